@@ -1,0 +1,26 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuthHttpModule } from '#libs/auth';
+import { type AppConfig, ConfigModule } from '#libs/config';
+import { DbModule } from '#libs/db';
+import { HealthModule } from '#libs/health';
+import { type Logger, LoggingModule } from '#libs/logging';
+import { RealtimeModule } from '#libs/realtime';
+import { RedisModule } from '#libs/redis';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(logger),
+        DbModule.forRoot(),
+        RedisModule.forRoot(),
+        HealthModule,
+        AuthHttpModule,
+        RealtimeModule,
+      ],
+    };
+  }
+}

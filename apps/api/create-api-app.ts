@@ -1,0 +1,21 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { AppConfig } from '#libs/config';
+import { HttpExceptionFilter } from '#libs/http';
+import { createHttpLogger, type Logger, NestPinoLogger } from '#libs/logging';
+import { ConfiguredIoAdapter } from '#libs/realtime';
+import { ApiModule } from './api.module.js';
+
+/** Builds the HTTP + socket.io app; used by main.ts and by the end-to-end tests. */
+export async function createApiApp(config: AppConfig, logger: Logger): Promise<INestApplication> {
+  const app = await NestFactory.create(ApiModule.forRoot(config, logger), {
+    logger: new NestPinoLogger(logger),
+    bodyParser: true,
+  });
+  app.use(createHttpLogger(logger));
+  app.useGlobalFilters(new HttpExceptionFilter(logger));
+  app.enableCors({ origin: config.http.allowedOrigins, credentials: true });
+  app.useWebSocketAdapter(new ConfiguredIoAdapter(app, config));
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  return app;
+}

@@ -1,0 +1,62 @@
+// Lint rules, including the import boundaries from CONVENTIONS.md (tested in test/lint).
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const DB_LAYER = ['libs/db/**', '**/*.repository.ts', '**/*.entity.ts', '**/migrations/**'];
+const OPENAI_PROVIDER = ['libs/grading/**/openai*.ts'];
+const CONFIG_LIB = ['libs/config/**'];
+
+const typeormOnlyInDbLayer = {
+  name: 'typeorm',
+  message: 'Only the db layer (libs/db, *.repository.ts, *.entity.ts, migrations) may import typeorm.',
+};
+const nestTypeormOnlyInModules = {
+  name: '@nestjs/typeorm',
+  message: 'Only the db layer and *.module.ts files may import @nestjs/typeorm.',
+};
+const openaiOnlyInProvider = { name: 'openai', message: 'Only the OpenAI provider (libs/grading/openai*.ts) may import openai.' };
+const noDeepLibImports = {
+  regex: '^#libs/[^/]+/.',
+  message: "Import a lib through its public surface ('#libs/<name>'), never its internals.",
+};
+const noAppsFromLibs = { regex: '(^|/)apps/', message: 'Libs never import apps.' };
+const noRelativeLibCrossing = (depth) => ({
+  group: [`${'../'.repeat(depth)}**`],
+  message: "Reach another lib through '#libs/<name>', not a relative path.",
+});
+
+const restricted = (opts) => {
+  const paths = [];
+  if (!opts.typeorm) paths.push(typeormOnlyInDbLayer);
+  if (!opts.nestTypeorm) paths.push(nestTypeormOnlyInModules);
+  if (!opts.openai) paths.push(openaiOnlyInProvider);
+  return ['error', { paths, patterns: [noDeepLibImports, ...(opts.patterns ?? [])] }];
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'apps/web/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-imports': restricted({}),
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Only libs/config reads process.env; inject AppConfig instead.' },
+      ],
+    },
+  },
+  { files: ['libs/*/*.ts'], rules: { 'no-restricted-imports': restricted({ patterns: [noAppsFromLibs, noRelativeLibCrossing(1)] }) } },
+  { files: ['libs/*/*/*.ts'], rules: { 'no-restricted-imports': restricted({ patterns: [noAppsFromLibs, noRelativeLibCrossing(2)] }) } },
+  { files: ['apps/*/**/*.ts'], rules: { 'no-restricted-imports': restricted({ patterns: [{ group: ['**/libs/**'], message: "Use '#libs/<name>'." }] }) } },
+  { files: ['**/*.module.ts'], rules: { 'no-restricted-imports': restricted({ nestTypeorm: true }) } },
+  { files: ['libs/*/*.module.ts'], rules: { 'no-restricted-imports': restricted({ nestTypeorm: true, patterns: [noAppsFromLibs, noRelativeLibCrossing(1)] }) } },
+  { files: DB_LAYER, rules: { 'no-restricted-imports': restricted({ typeorm: true, nestTypeorm: true }) } },
+  { files: OPENAI_PROVIDER, rules: { 'no-restricted-imports': restricted({ openai: true }) } },
+  { files: [...CONFIG_LIB, 'test/**', 'scripts/**', 'bench/**', '*.js'], rules: { 'no-restricted-properties': 'off' } },
+  { files: ['test/**', '**/*.spec.ts', 'bench/**'], rules: { 'no-restricted-imports': restricted({ typeorm: true, nestTypeorm: true, openai: false }) } },
+);

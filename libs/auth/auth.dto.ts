@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { ROLES } from './user.entity.js';
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'must be an email address' }).max(254));
+
+export const loginSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, 'is required').max(1024),
+});
+export type LoginDto = z.infer<typeof loginSchema>;
+
+export const createUserSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(12, 'must be at least 12 characters').max(1024),
+  role: z.enum(ROLES),
+});
+export type CreateUserDto = z.infer<typeof createUserSchema>;
+
+export interface AccessTokenDto {
+  accessToken: string;
+  expiresIn: number;
+}
+
+export interface UserDto {
+  id: string;
+  email: string;
+  role: (typeof ROLES)[number];
+  createdAt: string;
+  lastLoginAt: string | null;
+}

@@ -1,0 +1,7 @@
+export { AuthCoreModule, AuthHttpModule, AuthJobsModule } from './auth.module.js';
+export { AuthService, type Principal } from './auth.service.js';
+export { UsersService } from './users.service.js';
+export { CurrentPrincipal, Public, Roles } from './auth.guard.js';
+export { createSocketAuthMiddleware, type SocketAuthError } from './socket-auth.middleware.js';
+export { createUserSchema, type CreateUserDto, type UserDto } from './auth.dto.js';
+export { ROLES, type Role } from './user.entity.js';

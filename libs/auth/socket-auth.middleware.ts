@@ -1,0 +1,42 @@
+import type { Socket } from 'socket.io';
+import { DomainError } from '#libs/errors';
+import type { AuthService, Principal } from './auth.service.js';
+
+export interface SocketAuthError extends Error {
+  data: { code: string; message: string };
+}
+
+function refuse(code: string, message: string): SocketAuthError {
+  return Object.assign(new Error(code), { data: { code, message } });
+}
+
+/**
+ * socket.io middleware for `io.use`: checks the Origin and the handshake's `auth.token`, then puts the
+ * principal on `socket.data.principal`. Nest guards do not run on connection, so this is the gate.
+ */
+export function createSocketAuthMiddleware(
+  auth: AuthService,
+  allowedOrigins: readonly string[],
+): (socket: Socket, next: (err?: Error) => void) => void {
+  return (socket, next) => {
+    const origin = socket.handshake.headers.origin;
+    // Browsers always send Origin; non-browser clients (tests, CLIs) may omit it and still need a token.
+    if (origin !== undefined && !allowedOrigins.includes(origin)) {
+      next(refuse('FORBIDDEN', 'origin not allowed'));
+      return;
+    }
+    const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
+    auth.verify(token).then(
+      (principal: Principal) => {
+        socket.data.principal = principal;
+        next();
+      },
+      (err: unknown) =>
+        next(
+          err instanceof DomainError
+            ? refuse(err.code, err.message)
+            : refuse('INTERNAL', 'internal error'),
+        ),
+    );
+  };
+}

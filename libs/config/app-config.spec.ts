@@ -1,0 +1,56 @@
+import { ConfigError, loadConfig } from './app-config.js';
+
+describe(loadConfig.name, () => {
+  it('gives working developer defaults when nothing is set', () => {
+    const sut = loadConfig({});
+    expect(sut.port).toBe(3000);
+    expect(sut.redis.url).toBe('redis://127.0.0.1:6379');
+    expect(sut.database.url).toMatch(/^postgres:\/\/.+127\.0\.0\.1:5432\//);
+    expect(sut.llm.provider).toBe('rubric');
+    expect(sut.database.migrateOnStart).toBe(true);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '' }).port).toBe(3000);
+  });
+
+  it.each([
+    ['DATABASE_URL', 'not-a-url'],
+    ['DATABASE_URL', 'mysql://localhost/db'],
+    ['REDIS_URL', 'http://localhost'],
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['LLM_PROVIDER', 'claude'],
+    ['ALLOWED_ORIGINS', 'localhost:3000'],
+    ['MIGRATE_ON_START', 'maybe'],
+    ['OPENAI_BASE_URL', 'ftp://x'],
+  ])('refuses %s=%s with a one-line message naming it', (name, value) => {
+    const act = () => loadConfig({ [name]: value });
+    expect(act).toThrow(ConfigError);
+    expect(act).toThrow(new RegExp(`^Invalid configuration: ${name} `));
+    try {
+      act();
+    } catch (e) {
+      expect((e as Error).message).not.toContain('\n');
+    }
+  });
+
+  it('refuses the dev JWT secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).env).toBe('production');
+  });
+
+  it('needs an API key or a base URL for the openai provider', () => {
+    expect(() => loadConfig({ LLM_PROVIDER: 'openai' })).toThrow(/OPENAI_API_KEY/);
+    expect(loadConfig({ LLM_PROVIDER: 'openai', OPENAI_BASE_URL: 'http://127.0.0.1:8080/v1' }).llm.provider).toBe('openai');
+  });
+
+  it('splits allowed origins', () => {
+    const sut = loadConfig({ ALLOWED_ORIGINS: 'https://a.example.com, http://localhost:5173' });
+    expect(sut.http.allowedOrigins).toEqual(['https://a.example.com', 'http://localhost:5173']);
+  });
+
+  it('names every bad variable at once', () => {
+    expect(() => loadConfig({ PORT: 'x', REDIS_URL: 'y' })).toThrow(/PORT .*; REDIS_URL /);
+  });
+});

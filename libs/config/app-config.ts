@@ -1,0 +1,68 @@
+import { resolve } from 'node:path';
+import { envSchema, type Env } from './config.schema.js';
+
+/** The parsed, typed configuration. Built once at start-up by `loadConfig` and injected everywhere else. */
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  port: number;
+  logLevel: Env['LOG_LEVEL'];
+  database: { url: string; migrateOnStart: boolean };
+  redis: { url: string };
+  queue: {
+    prefix: string;
+    attempts: number;
+    backoffMs: number;
+    jobTimeoutMs: number;
+    concurrency: number;
+    shutdownTimeoutMs: number;
+  };
+  llm: { provider: Env['LLM_PROVIDER']; openai: { apiKey?: string; baseUrl?: string; model: string } };
+  auth: { jwtSecret: string; jwtTtlSeconds: number };
+  http: { allowedOrigins: string[] };
+  content: { rubricsDir: string; promptsDir: string };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+}
+
+/**
+ * Parses the environment once. Throws `ConfigError` whose message is one line naming every bad variable.
+ * Unset and empty variables both mean "use the default".
+ */
+export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
+  const raw = Object.fromEntries(
+    Object.keys(envSchema.shape).map((key) => [key, source[key] === '' ? undefined : source[key]]),
+  );
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  const contentRoot = resolve(e.CONTENT_DIR ?? process.cwd());
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    database: { url: e.DATABASE_URL, migrateOnStart: e.MIGRATE_ON_START },
+    redis: { url: e.REDIS_URL },
+    queue: {
+      prefix: e.QUEUE_PREFIX,
+      attempts: e.QUEUE_ATTEMPTS,
+      backoffMs: e.QUEUE_BACKOFF_MS,
+      jobTimeoutMs: e.QUEUE_JOB_TIMEOUT_MS,
+      concurrency: e.WORKER_CONCURRENCY,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    },
+    llm: {
+      provider: e.LLM_PROVIDER,
+      openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
+    },
+    auth: { jwtSecret: e.JWT_SECRET, jwtTtlSeconds: e.JWT_TTL_SECONDS },
+    http: { allowedOrigins: e.ALLOWED_ORIGINS },
+    content: { rubricsDir: resolve(contentRoot, 'rubrics'), promptsDir: resolve(contentRoot, 'prompts') },
+  };
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+const DEV_JWT_SECRET = 'dev-only-secret-change-me-dev-only-secret';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL` },
+  );
+
+const origins = z
+  .string()
+  .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+  .refine(
+    (list) =>
+      list.every((o) => {
+        try {
+          return new URL(o).origin === o;
+        } catch {
+          return false;
+        }
+      }),
+    { message: 'must be a comma-separated list of origins like https://app.example.com' },
+  );
+
+/** Every environment variable the service reads, with defaults that work on a developer machine. */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: int(0, 65535).default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/mock_interview'),
+    MIGRATE_ON_START: bool.default(true),
+    REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+    QUEUE_PREFIX: z.string().regex(/^[\w.-]{1,40}$/, 'must be 1-40 letters, digits, dots or dashes').default('mi'),
+    QUEUE_ATTEMPTS: int(1, 50).default(5),
+    QUEUE_BACKOFF_MS: int(0, 600_000).default(2_000),
+    QUEUE_JOB_TIMEOUT_MS: int(100, 3_600_000).default(120_000),
+    WORKER_CONCURRENCY: int(1, 500).default(8),
+    SHUTDOWN_TIMEOUT_MS: int(0, 120_000).default(8_000),
+    LLM_PROVIDER: z.enum(['rubric', 'openai']).default('rubric'),
+    OPENAI_API_KEY: z.string().min(1).optional(),
+    OPENAI_BASE_URL: url(['http:', 'https:']).optional(),
+    OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+    JWT_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEV_JWT_SECRET),
+    JWT_TTL_SECONDS: int(60, 86_400).default(900),
+    ALLOWED_ORIGINS: origins.default(['http://localhost:3000', 'http://localhost:5173']),
+    CONTENT_DIR: z.string().min(1).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production (the dev default is refused)' });
+    }
+    if (env.NODE_ENV === 'production' && env.JWT_SECRET.length < 32) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be at least 32 characters in production' });
+    }
+    if (env.LLM_PROVIDER === 'openai' && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OPENAI_API_KEY'],
+        message: 'is required when LLM_PROVIDER=openai (or set OPENAI_BASE_URL for a local OpenAI-compatible server)',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;

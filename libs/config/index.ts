@@ -1,0 +1,2 @@
+export { APP_CONFIG, ConfigError, loadConfig, type AppConfig } from './app-config.js';
+export { ConfigModule } from './config.module.js';

@@ -1,0 +1,13 @@
+/** Every stable error code the service answers with. Transports map them with exhaustive switches. */
+export const ERROR_CODES = [
+  'INVALID_PAYLOAD',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,50 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Logger } from '#libs/logging';
+import { DomainError, type ErrorCode } from '#libs/errors';
+import { httpStatusFor } from './http-status.js';
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; requestId?: string; details?: Record<string, unknown> };
+}
+
+type LoggedRequest = Request & { id?: string | number; log?: Logger };
+
+/** Nest's own HTTP exceptions (unknown route, unparsable JSON body, …) keep their status under a stable code. */
+function codeForStatus(status: number): ErrorCode {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 409) return 'CONFLICT';
+  if (status === 429) return 'RATE_LIMITED';
+  if (status >= 400 && status < 500) return 'INVALID_PAYLOAD';
+  return 'INTERNAL';
+}
+
+/** The one HTTP error filter: domain codes to statuses; anything unexpected is a logged, opaque 500. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<LoggedRequest>();
+    const res = http.getResponse<Response>();
+    const requestId = req.id === undefined ? undefined : String(req.id);
+
+    if (exception instanceof DomainError) {
+      const body: ErrorBody = { error: { code: exception.code, message: exception.message, requestId, details: exception.details } };
+      res.status(httpStatusFor(exception.code)).json(body);
+      return;
+    }
+    if (exception instanceof HttpException && exception.getStatus() < 500) {
+      const status = exception.getStatus();
+      const body: ErrorBody = { error: { code: codeForStatus(status), message: exception.message, requestId } };
+      res.status(status).json(body);
+      return;
+    }
+    (req.log ?? this.logger).error({ err: exception, requestId }, 'unhandled error');
+    const body: ErrorBody = { error: { code: 'INTERNAL', message: 'internal error', requestId } };
+    res.status(HttpStatus.INTERNAL_SERVER_ERROR).json(body);
+  }
+}

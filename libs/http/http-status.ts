@@ -1,0 +1,26 @@
+import { HttpStatus } from '@nestjs/common';
+import type { ErrorCode } from '#libs/errors';
+
+export function httpStatusFor(code: ErrorCode): number {
+  switch (code) {
+    case 'INVALID_PAYLOAD':
+      return HttpStatus.BAD_REQUEST;
+    case 'UNAUTHENTICATED':
+    case 'INVALID_CREDENTIALS':
+      return HttpStatus.UNAUTHORIZED;
+    case 'FORBIDDEN':
+      return HttpStatus.FORBIDDEN;
+    case 'NOT_FOUND':
+      return HttpStatus.NOT_FOUND;
+    case 'CONFLICT':
+      return HttpStatus.CONFLICT;
+    case 'RATE_LIMITED':
+      return HttpStatus.TOO_MANY_REQUESTS;
+    case 'INTERNAL':
+      return HttpStatus.INTERNAL_SERVER_ERROR;
+    default: {
+      const unhandled: never = code;
+      throw new Error(`no HTTP status for ${String(unhandled)}`);
+    }
+  }
+}

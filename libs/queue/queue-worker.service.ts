@@ -1,0 +1,92 @@
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { LOGGER, type Logger } from '#libs/logging';
+import { createRedisConnection } from '#libs/redis';
+import { type AnyJobHandler, indexHandlers } from './handler-index.js';
+import { JOB_HANDLER_METADATA } from './job-handler.js';
+import { JOB_NAMES, JOBS, type JobName, QUEUE_NAMES } from './job-registry.js';
+
+class JobTimeoutError extends Error {}
+
+/** Runs a BullMQ worker per queue and dispatches each job to its `@HandlesJob` provider. */
+@Injectable()
+export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly workers: Worker[] = [];
+  private readonly shutdown = new AbortController();
+  private handlers = new Map<string, AnyJobHandler>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly discovery: DiscoveryService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const found = this.discovery
+      .getProviders()
+      .filter((w) => w.metatype && w.instance && Reflect.getMetadata(JOB_HANDLER_METADATA, w.metatype))
+      .map((w) => ({
+        name: Reflect.getMetadata(JOB_HANDLER_METADATA, w.metatype as object) as string,
+        handler: w.instance as AnyJobHandler,
+      }));
+    this.handlers = indexHandlers(found, JOB_NAMES);
+    for (const queue of QUEUE_NAMES) {
+      const worker = new Worker(queue, (job: Job) => this.process(job), {
+        connection: createRedisConnection(this.config.redis.url, { blocking: true, name: `worker:${queue}` }),
+        prefix: this.config.queue.prefix,
+        concurrency: this.config.queue.concurrency,
+      });
+      worker.on('failed', (job, err) =>
+        this.logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err }, 'job failed'),
+      );
+      worker.on('error', (err) => this.logger.error({ queue, err }, 'worker error'));
+      this.workers.push(worker);
+    }
+    this.logger.info({ queues: QUEUE_NAMES, jobs: JOB_NAMES }, 'worker started');
+  }
+
+  private async process(job: Job): Promise<void> {
+    const handler = this.handlers.get(job.name);
+    if (!handler) throw new UnrecoverableError(`no handler for job "${job.name}"`);
+    const parsed = JOBS[job.name as JobName].payload.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`invalid payload for "${job.name}": ${parsed.error.message}`);
+
+    const timeout = new AbortController();
+    const signal = AbortSignal.any([timeout.signal, this.shutdown.signal]);
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        timeout.abort();
+        reject(new JobTimeoutError(`job "${job.name}" timed out after ${this.config.queue.jobTimeoutMs} ms`));
+      }, this.config.queue.jobTimeoutMs);
+    });
+    try {
+      await Promise.race([
+        handler.handle(parsed.data as never, { jobId: String(job.id), attempt: job.attemptsMade + 1, signal }),
+        expired,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Stops taking jobs, lets active ones finish within the bound, then closes hard. */
+  async beforeApplicationShutdown(): Promise<void> {
+    const bound = this.config.queue.shutdownTimeoutMs;
+    const graceful = Promise.all(this.workers.map((w) => w.close())).then(() => true);
+    const timedOut = new Promise<false>((r) => setTimeout(() => r(false), bound).unref());
+    if (!(await Promise.race([graceful, timedOut]))) {
+      this.logger.warn({ boundMs: bound }, 'active jobs did not finish in time; closing workers hard');
+      this.shutdown.abort();
+      await Promise.all(this.workers.map((w) => w.close(true)));
+    }
+    await Promise.all(this.workers.map((w) => w.disconnect()));
+  }
+}

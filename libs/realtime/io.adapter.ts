@@ -1,0 +1,23 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { Server, ServerOptions } from 'socket.io';
+import type { AppConfig } from '#libs/config';
+
+/** socket.io server options that come from config: allowed origins and a payload cap. */
+export class ConfiguredIoAdapter extends IoAdapter {
+  constructor(
+    app: INestApplicationContext,
+    private readonly config: AppConfig,
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    return super.createIOServer(port, {
+      ...options,
+      cors: { origin: this.config.http.allowedOrigins, credentials: true },
+      // Answers are capped far below this; a bigger frame is refused before it is parsed.
+      maxHttpBufferSize: 64 * 1024,
+    } as ServerOptions) as Server;
+  }
+}

@@ -1,0 +1,2 @@
+export { createRedisConnection, type Redis } from './redis-connection.js';
+export { REDIS, RedisModule } from './redis.module.js';

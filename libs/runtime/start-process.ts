@@ -1,0 +1,41 @@
+import { type AppConfig, loadConfig } from '#libs/config';
+import { createLogger, type Logger } from '#libs/logging';
+
+interface Closable {
+  close(): Promise<void>;
+}
+
+/**
+ * The shared start-up of every long-running app: parse config once (a bad value exits 1 with a one-line
+ * message naming the variable), start, and on SIGTERM/SIGINT give Nest's shutdown hooks a bounded time.
+ */
+export async function startProcess(
+  name: string,
+  start: (config: AppConfig, logger: Logger) => Promise<Closable>,
+): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    process.stderr.write(`${name}: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger(name, config.logLevel);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, 'shutting down');
+      // Nest's hooks close everything; this only stops a hung shutdown from hanging forever.
+      setTimeout(() => {
+        logger.error('shutdown took too long; exiting');
+        process.exit(1);
+      }, config.queue.shutdownTimeoutMs + 2_000).unref();
+    });
+  }
+  try {
+    await start(config, logger);
+  } catch (err) {
+    logger.fatal({ err }, `${name} failed to start`);
+    process.exitCode = 1;
+    setTimeout(() => process.exit(1), 100).unref();
+  }
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { type DynamicModule, type INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createWorkerApp } from '../../apps/worker/create-worker-app.js';
+import { UsersService } from '../../libs/auth/index.js';
+import { ConfigModule } from '../../libs/config/index.js';
+import { JobQueue, MissingJobHandlerError, QueueModule, QueueWorkerModule } from '../../libs/queue/index.js';
+import { LoggingModule } from '../../libs/logging/index.js';
+import { createUser } from '../support/factories.js';
+import { testLogger } from '../support/silent-logger.js';
+import { testConfig } from '../support/test-config.js';
+import { waitFor } from '../support/wait-for.js';
+
+describe(JobQueue.name, () => {
+  let worker: INestApplicationContext;
+  let sut: JobQueue;
+
+  beforeAll(async () => {
+    worker = await createWorkerApp(testConfig(), testLogger());
+    sut = worker.get(JobQueue);
+  });
+  afterAll(() => worker.close());
+
+  it('delivers a typed job through real Redis to its handler', async () => {
+    const user = await createUser(worker);
+    const at = new Date('2026-07-01T12:00:00.000Z').toISOString();
+    await sut.enqueue('auth.record-login', { userId: user.id, at });
+    const seen = await waitFor(async () => (await worker.get(UsersService).get(user.id)).lastLoginAt ?? undefined);
+    expect(seen).toBe(at);
+  });
+
+  it('refuses a payload that breaks the job schema before it reaches Redis', async () => {
+    await expect(sut.enqueue('auth.record-login', { userId: 'not-a-uuid', at: 'yesterday' })).rejects.toThrow(/uuid|datetime/i);
+  });
+
+  it('accepts a duplicate job id once', async () => {
+    const user = await createUser(worker);
+    const jobId = randomUUID();
+    const first = new Date('2026-07-02T00:00:00.000Z').toISOString();
+    const second = new Date('2026-07-03T00:00:00.000Z').toISOString();
+    await sut.enqueue('auth.record-login', { userId: user.id, at: first }, { jobId });
+    await sut.enqueue('auth.record-login', { userId: user.id, at: second }, { jobId });
+    await waitFor(async () => (await worker.get(UsersService).get(user.id)).lastLoginAt ?? undefined);
+    await new Promise((r) => setTimeout(r, 300));
+    await expect(worker.get(UsersService).get(user.id)).resolves.toMatchObject({ lastLoginAt: first });
+  });
+});
+
+describe(QueueWorkerModule.name, () => {
+  @Module({})
+  class WorkerWithoutHandlers {
+    static forRoot(): DynamicModule {
+      return {
+        module: WorkerWithoutHandlers,
+        imports: [ConfigModule.forRoot(testConfig()), LoggingModule.forRoot(testLogger()), QueueModule, QueueWorkerModule],
+      };
+    }
+  }
+
+  it('refuses to start when a registered job has no handler', async () => {
+    const start = NestFactory.createApplicationContext(WorkerWithoutHandlers.forRoot(), { logger: false, abortOnError: false });
+    await expect(start).rejects.toThrow(MissingJobHandlerError);
+    await expect(start).rejects.toThrow('no handler for job "auth.record-login"');
+  });
+});

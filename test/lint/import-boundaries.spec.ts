@@ -1,0 +1,41 @@
+import { ESLint } from 'eslint';
+
+/** The boundaries in CONVENTIONS.md are lint rules; these cases prove the rules fire (and do not over-fire). */
+describe('import boundaries (eslint.config.js)', () => {
+  const sut = new ESLint({ cwd: process.cwd() });
+
+  async function ruleIds(filePath: string, code: string): Promise<string[]> {
+    const [result] = await sut.lintText(code, { filePath });
+    return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
+  }
+
+  it.each([
+    ['libs/auth/auth.service.ts', "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n"],
+    ['apps/api/main.ts', "import { Repository } from 'typeorm';\nexport const x = Repository;\n"],
+    ['libs/auth/auth.service.ts', "import { InjectRepository } from '@nestjs/typeorm';\nexport const x = InjectRepository;\n"],
+    ['libs/grading/grading.service.ts', "import OpenAI from 'openai';\nexport const x = OpenAI;\n"],
+    ['libs/auth/auth.service.ts', "import { x } from '#libs/config/app-config';\nexport const y = x;\n"],
+    ['libs/auth/auth.service.ts', "import { x } from '../config/index.js';\nexport const y = x;\n"],
+    ['libs/auth/auth.service.ts', "import { x } from '../../apps/api/main.js';\nexport const y = x;\n"],
+    ['apps/api/main.ts', "import { x } from '../../libs/config/index.js';\nexport const y = x;\n"],
+  ])('refuses the import in %s: %s', async (file, code) => {
+    expect(await ruleIds(file, code)).toContain('no-restricted-imports');
+  });
+
+  it('refuses process.env outside libs/config', async () => {
+    expect(await ruleIds('libs/auth/auth.service.ts', 'export const x = process.env.JWT_SECRET;\n')).toContain(
+      'no-restricted-properties',
+    );
+  });
+
+  it.each([
+    ['libs/auth/users.repository.ts', "import { Repository } from 'typeorm';\nexport type R = Repository<object>;\n"],
+    ['libs/db/migrate.ts', "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n"],
+    ['libs/auth/auth.module.ts', "import { TypeOrmModule } from '@nestjs/typeorm';\nexport const x = TypeOrmModule;\n"],
+    ['libs/grading/openai.grader.ts', "import OpenAI from 'openai';\nexport const x = OpenAI;\n"],
+    ['libs/config/app-config.ts', 'export const x = process.env.PORT;\n'],
+    ['libs/auth/auth.service.ts', "import { x } from '#libs/config';\nimport { y } from './auth.dto.js';\nexport const z = [x, y];\n"],
+  ])('allows %s', async (file, code) => {
+    expect(await ruleIds(file, code)).toEqual([]);
+  });
+});
