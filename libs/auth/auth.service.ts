@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { DomainError, UnauthenticatedError } from '#libs/errors';
+import { LOGGER, type Logger } from '#libs/logging';
 import { JobQueue } from '#libs/queue';
 import type { AccessTokenDto, LoginDto } from './auth.dto.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -27,6 +28,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   /** One answer for an unknown email and a wrong password, in the same time. */
@@ -34,7 +36,10 @@ export class AuthService {
     const user = await this.users.findByEmail(email);
     const ok = await this.hasher.verify(user?.passwordHash, password);
     if (!user || !ok) throw new DomainError('INVALID_CREDENTIALS', 'invalid email or password');
-    await this.jobs.enqueue('auth.record-login', { userId: user.id, at: new Date().toISOString() });
+    // The last-login audit must not lock people out when Redis is briefly away.
+    await this.jobs
+      .enqueue('auth.record-login', { userId: user.id, at: new Date().toISOString() })
+      .catch((err: unknown) => this.logger.warn({ err, userId: user.id }, 'could not queue the login record'));
     return this.issueToken({ userId: user.id, role: user.role });
   }
 

@@ -1,0 +1,18 @@
+# One image for the api and the worker (docker-compose.yml picks the command).
+FROM node:22-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:22-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
+COPY rubrics ./rubrics
+COPY prompts ./prompts
+USER node
+CMD ["node", "dist/apps/api/main.js"]

@@ -1,0 +1,46 @@
+import type { ArgumentsHost } from '@nestjs/common';
+import { BadRequestException } from '@nestjs/common';
+import { DomainError } from '#libs/errors';
+import { createLogger } from '#libs/logging';
+import { HttpExceptionFilter } from './http-exception.filter.js';
+
+function hostFor(requestId: string) {
+  const sent: { status?: number; body?: unknown } = {};
+  const logged: unknown[] = [];
+  const res = {
+    status(code: number) {
+      sent.status = code;
+      return this;
+    },
+    json(body: unknown) {
+      sent.body = body;
+    },
+  };
+  const req = { id: requestId, log: { error: (obj: unknown) => logged.push(obj) } };
+  const host = { switchToHttp: () => ({ getRequest: () => req, getResponse: () => res }) } as unknown as ArgumentsHost;
+  return { host, sent, logged };
+}
+
+describe(HttpExceptionFilter.name, () => {
+  const sut = new HttpExceptionFilter(createLogger('test', 'silent'));
+
+  it('maps a domain error to its status and code', () => {
+    const { host, sent } = hostFor('r1');
+    sut.catch(new DomainError('CONFLICT', 'taken'), host);
+    expect(sent).toEqual({ status: 409, body: { error: { code: 'CONFLICT', message: 'taken', requestId: 'r1' } } });
+  });
+
+  it('keeps the status of a framework 4xx', () => {
+    const { host, sent } = hostFor('r2');
+    sut.catch(new BadRequestException('bad json'), host);
+    expect(sent.status).toBe(400);
+    expect(sent.body).toMatchObject({ error: { code: 'INVALID_PAYLOAD', requestId: 'r2' } });
+  });
+
+  it('answers anything unexpected with an opaque 500 and logs the detail', () => {
+    const { host, sent, logged } = hostFor('r3');
+    sut.catch(new Error('connection string postgres://secret@db leaked'), host);
+    expect(sent).toEqual({ status: 500, body: { error: { code: 'INTERNAL', message: 'internal error', requestId: 'r3' } } });
+    expect((logged[0] as { err: Error }).err.message).toContain('leaked');
+  });
+});

@@ -1,0 +1,45 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { createApiApp } from '../../apps/api/create-api-app.js';
+import { createWorkerApp } from '../../apps/worker/create-worker-app.js';
+import { testLogger } from './silent-logger.js';
+import { testConfig } from './test-config.js';
+
+export interface RunningApi {
+  app: INestApplication;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The real api module graph, in this process, on an ephemeral port. */
+export async function startApi(overrides: Record<string, string> = {}): Promise<RunningApi> {
+  const app = await createApiApp(testConfig(overrides), testLogger('api'));
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return { app, url, close: () => app.close() };
+}
+
+export function startWorker(overrides: Record<string, string> = {}): Promise<INestApplicationContext> {
+  return createWorkerApp(testConfig(overrides), testLogger('worker'));
+}
+
+export interface SpawnedApp {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** A built app (dist/apps/<name>/main.js) as its own process, as `npm start` runs it. */
+export function spawnApp(name: 'api' | 'worker' | 'cli', env: Record<string, string>, args: string[] = []): SpawnedApp {
+  const child = spawn(process.execPath, [`dist/apps/${name}/main.js`, ...args], {
+    env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return { child, output: () => output, exited };
+}
