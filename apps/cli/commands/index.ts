@@ -1,0 +1,8 @@
+import type { CliCommand } from './command.js';
+import { migrateCommand } from './migrate.command.js';
+import { userCreateCommand } from './user-create.command.js';
+
+export type { CliCommand } from './command.js';
+
+/** Every CLI command; add new ones here. */
+export const commands: CliCommand[] = [migrateCommand, userCreateCommand];
