@@ -56,7 +56,7 @@ export default tseslint.config(
   { files: ['**/*.module.ts'], rules: { 'no-restricted-imports': restricted({ nestTypeorm: true }) } },
   { files: ['libs/*/*.module.ts'], rules: { 'no-restricted-imports': restricted({ nestTypeorm: true, patterns: [noAppsFromLibs, noRelativeLibCrossing(1)] }) } },
   { files: DB_LAYER, rules: { 'no-restricted-imports': restricted({ typeorm: true, nestTypeorm: true }) } },
-  { files: OPENAI_PROVIDER, rules: { 'no-restricted-imports': restricted({ openai: true }) } },
   { files: [...CONFIG_LIB, 'test/**', 'scripts/**', 'bench/**', '*.js'], rules: { 'no-restricted-properties': 'off' } },
   { files: ['test/**', '**/*.spec.ts', 'bench/**'], rules: { 'no-restricted-imports': restricted({ typeorm: true, nestTypeorm: true, openai: false }) } },
+  { files: OPENAI_PROVIDER, rules: { 'no-restricted-imports': restricted({ openai: true }) } },
 );

@@ -1,0 +1,53 @@
+import type { ContentIssue } from './content-validation.error.js';
+import { formatIssuePath } from './content-validation.error.js';
+import type { LoadedQuestion, LoadedRoleGuide } from './content.schema.js';
+
+/**
+ * Checks that need more than one file: a question's role guide must exist, and the
+ * question must use that guide's phase plan (all phases, in order) and only its
+ * dimensions, scoring every one of them somewhere.
+ */
+export function crossCheckQuestion(
+  question: LoadedQuestion,
+  roles: ReadonlyMap<string, LoadedRoleGuide>,
+): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const issue = (path: PropertyKey[], message: string): void => {
+    issues.push({ file: question.file, path: formatIssuePath(path), message });
+  };
+  const role = roles.get(question.role);
+  if (!role) {
+    issue(['role'], `unknown role guide "${question.role}"`);
+    return issues;
+  }
+  const plan = role.sessions[question.kind];
+  const phaseIds = plan.phases.map((p) => p.id);
+  const dimensionIds = new Set(plan.dimensions.map((d) => d.id));
+  const where = `the ${question.kind} plan of role guide "${role.slug}"`;
+
+  let phasesKnown = true;
+  question.phases.forEach((phase, i) => {
+    if (!phaseIds.includes(phase.id)) {
+      phasesKnown = false;
+      issue(['phases', i, 'id'], `unknown phase "${phase.id}" (not in ${where})`);
+    }
+    phase.dimensions.forEach((dimension, j) => {
+      if (!dimensionIds.has(dimension)) {
+        issue(['phases', i, 'dimensions', j], `unknown dimension "${dimension}" (not in ${where})`);
+      }
+    });
+  });
+  // The server runs the role's clock; a question that skipped or reordered phases
+  // would have no rubric for part of the session.
+  const listed = question.phases.map((p) => p.id);
+  if (phasesKnown && listed.join('|') !== phaseIds.join('|')) {
+    issue(['phases'], `must list the phases of ${where} in order: ${phaseIds.join(', ')}`);
+  }
+  const scored = new Set(question.phases.flatMap((p) => p.dimensions));
+  for (const dimension of dimensionIds) {
+    if (!scored.has(dimension)) {
+      issue(['phases'], `dimension "${dimension}" of ${where} is never scored`);
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { checkUniqueIds, idSchema, lookForItemSchema, textSchema } from './common.schema.js';
+import { keyPointSignalsSchema, mistakeEvidenceSchema } from './signals.schema.js';
+import { codingExtrasShape, checkCodingTests } from './coding.schema.js';
+import { behavioralExtrasShape } from './behavioral.schema.js';
+
+export const keyPointSchema = z
+  .object({
+    id: idSchema,
+    text: textSchema,
+    /** Relative importance; follow-ups pick the highest-weighted uncovered point. */
+    weight: z.number().positive(),
+    /** The question phase in which the point is expected (one of `phases[].id`). */
+    phase: idSchema,
+    /** The dimension the point is evidence for (listed for that phase). */
+    dimension: idSchema,
+    signals: keyPointSignalsSchema,
+    /** What the interviewer asks when the point is still missing. */
+    probe: textSchema,
+  })
+  .strict();
+export type KeyPoint = z.infer<typeof keyPointSchema>;
+
+export const commonMistakeSchema = z
+  .object({
+    id: idSchema,
+    text: textSchema,
+    /** The dimension the mistake counts against. */
+    dimension: idSchema,
+    severity: z.enum(['minor', 'major']),
+    /** For absent topics: the phase by whose end the topic should have come up; session end if omitted. */
+    phase: idSchema.optional(),
+    shows: mistakeEvidenceSchema,
+  })
+  .strict();
+export type CommonMistake = z.infer<typeof commonMistakeSchema>;
+
+/** Which dimensions are scored in which phase; `id` is a phase id of the role guide's plan. */
+export const questionPhaseSchema = z
+  .object({ id: idSchema, dimensions: z.array(idSchema).min(1) })
+  .strict();
+export type QuestionPhase = z.infer<typeof questionPhaseSchema>;
+
+const baseShape = {
+  id: idSchema,
+  /** The role guide (its `slug`) whose phase plan and dimensions this question uses. */
+  role: idSchema,
+  title: textSchema,
+  prompt: textSchema,
+  difficulty: z.enum(['medium', 'hard', 'very-hard']),
+  topics: z.array(textSchema).min(1),
+  answerFramework: textSchema,
+  howToAnswer: z.array(textSchema).min(1),
+  keyPoints: z.array(keyPointSchema).min(1),
+  keyTerminology: z.array(textSchema).min(1),
+  interviewersLookFor: z.array(lookForItemSchema).min(1),
+  commonMistakes: z.array(commonMistakeSchema).min(1),
+  referenceAnswer: textSchema,
+  phases: z.array(questionPhaseSchema).min(1),
+};
+
+export const systemDesignQuestionSchema = z
+  .object({ ...baseShape, kind: z.literal('system-design') })
+  .strict();
+export const codingQuestionSchema = z
+  .object({ ...baseShape, ...codingExtrasShape, kind: z.literal('coding') })
+  .strict();
+export const behavioralQuestionSchema = z
+  .object({ ...baseShape, ...behavioralExtrasShape, kind: z.literal('behavioral') })
+  .strict();
+
+export const questionSchema = z
+  .discriminatedUnion('kind', [systemDesignQuestionSchema, codingQuestionSchema, behavioralQuestionSchema])
+  .superRefine((q, ctx) => {
+    checkUniqueIds(ctx, q.keyPoints, ['keyPoints']);
+    checkUniqueIds(ctx, q.interviewersLookFor, ['interviewersLookFor']);
+    checkUniqueIds(ctx, q.commonMistakes, ['commonMistakes']);
+    checkUniqueIds(ctx, q.phases, ['phases']);
+    const dimsByPhase = new Map(q.phases.map((p) => [p.id, new Set(p.dimensions)]));
+    const allDims = new Set(q.phases.flatMap((p) => p.dimensions));
+    q.keyPoints.forEach((kp, i) => {
+      const dims = dimsByPhase.get(kp.phase);
+      if (!dims) {
+        ctx.addIssue({ code: 'custom', path: ['keyPoints', i, 'phase'], message: `phase "${kp.phase}" is not in this question's phases` });
+      } else if (!dims.has(kp.dimension)) {
+        ctx.addIssue({ code: 'custom', path: ['keyPoints', i, 'dimension'], message: `dimension "${kp.dimension}" is not scored in phase "${kp.phase}"` });
+      }
+    });
+    q.commonMistakes.forEach((m, i) => {
+      if (!allDims.has(m.dimension)) {
+        ctx.addIssue({ code: 'custom', path: ['commonMistakes', i, 'dimension'], message: `dimension "${m.dimension}" is not scored by this question` });
+      }
+      if (m.phase !== undefined && !dimsByPhase.has(m.phase)) {
+        ctx.addIssue({ code: 'custom', path: ['commonMistakes', i, 'phase'], message: `phase "${m.phase}" is not in this question's phases` });
+      }
+    });
+    if (q.kind === 'coding') checkCodingTests(q, ctx);
+  });
+
+export type SystemDesignQuestion = z.infer<typeof systemDesignQuestionSchema>;
+export type CodingQuestion = z.infer<typeof codingQuestionSchema>;
+export type BehavioralQuestion = z.infer<typeof behavioralQuestionSchema>;
+export type Question = z.infer<typeof questionSchema>;
