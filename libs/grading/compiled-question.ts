@@ -1,0 +1,139 @@
+import type { CommonMistake, CoverageSignals, KeyPoint, Question } from '#libs/content';
+import { LEXICON_KEY_OFFSET, lexiconIndex } from './lexicon-index.js';
+import { TermIndex } from './term-index.js';
+import { normaliseWords } from './tokeniser.js';
+
+/** Coverage signals with every concept turned into a numeric key of the question's index. */
+export interface CompiledCoverage {
+  readonly concepts: readonly { readonly id: string; readonly key: number }[];
+  readonly minConcepts: number;
+  readonly required: readonly number[];
+  readonly requireReasoning: boolean;
+}
+
+export interface CompiledKeyPoint {
+  readonly keyPoint: KeyPoint;
+  readonly signals: CompiledCoverage;
+  /** Key terminology entries that share words with the point's concepts (what to study next). */
+  readonly terminology: readonly string[];
+}
+
+export interface CompiledClaim {
+  readonly groups: readonly number[];
+  readonly unless: number | null;
+}
+
+export interface CompiledMistake {
+  readonly mistake: CommonMistake;
+  readonly absent: CompiledCoverage | null;
+  readonly claims: readonly CompiledClaim[];
+}
+
+/** Everything the rubric grader needs about one question version, built once. */
+export interface CompiledQuestion {
+  readonly question: Question;
+  readonly version: string;
+  readonly terms: TermIndex;
+  readonly keyPoints: readonly CompiledKeyPoint[];
+  readonly mistakes: readonly CompiledMistake[];
+  /** Content stems of the whole rubric (terms, terminology, prompt, reference answer). */
+  readonly vocabulary: ReadonlySet<string>;
+  /** Numbers stated in the prompt; repeating them is not an estimate. */
+  readonly promptNumbers: ReadonlySet<string>;
+}
+
+const cache = new Map<string, CompiledQuestion>();
+
+/** Compiles (or returns the cached compilation of) a question version. */
+export function compileQuestion(question: Question, version: string): CompiledQuestion {
+  const cacheKey = `${question.id}@${version}`;
+  const hit = cache.get(cacheKey);
+  if (hit && hit.question === question) return hit;
+  const compiled = build(question, version);
+  if (cache.size >= 512) cache.delete(cache.keys().next().value ?? '');
+  cache.set(cacheKey, compiled);
+  return compiled;
+}
+
+function build(question: Question, version: string): CompiledQuestion {
+  const terms = new TermIndex(lexiconIndex().functionStems);
+  let next = 0;
+  const coverage = (signals: CoverageSignals): CompiledCoverage => {
+    const concepts = signals.concepts.map((c) => {
+      const key = next++;
+      for (const term of c.terms) terms.add(term, key);
+      return { id: c.id, key };
+    });
+    const keyOf = new Map(concepts.map((c) => [c.id, c.key]));
+    return {
+      concepts,
+      minConcepts: signals.minConcepts,
+      required: (signals.required ?? []).map((id) => keyOf.get(id) ?? -1),
+      requireReasoning: signals.requireReasoning,
+    };
+  };
+  const keyPoints = question.keyPoints.map((keyPoint) => ({
+    keyPoint,
+    signals: coverage(keyPoint.signals),
+    terminology: relatedTerminology(question, keyPoint),
+  }));
+  const mistakes = question.commonMistakes.map((mistake): CompiledMistake => {
+    if (mistake.shows.type === 'absent-topic') return { mistake, absent: coverage(mistake.shows.signals), claims: [] };
+    const claims = mistake.shows.patterns.map((pattern) => {
+      const groups = pattern.allOf.map((group) => {
+        const key = next++;
+        for (const term of group) terms.add(term, key);
+        return key;
+      });
+      let unless: number | null = null;
+      if (pattern.unless && pattern.unless.length > 0) {
+        unless = next++;
+        for (const term of pattern.unless) terms.add(term, unless);
+      }
+      return { groups, unless };
+    });
+    return { mistake, absent: null, claims };
+  });
+  // The grader's lexicon shares the index (keys above LEXICON_KEY_OFFSET): one scan per sentence.
+  for (const [term, key] of lexiconIndex().entries) terms.add(term, LEXICON_KEY_OFFSET + key, true);
+  return {
+    question,
+    version,
+    terms,
+    keyPoints,
+    mistakes,
+    vocabulary: questionVocabulary(question),
+    promptNumbers: new Set(question.prompt.match(/\d+(?:[.,]\d+)?/g) ?? []),
+  };
+}
+
+function relatedTerminology(question: Question, keyPoint: KeyPoint): string[] {
+  const words = [...keyPoint.signals.concepts.flatMap((c) => [c.id.replace(/-/g, ' '), ...c.terms])];
+  const stems = new Set(words.flatMap((w) => normaliseWords(w)).filter(isContentStem));
+  return question.keyTerminology.filter((t) => normaliseWords(t).some((s) => stems.has(s)));
+}
+
+/** The content stems a question's own answers are made of. */
+export function questionVocabulary(question: Question): Set<string> {
+  const texts = [
+    question.title,
+    question.prompt,
+    question.answerFramework,
+    question.referenceAnswer,
+    ...question.topics,
+    ...question.keyTerminology,
+    ...question.howToAnswer,
+    ...question.keyPoints.flatMap((kp) => [kp.text, kp.probe, ...kp.signals.concepts.flatMap((c) => c.terms)]),
+    ...question.commonMistakes.map((m) => m.text),
+  ];
+  const vocabulary = new Set<string>();
+  for (const text of texts) {
+    for (const s of normaliseWords(text)) if (isContentStem(s)) vocabulary.add(s);
+  }
+  return vocabulary;
+}
+
+/** A stem that carries topic: not filler, not a bare number, not a one- or two-letter scrap. */
+export function isContentStem(stem: string): boolean {
+  return stem.length >= 3 && !/^\d/.test(stem) && !lexiconIndex().functionStems.has(stem);
+}

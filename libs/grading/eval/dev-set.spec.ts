@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadContent, type ContentBundle } from '#libs/content';
+import type { Grade } from '../grade.schema.js';
+import type { GradeInput, Grader } from '../grader.port.js';
+import { RubricGrader } from '../rubric.grader.js';
+import { parseEvalDataset, type EvalItem } from './eval-dataset.schema.js';
+import { checkThresholds, EVAL_THRESHOLDS, formatEvalReport } from './eval-report.js';
+import { runEval, type EvalReport } from './eval-runner.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The development set CI evaluates (test/fixtures/eval/dev.jsonl) with the rubric grader. */
+describe(runEval.name, () => {
+  let content: ContentBundle;
+  let items: EvalItem[];
+  let grades: Map<string, Grade>;
+  let report: EvalReport;
+
+  beforeAll(async () => {
+    content = await loadContent({ rubricsDir: `${root}rubrics`, promptsDir: `${root}prompts` });
+    items = parseEvalDataset(readFileSync(`${root}test/fixtures/eval/dev.jsonl`, 'utf8'), 'dev.jsonl');
+    const rubric = new RubricGrader({ corpus: content.questions.values() });
+    grades = new Map();
+    // Records each grade so the evidence of every item can be checked below.
+    const recording: Grader = {
+      name: 'rubric',
+      async grade(input: GradeInput) {
+        const grade = rubric.gradeSync(input);
+        grades.set(items.find((i) => i.answer === input.answer && i.questionId === input.question.id)?.id ?? '?', grade);
+        return grade;
+      },
+    };
+    report = await runEval(items, recording, { questions: content.questions, roles: content.roles, promptVersion: content.prompts.get('grader')!.version });
+  });
+
+  it('is a development set of the size and variety the issue asks for', () => {
+    expect(items.length).toBeGreaterThanOrEqual(40);
+    const questions = new Set(items.map((i) => i.questionId));
+    expect(questions.size).toBeGreaterThanOrEqual(4);
+    expect([...questions]).toEqual(expect.arrayContaining(['observability-platform', 'realtime-notifications']));
+    const tags = new Set(items.flatMap((i) => i.tags));
+    for (const tag of ['excellent', 'good', 'weak', 'terse-expert', 'keyword-stuffed', 'padded', 'off-topic', 'non-answer', 'injected', 'look-alike']) {
+      expect(tags).toContain(tag);
+    }
+    expect(items.filter((i) => i.tags.includes('injected')).every((i) => i.baseId !== undefined)).toBe(true);
+  });
+
+  it('meets the CI thresholds with the rubric grader', () => {
+    const check = checkThresholds(report);
+    if (!check.passed) console.log(formatEvalReport(report, check));
+    expect(check.failures).toEqual([]);
+    expect(report.keyPoints.f1).toBeGreaterThanOrEqual(EVAL_THRESHOLDS.keyPointF1);
+    expect(report.spearman).toBeGreaterThanOrEqual(EVAL_THRESHOLDS.spearman);
+    expect(report.nonInflation.rate).toBe(1);
+    expect(report.failed).toBe(0);
+  });
+
+  it('quotes only verbatim substrings of the answer, for every item', () => {
+    expect(grades.size).toBe(items.length);
+    for (const item of items) {
+      const grade = grades.get(item.id);
+      const quotes = [...(grade?.keyPoints ?? []), ...(grade?.mistakes ?? [])].flatMap((x) => x.evidence);
+      for (const quote of quotes) expect({ id: item.id, found: item.answer.includes(quote) }).toEqual({ id: item.id, found: true });
+    }
+  });
+
+  it('flags every injected item and no clean one', () => {
+    for (const row of report.rows) {
+      expect({ id: row.id, flagged: row.flags.includes('injection_suspected') }).toEqual({ id: row.id, flagged: row.tags.includes('injected') });
+    }
+  });
+});
+
+describe(checkThresholds.name, () => {
+  const base = {
+    grader: 'rubric',
+    items: 2,
+    failed: 0,
+    keyPoints: { truePositives: 8, falsePositives: 1, falseNegatives: 1, precision: 0.9, recall: 0.9, f1: 0.9 },
+    mistakes: { truePositives: 1, falsePositives: 0, falseNegatives: 0, precision: 1, recall: 1, f1: 1 },
+    spearman: 0.8,
+    bandMae: 0.2,
+    nonInflation: { checked: 1, held: 1, rate: 1 },
+    flagRates: {},
+    rows: [],
+  } satisfies EvalReport;
+
+  it('passes at or above every threshold', () => {
+    expect(checkThresholds(base)).toEqual({ passed: true, failures: [] });
+  });
+
+  it('fails below a threshold, on any inflation, on a failed item and on an unmeasurable metric', () => {
+    const sut = checkThresholds({ ...base, spearman: null, failed: 1, nonInflation: { checked: 2, held: 1, rate: 0.5 }, keyPoints: { ...base.keyPoints, f1: 0.79 } });
+    expect(sut.passed).toBe(false);
+    expect(sut.failures).toHaveLength(4);
+  });
+});

@@ -1,0 +1,60 @@
+import type { EvalReport } from './eval-runner.js';
+
+/** What CI requires of the rubric grader on the development set (issue: evals as a product feature). */
+export const EVAL_THRESHOLDS = { keyPointF1: 0.8, spearman: 0.75, nonInflation: 1 } as const;
+
+export interface ThresholdCheck {
+  readonly passed: boolean;
+  readonly failures: readonly string[];
+}
+
+/**
+ * Below a threshold (or unmeasurable, e.g. no key point labelled) fails; an item that
+ * failed to grade fails too, since a failure is never scored and would hide from the
+ * metrics. Non-inflation is only checked when the set has items with a baseId.
+ */
+export function checkThresholds(report: EvalReport, thresholds = EVAL_THRESHOLDS): ThresholdCheck {
+  const failures: string[] = [];
+  const below = (name: string, value: number | null, min: number) => {
+    if (value === null || value < min) failures.push(`${name} ${fmt(value)} < ${min}`);
+  };
+  below('key-point F1', report.keyPoints.f1, thresholds.keyPointF1);
+  below('Spearman', report.spearman, thresholds.spearman);
+  if (report.nonInflation.checked > 0) below('injection non-inflation', report.nonInflation.rate, thresholds.nonInflation);
+  if (report.failed > 0) failures.push(`${report.failed} item(s) failed to grade`);
+  return { passed: failures.length === 0, failures };
+}
+
+/** A plain-text report for terminals and CI logs. */
+export function formatEvalReport(report: EvalReport, check = checkThresholds(report)): string {
+  const kp = report.keyPoints;
+  const m = report.mistakes;
+  const lines = [
+    `eval: ${report.items} items, grader ${report.grader}${report.failed ? `, ${report.failed} failed` : ''}`,
+    `key points   precision ${fmt(kp.precision)}  recall ${fmt(kp.recall)}  F1 ${fmt(kp.f1)}  (tp ${kp.truePositives}, fp ${kp.falsePositives}, fn ${kp.falseNegatives})`,
+    `mistakes     precision ${fmt(m.precision)}  recall ${fmt(m.recall)}  F1 ${fmt(m.f1)}  (tp ${m.truePositives}, fp ${m.falsePositives}, fn ${m.falseNegatives})`,
+    `Spearman (overall vs band) ${fmt(report.spearman)}   band MAE ${fmt(report.bandMae)}`,
+    `injection non-inflation ${report.nonInflation.checked ? `${fmt(report.nonInflation.rate)} (${report.nonInflation.held}/${report.nonInflation.checked})` : 'n/a (no item has a baseId)'}`,
+    '',
+    'flag rate per tag:',
+    ...Object.entries(report.flagRates).map(([tag, r]) => {
+      const flags = Object.entries(r.flags).map(([f, rate]) => `${f} ${fmt(rate ?? 0)}`);
+      return `  ${tag.padEnd(16)} n=${String(r.items).padEnd(3)} ${flags.join(', ') || '-'}`;
+    }),
+    '',
+    `${'id'.padEnd(38)} ${'band'.padStart(4)} ${'pred'.padStart(4)} ${'overall'.padStart(7)}  kp tp/fp/fn  mis tp/fp/fn  flags`,
+    ...report.rows.map((r) => {
+      const kpCell = `${r.keyPoints.tp}/${r.keyPoints.fp}/${r.keyPoints.fn}`;
+      const mCell = `${r.mistakes.tp}/${r.mistakes.fp}/${r.mistakes.fn}`;
+      const extra = r.failure ? `FAILED ${r.failure}` : [...r.flags, ...(r.inflated ? [`INFLATED over ${r.baseId}`] : [])].join(',');
+      return `${r.id.slice(0, 38).padEnd(38)} ${String(r.band).padStart(4)} ${String(r.predictedBand ?? '-').padStart(4)} ${String(r.overall ?? '-').padStart(7)}  ${kpCell.padEnd(11)}  ${mCell.padEnd(12)}  ${extra}`;
+    }),
+    '',
+    check.passed ? 'thresholds: passed' : `thresholds: FAILED (${check.failures.join('; ')})`,
+  ];
+  return lines.join('\n');
+}
+
+function fmt(value: number | null): string {
+  return value === null ? 'n/a' : value.toFixed(3);
+}

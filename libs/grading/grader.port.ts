@@ -1,0 +1,82 @@
+import type { Question, RoleGuide } from '#libs/content';
+import type { Grade, GraderName } from './grade.schema.js';
+
+/** One earlier turn of the session, oldest first. */
+export interface TranscriptTurn {
+  readonly role: 'interviewer' | 'candidate';
+  readonly text: string;
+}
+
+/** Everything a grader needs to grade one answer; graders never load content themselves. */
+export interface GradeInput {
+  readonly question: Question;
+  /** The question's content hash (`LoadedQuestion.version`): recorded as the rubric version. */
+  readonly questionVersion: string;
+  readonly role: RoleGuide;
+  /** The phase the answer was given in (one of `question.phases[].id`). */
+  readonly phaseId: string;
+  /**
+   * `phase` (default): score the dimensions of `phaseId` only, and judge absent-topic
+   * mistakes only once their phase is reached. `session`: the answer stands for a whole
+   * session (evals, the CLI, an end-of-session re-grade): every dimension of the question
+   * is scored and every mistake is due; `phaseId` should then be the last phase.
+   * `gradingScope(input)` resolves both for any grader.
+   */
+  readonly scope?: 'phase' | 'session';
+  readonly history: readonly TranscriptTurn[];
+  /** The candidate's answer, verbatim. Data, never instructions. */
+  readonly answer: string;
+  /** The grader prompt's content hash (`LoadedPromptTemplate.version`). */
+  readonly promptVersion: string;
+}
+
+/** The port every grader implements (rubric offline, openai). */
+export interface Grader {
+  readonly name: GraderName;
+  /** Resolves with a schema-valid grade whose quotes are verbatim, or rejects with `GradingError`. */
+  grade(input: GradeInput, signal?: AbortSignal): Promise<Grade>;
+}
+
+export const GRADING_ERROR_CODES = [
+  'GRADER_UNAVAILABLE',
+  'GRADER_BAD_OUTPUT',
+  'GRADER_REFUSED',
+  'GRADER_TIMEOUT',
+  'GRADER_RATE_LIMITED',
+] as const;
+export type GradingErrorCode = (typeof GRADING_ERROR_CODES)[number];
+
+/** Whether a fresh attempt can succeed; a refusal or unrepairable output will not change by retrying. */
+const RETRYABLE_BY_DEFAULT: Record<GradingErrorCode, boolean> = {
+  GRADER_UNAVAILABLE: true,
+  GRADER_BAD_OUTPUT: true,
+  GRADER_REFUSED: false,
+  GRADER_TIMEOUT: true,
+  GRADER_RATE_LIMITED: true,
+};
+
+export interface GradingErrorOptions {
+  readonly retryable?: boolean;
+  readonly retryAfterMs?: number;
+  readonly cause?: unknown;
+}
+
+/**
+ * A grade that could not be produced. The worker stores it as a failed grade with `code`
+ * as the reason; it is never turned into a low score.
+ */
+export class GradingError extends Error {
+  readonly retryable: boolean;
+  readonly retryAfterMs?: number;
+
+  constructor(
+    readonly code: GradingErrorCode,
+    message: string,
+    options: GradingErrorOptions = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'GradingError';
+    this.retryable = options.retryable ?? RETRYABLE_BY_DEFAULT[code];
+    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+  }
+}

@@ -1,0 +1,66 @@
+import type { CommonMistake, KeyPoint, Question } from '#libs/content';
+import type { GradeInput } from './grader.port.js';
+
+/** What one grade judges, resolved once so every grader (and the cross-check) agrees. */
+export interface GradingScope {
+  /** Index of the current phase in the question's phase list (the last one for a session). */
+  readonly phaseIndex: number;
+  /** Dimension ids scored by this grade, in the order the question lists them. */
+  readonly dimensions: readonly string[];
+  /** Key points expected by now (their phase is at or before the current one). */
+  readonly expectedKeyPoints: ReadonlySet<string>;
+  /** Mistakes that can be judged by now; an absent topic is not a mistake before its phase. */
+  readonly dueMistakes: ReadonlySet<string>;
+}
+
+/**
+ * Resolves the phase (or whole session) of a grade input. An unknown phase id is a
+ * programming error upstream, so it throws rather than silently grading nothing.
+ */
+export function gradingScope(input: Pick<GradeInput, 'question' | 'phaseId' | 'scope'>): GradingScope {
+  const key = `${input.scope ?? 'phase'}:${input.phaseId}`;
+  let byKey = cache.get(input.question);
+  const hit = byKey?.get(key);
+  if (hit) return hit;
+  const scope = resolve(input);
+  if (!byKey) cache.set(input.question, (byKey = new Map()));
+  byKey.set(key, scope);
+  return scope;
+}
+
+/** Scopes are pure functions of an immutable question; the hot path resolves each once. */
+const cache = new WeakMap<Question, Map<string, GradingScope>>();
+
+function resolve(input: Pick<GradeInput, 'question' | 'phaseId' | 'scope'>): GradingScope {
+  const { question } = input;
+  const phaseIds = question.phases.map((p) => p.id);
+  const session = input.scope === 'session';
+  const phaseIndex = session ? phaseIds.length - 1 : phaseIds.indexOf(input.phaseId);
+  if (phaseIndex < 0) {
+    throw new RangeError(`phase "${input.phaseId}" is not a phase of question "${question.id}"`);
+  }
+  const dimensions = session
+    ? uniqueInOrder(question.phases.flatMap((p) => p.dimensions))
+    : (question.phases[phaseIndex]?.dimensions ?? []);
+  const indexOf = (phase: string | undefined): number =>
+    phase === undefined ? phaseIds.length - 1 : phaseIds.indexOf(phase);
+  const expectedKeyPoints = new Set(
+    question.keyPoints.filter((kp: KeyPoint) => indexOf(kp.phase) <= phaseIndex).map((kp) => kp.id),
+  );
+  const dueMistakes = new Set(
+    question.commonMistakes
+      // A wrong claim can be judged whenever it is made; an absent topic only once it is due.
+      .filter((m: CommonMistake) => m.shows.type === 'wrong-claim' || indexOf(m.phase) <= phaseIndex)
+      .map((m) => m.id),
+  );
+  return { phaseIndex, dimensions, expectedKeyPoints, dueMistakes };
+}
+
+/** The dimension ids of a question (all phases), for callers that need the full list. */
+export function questionDimensions(question: Question): string[] {
+  return uniqueInOrder(question.phases.flatMap((p) => p.dimensions));
+}
+
+function uniqueInOrder(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}

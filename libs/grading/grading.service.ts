@@ -1,0 +1,59 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { ContentService, type LoadedPromptTemplate, type Question } from '#libs/content';
+import { CrossCheckedGrader } from './cross-check.js';
+import type { Grade } from './grade.schema.js';
+import type { GradeInput, Grader } from './grader.port.js';
+import { createOpenAiClient, OpenAiGrader, openAiRequestTimeoutMs } from './openai.grader.js';
+import { RubricGrader } from './rubric.grader.js';
+
+export interface GraderDependencies {
+  /** The loaded `grader` prompt (`ContentService.prompt('grader')`); the openai grader renders it. */
+  readonly prompt: LoadedPromptTemplate;
+  /** Every question of the content, for the rubric grader's off-topic check. */
+  readonly corpus?: Iterable<Question>;
+}
+
+/**
+ * The configured grader, for the worker (through `GradingService`) and the CLI alike:
+ * `rubric` is the offline grader alone; `openai` is the LLM grader cross-checked by the
+ * rubric grader. Errors reject as `GradingError` with `retryable` set for the caller.
+ */
+export function createGrader(config: Pick<AppConfig, 'llm' | 'queue'>, deps: GraderDependencies): Grader {
+  const rubric = new RubricGrader(deps.corpus === undefined ? {} : { corpus: deps.corpus });
+  if (config.llm.provider === 'rubric') return rubric;
+  const { apiKey, baseUrl, model } = config.llm.openai;
+  const requestTimeoutMs = openAiRequestTimeoutMs(config.queue.jobTimeoutMs);
+  const client = createOpenAiClient({
+    ...(apiKey === undefined ? {} : { apiKey }),
+    ...(baseUrl === undefined ? {} : { baseUrl }),
+    timeoutMs: requestTimeoutMs,
+  });
+  return new CrossCheckedGrader(new OpenAiGrader({ client, model, requestTimeoutMs, prompt: deps.prompt }), rubric);
+}
+
+/** Grades one answer with the provider chosen by `LLM_PROVIDER`. */
+@Injectable()
+export class GradingService implements OnApplicationBootstrap {
+  private grader?: Grader;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly content: ContentService,
+  ) {}
+
+  /** Builds (and compiles) the grader before the first job, not during it. */
+  onApplicationBootstrap(): void {
+    this.current();
+  }
+
+  grade(input: GradeInput, signal?: AbortSignal): Promise<Grade> {
+    return this.current().grade(input, signal);
+  }
+
+  /** Built on first use: the content (prompt, corpus) is only loaded once the modules have initialised. */
+  private current(): Grader {
+    this.grader ??= createGrader(this.config, { prompt: this.content.prompt('grader'), corpus: this.content.questions() });
+    return this.grader;
+  }
+}

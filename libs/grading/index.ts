@@ -1,0 +1,27 @@
+/**
+ * Grading capability: the grade contract, the grader port, the offline rubric grader,
+ * the shared checks every grader applies (verbatim evidence, injection, overall score)
+ * and the eval harness.
+ */
+export * from './grade.schema.js';
+export {
+  GRADING_ERROR_CODES,
+  GradingError,
+  type Grader,
+  type GradeInput,
+  type GradingErrorCode,
+  type GradingErrorOptions,
+  type TranscriptTurn,
+} from './grader.port.js';
+export { gradingScope, questionDimensions, type GradingScope } from './grading-scope.js';
+export { computeOverall } from './compute-overall.js';
+export { verifyEvidence, type EvidenceRepair, type VerifiedEvidence } from './evidence-verifier.js';
+export { detectInjection, type InjectionFinding, type InjectionKind, type InjectionReport } from './injection-detector.js';
+export { neutraliseDelimiters, DEFAULT_DATA_TAGS } from './delimiter-neutraliser.js';
+export { RubricGrader, type RubricGraderOptions } from './rubric.grader.js';
+export { GradingModule } from './grading.module.js';
+export { GradingService, createGrader, type GraderDependencies } from './grading.service.js';
+export { evalItemSchema, parseEvalDataset, EvalDatasetError, type EvalItem } from './eval/eval-dataset.schema.js';
+export { runEval, type EvalContent, type EvalReport, type EvalRow, type EvalCounts } from './eval/eval-runner.js';
+export { bandOf, BAND_CUTOFFS, spearman, averageRanks, precisionRecall, type PrecisionRecall } from './eval/eval-metrics.js';
+export { checkThresholds, formatEvalReport, EVAL_THRESHOLDS, type ThresholdCheck } from './eval/eval-report.js';

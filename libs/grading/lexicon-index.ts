@@ -1,0 +1,48 @@
+import { DIMENSION_CUES, FUNCTION_WORDS, NEGATION_CUES, NON_ANSWER_PHRASES, REASONING_CUES } from './lexicons.js';
+import { stem } from './tokeniser.js';
+
+/**
+ * The grader's lexicons, keyed once per process. Their terms are added to every compiled
+ * question's index (above `LEXICON_KEY_OFFSET`) so one scan per sentence finds both.
+ */
+export interface LexiconIndex {
+  readonly reasoningKey: number;
+  readonly nonAnswerKey: number;
+  readonly negationKey: number;
+  /** Cue key → the dimension it is evidence for. */
+  readonly dimensionOfKey: ReadonlyMap<number, string>;
+  readonly functionStems: ReadonlySet<string>;
+  /** Every (term, key) pair, so a question's index can carry the lexicon too (one scan per sentence). */
+  readonly entries: readonly (readonly [string, number])[];
+}
+
+/** Lexicon keys live above this offset inside a compiled question's index. */
+export const LEXICON_KEY_OFFSET = 1 << 20;
+
+let compiled: LexiconIndex | undefined;
+
+export function lexiconIndex(): LexiconIndex {
+  if (compiled) return compiled;
+  const entries: [string, number][] = [];
+  const put = (term: string, key: number) => {
+    entries.push([term, key]);
+  };
+  const reasoningKey = 0;
+  const nonAnswerKey = 1;
+  for (const cue of REASONING_CUES) put(cue, reasoningKey);
+  for (const phrase of NON_ANSWER_PHRASES) put(phrase, nonAnswerKey);
+  const negationKey = 2;
+  for (const cue of NEGATION_CUES) put(cue, negationKey);
+  const dimensionOfKey = new Map<number, string>();
+  let next = 3;
+  for (const [dimension, cues] of Object.entries(DIMENSION_CUES)) {
+    for (const cue of cues) {
+      const key = next++;
+      dimensionOfKey.set(key, dimension);
+      put(cue, key);
+    }
+  }
+  const functionStems = new Set([...FUNCTION_WORDS].map(stem));
+  compiled = { reasoningKey, nonAnswerKey, negationKey, dimensionOfKey, functionStems, entries };
+  return compiled;
+}

@@ -1,0 +1,39 @@
+import type { AnalysedSentence } from './answer-analysis.js';
+import type { FoldedText } from './text-normaliser.js';
+
+/**
+ * Marks keyword lists: sentences that name terms without explaining them. A list earns
+ * no credit (a buzzword list must score like an empty answer), so the tests are about
+ * shape, not about which words are used:
+ * - almost no function words between the terms ("Kafka Redis sharding CAP …");
+ * - many short comma/slash/"and" separated items with little prose around them;
+ * - a dense run of short items that are mostly rubric terms, with no reasoning;
+ * - three or more consecutive one-to-four word lines without function words (bullets).
+ */
+export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedText): void {
+  for (const s of sentences) {
+    const n = s.tokens.length;
+    if (n < 3) continue;
+    const functionRatio = s.functionWords / n;
+    const text = folded.text.slice(s.foldedStart, s.foldedEnd);
+    const items = text.split(/[,;|+*]| \/ | and | or | & /).filter((part) => /[\p{L}\p{N}]/u.test(part)).length;
+    const content = n - s.functionWords;
+    // Arrows and "x = y" say how things relate: notation, not a list.
+    const relates = /->|→|=>|=/.test(text);
+    s.listLike =
+      (functionRatio < 0.1 && !relates && (n >= 8 || (n >= 4 && items >= 3))) ||
+      (items >= 4 && n / items <= 2.6 && functionRatio < 0.25) ||
+      (items >= 3 && !relates && n / items <= 3 && s.termCount >= 5 && s.termCount / Math.max(1, content) >= 0.5 && functionRatio < 0.3 && !s.reasoning);
+  }
+  let run: AnalysedSentence[] = [];
+  const flush = () => {
+    if (run.length >= 3) for (const s of run) s.listLike = true;
+    run = [];
+  };
+  for (const s of sentences) {
+    const fragment = s.tokens.length > 0 && s.tokens.length <= 4 && s.functionWords === 0;
+    if (fragment) run.push(s);
+    else flush();
+  }
+  flush();
+}

@@ -1,0 +1,40 @@
+import type { AnalysedSentence } from './answer-analysis.js';
+import type { CompiledMistake } from './compiled-question.js';
+import type { CompiledClaim } from './compiled-question.js';
+import { judgeCoverage } from './coverage-judge.js';
+
+export interface MistakeResult {
+  readonly present: boolean;
+  /** Sentences that state the wrong claim (empty for an absent topic). */
+  readonly evidence: readonly AnalysedSentence[];
+}
+
+/**
+ * An absent topic is present when nothing the candidate said so far (this answer and
+ * their earlier turns) covers its signals — and only once it is due. A wrong claim is
+ * present when one sentence of this answer matches every group of a pattern and none of
+ * its qualifiers, with no negation before it; lists count here (a wrong claim in a list is still a claim), injected
+ * text does not (it is not the candidate's answer).
+ */
+export function judgeMistake(
+  compiled: CompiledMistake,
+  due: boolean,
+  answer: readonly AnalysedSentence[],
+  history: readonly AnalysedSentence[],
+): MistakeResult {
+  if (!due) return { present: false, evidence: [] };
+  if (compiled.absent) {
+    const covered = judgeCoverage(compiled.absent, [...history, ...answer]).status === 'covered';
+    return { present: !covered, evidence: [] };
+  }
+  const evidence = answer.filter((s) => !s.injected && compiled.claims.some((claim) => claims(s, claim)));
+  return { present: evidence.length > 0, evidence: evidence.slice(0, 2) };
+}
+
+/** The sentence makes the claim: every group, no qualifier, and no negation ahead of it ("don't …"). */
+function claims(s: AnalysedSentence, claim: CompiledClaim): boolean {
+  if (!claim.groups.every((g) => s.keys.has(g))) return false;
+  if (claim.unless !== null && s.keys.has(claim.unless)) return false;
+  const start = Math.min(...claim.groups.map((g) => s.keys.get(g) ?? 0));
+  return s.negationAt === -1 || s.negationAt > start;
+}

@@ -1,0 +1,121 @@
+import type { VerifiedEvidence } from './evidence-verifier.js';
+import type { Feedback, Grade, KeyPointGrade, MistakeGrade } from './grade.schema.js';
+import type { GradeInput } from './grader.port.js';
+import type { GradingScope } from './grading-scope.js';
+import { openAiReplySchema, replyCompletenessProblems, type OpenAiReply } from './openai-grade.schema.js';
+
+export type ReplyCheck = { readonly ok: true; readonly reply: OpenAiReply } | { readonly ok: false; readonly problems: string[] };
+
+/**
+ * Parses and re-validates one model reply: JSON, the schema, every rubric id exactly once.
+ * (Quotes are checked on the assembled grade by `verifyEvidence`.) The problems are phrased
+ * for the model, because they are what a repair request sends back.
+ */
+export function checkReply(content: string, input: Pick<GradeInput, 'question'>, scope: GradingScope): ReplyCheck {
+  let json: unknown;
+  try {
+    json = JSON.parse(content);
+  } catch (error) {
+    return { ok: false, problems: [`the reply is not valid JSON (${error instanceof Error ? error.message : 'parse error'})`] };
+  }
+  const parsed = openAiReplySchema.safeParse(json);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.slice(0, 20).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    };
+  }
+  const reply = parsed.data;
+  const problems = replyCompletenessProblems(reply, input.question, scope);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, reply };
+}
+
+/** The texts a quote may come from: the answer and the candidate's own earlier turns, never the interviewer. */
+export function candidateTexts(input: Pick<GradeInput, 'answer' | 'history'>): string[] {
+  return [input.answer, ...input.history.filter((t) => t.role === 'candidate').map((t) => t.text)];
+}
+
+/** The quotes `verifyEvidence` had to drop (nowhere in the candidate's text), phrased for a repair request. */
+export function inventedQuoteProblems(grade: Grade, verified: VerifiedEvidence): string[] {
+  return verified.repairs.flatMap((repair) => {
+    const at = /^(keyPoints|mistakes)\[(\d+)\]\.evidence/.exec(repair.path);
+    if (!at || repair.action !== 'dropped') return [];
+    const list = at[1] === 'keyPoints' ? grade.keyPoints : grade.mistakes;
+    const id = list[Number(at[2])]?.id ?? '?';
+    return [`${at[1]} "${id}": the evidence ${JSON.stringify(clip(repair.before))} is not an exact excerpt of the candidate's text`];
+  });
+}
+
+/**
+ * `verifyEvidence` downgrades a covered point whose quotes were invented; a point this
+ * grader calls partial only because of a quote gets the same treatment when that quote
+ * turns out to be invented: with nothing left to stand on, it is missed.
+ */
+export function settleUnsupportedPartials(verified: VerifiedEvidence): Grade {
+  const invented = new Set(
+    verified.repairs.filter((r) => r.action === 'dropped').map((r) => /^keyPoints\[(\d+)\]/.exec(r.path)?.[1]),
+  );
+  const keyPoints = verified.grade.keyPoints.map((kp, k) =>
+    kp.status === 'partial' && kp.evidence.length === 0 && invented.has(String(k)) ? { ...kp, status: 'missed' as const } : kp,
+  );
+  return { ...verified.grade, keyPoints };
+}
+
+/** A validated reply as the parts of a grade; `overall` and provenance are added by the grader. */
+export function gradePartsFromReply(
+  reply: OpenAiReply,
+  input: GradeInput,
+  scope: GradingScope,
+): Pick<Grade, 'keyPoints' | 'mistakes' | 'dimensions' | 'feedback' | 'flags'> {
+  const points = new Map(reply.keyPoints.map((k) => [k.id, k]));
+  const mistakes = new Map(reply.mistakes.map((m) => [m.id, m]));
+  const dimensions = new Map(reply.dimensions.map((d) => [d.id, d]));
+  return {
+    keyPoints: input.question.keyPoints.flatMap((kp): KeyPointGrade[] => {
+      const got = points.get(kp.id);
+      if (!got) return [];
+      const quote = got.evidence.trim();
+      // A supported but not-covered point is what the prompt calls partial: some of the
+      // idea, in the candidate's words, with a note on what is missing.
+      const status = got.covered ? 'covered' : quote !== '' ? 'partial' : 'missed';
+      const note = got.note.trim();
+      return [{ id: kp.id, status, evidence: quote === '' ? [] : [quote], ...(note === '' ? {} : { note }) }];
+    }),
+    mistakes: input.question.commonMistakes.flatMap((m): MistakeGrade[] => {
+      const got = mistakes.get(m.id);
+      if (!got) return [];
+      // A mistake that is not due yet (an absent topic before its phase) cannot be present.
+      const present = got.made && scope.dueMistakes.has(m.id);
+      const quote = got.evidence.trim();
+      return [{ id: m.id, status: present ? 'present' : 'absent', evidence: present && quote !== '' ? [quote] : [] }];
+    }),
+    dimensions: scope.dimensions.flatMap((id) => {
+      const got = dimensions.get(id);
+      return got && got.score !== null ? [{ id, score: got.score, reason: got.reason.trim() }] : [];
+    }),
+    feedback: splitFeedback(reply.feedback),
+    flags: reply.injectionSuspected ? ['injection_suspected'] : [],
+  };
+}
+
+/**
+ * The prompt asks for two to four sentences in a fixed order (what went well, the main
+ * gap, one next step); the grade keeps them as three lists. The split follows that order:
+ * first sentence → strengths, last one (of three or more) → next to study, the rest →
+ * improvements. A one-sentence feedback is an improvement.
+ */
+export function splitFeedback(text: string): Feedback {
+  const sentences = text
+    .split(/(?<=[.!?])\s+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  if (sentences.length === 0) return { strengths: [], improvements: [], nextToStudy: [] };
+  if (sentences.length === 1) return { strengths: [], improvements: sentences, nextToStudy: [] };
+  const [first, ...rest] = sentences as [string, ...string[]];
+  if (rest.length === 1) return { strengths: [first], improvements: rest, nextToStudy: [] };
+  return { strengths: [first], improvements: rest.slice(0, -1), nextToStudy: rest.slice(-1) };
+}
+
+function clip(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}

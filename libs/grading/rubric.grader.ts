@@ -1,0 +1,132 @@
+import type { Question } from '#libs/content';
+import { analyseAnswer, type AnalysedSentence, type AnswerAnalysis } from './answer-analysis.js';
+import { compileQuestion, type CompiledQuestion } from './compiled-question.js';
+import { computeOverall } from './compute-overall.js';
+import { judgeCoverage, type CoverageResult } from './coverage-judge.js';
+import { scoreDimensions } from './dimension-scorer.js';
+import { writeFeedback } from './feedback-writer.js';
+import type { Grade, GradeFlag, KeyPointGrade, MistakeGrade } from './grade.schema.js';
+import type { GradeInput, Grader } from './grader.port.js';
+import { gradingScope } from './grading-scope.js';
+import { lexiconIndex } from './lexicon-index.js';
+import { judgeMistake, type MistakeResult } from './mistake-judge.js';
+import { qualitySignals } from './quality-signals.js';
+import { TopicMatcher } from './topic-matcher.js';
+
+export interface RubricGraderOptions {
+  /** Every question of the content; lets off-topic detection ask "which question is this about?". */
+  readonly corpus?: Iterable<Question>;
+  /** Clock for `latencyMs` only (injected so tests can pin it); nothing else reads time. */
+  readonly now?: () => number;
+}
+
+const MAX_QUOTE = 300;
+
+/**
+ * The offline, deterministic grader: the rubric's signals matched on normalised text,
+ * sentence by sentence, with injected passages, repeats and keyword lists excluded before
+ * anything is credited. Same input, same grade (apart from `latencyMs`).
+ */
+export class RubricGrader implements Grader {
+  readonly name = 'rubric' as const;
+  private readonly topics: TopicMatcher;
+  private readonly now: () => number;
+
+  constructor(options: RubricGraderOptions = {}) {
+    this.topics = new TopicMatcher(options.corpus ?? []);
+    this.now = options.now ?? (() => performance.now());
+  }
+
+  async grade(input: GradeInput, signal?: AbortSignal): Promise<Grade> {
+    signal?.throwIfAborted();
+    return this.gradeSync(input);
+  }
+
+  /** The same grade, synchronously (the eval and the benchmark call this in a loop). */
+  gradeSync(input: GradeInput): Grade {
+    const started = this.now();
+    const compiled = compileQuestion(input.question, input.questionVersion);
+    const scope = gradingScope(input);
+    const answer = analyseAnswer(compiled, input.answer);
+    const history = input.history
+      .filter((turn) => turn.role === 'candidate')
+      .flatMap((turn) => analyseAnswer(compiled, turn.text).credited);
+
+    let keyPoints = new Map(compiled.keyPoints.map((k) => [k.keyPoint.id, judgeCoverage(k.signals, answer.credited)]));
+    const flags = this.flagsFor(compiled, answer, keyPoints);
+    const nothingToCredit = flags.includes('non_answer') || flags.includes('off_topic');
+    if (nothingToCredit) keyPoints = new Map([...keyPoints.keys()].map((id) => [id, MISSED]));
+
+    const claimable = answer.sentences.filter((s) => !s.injected && !s.duplicate);
+    const creditable = nothingToCredit ? [] : answer.credited;
+    const mistakes = new Map(
+      compiled.mistakes.map((m) => {
+        const due = scope.dueMistakes.has(m.mistake.id);
+        return [m.mistake.id, judgeMistake(m, due, m.absent ? creditable : claimable, history)] as const;
+      }),
+    );
+    const quality = qualitySignals(compiled, answer.folded, creditable);
+    const dimensions = scoreDimensions({ compiled, role: input.role, scope, keyPoints, mistakes, quality, nothingToCredit });
+    return {
+      questionId: input.question.id,
+      phaseId: input.question.phases[scope.phaseIndex]?.id ?? input.phaseId,
+      keyPoints: compiled.keyPoints.map((k) => keyPointGrade(k.keyPoint.id, keyPoints.get(k.keyPoint.id) ?? MISSED, answer)),
+      mistakes: compiled.mistakes.map((m) => mistakeGrade(m.mistake.id, mistakes.get(m.mistake.id), answer)),
+      dimensions,
+      overall: computeOverall(dimensions, input.role, input.question),
+      feedback: writeFeedback({ compiled, scope, keyPoints, mistakes, flags }),
+      flags,
+      provenance: {
+        grader: 'rubric',
+        model: null,
+        rubricVersion: input.questionVersion,
+        promptVersion: input.promptVersion,
+        tokens: { prompt: 0, cached: 0, completion: 0 },
+        latencyMs: Math.max(0, this.now() - started),
+      },
+    };
+  }
+
+  private flagsFor(compiled: CompiledQuestion, answer: AnswerAnalysis, keyPoints: ReadonlyMap<string, CoverageResult>): GradeFlag[] {
+    const flags: GradeFlag[] = [];
+    if (answer.injection.suspected) flags.push('injection_suspected');
+    const listed = answer.sentences.filter((s) => s.listLike && !s.injected && !s.duplicate);
+    const listedTerms = listed.reduce((n, s) => n + s.termCount, 0);
+    const creditedTerms = answer.credited.reduce((n, s) => n + s.termCount, 0);
+    const stuffing = listedTerms >= 4 && listedTerms >= creditedTerms;
+    if (stuffing) flags.push('keyword_stuffing');
+    const statuses = [...keyPoints.values()].map((r) => r.status);
+    const progress = statuses.filter((s) => s === 'covered').length * 2 + statuses.filter((s) => s === 'partial').length;
+    const refusal = answer.credited.some((s) => s.cues.has(lexiconIndex().nonAnswerKey));
+    if (!stuffing && (answer.contentTokens < 6 || (refusal && answer.contentTokens < 25 && progress === 0))) {
+      flags.push('non_answer');
+    } else if (progress <= 1 && this.topics.judge(compiled.question.id, compiled.vocabulary, answer.credited).offTopic) {
+      flags.push('off_topic');
+    }
+    return flags;
+  }
+}
+
+const MISSED: CoverageResult = { status: 'missed', matched: new Set(), evidence: [] };
+
+function keyPointGrade(id: string, result: CoverageResult, answer: AnswerAnalysis): KeyPointGrade {
+  return { id, status: result.status, evidence: quotes(result.evidence, answer) };
+}
+
+function mistakeGrade(id: string, result: MistakeResult | undefined, answer: AnswerAnalysis): MistakeGrade {
+  return { id, status: result?.present ? 'present' : 'absent', evidence: quotes(result?.evidence ?? [], answer) };
+}
+
+/** Exact substrings of the original answer, trimmed and capped at a word boundary. */
+function quotes(sentences: readonly AnalysedSentence[], answer: AnswerAnalysis): string[] {
+  const out: string[] = [];
+  for (const s of sentences) {
+    let quote = answer.source.slice(s.start, s.end).trim();
+    if (quote.length > MAX_QUOTE) {
+      const cut = quote.lastIndexOf(' ', MAX_QUOTE);
+      quote = quote.slice(0, cut > 40 ? cut : MAX_QUOTE).trimEnd();
+    }
+    if (quote && !out.includes(quote)) out.push(quote);
+  }
+  return out;
+}

@@ -1,0 +1,89 @@
+import type { FoldedText } from './text-normaliser.js';
+import type { Token } from './tokeniser.js';
+
+/** One sentence (or bullet line) of the answer; offsets are in the ORIGINAL text. */
+export interface Sentence {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  readonly foldedStart: number;
+  readonly foldedEnd: number;
+  readonly tokens: readonly Token[];
+}
+
+const BOUNDARY = /[\n.!?]/g;
+
+/** Words whose trailing dot does not end a sentence. */
+const ABBREVIATIONS = new Set(['e', 'g', 'i', 'eg', 'ie', 'vs', 'etc', 'approx', 'ca', 'cf', 'fig', 'no', 'mr', 'dr', 'st', 'al']);
+
+/**
+ * Splits at `.`, `!`, `?` followed by a space or the end, keeping abbreviations ("e.g.",
+ * "vs.") and decimals ("1.5") inside their sentence, and at line breaks that end a line of
+ * its own (a blank line, a bullet or heading, a line ending in punctuation, a short line);
+ * a soft-wrapped line break inside prose does not split the sentence.
+ */
+export function splitSentences(folded: FoldedText, tokens: readonly Token[]): Sentence[] {
+  const text = folded.text;
+  const bounds: [number, number][] = [];
+  let from = 0;
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(text); m !== null; m = BOUNDARY.exec(text)) {
+    const i = m.index;
+    const ch = m[0];
+    if (ch === '\n' && lineBreakEnds(text, from, i)) {
+      bounds.push([from, i]);
+      from = i + 1;
+    } else if ((ch === '.' || ch === '!' || ch === '?') && endsSentence(text, i)) {
+      bounds.push([from, i + 1]);
+      from = i + 1;
+    }
+  }
+  bounds.push([from, text.length]);
+
+  const sentences: Sentence[] = [];
+  let t = 0;
+  for (const [a, b] of bounds) {
+    const [start, end] = trim(text, a, b);
+    if (end <= start) continue;
+    while (t < tokens.length && (tokens[t]?.foldedStart ?? 0) < start) t++;
+    const first = t;
+    while (t < tokens.length && (tokens[t]?.foldedEnd ?? 0) <= end) t++;
+    sentences.push({
+      index: sentences.length,
+      start: folded.sourceStart(start),
+      end: folded.sourceEnd(end - 1),
+      foldedStart: start,
+      foldedEnd: end,
+      tokens: tokens.slice(first, t),
+    });
+  }
+  return sentences;
+}
+
+function lineBreakEnds(text: string, lineStart: number, at: number): boolean {
+  const line = text.slice(lineStart, at).trimEnd();
+  const rest = text.slice(at + 1, at + 12);
+  if (line.length === 0 || /^\s*(\n|$)/.test(rest)) return true;
+  if (/^\s*([-*+>#|]|\d{1,2}[.)]\s)/.test(rest)) return true;
+  if (/[.!?:;]$/.test(line)) return true;
+  const words = line.split(/\s+/).filter(Boolean).length;
+  return words <= 6;
+}
+
+function endsSentence(text: string, i: number): boolean {
+  const next = text[i + 1];
+  if (next !== undefined && !/\s/.test(next)) return false;
+  if (text[i] !== '.') return true;
+  let w = i;
+  while (w > 0 && /[a-z0-9]/.test(text[w - 1] ?? '')) w--;
+  const word = text.slice(w, i);
+  return !ABBREVIATIONS.has(word);
+}
+
+function trim(text: string, a: number, b: number): [number, number] {
+  let start = a;
+  let end = b;
+  while (start < end && /\s/.test(text[start] ?? '')) start++;
+  while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+  return [start, end];
+}

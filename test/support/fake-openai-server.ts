@@ -1,0 +1,176 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** The parts of a chat completion request the tests look at. */
+export interface ChatRequest {
+  readonly model: string;
+  readonly messages: readonly { readonly role: string; readonly content: string }[];
+  readonly response_format?: { type: string; json_schema?: { name: string; strict?: boolean; schema: JsonSchemaNode } };
+  readonly max_completion_tokens?: number;
+  readonly temperature?: number;
+}
+
+interface JsonSchemaNode {
+  readonly properties?: Record<string, JsonSchemaNode>;
+  readonly items?: JsonSchemaNode;
+  readonly enum?: readonly unknown[];
+}
+
+export type FakeReply =
+  | { readonly kind: 'content'; readonly content: string; readonly finishReason?: string }
+  | { readonly kind: 'refusal'; readonly refusal: string }
+  | { readonly kind: 'status'; readonly status: number; readonly headers?: Record<string, string> }
+  | { readonly kind: 'hang' };
+
+/** Decides the reply to one request; `request` is what the client sent. */
+export type FakeBehaviour = (request: ChatRequest) => FakeReply;
+
+/**
+ * A local server speaking the OpenAI chat completions API, for the openai grader's tests.
+ * Replies are scripted per request (`script`, then `fallback` once the script is used up)
+ * and every request is recorded, so tests can assert what the model was shown.
+ */
+export class FakeOpenAiServer {
+  readonly requests: ChatRequest[] = [];
+  private readonly queue: FakeBehaviour[] = [];
+  private fallback: FakeBehaviour = (request) => content(goodReply(request));
+
+  private constructor(private readonly server: Server) {}
+
+  static async start(): Promise<FakeOpenAiServer> {
+    const server = createServer();
+    const fake = new FakeOpenAiServer(server);
+    server.on('request', (req, res) => void fake.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  /** What to give the SDK as `baseURL`. */
+  get baseUrl(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
+  }
+
+  /** The next requests get these replies, in order. */
+  script(...behaviours: FakeBehaviour[]): this {
+    this.queue.push(...behaviours);
+    return this;
+  }
+
+  /** The reply once the script is used up (a good grade by default). */
+  otherwise(behaviour: FakeBehaviour): this {
+    this.fallback = behaviour;
+    return this;
+  }
+
+  reset(): void {
+    this.requests.length = 0;
+    this.queue.length = 0;
+    this.fallback = (request) => content(goodReply(request));
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve, reject) => this.server.close((err) => (err ? reject(err) : resolve())));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
+      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
+      return;
+    }
+    const request = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest;
+    this.requests.push(request);
+    const reply = (this.queue.shift() ?? this.fallback)(request);
+    switch (reply.kind) {
+      case 'hang':
+        return; // never answers; the client's timeout or abort ends it
+      case 'status':
+        res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+        res.end(JSON.stringify({ error: { message: `fake error ${reply.status}`, type: 'fake_error', code: null } }));
+        return;
+      case 'refusal':
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(completion(request, null, reply.refusal, 'stop')));
+        return;
+      case 'content':
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(completion(request, reply.content, null, reply.finishReason ?? 'stop')));
+    }
+  }
+}
+
+function completion(request: ChatRequest, text: string | null, refusal: string | null, finishReason: string) {
+  const promptChars = request.messages.reduce((n, m) => n + m.content.length, 0);
+  const promptTokens = Math.ceil(promptChars / 4);
+  return {
+    id: 'chatcmpl-fake',
+    object: 'chat.completion',
+    created: Math.floor(Date.now() / 1000),
+    model: `${request.model}-fake-snapshot`,
+    choices: [{ index: 0, message: { role: 'assistant', content: text, refusal }, finish_reason: finishReason, logprobs: null }],
+    usage: {
+      prompt_tokens: promptTokens,
+      completion_tokens: Math.ceil((text ?? refusal ?? '').length / 4),
+      total_tokens: promptTokens + Math.ceil((text ?? refusal ?? '').length / 4),
+      // As if the stable prefix (everything before the candidate's data) had been cached.
+      prompt_tokens_details: { cached_tokens: Math.floor(promptTokens * 0.8) },
+    },
+  };
+}
+
+// ---- reply builders: each reads the ids from the request's JSON schema and the answer from its last user message
+
+export const content = (text: string, finishReason?: string): FakeReply => ({ kind: 'content', content: text, ...(finishReason ? { finishReason } : {}) });
+
+/** The candidate's answer as the model was shown it (between the data tags of the last user message holding them). */
+export function shownAnswer(request: ChatRequest): string {
+  for (const m of [...request.messages].reverse()) {
+    const answer = m.role === 'user' ? /<candidate_answer>\n([\s\S]*)\n<\/candidate_answer>/.exec(m.content)?.[1] : undefined;
+    if (answer !== undefined) return answer;
+  }
+  return '';
+}
+
+function ids(request: ChatRequest, list: 'keyPoints' | 'mistakes' | 'dimensions'): string[] {
+  const schema = request.response_format?.json_schema?.schema;
+  return (schema?.properties?.[list]?.items?.properties?.id?.enum ?? []) as string[];
+}
+
+/** The first sentence of what the model was shown: a verbatim quote when nothing before it was withheld. */
+function firstSentence(request: ChatRequest): string {
+  return (/^[^.!?\n]*[.!?]?/.exec(shownAnswer(request).trim())?.[0] ?? '').trim();
+}
+
+export interface GradeShape {
+  readonly covered: number;
+  readonly score: 1 | 2 | 3 | 4 | null;
+  readonly quote?: string;
+  readonly injectionSuspected?: boolean;
+}
+
+/** A well-formed reply: the first `covered` key points covered (quoted), every dimension at `score`. */
+export function goodReply(request: ChatRequest, shape: Partial<GradeShape> = {}): string {
+  const { covered = 2, score = 3, injectionSuspected = false } = shape;
+  const quote = shape.quote ?? firstSentence(request);
+  return JSON.stringify({
+    keyPoints: ids(request, 'keyPoints').map((id, i) => ({
+      id,
+      covered: i < covered,
+      evidence: i < covered ? quote : '',
+      note: i < covered ? '' : 'Not discussed.',
+    })),
+    mistakes: ids(request, 'mistakes').map((id) => ({ id, made: false, evidence: '' })),
+    dimensions: ids(request, 'dimensions').map((id) => ({ id, score, reason: `Scored ${score} from what the answer shows.` })),
+    feedback: 'You framed the problem clearly. You did not go deep on storage. Next, practise sizing the write path.',
+    injectionSuspected,
+    injectionEvidence: '',
+  });
+}
+
+/** Text a credulous model would take as an order. */
+export const OBEYED = /ignore (the|all|any|previous|your)|score (this|it|me|the answer)?[^.]{0,30}100|full marks|^\s*system\s*:|"overall"\s*:/im;
+
+/** A model that does what the candidate's text tells it: everything covered, every dimension 4. */
+export const obedient: FakeBehaviour = (request) =>
+  content(OBEYED.test(shownAnswer(request)) ? goodReply(request, { covered: Number.MAX_SAFE_INTEGER, score: 4 }) : goodReply(request));
