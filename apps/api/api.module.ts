@@ -1,8 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthHttpModule } from '#libs/auth';
 import { type AppConfig, ConfigModule } from '#libs/config';
+import { ContentHttpModule } from '#libs/content';
 import { DbModule } from '#libs/db';
 import { HealthModule } from '#libs/health';
+import { InterviewHttpModule } from '#libs/interview';
 import { type Logger, LoggingModule } from '#libs/logging';
 import { RealtimeModule } from '#libs/realtime';
 import { RedisModule } from '#libs/redis';
@@ -19,6 +21,8 @@ export class ApiModule {
         RedisModule.forRoot(),
         HealthModule,
         AuthHttpModule,
+        ContentHttpModule,
+        InterviewHttpModule,
         RealtimeModule,
       ],
     };

@@ -2,8 +2,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthJobsModule } from '#libs/auth';
 import { type AppConfig, ConfigModule } from '#libs/config';
 import { DbModule } from '#libs/db';
+import { InterviewJobsModule } from '#libs/interview';
 import { type Logger, LoggingModule } from '#libs/logging';
 import { QueueWorkerModule } from '#libs/queue';
+import { RedisModule } from '#libs/redis';
 
 @Module({})
 export class WorkerModule {
@@ -14,8 +16,10 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(logger),
         DbModule.forRoot(),
+        RedisModule.forRoot(),
         QueueWorkerModule,
         AuthJobsModule,
+        InterviewJobsModule,
       ],
     };
   }

@@ -14,12 +14,25 @@ export interface AppConfig {
     backoffMs: number;
     jobTimeoutMs: number;
     concurrency: number;
+    /** How long a worker's hold on a job lasts without renewal: a dead worker's jobs go back after this. */
+    lockMs: number;
     shutdownTimeoutMs: number;
   };
   llm: { provider: Env['LLM_PROVIDER']; openai: { apiKey?: string; baseUrl?: string; model: string } };
   auth: { jwtSecret: string; jwtTtlSeconds: number };
   http: { allowedOrigins: string[] };
   content: { rubricsDir: string; promptsDir: string };
+  sessions: {
+    /** How long a plan "minute" lasts: 60,000 in production; tests shrink it to run the clock fast. */
+    phaseMinuteMs: number;
+    answerMaxChars: number;
+    /** Client events allowed per socket and per user within the window. */
+    rateLimit: number;
+    rateWindowMs: number;
+    reconcileIntervalMs: number;
+    /** An acknowledged answer whose grading has not finished after this long is re-enqueued. */
+    gradingStallMs: number;
+  };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -55,6 +68,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       backoffMs: e.QUEUE_BACKOFF_MS,
       jobTimeoutMs: e.QUEUE_JOB_TIMEOUT_MS,
       concurrency: e.WORKER_CONCURRENCY,
+      lockMs: e.QUEUE_LOCK_MS,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     },
     llm: {
@@ -64,5 +78,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     auth: { jwtSecret: e.JWT_SECRET, jwtTtlSeconds: e.JWT_TTL_SECONDS },
     http: { allowedOrigins: e.ALLOWED_ORIGINS },
     content: { rubricsDir: resolve(contentRoot, 'rubrics'), promptsDir: resolve(contentRoot, 'prompts') },
+    sessions: {
+      phaseMinuteMs: e.PHASE_MINUTE_MS,
+      answerMaxChars: e.ANSWER_MAX_CHARS,
+      rateLimit: e.SOCKET_RATE_LIMIT,
+      rateWindowMs: e.SOCKET_RATE_WINDOW_MS,
+      reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
+      gradingStallMs: e.GRADING_STALL_MS,
+    },
   };
 }

@@ -54,6 +54,7 @@ export const envSchema = z
     QUEUE_BACKOFF_MS: int(0, 600_000).default(2_000),
     QUEUE_JOB_TIMEOUT_MS: int(100, 3_600_000).default(120_000),
     WORKER_CONCURRENCY: int(1, 500).default(8),
+    QUEUE_LOCK_MS: int(500, 600_000).default(30_000),
     SHUTDOWN_TIMEOUT_MS: int(0, 120_000).default(8_000),
     LLM_PROVIDER: z.enum(['rubric', 'openai']).default('rubric'),
     OPENAI_API_KEY: z.string().min(1).optional(),
@@ -63,6 +64,12 @@ export const envSchema = z
     JWT_TTL_SECONDS: int(60, 86_400).default(900),
     ALLOWED_ORIGINS: origins.default(['http://localhost:3000', 'http://localhost:5173']),
     CONTENT_DIR: z.string().min(1).optional(),
+    PHASE_MINUTE_MS: int(10, 3_600_000).default(60_000),
+    ANSWER_MAX_CHARS: int(100, 200_000).default(20_000),
+    SOCKET_RATE_LIMIT: int(1, 1_000_000).default(30),
+    SOCKET_RATE_WINDOW_MS: int(100, 600_000).default(10_000),
+    RECONCILE_INTERVAL_MS: int(100, 3_600_000).default(15_000),
+    GRADING_STALL_MS: int(100, 3_600_000).default(180_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {

@@ -7,6 +7,10 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'RATE_LIMITED',
+  'SESSION_NOT_FOUND',
+  'SESSION_ENDED',
+  'ANSWER_TOO_LONG',
+  'TURN_NOT_FOUND',
   'INTERNAL',
 ] as const;
 

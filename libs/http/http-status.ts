@@ -11,7 +11,13 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'FORBIDDEN':
       return HttpStatus.FORBIDDEN;
     case 'NOT_FOUND':
+    case 'SESSION_NOT_FOUND':
+    case 'TURN_NOT_FOUND':
       return HttpStatus.NOT_FOUND;
+    case 'SESSION_ENDED':
+      return HttpStatus.CONFLICT;
+    case 'ANSWER_TOO_LONG':
+      return HttpStatus.PAYLOAD_TOO_LARGE;
     case 'CONFLICT':
       return HttpStatus.CONFLICT;
     case 'RATE_LIMITED':

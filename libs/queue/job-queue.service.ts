@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import type { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { createRedisConnection, type Redis } from '#libs/redis';
 import { JOBS, type JobName, type JobPayload, type QueueName } from './job-registry.js';
@@ -19,17 +20,46 @@ export class JobQueue implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async enqueue<N extends JobName>(name: N, payload: JobPayload<N>, opts: EnqueueOptions = {}): Promise<void> {
-    const definition = JOBS[name];
+    const definition: { queue: QueueName; payload: z.ZodType; retry?: { attempts: number; fixedBackoffMs: number } } =
+      JOBS[name];
     const data: unknown = definition.payload.parse(payload);
-    const { attempts, backoffMs } = this.config.queue;
+    const retry = definition.retry;
     await this.queue(definition.queue).add(name, data, {
       jobId: opts.jobId,
       delay: opts.delayMs,
-      attempts,
-      backoff: { type: 'exponential', delay: backoffMs },
+      attempts: retry?.attempts ?? this.config.queue.attempts,
+      backoff: retry
+        ? { type: 'fixed', delay: retry.fixedBackoffMs }
+        : { type: 'exponential', delay: this.config.queue.backoffMs },
       removeOnComplete: { age: 24 * 3600, count: 10_000 },
       removeOnFail: { age: 7 * 24 * 3600 },
     });
+  }
+
+  /** Runs `name` every `everyMs` (one schedule per name, however many processes call this). */
+  async schedule<N extends JobName>(name: N, payload: JobPayload<N>, everyMs: number): Promise<void> {
+    const definition = JOBS[name];
+    await this.queue(definition.queue).upsertJobScheduler(name, { every: everyMs }, {
+      name,
+      data: definition.payload.parse(payload),
+      opts: { removeOnComplete: true, removeOnFail: { age: 24 * 3600 } },
+    });
+  }
+
+  /** Jobs still waiting or delayed with this id, for the reconciler's "is it already queued?" check. */
+  async isPending(name: JobName, jobId: string): Promise<boolean> {
+    const job = await this.queue(JOBS[name].queue).getJob(jobId);
+    if (!job) return false;
+    const state = await job.getState();
+    return state === 'waiting' || state === 'delayed' || state === 'active' || state === 'prioritized' || state === 'waiting-children';
+  }
+
+  /** Drops a finished (completed or failed) job with this id so the same id can be enqueued again. */
+  async forget(name: JobName, jobId: string): Promise<void> {
+    const job = await this.queue(JOBS[name].queue).getJob(jobId);
+    if (!job) return;
+    const state = await job.getState();
+    if (state === 'completed' || state === 'failed') await job.remove();
   }
 
   private queue(name: QueueName): Queue {

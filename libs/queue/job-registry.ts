@@ -1,12 +1,14 @@
 import { z } from 'zod';
 
 /** Every queue the service uses. A queue groups jobs that share a worker pool. */
-export const QUEUE_NAMES = ['auth'] as const;
+export const QUEUE_NAMES = ['auth', 'grading', 'sessions'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 interface JobDefinition {
   queue: QueueName;
   payload: z.ZodType;
+  /** Overrides of the configured attempts/backoff for jobs whose retry rhythm differs. */
+  retry?: { attempts: number; fixedBackoffMs: number };
 }
 
 /**
@@ -18,6 +20,25 @@ export const JOBS = {
   'auth.record-login': {
     queue: 'auth',
     payload: z.object({ userId: z.uuid(), at: z.iso.datetime() }),
+  },
+  'grading.grade-answer': {
+    queue: 'grading',
+    payload: z.object({ turnId: z.uuid() }),
+  },
+  'sessions.phase-deadline': {
+    queue: 'sessions',
+    payload: z.object({ sessionId: z.uuid(), phaseIndex: z.number().int().min(0) }),
+  },
+  /** Waits (by retrying) until every answer of the session has a terminal grade. */
+  'sessions.build-report': {
+    queue: 'sessions',
+    payload: z.object({ sessionId: z.uuid() }),
+    retry: { attempts: 60, fixedBackoffMs: 2_000 },
+  },
+  /** Repeats on a timer: re-enqueues what a lost Redis or a dead process dropped. */
+  'sessions.reconcile': {
+    queue: 'sessions',
+    payload: z.object({}),
   },
 } as const satisfies Record<string, JobDefinition>;
 

@@ -5,10 +5,10 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { LOGGER, type Logger } from '#libs/logging';
-import { createRedisConnection } from '#libs/redis';
+import { createRedisConnection, type Redis } from '#libs/redis';
 import { type AnyJobHandler, indexHandlers } from './handler-index.js';
 import { JOB_HANDLER_METADATA } from './job-handler.js';
 import { JOB_NAMES, JOBS, type JobName, QUEUE_NAMES } from './job-registry.js';
@@ -19,6 +19,8 @@ class JobTimeoutError extends Error {}
 @Injectable()
 export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly workers: Worker[] = [];
+  private readonly queues = new Map<string, Queue>();
+  private readonly connections: Redis[] = [];
   private readonly shutdown = new AbortController();
   private handlers = new Map<string, AnyJobHandler>();
 
@@ -38,10 +40,16 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
       }));
     this.handlers = indexHandlers(found, JOB_NAMES);
     for (const queue of QUEUE_NAMES) {
-      const worker = new Worker(queue, (job: Job) => this.process(job), {
-        connection: createRedisConnection(this.config.redis.url, { blocking: true, name: `worker:${queue}` }),
+      const connection = createRedisConnection(this.config.redis.url, { name: `queue:${queue}` });
+      const blocking = createRedisConnection(this.config.redis.url, { blocking: true, name: `worker:${queue}` });
+      this.connections.push(connection, blocking);
+      this.queues.set(queue, new Queue(queue, { connection, prefix: this.config.queue.prefix }));
+      const worker = new Worker(queue, (job: Job) => this.process(queue, job), {
+        connection: blocking,
         prefix: this.config.queue.prefix,
         concurrency: this.config.queue.concurrency,
+        lockDuration: this.config.queue.lockMs,
+        stalledInterval: this.config.queue.lockMs,
       });
       worker.on('failed', (job, err) =>
         this.logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err }, 'job failed'),
@@ -52,7 +60,25 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
     this.logger.info({ queues: QUEUE_NAMES, jobs: JOB_NAMES }, 'worker started');
   }
 
-  private async process(job: Job): Promise<void> {
+  /**
+   * A handler that fails with `retryAfterMs` (a provider's 429) pauses the whole queue for that long and
+   * puts the job back without spending an attempt: the provider's limit is the queue's limit.
+   */
+  private async process(queue: string, job: Job): Promise<void> {
+    try {
+      await this.run(job);
+    } catch (err) {
+      const retryAfterMs = (err as { retryAfterMs?: unknown }).retryAfterMs;
+      if (typeof retryAfterMs === 'number' && retryAfterMs > 0) {
+        this.logger.warn({ queue, job: job.name, retryAfterMs }, 'rate limited; pausing the queue');
+        await this.queues.get(queue)?.rateLimit(retryAfterMs);
+        throw Worker.RateLimitError();
+      }
+      throw err;
+    }
+  }
+
+  private async run(job: Job): Promise<void> {
     const handler = this.handlers.get(job.name);
     if (!handler) throw new UnrecoverableError(`no handler for job "${job.name}"`);
     const parsed = JOBS[job.name as JobName].payload.safeParse(job.data);
@@ -88,5 +114,7 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
       await Promise.all(this.workers.map((w) => w.close(true)));
     }
     await Promise.all(this.workers.map((w) => w.disconnect()));
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
   }
 }

@@ -16,8 +16,8 @@ export class ConfiguredIoAdapter extends IoAdapter {
     return super.createIOServer(port, {
       ...options,
       cors: { origin: this.config.http.allowedOrigins, credentials: true },
-      // Answers are capped far below this; a bigger frame is refused before it is parsed.
-      maxHttpBufferSize: 64 * 1024,
+      // Room for the longest answer in 4-byte UTF-8 plus the envelope; a bigger frame is refused unparsed.
+      maxHttpBufferSize: this.config.sessions.answerMaxChars * 4 + 4096,
     } as ServerOptions) as Server;
   }
 }

@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuthCoreModule } from '#libs/auth';
+import { InterviewModule } from '#libs/interview';
 import { InterviewGateway } from './interview.gateway.js';
+import { SessionDeliveryService } from './session-delivery.service.js';
+import { SocketRateLimiter } from './socket-rate-limiter.js';
 
-@Module({ imports: [AuthCoreModule], providers: [InterviewGateway] })
+@Module({
+  imports: [AuthCoreModule, InterviewModule],
+  providers: [InterviewGateway, SessionDeliveryService, SocketRateLimiter],
+})
 export class RealtimeModule {}

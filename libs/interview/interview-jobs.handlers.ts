@@ -1,0 +1,53 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { HandlesJob, type JobContext, type JobHandler, type JobPayload, JobQueue } from '#libs/queue';
+import { GradeAnswerService } from './grade-answer.service.js';
+import { SessionClockService } from './session-clock.service.js';
+import { SessionReconcilerService } from './session-reconciler.service.js';
+import { SessionReportService } from './session-report.service.js';
+
+@Injectable()
+@HandlesJob('grading.grade-answer')
+export class GradeAnswerHandler implements JobHandler<'grading.grade-answer'> {
+  constructor(private readonly service: GradeAnswerService) {}
+  handle({ turnId }: JobPayload<'grading.grade-answer'>, ctx: JobContext): Promise<void> {
+    return this.service.grade(turnId, ctx);
+  }
+}
+
+@Injectable()
+@HandlesJob('sessions.phase-deadline')
+export class PhaseDeadlineHandler implements JobHandler<'sessions.phase-deadline'> {
+  constructor(private readonly clock: SessionClockService) {}
+  handle({ sessionId, phaseIndex }: JobPayload<'sessions.phase-deadline'>): Promise<void> {
+    return this.clock.onDeadline(sessionId, phaseIndex);
+  }
+}
+
+@Injectable()
+@HandlesJob('sessions.build-report')
+export class BuildReportHandler implements JobHandler<'sessions.build-report'> {
+  constructor(private readonly reports: SessionReportService) {}
+  handle({ sessionId }: JobPayload<'sessions.build-report'>): Promise<void> {
+    return this.reports.build(sessionId);
+  }
+}
+
+@Injectable()
+@HandlesJob('sessions.reconcile')
+export class ReconcileHandler implements JobHandler<'sessions.reconcile'>, OnApplicationBootstrap {
+  constructor(
+    private readonly reconciler: SessionReconcilerService,
+    private readonly jobs: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** One schedule for the whole fleet, however many workers start. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.jobs.schedule('sessions.reconcile', {}, this.config.sessions.reconcileIntervalMs);
+  }
+
+  async handle(): Promise<void> {
+    await this.reconciler.reconcile();
+  }
+}

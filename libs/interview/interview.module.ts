@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { ContentModule } from '#libs/content';
+import { GradingModule } from '#libs/grading';
+import { QueueModule } from '#libs/queue';
+import { GradeAnswerService } from './grade-answer.service.js';
+import { BuildReportHandler, GradeAnswerHandler, PhaseDeadlineHandler, ReconcileHandler } from './interview-jobs.handlers.js';
+import { SessionClockService } from './session-clock.service.js';
+import { SessionNotifier } from './session-notifier.js';
+import { SessionReconcilerService } from './session-reconciler.service.js';
+import { SessionReportService } from './session-report.service.js';
+import { SessionsRepository } from './sessions.repository.js';
+import { SessionsService } from './sessions.service.js';
+import { SessionsController } from './sessions.controller.js';
+
+/** Sessions as the api uses them (needs RedisModule and DbModule from the app). */
+@Module({
+  imports: [ContentModule, QueueModule],
+  providers: [SessionsRepository, SessionsService, SessionNotifier],
+  exports: [SessionsService, SessionsRepository],
+})
+export class InterviewModule {}
+
+/** The HTTP side: create, list and read sessions. */
+@Module({ imports: [InterviewModule], controllers: [SessionsController] })
+export class InterviewHttpModule {}
+
+/** The worker side: grading, the phase clock, reports and the reconciler. */
+@Module({
+  imports: [InterviewModule, ContentModule, QueueModule, GradingModule],
+  providers: [
+    SessionNotifier,
+    GradeAnswerService,
+    SessionClockService,
+    SessionReportService,
+    SessionReconcilerService,
+    GradeAnswerHandler,
+    PhaseDeadlineHandler,
+    BuildReportHandler,
+    ReconcileHandler,
+  ],
+  exports: [SessionReconcilerService, SessionClockService],
+})
+export class InterviewJobsModule {}

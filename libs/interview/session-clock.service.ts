@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { LOGGER, type Logger } from '#libs/logging';
+import { JobQueue } from '#libs/queue';
+import { nextPhase } from './session-flow.js';
+import { SessionNotifier } from './session-notifier.js';
+import { deadlineJobId, reportJobId } from './sessions.service.js';
+import { SessionsRepository } from './sessions.repository.js';
+
+/** The server's clock: a phase's deadline job ends the phase, whichever process started it. */
+@Injectable()
+export class SessionClockService {
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly jobs: JobQueue,
+    private readonly notifier: SessionNotifier,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** Idempotent: a stale or duplicate deadline (the phase already moved on, or not due yet) changes nothing. */
+  async onDeadline(sessionId: string, phaseIndex: number, now = new Date()): Promise<void> {
+    const done = await this.sessions.inSession(sessionId, async (tx) => {
+      const s = tx.session;
+      if (s.status !== 'active' || s.phaseIndex !== phaseIndex) return null;
+      if (s.phaseEndsAt.getTime() > now.getTime()) return { kind: 'early' as const, at: s.phaseEndsAt };
+      return { kind: 'moved' as const, transition: await nextPhase(tx, 'clock', this.config.sessions.phaseMinuteMs), session: { ...tx.session } };
+    });
+    const result = done?.result;
+    if (!result) return;
+    if (result.kind === 'early') {
+      // A deadline that fires early (a re-enqueued job) waits for the real one.
+      await this.jobs.enqueue('sessions.phase-deadline', { sessionId, phaseIndex }, {
+        jobId: `${deadlineJobId(sessionId, phaseIndex)}-${result.at.getTime()}`,
+        delayMs: result.at.getTime() - now.getTime(),
+      });
+      return;
+    }
+    const { transition, session } = result;
+    if (transition.kind === 'phase') {
+      await this.jobs.enqueue('sessions.phase-deadline', { sessionId, phaseIndex: transition.index }, {
+        jobId: deadlineJobId(sessionId, transition.index),
+        delayMs: Math.max(0, session.phaseEndsAt.getTime() - Date.now()),
+      });
+    } else {
+      await this.jobs.enqueue('sessions.build-report', { sessionId }, { jobId: reportJobId(sessionId) });
+    }
+    this.logger.info({ sessionId, phaseIndex, transition: transition.kind }, 'phase clock ran out');
+    await this.notifier.notify(sessionId, done.appended);
+  }
+}

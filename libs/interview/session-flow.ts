@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { SessionTx } from './sessions.repository.js';
+import { type InterviewerLine, openingLine, timeUpLine } from './interviewer.js';
+
+/** The interviewer speaks: a transcript turn and its event, in the caller's transaction. */
+export async function say(tx: SessionTx, line: InterviewerLine): Promise<void> {
+  const turnId = randomUUID();
+  const phase = tx.session.phases[tx.session.phaseIndex]!;
+  const seq = await tx.appendEvent('interviewer:message', {
+    turnId,
+    text: line.text,
+    reason: line.reason,
+    ...(line.keyPointId ? { keyPointId: line.keyPointId } : {}),
+  });
+  await tx.insertTurn({
+    id: turnId,
+    seq,
+    phaseId: phase.id,
+    speaker: 'interviewer',
+    clientId: null,
+    text: line.text,
+    reason: line.reason,
+    keyPointId: line.keyPointId ?? null,
+  });
+}
+
+export async function startPhase(tx: SessionTx, index: number, minuteMs: number, now = new Date()): Promise<void> {
+  const phase = tx.session.phases[index]!;
+  const endsAt = new Date(now.getTime() + phase.minutes * minuteMs);
+  await tx.moveToPhase(index, endsAt);
+  await tx.appendEvent('phase:changed', {
+    phase: { id: phase.id, title: phase.title, index, count: tx.session.phases.length },
+    endsAt: endsAt.toISOString(),
+  });
+  await say(tx, openingLine(phase, index, tx.session.phases.length));
+}
+
+export type Transition = { kind: 'phase'; index: number } | { kind: 'ended' };
+
+/** Moves to the next phase, or ends the session after the last one. Never backwards, never skips two. */
+export async function nextPhase(tx: SessionTx, reason: 'candidate' | 'clock', minuteMs: number): Promise<Transition> {
+  const s = tx.session;
+  if (reason === 'clock') await say(tx, timeUpLine(s.phases[s.phaseIndex]!));
+  const next = s.phaseIndex + 1;
+  if (next >= s.phases.length) {
+    await endSession(tx, reason);
+    return { kind: 'ended' };
+  }
+  await startPhase(tx, next, minuteMs);
+  return { kind: 'phase', index: next };
+}
+
+export async function endSession(tx: SessionTx, reason: 'candidate' | 'clock'): Promise<void> {
+  await tx.end(reason);
+  await tx.appendEvent('session:ended', { reason });
+}

@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { LOGGER, type Logger } from '#libs/logging';
+import { JobQueue } from '#libs/queue';
+import { SessionClockService } from './session-clock.service.js';
+import { deadlineJobId, reportJobId } from './sessions.service.js';
+import { SessionsRepository } from './sessions.repository.js';
+
+/**
+ * Postgres is the truth and Redis only carries work: this re-creates work Redis lost (a restart keeps
+ * nothing here) or a dead process never enqueued — stalled gradings, overdue phases, missing reports.
+ */
+@Injectable()
+export class SessionReconcilerService {
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly clock: SessionClockService,
+    private readonly jobs: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async reconcile(now = new Date()): Promise<{ gradings: number; deadlines: number; reports: number }> {
+    const counts = { gradings: 0, deadlines: 0, reports: 0 };
+    for (const g of await this.sessions.stalledGradings(new Date(now.getTime() - this.config.sessions.gradingStallMs))) {
+      if (await this.jobs.isPending('grading.grade-answer', g.turnId)) continue;
+      await this.jobs.forget('grading.grade-answer', g.turnId);
+      await this.jobs.enqueue('grading.grade-answer', { turnId: g.turnId }, { jobId: g.turnId });
+      counts.gradings++;
+    }
+    // A phase more than a few seconds overdue lost its deadline job: end it now (idempotent).
+    for (const s of await this.sessions.overdueSessions(new Date(now.getTime() - 5_000))) {
+      if (await this.jobs.isPending('sessions.phase-deadline', deadlineJobId(s.id, s.phaseIndex))) continue;
+      await this.clock.onDeadline(s.id, s.phaseIndex, now);
+      counts.deadlines++;
+    }
+    for (const sessionId of await this.sessions.endedWithoutReport()) {
+      if (await this.jobs.isPending('sessions.build-report', reportJobId(sessionId))) continue;
+      await this.jobs.forget('sessions.build-report', reportJobId(sessionId));
+      await this.jobs.enqueue('sessions.build-report', { sessionId }, { jobId: reportJobId(sessionId) });
+      counts.reports++;
+    }
+    if (counts.gradings + counts.deadlines + counts.reports > 0) this.logger.warn(counts, 'reconciler re-enqueued lost work');
+    return counts;
+  }
+}

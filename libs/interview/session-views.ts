@@ -1,0 +1,55 @@
+import type { GradeStatus, SessionStateDto } from '#libs/protocol';
+import type { GradingRow, SessionRow, StoredGrade, TurnRow } from './session.types.js';
+
+export function toStateDto(s: SessionRow): SessionStateDto {
+  const phase = s.phases[s.phaseIndex]!;
+  return {
+    id: s.id,
+    questionId: s.questionId,
+    mode: s.mode,
+    status: s.status,
+    phase: { id: phase.id, title: phase.title, index: s.phaseIndex, count: s.phases.length },
+    phaseEndsAt: s.phaseEndsAt.toISOString(),
+    phases: s.phases.map(({ id, title, minutes }) => ({ id, title, minutes })),
+    lastSeq: s.lastSeq,
+    startedAt: s.startedAt.toISOString(),
+    endedAt: s.endedAt?.toISOString() ?? null,
+  };
+}
+
+export interface TranscriptTurnDto {
+  turnId: string;
+  seq: number;
+  phaseId: string;
+  speaker: 'candidate' | 'interviewer';
+  text: string;
+  at: string;
+  reason?: string;
+  keyPointId?: string;
+  clientId?: string;
+  grading?: { status: GradeStatus; failureCode?: string; grade?: unknown };
+}
+
+/**
+ * The transcript as its owner may see it now. In realistic mode grades stay hidden until the session ends,
+ * exactly as the live events do.
+ */
+export function toTranscript(session: SessionRow, turns: TurnRow[], gradings: GradingRow[], grades: StoredGrade[]): TranscriptTurnDto[] {
+  const showGrades = session.mode === 'practice' || session.status === 'ended';
+  const statusOf = new Map(gradings.map((g) => [g.turnId, g]));
+  const gradeOf = new Map(grades.map((g) => [g.turnId, g]));
+  return turns.map((t) => {
+    const base: TranscriptTurnDto = { turnId: t.id, seq: t.seq, phaseId: t.phaseId, speaker: t.speaker, text: t.text, at: t.createdAt.toISOString() };
+    if (t.speaker === 'interviewer') return { ...base, reason: t.reason ?? undefined, keyPointId: t.keyPointId ?? undefined };
+    const grading = statusOf.get(t.id);
+    return {
+      ...base,
+      clientId: t.clientId ?? undefined,
+      grading: grading && {
+        status: grading.status,
+        failureCode: grading.failureCode ?? undefined,
+        grade: showGrades ? gradeOf.get(t.id)?.body : undefined,
+      },
+    };
+  });
+}

@@ -1,0 +1,63 @@
+import type { GradeStatus } from '#libs/protocol';
+
+export type SessionMode = 'practice' | 'realistic';
+export type EndReason = 'candidate' | 'clock';
+
+/** One phase of a session's plan, copied from the role guide when the session starts (the clock never rereads it). */
+export interface PlannedPhase {
+  id: string;
+  title: string;
+  minutes: number;
+  openingPrompt: string;
+}
+
+export interface SessionRow {
+  id: string;
+  candidateId: string;
+  questionId: string;
+  questionVersion: string;
+  roleSlug: string;
+  roleVersion: string;
+  mode: SessionMode;
+  status: 'active' | 'ended';
+  phases: PlannedPhase[];
+  phaseIndex: number;
+  phaseEndsAt: Date;
+  lastSeq: number;
+  startedAt: Date;
+  endedAt: Date | null;
+  endReason: EndReason | null;
+}
+
+export interface TurnRow {
+  id: string;
+  sessionId: string;
+  seq: number;
+  phaseId: string;
+  speaker: 'candidate' | 'interviewer';
+  clientId: string | null;
+  text: string;
+  reason: string | null;
+  keyPointId: string | null;
+  createdAt: Date;
+}
+
+export interface GradingRow {
+  turnId: string;
+  sessionId: string;
+  status: GradeStatus;
+  failureCode: string | null;
+  updatedAt: Date;
+}
+
+export interface StoredGrade {
+  id: string;
+  turnId: string;
+  rubricVersion: string;
+  promptVersion: string;
+  grader: string;
+  model: string | null;
+  overall: number;
+  body: unknown;
+  createdAt: Date;
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { z } from 'zod';
+import { CurrentPrincipal, type Principal } from '#libs/auth';
+import { parsePayload } from '#libs/errors';
+import { SessionNotFoundError } from './session-errors.js';
+import { SessionsService } from './sessions.service.js';
+
+const createSessionSchema = z.object({
+  questionId: z.string().min(1).max(100),
+  mode: z.enum(['practice', 'realistic']),
+}).strict();
+
+@Controller('api/sessions')
+export class SessionsController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Post()
+  create(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {
+    return this.sessions.create(principal, parsePayload(createSessionSchema, body));
+  }
+
+  @Get()
+  list(@CurrentPrincipal() principal: Principal) {
+    return this.sessions.list(principal);
+  }
+
+  @Get(':id')
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new SessionNotFoundError() })) id: string,
+  ) {
+    return this.sessions.get(principal, id);
+  }
+}

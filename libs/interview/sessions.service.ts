@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Principal } from '#libs/auth';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { ContentService } from '#libs/content';
+import { DomainError } from '#libs/errors';
+import { LOGGER, type Logger } from '#libs/logging';
+import type { ClientAckData, ClientPayload, SessionStateDto } from '#libs/protocol';
+import { JobQueue, type JobName, type JobPayload } from '#libs/queue';
+import { AnswerTooLongError, SessionEndedError, SessionNotFoundError } from './session-errors.js';
+import { endSession, nextPhase, startPhase } from './session-flow.js';
+import { SessionNotifier } from './session-notifier.js';
+import { toStateDto, toTranscript, type TranscriptTurnDto } from './session-views.js';
+import type { SessionRow } from './session.types.js';
+import { SessionsRepository, type SessionTx } from './sessions.repository.js';
+
+export const deadlineJobId = (sessionId: string, index: number) => `deadline-${sessionId}-${index}`;
+export const reportJobId = (sessionId: string) => `report-${sessionId}`;
+
+/** A candidate's live session: everything the gateway and the HTTP controller call. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly content: ContentService,
+    private readonly jobs: JobQueue,
+    private readonly notifier: SessionNotifier,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async create(principal: Principal, input: { questionId: string; mode: SessionRow['mode'] }): Promise<SessionStateDto> {
+    const question = this.content.question(input.questionId);
+    const role = this.content.role(question.role);
+    const phases = role.sessions[question.kind].phases.map((p) => ({
+      id: p.id,
+      title: p.title,
+      minutes: p.maxMinutes,
+      openingPrompt: p.openingPrompt,
+    }));
+    const created = await this.sessions.create({
+      candidateId: principal.userId,
+      questionId: question.id,
+      questionVersion: question.version,
+      roleSlug: role.slug,
+      roleVersion: role.version,
+      mode: input.mode,
+      phases,
+      phaseEndsAt: new Date(Date.now() + phases[0]!.minutes * this.config.sessions.phaseMinuteMs),
+    });
+    const done = await this.sessions.inSession(created.id, async (tx) => {
+      await startPhase(tx, 0, this.config.sessions.phaseMinuteMs);
+      return tx.session;
+    });
+    const session = done!.result;
+    await this.afterCommit(session, done!.appended, { deadline: true });
+    return toStateDto(session);
+  }
+
+  async list(principal: Principal): Promise<SessionStateDto[]> {
+    return (await this.sessions.listForCandidate(principal.userId)).map(toStateDto);
+  }
+
+  async get(principal: Principal, sessionId: string): Promise<{ state: SessionStateDto; transcript: TranscriptTurnDto[]; report: unknown }> {
+    const session = await this.owned(principal, sessionId);
+    const [turns, gradings, grades, report] = await Promise.all([
+      this.sessions.turns(sessionId),
+      this.sessions.gradings(sessionId),
+      this.sessions.grades(sessionId),
+      this.sessions.report(sessionId),
+    ]);
+    return { state: toStateDto(session), transcript: toTranscript(session, turns, gradings, grades), report };
+  }
+
+  async join(principal: Principal, { sessionId, lastSeq }: ClientPayload<'session:join'>): Promise<ClientAckData['session:join']> {
+    const session = await this.owned(principal, sessionId);
+    return { state: toStateDto(session), events: await this.sessions.eventsAfter(sessionId, lastSeq ?? 0) };
+  }
+
+  /** Stores the answer and the intent to grade in one transaction, then queues the grading. Idempotent per clientId. */
+  async submitAnswer(principal: Principal, input: ClientPayload<'answer:submit'>): Promise<ClientAckData['answer:submit']> {
+    const limit = this.config.sessions.answerMaxChars;
+    if (input.text.length > limit) throw new AnswerTooLongError(limit, input.text.length);
+    if (input.text.trim().length === 0) {
+      throw new DomainError('INVALID_PAYLOAD', 'invalid payload: text must not be empty', { issues: [{ path: 'text', message: 'must not be empty' }] });
+    }
+    const done = await this.inOwnedSession(principal, input.sessionId, async (tx) => {
+      const existing = await tx.findTurnByClientId(input.clientId);
+      if (existing) return { turnId: existing.id, seq: existing.seq, fresh: false };
+      if (tx.session.status === 'ended') throw new SessionEndedError();
+      const turnId = randomUUID();
+      const phaseId = tx.session.phases[tx.session.phaseIndex]!.id;
+      const seq = await tx.appendEvent('answer:accepted', { turnId, clientId: input.clientId, phaseId, text: input.text });
+      await tx.insertTurn({ id: turnId, seq, phaseId, speaker: 'candidate', clientId: input.clientId, text: input.text, reason: null, keyPointId: null });
+      await tx.insertGradingIntent(turnId);
+      await tx.appendEvent('grade:status', { turnId, status: 'queued' });
+      return { turnId, seq, fresh: true };
+    });
+    const { turnId, seq, fresh } = done.result;
+    if (fresh) {
+      await this.enqueue('grading.grade-answer', { turnId }, turnId);
+      await this.notifier.notify(input.sessionId, done.appended);
+    }
+    return { turnId, seq };
+  }
+
+  async advance(principal: Principal, sessionId: string): Promise<ClientAckData['phase:advance']> {
+    const done = await this.inOwnedSession(principal, sessionId, async (tx) => {
+      if (tx.session.status === 'ended') throw new SessionEndedError();
+      return { transition: await nextPhase(tx, 'candidate', this.config.sessions.phaseMinuteMs), session: tx.session };
+    });
+    const { transition, session } = done.result;
+    await this.afterCommit(session, done.appended, { deadline: transition.kind === 'phase', report: transition.kind === 'ended' });
+    if (transition.kind === 'ended') return { ended: true };
+    const state = toStateDto(session);
+    return { phase: state.phase, endsAt: state.phaseEndsAt };
+  }
+
+  async end(principal: Principal, sessionId: string): Promise<ClientAckData['session:end']> {
+    const done = await this.inOwnedSession(principal, sessionId, async (tx) => {
+      if (tx.session.status === 'ended') throw new SessionEndedError();
+      await endSession(tx, 'candidate');
+      return tx.session;
+    });
+    await this.afterCommit(done.result, done.appended, { report: true });
+    return { ended: true };
+  }
+
+  /** A failed grade can be tried again; anything else is already on its way. */
+  async retryGrade(principal: Principal, { sessionId, turnId }: ClientPayload<'grade:retry'>): Promise<ClientAckData['grade:retry']> {
+    const done = await this.inOwnedSession(principal, sessionId, async (tx) => {
+      const grading = await tx.grading(turnId);
+      if (!grading) throw new DomainError('TURN_NOT_FOUND', 'no answer with this id in the session');
+      if (grading.status !== 'failed') return { status: grading.status, retried: false };
+      await tx.setGradingStatus(turnId, 'queued');
+      await tx.appendEvent('grade:status', { turnId, status: 'queued' });
+      return { status: 'queued' as const, retried: true };
+    });
+    if (done.result.retried) {
+      await this.jobs.forget('grading.grade-answer', turnId);
+      await this.enqueue('grading.grade-answer', { turnId }, turnId);
+      await this.notifier.notify(sessionId, done.appended);
+    }
+    return { status: done.result.status };
+  }
+
+  private async owned(principal: Principal, sessionId: string): Promise<SessionRow> {
+    const session = await this.sessions.find(sessionId);
+    // Someone else's session answers exactly like a missing one.
+    if (!session || session.candidateId !== principal.userId) throw new SessionNotFoundError();
+    return session;
+  }
+
+  private async inOwnedSession<T>(principal: Principal, sessionId: string, fn: (tx: SessionTx) => Promise<T>) {
+    const done = await this.sessions.inSession(sessionId, async (tx) => {
+      if (tx.session.candidateId !== principal.userId) throw new SessionNotFoundError();
+      return fn(tx);
+    });
+    if (!done) throw new SessionNotFoundError();
+    return done;
+  }
+
+  private async afterCommit(session: SessionRow, appended: number[], next: { deadline?: boolean; report?: boolean }): Promise<void> {
+    if (next.deadline) {
+      const delayMs = Math.max(0, session.phaseEndsAt.getTime() - Date.now());
+      await this.enqueue('sessions.phase-deadline', { sessionId: session.id, phaseIndex: session.phaseIndex }, deadlineJobId(session.id, session.phaseIndex), delayMs);
+    }
+    if (next.report) await this.enqueue('sessions.build-report', { sessionId: session.id }, reportJobId(session.id));
+    await this.notifier.notify(session.id, appended);
+  }
+
+  /** The commit already happened; if Redis refuses the job now, the reconciler enqueues it later. */
+  private async enqueue<N extends JobName>(name: N, payload: JobPayload<N>, jobId: string, delayMs?: number): Promise<void> {
+    try {
+      await this.jobs.enqueue(name, payload, { jobId, delayMs });
+    } catch (err) {
+      this.logger.warn({ err, job: name, jobId }, 'could not enqueue; the reconciler will retry');
+    }
+  }
+}

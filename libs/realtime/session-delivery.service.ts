@@ -1,0 +1,118 @@
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { Socket } from 'socket.io';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { SessionsRepository, sessionEventsChannel, type SessionEventsNotice } from '#libs/interview';
+import { LOGGER, type Logger } from '#libs/logging';
+import type { ServerEvent } from '#libs/protocol';
+import { createRedisConnection, type Redis } from '#libs/redis';
+
+interface Watcher {
+  socket: Socket;
+  /** The highest seq this socket has been given (in a join ack or an emit). */
+  cursor: number;
+}
+
+const SWEEP_MS = 2_000;
+
+/**
+ * Delivers each session's events to this process's sockets from the Postgres log, exactly once and in
+ * order per socket: a Redis notice (or the periodic sweep, should a notice be lost) says "there is more",
+ * and every socket gets the events after its own cursor. Work for one session runs one at a time.
+ */
+@Injectable()
+export class SessionDeliveryService implements OnModuleInit, OnModuleDestroy {
+  private readonly watchers = new Map<string, Map<string, Watcher>>();
+  private readonly chains = new Map<string, Promise<void>>();
+  private subscriber?: Redis;
+  private sweepTimer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly sessions: SessionsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.subscriber = createRedisConnection(this.config.redis.url, { blocking: true, name: 'session-events' });
+    this.subscriber.on('message', (_channel: string, message: string) => {
+      try {
+        const notice = JSON.parse(message) as SessionEventsNotice;
+        if (this.watchers.has(notice.sessionId)) this.serially(notice.sessionId, () => this.deliver(notice.sessionId));
+      } catch (err) {
+        this.logger.warn({ err }, 'bad session notice');
+      }
+    });
+    await this.subscriber.subscribe(sessionEventsChannel(this.config));
+    this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_MS);
+    this.sweepTimer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.sweepTimer);
+    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+    await Promise.allSettled([...this.chains.values()]);
+  }
+
+  /** Registers the socket and returns every event after `lastSeq`; later events arrive as emits. */
+  join(socket: Socket, sessionId: string, lastSeq: number): Promise<ServerEvent[]> {
+    return this.serially(sessionId, async () => {
+      const events = await this.sessions.eventsAfter(sessionId, lastSeq);
+      const cursor = events.at(-1)?.seq ?? lastSeq;
+      let forSession = this.watchers.get(sessionId);
+      if (!forSession) this.watchers.set(sessionId, (forSession = new Map()));
+      forSession.set(socket.id, { socket, cursor });
+      return events;
+    });
+  }
+
+  leave(socket: Socket): void {
+    for (const [sessionId, forSession] of this.watchers) {
+      forSession.delete(socket.id);
+      if (forSession.size === 0) this.watchers.delete(sessionId);
+    }
+  }
+
+  private async deliver(sessionId: string): Promise<void> {
+    const forSession = this.watchers.get(sessionId);
+    if (!forSession || forSession.size === 0) return;
+    const from = Math.min(...[...forSession.values()].map((w) => w.cursor));
+    const events = await this.sessions.eventsAfter(sessionId, from);
+    for (const watcher of forSession.values()) {
+      for (const event of events) {
+        if (event.seq <= watcher.cursor) continue;
+        watcher.socket.emit(event.type, event);
+        watcher.cursor = event.seq;
+      }
+    }
+  }
+
+  /** The safety net for lost notices: one query for every watched session's last seq. */
+  private async sweep(): Promise<void> {
+    if (this.watchers.size === 0) return;
+    try {
+      const lastSeqs = await this.sessions.lastSeqs([...this.watchers.keys()]);
+      for (const [sessionId, lastSeq] of lastSeqs) {
+        const forSession = this.watchers.get(sessionId);
+        if (forSession && [...forSession.values()].some((w) => w.cursor < lastSeq)) {
+          void this.serially(sessionId, () => this.deliver(sessionId));
+        }
+      }
+    } catch (err) {
+      this.logger.warn({ err }, 'session sweep failed');
+    }
+  }
+
+  private serially<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.chains.get(sessionId) ?? Promise.resolve();
+    const next = previous.then(work);
+    const settled = next.then(
+      () => undefined,
+      (err: unknown) => this.logger.warn({ err, sessionId }, 'session delivery failed'),
+    );
+    this.chains.set(sessionId, settled);
+    void settled.then(() => {
+      if (this.chains.get(sessionId) === settled) this.chains.delete(sessionId);
+    });
+    return next;
+  }
+}

@@ -1,0 +1,157 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import pg from 'pg';
+import request from 'supertest';
+import { AuthService } from '../../libs/auth/index.js';
+import { createRedisConnection } from '../../libs/redis/index.js';
+import { type RunningApi, type SpawnedApp, spawnApp, startApi, startWorker } from '../support/apps.js';
+import { createUser } from '../support/factories.js';
+import { FakeOpenAiServer } from '../support/fake-openai-server.js';
+import { expectGapless, InterviewClient } from '../support/interview-client.js';
+import { isolatedQueuePrefix } from '../support/test-config.js';
+import { waitFor } from '../support/wait-for.js';
+
+const ANSWER =
+  'Each notification goes through a durable queue such as Kafka with at-least-once delivery, consumers ' +
+  'acknowledge after the push, and we keep idempotency keys so a redelivered message is not shown twice.';
+
+async function gradesFor(turnId: string): Promise<number> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query('SELECT count(*)::int AS n FROM grades WHERE turn_id = $1', [turnId])).rows[0].n as number;
+  } finally {
+    await client.end();
+  }
+}
+
+/** What happens when parts die: a worker mid-grade, Redis's data, an api process. Nothing acknowledged is lost. */
+describe('resilience of live sessions', () => {
+  const clients: InterviewClient[] = [];
+  afterEach(() => clients.splice(0).forEach((c) => c.close()));
+
+  async function setup(api: RunningApi): Promise<{ token: string; client: () => Promise<InterviewClient>; session: () => Promise<string> }> {
+    const user = await api.app.get(AuthService).issueToken(await createUser(api.app).then((u) => ({ userId: u.id, role: u.role })));
+    const client = async (base = api.url) => {
+      const c = await InterviewClient.connect(base, user.accessToken);
+      clients.push(c);
+      return c;
+    };
+    const session = async () =>
+      (await request(api.url).post('/api/sessions').set('authorization', `Bearer ${user.accessToken}`).send({ questionId: 'realtime-notifications', mode: 'practice' }).expect(201)).body.id as string;
+    return { token: user.accessToken, client: () => client(), session };
+  }
+
+  it('grades exactly once when the worker is killed mid-grade and another takes over', async () => {
+    const fake = await FakeOpenAiServer.start();
+    fake.script(() => ({ kind: 'hang' }));
+    const env = { QUEUE_PREFIX: isolatedQueuePrefix(), LLM_PROVIDER: 'openai', OPENAI_BASE_URL: fake.baseUrl, QUEUE_LOCK_MS: '1500' };
+    const api = await startApi(env);
+    const workers: SpawnedApp[] = [];
+    try {
+      const { client, session } = await setup(api);
+      workers.push(spawnApp('worker', env));
+      await waitFor(async () => (workers[0]!.output().includes('worker started') ? true : undefined), { timeoutMs: 30_000 });
+      const sessionId = await session();
+      const c = await client();
+      await c.join(sessionId);
+      const { turnId } = await c.ok('answer:submit', { sessionId, clientId: 'k-1', text: ANSWER });
+      await c.waitForEvent('grade:status', (e) => e.turnId === turnId && e.status === 'grading');
+      await waitFor(async () => (fake.requests.length > 0 ? true : undefined));
+
+      workers[0]!.child.kill('SIGKILL');
+      await workers[0]!.exited;
+      workers.push(spawnApp('worker', env));
+
+      const scored = await c.waitForEvent('grade:scored', (e) => e.turnId === turnId, 30_000);
+      expect((scored.grade as { provenance: { grader: string } }).provenance.grader).toBe('openai');
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(await gradesFor(turnId)).toBe(1);
+      expect(c.events.filter((e) => e.type === 'grade:scored')).toHaveLength(1);
+      expectGapless(c.events);
+    } finally {
+      for (const w of workers) w.child.kill('SIGKILL');
+      await api.close();
+      await fake.close();
+    }
+  }, 90_000);
+
+  it('still grades an acknowledged answer after Redis lost every queued job', async () => {
+    const env = { QUEUE_PREFIX: isolatedQueuePrefix(), RECONCILE_INTERVAL_MS: '300', GRADING_STALL_MS: '300' };
+    const api = await startApi(env);
+    let worker: INestApplicationContext | undefined;
+    try {
+      const { client, session } = await setup(api);
+      const sessionId = await session();
+      const c = await client();
+      await c.join(sessionId);
+      const { turnId } = await c.ok('answer:submit', { sessionId, clientId: 'r-1', text: ANSWER });
+
+      // Redis here keeps nothing on disk: a restart drops the queue. Drop exactly this run's keys.
+      const redis = createRedisConnection('redis://127.0.0.1:6379');
+      const keys = await redis.keys(`${env.QUEUE_PREFIX}:*`);
+      expect(keys.length).toBeGreaterThan(0);
+      await redis.del(...keys);
+      await redis.quit();
+
+      worker = await startWorker(env);
+      await c.waitForEvent('grade:scored', (e) => e.turnId === turnId, 20_000);
+      expect(await gradesFor(turnId)).toBe(1);
+    } finally {
+      await worker?.close();
+      await api.close();
+    }
+  });
+
+  it('lets a client move from one api process to another and resume', async () => {
+    const env = { QUEUE_PREFIX: isolatedQueuePrefix() };
+    const [a, b, worker] = await Promise.all([startApi(env), startApi(env), startWorker(env)]);
+    try {
+      const { token, session } = await setup(a);
+      const sessionId = await session();
+      const onA = await InterviewClient.connect(a.url, token);
+      clients.push(onA);
+      await onA.join(sessionId);
+      const first = await onA.ok('answer:submit', { sessionId, clientId: 'm-1', text: ANSWER });
+      await onA.waitForEvent('grade:scored', (e) => e.turnId === first.turnId);
+      const lastSeen = onA.events.at(-1)!.seq;
+      onA.close();
+
+      const watcherOnA = await InterviewClient.connect(a.url, token);
+      clients.push(watcherOnA);
+      await watcherOnA.join(sessionId, lastSeen);
+
+      const onB = await InterviewClient.connect(b.url, token);
+      clients.push(onB);
+      const { events } = await onB.join(sessionId, lastSeen);
+      expect(events.every((e) => e.seq > lastSeen)).toBe(true);
+      const second = await onB.ok('answer:submit', { sessionId, clientId: 'm-2', text: ANSWER.replace('Kafka', 'a replicated log') });
+      await onB.waitForEvent('grade:scored', (e) => e.turnId === second.turnId);
+      expectGapless(onB.events, lastSeen + 1);
+      // The client still on process A hears what happened through process B.
+      await watcherOnA.waitForEvent('grade:scored', (e) => e.turnId === second.turnId);
+      expectGapless(watcherOnA.events, lastSeen + 1);
+    } finally {
+      await Promise.all([a.close(), b.close(), worker.close()]);
+    }
+  });
+
+  it('ends phases on the server clock, then the session, then reports', async () => {
+    const env = { QUEUE_PREFIX: isolatedQueuePrefix(), PHASE_MINUTE_MS: '40' };
+    const [api, worker] = await Promise.all([startApi(env), startWorker(env)]);
+    try {
+      const { client, session } = await setup(api);
+      const sessionId = await session();
+      const c = await client();
+      await c.join(sessionId);
+      const ended = await c.waitForEvent('session:ended', () => true, 20_000);
+      expect(ended.reason).toBe('clock');
+      await c.waitForEvent('session:report');
+      const phases = c.events.filter((e) => e.type === 'phase:changed').map((e) => (e as { phase: { index: number } }).phase.index);
+      expect(phases).toEqual([0, 1, 2, 3, 4]);
+      expect(c.events.filter((e) => e.type === 'interviewer:message' && /out of time/.test((e as { text: string }).text))).toHaveLength(5);
+      expectGapless(c.events);
+    } finally {
+      await Promise.all([api.close(), worker.close()]);
+    }
+  });
+});
