@@ -1,18 +1,41 @@
 import { z } from 'zod';
 import type { Question } from '#libs/content';
+import { keyPointGradeSchema, mistakeGradeSchema, type GradeFlag } from './grade.schema.js';
 import type { GradingScope } from './grading-scope.js';
+
+/** The statuses are the grade's own, so a reply maps onto a `Grade` without translation. */
+export const KEY_POINT_STATUSES = keyPointGradeSchema.shape.status.options;
+export const MISTAKE_STATUSES = mistakeGradeSchema.shape.status.options;
+
+/**
+ * The flags the model may raise about the answer. `low_confidence` is not among them: it is
+ * set in code (invented quotes, disagreement with the rubric grader), never by the model.
+ */
+export const MODEL_FLAGS = ['injection_suspected', 'off_topic', 'non_answer', 'keyword_stuffing'] as const satisfies readonly GradeFlag[];
 
 /**
  * What the model returns: the shape the grader prompt's "# Output" section describes
- * (`prompts/grader.yaml`), so the instructions and the enforced schema never disagree. No
- * overall score and no provenance: both are computed in code.
+ * (`prompts/grader.yaml`), so the instructions and the enforced schema never disagree. It
+ * mirrors `Grade` (statuses, quote lists, feedback lists, flags) minus what code owns: no
+ * overall score and no provenance. Where `Grade` has an optional field the reply has a
+ * nullable one (strict mode requires every property).
  */
 export const openAiReplySchema = z
   .object({
     keyPoints: z.array(
-      z.object({ id: z.string(), covered: z.boolean(), evidence: z.string(), note: z.string() }).strict(),
+      z
+        .object({
+          id: z.string(),
+          status: z.enum(KEY_POINT_STATUSES),
+          // Verbatim quotes; checked against the candidate's text by `verifyEvidence`.
+          evidence: z.array(z.string()),
+          note: z.string().nullable(),
+        })
+        .strict(),
     ),
-    mistakes: z.array(z.object({ id: z.string(), made: z.boolean(), evidence: z.string() }).strict()),
+    mistakes: z.array(
+      z.object({ id: z.string(), status: z.enum(MISTAKE_STATUSES), evidence: z.array(z.string()) }).strict(),
+    ),
     dimensions: z.array(
       z
         .object({
@@ -23,9 +46,10 @@ export const openAiReplySchema = z
         })
         .strict(),
     ),
-    feedback: z.string(),
-    injectionSuspected: z.boolean(),
-    injectionEvidence: z.string(),
+    feedback: z
+      .object({ strengths: z.array(z.string()), improvements: z.array(z.string()), nextToStudy: z.array(z.string()) })
+      .strict(),
+    flags: z.array(z.enum(MODEL_FLAGS)),
   })
   .strict();
 export type OpenAiReply = z.infer<typeof openAiReplySchema>;
@@ -38,7 +62,7 @@ export const GRADE_SCHEMA_NAME = 'interview_answer_grade';
 /**
  * The strict JSON schema of the reply for one question and phase. Ids are enums so a
  * constrained decoder cannot invent one. Strict mode needs every property required and
- * `additionalProperties: false` on every object.
+ * `additionalProperties: false` on every object; an optional value is a nullable one.
  */
 export function openAiReplyJsonSchema(question: Question, scope: GradingScope): JsonSchemaObject {
   const object = (properties: Record<string, unknown>) => ({
@@ -47,28 +71,25 @@ export function openAiReplyJsonSchema(question: Question, scope: GradingScope): 
     required: Object.keys(properties),
     properties,
   });
-  const ids = (values: readonly string[]) => ({ type: 'string', enum: [...values] });
+  const choice = (values: readonly (string | number)[]) => ({ type: typeof values[0] === 'number' ? 'integer' : 'string', enum: [...values] });
   const text = { type: 'string' };
+  const list = (items: unknown) => ({ type: 'array', items });
+  const nullable = (schema: unknown) => ({ anyOf: [schema, { type: 'null' }] });
   return object({
-    keyPoints: {
-      type: 'array',
-      items: object({ id: ids(question.keyPoints.map((k) => k.id)), covered: { type: 'boolean' }, evidence: text, note: text }),
-    },
-    mistakes: {
-      type: 'array',
-      items: object({ id: ids(question.commonMistakes.map((m) => m.id)), made: { type: 'boolean' }, evidence: text }),
-    },
-    dimensions: {
-      type: 'array',
-      items: object({
-        id: ids(scope.dimensions),
-        score: { anyOf: [{ type: 'integer', enum: [1, 2, 3, 4] }, { type: 'null' }] },
-        reason: text,
+    keyPoints: list(
+      object({
+        id: choice(question.keyPoints.map((k) => k.id)),
+        status: choice(KEY_POINT_STATUSES),
+        evidence: list(text),
+        note: nullable(text),
       }),
-    },
-    feedback: text,
-    injectionSuspected: { type: 'boolean' },
-    injectionEvidence: text,
+    ),
+    mistakes: list(
+      object({ id: choice(question.commonMistakes.map((m) => m.id)), status: choice(MISTAKE_STATUSES), evidence: list(text) }),
+    ),
+    dimensions: list(object({ id: choice(scope.dimensions), score: nullable(choice([1, 2, 3, 4])), reason: text })),
+    feedback: object({ strengths: list(text), improvements: list(text), nextToStudy: list(text) }),
+    flags: list(choice(MODEL_FLAGS)),
   });
 }
 

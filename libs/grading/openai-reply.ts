@@ -1,5 +1,5 @@
 import type { VerifiedEvidence } from './evidence-verifier.js';
-import type { Feedback, Grade, KeyPointGrade, MistakeGrade } from './grade.schema.js';
+import type { Grade, KeyPointGrade, MistakeGrade } from './grade.schema.js';
 import type { GradeInput } from './grader.port.js';
 import type { GradingScope } from './grading-scope.js';
 import { openAiReplySchema, replyCompletenessProblems, type OpenAiReply } from './openai-grade.schema.js';
@@ -42,14 +42,14 @@ export function inventedQuoteProblems(grade: Grade, verified: VerifiedEvidence):
     if (!at || repair.action !== 'dropped') return [];
     const list = at[1] === 'keyPoints' ? grade.keyPoints : grade.mistakes;
     const id = list[Number(at[2])]?.id ?? '?';
-    return [`${at[1]} "${id}": the evidence ${JSON.stringify(clip(repair.before))} is not an exact excerpt of the candidate's text`];
+    return [`${at[1]} "${id}": the evidence ${JSON.stringify(clip(repair.before))} is not an exact excerpt of the candidate's text: copy it exactly or leave it out`];
   });
 }
 
 /**
- * `verifyEvidence` downgrades a covered point whose quotes were invented; a point this
- * grader calls partial only because of a quote gets the same treatment when that quote
- * turns out to be invented: with nothing left to stand on, it is missed.
+ * `verifyEvidence` downgrades a covered point whose quotes were invented; a point the model
+ * called partial gets the same treatment when all its quotes turn out to be invented: with
+ * nothing the candidate wrote left to stand on, it is missed.
  */
 export function settleUnsupportedPartials(verified: VerifiedEvidence): Grade {
   const invented = new Set(
@@ -61,7 +61,13 @@ export function settleUnsupportedPartials(verified: VerifiedEvidence): Grade {
   return { ...verified.grade, keyPoints };
 }
 
-/** A validated reply as the parts of a grade; `overall` and provenance are added by the grader. */
+/**
+ * A validated reply as the parts of a grade; `overall` and provenance are added by the
+ * grader. The reply already has the grade's shape, so this only puts the items in rubric
+ * order, trims texts and drops empty ones, and enforces what the prompt promises: a missed
+ * point and an absent mistake carry no quotes, a mistake not yet due (an absent topic
+ * before its phase) is absent, and an unjudged dimension (score null) is left out.
+ */
 export function gradePartsFromReply(
   reply: OpenAiReply,
   input: GradeInput,
@@ -74,46 +80,31 @@ export function gradePartsFromReply(
     keyPoints: input.question.keyPoints.flatMap((kp): KeyPointGrade[] => {
       const got = points.get(kp.id);
       if (!got) return [];
-      const quote = got.evidence.trim();
-      // A supported but not-covered point is what the prompt calls partial: some of the
-      // idea, in the candidate's words, with a note on what is missing.
-      const status = got.covered ? 'covered' : quote !== '' ? 'partial' : 'missed';
-      const note = got.note.trim();
-      return [{ id: kp.id, status, evidence: quote === '' ? [] : [quote], ...(note === '' ? {} : { note }) }];
+      const note = got.note?.trim() ?? '';
+      return [{ id: kp.id, status: got.status, evidence: got.status === 'missed' ? [] : texts(got.evidence), ...(note === '' ? {} : { note }) }];
     }),
     mistakes: input.question.commonMistakes.flatMap((m): MistakeGrade[] => {
       const got = mistakes.get(m.id);
       if (!got) return [];
-      // A mistake that is not due yet (an absent topic before its phase) cannot be present.
-      const present = got.made && scope.dueMistakes.has(m.id);
-      const quote = got.evidence.trim();
-      return [{ id: m.id, status: present ? 'present' : 'absent', evidence: present && quote !== '' ? [quote] : [] }];
+      const present = got.status === 'present' && scope.dueMistakes.has(m.id);
+      return [{ id: m.id, status: present ? 'present' : 'absent', evidence: present ? texts(got.evidence) : [] }];
     }),
     dimensions: scope.dimensions.flatMap((id) => {
       const got = dimensions.get(id);
       return got && got.score !== null ? [{ id, score: got.score, reason: got.reason.trim() }] : [];
     }),
-    feedback: splitFeedback(reply.feedback),
-    flags: reply.injectionSuspected ? ['injection_suspected'] : [],
+    feedback: {
+      strengths: texts(reply.feedback.strengths),
+      improvements: texts(reply.feedback.improvements),
+      nextToStudy: texts(reply.feedback.nextToStudy),
+    },
+    flags: [...new Set(reply.flags)],
   };
 }
 
-/**
- * The prompt asks for two to four sentences in a fixed order (what went well, the main
- * gap, one next step); the grade keeps them as three lists. The split follows that order:
- * first sentence → strengths, last one (of three or more) → next to study, the rest →
- * improvements. A one-sentence feedback is an improvement.
- */
-export function splitFeedback(text: string): Feedback {
-  const sentences = text
-    .split(/(?<=[.!?])\s+/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-  if (sentences.length === 0) return { strengths: [], improvements: [], nextToStudy: [] };
-  if (sentences.length === 1) return { strengths: [], improvements: sentences, nextToStudy: [] };
-  const [first, ...rest] = sentences as [string, ...string[]];
-  if (rest.length === 1) return { strengths: [first], improvements: rest, nextToStudy: [] };
-  return { strengths: [first], improvements: rest.slice(0, -1), nextToStudy: rest.slice(-1) };
+/** Trimmed, without empty strings or repeats (the grade's lists hold non-empty items). */
+function texts(items: readonly string[]): string[] {
+  return [...new Set(items.map((t) => t.trim()).filter((t) => t !== ''))];
 }
 
 function clip(text: string): string {

@@ -173,6 +173,6 @@ function repairRequest(problems: readonly string[]): string {
   return [
     'Your previous reply cannot be used:',
     ...problems.slice(0, 20).map((p) => `- ${p}`),
-    'Return the corrected JSON object only, in the output format above. Every evidence must be copied exactly from the candidate\'s text, or be an empty string.',
+    'Return the corrected JSON object only, in the output format above. Every evidence must be copied exactly from the candidate\'s text, or be left out.',
   ].join('\n');
 }

@@ -144,27 +144,37 @@ function firstSentence(request: ChatRequest): string {
 
 export interface GradeShape {
   readonly covered: number;
+  /** How many key points after the covered ones are partial (quoted, with a note). */
+  readonly partial: number;
   readonly score: 1 | 2 | 3 | 4 | null;
   readonly quote?: string;
-  readonly injectionSuspected?: boolean;
+  /** Flags the model raises itself, e.g. `injection_suspected`. */
+  readonly flags: readonly string[];
 }
 
-/** A well-formed reply: the first `covered` key points covered (quoted), every dimension at `score`. */
+/**
+ * A well-formed reply: the first `covered` key points covered and the next `partial` ones
+ * partial (both quoted), the rest missed; every dimension at `score`.
+ */
 export function goodReply(request: ChatRequest, shape: Partial<GradeShape> = {}): string {
-  const { covered = 2, score = 3, injectionSuspected = false } = shape;
+  const { covered = 2, partial = 1, score = 3, flags = [] } = shape;
   const quote = shape.quote ?? firstSentence(request);
+  const status = (i: number) => (i < covered ? 'covered' : i < covered + partial ? 'partial' : 'missed');
   return JSON.stringify({
     keyPoints: ids(request, 'keyPoints').map((id, i) => ({
       id,
-      covered: i < covered,
-      evidence: i < covered ? quote : '',
-      note: i < covered ? '' : 'Not discussed.',
+      status: status(i),
+      evidence: status(i) === 'missed' ? [] : [quote],
+      note: status(i) === 'partial' ? 'Named, but not explained for this system.' : null,
     })),
-    mistakes: ids(request, 'mistakes').map((id) => ({ id, made: false, evidence: '' })),
-    dimensions: ids(request, 'dimensions').map((id) => ({ id, score, reason: `Scored ${score} from what the answer shows.` })),
-    feedback: 'You framed the problem clearly. You did not go deep on storage. Next, practise sizing the write path.',
-    injectionSuspected,
-    injectionEvidence: '',
+    mistakes: ids(request, 'mistakes').map((id) => ({ id, status: 'absent', evidence: [] })),
+    dimensions: ids(request, 'dimensions').map((id) => ({ id, score, reason: `The answer matches the level-${score} descriptor.` })),
+    feedback: {
+      strengths: ['You framed the problem clearly.'],
+      improvements: ['You did not go deep on storage.'],
+      nextToStudy: ['Practise sizing the write path.'],
+    },
+    flags,
   });
 }
 
