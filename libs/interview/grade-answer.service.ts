@@ -60,6 +60,8 @@ export class GradeAnswerService {
       );
     } catch (err) {
       const code = err instanceof GradingError ? err.code : 'GRADER_UNAVAILABLE';
+      // A provider's 429 goes back to the queue, which waits it out without spending an attempt.
+      if (err instanceof GradingError && err.retryAfterMs !== undefined && err.retryAfterMs > 0) throw err;
       const retryable = !(err instanceof GradingError) || err.retryable;
       if (retryable && ctx.attempt < this.config.queue.attempts) throw err;
       this.logger.warn({ err, turnId, attempt: ctx.attempt }, 'grading failed for good');

@@ -49,6 +49,9 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
         prefix: this.config.queue.prefix,
         concurrency: this.config.queue.concurrency,
         lockDuration: this.config.queue.lockMs,
+        // Workers only honour a manual `queue.rateLimit` (a provider's 429) when a limiter is set; this one is
+        // far above any real load, so it limits nothing else.
+        limiter: { max: 100_000, duration: 1_000 },
         stalledInterval: this.config.queue.lockMs,
       });
       worker.on('failed', (job, err) =>

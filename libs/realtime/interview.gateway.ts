@@ -3,6 +3,7 @@ import { Inject } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
+  type OnGatewayConnection,
   type OnGatewayDisconnect,
   type OnGatewayInit,
   SubscribeMessage,
@@ -21,7 +22,7 @@ import { toSocketError } from './socket-errors.js';
 
 /** The live-session socket. Every connection is authenticated in `io.use` before any event reaches it. */
 @WebSocketGateway({ namespace: INTERVIEW_NAMESPACE })
-export class InterviewGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnect<Socket> {
+export class InterviewGateway implements OnGatewayInit<Namespace>, OnGatewayConnection<Socket>, OnGatewayDisconnect<Socket> {
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: SessionsService,
@@ -33,6 +34,14 @@ export class InterviewGateway implements OnGatewayInit<Namespace>, OnGatewayDisc
 
   afterInit(namespace: Namespace): void {
     namespace.use(createSocketAuthMiddleware(this.auth, this.config.http.allowedOrigins));
+  }
+
+  /**
+   * The handshake (headers, auth) is already copied onto `socket.handshake`; the raw upgrade request is
+   * never read again, and keeping it costs several KB per idle socket.
+   */
+  handleConnection(socket: Socket): void {
+    (socket.conn as unknown as { request: unknown }).request = null;
   }
 
   handleDisconnect(socket: Socket): void {

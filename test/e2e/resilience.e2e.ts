@@ -75,6 +75,28 @@ describe('resilience of live sessions', () => {
     }
   }, 90_000);
 
+  it("honours a provider's 429 through the queue: waits retry-after, spends no attempt, then grades", async () => {
+    const fake = await FakeOpenAiServer.start();
+    fake.script(() => ({ kind: 'status', status: 429, headers: { 'retry-after': '1' } }));
+    const env = { QUEUE_PREFIX: isolatedQueuePrefix(), LLM_PROVIDER: 'openai', OPENAI_BASE_URL: fake.baseUrl, QUEUE_ATTEMPTS: '1' };
+    const [api, worker] = await Promise.all([startApi(env), startWorker(env)]);
+    try {
+      const { client, session } = await setup(api);
+      const sessionId = await session();
+      const c = await client();
+      await c.join(sessionId);
+      const { turnId } = await c.ok('answer:submit', { sessionId, clientId: 'l-1', text: ANSWER });
+      const scored = await c.waitForEvent('grade:scored', (e) => e.turnId === turnId, 20_000);
+      // With one attempt allowed, a 429 that spent it would have failed the grade instead.
+      expect(c.events.some((e) => e.type === 'grade:failed')).toBe(false);
+      expect(fake.requests.length).toBeGreaterThanOrEqual(2);
+      expect(Date.parse(scored.at) - Date.parse(c.events.find((e) => e.type === 'answer:accepted')!.at)).toBeGreaterThanOrEqual(900);
+    } finally {
+      await Promise.all([api.close(), worker.close()]);
+      await fake.close();
+    }
+  });
+
   it('still grades an acknowledged answer after Redis lost every queued job', async () => {
     const env = { QUEUE_PREFIX: isolatedQueuePrefix(), RECONCILE_INTERVAL_MS: '300', GRADING_STALL_MS: '300' };
     const api = await startApi(env);
@@ -104,34 +126,44 @@ describe('resilience of live sessions', () => {
 
   it('lets a client move from one api process to another and resume', async () => {
     const env = { QUEUE_PREFIX: isolatedQueuePrefix() };
-    const [a, b, worker] = await Promise.all([startApi(env), startApi(env), startWorker(env)]);
+    const worker = await startWorker(env);
+    const apis = [spawnApp('api', { ...env, PORT: '0' }), spawnApp('api', { ...env, PORT: '0' })];
     try {
-      const { token, session } = await setup(a);
-      const sessionId = await session();
-      const onA = await InterviewClient.connect(a.url, token);
+      const [a, b] = await Promise.all(
+        apis.map((p) =>
+          waitFor(async () => /"url":"http:\/\/\[?[^"\]]+\]?:(\d+)"/.exec(p.output())?.[1], { timeoutMs: 30_000 }).then((port) => `http://127.0.0.1:${port}`),
+        ),
+      );
+      const user = await createUser(worker);
+      const { accessToken: token } = await worker.get(AuthService).issueToken({ userId: user.id, role: user.role });
+      const sessionId = (
+        await request(a!).post('/api/sessions').set('authorization', `Bearer ${token}`).send({ questionId: 'realtime-notifications', mode: 'practice' }).expect(201)
+      ).body.id as string;
+      const onA = await InterviewClient.connect(a!, token);
       clients.push(onA);
       await onA.join(sessionId);
       const first = await onA.ok('answer:submit', { sessionId, clientId: 'm-1', text: ANSWER });
-      await onA.waitForEvent('grade:scored', (e) => e.turnId === first.turnId);
-      const lastSeen = onA.events.at(-1)!.seq;
+      const lastSeen = (await onA.waitForEvent('grade:scored', (e) => e.turnId === first.turnId)).seq;
       onA.close();
 
-      const watcherOnA = await InterviewClient.connect(a.url, token);
+      const watcherOnA = await InterviewClient.connect(a!, token);
       clients.push(watcherOnA);
       await watcherOnA.join(sessionId, lastSeen);
 
-      const onB = await InterviewClient.connect(b.url, token);
+      const onB = await InterviewClient.connect(b!, token);
       clients.push(onB);
       const { events } = await onB.join(sessionId, lastSeen);
       expect(events.every((e) => e.seq > lastSeen)).toBe(true);
       const second = await onB.ok('answer:submit', { sessionId, clientId: 'm-2', text: ANSWER.replace('Kafka', 'a replicated log') });
       await onB.waitForEvent('grade:scored', (e) => e.turnId === second.turnId);
       expectGapless(onB.events, lastSeen + 1);
-      // The client still on process A hears what happened through process B.
+      // The client still on process A hears what happened through process B and the worker.
       await watcherOnA.waitForEvent('grade:scored', (e) => e.turnId === second.turnId);
       expectGapless(watcherOnA.events, lastSeen + 1);
     } finally {
-      await Promise.all([a.close(), b.close(), worker.close()]);
+      for (const p of apis) p.child.kill('SIGTERM');
+      await Promise.all(apis.map((p) => p.exited));
+      await worker.close();
     }
   });
 
