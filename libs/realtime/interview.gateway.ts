@@ -1,14 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
-import {
-  ConnectedSocket,
-  MessageBody,
-  type OnGatewayConnection,
-  type OnGatewayDisconnect,
-  type OnGatewayInit,
-  SubscribeMessage,
-  WebSocketGateway,
-} from '@nestjs/websockets';
+import { type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { AuthService, createSocketAuthMiddleware, type Principal } from '#libs/auth';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
@@ -20,9 +12,27 @@ import { SessionDeliveryService } from './session-delivery.service.js';
 import { SocketRateLimiter } from './socket-rate-limiter.js';
 import { toSocketError } from './socket-errors.js';
 
-/** The live-session socket. Every connection is authenticated in `io.use` before any event reaches it. */
+type Handler<E extends ClientEventName> = (principal: Principal, input: ClientPayload<E>, socket: Socket) => Promise<ClientAckData[E]>;
+
+/**
+ * The live-session socket. Every connection is authenticated in `io.use` before any event reaches it.
+ * Handlers are bound straight on each socket (one listener per event) rather than through
+ * `@SubscribeMessage`, whose per-socket observable pipeline doubled the memory of an idle connection.
+ */
 @WebSocketGateway({ namespace: INTERVIEW_NAMESPACE })
-export class InterviewGateway implements OnGatewayInit<Namespace>, OnGatewayConnection<Socket>, OnGatewayDisconnect<Socket> {
+export class InterviewGateway implements OnGatewayInit<Namespace> {
+  private readonly handlers: { [E in ClientEventName]: Handler<E> } = {
+    'session:join': async (principal, input, socket) => {
+      const { state } = await this.sessions.join(principal, { sessionId: input.sessionId, lastSeq: 0 });
+      const events = await this.delivery.join(socket, input.sessionId, input.lastSeq ?? 0);
+      return { state, events };
+    },
+    'answer:submit': (principal, input) => this.sessions.submitAnswer(principal, input),
+    'phase:advance': (principal, input) => this.sessions.advance(principal, input.sessionId),
+    'session:end': (principal, input) => this.sessions.end(principal, input.sessionId),
+    'grade:retry': (principal, input) => this.sessions.retryGrade(principal, input),
+  };
+
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: SessionsService,
@@ -34,62 +44,33 @@ export class InterviewGateway implements OnGatewayInit<Namespace>, OnGatewayConn
 
   afterInit(namespace: Namespace): void {
     namespace.use(createSocketAuthMiddleware(this.auth, this.config.http.allowedOrigins));
+    namespace.on('connection', (socket: Socket) => this.bind(socket));
   }
 
-  /**
-   * The handshake (headers, auth) is already copied onto `socket.handshake`; the raw upgrade request is
-   * never read again, and keeping it costs several KB per idle socket.
-   */
-  handleConnection(socket: Socket): void {
+  private bind(socket: Socket): void {
+    // The handshake is already copied onto `socket.handshake`; the raw upgrade request is never read again.
     (socket.conn as unknown as { request: unknown }).request = null;
-  }
-
-  handleDisconnect(socket: Socket): void {
-    this.delivery.leave(socket);
-    this.limiter.forget(socket.id);
-  }
-
-  @SubscribeMessage('session:join')
-  join(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
-    return this.run(socket, 'session:join', body, async (principal, input) => {
-      const { state } = await this.sessions.join(principal, { sessionId: input.sessionId, lastSeq: 0 });
-      const events = await this.delivery.join(socket, input.sessionId, input.lastSeq ?? 0);
-      return { state, events };
+    for (const event of Object.keys(this.handlers) as ClientEventName[]) {
+      socket.on(event, (body: unknown, ack?: unknown) => {
+        void this.run(socket, event, body).then((res) => {
+          if (typeof ack === 'function') ack(res);
+        });
+      });
+    }
+    socket.on('disconnect', () => {
+      this.delivery.leave(socket);
+      this.limiter.forget(socket.id);
     });
   }
 
-  @SubscribeMessage('answer:submit')
-  submit(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
-    return this.run(socket, 'answer:submit', body, (principal, input) => this.sessions.submitAnswer(principal, input));
-  }
-
-  @SubscribeMessage('phase:advance')
-  advance(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
-    return this.run(socket, 'phase:advance', body, (principal, input) => this.sessions.advance(principal, input.sessionId));
-  }
-
-  @SubscribeMessage('session:end')
-  end(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
-    return this.run(socket, 'session:end', body, (principal, input) => this.sessions.end(principal, input.sessionId));
-  }
-
-  @SubscribeMessage('grade:retry')
-  retry(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
-    return this.run(socket, 'grade:retry', body, (principal, input) => this.sessions.retryGrade(principal, input));
-  }
-
   /** Rate-limit, validate, call the service; every refusal is an ack with a code (and an `error` event). */
-  private async run<E extends ClientEventName>(
-    socket: Socket,
-    event: E,
-    body: unknown,
-    fn: (principal: Principal, input: ClientPayload<E>) => Promise<ClientAckData[E]>,
-  ): Promise<Ack<ClientAckData[E]>> {
+  private async run<E extends ClientEventName>(socket: Socket, event: E, body: unknown): Promise<Ack<ClientAckData[E]>> {
     const principal = socket.data.principal as Principal;
     try {
       await this.limiter.check(socket.id, principal.userId);
       const input = parsePayload(clientPayloadSchemas[event], body) as ClientPayload<E>;
-      return { ok: true, data: await fn(principal, input) };
+      const handler = this.handlers[event] as Handler<E>;
+      return { ok: true, data: await handler(principal, input, socket) };
     } catch (err) {
       const { dto, unexpected } = toSocketError(err);
       if (unexpected) {
