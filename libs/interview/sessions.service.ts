@@ -98,8 +98,10 @@ export class SessionsService {
     });
     const { turnId, seq, fresh } = done.result;
     if (fresh) {
-      await this.enqueue('grading.grade-answer', { turnId }, turnId);
-      await this.notifier.notify(input.sessionId, done.appended);
+      await Promise.all([
+        this.enqueue('grading.grade-answer', { turnId }, turnId),
+        this.notifier.notify(input.sessionId, done.appended),
+      ]);
     }
     return { turnId, seq };
   }
