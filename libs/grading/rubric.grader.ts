@@ -1,4 +1,5 @@
 import type { Question } from '#libs/content';
+import { cachedAnalysis, rememberAnalysis } from './analysis-cache.js';
 import { analyseAnswer, type AnalysedSentence, type AnswerAnalysis } from './answer-analysis.js';
 import { compileQuestion, type CompiledQuestion } from './compiled-question.js';
 import { computeOverall } from './compute-overall.js';
@@ -48,9 +49,12 @@ export class RubricGrader implements Grader {
     const compiled = compileQuestion(input.question, input.questionVersion);
     const scope = gradingScope(input);
     const answer = analyseAnswer(compiled, input.answer);
+    // Earlier turns are the same text grade after grade: their analyses are cached.
     const history = input.history
       .filter((turn) => turn.role === 'candidate')
-      .flatMap((turn) => analyseAnswer(compiled, turn.text).credited);
+      .flatMap((turn) => cachedAnalysis(compiled, turn.text).credited);
+    // A phase grade is a live session's: this answer is the next grade's history.
+    if (input.scope !== 'session') rememberAnalysis(compiled, input.answer, answer);
 
     let keyPoints = new Map(compiled.keyPoints.map((k) => [k.keyPoint.id, judgeCoverage(k.signals, answer.credited)]));
     const flags = this.flagsFor(compiled, answer, keyPoints);
