@@ -97,26 +97,28 @@ function pct(part, whole) {
   return `${((100 * part) / whole).toFixed(1)}%`;
 }
 
-/** A full-length reply of the kind the prompt asks for: quotes, notes and reasons on every item. */
+/** A full-length reply in the reply format the prompt asks for (the openai grader's strict schema). */
 function typicalReply(question, scope, long = false) {
   const sentence = 'An OpenTelemetry Collector runs as a DaemonSet on each node and forwards to a regional gateway tier. ';
   const quote = long ? sentence.repeat(3).slice(0, 300) : sentence.trim();
   return JSON.stringify({
     keyPoints: question.keyPoints.map((k, i) => ({
       id: k.id,
-      covered: long || i % 2 === 0,
-      evidence: long || i % 2 === 0 ? quote : '',
-      note: !long && i % 2 === 0 ? '' : 'The answer names the idea but does not explain how it applies here or what it costs.',
+      status: long ? 'covered' : i % 2 === 0 ? 'covered' : 'partial',
+      evidence: long ? [quote, quote, quote] : [quote],
+      note: !long && i % 2 === 1 ? 'The answer names the idea but does not explain how it applies here or what it costs.' : null,
     })),
-    mistakes: question.commonMistakes.map((m) => ({ id: m.id, made: long, evidence: long ? quote : '' })),
+    mistakes: question.commonMistakes.map((m) => ({ id: m.id, status: long ? 'present' : 'absent', evidence: long ? [quote] : [] })),
     dimensions: scope.dimensions.map((id) => ({
       id,
       score: 3,
-      reason: 'The candidate describes the main components and the flow end to end with sound reasons, but leaves failure handling and capacity of the ingest tier implicit.',
+      reason: 'The candidate describes the main components and the flow end to end with sound reasons, but leaves failure handling implicit.',
     })),
-    feedback:
-      'You laid out a coherent pipeline and justified the buffer in front of storage. The main gap is how the platform behaves when its own components fail. Next, practise sizing the ingest tier and describing its failure modes.',
-    injectionSuspected: false,
-    injectionEvidence: '',
+    feedback: {
+      strengths: ['You laid out a coherent pipeline and justified the buffer in front of storage.'],
+      improvements: ['You did not say how the platform behaves when its own components fail.', 'You left the capacity of the ingest tier implicit.'],
+      nextToStudy: ['Practise sizing the ingest tier and describing its failure modes.'],
+    },
+    flags: [],
   });
 }
