@@ -16,7 +16,8 @@ export const clientPayloadSchemas = {
     .object({
       sessionId: uuid,
       clientId: z.string().min(1, 'is required').max(100).regex(/^[\w.:-]+$/, 'must be letters, digits, . _ : -'),
-      text: z.string(),
+      // Postgres text cannot hold NUL; refuse it here rather than fail in the database.
+      text: z.string().refine((t) => !t.includes('\u0000'), 'must not contain NUL characters'),
     })
     .strict(),
   'phase:advance': z.object({ sessionId: uuid }).strict(),

@@ -55,6 +55,8 @@ describe('live session errors', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', details: { issues: [{ path: 'sessionId' }] } } });
     const missing = await c.send('answer:submit', { sessionId: await session(0), clientId: 'a' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', details: { issues: [{ path: 'text' }] } } });
+    const nul = await c.send('answer:submit', { sessionId: await session(0), clientId: 'nul', text: 'a\u0000b' });
+    expect(nul).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', details: { issues: [{ path: 'text' }] } } });
     const notObject = await c.send('session:join', 'hello' as unknown as Record<string, unknown>);
     expect(notObject).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
     const http = await request(api.url).post('/api/sessions').set('authorization', `Bearer ${tokens[0]}`).send({ questionId: 'url-shortener', mode: 'casual' }).expect(400);
