@@ -57,18 +57,22 @@ export class SessionDeliveryService implements OnModuleInit, OnModuleDestroy {
   join(socket: Socket, sessionId: string, lastSeq: number): Promise<ServerEvent[]> {
     return this.serially(sessionId, async () => {
       const events = await this.sessions.eventsAfter(sessionId, lastSeq);
+      if (socket.disconnected) return events; // it left while we were reading: nothing to watch
       const cursor = events.at(-1)?.seq ?? lastSeq;
       let forSession = this.watchers.get(sessionId);
       if (!forSession) this.watchers.set(sessionId, (forSession = new Map()));
       forSession.set(socket.id, { socket, cursor });
+      ((socket.data.watching ??= new Set<string>()) as Set<string>).add(sessionId);
       return events;
     });
   }
 
+  /** Forgets the socket in the sessions it joined (not a scan of every watched session). */
   leave(socket: Socket): void {
-    for (const [sessionId, forSession] of this.watchers) {
-      forSession.delete(socket.id);
-      if (forSession.size === 0) this.watchers.delete(sessionId);
+    for (const sessionId of (socket.data.watching as Set<string> | undefined) ?? []) {
+      const forSession = this.watchers.get(sessionId);
+      forSession?.delete(socket.id);
+      if (forSession?.size === 0) this.watchers.delete(sessionId);
     }
   }
 
