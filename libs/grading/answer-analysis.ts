@@ -45,28 +45,30 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
   const known = (s: string) => compiled.terms.stems.has(s) || compiled.vocabulary.has(s);
   const tokens = tokenise(folded, known);
   const injection = detectInjection(folded);
-  const seen: Seen = { exact: new Set(), long: [] };
+  const seen: Seen = { exact: new Map(), ids: new Map(), stamp: new Int32Array(tokens.length + 1), round: 0, long: [] };
   const sentences: AnalysedSentence[] = splitSentences(folded, tokens).map((sentence) => {
     const injected = injection.findings.some((f) => f.start < sentence.end && f.end > sentence.start);
     const content: string[] = [];
-    for (const t of sentence.tokens) if (!lexicon.functionStems.has(t.stem)) content.push(t.stem);
+    // The question's index was built with the lexicon's function stems: same test, by id.
+    for (const t of sentence.tokens) if (!compiled.terms.isFunction(t)) content.push(t.stem);
     const duplicate = !injected && isRepeat(content, seen);
     const cues = new Set<number>();
     let negationAt = -1;
     const keys = new Map<number, number>();
     const starts = new Set<number>();
     // Injected text is not the candidate's answer: nothing in it is matched at all.
-    const hits = injected ? [] : compiled.terms.match(sentence.tokens);
-    for (const h of hits) {
-      if (h.key >= LEXICON_KEY_OFFSET) {
-        const cue = h.key - LEXICON_KEY_OFFSET;
-        cues.add(cue);
-        if (cue === lexicon.negationKey && (negationAt === -1 || h.from < negationAt)) negationAt = h.from;
-        continue;
-      }
-      const at = keys.get(h.key);
-      if (at === undefined || h.from < at) keys.set(h.key, h.from);
-      starts.add(h.from);
+    if (!injected) {
+      compiled.terms.forEachMatch(sentence.tokens, (key, from) => {
+        if (key >= LEXICON_KEY_OFFSET) {
+          const cue = key - LEXICON_KEY_OFFSET;
+          cues.add(cue);
+          if (cue === lexicon.negationKey && (negationAt === -1 || from < negationAt)) negationAt = from;
+          return;
+        }
+        const at = keys.get(key);
+        if (at === undefined || from < at) keys.set(key, from);
+        starts.add(from);
+      });
     }
     return {
       index: sentence.index,
@@ -95,27 +97,61 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
 /**
  * Padding: a sentence whose content words repeat an earlier one (same words, or nearly:
  * Jaccard ≥ 0.8 for sentences of five or more content words) is counted once.
+ * Words get small per-answer ids so the pairwise Jaccard test is typed-array reads
+ * (a `stamp` of the current sentence) rather than string Set lookups: it is quadratic
+ * in sentences and was the costliest step of the analysis.
  */
 function isRepeat(content: readonly string[], seen: Seen): boolean {
   if (content.length === 0) return false;
-  const exact = content.join(' ');
-  if (seen.exact.has(exact)) return true;
-  seen.exact.add(exact);
-  const mine = new Set(content);
-  if (mine.size < 5) return false;
+  const round = ++seen.round;
+  const sequence: number[] = [];
+  const mine: number[] = [];
+  let hash = content.length;
+  for (const s of content) {
+    let id = seen.ids.get(s);
+    if (id === undefined) {
+      id = seen.ids.size;
+      seen.ids.set(s, id);
+    }
+    sequence.push(id);
+    hash = Math.imul(hash ^ id, 0x01000193);
+    if (seen.stamp[id] !== round) {
+      seen.stamp[id] = round;
+      mine.push(id);
+    }
+  }
+  // Same words in the same order: a hash of the id sequence, confirmed element by element.
+  const bucket = seen.exact.get(hash);
+  if (bucket?.some((other) => sameSequence(other, sequence))) return true;
+  if (bucket) bucket.push(sequence);
+  else seen.exact.set(hash, [sequence]);
+  const size = mine.length;
+  if (size < 5) return false;
   for (const theirs of seen.long) {
     // Jaccard >= 0.8 needs the smaller set to be at least 0.8 of the larger.
-    if (Math.min(mine.size, theirs.size) < 0.8 * Math.max(mine.size, theirs.size)) continue;
+    if (Math.min(size, theirs.length) < 0.8 * Math.max(size, theirs.length)) continue;
     let both = 0;
-    for (const s of mine) if (theirs.has(s)) both++;
-    if (both / (mine.size + theirs.size - both) >= 0.8) return true;
+    for (let k = 0; k < theirs.length; k++) if (seen.stamp[theirs[k] as number] === round) both++;
+    if (both / (size + theirs.length - both) >= 0.8) return true;
   }
   seen.long.push(mine);
   return false;
 }
 
-/** Content-word sets of the sentences credited so far: exact keys, and the long ones for Jaccard. */
+function sameSequence(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** What the sentences so far said: exact content keys, and the long ones' distinct word ids for Jaccard. */
 interface Seen {
-  readonly exact: Set<string>;
-  readonly long: Set<string>[];
+  /** Hash of a sentence's content-word id sequence → the sequences with that hash. */
+  readonly exact: Map<number, number[][]>;
+  /** Content stem → per-answer id (ids are < the answer's token count). */
+  readonly ids: Map<string, number>;
+  /** `stamp[id] === round` ⇔ word `id` is in the sentence being tested. */
+  readonly stamp: Int32Array;
+  round: number;
+  readonly long: number[][];
 }

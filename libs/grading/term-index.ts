@@ -1,10 +1,15 @@
-import { normaliseWords, type Token } from './tokeniser.js';
+import { normaliseWords, registerTermStem, type Token } from './tokeniser.js';
 
 /** A compiled term: its stem sequence and the signal keys it proves. */
 interface TermEntry {
   readonly stems: readonly string[];
+  /** `stems` as term stem ids (what tokens are compared by). */
+  readonly ids: readonly number[];
   readonly keys: number[];
 }
+
+/** First-stem id → the terms starting with it (a sparse array: ids are small integers). */
+type FirstIndex = (TermEntry[] | undefined)[];
 
 /** Where one key matched inside a sentence (token indexes within the sentence). */
 export interface TermHit {
@@ -20,8 +25,11 @@ export interface TermHit {
  * covered by listing both in the rubric).
  */
 export class TermIndex {
-  private readonly byFirst = new Map<string, TermEntry[]>();
-  private readonly byFirstContent = new Map<string, TermEntry[]>();
+  private readonly byFirst: FirstIndex = [];
+  private readonly byFirstContent: FirstIndex = [];
+  private hasContentTerms = false;
+  /** Term ids of `functionStems` (1 = function word), for the filler-tolerant scan. */
+  private readonly functionIds: number[] = [];
   /** Every stem any term uses, for resolving ambiguous I/l glyphs. */
   readonly stems = new Set<string>();
 
@@ -30,7 +38,9 @@ export class TermIndex {
    * words differ ("delete the key" ~ "delete its key", "move to front" ~ "move it to the
    * front"): its content words must then be adjacent among the sentence's content words.
    */
-  constructor(private readonly functionStems?: ReadonlySet<string>) {}
+  constructor(private readonly functionStems?: ReadonlySet<string>) {
+    for (const s of functionStems ?? []) this.functionIds[registerTermStem(s)] = 1;
+  }
 
   /** `exactOnly`: no filler-tolerant variant (for the grader's own cue lexicon). */
   add(term: string, key: number, exactOnly = false): void {
@@ -43,59 +53,74 @@ export class TermIndex {
     }
     if (this.functionStems && !exactOnly) {
       const content = stems.filter((s) => !this.functionStems?.has(s));
-      if (content.length >= 2 && content.length < stems.length) this.put(this.byFirstContent, content, key);
+      if (content.length >= 2 && content.length < stems.length) {
+        this.put(this.byFirstContent, content, key);
+        this.hasContentTerms = true;
+      }
     }
   }
 
   /** Every key whose term occurs in `tokens`, with its position. */
   match(tokens: readonly Token[]): TermHit[] {
     const hits: TermHit[] = [];
+    this.forEachMatch(tokens, (key, from, to) => hits.push({ key, from, to }));
+    return hits;
+  }
+
+  /** `match` without building hit objects (the analysis's hot path): `onHit(key, from, to)` per hit. */
+  forEachMatch(tokens: readonly Token[], onHit: (key: number, from: number, to: number) => void): void {
     scan(this.byFirst, tokens, (from, to, keys) => {
-      for (const key of keys) hits.push({ key, from, to });
+      for (const key of keys) onHit(key, from, to);
     });
-    const functionStems = this.functionStems;
-    if (functionStems && this.byFirstContent.size > 0) {
+    if (this.functionStems && this.hasContentTerms) {
       const at: number[] = [];
       const content: Token[] = [];
       for (let i = 0; i < tokens.length; i++) {
         const t = tokens[i] as Token;
-        if (functionStems.has(t.stem)) continue;
+        if (this.isFunction(t)) continue;
         content.push(t);
         at.push(i);
       }
       scan(this.byFirstContent, content, (from, to, keys) => {
-        for (const key of keys) hits.push({ key, from: at[from] ?? 0, to: (at[to - 1] ?? 0) + 1 });
+        for (const key of keys) onHit(key, at[from] ?? 0, (at[to - 1] ?? 0) + 1);
       });
     }
-    return hits;
   }
 
-  private put(index: Map<string, TermEntry[]>, stems: readonly string[], key: number): void {
+  /** Whether the token is one of `functionStems` (every function stem is registered, so its id says). */
+  isFunction(token: Token): boolean {
+    return this.functionIds[token.termId] === 1;
+  }
+
+  private put(index: FirstIndex, stems: readonly string[], key: number): void {
     for (const s of stems) this.stems.add(s);
-    const first = stems[0] ?? '';
-    const list = index.get(first) ?? [];
+    const ids = stems.map(registerTermStem);
+    const first = ids[0] ?? 0;
+    const list = index[first] ?? [];
     const same = list.find((e) => e.stems.length === stems.length && e.stems.every((s, i) => s === stems[i]));
     if (same) {
       if (!same.keys.includes(key)) same.keys.push(key);
     } else {
-      list.push({ stems, keys: [key] });
+      list.push({ stems, ids, keys: [key] });
     }
-    index.set(first, list);
+    index[first] = list;
   }
 }
 
-function scan(index: ReadonlyMap<string, TermEntry[]>, tokens: readonly Token[], hit: (from: number, to: number, keys: readonly number[]) => void): void {
+function scan(index: FirstIndex, tokens: readonly Token[], hit: (from: number, to: number, keys: readonly number[]) => void): void {
   for (let i = 0; i < tokens.length; i++) {
-    const entries = index.get(tokens[i]?.stem ?? '');
+    const id = (tokens[i] as Token).termId;
+    if (id === 0) continue;
+    const entries = index[id];
     if (!entries) continue;
-    for (const entry of entries) if (sequenceAt(tokens, i, entry.stems)) hit(i, i + entry.stems.length, entry.keys);
+    for (const entry of entries) if (sequenceAt(tokens, i, entry.ids)) hit(i, i + entry.ids.length, entry.keys);
   }
 }
 
-function sequenceAt(tokens: readonly Token[], at: number, stems: readonly string[]): boolean {
-  if (at + stems.length > tokens.length) return false;
-  for (let k = 1; k < stems.length; k++) {
-    if (tokens[at + k]?.stem !== stems[k]) return false;
+function sequenceAt(tokens: readonly Token[], at: number, ids: readonly number[]): boolean {
+  if (at + ids.length > tokens.length) return false;
+  for (let k = 1; k < ids.length; k++) {
+    if ((tokens[at + k] as Token).termId !== ids[k]) return false;
   }
   return true;
 }

@@ -13,6 +13,31 @@ export interface Token {
   /** Index of the first folded character (for slicing folded text). */
   readonly foldedStart: number;
   readonly foldedEnd: number;
+  /** `termStemId(stem)`: non-zero only for stems a term index registered (see below). */
+  readonly termId: number;
+}
+
+/**
+ * Stems used by rubric or lexicon terms get small permanent ids, so term matching compares
+ * numbers and indexes arrays instead of hashing a string per token. Only term stems are
+ * registered (bounded by the content), never answer words, so the table cannot grow
+ * without bound; every other stem is 0.
+ */
+const termIds = new Map<string, number>();
+
+export function termStemId(stem: string): number {
+  return termIds.get(stem) ?? 0;
+}
+
+/** Gives `stem` a term id (idempotent). */
+export function registerTermStem(stem: string): number {
+  const known = termIds.get(stem);
+  if (known !== undefined) return known;
+  const id = termIds.size + 1;
+  termIds.set(stem, id);
+  // Memoised word infos carry the old (zero) id of this stem; compilation is rare.
+  infos.clear();
+  return id;
 }
 
 /** Engineering shorthand a reader expands without thinking; only unambiguous ones. */
@@ -67,14 +92,15 @@ export function tokenise(folded: FoldedText, known?: (stem: string) => boolean):
     const unit = text.charCodeAt(from - 1) === 47 && WORD_CHAR.test(text[from - 2] ?? '') ? RATE_UNITS.get(word) : undefined;
     if (unit !== undefined) {
       const slash = folded.sourceStart(from - 1);
-      tokens.push({ word: 'per', stem: 'per', start: slash, end: start, foldedStart: from - 1, foldedEnd: from });
-      tokens.push({ word: unit, stem: stem(unit), start, end, foldedStart: from, foldedEnd: to });
+      tokens.push({ word: 'per', stem: 'per', start: slash, end: start, foldedStart: from - 1, foldedEnd: from, termId: termStemId('per') });
+      const unitStem = stem(unit);
+      tokens.push({ word: unit, stem: unitStem, start, end, foldedStart: from, foldedEnd: to, termId: termStemId(unitStem) });
       continue;
     }
     const info = wordInfo(word);
     for (let k = 0; k < info.length; k++) {
       const part = info[k] as WordInfo;
-      tokens.push({ word: part.word, stem: part.stem, start, end, foldedStart: from, foldedEnd: to });
+      tokens.push({ word: part.word, stem: part.stem, start, end, foldedStart: from, foldedEnd: to, termId: part.termId });
     }
   }
   return tokens;
@@ -88,6 +114,7 @@ export function normaliseWords(text: string): string[] {
 interface WordInfo {
   readonly word: string;
   readonly stem: string;
+  readonly termId: number;
 }
 
 const infos = new Map<string, readonly WordInfo[]>();
@@ -97,7 +124,10 @@ function wordInfo(word: string): readonly WordInfo[] {
   const hit = infos.get(word);
   if (hit !== undefined) return hit;
   const parts = ABBREVIATIONS.get(word) ?? [word];
-  const info = parts.map((w) => ({ word: w, stem: stem(w) }));
+  const info = parts.map((w) => {
+    const s = stem(w);
+    return { word: w, stem: s, termId: termStemId(s) };
+  });
   if (infos.size > 100_000) infos.clear();
   infos.set(word, info);
   return info;
