@@ -5,6 +5,10 @@ import type { ServerEvent, ServerEventPayloads, ServerEventType } from '#libs/pr
 import type { GradingRow, PlannedPhase, SessionRow, StoredGrade, TurnRow } from './session.types.js';
 import { toEvent, toGrading, toGrade, toSession, toTurn, type Raw } from './session-rows.js';
 
+/** Read inside a session transaction (the worker) and outside one (the HTTP views). */
+const TURNS_SQL = `SELECT * FROM session_turns WHERE session_id = $1 ORDER BY seq`;
+const GRADES_SQL = `SELECT g.* FROM grades g JOIN session_turns t ON t.id = g.turn_id WHERE t.session_id = $1 ORDER BY t.seq, g.created_at`;
+
 /** TypeORM's postgres driver answers UPDATE … RETURNING with `[rows, affected]`. */
 function updated<T>(result: unknown): T[] {
   return (result as [T[], number])[0];
@@ -37,13 +41,13 @@ export class SessionTx {
   }
 
   async turns(): Promise<TurnRow[]> {
-    const rows = (await this.m.query(`SELECT * FROM session_turns WHERE session_id = $1 ORDER BY seq`, [this.session.id])) as Raw[];
+    const rows = (await this.m.query(TURNS_SQL, [this.session.id])) as Raw[];
     return rows.map(toTurn);
   }
 
   async grades(): Promise<StoredGrade[]> {
     const rows = (await this.m.query(
-      `SELECT g.* FROM grades g JOIN session_turns t ON t.id = g.turn_id WHERE t.session_id = $1 ORDER BY t.seq, g.created_at`,
+      GRADES_SQL,
       [this.session.id],
     )) as Raw[];
     return rows.map(toGrade);
@@ -191,7 +195,7 @@ export class SessionsRepository {
   }
 
   async turns(sessionId: string): Promise<TurnRow[]> {
-    const rows = (await this.db.query(`SELECT * FROM session_turns WHERE session_id = $1 ORDER BY seq`, [sessionId])) as Raw[];
+    const rows = (await this.db.query(TURNS_SQL, [sessionId])) as Raw[];
     return rows.map(toTurn);
   }
 
@@ -207,7 +211,7 @@ export class SessionsRepository {
 
   async grades(sessionId: string): Promise<StoredGrade[]> {
     const rows = (await this.db.query(
-      `SELECT g.* FROM grades g JOIN session_turns t ON t.id = g.turn_id WHERE t.session_id = $1 ORDER BY t.seq, g.created_at`,
+      GRADES_SQL,
       [sessionId],
     )) as Raw[];
     return rows.map(toGrade);
