@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { ContentService } from '#libs/content';
+import { ContentService, type LoadedQuestion } from '#libs/content';
 import { type Grade, GradingError, GradingService } from '#libs/grading';
 import { LOGGER, type Logger } from '#libs/logging';
 import type { JobContext } from '#libs/queue';
-import { followUpLine } from './interviewer.js';
+import { followUpLine, type InterviewerLine } from './interviewer.js';
 import { say } from './session-flow.js';
 import { SessionNotifier } from './session-notifier.js';
-import { SessionsRepository, type SessionTx } from './sessions.repository.js';
+import { type NewEvent, SessionsRepository, type SessionTx } from './sessions.repository.js';
 
 const HISTORY_TURNS = 12;
 
@@ -27,26 +27,24 @@ export class GradeAnswerService {
   ) {}
 
   async grade(turnId: string, ctx: JobContext): Promise<void> {
-    const turn = await this.sessions.turn(turnId);
-    if (!turn || turn.speaker !== 'candidate') return; // deleted with its session, or not an answer
-    const started = await this.sessions.inSession(turn.sessionId, async (tx) => {
-      const grading = await tx.grading(turnId);
-      if (!grading || grading.status === 'scored' || grading.status === 'failed') return null;
-      if (grading.status === 'queued') {
+    const started = await this.sessions.inSessionOfAnswer(turnId, async (tx, status) => {
+      if (status === 'scored' || status === 'failed') return null;
+      if (status === 'queued') {
         await tx.setGradingStatus(turnId, 'grading');
         await tx.appendEvent('grade:status', { turnId, status: 'grading' });
       }
       return tx.session;
     });
-    if (!started?.result) return;
-    await this.notifier.notify(turn.sessionId, started.appended);
+    if (!started?.result) return; // deleted with its session, or already done
     const session = started.result;
-
-    const [question, role, turns] = await Promise.all([
+    const [, turns, question, role] = await Promise.all([
+      this.notifier.notify(started.appended),
+      this.sessions.turns(session.id),
       this.content.questionAt(session.questionId, session.questionVersion),
       this.content.roleAt(session.roleSlug, session.roleVersion),
-      this.sessions.turns(session.id),
     ]);
+    const turn = turns.find((t) => t.id === turnId);
+    if (!turn) return;
     const history = turns
       .filter((t) => t.seq < turn.seq)
       .slice(-HISTORY_TURNS)
@@ -65,26 +63,28 @@ export class GradeAnswerService {
       const retryable = !(err instanceof GradingError) || err.retryable;
       if (retryable && ctx.attempt < this.config.queue.attempts) throw err;
       this.logger.warn({ err, turnId, attempt: ctx.attempt }, 'grading failed for good');
-      await this.fail(session.id, turnId, code);
+      await this.fail(turnId, code);
       return;
     }
-    await this.store(session.id, turnId, grade);
+    await this.store(turnId, grade, question);
   }
 
-  private async fail(sessionId: string, turnId: string, code: string): Promise<void> {
-    const done = await this.sessions.inSession(sessionId, async (tx) => {
-      const grading = await tx.grading(turnId);
-      if (grading?.status !== 'grading' && grading?.status !== 'queued') return;
+  private async fail(turnId: string, code: string): Promise<void> {
+    const done = await this.sessions.inSessionOfAnswer(turnId, async (tx, status) => {
+      if (status !== 'grading' && status !== 'queued') return;
       await tx.setGradingStatus(turnId, 'failed', code);
-      await tx.appendEvent('grade:status', { turnId, status: 'failed' });
-      await tx.appendEvent('grade:failed', { turnId, code });
+      await tx.appendEvents([
+        { type: 'grade:status', payload: { turnId, status: 'failed' } },
+        { type: 'grade:failed', payload: { turnId, code } },
+      ]);
     });
-    if (done) await this.notifier.notify(sessionId, done.appended);
+    if (done) await this.notifier.notify(done.appended);
   }
 
-  private async store(sessionId: string, turnId: string, grade: Grade): Promise<void> {
-    const done = await this.sessions.inSession(sessionId, async (tx) => {
-      const fresh = await tx.insertGrade({
+  /** Stores the grade, moves the status, releases the grade (practice) and follows up: one transaction. */
+  private async store(turnId: string, grade: Grade, question: LoadedQuestion): Promise<void> {
+    const done = await this.sessions.inSessionOfAnswer(turnId, async (tx) => {
+      const fresh = await tx.storeGrade({
         turnId,
         rubricVersion: grade.provenance.rubricVersion,
         promptVersion: grade.provenance.promptVersion,
@@ -94,28 +94,23 @@ export class GradeAnswerService {
         body: grade,
       });
       if (!fresh) return;
-      await tx.setGradingStatus(turnId, 'scored');
-      await tx.appendEvent('grade:status', { turnId, status: 'scored' });
+      const events: NewEvent[] = [{ type: 'grade:status', payload: { turnId, status: 'scored' } }];
       // Realistic mode keeps grades for the end, like a real interview; the status still moves.
-      if (tx.session.mode === 'practice') await tx.appendEvent('grade:scored', { turnId, grade });
-      if (tx.session.status === 'active') await this.followUp(tx);
+      if (tx.session.mode === 'practice') events.push({ type: 'grade:scored', payload: { turnId, grade } });
+      const line = tx.session.status === 'active' ? await this.followUp(tx, turnId, question) : null;
+      if (line) await say(tx, line, events);
+      else await tx.appendEvents(events);
     });
-    if (done) await this.notifier.notify(sessionId, done.appended);
+    if (done) await this.notifier.notify(done.appended);
   }
 
   /**
-   * Follows up on the latest answer only, so a burst of grades does not become a burst of questions. Reads go
-   * through the transaction: a second pooled connection per job would deadlock a busy pool.
+   * Follows up on the session's latest answer only, so a burst of grades does not become a burst of
+   * questions: the highest-weighted key point of the current phase that no grade has covered yet.
    */
-  private async followUp(tx: SessionTx): Promise<void> {
-    const s = tx.session;
-    const last = (await tx.turns()).reverse().find((t) => t.speaker === 'candidate');
-    const grading = last ? await tx.grading(last.id) : null;
-    if (!last || grading?.status !== 'scored') return;
-    const [question, grades] = await Promise.all([this.content.questionAt(s.questionId, s.questionVersion), tx.grades()]);
-    const covered = new Set(
-      grades.flatMap((g) => (g.body as Grade).keyPoints.filter((k) => k.status === 'covered').map((k) => k.id)),
-    );
-    await say(tx, followUpLine(question, s.phases[s.phaseIndex]!.id, covered));
+  private async followUp(tx: SessionTx, turnId: string, question: LoadedQuestion): Promise<InterviewerLine | null> {
+    const { latestAnswerId, covered } = await tx.followUpFacts();
+    if (latestAnswerId !== turnId) return null;
+    return followUpLine(question, tx.session.phases[tx.session.phaseIndex]!.id, covered);
   }
 }

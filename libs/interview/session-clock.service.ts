@@ -46,6 +46,6 @@ export class SessionClockService {
       await this.jobs.enqueue('sessions.build-report', { sessionId }, { jobId: reportJobId(sessionId) });
     }
     this.logger.info({ sessionId, phaseIndex, transition: transition.kind }, 'phase clock ran out');
-    await this.notifier.notify(sessionId, done.appended);
+    await this.notifier.notify(done.appended);
   }
 }

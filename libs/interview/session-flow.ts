@@ -1,20 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import type { SessionTx } from './sessions.repository.js';
+import type { NewEvent, SessionTx } from './sessions.repository.js';
 import { type InterviewerLine, openingLine, timeUpLine } from './interviewer.js';
 
-/** The interviewer speaks: a transcript turn and its event, in the caller's transaction. */
-export async function say(tx: SessionTx, line: InterviewerLine): Promise<void> {
+/**
+ * The interviewer speaks: a transcript turn and its event, in the caller's transaction. Events that belong
+ * before the line (`before`) are appended in the same round trip.
+ */
+export async function say(tx: SessionTx, line: InterviewerLine, before: readonly NewEvent[] = []): Promise<void> {
   const turnId = randomUUID();
   const phase = tx.session.phases[tx.session.phaseIndex]!;
-  const seq = await tx.appendEvent('interviewer:message', {
-    turnId,
-    text: line.text,
-    reason: line.reason,
-    ...(line.keyPointId ? { keyPointId: line.keyPointId } : {}),
-  });
+  const seqs = await tx.appendEvents([
+    ...before,
+    {
+      type: 'interviewer:message',
+      payload: { turnId, text: line.text, reason: line.reason, ...(line.keyPointId ? { keyPointId: line.keyPointId } : {}) },
+    },
+  ]);
   await tx.insertTurn({
     id: turnId,
-    seq,
+    seq: seqs.at(-1)!,
     phaseId: phase.id,
     speaker: 'interviewer',
     clientId: null,

@@ -1,21 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { LOGGER, type Logger } from '#libs/logging';
+import type { ServerEvent } from '#libs/protocol';
 import { REDIS, type Redis } from '#libs/redis';
 
 export function sessionEventsChannel(config: AppConfig): string {
   return `${config.queue.prefix}:session-events`;
 }
 
+/** "Session S has events up to seq N" — with the events themselves when they are small enough to carry. */
 export interface SessionEventsNotice {
   sessionId: string;
   seq: number;
+  events?: readonly ServerEvent[];
 }
 
+/** Bigger notices only say "there is more"; the api reads those events from the log. */
+const MAX_CARRIED_BYTES = 64 * 1024;
+
 /**
- * Tells every api process "session S has events up to seq N" through Redis pub/sub. The events themselves
- * are in Postgres; a lost notice delays delivery (the api's sweep or the client's next join catches up),
- * it never loses an event.
+ * Tells every api process "session S has events up to seq N" through Redis pub/sub, carrying the events so
+ * the api need not read them back. The log in Postgres stays the truth: a lost notice delays delivery (the
+ * api's sweep or the client's next join catches up), it never loses an event.
  */
 @Injectable()
 export class SessionNotifier {
@@ -25,11 +31,14 @@ export class SessionNotifier {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async notify(sessionId: string, seqs: readonly number[]): Promise<void> {
-    if (seqs.length === 0) return;
-    const notice: SessionEventsNotice = { sessionId, seq: Math.max(...seqs) };
+  /** Publishes one transaction's events (contiguous seqs of one session) after its commit. */
+  async notify(events: readonly ServerEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const { sessionId } = events[0]!;
+    let message = JSON.stringify({ sessionId, seq: events.at(-1)!.seq, events } satisfies SessionEventsNotice);
+    if (message.length > MAX_CARRIED_BYTES) message = JSON.stringify({ sessionId, seq: events.at(-1)!.seq } satisfies SessionEventsNotice);
     try {
-      await this.redis.publish(sessionEventsChannel(this.config), JSON.stringify(notice));
+      await this.redis.publish(sessionEventsChannel(this.config), message);
     } catch (err) {
       this.logger.warn({ err, sessionId }, 'could not publish a session notice; clients catch up on the next sweep');
     }

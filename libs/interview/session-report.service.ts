@@ -50,6 +50,6 @@ export class SessionReportService {
       }
       await tx.appendEvent('session:report', { report });
     });
-    if (done) await this.notifier.notify(sessionId, done.appended);
+    if (done) await this.notifier.notify(done.appended);
   }
 }

@@ -5,9 +5,15 @@ import type { ServerEvent, ServerEventPayloads, ServerEventType } from '#libs/pr
 import type { GradingRow, PlannedPhase, SessionRow, StoredGrade, TurnRow } from './session.types.js';
 import { toEvent, toGrading, toGrade, toSession, toTurn, type Raw } from './session-rows.js';
 
-/** Read inside a session transaction (the worker) and outside one (the HTTP views). */
-const TURNS_SQL = `SELECT * FROM session_turns WHERE session_id = $1 ORDER BY seq`;
-const GRADES_SQL = `SELECT g.* FROM grades g JOIN session_turns t ON t.id = g.turn_id WHERE t.session_id = $1 ORDER BY t.seq, g.created_at`;
+/** An event to append: its seq and time are the log's. */
+/** What a locked transaction returned, and the events it appended (to publish after commit). */
+export interface Locked<T> {
+  result: T;
+  appended: ServerEvent[];
+}
+
+export type NewEvent = { [T in ServerEventType]: { type: T; payload: ServerEventPayloads[T] } }[ServerEventType];
+
 
 /** TypeORM's postgres driver answers UPDATE … RETURNING with `[rows, affected]`. */
 function updated<T>(result: unknown): T[] {
@@ -20,7 +26,8 @@ function updated<T>(result: unknown): T[] {
  * (and are published by the caller) only after commit.
  */
 export class SessionTx {
-  readonly appended: number[] = [];
+  /** The events this transaction appended, in order: published to the api processes after commit. */
+  readonly appended: ServerEvent[] = [];
 
   constructor(
     private readonly m: EntityManager,
@@ -28,29 +35,37 @@ export class SessionTx {
   ) {}
 
   async appendEvent<T extends ServerEventType>(type: T, payload: ServerEventPayloads[T]): Promise<number> {
-    // One round trip: take the next seq under the row lock we hold and write the event with it.
-    const [row] = (await this.m.query(
-      `WITH next AS (UPDATE interview_sessions SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq)
-       INSERT INTO session_events (session_id, seq, type, payload) SELECT $1, last_seq, $2, $3 FROM next RETURNING seq`,
-      [this.session.id, type, JSON.stringify(payload)],
-    )) as { seq: number }[];
-    const seq = row!.seq;
-    this.session.lastSeq = seq;
-    this.appended.push(seq);
-    return seq;
+    const [seq] = await this.appendEvents([{ type, payload } as NewEvent]);
+    return seq!;
   }
 
-  async turns(): Promise<TurnRow[]> {
-    const rows = (await this.m.query(TURNS_SQL, [this.session.id])) as Raw[];
-    return rows.map(toTurn);
-  }
-
-  async grades(): Promise<StoredGrade[]> {
+  /**
+   * One round trip for any number of events: take the next seqs under the row lock we hold and write the
+   * events with them, in the order given.
+   */
+  async appendEvents(events: readonly NewEvent[]): Promise<number[]> {
+    if (events.length === 0) return [];
+    const payloads = events.map((e) => JSON.stringify(e.payload));
     const rows = (await this.m.query(
-      GRADES_SQL,
-      [this.session.id],
-    )) as Raw[];
-    return rows.map(toGrade);
+      `WITH next AS (UPDATE interview_sessions SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq)
+       INSERT INTO session_events (session_id, seq, type, payload)
+       SELECT $1, next.last_seq - $2 + e.ord, ($3::text[])[e.ord], ($4::text[])[e.ord]::jsonb
+       FROM next, generate_series(1, $2) AS e(ord)
+       RETURNING seq, at`,
+      [this.session.id, events.length, events.map((e) => e.type), payloads],
+    )) as { seq: number; at: Date }[];
+    rows.sort((a, b) => a.seq - b.seq);
+    rows.forEach((row, i) => {
+      this.appended.push({
+        ...(JSON.parse(payloads[i]!) as object),
+        sessionId: this.session.id,
+        seq: row.seq,
+        type: events[i]!.type,
+        at: row.at.toISOString(),
+      } as ServerEvent);
+    });
+    this.session.lastSeq = rows.at(-1)!.seq;
+    return rows.map((r) => r.seq);
   }
 
   async findTurnByClientId(clientId: string): Promise<TurnRow | null> {
@@ -70,8 +85,16 @@ export class SessionTx {
     );
   }
 
-  async insertGradingIntent(turnId: string): Promise<void> {
-    await this.m.query(`INSERT INTO answer_gradings (turn_id, session_id) VALUES ($1, $2)`, [turnId, this.session.id]);
+  /** A candidate's answer and the intent to grade it, in one statement. */
+  async insertAnswer(turn: Pick<TurnRow, 'id' | 'seq' | 'phaseId' | 'clientId' | 'text'>): Promise<void> {
+    await this.m.query(
+      `WITH turn AS (
+         INSERT INTO session_turns (id, session_id, seq, phase_id, speaker, client_id, text)
+         VALUES ($1, $2, $3, $4, 'candidate', $5, $6) RETURNING id
+       )
+       INSERT INTO answer_gradings (turn_id, session_id) SELECT id, $2 FROM turn`,
+      [turn.id, this.session.id, turn.seq, turn.phaseId, turn.clientId, turn.text],
+    );
   }
 
   async grading(turnId: string): Promise<GradingRow | null> {
@@ -90,15 +113,37 @@ export class SessionTx {
     ]);
   }
 
-  /** Stores a grade once per (turn, rubric version, prompt version); false when it was already there. */
-  async insertGrade(grade: Omit<StoredGrade, 'id' | 'createdAt'>): Promise<boolean> {
-    const rows = (await this.m.query(
-      `INSERT INTO grades (turn_id, rubric_version, prompt_version, grader, model, overall, body)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (turn_id, rubric_version, prompt_version) DO NOTHING RETURNING id`,
-      [grade.turnId, grade.rubricVersion, grade.promptVersion, grade.grader, grade.model, grade.overall, JSON.stringify(grade.body)],
-    )) as Raw[];
+  /**
+   * Stores a grade once per (turn, rubric version, prompt version) and marks the answer scored, in one
+   * statement; false when the grade was already there (a retried or duplicated job).
+   */
+  async storeGrade(grade: Omit<StoredGrade, 'id' | 'createdAt'>): Promise<boolean> {
+    const rows = updated<Raw>(
+      await this.m.query(
+        `WITH stored AS (
+           INSERT INTO grades (turn_id, rubric_version, prompt_version, grader, model, overall, body)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (turn_id, rubric_version, prompt_version) DO NOTHING RETURNING turn_id
+         )
+         UPDATE answer_gradings a SET status = 'scored', failure_code = NULL, updated_at = now()
+         FROM stored WHERE a.turn_id = stored.turn_id RETURNING a.turn_id`,
+        [grade.turnId, grade.rubricVersion, grade.promptVersion, grade.grader, grade.model, grade.overall, JSON.stringify(grade.body)],
+      ),
+    );
     return rows.length > 0;
+  }
+
+  /** What the interviewer's follow-up needs: the session's latest answer and every key point covered so far. */
+  async followUpFacts(): Promise<{ latestAnswerId: string | null; covered: Set<string> }> {
+    const [row] = (await this.m.query(
+      `SELECT
+         (SELECT id FROM session_turns WHERE session_id = $1 AND speaker = 'candidate' ORDER BY seq DESC LIMIT 1) AS latest,
+         ARRAY(SELECT DISTINCT kp->>'id' FROM grades g JOIN session_turns t ON t.id = g.turn_id,
+                 jsonb_array_elements(g.body->'keyPoints') kp
+               WHERE t.session_id = $1 AND kp->>'status' = 'covered') AS covered`,
+      [this.session.id],
+    )) as { latest: string | null; covered: string[] }[];
+    return { latestAnswerId: row!.latest, covered: new Set(row!.covered) };
   }
 
   async moveToPhase(index: number, endsAt: Date): Promise<void> {
@@ -155,12 +200,29 @@ export class SessionsRepository {
   }
 
   /** Runs `fn` holding the session's row lock; null when the session does not exist. */
-  async inSession<T>(sessionId: string, fn: (tx: SessionTx) => Promise<T>): Promise<{ result: T; appended: number[] } | null> {
+  inSession<T>(sessionId: string, fn: (tx: SessionTx) => Promise<T>): Promise<Locked<T> | null> {
+    return this.locked(`SELECT s.* FROM interview_sessions s WHERE s.id = $1 FOR UPDATE`, sessionId, (tx) => fn(tx));
+  }
+
+  /**
+   * Runs `fn` holding the row lock of the session an answer belongs to, with the answer's grading status
+   * read in the same round trip; null when the answer (or its session) is gone.
+   */
+  inSessionOfAnswer<T>(turnId: string, fn: (tx: SessionTx, grading: GradingRow['status']) => Promise<T>): Promise<Locked<T> | null> {
+    return this.locked(
+      `SELECT s.*, a.status AS grading_status FROM answer_gradings a JOIN interview_sessions s ON s.id = a.session_id
+       WHERE a.turn_id = $1 FOR UPDATE OF s`,
+      turnId,
+      (tx, row) => fn(tx, row.grading_status as GradingRow['status']),
+    );
+  }
+
+  private locked<T>(lockSql: string, id: string, fn: (tx: SessionTx, row: Raw) => Promise<T>): Promise<Locked<T> | null> {
     return this.db.transaction(async (m) => {
-      const rows = (await m.query(`SELECT * FROM interview_sessions WHERE id = $1 FOR UPDATE`, [sessionId])) as Raw[];
-      if (!rows[0]) return null;
-      const tx = new SessionTx(m, toSession(rows[0]));
-      const result = await fn(tx);
+      const [row] = (await m.query(lockSql, [id])) as Raw[];
+      if (!row) return null;
+      const tx = new SessionTx(m, toSession(row));
+      const result = await fn(tx, row);
       return { result, appended: tx.appended };
     });
   }
@@ -195,7 +257,7 @@ export class SessionsRepository {
   }
 
   async turns(sessionId: string): Promise<TurnRow[]> {
-    const rows = (await this.db.query(TURNS_SQL, [sessionId])) as Raw[];
+    const rows = (await this.db.query(`SELECT * FROM session_turns WHERE session_id = $1 ORDER BY seq`, [sessionId])) as Raw[];
     return rows.map(toTurn);
   }
 
@@ -211,7 +273,7 @@ export class SessionsRepository {
 
   async grades(sessionId: string): Promise<StoredGrade[]> {
     const rows = (await this.db.query(
-      GRADES_SQL,
+      `SELECT g.* FROM grades g JOIN session_turns t ON t.id = g.turn_id WHERE t.session_id = $1 ORDER BY t.seq, g.created_at`,
       [sessionId],
     )) as Raw[];
     return rows.map(toGrade);

@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { ContentService } from '#libs/content';
 import { DomainError } from '#libs/errors';
 import { LOGGER, type Logger } from '#libs/logging';
-import type { ClientAckData, ClientPayload, SessionStateDto } from '#libs/protocol';
+import type { ClientAckData, ClientPayload, ServerEvent, SessionStateDto } from '#libs/protocol';
 import { JobQueue, type JobName, type JobPayload } from '#libs/queue';
 import { AnswerTooLongError, SessionEndedError, SessionNotFoundError } from './session-errors.js';
 import { endSession, nextPhase, startPhase } from './session-flow.js';
@@ -90,17 +90,18 @@ export class SessionsService {
       if (tx.session.status === 'ended') throw new SessionEndedError();
       const turnId = randomUUID();
       const phaseId = tx.session.phases[tx.session.phaseIndex]!.id;
-      const seq = await tx.appendEvent('answer:accepted', { turnId, clientId: input.clientId, phaseId, text: input.text });
-      await tx.insertTurn({ id: turnId, seq, phaseId, speaker: 'candidate', clientId: input.clientId, text: input.text, reason: null, keyPointId: null });
-      await tx.insertGradingIntent(turnId);
-      await tx.appendEvent('grade:status', { turnId, status: 'queued' });
-      return { turnId, seq, fresh: true };
+      const [seq] = await tx.appendEvents([
+        { type: 'answer:accepted', payload: { turnId, clientId: input.clientId, phaseId, text: input.text } },
+        { type: 'grade:status', payload: { turnId, status: 'queued' } },
+      ]);
+      await tx.insertAnswer({ id: turnId, seq: seq!, phaseId, clientId: input.clientId, text: input.text });
+      return { turnId, seq: seq!, fresh: true };
     });
     const { turnId, seq, fresh } = done.result;
     if (fresh) {
       await Promise.all([
         this.enqueue('grading.grade-answer', { turnId }, turnId),
-        this.notifier.notify(input.sessionId, done.appended),
+        this.notifier.notify(done.appended),
       ]);
     }
     return { turnId, seq };
@@ -141,7 +142,7 @@ export class SessionsService {
     if (done.result.retried) {
       await this.jobs.forget('grading.grade-answer', turnId);
       await this.enqueue('grading.grade-answer', { turnId }, turnId);
-      await this.notifier.notify(sessionId, done.appended);
+      await this.notifier.notify(done.appended);
     }
     return { status: done.result.status };
   }
@@ -162,13 +163,13 @@ export class SessionsService {
     return done;
   }
 
-  private async afterCommit(session: SessionRow, appended: number[], next: { deadline?: boolean; report?: boolean }): Promise<void> {
+  private async afterCommit(session: SessionRow, appended: ServerEvent[], next: { deadline?: boolean; report?: boolean }): Promise<void> {
     if (next.deadline) {
       const delayMs = Math.max(0, session.phaseEndsAt.getTime() - Date.now());
       await this.enqueue('sessions.phase-deadline', { sessionId: session.id, phaseIndex: session.phaseIndex }, deadlineJobId(session.id, session.phaseIndex), delayMs);
     }
     if (next.report) await this.enqueue('sessions.build-report', { sessionId: session.id }, reportJobId(session.id));
-    await this.notifier.notify(session.id, appended);
+    await this.notifier.notify(appended);
   }
 
   /** The commit already happened; if Redis refuses the job now, the reconciler enqueues it later. */

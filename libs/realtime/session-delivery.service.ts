@@ -37,7 +37,7 @@ export class SessionDeliveryService implements OnModuleInit, OnModuleDestroy {
     this.subscriber.on('message', (_channel: string, message: string) => {
       try {
         const notice = JSON.parse(message) as SessionEventsNotice;
-        if (this.watchers.has(notice.sessionId)) this.serially(notice.sessionId, () => this.deliver(notice.sessionId));
+        if (this.watchers.has(notice.sessionId)) void this.serially(notice.sessionId, () => this.deliver(notice.sessionId, notice.events));
       } catch (err) {
         this.logger.warn({ err }, 'bad session notice');
       }
@@ -76,11 +76,16 @@ export class SessionDeliveryService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private async deliver(sessionId: string): Promise<void> {
+  /**
+   * Emits to every watcher the events after its cursor. Events carried by the notice are used as they are
+   * when they leave no gap for any watcher (one transaction's events are contiguous); otherwise, or without
+   * them, the log is read.
+   */
+  private async deliver(sessionId: string, carried?: readonly ServerEvent[]): Promise<void> {
     const forSession = this.watchers.get(sessionId);
     if (!forSession || forSession.size === 0) return;
     const from = Math.min(...[...forSession.values()].map((w) => w.cursor));
-    const events = await this.sessions.eventsAfter(sessionId, from);
+    const events = carried?.length && carried[0]!.seq <= from + 1 ? carried : await this.sessions.eventsAfter(sessionId, from);
     for (const watcher of forSession.values()) {
       for (const event of events) {
         if (event.seq <= watcher.cursor) continue;
