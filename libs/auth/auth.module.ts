@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -13,9 +14,16 @@ import { UserEntity } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
 
+/**
+ * The secret as a KeyObject, made once: given a string, jsonwebtoken tries to parse it as a PEM key and
+ * falls back on the exception, on every sign and verify (~1.5 ms each instead of ~40 µs).
+ */
 const jwt = JwtModule.registerAsync({
   inject: [APP_CONFIG],
-  useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+  useFactory: (config: AppConfig) => ({
+    secret: createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8')),
+    signOptions: { algorithm: 'HS256' },
+  }),
 });
 
 /** Users and tokens, without HTTP: the worker, the CLI and the gateway use this. */
