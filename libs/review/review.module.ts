@@ -21,7 +21,7 @@ export class ReviewCoreModule {}
 @Module({
   imports: [ReviewCoreModule, InterviewModule, ContentModule],
   providers: [ReviewService, TranscriptService, ProgressService],
-  exports: [ReviewService, TranscriptService],
+  exports: [ReviewService, TranscriptService, ProgressService, ReviewCoreModule],
 })
 export class ReviewModule {}
 
