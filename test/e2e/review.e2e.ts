@@ -187,7 +187,8 @@ describe('coach review', () => {
     expect(dispute.body).toMatchObject({ turnId: clean.turnIds[0], resolvedAt: null });
     await request(api.url).post(`/api/sessions/${clean.sessionId}/disputes`).set(bearer(candidate)).send({ turnId: injected.turnIds[0], comment: 'x' }).expect(404);
     queue = (await request(api.url).get('/api/review/queue').set(bearer(coach)).expect(200)).body;
-    expect(queue.map((q: { sessionId: string }) => q.sessionId).sort()).toEqual([clean.sessionId, injected.sessionId].sort());
+    // Both are flagged now (a dispute, an injection), so the older one comes first.
+    expect(queue.map((q: { sessionId: string }) => q.sessionId)).toEqual([clean.sessionId, injected.sessionId]);
     expect(queue.find((q: { sessionId: string }) => q.sessionId === clean.sessionId)).toMatchObject({ openDisputes: 1, reviewedAt: expect.any(String) });
 
     await request(api.url).post(`/api/review/sessions/${clean.sessionId}/corrections`).set(bearer(coach)).send({ complete: true }).expect(201);
