@@ -8,6 +8,7 @@ import { InterviewHttpModule } from '#libs/interview';
 import { type Logger, LoggingModule } from '#libs/logging';
 import { RealtimeModule } from '#libs/realtime';
 import { RedisModule } from '#libs/redis';
+import { ReviewHttpModule } from '#libs/review';
 
 @Module({})
 export class ApiModule {
@@ -24,6 +25,7 @@ export class ApiModule {
         ContentHttpModule,
         InterviewHttpModule,
         RealtimeModule,
+        ReviewHttpModule,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { GradingModule } from '#libs/grading';
 import { QueueModule } from '#libs/queue';
 import { GradeAnswerService } from './grade-answer.service.js';
 import { BuildReportHandler, GradeAnswerHandler, PhaseDeadlineHandler, ReconcileHandler } from './interview-jobs.handlers.js';
+import { SessionAccessPolicy } from './session-access.policy.js';
 import { SessionClockService } from './session-clock.service.js';
 import { SessionNotifier } from './session-notifier.js';
 import { SessionReconcilerService } from './session-reconciler.service.js';
@@ -15,8 +16,8 @@ import { SessionsController } from './sessions.controller.js';
 /** Sessions as the api uses them (needs RedisModule and DbModule from the app). */
 @Module({
   imports: [ContentModule, QueueModule],
-  providers: [SessionsRepository, SessionsService, SessionNotifier],
-  exports: [SessionsService, SessionsRepository],
+  providers: [SessionsRepository, SessionsService, SessionNotifier, SessionAccessPolicy],
+  exports: [SessionsService, SessionsRepository, SessionAccessPolicy],
 })
 export class InterviewModule {}
 
