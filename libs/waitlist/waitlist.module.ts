@@ -40,5 +40,5 @@ export class WaitlistModule implements OnApplicationShutdown {
 export class WaitlistHttpModule {}
 
 /** The worker side: sends the outbox. */
-@Module({ imports: [WaitlistModule], providers: [DispatchMailHandler, MailSweepHandler] })
+@Module({ imports: [WaitlistModule, QueueModule], providers: [DispatchMailHandler, MailSweepHandler] })
 export class WaitlistJobsModule {}
