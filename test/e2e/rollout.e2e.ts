@@ -89,6 +89,7 @@ describe('rollout limits', () => {
     const retryAt = Date.parse(full.body.error.details.retryAt);
     expect(retryAt).toBeGreaterThan(Date.now() + 20_000);
     expect(retryAt).toBeLessThan(Date.now() + 31_000);
+    expect(Number(full.headers['retry-after'])).toBeGreaterThan(20);
 
     // Lowering the limit below the running count stops nobody.
     await setLimits({ maxLiveSessions: 1, sessionsPerUserPerDay: 0, dailyTokenBudget: 0 }).expect(200);
