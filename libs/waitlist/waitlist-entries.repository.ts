@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { ADVISORY_LOCK_KEYS, AdvisoryLock } from '#libs/db';
 import { insertOutbox, type OutboxDraft } from './outbox.repository.js';
 import { priorityKey, type Ranking } from './ranking.js';
 import { hashSecret, randomCode } from './secrets.js';
@@ -40,17 +41,18 @@ export interface MessageDrafts {
   movedUp(referrer: EntryRow, position: number): OutboxDraft;
 }
 
-// Serialises sign-ups: gap-free sign-up numbers, and a position answered that no concurrent sign-up invalidates.
-const SIGNUP_LOCK_KEY = 7_101;
-
 @Injectable()
 export class WaitlistEntriesRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  /** Serialises sign-ups: gap-free sign-up numbers, and answered positions that no concurrent sign-up invalidates. */
+  private readonly signUps: AdvisoryLock;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    this.signUps = new AdvisoryLock(db, ADVISORY_LOCK_KEYS.waitlistSignUp);
+  }
 
   /** Idempotent per normalised email, also under concurrency (the lock, and the unique index behind it). */
   signUp(input: NewEntry, ranking: Ranking, drafts: MessageDrafts): Promise<SignUpResult> {
-    return this.db.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock($1)`, [SIGNUP_LOCK_KEY]);
+    return this.signUps.run(async (m) => {
       const [existing]: EntryRow[] = await m.query(`SELECT * FROM waitlist_entries WHERE lower(email) = lower($1)`, [input.email]);
       if (existing) return { entry: existing, position: await positionOf(m, existing.id, ranking), token: null, messageIds: [] };
 
