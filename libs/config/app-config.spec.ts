@@ -8,7 +8,7 @@ describe(loadConfig.name, () => {
     expect(sut.database.url).toMatch(/^postgres:\/\/.+127\.0\.0\.1:5432\//);
     expect(sut.llm.provider).toBe('rubric');
     expect(sut.database.migrateOnStart).toBe(true);
-    expect(sut.ipRateLimits.trustProxy).toBe(false);
+    expect(sut.ipRateLimits.trustProxyHops).toBe(0);
     expect(sut.mail.smtpUrl).toBeUndefined();
   });
 
@@ -27,7 +27,7 @@ describe(loadConfig.name, () => {
     ['MIGRATE_ON_START', 'maybe'],
     ['OPENAI_BASE_URL', 'ftp://x'],
     ['SMTP_URL', 'http://mail.example.com'],
-    ['TRUST_PROXY', 'sometimes'],
+    ['TRUST_PROXY', 'yes'],
     ['ROLLOUT_MAX_LIVE_SESSIONS', '-1'],
   ])('refuses %s=%s with a one-line message naming it', (name, value) => {
     const act = () => loadConfig({ [name]: value });

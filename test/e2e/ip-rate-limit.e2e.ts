@@ -43,16 +43,19 @@ describe('per-IP rate limits', () => {
     await request(api.url).post('/api/waitlist').send({ email: uniqueEmail('rl') }).expect(200);
   });
 
-  it('ignores X-Forwarded-For unless TRUST_PROXY is on', async () => {
+  it('ignores X-Forwarded-For unless TRUST_PROXY says a proxy sets it, and then only what the proxy appended', async () => {
     const spoofed = await start({ QUEUE_PREFIX: isolatedQueuePrefix() });
     for (let i = 0; i < 3; i++) {
       await request(spoofed.url).post('/api/auth/login').set('x-forwarded-for', `203.0.113.${i}`).send({ email: uniqueEmail('x'), password: 'p' }).expect(401);
     }
     await request(spoofed.url).post('/api/auth/login').set('x-forwarded-for', '203.0.113.99').send({ email: uniqueEmail('x'), password: 'p' }).expect(429);
 
-    const proxied = await start({ QUEUE_PREFIX: isolatedQueuePrefix(), TRUST_PROXY: 'true' });
-    for (let i = 0; i < 5; i++) {
-      await request(proxied.url).post('/api/auth/login').set('x-forwarded-for', `203.0.113.${i}`).send({ email: uniqueEmail('x'), password: 'p' }).expect(401);
-    }
+    // One proxy in front: it appends the real client address; what the client wrote before it does not count.
+    const proxied = await start({ QUEUE_PREFIX: isolatedQueuePrefix(), TRUST_PROXY: '1' });
+    const viaProxy = (written: string, client: string) =>
+      request(proxied.url).post('/api/auth/login').set('x-forwarded-for', `${written}, ${client}`).send({ email: uniqueEmail('x'), password: 'p' });
+    for (let i = 0; i < 3; i++) await viaProxy(`198.51.100.${i}`, '203.0.113.7').expect(401);
+    await viaProxy('198.51.100.99', '203.0.113.7').expect(429);
+    await viaProxy('198.51.100.99', '203.0.113.8').expect(401);
   });
 });
