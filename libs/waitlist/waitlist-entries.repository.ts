@@ -20,6 +20,22 @@ export interface EntryRow {
   created_at: Date;
 }
 
+export interface ListedEntryRow extends EntryRow {
+  position: number | null;
+  cohort: string | null;
+  invited_at: Date | null;
+  expires_at: Date | null;
+  redeemed_at: Date | null;
+}
+
+export interface EntryFilter {
+  status?: EntryRow['status'];
+  q?: string;
+  cohort?: string;
+  limit: number;
+  offset: number;
+}
+
 export interface NewEntry {
   email: string;
   name?: string;
@@ -89,10 +105,8 @@ export class WaitlistEntriesRepository {
     return { entry, position: await positionOf(this.db.manager, entry.id, ranking) };
   }
 
-  async list(
-    filter: { status?: EntryRow['status']; q?: string; cohort?: string; limit: number; offset: number },
-    ranking: Ranking,
-  ): Promise<{ total: number; rows: (EntryRow & { position: number | null; cohort: string | null; invited_at: Date | null; expires_at: Date | null; redeemed_at: Date | null })[] }> {
+  /** Ordered by position (the waiting first), then by sign-up; `q` searches email, name and target role. */
+  async list(filter: EntryFilter, ranking: Ranking): Promise<{ total: number; rows: ListedEntryRow[] }> {
     const where = [
       `($3::waitlist_status IS NULL OR e.status = $3)`,
       `($4::text IS NULL OR e.email ILIKE '%' || $4 || '%' OR e.name ILIKE '%' || $4 || '%' OR e.target_role ILIKE '%' || $4 || '%')`,
