@@ -44,6 +44,9 @@ const env = {
   LOG_LEVEL: 'warn',
   QUEUE_PREFIX: `bench-${Date.now()}`,
   SOCKET_RATE_LIMIT: '1000000',
+  // One bench candidate runs every session: lift the rollout's limits (they are not what is measured).
+  ROLLOUT_MAX_LIVE_SESSIONS: '1000000',
+  ROLLOUT_SESSIONS_PER_USER_PER_DAY: '10000',
   WORKER_CONCURRENCY: '32',
   MIGRATE_ON_START: 'false',
 };

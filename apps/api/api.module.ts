@@ -9,6 +9,8 @@ import { type Logger, LoggingModule } from '#libs/logging';
 import { RealtimeModule } from '#libs/realtime';
 import { RedisModule } from '#libs/redis';
 import { ReviewHttpModule } from '#libs/review';
+import { RolloutHttpModule } from '#libs/rollout';
+import { WaitlistHttpModule } from '#libs/waitlist';
 
 @Module({})
 export class ApiModule {
@@ -26,6 +28,8 @@ export class ApiModule {
         InterviewHttpModule,
         RealtimeModule,
         ReviewHttpModule,
+        WaitlistHttpModule,
+        RolloutHttpModule,
       ],
     };
   }

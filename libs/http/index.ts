@@ -1,2 +1,3 @@
 export { HttpExceptionFilter, type ErrorBody } from './http-exception.filter.js';
 export { httpStatusFor } from './http-status.js';
+export { IpRateLimit, IpRateLimitGuard, type IpRateBucket } from './ip-rate-limit.guard.js';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ContentModule } from '#libs/content';
 import { GradingModule } from '#libs/grading';
 import { QueueModule } from '#libs/queue';
+import { RolloutModule } from '#libs/rollout';
 import { GradeAnswerService } from './grade-answer.service.js';
 import { BuildReportHandler, GradeAnswerHandler, PhaseDeadlineHandler, ReconcileHandler } from './interview-jobs.handlers.js';
 import { SessionAccessPolicy } from './session-access.policy.js';
@@ -15,7 +16,7 @@ import { SessionsController } from './sessions.controller.js';
 
 /** Sessions as the api uses them (needs RedisModule and DbModule from the app). */
 @Module({
-  imports: [ContentModule, QueueModule],
+  imports: [ContentModule, QueueModule, RolloutModule],
   providers: [SessionsRepository, SessionsService, SessionNotifier, SessionAccessPolicy],
   exports: [SessionsService, SessionsRepository, SessionAccessPolicy],
 })
