@@ -33,6 +33,28 @@ export interface AppConfig {
     /** An acknowledged answer whose grading has not finished after this long is re-enqueued. */
     gradingStallMs: number;
   };
+  coding: {
+    /** Longest code snapshot or submission, in characters. */
+    maxChars: number;
+    /** A session's snapshots closer together than this are refused (RATE_LIMITED): clients debounce. */
+    snapshotMinIntervalMs: number;
+    /** Concurrent sandboxed runs per worker (the `code` queue's own concurrency). */
+    runConcurrency: number;
+  };
+  sandbox: {
+    bwrap: string;
+    python: string;
+    node: string;
+    uidBase: number;
+    limits: {
+      wallMs: number;
+      cpuSeconds: number;
+      memoryMb: number;
+      maxProcesses: number;
+      outputBytes: number;
+      fileBytes: number;
+    };
+  };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -85,6 +107,26 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       rateWindowMs: e.SOCKET_RATE_WINDOW_MS,
       reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
       gradingStallMs: e.GRADING_STALL_MS,
+    },
+    coding: {
+      maxChars: e.CODE_MAX_CHARS,
+      snapshotMinIntervalMs: e.CODE_SNAPSHOT_MIN_INTERVAL_MS,
+      runConcurrency: e.CODE_RUN_CONCURRENCY,
+    },
+    sandbox: {
+      bwrap: e.SANDBOX_BWRAP,
+      python: e.SANDBOX_PYTHON,
+      // The node running the service, unless told otherwise.
+      node: e.SANDBOX_NODE ?? process.execPath,
+      uidBase: e.SANDBOX_UID_BASE,
+      limits: {
+        wallMs: e.SANDBOX_WALL_MS,
+        cpuSeconds: e.SANDBOX_CPU_SECONDS,
+        memoryMb: e.SANDBOX_MEMORY_MB,
+        maxProcesses: e.SANDBOX_MAX_PROCESSES,
+        outputBytes: e.SANDBOX_OUTPUT_BYTES,
+        fileBytes: e.SANDBOX_FILE_BYTES,
+      },
     },
   };
 }

@@ -1,0 +1,90 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { RunStatus, SandboxOutcome } from './sandbox.types.js';
+
+export interface JudgedTestInput {
+  name: string;
+  args: unknown[];
+  expected: unknown;
+  hidden: boolean;
+}
+
+/** One test's full result: stored on the server. Hidden ones are cut down by `toCandidateResult`. */
+export interface TestResult {
+  name: string;
+  hidden: boolean;
+  passed: boolean;
+  expected?: unknown;
+  actual?: unknown;
+  error?: string;
+  stdout?: string;
+  stderr?: string;
+  timeMs: number;
+}
+
+export interface CodeRunResult {
+  status: RunStatus;
+  tests: TestResult[];
+  compileError?: string;
+  /** Why the run stopped early, when it did. */
+  message?: string;
+  stdout?: string;
+  stderr?: string;
+  visible: { passed: number; total: number };
+  hidden: { passed: number; total: number };
+  wallMs: number;
+}
+
+/** `exact`: deep equality; `unordered`: the top-level array compared as a multiset. */
+export function resultMatches(comparison: 'exact' | 'unordered', actual: unknown, expected: unknown): boolean {
+  if (comparison === 'exact' || !Array.isArray(actual) || !Array.isArray(expected)) return isDeepStrictEqual(actual, expected);
+  const key = (v: unknown) => JSON.stringify(v);
+  return isDeepStrictEqual(actual.map(key).sort(), expected.map(key).sort());
+}
+
+/** Compares each call's return value with its test's expected value, on the server side. */
+export function judge(tests: readonly JudgedTestInput[], outcome: SandboxOutcome, comparison: 'exact' | 'unordered'): CodeRunResult {
+  const results: TestResult[] = tests.map((test, i) => {
+    const call = outcome.calls[i]!;
+    const passed = call.ran && call.ok && resultMatches(comparison, call.actual, test.expected);
+    return {
+      name: test.name,
+      hidden: test.hidden,
+      passed,
+      expected: test.expected,
+      ...(call.ran && call.ok ? { actual: call.actual } : {}),
+      ...(call.error ? { error: call.error } : {}),
+      stdout: call.stdout,
+      stderr: call.stderr,
+      timeMs: call.timeMs,
+    };
+  });
+  const count = (hidden: boolean) => {
+    const set = results.filter((r) => r.hidden === hidden);
+    return { passed: set.filter((r) => r.passed).length, total: set.length };
+  };
+  const raised = outcome.calls.some((c) => c.ran && !c.ok);
+  const status: RunStatus =
+    outcome.termination ?? (raised ? 'RUNTIME_ERROR' : results.every((r) => r.passed) ? 'PASSED' : 'FAILED');
+  return {
+    status,
+    tests: results,
+    ...(outcome.termination === 'COMPILE_ERROR' ? { compileError: outcome.message ?? 'compile error' } : {}),
+    ...(outcome.message && outcome.termination !== 'COMPILE_ERROR' ? { message: outcome.message } : {}),
+    ...(outcome.stdout ? { stdout: outcome.stdout } : {}),
+    ...(outcome.stderr ? { stderr: outcome.stderr } : {}),
+    visible: count(false),
+    hidden: count(true),
+    wallMs: outcome.wallMs,
+  };
+}
+
+/** What leaves the server: hidden tests show pass/fail only, under a neutral name. */
+export function toCandidateResult(result: CodeRunResult): CodeRunResult {
+  let hiddenIndex = 0;
+  return {
+    ...result,
+    tests: result.tests.map((t) =>
+      t.hidden ? { name: `hidden test ${++hiddenIndex}`, hidden: true, passed: t.passed, timeMs: t.timeMs } : t,
+    ),
+  };
+}
