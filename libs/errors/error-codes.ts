@@ -11,6 +11,9 @@ export const ERROR_CODES = [
   'SESSION_ENDED',
   'ANSWER_TOO_LONG',
   'TURN_NOT_FOUND',
+  'CODE_TOO_LONG',
+  'NOT_A_CODING_SESSION',
+  'NO_CODE',
   'INTERNAL',
 ] as const;
 

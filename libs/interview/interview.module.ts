@@ -2,6 +2,11 @@ import { Module } from '@nestjs/common';
 import { ContentModule } from '#libs/content';
 import { GradingModule } from '#libs/grading';
 import { QueueModule } from '#libs/queue';
+import { SandboxModule } from '#libs/sandbox';
+import { CodeRunHandler } from './code-run.handler.js';
+import { CodeRunService } from './code-run.service.js';
+import { CodeRunsRepository } from './code-runs.repository.js';
+import { CodeSessionService } from './code-session.service.js';
 import { GradeAnswerService } from './grade-answer.service.js';
 import { BuildReportHandler, GradeAnswerHandler, PhaseDeadlineHandler, ReconcileHandler } from './interview-jobs.handlers.js';
 import { SessionClockService } from './session-clock.service.js';
@@ -15,8 +20,8 @@ import { SessionsController } from './sessions.controller.js';
 /** Sessions as the api uses them (needs RedisModule and DbModule from the app). */
 @Module({
   imports: [ContentModule, QueueModule],
-  providers: [SessionsRepository, SessionsService, SessionNotifier],
-  exports: [SessionsService, SessionsRepository],
+  providers: [SessionsRepository, SessionsService, SessionNotifier, CodeRunsRepository, CodeSessionService],
+  exports: [SessionsService, SessionsRepository, CodeRunsRepository, CodeSessionService],
 })
 export class InterviewModule {}
 
@@ -26,8 +31,10 @@ export class InterviewHttpModule {}
 
 /** The worker side: grading, the phase clock, reports and the reconciler. */
 @Module({
-  imports: [InterviewModule, ContentModule, QueueModule, GradingModule],
+  imports: [InterviewModule, ContentModule, QueueModule, GradingModule, SandboxModule],
   providers: [
+    CodeRunService,
+    CodeRunHandler,
     SessionNotifier,
     GradeAnswerService,
     SessionClockService,

@@ -40,6 +40,11 @@ export class SessionTx {
     return seq;
   }
 
+  /** For sibling repositories (code runs) whose writes belong to this same transaction. */
+  async sql(query: string, params: unknown[]): Promise<Raw[]> {
+    return (await this.m.query(query, params)) as Raw[];
+  }
+
   async turns(): Promise<TurnRow[]> {
     const rows = (await this.m.query(TURNS_SQL, [this.session.id])) as Raw[];
     return rows.map(toTurn);

@@ -20,6 +20,9 @@ function codeFor(code: ErrorCode): ErrorCode {
     case 'SESSION_ENDED':
     case 'ANSWER_TOO_LONG':
     case 'TURN_NOT_FOUND':
+    case 'CODE_TOO_LONG':
+    case 'NOT_A_CODING_SESSION':
+    case 'NO_CODE':
     case 'INTERNAL':
       return code;
     default: {

@@ -78,13 +78,12 @@ export function judge(tests: readonly JudgedTestInput[], outcome: SandboxOutcome
   };
 }
 
-/** What leaves the server: hidden tests show pass/fail only, under a neutral name. */
-export function toCandidateResult(result: CodeRunResult): CodeRunResult {
+/** What leaves the server: hidden tests show pass/fail only, under a neutral name (their names hint at inputs). */
+export function toCandidateTests<T extends { hidden: boolean; passed: boolean; timeMs: number }>(tests: readonly T[]): (T | { name: string; hidden: true; passed: boolean; timeMs: number })[] {
   let hiddenIndex = 0;
-  return {
-    ...result,
-    tests: result.tests.map((t) =>
-      t.hidden ? { name: `hidden test ${++hiddenIndex}`, hidden: true, passed: t.passed, timeMs: t.timeMs } : t,
-    ),
-  };
+  return tests.map((t) => (t.hidden ? { name: `hidden test ${++hiddenIndex}`, hidden: true as const, passed: t.passed, timeMs: t.timeMs } : t));
+}
+
+export function toCandidateResult(result: CodeRunResult): CodeRunResult {
+  return { ...result, tests: toCandidateTests(result.tests) };
 }
