@@ -125,18 +125,25 @@ export class CodeRunsRepository {
     return rows.map(toRun);
   }
 
-  /** The last finished submission and its code: what the report grades. */
-  async finalSubmission(sessionId: string): Promise<{ run: CodeRunRow; snapshot: CodeSnapshotRow } | null> {
+  /**
+   * The code that is graded: the last finished submission (hidden tests included), or without one the last
+   * finished run. `submittedOnly` keeps submissions alone (the report's correctness).
+   */
+  async gradedRun(sessionId: string, submittedOnly = false): Promise<{ run: CodeRunRow; snapshot: CodeSnapshotRow } | null> {
     const [row] = (await this.db.query(
-      `SELECT id FROM code_runs WHERE session_id = $1 AND kind = 'submit' AND state = 'done' ORDER BY created_at DESC LIMIT 1`,
-      [sessionId],
+      `SELECT id FROM code_runs WHERE session_id = $1 AND state = 'done' AND ($2::boolean = false OR kind = 'submit')
+       ORDER BY (kind = 'submit') DESC, created_at DESC LIMIT 1`,
+      [sessionId, submittedOnly],
     )) as { id: string }[];
     return row ? this.run(row.id) : null;
   }
 
-  /** Runs of the session not finished yet (the report waits for them). */
-  async pendingCount(sessionId: string): Promise<number> {
-    const [row] = (await this.db.query(`SELECT count(*)::int AS n FROM code_runs WHERE session_id = $1 AND state <> 'done'`, [sessionId])) as { n: number }[];
+  /** Runs of the session not finished yet and created after `since` (the report waits for them, not forever). */
+  async pendingCount(sessionId: string, since: Date): Promise<number> {
+    const [row] = (await this.db.query(
+      `SELECT count(*)::int AS n FROM code_runs WHERE session_id = $1 AND state <> 'done' AND created_at > $2`,
+      [sessionId, since],
+    )) as { n: number }[];
     return row?.n ?? 0;
   }
 

@@ -4,6 +4,8 @@ import { ContentService } from '#libs/content';
 import { type Grade, GradingError, GradingService } from '#libs/grading';
 import { LOGGER, type Logger } from '#libs/logging';
 import type { JobContext } from '#libs/queue';
+import { CodeRunsRepository } from './code-runs.repository.js';
+import { toCodeEvidence } from './code-evidence.js';
 import { followUpLine } from './interviewer.js';
 import { say } from './session-flow.js';
 import { SessionNotifier } from './session-notifier.js';
@@ -19,6 +21,7 @@ const HISTORY_TURNS = 12;
 export class GradeAnswerService {
   constructor(
     private readonly sessions: SessionsRepository,
+    private readonly code: CodeRunsRepository,
     private readonly content: ContentService,
     private readonly grading: GradingService,
     private readonly notifier: SessionNotifier,
@@ -47,6 +50,8 @@ export class GradeAnswerService {
       this.content.roleAt(session.roleSlug, session.roleVersion),
       this.sessions.turns(session.id),
     ]);
+    // A coding answer is graded with the code it explains and what the tests made of it.
+    const code = question.kind === 'coding' ? toCodeEvidence(await this.code.gradedRun(session.id)) : undefined;
     const history = turns
       .filter((t) => t.seq < turn.seq)
       .slice(-HISTORY_TURNS)
@@ -55,7 +60,7 @@ export class GradeAnswerService {
     let grade: Grade;
     try {
       grade = await this.grading.grade(
-        { question, questionVersion: question.version, role, phaseId: turn.phaseId, history, answer: turn.text, promptVersion: this.content.prompt('grader').version },
+        { question, questionVersion: question.version, role, phaseId: turn.phaseId, history, answer: turn.text, promptVersion: this.content.prompt('grader').version, ...(code ? { code } : {}) },
         ctx.signal,
       );
     } catch (err) {
