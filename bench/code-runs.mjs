@@ -4,28 +4,17 @@
 // Prints runs/s and code:run → code:result latency p50/p95 per language, and the worker's RSS before, during
 // and after all runs (a leak would show as RSS growing with the run count).
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
 import { runMigrations } from '../dist/libs/db/index.js';
+import { freePort, pct, rssMb, sleep, waitReady } from './bench-support.mjs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '500' }, inflight: { type: 'string', default: '2' } } });
 const RUNS = Number(values.runs);
 const INFLIGHT = Number(values.inflight);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mock_interview_bench';
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // Short, correct solutions: the sandbox's cost per run, not the candidate's algorithm, is what is measured.
 const SOLUTIONS = {
@@ -88,15 +77,7 @@ const api = spawn(process.execPath, ['dist/apps/api/main.js'], { env, stdio: ['i
 const worker = spawn(process.execPath, ['dist/apps/worker/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 const base = `http://127.0.0.1:${port}`;
 try {
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/health/ready`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (i > 300) throw new Error('api did not become ready');
-    await sleep(100);
-  }
+  await waitReady(base);
   const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'bench-password-123' }) });
   const { accessToken } = await login.json();
   const auth = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };

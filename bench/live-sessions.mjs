@@ -4,10 +4,10 @@
 // Prints answer → grade:scored latency p50/p95/p99 minus the grader's own time, answers/s, and RSS.
 import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
 import { runMigrations } from '../dist/libs/db/index.js';
+import { freePort, pct, rssMb, sleep, waitReady } from './bench-support.mjs';
 
 const { values } = parseArgs({
   options: { think: { type: 'string', default: '3000' }, sessions: { type: 'string', default: '500' }, answers: { type: 'string', default: '3' }, idle: { type: 'string', default: '5000' } },
@@ -19,16 +19,6 @@ const IDLE = Number(values.idle);
 const THINK_MS = Number(values.think);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mock_interview_bench';
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function inBatches(items, size, fn) {
   const out = [];
@@ -55,15 +45,7 @@ const api = spawn(process.execPath, [...(process.env.BENCH_API_FLAGS ?? '').spli
 const worker = spawn(process.execPath, [...(process.env.BENCH_WORKER_FLAGS ?? '').split(' ').filter(Boolean), 'dist/apps/worker/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 const base = `http://127.0.0.1:${port}`;
 try {
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/health/ready`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (i > 200) throw new Error('api did not become ready');
-    await sleep(100);
-  }
+  await waitReady(base);
   const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'bench-password-123' }) });
   const { accessToken } = await login.json();
   const auth = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };

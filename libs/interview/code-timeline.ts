@@ -1,16 +1,10 @@
 import type { CodeTestResultDto } from '#libs/protocol';
-import { toCandidateTests } from '#libs/sandbox';
+import { type CodeRunResult, toCandidateTests } from '#libs/sandbox';
 import type { CodeRunRow, CodeSnapshotRow } from './code-runs.repository.js';
 import type { SessionRow } from './session.types.js';
 
-export interface StoredCodeResult {
-  status: string;
-  tests: CodeTestResultDto[];
-  compileError?: string;
-  message?: string;
-  visible: { passed: number; total: number };
-  hidden: { passed: number; total: number };
-}
+/** What `code_runs.result` holds: the judged run, hidden tests included. */
+export type StoredCodeResult = CodeRunResult;
 
 export type CodeTimelineEntry =
   | { type: 'snapshot'; at: string; offsetMs: number; snapshotId: string; phaseId: string; language: string; code: string }

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import type { CodeTestResultDto } from '#libs/protocol';
 import type { RunStatus, SandboxOutcome } from './sandbox.types.js';
 
 export interface JudgedTestInput {
@@ -8,18 +9,8 @@ export interface JudgedTestInput {
   hidden: boolean;
 }
 
-/** One test's full result: stored on the server. Hidden ones are cut down by `toCandidateResult`. */
-export interface TestResult {
-  name: string;
-  hidden: boolean;
-  passed: boolean;
-  expected?: unknown;
-  actual?: unknown;
-  error?: string;
-  stdout?: string;
-  stderr?: string;
-  timeMs: number;
-}
+/** One test's full result: stored on the server. Hidden ones are cut down by `toCandidateTests`. */
+export type TestResult = CodeTestResultDto;
 
 export interface CodeRunResult {
   status: RunStatus;

@@ -1,3 +1,5 @@
+import type { AppConfig } from '#libs/config';
+
 /** Languages the sandbox can run. */
 export const SANDBOX_LANGUAGES = ['python', 'javascript'] as const;
 export type SandboxLanguage = (typeof SANDBOX_LANGUAGES)[number];
@@ -17,20 +19,13 @@ export const RUN_STATUSES = [
 ] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
-export interface SandboxLimits {
-  /** Wall-clock bound of one run; the whole sandbox is killed past it. */
-  wallMs: number;
-  /** RLIMIT_CPU of each process in the sandbox. */
-  cpuSeconds: number;
-  /** The program's memory: RLIMIT_AS for Python; the V8 heap for JavaScript (whose AS bound is larger, see docs). */
-  memoryMb: number;
-  /** RLIMIT_NPROC of the sandbox's own uid (threads count). */
-  maxProcesses: number;
-  /** Bytes the parent reads from the sandbox's stdout and stderr together before killing it. */
-  outputBytes: number;
-  /** RLIMIT_FSIZE: the largest file the program may write in its work directory. */
-  fileBytes: number;
-}
+/**
+ * wallMs: wall-clock bound of one run (the whole sandbox is killed past it); cpuSeconds: RLIMIT_CPU of each
+ * process; memoryMb: RLIMIT_AS for Python, the V8 heap for JavaScript (whose AS bound is larger); maxProcesses:
+ * RLIMIT_NPROC of the run's own uid (threads count); outputBytes: stdout + stderr read before the kill;
+ * fileBytes: RLIMIT_FSIZE.
+ */
+export type SandboxLimits = AppConfig['sandbox']['limits'];
 
 export interface SandboxRuntime {
   bwrap: string;
