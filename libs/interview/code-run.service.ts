@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ContentService } from '#libs/content';
-import { judge, type JudgedTestInput, SandboxService, toCandidateTests } from '#libs/sandbox';
+import { judge, type JudgedTestInput, mergeSubmission, SandboxService, toCandidateTests } from '#libs/sandbox';
 import { CodeRunsRepository } from './code-runs.repository.js';
 import { SessionNotifier } from './session-notifier.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -29,18 +29,26 @@ export class CodeRunService {
     if (!session) return;
     const question = await this.content.questionAt(session.questionId, session.questionVersion);
     if (question.kind !== 'coding') return;
-    const tests: JudgedTestInput[] = [
-      ...question.tests.visible.map((t) => ({ name: t.name, args: t.args, expected: t.expected, hidden: false })),
-      ...(run.kind === 'submit' ? question.tests.hidden.map((t) => ({ name: t.name, args: t.args, expected: t.expected, hidden: true })) : []),
-    ];
-    const outcome = await this.sandbox.run({
-      language: snapshot.language,
-      code: snapshot.code,
-      entryPoint: question.signature.entryPoint[snapshot.language],
-      // Only the arguments enter the sandbox; expected values stay here.
-      calls: tests.map((t) => ({ args: structuredClone(t.args) })),
-    });
-    const result = judge(tests, outcome, question.comparison);
+    const entryPoint = question.signature.entryPoint[snapshot.language];
+    const judged = async (tests: JudgedTestInput[]) => {
+      const outcome = await this.sandbox.run({
+        language: snapshot.language,
+        code: snapshot.code,
+        entryPoint,
+        // Only the arguments enter the sandbox; expected values stay here.
+        calls: tests.map((t) => ({ args: structuredClone(t.args) })),
+      });
+      return judge(tests, outcome, question.comparison);
+    };
+    const visible = await judged(question.tests.visible.map((t) => ({ ...t, hidden: false })));
+    // Hidden tests run in a sandbox of their own: nothing the candidate sees can carry their inputs. Code that
+    // does not even compile is not run again.
+    const result =
+      run.kind === 'submit'
+        ? visible.status === 'COMPILE_ERROR'
+          ? { ...visible, tests: [...visible.tests, ...question.tests.hidden.map((t) => ({ name: t.name, hidden: true, passed: false, expected: t.expected, timeMs: 0 }))], hidden: { passed: 0, total: question.tests.hidden.length } }
+          : mergeSubmission(visible, await judged(question.tests.hidden.map((t) => ({ ...t, hidden: true }))))
+        : visible;
     const done = await this.sessions.inSession(run.sessionId, async (tx) => {
       if (!(await this.code.finishRun(tx, runId, result.status, result))) return;
       await tx.appendEvent('code:result', {

@@ -5,6 +5,6 @@
 export * from './sandbox.types.js';
 export { SandboxRunner } from './sandbox-runner.js';
 export { checkSandbox, type SandboxAvailability } from './sandbox-check.js';
-export { judge, resultMatches, toCandidateResult, toCandidateTests, type CodeRunResult, type JudgedTestInput, type TestResult } from './judge.js';
+export { judge, mergeSubmission, resultMatches, toCandidateResult, toCandidateTests, type CodeRunResult, type JudgedTestInput, type TestResult } from './judge.js';
 export { SandboxService } from './sandbox.service.js';
 export { SandboxModule } from './sandbox.module.js';

@@ -1,4 +1,4 @@
-import { judge, resultMatches, toCandidateResult } from './judge.js';
+import { judge, mergeSubmission, resultMatches, toCandidateResult } from './judge.js';
 import type { SandboxOutcome } from './sandbox.types.js';
 
 const outcome = (actuals: unknown[], termination: SandboxOutcome['termination'] = null): SandboxOutcome => ({
@@ -31,5 +31,20 @@ describe(judge.name, () => {
     expect(shown.tests[1]).toEqual({ name: 'hidden test 1', hidden: true, passed: false, timeMs: 1 });
     expect(JSON.stringify(shown)).not.toContain('secret');
     expect(resultMatches('unordered', [[1], [2]], [[2], [1]])).toBe(true);
+  });
+
+  it('merges a submission: the visible run stopping early wins, then the hidden run, else both must pass', () => {
+    const visible = [tests[0]!];
+    const hidden = [tests[1]!];
+    const sut = (v: ReturnType<typeof judge>, h: ReturnType<typeof judge>) => mergeSubmission(v, h);
+    const vPass = judge(visible, outcome([[1, 2]]), 'exact');
+    const hPass = judge(hidden, outcome([[3]]), 'exact');
+    const hFail = judge(hidden, outcome([[4]]), 'exact');
+    const hTimeout = judge(hidden, outcome([[3]], 'TIMEOUT'), 'exact');
+    expect(sut(vPass, hPass)).toMatchObject({ status: 'PASSED', visible: { passed: 1, total: 1 }, hidden: { passed: 1, total: 1 } });
+    expect(sut(vPass, hFail).status).toBe('FAILED');
+    expect(sut(vPass, hTimeout).status).toBe('TIMEOUT');
+    expect(sut(judge(visible, outcome([new Error('x')]), 'exact'), hTimeout).status).toBe('RUNTIME_ERROR');
+    expect(sut(vPass, hPass).tests.map((t) => t.name)).toEqual(['visible one', 'secret edge case']);
   });
 });

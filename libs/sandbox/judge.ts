@@ -78,3 +78,29 @@ export function toCandidateTests<T extends { hidden: boolean; passed: boolean; t
 export function toCandidateResult(result: CodeRunResult): CodeRunResult {
   return { ...result, tests: toCandidateTests(result.tests) };
 }
+
+const COMPLETED: readonly RunStatus[] = ['PASSED', 'FAILED'];
+
+/**
+ * A submission runs its hidden tests in a sandbox of their own, so no output the candidate sees can carry a
+ * hidden input. The combined status is the first run's when it stopped early, then the hidden run's, else
+ * PASSED only when both passed. Module-level output and messages come from the visible run alone.
+ */
+export function mergeSubmission(visible: CodeRunResult, hidden: CodeRunResult): CodeRunResult {
+  const status: RunStatus = !COMPLETED.includes(visible.status)
+    ? visible.status
+    : !COMPLETED.includes(hidden.status)
+      ? hidden.status
+      : visible.status === 'PASSED' && hidden.status === 'PASSED'
+        ? 'PASSED'
+        : 'FAILED';
+  const message = !COMPLETED.includes(visible.status) ? visible.message : !COMPLETED.includes(hidden.status) ? hidden.message : undefined;
+  return {
+    ...visible,
+    status,
+    tests: [...visible.tests, ...hidden.tests],
+    ...(message ? { message } : {}),
+    hidden: hidden.hidden,
+    wallMs: visible.wallMs + hidden.wallMs,
+  };
+}

@@ -97,6 +97,19 @@ describe('live coding session', () => {
     expect((await c.waitForEvent('code:result', (e) => e.runId === good.runId)).status).toBe('PASSED');
   });
 
+  it('a submission cannot see the hidden tests inputs: they run in a sandbox of their own', async () => {
+    const { c, sessionId } = await start();
+    // Reads the harness's own spec (every call it was given) and prints it in a visible test's output.
+    const snoop = 'import sys, json\ndef lru_cache_operations(capacity, operations):\n    print(json.dumps(sys._getframe(1).f_locals["spec"]["calls"]))\n    return []\n';
+    await c.ok('code:update', { sessionId, clientId: 'snoop', language: 'python', code: snoop });
+    const submit = await c.ok('code:submit', { sessionId, clientId: 'submit-snoop' });
+    const result = await c.waitForEvent('code:result', (e) => e.runId === submit.runId);
+    expect(result).toMatchObject({ status: 'FAILED', hidden: { passed: 1, total: question.tests.hidden.length } });
+    const seen = JSON.parse(result.tests[0]!.stdout!) as { args: unknown[] }[];
+    expect(seen.map((call) => call.args)).toEqual(question.tests.visible.map((t) => t.args));
+    for (const t of result.tests.filter((x) => x.hidden)) expect(t.stdout).toBeUndefined();
+  });
+
   it('refuses code events outside a coding session, oversized code, and runs with nothing to run', async () => {
     const { c, sessionId } = await start();
     const none = await c.send('code:run', { sessionId, clientId: 'nothing' });
