@@ -105,6 +105,28 @@ describe('sandbox', () => {
     expect(result.tests[0]!.passed).toBe(false);
   });
 
+  it('python fork bomb: the sandbox uid never holds more than its process limit, and this process stays responsive', async () => {
+    const code = 'import os\ndef solve(x):\n    while True:\n        try:\n            os.fork()\n        except OSError:\n            pass\n';
+    let peak = 0;
+    let worstLagMs = 0;
+    let last = performance.now();
+    const sampler = setInterval(() => {
+      const now = performance.now();
+      worstLagMs = Math.max(worstLagMs, now - last - 100);
+      last = now;
+      peak = Math.max(peak, leftovers().length);
+    }, 100);
+    try {
+      const result = await runOne('python', code);
+      expect(result.status).toBe('TIMEOUT');
+    } finally {
+      clearInterval(sampler);
+    }
+    expect(peak).toBeGreaterThan(1);
+    expect(peak).toBeLessThanOrEqual(config.sandbox.limits.maxProcesses);
+    expect(worstLagMs).toBeLessThan(2000);
+  });
+
   it('shell fork bomb: processes stay under the limit', async () => {
     const code = 'import subprocess\ndef solve(x):\n    return subprocess.run(["/bin/sh", "-c", "f(){ f | f & }; f; sleep 2; ps -e | wc -l"], capture_output=True, text=True).stdout.strip()\n';
     const result = await runOne('python', code, [1], 'n/a');
@@ -157,10 +179,12 @@ describe('sandbox', () => {
         '        shadow = "denied: " + type(e).__name__',
         '    env = dict(os.environ)',
         '    parent = open("/proc/1/environ", "rb").read().decode(errors="replace")',
-        '    return [shadow, sorted(env.keys()), "canary" in parent, os.getuid(), os.path.exists("/root"), os.path.exists("/work/../etc")]',
+        '    caps = [l.split()[1] for l in open("/proc/self/status") if l.startswith(("CapEff", "CapPrm", "CapBnd"))]',
+        '    return [shadow, sorted(env.keys()), "canary" in parent, os.getuid(), os.path.exists("/root"), os.path.exists("/work/../etc"), caps]',
       ].join('\n');
       const result = await runOne('python', code, [1], 'n/a');
-      const [shadow, envKeys, canaryInParent, uid, root, etc] = result.tests[0]!.actual as [string, string[], boolean, number, boolean, boolean];
+      const [shadow, envKeys, canaryInParent, uid, root, etc, caps] = result.tests[0]!.actual as [string, string[], boolean, number, boolean, boolean, string[]];
+      expect(caps).toEqual(['0000000000000000', '0000000000000000', '0000000000000000']);
       expect(shadow).toMatch(/^denied: /);
       expect(envKeys).toEqual(['HOME', 'LANG', 'PATH', 'PWD', 'UV_THREADPOOL_SIZE']);
       expect(envKeys.some((k) => /SECRET|DATABASE|REDIS|JWT|OPENAI/.test(k))).toBe(false);
