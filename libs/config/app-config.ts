@@ -46,6 +46,8 @@ export interface AppConfig {
     python: string;
     node: string;
     uidBase: number;
+    /** `auto`: bound each run's whole process tree with a memory cgroup when this process can create one. */
+    cgroup: 'auto' | 'off';
     limits: {
       wallMs: number;
       cpuSeconds: number;
@@ -119,6 +121,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       // The node running the service, unless told otherwise.
       node: e.SANDBOX_NODE ?? process.execPath,
       uidBase: e.SANDBOX_UID_BASE,
+      cgroup: e.SANDBOX_CGROUP,
       limits: {
         wallMs: e.SANDBOX_WALL_MS,
         cpuSeconds: e.SANDBOX_CPU_SECONDS,

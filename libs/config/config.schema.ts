@@ -83,6 +83,7 @@ export const envSchema = z
     SANDBOX_MAX_PROCESSES: int(8, 4_096).default(32),
     SANDBOX_OUTPUT_BYTES: int(1_024, 64_000_000).default(1_000_000),
     SANDBOX_FILE_BYTES: int(0, 1_000_000_000).default(1_000_000),
+    SANDBOX_CGROUP: z.enum(['auto', 'off']).default('auto'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {

@@ -17,6 +17,7 @@ export class CodeRunHandler implements JobHandler<'code.run'> {
   async availability(): Promise<HandlerAvailability> {
     const check = await this.sandbox.check();
     if (!check.ok) this.logger.error({ reason: check.reason }, `refusing to run candidate code: ${check.reason}`);
+    else this.logger.info({ runtime: this.sandbox.runtime, memoryCgroup: await this.sandbox.memoryCgroup() }, 'sandbox ready for candidate code');
     return check.ok ? check : { ok: false, reason: `the sandbox is unavailable (${check.reason}); candidate code is never run unsandboxed` };
   }
 

@@ -6,6 +6,7 @@ const end = (stdout: string[], overrides: Partial<ProcessEnd> = {}): ProcessEnd 
   code: 0,
   signal: null,
   killedFor: null,
+  oomKilled: false,
   stdout: stdout.join('\n'),
   stderr: '',
   wallMs: 10,
@@ -31,6 +32,7 @@ describe(interpretRun.name, () => {
     expect(interpretRun(end([line({ type: 'output_limit' })]), 'n1', 1, limits).termination).toBe('OUTPUT_LIMIT');
     expect(interpretRun(end([], { code: 134, stderr: 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory' }), 'n1', 1, limits).termination).toBe('MEMORY_LIMIT');
     expect(interpretRun(end([line({ type: 'compile_error', message: 'SyntaxError: x' })]), 'n1', 1, limits)).toMatchObject({ termination: 'COMPILE_ERROR', message: 'SyntaxError: x' });
+    expect(interpretRun(end([line({ type: 'done' })], { code: 0, oomKilled: true }), 'n1', 1, limits).termination).toBe('MEMORY_LIMIT');
     expect(interpretRun(end([], { code: 137 }), 'n1', 1, limits)).toMatchObject({ termination: 'RUNTIME_ERROR', message: expect.stringContaining('signal 9') });
   });
 });

@@ -15,6 +15,8 @@ export interface ProcessEnd {
   signal: NodeJS.Signals | null;
   /** Set when the parent killed the sandbox. */
   killedFor: 'TIMEOUT' | 'OUTPUT_LIMIT' | null;
+  /** The run's memory cgroup OOM-killed one of its processes. */
+  oomKilled: boolean;
   stdout: string;
   stderr: string;
   wallMs: number;
@@ -94,7 +96,12 @@ export function interpretRun(end: ProcessEnd, nonce: string, callCount: number, 
     }
   }
   const exitSignal = end.code !== null && end.code > 128 ? end.code - 128 : null;
-  if (end.killedFor === 'TIMEOUT') {
+  if (end.oomKilled) {
+    // The kernel ended a process of the run for the memory of the whole tree: the root cause, even when the
+    // run then waited out the wall limit for the process it lost.
+    termination = 'MEMORY_LIMIT';
+    message = `stopped at the memory limit of the run (${limits.memoryMb} MB and runtime headroom, all processes together)`;
+  } else if (end.killedFor === 'TIMEOUT') {
     termination = 'TIMEOUT';
     message = `stopped after the wall time limit of ${limits.wallMs} ms`;
   } else if (end.killedFor === 'OUTPUT_LIMIT' || termination === 'OUTPUT_LIMIT') {

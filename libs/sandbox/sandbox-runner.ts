@@ -8,7 +8,12 @@ import { PYTHON_HARNESS } from './harness/python-harness.js';
 import { interpretRun, type ProcessEnd } from './harness-protocol.js';
 import { sandboxCommand } from './sandbox-command.js';
 import type { SandboxLanguage, SandboxLimits, SandboxOutcome, SandboxRequest, SandboxRuntime } from './sandbox.types.js';
+import type { CgroupLimits } from './cgroup-limits.js';
 import { UidSlots } from './uid-slots.js';
+
+const MB = 1024 * 1024;
+/** The cgroup bounds all processes of a run together: the program's memory plus room for the runtime itself. */
+const CGROUP_HEADROOM_MB = 256;
 
 const FILES: Record<SandboxLanguage, { solution: string; harness: string; source: string }> = {
   python: { solution: 'solution.py', harness: 'harness.py', source: PYTHON_HARNESS },
@@ -27,6 +32,8 @@ export class SandboxRunner {
   constructor(
     private readonly runtime: SandboxRuntime,
     private readonly limits: SandboxLimits,
+    /** Optional: bounds the memory of the whole process tree (null: rlimits alone). */
+    readonly cgroup: CgroupLimits | null = null,
   ) {
     this.slots = new UidSlots(runtime.uidBase, runtime.slots);
   }
@@ -40,10 +47,18 @@ export class SandboxRunner {
       await writeFile(join(dir, files.harness), files.source, { mode: 0o644 });
       await chmod(dir, 0o755);
       const nonce = randomBytes(12).toString('hex');
-      const { file, args } = sandboxCommand({ language: request.language, uid, limits: this.limits, runtime: this.runtime, files: { hostCodeDir: dir, harness: files.harness } });
+      let { file, args } = sandboxCommand({ language: request.language, uid, limits: this.limits, runtime: this.runtime, files: { hostCodeDir: dir, harness: files.harness } });
+      const group = await this.cgroup?.prepare(uid, (this.limits.memoryMb + CGROUP_HEADROOM_MB) * MB);
+      const oomBefore = group ? await group.oomKills() : 0;
+      if (group) {
+        // Join the cgroup before anything of the run exists, so every later process is inside it.
+        args = ['-c', 'echo $$ > "$1" && shift && exec "$@"', 'sandbox', group.procsFile, file, ...args];
+        file = '/bin/sh';
+      }
       // The spec is split so a candidate's output cap and the harness's capture agree.
       const spec = JSON.stringify({ nonce, entry: request.entryPoint, calls: request.calls, captureBytes: Math.floor(this.limits.outputBytes / 2) });
       const end = await this.spawnBounded(file, args, spec);
+      if (group && (await group.oomKills()) > oomBefore) end.oomKilled = true;
       return interpretRun(end, nonce, request.calls.length, this.limits);
     } finally {
       this.slots.release(uid);
@@ -92,6 +107,7 @@ export class SandboxRunner {
           code,
           signal,
           killedFor,
+          oomKilled: false,
           stdout: Buffer.concat(out).toString('utf8'),
           stderr: Buffer.concat(err).toString('utf8'),
           wallMs: Math.round(performance.now() - started),

@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { CgroupLimits } from './cgroup-limits.js';
 import { checkSandbox, type SandboxAvailability } from './sandbox-check.js';
 import { SandboxRunner } from './sandbox-runner.js';
 import type { SandboxOutcome, SandboxRequest, SandboxRuntime } from './sandbox.types.js';
@@ -9,7 +10,7 @@ import type { SandboxOutcome, SandboxRequest, SandboxRuntime } from './sandbox.t
 @Injectable()
 export class SandboxService {
   readonly runtime: SandboxRuntime;
-  private readonly runner: SandboxRunner;
+  private readonly runner: Promise<SandboxRunner>;
   private availability?: Promise<SandboxAvailability>;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
@@ -27,16 +28,22 @@ export class SandboxService {
       uidBase: config.sandbox.uidBase,
       slots: config.coding.runConcurrency,
     };
-    this.runner = new SandboxRunner(this.runtime, config.sandbox.limits);
+    const cgroup = config.sandbox.cgroup === 'auto' ? CgroupLimits.detect() : Promise.resolve(null);
+    this.runner = cgroup.then((group) => new SandboxRunner(this.runtime, config.sandbox.limits, group));
   }
 
   /** Checked once per process: the isolation layer is there and a smoke run passes. */
   check(): Promise<SandboxAvailability> {
-    this.availability ??= checkSandbox(this.runner, this.runtime);
+    this.availability ??= this.runner.then((runner) => checkSandbox(runner, this.runtime));
     return this.availability;
   }
 
-  run(request: SandboxRequest): Promise<SandboxOutcome> {
-    return this.runner.run(request);
+  /** Whether a memory cgroup bounds each run's process tree as a whole (else the per-process rlimits alone). */
+  async memoryCgroup(): Promise<boolean> {
+    return (await this.runner).cgroup !== null;
+  }
+
+  async run(request: SandboxRequest): Promise<SandboxOutcome> {
+    return (await this.runner).run(request);
   }
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { checkSandbox, judge, type SandboxLanguage, SandboxService, toCandidateResult } from '#libs/sandbox';
+import { judge, type SandboxLanguage, SandboxService, toCandidateResult } from '#libs/sandbox';
 import { testConfig } from '../support/test-config.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -35,7 +35,9 @@ afterEach(async () => {
 
 describe('sandbox', () => {
   it('is available: bwrap present and smoke runs pass', async () => {
-    await expect(checkSandbox(new SandboxService(config)['runner'], sut.runtime)).resolves.toEqual({ ok: true });
+    await expect(new SandboxService(config).check()).resolves.toEqual({ ok: true });
+    // This machine has a writable cgroup v1 memory controller; where it has none, the rlimits stand alone.
+    await expect(sut.memoryCgroup()).resolves.toBe(true);
   });
 
   it('refuses to run when bwrap is missing', async () => {
@@ -141,6 +143,24 @@ describe('sandbox', () => {
     ['python', 'def solve(x):\n    a = []\n    while True:\n        a.append(bytearray(10 ** 7))\n'],
   ] as const)('%s: allocating 4 GB is MEMORY_LIMIT', async (language, code) => {
     const result = await runOne(language, code);
+    expect(result.status).toBe('MEMORY_LIMIT');
+  });
+
+  it('python: many processes each under the per-process bound together hit the memory cgroup (MEMORY_LIMIT)', async () => {
+    // 8 children × 200 MB touched: each is inside RLIMIT_AS, together they are far over the run's bound.
+    const code = [
+      'import os, time',
+      'def solve(x):',
+      '    for _ in range(8):',
+      '        if os.fork() == 0:',
+      '            b = bytearray(200 * 1024 * 1024)',
+      '            for i in range(0, len(b), 4096):',
+      '                b[i] = 1',
+      '            time.sleep(30)',
+      '            os._exit(0)',
+      '    time.sleep(30)',
+    ].join('\n');
+    const result = await runOne('python', code);
     expect(result.status).toBe('MEMORY_LIMIT');
   });
 
