@@ -25,3 +25,35 @@ export async function waitReady(base, tries = 300) {
     await sleep(100);
   }
 }
+
+/**
+ * Migrates the bench database, creates a candidate, starts the built api and worker with `overrides` on top of
+ * the environment (extra node flags from BENCH_API_FLAGS / BENCH_WORKER_FLAGS), waits for readiness and logs in.
+ */
+export async function startStack(overrides) {
+  const { execFileSync, spawn } = await import('node:child_process');
+  const { runMigrations } = await import('../dist/libs/db/index.js');
+  const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mock_interview_bench';
+  const port = await freePort();
+  const env = { ...process.env, DATABASE_URL, PORT: String(port), LOG_LEVEL: 'warn', SOCKET_RATE_LIMIT: '1000000', MIGRATE_ON_START: 'false', ...overrides };
+  await runMigrations(DATABASE_URL);
+  const email = `bench-${Date.now()}@example.test`;
+  execFileSync(process.execPath, ['dist/apps/cli/main.js', 'user:create', '--email', email, '--password', 'bench-password-123', '--role', 'candidate'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const flags = (name) => (process.env[name] ?? '').split(' ').filter(Boolean);
+  const api = spawn(process.execPath, [...flags('BENCH_API_FLAGS'), 'dist/apps/api/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const worker = spawn(process.execPath, [...flags('BENCH_WORKER_FLAGS'), 'dist/apps/worker/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const stop = () => {
+    api.kill('SIGTERM');
+    worker.kill('SIGTERM');
+  };
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitReady(base);
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'bench-password-123' }) });
+    const { accessToken } = await login.json();
+    return { api, worker, base, accessToken, auth: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' }, stop };
+  } catch (err) {
+    stop();
+    throw err;
+  }
+}

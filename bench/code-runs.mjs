@@ -3,17 +3,14 @@
 //   node scripts/ensure-build.mjs && node bench/code-runs.mjs [--runs 500] [--inflight 2]
 // Prints runs/s and code:run → code:result latency p50/p95 per language, and the worker's RSS before, during
 // and after all runs (a leak would show as RSS growing with the run count).
-import { execFileSync, spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
-import { runMigrations } from '../dist/libs/db/index.js';
-import { freePort, pct, rssMb, sleep, waitReady } from './bench-support.mjs';
+import { pct, rssMb, sleep, startStack } from './bench-support.mjs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '500' }, inflight: { type: 'string', default: '2' } } });
 const RUNS = Number(values.runs);
 const INFLIGHT = Number(values.inflight);
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mock_interview_bench';
 
 
 // Short, correct solutions: the sandbox's cost per run, not the candidate's algorithm, is what is measured.
@@ -58,29 +55,12 @@ const SOLUTIONS = {
   ].join('\n'),
 };
 
-const port = await freePort();
-const env = {
-  ...process.env,
-  DATABASE_URL,
-  PORT: String(port),
-  LOG_LEVEL: 'warn',
+const { worker, base, accessToken, auth, stop } = await startStack({
   QUEUE_PREFIX: `bench-code-${Date.now()}`,
-  SOCKET_RATE_LIMIT: '1000000',
   CODE_RUN_CONCURRENCY: '2',
   CODE_SNAPSHOT_MIN_INTERVAL_MS: '0',
-  MIGRATE_ON_START: 'false',
-};
-await runMigrations(DATABASE_URL);
-const email = `bench-${Date.now()}@example.test`;
-execFileSync(process.execPath, ['dist/apps/cli/main.js', 'user:create', '--email', email, '--password', 'bench-password-123', '--role', 'candidate'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-const api = spawn(process.execPath, ['dist/apps/api/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-const worker = spawn(process.execPath, ['dist/apps/worker/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-const base = `http://127.0.0.1:${port}`;
+});
 try {
-  await waitReady(base);
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'bench-password-123' }) });
-  const { accessToken } = await login.json();
-  const auth = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
   const socket = await new Promise((resolve, reject) => {
     const s = io(`${base}/interview`, { auth: { token: accessToken }, transports: ['websocket'], reconnection: false, forceNew: true });
     s.once('connect', () => resolve(s));
@@ -131,6 +111,5 @@ try {
   console.log(`  worker RSS: ${rssStart.toFixed(0)} MB after start-up, ${rssMb(worker.pid).toFixed(0)} MB after ${2 * RUNS} runs`);
   socket.close();
 } finally {
-  api.kill('SIGTERM');
-  worker.kill('SIGTERM');
+  stop();
 }
