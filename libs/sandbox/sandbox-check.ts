@@ -15,7 +15,10 @@ export type SandboxAvailability = { ok: true } | { ok: false; reason: string };
  * Before the worker takes any code run: the isolation layer and both runtimes exist, and a trivial program
  * passes through the real sandbox. Anything else refuses code runs (never a fallback to running unsandboxed).
  */
-export async function checkSandbox(runner: SandboxRunner, runtime: SandboxRuntime): Promise<SandboxAvailability> {
+export async function checkSandbox(runner: SandboxRunner, runtime: SandboxRuntime, uid = process.getuid?.()): Promise<SandboxAvailability> {
+  if (uid !== 0) {
+    return { ok: false, reason: `the worker runs as uid ${uid}, but it must be root to drop each run to its own unprivileged uid (from SANDBOX_UID_BASE=${runtime.uidBase})` };
+  }
   for (const [what, path] of [['bubblewrap (bwrap)', runtime.bwrap], ['python3', runtime.python], ['node', runtime.node]] as const) {
     try {
       await access(path, constants.X_OK);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { judge, type SandboxLanguage, SandboxService, toCandidateResult } from '#libs/sandbox';
+import { checkSandbox, judge, SandboxRunner, type SandboxLanguage, SandboxService, toCandidateResult } from '#libs/sandbox';
 import { testConfig } from '../support/test-config.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -44,6 +44,11 @@ describe('sandbox', () => {
     const broken = new SandboxService(testConfig({ SANDBOX_BWRAP: '/nonexistent/bwrap' }));
     const availability = await broken.check();
     expect(availability).toEqual({ ok: false, reason: expect.stringContaining('bubblewrap (bwrap) is not installed') });
+  });
+
+  it('refuses to run when the worker is not root (it could not drop each run to its own uid)', async () => {
+    const availability = await checkSandbox(new SandboxRunner(sut.runtime, config.sandbox.limits), sut.runtime, 1000);
+    expect(availability).toEqual({ ok: false, reason: expect.stringContaining('runs as uid 1000, but it must be root') });
   });
 
   it.each(['python', 'javascript'] as const)('%s: a correct solution passes, a wrong one fails the right tests', async (language) => {
