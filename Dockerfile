@@ -7,6 +7,9 @@ COPY . .
 RUN npm run build && npm prune --omit=dev
 
 FROM node:22-bookworm-slim
+# The worker's sandbox for candidate code: bubblewrap, prlimit/setpriv (util-linux) and Debian's python3.
+RUN apt-get update && apt-get install -y --no-install-recommends bubblewrap python3 util-linux \
+  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app/node_modules ./node_modules

@@ -2,12 +2,10 @@
 // built api and worker (spawned here), then M idle sockets on one api process.
 //   node scripts/ensure-build.mjs && node bench/live-sessions.mjs [--sessions 500] [--answers 3] [--think 3000] [--idle 5000]
 // Prints answer → grade:scored latency p50/p95/p99 minus the grader's own time, answers/s, and RSS.
-import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
-import { runMigrations } from '../dist/libs/db/index.js';
+import { pct, rssMb, sleep, startStack } from './bench-support.mjs';
 
 const { values } = parseArgs({
   options: { think: { type: 'string', default: '3000' }, sessions: { type: 'string', default: '500' }, answers: { type: 'string', default: '3' }, idle: { type: 'string', default: '5000' } },
@@ -17,18 +15,7 @@ const ANSWERS = Number(values.answers);
 const IDLE = Number(values.idle);
 // A candidate thinks between answers; 0 drives the system closed-loop (measures saturation, not overhead).
 const THINK_MS = Number(values.think);
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mock_interview_bench';
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function inBatches(items, size, fn) {
   const out = [];
@@ -36,40 +23,8 @@ async function inBatches(items, size, fn) {
   return out;
 }
 
-const port = await freePort();
-const env = {
-  ...process.env,
-  DATABASE_URL,
-  PORT: String(port),
-  LOG_LEVEL: 'warn',
-  QUEUE_PREFIX: `bench-${Date.now()}`,
-  SOCKET_RATE_LIMIT: '1000000',
-  // One bench candidate runs every session: lift the rollout's limits (they are not what is measured).
-  ROLLOUT_MAX_LIVE_SESSIONS: '1000000',
-  ROLLOUT_SESSIONS_PER_USER_PER_DAY: '10000',
-  WORKER_CONCURRENCY: '32',
-  MIGRATE_ON_START: 'false',
-};
-await runMigrations(DATABASE_URL);
-const email = `bench-${Date.now()}@example.test`;
-execFileSync(process.execPath, ['dist/apps/cli/main.js', 'user:create', '--email', email, '--password', 'bench-password-123', '--role', 'candidate'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-
-const api = spawn(process.execPath, [...(process.env.BENCH_API_FLAGS ?? '').split(' ').filter(Boolean), 'dist/apps/api/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-const worker = spawn(process.execPath, [...(process.env.BENCH_WORKER_FLAGS ?? '').split(' ').filter(Boolean), 'dist/apps/worker/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-const base = `http://127.0.0.1:${port}`;
+const { api, worker, base, accessToken, auth, stop } = await startStack({ QUEUE_PREFIX: `bench-${Date.now()}`, WORKER_CONCURRENCY: '32' });
 try {
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/health/ready`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (i > 200) throw new Error('api did not become ready');
-    await sleep(100);
-  }
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'bench-password-123' }) });
-  const { accessToken } = await login.json();
-  const auth = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
   const connect = () =>
     new Promise((resolve, reject) => {
       const s = io(`${base}/interview`, { auth: { token: accessToken }, transports: ['websocket'], reconnection: false, forceNew: true });
@@ -159,6 +114,5 @@ try {
   console.log(`idle sockets: ${idle.length} connected; api RSS ${rssMb(api.pid).toFixed(0)} MB (before ${before.toFixed(0)} MB)`);
   for (const s of idle) s.close();
 } finally {
-  api.kill('SIGTERM');
-  worker.kill('SIGTERM');
+  stop();
 }

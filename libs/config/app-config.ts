@@ -46,6 +46,30 @@ export interface AppConfig {
   };
   /** Defaults of the rollout limits; an admin's `PUT /api/admin/rollout` overrides them (0 = no limit). */
   rollout: { maxLiveSessions: number; sessionsPerUserPerDay: number; dailyTokenBudget: number; capacityRetryMs: number };
+  coding: {
+    /** Longest code snapshot or submission, in characters. */
+    maxChars: number;
+    /** A session's snapshots closer together than this are refused (RATE_LIMITED): clients debounce. */
+    snapshotMinIntervalMs: number;
+    /** Concurrent sandboxed runs per worker (the `code` queue's own concurrency). */
+    runConcurrency: number;
+  };
+  sandbox: {
+    bwrap: string;
+    python: string;
+    node: string;
+    uidBase: number;
+    /** `auto`: bound each run's whole process tree with a memory cgroup when this process can create one. */
+    cgroup: 'auto' | 'off';
+    limits: {
+      wallMs: number;
+      cpuSeconds: number;
+      memoryMb: number;
+      maxProcesses: number;
+      outputBytes: number;
+      fileBytes: number;
+    };
+  };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -107,6 +131,27 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       sessionsPerUserPerDay: e.ROLLOUT_SESSIONS_PER_USER_PER_DAY,
       dailyTokenBudget: e.ROLLOUT_DAILY_TOKEN_BUDGET,
       capacityRetryMs: e.ROLLOUT_CAPACITY_RETRY_MS,
+    },
+    coding: {
+      maxChars: e.CODE_MAX_CHARS,
+      snapshotMinIntervalMs: e.CODE_SNAPSHOT_MIN_INTERVAL_MS,
+      runConcurrency: e.CODE_RUN_CONCURRENCY,
+    },
+    sandbox: {
+      bwrap: e.SANDBOX_BWRAP,
+      python: e.SANDBOX_PYTHON,
+      // The node running the service, unless told otherwise.
+      node: e.SANDBOX_NODE ?? process.execPath,
+      uidBase: e.SANDBOX_UID_BASE,
+      cgroup: e.SANDBOX_CGROUP,
+      limits: {
+        wallMs: e.SANDBOX_WALL_MS,
+        cpuSeconds: e.SANDBOX_CPU_SECONDS,
+        memoryMb: e.SANDBOX_MEMORY_MB,
+        maxProcesses: e.SANDBOX_MAX_PROCESSES,
+        outputBytes: e.SANDBOX_OUTPUT_BYTES,
+        fileBytes: e.SANDBOX_FILE_BYTES,
+      },
     },
   };
 }

@@ -84,6 +84,20 @@ export const envSchema = z
     ROLLOUT_SESSIONS_PER_USER_PER_DAY: int(0, 10_000).default(10),
     ROLLOUT_DAILY_TOKEN_BUDGET: int(0, 1_000_000_000_000).default(2_000_000),
     ROLLOUT_CAPACITY_RETRY_MS: int(1_000, 3_600_000).default(60_000),
+    CODE_MAX_CHARS: int(100, 200_000).default(20_000),
+    CODE_SNAPSHOT_MIN_INTERVAL_MS: int(0, 60_000).default(500),
+    CODE_RUN_CONCURRENCY: int(1, 64).default(2),
+    SANDBOX_BWRAP: z.string().startsWith('/', 'must be an absolute path').default('/usr/bin/bwrap'),
+    SANDBOX_PYTHON: z.string().startsWith('/', 'must be an absolute path').default('/usr/bin/python3'),
+    SANDBOX_NODE: z.string().startsWith('/', 'must be an absolute path').optional(),
+    SANDBOX_UID_BASE: int(1000, 4_000_000_000).default(61_000),
+    SANDBOX_WALL_MS: int(500, 120_000).default(10_000),
+    SANDBOX_CPU_SECONDS: int(1, 60).default(5),
+    SANDBOX_MEMORY_MB: int(32, 8_192).default(256),
+    SANDBOX_MAX_PROCESSES: int(8, 4_096).default(32),
+    SANDBOX_OUTPUT_BYTES: int(1_024, 64_000_000).default(1_000_000),
+    SANDBOX_FILE_BYTES: int(0, 1_000_000_000).default(1_000_000),
+    SANDBOX_CGROUP: z.enum(['auto', 'off']).default('auto'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {

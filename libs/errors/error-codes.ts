@@ -18,6 +18,9 @@ export const ERROR_CODES = [
   'INVITE_INVALID',
   'INVITE_USED',
   'INVITE_EXPIRED',
+  'CODE_TOO_LONG',
+  'NOT_A_CODING_SESSION',
+  'NO_CODE',
   'INTERNAL',
 ] as const;
 

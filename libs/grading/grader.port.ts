@@ -7,6 +7,20 @@ export interface TranscriptTurn {
   readonly text: string;
 }
 
+/**
+ * A coding session's code and what the server's test runner made of it. The numbers are computed by the
+ * sandbox, never by a grader; the code itself is candidate data, never instructions.
+ */
+export interface CodeEvidence {
+  readonly language: string;
+  readonly code: string;
+  /** The run's status (PASSED, FAILED, TIMEOUT, …). */
+  readonly status: string;
+  readonly visible: { readonly passed: number; readonly total: number };
+  /** The hidden tests of the last submission; total 0 when the code was only run, never submitted. */
+  readonly hidden: { readonly passed: number; readonly total: number };
+}
+
 /** Everything a grader needs to grade one answer; graders never load content themselves. */
 export interface GradeInput {
   readonly question: Question;
@@ -28,6 +42,8 @@ export interface GradeInput {
   readonly answer: string;
   /** The grader prompt's content hash (`LoadedPromptTemplate.version`). */
   readonly promptVersion: string;
+  /** Coding questions: the latest code and its test results; correctness is anchored on them. */
+  readonly code?: CodeEvidence;
 }
 
 /** The port every grader implements (rubric offline, openai). */

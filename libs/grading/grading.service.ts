@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { ContentService, type LoadedPromptTemplate, type Question } from '#libs/content';
+import { CodeAnchoredGrader } from './code-correctness.js';
 import { CrossCheckedGrader } from './cross-check.js';
 import type { Grade } from './grade.schema.js';
 import type { GradeInput, Grader } from './grader.port.js';
@@ -17,11 +18,11 @@ export interface GraderDependencies {
 /**
  * The configured grader, for the worker (through `GradingService`) and the CLI alike:
  * `rubric` is the offline grader alone; `openai` is the LLM grader cross-checked by the
- * rubric grader. Errors reject as `GradingError` with `retryable` set for the caller.
+ * rubric grader. Either way a coding answer's correctness is anchored on its hidden tests. Errors reject as `GradingError` with `retryable` set for the caller.
  */
 export function createGrader(config: Pick<AppConfig, 'llm' | 'queue'>, deps: GraderDependencies): Grader {
   const rubric = new RubricGrader(deps.corpus === undefined ? {} : { corpus: deps.corpus });
-  if (config.llm.provider === 'rubric') return rubric;
+  if (config.llm.provider === 'rubric') return new CodeAnchoredGrader(rubric);
   const { apiKey, baseUrl, model } = config.llm.openai;
   const requestTimeoutMs = openAiRequestTimeoutMs(config.queue.jobTimeoutMs);
   const client = createOpenAiClient({
@@ -29,7 +30,7 @@ export function createGrader(config: Pick<AppConfig, 'llm' | 'queue'>, deps: Gra
     ...(baseUrl === undefined ? {} : { baseUrl }),
     timeoutMs: requestTimeoutMs,
   });
-  return new CrossCheckedGrader(new OpenAiGrader({ client, model, requestTimeoutMs, prompt: deps.prompt }), rubric);
+  return new CodeAnchoredGrader(new CrossCheckedGrader(new OpenAiGrader({ client, model, requestTimeoutMs, prompt: deps.prompt }), rubric));
 }
 
 /** Grades one answer with the provider chosen by `LLM_PROVIDER`. */

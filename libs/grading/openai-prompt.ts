@@ -28,10 +28,11 @@ export function buildGraderPrompt(template: PromptTemplate, input: GradeInput): 
   const trusted = trustedValues(input);
   const untrusted = {
     transcript: formatTranscript(input.history, template.dataTags),
+    code: input.code ? neutraliseDelimiters(input.code.code, template.dataTags) : '',
     answer: neutraliseDelimiters(input.answer, template.dataTags),
   };
   const messages = renderPrompt(template, { ...trusted, ...untrusted });
-  const marked = renderPrompt(template, { ...trusted, transcript: UNTRUSTED_SENTINEL, answer: UNTRUSTED_SENTINEL });
+  const marked = renderPrompt(template, { ...trusted, transcript: UNTRUSTED_SENTINEL, code: UNTRUSTED_SENTINEL, answer: UNTRUSTED_SENTINEL });
   const cacheablePrefix: string[] = [];
   for (const message of marked) {
     const at = message.content.indexOf(UNTRUSTED_SENTINEL);
@@ -76,7 +77,15 @@ function trustedValues(input: GradeInput): Record<string, string> {
     // A whole-session grade scores every dimension; the title says so, the id stays the last phase.
     'phase.title': input.scope === 'session' ? `Whole session (up to ${phase?.title ?? input.phaseId})` : (phase?.title ?? input.phaseId),
     'phase.dimensions': scope.dimensions.join(', '),
+    'code.results': formatCodeResults(input.code),
   };
+}
+
+/** Numbers from the server's test runner: trusted, unlike the code they describe. */
+function formatCodeResults(code: GradeInput['code']): string {
+  if (!code) return 'No code for this question.';
+  const hidden = code.hidden.total > 0 ? `${code.hidden.passed}/${code.hidden.total} hidden tests passed` : 'not submitted against the hidden tests yet';
+  return `Language: ${code.language}. Last run: ${code.status}; ${code.visible.passed}/${code.visible.total} visible tests passed; ${hidden}.`;
 }
 
 function formatDimensions(dimensions: RoleGuide['sessions']['system-design']['dimensions']): string {

@@ -17,7 +17,11 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'SESSION_ENDED':
       return HttpStatus.CONFLICT;
     case 'ANSWER_TOO_LONG':
+    case 'CODE_TOO_LONG':
       return HttpStatus.PAYLOAD_TOO_LARGE;
+    case 'NOT_A_CODING_SESSION':
+    case 'NO_CODE':
+      return HttpStatus.CONFLICT;
     case 'CONFLICT':
       return HttpStatus.CONFLICT;
     case 'RATE_LIMITED':

@@ -4,6 +4,8 @@ import { ContentService, type LoadedQuestion } from '#libs/content';
 import { type Grade, GradingError, GradingService } from '#libs/grading';
 import { LOGGER, type Logger } from '#libs/logging';
 import type { JobContext } from '#libs/queue';
+import { CodeRunsRepository } from './code-runs.repository.js';
+import { toCodeEvidence } from './code-evidence.js';
 import { followUpLine, type InterviewerLine } from './interviewer.js';
 import { say } from './session-flow.js';
 import { SessionNotifier } from './session-notifier.js';
@@ -19,6 +21,7 @@ const HISTORY_TURNS = 12;
 export class GradeAnswerService {
   constructor(
     private readonly sessions: SessionsRepository,
+    private readonly code: CodeRunsRepository,
     private readonly content: ContentService,
     private readonly grading: GradingService,
     private readonly notifier: SessionNotifier,
@@ -45,6 +48,8 @@ export class GradeAnswerService {
     ]);
     const turn = turns.find((t) => t.id === turnId);
     if (!turn) return;
+    // A coding answer is graded with the code it explains and what the tests made of it.
+    const code = question.kind === 'coding' ? toCodeEvidence(await this.code.gradedRun(session.id)) : undefined;
     const history = turns
       .filter((t) => t.seq < turn.seq)
       .slice(-HISTORY_TURNS)
@@ -53,17 +58,17 @@ export class GradeAnswerService {
     let grade: Grade;
     try {
       grade = await this.grading.grade(
-        { question, questionVersion: question.version, role, phaseId: turn.phaseId, history, answer: turn.text, promptVersion: this.content.prompt('grader').version },
+        { question, questionVersion: question.version, role, phaseId: turn.phaseId, history, answer: turn.text, promptVersion: this.content.prompt('grader').version, ...(code ? { code } : {}) },
         ctx.signal,
       );
     } catch (err) {
-      const code = err instanceof GradingError ? err.code : 'GRADER_UNAVAILABLE';
+      const failure = err instanceof GradingError ? err.code : 'GRADER_UNAVAILABLE';
       // A provider's 429 goes back to the queue, which waits it out without spending an attempt.
       if (err instanceof GradingError && err.retryAfterMs !== undefined && err.retryAfterMs > 0) throw err;
       const retryable = !(err instanceof GradingError) || err.retryable;
       if (retryable && ctx.attempt < this.config.queue.attempts) throw err;
       this.logger.warn({ err, turnId, attempt: ctx.attempt }, 'grading failed for good');
-      await this.fail(turnId, code);
+      await this.fail(turnId, failure);
       return;
     }
     await this.store(turnId, grade, question);

@@ -8,3 +8,5 @@ export { toStateDto, type TranscriptTurnDto } from './session-views.js';
 export { SessionAccessPolicy } from './session-access.policy.js';
 export { SessionNotFoundError } from './session-errors.js';
 export type { GradingRow, SessionRow, StoredGrade, TurnRow } from './session.types.js';
+export { CodeSessionService } from './code-session.service.js';
+export type { CodeTimelineDto, CodeTimelineEntry } from './code-timeline.js';

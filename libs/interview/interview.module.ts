@@ -3,6 +3,11 @@ import { ContentModule } from '#libs/content';
 import { GradingModule } from '#libs/grading';
 import { QueueModule } from '#libs/queue';
 import { RolloutModule } from '#libs/rollout';
+import { SandboxModule } from '#libs/sandbox';
+import { CodeRunHandler } from './code-run.handler.js';
+import { CodeRunService } from './code-run.service.js';
+import { CodeRunsRepository } from './code-runs.repository.js';
+import { CodeSessionService } from './code-session.service.js';
 import { GradeAnswerService } from './grade-answer.service.js';
 import { BuildReportHandler, GradeAnswerHandler, PhaseDeadlineHandler, ReconcileHandler } from './interview-jobs.handlers.js';
 import { SessionAccessPolicy } from './session-access.policy.js';
@@ -17,8 +22,8 @@ import { SessionsController } from './sessions.controller.js';
 /** Sessions as the api uses them (needs RedisModule and DbModule from the app). */
 @Module({
   imports: [ContentModule, QueueModule, RolloutModule],
-  providers: [SessionsRepository, SessionsService, SessionNotifier, SessionAccessPolicy],
-  exports: [SessionsService, SessionsRepository, SessionAccessPolicy],
+  providers: [SessionsRepository, SessionsService, SessionNotifier, SessionAccessPolicy, CodeRunsRepository, CodeSessionService],
+  exports: [SessionsService, SessionsRepository, SessionAccessPolicy, CodeRunsRepository, CodeSessionService],
 })
 export class InterviewModule {}
 
@@ -28,8 +33,10 @@ export class InterviewHttpModule {}
 
 /** The worker side: grading, the phase clock, reports and the reconciler. */
 @Module({
-  imports: [InterviewModule, ContentModule, QueueModule, GradingModule],
+  imports: [InterviewModule, ContentModule, QueueModule, GradingModule, SandboxModule],
   providers: [
+    CodeRunService,
+    CodeRunHandler,
     SessionNotifier,
     GradeAnswerService,
     SessionClockService,

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { LOGGER, type Logger } from '#libs/logging';
 import { JobQueue } from '#libs/queue';
+import { CodeRunsRepository } from './code-runs.repository.js';
 import { SessionClockService } from './session-clock.service.js';
 import { deadlineJobId, reportJobId } from './sessions.service.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -14,14 +15,15 @@ import { SessionsRepository } from './sessions.repository.js';
 export class SessionReconcilerService {
   constructor(
     private readonly sessions: SessionsRepository,
+    private readonly code: CodeRunsRepository,
     private readonly clock: SessionClockService,
     private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async reconcile(now = new Date()): Promise<{ gradings: number; deadlines: number; reports: number }> {
-    const counts = { gradings: 0, deadlines: 0, reports: 0 };
+  async reconcile(now = new Date()): Promise<{ gradings: number; deadlines: number; reports: number; codeRuns: number }> {
+    const counts = { gradings: 0, deadlines: 0, reports: 0, codeRuns: 0 };
     for (const g of await this.sessions.stalledGradings(new Date(now.getTime() - this.config.sessions.gradingStallMs))) {
       if (await this.jobs.isPending('grading.grade-answer', g.turnId)) continue;
       await this.jobs.forget('grading.grade-answer', g.turnId);
@@ -40,7 +42,15 @@ export class SessionReconcilerService {
       await this.jobs.enqueue('sessions.build-report', { sessionId }, { jobId: reportJobId(sessionId) });
       counts.reports++;
     }
-    if (counts.gradings + counts.deadlines + counts.reports > 0) this.logger.warn(counts, 'reconciler re-enqueued lost work');
+    // A code run's job is bounded by the sandbox's wall limit; one still unfinished well past it was lost.
+    const runStall = Math.max(this.config.sessions.gradingStallMs, this.config.sandbox.limits.wallMs * 6);
+    for (const runId of await this.code.stalledRuns(new Date(now.getTime() - runStall))) {
+      if (await this.jobs.isPending('code.run', runId)) continue;
+      await this.jobs.forget('code.run', runId);
+      await this.jobs.enqueue('code.run', { runId }, { jobId: runId });
+      counts.codeRuns++;
+    }
+    if (counts.gradings + counts.deadlines + counts.reports + counts.codeRuns > 0) this.logger.warn(counts, 'reconciler re-enqueued lost work');
     return counts;
   }
 }

@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { ContentService } from '#libs/content';
 import type { Grade } from '#libs/grading';
+import { CodeRunsRepository } from './code-runs.repository.js';
+import { toCodeReport } from './code-evidence.js';
 import { buildReport } from './session-report.js';
 import { SessionNotifier } from './session-notifier.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -15,8 +18,10 @@ export class GradesPendingError extends Error {
 export class SessionReportService {
   constructor(
     private readonly sessions: SessionsRepository,
+    private readonly code: CodeRunsRepository,
     private readonly content: ContentService,
     private readonly notifier: SessionNotifier,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -27,7 +32,11 @@ export class SessionReportService {
     const session = await this.sessions.find(sessionId);
     if (!session || session.status !== 'ended') return;
     const gradings = await this.sessions.gradings(sessionId);
-    const pending = gradings.filter((g) => g.status === 'queued' || g.status === 'grading').length;
+    // Code runs still in the sandbox count as pending, so a submission made just before the end is graded; a run
+    // stuck far past the sandbox's wall limit (no worker can run code) does not hold the report back.
+    const runsSince = new Date(Date.now() - this.config.sandbox.limits.wallMs * 6);
+    const pending =
+      gradings.filter((g) => g.status === 'queued' || g.status === 'grading').length + (await this.code.pendingCount(sessionId, runsSince));
     if (pending > 0) throw new GradesPendingError(pending);
 
     const [question, role, stored] = await Promise.all([
@@ -35,6 +44,10 @@ export class SessionReportService {
       this.content.roleAt(session.roleSlug, session.roleVersion),
       this.sessions.grades(sessionId),
     ]);
+    const code =
+      question.kind === 'coding'
+        ? toCodeReport(await this.code.gradedRun(sessionId, true), await this.code.snapshots(sessionId), await this.code.runs(sessionId))
+        : undefined;
     const report = buildReport({
       sessionId,
       mode: session.mode,
@@ -42,6 +55,7 @@ export class SessionReportService {
       role,
       grades: stored.map((g) => g.body as Grade),
       failedAnswers: gradings.filter((g) => g.status === 'failed').length,
+      ...(code ? { code } : {}),
     });
     const done = await this.sessions.inSession(sessionId, async (tx) => {
       if (!(await tx.saveReport(report))) return;

@@ -1,5 +1,20 @@
 import type { Question, RoleGuide } from '#libs/content';
-import type { Grade } from '#libs/grading';
+import { correctnessFromTests, type Grade } from '#libs/grading';
+import type { CodeTestResultDto } from '#libs/protocol';
+
+/** A coding session's code in its report: the graded code, its tests (hidden ones as pass/fail) and its runs. */
+export interface CodeReportSection {
+  language: string;
+  code: string;
+  /** The graded submission's status; null when the code was never submitted. */
+  status: string | null;
+  tests: CodeTestResultDto[];
+  visible: { passed: number; total: number };
+  hidden: { passed: number; total: number };
+  /** Every run and submission in order (the full replay is `GET /api/sessions/:id/code-timeline`). */
+  timeline: { at: string; kind: 'run' | 'submit'; status: string | null; visible: { passed: number; total: number } | null; hidden: { passed: number; total: number } | null }[];
+  snapshots: number;
+}
 
 export interface SessionReport {
   sessionId: string;
@@ -15,6 +30,8 @@ export interface SessionReport {
   answers: { graded: number; failed: number };
   flags: string[];
   provenance: { graders: string[]; rubricVersions: string[]; promptVersions: string[] };
+  /** Coding sessions only. */
+  code?: CodeReportSection;
 }
 
 const RANK = { missed: 0, partial: 1, covered: 2 } as const;
@@ -38,16 +55,20 @@ export function buildReport(input: {
   role: RoleGuide;
   grades: Grade[];
   failedAnswers: number;
+  code?: CodeReportSection;
 }): SessionReport {
   const { question, role, grades } = input;
   const plan = role.sessions[question.kind];
   const scored = new Set(question.phases.flatMap((p) => p.dimensions));
 
+  // Correctness of submitted code is the hidden tests' pass rate, whatever the answers said.
+  const tested = input.code && input.code.status !== null ? correctnessFromTests(input.code.hidden) : null;
   const dimensions = plan.dimensions
     .filter((d) => scored.has(d.id))
     .map((d) => {
       const scores = grades.flatMap((g) => g.dimensions.filter((x) => x.id === d.id).map((x) => x.score));
-      const score = scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null;
+      const mean = scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null;
+      const score = d.id === 'correctness' && tested !== null ? tested : mean;
       const descriptor = score === null ? null : d.descriptors[String(Math.round(score)) as '1' | '2' | '3' | '4'];
       return { id: d.id, title: d.title, weight: d.weight, score, descriptor };
     });
@@ -94,6 +115,7 @@ export function buildReport(input: {
     studyNext,
     answers: { graded: grades.length, failed: input.failedAnswers },
     flags: [...new Set(grades.flatMap((g) => g.flags))].sort(),
+    ...(input.code ? { code: input.code } : {}),
     provenance: {
       graders: [...new Set(grades.map((g) => g.provenance.grader))],
       rubricVersions: [...new Set(grades.map((g) => g.provenance.rubricVersion))],

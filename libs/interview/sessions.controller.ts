@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CurrentPrincipal, type Principal } from '#libs/auth';
 import { parsePayload } from '#libs/errors';
 import { SessionNotFoundError } from './session-errors.js';
+import { CodeSessionService } from './code-session.service.js';
 import { SessionsService } from './sessions.service.js';
 
 const createSessionSchema = z.object({
@@ -12,7 +13,10 @@ const createSessionSchema = z.object({
 
 @Controller('api/sessions')
 export class SessionsController {
-  constructor(private readonly sessions: SessionsService) {}
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly code: CodeSessionService,
+  ) {}
 
   @Post()
   create(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {
@@ -30,5 +34,14 @@ export class SessionsController {
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new SessionNotFoundError() })) id: string,
   ) {
     return this.sessions.get(principal, id);
+  }
+
+  /** Snapshots and runs in order, for replaying how the code grew. */
+  @Get(':id/code-timeline')
+  codeTimeline(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new SessionNotFoundError() })) id: string,
+  ) {
+    return this.code.timeline(principal, id);
   }
 }

@@ -5,15 +5,14 @@ import type { ServerEvent, ServerEventPayloads, ServerEventType } from '#libs/pr
 import type { GradingRow, PlannedPhase, SessionRow, StoredGrade, TurnRow } from './session.types.js';
 import { toEvent, toGrading, toGrade, toSession, toTurn, type Raw } from './session-rows.js';
 
-/** An event to append: its seq and time are the log's. */
 /** What a locked transaction returned, and the events it appended (to publish after commit). */
 export interface Locked<T> {
   result: T;
   appended: ServerEvent[];
 }
 
+/** An event to append: its seq and time are the log's. */
 export type NewEvent = { [T in ServerEventType]: { type: T; payload: ServerEventPayloads[T] } }[ServerEventType];
-
 
 /** TypeORM's postgres driver answers UPDATE … RETURNING with `[rows, affected]`. */
 function updated<T>(result: unknown): T[] {
@@ -37,6 +36,11 @@ export class SessionTx {
   async appendEvent<T extends ServerEventType>(type: T, payload: ServerEventPayloads[T]): Promise<number> {
     const [seq] = await this.appendEvents([{ type, payload } as NewEvent]);
     return seq!;
+  }
+
+  /** For sibling repositories (code runs) whose writes belong to this same transaction. */
+  async sql(query: string, params: unknown[]): Promise<Raw[]> {
+    return (await this.m.query(query, params)) as Raw[];
   }
 
   /**

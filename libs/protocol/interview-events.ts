@@ -9,13 +9,18 @@ import { z } from 'zod';
 export const INTERVIEW_NAMESPACE = '/interview';
 
 const uuid = z.uuid({ message: 'must be a UUID' });
+const clientId = z.string().min(1, 'is required').max(100).regex(/^[\w.:-]+$/, 'must be letters, digits, . _ : -');
+
+/** Languages a candidate can write in during a live coding session. */
+export const CODE_LANGUAGES = ['python', 'javascript'] as const;
+export type CodeLanguageName = (typeof CODE_LANGUAGES)[number];
 
 export const clientPayloadSchemas = {
   'session:join': z.object({ sessionId: uuid, lastSeq: z.number().int().min(0).optional() }).strict(),
   'answer:submit': z
     .object({
       sessionId: uuid,
-      clientId: z.string().min(1, 'is required').max(100).regex(/^[\w.:-]+$/, 'must be letters, digits, . _ : -'),
+      clientId,
       // Postgres text cannot hold NUL; refuse it here rather than fail in the database.
       text: z.string().refine((t) => !t.includes('\u0000'), 'must not contain NUL characters'),
     })
@@ -23,12 +28,40 @@ export const clientPayloadSchemas = {
   'phase:advance': z.object({ sessionId: uuid }).strict(),
   'session:end': z.object({ sessionId: uuid }).strict(),
   'grade:retry': z.object({ sessionId: uuid, turnId: uuid }).strict(),
+  /** A debounced snapshot of the editor; the length cap is the server's `CODE_MAX_CHARS`. */
+  'code:update': z
+    .object({
+      sessionId: uuid,
+      clientId,
+      language: z.enum(CODE_LANGUAGES),
+      code: z.string().refine((t) => !t.includes('\u0000'), 'must not contain NUL characters'),
+    })
+    .strict(),
+  /** Runs the latest snapshot against the visible tests. */
+  'code:run': z.object({ sessionId: uuid, clientId }).strict(),
+  /** Runs the latest snapshot against the visible and hidden tests; the last submission is graded. */
+  'code:submit': z.object({ sessionId: uuid, clientId }).strict(),
 } as const;
 
 export type ClientEventName = keyof typeof clientPayloadSchemas;
 export type ClientPayload<E extends ClientEventName> = z.infer<(typeof clientPayloadSchemas)[E]>;
 
 export type GradeStatus = 'queued' | 'grading' | 'scored' | 'failed';
+
+export type CodeRunStatus = 'PASSED' | 'FAILED' | 'COMPILE_ERROR' | 'RUNTIME_ERROR' | 'TIMEOUT' | 'MEMORY_LIMIT' | 'OUTPUT_LIMIT';
+
+/** One test of a run as the candidate sees it: hidden tests carry only `passed` (and their time). */
+export interface CodeTestResultDto {
+  name: string;
+  hidden: boolean;
+  passed: boolean;
+  expected?: unknown;
+  actual?: unknown;
+  error?: string;
+  stdout?: string;
+  stderr?: string;
+  timeMs: number;
+}
 
 export interface PhaseView {
   id: string;
@@ -47,6 +80,17 @@ export interface ServerEventPayloads {
   'grade:failed': { turnId: string; code: string };
   'session:report': { report: unknown };
   'session:ended': { reason: 'candidate' | 'clock' };
+  'code:result': {
+    runId: string;
+    kind: 'run' | 'submit';
+    status: CodeRunStatus;
+    tests: CodeTestResultDto[];
+    compileError?: string;
+    /** Why the run stopped early (a limit), when it did. */
+    message?: string;
+    visible: { passed: number; total: number };
+    hidden: { passed: number; total: number };
+  };
 }
 
 export type ServerEventType = keyof ServerEventPayloads;
@@ -83,6 +127,9 @@ export interface ClientAckData {
   'phase:advance': { phase: PhaseView; endsAt: string } | { ended: true };
   'session:end': { ended: true };
   'grade:retry': { status: GradeStatus };
+  'code:update': { snapshotId: string; at: string };
+  'code:run': { runId: string; status: 'queued' | 'done' };
+  'code:submit': { runId: string; status: 'queued' | 'done' };
 }
 
 /** Typed maps for socket.io's generics (`Socket<ServerToClientEvents, ClientToServerEvents>` on the client). */

@@ -1,4 +1,4 @@
-export { HandlesJob, type JobContext, type JobHandler } from './job-handler.js';
+export { HandlesJob, type HandlerAvailability, type JobContext, type JobHandler } from './job-handler.js';
 export { JOB_NAMES, JOBS, QUEUE_NAMES, type JobName, type JobPayload, type QueueName } from './job-registry.js';
 export { JobQueue, type EnqueueOptions } from './job-queue.service.js';
 export { MissingJobHandlerError } from './handler-index.js';

@@ -8,8 +8,16 @@ export interface JobContext {
   signal: AbortSignal;
 }
 
+export type HandlerAvailability = { ok: true } | { ok: false; reason: string };
+
 export interface JobHandler<N extends JobName> {
   handle(payload: JobPayload<N>, ctx: JobContext): Promise<void>;
+  /**
+   * Checked once at start-up. A handler that cannot do its work safely here (e.g. no sandbox for candidate
+   * code) says why, and the worker does not consume that handler's queue at all: its jobs wait for a worker
+   * that can run them.
+   */
+  availability?(): Promise<HandlerAvailability>;
 }
 
 export const JOB_HANDLER_METADATA = 'mock-interview:job-handler';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Every queue the service uses. A queue groups jobs that share a worker pool. */
-export const QUEUE_NAMES = ['auth', 'grading', 'sessions', 'mail'] as const;
+export const QUEUE_NAMES = ['auth', 'grading', 'sessions', 'mail', 'code'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 interface JobDefinition {
@@ -34,6 +34,11 @@ export const JOBS = {
     queue: 'sessions',
     payload: z.object({ sessionId: z.uuid() }),
     retry: { attempts: 60, fixedBackoffMs: 2_000 },
+  },
+  /** Runs candidate code in the sandbox; its queue has its own concurrency (`CODE_RUN_CONCURRENCY`). */
+  'code.run': {
+    queue: 'code',
+    payload: z.object({ runId: z.uuid() }),
   },
   /** Repeats on a timer: re-enqueues what a lost Redis or a dead process dropped. */
   'sessions.reconcile': {

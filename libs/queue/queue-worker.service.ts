@@ -11,7 +11,7 @@ import { LOGGER, type Logger } from '#libs/logging';
 import { createRedisConnection, type Redis } from '#libs/redis';
 import { type AnyJobHandler, indexHandlers } from './handler-index.js';
 import { JOB_HANDLER_METADATA } from './job-handler.js';
-import { JOB_NAMES, JOBS, type JobName, QUEUE_NAMES } from './job-registry.js';
+import { JOB_NAMES, JOBS, type JobName, QUEUE_NAMES, type QueueName } from './job-registry.js';
 
 class JobTimeoutError extends Error {}
 
@@ -30,7 +30,7 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
     private readonly discovery: DiscoveryService,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     const found = this.discovery
       .getProviders()
       .filter((w) => w.metatype && w.instance && Reflect.getMetadata(JOB_HANDLER_METADATA, w.metatype))
@@ -39,7 +39,14 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
         handler: w.instance as AnyJobHandler,
       }));
     this.handlers = indexHandlers(found, JOB_NAMES);
+    const consumed: QueueName[] = [];
     for (const queue of QUEUE_NAMES) {
+      const refusal = await this.unavailable(queue);
+      if (refusal) {
+        this.logger.error({ queue, reason: refusal }, `queue "${queue}" is not consumed by this worker: ${refusal}`);
+        continue;
+      }
+      consumed.push(queue);
       const connection = createRedisConnection(this.config.redis.url, { name: `queue:${queue}` });
       const blocking = createRedisConnection(this.config.redis.url, { blocking: true, name: `worker:${queue}` });
       this.connections.push(connection, blocking);
@@ -47,7 +54,7 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
       const worker = new Worker(queue, (job: Job) => this.process(queue, job), {
         connection: blocking,
         prefix: this.config.queue.prefix,
-        concurrency: this.config.queue.concurrency,
+        concurrency: queue === 'code' ? this.config.coding.runConcurrency : this.config.queue.concurrency,
         lockDuration: this.config.queue.lockMs,
         // Workers only honour a manual `queue.rateLimit` (a provider's 429) when a limiter is set; this one is
         // far above any real load, so it limits nothing else.
@@ -60,7 +67,16 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
       worker.on('error', (err) => this.logger.error({ queue, err }, 'worker error'));
       this.workers.push(worker);
     }
-    this.logger.info({ queues: QUEUE_NAMES, jobs: JOB_NAMES }, 'worker started');
+    this.logger.info({ queues: consumed, jobs: JOB_NAMES }, 'worker started');
+  }
+
+  /** Why this worker must not take the queue's jobs (a handler's own start-up check), or null. */
+  private async unavailable(queue: QueueName): Promise<string | null> {
+    for (const name of JOB_NAMES.filter((n) => JOBS[n].queue === queue)) {
+      const check = await this.handlers.get(name)?.availability?.();
+      if (check && !check.ok) return `${name}: ${check.reason}`;
+    }
+    return null;
   }
 
   /**

@@ -5,7 +5,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { AuthService, createSocketAuthMiddleware, type Principal } from '#libs/auth';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { parsePayload } from '#libs/errors';
-import { SessionsService } from '#libs/interview';
+import { CodeSessionService, SessionsService } from '#libs/interview';
 import { LOGGER, type Logger } from '#libs/logging';
 import { type Ack, type ClientAckData, type ClientEventName, type ClientPayload, clientPayloadSchemas, INTERVIEW_NAMESPACE } from '#libs/protocol';
 import { SessionDeliveryService } from './session-delivery.service.js';
@@ -31,11 +31,15 @@ export class InterviewGateway implements OnGatewayInit<Namespace> {
     'phase:advance': (principal, input) => this.sessions.advance(principal, input.sessionId),
     'session:end': (principal, input) => this.sessions.end(principal, input.sessionId),
     'grade:retry': (principal, input) => this.sessions.retryGrade(principal, input),
+    'code:update': (principal, input) => this.code.update(principal, input),
+    'code:run': (principal, input) => this.code.run(principal, input, 'run'),
+    'code:submit': (principal, input) => this.code.run(principal, input, 'submit'),
   };
 
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: SessionsService,
+    private readonly code: CodeSessionService,
     private readonly delivery: SessionDeliveryService,
     private readonly limiter: SocketRateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

@@ -16,8 +16,8 @@ export class ConfiguredIoAdapter extends IoAdapter {
     return super.createIOServer(port, {
       ...options,
       cors: { origin: this.config.http.allowedOrigins, credentials: true },
-      // Room for the longest answer in 4-byte UTF-8 plus the envelope; a bigger frame is refused unparsed.
-      maxHttpBufferSize: this.config.sessions.answerMaxChars * 4 + 4096,
+      // Room for the longest answer or code snapshot in 4-byte UTF-8 plus the envelope; a bigger frame is refused unparsed.
+      maxHttpBufferSize: Math.max(this.config.sessions.answerMaxChars, this.config.coding.maxChars) * 4 + 4096,
     } as ServerOptions) as Server;
   }
 }

@@ -27,6 +27,9 @@ function codeFor(code: ErrorCode): ErrorCode {
     case 'INVITE_INVALID':
     case 'INVITE_USED':
     case 'INVITE_EXPIRED':
+    case 'CODE_TOO_LONG':
+    case 'NOT_A_CODING_SESSION':
+    case 'NO_CODE':
     case 'INTERNAL':
       return code;
     default: {

@@ -22,6 +22,7 @@ const SESSION_ENDPOINTS: Endpoint[] = [
   { name: 'GET transcript', method: 'get', path: (s) => `/api/sessions/${s}/transcript` },
   { name: 'GET transcript md', method: 'get', path: (s) => `/api/sessions/${s}/transcript?format=md` },
   { name: 'GET transcript json', method: 'get', path: (s) => `/api/sessions/${s}/transcript?format=json` },
+  { name: 'GET code timeline', method: 'get', path: (s) => `/api/sessions/${s}/code-timeline` },
   { name: 'POST dispute', method: 'post', path: (s) => `/api/sessions/${s}/disputes`, body: (t) => ({ turnId: t, comment: 'unfair' }) },
   {
     name: 'POST corrections',
@@ -89,6 +90,8 @@ describe('review access rules', () => {
       await request(api.url).get(`/api/sessions/${session.sessionId}`).set(bearer(who)).expect(200);
       const t = await request(api.url).get(`/api/sessions/${session.sessionId}/transcript`).set(bearer(who)).expect(200);
       expect(t.body.session.id).toBe(session.sessionId);
+      const timeline = await request(api.url).get(`/api/sessions/${session.sessionId}/code-timeline`).set(bearer(who)).expect(200);
+      expect(timeline.body.sessionId).toBe(session.sessionId);
     }
   });
 

@@ -20,6 +20,7 @@ const SERVER_EVENTS: ServerEvent['type'][] = [
   'grade:failed',
   'session:report',
   'session:ended',
+  'code:result',
 ];
 
 /** A real socket.io client on `/interview` that records every server event it is sent, in arrival order. */

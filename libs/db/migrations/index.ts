@@ -3,6 +3,7 @@ import { CreateContentVersions1764205200000 } from './1764205200000-create-conte
 import { CreateSessions1764208800000 } from './1764208800000-create-sessions.js';
 import { CreateReview1764212400000 } from './1764212400000-create-review.js';
 import { CreateWaitlist1764216000000 } from './1764216000000-create-waitlist.js';
+import { CreateCodeRuns1764219600000 } from './1764219600000-create-code-runs.js';
 
 /** Every migration, in order. Listed explicitly so the same list works from source (tests) and from dist. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateSessions1764208800000,
   CreateReview1764212400000,
   CreateWaitlist1764216000000,
+  CreateCodeRuns1764219600000,
 ];

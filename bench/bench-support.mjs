@@ -1,0 +1,70 @@
+// Helpers shared by the benchmarks that start the built api and worker.
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+export const freePort = () =>
+  new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+export const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+export const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls the api's readiness probe until it answers 200. */
+export async function waitReady(base, tries = 300) {
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/health/ready`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (i > tries) throw new Error('api did not become ready');
+    await sleep(100);
+  }
+}
+
+/**
+ * Migrates the bench database, creates a candidate, starts the built api and worker with `overrides` on top of
+ * the environment (extra node flags from BENCH_API_FLAGS / BENCH_WORKER_FLAGS), waits for readiness and logs in.
+ */
+export async function startStack(overrides) {
+  const { execFileSync, spawn } = await import('node:child_process');
+  const { runMigrations } = await import('../dist/libs/db/index.js');
+  const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mock_interview_bench';
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    DATABASE_URL,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    SOCKET_RATE_LIMIT: '1000000',
+    // One bench candidate runs every session: lift the rollout's limits (they are not what is measured).
+    ROLLOUT_MAX_LIVE_SESSIONS: '1000000',
+    ROLLOUT_SESSIONS_PER_USER_PER_DAY: '10000',
+    MIGRATE_ON_START: 'false',
+    ...overrides,
+  };
+  await runMigrations(DATABASE_URL);
+  const email = `bench-${Date.now()}@example.test`;
+  execFileSync(process.execPath, ['dist/apps/cli/main.js', 'user:create', '--email', email, '--password', 'bench-password-123', '--role', 'candidate'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const flags = (name) => (process.env[name] ?? '').split(' ').filter(Boolean);
+  const api = spawn(process.execPath, [...flags('BENCH_API_FLAGS'), 'dist/apps/api/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const worker = spawn(process.execPath, [...flags('BENCH_WORKER_FLAGS'), 'dist/apps/worker/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const stop = () => {
+    api.kill('SIGTERM');
+    worker.kill('SIGTERM');
+  };
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitReady(base);
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'bench-password-123' }) });
+    const { accessToken } = await login.json();
+    return { api, worker, base, accessToken, auth: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' }, stop };
+  } catch (err) {
+    stop();
+    throw err;
+  }
+}

@@ -1,0 +1,45 @@
+import type { RoleGuide } from '#libs/content';
+import { computeOverall } from './compute-overall.js';
+import type { DimensionScore, Grade } from './grade.schema.js';
+import type { CodeEvidence, GradeInput, Grader } from './grader.port.js';
+
+export const CORRECTNESS = 'correctness';
+
+/** Hidden-test pass rate → 1–4: all pass 4, at least 75% 3, at least 40% 2, else 1. Null when nothing was submitted. */
+export function correctnessFromTests(hidden: CodeEvidence['hidden']): DimensionScore | null {
+  if (hidden.total === 0) return null;
+  const rate = hidden.passed / hidden.total;
+  if (rate >= 1) return 4;
+  if (rate >= 0.75) return 3;
+  if (rate >= 0.4) return 2;
+  return 1;
+}
+
+export function correctnessReason(code: CodeEvidence, score: DimensionScore): string {
+  const rate = Math.round((100 * code.hidden.passed) / code.hidden.total);
+  return `Correctness ${score} from the tests, not from words: the submitted ${code.language} code passed ${code.hidden.passed} of ${code.hidden.total} hidden tests (${rate}%) and ${code.visible.passed} of ${code.visible.total} visible ones (run ended ${code.status}).`;
+}
+
+/**
+ * Replaces whatever a grader said about correctness with the score computed from the hidden tests' pass rate
+ * (when the code was submitted and correctness is scored in this grade), then recomputes the overall.
+ */
+export function anchorCorrectness(grade: Grade, code: CodeEvidence | undefined, context: { role: RoleGuide; question: GradeInput['question'] }): Grade {
+  const score = code ? correctnessFromTests(code.hidden) : null;
+  if (!code || score === null || !grade.dimensions.some((d) => d.id === CORRECTNESS)) return grade;
+  const dimensions = grade.dimensions.map((d) => (d.id === CORRECTNESS ? { id: d.id, score, reason: correctnessReason(code, score) } : d));
+  return { ...grade, dimensions, overall: computeOverall(dimensions, context.role, context.question) };
+}
+
+/** Any grader, with correctness anchored on the tests for coding answers. */
+export class CodeAnchoredGrader implements Grader {
+  constructor(private readonly inner: Grader) {}
+
+  get name(): Grader['name'] {
+    return this.inner.name;
+  }
+
+  async grade(input: GradeInput, signal?: AbortSignal): Promise<Grade> {
+    return anchorCorrectness(await this.inner.grade(input, signal), input.code, input);
+  }
+}

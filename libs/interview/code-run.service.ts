@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { ContentService } from '#libs/content';
+import { judge, type JudgedTestInput, mergeSubmission, SandboxService, toCandidateTests } from '#libs/sandbox';
+import { CodeRunsRepository } from './code-runs.repository.js';
+import { SessionNotifier } from './session-notifier.js';
+import { SessionsRepository } from './sessions.repository.js';
+
+/**
+ * The worker's half of a code run: run the snapshot in the sandbox against the question's tests (visible for a
+ * run, visible and hidden for a submission), judge on the server, store the full result once and tell the room
+ * with `code:result` (hidden tests as pass/fail only). A retried job after the result was stored changes nothing.
+ */
+@Injectable()
+export class CodeRunService {
+  constructor(
+    private readonly code: CodeRunsRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly content: ContentService,
+    private readonly sandbox: SandboxService,
+    private readonly notifier: SessionNotifier,
+  ) {}
+
+  async execute(runId: string): Promise<void> {
+    const found = await this.code.run(runId);
+    if (!found || found.run.state === 'done') return;
+    const { run, snapshot } = found;
+    await this.code.markRunning(runId);
+    const session = await this.sessions.find(run.sessionId);
+    if (!session) return;
+    const question = await this.content.questionAt(session.questionId, session.questionVersion);
+    if (question.kind !== 'coding') return;
+    const entryPoint = question.signature.entryPoint[snapshot.language];
+    const judged = async (tests: JudgedTestInput[]) => {
+      const outcome = await this.sandbox.run({
+        language: snapshot.language,
+        code: snapshot.code,
+        entryPoint,
+        // Only the arguments enter the sandbox; expected values stay here.
+        calls: tests.map((t) => ({ args: structuredClone(t.args) })),
+      });
+      return judge(tests, outcome, question.comparison);
+    };
+    const visible = await judged(question.tests.visible.map((t) => ({ ...t, hidden: false })));
+    // Hidden tests run in a sandbox of their own: nothing the candidate sees can carry their inputs. Code that
+    // does not even compile is not run again.
+    const result =
+      run.kind === 'submit'
+        ? visible.status === 'COMPILE_ERROR'
+          ? { ...visible, tests: [...visible.tests, ...question.tests.hidden.map((t) => ({ name: t.name, hidden: true, passed: false, expected: t.expected, timeMs: 0 }))], hidden: { passed: 0, total: question.tests.hidden.length } }
+          : mergeSubmission(visible, await judged(question.tests.hidden.map((t) => ({ ...t, hidden: true }))))
+        : visible;
+    const done = await this.sessions.inSession(run.sessionId, async (tx) => {
+      if (!(await this.code.finishRun(tx, runId, result.status, result))) return;
+      await tx.appendEvent('code:result', {
+        runId,
+        kind: run.kind,
+        status: result.status,
+        tests: toCandidateTests(result.tests),
+        ...(result.compileError ? { compileError: result.compileError } : {}),
+        ...(result.message ? { message: result.message } : {}),
+        visible: result.visible,
+        hidden: result.hidden,
+      });
+    });
+    if (done) await this.notifier.notify(done.appended);
+  }
+}

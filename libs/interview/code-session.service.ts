@@ -1,0 +1,93 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Principal } from '#libs/auth';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { ContentService } from '#libs/content';
+import { DomainError } from '#libs/errors';
+import { LOGGER, type Logger } from '#libs/logging';
+import type { ClientAckData, ClientPayload } from '#libs/protocol';
+import { JobQueue } from '#libs/queue';
+import { CodeRunsRepository } from './code-runs.repository.js';
+import { toCodeTimeline, type CodeTimelineDto } from './code-timeline.js';
+import { SessionEndedError, SessionNotFoundError } from './session-errors.js';
+import { SessionAccessPolicy } from './session-access.policy.js';
+import { SessionNotifier } from './session-notifier.js';
+import { SessionsRepository, type SessionTx } from './sessions.repository.js';
+
+/** The live coding half of a session: editor snapshots, runs and submissions, and the replay timeline. */
+@Injectable()
+export class CodeSessionService {
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly code: CodeRunsRepository,
+    private readonly content: ContentService,
+    private readonly jobs: JobQueue,
+    private readonly notifier: SessionNotifier,
+    private readonly access: SessionAccessPolicy,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** Stores one snapshot with its time. Idempotent per clientId; refused when closer than the minimum interval. */
+  async update(principal: Principal, input: ClientPayload<'code:update'>): Promise<ClientAckData['code:update']> {
+    const { maxChars, snapshotMinIntervalMs } = this.config.coding;
+    if (input.code.length > maxChars) {
+      throw new DomainError('CODE_TOO_LONG', `code is ${input.code.length} characters; the limit is ${maxChars}`, { limit: maxChars, length: input.code.length });
+    }
+    const done = await this.inCodingSession(principal, input.sessionId, async (tx) => {
+      const existing = await this.code.snapshotByClientId(tx, input.clientId);
+      if (existing) return existing;
+      if (tx.session.status === 'ended') throw new SessionEndedError();
+      const last = await this.code.latestSnapshot(tx);
+      const sinceMs = last ? Date.now() - last.createdAt.getTime() : Infinity;
+      if (sinceMs < snapshotMinIntervalMs) {
+        throw new DomainError('RATE_LIMITED', 'code snapshots are too frequent; debounce them', { retryAfterMs: Math.ceil(snapshotMinIntervalMs - sinceMs) });
+      }
+      const phaseId = tx.session.phases[tx.session.phaseIndex]!.id;
+      return this.code.insertSnapshot(tx, { clientId: input.clientId, phaseId, language: input.language, code: input.code });
+    });
+    return { snapshotId: done.id, at: done.createdAt.toISOString() };
+  }
+
+  /** Queues the latest snapshot against the visible tests (`run`) or every test (`submit`). Idempotent per clientId. */
+  async run(principal: Principal, input: ClientPayload<'code:run'>, kind: 'run' | 'submit'): Promise<ClientAckData['code:run']> {
+    const { run, fresh } = await this.inCodingSession(principal, input.sessionId, async (tx) => {
+      const existing = await this.code.runByClientId(tx, input.clientId);
+      if (existing) return { run: existing, fresh: false };
+      if (tx.session.status === 'ended') throw new SessionEndedError();
+      const snapshot = await this.code.latestSnapshot(tx);
+      if (!snapshot) throw new DomainError('NO_CODE', 'nothing to run yet: send code:update first');
+      const phaseId = tx.session.phases[tx.session.phaseIndex]!.id;
+      return { run: await this.code.insertRun(tx, { clientId: input.clientId, kind, snapshotId: snapshot.id, phaseId }), fresh: true };
+    });
+    if (fresh) await this.enqueue(run.id);
+    return { runId: run.id, status: run.state === 'done' ? 'done' : 'queued' };
+  }
+
+  /** The replay: for the candidate, their assigned coach or an admin (the one session access policy). */
+  async timeline(principal: Principal, sessionId: string): Promise<CodeTimelineDto> {
+    const session = await this.access.visibleSession(principal, sessionId);
+    const [snapshots, runs] = await Promise.all([this.code.snapshots(sessionId), this.code.runs(sessionId)]);
+    return toCodeTimeline(session, snapshots, runs);
+  }
+
+  private async inCodingSession<T>(principal: Principal, sessionId: string, fn: (tx: SessionTx) => Promise<T>): Promise<T> {
+    const done = await this.sessions.inSession(sessionId, async (tx) => {
+      if (tx.session.candidateId !== principal.userId) throw new SessionNotFoundError();
+      const question = await this.content.questionAt(tx.session.questionId, tx.session.questionVersion);
+      if (question.kind !== 'coding') throw new DomainError('NOT_A_CODING_SESSION', 'this session has no code editor: its question is not a coding question');
+      return fn(tx);
+    });
+    if (!done) throw new SessionNotFoundError();
+    await this.notifier.notify(done.appended);
+    return done.result;
+  }
+
+  /** The run is committed; if Redis refuses the job now, the reconciler enqueues it later. */
+  private async enqueue(runId: string): Promise<void> {
+    try {
+      await this.jobs.enqueue('code.run', { runId }, { jobId: runId });
+    } catch (err) {
+      this.logger.warn({ err, runId }, 'could not enqueue the code run; the reconciler will retry');
+    }
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * Sandbox capability: runs untrusted candidate code against test calls inside bubblewrap with rlimits, a
+ * wall-clock kill and an output cap, and judges the results on the server side.
+ */
+export * from './sandbox.types.js';
+export { SandboxRunner } from './sandbox-runner.js';
+export { CgroupLimits } from './cgroup-limits.js';
+export { checkSandbox, type SandboxAvailability } from './sandbox-check.js';
+export { judge, mergeSubmission, resultMatches, toCandidateResult, toCandidateTests, type CodeRunResult, type JudgedTestInput, type TestResult } from './judge.js';
+export { SandboxService } from './sandbox.service.js';
+export { SandboxModule } from './sandbox.module.js';

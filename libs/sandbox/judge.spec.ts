@@ -1,0 +1,50 @@
+import { judge, mergeSubmission, resultMatches, toCandidateResult } from './judge.js';
+import type { SandboxOutcome } from './sandbox.types.js';
+
+const outcome = (actuals: unknown[], termination: SandboxOutcome['termination'] = null): SandboxOutcome => ({
+  termination,
+  calls: actuals.map((a) => (a instanceof Error ? { ran: true, ok: false, error: a.message, stdout: '', stderr: '', timeMs: 1 } : { ran: true, ok: true, actual: a, stdout: 'out', stderr: '', timeMs: 1 })),
+  stdout: '',
+  stderr: '',
+  wallMs: 5,
+});
+const tests = [
+  { name: 'visible one', args: [1], expected: [1, 2], hidden: false },
+  { name: 'secret edge case', args: [2], expected: [3], hidden: true },
+];
+
+describe(judge.name, () => {
+  it('passes when every call returns its expected value', () => {
+    expect(judge(tests, outcome([[1, 2], [3]]), 'exact')).toMatchObject({ status: 'PASSED', visible: { passed: 1, total: 1 }, hidden: { passed: 1, total: 1 } });
+  });
+
+  it('fails exactly the tests whose value differs; an exception is a RUNTIME_ERROR', () => {
+    const failed = judge(tests, outcome([[2, 1], [3]]), 'exact');
+    expect([failed.status, failed.tests.map((t) => t.passed)]).toEqual(['FAILED', [false, true]]);
+    expect(judge(tests, outcome([[2, 1], [3]]), 'unordered').status).toBe('PASSED');
+    expect(judge(tests, outcome([[1, 2], new Error('boom')]), 'exact')).toMatchObject({ status: 'RUNTIME_ERROR', hidden: { passed: 0 } });
+    expect(judge(tests, outcome([[1, 2], [3]], 'TIMEOUT'), 'exact').status).toBe('TIMEOUT');
+  });
+
+  it('shows hidden tests to the candidate as pass/fail only, without their names', () => {
+    const shown = toCandidateResult(judge(tests, outcome([[1, 2], [4]]), 'exact'));
+    expect(shown.tests[1]).toEqual({ name: 'hidden test 1', hidden: true, passed: false, timeMs: 1 });
+    expect(JSON.stringify(shown)).not.toContain('secret');
+    expect(resultMatches('unordered', [[1], [2]], [[2], [1]])).toBe(true);
+  });
+
+  it('merges a submission: the visible run stopping early wins, then the hidden run, else both must pass', () => {
+    const visible = [tests[0]!];
+    const hidden = [tests[1]!];
+    const sut = (v: ReturnType<typeof judge>, h: ReturnType<typeof judge>) => mergeSubmission(v, h);
+    const vPass = judge(visible, outcome([[1, 2]]), 'exact');
+    const hPass = judge(hidden, outcome([[3]]), 'exact');
+    const hFail = judge(hidden, outcome([[4]]), 'exact');
+    const hTimeout = judge(hidden, outcome([[3]], 'TIMEOUT'), 'exact');
+    expect(sut(vPass, hPass)).toMatchObject({ status: 'PASSED', visible: { passed: 1, total: 1 }, hidden: { passed: 1, total: 1 } });
+    expect(sut(vPass, hFail).status).toBe('FAILED');
+    expect(sut(vPass, hTimeout).status).toBe('TIMEOUT');
+    expect(sut(judge(visible, outcome([new Error('x')]), 'exact'), hTimeout).status).toBe('RUNTIME_ERROR');
+    expect(sut(vPass, hPass).tests.map((t) => t.name)).toEqual(['visible one', 'secret edge case']);
+  });
+});

@@ -1,0 +1,106 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { CodeTestResultDto } from '#libs/protocol';
+import type { RunStatus, SandboxOutcome } from './sandbox.types.js';
+
+export interface JudgedTestInput {
+  name: string;
+  args: unknown[];
+  expected: unknown;
+  hidden: boolean;
+}
+
+/** One test's full result: stored on the server. Hidden ones are cut down by `toCandidateTests`. */
+export type TestResult = CodeTestResultDto;
+
+export interface CodeRunResult {
+  status: RunStatus;
+  tests: TestResult[];
+  compileError?: string;
+  /** Why the run stopped early, when it did. */
+  message?: string;
+  stdout?: string;
+  stderr?: string;
+  visible: { passed: number; total: number };
+  hidden: { passed: number; total: number };
+  wallMs: number;
+}
+
+/** `exact`: deep equality; `unordered`: the top-level array compared as a multiset. */
+export function resultMatches(comparison: 'exact' | 'unordered', actual: unknown, expected: unknown): boolean {
+  if (comparison === 'exact' || !Array.isArray(actual) || !Array.isArray(expected)) return isDeepStrictEqual(actual, expected);
+  const key = (v: unknown) => JSON.stringify(v);
+  return isDeepStrictEqual(actual.map(key).sort(), expected.map(key).sort());
+}
+
+/** Compares each call's return value with its test's expected value, on the server side. */
+export function judge(tests: readonly JudgedTestInput[], outcome: SandboxOutcome, comparison: 'exact' | 'unordered'): CodeRunResult {
+  const results: TestResult[] = tests.map((test, i) => {
+    const call = outcome.calls[i]!;
+    const passed = call.ran && call.ok && resultMatches(comparison, call.actual, test.expected);
+    return {
+      name: test.name,
+      hidden: test.hidden,
+      passed,
+      expected: test.expected,
+      ...(call.ran && call.ok ? { actual: call.actual } : {}),
+      ...(call.error ? { error: call.error } : {}),
+      stdout: call.stdout,
+      stderr: call.stderr,
+      timeMs: call.timeMs,
+    };
+  });
+  const count = (hidden: boolean) => {
+    const set = results.filter((r) => r.hidden === hidden);
+    return { passed: set.filter((r) => r.passed).length, total: set.length };
+  };
+  const raised = outcome.calls.some((c) => c.ran && !c.ok);
+  const status: RunStatus =
+    outcome.termination ?? (raised ? 'RUNTIME_ERROR' : results.every((r) => r.passed) ? 'PASSED' : 'FAILED');
+  return {
+    status,
+    tests: results,
+    ...(outcome.termination === 'COMPILE_ERROR' ? { compileError: outcome.message ?? 'compile error' } : {}),
+    ...(outcome.message && outcome.termination !== 'COMPILE_ERROR' ? { message: outcome.message } : {}),
+    ...(outcome.stdout ? { stdout: outcome.stdout } : {}),
+    ...(outcome.stderr ? { stderr: outcome.stderr } : {}),
+    visible: count(false),
+    hidden: count(true),
+    wallMs: outcome.wallMs,
+  };
+}
+
+/** What leaves the server: hidden tests show pass/fail only, under a neutral name (their names hint at inputs). */
+export function toCandidateTests<T extends { hidden: boolean; passed: boolean; timeMs: number }>(tests: readonly T[]): (T | { name: string; hidden: true; passed: boolean; timeMs: number })[] {
+  let hiddenIndex = 0;
+  return tests.map((t) => (t.hidden ? { name: `hidden test ${++hiddenIndex}`, hidden: true as const, passed: t.passed, timeMs: t.timeMs } : t));
+}
+
+export function toCandidateResult(result: CodeRunResult): CodeRunResult {
+  return { ...result, tests: toCandidateTests(result.tests) };
+}
+
+const COMPLETED: readonly RunStatus[] = ['PASSED', 'FAILED'];
+
+/**
+ * A submission runs its hidden tests in a sandbox of their own, so no output the candidate sees can carry a
+ * hidden input. The combined status is the first run's when it stopped early, then the hidden run's, else
+ * PASSED only when both passed. Module-level output and messages come from the visible run alone.
+ */
+export function mergeSubmission(visible: CodeRunResult, hidden: CodeRunResult): CodeRunResult {
+  const status: RunStatus = !COMPLETED.includes(visible.status)
+    ? visible.status
+    : !COMPLETED.includes(hidden.status)
+      ? hidden.status
+      : visible.status === 'PASSED' && hidden.status === 'PASSED'
+        ? 'PASSED'
+        : 'FAILED';
+  const message = !COMPLETED.includes(visible.status) ? visible.message : !COMPLETED.includes(hidden.status) ? hidden.message : undefined;
+  return {
+    ...visible,
+    status,
+    tests: [...visible.tests, ...hidden.tests],
+    ...(message ? { message } : {}),
+    hidden: hidden.hidden,
+    wallMs: visible.wallMs + hidden.wallMs,
+  };
+}

@@ -1,0 +1,93 @@
+import { dirname } from 'node:path';
+import type { SandboxLanguage, SandboxLimits, SandboxRuntime } from './sandbox.types.js';
+
+export const CODE_DIR = '/code';
+export const WORK_DIR = '/work';
+/** The writable work directory is a tmpfs of this size: no run can fill the host's disk. */
+export const WORK_DIR_BYTES = 16 * 1024 * 1024;
+const MB = 1024 * 1024;
+/** V8 reserves large virtual ranges (code range, heap cages) up front: its address-space bound sits above the heap. */
+const NODE_RESERVED_MB = 1024;
+
+export interface SandboxFiles {
+  /** Host directory holding the solution and the harness; bound read-only at /code. */
+  hostCodeDir: string;
+  harness: string;
+}
+
+/**
+ * The argv of one run: `prlimit` sets the rlimits and execs `setpriv`, which drops to the slot's unprivileged
+ * uid with no capabilities and execs `bwrap`: new user, pid, net, ipc, uts and cgroup namespaces (no network
+ * at all), a read-only root, /usr and /dev, no /etc, /home or /root, a fresh size-capped tmpfs work directory, an
+ * empty environment.
+ */
+export function sandboxCommand(input: {
+  language: SandboxLanguage;
+  uid: number;
+  limits: SandboxLimits;
+  runtime: SandboxRuntime;
+  files: SandboxFiles;
+}): { file: string; args: string[] } {
+  const { language, uid, limits, runtime, files } = input;
+  const nodeHeapMb = limits.memoryMb;
+  const asBytes = (language === 'javascript' ? limits.memoryMb + NODE_RESERVED_MB : limits.memoryMb) * MB;
+  const program =
+    language === 'python'
+      ? [runtime.python, '-I', '-S', '-B', `${CODE_DIR}/${files.harness}`]
+      : [runtime.node, `--max-old-space-size=${nodeHeapMb}`, '--v8-pool-size=1', '--disallow-code-generation-from-strings', `${CODE_DIR}/${files.harness}`];
+  const extraBinds = runtimePrefixes(runtime).flatMap((p) => ['--ro-bind', p, p]);
+  return {
+    file: 'prlimit',
+    args: [
+      `--cpu=${limits.cpuSeconds}`,
+      `--as=${asBytes}`,
+      `--nproc=${limits.maxProcesses}`,
+      `--fsize=${limits.fileBytes}`,
+      '--nofile=64',
+      '--core=0',
+      '--',
+      'setpriv',
+      `--reuid=${uid}`,
+      `--regid=${uid}`,
+      '--clear-groups',
+      '--inh-caps=-all',
+      '--bounding-set=-all',
+      '--no-new-privs',
+      '--',
+      runtime.bwrap,
+      '--unshare-all',
+      '--die-with-parent',
+      '--new-session',
+      '--cap-drop', 'ALL',
+      '--ro-bind', '/usr', '/usr',
+      '--symlink', 'usr/lib', '/lib',
+      '--symlink', 'usr/lib64', '/lib64',
+      '--symlink', 'usr/bin', '/bin',
+      ...extraBinds,
+      '--proc', '/proc',
+      '--dev', '/dev',
+      '--ro-bind', files.hostCodeDir, CODE_DIR,
+      '--size', String(WORK_DIR_BYTES),
+      '--tmpfs', WORK_DIR,
+      '--chdir', WORK_DIR,
+      // Only the sized work directory stays writable: bwrap's root and /dev are tmpfs mounts, unbounded in size.
+      '--remount-ro', '/dev',
+      '--remount-ro', '/',
+      '--clearenv',
+      '--setenv', 'PATH', '/usr/bin:/bin',
+      '--setenv', 'HOME', WORK_DIR,
+      '--setenv', 'LANG', 'C.UTF-8',
+      '--setenv', 'UV_THREADPOOL_SIZE', '1',
+      '--',
+      ...program,
+    ],
+  };
+}
+
+/** Runtimes installed outside /usr (nvm, pyenv) need their prefix bound read-only too. */
+function runtimePrefixes(runtime: SandboxRuntime): string[] {
+  const prefixes = [runtime.python, runtime.node]
+    .filter((bin) => !bin.startsWith('/usr/'))
+    .map((bin) => dirname(dirname(bin)));
+  return [...new Set(prefixes)];
+}

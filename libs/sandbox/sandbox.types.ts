@@ -1,0 +1,75 @@
+import type { AppConfig } from '#libs/config';
+
+/** Languages the sandbox can run. */
+export const SANDBOX_LANGUAGES = ['python', 'javascript'] as const;
+export type SandboxLanguage = (typeof SANDBOX_LANGUAGES)[number];
+
+/**
+ * How a run ended. The limit statuses each name the limit that stopped the program; `RUNTIME_ERROR` is an
+ * exception in the candidate's code or a process that died before finishing the tests.
+ */
+export const RUN_STATUSES = [
+  'PASSED',
+  'FAILED',
+  'COMPILE_ERROR',
+  'RUNTIME_ERROR',
+  'TIMEOUT',
+  'MEMORY_LIMIT',
+  'OUTPUT_LIMIT',
+] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/**
+ * wallMs: wall-clock bound of one run (the whole sandbox is killed past it); cpuSeconds: RLIMIT_CPU of each
+ * process; memoryMb: RLIMIT_AS for Python, the V8 heap for JavaScript (whose AS bound is larger); maxProcesses:
+ * RLIMIT_NPROC of the run's own uid (threads count); outputBytes: stdout + stderr read before the kill;
+ * fileBytes: RLIMIT_FSIZE.
+ */
+export type SandboxLimits = AppConfig['sandbox']['limits'];
+
+export interface SandboxRuntime {
+  bwrap: string;
+  python: string;
+  node: string;
+  /** Each concurrent run gets its own uid: base, base + 1, … (RLIMIT_NPROC counts per uid). */
+  uidBase: number;
+  slots: number;
+}
+
+/** One call of the entry point; only `args` ever enters the sandbox. */
+export interface SandboxTestCall {
+  args: unknown[];
+}
+
+export interface SandboxRequest {
+  language: SandboxLanguage;
+  code: string;
+  entryPoint: string;
+  calls: SandboxTestCall[];
+}
+
+/** What the harness reported for one call (or why it never ran). */
+export interface CallOutcome {
+  ran: boolean;
+  /** The call returned (no exception). */
+  ok: boolean;
+  actual?: unknown;
+  error?: string;
+  stdout: string;
+  stderr: string;
+  timeMs: number;
+}
+
+export type SandboxTermination = 'TIMEOUT' | 'MEMORY_LIMIT' | 'OUTPUT_LIMIT' | 'COMPILE_ERROR' | 'RUNTIME_ERROR' | null;
+
+export interface SandboxOutcome {
+  /** Set when the run stopped on a limit or an error that is not a single failing call. */
+  termination: SandboxTermination;
+  /** Why, in one line, for the candidate (e.g. the compile error, or "wall time limit of 10000 ms"). */
+  message?: string;
+  calls: CallOutcome[];
+  /** Output outside any call (module load), truncated. */
+  stdout: string;
+  stderr: string;
+  wallMs: number;
+}
