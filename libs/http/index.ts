@@ -1,2 +1,3 @@
 export { HttpExceptionFilter, type ErrorBody } from './http-exception.filter.js';
 export { httpStatusFor } from './http-status.js';
+export { WEB_CLIENT_CSP, webClientHandler } from './web-client.js';

@@ -1,0 +1,73 @@
+import { type FormEvent, useState } from 'react';
+import { api, ApiError, describeError } from '../api.js';
+import type { SessionStateDto } from '../protocol.js';
+import { navigate } from '../router.js';
+import type { QuestionListItem } from './questions.js';
+
+/** Starts a session; a rollout limit's refusal is said plainly, with when to come back if the server says. */
+export function StartSession({ questions }: { questions: QuestionListItem[] }) {
+  const [questionId, setQuestionId] = useState(questions[0]?.id ?? '');
+  const [mode, setMode] = useState<'practice' | 'realistic'>('practice');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const start = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const session = await api<SessionStateDto>('POST', '/api/sessions', { questionId: questionId || questions[0]?.id, mode });
+      navigate(`/sessions/${session.id}`);
+    } catch (err) {
+      setError(refusalMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="start card" onSubmit={start} aria-labelledby="start-title">
+      <h2 id="start-title">Start a session</h2>
+      {questions.length > 1 && (
+        <label>
+          Question{' '}
+          <select value={questionId} onChange={(e) => setQuestionId(e.target.value)}>
+            {questions.map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.title} ({q.kind})
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <fieldset>
+        <legend>Mode</legend>
+        <label>
+          <input type="radio" name="mode" value="practice" checked={mode === 'practice'} onChange={() => setMode('practice')} /> Practice — feedback after
+          every answer
+        </label>
+        <label>
+          <input type="radio" name="mode" value="realistic" checked={mode === 'realistic'} onChange={() => setMode('realistic')} /> Realistic — feedback
+          at the end
+        </label>
+      </fieldset>
+      <button type="submit" disabled={busy || questions.length === 0}>
+        {busy ? 'Starting…' : 'Start session'}
+      </button>
+      {error && (
+        <p role="alert" data-testid="start-error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function refusalMessage(err: unknown): string {
+  if (err instanceof ApiError && (err.status === 429 || err.code.includes('LIMIT') || err.code === 'ROLLOUT_CLOSED')) {
+    const retry = Number(err.details?.retryAfterSeconds) || Number(err.details?.retryAfterMs) / 1000;
+    const when = Number.isFinite(retry) && retry > 0 ? ` Try again in about ${Math.ceil(retry / 60)} minute(s).` : ' Try again later.';
+    return `A session cannot start right now: ${err.message}.${when}`;
+  }
+  return describeError(err);
+}
