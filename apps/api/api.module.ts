@@ -8,6 +8,8 @@ import { InterviewHttpModule } from '#libs/interview';
 import { type Logger, LoggingModule } from '#libs/logging';
 import { RealtimeModule } from '#libs/realtime';
 import { RedisModule } from '#libs/redis';
+import { RolloutHttpModule } from '#libs/rollout';
+import { WaitlistHttpModule } from '#libs/waitlist';
 
 @Module({})
 export class ApiModule {
@@ -24,6 +26,8 @@ export class ApiModule {
         ContentHttpModule,
         InterviewHttpModule,
         RealtimeModule,
+        WaitlistHttpModule,
+        RolloutHttpModule,
       ],
     };
   }

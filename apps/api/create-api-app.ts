@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '#libs/config';
 import { HttpExceptionFilter, webClientHandler } from '#libs/http';
@@ -8,10 +9,12 @@ import { ApiModule } from './api.module.js';
 
 /** Builds the HTTP + socket.io app; used by main.ts and by the end-to-end tests. */
 export async function createApiApp(config: AppConfig, logger: Logger): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule.forRoot(config, logger), {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, logger), {
     logger: new NestPinoLogger(logger),
     bodyParser: true,
   });
+  // Off by default: only behind a proxy that sets X-Forwarded-For may the client IP come from it (rate limits).
+  app.set('trust proxy', config.ipRateLimits.trustProxy);
   app.use(createHttpLogger(logger));
   app.useGlobalFilters(new HttpExceptionFilter(logger));
   app.enableCors({ origin: config.http.allowedOrigins, credentials: true });

@@ -6,6 +6,7 @@ import { InterviewJobsModule } from '#libs/interview';
 import { type Logger, LoggingModule } from '#libs/logging';
 import { QueueWorkerModule } from '#libs/queue';
 import { RedisModule } from '#libs/redis';
+import { WaitlistJobsModule } from '#libs/waitlist';
 
 @Module({})
 export class WorkerModule {
@@ -20,6 +21,7 @@ export class WorkerModule {
         QueueWorkerModule,
         AuthJobsModule,
         InterviewJobsModule,
+        WaitlistJobsModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { parsePayload } from '#libs/errors';
+import { IpRateLimit } from '#libs/http';
 import { type AccessTokenDto, loginSchema, type UserDto } from './auth.dto.js';
 import { CurrentPrincipal, Public, Roles } from './auth.guard.js';
 import { AuthService, type Principal } from './auth.service.js';
@@ -13,6 +14,7 @@ export class AuthController {
   ) {}
 
   @Public()
+  @IpRateLimit('auth')
   @Post('auth/login')
   @HttpCode(200)
   login(@Body() body: unknown): Promise<AccessTokenDto> {

@@ -17,8 +17,12 @@ export const createUserSchema = z.object({
   email: emailSchema,
   password: z.string().min(12, 'must be at least 12 characters').max(1024),
   role: z.enum(ROLES),
+  /** Accounts an operator creates by hand get early access unless told otherwise (`--early-access false`). */
+  earlyAccess: z
+    .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
+    .default(true),
 });
-export type CreateUserDto = z.infer<typeof createUserSchema>;
+export type CreateUserDto = z.input<typeof createUserSchema>;
 
 export interface AccessTokenDto {
   accessToken: string;
@@ -29,6 +33,7 @@ export interface UserDto {
   id: string;
   email: string;
   role: (typeof ROLES)[number];
+  earlyAccess: boolean;
   createdAt: string;
   lastLoginAt: string | null;
 }

@@ -22,7 +22,7 @@ const jwt = JwtModule.registerAsync({
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity]), QueueModule, jwt],
   providers: [UsersRepository, UsersService, PasswordHasher, AuthService],
-  exports: [UsersService, AuthService],
+  exports: [UsersService, AuthService, PasswordHasher],
 })
 export class AuthCoreModule {}
 

@@ -3,5 +3,6 @@ export { AuthService, type Principal } from './auth.service.js';
 export { UsersService } from './users.service.js';
 export { CurrentPrincipal, Public, Roles } from './auth.guard.js';
 export { createSocketAuthMiddleware, type SocketAuthError } from './socket-auth.middleware.js';
-export { createUserSchema, type CreateUserDto, type UserDto } from './auth.dto.js';
+export { createUserSchema, emailSchema, type AccessTokenDto, type CreateUserDto, type UserDto } from './auth.dto.js';
 export { ROLES, type Role } from './user.entity.js';
+export { PasswordHasher } from './password-hasher.js';

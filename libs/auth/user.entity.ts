@@ -17,6 +17,10 @@ export class UserEntity {
   @Column({ type: 'enum', enum: ROLES, enumName: 'user_role' })
   role!: Role;
 
+  /** May start sessions during the early-access rollout (coaches and admins may anyway). */
+  @Column({ name: 'early_access', type: 'boolean', default: false })
+  earlyAccess!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

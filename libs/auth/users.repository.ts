@@ -10,7 +10,7 @@ const UNIQUE_VIOLATION = '23505';
 export class UsersRepository {
   constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
 
-  async create(input: { email: string; passwordHash: string; role: Role }): Promise<UserEntity> {
+  async create(input: { email: string; passwordHash: string; role: Role; earlyAccess: boolean }): Promise<UserEntity> {
     try {
       return await this.users.save(this.users.create(input));
     } catch (err) {

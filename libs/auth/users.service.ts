@@ -10,6 +10,7 @@ export function toUserDto(u: UserEntity): UserDto {
     id: u.id,
     email: u.email,
     role: u.role,
+    earlyAccess: u.earlyAccess,
     createdAt: u.createdAt.toISOString(),
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
   };
@@ -23,9 +24,9 @@ export class UsersService {
   ) {}
 
   async create(input: CreateUserDto): Promise<UserDto> {
-    const { email, password, role } = parsePayload(createUserSchema, input);
+    const { email, password, role, earlyAccess } = parsePayload(createUserSchema, input);
     const passwordHash = await this.hasher.hash(password);
-    return toUserDto(await this.users.create({ email, passwordHash, role }));
+    return toUserDto(await this.users.create({ email, passwordHash, role, earlyAccess }));
   }
 
   async get(id: string): Promise<UserDto> {

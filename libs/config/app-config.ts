@@ -34,6 +34,16 @@ export interface AppConfig {
     /** An acknowledged answer whose grading has not finished after this long is re-enqueued. */
     gradingStallMs: number;
   };
+  /** Per-client-IP limits on the unauthenticated doors (login, redeem, waitlist). */
+  ipRateLimits: { trustProxy: boolean; auth: number; waitlist: number; windowMs: number };
+  mail: { publicUrl: string; smtpUrl?: string; from: string; outboxSweepMs: number };
+  waitlist: {
+    /** Places a referrer moves up per referred sign-up, for at most `referralCap` sign-ups. */
+    referralBoost: number;
+    referralCap: number;
+  };
+  /** Defaults of the rollout limits; an admin's `PUT /api/admin/rollout` overrides them (0 = no limit). */
+  rollout: { maxLiveSessions: number; sessionsPerUserPerDay: number; dailyTokenBudget: number; capacityRetryMs: number };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -86,6 +96,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       rateWindowMs: e.SOCKET_RATE_WINDOW_MS,
       reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
       gradingStallMs: e.GRADING_STALL_MS,
+    },
+    ipRateLimits: { trustProxy: e.TRUST_PROXY, auth: e.AUTH_RATE_LIMIT, waitlist: e.WAITLIST_RATE_LIMIT, windowMs: e.IP_RATE_WINDOW_MS },
+    mail: { publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''), smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxSweepMs: e.OUTBOX_SWEEP_MS },
+    waitlist: { referralBoost: e.WAITLIST_REFERRAL_BOOST, referralCap: e.WAITLIST_REFERRAL_CAP },
+    rollout: {
+      maxLiveSessions: e.ROLLOUT_MAX_LIVE_SESSIONS,
+      sessionsPerUserPerDay: e.ROLLOUT_SESSIONS_PER_USER_PER_DAY,
+      dailyTokenBudget: e.ROLLOUT_DAILY_TOKEN_BUDGET,
+      capacityRetryMs: e.ROLLOUT_CAPACITY_RETRY_MS,
     },
   };
 }

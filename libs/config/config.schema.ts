@@ -71,6 +71,20 @@ export const envSchema = z
     SOCKET_RATE_WINDOW_MS: int(100, 600_000).default(10_000),
     RECONCILE_INTERVAL_MS: int(100, 3_600_000).default(15_000),
     GRADING_STALL_MS: int(100, 3_600_000).default(180_000),
+    TRUST_PROXY: bool.default(false),
+    AUTH_RATE_LIMIT: int(1, 1_000_000).default(10),
+    WAITLIST_RATE_LIMIT: int(1, 1_000_000).default(20),
+    IP_RATE_WINDOW_MS: int(1_000, 86_400_000).default(60_000),
+    PUBLIC_URL: url(['http:', 'https:']).default('http://localhost:3000'),
+    SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+    MAIL_FROM: z.string().min(3).default('Mock Interview <no-reply@localhost>'),
+    OUTBOX_SWEEP_MS: int(100, 3_600_000).default(30_000),
+    WAITLIST_REFERRAL_BOOST: int(0, 100_000).default(5),
+    WAITLIST_REFERRAL_CAP: int(0, 10_000).default(10),
+    ROLLOUT_MAX_LIVE_SESSIONS: int(0, 1_000_000).default(50),
+    ROLLOUT_SESSIONS_PER_USER_PER_DAY: int(0, 10_000).default(10),
+    ROLLOUT_DAILY_TOKEN_BUDGET: int(0, 1_000_000_000_000).default(2_000_000),
+    ROLLOUT_CAPACITY_RETRY_MS: int(1_000, 3_600_000).default(60_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {

@@ -21,7 +21,19 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'CONFLICT':
       return HttpStatus.CONFLICT;
     case 'RATE_LIMITED':
+    case 'DAILY_LIMIT':
       return HttpStatus.TOO_MANY_REQUESTS;
+    case 'CAPACITY_FULL':
+    case 'BUDGET_EXHAUSTED':
+      return HttpStatus.SERVICE_UNAVAILABLE;
+    case 'EARLY_ACCESS_REQUIRED':
+      return HttpStatus.FORBIDDEN;
+    case 'INVITE_INVALID':
+      return HttpStatus.NOT_FOUND;
+    case 'INVITE_USED':
+      return HttpStatus.CONFLICT;
+    case 'INVITE_EXPIRED':
+      return HttpStatus.GONE;
     case 'INTERNAL':
       return HttpStatus.INTERNAL_SERVER_ERROR;
     default: {

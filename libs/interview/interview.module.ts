@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ContentModule } from '#libs/content';
 import { GradingModule } from '#libs/grading';
 import { QueueModule } from '#libs/queue';
+import { RolloutModule } from '#libs/rollout';
 import { GradeAnswerService } from './grade-answer.service.js';
 import { BuildReportHandler, GradeAnswerHandler, PhaseDeadlineHandler, ReconcileHandler } from './interview-jobs.handlers.js';
 import { SessionClockService } from './session-clock.service.js';
@@ -14,7 +15,7 @@ import { SessionsController } from './sessions.controller.js';
 
 /** Sessions as the api uses them (needs RedisModule and DbModule from the app). */
 @Module({
-  imports: [ContentModule, QueueModule],
+  imports: [ContentModule, QueueModule, RolloutModule],
   providers: [SessionsRepository, SessionsService, SessionNotifier],
   exports: [SessionsService, SessionsRepository],
 })

@@ -7,6 +7,7 @@ import { DomainError } from '#libs/errors';
 import { LOGGER, type Logger } from '#libs/logging';
 import type { ClientAckData, ClientPayload, SessionStateDto } from '#libs/protocol';
 import { JobQueue, type JobName, type JobPayload } from '#libs/queue';
+import { RolloutService } from '#libs/rollout';
 import { AnswerTooLongError, SessionEndedError, SessionNotFoundError } from './session-errors.js';
 import { endSession, nextPhase, startPhase } from './session-flow.js';
 import { SessionNotifier } from './session-notifier.js';
@@ -25,11 +26,17 @@ export class SessionsService {
     private readonly content: ContentService,
     private readonly jobs: JobQueue,
     private readonly notifier: SessionNotifier,
+    private readonly rollout: RolloutService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async create(principal: Principal, input: { questionId: string; mode: SessionRow['mode'] }): Promise<SessionStateDto> {
+  /** The rollout admits or refuses (early access, capacity, daily quota, LLM budget) before anything is stored. */
+  create(principal: Principal, input: { questionId: string; mode: SessionRow['mode'] }): Promise<SessionStateDto> {
+    return this.rollout.admit(principal, () => this.start(principal, input));
+  }
+
+  private async start(principal: Principal, input: { questionId: string; mode: SessionRow['mode'] }): Promise<SessionStateDto> {
     const question = this.content.question(input.questionId);
     const role = this.content.role(question.role);
     const phases = role.sessions[question.kind].phases.map((p) => ({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Every queue the service uses. A queue groups jobs that share a worker pool. */
-export const QUEUE_NAMES = ['auth', 'grading', 'sessions'] as const;
+export const QUEUE_NAMES = ['auth', 'grading', 'sessions', 'mail'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 interface JobDefinition {
@@ -38,6 +38,16 @@ export const JOBS = {
   /** Repeats on a timer: re-enqueues what a lost Redis or a dead process dropped. */
   'sessions.reconcile': {
     queue: 'sessions',
+    payload: z.object({}),
+  },
+  /** Sends one outbox message (at most once; a failed send is retried). */
+  'mail.dispatch': {
+    queue: 'mail',
+    payload: z.object({ messageId: z.uuid() }),
+  },
+  /** Repeats on a timer: sends outbox messages whose dispatch job was lost. */
+  'mail.sweep': {
+    queue: 'mail',
     payload: z.object({}),
   },
 } as const satisfies Record<string, JobDefinition>;

@@ -20,6 +20,13 @@ function codeFor(code: ErrorCode): ErrorCode {
     case 'SESSION_ENDED':
     case 'ANSWER_TOO_LONG':
     case 'TURN_NOT_FOUND':
+    case 'CAPACITY_FULL':
+    case 'DAILY_LIMIT':
+    case 'BUDGET_EXHAUSTED':
+    case 'EARLY_ACCESS_REQUIRED':
+    case 'INVITE_INVALID':
+    case 'INVITE_USED':
+    case 'INVITE_EXPIRED':
     case 'INTERNAL':
       return code;
     default: {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { DomainError } from '#libs/errors';
-import { REDIS, type Redis } from '#libs/redis';
+import { hitFixedWindow, REDIS, type Redis } from '#libs/redis';
 
 /** Fixed-window limits on client events: per socket in memory, per user in Redis (across api processes). */
 @Injectable()
@@ -20,10 +20,8 @@ export class SocketRateLimiter {
     else if (++slot.count > rateLimit) throw this.limited(slot.windowStart + rateWindowMs - now);
 
     // A user with many sockets gets twice one socket's budget in all.
-    const window = Math.floor(now / rateWindowMs);
-    const key = `${this.config.queue.prefix}:rate:${userId}:${window}`;
-    const [[, count]] = (await this.redis.multi().incr(key).pexpire(key, rateWindowMs * 2).exec()) as [[null, number], unknown];
-    if (count > rateLimit * 2) throw this.limited((window + 1) * rateWindowMs - now);
+    const { count, resetInMs } = await hitFixedWindow(this.redis, `${this.config.queue.prefix}:rate:${userId}`, rateWindowMs, now);
+    if (count > rateLimit * 2) throw this.limited(resetInMs);
   }
 
   forget(socketId: string): void {

@@ -1,2 +1,3 @@
 export { createRedisConnection, type Redis } from './redis-connection.js';
 export { REDIS, RedisModule } from './redis.module.js';
+export { hitFixedWindow } from './fixed-window-counter.js';

@@ -12,7 +12,12 @@ export function uniqueEmail(prefix = 'user'): string {
 export function createUser(
   app: INestApplicationContext,
   role: Role = 'candidate',
-  overrides: { email?: string; password?: string } = {},
+  overrides: { email?: string; password?: string; earlyAccess?: boolean } = {},
 ): Promise<UserDto> {
-  return app.get(UsersService).create({ email: overrides.email ?? uniqueEmail(role), password: overrides.password ?? DEFAULT_PASSWORD, role });
+  return app.get(UsersService).create({
+    email: overrides.email ?? uniqueEmail(role),
+    password: overrides.password ?? DEFAULT_PASSWORD,
+    role,
+    earlyAccess: overrides.earlyAccess ?? true,
+  });
 }

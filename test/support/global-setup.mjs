@@ -23,4 +23,11 @@ export default async function globalSetup() {
   process.env.QUEUE_PREFIX = `test-${randomBytes(4).toString('hex')}`;
   process.env.LOG_LEVEL ??= 'silent';
   process.env.MIGRATE_ON_START = 'false';
+  // Every test file shares 127.0.0.1 and this database: the per-IP and rollout limits are tested on their own
+  // settings (test/e2e/waitlist.e2e.ts, rollout.e2e.ts), not left to trip the other files.
+  process.env.AUTH_RATE_LIMIT ??= '1000000';
+  process.env.WAITLIST_RATE_LIMIT ??= '1000000';
+  process.env.ROLLOUT_MAX_LIVE_SESSIONS ??= '0';
+  process.env.ROLLOUT_SESSIONS_PER_USER_PER_DAY ??= '0';
+  process.env.ROLLOUT_DAILY_TOKEN_BUDGET ??= '0';
 }

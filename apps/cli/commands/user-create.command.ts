@@ -9,13 +9,14 @@ import type { CliCommand } from './command.js';
 
 export const userCreateCommand: CliCommand = {
   name: 'user:create',
-  usage: 'user:create --email E --password P --role R     create a user (R: candidate | coach | admin)',
+  usage: 'user:create --email E --password P --role R [--early-access true|false]     create a user (R: candidate | coach | admin; early access by default)',
   async run(args, config) {
     const { values } = parseArgs({
       args,
-      options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' } },
+      options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, 'early-access': { type: 'string' } },
     });
-    const input = parsePayload(createUserSchema, values);
+    const { 'early-access': earlyAccess, ...rest } = values;
+    const input = parsePayload(createUserSchema, { ...rest, earlyAccess });
     await runMigrations(config.database.url);
     const logger = createLogger('cli', 'warn');
     const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, logger), {

@@ -1,0 +1,2 @@
+export { RolloutHttpModule, RolloutModule } from './rollout.module.js';
+export { RolloutService, type RolloutSettingsDto, type RolloutStatusDto } from './rollout.service.js';

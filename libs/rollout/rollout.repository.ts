@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+export interface RolloutLimits {
+  maxLiveSessions: number;
+  sessionsPerUserPerDay: number;
+  dailyTokenBudget: number;
+}
+
+export interface StoredRolloutSettings extends RolloutLimits {
+  updatedBy: string | null;
+  updatedAt: Date;
+}
+
+/** What the admission check reads, inside the admission lock. */
+export interface AdmissionReader {
+  liveSessions(): Promise<number>;
+  sessionsStartedSince(userId: string, since: Date): Promise<number>;
+  tokensUsedSince(since: Date): Promise<number>;
+}
+
+// Any constant works; it only has to differ from other advisory locks taken in this database.
+const ADMISSION_LOCK_KEY = 7_001;
+
+interface SettingsRow {
+  max_live_sessions: number;
+  sessions_per_user_per_day: number;
+  daily_token_budget: string;
+  updated_by: string | null;
+  updated_at: Date;
+}
+
+@Injectable()
+export class RolloutRepository {
+  /** Admissions from this process queue here, so at most one of its pool connections waits on the advisory lock. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async settings(): Promise<StoredRolloutSettings | null> {
+    const rows: SettingsRow[] = await this.db.query(`SELECT * FROM rollout_settings WHERE id = 1`);
+    return rows[0] ? toSettings(rows[0]) : null;
+  }
+
+  async saveSettings(limits: RolloutLimits, updatedBy: string): Promise<StoredRolloutSettings> {
+    const rows: SettingsRow[] = await this.db.query(
+      `INSERT INTO rollout_settings (id, max_live_sessions, sessions_per_user_per_day, daily_token_budget, updated_by, updated_at)
+       VALUES (1, $1, $2, $3, $4, now())
+       ON CONFLICT (id) DO UPDATE SET max_live_sessions = EXCLUDED.max_live_sessions,
+         sessions_per_user_per_day = EXCLUDED.sessions_per_user_per_day, daily_token_budget = EXCLUDED.daily_token_budget,
+         updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
+       RETURNING *`,
+      [limits.maxLiveSessions, limits.sessionsPerUserPerDay, limits.dailyTokenBudget, updatedBy],
+    );
+    return toSettings(rows[0]!);
+  }
+
+  /**
+   * Runs `fn` while holding the service-wide admission lock (a transaction-scoped advisory lock), so the
+   * counts `fn` reads cannot change under it from another admission until `fn` (which creates the session,
+   * committed on its own connection) returns. The lock goes with the transaction, also when a process dies.
+   */
+  withAdmissionLock<T>(fn: (reader: AdmissionReader) => Promise<T>): Promise<T> {
+    const run = this.queue.then(() =>
+      this.db.transaction(async (m) => {
+        await m.query(`SELECT pg_advisory_xact_lock($1)`, [ADMISSION_LOCK_KEY]);
+        return fn(readerOn(m));
+      }),
+    );
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+function readerOn(m: EntityManager): AdmissionReader {
+  const count = async (sql: string, params: unknown[]): Promise<number> => {
+    const rows: { n: string }[] = await m.query(sql, params);
+    return Number(rows[0]!.n);
+  };
+  return {
+    liveSessions: () => count(`SELECT count(*) AS n FROM interview_sessions WHERE status = 'active'`, []),
+    sessionsStartedSince: (userId, since) =>
+      count(`SELECT count(*) AS n FROM interview_sessions WHERE candidate_id = $1 AND started_at >= $2`, [userId, since]),
+    // Prompt and completion tokens of every grade stored since then (cached prompt tokens are part of prompt).
+    tokensUsedSince: (since) =>
+      count(
+        `SELECT coalesce(sum(coalesce((body #>> '{provenance,tokens,prompt}')::bigint, 0)
+                           + coalesce((body #>> '{provenance,tokens,completion}')::bigint, 0)), 0) AS n
+           FROM grades WHERE created_at >= $1`,
+        [since],
+      ),
+  };
+}
+
+function toSettings(row: SettingsRow): StoredRolloutSettings {
+  return {
+    maxLiveSessions: row.max_live_sessions,
+    sessionsPerUserPerDay: row.sessions_per_user_per_day,
+    dailyTokenBudget: Number(row.daily_token_budget),
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { insertOutbox, type OutboxDraft } from './outbox.repository.js';
+import { priorityKey, type Ranking } from './ranking.js';
+import { canonicalInviteCode, hashSecret, newInviteCode } from './secrets.js';
+import type { EntryRow } from './waitlist-entries.repository.js';
+
+export interface InviteBatch {
+  target: { count: number } | { emails: string[] };
+  cohort: string;
+  expiresAt: Date;
+  invitedBy: string;
+}
+
+export interface InviteBatchResult {
+  invited: { entryId: string; email: string; expiresAt: Date }[];
+  skipped: { email: string; reason: 'already-invited' | 'already-joined' | 'not-on-waitlist' }[];
+  messageIds: string[];
+}
+
+export type RedeemResult =
+  | { kind: 'ok'; userId: string; email: string }
+  | { kind: 'invalid' | 'used' | 'expired' | 'email-taken' };
+
+@Injectable()
+export class InvitesRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Invites in one transaction. The entries are row-locked (`FOR UPDATE`; the next-by-priority batch skips rows
+   * another batch holds), re-checked as `waiting`, and `waitlist_invites.entry_id` is unique: no entry is ever
+   * invited twice, however many batches run at once.
+   */
+  inviteBatch(batch: InviteBatch, ranking: Ranking, draft: (email: string, code: string) => OutboxDraft): Promise<InviteBatchResult> {
+    return this.db.transaction(async (m) => {
+      const result: InviteBatchResult = { invited: [], skipped: [], messageIds: [] };
+      let entries: EntryRow[];
+      if ('count' in batch.target) {
+        entries = await m.query(
+          `SELECT w.* FROM waitlist_entries w WHERE w.status = 'waiting'
+            ORDER BY ${priorityKey('w', 1, 2)} LIMIT $3 FOR UPDATE SKIP LOCKED`,
+          [ranking.boost, ranking.cap, batch.target.count],
+        );
+      } else {
+        const emails = batch.target.emails;
+        const found: EntryRow[] = await m.query(
+          `SELECT * FROM waitlist_entries WHERE lower(email) = ANY($1::text[]) ORDER BY signup_number FOR UPDATE`,
+          [emails],
+        );
+        const byEmail = new Map(found.map((e) => [e.email, e]));
+        entries = [];
+        for (const email of emails) {
+          const entry = byEmail.get(email);
+          if (!entry) result.skipped.push({ email, reason: 'not-on-waitlist' });
+          else if (entry.status !== 'waiting') result.skipped.push({ email, reason: entry.status === 'joined' ? 'already-joined' : 'already-invited' });
+          else entries.push(entry);
+        }
+      }
+      for (const entry of entries) {
+        const code = newInviteCode();
+        await insertInvite(m, entry.id, hashSecret(canonicalInviteCode(code)), batch);
+        result.invited.push({ entryId: entry.id, email: entry.email, expiresAt: batch.expiresAt });
+        result.messageIds.push(await insertOutbox(m, draft(entry.email, code)));
+      }
+      return result;
+    });
+  }
+
+  /**
+   * One account per code: the invite row is locked, so of two redeems at once the second sees it used. The
+   * account is created in the same transaction (an email that already has an account leaves the code unused).
+   */
+  redeem(code: string, passwordHash: string): Promise<RedeemResult> {
+    return this.db.transaction(async (m): Promise<RedeemResult> => {
+      const [invite]: { id: string; entry_id: string; email: string; expires_at: Date; redeemed_at: Date | null }[] = await m.query(
+        `SELECT i.id, i.entry_id, i.expires_at, i.redeemed_at, e.email
+           FROM waitlist_invites i JOIN waitlist_entries e ON e.id = i.entry_id
+          WHERE i.code_hash = $1 FOR UPDATE OF i`,
+        [hashSecret(canonicalInviteCode(code))],
+      );
+      if (!invite) return { kind: 'invalid' };
+      if (invite.redeemed_at) return { kind: 'used' };
+      if (invite.expires_at.getTime() <= Date.now()) return { kind: 'expired' };
+      // The users table belongs to libs/auth; the insert is here so the account and the spent code commit together.
+      const [user]: { id: string }[] = await m.query(
+        `INSERT INTO users (email, password_hash, role, early_access) VALUES ($1, $2, 'candidate', true)
+         ON CONFLICT DO NOTHING RETURNING id`,
+        [invite.email, passwordHash],
+      );
+      if (!user) return { kind: 'email-taken' };
+      await m.query(`UPDATE waitlist_invites SET redeemed_at = now(), user_id = $2 WHERE id = $1`, [invite.id, user.id]);
+      await m.query(`UPDATE waitlist_entries SET status = 'joined' WHERE id = $1`, [invite.entry_id]);
+      return { kind: 'ok', userId: user.id, email: invite.email };
+    });
+  }
+}
+
+async function insertInvite(m: EntityManager, entryId: string, codeHash: string, batch: InviteBatch): Promise<void> {
+  await m.query(
+    `INSERT INTO waitlist_invites (entry_id, code_hash, cohort, expires_at, invited_by) VALUES ($1, $2, $3, $4, $5)`,
+    [entryId, codeHash, batch.cohort, batch.expiresAt, batch.invitedBy],
+  );
+  await m.query(`UPDATE waitlist_entries SET status = 'invited' WHERE id = $1`, [entryId]);
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { createUserSchema, emailSchema } from '#libs/auth';
+
+const optionalText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max).optional();
+
+export const signUpSchema = z
+  .object({
+    email: emailSchema,
+    name: optionalText(100),
+    targetRole: optionalText(100),
+    yearsExperience: z.number().int().min(0).max(80).optional(),
+    referralCode: z.string().trim().max(32).optional(),
+  })
+  .strict();
+
+export const waitlistTokenSchema = z.string().regex(/^[\w-]{20,100}$/, 'is not a waitlist token');
+
+export const inviteSchema = z
+  .object({
+    count: z.number().int().min(1).max(1_000).optional(),
+    emails: z.array(emailSchema).min(1).max(1_000).optional(),
+    cohort: z.string().trim().min(1).max(64),
+    expiresInDays: z.number().int().min(1).max(90),
+  })
+  .strict()
+  .refine((v) => (v.count === undefined) !== (v.emails === undefined), { message: 'give either count or emails', path: ['count'] });
+
+export const listWaitlistSchema = z
+  .object({
+    status: z.enum(['waiting', 'invited', 'joined']).optional(),
+    q: z.string().trim().min(1).max(100).optional(),
+    cohort: z.string().trim().min(1).max(64).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+
+export const redeemSchema = z.object({ code: z.string().trim().min(1).max(64), password: createUserSchema.shape.password }).strict();
+
+export interface SignUpDto {
+  status: 'waiting' | 'invited' | 'joined';
+  /** Place among those still waiting; null once invited. */
+  position: number | null;
+  referralCode: string;
+  /** The private token for `GET /api/waitlist/:token`: only in the answer that created the entry (and its welcome mail). */
+  token: string | null;
+}
+
+export interface WaitlistStatusDto {
+  status: 'waiting' | 'invited' | 'joined';
+  position: number | null;
+  referralCode: string;
+  referrals: number;
+}
+
+export interface WaitlistEntryDto {
+  id: string;
+  email: string;
+  name: string | null;
+  targetRole: string | null;
+  yearsExperience: number | null;
+  signupNumber: number;
+  referralCount: number;
+  status: 'waiting' | 'invited' | 'joined';
+  position: number | null;
+  cohort: string | null;
+  invitedAt: string | null;
+  inviteExpiresAt: string | null;
+  redeemedAt: string | null;
+  createdAt: string;
+}
+
+export interface InviteBatchDto {
+  cohort: string;
+  expiresAt: string;
+  invited: { entryId: string; email: string }[];
+  skipped: { email: string; reason: string }[];
+}

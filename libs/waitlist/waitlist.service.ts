@@ -1,0 +1,82 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { z } from 'zod';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
+import { NotFoundError, parsePayload } from '#libs/errors';
+import { messages } from './messages.js';
+import { OutboxService } from './outbox.service.js';
+import type { Ranking } from './ranking.js';
+import { type EntryRow, WaitlistEntriesRepository } from './waitlist-entries.repository.js';
+import {
+  listWaitlistSchema,
+  signUpSchema,
+  type SignUpDto,
+  type WaitlistEntryDto,
+  type WaitlistStatusDto,
+  waitlistTokenSchema,
+} from './waitlist.dto.js';
+
+/** Sign-ups, referrals and where everyone stands. */
+@Injectable()
+export class WaitlistService {
+  constructor(
+    private readonly entries: WaitlistEntriesRepository,
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get ranking(): Ranking {
+    return { boost: this.config.waitlist.referralBoost, cap: this.config.waitlist.referralCap };
+  }
+
+  /**
+   * Signing up again with the same (normalised) email returns the same entry, with the same shape of answer;
+   * the private token is only in the answer that created it, so knowing an email never gives its token.
+   */
+  async signUp(input: unknown): Promise<SignUpDto> {
+    const dto = parsePayload(signUpSchema, input);
+    const baseUrl = this.config.mail.publicUrl;
+    const done = await this.entries.signUp(dto, this.ranking, {
+      welcome: (entry, position, token) => messages.welcome(entry.email, { position, token, referralCode: entry.referral_code, baseUrl }),
+      movedUp: (referrer, position) => messages.movedUp(referrer.email, { position, referrals: referrer.referral_count }),
+    });
+    await this.outbox.enqueue(done.messageIds);
+    return { status: done.entry.status, position: done.position, referralCode: done.entry.referral_code, token: done.token };
+  }
+
+  async status(token: string): Promise<WaitlistStatusDto> {
+    const found = waitlistTokenSchema.safeParse(token).success ? await this.entries.findByToken(token, this.ranking) : null;
+    if (!found) throw new NotFoundError('no waitlist entry for this token');
+    const { entry, position } = found;
+    return { status: entry.status, position, referralCode: entry.referral_code, referrals: entry.referral_count };
+  }
+
+  async list(query: unknown): Promise<{ total: number; entries: WaitlistEntryDto[] }> {
+    const filter: z.infer<typeof listWaitlistSchema> = parsePayload(listWaitlistSchema, query);
+    const { total, rows } = await this.entries.list(filter, this.ranking);
+    return {
+      total,
+      entries: rows.map((r) => ({
+        ...toEntryFields(r),
+        position: r.position,
+        cohort: r.cohort,
+        invitedAt: r.invited_at?.toISOString() ?? null,
+        inviteExpiresAt: r.expires_at?.toISOString() ?? null,
+        redeemedAt: r.redeemed_at?.toISOString() ?? null,
+      })),
+    };
+  }
+}
+
+function toEntryFields(r: EntryRow) {
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    targetRole: r.target_role,
+    yearsExperience: r.years_experience,
+    signupNumber: r.signup_number,
+    referralCount: r.referral_count,
+    status: r.status,
+    createdAt: r.created_at.toISOString(),
+  };
+}
