@@ -10,6 +10,7 @@ import { RealtimeModule } from '#libs/realtime';
 import { RedisModule } from '#libs/redis';
 import { RolloutHttpModule } from '#libs/rollout';
 import { WaitlistHttpModule } from '#libs/waitlist';
+import { ReviewHttpModule } from '#libs/review';
 
 @Module({})
 export class ApiModule {
@@ -28,6 +29,7 @@ export class ApiModule {
         RealtimeModule,
         WaitlistHttpModule,
         RolloutHttpModule,
+        ReviewHttpModule,
       ],
     };
   }

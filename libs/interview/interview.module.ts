@@ -5,6 +5,7 @@ import { QueueModule } from '#libs/queue';
 import { RolloutModule } from '#libs/rollout';
 import { GradeAnswerService } from './grade-answer.service.js';
 import { BuildReportHandler, GradeAnswerHandler, PhaseDeadlineHandler, ReconcileHandler } from './interview-jobs.handlers.js';
+import { SessionAccessPolicy } from './session-access.policy.js';
 import { SessionClockService } from './session-clock.service.js';
 import { SessionNotifier } from './session-notifier.js';
 import { SessionReconcilerService } from './session-reconciler.service.js';
@@ -16,8 +17,8 @@ import { SessionsController } from './sessions.controller.js';
 /** Sessions as the api uses them (needs RedisModule and DbModule from the app). */
 @Module({
   imports: [ContentModule, QueueModule, RolloutModule],
-  providers: [SessionsRepository, SessionsService, SessionNotifier],
-  exports: [SessionsService, SessionsRepository],
+  providers: [SessionsRepository, SessionsService, SessionNotifier, SessionAccessPolicy],
+  exports: [SessionsService, SessionsRepository, SessionAccessPolicy],
 })
 export class InterviewModule {}
 

@@ -19,6 +19,17 @@ export interface SessionReport {
 
 const RANK = { missed: 0, partial: 1, covered: 2 } as const;
 
+/**
+ * The report's overall, 0–100: the role guide's weights over the dimensions that have a score (1→0 … 4→100);
+ * null when none has. Shared with the coach-corrected report, so a correction moves the overall by the same rule.
+ */
+export function weighOverall(dimensions: readonly { weight: number; score: number | null }[]): number | null {
+  const assessed = dimensions.filter((d) => d.score !== null);
+  const weight = assessed.reduce((sum, d) => sum + d.weight, 0);
+  if (assessed.length === 0 || weight === 0) return null;
+  return Math.round(assessed.reduce((sum, d) => sum + d.weight * (((d.score as number) - 1) / 3) * 100, 0) / weight);
+}
+
 /** Mean dimension scores across the session's graded answers, weighted into the overall by the role guide. */
 export function buildReport(input: {
   sessionId: string;
@@ -40,12 +51,7 @@ export function buildReport(input: {
       const descriptor = score === null ? null : d.descriptors[String(Math.round(score)) as '1' | '2' | '3' | '4'];
       return { id: d.id, title: d.title, weight: d.weight, score, descriptor };
     });
-  const assessed = dimensions.filter((d) => d.score !== null);
-  const weight = assessed.reduce((sum, d) => sum + d.weight, 0);
-  const overall =
-    assessed.length === 0
-      ? null
-      : Math.round(assessed.reduce((sum, d) => sum + d.weight * (((d.score as number) - 1) / 3) * 100, 0) / weight);
+  const overall = weighOverall(dimensions);
 
   const keyPoints = question.keyPoints.map((kp) => {
     let status: 'covered' | 'partial' | 'missed' = 'missed';

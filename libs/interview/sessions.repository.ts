@@ -170,6 +170,12 @@ export class SessionsRepository {
     return rows[0] ? toSession(rows[0]) : null;
   }
 
+  /** The access policy's one question about coaches (the assignments themselves are managed by libs/review). */
+  async isCoachOf(coachId: string, candidateId: string): Promise<boolean> {
+    const rows = (await this.db.query(`SELECT 1 FROM coach_assignments WHERE coach_id = $1 AND candidate_id = $2`, [coachId, candidateId])) as Raw[];
+    return rows.length > 0;
+  }
+
   async listForCandidate(candidateId: string): Promise<SessionRow[]> {
     const rows = (await this.db.query(
       `SELECT * FROM interview_sessions WHERE candidate_id = $1 ORDER BY started_at DESC LIMIT 200`,

@@ -8,6 +8,7 @@ import { LOGGER, type Logger } from '#libs/logging';
 import type { ClientAckData, ClientPayload, SessionStateDto } from '#libs/protocol';
 import { JobQueue, type JobName, type JobPayload } from '#libs/queue';
 import { RolloutService } from '#libs/rollout';
+import { SessionAccessPolicy } from './session-access.policy.js';
 import { AnswerTooLongError, SessionEndedError, SessionNotFoundError } from './session-errors.js';
 import { endSession, nextPhase, startPhase } from './session-flow.js';
 import { SessionNotifier } from './session-notifier.js';
@@ -27,6 +28,7 @@ export class SessionsService {
     private readonly jobs: JobQueue,
     private readonly notifier: SessionNotifier,
     private readonly rollout: RolloutService,
+    private readonly access: SessionAccessPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -68,8 +70,9 @@ export class SessionsService {
     return (await this.sessions.listForCandidate(principal.userId)).map(toStateDto);
   }
 
+  /** The candidate, an assigned coach or an admin (see SessionAccessPolicy). */
   async get(principal: Principal, sessionId: string): Promise<{ state: SessionStateDto; transcript: TranscriptTurnDto[]; report: unknown }> {
-    const session = await this.owned(principal, sessionId);
+    const session = await this.access.visibleSession(principal, sessionId);
     const [turns, gradings, grades, report] = await Promise.all([
       this.sessions.turns(sessionId),
       this.sessions.gradings(sessionId),
@@ -80,7 +83,7 @@ export class SessionsService {
   }
 
   async join(principal: Principal, { sessionId, lastSeq }: ClientPayload<'session:join'>): Promise<ClientAckData['session:join']> {
-    const session = await this.owned(principal, sessionId);
+    const session = await this.access.visibleSession(principal, sessionId);
     return { state: toStateDto(session), events: await this.sessions.eventsAfter(sessionId, lastSeq ?? 0) };
   }
 
@@ -151,13 +154,6 @@ export class SessionsService {
       await this.notifier.notify(sessionId, done.appended);
     }
     return { status: done.result.status };
-  }
-
-  private async owned(principal: Principal, sessionId: string): Promise<SessionRow> {
-    const session = await this.sessions.find(sessionId);
-    // Someone else's session answers exactly like a missing one.
-    if (!session || session.candidateId !== principal.userId) throw new SessionNotFoundError();
-    return session;
   }
 
   private async inOwnedSession<T>(principal: Principal, sessionId: string, fn: (tx: SessionTx) => Promise<T>) {

@@ -41,6 +41,7 @@ describe('live session in the browser', () => {
 
   async function transcript(p: BrowserPage, sessionId: string) {
     return p.page.evaluate(async (id) => {
+      const { localStorage } = globalThis as unknown as { localStorage: { getItem(key: string): string | null } };
       const res = await fetch(`/api/sessions/${id}`, { headers: { authorization: `Bearer ${localStorage.getItem('mi.accessToken')}` } });
       return (await res.json()) as { transcript: { speaker: string; text: string; clientId?: string }[]; state: { status: string } };
     }, sessionId);

@@ -1,6 +1,7 @@
 import type { CliCommand } from './command.js';
 import { contentCheckCommand } from './content-check.command.js';
 import { evalCommand } from './eval.command.js';
+import { exportLabelsCommand } from './export-labels.command.js';
 import { gradeCommand } from './grade.command.js';
 import { migrateCommand } from './migrate.command.js';
 import { userCreateCommand } from './user-create.command.js';
@@ -8,4 +9,4 @@ import { userCreateCommand } from './user-create.command.js';
 export type { CliCommand } from './command.js';
 
 /** Every CLI command; add new ones here. */
-export const commands: CliCommand[] = [migrateCommand, userCreateCommand, contentCheckCommand, gradeCommand, evalCommand];
+export const commands: CliCommand[] = [migrateCommand, userCreateCommand, contentCheckCommand, gradeCommand, evalCommand, exportLabelsCommand];

@@ -1,7 +1,14 @@
 import { CreateUsers1764201600000 } from './1764201600000-create-users.js';
 import { CreateContentVersions1764205200000 } from './1764205200000-create-content-versions.js';
 import { CreateSessions1764208800000 } from './1764208800000-create-sessions.js';
+import { CreateReview1764212400000 } from './1764212400000-create-review.js';
 import { CreateWaitlist1764216000000 } from './1764216000000-create-waitlist.js';
 
 /** Every migration, in order. Listed explicitly so the same list works from source (tests) and from dist. */
-export const migrations = [CreateUsers1764201600000, CreateContentVersions1764205200000, CreateSessions1764208800000, CreateWaitlist1764216000000];
+export const migrations = [
+  CreateUsers1764201600000,
+  CreateContentVersions1764205200000,
+  CreateSessions1764208800000,
+  CreateReview1764212400000,
+  CreateWaitlist1764216000000,
+];

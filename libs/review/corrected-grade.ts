@@ -1,0 +1,60 @@
+import type { Question, RoleGuide } from '#libs/content';
+import { computeOverall, type DimensionScore, type Grade, type KeyPointStatus, type Provenance } from '#libs/grading';
+import { correctionKey, stampOf, type CorrectionRow, type CorrectionStamp } from './review.types.js';
+
+/** A grade as a reviewer sees it: the AI's values, and beside them the coach's where there are any. */
+export interface GradeView {
+  provenance: Provenance;
+  flags: Grade['flags'];
+  feedback: Grade['feedback'];
+  mistakes: Grade['mistakes'];
+  overall: { ai: number; corrected?: number };
+  dimensions: { id: string; ai: { score: number; reason: string }; corrected?: { score: number }; correction?: CorrectionStamp }[];
+  keyPoints: { id: string; ai: { status: KeyPointStatus; evidence: string[] }; corrected?: { status: KeyPointStatus }; correction?: CorrectionStamp }[];
+}
+
+/**
+ * Applies the latest corrections of one answer to its AI grade. The stored grade is never changed; the
+ * corrected grade is a copy whose overall is recomputed by `computeOverall`, the rule every grader uses.
+ */
+export function correctGrade(
+  ai: Grade,
+  turnId: string,
+  latest: ReadonlyMap<string, CorrectionRow>,
+  content: { role: RoleGuide; question: Pick<Question, 'kind'> },
+): { view: GradeView; corrected: Grade; changed: boolean } {
+  let changed = false;
+  const dimensions = ai.dimensions.map((d) => {
+    const c = latest.get(correctionKey(turnId, 'dimension', d.id));
+    const base = { id: d.id, ai: { score: d.score, reason: d.reason } };
+    if (!c) return { view: base, score: d.score };
+    changed = true;
+    const score = Number(c.value) as DimensionScore;
+    return { view: { ...base, corrected: { score }, correction: stampOf(c) }, score };
+  });
+  const keyPoints = ai.keyPoints.map((k) => {
+    const c = latest.get(correctionKey(turnId, 'key_point', k.id));
+    const base = { id: k.id, ai: { status: k.status, evidence: k.evidence } };
+    if (!c) return { view: base, status: k.status };
+    changed = true;
+    const status = c.value as KeyPointStatus;
+    return { view: { ...base, corrected: { status }, correction: stampOf(c) }, status };
+  });
+  const correctedDimensions = ai.dimensions.map((d, i) => ({ ...d, score: dimensions[i]!.score }));
+  const corrected: Grade = {
+    ...ai,
+    dimensions: correctedDimensions,
+    keyPoints: ai.keyPoints.map((k, i) => ({ ...k, status: keyPoints[i]!.status })),
+    overall: changed ? computeOverall(correctedDimensions, content.role, content.question) : ai.overall,
+  };
+  const view: GradeView = {
+    provenance: ai.provenance,
+    flags: ai.flags,
+    feedback: ai.feedback,
+    mistakes: ai.mistakes,
+    overall: changed ? { ai: ai.overall, corrected: corrected.overall } : { ai: ai.overall },
+    dimensions: dimensions.map((d) => d.view),
+    keyPoints: keyPoints.map((k) => k.view),
+  };
+  return { view, corrected, changed };
+}
