@@ -1,10 +1,14 @@
 import { useEffect, useState } from 'react';
 import { auth, setUnauthenticatedHandler } from './api.js';
+import { AdminPage } from './pages/admin.js';
+import { CalibrationPage, ReviewQueuePage } from './pages/coach.js';
+import { CoachReviewPage } from './pages/coach-review.js';
 import { DashboardPage } from './pages/dashboard.js';
 import { homeFor } from './pages/home.js';
-import { LandingPage } from './pages/landing.js';
+import { LandingPage, WaitlistStatusPage } from './pages/landing.js';
 import { LiveSessionPage } from './pages/live-session.js';
 import { QuestionBrowserPage, QuestionPage } from './pages/questions.js';
+import { RedeemPage } from './pages/redeem.js';
 import { SignInPage } from './pages/sign-in.js';
 import { Link, match, navigate, useLocation } from './router.js';
 
@@ -12,12 +16,18 @@ type Role = 'candidate' | 'coach' | 'admin';
 
 /** Page routes; `roles` limits who sees a page (the api enforces the same on every request). */
 const ROUTES: { path: string; roles?: Role[]; render(params: Record<string, string>, url: URL): React.ReactNode }[] = [
-  { path: '/', render: () => <LandingPage /> },
+  { path: '/', render: (_, url) => <LandingPage referral={url.searchParams.get('ref')} /> },
+  { path: '/waitlist/:token', render: (p) => <WaitlistStatusPage token={p.token!} /> },
+  { path: '/redeem', render: (_, url) => <RedeemPage code={url.searchParams.get('code')} /> },
   { path: '/sign-in', render: (_, url) => <SignInPage next={url.searchParams.get('next')} /> },
   { path: '/dashboard', roles: ['candidate'], render: () => <DashboardPage /> },
   { path: '/questions', roles: ['candidate', 'coach', 'admin'], render: () => <QuestionBrowserPage /> },
   { path: '/questions/:id', roles: ['candidate', 'coach', 'admin'], render: (p) => <QuestionPage id={p.id!} /> },
   { path: '/sessions/:id', roles: ['candidate'], render: (p) => <LiveSessionPage sessionId={p.id!} /> },
+  { path: '/coach', roles: ['coach', 'admin'], render: () => <ReviewQueuePage /> },
+  { path: '/coach/calibration', roles: ['coach', 'admin'], render: () => <CalibrationPage /> },
+  { path: '/coach/sessions/:id', roles: ['coach', 'admin'], render: (p) => <CoachReviewPage sessionId={p.id!} /> },
+  { path: '/admin', roles: ['admin'], render: () => <AdminPage /> },
 ];
 
 const NAV: Record<Role, { href: string; label: string }[]> = {
@@ -25,8 +35,16 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
     { href: '/dashboard', label: 'Dashboard' },
     { href: '/questions', label: 'Questions' },
   ],
-  coach: [{ href: '/coach', label: 'Review queue' }],
-  admin: [{ href: '/admin', label: 'Rollout' }],
+  coach: [
+    { href: '/coach', label: 'Review queue' },
+    { href: '/coach/calibration', label: 'Calibration' },
+    { href: '/questions', label: 'Questions' },
+  ],
+  admin: [
+    { href: '/admin', label: 'Waitlist & rollout' },
+    { href: '/coach', label: 'Reviews' },
+    { href: '/coach/calibration', label: 'Calibration' },
+  ],
 };
 
 export function App() {

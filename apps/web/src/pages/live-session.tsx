@@ -3,8 +3,10 @@ import { api } from '../api.js';
 import { AnswerCard } from '../components/answer-card.js';
 import { PhaseBar } from '../components/phase-bar.js';
 import { SessionReport } from '../components/report-view.js';
+import { ReportCorrections } from '../components/reviewed-report.js';
 import { humanize, keyPointCoverage } from '../live/session-state.js';
 import { useLiveSession } from '../live/use-live-session.js';
+import type { ReviewedReport } from '../review-types.js';
 import { Link } from '../router.js';
 
 interface QuestionSummary {
@@ -22,6 +24,17 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
   const questionId = state.session?.questionId;
   const mode = state.session?.mode;
   const ended = state.status === 'ended';
+
+  // A coach may have corrected the report since: the review api holds the corrected values beside the AI's.
+  const [reviewed, setReviewed] = useState<ReviewedReport | null>(null);
+  const hasReport = state.report !== null;
+  useEffect(() => {
+    if (!hasReport) return;
+    api<{ report: ReviewedReport | null }>('GET', `/api/sessions/${sessionId}/transcript`).then(
+      (t) => setReviewed(t.report?.corrected ? t.report : null),
+      () => setReviewed(null),
+    );
+  }, [hasReport, sessionId]);
 
   useEffect(() => {
     if (!questionId) return;
@@ -118,7 +131,10 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
           </ol>
           {ended ? (
             state.report ? (
-              <SessionReport report={state.report} />
+              <>
+                {reviewed && <ReportCorrections report={reviewed} />}
+                <SessionReport report={reviewed?.corrected ?? state.report} />
+              </>
             ) : (
               <p role="status" data-testid="report-pending">
                 The session has ended{state.endedReason === 'clock' ? ' (time is up)' : ''}. Preparing your report…

@@ -63,10 +63,12 @@ export function StartSession({ questions }: { questions: QuestionListItem[] }) {
   );
 }
 
+const ROLLOUT_REFUSALS = ['CAPACITY_FULL', 'DAILY_LIMIT', 'BUDGET_EXHAUSTED', 'EARLY_ACCESS_REQUIRED'];
+
 function refusalMessage(err: unknown): string {
-  if (err instanceof ApiError && (err.status === 429 || err.code.includes('LIMIT') || err.code === 'ROLLOUT_CLOSED')) {
-    const retry = Number(err.details?.retryAfterSeconds) || Number(err.details?.retryAfterMs) / 1000;
-    const when = Number.isFinite(retry) && retry > 0 ? ` Try again in about ${Math.ceil(retry / 60)} minute(s).` : ' Try again later.';
+  if (err instanceof ApiError && ROLLOUT_REFUSALS.includes(err.code)) {
+    const retryAt = typeof err.details?.retryAt === 'string' ? new Date(err.details.retryAt) : null;
+    const when = retryAt && !Number.isNaN(retryAt.getTime()) ? ` You can try again after ${retryAt.toLocaleString()}.` : '';
     return `A session cannot start right now: ${err.message}.${when}`;
   }
   return describeError(err);

@@ -1,0 +1,55 @@
+import { type FormEvent, useState } from 'react';
+import { api, auth, describeError } from '../api.js';
+import { navigate } from '../router.js';
+
+/** Redeem an invite code: creates the account (early access) and signs in. */
+export function RedeemPage({ code: initialCode }: { code: string | null }) {
+  const [code, setCode] = useState(initialCode ?? '');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (password !== confirm) {
+      setError('The two passwords differ.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const { accessToken } = await api<{ accessToken: string }>('POST', '/api/auth/redeem', { code: code.trim(), password });
+      auth.set(accessToken);
+      navigate('/dashboard', { replace: true });
+    } catch (err) {
+      setError(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="narrow">
+      <h1>Redeem your invite</h1>
+      <form className="stack" onSubmit={submit}>
+        <label>
+          Invite code
+          <input required value={code} onChange={(e) => setCode(e.target.value)} autoComplete="one-time-code" />
+        </label>
+        <label>
+          Choose a password (12 characters or more)
+          <input type="password" required minLength={12} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        <label>
+          Repeat the password
+          <input type="password" required autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+        </label>
+        <button type="submit" disabled={busy}>
+          {busy ? 'Creating your account…' : 'Create my account'}
+        </button>
+        {error && <p role="alert">{error}</p>}
+      </form>
+    </main>
+  );
+}
