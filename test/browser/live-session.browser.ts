@@ -1,7 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Browser } from 'playwright-core';
+import request from 'supertest';
+import { AuthService } from '../../libs/auth/index.js';
 import { type RunningApi, startApi, startWorker } from '../support/apps.js';
-import { createUser, DEFAULT_PASSWORD } from '../support/factories.js';
+import { createUser, DEFAULT_PASSWORD, uniqueEmail } from '../support/factories.js';
+import { createOwnDatabase, type OwnDatabase } from '../support/own-database.js';
 import { isolatedQueuePrefix } from '../support/test-config.js';
 import { type BrowserPage, launchBrowser, openPage, saveScreenshot } from './support/browser.js';
 import { answerCard, sendAnswer, signIn, startSession, strongAnswers } from './support/candidate.js';
@@ -9,34 +12,51 @@ import { answerCard, sendAnswer, signIn, startSession, strongAnswers } from './s
 const QUESTION = 'realtime-notifications';
 
 /**
- * A candidate in Debian's Chromium against the real api (serving the built client), worker, Postgres and
- * Redis, graded by the offline rubric grader.
+ * People in Debian's Chromium against the real api (serving the built client), worker, Postgres and Redis,
+ * graded by the offline rubric grader. The database is this file's own: the waitlist and rollout limits are
+ * global state.
  */
-describe('live session in the browser', () => {
+describe('web client in the browser', () => {
+  let db: OwnDatabase;
   let api: RunningApi;
   let worker: INestApplicationContext;
   let browser: Browser;
-  const env = { QUEUE_PREFIX: isolatedQueuePrefix(), SOCKET_RATE_LIMIT: '1000' };
 
   beforeAll(async () => {
+    db = await createOwnDatabase();
+    const env = { DATABASE_URL: db.url, QUEUE_PREFIX: isolatedQueuePrefix(), SOCKET_RATE_LIMIT: '1000' };
     [api, worker, browser] = await Promise.all([startApi(env), startWorker(env), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();
     await Promise.all([api?.close(), worker?.close()]);
+    await db?.drop();
   });
 
-  /** A fresh candidate signed in on a fresh page; the page's last screen is saved whatever happens. */
-  async function asCandidate(name: string, fn: (p: BrowserPage, user: { id: string; email: string }) => Promise<void>): Promise<void> {
-    const user = await createUser(worker, 'candidate');
+  /** A fresh page; its last screen is saved whatever happens. */
+  async function withPage(name: string, fn: (p: BrowserPage) => Promise<void>): Promise<void> {
     const p = await openPage(browser, api.url);
     try {
-      await signIn(p.page, user.email, DEFAULT_PASSWORD, '/dashboard');
-      await fn(p, user);
+      await fn(p);
     } finally {
       await saveScreenshot(p.page, name).catch(() => undefined);
       await p.context.close();
     }
+  }
+
+  /** A fresh candidate signed in on a fresh page; the page's last screen is saved whatever happens. */
+  async function asCandidate(name: string, fn: (p: BrowserPage, user: { id: string; email: string }) => Promise<void>): Promise<void> {
+    const user = await createUser(worker, 'candidate');
+    await withPage(name, async (p) => {
+      await signIn(p.page, user.email, DEFAULT_PASSWORD, '/dashboard');
+      await fn(p, user);
+    });
+  }
+
+  async function inviteCodeFor(email: string): Promise<string> {
+    const { rows } = await db.sql.query(`SELECT body FROM outbox_messages WHERE kind = 'invite' AND to_email = $1`, [email]);
+    expect(rows).toHaveLength(1);
+    return /invite code: (\S+)/.exec(rows[0].body as string)![1]!;
   }
 
   async function transcript(p: BrowserPage, sessionId: string) {
@@ -47,8 +67,38 @@ describe('live session in the browser', () => {
     }, sessionId);
   }
 
-  it('runs a practice session through every phase, with live feedback, and shows the report', async () => {
-    await asCandidate('practice-session', async ({ page, errors }) => {
+  it('signs up on the waitlist, is invited by an admin, redeems, and runs a practice session through every phase to the report', async () => {
+    const email = uniqueEmail('waitlisted');
+    await withPage('waitlist-signup', async ({ page }) => {
+      await page.goto('/');
+      await page.getByRole('heading', { name: 'Join the waitlist' }).waitFor();
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Years of experience (optional)').fill('9');
+      await page.getByRole('button', { name: 'Join the waitlist' }).click();
+      expect(await page.getByTestId('waitlist-position').textContent()).toMatch(/^#\d+$/);
+      expect(await page.getByTestId('referral-link').inputValue()).toMatch(new RegExp(`^${api.url.replace(/[.]/g, '\\.')}/\\?ref=\\w+`));
+    });
+
+    const admin = await createUser(worker, 'admin');
+    await withPage('admin-invites-cohort', async ({ page }) => {
+      await signIn(page, admin.email, DEFAULT_PASSWORD, '/admin');
+      await page.getByTestId('waitlist-table').getByText(email).waitFor();
+      await page.getByLabel('Cohort name').fill('browser-cohort');
+      await page.getByLabel('Or these emails (one per line; overrides the count)').fill(email);
+      await page.getByRole('button', { name: 'Send invites' }).click();
+      await page.getByTestId('invite-result').getByText(email).waitFor();
+      await page.getByLabel('Status').selectOption('invited');
+      await page.getByTestId('waitlist-table').getByRole('cell', { name: 'browser-cohort' }).waitFor();
+    });
+
+    const code = await inviteCodeFor(email);
+    await withPage('practice-session', async ({ page, errors }) => {
+      await page.goto(`/redeem?code=${encodeURIComponent(code)}`);
+      await page.getByLabel('Choose a password (12 characters or more)').fill('a-new-long-password');
+      await page.getByLabel('Repeat the password').fill('a-new-long-password');
+      await page.getByRole('button', { name: 'Create my account' }).click();
+      await page.waitForURL((url) => url.pathname === '/dashboard');
+
       await startSession(page, QUESTION, 'practice');
       const answers = strongAnswers(worker, QUESTION, 5);
       for (let i = 0; i < 5; i++) {
@@ -66,7 +116,34 @@ describe('live session in the browser', () => {
       await page.getByTestId('report-dimensions').locator('svg').waitFor();
       expect(await page.getByTestId('answer').count()).toBe(5);
       expect(errors).toEqual([]);
+
+      // The dashboard's progress charts now have a point per dimension.
+      await page.getByRole('link', { name: 'Dashboard' }).click();
+      await page.getByTestId('progress-chart').locator('circle').first().waitFor();
     });
+  });
+
+  it('says plainly when a rollout limit refuses a new session', async () => {
+    const admin = await createUser(worker, 'admin');
+    await withPage('rollout-limit', async ({ page }) => {
+      await signIn(page, admin.email, DEFAULT_PASSWORD, '/admin');
+      await page.getByLabel('Live sessions at once').fill('1');
+      const saved = page.getByText('Limits saved.');
+      await page.getByRole('button', { name: 'Save limits' }).click();
+      await saved.waitFor();
+    });
+    try {
+      await asCandidate('rollout-refusal', async ({ page }) => {
+        await startSession(page, QUESTION, 'practice').catch(() => undefined); // takes the one slot, or finds it taken
+        await page.goto('/dashboard');
+        await page.getByRole('button', { name: 'Start session' }).click();
+        const refusal = await page.getByTestId('start-error').textContent();
+        expect(refusal).toMatch(/^A session cannot start right now: all interview slots are taken/);
+        expect(refusal).toMatch(/You can try again after /);
+      });
+    } finally {
+      await db.sql.query(`UPDATE rollout_settings SET max_live_sessions = 0`);
+    }
   });
 
   it('shows no grade during a realistic session, then every grade and the report at the end', async () => {
@@ -142,6 +219,58 @@ describe('live session in the browser', () => {
       await answerCard(page, payload).waitFor();
       expect(await page.getByTestId('timeline').locator('img, script, b').count()).toBe(0);
       expect(dialogs).toEqual([]);
+    });
+  });
+
+  it('lets a coach correct a score with a reason, and the candidate sees the correction in the report', async () => {
+    const candidate = await createUser(worker, 'candidate');
+    const coach = await createUser(worker, 'coach');
+    const admin = await createUser(worker, 'admin');
+    const adminToken = (await api.app.get(AuthService).issueToken({ userId: admin.id, role: 'admin' })).accessToken;
+    await request(api.url).post('/api/admin/coach-assignments').set('authorization', `Bearer ${adminToken}`).send({ coachId: coach.id, candidateId: candidate.id }).expect(201);
+    const [answer] = strongAnswers(worker, QUESTION, 1);
+    let sessionUrl = '';
+
+    await withPage('candidate-before-review', async ({ page }) => {
+      await signIn(page, candidate.email, DEFAULT_PASSWORD, '/dashboard');
+      await startSession(page, QUESTION, 'practice');
+      sessionUrl = new URL(page.url()).pathname;
+      await sendAnswer(page, answer!);
+      await answerCard(page, answer!).and(page.locator('[data-status="scored"]')).waitFor({ timeout: 30_000 });
+      await page.getByRole('button', { name: 'End session' }).click();
+      await page.getByTestId('report').waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('report-corrections').count()).toBe(0);
+    });
+
+    let corrected = '';
+    await withPage('coach-review', async ({ page }) => {
+      await signIn(page, coach.email, DEFAULT_PASSWORD, '/coach');
+      await page.getByTestId('review-queue').getByRole('link', { name: /^Review the realtime-notifications session/ }).click();
+      await page.getByTestId('review-answer').getByText(answer!, { exact: true }).waitFor();
+      const score = page.getByLabel('Coach score for Requirements clarification');
+      const ai = await score.inputValue();
+      corrected = ai === '1' ? '2' : '1';
+      await score.selectOption(corrected);
+      await page.getByRole('button', { name: 'Save review' }).click();
+      await page.getByText('Give a reason for the change to Requirements clarification.').waitFor(); // refused without a reason
+      await page.getByLabel('Reason for the Requirements clarification score').fill('Named the users but no non-functional requirement.');
+      await page.getByLabel('Mark the review complete').check();
+      await page.getByRole('button', { name: 'Save review' }).click();
+      await page.getByText('Saved.').waitFor();
+      expect(await page.getByLabel('Coach score for Requirements clarification').inputValue()).toBe(corrected);
+      await page.getByTestId('report-corrections').waitFor();
+      await page.getByRole('link', { name: 'Calibration' }).click();
+      await page.getByTestId('calibration-group').first().waitFor();
+    });
+
+    await withPage('candidate-sees-correction', async ({ page }) => {
+      await signIn(page, candidate.email, DEFAULT_PASSWORD, '/dashboard');
+      await page.goto(sessionUrl);
+      const corrections = page.getByTestId('report-corrections');
+      await corrections.waitFor();
+      const line = corrections.getByTestId('answer-corrections').locator('li');
+      expect(await line.textContent()).toMatch(new RegExp(`Requirements clarification: \\d → ${corrected} — “Named the users but no non-functional requirement\\.”`));
+      expect(await page.getByTestId('report-dimensions').locator('svg').getAttribute('aria-label')).toContain(`Requirements clarification ${corrected} / 4`);
     });
   });
 });

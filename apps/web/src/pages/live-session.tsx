@@ -6,7 +6,7 @@ import { SessionReport } from '../components/report-view.js';
 import { ReportCorrections } from '../components/reviewed-report.js';
 import { humanize, keyPointCoverage } from '../live/session-state.js';
 import { useLiveSession } from '../live/use-live-session.js';
-import type { ReviewedReport } from '../review-types.js';
+import type { Transcript } from '../review-types.js';
 import { Link } from '../router.js';
 
 interface QuestionSummary {
@@ -26,12 +26,12 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
   const ended = state.status === 'ended';
 
   // A coach may have corrected the report since: the review api holds the corrected values beside the AI's.
-  const [reviewed, setReviewed] = useState<ReviewedReport | null>(null);
+  const [reviewed, setReviewed] = useState<Transcript | null>(null);
   const hasReport = state.report !== null;
   useEffect(() => {
     if (!hasReport) return;
-    api<{ report: ReviewedReport | null }>('GET', `/api/sessions/${sessionId}/transcript`).then(
-      (t) => setReviewed(t.report?.corrected ? t.report : null),
+    api<Transcript>('GET', `/api/sessions/${sessionId}/transcript`).then(
+      (t) => setReviewed(t.report?.corrected ? t : null),
       () => setReviewed(null),
     );
   }, [hasReport, sessionId]);
@@ -132,8 +132,8 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
           {ended ? (
             state.report ? (
               <>
-                {reviewed && <ReportCorrections report={reviewed} />}
-                <SessionReport report={reviewed?.corrected ?? state.report} />
+                {reviewed?.report && <ReportCorrections report={reviewed.report} turns={reviewed.turns} />}
+                <SessionReport report={reviewed?.report?.corrected ?? state.report} />
               </>
             ) : (
               <p role="status" data-testid="report-pending">
