@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Browser } from 'playwright-core';
 import request from 'supertest';
@@ -121,6 +123,12 @@ describe('web client in the browser', () => {
       await page.getByRole('link', { name: 'Dashboard' }).click();
       await page.getByTestId('progress-chart').locator('circle').first().waitFor();
     });
+  });
+
+  it('ships a bundle without server code (the protocol is shared as types only)', () => {
+    const dir = join(process.cwd(), 'dist/web/assets');
+    const js = readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    for (const marker of ['@nestjs', 'typeorm', 'ZodError', 'bullmq', 'ioredis']) expect(js).not.toContain(marker);
   });
 
   it('says plainly when a rollout limit refuses a new session', async () => {

@@ -30,13 +30,17 @@ export const auth = {
   clear(): void {
     localStorage.removeItem(TOKEN_KEY);
   },
-  /** What the token says about its holder (the server checks it; this only picks the screens to show). */
+  /**
+   * What the token says about its holder (the server checks it; this only picks the screens to show). An
+   * expired token still names its holder: a live session keeps its open socket, and the next refused request
+   * (or reconnect) asks to sign in again, with unsent answers kept.
+   */
   principal(): Principal | null {
     const token = this.token();
     if (!token) return null;
     try {
       const claims = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { sub: string; role: Principal['role']; exp: number };
-      if (claims.exp * 1000 <= serverClock.now()) return null;
+      if (typeof claims.sub !== 'string' || !['candidate', 'coach', 'admin'].includes(claims.role)) return null;
       return { userId: claims.sub, role: claims.role, expiresAt: claims.exp * 1000 };
     } catch {
       return null;

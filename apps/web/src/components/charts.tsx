@@ -19,7 +19,7 @@ export function BarChart({ title, bars, max, testId }: { title: string; bars: Ba
       <svg role="img" aria-label={`${title}: ${bars.map((b) => `${b.label} ${b.caption ?? b.value ?? 'not assessed'}`).join(', ')}`} viewBox={`0 0 ${labelW + barW + 90} ${height}`} width="100%">
         {bars.map((b, i) => {
           const y = i * rowH + 4;
-          const w = b.value === null ? 0 : Math.max(2, (Math.min(b.value, max) / max) * barW);
+          const w = b.value === null || b.value <= 0 ? 0 : Math.max(2, (Math.min(b.value, max) / max) * barW);
           return (
             <g key={b.label + i}>
               <text x={labelW - 8} y={y + 17} textAnchor="end" className="chart-label">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, describeError } from '../api.js';
 import { BarChart } from '../components/charts.js';
+import { humanize } from '../live/session-state.js';
 import { Link } from '../router.js';
 
 interface QueueRow {
@@ -113,7 +114,7 @@ export function CalibrationPage() {
               <BarChart
                 title="Exact agreement per dimension (%)"
                 max={100}
-                bars={g.dimensions.map((d) => ({ label: d.id, value: d.exact === null ? null : Math.round(d.exact * 100), caption: `${pct(d.exact)} of ${d.n}` }))}
+                bars={g.dimensions.map((d) => ({ label: humanize(d.id), value: d.exact === null ? null : Math.round(d.exact * 100), caption: `${pct(d.exact)} of ${d.n}` }))}
               />
             </section>
           ))}

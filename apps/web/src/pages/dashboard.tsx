@@ -1,53 +1,36 @@
 import { useEffect, useState } from 'react';
 import { api, describeError } from '../api.js';
 import { BarChart, LineChart } from '../components/charts.js';
-import type { ReportView, SessionStateDto } from '../protocol.js';
+import { humanize } from '../live/session-state.js';
+import type { SessionStateDto } from '../protocol.js';
 import { Link } from '../router.js';
 import { useQuestions } from './questions.js';
 import { StartSession } from './start-session.js';
 
-interface SessionDetail {
-  state: SessionStateDto;
-  report: ReportView | null;
+/** `GET /api/me/progress` (libs/review): the coach-corrected scores where a coach corrected them. */
+interface Progress {
+  sessions: { sessionId: string; overall: number | null; corrected: boolean }[];
+  series: Record<string, { sessionId: string; at: string; score: number }[]>;
+  mostMissed: { questionId: string; keyPointId: string; text: string; missed: number; of: number }[];
+  streak: { current: number; longest: number };
 }
-
-/** How many ended sessions feed the progress charts (each is one request). */
-const CHART_SESSIONS = 20;
 
 export function DashboardPage() {
   const { questions, error: questionsError } = useQuestions();
   const [sessions, setSessions] = useState<SessionStateDto[] | null>(null);
-  const [reports, setReports] = useState<Map<string, ReportView>>(new Map());
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    let live = true;
-    (async () => {
-      const list = await api<SessionStateDto[]>('GET', '/api/sessions');
-      if (!live) return;
-      setSessions(list);
-      const ended = list.filter((s) => s.status === 'ended').slice(0, CHART_SESSIONS);
-      const details = await Promise.all(ended.map((s) => api<SessionDetail>('GET', `/api/sessions/${s.id}`)));
-      if (live) setReports(new Map(details.flatMap((d) => (d.report ? [[d.state.id, d.report] as const] : []))));
-    })().catch((err: unknown) => live && setError(describeError(err)));
-    return () => {
-      live = false;
-    };
+    const failed = (err: unknown) => setError(describeError(err));
+    api<SessionStateDto[]>('GET', '/api/sessions').then(setSessions, failed);
+    api<Progress>('GET', '/api/me/progress').then(setProgress, failed);
   }, []);
 
   const titles = new Map((questions ?? []).map((q) => [q.id, q.title]));
-  const graded = (sessions ?? []).filter((s) => reports.get(s.id)?.overall != null).sort((a, b) => a.startedAt.localeCompare(b.startedAt));
-  const series = new Map<string, { x: number; y: number }[]>();
-  const missed = new Map<string, number>();
-  for (const s of graded) {
-    const report = reports.get(s.id)!;
-    for (const d of report.dimensions) {
-      if (d.score === null) continue;
-      series.set(d.title, [...(series.get(d.title) ?? []), { x: Date.parse(s.startedAt), y: d.score }]);
-    }
-    for (const k of report.keyPoints) if (k.status === 'missed') missed.set(k.text, (missed.get(k.text) ?? 0) + 1);
-  }
-  const mostMissed = [...missed].sort((a, b) => b[1] - a[1]).slice(0, 6);
+  const scored = new Map((progress?.sessions ?? []).map((s) => [s.sessionId, s]));
+  const series = Object.entries(progress?.series ?? {}).map(([id, points]) => ({ name: humanize(id), points: points.map((p) => ({ x: Date.parse(p.at), y: p.score })) }));
+  const mostMissed = (progress?.mostMissed ?? []).slice(0, 6);
 
   return (
     <main>
@@ -56,7 +39,12 @@ export function DashboardPage() {
       {questions && <StartSession questions={questions} />}
       <section aria-labelledby="progress-title">
         <h2 id="progress-title">Progress</h2>
-        {graded.length === 0 ? (
+        {progress && progress.streak.current > 0 && (
+          <p>
+            Streak: {progress.streak.current} day{progress.streak.current === 1 ? '' : 's'} in a row (longest {progress.streak.longest}).
+          </p>
+        )}
+        {series.length === 0 ? (
           <p className="muted">Finish a session to see your scores over time.</p>
         ) : (
           <div className="charts">
@@ -65,14 +53,14 @@ export function DashboardPage() {
               testId="progress-chart"
               yMin={1}
               yMax={4}
-              series={[...series].map(([name, points]) => ({ name, points }))}
+              series={series}
             />
             {mostMissed.length > 0 && (
               <BarChart
                 title="Key points missed most (sessions)"
                 testId="missed-chart"
-                max={Math.max(...mostMissed.map(([, n]) => n))}
-                bars={mostMissed.map(([label, n]) => ({ label, value: n, emphasis: true }))}
+                max={Math.max(...mostMissed.map((m) => m.of))}
+                bars={mostMissed.map((m) => ({ label: m.text, value: m.missed, caption: `${m.missed} of ${m.of}`, emphasis: true }))}
               />
             )}
           </div>
@@ -97,7 +85,8 @@ export function DashboardPage() {
             </thead>
             <tbody>
               {sessions.map((s) => {
-                const overall = reports.get(s.id)?.overall;
+                const overall = scored.get(s.id)?.overall;
+                const corrected = scored.get(s.id)?.corrected;
                 return (
                   <tr key={s.id}>
                     <td>{new Date(s.startedAt).toLocaleString()}</td>
@@ -106,7 +95,10 @@ export function DashboardPage() {
                     </td>
                     <td>{s.mode}</td>
                     <td>{s.status === 'active' ? `in progress (${s.phase.title})` : 'ended'}</td>
-                    <td>{overall == null ? '—' : `${overall} / 100`}</td>
+                    <td>
+                      {overall == null ? '—' : `${overall} / 100`}
+                      {corrected && <span className="muted"> (reviewed by a coach)</span>}
+                    </td>
                   </tr>
                 );
               })}
