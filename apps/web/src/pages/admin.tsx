@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { api, describeError } from '../api.js';
+import { useSubmit } from '../use-submit.js';
 
 interface WaitlistEntry {
   id: string;
@@ -118,24 +119,12 @@ function InviteCohort({ onInvited }: { onInvited(): void }) {
   const [emails, setEmails] = useState('');
   const [days, setDays] = useState('14');
   const [result, setResult] = useState<InviteBatch | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const list = emails.split(/[\s,;]+/).filter(Boolean);
-      const body = { cohort: cohort.trim(), expiresInDays: Number(days), ...(list.length ? { emails: list } : { count: Number(count) }) };
-      setResult(await api<InviteBatch>('POST', '/api/admin/invites', body));
-      onInvited();
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    const list = emails.split(/[\s,;]+/).filter(Boolean);
+    const body = { cohort: cohort.trim(), expiresInDays: Number(days), ...(list.length ? { emails: list } : { count: Number(count) }) };
+    setResult(await api<InviteBatch>('POST', '/api/admin/invites', body));
+    onInvited();
+  });
 
   return (
     <form className="card stack" onSubmit={submit} aria-labelledby="invite-title">

@@ -1,6 +1,7 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, auth, describeError } from '../api.js';
 import { Link, navigate } from '../router.js';
+import { useSubmit } from '../use-submit.js';
 import { homeFor } from './home.js';
 
 interface SignUpResult {
@@ -46,29 +47,17 @@ function WaitlistForm({ referral }: { referral: string | null }) {
   const [years, setYears] = useState('');
   const [referralCode, setReferralCode] = useState(referral ?? '');
   const [result, setResult] = useState<SignUpResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const body = {
-        email,
-        ...(name.trim() ? { name: name.trim() } : {}),
-        ...(years.trim() ? { yearsExperience: Number(years) } : {}),
-        ...(referralCode.trim() ? { referralCode: referralCode.trim() } : {}),
-      };
-      const res = await api<SignUpResult>('POST', '/api/waitlist', body);
-      if (res.token) localStorage.setItem(WAITLIST_TOKEN, res.token);
-      setResult(res);
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    const body = {
+      email,
+      ...(name.trim() ? { name: name.trim() } : {}),
+      ...(years.trim() ? { yearsExperience: Number(years) } : {}),
+      ...(referralCode.trim() ? { referralCode: referralCode.trim() } : {}),
+    };
+    const res = await api<SignUpResult>('POST', '/api/waitlist', body);
+    if (res.token) localStorage.setItem(WAITLIST_TOKEN, res.token);
+    setResult(res);
+  });
 
   if (result) return <WaitlistPlace place={result} token={result.token} />;
   return (

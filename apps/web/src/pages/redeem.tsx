@@ -1,33 +1,19 @@
-import { type FormEvent, useState } from 'react';
-import { api, auth, describeError } from '../api.js';
+import { useState } from 'react';
+import { api, auth } from '../api.js';
 import { navigate } from '../router.js';
+import { useSubmit } from '../use-submit.js';
 
 /** Redeem an invite code: creates the account (early access) and signs in. */
 export function RedeemPage({ code: initialCode }: { code: string | null }) {
   const [code, setCode] = useState(initialCode ?? '');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (password !== confirm) {
-      setError('The two passwords differ.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const { accessToken } = await api<{ accessToken: string }>('POST', '/api/auth/redeem', { code: code.trim(), password });
-      auth.set(accessToken);
-      navigate('/dashboard', { replace: true });
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    if (password !== confirm) throw new Error('The two passwords differ.');
+    const { accessToken } = await api<{ accessToken: string }>('POST', '/api/auth/redeem', { code: code.trim(), password });
+    auth.set(accessToken);
+    navigate('/dashboard', { replace: true });
+  });
 
   return (
     <main className="narrow">

@@ -1,29 +1,17 @@
-import { type FormEvent, useState } from 'react';
-import { api, auth, describeError } from '../api.js';
+import { useState } from 'react';
+import { api, auth } from '../api.js';
 import { navigate } from '../router.js';
+import { useSubmit } from '../use-submit.js';
 import { homeFor } from './home.js';
 
 export function SignInPage({ next }: { next: string | null }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const { accessToken } = await api<{ accessToken: string }>('POST', '/api/auth/login', { email, password });
-      auth.set(accessToken);
-      const principal = auth.principal();
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homeFor(principal?.role), { replace: true });
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    const { accessToken } = await api<{ accessToken: string }>('POST', '/api/auth/login', { email, password });
+    auth.set(accessToken);
+    navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homeFor(auth.principal()?.role), { replace: true });
+  });
 
   return (
     <main className="narrow">

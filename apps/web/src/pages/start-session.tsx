@@ -1,29 +1,18 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api, ApiError, describeError } from '../api.js';
 import type { SessionStateDto } from '../protocol.js';
 import { navigate } from '../router.js';
+import { useSubmit } from '../use-submit.js';
 import type { QuestionListItem } from './questions.js';
 
 /** Starts a session; a rollout limit's refusal is said plainly, with when to come back if the server says. */
 export function StartSession({ questions }: { questions: QuestionListItem[] }) {
   const [questionId, setQuestionId] = useState(questions[0]?.id ?? '');
   const [mode, setMode] = useState<'practice' | 'realistic'>('practice');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const start = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const session = await api<SessionStateDto>('POST', '/api/sessions', { questionId: questionId || questions[0]?.id, mode });
-      navigate(`/sessions/${session.id}`);
-    } catch (err) {
-      setError(refusalMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit: start } = useSubmit(async () => {
+    const session = await api<SessionStateDto>('POST', '/api/sessions', { questionId: questionId || questions[0]?.id, mode });
+    navigate(`/sessions/${session.id}`);
+  }, refusalMessage);
 
   return (
     <form className="start card" onSubmit={start} aria-labelledby="start-title">
