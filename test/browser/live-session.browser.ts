@@ -12,6 +12,8 @@ import { type BrowserPage, launchBrowser, openPage, saveScreenshot } from './sup
 import { answerCard, sendAnswer, signIn, startSession, strongAnswers } from './support/candidate.js';
 
 const QUESTION = 'realtime-notifications';
+/** A browser journey with real grading; generous, because `npm test` runs it beside the other tiers on few cores. */
+const SLOW = 180_000;
 
 /**
  * People in Debian's Chromium against the real api (serving the built client), worker, Postgres and Redis,
@@ -123,7 +125,7 @@ describe('web client in the browser', () => {
       await page.getByRole('link', { name: 'Dashboard' }).click();
       await page.getByTestId('progress-chart').locator('circle').first().waitFor();
     });
-  });
+  }, SLOW);
 
   it('ships a bundle without server code (the protocol is shared as types only)', () => {
     const dir = join(process.cwd(), 'dist/web/assets');
@@ -135,14 +137,16 @@ describe('web client in the browser', () => {
     const admin = await createUser(worker, 'admin');
     await withPage('rollout-limit', async ({ page }) => {
       await signIn(page, admin.email, DEFAULT_PASSWORD, '/admin');
-      await page.getByLabel('Live sessions at once').fill('1');
+      await page.getByTestId('rollout-usage').waitFor(); // the form holds the current limits
+      const { rows } = await db.sql.query(`SELECT count(*)::int AS live FROM interview_sessions WHERE status = 'active'`);
+      await page.getByLabel('Live sessions at once').fill(String(rows[0].live + 1)); // room for exactly one more
       const saved = page.getByText('Limits saved.');
       await page.getByRole('button', { name: 'Save limits' }).click();
       await saved.waitFor();
     });
     try {
       await asCandidate('rollout-refusal', async ({ page }) => {
-        await startSession(page, QUESTION, 'practice').catch(() => undefined); // takes the one slot, or finds it taken
+        await startSession(page, QUESTION, 'practice'); // takes the last slot
         await page.goto('/dashboard');
         await page.getByRole('button', { name: 'Start session' }).click();
         const refusal = await page.getByTestId('start-error').textContent();
@@ -152,7 +156,7 @@ describe('web client in the browser', () => {
     } finally {
       await db.sql.query(`UPDATE rollout_settings SET max_live_sessions = 0`);
     }
-  });
+  }, SLOW);
 
   it('shows no grade during a realistic session, then every grade and the report at the end', async () => {
     await asCandidate('realistic-session', async ({ page }) => {
@@ -173,7 +177,7 @@ describe('web client in the browser', () => {
       await page.getByTestId('report').waitFor({ timeout: 30_000 });
       expect(await page.getByTestId('answer-score').count()).toBe(2);
     });
-  });
+  }, SLOW);
 
   it('resumes after the network drops mid-session, without losing or doubling an answer', async () => {
     await asCandidate('offline-resume', async (p) => {
@@ -212,7 +216,7 @@ describe('web client in the browser', () => {
       expect(answersStored).toEqual([first, second, third]);
       expect(new Set(turns.filter((t) => t.speaker === 'candidate').map((t) => t.clientId)).size).toBe(3);
     });
-  });
+  }, SLOW);
 
   it('shows an answer containing HTML as text, never as markup', async () => {
     await asCandidate('xss-answer', async ({ page, dialogs }) => {
@@ -229,7 +233,7 @@ describe('web client in the browser', () => {
       expect(await page.getByTestId('timeline').locator('img, script, b').count()).toBe(0);
       expect(dialogs).toEqual([]);
     });
-  });
+  }, SLOW);
 
   it('lets a coach correct a score with a reason, and the candidate sees the correction in the report', async () => {
     const candidate = await createUser(worker, 'candidate');
@@ -281,7 +285,7 @@ describe('web client in the browser', () => {
       expect(await line.textContent()).toMatch(new RegExp(`Requirements clarification: \\d → ${corrected} — “Named the users but no non-functional requirement\\.”`));
       expect(await page.getByTestId('report-dimensions').locator('svg').getAttribute('aria-label')).toContain(`Requirements clarification ${corrected} / 4`);
     });
-  });
+  }, SLOW);
 });
 
 async function expectPhase(page: import('playwright-core').Page, n: number): Promise<void> {

@@ -221,7 +221,9 @@ function Rollout() {
       {field('maxLiveSessions', 'Live sessions at once')}
       {field('sessionsPerUserPerDay', 'Sessions per candidate per day')}
       {field('dailyTokenBudget', 'Grading tokens per day')}
-      <button type="submit">Save limits</button>
+      <button type="submit" disabled={!status}>
+        Save limits
+      </button>
       {message && <p role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
     </form>
   );
