@@ -4,6 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { Browser } from 'playwright-core';
 import request from 'supertest';
 import { AuthService } from '../../libs/auth/index.js';
+import { ContentService } from '../../libs/content/index.js';
 import { type RunningApi, startApi, startWorker } from '../support/apps.js';
 import { createUser, DEFAULT_PASSWORD, uniqueEmail } from '../support/factories.js';
 import { createOwnDatabase, type OwnDatabase } from '../support/own-database.js';
@@ -158,9 +159,21 @@ describe('web client in the browser', () => {
     }
   }, SLOW);
 
-  it('shows no grade during a realistic session, then every grade and the report at the end', async () => {
+  it('starts a realistic session from the question browser, shows no grade during it, then every grade and the report', async () => {
     await asCandidate('realistic-session', async ({ page }) => {
-      await startSession(page, QUESTION, 'realistic');
+      await page.getByRole('link', { name: 'Questions' }).click();
+      await page.getByLabel('Kind').selectOption('system-design');
+      await page.getByLabel('Search').fill('notification');
+      const list = page.getByTestId('question-list');
+      const title = worker.get(ContentService).question(QUESTION).title;
+      await list.getByRole('link', { name: title }).waitFor();
+      for (const card of await list.locator('li').allTextContents()) expect(card.toLowerCase()).toContain('notification');
+      await list.getByRole('link', { name: title }).click();
+      await page.getByRole('heading', { name: 'How to answer' }).waitFor();
+      await page.getByRole('radio', { name: /^realistic/i }).check();
+      await page.getByRole('button', { name: 'Start session' }).click();
+      await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
+      await page.getByTestId('countdown').waitFor();
       const answers = strongAnswers(worker, QUESTION, 2);
       for (const [i, text] of answers.entries()) {
         await sendAnswer(page, text);
