@@ -13,8 +13,9 @@ export async function createApiApp(config: AppConfig, logger: Logger): Promise<I
     logger: new NestPinoLogger(logger),
     bodyParser: true,
   });
-  // Off by default: only behind a proxy that sets X-Forwarded-For may the client IP come from it (rate limits).
-  app.set('trust proxy', config.ipRateLimits.trustProxy);
+  // Off by default. With N proxies in front, the client IP (for rate limits) is the address the outermost of
+  // them appended to X-Forwarded-For, never one a client wrote there itself.
+  app.set('trust proxy', config.ipRateLimits.trustProxyHops || false);
   app.use(createHttpLogger(logger));
   app.useGlobalFilters(new HttpExceptionFilter(logger));
   app.enableCors({ origin: config.http.allowedOrigins, credentials: true });

@@ -8,6 +8,8 @@ describe(loadConfig.name, () => {
     expect(sut.database.url).toMatch(/^postgres:\/\/.+127\.0\.0\.1:5432\//);
     expect(sut.llm.provider).toBe('rubric');
     expect(sut.database.migrateOnStart).toBe(true);
+    expect(sut.ipRateLimits.trustProxyHops).toBe(0);
+    expect(sut.mail.smtpUrl).toBeUndefined();
   });
 
   it('treats an empty variable as unset', () => {
@@ -24,6 +26,9 @@ describe(loadConfig.name, () => {
     ['ALLOWED_ORIGINS', 'localhost:3000'],
     ['MIGRATE_ON_START', 'maybe'],
     ['OPENAI_BASE_URL', 'ftp://x'],
+    ['SMTP_URL', 'http://mail.example.com'],
+    ['TRUST_PROXY', 'yes'],
+    ['ROLLOUT_MAX_LIVE_SESSIONS', '-1'],
   ])('refuses %s=%s with a one-line message naming it', (name, value) => {
     const act = () => loadConfig({ [name]: value });
     expect(act).toThrow(ConfigError);

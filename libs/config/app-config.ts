@@ -35,7 +35,10 @@ export interface AppConfig {
     gradingStallMs: number;
   };
   /** Per-client-IP limits on the unauthenticated doors (login, redeem, waitlist). */
-  ipRateLimits: { trustProxy: boolean; auth: number; waitlist: number; windowMs: number };
+  ipRateLimits: {
+    /** How many proxies in front of the api append to X-Forwarded-For (0: use the socket's peer address). */
+    trustProxyHops: number;
+    auth: number; waitlist: number; windowMs: number };
   mail: { publicUrl: string; smtpUrl?: string; from: string; outboxSweepMs: number };
   waitlist: {
     /** Places a referrer moves up per referred sign-up, for at most `referralCap` sign-ups. */
@@ -97,7 +100,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
       gradingStallMs: e.GRADING_STALL_MS,
     },
-    ipRateLimits: { trustProxy: e.TRUST_PROXY, auth: e.AUTH_RATE_LIMIT, waitlist: e.WAITLIST_RATE_LIMIT, windowMs: e.IP_RATE_WINDOW_MS },
+    ipRateLimits: { trustProxyHops: e.TRUST_PROXY, auth: e.AUTH_RATE_LIMIT, waitlist: e.WAITLIST_RATE_LIMIT, windowMs: e.IP_RATE_WINDOW_MS },
     mail: { publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''), smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxSweepMs: e.OUTBOX_SWEEP_MS },
     waitlist: { referralBoost: e.WAITLIST_REFERRAL_BOOST, referralCap: e.WAITLIST_REFERRAL_CAP },
     rollout: {

@@ -71,7 +71,7 @@ export const envSchema = z
     SOCKET_RATE_WINDOW_MS: int(100, 600_000).default(10_000),
     RECONCILE_INTERVAL_MS: int(100, 3_600_000).default(15_000),
     GRADING_STALL_MS: int(100, 3_600_000).default(180_000),
-    TRUST_PROXY: bool.default(false),
+    TRUST_PROXY: int(0, 10).default(0),
     AUTH_RATE_LIMIT: int(1, 1_000_000).default(10),
     WAITLIST_RATE_LIMIT: int(1, 1_000_000).default(20),
     IP_RATE_WINDOW_MS: int(1_000, 86_400_000).default(60_000),

@@ -21,6 +21,13 @@ function codeForStatus(status: number): ErrorCode {
   return 'INTERNAL';
 }
 
+/** `Retry-After` (seconds) from a refusal's `retryAfterMs` or `retryAt`, for clients and proxies that read the header. */
+function retryAfterSeconds(details: Record<string, unknown> | undefined): number | undefined {
+  if (typeof details?.retryAfterMs === 'number') return Math.max(1, Math.ceil(details.retryAfterMs / 1000));
+  if (typeof details?.retryAt === 'string') return Math.max(1, Math.ceil((Date.parse(details.retryAt) - Date.now()) / 1000));
+  return undefined;
+}
+
 /** The one HTTP error filter: domain codes to statuses; anything unexpected is a logged, opaque 500. */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -34,6 +41,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
     if (exception instanceof DomainError) {
       const body: ErrorBody = { error: { code: exception.code, message: exception.message, requestId, details: exception.details } };
+      const retryAfter = retryAfterSeconds(exception.details);
+      if (retryAfter !== undefined) res.setHeader('retry-after', String(retryAfter));
       res.status(httpStatusFor(exception.code)).json(body);
       return;
     }

@@ -12,7 +12,7 @@ const BUCKET = 'http:ip-rate-bucket';
 
 /**
  * Fixed-window limit per client IP, counted in Redis so it holds across api processes. The client IP is
- * `req.ip`: the socket's peer unless `TRUST_PROXY` lets express read `X-Forwarded-For`.
+ * `req.ip`: the socket's peer unless `TRUST_PROXY` (a hop count) lets express read `X-Forwarded-For`.
  */
 @Injectable()
 export class IpRateLimitGuard implements CanActivate {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { ADVISORY_LOCK_KEYS, AdvisoryLock } from '#libs/db';
 
 export interface RolloutLimits {
   maxLiveSessions: number;
@@ -20,9 +21,6 @@ export interface AdmissionReader {
   tokensUsedSince(since: Date): Promise<number>;
 }
 
-// Any constant works; it only has to differ from other advisory locks taken in this database.
-const ADMISSION_LOCK_KEY = 7_001;
-
 interface SettingsRow {
   max_live_sessions: number;
   sessions_per_user_per_day: number;
@@ -33,10 +31,11 @@ interface SettingsRow {
 
 @Injectable()
 export class RolloutRepository {
-  /** Admissions from this process queue here, so at most one of its pool connections waits on the advisory lock. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly admission: AdvisoryLock;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    this.admission = new AdvisoryLock(db, ADVISORY_LOCK_KEYS.sessionAdmission);
+  }
 
   async settings(): Promise<StoredRolloutSettings | null> {
     const rows: SettingsRow[] = await this.db.query(`SELECT * FROM rollout_settings WHERE id = 1`);
@@ -62,14 +61,7 @@ export class RolloutRepository {
    * committed on its own connection) returns. The lock goes with the transaction, also when a process dies.
    */
   withAdmissionLock<T>(fn: (reader: AdmissionReader) => Promise<T>): Promise<T> {
-    const run = this.queue.then(() =>
-      this.db.transaction(async (m) => {
-        await m.query(`SELECT pg_advisory_xact_lock($1)`, [ADMISSION_LOCK_KEY]);
-        return fn(readerOn(m));
-      }),
-    );
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.admission.run((m) => fn(readerOn(m)));
   }
 }
 

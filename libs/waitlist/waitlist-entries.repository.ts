@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { ADVISORY_LOCK_KEYS, AdvisoryLock } from '#libs/db';
 import { insertOutbox, type OutboxDraft } from './outbox.repository.js';
 import { priorityKey, type Ranking } from './ranking.js';
 import { hashSecret, randomCode } from './secrets.js';
@@ -17,6 +18,22 @@ export interface EntryRow {
   referral_count: number;
   status: 'waiting' | 'invited' | 'joined';
   created_at: Date;
+}
+
+export interface ListedEntryRow extends EntryRow {
+  position: number | null;
+  cohort: string | null;
+  invited_at: Date | null;
+  expires_at: Date | null;
+  redeemed_at: Date | null;
+}
+
+export interface EntryFilter {
+  status?: EntryRow['status'];
+  q?: string;
+  cohort?: string;
+  limit: number;
+  offset: number;
 }
 
 export interface NewEntry {
@@ -40,17 +57,18 @@ export interface MessageDrafts {
   movedUp(referrer: EntryRow, position: number): OutboxDraft;
 }
 
-// Serialises sign-ups: gap-free sign-up numbers, and a position answered that no concurrent sign-up invalidates.
-const SIGNUP_LOCK_KEY = 7_101;
-
 @Injectable()
 export class WaitlistEntriesRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  /** Serialises sign-ups: gap-free sign-up numbers, and answered positions that no concurrent sign-up invalidates. */
+  private readonly signUps: AdvisoryLock;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    this.signUps = new AdvisoryLock(db, ADVISORY_LOCK_KEYS.waitlistSignUp);
+  }
 
   /** Idempotent per normalised email, also under concurrency (the lock, and the unique index behind it). */
   signUp(input: NewEntry, ranking: Ranking, drafts: MessageDrafts): Promise<SignUpResult> {
-    return this.db.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock($1)`, [SIGNUP_LOCK_KEY]);
+    return this.signUps.run(async (m) => {
       const [existing]: EntryRow[] = await m.query(`SELECT * FROM waitlist_entries WHERE lower(email) = lower($1)`, [input.email]);
       if (existing) return { entry: existing, position: await positionOf(m, existing.id, ranking), token: null, messageIds: [] };
 
@@ -87,10 +105,8 @@ export class WaitlistEntriesRepository {
     return { entry, position: await positionOf(this.db.manager, entry.id, ranking) };
   }
 
-  async list(
-    filter: { status?: EntryRow['status']; q?: string; cohort?: string; limit: number; offset: number },
-    ranking: Ranking,
-  ): Promise<{ total: number; rows: (EntryRow & { position: number | null; cohort: string | null; invited_at: Date | null; expires_at: Date | null; redeemed_at: Date | null })[] }> {
+  /** Ordered by position (the waiting first), then by sign-up; `q` searches email, name and target role. */
+  async list(filter: EntryFilter, ranking: Ranking): Promise<{ total: number; rows: ListedEntryRow[] }> {
     const where = [
       `($3::waitlist_status IS NULL OR e.status = $3)`,
       `($4::text IS NULL OR e.email ILIKE '%' || $4 || '%' OR e.name ILIKE '%' || $4 || '%' OR e.target_role ILIKE '%' || $4 || '%')`,

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { NotFoundError, parsePayload } from '#libs/errors';
 import { messages } from './messages.js';
@@ -51,8 +50,7 @@ export class WaitlistService {
   }
 
   async list(query: unknown): Promise<{ total: number; entries: WaitlistEntryDto[] }> {
-    const filter: z.infer<typeof listWaitlistSchema> = parsePayload(listWaitlistSchema, query);
-    const { total, rows } = await this.entries.list(filter, this.ranking);
+    const { total, rows } = await this.entries.list(parsePayload(listWaitlistSchema, query), this.ranking);
     return {
       total,
       entries: rows.map((r) => ({

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { AuthService, type Role } from '../../libs/auth/index.js';
 import { SessionsService } from '../../libs/interview/index.js';
-import { type RunningApi, startApi, startWorker } from '../support/apps.js';
+import { type RunningApi, spawnApp, startApi, startWorker } from '../support/apps.js';
 import { createUser } from '../support/factories.js';
 import { createOwnDatabase, type OwnDatabase } from '../support/own-database.js';
 import { isolatedQueuePrefix } from '../support/test-config.js';
@@ -77,6 +77,14 @@ describe('rollout limits', () => {
     await end(coach, session.id);
     await start(await member('candidate', true)).expect(201);
     await endAll();
+
+    // The CLI grants early access unless told otherwise.
+    const email = `cli-${Date.now()}@example.test`;
+    const cli = spawnApp('cli', { DATABASE_URL: db.url }, ['user:create', '--email', email, '--password', 'a-long-enough-password', '--role', 'candidate', '--early-access', 'false']);
+    expect((await cli.exited).code).toBe(0);
+    const { rows } = await db.sql.query(`SELECT id FROM users WHERE email = $1`, [email]);
+    const made: Member = { id: rows[0].id, role: 'candidate', token: (await worker.get(AuthService).issueToken({ userId: rows[0].id, role: 'candidate' })).accessToken };
+    expect((await start(made).expect(403)).body.error.code).toBe('EARLY_ACCESS_REQUIRED');
   });
 
   it('refuses past the live-session capacity with CAPACITY_FULL, never cuts a running session, and admits again once one ends', async () => {
@@ -89,6 +97,7 @@ describe('rollout limits', () => {
     const retryAt = Date.parse(full.body.error.details.retryAt);
     expect(retryAt).toBeGreaterThan(Date.now() + 20_000);
     expect(retryAt).toBeLessThan(Date.now() + 31_000);
+    expect(Number(full.headers['retry-after'])).toBeGreaterThan(20);
 
     // Lowering the limit below the running count stops nobody.
     await setLimits({ maxLiveSessions: 1, sessionsPerUserPerDay: 0, dailyTokenBudget: 0 }).expect(200);
