@@ -153,6 +153,27 @@ describe('coach review', () => {
     expect(after.report.overall).toEqual({ ai: before.report.ai.overall, corrected: after.report.corrected.overall });
   });
 
+  it('numbers concurrent corrections of one item 1..n without losing any', async () => {
+    const turnId = injected.turnIds[0]!;
+    const t = (await request(api.url).get(`/api/sessions/${injected.sessionId}/transcript`).set(bearer(coach)).expect(200)).body;
+    const dimensionId = t.turns.find((x: { turnId: string }) => x.turnId === turnId).grade.dimensions[0].id;
+    const results = await Promise.all(
+      [1, 2, 3, 4, 1].map((score, i) =>
+        request(api.url)
+          .post(`/api/review/sessions/${injected.sessionId}/corrections`)
+          .set(bearer(coach))
+          .send({ corrections: [{ kind: 'dimension', turnId, dimensionId, score, reason: `take ${i}` }] })
+          .expect(201),
+      ),
+    );
+    expect(results.map((r) => r.body.corrections[0].version).sort()).toEqual([1, 2, 3, 4, 5]);
+    const after = (await request(api.url).get(`/api/sessions/${injected.sessionId}/transcript`).set(bearer(coach)).expect(200)).body;
+    const last = results.find((r) => r.body.corrections[0].version === 5)!.body.corrections[0];
+    const dim = after.turns.find((x: { turnId: string }) => x.turnId === turnId).grade.dimensions[0];
+    expect(dim.corrected.score).toBe(Number(last.value));
+    expect(dim.correction).toMatchObject({ version: 5, reason: last.reason });
+  });
+
   it('takes a review off the queue when complete, and back on when the candidate disputes a grade', async () => {
     await request(api.url).post(`/api/review/sessions/${clean.sessionId}/corrections`).set(bearer(coach)).send({ complete: true }).expect(201);
     let queue = (await request(api.url).get('/api/review/queue').set(bearer(coach)).expect(200)).body;
@@ -166,7 +187,8 @@ describe('coach review', () => {
     expect(dispute.body).toMatchObject({ turnId: clean.turnIds[0], resolvedAt: null });
     await request(api.url).post(`/api/sessions/${clean.sessionId}/disputes`).set(bearer(candidate)).send({ turnId: injected.turnIds[0], comment: 'x' }).expect(404);
     queue = (await request(api.url).get('/api/review/queue').set(bearer(coach)).expect(200)).body;
-    expect(queue.map((q: { sessionId: string }) => q.sessionId).sort()).toEqual([clean.sessionId, injected.sessionId].sort());
+    // Both are flagged now (a dispute, an injection), so the older one comes first.
+    expect(queue.map((q: { sessionId: string }) => q.sessionId)).toEqual([clean.sessionId, injected.sessionId]);
     expect(queue.find((q: { sessionId: string }) => q.sessionId === clean.sessionId)).toMatchObject({ openDisputes: 1, reviewedAt: expect.any(String) });
 
     await request(api.url).post(`/api/review/sessions/${clean.sessionId}/corrections`).set(bearer(coach)).send({ complete: true }).expect(201);
