@@ -1,6 +1,7 @@
 // Lint rules, including the import boundaries from CONVENTIONS.md (tested in test/lint).
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const DB_LAYER = ['libs/db/**', '**/*.repository.ts', '**/*.entity.ts', '**/migrations/**'];
@@ -35,7 +36,7 @@ const restricted = (opts) => {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'apps/web/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -59,4 +60,26 @@ export default tseslint.config(
   { files: [...CONFIG_LIB, 'test/**', 'scripts/**', 'bench/**', '*.js'], rules: { 'no-restricted-properties': 'off' } },
   { files: ['test/**', '**/*.spec.ts', 'bench/**'], rules: { 'no-restricted-imports': restricted({ typeorm: true, nestTypeorm: true, openai: false }) } },
   { files: OPENAI_PROVIDER, rules: { 'no-restricted-imports': restricted({ openai: true }) } },
+  // The web client runs in the browser: it shares only the protocol's types with the server (no Nest, no zod
+  // in the bundle), and follows the rules of hooks.
+  {
+    files: ['apps/web/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.flat['recommended-latest'].rules,
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)libs/(?!protocol/)', message: 'The web client imports nothing from the server but the protocol types (libs/protocol).' },
+            { regex: '(^|/)libs/protocol/', allowTypeImports: true, message: "Import libs/protocol with 'import type': its runtime would bring zod into the bundle." },
+            { regex: '^(#libs/|node:|@nestjs/|typeorm|bullmq|ioredis|pg$)', message: 'Server-only module: not in the browser bundle.' },
+          ],
+        },
+      ],
+    },
+  },
+  { files: ['apps/web/vite.config.ts'], languageOptions: { globals: { ...globals.node } }, rules: { 'no-restricted-properties': 'off', '@typescript-eslint/no-restricted-imports': 'off' } },
 );

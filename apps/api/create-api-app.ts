@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '#libs/config';
-import { HttpExceptionFilter } from '#libs/http';
+import { HttpExceptionFilter, webClientHandler } from '#libs/http';
 import { createHttpLogger, type Logger, NestPinoLogger } from '#libs/logging';
 import { ConfiguredIoAdapter } from '#libs/realtime';
 import { ApiModule } from './api.module.js';
@@ -20,6 +20,10 @@ export async function createApiApp(config: AppConfig, logger: Logger): Promise<I
   app.useGlobalFilters(new HttpExceptionFilter(logger));
   app.enableCors({ origin: config.http.allowedOrigins, credentials: true });
   app.useWebSocketAdapter(new ConfiguredIoAdapter(app, config));
+  // The built web client (apps/web → dist/web), on the same port; /api, /socket.io and /health stay the api's.
+  const web = webClientHandler(config.http.webDir);
+  if (web) app.use(web);
+  else logger.info({ webDir: config.http.webDir }, 'web client not built; serving the api only');
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   return app;
 }

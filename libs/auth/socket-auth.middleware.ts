@@ -6,6 +6,14 @@ export interface SocketAuthError extends Error {
   data: { code: string; message: string };
 }
 
+function isSameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 function refuse(code: string, message: string): SocketAuthError {
   return Object.assign(new Error(code), { data: { code, message } });
 }
@@ -19,9 +27,10 @@ export function createSocketAuthMiddleware(
   allowedOrigins: readonly string[],
 ): (socket: Socket, next: (err?: Error) => void) => void {
   return (socket, next) => {
-    const origin = socket.handshake.headers.origin;
+    const { origin, host } = socket.handshake.headers;
     // Browsers always send Origin; non-browser clients (tests, CLIs) may omit it and still need a token.
-    if (origin !== undefined && !allowedOrigins.includes(origin)) {
+    // The web client served by this api is same-origin (Origin's host is the Host it connected to).
+    if (origin !== undefined && !allowedOrigins.includes(origin) && !isSameOrigin(origin, host)) {
       next(refuse('FORBIDDEN', 'origin not allowed'));
       return;
     }

@@ -20,7 +20,8 @@ export interface AppConfig {
   };
   llm: { provider: Env['LLM_PROVIDER']; openai: { apiKey?: string; baseUrl?: string; model: string } };
   auth: { jwtSecret: string; jwtTtlSeconds: number };
-  http: { allowedOrigins: string[] };
+  /** `webDir`: the built web client (`index.html` and `assets/`) the api serves, when it exists. */
+  http: { allowedOrigins: string[]; webDir: string };
   content: { rubricsDir: string; promptsDir: string };
   sessions: {
     /** How long a plan "minute" lasts: 60,000 in production; tests shrink it to run the clock fast. */
@@ -113,7 +114,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
     },
     auth: { jwtSecret: e.JWT_SECRET, jwtTtlSeconds: e.JWT_TTL_SECONDS },
-    http: { allowedOrigins: e.ALLOWED_ORIGINS },
+    http: { allowedOrigins: e.ALLOWED_ORIGINS, webDir: resolve(e.WEB_DIR ?? resolve(process.cwd(), 'dist/web')) },
     content: { rubricsDir: resolve(contentRoot, 'rubrics'), promptsDir: resolve(contentRoot, 'prompts') },
     sessions: {
       phaseMinuteMs: e.PHASE_MINUTE_MS,

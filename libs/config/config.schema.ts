@@ -64,6 +64,7 @@ export const envSchema = z
     JWT_TTL_SECONDS: int(60, 86_400).default(900),
     ALLOWED_ORIGINS: origins.default(['http://localhost:3000', 'http://localhost:5173']),
     CONTENT_DIR: z.string().min(1).optional(),
+    WEB_DIR: z.string().min(1).optional(),
     PHASE_MINUTE_MS: int(10, 3_600_000).default(60_000),
     ANSWER_MAX_CHARS: int(100, 200_000).default(20_000),
     SOCKET_RATE_LIMIT: int(1, 1_000_000).default(30),

@@ -1,3 +1,4 @@
 export { HttpExceptionFilter, type ErrorBody } from './http-exception.filter.js';
 export { httpStatusFor } from './http-status.js';
 export { IpRateLimit, IpRateLimitGuard, type IpRateBucket } from './ip-rate-limit.guard.js';
+export { WEB_CLIENT_CSP, webClientHandler } from './web-client.js';

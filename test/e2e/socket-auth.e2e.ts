@@ -50,6 +50,13 @@ describe('socket.io handshake on /interview', () => {
     socket.close();
   });
 
+  it('accepts the same origin as the api (the web client it serves) without listing it', async () => {
+    const { socket, error } = await connect({ token, origin: new URL(api.url).origin });
+    expect(error).toBeUndefined();
+    expect(socket.connected).toBe(true);
+    socket.close();
+  });
+
   it('accepts a valid token from an allowed origin, and keeps serving after refusals', async () => {
     const { socket, error } = await connect({ token, origin: 'https://app.example.test' });
     expect(error).toBeUndefined();

@@ -22,6 +22,20 @@ describe('import boundaries (eslint.config.js)', () => {
     expect(await ruleIds(file, code)).toContain('no-restricted-imports');
   });
 
+  it.each([
+    ['apps/web/src/x.ts', "import { loadConfig } from '../../../libs/config/index.js';\nexport const y = loadConfig;\n"],
+    ['apps/web/src/x.tsx', "import { INTERVIEW_NAMESPACE } from '../../../libs/protocol/index.js';\nexport const y = INTERVIEW_NAMESPACE;\n"],
+    ['apps/web/src/x.ts', "import { Injectable } from '@nestjs/common';\nexport const y = Injectable;\n"],
+    ['apps/web/src/x.ts', "import { readFileSync } from 'node:fs';\nexport const y = readFileSync;\n"],
+  ])('keeps server code out of the web client: refuses %s: %s', async (file, code) => {
+    expect(await ruleIds(file, code)).toContain('@typescript-eslint/no-restricted-imports');
+  });
+
+  it('lets the web client share the protocol as types only', async () => {
+    const code = "import type { ServerEvent } from '../../../libs/protocol/index.js';\nexport type E = ServerEvent;\n";
+    expect(await ruleIds('apps/web/src/x.ts', code)).toEqual([]);
+  });
+
   it('refuses process.env outside libs/config', async () => {
     expect(await ruleIds('libs/auth/auth.service.ts', 'export const x = process.env.JWT_SECRET;\n')).toContain(
       'no-restricted-properties',

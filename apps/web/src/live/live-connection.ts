@@ -1,0 +1,204 @@
+import { io, type Socket } from 'socket.io-client';
+import { serverClock } from '../clock.js';
+import type { Ack, ClientAckData, ClientEventName, ClientPayload, ClientToServerEvents, ErrorDto, INTERVIEW_NAMESPACE, ServerEvent, ServerEventType, ServerToClientEvents, SessionStateDto } from '../protocol.js';
+import type { Outbox, OutboxEntry } from './outbox.js';
+
+const NAMESPACE: typeof INTERVIEW_NAMESPACE = '/interview';
+const EVENT_TYPES: ServerEventType[] = ['phase:changed', 'interviewer:message', 'answer:accepted', 'grade:status', 'grade:scored', 'grade:failed', 'session:report', 'session:ended'];
+const ACK_TIMEOUT_MS = 15_000;
+
+export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthenticated';
+
+export interface LiveConnectionHandlers {
+  /** The highest `seq` applied so far: the join asks for everything after it. */
+  lastSeq(): number;
+  onJoin(ack: { state: SessionStateDto; events: ServerEvent[] }): void;
+  onEvent(event: ServerEvent): void;
+  onStatus(status: ConnectionStatus, detail?: string): void;
+  /** The outbox changed (an answer was queued, acknowledged or refused). */
+  onOutbox(entries: OutboxEntry[]): void;
+  /** The server refused an answer for good (e.g. too long, session ended): it leaves the outbox. */
+  onRefused(entry: OutboxEntry, error: ErrorDto): void;
+}
+
+/**
+ * One live session over socket.io. On every (re)connect it joins with the last `seq` it holds, so the server
+ * sends exactly the events it missed, then (re-)sends every unacknowledged answer with its original
+ * `clientId`. Answers go out only after a join, never through socket.io's own buffer.
+ */
+export class LiveConnection {
+  private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+  private joined = false;
+  private readonly inFlight = new Set<string>();
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private flushing = false;
+  private flushAgain = false;
+  /** Bumped on every disconnect: a send loop from an older connection stops instead of blocking the new one. */
+  private generation = 0;
+
+  constructor(
+    private readonly sessionId: string,
+    private readonly token: () => string | null,
+    private readonly outbox: Outbox,
+    private readonly handlers: LiveConnectionHandlers,
+  ) {}
+
+  start(): void {
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(NAMESPACE, {
+      auth: (cb) => cb({ token: this.token() }),
+      transports: ['websocket', 'polling'],
+      reconnectionDelayMax: 4_000,
+    });
+    this.socket = socket;
+    socket.on('connect', () => void this.join());
+    socket.on('disconnect', (reason) => {
+      this.joined = false;
+      this.generation += 1;
+      this.flushing = false;
+      this.inFlight.clear();
+      this.handlers.onStatus('offline', reason);
+      // The server closed us (e.g. during its shutdown): socket.io does not retry that by itself.
+      if (reason === 'io server disconnect' && navigator.onLine) socket.connect();
+    });
+    socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
+      const code = err.data?.code ?? err.message;
+      if (code === 'UNAUTHENTICATED') this.handlers.onStatus('unauthenticated', 'Your sign-in has expired.');
+      else this.handlers.onStatus('offline', err.message);
+    });
+    for (const type of EVENT_TYPES) {
+      socket.on(type, (event: ServerEvent) => {
+        serverClock.observeEvent(event.at);
+        this.handlers.onEvent(event);
+        if (event.type === 'answer:accepted') this.settle(event.clientId);
+      });
+    }
+    window.addEventListener('offline', this.goOffline);
+    window.addEventListener('online', this.goOnline);
+    this.handlers.onStatus('connecting');
+    this.handlers.onOutbox(this.outbox.list());
+  }
+
+  stop(): void {
+    window.removeEventListener('offline', this.goOffline);
+    window.removeEventListener('online', this.goOnline);
+    clearTimeout(this.retryTimer);
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = null;
+  }
+
+  /** Queues an answer (kept across reloads) and sends it when joined. */
+  submit(text: string): OutboxEntry {
+    const entry = this.outbox.add(text);
+    this.handlers.onOutbox(this.outbox.list());
+    void this.flush();
+    return entry;
+  }
+
+  /** A command that needs the connection (advance, end, retry): refused at once when offline. */
+  async request<E extends Exclude<ClientEventName, 'session:join' | 'answer:submit'>>(event: E, payload: ClientPayload<E>): Promise<Ack<ClientAckData[E]>> {
+    const socket = this.socket;
+    if (!socket || !this.joined) return { ok: false, error: { code: 'OFFLINE', message: 'Not connected: try again when the connection is back.' } };
+    try {
+      // socket.io's typed emitWithAck cannot narrow a generic event name; payload and ack are the protocol's for `E`.
+      const untyped = socket as unknown as Socket;
+      return (await untyped.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<ClientAckData[E]>;
+    } catch {
+      return { ok: false, error: { code: 'TIMEOUT', message: 'The server did not answer in time.' } };
+    }
+  }
+
+  /** Simulating a dropped link is what the browser's offline event means; socket.io alone would wait for a ping timeout. */
+  private readonly goOffline = () => {
+    this.socket?.disconnect();
+    this.handlers.onStatus('offline', 'You are offline.');
+  };
+
+  private readonly goOnline = () => {
+    if (this.socket && !this.socket.connected) {
+      this.handlers.onStatus('connecting');
+      this.socket.connect();
+    }
+  };
+
+  private async join(): Promise<void> {
+    const socket = this.socket;
+    if (!socket) return;
+    const lastSeq = this.handlers.lastSeq();
+    let ack: Ack<ClientAckData['session:join']>;
+    try {
+      ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('session:join', lastSeq > 0 ? { sessionId: this.sessionId, lastSeq } : { sessionId: this.sessionId });
+    } catch {
+      socket.disconnect().connect();
+      return;
+    }
+    if (!ack.ok) {
+      this.handlers.onStatus('offline', ack.error.message);
+      if (ack.error.code === 'RATE_LIMITED') this.retryTimer = setTimeout(() => void this.join(), retryAfter(ack.error));
+      return;
+    }
+    this.handlers.onJoin(ack.data);
+    for (const event of ack.data.events) if (event.type === 'answer:accepted') this.settle(event.clientId);
+    this.joined = true;
+    this.handlers.onStatus('online');
+    await this.flush();
+  }
+
+  /** Sends queued answers one at a time, in the order they were typed. */
+  private async flush(): Promise<void> {
+    if (this.flushing) {
+      this.flushAgain = true;
+      return;
+    }
+    this.flushing = true;
+    const generation = this.generation;
+    try {
+      do {
+        this.flushAgain = false;
+        await this.sendQueued(generation);
+      } while (this.flushAgain && this.joined && generation === this.generation);
+    } finally {
+      if (generation === this.generation) this.flushing = false;
+    }
+  }
+
+  private async sendQueued(generation: number): Promise<void> {
+    const socket = this.socket;
+    if (!socket || !this.joined) return;
+    for (const entry of this.outbox.list()) {
+      if (generation !== this.generation) return;
+      if (this.inFlight.has(entry.clientId)) continue;
+      this.inFlight.add(entry.clientId);
+      let ack: Ack<ClientAckData['answer:submit']>;
+      try {
+        ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('answer:submit', { sessionId: this.sessionId, clientId: entry.clientId, text: entry.text });
+      } catch {
+        this.inFlight.delete(entry.clientId); // no ack: it stays queued and goes again on the next join
+        return;
+      }
+      this.inFlight.delete(entry.clientId);
+      if (ack.ok) {
+        this.settle(entry.clientId);
+      } else if (ack.error.code === 'RATE_LIMITED') {
+        clearTimeout(this.retryTimer);
+        this.retryTimer = setTimeout(() => void this.flush(), retryAfter(ack.error));
+        return;
+      } else {
+        this.outbox.remove(entry.clientId);
+        this.handlers.onOutbox(this.outbox.list());
+        this.handlers.onRefused(entry, ack.error);
+      }
+    }
+  }
+
+  private settle(clientId: string): void {
+    if (!this.outbox.list().some((e) => e.clientId === clientId)) return;
+    this.outbox.remove(clientId);
+    this.handlers.onOutbox(this.outbox.list());
+  }
+}
+
+function retryAfter(error: ErrorDto): number {
+  const ms = Number(error.details?.retryAfterMs);
+  return Number.isFinite(ms) && ms > 0 ? ms : 2_000;
+}

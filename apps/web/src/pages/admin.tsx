@@ -1,0 +1,230 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { api, describeError } from '../api.js';
+import { useSubmit } from '../use-submit.js';
+
+interface WaitlistEntry {
+  id: string;
+  email: string;
+  name: string | null;
+  yearsExperience: number | null;
+  signupNumber: number;
+  referralCount: number;
+  status: 'waiting' | 'invited' | 'joined';
+  position: number | null;
+  cohort: string | null;
+  invitedAt: string | null;
+  redeemedAt: string | null;
+  createdAt: string;
+}
+
+interface InviteBatch {
+  cohort: string;
+  expiresAt: string;
+  invited: { entryId: string; email: string }[];
+  skipped: { email: string; reason: string }[];
+}
+
+interface RolloutLimits {
+  maxLiveSessions: number;
+  sessionsPerUserPerDay: number;
+  dailyTokenBudget: number;
+}
+
+interface RolloutStatus {
+  settings: RolloutLimits & { source: 'config' | 'admin'; updatedAt: string | null };
+  usage: { liveSessions: number; tokensToday: number; day: string };
+}
+
+export function AdminPage() {
+  const [version, setVersion] = useState(0);
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  return (
+    <main>
+      <h1>Early-access rollout</h1>
+      <Rollout />
+      <InviteCohort onInvited={refresh} />
+      <Waitlist version={version} />
+    </main>
+  );
+}
+
+function Waitlist({ version }: { version: number }) {
+  const [status, setStatus] = useState('waiting');
+  const [q, setQ] = useState('');
+  const [data, setData] = useState<{ total: number; entries: WaitlistEntry[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const params = new URLSearchParams({ limit: '100', ...(status ? { status } : {}), ...(q.trim() ? { q: q.trim() } : {}) });
+    api<{ total: number; entries: WaitlistEntry[] }>('GET', `/api/admin/waitlist?${params}`).then(
+      (d) => {
+        setData(d);
+        setError(null);
+      },
+      (err: unknown) => setError(describeError(err)),
+    );
+  }, [status, q, version]);
+  return (
+    <section aria-labelledby="waitlist-title">
+      <h2 id="waitlist-title">Waitlist {data && <span className="muted">({data.total})</span>}</h2>
+      <div className="filters">
+        <label>
+          Status{' '}
+          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">All</option>
+            <option value="waiting">Waiting</option>
+            <option value="invited">Invited</option>
+            <option value="joined">Joined</option>
+          </select>
+        </label>
+        <label>
+          Search <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="email or name" />
+        </label>
+      </div>
+      {error && <p role="alert">{error}</p>}
+      <table data-testid="waitlist-table">
+        <thead>
+          <tr>
+            <th scope="col">Place</th>
+            <th scope="col">Email</th>
+            <th scope="col">Name</th>
+            <th scope="col">Years</th>
+            <th scope="col">Referrals</th>
+            <th scope="col">Status</th>
+            <th scope="col">Cohort</th>
+            <th scope="col">Signed up</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(data?.entries ?? []).map((e) => (
+            <tr key={e.id}>
+              <td>{e.position ?? '—'}</td>
+              <td>{e.email}</td>
+              <td>{e.name ?? ''}</td>
+              <td>{e.yearsExperience ?? ''}</td>
+              <td>{e.referralCount}</td>
+              <td>{e.status}</td>
+              <td>{e.cohort ?? ''}</td>
+              <td>{new Date(e.createdAt).toLocaleDateString()}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function InviteCohort({ onInvited }: { onInvited(): void }) {
+  const [cohort, setCohort] = useState('');
+  const [count, setCount] = useState('10');
+  const [emails, setEmails] = useState('');
+  const [days, setDays] = useState('14');
+  const [result, setResult] = useState<InviteBatch | null>(null);
+  const { busy, error, submit } = useSubmit(async () => {
+    const list = emails.split(/[\s,;]+/).filter(Boolean);
+    const body = { cohort: cohort.trim(), expiresInDays: Number(days), ...(list.length ? { emails: list } : { count: Number(count) }) };
+    setResult(await api<InviteBatch>('POST', '/api/admin/invites', body));
+    onInvited();
+  });
+
+  return (
+    <form className="card stack" onSubmit={submit} aria-labelledby="invite-title">
+      <h2 id="invite-title">Invite a cohort</h2>
+      <p className="muted">Invites the next people by priority (referrals first), or the emails you list. Each gets a single-use code by mail.</p>
+      <label>
+        Cohort name
+        <input required value={cohort} onChange={(e) => setCohort(e.target.value)} />
+      </label>
+      <label>
+        How many (from the top of the waitlist)
+        <input type="number" min={1} max={1000} value={count} onChange={(e) => setCount(e.target.value)} />
+      </label>
+      <label>
+        Or these emails (one per line; overrides the count)
+        <textarea rows={3} value={emails} onChange={(e) => setEmails(e.target.value)} />
+      </label>
+      <label>
+        Invite valid for (days)
+        <input type="number" min={1} max={90} required value={days} onChange={(e) => setDays(e.target.value)} />
+      </label>
+      <button type="submit" disabled={busy}>
+        {busy ? 'Inviting…' : 'Send invites'}
+      </button>
+      {error && <p role="alert">{error}</p>}
+      {result && (
+        <div role="status" data-testid="invite-result">
+          <p>
+            Invited {result.invited.length} to “{result.cohort}” (valid until {new Date(result.expiresAt).toLocaleString()}).
+          </p>
+          <ul>
+            {result.invited.map((i) => (
+              <li key={i.entryId}>{i.email}</li>
+            ))}
+            {result.skipped.map((s) => (
+              <li key={s.email}>
+                {s.email}: skipped ({s.reason})
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </form>
+  );
+}
+
+function Rollout() {
+  const [status, setStatus] = useState<RolloutStatus | null>(null);
+  const [form, setForm] = useState<Record<keyof RolloutLimits, string>>({ maxLiveSessions: '', sessionsPerUserPerDay: '', dailyTokenBudget: '' });
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const apply = useCallback((s: RolloutStatus) => {
+    setStatus(s);
+    setForm({
+      maxLiveSessions: String(s.settings.maxLiveSessions),
+      sessionsPerUserPerDay: String(s.settings.sessionsPerUserPerDay),
+      dailyTokenBudget: String(s.settings.dailyTokenBudget),
+    });
+  }, []);
+  useEffect(() => {
+    api<RolloutStatus>('GET', '/api/admin/rollout').then(apply, (err: unknown) => setMessage({ ok: false, text: describeError(err) }));
+  }, [apply]);
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await api('PUT', '/api/admin/rollout', {
+        maxLiveSessions: Number(form.maxLiveSessions),
+        sessionsPerUserPerDay: Number(form.sessionsPerUserPerDay),
+        dailyTokenBudget: Number(form.dailyTokenBudget),
+      });
+      apply(await api<RolloutStatus>('GET', '/api/admin/rollout'));
+      setMessage({ ok: true, text: 'Limits saved.' });
+    } catch (err) {
+      setMessage({ ok: false, text: describeError(err) });
+    }
+  };
+  const field = (key: keyof RolloutLimits, label: string) => (
+    <label>
+      {label}
+      <input type="number" min={0} required value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+    </label>
+  );
+
+  return (
+    <form className="card stack" onSubmit={save} aria-labelledby="rollout-title">
+      <h2 id="rollout-title">Rollout limits</h2>
+      {status && (
+        <p data-testid="rollout-usage">
+          Now: {status.usage.liveSessions} live session{status.usage.liveSessions === 1 ? '' : 's'}, {status.usage.tokensToday.toLocaleString()} tokens
+          spent on {status.usage.day}. Limits from {status.settings.source === 'admin' ? 'an admin' : 'the configuration'}; 0 means no limit.
+        </p>
+      )}
+      {field('maxLiveSessions', 'Live sessions at once')}
+      {field('sessionsPerUserPerDay', 'Sessions per candidate per day')}
+      {field('dailyTokenBudget', 'Grading tokens per day')}
+      <button type="submit" disabled={!status}>
+        Save limits
+      </button>
+      {message && <p role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+    </form>
+  );
+}

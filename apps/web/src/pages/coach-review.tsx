@@ -1,0 +1,208 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { api, describeError } from '../api.js';
+import { ReportCorrections } from '../components/reviewed-report.js';
+import type { KeyPointStatus } from '../protocol.js';
+import type { ReviewedGrade, Transcript, TranscriptTurn } from '../review-types.js';
+import { humanize } from '../live/session-state.js';
+import { Link } from '../router.js';
+
+type Edit = { value: string; reason: string };
+type Correction =
+  | { kind: 'dimension'; turnId: string; dimensionId: string; score: number; reason: string }
+  | { kind: 'keyPoint'; turnId: string; keyPointId: string; status: KeyPointStatus; reason: string };
+
+const key = (turnId: string, kind: string, id: string) => `${turnId}|${kind}|${id}`;
+
+/** A transcript with the AI's grades beside editable corrections (each needs a reason) and turn annotations. */
+export function CoachReviewPage({ sessionId }: { sessionId: string }) {
+  const [transcript, setTranscript] = useState<Transcript | null>(null);
+  const [edits, setEdits] = useState<Record<string, Edit>>({});
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const [complete, setComplete] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const load = useCallback(() => api<Transcript>('GET', `/api/sessions/${sessionId}/transcript`).then(setTranscript), [sessionId]);
+  useEffect(() => {
+    load().catch((err: unknown) => setMessage({ ok: false, text: describeError(err) }));
+  }, [load]);
+
+  if (!transcript) return <main>{message ? <p role="alert">{message.text}</p> : <p role="status">Loading…</p>}</main>;
+  const titles = new Map((transcript.report?.dimensions ?? []).map((d) => [d.id, d.title]));
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const corrections: Correction[] = [];
+    for (const [k, edit] of Object.entries(edits)) {
+      const [turnId, kind, id] = k.split('|') as [string, string, string];
+      if (!edit.reason.trim()) {
+        setMessage({ ok: false, text: `Give a reason for the change to ${titles.get(id) ?? humanize(id)}.` });
+        return;
+      }
+      corrections.push(
+        kind === 'dimension'
+          ? { kind: 'dimension', turnId, dimensionId: id, score: Number(edit.value), reason: edit.reason.trim() }
+          : { kind: 'keyPoint', turnId, keyPointId: id, status: edit.value as KeyPointStatus, reason: edit.reason.trim() },
+      );
+    }
+    const annotations = Object.entries(notes)
+      .filter(([, c]) => c.trim())
+      .map(([turnId, comment]) => ({ turnId, comment: comment.trim() }));
+    if (!corrections.length && !annotations.length && !complete) {
+      setMessage({ ok: false, text: 'Nothing to save: change a score, annotate a turn or mark the review complete.' });
+      return;
+    }
+    try {
+      await api('POST', `/api/review/sessions/${sessionId}/corrections`, { corrections, annotations, complete });
+      setEdits({});
+      setNotes({});
+      await load();
+      setMessage({ ok: true, text: 'Saved.' });
+    } catch (err) {
+      setMessage({ ok: false, text: describeError(err) });
+    }
+  };
+
+  const setEdit = (k: string, patch: Partial<Edit>, current: string) =>
+    setEdits((all) => {
+      const next = { ...(all[k] ?? { value: current, reason: '' }), ...patch };
+      const rest = { ...all };
+      delete rest[k];
+      return next.value === current && !next.reason ? rest : { ...rest, [k]: next };
+    });
+
+  return (
+    <main>
+      <p>
+        <Link href="/coach">← Review queue</Link>
+      </p>
+      <h1>Review: {transcript.session.questionId}</h1>
+      <p className="muted">
+        {transcript.session.mode} session, {transcript.session.endedAt ? `ended ${new Date(transcript.session.endedAt).toLocaleString()}` : 'in progress'}
+        {transcript.review && ` · review completed ${new Date(transcript.review.completedAt).toLocaleString()}`}
+      </p>
+      {transcript.report?.corrected && <ReportCorrections report={transcript.report} />}
+      <form onSubmit={save}>
+        <ol className="timeline">
+          {transcript.turns.map((t) => (
+            <li key={t.turnId} className={`turn turn-${t.speaker}`} data-testid={t.speaker === 'candidate' ? 'review-answer' : 'review-question'}>
+              <p className="speaker">
+                {t.speaker === 'candidate' ? 'Candidate' : 'Interviewer'} · {t.phaseTitle}
+              </p>
+              <p className="turn-text">{t.text}</p>
+              {t.speaker === 'candidate' && (
+                <>
+                  {t.grade ? (
+                    <GradeEditor turn={t} grade={t.grade} titles={titles} edits={edits} onEdit={setEdit} />
+                  ) : (
+                    <p className="muted">{t.grading ? `Grade: ${t.grading.status}${t.grading.failureCode ? ` (${t.grading.failureCode})` : ''}` : 'Not graded'}</p>
+                  )}
+                  {t.annotations.map((a) => (
+                    <p key={a.id} className="annotation">
+                      Note: {a.comment}
+                    </p>
+                  ))}
+                  {t.disputes.map((d) => (
+                    <p key={d.id} className="annotation">
+                      Candidate disputes: {d.comment}
+                    </p>
+                  ))}
+                  <label className="stack">
+                    Annotate this answer
+                    <textarea rows={2} value={notes[t.turnId] ?? ''} onChange={(e) => setNotes({ ...notes, [t.turnId]: e.target.value })} />
+                  </label>
+                </>
+              )}
+            </li>
+          ))}
+        </ol>
+        <div className="actions sticky-actions">
+          <label>
+            <input type="checkbox" checked={complete} onChange={(e) => setComplete(e.target.checked)} /> Mark the review complete
+          </label>{' '}
+          <button type="submit">Save review</button>
+          {message && <p role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+        </div>
+      </form>
+    </main>
+  );
+}
+
+function GradeEditor({
+  turn,
+  grade,
+  titles,
+  edits,
+  onEdit,
+}: {
+  turn: TranscriptTurn;
+  grade: ReviewedGrade;
+  titles: Map<string, string>;
+  edits: Record<string, Edit>;
+  onEdit(k: string, patch: Partial<Edit>, current: string): void;
+}) {
+  return (
+    <table className="grade-table">
+      <caption>
+        AI grade: {grade.overall.ai} / 100{grade.overall.corrected !== undefined && ` → corrected ${grade.overall.corrected} / 100`}
+        {grade.flags.length > 0 && ` · flags: ${grade.flags.join(', ')}`}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Item</th>
+          <th scope="col">AI</th>
+          <th scope="col">Coach</th>
+          <th scope="col">Reason (required for a change)</th>
+        </tr>
+      </thead>
+      <tbody>
+        {grade.dimensions.map((d) => {
+          const k = key(turn.turnId, 'dimension', d.id);
+          const current = String(d.corrected?.score ?? d.ai.score);
+          const label = titles.get(d.id) ?? humanize(d.id);
+          return (
+            <tr key={k}>
+              <th scope="row">{label}</th>
+              <td>
+                {d.ai.score} <span className="muted">— {d.ai.reason}</span>
+              </td>
+              <td>
+                <select aria-label={`Coach score for ${label}`} value={edits[k]?.value ?? current} onChange={(e) => onEdit(k, { value: e.target.value }, current)}>
+                  {[1, 2, 3, 4].map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
+                </select>
+                {d.correction && <span className="muted"> (v{d.correction.version}: “{d.correction.reason}”)</span>}
+              </td>
+              <td>
+                <input aria-label={`Reason for the ${label} score`} value={edits[k]?.reason ?? ''} onChange={(e) => onEdit(k, { reason: e.target.value }, current)} />
+              </td>
+            </tr>
+          );
+        })}
+        {grade.keyPoints.map((p) => {
+          const k = key(turn.turnId, 'keyPoint', p.id);
+          const current = p.corrected?.status ?? p.ai.status;
+          const label = `Key point: ${humanize(p.id)}`;
+          return (
+            <tr key={k}>
+              <th scope="row">{label}</th>
+              <td>{p.ai.status}</td>
+              <td>
+                <select aria-label={`Coach status for ${label}`} value={edits[k]?.value ?? current} onChange={(e) => onEdit(k, { value: e.target.value }, current)}>
+                  <option value="covered">covered</option>
+                  <option value="partial">partial</option>
+                  <option value="missed">missed</option>
+                </select>
+              </td>
+              <td>
+                <input aria-label={`Reason for the ${label} status`} value={edits[k]?.reason ?? ''} onChange={(e) => onEdit(k, { reason: e.target.value }, current)} />
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

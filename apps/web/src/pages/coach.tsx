@@ -1,0 +1,125 @@
+import { useEffect, useState } from 'react';
+import { api, describeError } from '../api.js';
+import { BarChart } from '../components/charts.js';
+import { humanize } from '../live/session-state.js';
+import { Link } from '../router.js';
+
+interface QueueRow {
+  sessionId: string;
+  candidateId: string;
+  questionId: string;
+  mode: string;
+  endedAt: string;
+  flags: string[];
+  openDisputes: number;
+  reviewedAt: string | null;
+}
+
+export function ReviewQueuePage() {
+  const [rows, setRows] = useState<QueueRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<QueueRow[]>('GET', '/api/review/queue').then(setRows, (err: unknown) => setError(describeError(err)));
+  }, []);
+  return (
+    <main>
+      <h1>Review queue</h1>
+      <p className="muted">Finished sessions of your candidates: disputed and flagged first.</p>
+      {error && <p role="alert">{error}</p>}
+      {!rows && !error && <p role="status">Loading…</p>}
+      {rows && rows.length === 0 && <p>Nothing to review.</p>}
+      {rows && rows.length > 0 && (
+        <table data-testid="review-queue">
+          <thead>
+            <tr>
+              <th scope="col">Ended</th>
+              <th scope="col">Question</th>
+              <th scope="col">Mode</th>
+              <th scope="col">Flags</th>
+              <th scope="col">Disputes</th>
+              <th scope="col">Reviewed</th>
+              <th scope="col">
+                <span className="visually-hidden">Open</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.sessionId}>
+                <td>{new Date(r.endedAt).toLocaleString()}</td>
+                <td>{r.questionId}</td>
+                <td>{r.mode}</td>
+                <td>{r.flags.join(', ')}</td>
+                <td>{r.openDisputes || ''}</td>
+                <td>{r.reviewedAt ? new Date(r.reviewedAt).toLocaleDateString() : 'not yet'}</td>
+                <td>
+                  <Link href={`/coach/sessions/${r.sessionId}`} aria-label={`Review the ${r.questionId} session of ${new Date(r.endedAt).toLocaleString()}`}>
+                    Review
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}
+
+interface Agreement {
+  n: number;
+  exact: number | null;
+  withinOne: number | null;
+  kappa: number | null;
+  kappaNote?: string;
+}
+
+interface Calibration {
+  scope: 'own' | 'all';
+  sessions: number;
+  answers: number;
+  groups: { grader: string; model: string | null; promptVersion: string; answers: number; pooled: Agreement; dimensions: ({ id: string } & Agreement)[]; keyPoints: { n: number; agreement: number | null; disagreements: number } }[];
+}
+
+const pct = (v: number | null) => (v === null ? 'n/a' : `${Math.round(v * 100)}%`);
+
+export function CalibrationPage() {
+  const [data, setData] = useState<Calibration | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<Calibration>('GET', '/api/review/calibration').then(setData, (err: unknown) => setError(describeError(err)));
+  }, []);
+  return (
+    <main>
+      <h1>Calibration: where the AI and coaches agree</h1>
+      {error && <p role="alert">{error}</p>}
+      {data && (
+        <>
+          <p>
+            From {data.answers} answer{data.answers === 1 ? '' : 's'} in {data.sessions} completed review{data.sessions === 1 ? '' : 's'}
+            {data.scope === 'own' ? ' (yours)' : ' (all coaches)'}.
+          </p>
+          {data.groups.length === 0 && <p className="muted">Complete a review to see agreement figures.</p>}
+          {data.groups.map((g) => (
+            <section key={`${g.grader}|${g.model}|${g.promptVersion}`} className="card" data-testid="calibration-group">
+              <h2>
+                {g.grader}
+                {g.model ? ` (${g.model})` : ''} · prompt {g.promptVersion.slice(0, 8)}
+              </h2>
+              <p>
+                Scores: exact {pct(g.pooled.exact)}, within one {pct(g.pooled.withinOne)}, weighted kappa{' '}
+                {g.pooled.kappa === null ? `n/a (${g.pooled.kappaNote ?? 'not enough data'})` : g.pooled.kappa.toFixed(2)} · key points agree{' '}
+                {pct(g.keyPoints.agreement)} ({g.keyPoints.disagreements} disagreements)
+              </p>
+              <BarChart
+                title="Exact agreement per dimension (%)"
+                max={100}
+                bars={g.dimensions.map((d) => ({ label: humanize(d.id), value: d.exact === null ? null : Math.round(d.exact * 100), caption: `${pct(d.exact)} of ${d.n}` }))}
+              />
+            </section>
+          ))}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react';
+import { api, describeError } from '../api.js';
+import { BarChart, LineChart } from '../components/charts.js';
+import { humanize } from '../live/session-state.js';
+import type { SessionStateDto } from '../protocol.js';
+import { Link } from '../router.js';
+import { useQuestions } from './questions.js';
+import { StartSession } from './start-session.js';
+
+/** `GET /api/me/progress` (libs/review): the coach-corrected scores where a coach corrected them. */
+interface Progress {
+  sessions: { sessionId: string; overall: number | null; corrected: boolean }[];
+  series: Record<string, { sessionId: string; at: string; score: number }[]>;
+  mostMissed: { questionId: string; keyPointId: string; text: string; missed: number; of: number }[];
+  streak: { current: number; longest: number };
+}
+
+export function DashboardPage() {
+  const { questions, error: questionsError } = useQuestions();
+  const [sessions, setSessions] = useState<SessionStateDto[] | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const failed = (err: unknown) => setError(describeError(err));
+    api<SessionStateDto[]>('GET', '/api/sessions').then(setSessions, failed);
+    api<Progress>('GET', '/api/me/progress').then(setProgress, failed);
+  }, []);
+
+  const titles = new Map((questions ?? []).map((q) => [q.id, q.title]));
+  const scored = new Map((progress?.sessions ?? []).map((s) => [s.sessionId, s]));
+  const series = Object.entries(progress?.series ?? {}).map(([id, points]) => ({ name: humanize(id), points: points.map((p) => ({ x: Date.parse(p.at), y: p.score })) }));
+  const mostMissed = (progress?.mostMissed ?? []).slice(0, 6);
+
+  return (
+    <main>
+      <h1>Your practice</h1>
+      {(error || questionsError) && <p role="alert">{error ?? questionsError}</p>}
+      {questions && <StartSession questions={questions} />}
+      <section aria-labelledby="progress-title">
+        <h2 id="progress-title">Progress</h2>
+        {progress && progress.streak.current > 0 && (
+          <p>
+            Streak: {progress.streak.current} day{progress.streak.current === 1 ? '' : 's'} in a row (longest {progress.streak.longest}).
+          </p>
+        )}
+        {series.length === 0 ? (
+          <p className="muted">Finish a session to see your scores over time.</p>
+        ) : (
+          <div className="charts">
+            <LineChart
+              title="Scores per dimension over time (1–4)"
+              testId="progress-chart"
+              yMin={1}
+              yMax={4}
+              series={series}
+            />
+            {mostMissed.length > 0 && (
+              <BarChart
+                title="Key points missed most (sessions)"
+                testId="missed-chart"
+                max={Math.max(...mostMissed.map((m) => m.of))}
+                bars={mostMissed.map((m) => ({ label: m.text, value: m.missed, caption: `${m.missed} of ${m.of}`, emphasis: true }))}
+              />
+            )}
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="sessions-title">
+        <h2 id="sessions-title">Sessions so far</h2>
+        {!sessions ? (
+          <p role="status">Loading…</p>
+        ) : sessions.length === 0 ? (
+          <p className="muted">No sessions yet.</p>
+        ) : (
+          <table data-testid="session-list">
+            <thead>
+              <tr>
+                <th scope="col">Started</th>
+                <th scope="col">Question</th>
+                <th scope="col">Mode</th>
+                <th scope="col">Status</th>
+                <th scope="col">Overall</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((s) => {
+                const overall = scored.get(s.id)?.overall;
+                const corrected = scored.get(s.id)?.corrected;
+                return (
+                  <tr key={s.id}>
+                    <td>{new Date(s.startedAt).toLocaleString()}</td>
+                    <td>
+                      <Link href={`/sessions/${s.id}`}>{titles.get(s.questionId) ?? s.questionId}</Link>
+                    </td>
+                    <td>{s.mode}</td>
+                    <td>{s.status === 'active' ? `in progress (${s.phase.title})` : 'ended'}</td>
+                    <td>
+                      {overall == null ? '—' : `${overall} / 100`}
+                      {corrected && <span className="muted"> (reviewed by a coach)</span>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,205 @@
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { api } from '../api.js';
+import { AnswerCard } from '../components/answer-card.js';
+import { PhaseBar } from '../components/phase-bar.js';
+import { SessionReport } from '../components/report-view.js';
+import { ReportCorrections } from '../components/reviewed-report.js';
+import { humanize, keyPointCoverage } from '../live/session-state.js';
+import { useLiveSession } from '../live/use-live-session.js';
+import type { Transcript } from '../review-types.js';
+import { Link } from '../router.js';
+
+interface QuestionSummary {
+  title: string;
+  prompt: string;
+}
+
+export function LiveSessionPage({ sessionId }: { sessionId: string }) {
+  const live = useLiveSession(sessionId);
+  const { state, connection, pending, refused } = live;
+  const [question, setQuestion] = useState<QuestionSummary | null>(null);
+  const [draft, setDraft] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const composer = useRef<HTMLTextAreaElement>(null);
+  const questionId = state.session?.questionId;
+  const mode = state.session?.mode;
+  const ended = state.status === 'ended';
+
+  // A coach may have corrected the report since: the review api holds the corrected values beside the AI's.
+  const [reviewed, setReviewed] = useState<Transcript | null>(null);
+  const hasReport = state.report !== null;
+  useEffect(() => {
+    if (!hasReport) return;
+    api<Transcript>('GET', `/api/sessions/${sessionId}/transcript`).then(
+      (t) => setReviewed(t.report?.corrected ? t : null),
+      () => setReviewed(null),
+    );
+  }, [hasReport, sessionId]);
+
+  useEffect(() => {
+    if (!questionId) return;
+    api<QuestionSummary>('GET', `/api/questions/${encodeURIComponent(questionId)}`).then(setQuestion, () => setQuestion(null));
+  }, [questionId]);
+
+  const send = () => {
+    const text = draft.trim();
+    if (!text || ended) return;
+    live.submit(text);
+    setDraft('');
+    composer.current?.focus();
+  };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    send();
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      send();
+    }
+  };
+  const command = async (run: () => Promise<{ ok: boolean; error?: { message: string } }>) => {
+    const res = await run();
+    setNotice(res.ok ? null : (res.error?.message ?? 'refused'));
+  };
+
+  if (!state.session || !state.phase || !state.endsAt) {
+    return (
+      <main>
+        {connection.status === 'unauthenticated' ? <SignInAgain /> : <p role="status">Joining the session…</p>}
+        {connection.detail && connection.status === 'offline' && <p role="alert">{connection.detail}</p>}
+      </main>
+    );
+  }
+  const accepted = new Set(state.items.flatMap((i) => (i.kind === 'answer' ? [i.clientId] : [])));
+  const waiting = pending.filter((p) => !accepted.has(p.clientId));
+  const coverage = mode === 'practice' ? keyPointCoverage(state.items) : [];
+
+  return (
+    <main className="live">
+      <header className="live-head">
+        <h1>{question?.title ?? 'Mock interview'}</h1>
+        <p className="muted">
+          {mode === 'practice' ? 'Practice mode: feedback after every answer.' : 'Realistic mode: grades and feedback at the end, as in a real interview.'}
+        </p>
+      </header>
+      {connection.status !== 'online' && connection.status !== 'connecting' && (
+        <div className="banner" role="alert" data-testid="connection-banner">
+          {connection.status === 'unauthenticated' ? (
+            <SignInAgain />
+          ) : (
+            <>Connection lost — reconnecting. Your answers are kept and will be sent when the connection is back.</>
+          )}
+        </div>
+      )}
+      <PhaseBar phases={state.session.phases} phase={state.phase} endsAt={state.endsAt} ended={ended} />
+      {question && (
+        <details className="question-prompt">
+          <summary>The question</summary>
+          <p className="turn-text">{question.prompt}</p>
+        </details>
+      )}
+      <div className="live-grid">
+        <section aria-label="Transcript" className="transcript">
+          <ol className="timeline" data-testid="timeline">
+            {state.items.map((item) =>
+              item.kind === 'interviewer' ? (
+                <li key={item.turnId} className="turn turn-interviewer" data-testid="interviewer-message">
+                  <p className="speaker">Interviewer</p>
+                  <p className="turn-text">{item.text}</p>
+                </li>
+              ) : (
+                <AnswerCard key={item.turnId} answer={item} showGrade={mode === 'practice' || ended} onRetry={(turnId) => void command(() => live.retry(turnId))} />
+              ),
+            )}
+            {waiting.map((p) => (
+              <li key={p.clientId} className="turn turn-candidate pending" data-testid="pending-answer">
+                <p className="speaker">You</p>
+                <p className="turn-text">{p.text}</p>
+                <p className="grade-status" role="status">
+                  {connection.status === 'online' ? 'Sending…' : 'Waiting for the connection — will be sent automatically'}
+                </p>
+              </li>
+            ))}
+            {refused.map(({ entry, error }) => (
+              <li key={entry.clientId} className="turn turn-candidate refused">
+                <p className="speaker">You (not sent)</p>
+                <p className="turn-text">{entry.text}</p>
+                <p role="alert">The server refused this answer: {error.message}</p>
+              </li>
+            ))}
+          </ol>
+          {ended ? (
+            state.report ? (
+              <>
+                {reviewed?.report && <ReportCorrections report={reviewed.report} turns={reviewed.turns} />}
+                <SessionReport report={reviewed?.report?.corrected ?? state.report} />
+              </>
+            ) : (
+              <p role="status" data-testid="report-pending">
+                The session has ended{state.endedReason === 'clock' ? ' (time is up)' : ''}. Preparing your report…
+              </p>
+            )
+          ) : (
+            <form className="composer" onSubmit={onSubmit}>
+              <label htmlFor="answer">Your answer</label>
+              <textarea
+                id="answer"
+                ref={composer}
+                value={draft}
+                onChange={(e) => setDraft(e.target.value)}
+                onKeyDown={onKeyDown}
+                rows={6}
+                aria-describedby="answer-hint"
+              />
+              <p id="answer-hint" className="muted">
+                Ctrl+Enter (⌘+Enter on a Mac) sends.
+              </p>
+              <div className="actions">
+                <button type="submit" disabled={!draft.trim()}>
+                  Send answer
+                </button>
+                <button type="button" onClick={() => void command(live.advance)} disabled={connection.status !== 'online'}>
+                  {state.phase.index + 1 < state.phase.count ? 'Next phase' : 'Finish interview'}
+                </button>
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() => window.confirm('End the session now? You cannot answer after that.') && void command(live.end)}
+                  disabled={connection.status !== 'online'}
+                >
+                  End session
+                </button>
+              </div>
+              {notice && <p role="alert">{notice}</p>}
+            </form>
+          )}
+        </section>
+        {mode === 'practice' && (
+          <aside className="coverage" aria-labelledby="coverage-title">
+            <h2 id="coverage-title">Key points covered</h2>
+            {coverage.length === 0 ? (
+              <p className="muted">Fills in as your answers are graded.</p>
+            ) : (
+              <ul data-testid="coverage-map">
+                {coverage.map((k) => (
+                  <li key={k.id} className={`kp kp-${k.status}`} data-status={k.status}>
+                    <span className="badge">{k.status}</span> {humanize(k.id)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </aside>
+        )}
+      </div>
+    </main>
+  );
+}
+
+function SignInAgain() {
+  return (
+    <p role="alert">
+      Your sign-in has expired. <Link href={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>Sign in again</Link> to continue — unsent answers are kept.
+    </p>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * The live-session protocol, shared with the server (`libs/protocol`). Types only: the client bundle must not
+ * carry server code (the eslint rules for apps/web allow nothing else from libs/).
+ */
+export type {
+  Ack,
+  ClientAckData,
+  ClientEventName,
+  ClientPayload,
+  ClientToServerEvents,
+  ErrorDto,
+  GradeStatus,
+  INTERVIEW_NAMESPACE,
+  PhaseView,
+  ServerEvent,
+  ServerEventType,
+  ServerToClientEvents,
+  SessionStateDto,
+} from '../../../libs/protocol/index.js';
+
+/** What the client reads of a stored grade (`libs/grading` Grade); the rest is not shown. */
+export interface GradeView {
+  keyPoints: { id: string; status: KeyPointStatus; evidence: string[]; note?: string }[];
+  mistakes: { id: string; status: 'present' | 'absent'; evidence: string[] }[];
+  dimensions: { id: string; score: number; reason: string }[];
+  overall: number;
+  feedback: { strengths: string[]; improvements: string[]; nextToStudy: string[] };
+  flags: string[];
+}
+
+export type KeyPointStatus = 'covered' | 'partial' | 'missed';
+
+/** The session report (`libs/interview` SessionReport) as the client shows it. */
+export interface ReportView {
+  sessionId: string;
+  questionId: string;
+  mode: 'practice' | 'realistic';
+  overall: number | null;
+  dimensions: { id: string; title: string; weight: number; score: number | null; descriptor: string | null }[];
+  keyPoints: { id: string; text: string; status: KeyPointStatus; evidence: string[] }[];
+  mistakes: { id: string; text: string; evidence: string[] }[];
+  interviewersLookFor: { id: string; text: string }[];
+  studyNext: string[];
+  answers: { graded: number; failed: number };
+  flags: string[];
+}

@@ -1,0 +1,47 @@
+import type { GradeStatus, KeyPointStatus, ReportView } from './protocol.js';
+
+/** The review api's shapes (`libs/review`), as the client reads them. */
+export interface CorrectionStamp {
+  version: number;
+  reason: string;
+  coachId: string | null;
+  at: string;
+}
+
+export interface ReviewedGrade {
+  overall: { ai: number; corrected?: number };
+  dimensions: { id: string; ai: { score: number; reason: string }; corrected?: { score: number }; correction?: CorrectionStamp }[];
+  keyPoints: { id: string; ai: { status: KeyPointStatus; evidence: string[] }; corrected?: { status: KeyPointStatus }; correction?: CorrectionStamp }[];
+  flags: string[];
+}
+
+export interface ReviewedReport {
+  ai: ReportView;
+  corrected: ReportView | null;
+  overall: { ai: number | null; corrected?: number | null };
+  dimensions: { id: string; title: string; ai: number | null; corrected?: number | null; correction?: CorrectionStamp }[];
+  keyPoints: { id: string; text: string; ai: KeyPointStatus; corrected?: KeyPointStatus; correction?: CorrectionStamp }[];
+}
+
+export interface TranscriptTurn {
+  turnId: string;
+  seq: number;
+  phaseId: string;
+  phaseTitle: string;
+  speaker: 'candidate' | 'interviewer';
+  text: string;
+  at: string;
+  reason?: string;
+  keyPointId?: string;
+  grading?: { status: GradeStatus; failureCode?: string };
+  grade?: ReviewedGrade;
+  annotations: { id: string; comment: string; at: string }[];
+  disputes: { id: string; comment: string; at: string; resolvedAt: string | null }[];
+}
+
+export interface Transcript {
+  session: { id: string; candidateId: string; questionId: string; mode: 'practice' | 'realistic'; status: 'active' | 'ended'; startedAt: string; endedAt: string | null };
+  turns: TranscriptTurn[];
+  report: ReviewedReport | null;
+  review: { completedAt: string; coachId: string | null } | null;
+}
