@@ -74,6 +74,8 @@ export function applyEvent(state: LiveState, event: ServerEvent): LiveState {
       return { ...next, report: event.report as ReportView };
     case 'session:ended':
       return { ...next, status: 'ended', endedReason: event.reason };
+    case 'code:result':
+      return next; // coding sessions have no editor in this client yet
   }
 }
 
