@@ -9,7 +9,7 @@ export const messages = {
       subject: `You're on the Mock Interview waitlist (#${a.position})`,
       text: [
         `You're number ${a.position} on the waitlist.`,
-        `Check your place any time: ${a.baseUrl}/api/waitlist/${a.token} (keep this link private).`,
+        `Check your place any time: ${a.baseUrl}/waitlist/${a.token} (keep this link private).`,
         `Every friend who joins with your code ${a.referralCode} moves you up.`,
       ].join('\n\n'),
     };
@@ -31,7 +31,7 @@ export const messages = {
       subject: 'Your Mock Interview early-access invite',
       text: [
         `You're in. Your invite code: ${a.code}`,
-        `Create your account before ${a.expiresAt.toISOString()}: POST ${a.baseUrl}/api/auth/redeem with { "code", "password" }.`,
+        `Create your account before ${a.expiresAt.toISOString()}: ${a.baseUrl}/redeem?code=${encodeURIComponent(a.code)}`,
         'The code works once.',
       ].join('\n\n'),
     };
