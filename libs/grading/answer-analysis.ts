@@ -62,10 +62,11 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
     const cues = new Set<number>();
     let negationAt = -1;
     const keys = new Map<number, number>();
-    const starts = new Set<number>();
+    let termCount = 0;
     // Injected text is not the candidate's answer: nothing in it is matched at all.
     if (!injected) {
       hits.clear();
+      const round = marks.next();
       compiled.terms.match(tokens, sentence.tokenStart, sentence.tokenEnd, content, contentFrom, c, hits);
       for (let h = 0; h < hits.length; h++) {
         const key = hits.key[h] ?? 0;
@@ -79,7 +80,8 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
         }
         const at = keys.get(key);
         if (at === undefined || from < at) keys.set(key, from);
-        starts.add(from);
+        // Distinct start positions: one rubric word proving several keys counts once.
+        if (marks.mark(hits.from[h] ?? 0, round)) termCount++;
       }
     }
     return {
@@ -92,7 +94,7 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
       tokenEnd: sentence.tokenEnd,
       keys,
       negationAt,
-      termCount: starts.size,
+      termCount,
       cues,
       reasoning: cues.has(lexicon.reasoningKey),
       functionWords: sentence.tokenEnd - sentence.tokenStart - (c - contentFrom),
@@ -143,9 +145,9 @@ function isRepeat(content: ContentTokens, from: number, to: number, seen: Seen):
 }
 
 /**
- * `has(id, round)` ⇔ `mark(id, round)` was called this round: the set of the sentence
- * being tested. One table for the process (stem ids are process-wide and the analysis is
- * synchronous), so no sentence allocates or clears a set of its own.
+ * `has(id, round)` ⇔ `mark(id, round)` was called this round: a set of small integers
+ * (stem ids, token positions) for one sentence. One table for the process (the analysis
+ * is synchronous), so no sentence allocates or clears a set of its own.
  */
 class RoundMarks {
   private marks = new Int32Array(4096);

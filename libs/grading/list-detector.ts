@@ -15,6 +15,11 @@ export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedTe
     const n = s.tokenEnd - s.tokenStart;
     if (n < 3) continue;
     const functionRatio = s.functionWords / n;
+    // Every test below needs fewer than 30% function words: prose skips the text work.
+    if (functionRatio >= 0.3) {
+      s.listLike = false;
+      continue;
+    }
     const text = folded.text.slice(s.foldedStart, s.foldedEnd);
     const items = text.split(/[,;|+*]| \/ | and | or | & /).filter((part) => /[\p{L}\p{N}]/u.test(part)).length;
     const content = n - s.functionWords;
