@@ -87,9 +87,11 @@ export class TermIndex {
 
   /** The tokens that are not function words, for `match` (one pass per text). */
   contentOf(tokens: Tokens): ContentTokens {
-    const at = new Int32Array(tokens.length);
-    const termId = new Int32Array(tokens.length);
-    const stemId = new Int32Array(tokens.length);
+    // One buffer for the three columns (one off-heap allocation instead of three).
+    const buffer = new Int32Array(tokens.length * 3);
+    const at = buffer.subarray(0, tokens.length);
+    const termId = buffer.subarray(tokens.length, 2 * tokens.length);
+    const stemId = buffer.subarray(2 * tokens.length);
     let n = 0;
     for (let i = 0; i < tokens.length; i++) {
       const id = tokens.termId[i] ?? 0;

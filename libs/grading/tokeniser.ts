@@ -161,66 +161,48 @@ export function tokenise(folded: FoldedText, known?: (stem: string) => boolean):
   return out.finish();
 }
 
-/** Growable typed columns for `Tokens` (one answer rarely needs more than one doubling). */
+/**
+ * Growable typed columns for `Tokens`, all in one buffer: typed arrays of this size live
+ * outside the JS heap, and one allocation per text costs a third of six.
+ */
 class TokenColumns {
+  private static readonly COLUMNS = 6;
   private n = 0;
-  private stemId: Int32Array;
-  private termId: Int32Array;
-  private start: Int32Array;
-  private end: Int32Array;
-  private foldedStart: Int32Array;
-  private foldedEnd: Int32Array;
+  private size: number;
+  private buffer: Int32Array;
   private readonly parts: WordPart[] = [];
 
   constructor(textLength: number) {
     // A word and its separator take ~6 characters in prose.
-    const size = 16 + (textLength >> 2);
-    this.stemId = new Int32Array(size);
-    this.termId = new Int32Array(size);
-    this.start = new Int32Array(size);
-    this.end = new Int32Array(size);
-    this.foldedStart = new Int32Array(size);
-    this.foldedEnd = new Int32Array(size);
+    this.size = 16 + (textLength >> 2);
+    this.buffer = new Int32Array(this.size * TokenColumns.COLUMNS);
   }
 
   push(part: WordPart, start: number, end: number, foldedStart: number, foldedEnd: number): void {
-    if (this.n === this.stemId.length) this.grow();
+    if (this.n === this.size) this.grow();
     const i = this.n++;
-    this.stemId[i] = part.stemId;
-    this.termId[i] = part.termId;
-    this.start[i] = start;
-    this.end[i] = end;
-    this.foldedStart[i] = foldedStart;
-    this.foldedEnd[i] = foldedEnd;
+    const size = this.size;
+    const b = this.buffer;
+    b[i] = part.stemId;
+    b[size + i] = part.termId;
+    b[2 * size + i] = start;
+    b[3 * size + i] = end;
+    b[4 * size + i] = foldedStart;
+    b[5 * size + i] = foldedEnd;
     this.parts.push(part);
   }
 
   finish(): Tokens {
-    const n = this.n;
-    return new Tokens(
-      n,
-      this.stemId.subarray(0, n),
-      this.termId.subarray(0, n),
-      this.start.subarray(0, n),
-      this.end.subarray(0, n),
-      this.foldedStart.subarray(0, n),
-      this.foldedEnd.subarray(0, n),
-      this.parts,
-    );
+    const column = (k: number) => this.buffer.subarray(k * this.size, k * this.size + this.n);
+    return new Tokens(this.n, column(0), column(1), column(2), column(3), column(4), column(5), this.parts);
   }
 
   private grow(): void {
-    const bigger = (a: Int32Array) => {
-      const b = new Int32Array(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.stemId = bigger(this.stemId);
-    this.termId = bigger(this.termId);
-    this.start = bigger(this.start);
-    this.end = bigger(this.end);
-    this.foldedStart = bigger(this.foldedStart);
-    this.foldedEnd = bigger(this.foldedEnd);
+    const size = this.size * 2;
+    const bigger = new Int32Array(size * TokenColumns.COLUMNS);
+    for (let k = 0; k < TokenColumns.COLUMNS; k++) bigger.set(this.buffer.subarray(k * this.size, (k + 1) * this.size), k * size);
+    this.buffer = bigger;
+    this.size = size;
   }
 }
 
