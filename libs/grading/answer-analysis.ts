@@ -2,8 +2,9 @@ import type { CompiledQuestion } from './compiled-question.js';
 import { detectInjection, type InjectionReport } from './injection-detector.js';
 import { LEXICON_KEY_OFFSET, lexiconIndex } from './lexicon-index.js';
 import { splitSentences, type Sentence } from './sentence-splitter.js';
+import { TermHits, type ContentTokens } from './term-index.js';
 import { FoldedText } from './text-normaliser.js';
-import { tokenise } from './tokeniser.js';
+import { tokenise, type Tokens } from './tokeniser.js';
 import { classifyListLike } from './list-detector.js';
 
 /** A sentence with what the grader found in it and whether it may earn credit. */
@@ -26,6 +27,8 @@ export interface AnalysedSentence extends Sentence {
 export interface AnswerAnalysis {
   readonly source: string;
   readonly folded: FoldedText;
+  /** Every sentence's tokens are a range of these. */
+  readonly tokens: Tokens;
   readonly sentences: readonly AnalysedSentence[];
   readonly injection: InjectionReport;
   /** Sentences that can earn credit: not injected, not a repeat, not a keyword list. */
@@ -44,31 +47,42 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
   const folded = FoldedText.of(source);
   const known = (s: string) => compiled.terms.stems.has(s) || compiled.vocabulary.has(s);
   const tokens = tokenise(folded, known);
+  const content = compiled.terms.contentOf(tokens);
   const injection = detectInjection(folded);
-  const seen: Seen = { exact: new Map(), ids: new Map(), stamp: new Int32Array(tokens.length + 1), round: 0, long: [] };
+  const seen: Seen = { exact: new Map(), long: [] };
+  const hits = new TermHits();
+  let c = 0;
   const sentences: AnalysedSentence[] = splitSentences(folded, tokens).map((sentence) => {
     const injected = injection.findings.some((f) => f.start < sentence.end && f.end > sentence.start);
-    const content: string[] = [];
-    // The question's index was built with the lexicon's function stems: same test, by id.
-    for (const t of sentence.tokens) if (!compiled.terms.isFunction(t)) content.push(t.stem);
-    const duplicate = !injected && isRepeat(content, seen);
+    // This sentence's content words are `content[contentFrom, c)`: sentences are consecutive token ranges.
+    while (c < content.length && (content.at[c] ?? 0) < sentence.tokenStart) c++;
+    const contentFrom = c;
+    while (c < content.length && (content.at[c] ?? 0) < sentence.tokenEnd) c++;
+    const duplicate = !injected && isRepeat(content, contentFrom, c, seen);
     const cues = new Set<number>();
     let negationAt = -1;
     const keys = new Map<number, number>();
-    const starts = new Set<number>();
+    let termCount = 0;
     // Injected text is not the candidate's answer: nothing in it is matched at all.
     if (!injected) {
-      compiled.terms.forEachMatch(sentence.tokens, (key, from) => {
+      hits.clear();
+      const round = marks.next();
+      compiled.terms.match(tokens, sentence.tokenStart, sentence.tokenEnd, content, contentFrom, c, hits);
+      for (let h = 0; h < hits.length; h++) {
+        const key = hits.key[h] ?? 0;
+        // Positions are kept relative to the sentence, as the judges read them.
+        const from = (hits.from[h] ?? 0) - sentence.tokenStart;
         if (key >= LEXICON_KEY_OFFSET) {
           const cue = key - LEXICON_KEY_OFFSET;
           cues.add(cue);
           if (cue === lexicon.negationKey && (negationAt === -1 || from < negationAt)) negationAt = from;
-          return;
+          continue;
         }
         const at = keys.get(key);
         if (at === undefined || from < at) keys.set(key, from);
-        starts.add(from);
-      });
+        // Distinct start positions: one rubric word proving several keys counts once.
+        if (marks.mark(hits.from[h] ?? 0, round)) termCount++;
+      }
     }
     return {
       index: sentence.index,
@@ -76,13 +90,14 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
       end: sentence.end,
       foldedStart: sentence.foldedStart,
       foldedEnd: sentence.foldedEnd,
-      tokens: sentence.tokens,
+      tokenStart: sentence.tokenStart,
+      tokenEnd: sentence.tokenEnd,
       keys,
       negationAt,
-      termCount: starts.size,
+      termCount,
       cues,
       reasoning: cues.has(lexicon.reasoningKey),
-      functionWords: sentence.tokens.length - content.length,
+      functionWords: sentence.tokenEnd - sentence.tokenStart - (c - contentFrom),
       injected,
       duplicate,
       listLike: false,
@@ -90,68 +105,93 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
   });
   classifyListLike(sentences, folded);
   const credited = sentences.filter((s) => !s.injected && !s.duplicate && !s.listLike);
-  const contentTokens = credited.reduce((n, s) => n + s.tokens.length - s.functionWords, 0);
-  return { source, folded, sentences, injection, credited, contentTokens };
+  const contentTokens = credited.reduce((n, s) => n + s.tokenEnd - s.tokenStart - s.functionWords, 0);
+  return { source, folded, tokens, sentences, injection, credited, contentTokens };
 }
 
 /**
  * Padding: a sentence whose content words repeat an earlier one (same words, or nearly:
- * Jaccard ≥ 0.8 for sentences of five or more content words) is counted once.
- * Words get small per-answer ids so the pairwise Jaccard test is typed-array reads
- * (a `stamp` of the current sentence) rather than string Set lookups: it is quadratic
- * in sentences and was the costliest step of the analysis.
+ * Jaccard ≥ 0.8 for sentences of five or more content words) is counted once. Words are
+ * compared by stem id, and the pairwise Jaccard test (quadratic in sentences, once the
+ * costliest step of the analysis) reads a mark per id instead of looking up strings.
  */
-function isRepeat(content: readonly string[], seen: Seen): boolean {
-  if (content.length === 0) return false;
-  const round = ++seen.round;
-  const sequence: number[] = [];
-  const mine: number[] = [];
-  let hash = content.length;
-  for (const s of content) {
-    let id = seen.ids.get(s);
-    if (id === undefined) {
-      id = seen.ids.size;
-      seen.ids.set(s, id);
-    }
-    sequence.push(id);
-    hash = Math.imul(hash ^ id, 0x01000193);
-    if (seen.stamp[id] !== round) {
-      seen.stamp[id] = round;
-      mine.push(id);
-    }
-  }
+function isRepeat(content: ContentTokens, from: number, to: number, seen: Seen): boolean {
+  if (to === from) return false;
+  let hash = to - from;
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ (content.stemId[i] ?? 0), 0x01000193);
   // Same words in the same order: a hash of the id sequence, confirmed element by element.
+  const sequence = content.stemId.subarray(from, to);
   const bucket = seen.exact.get(hash);
   if (bucket?.some((other) => sameSequence(other, sequence))) return true;
   if (bucket) bucket.push(sequence);
   else seen.exact.set(hash, [sequence]);
+  const round = marks.next();
+  const mine: number[] = [];
+  for (let i = 0; i < sequence.length; i++) {
+    const id = sequence[i] ?? 0;
+    if (marks.mark(id, round)) mine.push(id);
+  }
   const size = mine.length;
   if (size < 5) return false;
   for (const theirs of seen.long) {
     // Jaccard >= 0.8 needs the smaller set to be at least 0.8 of the larger.
     if (Math.min(size, theirs.length) < 0.8 * Math.max(size, theirs.length)) continue;
     let both = 0;
-    for (let k = 0; k < theirs.length; k++) if (seen.stamp[theirs[k] as number] === round) both++;
+    for (let k = 0; k < theirs.length; k++) if (marks.has(theirs[k] ?? 0, round)) both++;
     if (both / (size + theirs.length - both) >= 0.8) return true;
   }
   seen.long.push(mine);
   return false;
 }
 
-function sameSequence(a: readonly number[], b: readonly number[]): boolean {
+/**
+ * `has(id, round)` ⇔ `mark(id, round)` was called this round: a set of small integers
+ * (stem ids, token positions) for one sentence. One table for the process (the analysis
+ * is synchronous), so no sentence allocates or clears a set of its own.
+ */
+class RoundMarks {
+  private marks = new Int32Array(4096);
+  private round = 0;
+
+  next(): number {
+    if (this.round === 0x3fffffff) {
+      this.marks.fill(0);
+      this.round = 0;
+    }
+    return ++this.round;
+  }
+
+  /** Marks `id`; false if it was already marked this round. */
+  mark(id: number, round: number): boolean {
+    if (id >= this.marks.length) this.grow(id);
+    if (this.marks[id] === round) return false;
+    this.marks[id] = round;
+    return true;
+  }
+
+  has(id: number, round: number): boolean {
+    return this.marks[id] === round;
+  }
+
+  private grow(id: number): void {
+    const bigger = new Int32Array(Math.max(this.marks.length * 2, id + 1));
+    bigger.set(this.marks);
+    this.marks = bigger;
+  }
+}
+
+const marks = new RoundMarks();
+
+function sameSequence(a: Int32Array, b: Int32Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
-/** What the sentences so far said: exact content keys, and the long ones' distinct word ids for Jaccard. */
+/** What the sentences so far said: exact content sequences, and the long ones' distinct word ids for Jaccard. */
 interface Seen {
   /** Hash of a sentence's content-word id sequence → the sequences with that hash. */
-  readonly exact: Map<number, number[][]>;
-  /** Content stem → per-answer id (ids are < the answer's token count). */
-  readonly ids: Map<string, number>;
-  /** `stamp[id] === round` ⇔ word `id` is in the sentence being tested. */
-  readonly stamp: Int32Array;
-  round: number;
+  readonly exact: Map<number, Int32Array[]>;
+  /** Distinct content-word ids of each earlier sentence of five or more. */
   readonly long: number[][];
 }

@@ -53,7 +53,8 @@ function pickEvidence(signals: CompiledCoverage, carriers: readonly AnalysedSent
     let gain = 0;
     for (const s of carriers) {
       if (chosen.includes(s)) continue;
-      const g = keys.filter((k) => s.keys.has(k) && !seen.has(k)).length + (s.reasoning ? 0.5 : 0);
+      let g = s.reasoning ? 0.5 : 0;
+      for (const k of keys) if (s.keys.has(k) && !seen.has(k)) g++;
       if (g > gain) {
         gain = g;
         best = s;

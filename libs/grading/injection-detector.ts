@@ -75,8 +75,8 @@ function readings(folded: FoldedText): string[] {
 
 function findWordPatterns(folded: FoldedText, text: string, out: InjectionFinding[]): void {
   // Words joined by single spaces; offsets are mapped back only for the rare match.
-  const present = new Set<string>();
-  for (const m of text.matchAll(ANCHOR_WORDS)) present.add(m[0]);
+  // `match` with the g flag lists the matched words in one call (no match object per word).
+  const present = new Set<string>(text.match(ANCHOR_WORDS));
   const candidates = WORD_PATTERNS.filter(([, , groups]) => groups.every((group) => group.some((w) => present.has(w))));
   if (candidates.length === 0) return;
   const words = text.replace(NON_WORD_RUN, ' ');

@@ -12,9 +12,14 @@ import type { FoldedText } from './text-normaliser.js';
  */
 export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedText): void {
   for (const s of sentences) {
-    const n = s.tokens.length;
+    const n = s.tokenEnd - s.tokenStart;
     if (n < 3) continue;
     const functionRatio = s.functionWords / n;
+    // Every test below needs fewer than 30% function words: prose skips the text work.
+    if (functionRatio >= 0.3) {
+      s.listLike = false;
+      continue;
+    }
     const text = folded.text.slice(s.foldedStart, s.foldedEnd);
     const items = text.split(/[,;|+*]| \/ | and | or | & /).filter((part) => /[\p{L}\p{N}]/u.test(part)).length;
     const content = n - s.functionWords;
@@ -31,7 +36,8 @@ export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedTe
     run = [];
   };
   for (const s of sentences) {
-    const fragment = s.tokens.length > 0 && s.tokens.length <= 4 && s.functionWords === 0;
+    const words = s.tokenEnd - s.tokenStart;
+    const fragment = words > 0 && words <= 4 && s.functionWords === 0;
     if (fragment) run.push(s);
     else flush();
   }

@@ -33,7 +33,7 @@ export function qualitySignals(
   let arithmetic = 0;
   for (const s of credited) {
     if (s.reasoning) reasonedSentences++;
-    contentTokens += s.tokens.length - s.functionWords;
+    contentTokens += s.tokenEnd - s.tokenStart - s.functionWords;
     for (const key of s.cues) {
       const dimension = lexicon.dimensionOfKey.get(key);
       if (!dimension) continue;

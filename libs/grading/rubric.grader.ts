@@ -104,7 +104,7 @@ export class RubricGrader implements Grader {
     const refusal = answer.credited.some((s) => s.cues.has(lexiconIndex().nonAnswerKey));
     if (!stuffing && (answer.contentTokens < 6 || (refusal && answer.contentTokens < 25 && progress === 0))) {
       flags.push('non_answer');
-    } else if (progress <= 1 && this.topics.judge(compiled.question.id, compiled.vocabulary, answer.credited).offTopic) {
+    } else if (progress <= 1 && this.topics.judge(compiled.question.id, compiled.vocabulary, answer.tokens, answer.credited).offTopic) {
       flags.push('off_topic');
     }
     return flags;

@@ -1,5 +1,5 @@
 import type { FoldedText } from './text-normaliser.js';
-import type { Token } from './tokeniser.js';
+import type { Tokens } from './tokeniser.js';
 
 /** One sentence (or bullet line) of the answer; offsets are in the ORIGINAL text. */
 export interface Sentence {
@@ -8,7 +8,9 @@ export interface Sentence {
   readonly end: number;
   readonly foldedStart: number;
   readonly foldedEnd: number;
-  readonly tokens: readonly Token[];
+  /** The sentence's tokens are `[tokenStart, tokenEnd)` of the answer's `Tokens`. */
+  readonly tokenStart: number;
+  readonly tokenEnd: number;
 }
 
 const BOUNDARY = /[\n.!?]/g;
@@ -22,7 +24,7 @@ const ABBREVIATIONS = new Set(['e', 'g', 'i', 'eg', 'ie', 'vs', 'etc', 'approx',
  * its own (a blank line, a bullet or heading, a line ending in punctuation, a short line);
  * a soft-wrapped line break inside prose does not split the sentence.
  */
-export function splitSentences(folded: FoldedText, tokens: readonly Token[]): Sentence[] {
+export function splitSentences(folded: FoldedText, tokens: Tokens): Sentence[] {
   const text = folded.text;
   const bounds: [number, number][] = [];
   let from = 0;
@@ -45,16 +47,17 @@ export function splitSentences(folded: FoldedText, tokens: readonly Token[]): Se
   for (const [a, b] of bounds) {
     const [start, end] = trim(text, a, b);
     if (end <= start) continue;
-    while (t < tokens.length && (tokens[t]?.foldedStart ?? 0) < start) t++;
+    while (t < tokens.length && (tokens.foldedStart[t] ?? 0) < start) t++;
     const first = t;
-    while (t < tokens.length && (tokens[t]?.foldedEnd ?? 0) <= end) t++;
+    while (t < tokens.length && (tokens.foldedEnd[t] ?? 0) <= end) t++;
     sentences.push({
       index: sentences.length,
       start: folded.sourceStart(start),
       end: folded.sourceEnd(end - 1),
       foldedStart: start,
       foldedEnd: end,
-      tokens: tokens.slice(first, t),
+      tokenStart: first,
+      tokenEnd: t,
     });
   }
   return sentences;

@@ -1,4 +1,4 @@
-import { normaliseWords, registerTermStem, type Token } from './tokeniser.js';
+import { normaliseWords, registerTermStem, type Tokens } from './tokeniser.js';
 
 /** A compiled term: its stem sequence and the signal keys it proves. */
 interface TermEntry {
@@ -8,14 +8,35 @@ interface TermEntry {
   readonly keys: number[];
 }
 
-/** First-stem id → the terms starting with it (a sparse array: ids are small integers). */
+/** First-stem id → the terms starting with it (dense: ids are small integers, holes are `undefined`). */
 type FirstIndex = (TermEntry[] | undefined)[];
 
-/** Where one key matched inside a sentence (token indexes within the sentence). */
-export interface TermHit {
-  readonly key: number;
-  readonly from: number;
-  readonly to: number;
+/** The tokens of a text that are not function words: positions in `Tokens` and their ids. */
+export interface ContentTokens {
+  readonly length: number;
+  readonly at: Int32Array;
+  readonly termId: Int32Array;
+  readonly stemId: Int32Array;
+}
+
+/** Where keys matched: `(key[i], from[i])` = signal key and token index of the term's first word. Reused between scans. */
+export class TermHits {
+  readonly key: number[] = [];
+  readonly from: number[] = [];
+
+  get length(): number {
+    return this.key.length;
+  }
+
+  clear(): void {
+    this.key.length = 0;
+    this.from.length = 0;
+  }
+
+  push(key: number, from: number): void {
+    this.key.push(key);
+    this.from.push(from);
+  }
 }
 
 /**
@@ -39,7 +60,11 @@ export class TermIndex {
    * front"): its content words must then be adjacent among the sentence's content words.
    */
   constructor(private readonly functionStems?: ReadonlySet<string>) {
-    for (const s of functionStems ?? []) this.functionIds[registerTermStem(s)] = 1;
+    for (const s of functionStems ?? []) {
+      const id = registerTermStem(s);
+      while (this.functionIds.length <= id) this.functionIds.push(0);
+      this.functionIds[id] = 1;
+    }
   }
 
   /** `exactOnly`: no filler-tolerant variant (for the grader's own cue lexicon). */
@@ -60,42 +85,45 @@ export class TermIndex {
     }
   }
 
-  /** Every key whose term occurs in `tokens`, with its position. */
-  match(tokens: readonly Token[]): TermHit[] {
-    const hits: TermHit[] = [];
-    this.forEachMatch(tokens, (key, from, to) => hits.push({ key, from, to }));
-    return hits;
-  }
-
-  /** `match` without building hit objects (the analysis's hot path): `onHit(key, from, to)` per hit. */
-  forEachMatch(tokens: readonly Token[], onHit: (key: number, from: number, to: number) => void): void {
-    scan(this.byFirst, tokens, (from, to, keys) => {
-      for (const key of keys) onHit(key, from, to);
-    });
-    if (this.functionStems && this.hasContentTerms) {
-      const at: number[] = [];
-      const content: Token[] = [];
-      for (let i = 0; i < tokens.length; i++) {
-        const t = tokens[i] as Token;
-        if (this.isFunction(t)) continue;
-        content.push(t);
-        at.push(i);
-      }
-      scan(this.byFirstContent, content, (from, to, keys) => {
-        for (const key of keys) onHit(key, at[from] ?? 0, (at[to - 1] ?? 0) + 1);
-      });
+  /** The tokens that are not function words, for `match` (one pass per text). */
+  contentOf(tokens: Tokens): ContentTokens {
+    // One buffer for the three columns (one off-heap allocation instead of three).
+    const buffer = new Int32Array(tokens.length * 3);
+    const at = buffer.subarray(0, tokens.length);
+    const termId = buffer.subarray(tokens.length, 2 * tokens.length);
+    const stemId = buffer.subarray(2 * tokens.length);
+    let n = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const id = tokens.termId[i] ?? 0;
+      if (this.isFunction(id)) continue;
+      at[n] = i;
+      termId[n] = id;
+      stemId[n] = tokens.stemId[i] ?? 0;
+      n++;
     }
+    return { length: n, at: at.subarray(0, n), termId: termId.subarray(0, n), stemId: stemId.subarray(0, n) };
   }
 
-  /** Whether the token is one of `functionStems` (every function stem is registered, so its id says). */
-  isFunction(token: Token): boolean {
-    return this.functionIds[token.termId] === 1;
+  /**
+   * Every key whose term occurs in tokens `[from, to)` (one sentence), appended to `hits`
+   * with the token index where it starts; `content` is `contentOf(tokens)` and
+   * `[contentFrom, contentTo)` the same sentence's part of it.
+   */
+  match(tokens: Tokens, from: number, to: number, content: ContentTokens, contentFrom: number, contentTo: number, hits: TermHits): void {
+    scan(this.byFirst, tokens.termId, from, to, null, hits);
+    if (this.functionStems && this.hasContentTerms) scan(this.byFirstContent, content.termId, contentFrom, contentTo, content.at, hits);
+  }
+
+  /** Whether a token's term id is one of `functionStems` (every function stem is registered, so its id says). */
+  isFunction(termId: number): boolean {
+    return this.functionIds[termId] === 1;
   }
 
   private put(index: FirstIndex, stems: readonly string[], key: number): void {
     for (const s of stems) this.stems.add(s);
     const ids = stems.map(registerTermStem);
     const first = ids[0] ?? 0;
+    while (index.length <= first) index.push(undefined);
     const list = index[first] ?? [];
     const same = list.find((e) => e.stems.length === stems.length && e.stems.every((s, i) => s === stems[i]));
     if (same) {
@@ -107,20 +135,25 @@ export class TermIndex {
   }
 }
 
-function scan(index: FirstIndex, tokens: readonly Token[], hit: (from: number, to: number, keys: readonly number[]) => void): void {
-  for (let i = 0; i < tokens.length; i++) {
-    const id = (tokens[i] as Token).termId;
+/** Terms of `index` in `termId[from, to)`; a hit's position is `i`, or `at[i]` when scanning a subsequence. */
+function scan(index: FirstIndex, termId: Int32Array, from: number, to: number, at: Int32Array | null, hits: TermHits): void {
+  for (let i = from; i < to; i++) {
+    const id = termId[i] ?? 0;
     if (id === 0) continue;
     const entries = index[id];
-    if (!entries) continue;
-    for (const entry of entries) if (sequenceAt(tokens, i, entry.ids)) hit(i, i + entry.ids.length, entry.keys);
+    if (entries === undefined) continue;
+    for (const entry of entries) {
+      if (!sequenceAt(termId, i, to, entry.ids)) continue;
+      const position = at === null ? i : (at[i] ?? 0);
+      for (const key of entry.keys) hits.push(key, position);
+    }
   }
 }
 
-function sequenceAt(tokens: readonly Token[], at: number, ids: readonly number[]): boolean {
-  if (at + ids.length > tokens.length) return false;
+function sequenceAt(termId: Int32Array, at: number, to: number, ids: readonly number[]): boolean {
+  if (at + ids.length > to) return false;
   for (let k = 1; k < ids.length; k++) {
-    if ((tokens[at + k] as Token).termId !== ids[k]) return false;
+    if (termId[at + k] !== ids[k]) return false;
   }
   return true;
 }

@@ -28,7 +28,7 @@ describe(FoldedText.name, () => {
   it('maps every folded range back to the exact original substring', () => {
     const source = 'Ｗe usе ｍＴＬＳ\u200b between ａgents — and “SΙGNED” tokens ① ﬁle';
     const sut = FoldedText.of(source);
-    const tokens = tokenise(sut);
+    const tokens = [...tokenise(sut)];
     expect(tokens.map((t) => t.word)).toEqual(['we', 'use', 'mtls', 'between', 'agents', 'and', 'signed', 'tokens', '1', 'file']);
     expect(tokens.map((t) => source.slice(t.start, t.end))).toEqual(['Ｗe', 'usе', 'ｍＴＬＳ', 'between', 'ａgents', 'and', 'SΙGNED', 'tokens', '①', 'ﬁle']);
     for (const t of tokens) expect(sut.sourceSlice(t.foldedStart, t.foldedEnd)).toBe(source.slice(t.start, t.end));

@@ -3,7 +3,7 @@ import { normaliseWords, stem, tokenise } from './tokeniser.js';
 
 describe(tokenise.name, () => {
   it('treats punctuation as a separator and stems words', () => {
-    const words = tokenise(FoldedText.of('Trade-offs: retries, retrying; RETRIED!'));
+    const words = [...tokenise(FoldedText.of('Trade-offs: retries, retrying; RETRIED!'))];
     expect(words.map((t) => t.word)).toEqual(['trade', 'offs', 'retries', 'retrying', 'retried']);
     expect(new Set(words.slice(2).map((t) => t.stem)).size).toBe(1);
   });
@@ -11,7 +11,7 @@ describe(tokenise.name, () => {
   it('reads an ambiguous I/l glyph the way the vocabulary knows it', () => {
     // Greek capital iota stands for "l" in "poΙΙing" and for "I" in "Ιdempotent".
     const known = new Set([stem('polling'), stem('idempotent')]);
-    const words = tokenise(FoldedText.of('poΙΙing Ιdempotent'), (s) => known.has(s)).map((t) => t.word);
+    const words = [...tokenise(FoldedText.of('poΙΙing Ιdempotent'), (s) => known.has(s))].map((t) => t.word);
     expect(words).toEqual(['polling', 'idempotent']);
   });
 
@@ -21,7 +21,7 @@ describe(tokenise.name, () => {
 
   it('keeps original offsets for expanded tokens', () => {
     const source = 'pods/s on k8s';
-    const tokens = tokenise(FoldedText.of(source));
+    const tokens = [...tokenise(FoldedText.of(source))];
     expect(tokens.map((t) => source.slice(t.start, t.end))).toEqual(['pods', '/', 's', 'k8s'].flatMap((w) => (w === 'k8s' ? ['on', w] : [w])));
   });
 });

@@ -18,6 +18,52 @@ export interface Token {
 }
 
 /**
+ * The words of one text, column by column: token `i` is `stemId[i]`, `termId[i]`, … .
+ * The grader reads hundreds of tokens per answer; typed columns filled from a per-word
+ * memo cost no allocation per token, where one object per token was a quarter of a grade.
+ */
+export class Tokens implements Iterable<Token> {
+  constructor(
+    readonly length: number,
+    /** Process-wide id of the token's stem: equal ids ⇔ equal stems, within one `Tokens`. */
+    readonly stemId: Int32Array,
+    /** `termStemId(stem)`. */
+    readonly termId: Int32Array,
+    readonly start: Int32Array,
+    readonly end: Int32Array,
+    readonly foldedStart: Int32Array,
+    readonly foldedEnd: Int32Array,
+    private readonly parts: readonly WordPart[],
+  ) {}
+
+  word(i: number): string {
+    return (this.parts[i] as WordPart).word;
+  }
+
+  stem(i: number): string {
+    return (this.parts[i] as WordPart).stem;
+  }
+
+  /** Token `i` as an object (tests and the rare caller that wants one). */
+  at(i: number): Token {
+    const part = this.parts[i] as WordPart;
+    return {
+      word: part.word,
+      stem: part.stem,
+      start: this.start[i] ?? 0,
+      end: this.end[i] ?? 0,
+      foldedStart: this.foldedStart[i] ?? 0,
+      foldedEnd: this.foldedEnd[i] ?? 0,
+      termId: this.termId[i] ?? 0,
+    };
+  }
+
+  *[Symbol.iterator](): Iterator<Token> {
+    for (let i = 0; i < this.length; i++) yield this.at(i);
+  }
+}
+
+/**
  * Stems used by rubric or lexicon terms get small permanent ids, so term matching compares
  * numbers and indexes arrays instead of hashing a string per token. Only term stems are
  * registered (bounded by the content), never answer words, so the table cannot grow
@@ -35,10 +81,18 @@ export function registerTermStem(stem: string): number {
   if (known !== undefined) return known;
   const id = termIds.size + 1;
   termIds.set(stem, id);
-  // Memoised word infos carry the old (zero) id of this stem; compilation is rare.
-  infos.clear();
+  // Memoised word parts carry the old (zero) id of this stem; compilation is rare.
+  parts.clear();
   return id;
 }
+
+/**
+ * Every stem the tokeniser has met gets an id (any word of any answer, so unlike term ids
+ * the table is bounded by clearing it, with the word memo, before a text when it is full).
+ * Ids therefore compare stems only within one `Tokens`, which is all the grader needs.
+ */
+const stemIds = new Map<string, number>();
+const MAX_MEMO = 100_000;
 
 /** Engineering shorthand a reader expands without thinking; only unambiguous ones. */
 const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map([
@@ -62,7 +116,8 @@ const RATE_UNITS: ReadonlyMap<string, string> = new Map([
  * folding), the I/l marker, and the letter blocks of other scripts. Written as ranges
  * rather than \p{L} because a Unicode-property regex is several times slower here and
  * tokenising is the grader's hot path; symbol blocks (punctuation, arrows, maths, emoji
- * surrogates) stay separators.
+ * surrogates) stay separators. (A hand-written char-code scanner measured slower than
+ * this regex's compiled matcher.)
  */
 const WORD_CLASS = 'a-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u1fff\u2070-\u218f\u2c00-\u2fff\u3040-\ud7ff\ue000-\uffff';
 const WORD = new RegExp(`[${WORD_CLASS}]+`, 'g');
@@ -73,15 +128,19 @@ const WORD_CHAR = new RegExp(`[${WORD_CLASS}]`);
  * resolves ambiguous I/l glyphs: the reading the rubric vocabulary knows wins, else `i`.
  * Rates ("/s") and common shorthand ("k8s", "LB") are expanded to the words rubric terms use.
  */
-export function tokenise(folded: FoldedText, known?: (stem: string) => boolean): Token[] {
-  const tokens: Token[] = [];
+export function tokenise(folded: FoldedText, known?: (stem: string) => boolean): Tokens {
+  if (parts.size > MAX_MEMO || stemIds.size > MAX_MEMO) {
+    parts.clear();
+    stemIds.clear();
+  }
   const text = folded.text;
+  const out = new TokenColumns(text.length);
+  const identity = folded.isIdentity;
+  const ambiguous = text.includes(AMBIGUOUS_I_L);
   // One shared regex (constructing one per call would recompile it every time); the
   // loop below never re-enters tokenise, so resetting lastIndex is safe.
   const pattern = WORD;
   pattern.lastIndex = 0;
-  const identity = folded.isIdentity;
-  const ambiguous = text.includes(AMBIGUOUS_I_L);
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     const raw = m[0];
     const from = m.index;
@@ -92,44 +151,92 @@ export function tokenise(folded: FoldedText, known?: (stem: string) => boolean):
     const unit = text.charCodeAt(from - 1) === 47 && WORD_CHAR.test(text[from - 2] ?? '') ? RATE_UNITS.get(word) : undefined;
     if (unit !== undefined) {
       const slash = folded.sourceStart(from - 1);
-      tokens.push({ word: 'per', stem: 'per', start: slash, end: start, foldedStart: from - 1, foldedEnd: from, termId: termStemId('per') });
-      const unitStem = stem(unit);
-      tokens.push({ word: unit, stem: unitStem, start, end, foldedStart: from, foldedEnd: to, termId: termStemId(unitStem) });
+      out.push(wordParts('per')[0] as WordPart, slash, start, from - 1, from);
+      out.push(wordParts(unit)[0] as WordPart, start, end, from, to);
       continue;
     }
-    const info = wordInfo(word);
-    for (let k = 0; k < info.length; k++) {
-      const part = info[k] as WordInfo;
-      tokens.push({ word: part.word, stem: part.stem, start, end, foldedStart: from, foldedEnd: to, termId: part.termId });
-    }
+    const info = wordParts(word);
+    for (let k = 0; k < info.length; k++) out.push(info[k] as WordPart, start, end, from, to);
   }
-  return tokens;
+  return out.finish();
+}
+
+/**
+ * Growable typed columns for `Tokens`, all in one buffer: typed arrays of this size live
+ * outside the JS heap, and one allocation per text costs a third of six.
+ */
+class TokenColumns {
+  private static readonly COLUMNS = 6;
+  private n = 0;
+  private size: number;
+  private buffer: Int32Array;
+  private readonly parts: WordPart[] = [];
+
+  constructor(textLength: number) {
+    // A word and its separator take ~6 characters in prose.
+    this.size = 16 + (textLength >> 2);
+    this.buffer = new Int32Array(this.size * TokenColumns.COLUMNS);
+  }
+
+  push(part: WordPart, start: number, end: number, foldedStart: number, foldedEnd: number): void {
+    if (this.n === this.size) this.grow();
+    const i = this.n++;
+    const size = this.size;
+    const b = this.buffer;
+    b[i] = part.stemId;
+    b[size + i] = part.termId;
+    b[2 * size + i] = start;
+    b[3 * size + i] = end;
+    b[4 * size + i] = foldedStart;
+    b[5 * size + i] = foldedEnd;
+    this.parts.push(part);
+  }
+
+  finish(): Tokens {
+    const column = (k: number) => this.buffer.subarray(k * this.size, k * this.size + this.n);
+    return new Tokens(this.n, column(0), column(1), column(2), column(3), column(4), column(5), this.parts);
+  }
+
+  private grow(): void {
+    const size = this.size * 2;
+    const bigger = new Int32Array(size * TokenColumns.COLUMNS);
+    for (let k = 0; k < TokenColumns.COLUMNS; k++) bigger.set(this.buffer.subarray(k * this.size, (k + 1) * this.size), k * size);
+    this.buffer = bigger;
+    this.size = size;
+  }
 }
 
 /** Folds and tokenises in one call; used for rubric terms and small texts. */
 export function normaliseWords(text: string): string[] {
-  return tokenise(FoldedText.of(text)).map((t) => t.stem);
+  const tokens = tokenise(FoldedText.of(text));
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) out.push(tokens.stem(i));
+  return out;
 }
 
-interface WordInfo {
+interface WordPart {
   readonly word: string;
   readonly stem: string;
+  readonly stemId: number;
   readonly termId: number;
 }
 
-const infos = new Map<string, readonly WordInfo[]>();
+const parts = new Map<string, readonly WordPart[]>();
 
-/** The word(s) a written word stands for, with stems: one memo lookup per token. */
-function wordInfo(word: string): readonly WordInfo[] {
-  const hit = infos.get(word);
+/** The word(s) a written word stands for, with stems and ids: one memo lookup per token. */
+function wordParts(word: string): readonly WordPart[] {
+  const hit = parts.get(word);
   if (hit !== undefined) return hit;
-  const parts = ABBREVIATIONS.get(word) ?? [word];
-  const info = parts.map((w) => {
+  const info = (ABBREVIATIONS.get(word) ?? [word]).map((w) => {
     const s = stem(w);
-    return { word: w, stem: s, termId: termStemId(s) };
+    let stemId = stemIds.get(s);
+    if (stemId === undefined) {
+      stemId = stemIds.size;
+      stemIds.set(s, stemId);
+    }
+    return { word: w, stem: s, stemId, termId: termStemId(s) };
   });
-  if (infos.size > 100_000) infos.clear();
-  infos.set(word, info);
+  parts.set(word, info);
   return info;
 }
 
@@ -140,7 +247,7 @@ export function stem(word: string): string {
   const hit = stems.get(word);
   if (hit !== undefined) return hit;
   const value = /^[a-z]+$/.test(word) && word.length > 2 ? stemmer(word) : word;
-  if (stems.size > 100_000) stems.clear();
+  if (stems.size > MAX_MEMO) stems.clear();
   stems.set(word, value);
   return value;
 }

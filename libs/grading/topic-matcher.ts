@@ -1,5 +1,6 @@
 import type { Question } from '#libs/content';
 import type { AnalysedSentence } from './answer-analysis.js';
+import type { Tokens } from './tokeniser.js';
 import { isContentStem, questionVocabulary } from './compiled-question.js';
 
 export interface TopicVerdict {
@@ -30,9 +31,15 @@ export class TopicMatcher {
     for (const s of vocabulary) this.documentFrequency.set(s, (this.documentFrequency.get(s) ?? 0) + 1);
   }
 
-  judge(questionId: string, ownVocabulary: ReadonlySet<string>, sentences: readonly AnalysedSentence[]): TopicVerdict {
+  /** `sentences` are ranges of `tokens`. */
+  judge(questionId: string, ownVocabulary: ReadonlySet<string>, tokens: Tokens, sentences: readonly AnalysedSentence[]): TopicVerdict {
     const stems = new Set<string>();
-    for (const s of sentences) for (const t of s.tokens) if (isContentStem(t.stem)) stems.add(t.stem);
+    for (const s of sentences) {
+      for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+        const stem = tokens.stem(i);
+        if (isContentStem(stem)) stems.add(stem);
+      }
+    }
     // Too little text to judge; a short answer is the non-answer check's business.
     if (stems.size < 12) return { offTopic: false, closerTo: null };
     const inCorpus = this.vocabularies.has(questionId);
