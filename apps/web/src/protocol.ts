@@ -8,6 +8,9 @@ export type {
   ClientEventName,
   ClientPayload,
   ClientToServerEvents,
+  CodeLanguageName,
+  CodeRunStatus,
+  CodeTestResultDto,
   ErrorDto,
   GradeStatus,
   INTERVIEW_NAMESPACE,
@@ -17,6 +20,7 @@ export type {
   ServerToClientEvents,
   SessionStateDto,
 } from '../../../libs/protocol/index.js';
+import type { CodeTestResultDto } from '../../../libs/protocol/index.js';
 
 /** What the client reads of a stored grade (`libs/grading` Grade); the rest is not shown. */
 export interface GradeView {
@@ -43,4 +47,19 @@ export interface ReportView {
   studyNext: string[];
   answers: { graded: number; failed: number };
   flags: string[];
+  /** Coding sessions only: the graded code, its tests (hidden ones as pass/fail) and every run. */
+  code?: CodeReportView;
+}
+
+/** The report's `code` section (`libs/interview` CodeReportSection). */
+export interface CodeReportView {
+  language: string;
+  code: string;
+  /** The graded submission's status; null when the code was never submitted. */
+  status: string | null;
+  tests: CodeTestResultDto[];
+  visible: { passed: number; total: number };
+  hidden: { passed: number; total: number };
+  timeline: { at: string; kind: 'run' | 'submit'; status: string | null; visible: { passed: number; total: number } | null; hidden: { passed: number; total: number } | null }[];
+  snapshots: number;
 }
