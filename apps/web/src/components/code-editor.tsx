@@ -56,7 +56,7 @@ export function CodeEditor({ starterCode, draft, sync, refused, results, online,
 
   return (
     <section className="code-panel" aria-labelledby="code-title">
-      <h2 id="code-title">Code</h2>
+      <h2 id="code-title">Code editor</h2>
       <div className="code-toolbar">
         <label htmlFor="code-language">Language</label>
         <select id="code-language" value={language} disabled={ended} onChange={(e) => switchTo(e.target.value as CodeLanguageName)}>

@@ -59,7 +59,7 @@ export function CodeTests({ tests }: { tests: readonly CodeTestResultDto[] }) {
       {tests.map((t) => (
         <li key={t.name} data-testid="code-test" data-passed={t.passed} data-hidden={t.hidden}>
           <span className={t.passed ? 'status-scored' : 'status-failed'}>{t.passed ? '✓ passed' : '✗ failed'}</span>{' '}
-          <span data-testid="code-test-name">{t.name}</span> <span className="muted">({t.timeMs} ms)</span>
+          <span data-testid="code-test-name">{t.name}</span> <span className="muted">({formatMs(t.timeMs)})</span>
           {!t.hidden && (
             <dl>
               {t.expected !== undefined && <Field label="expected" value={json(t.expected)} />}
@@ -86,6 +86,10 @@ function Field({ label, value }: { label: string; value: string }) {
       </dd>
     </>
   );
+}
+
+function formatMs(ms: number): string {
+  return ms < 1 ? '<1 ms' : `${Math.round(ms)} ms`;
 }
 
 function json(value: unknown): string {

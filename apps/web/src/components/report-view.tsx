@@ -79,7 +79,7 @@ function CodeReport({ code }: { code: CodeReportView }) {
   const counts = (c: { passed: number; total: number } | null) => (c ? `${c.passed}/${c.total}` : '—');
   return (
     <section aria-labelledby="report-code-title" data-testid="report-code">
-      <h3 id="report-code-title">Your code</h3>
+      <h3 id="report-code-title">Graded code</h3>
       <p data-testid="report-code-summary">
         {LANGUAGE_LABEL[code.language] ?? code.language} ·{' '}
         {code.status === null ? 'never submitted (the last version is shown)' : `submission ${code.status} · visible ${counts(code.visible)} · hidden ${counts(code.hidden)}`}
