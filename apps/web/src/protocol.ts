@@ -9,6 +9,7 @@ export type {
   ClientPayload,
   ClientToServerEvents,
   CodeLanguageName,
+  CodeReportSection,
   CodeRunStatus,
   CodeTestResultDto,
   ErrorDto,
@@ -20,7 +21,7 @@ export type {
   ServerToClientEvents,
   SessionStateDto,
 } from '../../../libs/protocol/index.js';
-import type { CodeTestResultDto } from '../../../libs/protocol/index.js';
+import type { CodeReportSection } from '../../../libs/protocol/index.js';
 
 /** What the client reads of a stored grade (`libs/grading` Grade); the rest is not shown. */
 export interface GradeView {
@@ -48,18 +49,5 @@ export interface ReportView {
   answers: { graded: number; failed: number };
   flags: string[];
   /** Coding sessions only: the graded code, its tests (hidden ones as pass/fail) and every run. */
-  code?: CodeReportView;
-}
-
-/** The report's `code` section (`libs/interview` CodeReportSection). */
-export interface CodeReportView {
-  language: string;
-  code: string;
-  /** The graded submission's status; null when the code was never submitted. */
-  status: string | null;
-  tests: CodeTestResultDto[];
-  visible: { passed: number; total: number };
-  hidden: { passed: number; total: number };
-  timeline: { at: string; kind: 'run' | 'submit'; status: string | null; visible: { passed: number; total: number } | null; hidden: { passed: number; total: number } | null }[];
-  snapshots: number;
+  code?: CodeReportSection;
 }

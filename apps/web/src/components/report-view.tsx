@@ -1,4 +1,4 @@
-import type { CodeReportView, ReportView } from '../protocol.js';
+import type { CodeReportSection, ReportView } from '../protocol.js';
 import { BarChart } from './charts.js';
 import { CodeTests } from './code-results.js';
 
@@ -75,7 +75,7 @@ export function SessionReport({ report }: { report: ReportView }) {
 const LANGUAGE_LABEL: Record<string, string> = { python: 'Python', javascript: 'JavaScript' };
 
 /** A coding session's code: what was graded, its tests and every run in order. */
-function CodeReport({ code }: { code: CodeReportView }) {
+function CodeReport({ code }: { code: CodeReportSection }) {
   const counts = (c: { passed: number; total: number } | null) => (c ? `${c.passed}/${c.total}` : '—');
   return (
     <section aria-labelledby="report-code-title" data-testid="report-code">
