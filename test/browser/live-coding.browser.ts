@@ -143,8 +143,8 @@ describe('live coding in the browser', () => {
     });
   }, SLOW);
 
-  it('keeps code typed just before a reload, and shows printed HTML in a failing run as text', async () => {
-    await asCandidate('live-coding-xss', async ({ page, dialogs, errors }) => {
+  it('keeps code through a reload and an outage, and shows printed HTML in a failing run as text', async () => {
+    await asCandidate('live-coding-xss', async ({ page, context, dialogs, errors }) => {
       await startSession(page, QUESTION, 'practice');
       const payload = '<img src=x onerror=alert(1)>';
       const code = ['def lru_cache_operations(capacity, operations):', `    print("${payload}")`, '    return []', ''].join('\n');
@@ -162,11 +162,24 @@ describe('live coding in the browser', () => {
       expect(await page.getByTestId('code-results').locator('img, script').count()).toBe(0);
       expect(await failed.locator('[data-testid="code-test"][data-passed="true"]').count()).toBe(0);
 
-      // A reload re-joins from seq 0: the result is shown once, the editor still holds the code.
+      // Offline, an edit and a run wait in this browser and go out, in that order, when the link is back.
+      const fixed = code.replace('return []', 'return [None] * len(operations)');
+      await context.setOffline(true);
+      await page.getByTestId('connection-banner').waitFor();
+      await editor.fill(fixed);
+      await page.getByRole('button', { name: 'Run tests' }).click();
+      await page.getByTestId('code-running').getByText('Test run waiting for the connection', { exact: false }).waitFor();
+      expect(await page.getByTestId('code-save-status').textContent()).toBe('Saved in this browser; sent when the connection is back');
+      await context.setOffline(false);
+      const second = await latestResult(page, 'run', 'FAILED', 2);
+      expect(await second.locator('[data-testid="code-test-actual"]').first().textContent()).toMatch(/^\[null(,null)*\]$/);
+      await page.getByTestId('code-save-status').getByText('Saved', { exact: true }).waitFor();
+
+      // A reload re-joins from seq 0: each result is shown once, the editor still holds the code.
       await page.reload();
-      await latestResult(page, 'run', 'FAILED');
-      expect(await page.getByTestId('code-result').count()).toBe(1);
-      expect(await editor.inputValue()).toBe(code);
+      await latestResult(page, 'run', 'FAILED', 2);
+      expect(await page.getByTestId('code-result').count()).toBe(2);
+      expect(await editor.inputValue()).toBe(fixed);
       expect(await page.getByTestId('code-results').locator('img, script').count()).toBe(0);
       expect(dialogs).toEqual([]);
       expect(errors).toEqual([]);
@@ -174,10 +187,15 @@ describe('live coding in the browser', () => {
   }, SLOW);
 });
 
-/** The newest result (shown unfolded), once it has this kind and status. */
-async function latestResult(page: Page, kind: 'run' | 'submit', status: string) {
-  const latest = page.getByTestId('code-results').locator(`:scope > article[data-testid="code-result"]`);
-  await latest.and(page.locator(`[data-kind="${kind}"][data-status="${status}"]`)).waitFor({ timeout: RUN_TIMEOUT }).catch(async () => {
+/** The newest result (shown unfolded), once it has this kind and status (and there are `count` results). */
+async function latestResult(page: Page, kind: 'run' | 'submit', status: string, count?: number) {
+  const results = page.getByTestId('code-results');
+  const latest = results.locator(`:scope > article[data-testid="code-result"]`);
+  const wait = async () => {
+    await latest.and(page.locator(`[data-kind="${kind}"][data-status="${status}"]`)).waitFor({ timeout: RUN_TIMEOUT });
+    if (count !== undefined) await results.locator(`details:nth-of-type(${count - 1})`).waitFor({ state: 'attached', timeout: RUN_TIMEOUT });
+  };
+  await wait().catch(async () => {
     throw new Error(`expected the latest result to be a ${kind} ${status}; the results panel says: ${await page.getByTestId('code-results').textContent().catch(() => '(none)')}`);
   });
   return latest;
