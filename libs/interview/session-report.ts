@@ -1,20 +1,9 @@
 import type { Question, RoleGuide } from '#libs/content';
 import { correctnessFromTests, type Grade } from '#libs/grading';
-import type { CodeTestResultDto } from '#libs/protocol';
+import type { CodeReportSection } from '#libs/protocol';
 
-/** A coding session's code in its report: the graded code, its tests (hidden ones as pass/fail) and its runs. */
-export interface CodeReportSection {
-  language: string;
-  code: string;
-  /** The graded submission's status; null when the code was never submitted. */
-  status: string | null;
-  tests: CodeTestResultDto[];
-  visible: { passed: number; total: number };
-  hidden: { passed: number; total: number };
-  /** Every run and submission in order (the full replay is `GET /api/sessions/:id/code-timeline`). */
-  timeline: { at: string; kind: 'run' | 'submit'; status: string | null; visible: { passed: number; total: number } | null; hidden: { passed: number; total: number } | null }[];
-  snapshots: number;
-}
+/** A coding session's code in its report (shared with clients through the protocol). */
+export type { CodeReportSection };
 
 export interface SessionReport {
   sessionId: string;

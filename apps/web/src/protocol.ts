@@ -8,6 +8,10 @@ export type {
   ClientEventName,
   ClientPayload,
   ClientToServerEvents,
+  CodeLanguageName,
+  CodeReportSection,
+  CodeRunStatus,
+  CodeTestResultDto,
   ErrorDto,
   GradeStatus,
   INTERVIEW_NAMESPACE,
@@ -17,6 +21,7 @@ export type {
   ServerToClientEvents,
   SessionStateDto,
 } from '../../../libs/protocol/index.js';
+import type { CodeReportSection } from '../../../libs/protocol/index.js';
 
 /** What the client reads of a stored grade (`libs/grading` Grade); the rest is not shown. */
 export interface GradeView {
@@ -43,4 +48,6 @@ export interface ReportView {
   studyNext: string[];
   answers: { graded: number; failed: number };
   flags: string[];
+  /** Coding sessions only: the graded code, its tests (hidden ones as pass/fail) and every run. */
+  code?: CodeReportSection;
 }

@@ -1,5 +1,6 @@
-import type { ReportView } from '../protocol.js';
+import type { CodeReportSection, ReportView } from '../protocol.js';
 import { BarChart } from './charts.js';
+import { CodeTests } from './code-results.js';
 
 const STATUS_LABEL = { covered: 'Covered', partial: 'Partly covered', missed: 'Missed' } as const;
 
@@ -31,6 +32,7 @@ export function SessionReport({ report }: { report: ReportView }) {
             </li>
           ))}
       </ul>
+      {report.code && <CodeReport code={report.code} />}
       <h3>Key points</h3>
       <ul className="keypoints" data-testid="report-keypoints">
         {report.keyPoints.map((k) => (
@@ -64,6 +66,44 @@ export function SessionReport({ report }: { report: ReportView }) {
               <li key={i}>{s}</li>
             ))}
           </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+const LANGUAGE_LABEL: Record<string, string> = { python: 'Python', javascript: 'JavaScript' };
+
+/** A coding session's code: what was graded, its tests and every run in order. */
+function CodeReport({ code }: { code: CodeReportSection }) {
+  const counts = (c: { passed: number; total: number } | null) => (c ? `${c.passed}/${c.total}` : '—');
+  return (
+    <section aria-labelledby="report-code-title" data-testid="report-code">
+      <h3 id="report-code-title">Graded code</h3>
+      <p data-testid="report-code-summary">
+        {LANGUAGE_LABEL[code.language] ?? code.language} ·{' '}
+        {code.status === null ? 'never submitted (the last version is shown)' : `submission ${code.status} · visible ${counts(code.visible)} · hidden ${counts(code.hidden)}`}
+        <span className="muted">
+          {' '}
+          · {code.snapshots} snapshot{code.snapshots === 1 ? '' : 's'}
+        </span>
+      </p>
+      <pre className="code-output" data-testid="report-code-text">
+        {code.code}
+      </pre>
+      <CodeTests tests={code.tests} />
+      {code.timeline.length > 0 && (
+        <>
+          <h4>Runs</h4>
+          <ol data-testid="report-code-runs">
+            {code.timeline.map((r, i) => (
+              <li key={i}>
+                {new Date(r.at).toLocaleTimeString()} · {r.kind === 'run' ? 'test run' : 'submission'} · {r.status ?? 'did not finish'}
+                {r.visible && ` · visible ${counts(r.visible)}`}
+                {r.hidden && ` · hidden ${counts(r.hidden)}`}
+              </li>
+            ))}
+          </ol>
         </>
       )}
     </section>

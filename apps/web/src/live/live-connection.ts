@@ -4,7 +4,7 @@ import type { Ack, ClientAckData, ClientEventName, ClientPayload, ClientToServer
 import type { Outbox, OutboxEntry } from './outbox.js';
 
 const NAMESPACE: typeof INTERVIEW_NAMESPACE = '/interview';
-const EVENT_TYPES: ServerEventType[] = ['phase:changed', 'interviewer:message', 'answer:accepted', 'grade:status', 'grade:scored', 'grade:failed', 'session:report', 'session:ended'];
+const EVENT_TYPES: ServerEventType[] = ['phase:changed', 'interviewer:message', 'answer:accepted', 'grade:status', 'grade:scored', 'grade:failed', 'session:report', 'session:ended', 'code:result'];
 const ACK_TIMEOUT_MS = 15_000;
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthenticated';
@@ -198,7 +198,8 @@ export class LiveConnection {
   }
 }
 
-function retryAfter(error: ErrorDto): number {
+/** The server's `details.retryAfterMs` of a `RATE_LIMITED` refusal (2 s when it says nothing usable). */
+export function retryAfter(error: ErrorDto): number {
   const ms = Number(error.details?.retryAfterMs);
   return Number.isFinite(ms) && ms > 0 ? ms : 2_000;
 }

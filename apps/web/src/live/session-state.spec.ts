@@ -1,5 +1,5 @@
 import type { ServerEvent, SessionStateDto } from '../protocol.js';
-import { applyEvent, applyJoin, humanize, initialLiveState, keyPointCoverage } from './session-state.js';
+import { applyEvent, applyJoin, humanize, initialLiveState, keyPointCoverage, runningRuns } from './session-state.js';
 
 const S = 'session-1';
 const phase = { id: 'p1', title: 'Requirements', index: 0, count: 2 };
@@ -82,4 +82,48 @@ describe(keyPointCoverage.name, () => {
   });
 
   it('humanizes ids', () => expect(humanize('chat-semantics')).toBe('Chat semantics'));
+});
+
+describe('code:result', () => {
+  const joined = applyJoin(initialLiveState(S), { state, events: [] });
+  const result = (seq: number, runId: string, status: 'PASSED' | 'FAILED' = 'FAILED') =>
+    ev({
+      seq,
+      type: 'code:result',
+      runId,
+      kind: 'run',
+      status,
+      tests: [{ name: 'classic sequence', hidden: false, passed: status === 'PASSED', expected: [1], actual: ['<img src=x>'], stdout: '<b>out</b>', timeMs: 3 }],
+      visible: { passed: status === 'PASSED' ? 1 : 0, total: 1 },
+      hidden: { passed: 0, total: 0 },
+    });
+
+  it('keeps every run result in order, as the server sent it', () => {
+    let s = applyEvent(joined, result(3, 'r1'));
+    s = applyEvent(s, result(4, 'r2', 'PASSED'));
+    expect(s.codeResults.map((r) => [r.seq, r.runId, r.status])).toEqual([
+      [3, 'r1', 'FAILED'],
+      [4, 'r2', 'PASSED'],
+    ]);
+    expect(s.codeResults[0]).toMatchObject({ tests: [{ actual: ['<img src=x>'], stdout: '<b>out</b>' }] });
+    expect(s.codeResults[0]).not.toHaveProperty('sessionId');
+  });
+
+  it('does not double a result when a resume replays it (same seq) or a run is reported twice', () => {
+    const s = applyEvent(joined, result(3, 'r1'));
+    expect(applyEvent(s, result(3, 'r1'))).toBe(s);
+    const again = applyEvent(s, result(4, 'r1'));
+    expect(again.codeResults).toHaveLength(1);
+    expect(again.lastSeq).toBe(4);
+  });
+
+  it('shows a run as running until its result arrives', () => {
+    const s = applyEvent(joined, result(3, 'r1'));
+    const accepted = [
+      { runId: 'r1', kind: 'run' as const },
+      { runId: 'r2', kind: 'submit' as const },
+    ];
+    expect(runningRuns(accepted, s.codeResults)).toEqual([{ runId: 'r2', kind: 'submit' }]);
+    expect(runningRuns(accepted, applyEvent(s, result(4, 'r2')).codeResults)).toEqual([]);
+  });
 });

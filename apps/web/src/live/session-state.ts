@@ -1,5 +1,8 @@
 import type { GradeStatus, GradeView, KeyPointStatus, PhaseView, ReportView, ServerEvent, SessionStateDto } from '../protocol.js';
 
+/** One finished run or submission, as `code:result` says it (hidden tests as pass/fail only). */
+export type CodeResult = Omit<ServerEvent<'code:result'>, 'sessionId' | 'type'>;
+
 export type TimelineItem =
   | { kind: 'interviewer'; seq: number; turnId: string; text: string; phaseId: string | null }
   | {
@@ -27,10 +30,12 @@ export interface LiveState {
   endedReason: 'candidate' | 'clock' | null;
   items: TimelineItem[];
   report: ReportView | null;
+  /** Coding sessions: every run's result in order, at most one per `runId`. */
+  codeResults: CodeResult[];
 }
 
 export function initialLiveState(sessionId: string): LiveState {
-  return { sessionId, lastSeq: 0, session: null, phase: null, endsAt: null, status: 'active', endedReason: null, items: [], report: null };
+  return { sessionId, lastSeq: 0, session: null, phase: null, endsAt: null, status: 'active', endedReason: null, items: [], report: null, codeResults: [] };
 }
 
 /** The join ack: the state as of the join (never older than what we hold), then every event after our `lastSeq`. */
@@ -74,13 +79,22 @@ export function applyEvent(state: LiveState, event: ServerEvent): LiveState {
       return { ...next, report: event.report as ReportView };
     case 'session:ended':
       return { ...next, status: 'ended', endedReason: event.reason };
-    case 'code:result':
-      return next; // coding sessions have no editor in this client yet
+    case 'code:result': {
+      if (state.codeResults.some((r) => r.runId === event.runId)) return next;
+      const { sessionId: _sessionId, type: _type, ...result } = event;
+      return { ...next, codeResults: [...state.codeResults, result] };
+    }
   }
 }
 
 function updateAnswer(state: LiveState, turnId: string, fn: (a: AnswerItem) => AnswerItem): LiveState {
   return { ...state, items: state.items.map((i) => (i.kind === 'answer' && i.turnId === turnId ? fn(i) : i)) };
+}
+
+/** Runs the server accepted whose result has not arrived yet: shown as running. */
+export function runningRuns<R extends { runId: string }>(accepted: readonly R[], results: readonly CodeResult[]): R[] {
+  const done = new Set(results.map((r) => r.runId));
+  return accepted.filter((r) => !done.has(r.runId));
 }
 
 const RANK: Record<KeyPointStatus, number> = { missed: 0, partial: 1, covered: 2 };

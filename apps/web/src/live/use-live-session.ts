@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { auth } from '../api.js';
 import type { Ack, ClientAckData, ErrorDto } from '../protocol.js';
+import { type CodeDraft, CodeDraftStore, CodeSync } from './code-sync.js';
 import { type ConnectionStatus, LiveConnection } from './live-connection.js';
 import { Outbox, type OutboxEntry } from './outbox.js';
 import { applyEvent, applyJoin, initialLiveState, type LiveState } from './session-state.js';
@@ -15,6 +16,8 @@ export interface LiveSession {
   advance(): Promise<Ack<ClientAckData['phase:advance']>>;
   end(): Promise<Ack<ClientAckData['session:end']>>;
   retry(turnId: string): Promise<Ack<ClientAckData['grade:retry']>>;
+  /** Coding sessions: the editor's state as kept in `localStorage`, and the sync that sends it. */
+  code: { draft: CodeDraft; sync: CodeSync | null; refused: ErrorDto | null };
 }
 
 const OFFLINE = { ok: false as const, error: { code: 'OFFLINE', message: 'Not connected.' } };
@@ -27,6 +30,9 @@ export function useLiveSession(sessionId: string): LiveSession {
   // The connection reads the latest seq synchronously on every reconnect, not a stale render's copy.
   const stateRef = useRef(state);
   const connRef = useRef<LiveConnection | null>(null);
+  const [codeDraft, setCodeDraft] = useState<CodeDraft>(() => new CodeDraftStore(sessionId, localStorage).read());
+  const [codeRefused, setCodeRefused] = useState<ErrorDto | null>(null);
+  const [codeSync, setCodeSync] = useState<CodeSync | null>(null);
 
   useEffect(() => {
     stateRef.current = initialLiveState(sessionId);
@@ -35,17 +41,38 @@ export function useLiveSession(sessionId: string): LiveSession {
       stateRef.current = fn(stateRef.current);
       setState(stateRef.current);
     };
+    // Snapshots and runs go through the connection's requests; after every join, whatever waited goes out.
+    const sync = new CodeSync(
+      sessionId,
+      new CodeDraftStore(sessionId, localStorage),
+      (event, payload) => conn.request(event, payload),
+      setCodeDraft,
+      setCodeRefused,
+    );
+    const settleRuns = () => sync.settle(new Set(stateRef.current.codeResults.map((r) => r.runId)));
     const conn = new LiveConnection(sessionId, () => auth.token(), new Outbox(sessionId, localStorage), {
       lastSeq: () => stateRef.current.lastSeq,
-      onJoin: (ack) => update((s) => applyJoin(s, ack)),
-      onEvent: (event) => update((s) => applyEvent(s, event)),
-      onStatus: (status, detail) => setConnection({ status, detail }),
+      onJoin: (ack) => {
+        update((s) => applyJoin(s, ack));
+        settleRuns();
+      },
+      onEvent: (event) => {
+        update((s) => applyEvent(s, event));
+        if (event.type === 'code:result') settleRuns();
+      },
+      onStatus: (status, detail) => {
+        setConnection({ status, detail });
+        if (status === 'online') sync.resume();
+      },
       onOutbox: (entries) => setPending(entries),
       onRefused: (entry, error) => setRefused((r) => [...r, { entry, error }]),
     });
     connRef.current = conn;
+    setCodeDraft(sync.draft());
+    setCodeSync(sync);
     conn.start();
     return () => {
+      sync.stop();
       conn.stop();
       connRef.current = null;
     };
@@ -58,8 +85,9 @@ export function useLiveSession(sessionId: string): LiveSession {
     async (turnId: string) => (await connRef.current?.request('grade:retry', { sessionId, turnId })) ?? OFFLINE,
     [sessionId],
   );
+  const code = useMemo(() => ({ draft: codeDraft, sync: codeSync, refused: codeRefused }), [codeDraft, codeSync, codeRefused]);
   return useMemo(
-    () => ({ state, connection, pending, refused, submit, advance, end, retry }),
-    [state, connection, pending, refused, submit, advance, end, retry],
+    () => ({ state, connection, pending, refused, submit, advance, end, retry, code }),
+    [state, connection, pending, refused, submit, advance, end, retry, code],
   );
 }

@@ -1,17 +1,27 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { api } from '../api.js';
 import { AnswerCard } from '../components/answer-card.js';
+import { CodeEditor } from '../components/code-editor.js';
 import { PhaseBar } from '../components/phase-bar.js';
 import { SessionReport } from '../components/report-view.js';
 import { ReportCorrections } from '../components/reviewed-report.js';
 import { humanize, keyPointCoverage } from '../live/session-state.js';
 import { useLiveSession } from '../live/use-live-session.js';
+import type { CodeLanguageName } from '../protocol.js';
 import type { Transcript } from '../review-types.js';
 import { Link } from '../router.js';
 
 interface QuestionSummary {
   title: string;
   prompt: string;
+  kind: string;
+  /** Coding questions only. */
+  starterCode?: Record<CodeLanguageName, string>;
+}
+
+/** The last snapshot of `GET /api/sessions/:id/code-timeline`: where another browser's work left off. */
+interface CodeTimeline {
+  entries: { type: 'snapshot' | 'run'; language?: CodeLanguageName; code?: string }[];
 }
 
 export function LiveSessionPage({ sessionId }: { sessionId: string }) {
@@ -40,6 +50,20 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
     if (!questionId) return;
     api<QuestionSummary>('GET', `/api/questions/${encodeURIComponent(questionId)}`).then(setQuestion, () => setQuestion(null));
   }, [questionId]);
+
+  // A coding session this browser holds nothing of (another device, cleared storage) starts from the server's copy.
+  const codeSync = live.code.sync;
+  const coding = question?.kind === 'coding';
+  useEffect(() => {
+    if (!coding || !codeSync || codeSync.hasDraft()) return;
+    api<CodeTimeline>('GET', `/api/sessions/${sessionId}/code-timeline`).then(
+      (t) => {
+        const last = t.entries.filter((e) => e.type === 'snapshot').at(-1);
+        if (last?.language && last.code !== undefined) codeSync.restore(last.language, last.code);
+      },
+      () => undefined,
+    );
+  }, [coding, codeSync, sessionId]);
 
   const send = () => {
     const text = draft.trim();
@@ -98,6 +122,17 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
           <summary>The question</summary>
           <p className="turn-text">{question.prompt}</p>
         </details>
+      )}
+      {question?.kind === 'coding' && question.starterCode && live.code.sync && (
+        <CodeEditor
+          starterCode={question.starterCode}
+          draft={live.code.draft}
+          sync={live.code.sync}
+          refused={live.code.refused}
+          results={state.codeResults}
+          online={connection.status === 'online'}
+          ended={ended}
+        />
       )}
       <div className="live-grid">
         <section aria-label="Transcript" className="transcript">

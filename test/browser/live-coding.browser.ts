@@ -1,0 +1,202 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Browser, Page } from 'playwright-core';
+import { type CodingQuestion, ContentService } from '../../libs/content/index.js';
+import { type RunningApi, startApi, startWorker } from '../support/apps.js';
+import { createUser, DEFAULT_PASSWORD } from '../support/factories.js';
+import { createOwnDatabase, type OwnDatabase } from '../support/own-database.js';
+import { isolatedQueuePrefix } from '../support/test-config.js';
+import { type BrowserPage, launchBrowser, openPage, saveScreenshot } from './support/browser.js';
+import { answerCard, sendAnswer, signIn, startSession } from './support/candidate.js';
+
+const QUESTION = 'lru-cache';
+/** Real sandbox runs and real grading beside the other tiers on few cores: generous. */
+const SLOW = 180_000;
+const RUN_TIMEOUT = 60_000;
+
+/** A first draft that never evicts (the e2e's): one visible test passes, one fails. */
+const WRONG = [
+  'def lru_cache_operations(capacity, operations):',
+  '    cache = {}',
+  '    out = []',
+  '    for op in operations:',
+  '        if op[0] == "put":',
+  '            cache[op[1]] = op[2]',
+  '            out.append(None)',
+  '        else:',
+  '            out.append(cache.get(op[1], -1))',
+  '    return out',
+  '',
+].join('\n');
+
+/**
+ * A live coding session in Debian's Chromium against the real api (serving the built client), the worker running
+ * the code in bubblewrap, Postgres and Redis; graded by the offline rubric grader. The snapshot interval is the
+ * server's default (500 ms), so the editor's debounce and its flush-before-run are what keeps it within it.
+ */
+describe('live coding in the browser', () => {
+  let db: OwnDatabase;
+  let api: RunningApi;
+  let worker: INestApplicationContext;
+  let browser: Browser;
+  let question: CodingQuestion;
+
+  beforeAll(async () => {
+    db = await createOwnDatabase();
+    const env = { DATABASE_URL: db.url, QUEUE_PREFIX: isolatedQueuePrefix(), SOCKET_RATE_LIMIT: '1000' };
+    [api, worker, browser] = await Promise.all([startApi(env), startWorker(env), launchBrowser()]);
+    question = worker.get(ContentService).question(QUESTION) as CodingQuestion;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([api?.close(), worker?.close()]);
+    await db?.drop();
+  });
+
+  /** A fresh candidate signed in on a fresh page; the page's last screen is saved whatever happens. */
+  async function asCandidate(name: string, fn: (p: BrowserPage) => Promise<void>): Promise<void> {
+    const user = await createUser(worker, 'candidate');
+    const p = await openPage(browser, api.url);
+    try {
+      await signIn(p.page, user.email, DEFAULT_PASSWORD, '/dashboard');
+      await fn(p);
+    } finally {
+      await saveScreenshot(p.page, name).catch(() => undefined);
+      await p.context.close();
+    }
+  }
+
+  it('writes a wrong then a correct solution, runs and submits it, answers every phase, and sees the code in the report', async () => {
+    await asCandidate('live-coding-session', async ({ page, errors }) => {
+      await startSession(page, QUESTION, 'practice');
+      const editor = page.getByLabel('Your code');
+      expect(await page.getByLabel('Language').inputValue()).toBe('python');
+      expect(await editor.inputValue()).toBe(question.starterCode.python);
+
+      // Tab indents instead of leaving the editor.
+      await editor.fill('x');
+      await editor.press('End');
+      await editor.press('Tab');
+      expect(await editor.inputValue()).toBe('x    ');
+      expect(await page.locator('#code-editor:focus').count()).toBe(1);
+
+      await editor.fill(WRONG);
+      await page.getByRole('button', { name: 'Run tests' }).click();
+      const failed = await latestResult(page, 'run', 'FAILED');
+      expect(await failed.getByTestId('code-result-summary').textContent()).toBe('Test run — FAILED · visible 1/2');
+      const failing = failed.locator('[data-testid="code-test"][data-passed="false"]');
+      expect(await failing.getByTestId('code-test-name').textContent()).toBe(question.tests.visible[0]!.name);
+      expect(await failing.getByTestId('code-test-expected').textContent()).toBe(JSON.stringify(question.tests.visible[0]!.expected));
+      await failing.getByTestId('code-test-actual').waitFor();
+
+      // JavaScript starts from its own starter code; the reference solution passes every visible test.
+      await page.getByLabel('Language').selectOption('javascript');
+      expect(await editor.inputValue()).toBe(question.starterCode.javascript);
+      await editor.fill(question.referenceSolution.javascript);
+      await page.getByRole('button', { name: 'Run tests' }).click();
+      const passed = await latestResult(page, 'run', 'PASSED');
+      expect(await passed.getByTestId('code-result-summary').textContent()).toBe('Test run — PASSED · visible 2/2');
+      expect(await passed.locator('[data-testid="code-test"][data-passed="true"]').count()).toBe(question.tests.visible.length);
+
+      // Submitted: hidden tests show pass/fail only, never their names, inputs or outputs.
+      await page.getByRole('button', { name: 'Submit' }).click();
+      const submitted = await latestResult(page, 'submit', 'PASSED');
+      const hiddenCount = question.tests.hidden.length;
+      expect(await submitted.getByTestId('code-result-summary').textContent()).toBe(`Submission — PASSED · visible 2/2 · hidden ${hiddenCount}/${hiddenCount}`);
+      const hidden = submitted.locator('[data-testid="code-test"][data-hidden="true"]');
+      expect(await hidden.count()).toBe(hiddenCount);
+      expect(await hidden.locator('dl').count()).toBe(0);
+      expect(await hidden.first().textContent()).toMatch(/^✓ passed hidden test 1 \((<1|\d+) ms\)$/);
+      expect(await page.getByTestId('code-results').textContent()).not.toContain(question.tests.hidden[0]!.name);
+      expect(await page.getByTestId('code-running').count()).toBe(0);
+      // Older results stay, folded.
+      expect(await page.getByTestId('code-results').locator('details').count()).toBe(2);
+
+      const answers = [
+        'get refreshes recency and put on an existing key updates it; at capacity the least recently used key goes.',
+        'A hash map from key to node plus a doubly linked list ordered by recency gives O(1) get and put.',
+        'In JavaScript a Map keeps insertion order, so I delete and re-insert a key on every access and evict the first key.',
+        'Capacity 1, updating an existing key at capacity, and reading a missing key are the edge cases I tested.',
+      ];
+      const phases = question.phases.length;
+      for (let i = 0; i < phases; i++) {
+        await page.getByTestId('countdown').getByText(new RegExp(`^Phase ${i + 1} of ${phases}`)).waitFor();
+        await sendAnswer(page, answers[i % answers.length]!);
+        await answerCard(page, answers[i % answers.length]!).waitFor();
+        await page.getByRole('button', { name: i < phases - 1 ? 'Next phase' : 'Finish interview' }).click();
+      }
+
+      const report = page.getByTestId('report-code');
+      await report.waitFor({ timeout: RUN_TIMEOUT });
+      expect(await report.getByTestId('report-code-summary').textContent()).toMatch(new RegExp(`^JavaScript · submission PASSED · visible 2/2 · hidden ${hiddenCount}/${hiddenCount}`));
+      expect(await report.getByTestId('report-code-text').textContent()).toBe(question.referenceSolution.javascript);
+      expect(await report.locator('[data-testid="code-test"]').count()).toBe(question.tests.visible.length + hiddenCount);
+      const runs = await report.getByTestId('report-code-runs').locator('li').allTextContents();
+      expect(runs.map((r) => r.replace(/^[^·]+· /, ''))).toEqual([
+        'test run · FAILED · visible 1/2',
+        'test run · PASSED · visible 2/2',
+        `submission · PASSED · visible 2/2 · hidden ${hiddenCount}/${hiddenCount}`,
+      ]);
+      // The session is over: the editor is read-only and has no run buttons.
+      expect(await editor.getAttribute('readonly')).not.toBeNull();
+      expect(await page.getByRole('button', { name: 'Run tests' }).count()).toBe(0);
+      expect(errors).toEqual([]);
+    });
+  }, SLOW);
+
+  it('keeps code through a reload and an outage, and shows printed HTML in a failing run as text', async () => {
+    await asCandidate('live-coding-xss', async ({ page, context, dialogs, errors }) => {
+      await startSession(page, QUESTION, 'practice');
+      const payload = '<img src=x onerror=alert(1)>';
+      const code = ['def lru_cache_operations(capacity, operations):', `    print("${payload}")`, '    return []', ''].join('\n');
+      const editor = page.getByLabel('Your code');
+      await editor.fill(code);
+      // Reloaded before the debounced snapshot went out: the code is kept in this browser and sent after the join.
+      await page.reload();
+      await page.getByTestId('countdown').waitFor();
+      expect(await editor.inputValue()).toBe(code);
+
+      await page.getByRole('button', { name: 'Run tests' }).click();
+      const failed = await latestResult(page, 'run', 'FAILED');
+      const stdout = failed.getByTestId('code-test-stdout').first();
+      expect(await stdout.textContent()).toBe(`${payload}\n`);
+      expect(await page.getByTestId('code-results').locator('img, script').count()).toBe(0);
+      expect(await failed.locator('[data-testid="code-test"][data-passed="true"]').count()).toBe(0);
+
+      // Offline, an edit and a run wait in this browser and go out, in that order, when the link is back.
+      const fixed = code.replace('return []', 'return [None] * len(operations)');
+      await context.setOffline(true);
+      await page.getByTestId('connection-banner').waitFor();
+      await editor.fill(fixed);
+      await page.getByRole('button', { name: 'Run tests' }).click();
+      await page.getByTestId('code-running').getByText('Test run waiting for the connection', { exact: false }).waitFor();
+      expect(await page.getByTestId('code-save-status').textContent()).toBe('Saved in this browser; sent when the connection is back');
+      await context.setOffline(false);
+      const second = await latestResult(page, 'run', 'FAILED', 2);
+      expect(await second.locator('[data-testid="code-test-actual"]').first().textContent()).toMatch(/^\[null(,null)*\]$/);
+      await page.getByTestId('code-save-status').getByText('Saved', { exact: true }).waitFor();
+
+      // A reload re-joins from seq 0: each result is shown once, the editor still holds the code.
+      await page.reload();
+      await latestResult(page, 'run', 'FAILED', 2);
+      expect(await page.getByTestId('code-result').count()).toBe(2);
+      expect(await editor.inputValue()).toBe(fixed);
+      expect(await page.getByTestId('code-results').locator('img, script').count()).toBe(0);
+      expect(dialogs).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }, SLOW);
+});
+
+/** The newest result (shown unfolded), once it has this kind and status (and there are `count` results). */
+async function latestResult(page: Page, kind: 'run' | 'submit', status: string, count?: number) {
+  const results = page.getByTestId('code-results');
+  const latest = results.locator(`:scope > article[data-testid="code-result"]`);
+  const wait = async () => {
+    await latest.and(page.locator(`[data-kind="${kind}"][data-status="${status}"]`)).waitFor({ timeout: RUN_TIMEOUT });
+    if (count !== undefined) await results.locator(`details:nth-of-type(${count - 1})`).waitFor({ state: 'attached', timeout: RUN_TIMEOUT });
+  };
+  await wait().catch(async () => {
+    throw new Error(`expected the latest result to be a ${kind} ${status}; the results panel says: ${await page.getByTestId('code-results').textContent().catch(() => '(none)')}`);
+  });
+  return latest;
+}
