@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { ContentService, type LoadedQuestion } from '#libs/content';
@@ -12,6 +13,7 @@ import { SessionNotifier } from './session-notifier.js';
 import { type NewEvent, SessionsRepository, type SessionTx } from './sessions.repository.js';
 
 const HISTORY_TURNS = 12;
+const ANNOUNCE_GRADING_AFTER_MS = 250;
 
 /**
  * The worker's half of the life of an answer: grade it, store the grade once, tell the room, and let the
@@ -30,18 +32,10 @@ export class GradeAnswerService {
   ) {}
 
   async grade(turnId: string, ctx: JobContext): Promise<void> {
-    const started = await this.sessions.inSessionOfAnswer(turnId, async (tx, status) => {
-      if (status === 'scored' || status === 'failed') return null;
-      if (status === 'queued') {
-        await tx.setGradingStatus(turnId, 'grading');
-        await tx.appendEvent('grade:status', { turnId, status: 'grading' });
-      }
-      return tx.session;
-    });
-    if (!started?.result) return; // deleted with its session, or already done
-    const session = started.result;
-    const [, turns, question, role] = await Promise.all([
-      this.notifier.notify(started.appended),
+    const found = await this.sessions.answerToGrade(turnId);
+    if (!found || found.status === 'scored' || found.status === 'failed') return; // deleted with its session, or done
+    const { session } = found;
+    const [turns, question, role] = await Promise.all([
       this.sessions.turns(session.id),
       this.content.questionAt(session.questionId, session.questionVersion),
       this.content.roleAt(session.roleSlug, session.roleVersion),
@@ -55,13 +49,16 @@ export class GradeAnswerService {
       .slice(-HISTORY_TURNS)
       .map((t) => ({ role: t.speaker, text: t.text }));
 
+    const grading = this.grading.grade(
+      { question, questionVersion: question.version, role, phaseId: turn.phaseId, history, answer: turn.text, promptVersion: this.content.prompt('grader').version, ...(code ? { code } : {}) },
+      ctx.signal,
+    );
+    const announced = found.status === 'queued' ? this.announceIfSlow(turnId, grading) : Promise.resolve();
     let grade: Grade;
     try {
-      grade = await this.grading.grade(
-        { question, questionVersion: question.version, role, phaseId: turn.phaseId, history, answer: turn.text, promptVersion: this.content.prompt('grader').version, ...(code ? { code } : {}) },
-        ctx.signal,
-      );
+      grade = await grading;
     } catch (err) {
+      await announced;
       const failure = err instanceof GradingError ? err.code : 'GRADER_UNAVAILABLE';
       // A provider's 429 goes back to the queue, which waits it out without spending an attempt.
       if (err instanceof GradingError && err.retryAfterMs !== undefined && err.retryAfterMs > 0) throw err;
@@ -71,7 +68,30 @@ export class GradeAnswerService {
       await this.fail(turnId, failure);
       return;
     }
+    await announced; // `grading` (if said) is always before `scored`
     await this.store(turnId, grade, question);
+  }
+
+  /**
+   * Says `grade:status grading` once a grade takes longer than ANNOUNCE_GRADING_AFTER_MS (an LLM call). A
+   * quicker grade (the offline grader) goes straight from queued to scored: announcing it would put one more
+   * transaction, notice and emit on the answer's critical path for a state nobody could see.
+   */
+  private async announceIfSlow(turnId: string, grading: Promise<unknown>): Promise<void> {
+    const timer = new AbortController();
+    const finished = grading.then(
+      () => false,
+      () => false,
+    );
+    const slow = await Promise.race([finished, delay(ANNOUNCE_GRADING_AFTER_MS, true, { signal: timer.signal }).catch(() => false)]);
+    timer.abort();
+    if (!slow) return;
+    const done = await this.sessions.inSessionOfAnswer(turnId, async (tx, status) => {
+      if (status !== 'queued') return;
+      await tx.setGradingStatus(turnId, 'grading');
+      await tx.appendEvent('grade:status', { turnId, status: 'grading' });
+    });
+    if (done) await this.notifier.notify(done.appended);
   }
 
   private async fail(turnId: string, code: string): Promise<void> {

@@ -231,6 +231,15 @@ export class SessionsRepository {
     });
   }
 
+  /** An answer's grading status and its session, read without a lock (the grader's first look). */
+  async answerToGrade(turnId: string): Promise<{ session: SessionRow; status: GradingRow['status'] } | null> {
+    const [row] = (await this.db.query(
+      `SELECT s.*, a.status AS grading_status FROM answer_gradings a JOIN interview_sessions s ON s.id = a.session_id WHERE a.turn_id = $1`,
+      [turnId],
+    )) as Raw[];
+    return row ? { session: toSession(row), status: row.grading_status as GradingRow['status'] } : null;
+  }
+
   async find(sessionId: string): Promise<SessionRow | null> {
     const rows = (await this.db.query(`SELECT * FROM interview_sessions WHERE id = $1`, [sessionId])) as Raw[];
     return rows[0] ? toSession(rows[0]) : null;

@@ -66,7 +66,9 @@ describe('live mock session', () => {
       expect(grade.provenance.grader).toBe('rubric');
       await c.waitForEvent('interviewer:message', (e) => e.seq > scored.seq);
       const statuses = c.events.filter((e): e is ServerEvent<'grade:status'> => e.type === 'grade:status' && e.turnId === turnId);
-      expect(statuses.map((e) => e.status)).toEqual(['queued', 'grading', 'scored']);
+      // The offline grader answers within milliseconds, so `grading` is never announced (see the resilience
+      // tests for a slow grader that is).
+      expect(statuses.map((e) => e.status)).toEqual(['queued', 'scored']);
       const advanced = await c.ok('phase:advance', { sessionId });
       if (i < 4) expect(advanced).toMatchObject({ phase: { index: i + 1 } });
       else expect(advanced).toEqual({ ended: true });
