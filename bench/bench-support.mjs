@@ -27,13 +27,19 @@ export async function waitReady(base, tries = 300) {
 }
 
 /**
- * Migrates the bench database, creates a candidate, starts the built api and worker with `overrides` on top of
- * the environment (extra node flags from BENCH_API_FLAGS / BENCH_WORKER_FLAGS), waits for readiness and logs in.
+ * Creates a fresh bench database (dropped again by `stop`, so no run inherits another's sessions: a leftover
+ * active session would have its phases ended by the reconciler in the middle of the next run), migrates it,
+ * creates a candidate, starts the built api and worker with `overrides` on top of the environment (extra node
+ * flags from BENCH_API_FLAGS / BENCH_WORKER_FLAGS), waits for readiness and logs in.
  */
 export async function startStack(overrides) {
   const { execFileSync, spawn } = await import('node:child_process');
-  const { runMigrations } = await import('../dist/libs/db/index.js');
-  const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mock_interview_bench';
+  const { createDatabase, runMigrations } = await import('../dist/libs/db/index.js');
+  const { default: pg } = await import('pg');
+  const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const dbName = `mock_interview_bench_${process.pid}_${Date.now()}`;
+  const DATABASE_URL = Object.assign(new URL(ADMIN_URL), { pathname: `/${dbName}` }).toString();
+  await createDatabase(ADMIN_URL, dbName);
   const port = await freePort();
   const env = {
     ...process.env,
@@ -53,9 +59,14 @@ export async function startStack(overrides) {
   const flags = (name) => (process.env[name] ?? '').split(' ').filter(Boolean);
   const api = spawn(process.execPath, [...flags('BENCH_API_FLAGS'), 'dist/apps/api/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const worker = spawn(process.execPath, [...flags('BENCH_WORKER_FLAGS'), 'dist/apps/worker/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  const stop = () => {
+  const exited = (child) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r)));
+  const stop = async () => {
     api.kill('SIGTERM');
     worker.kill('SIGTERM');
+    await Promise.race([Promise.all([exited(api), exited(worker)]), sleep(15_000)]);
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).finally(() => admin.end());
   };
   const base = `http://127.0.0.1:${port}`;
   try {
@@ -64,7 +75,7 @@ export async function startStack(overrides) {
     const { accessToken } = await login.json();
     return { api, worker, base, accessToken, auth: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' }, stop };
   } catch (err) {
-    stop();
+    await stop();
     throw err;
   }
 }

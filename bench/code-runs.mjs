@@ -111,5 +111,5 @@ try {
   console.log(`  worker RSS: ${rssStart.toFixed(0)} MB after start-up, ${rssMb(worker.pid).toFixed(0)} MB after ${2 * RUNS} runs`);
   socket.close();
 } finally {
-  stop();
+  await stop();
 }

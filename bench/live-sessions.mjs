@@ -57,37 +57,31 @@ try {
   const started = performance.now();
   await Promise.all(
     sockets.map(async ({ socket, sessionId }, n) => {
+      // What arrived for each turn and when, whether before or after the answer's ack (a quick grade can beat it).
+      const arrivals = new Map();
+      const arrival = (turnId) => arrivals.get(turnId) ?? arrivals.set(turnId, {}).get(turnId);
+      socket.on('grade:status', (e) => (arrival(e.turnId)[e.status] = performance.now()));
+      socket.on('grade:scored', (e) => {
+        const a = arrival(e.turnId);
+        a.event = e;
+        a.scoredAt = performance.now();
+        a.wake?.();
+      });
       for (let i = 0; i < ANSWERS; i++) {
         if (THINK_MS > 0) await sleep(THINK_MS * (0.5 + Math.random()));
         const t0 = performance.now();
-        const scored = new Promise((resolve) => {
-          const onScored = (e) => {
-            if (e.turnId !== turnIdBox.id) return;
-            socket.off('grade:scored', onScored);
-            resolve(e);
-          };
-          socket.on('grade:scored', onScored);
-        });
-        const turnIdBox = {};
-        let picked = 0;
-        let stored = 0;
-        const onStatus = (e) => {
-          if (e.turnId !== turnIdBox.id) return;
-          if (e.status === 'grading') picked = performance.now() - t0;
-          if (e.status === 'scored') stored = performance.now() - t0;
-        };
-        socket.on('grade:status', onStatus);
         const ack = await socket.timeout(60_000).emitWithAck('answer:submit', { sessionId, clientId: `b-${n}-${i}`, text: answer });
         stages.ack.push(performance.now() - t0);
         if (!ack.ok) throw new Error(`answer refused: ${JSON.stringify(ack.error)}`);
-        turnIdBox.id = ack.data.turnId;
-        const event = await scored;
-        socket.off('grade:status', onStatus);
-        stages.picked.push(picked);
-        stages.stored.push(stored);
-        const total = performance.now() - t0;
+        const a = arrival(ack.data.turnId);
+        if (!a.event) await new Promise((wake) => (a.wake = wake));
+        arrivals.delete(ack.data.turnId);
+        // `grading` is announced only for grades slower than 250 ms (never with the offline grader).
+        if (a.grading) stages.picked.push(a.grading - t0);
+        stages.stored.push(a.scored - t0);
+        const total = a.scoredAt - t0;
         totals.push(total);
-        overheads.push(total - event.grade.provenance.latencyMs);
+        overheads.push(total - a.event.grade.provenance.latencyMs);
       }
     }),
   );
@@ -101,7 +95,7 @@ try {
   console.log(`  answer → grade:scored total (ms):             p50 ${pct(totals, 50).toFixed(1)}  p95 ${pct(totals, 95).toFixed(1)}  p99 ${pct(totals, 99).toFixed(1)}`);
   for (const [name, xs] of Object.entries(stages)) {
     xs.sort((a, b) => a - b);
-    console.log(`  stage ${name} (ms from submit): p50 ${pct(xs, 50).toFixed(1)}  p99 ${pct(xs, 99).toFixed(1)}`);
+    if (xs.length > 0) console.log(`  stage ${name} (ms from submit): p50 ${pct(xs, 50).toFixed(1)}  p99 ${pct(xs, 99).toFixed(1)}`);
   }
   console.log(`  peak RSS: api ${peakApi.toFixed(0)} MB, worker ${peakWorker.toFixed(0)} MB`);
   for (const { socket } of sockets) socket.close();
@@ -114,5 +108,5 @@ try {
   console.log(`idle sockets: ${idle.length} connected; api RSS ${rssMb(api.pid).toFixed(0)} MB (before ${before.toFixed(0)} MB)`);
   for (const s of idle) s.close();
 } finally {
-  stop();
+  await stop();
 }
