@@ -48,7 +48,7 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
   const known = (s: string) => compiled.terms.stems.has(s) || compiled.vocabulary.has(s);
   const tokens = tokenise(folded, known);
   const content = compiled.terms.contentOf(tokens);
-  const injection = detectInjection(folded);
+  const injection = detectInjection(folded, tokens);
   const seen: Seen = { exact: new Map(), long: [] };
   const hits = new TermHits();
   let c = 0;
