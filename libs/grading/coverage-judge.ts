@@ -12,6 +12,27 @@ export interface CoverageResult {
 }
 
 /**
+ * Sentences by signal key: for each key, the indices (ascending) of the sentences that
+ * match it. Built once per set of sentences, so judging a point reads one list per
+ * concept instead of testing every concept in every sentence.
+ */
+export class SentenceKeys {
+  /** Dense: signal keys are small integers numbered per compiled question. */
+  private readonly byKey: (number[] | undefined)[] = [];
+
+  constructor(readonly sentences: readonly AnalysedSentence[]) {
+    sentences.forEach((sentence, j) => {
+      for (const key of sentence.keys.keys()) (this.byKey[key] ??= []).push(j);
+    });
+  }
+
+  /** Indices of the sentences that match `key`, ascending (undefined for none). */
+  with(key: number): readonly number[] | undefined {
+    return this.byKey[key];
+  }
+}
+
+/**
  * The signals contract (libs/content/signals.schema.ts): covered when at least
  * `minConcepts` distinct concepts match, every required one among them, and — when
  * reasoning is required — a reasoning cue sits in a sentence that matched a concept.
@@ -19,18 +40,22 @@ export interface CoverageResult {
  * the point falls one concept short, or has the concepts but lacks a required concept
  * or the reasoning.
  */
-export function judgeCoverage(signals: CompiledCoverage, sentences: readonly AnalysedSentence[]): CoverageResult {
+export function judgeCoverage(signals: CompiledCoverage, said: SentenceKeys): CoverageResult {
   const matched = new Set<number>();
+  const at: number[] = [];
+  for (const concept of signals.concepts) {
+    const sentences = said.with(concept.key);
+    if (sentences === undefined) continue;
+    matched.add(concept.key);
+    for (const j of sentences) at.push(j);
+  }
+  // The sentences that carry a matched concept, in text order.
+  at.sort((a, b) => a - b);
   const carriers: AnalysedSentence[] = [];
   let reasoned = false;
-  for (const sentence of sentences) {
-    let any = false;
-    for (const concept of signals.concepts) {
-      if (!sentence.keys.has(concept.key)) continue;
-      matched.add(concept.key);
-      any = true;
-    }
-    if (!any) continue;
+  for (let k = 0; k < at.length; k++) {
+    if (k > 0 && at[k] === at[k - 1]) continue;
+    const sentence = said.sentences[at[k] ?? 0] as AnalysedSentence;
     carriers.push(sentence);
     if (sentence.reasoning) reasoned = true;
   }
