@@ -22,8 +22,9 @@ export interface InjectionReport {
  * word string it runs on) is skipped for the many answers that cannot match:
  * - `anchors`: every group has one of its words in the answer (any text);
  * - `heads` + `at`: the pattern's words in order and near enough, read over the answer's
- *   tokens (plain-ASCII text only, see `tokenCandidates`). Anchor words are common in
- *   technical answers ("now", "rate", "out", "score"), word order and adjacency are not.
+ *   tokens (when its words are its tokens' words, see `detectInjection`). Anchor words are
+ *   common in technical answers ("now", "rate", "out", "score"); word order and adjacency
+ *   are not, so this rules out nearly every answer.
  * `at(ids, i)` is called at each token `i` whose word is one of `heads`; `ids` holds each
  * token's `registerWord` id. Distances between words are in tokens: a word is at most two
  * tokens (shorthand like "lb" → "load balancer", a rate "/s" → "per second"), so n words
@@ -74,7 +75,6 @@ function pair(ids: Uint8Array, i: number, first: Uint8Array, second: Uint8Array)
 }
 
 const W = {
-  ignore: wordSet('ignore disregard forget override bypass'),
   ignoreWhat: wordSet('instruction instructions rubric prompt guidelines grading criteria rules'),
   jailbreak: wordSet('jailbreak'),
   are: wordSet('are'),
@@ -91,24 +91,17 @@ const W = {
   model: wordSet('model'),
   greeting: wordSet('dear attention to hey hi'),
   the: wordSet('the'),
-  addressee: wordSet('grader evaluator assistant ai llm reviewer grading'),
   agent: wordSet('grader evaluator llm grading'),
   modal: wordSet('must should shall will to'),
-  act: wordSet('output return respond give score grade mark rate assign set ignore treat'),
   respond: wordSet('respond reply output'),
   what: wordSet('following this exactly'),
-  format: wordSet('json grade'),
-  award: wordSet('give assign award score grade rate mark'),
   awardFiller: wordSet('me this it my the answer response candidate as at with a an overall score grade of them everything all'),
   awardTop: wordSet('100 full perfect maximum max top highest strong 4 10'),
-  hundred: wordSet('100'),
   of: wordSet('of'),
   give: wordSet('give score grade mark'),
   giveFiller: wordSet('me this it my the answer response candidate as a an'),
-  markAll: wordSet('mark consider treat report'),
   all: wordSet('all every each the this these my'),
   covered: wordSet('covered passed'),
-  top: wordSet('100 4 max maximum perfect'),
   link: wordSet('to of is be equal equals'),
   score: wordSet('score grade rating'),
   full: wordSet('full'),
@@ -226,7 +219,8 @@ const GRADE_KEY = /["']?\b(overall|score|scores|keypoints|key_points|covered|sta
  * Finds text in an answer that addresses the grader instead of the interviewer. Detection
  * runs on folded text (look-alike letters, full-width forms and zero-width characters
  * cannot hide a pattern) and maps every finding back to the original offsets, so the
- * grader can exclude exactly those passages from matching.
+ * grader can exclude exactly those passages from matching. `tokens` (the tokens of this
+ * folded text, when the caller has them) only make it faster: the findings are the same.
  */
 export function detectInjection(answer: string | FoldedText, tokens?: Tokens): InjectionReport {
   const folded = typeof answer === 'string' ? FoldedText.of(answer) : answer;
