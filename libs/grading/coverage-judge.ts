@@ -1,4 +1,4 @@
-import type { AnalysedSentence } from './answer-analysis.js';
+import { keyAt, type AnalysedSentence } from './answer-analysis.js';
 import type { CompiledCoverage } from './compiled-question.js';
 
 export type CoverageStatus = 'covered' | 'partial' | 'missed';
@@ -22,7 +22,8 @@ export class SentenceKeys {
 
   constructor(readonly sentences: readonly AnalysedSentence[]) {
     sentences.forEach((sentence, j) => {
-      for (const key of sentence.keys.keys()) (this.byKey[key] ??= []).push(j);
+      const keys = sentence.keys;
+      for (let k = 0; k < keys.length; k += 2) (this.byKey[keys[k] ?? 0] ??= []).push(j);
     });
   }
 
@@ -79,7 +80,7 @@ function pickEvidence(signals: CompiledCoverage, carriers: readonly AnalysedSent
     for (const s of carriers) {
       if (chosen.includes(s)) continue;
       let g = s.reasoning ? 0.5 : 0;
-      for (const k of keys) if (s.keys.has(k) && !seen.has(k)) g++;
+      for (const k of keys) if (keyAt(s, k) !== -1 && !seen.has(k)) g++;
       if (g > gain) {
         gain = g;
         best = s;
@@ -87,7 +88,7 @@ function pickEvidence(signals: CompiledCoverage, carriers: readonly AnalysedSent
     }
     if (!best || gain < 1) break;
     chosen.push(best);
-    for (const k of keys) if (best.keys.has(k)) seen.add(k);
+    for (const k of keys) if (keyAt(best, k) !== -1) seen.add(k);
   }
   return chosen.sort((a, b) => a.index - b.index);
 }

@@ -1,4 +1,4 @@
-import type { AnalysedSentence } from './answer-analysis.js';
+import { keyAt, type AnalysedSentence } from './answer-analysis.js';
 import type { CompiledMistake } from './compiled-question.js';
 import type { CompiledClaim } from './compiled-question.js';
 import { judgeCoverage, type SentenceKeys } from './coverage-judge.js';
@@ -34,8 +34,8 @@ export function judgeMistake(
 
 /** The sentence makes the claim: every group, no qualifier, and no negation ahead of it ("don't …"). */
 function claims(s: AnalysedSentence, claim: CompiledClaim): boolean {
-  if (!claim.groups.every((g) => s.keys.has(g))) return false;
-  if (claim.unless !== null && s.keys.has(claim.unless)) return false;
-  const start = Math.min(...claim.groups.map((g) => s.keys.get(g) ?? 0));
+  if (!claim.groups.every((g) => keyAt(s, g) !== -1)) return false;
+  if (claim.unless !== null && keyAt(s, claim.unless) !== -1) return false;
+  const start = Math.min(...claim.groups.map((g) => keyAt(s, g)));
   return s.negationAt === -1 || s.negationAt > start;
 }

@@ -104,7 +104,7 @@ export class RubricGrader implements Grader {
     if (stuffing) flags.push('keyword_stuffing');
     const statuses = [...keyPoints.values()].map((r) => r.status);
     const progress = statuses.filter((s) => s === 'covered').length * 2 + statuses.filter((s) => s === 'partial').length;
-    const refusal = answer.credited.some((s) => s.cues.has(lexiconIndex().nonAnswerKey));
+    const refusal = answer.credited.some((s) => s.cues.includes(lexiconIndex().nonAnswerKey));
     if (!stuffing && (answer.contentTokens < 6 || (refusal && answer.contentTokens < 25 && progress === 0))) {
       flags.push('non_answer');
     } else if (progress <= 1 && this.topics.judge(compiled.question.id, compiled.vocabulary, answer.tokens, answer.credited).offTopic) {
