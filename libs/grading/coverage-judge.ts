@@ -71,24 +71,31 @@ export function judgeCoverage(signals: CompiledCoverage, said: SentenceKeys): Co
 
 /** Greedy cover: the sentences that add the most unseen concepts, at most three, in text order. */
 function pickEvidence(signals: CompiledCoverage, carriers: readonly AnalysedSentence[]): AnalysedSentence[] {
-  const keys = signals.concepts.map((c) => c.key);
+  // Each carrier's concept keys (in concept order, as often as listed), found once for all rounds.
+  const owned = carriers.map((s) => {
+    const keys: number[] = [];
+    for (const concept of signals.concepts) if (keyAt(s, concept.key) !== -1) keys.push(concept.key);
+    return keys;
+  });
   const seen = new Set<number>();
+  const taken = carriers.map(() => false);
   const chosen: AnalysedSentence[] = [];
   while (chosen.length < 3) {
-    let best: AnalysedSentence | undefined;
+    let best = -1;
     let gain = 0;
-    for (const s of carriers) {
-      if (chosen.includes(s)) continue;
-      let g = s.reasoning ? 0.5 : 0;
-      for (const k of keys) if (keyAt(s, k) !== -1 && !seen.has(k)) g++;
+    for (let c = 0; c < carriers.length; c++) {
+      if (taken[c]) continue;
+      let g = carriers[c]?.reasoning ? 0.5 : 0;
+      for (const k of owned[c] ?? []) if (!seen.has(k)) g++;
       if (g > gain) {
         gain = g;
-        best = s;
+        best = c;
       }
     }
-    if (!best || gain < 1) break;
-    chosen.push(best);
-    for (const k of keys) if (keyAt(best, k) !== -1) seen.add(k);
+    if (best === -1 || gain < 1) break;
+    taken[best] = true;
+    chosen.push(carriers[best] as AnalysedSentence);
+    for (const k of owned[best] ?? []) seen.add(k);
   }
   return chosen.sort((a, b) => a.index - b.index);
 }
