@@ -82,13 +82,7 @@ export function termStemId(stem: string): number {
 
 /** Gives `stem` a term id (idempotent). */
 export function registerTermStem(stem: string): number {
-  const known = termIds.get(stem);
-  if (known !== undefined) return known;
-  const id = termIds.size + 1;
-  termIds.set(stem, id);
-  // Memoised word parts carry the old (zero) id of this stem; compilation is rare.
-  parts.clear();
-  return id;
+  return register(termIds, stem);
 }
 
 /**
@@ -100,11 +94,16 @@ const wordIds = new Map<string, number>();
 
 /** Gives `word` a word id (idempotent). */
 export function registerWord(word: string): number {
-  const known = wordIds.get(word);
+  return register(wordIds, word);
+}
+
+/** The next id of `ids` for `key`, or its id if it has one. */
+function register(ids: Map<string, number>, key: string): number {
+  const known = ids.get(key);
   if (known !== undefined) return known;
-  const id = wordIds.size + 1;
-  wordIds.set(word, id);
-  // Memoised word parts carry the old (zero) id of this word.
+  const id = ids.size + 1;
+  ids.set(key, id);
+  // Memoised word parts carry the old (zero) id of this key; registering is rare (compilation, start-up).
   parts.clear();
   return id;
 }
