@@ -23,19 +23,17 @@ export interface ContentTokens {
 export class TermHits {
   readonly key: number[] = [];
   readonly from: number[] = [];
-
-  get length(): number {
-    return this.key.length;
-  }
+  /** Hits `[0, length)` are this scan's; entries past it are stale. Clearing keeps the arrays' storage. */
+  length = 0;
 
   clear(): void {
-    this.key.length = 0;
-    this.from.length = 0;
+    this.length = 0;
   }
 
   push(key: number, from: number): void {
-    this.key.push(key);
-    this.from.push(from);
+    this.key[this.length] = key;
+    this.from[this.length] = from;
+    this.length++;
   }
 }
 
