@@ -9,14 +9,18 @@ import { classifyListLike } from './list-detector.js';
 
 /** A sentence with what the grader found in it and whether it may earn credit. */
 export interface AnalysedSentence extends Sentence {
-  /** Rubric signal keys matched in this sentence → token index (in the sentence) of the first match. */
-  readonly keys: ReadonlyMap<number, number>;
+  /**
+   * Rubric signal keys matched in this sentence, each with the token index (in the
+   * sentence) of its first match: `[key, at, key, at, …]`, read with `keyAt`. A sentence
+   * matches a handful of keys, so a flat array beats a `Map` per sentence.
+   */
+  readonly keys: readonly number[];
   /** Token index of the first negation ("not", "never", "avoid", …), or -1. */
   readonly negationAt: number;
   /** Distinct words or phrases of the rubric used in this sentence (however many keys each proves). */
   readonly termCount: number;
-  /** Lexicon keys (reasoning, non-answer, dimension cues) matched in this sentence. */
-  readonly cues: ReadonlySet<number>;
+  /** Distinct lexicon keys (reasoning, non-answer, dimension cues) matched in this sentence. */
+  readonly cues: readonly number[];
   readonly reasoning: boolean;
   readonly functionWords: number;
   readonly injected: boolean;
@@ -48,7 +52,7 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
   const known = (s: string) => compiled.terms.stems.has(s) || compiled.vocabulary.has(s);
   const tokens = tokenise(folded, known);
   const content = compiled.terms.contentOf(tokens);
-  const injection = detectInjection(folded);
+  const injection = detectInjection(folded, tokens);
   const seen: Seen = { exact: new Map(), long: [] };
   const hits = new TermHits();
   let c = 0;
@@ -59,9 +63,9 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
     const contentFrom = c;
     while (c < content.length && (content.at[c] ?? 0) < sentence.tokenEnd) c++;
     const duplicate = !injected && isRepeat(content, contentFrom, c, seen);
-    const cues = new Set<number>();
+    const cues: number[] = [];
     let negationAt = -1;
-    const keys = new Map<number, number>();
+    const keys: number[] = [];
     let termCount = 0;
     // Injected text is not the candidate's answer: nothing in it is matched at all.
     if (!injected) {
@@ -74,12 +78,14 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
         const from = (hits.from[h] ?? 0) - sentence.tokenStart;
         if (key >= LEXICON_KEY_OFFSET) {
           const cue = key - LEXICON_KEY_OFFSET;
-          cues.add(cue);
+          if (!cues.includes(cue)) cues.push(cue);
           if (cue === lexicon.negationKey && (negationAt === -1 || from < negationAt)) negationAt = from;
           continue;
         }
-        const at = keys.get(key);
-        if (at === undefined || from < at) keys.set(key, from);
+        let k = 0;
+        while (k < keys.length && keys[k] !== key) k += 2;
+        if (k === keys.length) keys.push(key, from);
+        else if (from < (keys[k + 1] ?? 0)) keys[k + 1] = from;
         // Distinct start positions: one rubric word proving several keys counts once.
         if (marks.mark(hits.from[h] ?? 0, round)) termCount++;
       }
@@ -96,7 +102,7 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
       negationAt,
       termCount,
       cues,
-      reasoning: cues.has(lexicon.reasoningKey),
+      reasoning: cues.includes(lexicon.reasoningKey),
       functionWords: sentence.tokenEnd - sentence.tokenStart - (c - contentFrom),
       injected,
       duplicate,
@@ -107,6 +113,13 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
   const credited = sentences.filter((s) => !s.injected && !s.duplicate && !s.listLike);
   const contentTokens = credited.reduce((n, s) => n + s.tokenEnd - s.tokenStart - s.functionWords, 0);
   return { source, folded, tokens, sentences, injection, credited, contentTokens };
+}
+
+/** Token index (in the sentence) of the first match of `key`, or -1 if the sentence does not match it. */
+export function keyAt(sentence: AnalysedSentence, key: number): number {
+  const keys = sentence.keys;
+  for (let k = 0; k < keys.length; k += 2) if (keys[k] === key) return keys[k + 1] ?? 0;
+  return -1;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { AnalysedSentence } from './answer-analysis.js';
+import { keyAt, type AnalysedSentence } from './answer-analysis.js';
 import type { CompiledCoverage } from './compiled-question.js';
 
 export type CoverageStatus = 'covered' | 'partial' | 'missed';
@@ -12,6 +12,28 @@ export interface CoverageResult {
 }
 
 /**
+ * Sentences by signal key: for each key, the indices (ascending) of the sentences that
+ * match it. Built once per set of sentences, so judging a point reads one list per
+ * concept instead of testing every concept in every sentence.
+ */
+export class SentenceKeys {
+  /** Dense: signal keys are small integers numbered per compiled question. */
+  private readonly byKey: (number[] | undefined)[] = [];
+
+  constructor(readonly sentences: readonly AnalysedSentence[]) {
+    sentences.forEach((sentence, j) => {
+      const keys = sentence.keys;
+      for (let k = 0; k < keys.length; k += 2) (this.byKey[keys[k] ?? 0] ??= []).push(j);
+    });
+  }
+
+  /** Indices of the sentences that match `key`, ascending (undefined for none). */
+  with(key: number): readonly number[] | undefined {
+    return this.byKey[key];
+  }
+}
+
+/**
  * The signals contract (libs/content/signals.schema.ts): covered when at least
  * `minConcepts` distinct concepts match, every required one among them, and — when
  * reasoning is required — a reasoning cue sits in a sentence that matched a concept.
@@ -19,18 +41,22 @@ export interface CoverageResult {
  * the point falls one concept short, or has the concepts but lacks a required concept
  * or the reasoning.
  */
-export function judgeCoverage(signals: CompiledCoverage, sentences: readonly AnalysedSentence[]): CoverageResult {
+export function judgeCoverage(signals: CompiledCoverage, said: SentenceKeys): CoverageResult {
   const matched = new Set<number>();
+  const at: number[] = [];
+  for (const concept of signals.concepts) {
+    const sentences = said.with(concept.key);
+    if (sentences === undefined) continue;
+    matched.add(concept.key);
+    for (const j of sentences) at.push(j);
+  }
+  // The sentences that carry a matched concept, in text order.
+  at.sort((a, b) => a - b);
   const carriers: AnalysedSentence[] = [];
   let reasoned = false;
-  for (const sentence of sentences) {
-    let any = false;
-    for (const concept of signals.concepts) {
-      if (!sentence.keys.has(concept.key)) continue;
-      matched.add(concept.key);
-      any = true;
-    }
-    if (!any) continue;
+  for (let k = 0; k < at.length; k++) {
+    if (k > 0 && at[k] === at[k - 1]) continue;
+    const sentence = said.sentences[at[k] ?? 0] as AnalysedSentence;
     carriers.push(sentence);
     if (sentence.reasoning) reasoned = true;
   }
@@ -45,24 +71,31 @@ export function judgeCoverage(signals: CompiledCoverage, sentences: readonly Ana
 
 /** Greedy cover: the sentences that add the most unseen concepts, at most three, in text order. */
 function pickEvidence(signals: CompiledCoverage, carriers: readonly AnalysedSentence[]): AnalysedSentence[] {
-  const keys = signals.concepts.map((c) => c.key);
+  // Each carrier's concept keys (in concept order, as often as listed), found once for all rounds.
+  const owned = carriers.map((s) => {
+    const keys: number[] = [];
+    for (const concept of signals.concepts) if (keyAt(s, concept.key) !== -1) keys.push(concept.key);
+    return keys;
+  });
   const seen = new Set<number>();
+  const taken = carriers.map(() => false);
   const chosen: AnalysedSentence[] = [];
   while (chosen.length < 3) {
-    let best: AnalysedSentence | undefined;
+    let best = -1;
     let gain = 0;
-    for (const s of carriers) {
-      if (chosen.includes(s)) continue;
-      let g = s.reasoning ? 0.5 : 0;
-      for (const k of keys) if (s.keys.has(k) && !seen.has(k)) g++;
+    for (let c = 0; c < carriers.length; c++) {
+      if (taken[c]) continue;
+      let g = carriers[c]?.reasoning ? 0.5 : 0;
+      for (const k of owned[c] ?? []) if (!seen.has(k)) g++;
       if (g > gain) {
         gain = g;
-        best = s;
+        best = c;
       }
     }
-    if (!best || gain < 1) break;
-    chosen.push(best);
-    for (const k of keys) if (best.keys.has(k)) seen.add(k);
+    if (best === -1 || gain < 1) break;
+    taken[best] = true;
+    chosen.push(carriers[best] as AnalysedSentence);
+    for (const k of owned[best] ?? []) seen.add(k);
   }
   return chosen.sort((a, b) => a.index - b.index);
 }

@@ -1,4 +1,5 @@
 import { FoldedText } from './text-normaliser.js';
+import { NON_ASCII_WORD_CHAR, registerWord, type Tokens } from './tokeniser.js';
 
 export type InjectionKind = 'instruction' | 'score-demand' | 'fake-grade' | 'fake-delimiter' | 'role-marker';
 
@@ -17,32 +18,197 @@ export interface InjectionReport {
 
 /**
  * Imperatives aimed at the grader, matched on words only so punctuation cannot split
- * them. Each pattern lists anchor groups: it cannot match unless every group has one of
- * its words in the answer, so a set lookup skips the regex (and building the word string)
- * for the many answers that cannot match.
+ * them. Each pattern has two cheap necessary conditions, so the regex (and building the
+ * word string it runs on) is skipped for the many answers that cannot match:
+ * - `anchors`: every group has one of its words in the answer (any text);
+ * - `heads` + `at`: the pattern's words in order and near enough, read over the answer's
+ *   tokens (when its words are its tokens' words, see `detectInjection`). Anchor words are
+ *   common in technical answers ("now", "rate", "out", "score"); word order and adjacency
+ *   are not, so this rules out nearly every answer.
+ * `at(ids, i)` is called at each token `i` whose word is one of `heads`; `ids` holds each
+ * token's `registerWord` id. Distances between words are in tokens: a word is at most two
+ * tokens (shorthand like "lb" → "load balancer", a rate "/s" → "per second"), so n words
+ * apart is at most 2n tokens apart.
  */
-const WORD_PATTERNS: readonly (readonly [InjectionKind, RegExp, readonly (readonly string[])[]])[] = [
-  ['instruction', /\b(ignore|disregard|forget|override|bypass)( \w+){0,5} (instructions?|rubric|prompt|guidelines|grading|criteria|(your|the|all|previous|prior|above|any) rules)\b/g,
-    [['ignore', 'disregard', 'forget', 'override', 'bypass'], ['instruction', 'instructions', 'rubric', 'prompt', 'guidelines', 'grading', 'criteria', 'rules']]],
-  ['instruction', /\b(you are now|from now on you|new instructions?|system prompt|developer mode|jailbreak|as an ai language model|previous instructions)\b/g,
-    [['now', 'instruction', 'instructions', 'prompt', 'mode', 'jailbreak', 'model']]],
-  ['instruction', /\b(dear|attention|note to|message to|hey|hi) (the )?(grader|evaluator|assistant|ai|llm|reviewer|grading (system|model))\b/g,
-    [['dear', 'attention', 'note', 'message', 'hey', 'hi'], ['grader', 'evaluator', 'assistant', 'ai', 'llm', 'reviewer', 'grading']]],
-  ['instruction', /\b(grader|evaluator|llm|grading (model|system))( \w+){0,2} (must|should|shall|will|needs to|has to) (output|return|respond|give|score|grade|mark|rate|assign|set|ignore|treat)\b/g,
-    [['grader', 'evaluator', 'llm', 'grading']]],
-  ['instruction', /\b(respond|reply|output) (only )?(with )?(the following|this|exactly)( \w+)? (json|grade)\b/g,
-    [['respond', 'reply', 'output'], ['json', 'grade']]],
-  ['score-demand', /\b(give|assign|award|score|grade|rate|mark)( (me|this|it|my|the|answer|response|candidate|as|at|with|a|an|overall|score|grade|of|them|everything|all))* (100 (out of 100|100|points|marks|percent)|full marks?|perfect( score)?|maximum( score)?|max score|top score|highest score|strong hire|4 out of 4|10 out of 10)\b/g,
-    [['give', 'assign', 'award', 'score', 'grade', 'rate', 'mark'], ['100', 'full', 'perfect', 'maximum', 'max', 'top', 'highest', 'hire', 'out']]],
-  ['score-demand', /\b(100 out of 100|(a|the|overall|final) (score|grade|rating) of 100|(give|score|grade|mark)( (me|this|it|my|the|answer|response|candidate|as|a|an))* 100)\b/g,
-    [['100']]],
-  ['score-demand', /\b(mark|consider|treat|report) (all|every|each|the|this|these|my)( \w+){0,4} (as )?(covered|passed)\b/g,
-    [['mark', 'consider', 'treat', 'report'], ['covered', 'passed']]],
-  ['score-demand', /\b((overall|final) (score|grade|rating)|set (the )?(score|grade))( \w+){0,2} (to|of|is|should be|must be|equals?) (100|4|max|maximum|perfect)\b/g,
-    [['score', 'grade', 'rating']]],
-  ['score-demand', /\b(full marks|perfect score|maximum score|injection ?suspected (false|0))\b/g,
-    [['marks', 'perfect', 'maximum', 'injection', 'injectionsuspected']]],
+interface WordPattern {
+  readonly kind: InjectionKind;
+  readonly pattern: RegExp;
+  readonly anchors: readonly (readonly string[])[];
+  readonly heads: string;
+  readonly at: (ids: Uint8Array, i: number) => boolean;
+}
+
+/** Membership table of space-separated words, indexed by their `registerWord` id. */
+function wordSet(list: string): Uint8Array {
+  const table = new Uint8Array(256);
+  for (const word of list.split(' ')) table[phraseWordId(word)] = 1;
+  return table;
+}
+
+function phraseWordId(word: string): number {
+  const id = registerWord(word);
+  // Token ids are kept in a Uint8Array; only these phrase words are registered.
+  if (id > 255) throw new Error(`too many registered words for the injection phrase tables (${word})`);
+  return id;
+}
+
+/** Token `i`'s word is in `set` (false outside the text). */
+function is(ids: Uint8Array, i: number, set: Uint8Array): boolean {
+  return set[ids[i] ?? 0] === 1;
+}
+
+/** One of the `span` tokens after `i` is in `set`. */
+function ahead(ids: Uint8Array, i: number, span: number, set: Uint8Array): boolean {
+  for (let j = i + 1, last = Math.min(ids.length - 1, i + span); j <= last; j++) if (set[ids[j] ?? 0] === 1) return true;
+  return false;
+}
+
+/** One of the `span` tokens before `i` is in `set`. */
+function behind(ids: Uint8Array, i: number, span: number, set: Uint8Array): boolean {
+  for (let j = Math.max(0, i - span); j < i; j++) if (set[ids[j] ?? 0] === 1) return true;
+  return false;
+}
+
+/** Tokens `i` and `i + 1` are in `first` and `second`. */
+function pair(ids: Uint8Array, i: number, first: Uint8Array, second: Uint8Array): boolean {
+  return is(ids, i, first) && is(ids, i + 1, second);
+}
+
+const W = {
+  ignoreWhat: wordSet('instruction instructions rubric prompt guidelines grading criteria rules'),
+  jailbreak: wordSet('jailbreak'),
+  are: wordSet('are'),
+  now: wordSet('now'),
+  on: wordSet('on'),
+  new: wordSet('new'),
+  instructions: wordSet('instruction instructions'),
+  previous: wordSet('previous'),
+  system: wordSet('system'),
+  prompt: wordSet('prompt'),
+  developer: wordSet('developer'),
+  mode: wordSet('mode'),
+  language: wordSet('language'),
+  model: wordSet('model'),
+  greeting: wordSet('dear attention to hey hi'),
+  the: wordSet('the'),
+  agent: wordSet('grader evaluator llm grading'),
+  modal: wordSet('must should shall will to'),
+  respond: wordSet('respond reply output'),
+  what: wordSet('following this exactly'),
+  awardFiller: wordSet('me this it my the answer response candidate as at with a an overall score grade of them everything all'),
+  awardTop: wordSet('100 full perfect maximum max top highest strong 4 10'),
+  of: wordSet('of'),
+  give: wordSet('give score grade mark'),
+  giveFiller: wordSet('me this it my the answer response candidate as a an'),
+  all: wordSet('all every each the this these my'),
+  covered: wordSet('covered passed'),
+  link: wordSet('to of is be equal equals'),
+  score: wordSet('score grade rating'),
+  full: wordSet('full'),
+  marks: wordSet('marks'),
+  perfect: wordSet('perfect maximum'),
+  suspected: wordSet('suspected injectionsuspected'),
+  no: wordSet('false 0'),
+};
+
+/** Past the run of `filler` tokens that starts at `i`. */
+function skip(ids: Uint8Array, i: number, filler: Uint8Array, step: 1 | -1): number {
+  while (is(ids, i, filler)) i += step;
+  return i;
+}
+
+const WORD_PATTERNS: readonly WordPattern[] = [
+  {
+    kind: 'instruction',
+    pattern: /\b(ignore|disregard|forget|override|bypass)( \w+){0,5} (instructions?|rubric|prompt|guidelines|grading|criteria|(your|the|all|previous|prior|above|any) rules)\b/g,
+    anchors: [['ignore', 'disregard', 'forget', 'override', 'bypass'], ['instruction', 'instructions', 'rubric', 'prompt', 'guidelines', 'grading', 'criteria', 'rules']],
+    heads: 'ignore disregard forget override bypass',
+    at: (ids, i) => ahead(ids, i, 2 * 7, W.ignoreWhat),
+  },
+  {
+    kind: 'instruction',
+    pattern: /\b(you are now|from now on you|new instructions?|system prompt|developer mode|jailbreak|as an ai language model|previous instructions)\b/g,
+    anchors: [['now', 'instruction', 'instructions', 'prompt', 'mode', 'jailbreak', 'model']],
+    heads: 'jailbreak are now new previous system developer language',
+    at: (ids, i) =>
+      is(ids, i, W.jailbreak) ||
+      pair(ids, i, W.are, W.now) ||
+      pair(ids, i, W.now, W.on) ||
+      pair(ids, i, W.new, W.instructions) ||
+      pair(ids, i, W.previous, W.instructions) ||
+      pair(ids, i, W.system, W.prompt) ||
+      pair(ids, i, W.developer, W.mode) ||
+      pair(ids, i, W.language, W.model),
+  },
+  {
+    kind: 'instruction',
+    pattern: /\b(dear|attention|note to|message to|hey|hi) (the )?(grader|evaluator|assistant|ai|llm|reviewer|grading (system|model))\b/g,
+    anchors: [['dear', 'attention', 'note', 'message', 'hey', 'hi'], ['grader', 'evaluator', 'assistant', 'ai', 'llm', 'reviewer', 'grading']],
+    heads: 'grader evaluator assistant ai llm reviewer grading',
+    at: (ids, i) => is(ids, i - 1, W.greeting) || (is(ids, i - 1, W.the) && is(ids, i - 2, W.greeting)),
+  },
+  {
+    kind: 'instruction',
+    pattern: /\b(grader|evaluator|llm|grading (model|system))( \w+){0,2} (must|should|shall|will|needs to|has to) (output|return|respond|give|score|grade|mark|rate|assign|set|ignore|treat)\b/g,
+    anchors: [['grader', 'evaluator', 'llm', 'grading']],
+    heads: 'output return respond give score grade mark rate assign set ignore treat',
+    // The verb, after a modal ("to" of "needs to"), after the grader at most 6 words back.
+    at: (ids, i) => is(ids, i - 1, W.modal) && behind(ids, i - 1, 2 * 5, W.agent),
+  },
+  {
+    kind: 'instruction',
+    pattern: /\b(respond|reply|output) (only )?(with )?(the following|this|exactly)( \w+)? (json|grade)\b/g,
+    anchors: [['respond', 'reply', 'output'], ['json', 'grade']],
+    heads: 'json grade',
+    at: (ids, i) => behind(ids, i, 2 * 2, W.what) && behind(ids, i, 2 * 6, W.respond),
+  },
+  {
+    kind: 'score-demand',
+    pattern: /\b(give|assign|award|score|grade|rate|mark)( (me|this|it|my|the|answer|response|candidate|as|at|with|a|an|overall|score|grade|of|them|everything|all))* (100 (out of 100|100|points|marks|percent)|full marks?|perfect( score)?|maximum( score)?|max score|top score|highest score|strong hire|4 out of 4|10 out of 10)\b/g,
+    anchors: [['give', 'assign', 'award', 'score', 'grade', 'rate', 'mark'], ['100', 'full', 'perfect', 'maximum', 'max', 'top', 'highest', 'hire', 'out']],
+    heads: 'give assign award score grade rate mark',
+    // No top word is a filler word, so a match's top word is the first word after the filler run.
+    at: (ids, i) => is(ids, skip(ids, i + 1, W.awardFiller, 1), W.awardTop),
+  },
+  {
+    kind: 'score-demand',
+    pattern: /\b(100 out of 100|(a|the|overall|final) (score|grade|rating) of 100|(give|score|grade|mark)( (me|this|it|my|the|answer|response|candidate|as|a|an))* 100)\b/g,
+    anchors: [['100']],
+    heads: '100',
+    // Every alternative ends in "of 100" or in give/score/grade/mark, filler words, "100".
+    at: (ids, i) => is(ids, i - 1, W.of) || is(ids, skip(ids, i - 1, W.giveFiller, -1), W.give),
+  },
+  {
+    kind: 'score-demand',
+    pattern: /\b(mark|consider|treat|report) (all|every|each|the|this|these|my)( \w+){0,4} (as )?(covered|passed)\b/g,
+    anchors: [['mark', 'consider', 'treat', 'report'], ['covered', 'passed']],
+    heads: 'mark consider treat report',
+    at: (ids, i) => is(ids, i + 1, W.all) && ahead(ids, i + 1, 2 * 6, W.covered),
+  },
+  {
+    kind: 'score-demand',
+    pattern: /\b((overall|final) (score|grade|rating)|set (the )?(score|grade))( \w+){0,2} (to|of|is|should be|must be|equals?) (100|4|max|maximum|perfect)\b/g,
+    anchors: [['score', 'grade', 'rating']],
+    heads: '100 4 max maximum perfect',
+    at: (ids, i) => is(ids, i - 1, W.link) && behind(ids, i - 1, 2 * 4, W.score),
+  },
+  {
+    kind: 'score-demand',
+    pattern: /\b(full marks|perfect score|maximum score|injection ?suspected (false|0))\b/g,
+    anchors: [['marks', 'perfect', 'maximum', 'injection', 'injectionsuspected']],
+    heads: 'full perfect maximum suspected injectionsuspected',
+    at: (ids, i) => pair(ids, i, W.full, W.marks) || pair(ids, i, W.perfect, W.score) || pair(ids, i, W.suspected, W.no),
+  },
 ];
+
+/** `registerWord` id → bit k set when the word is one of pattern k's `heads`. */
+const HEAD_PATTERNS = new Int32Array(256);
+WORD_PATTERNS.forEach(({ heads }, k) => {
+  for (const word of heads.split(' ')) {
+    const id = phraseWordId(word);
+    HEAD_PATTERNS[id] = (HEAD_PATTERNS[id] ?? 0) | (1 << k);
+  }
+});
 
 /** Text that pretends to end the data block or to speak as another role (folded text). */
 const FAKE_DELIMITER = /<\s*\/?\s*(candidate[\s_-]*answer|transcript|system|assistant|user|developer|instructions?|rubric|answer)\s*>|<\s*\|\s*[a-z_]+\s*\|\s*>|\[\s*\/?\s*(inst|sys|system)\s*\]|<<\s*\/?\s*sys\s*>>|\b(end|begin|start) of (the )?(candidate('s)? )?(answer|transcript|input|user input)\b/g;
@@ -53,13 +219,17 @@ const GRADE_KEY = /["']?\b(overall|score|scores|keypoints|key_points|covered|sta
  * Finds text in an answer that addresses the grader instead of the interviewer. Detection
  * runs on folded text (look-alike letters, full-width forms and zero-width characters
  * cannot hide a pattern) and maps every finding back to the original offsets, so the
- * grader can exclude exactly those passages from matching.
+ * grader can exclude exactly those passages from matching. `tokens` (the tokens of this
+ * folded text, when the caller has them) only make it faster: the findings are the same.
  */
-export function detectInjection(answer: string | FoldedText): InjectionReport {
+export function detectInjection(answer: string | FoldedText, tokens?: Tokens): InjectionReport {
   const folded = typeof answer === 'string' ? FoldedText.of(answer) : answer;
   const findings: InjectionFinding[] = [];
+  // Tokens stand for the text's words only when its words are runs of [a-z0-9] (this also
+  // leaves out text with an I/l glyph, whose readings differ from its tokens).
+  const tokenWords = tokens !== undefined && !NON_ASCII_WORD_CHAR.test(folded.text) ? tokens : undefined;
   for (const reading of readings(folded)) {
-    findWordPatterns(folded, reading, findings);
+    findWordPatterns(folded, reading, candidatePatterns(reading, tokenWords), findings);
     findDelimiters(folded, reading, findings);
     findFakeGrades(folded, reading, findings);
   }
@@ -73,28 +243,68 @@ function readings(folded: FoldedText): string[] {
   return i === l ? [i] : [i, l];
 }
 
-function findWordPatterns(folded: FoldedText, text: string, out: InjectionFinding[]): void {
-  // Words joined by single spaces; offsets are mapped back only for the rare match.
+/** Bit k set: `WORD_PATTERNS[k]` may match `text`. */
+function candidatePatterns(text: string, tokens: Tokens | undefined): number {
+  // The word-order test on tokens rules out nearly every answer without building the word
+  // view; the rare survivor still takes the anchor test, so that any text gets the same
+  // findings with or without tokens ("jailbreak_me" has no anchor: `\b` reads `_` as a letter).
+  if (tokens !== undefined) {
+    const likely = tokenCandidates(tokens);
+    return likely === 0 ? 0 : likely & anchorCandidates(text);
+  }
+  return anchorCandidates(text);
+}
+
+function anchorCandidates(text: string): number {
   // `match` with the g flag lists the matched words in one call (no match object per word).
   const present = new Set<string>(text.match(ANCHOR_WORDS));
-  const candidates = WORD_PATTERNS.filter(([, , groups]) => groups.every((group) => group.some((w) => present.has(w))));
-  if (candidates.length === 0) return;
+  let candidates = 0;
+  WORD_PATTERNS.forEach(({ anchors }, k) => {
+    if (anchors.every((group) => group.some((w) => present.has(w)))) candidates |= 1 << k;
+  });
+  return candidates;
+}
+
+/**
+ * Patterns whose words occur in order and near enough among the tokens. Token words are
+ * the text's words except for expanded shorthand and rates ("lb" → "load balancer",
+ * "/s" → "per second"); no pattern word is one of those, so this never misses a match.
+ */
+function tokenCandidates(tokens: Tokens): number {
+  const ids = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) ids[i] = tokens.wordId(i);
+  let candidates = 0;
+  for (let i = 0; i < ids.length; i++) {
+    let heads = (HEAD_PATTERNS[ids[i] ?? 0] ?? 0) & ~candidates;
+    while (heads !== 0) {
+      const k = 31 - Math.clz32(heads & -heads);
+      if ((WORD_PATTERNS[k] as WordPattern).at(ids, i)) candidates |= 1 << k;
+      heads &= heads - 1;
+    }
+  }
+  return candidates;
+}
+
+function findWordPatterns(folded: FoldedText, text: string, candidates: number, out: InjectionFinding[]): void {
+  if (candidates === 0) return;
+  // Words joined by single spaces; offsets are mapped back only for the rare match.
   const words = text.replace(NON_WORD_RUN, ' ');
   let map: number[] | undefined;
-  for (const [kind, pattern] of candidates) {
+  WORD_PATTERNS.forEach(({ kind, pattern }, k) => {
+    if ((candidates & (1 << k)) === 0) return;
     for (const m of words.matchAll(pattern)) {
       map ??= wordOffsets(text);
       const from = map[m.index] ?? 0;
       const to = (map[m.index + m[0].length - 1] ?? from) + 1;
       out.push({ kind, start: folded.sourceStart(from), end: folded.sourceEnd(to - 1) });
     }
-  }
+  });
 }
 
 // Folded text is almost all ASCII; treating every non-ASCII character as a letter keeps
 // this a cheap byte-class scan and cannot hide an ASCII pattern.
 /** Every anchor word, as one alternation: a single scan tells which anchors occur. */
-const ANCHOR_WORDS = new RegExp(`\\b(?:${[...new Set(WORD_PATTERNS.flatMap(([, , groups]) => groups.flat()))].join('|')})\\b`, 'g');
+const ANCHOR_WORDS = new RegExp(`\\b(?:${[...new Set(WORD_PATTERNS.flatMap(({ anchors }) => anchors.flat()))].join('|')})\\b`, 'g');
 
 const NON_WORD_RUN = /[^a-z0-9\u0080-\uffff]+/g;
 

@@ -3,7 +3,7 @@ import { cachedAnalysis, rememberAnalysis } from './analysis-cache.js';
 import { analyseAnswer, type AnalysedSentence, type AnswerAnalysis } from './answer-analysis.js';
 import { compileQuestion, type CompiledQuestion } from './compiled-question.js';
 import { computeOverall } from './compute-overall.js';
-import { judgeCoverage, type CoverageResult } from './coverage-judge.js';
+import { judgeCoverage, SentenceKeys, type CoverageResult } from './coverage-judge.js';
 import { scoreDimensions } from './dimension-scorer.js';
 import { writeFeedback } from './feedback-writer.js';
 import type { Grade, GradeFlag, KeyPointGrade, MistakeGrade } from './grade.schema.js';
@@ -56,17 +56,20 @@ export class RubricGrader implements Grader {
     // A phase grade is a live session's: this answer is the next grade's history.
     if (input.scope !== 'session') rememberAnalysis(compiled, input.answer, answer);
 
-    let keyPoints = new Map(compiled.keyPoints.map((k) => [k.keyPoint.id, judgeCoverage(k.signals, answer.credited)]));
+    const credited = new SentenceKeys(answer.credited);
+    let keyPoints = new Map(compiled.keyPoints.map((k) => [k.keyPoint.id, judgeCoverage(k.signals, credited)]));
     const flags = this.flagsFor(compiled, answer, keyPoints);
     const nothingToCredit = flags.includes('non_answer') || flags.includes('off_topic');
     if (nothingToCredit) keyPoints = new Map([...keyPoints.keys()].map((id) => [id, MISSED]));
 
     const claimable = answer.sentences.filter((s) => !s.injected && !s.duplicate);
     const creditable = nothingToCredit ? [] : answer.credited;
+    let saidSoFar: SentenceKeys | undefined;
+    const said = () => (saidSoFar ??= new SentenceKeys([...history, ...creditable]));
     const mistakes = new Map(
       compiled.mistakes.map((m) => {
         const due = scope.dueMistakes.has(m.mistake.id);
-        return [m.mistake.id, judgeMistake(m, due, m.absent ? creditable : claimable, history)] as const;
+        return [m.mistake.id, judgeMistake(m, due, claimable, said)] as const;
       }),
     );
     const quality = qualitySignals(compiled, answer.folded, creditable);
@@ -101,7 +104,7 @@ export class RubricGrader implements Grader {
     if (stuffing) flags.push('keyword_stuffing');
     const statuses = [...keyPoints.values()].map((r) => r.status);
     const progress = statuses.filter((s) => s === 'covered').length * 2 + statuses.filter((s) => s === 'partial').length;
-    const refusal = answer.credited.some((s) => s.cues.has(lexiconIndex().nonAnswerKey));
+    const refusal = answer.credited.some((s) => s.cues.includes(lexiconIndex().nonAnswerKey));
     if (!stuffing && (answer.contentTokens < 6 || (refusal && answer.contentTokens < 25 && progress === 0))) {
       flags.push('non_answer');
     } else if (progress <= 1 && this.topics.judge(compiled.question.id, compiled.vocabulary, answer.tokens, answer.credited).offTopic) {

@@ -23,19 +23,17 @@ export interface ContentTokens {
 export class TermHits {
   readonly key: number[] = [];
   readonly from: number[] = [];
-
-  get length(): number {
-    return this.key.length;
-  }
+  /** Hits `[0, length)` are this scan's; entries past it are stale. Clearing keeps the arrays' storage. */
+  length = 0;
 
   clear(): void {
-    this.key.length = 0;
-    this.from.length = 0;
+    this.length = 0;
   }
 
   push(key: number, from: number): void {
-    this.key.push(key);
-    this.from.push(from);
+    this.key[this.length] = key;
+    this.from[this.length] = from;
+    this.length++;
   }
 }
 
@@ -142,10 +140,13 @@ function scan(index: FirstIndex, termId: Int32Array, from: number, to: number, a
     if (id === 0) continue;
     const entries = index[id];
     if (entries === undefined) continue;
-    for (const entry of entries) {
+    // Indexed loops: this runs for nearly every token of every sentence.
+    for (let e = 0; e < entries.length; e++) {
+      const entry = entries[e] as TermEntry;
       if (!sequenceAt(termId, i, to, entry.ids)) continue;
       const position = at === null ? i : (at[i] ?? 0);
-      for (const key of entry.keys) hits.push(key, position);
+      const keys = entry.keys;
+      for (let k = 0; k < keys.length; k++) hits.push(keys[k] ?? 0, position);
     }
   }
 }

@@ -44,6 +44,11 @@ export class Tokens implements Iterable<Token> {
     return (this.parts[i] as WordPart).stem;
   }
 
+  /** `registeredWordId(word(i))`, without hashing the word. */
+  wordId(i: number): number {
+    return (this.parts[i] as WordPart).wordId;
+  }
+
   /** Token `i` as an object (tests and the rare caller that wants one). */
   at(i: number): Token {
     const part = this.parts[i] as WordPart;
@@ -77,11 +82,28 @@ export function termStemId(stem: string): number {
 
 /** Gives `stem` a term id (idempotent). */
 export function registerTermStem(stem: string): number {
-  const known = termIds.get(stem);
+  return register(termIds, stem);
+}
+
+/**
+ * Words a matcher recognises by number (the injection detector's phrase words) get small
+ * permanent ids that ride on the word memo, so reading a token's id hashes nothing. Only
+ * matcher words are registered, never answer words; every other word is 0.
+ */
+const wordIds = new Map<string, number>();
+
+/** Gives `word` a word id (idempotent). */
+export function registerWord(word: string): number {
+  return register(wordIds, word);
+}
+
+/** The next id of `ids` for `key`, or its id if it has one. */
+function register(ids: Map<string, number>, key: string): number {
+  const known = ids.get(key);
   if (known !== undefined) return known;
-  const id = termIds.size + 1;
-  termIds.set(stem, id);
-  // Memoised word parts carry the old (zero) id of this stem; compilation is rare.
+  const id = ids.size + 1;
+  ids.set(key, id);
+  // Memoised word parts carry the old (zero) id of this key; registering is rare (compilation, start-up).
   parts.clear();
   return id;
 }
@@ -119,9 +141,13 @@ const RATE_UNITS: ReadonlyMap<string, string> = new Map([
  * surrogates) stay separators. (A hand-written char-code scanner measured slower than
  * this regex's compiled matcher.)
  */
-const WORD_CLASS = 'a-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u1fff\u2070-\u218f\u2c00-\u2fff\u3040-\ud7ff\ue000-\uffff';
+const NON_ASCII_WORD_CLASS = '\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u1fff\u2070-\u218f\u2c00-\u2fff\u3040-\ud7ff\ue000-\uffff';
+const WORD_CLASS = `a-z0-9${NON_ASCII_WORD_CLASS}`;
 const WORD = new RegExp(`[${WORD_CLASS}]+`, 'g');
 const WORD_CHAR = new RegExp(`[${WORD_CLASS}]`);
+
+/** Folded text without these has exactly its runs of [a-z0-9] as words (the I/l marker is one). */
+export const NON_ASCII_WORD_CHAR = new RegExp(`[${NON_ASCII_WORD_CLASS}]`);
 
 /**
  * Splits folded text into words (punctuation is a separator) and stems them. `known`
@@ -219,6 +245,7 @@ interface WordPart {
   readonly stem: string;
   readonly stemId: number;
   readonly termId: number;
+  readonly wordId: number;
 }
 
 const parts = new Map<string, readonly WordPart[]>();
@@ -234,7 +261,7 @@ function wordParts(word: string): readonly WordPart[] {
       stemId = stemIds.size;
       stemIds.set(s, stemId);
     }
-    return { word: w, stem: s, stemId, termId: termStemId(s) };
+    return { word: w, stem: s, stemId, termId: termStemId(s), wordId: wordIds.get(w) ?? 0 };
   });
   parts.set(word, info);
   return info;
