@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { ContentService, type LoadedPromptTemplate, type Question } from '#libs/content';
 import { CodeAnchoredGrader } from './code-correctness.js';
+import { compileQuestion } from './compiled-question.js';
 import { CrossCheckedGrader } from './cross-check.js';
 import type { Grade } from './grade.schema.js';
 import type { GradeInput, Grader } from './grader.port.js';
@@ -43,9 +44,13 @@ export class GradingService implements OnApplicationBootstrap {
     private readonly content: ContentService,
   ) {}
 
-  /** Builds (and compiles) the grader before the first job, not during it. */
+  /**
+   * Builds the grader and compiles every current question (~10 ms each) before the first job, so the first
+   * answer to a question after a start is not the one that waits for it.
+   */
   onApplicationBootstrap(): void {
     this.current();
+    for (const question of this.content.questions()) compileQuestion(question, question.version);
   }
 
   grade(input: GradeInput, signal?: AbortSignal): Promise<Grade> {

@@ -61,7 +61,7 @@ export class SessionTx {
     rows.sort((a, b) => a.seq - b.seq);
     rows.forEach((row, i) => {
       this.appended.push({
-        ...(JSON.parse(payloads[i]!) as object),
+        ...events[i]!.payload,
         sessionId: this.session.id,
         seq: row.seq,
         type: events[i]!.type,
