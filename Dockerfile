@@ -18,4 +18,4 @@ COPY package.json ./
 COPY rubrics ./rubrics
 COPY prompts ./prompts
 USER node
-CMD ["node", "--max-semi-space-size=32", "dist/apps/api/main.js"]
+CMD ["node", "dist/apps/api/main.js"]

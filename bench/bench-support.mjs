@@ -56,8 +56,7 @@ export async function startStack(overrides) {
   await runMigrations(DATABASE_URL);
   const email = `bench-${Date.now()}@example.test`;
   execFileSync(process.execPath, ['dist/apps/cli/main.js', 'user:create', '--email', email, '--password', 'bench-password-123', '--role', 'candidate'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  // As `npm start` runs them (scripts/start.mjs), plus any extra flags.
-  const flags = (name) => ['--max-semi-space-size=32', ...(process.env[name] ?? '').split(' ').filter(Boolean)];
+  const flags = (name) => (process.env[name] ?? '').split(' ').filter(Boolean);
   const api = spawn(process.execPath, [...flags('BENCH_API_FLAGS'), 'dist/apps/api/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const worker = spawn(process.execPath, [...flags('BENCH_WORKER_FLAGS'), 'dist/apps/worker/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = (child) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r)));

@@ -6,15 +6,10 @@ import concurrently from 'concurrently';
 const root = new URL('..', import.meta.url).pathname;
 execFileSync(process.execPath, [`${root}scripts/ensure-build.mjs`], { stdio: 'inherit' });
 
-// A larger young generation: fewer scavenges and less premature promotion (so fewer full collections) under
-// the per-answer allocation of a busy api and worker; it took the answer → grade p99 from ~54 to ~48 ms in
-// bench/live-sessions.mjs. The benchmarks and the container image run the apps with the same flag.
-const NODE_FLAGS = '--max-semi-space-size=32';
-
 const { result } = concurrently(
   [
-    { command: `exec "${process.execPath}" ${NODE_FLAGS} dist/apps/api/main.js`, name: 'api', prefixColor: 'cyan' },
-    { command: `exec "${process.execPath}" ${NODE_FLAGS} dist/apps/worker/main.js`, name: 'worker', prefixColor: 'magenta' },
+    { command: `exec "${process.execPath}" dist/apps/api/main.js`, name: 'api', prefixColor: 'cyan' },
+    { command: `exec "${process.execPath}" dist/apps/worker/main.js`, name: 'worker', prefixColor: 'magenta' },
   ],
   { cwd: root, killOthersOn: ['failure', 'success'], prefix: 'name', killSignal: 'SIGTERM' },
 );
