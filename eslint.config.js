@@ -81,5 +81,5 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['apps/web/vite.config.ts'], languageOptions: { globals: { ...globals.node } }, rules: { 'no-restricted-properties': 'off', '@typescript-eslint/no-restricted-imports': 'off' } },
+  { files: ['apps/web/vite.config.ts'], languageOptions: { globals: { ...globals.node } }, rules: { '@typescript-eslint/no-restricted-imports': 'off' } },
 );
