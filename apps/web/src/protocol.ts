@@ -22,6 +22,7 @@ export type {
   SessionStateDto,
 } from '../../../libs/protocol/index.js';
 import type { CodeReportSection } from '../../../libs/protocol/index.js';
+export type { InviteBatchDto, SignUpDto, WaitlistEntryDto, WaitlistStatusDto } from '../../../libs/protocol/index.js';
 
 /** What the client reads of a stored grade (`libs/grading` Grade); the rest is not shown. */
 export interface GradeView {

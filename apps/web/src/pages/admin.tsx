@@ -1,28 +1,10 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { api, describeError } from '../api.js';
+import type { InviteBatchDto, WaitlistEntryDto } from '../protocol.js';
 import { useSubmit } from '../use-submit.js';
 
-interface WaitlistEntry {
-  id: string;
-  email: string;
-  name: string | null;
-  yearsExperience: number | null;
-  signupNumber: number;
-  referralCount: number;
-  status: 'waiting' | 'invited' | 'joined';
-  position: number | null;
-  cohort: string | null;
-  invitedAt: string | null;
-  redeemedAt: string | null;
-  createdAt: string;
-}
-
-interface InviteBatch {
-  cohort: string;
-  expiresAt: string;
-  invited: { entryId: string; email: string }[];
-  skipped: { email: string; reason: string }[];
-}
+type WaitlistEntry = WaitlistEntryDto;
+type InviteBatch = InviteBatchDto;
 
 interface RolloutLimits {
   maxLiveSessions: number;

@@ -1,15 +1,11 @@
 import { useEffect, useState } from 'react';
 import { api, auth, describeError } from '../api.js';
+import type { SignUpDto, WaitlistStatusDto } from '../protocol.js';
 import { Link, navigate } from '../router.js';
 import { useSubmit } from '../use-submit.js';
 import { homeFor } from './home.js';
 
-interface SignUpResult {
-  status: 'waiting' | 'invited' | 'joined';
-  position: number | null;
-  referralCode: string;
-  token: string | null;
-}
+type SignUpResult = SignUpDto;
 
 const WAITLIST_TOKEN = 'mi.waitlistToken';
 
@@ -123,10 +119,10 @@ export function WaitlistPlace({ place, token }: { place: { status: string; posit
 }
 
 export function WaitlistStatusPage({ token }: { token: string }) {
-  const [place, setPlace] = useState<(SignUpResult & { referrals: number }) | null>(null);
+  const [place, setPlace] = useState<WaitlistStatusDto | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<SignUpResult & { referrals: number }>('GET', `/api/waitlist/${encodeURIComponent(token)}`).then(setPlace, (err: unknown) => setError(describeError(err)));
+    api<WaitlistStatusDto>('GET', `/api/waitlist/${encodeURIComponent(token)}`).then(setPlace, (err: unknown) => setError(describeError(err)));
   }, [token]);
   return (
     <main className="narrow">
