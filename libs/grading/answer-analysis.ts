@@ -53,7 +53,7 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
   const tokens = tokenise(folded, known);
   const content = compiled.terms.contentOf(tokens);
   const injection = detectInjection(folded, tokens);
-  const seen: Seen = { exact: new Map(), long: [] };
+  const seen: Seen = { exact: new Map(), long: [], byPrefix: new Map() };
   const hits = new TermHits();
   let c = 0;
   const sentences: AnalysedSentence[] = splitSentences(folded, tokens).map((sentence) => {
@@ -125,8 +125,9 @@ export function keyAt(sentence: AnalysedSentence, key: number): number {
 /**
  * Padding: a sentence whose content words repeat an earlier one (same words, or nearly:
  * Jaccard ≥ 0.8 for sentences of five or more content words) is counted once. Words are
- * compared by stem id, and the pairwise Jaccard test (quadratic in sentences, once the
- * costliest step of the analysis) reads a mark per id instead of looking up strings.
+ * compared by stem id, and the Jaccard test reads a mark per id instead of looking up
+ * strings, for the earlier sentences a prefix filter leaves (all pairs were quadratic in
+ * sentences, the costliest step of the analysis).
  */
 function isRepeat(content: ContentTokens, from: number, to: number, seen: Seen): boolean {
   if (to === from) return false;
@@ -146,15 +147,53 @@ function isRepeat(content: ContentTokens, from: number, to: number, seen: Seen):
   }
   const size = mine.length;
   if (size < 5) return false;
-  for (const theirs of seen.long) {
-    // Jaccard >= 0.8 needs the smaller set to be at least 0.8 of the larger.
-    if (Math.min(size, theirs.length) < 0.8 * Math.max(size, theirs.length)) continue;
-    let both = 0;
-    for (let k = 0; k < theirs.length; k++) if (marks.has(theirs[k] ?? 0, round)) both++;
-    if (both / (size + theirs.length - both) >= 0.8) return true;
+  // Only sentences sharing an id with this one's prefix can reach Jaccard 0.8 (see `Seen.byPrefix`).
+  sortDescending(mine);
+  const prefix = prefixLength(size);
+  for (let p = 0; p < prefix; p++) {
+    const candidates = seen.byPrefix.get(mine[p] ?? 0);
+    if (candidates === undefined) continue;
+    for (let j = 0; j < candidates.length; j++) {
+      const theirs = seen.long[candidates[j] ?? 0] as number[];
+      // Jaccard >= 0.8 needs the smaller set to be at least 0.8 of the larger.
+      if (Math.min(size, theirs.length) < 0.8 * Math.max(size, theirs.length)) continue;
+      let both = 0;
+      for (let k = 0; k < theirs.length; k++) if (marks.has(theirs[k] ?? 0, round)) both++;
+      if (both / (size + theirs.length - both) >= 0.8) return true;
+    }
   }
+  const index = seen.long.length;
   seen.long.push(mine);
+  for (let p = 0; p < prefix; p++) {
+    const id = mine[p] ?? 0;
+    const list = seen.byPrefix.get(id);
+    if (list) list.push(index);
+    else seen.byPrefix.set(id, [index]);
+  }
   return false;
+}
+
+/** Insertion sort: a sentence has a dozen ids, and `Array.prototype.sort` allocates a work array per call. */
+function sortDescending(ids: number[]): void {
+  for (let i = 1; i < ids.length; i++) {
+    const id = ids[i] ?? 0;
+    let j = i - 1;
+    while (j >= 0 && (ids[j] ?? 0) < id) {
+      ids[j + 1] = ids[j] ?? 0;
+      j--;
+    }
+    ids[j + 1] = id;
+  }
+}
+
+/**
+ * Prefix filtering (as in set-similarity joins): with every set's ids in one fixed order,
+ * Jaccard(r, s) >= 4/5 means |r ∩ s| >= ⌈4|r|/5⌉, so the first element of r ∩ s lies
+ * among the first |r| - ⌈4|r|/5⌉ + 1 ids of r, and likewise of s. Two sentences whose
+ * prefixes share no id cannot be repeats, and are never compared.
+ */
+function prefixLength(size: number): number {
+  return size - Math.ceil((4 * size) / 5) + 1;
 }
 
 /**
@@ -205,6 +244,8 @@ function sameSequence(a: Int32Array, b: Int32Array): boolean {
 interface Seen {
   /** Hash of a sentence's content-word id sequence → the sequences with that hash. */
   readonly exact: Map<number, Int32Array[]>;
-  /** Distinct content-word ids of each earlier sentence of five or more. */
+  /** Distinct content-word ids of each earlier sentence of five or more, in descending order. */
   readonly long: number[][];
+  /** Id → the `long` sets that have it in their prefix (`prefixLength`). */
+  readonly byPrefix: Map<number, number[]>;
 }

@@ -1,15 +1,18 @@
 import { normaliseWords, registerTermStem, type Tokens } from './tokeniser.js';
 
-/** A compiled term: its stem sequence and the signal keys it proves. */
-interface TermEntry {
-  readonly stems: readonly string[];
-  /** `stems` as term stem ids (what tokens are compared by). */
-  readonly ids: readonly number[];
+/**
+ * A node of the term trie: the terms whose stem ids spell the path to it end here and
+ * prove `keys`; `next` continues longer terms by their next stem id (`ids[k]` → `nodes[k]`).
+ * A token position costs one step per matched word, however many terms share a first word.
+ */
+interface TermNode {
   readonly keys: number[];
+  readonly ids: number[];
+  readonly nodes: TermNode[];
 }
 
-/** First-stem id → the terms starting with it (dense: ids are small integers, holes are `undefined`). */
-type FirstIndex = (TermEntry[] | undefined)[];
+/** First-stem id → the trie of the terms starting with it (dense: ids are small integers, holes are `undefined`). */
+type FirstIndex = (TermNode | undefined)[];
 
 /** The tokens of a text that are not function words: positions in `Tokens` and their ids. */
 export interface ContentTokens {
@@ -38,8 +41,9 @@ export class TermHits {
 }
 
 /**
- * Multi-word term matcher over stem sequences, indexed by first stem, so matching a
- * sentence costs one map lookup per token whatever the number of terms. A multi-word
+ * Multi-word term matcher over stem sequences, a trie indexed by first stem, so matching
+ * a sentence costs one array read per token and one step per further matched word,
+ * whatever the number of terms. A multi-word
  * term also matches its words written together ("fan out" ~ "fanout", "web socket" is
  * covered by listing both in the rubric).
  */
@@ -122,15 +126,25 @@ export class TermIndex {
     const ids = stems.map(registerTermStem);
     const first = ids[0] ?? 0;
     while (index.length <= first) index.push(undefined);
-    const list = index[first] ?? [];
-    const same = list.find((e) => e.stems.length === stems.length && e.stems.every((s, i) => s === stems[i]));
-    if (same) {
-      if (!same.keys.includes(key)) same.keys.push(key);
-    } else {
-      list.push({ stems, ids, keys: [key] });
+    let node = (index[first] ??= newNode());
+    for (let k = 1; k < ids.length; k++) {
+      const id = ids[k] ?? 0;
+      const at = node.ids.indexOf(id);
+      if (at !== -1) {
+        node = node.nodes[at] as TermNode;
+      } else {
+        const child = newNode();
+        node.ids.push(id);
+        node.nodes.push(child);
+        node = child;
+      }
     }
-    index[first] = list;
+    if (!node.keys.includes(key)) node.keys.push(key);
   }
+}
+
+function newNode(): TermNode {
+  return { keys: [], ids: [], nodes: [] };
 }
 
 /** Terms of `index` in `termId[from, to)`; a hit's position is `i`, or `at[i]` when scanning a subsequence. */
@@ -138,23 +152,16 @@ function scan(index: FirstIndex, termId: Int32Array, from: number, to: number, a
   for (let i = from; i < to; i++) {
     const id = termId[i] ?? 0;
     if (id === 0) continue;
-    const entries = index[id];
-    if (entries === undefined) continue;
-    // Indexed loops: this runs for nearly every token of every sentence.
-    for (let e = 0; e < entries.length; e++) {
-      const entry = entries[e] as TermEntry;
-      if (!sequenceAt(termId, i, to, entry.ids)) continue;
-      const position = at === null ? i : (at[i] ?? 0);
-      const keys = entry.keys;
+    let node = index[id];
+    if (node === undefined) continue;
+    const position = at === null ? i : (at[i] ?? 0);
+    for (let j = i + 1; ; j++) {
+      const keys = node.keys;
       for (let k = 0; k < keys.length; k++) hits.push(keys[k] ?? 0, position);
+      if (j >= to) break;
+      const next = node.ids.indexOf(termId[j] ?? 0);
+      if (next === -1) break;
+      node = node.nodes[next] as TermNode;
     }
   }
-}
-
-function sequenceAt(termId: Int32Array, at: number, to: number, ids: readonly number[]): boolean {
-  if (at + ids.length > to) return false;
-  for (let k = 1; k < ids.length; k++) {
-    if (termId[at + k] !== ids[k]) return false;
-  }
-  return true;
 }
