@@ -131,18 +131,21 @@ export function keyAt(sentence: AnalysedSentence, key: number): number {
  */
 function isRepeat(content: ContentTokens, from: number, to: number, seen: Seen): boolean {
   if (to === from) return false;
+  const ids = content.stemId;
   let hash = to - from;
-  for (let i = from; i < to; i++) hash = Math.imul(hash ^ (content.stemId[i] ?? 0), 0x01000193);
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ (ids[i] ?? 0), 0x01000193);
   // Same words in the same order: a hash of the id sequence, confirmed element by element.
-  const sequence = content.stemId.subarray(from, to);
   const bucket = seen.exact.get(hash);
-  if (bucket?.some((other) => sameSequence(other, sequence))) return true;
-  if (bucket) bucket.push(sequence);
-  else seen.exact.set(hash, [sequence]);
+  if (bucket !== undefined) {
+    for (let b = 0; b < bucket.length; b += 2) if (sameSequence(ids, bucket[b] ?? 0, bucket[b + 1] ?? 0, from, to)) return true;
+    bucket.push(from, to);
+  } else {
+    seen.exact.set(hash, [from, to]);
+  }
   const round = marks.next();
   const mine: number[] = [];
-  for (let i = 0; i < sequence.length; i++) {
-    const id = sequence[i] ?? 0;
+  for (let i = from; i < to; i++) {
+    const id = ids[i] ?? 0;
     if (marks.mark(id, round)) mine.push(id);
   }
   const size = mine.length;
@@ -234,16 +237,17 @@ class RoundMarks {
 
 const marks = new RoundMarks();
 
-function sameSequence(a: Int32Array, b: Int32Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** Whether `ids[a, aEnd)` and `ids[b, bEnd)` are the same sequence. */
+function sameSequence(ids: Int32Array, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  if (aEnd - a !== bEnd - b) return false;
+  for (let k = 0; k < aEnd - a; k++) if (ids[a + k] !== ids[b + k]) return false;
   return true;
 }
 
 /** What the sentences so far said: exact content sequences, and the long ones' distinct word ids for Jaccard. */
 interface Seen {
-  /** Hash of a sentence's content-word id sequence → the sequences with that hash. */
-  readonly exact: Map<number, Int32Array[]>;
+  /** Hash of a sentence's content-word id sequence → the `[from, to)` ranges (of the content ids) with that hash, flat. */
+  readonly exact: Map<number, number[]>;
   /** Distinct content-word ids of each earlier sentence of five or more, in descending order. */
   readonly long: number[][];
   /** Id → the `long` sets that have it in their prefix (`prefixLength`). */

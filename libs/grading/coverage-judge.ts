@@ -5,8 +5,6 @@ export type CoverageStatus = 'covered' | 'partial' | 'missed';
 
 export interface CoverageResult {
   readonly status: CoverageStatus;
-  /** Concept keys matched in credited sentences. */
-  readonly matched: ReadonlySet<number>;
   /** The sentences that carry the matched concepts, fewest first (for evidence). */
   readonly evidence: readonly AnalysedSentence[];
 }
@@ -42,16 +40,17 @@ export class SentenceKeys {
  * or the reasoning.
  */
 export function judgeCoverage(signals: CompiledCoverage, said: SentenceKeys): CoverageResult {
-  const matched = new Set<number>();
+  // Concepts have distinct keys, so matched concepts are matched keys.
+  let matched = 0;
   const at: number[] = [];
   for (const concept of signals.concepts) {
     const sentences = said.with(concept.key);
     if (sentences === undefined) continue;
-    matched.add(concept.key);
-    for (const j of sentences) at.push(j);
+    matched++;
+    for (let k = 0; k < sentences.length; k++) at.push(sentences[k] ?? 0);
   }
   // The sentences that carry a matched concept, in text order.
-  at.sort((a, b) => a - b);
+  sortAscending(at);
   const carriers: AnalysedSentence[] = [];
   let reasoned = false;
   for (let k = 0; k < at.length; k++) {
@@ -60,13 +59,26 @@ export function judgeCoverage(signals: CompiledCoverage, said: SentenceKeys): Co
     carriers.push(sentence);
     if (sentence.reasoning) reasoned = true;
   }
-  const enough = matched.size >= signals.minConcepts;
-  const required = signals.required.every((key) => matched.has(key));
+  const enough = matched >= signals.minConcepts;
+  const required = signals.required.every((key) => said.with(key) !== undefined);
   const reasoning = !signals.requireReasoning || reasoned;
   let status: CoverageStatus = 'missed';
   if (enough && required && reasoning) status = 'covered';
-  else if (matched.size >= 2 && matched.size >= signals.minConcepts - 1) status = 'partial';
-  return { status, matched, evidence: status === 'missed' ? [] : pickEvidence(signals, carriers) };
+  else if (matched >= 2 && matched >= signals.minConcepts - 1) status = 'partial';
+  return { status, evidence: status === 'missed' ? [] : pickEvidence(signals, carriers) };
+}
+
+/** Insertion sort (a few sentence indices; `Array.prototype.sort` allocates a work array per call). */
+function sortAscending(values: number[]): void {
+  for (let i = 1; i < values.length; i++) {
+    const value = values[i] ?? 0;
+    let j = i - 1;
+    while (j >= 0 && (values[j] ?? 0) > value) {
+      values[j + 1] = values[j] ?? 0;
+      j--;
+    }
+    values[j + 1] = value;
+  }
 }
 
 /** Greedy cover: the sentences that add the most unseen concepts, at most three, in text order. */

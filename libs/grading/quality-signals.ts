@@ -18,7 +18,7 @@ export interface QualitySignals {
 
 const NUMBER = /(?<![a-z0-9])(\d+(?:[.,]\d+)*)\s*(k|m|b|million|billion|thousand|gb|tb|mb|kb|pb|bytes?|\/s|per|qps|rps|%|x|ms|s|rows|events|requests|messages|users|nodes|servers|pods|series)?(?![a-z])/g;
 const ARITHMETIC = /\d\s*(x|\*|×|\/)\s*\d|[=≈~]\s*\d|\d\s*(x|times)\b/;
-const DIGIT = /\d/;
+const DIGIT = /\d/g;
 
 export function qualitySignals(
   compiled: CompiledQuestion,
@@ -26,33 +26,44 @@ export function qualitySignals(
   credited: readonly AnalysedSentence[],
 ): QualitySignals {
   const lexicon = lexiconIndex();
-  const distinct = new Map<string, Set<number>>();
+  // Distinct cue keys (each belongs to one dimension), in first-seen order.
+  const cues: number[] = [];
   let reasonedSentences = 0;
   let contentTokens = 0;
   const numbers = new Set<string>();
   let arithmetic = 0;
+  const text = folded.text;
+  // Offset of the first digit at or after the last sentence read (sentences come in text order).
+  let digit = -1;
   for (const s of credited) {
     if (s.reasoning) reasonedSentences++;
     contentTokens += s.tokenEnd - s.tokenStart - s.functionWords;
-    for (const key of s.cues) {
-      const dimension = lexicon.dimensionOfKey.get(key);
-      if (!dimension) continue;
-      const set = distinct.get(dimension) ?? new Set<number>();
-      set.add(key);
-      distinct.set(dimension, set);
+    for (let c = 0; c < s.cues.length; c++) {
+      const key = s.cues[c] ?? 0;
+      if (!cues.includes(key)) cues.push(key);
     }
-    const text = folded.text.slice(s.foldedStart, s.foldedEnd);
-    if (!DIGIT.test(text)) continue;
-    for (const m of text.matchAll(NUMBER)) {
+    if (digit < s.foldedStart) {
+      DIGIT.lastIndex = s.foldedStart;
+      digit = DIGIT.exec(text)?.index ?? text.length;
+    }
+    if (digit >= s.foldedEnd) continue;
+    const sentence = text.slice(s.foldedStart, s.foldedEnd);
+    NUMBER.lastIndex = 0;
+    for (let m = NUMBER.exec(sentence); m !== null; m = NUMBER.exec(sentence)) {
       const value = m[1] ?? '';
       if (!compiled.promptNumbers.has(value) && (m[2] !== undefined || value.length >= 3)) numbers.add(`${value}${m[2] ?? ''}`);
     }
-    if (ARITHMETIC.test(text)) arithmetic++;
+    if (ARITHMETIC.test(sentence)) arithmetic++;
   }
   const estimates = numbers.size + Math.min(arithmetic, 4);
+  const distinct = new Map<string, number>();
+  for (const key of cues) {
+    const dimension = lexicon.dimensionOfKey.get(key);
+    if (dimension) distinct.set(dimension, (distinct.get(dimension) ?? 0) + 1);
+  }
   const cueStrength = new Map<string, number>();
-  for (const [dimension, keys] of distinct) {
-    cueStrength.set(dimension, Math.min(1, keys.size / (DIMENSION_CUE_TARGET[dimension] ?? 5)));
+  for (const [dimension, count] of distinct) {
+    cueStrength.set(dimension, Math.min(1, count / (DIMENSION_CUE_TARGET[dimension] ?? 5)));
   }
   cueStrength.set('capacity-estimation', Math.min(1, estimates / 8));
   return { cueStrength, reasonedSentences, creditedSentences: credited.length, contentTokens, estimates };

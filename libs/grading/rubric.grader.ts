@@ -114,7 +114,7 @@ export class RubricGrader implements Grader {
   }
 }
 
-const MISSED: CoverageResult = { status: 'missed', matched: new Set(), evidence: [] };
+const MISSED: CoverageResult = { status: 'missed', evidence: [] };
 
 function keyPointGrade(id: string, result: CoverageResult, answer: AnswerAnalysis): KeyPointGrade {
   return { id, status: result.status, evidence: quotes(result.evidence, answer) };

@@ -159,8 +159,11 @@ function scan(index: FirstIndex, termId: Int32Array, from: number, to: number, a
       const keys = node.keys;
       for (let k = 0; k < keys.length; k++) hits.push(keys[k] ?? 0, position);
       if (j >= to) break;
-      const next = node.ids.indexOf(termId[j] ?? 0);
-      if (next === -1) break;
+      const ids = node.ids;
+      const word = termId[j] ?? 0;
+      let next = 0;
+      while (next < ids.length && ids[next] !== word) next++;
+      if (next === ids.length) break;
       node = node.nodes[next] as TermNode;
     }
   }
