@@ -74,19 +74,31 @@ function lineBreakEnds(text: string, lineStart: number, at: number): boolean {
 }
 
 function endsSentence(text: string, i: number): boolean {
-  const next = text[i + 1];
-  if (next !== undefined && !/\s/.test(next)) return false;
-  if (text[i] !== '.') return true;
+  if (i + 1 < text.length && !isSpace(text.charCodeAt(i + 1))) return false;
+  if (text.charCodeAt(i) !== 46) return true;
   let w = i;
-  while (w > 0 && /[a-z0-9]/.test(text[w - 1] ?? '')) w--;
-  const word = text.slice(w, i);
-  return !ABBREVIATIONS.has(word);
+  while (w > 0 && isWordChar(text.charCodeAt(w - 1))) w--;
+  // Abbreviations are short: a longer word before the dot is never one.
+  return i - w > 6 || !ABBREVIATIONS.has(text.slice(w, i));
 }
 
 function trim(text: string, a: number, b: number): [number, number] {
   let start = a;
   let end = b;
-  while (start < end && /\s/.test(text[start] ?? '')) start++;
-  while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return [start, end];
 }
+
+/** `[a-z0-9]` by code. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** `\s` by code: ASCII whitespace quickly, the rest of the class through the regex. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(String.fromCharCode(c));
+}
+
+const SPACE = /\s/;

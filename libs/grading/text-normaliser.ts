@@ -11,38 +11,38 @@ export class FoldedText {
     readonly source: string,
     /** The folded text; `AMBIGUOUS_I_L` marks a glyph that reads as I or l. */
     readonly text: string,
-    private readonly starts: Int32Array | null,
-    private readonly ends: Int32Array | null,
+    /** Folded character `i` comes from source `[i + toStart[i], i + toEnd[i])`; null when that is `[i, i + 1)`. */
+    private readonly toStart: Int32Array | null,
+    private readonly toEnd: Int32Array | null,
   ) {}
 
   static of(source: string): FoldedText {
     // Fast path: plain ASCII folds to its lower case, one character for one.
     if (!NON_ASCII.test(source)) return new FoldedText(source, source.toLowerCase(), null, null);
     const parts: string[] = [];
-    let starts = new Int32Array(source.length + 16);
-    let ends = new Int32Array(source.length + 16);
+    let toStart = new Int32Array(source.length + 16);
+    let toEnd = new Int32Array(source.length + 16);
     let n = 0;
     const room = (extra: number) => {
-      if (n + extra <= starts.length) return;
-      const size = Math.max(starts.length * 2, n + extra);
+      if (n + extra <= toStart.length) return;
+      const size = Math.max(toStart.length * 2, n + extra);
       const s2 = new Int32Array(size);
       const e2 = new Int32Array(size);
-      s2.set(starts);
-      e2.set(ends);
-      starts = s2;
-      ends = e2;
+      s2.set(toStart);
+      e2.set(toEnd);
+      toStart = s2;
+      toEnd = e2;
     };
     let i = 0;
     while (i < source.length) {
-      // ASCII runs are copied in bulk; only the rare non-ASCII code point is folded alone.
+      // ASCII runs are copied in bulk, their offsets a constant shift; only the rare non-ASCII code point is folded alone.
       const next = nextNonAscii(source, i);
       if (next > i) {
         parts.push(source.slice(i, next).toLowerCase());
         room(next - i);
-        for (let k = i; k < next; k++, n++) {
-          starts[n] = k;
-          ends[n] = k + 1;
-        }
+        toStart.fill(i - n, n, n + next - i);
+        toEnd.fill(i - n + 1, n, n + next - i);
+        n += next - i;
         i = next;
         continue;
       }
@@ -51,31 +51,31 @@ export class FoldedText {
       const folded = foldCodePoint(String.fromCodePoint(code));
       room(folded.length);
       for (let k = 0; k < folded.length; k++, n++) {
-        starts[n] = i;
-        ends[n] = i + width;
+        toStart[n] = i - n;
+        toEnd[n] = i + width - n;
       }
       parts.push(folded);
       i += width;
     }
     // join() gives a flat string; += would leave a rope that every later scan must flatten.
-    return new FoldedText(source, parts.join(''), starts.subarray(0, n), ends.subarray(0, n));
+    return new FoldedText(source, parts.join(''), toStart.subarray(0, n), toEnd.subarray(0, n));
   }
 
   /** True when folded offsets equal source offsets (plain ASCII input). */
   get isIdentity(): boolean {
-    return this.starts === null;
+    return this.toStart === null;
   }
 
   /** Source offset where folded character `i` starts (`source.length` past the end). */
   sourceStart(i: number): number {
-    if (!this.starts) return Math.min(i, this.source.length);
-    return i < this.starts.length ? (this.starts[i] ?? 0) : this.source.length;
+    if (!this.toStart) return Math.min(i, this.source.length);
+    return i < this.toStart.length ? i + (this.toStart[i] ?? 0) : this.source.length;
   }
 
   /** Source offset just after folded character `i`. */
   sourceEnd(i: number): number {
-    if (!this.ends) return Math.min(i + 1, this.source.length);
-    return i < this.ends.length ? (this.ends[i] ?? 0) : this.source.length;
+    if (!this.toEnd) return Math.min(i + 1, this.source.length);
+    return i < this.toEnd.length ? i + (this.toEnd[i] ?? 0) : this.source.length;
   }
 
   /** The exact source substring behind folded range [from, to). */
