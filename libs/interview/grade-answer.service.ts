@@ -34,9 +34,8 @@ export class GradeAnswerService {
   async grade(turnId: string, ctx: JobContext): Promise<void> {
     const found = await this.sessions.answerToGrade(turnId);
     if (!found || found.status === 'scored' || found.status === 'failed') return; // deleted with its session, or done
-    const { session } = found;
-    const [turns, question, role] = await Promise.all([
-      this.sessions.turns(session.id),
+    const { session, turns } = found;
+    const [question, role] = await Promise.all([
       this.content.questionAt(session.questionId, session.questionVersion),
       this.content.roleAt(session.roleSlug, session.roleVersion),
     ]);

@@ -9,16 +9,16 @@ import { type InterviewerLine, openingLine, timeUpLine } from './interviewer.js'
 export async function say(tx: SessionTx, line: InterviewerLine, before: readonly NewEvent[] = []): Promise<void> {
   const turnId = randomUUID();
   const phase = tx.session.phases[tx.session.phaseIndex]!;
-  const seqs = await tx.appendEvents([
+  const events: NewEvent[] = [
     ...before,
     {
       type: 'interviewer:message',
       payload: { turnId, text: line.text, reason: line.reason, ...(line.keyPointId ? { keyPointId: line.keyPointId } : {}) },
     },
-  ]);
-  await tx.insertTurn({
+  ];
+  await tx.appendEvents(events, {
+    seqOf: events.length - 1,
     id: turnId,
-    seq: seqs.at(-1)!,
     phaseId: phase.id,
     speaker: 'interviewer',
     clientId: null,

@@ -19,6 +19,34 @@ function updated<T>(result: unknown): T[] {
   return (result as [T[], number])[0];
 }
 
+/** The next `$2` seqs of session `$1`, taken under its row lock, for events of types `$3` with payloads `$4`. */
+const APPEND = `WITH next AS (UPDATE interview_sessions SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq)
+  INSERT INTO session_events (session_id, seq, type, payload)
+  SELECT $1, next.last_seq - $2 + e.ord, ($3::text[])[e.ord], ($4::text[])[e.ord]::jsonb
+  FROM next, generate_series(1, $2) AS e(ord)
+  RETURNING seq, at`;
+
+/** `APPEND`, plus the turn (`$6`…`$12`) at the seq of event `$5` (1-based) and, for an answer, its grading intent. */
+const APPEND_WITH_TURN = `WITH next AS (UPDATE interview_sessions SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq),
+  turn AS (
+    INSERT INTO session_turns (id, session_id, seq, phase_id, speaker, client_id, text, reason, key_point_id)
+    SELECT $6::uuid, $1, next.last_seq - $2 + $5::int, $7::text, $8::text, $9::text, $10::text, $11::text, $12::text FROM next
+    RETURNING id, speaker
+  ),
+  grading AS (INSERT INTO answer_gradings (turn_id, session_id) SELECT id, $1 FROM turn WHERE speaker = 'candidate')
+  INSERT INTO session_events (session_id, seq, type, payload)
+  SELECT $1, next.last_seq - $2 + e.ord, ($3::text[])[e.ord], ($4::text[])[e.ord]::jsonb
+  FROM next, generate_series(1, $2) AS e(ord)
+  RETURNING seq, at`;
+
+/** What grading reads of a session's turns. */
+export type GradingTurn = Pick<TurnRow, 'id' | 'seq' | 'phaseId' | 'speaker' | 'text'>;
+
+/** A turn written with the events that tell of it (`SessionTx.appendEvents`); it takes the seq of event `seqOf`. */
+export interface NewTurn extends Omit<TurnRow, 'createdAt' | 'sessionId' | 'seq'> {
+  readonly seqOf: number;
+}
+
 /**
  * Everything a session changes happens inside `inSession`: one transaction holding the session's row lock,
  * so sequence numbers, phases and turns change in one order. Events appended there become visible
@@ -45,19 +73,16 @@ export class SessionTx {
 
   /**
    * One round trip for any number of events: take the next seqs under the row lock we hold and write the
-   * events with them, in the order given.
+   * events with them, in the order given. With `turn`, the same statement also writes the turn the events
+   * tell of (it takes the seq of event `turn.seqOf`) and, for a candidate's answer, the intent to grade it.
    */
-  async appendEvents(events: readonly NewEvent[]): Promise<number[]> {
+  async appendEvents(events: readonly NewEvent[], turn?: NewTurn): Promise<number[]> {
     if (events.length === 0) return [];
-    const payloads = events.map((e) => JSON.stringify(e.payload));
-    const rows = (await this.m.query(
-      `WITH next AS (UPDATE interview_sessions SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq)
-       INSERT INTO session_events (session_id, seq, type, payload)
-       SELECT $1, next.last_seq - $2 + e.ord, ($3::text[])[e.ord], ($4::text[])[e.ord]::jsonb
-       FROM next, generate_series(1, $2) AS e(ord)
-       RETURNING seq, at`,
-      [this.session.id, events.length, events.map((e) => e.type), payloads],
-    )) as { seq: number; at: Date }[];
+    const params: unknown[] = [this.session.id, events.length, events.map((e) => e.type), events.map((e) => JSON.stringify(e.payload))];
+    if (turn) {
+      params.push(turn.seqOf + 1, turn.id, turn.phaseId, turn.speaker, turn.clientId, turn.text, turn.reason, turn.keyPointId);
+    }
+    const rows = (await this.m.query(turn ? APPEND_WITH_TURN : APPEND, params)) as { seq: number; at: Date }[];
     rows.sort((a, b) => a.seq - b.seq);
     rows.forEach((row, i) => {
       this.appended.push({
@@ -78,27 +103,6 @@ export class SessionTx {
       clientId,
     ])) as Raw[];
     return rows[0] ? toTurn(rows[0]) : null;
-  }
-
-  /** The turn id is chosen first so its events can name it; the turn row takes the seq of its first event. */
-  async insertTurn(turn: Omit<TurnRow, 'createdAt' | 'sessionId'>): Promise<void> {
-    await this.m.query(
-      `INSERT INTO session_turns (id, session_id, seq, phase_id, speaker, client_id, text, reason, key_point_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [turn.id, this.session.id, turn.seq, turn.phaseId, turn.speaker, turn.clientId, turn.text, turn.reason, turn.keyPointId],
-    );
-  }
-
-  /** A candidate's answer and the intent to grade it, in one statement. */
-  async insertAnswer(turn: Pick<TurnRow, 'id' | 'seq' | 'phaseId' | 'clientId' | 'text'>): Promise<void> {
-    await this.m.query(
-      `WITH turn AS (
-         INSERT INTO session_turns (id, session_id, seq, phase_id, speaker, client_id, text)
-         VALUES ($1, $2, $3, $4, 'candidate', $5, $6) RETURNING id
-       )
-       INSERT INTO answer_gradings (turn_id, session_id) SELECT id, $2 FROM turn`,
-      [turn.id, this.session.id, turn.seq, turn.phaseId, turn.clientId, turn.text],
-    );
   }
 
   async grading(turnId: string): Promise<GradingRow | null> {
@@ -231,13 +235,20 @@ export class SessionsRepository {
     });
   }
 
-  /** An answer's grading status and its session, read without a lock (the grader's first look). */
-  async answerToGrade(turnId: string): Promise<{ session: SessionRow; status: GradingRow['status'] } | null> {
+  /**
+   * An answer's grading status, its session and the session's turns so far, read without a lock in one
+   * round trip (the grader's first look).
+   */
+  async answerToGrade(turnId: string): Promise<{ session: SessionRow; status: GradingRow['status']; turns: GradingTurn[] } | null> {
     const [row] = (await this.db.query(
-      `SELECT s.*, a.status AS grading_status FROM answer_gradings a JOIN interview_sessions s ON s.id = a.session_id WHERE a.turn_id = $1`,
+      `SELECT s.*, a.status AS grading_status,
+              (SELECT coalesce(json_agg(json_build_object('id', t.id, 'seq', t.seq, 'phaseId', t.phase_id, 'speaker', t.speaker, 'text', t.text) ORDER BY t.seq), '[]')
+                 FROM session_turns t WHERE t.session_id = s.id) AS turns
+         FROM answer_gradings a JOIN interview_sessions s ON s.id = a.session_id WHERE a.turn_id = $1`,
       [turnId],
     )) as Raw[];
-    return row ? { session: toSession(row), status: row.grading_status as GradingRow['status'] } : null;
+    if (!row) return null;
+    return { session: toSession(row), status: row.grading_status as GradingRow['status'], turns: row.turns as GradingTurn[] };
   }
 
   async find(sessionId: string): Promise<SessionRow | null> {

@@ -100,11 +100,13 @@ export class SessionsService {
       if (tx.session.status === 'ended') throw new SessionEndedError();
       const turnId = randomUUID();
       const phaseId = tx.session.phases[tx.session.phaseIndex]!.id;
-      const [seq] = await tx.appendEvents([
-        { type: 'answer:accepted', payload: { turnId, clientId: input.clientId, phaseId, text: input.text } },
-        { type: 'grade:status', payload: { turnId, status: 'queued' } },
-      ]);
-      await tx.insertAnswer({ id: turnId, seq: seq!, phaseId, clientId: input.clientId, text: input.text });
+      const [seq] = await tx.appendEvents(
+        [
+          { type: 'answer:accepted', payload: { turnId, clientId: input.clientId, phaseId, text: input.text } },
+          { type: 'grade:status', payload: { turnId, status: 'queued' } },
+        ],
+        { seqOf: 0, id: turnId, phaseId, speaker: 'candidate', clientId: input.clientId, text: input.text, reason: null, keyPointId: null },
+      );
       return { turnId, seq: seq!, fresh: true };
     });
     const { turnId, seq, fresh } = done.result;
