@@ -6,9 +6,13 @@ import { pinoHttp, type HttpLogger } from 'pino-http';
 
 export type { Logger } from 'pino';
 
-/** One JSON logger per process; `service` tells the api's lines from the worker's. */
+/**
+ * One JSON logger per process; `service` tells the api's lines from the worker's. Lines are written
+ * synchronously: pino's default (asynchronous) stdout loses what is still queued when the process dies
+ * by a signal, which is how a Nest app ends after its shutdown hooks (the last lines said would vanish).
+ */
 export function createLogger(service: string, level: LevelWithSilent): Logger {
-  return pino({ level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime });
+  return pino({ level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination({ dest: 1, sync: true }));
 }
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
