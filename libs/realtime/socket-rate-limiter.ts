@@ -20,7 +20,7 @@ export class SocketRateLimiter {
     else if (++slot.count > rateLimit) throw this.limited(slot.windowStart + rateWindowMs - now);
 
     // A user with many sockets gets twice one socket's budget in all.
-    const { count, resetInMs } = await hitFixedWindow(this.redis, `${this.config.queue.prefix}:rate:${userId}`, rateWindowMs, now);
+    const { count, resetInMs } = await hitFixedWindow(this.redis, `${this.config.queue.prefix}:rate:${userId}`, rateWindowMs);
     if (count > rateLimit * 2) throw this.limited(resetInMs);
   }
 

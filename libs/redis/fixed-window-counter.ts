@@ -1,17 +1,16 @@
 import type { Redis } from 'ioredis';
 
 /**
- * One hit on a fixed-window counter shared by every process: `INCR` + `PEXPIRE` in one round trip.
- * Returns the count in the current window and how long until that window closes.
+ * One hit on a fixed-window counter shared by every process: `INCR`, `PEXPIRE … NX` and `PTTL` in one
+ * round trip. A window opens at the key's first hit and lasts `windowMs` (not aligned to the clock, so a
+ * burst is never split across a boundary that happens to fall inside it). Returns the count in the
+ * current window and how long until it closes.
  */
-export async function hitFixedWindow(
-  redis: Redis,
-  key: string,
-  windowMs: number,
-  now = Date.now(),
-): Promise<{ count: number; resetInMs: number }> {
-  const window = Math.floor(now / windowMs);
-  const slot = `${key}:${window}`;
-  const [[, count]] = (await redis.multi().incr(slot).pexpire(slot, windowMs * 2).exec()) as [[null, number], unknown];
-  return { count, resetInMs: (window + 1) * windowMs - now };
+export async function hitFixedWindow(redis: Redis, key: string, windowMs: number): Promise<{ count: number; resetInMs: number }> {
+  const [[, count], , [, ttl]] = (await redis.multi().incr(key).pexpire(key, windowMs, 'NX').pttl(key).exec()) as [
+    [null, number],
+    unknown,
+    [null, number],
+  ];
+  return { count, resetInMs: ttl > 0 ? ttl : windowMs };
 }
