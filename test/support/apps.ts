@@ -38,8 +38,9 @@ export function spawnApp(name: 'api' | 'worker' | 'cli', env: Record<string, str
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  // 'close', not 'exit': the process can exit before its last output is read, and tests read the output.
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
+    child.on('close', (code, signal) => resolve({ code, signal })),
   );
   return { child, output: () => output, exited };
 }
