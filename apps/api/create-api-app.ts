@@ -24,6 +24,6 @@ export async function createApiApp(config: AppConfig, logger: Logger): Promise<I
   const web = webClientHandler(config.http.webDir);
   if (web) app.use(web);
   else logger.info({ webDir: config.http.webDir }, 'web client not built; serving the api only');
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  // Signals are handled by startProcess (libs/runtime), which closes the app.
   return app;
 }

@@ -9,7 +9,7 @@ export async function createWorkerApp(config: AppConfig, logger: Logger): Promis
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, logger), {
     logger: new NestPinoLogger(logger),
   });
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  // Signals are handled by startProcess (libs/runtime), which closes the app.
   await app.init();
   return app;
 }

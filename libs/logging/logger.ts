@@ -8,8 +8,8 @@ export type { Logger } from 'pino';
 
 /**
  * One JSON logger per process; `service` tells the api's lines from the worker's. Lines are written
- * synchronously: pino's default (asynchronous) stdout loses what is still queued when the process dies
- * by a signal, which is how a Nest app ends after its shutdown hooks (the last lines said would vanish).
+ * synchronously: pino's default (asynchronous) stdout loses what is still queued when the process ends
+ * abruptly (killed by a signal, or forced out by a hung shutdown), and those last lines matter most.
  */
 export function createLogger(service: string, level: LevelWithSilent): Logger {
   return pino({ level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination({ dest: 1, sync: true }));

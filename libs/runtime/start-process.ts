@@ -7,7 +7,10 @@ interface Closable {
 
 /**
  * The shared start-up of every long-running app: parse config once (a bad value exits 1 with a one-line
- * message naming the variable), start, and on SIGTERM/SIGINT give Nest's shutdown hooks a bounded time.
+ * message naming the variable), start, and on SIGTERM/SIGINT close the app (Nest's shutdown hooks) within a
+ * bound. The signal is handled here rather than by Nest's `enableShutdownHooks`, whose listener exists only
+ * once start-up is over: a signal that came during start-up was swallowed and the process lingered until
+ * the bound killed it. Here a signal during start-up waits for the start to finish, then closes.
  */
 export async function startProcess(
   name: string,
@@ -21,18 +24,28 @@ export async function startProcess(
     process.exit(1);
   }
   const logger = createLogger(name, config.logLevel);
+  const started = start(config, logger);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.info({ signal }, 'shutting down');
-      // Nest's hooks close everything; this only stops a hung shutdown from hanging forever.
+      // The hooks close everything; this only stops a hung shutdown from hanging forever.
       setTimeout(() => {
         logger.error('shutdown took too long; exiting');
         process.exit(1);
       }, config.queue.shutdownTimeoutMs + 2_000).unref();
+      void started
+        .then((app) => app.close())
+        .then(
+          () => process.exit(process.exitCode ?? 0),
+          (err: unknown) => {
+            logger.error({ err }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
     });
   }
   try {
-    await start(config, logger);
+    await started;
   } catch (err) {
     logger.fatal({ err }, `${name} failed to start`);
     process.exitCode = 1;
