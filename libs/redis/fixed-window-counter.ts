@@ -12,5 +12,7 @@ export async function hitFixedWindow(redis: Redis, key: string, windowMs: number
     unknown,
     [null, number],
   ];
+  // A key without an expiry would count forever (a Redis before 7 refuses NX): give it one.
+  if (ttl < 0) await redis.pexpire(key, windowMs);
   return { count, resetInMs: ttl > 0 ? ttl : windowMs };
 }
