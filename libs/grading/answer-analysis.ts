@@ -6,6 +6,7 @@ import { TermHits, type ContentTokens } from './term-index.js';
 import { FoldedText } from './text-normaliser.js';
 import { tokenise, type Tokens } from './tokeniser.js';
 import { classifyListLike } from './list-detector.js';
+import { sortSmall } from './sort-small.js';
 
 /** A sentence with what the grader found in it and whether it may earn credit. */
 export interface AnalysedSentence extends Sentence {
@@ -151,9 +152,10 @@ function isRepeat(content: ContentTokens, from: number, to: number, seen: Seen):
   const size = mine.length;
   if (size < 5) return false;
   // Only sentences sharing an id with this one's prefix can reach Jaccard 0.8 (see `Seen.byPrefix`).
-  sortDescending(mine);
+  // The order is descending id (rarer words, met later, first): the prefix is the end of `mine`.
+  sortSmall(mine);
   const prefix = prefixLength(size);
-  for (let p = 0; p < prefix; p++) {
+  for (let p = size - prefix; p < size; p++) {
     const candidates = seen.byPrefix.get(mine[p] ?? 0);
     if (candidates === undefined) continue;
     for (let j = 0; j < candidates.length; j++) {
@@ -167,26 +169,13 @@ function isRepeat(content: ContentTokens, from: number, to: number, seen: Seen):
   }
   const index = seen.long.length;
   seen.long.push(mine);
-  for (let p = 0; p < prefix; p++) {
+  for (let p = size - prefix; p < size; p++) {
     const id = mine[p] ?? 0;
     const list = seen.byPrefix.get(id);
     if (list) list.push(index);
     else seen.byPrefix.set(id, [index]);
   }
   return false;
-}
-
-/** Insertion sort: a sentence has a dozen ids, and `Array.prototype.sort` allocates a work array per call. */
-function sortDescending(ids: number[]): void {
-  for (let i = 1; i < ids.length; i++) {
-    const id = ids[i] ?? 0;
-    let j = i - 1;
-    while (j >= 0 && (ids[j] ?? 0) < id) {
-      ids[j + 1] = ids[j] ?? 0;
-      j--;
-    }
-    ids[j + 1] = id;
-  }
 }
 
 /**
@@ -248,7 +237,7 @@ function sameSequence(ids: Int32Array, a: number, aEnd: number, b: number, bEnd:
 interface Seen {
   /** Hash of a sentence's content-word id sequence → the `[from, to)` ranges (of the content ids) with that hash, flat. */
   readonly exact: Map<number, number[]>;
-  /** Distinct content-word ids of each earlier sentence of five or more, in descending order. */
+  /** Distinct content-word ids of each earlier sentence of five or more, ascending (the prefix is read from the end). */
   readonly long: number[][];
   /** Id → the `long` sets that have it in their prefix (`prefixLength`). */
   readonly byPrefix: Map<number, number[]>;

@@ -1,5 +1,6 @@
 import { keyAt, type AnalysedSentence } from './answer-analysis.js';
 import type { CompiledCoverage } from './compiled-question.js';
+import { sortSmall } from './sort-small.js';
 
 export type CoverageStatus = 'covered' | 'partial' | 'missed';
 
@@ -50,7 +51,7 @@ export function judgeCoverage(signals: CompiledCoverage, said: SentenceKeys): Co
     for (let k = 0; k < sentences.length; k++) at.push(sentences[k] ?? 0);
   }
   // The sentences that carry a matched concept, in text order.
-  sortAscending(at);
+  sortSmall(at);
   const carriers: AnalysedSentence[] = [];
   let reasoned = false;
   for (let k = 0; k < at.length; k++) {
@@ -66,19 +67,6 @@ export function judgeCoverage(signals: CompiledCoverage, said: SentenceKeys): Co
   if (enough && required && reasoning) status = 'covered';
   else if (matched >= 2 && matched >= signals.minConcepts - 1) status = 'partial';
   return { status, evidence: status === 'missed' ? [] : pickEvidence(signals, carriers) };
-}
-
-/** Insertion sort (a few sentence indices; `Array.prototype.sort` allocates a work array per call). */
-function sortAscending(values: number[]): void {
-  for (let i = 1; i < values.length; i++) {
-    const value = values[i] ?? 0;
-    let j = i - 1;
-    while (j >= 0 && (values[j] ?? 0) > value) {
-      values[j + 1] = values[j] ?? 0;
-      j--;
-    }
-    values[j + 1] = value;
-  }
 }
 
 /** Greedy cover: the sentences that add the most unseen concepts, at most three, in text order. */

@@ -2,7 +2,7 @@ import { normaliseWords, registerTermStem, type Tokens } from './tokeniser.js';
 
 /**
  * A node of the term trie: the terms whose stem ids spell the path to it end here and
- * prove `keys`; `next` continues longer terms by their next stem id (`ids[k]` → `nodes[k]`).
+ * prove `keys`; longer terms continue by their next stem id (`ids[k]` → `nodes[k]`).
  * A token position costs one step per matched word, however many terms share a first word.
  */
 interface TermNode {
@@ -43,9 +43,8 @@ export class TermHits {
 /**
  * Multi-word term matcher over stem sequences, a trie indexed by first stem, so matching
  * a sentence costs one array read per token and one step per further matched word,
- * whatever the number of terms. A multi-word
- * term also matches its words written together ("fan out" ~ "fanout", "web socket" is
- * covered by listing both in the rubric).
+ * whatever the number of terms. A multi-word term also matches its words written together
+ * ("fan out" ~ "fanout", "web socket" is covered by listing both in the rubric).
  */
 export class TermIndex {
   private readonly byFirst: FirstIndex = [];
