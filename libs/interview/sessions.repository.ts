@@ -19,25 +19,26 @@ function updated<T>(result: unknown): T[] {
   return (result as [T[], number])[0];
 }
 
-/** The next `$2` seqs of session `$1`, taken under its row lock, for events of types `$3` with payloads `$4`. */
-const APPEND = `WITH next AS (UPDATE interview_sessions SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq)
-  INSERT INTO session_events (session_id, seq, type, payload)
+/** Takes the next `$2` seqs of session `$1` (under the row lock its transaction holds). */
+const NEXT_SEQS = `next AS (UPDATE interview_sessions SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq)`;
+
+/** Writes events of types `$3` with payloads `$4` at those seqs. */
+const INSERT_EVENTS = `INSERT INTO session_events (session_id, seq, type, payload)
   SELECT $1, next.last_seq - $2 + e.ord, ($3::text[])[e.ord], ($4::text[])[e.ord]::jsonb
   FROM next, generate_series(1, $2) AS e(ord)
   RETURNING seq, at`;
 
+const APPEND = `WITH ${NEXT_SEQS} ${INSERT_EVENTS}`;
+
 /** `APPEND`, plus the turn (`$6`…`$12`) at the seq of event `$5` (1-based) and, for an answer, its grading intent. */
-const APPEND_WITH_TURN = `WITH next AS (UPDATE interview_sessions SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq),
+const APPEND_WITH_TURN = `WITH ${NEXT_SEQS},
   turn AS (
     INSERT INTO session_turns (id, session_id, seq, phase_id, speaker, client_id, text, reason, key_point_id)
     SELECT $6::uuid, $1, next.last_seq - $2 + $5::int, $7::text, $8::text, $9::text, $10::text, $11::text, $12::text FROM next
     RETURNING id, speaker
   ),
   grading AS (INSERT INTO answer_gradings (turn_id, session_id) SELECT id, $1 FROM turn WHERE speaker = 'candidate')
-  INSERT INTO session_events (session_id, seq, type, payload)
-  SELECT $1, next.last_seq - $2 + e.ord, ($3::text[])[e.ord], ($4::text[])[e.ord]::jsonb
-  FROM next, generate_series(1, $2) AS e(ord)
-  RETURNING seq, at`;
+  ${INSERT_EVENTS}`;
 
 /** What grading reads of a session's turns. */
 export type GradingTurn = Pick<TurnRow, 'id' | 'seq' | 'phaseId' | 'speaker' | 'text'>;

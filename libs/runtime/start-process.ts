@@ -25,8 +25,12 @@ export async function startProcess(
   }
   const logger = createLogger(name, config.logLevel);
   const started = start(config, logger);
+  let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
+      // A second signal (SIGINT after SIGTERM) does not close twice; the bound below still holds.
+      if (stopping) return;
+      stopping = true;
       logger.info({ signal }, 'shutting down');
       // The hooks close everything; this only stops a hung shutdown from hanging forever.
       setTimeout(() => {
