@@ -1,5 +1,5 @@
 import { FoldedText } from './text-normaliser.js';
-import { normaliseWords, stem, tokenise } from './tokeniser.js';
+import { isWordUnit, NON_ASCII_WORD_CHAR, normaliseWords, stem, tokenise } from './tokeniser.js';
 
 describe(tokenise.name, () => {
   it('treats punctuation as a separator and stems words', () => {
@@ -23,5 +23,31 @@ describe(tokenise.name, () => {
     const source = 'pods/s on k8s';
     const tokens = [...tokenise(FoldedText.of(source))];
     expect(tokens.map((t) => source.slice(t.start, t.end))).toEqual(['pods', '/', 's', 'k8s'].flatMap((w) => (w === 'k8s' ? ['on', w] : [w])));
+  });
+});
+
+describe(isWordUnit.name, () => {
+  it('is the word class of the pattern checks, code unit by code unit', () => {
+    const disagree: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (isWordUnit(c) !== (/[a-z0-9]/.test(ch) || NON_ASCII_WORD_CHAR.test(ch))) disagree.push(c);
+    }
+    expect(disagree).toEqual([]);
+  });
+});
+
+describe('tokenise, word by word', () => {
+  it('reads the same words from a text however often and among however many others it is met', () => {
+    const text = 'Consistent hashing spreads keys; retries need idempotency keys.';
+    const first = [...tokenise(FoldedText.of(text))].map((t) => [t.word, t.stem, t.start, t.end]);
+    // Thousands of new words in between grow the word memo.
+    for (let i = 0; i < 3_000; i++) tokenise(FoldedText.of(`word${i} other${i * 7} x${i}y`));
+    expect([...tokenise(FoldedText.of(text))].map((t) => [t.word, t.stem, t.start, t.end])).toEqual(first);
+    expect(first.map(([word]) => word)).toEqual(['consistent', 'hashing', 'spreads', 'keys', 'retries', 'need', 'idempotency', 'keys']);
+  });
+
+  it('splits words of other scripts and symbols as the word class says', () => {
+    expect([...tokenise(FoldedText.of('naïve café → p99≤5ms 東京 ok'))].map((t) => t.word)).toEqual(['naive', 'cafe', 'p99', '5ms', '東京', 'ok']);
   });
 });

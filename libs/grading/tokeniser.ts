@@ -1,6 +1,7 @@
 import { stemmer } from 'stemmer';
 import { AMBIGUOUS_I_L } from './confusable-fold.js';
 import { FoldedText } from './text-normaliser.js';
+import { CodeUnits, FNV_OFFSET, FNV_PRIME, WordMemo, wordHash } from './word-memo.js';
 
 /** One word of the answer. `start`/`end` are offsets in the ORIGINAL text. */
 export interface Token {
@@ -135,16 +136,11 @@ const RATE_UNITS: ReadonlyMap<string, string> = new Map([
 
 /**
  * Word characters of FOLDED text: ASCII letters and digits (almost everything after
- * folding), the I/l marker, and the letter blocks of other scripts. Written as ranges
- * rather than \p{L} because a Unicode-property regex is several times slower here and
- * tokenising is the grader's hot path; symbol blocks (punctuation, arrows, maths, emoji
- * surrogates) stay separators. (A hand-written char-code scanner measured slower than
- * this regex's compiled matcher.)
+ * folding), the I/l marker, and the letter blocks of other scripts; symbol blocks
+ * (punctuation, arrows, maths, emoji surrogates) stay separators. The tokeniser tests
+ * them by code unit (`isWordUnit`); the regex serves pattern checks.
  */
 const NON_ASCII_WORD_CLASS = '\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u1fff\u2070-\u218f\u2c00-\u2fff\u3040-\ud7ff\ue000-\uffff';
-const WORD_CLASS = `a-z0-9${NON_ASCII_WORD_CLASS}`;
-const WORD = new RegExp(`[${WORD_CLASS}]+`, 'g');
-const WORD_CHAR = new RegExp(`[${WORD_CLASS}]`);
 
 /** Folded text without these has exactly its runs of [a-z0-9] as words (the I/l marker is one). */
 export const NON_ASCII_WORD_CHAR = new RegExp(`[${NON_ASCII_WORD_CLASS}]`);
@@ -160,31 +156,56 @@ export function tokenise(folded: FoldedText, known?: (stem: string) => boolean):
     stemIds.clear();
   }
   const text = folded.text;
-  const out = new TokenColumns(text.length);
+  const length = text.length;
+  const units = textUnits.of(text);
   const identity = folded.isIdentity;
-  const ambiguous = text.includes(AMBIGUOUS_I_L);
-  // One shared regex (constructing one per call would recompile it every time); the
-  // loop below never re-enters tokenise, so resetting lastIndex is safe.
-  const pattern = WORD;
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-    const raw = m[0];
-    const from = m.index;
-    const to = from + raw.length;
-    const start = identity ? from : folded.sourceStart(from);
-    const end = identity ? to : folded.sourceEnd(to - 1);
-    const word = ambiguous && raw.includes(AMBIGUOUS_I_L) ? resolveAmbiguous(raw, known) : raw;
-    const unit = text.charCodeAt(from - 1) === 47 && WORD_CHAR.test(text[from - 2] ?? '') ? RATE_UNITS.get(word) : undefined;
-    if (unit !== undefined) {
-      const slash = folded.sourceStart(from - 1);
-      out.push(wordParts('per')[0] as WordPart, slash, start, from - 1, from);
-      out.push(wordParts(unit)[0] as WordPart, start, end, from, to);
+  const out = new TokenColumns(length);
+  let i = 0;
+  while (i < length) {
+    let c = units[i] ?? 0;
+    if (!isWordUnit(c)) {
+      i++;
       continue;
     }
-    const info = wordParts(word);
-    for (let k = 0; k < info.length; k++) out.push(info[k] as WordPart, start, end, from, to);
+    // A word is a run of word characters, hashed as it is read (see WordMemo).
+    const from = i;
+    let hash = FNV_OFFSET;
+    let ambiguous = false;
+    do {
+      if (c === AMBIGUOUS_CODE) ambiguous = true;
+      hash = Math.imul(hash ^ c, FNV_PRIME);
+      c = ++i < length ? (units[i] ?? 0) : 0;
+    } while (isWordUnit(c));
+    const start = identity ? from : folded.sourceStart(from);
+    const end = identity ? i : folded.sourceEnd(i - 1);
+    const word = ambiguous ? resolveAmbiguous(text.slice(from, i), known) : undefined;
+    if (from > 1 && units[from - 1] === 47 && isWordUnit(units[from - 2] ?? 0)) {
+      const unit = RATE_UNITS.get(word ?? text.slice(from, i));
+      if (unit !== undefined) {
+        out.push(wordParts('per')[0] as WordPart, folded.sourceStart(from - 1), start, from - 1, from);
+        out.push(wordParts(unit)[0] as WordPart, start, end, from, i);
+        continue;
+      }
+    }
+    const info = word !== undefined ? wordParts(word) : (parts.get(units, from, i, hash) ?? learn(text.slice(from, i), units, from, i, hash));
+    for (let k = 0; k < info.length; k++) out.push(info[k] as WordPart, start, end, from, i);
   }
   return out.finish();
+}
+
+const textUnits = new CodeUnits();
+const AMBIGUOUS_CODE = AMBIGUOUS_I_L.charCodeAt(0);
+
+/** A word character of folded text, by UTF-16 code unit: `[a-z0-9]` and the letters of NON_ASCII_WORD_CLASS. */
+export function isWordUnit(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  return (
+    (c >= 0xc0 && c <= 0x1fff && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x2070 && c <= 0x218f) ||
+    (c >= 0x2c00 && c <= 0x2fff) ||
+    (c >= 0x3040 && c <= 0xd7ff) ||
+    c >= 0xe000
+  );
 }
 
 /**
@@ -248,12 +269,19 @@ interface WordPart {
   readonly wordId: number;
 }
 
-const parts = new Map<string, readonly WordPart[]>();
+const parts = new WordMemo<readonly WordPart[]>();
 
-/** The word(s) a written word stands for, with stems and ids: one memo lookup per token. */
+/** The word(s) a written word stands for, with stems and ids. */
 function wordParts(word: string): readonly WordPart[] {
-  const hit = parts.get(word);
-  if (hit !== undefined) return hit;
+  const units = wordUnits.of(word);
+  const hash = wordHash(units, 0, word.length);
+  return parts.get(units, 0, word.length, hash) ?? learn(word, units, 0, word.length, hash);
+}
+
+const wordUnits = new CodeUnits();
+
+/** Works out and remembers the parts of `word` (`units[from, to)`, hashed `hash`), which the memo does not know. */
+function learn(word: string, units: Uint16Array, from: number, to: number, hash: number): readonly WordPart[] {
   const info = (ABBREVIATIONS.get(word) ?? [word]).map((w) => {
     const s = stem(w);
     let stemId = stemIds.get(s);
@@ -263,7 +291,7 @@ function wordParts(word: string): readonly WordPart[] {
     }
     return { word: w, stem: s, stemId, termId: termStemId(s), wordId: wordIds.get(w) ?? 0 };
   });
-  parts.set(word, info);
+  parts.set(units, from, to, hash, info);
   return info;
 }
 
