@@ -1,5 +1,6 @@
 import type { FoldedText } from './text-normaliser.js';
 import type { Tokens } from './tokeniser.js';
+import { CodeUnits } from './code-units.js';
 
 /** One sentence (or bullet line) of the answer; offsets are in the ORIGINAL text. */
 export interface Sentence {
@@ -26,6 +27,7 @@ const ABBREVIATIONS = new Set(['e', 'g', 'i', 'eg', 'ie', 'vs', 'etc', 'approx',
  */
 export function splitSentences(folded: FoldedText, tokens: Tokens): Sentence[] {
   const text = folded.text;
+  const units = textUnits.of(text);
   const bounds: [number, number][] = [];
   let from = 0;
   BOUNDARY.lastIndex = 0;
@@ -35,7 +37,7 @@ export function splitSentences(folded: FoldedText, tokens: Tokens): Sentence[] {
     if (ch === '\n' && lineBreakEnds(text, from, i)) {
       bounds.push([from, i]);
       from = i + 1;
-    } else if ((ch === '.' || ch === '!' || ch === '?') && endsSentence(text, i)) {
+    } else if ((ch === '.' || ch === '!' || ch === '?') && endsSentence(text, units, i)) {
       bounds.push([from, i + 1]);
       from = i + 1;
     }
@@ -45,7 +47,7 @@ export function splitSentences(folded: FoldedText, tokens: Tokens): Sentence[] {
   const sentences: Sentence[] = [];
   let t = 0;
   for (const [a, b] of bounds) {
-    const [start, end] = trim(text, a, b);
+    const [start, end] = trim(units, a, b);
     if (end <= start) continue;
     while (t < tokens.length && (tokens.foldedStart[t] ?? 0) < start) t++;
     const first = t;
@@ -73,20 +75,21 @@ function lineBreakEnds(text: string, lineStart: number, at: number): boolean {
   return words <= 6;
 }
 
-function endsSentence(text: string, i: number): boolean {
-  if (i + 1 < text.length && !isSpace(text.charCodeAt(i + 1))) return false;
-  if (text.charCodeAt(i) !== 46) return true;
+/** Characters are read from `units`, the text's code units (see CodeUnits). */
+function endsSentence(text: string, units: Uint16Array, i: number): boolean {
+  if (i + 1 < text.length && !isSpace(units[i + 1] ?? 0)) return false;
+  if (units[i] !== 46) return true;
   let w = i;
-  while (w > 0 && isWordChar(text.charCodeAt(w - 1))) w--;
+  while (w > 0 && isWordChar(units[w - 1] ?? 0)) w--;
   // Abbreviations are short: a longer word before the dot is never one.
   return i - w > 6 || !ABBREVIATIONS.has(text.slice(w, i));
 }
 
-function trim(text: string, a: number, b: number): [number, number] {
+function trim(units: Uint16Array, a: number, b: number): [number, number] {
   let start = a;
   let end = b;
-  while (start < end && isSpace(text.charCodeAt(start))) start++;
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  while (start < end && isSpace(units[start] ?? 0)) start++;
+  while (end > start && isSpace(units[end - 1] ?? 0)) end--;
   return [start, end];
 }
 
@@ -102,3 +105,4 @@ function isSpace(c: number): boolean {
 }
 
 const SPACE = /\s/;
+const textUnits = new CodeUnits();

@@ -1,7 +1,8 @@
 import { stemmer } from 'stemmer';
 import { AMBIGUOUS_I_L } from './confusable-fold.js';
 import { FoldedText } from './text-normaliser.js';
-import { CodeUnits, FNV_OFFSET, FNV_PRIME, WordMemo, wordHash } from './word-memo.js';
+import { CodeUnits } from './code-units.js';
+import { FNV_OFFSET, FNV_PRIME, WordMemo, wordHash } from './word-memo.js';
 
 /** One word of the answer. `start`/`end` are offsets in the ORIGINAL text. */
 export interface Token {
