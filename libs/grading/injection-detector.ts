@@ -272,7 +272,7 @@ function anchorCandidates(text: string): number {
  */
 function tokenCandidates(tokens: Tokens): number {
   const ids = new Uint8Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) ids[i] = tokens.wordId(i);
+  ids.set(tokens.wordId);
   let candidates = 0;
   for (let i = 0; i < ids.length; i++) {
     let heads = (HEAD_PATTERNS[ids[i] ?? 0] ?? 0) & ~candidates;

@@ -31,32 +31,30 @@ export class Tokens implements Iterable<Token> {
     readonly stemId: Int32Array,
     /** `termStemId(stem)`. */
     readonly termId: Int32Array,
+    /** The id `registerWord` gave the token's word, or 0. */
+    readonly wordId: Int32Array,
     readonly start: Int32Array,
     readonly end: Int32Array,
     readonly foldedStart: Int32Array,
     readonly foldedEnd: Int32Array,
-    private readonly parts: readonly WordPart[],
+    /** The token's entry in `table`. */
+    private readonly entry: Int32Array,
+    private readonly table: WordTable,
   ) {}
 
   word(i: number): string {
-    return (this.parts[i] as WordPart).word;
+    return this.table.words[this.entry[i] ?? 0] ?? '';
   }
 
   stem(i: number): string {
-    return (this.parts[i] as WordPart).stem;
-  }
-
-  /** `registeredWordId(word(i))`, without hashing the word. */
-  wordId(i: number): number {
-    return (this.parts[i] as WordPart).wordId;
+    return this.table.stems[this.entry[i] ?? 0] ?? '';
   }
 
   /** Token `i` as an object (tests and the rare caller that wants one). */
   at(i: number): Token {
-    const part = this.parts[i] as WordPart;
     return {
-      word: part.word,
-      stem: part.stem,
+      word: this.word(i),
+      stem: this.stem(i),
       start: this.start[i] ?? 0,
       end: this.end[i] ?? 0,
       foldedStart: this.foldedStart[i] ?? 0,
@@ -68,6 +66,41 @@ export class Tokens implements Iterable<Token> {
   *[Symbol.iterator](): Iterator<Token> {
     for (let i = 0; i < this.length; i++) yield this.at(i);
   }
+}
+
+/**
+ * The words the tokeniser has read, each with its stem and ids in typed columns, so a
+ * token copies numbers from compact arrays instead of reading an object per word.
+ * Append-only; forgetting the words starts a new table, and `Tokens` built before keep
+ * reading the one they were built with.
+ */
+class WordTable {
+  readonly words: string[] = [];
+  readonly stems: string[] = [];
+  stemId: Int32Array = new Int32Array(1024);
+  termId: Int32Array = new Int32Array(1024);
+  wordId: Int32Array = new Int32Array(1024);
+
+  add(word: string, stem: string, stemId: number, termId: number, wordId: number): number {
+    const entry = this.words.length;
+    if (entry === this.stemId.length) {
+      this.stemId = grown(this.stemId);
+      this.termId = grown(this.termId);
+      this.wordId = grown(this.wordId);
+    }
+    this.words.push(word);
+    this.stems.push(stem);
+    this.stemId[entry] = stemId;
+    this.termId[entry] = termId;
+    this.wordId[entry] = wordId;
+    return entry;
+  }
+}
+
+function grown(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 /**
@@ -105,8 +138,8 @@ function register(ids: Map<string, number>, key: string): number {
   if (known !== undefined) return known;
   const id = ids.size + 1;
   ids.set(key, id);
-  // Memoised word parts carry the old (zero) id of this key; registering is rare (compilation, start-up).
-  parts.clear();
+  // Known words carry the old (zero) id of this key; registering is rare (compilation, start-up).
+  forgetWords();
   return id;
 }
 
@@ -152,8 +185,8 @@ export const NON_ASCII_WORD_CHAR = new RegExp(`[${NON_ASCII_WORD_CLASS}]`);
  * Rates ("/s") and common shorthand ("k8s", "LB") are expanded to the words rubric terms use.
  */
 export function tokenise(folded: FoldedText, known?: (stem: string) => boolean): Tokens {
-  if (parts.size > MAX_MEMO || stemIds.size > MAX_MEMO) {
-    parts.clear();
+  if (memo.size > MAX_MEMO || stemIds.size > MAX_MEMO) {
+    forgetWords();
     stemIds.clear();
   }
   const text = folded.text;
@@ -183,13 +216,15 @@ export function tokenise(folded: FoldedText, known?: (stem: string) => boolean):
     if (from > 1 && units[from - 1] === 47 && isWordUnit(units[from - 2] ?? 0)) {
       const unit = RATE_UNITS.get(word ?? text.slice(from, i));
       if (unit !== undefined) {
-        out.push(wordParts('per')[0] as WordPart, folded.sourceStart(from - 1), start, from - 1, from);
-        out.push(wordParts(unit)[0] as WordPart, start, end, from, i);
+        out.push(firstEntry(wordEntries('per')), folded.sourceStart(from - 1), start, from - 1, from);
+        out.push(firstEntry(wordEntries(unit)), start, end, from, i);
         continue;
       }
     }
-    const info = word !== undefined ? wordParts(word) : (parts.get(units, from, i, hash) ?? learn(text.slice(from, i), units, from, i, hash));
-    for (let k = 0; k < info.length; k++) out.push(info[k] as WordPart, start, end, from, i);
+    const entries = word !== undefined ? wordEntries(word) : (memo.get(units, from, i, hash) ?? learn(text.slice(from, i), units, from, i, hash));
+    const first = firstEntry(entries);
+    const count = entries & 3;
+    for (let k = 0; k < count; k++) out.push(first + k, start, end, from, i);
   }
   return out.finish();
 }
@@ -211,14 +246,14 @@ export function isWordUnit(c: number): boolean {
 
 /**
  * Growable typed columns for `Tokens`, all in one buffer: typed arrays of this size live
- * outside the JS heap, and one allocation per text costs a third of six.
+ * outside the JS heap, and one allocation per text costs a fraction of eight.
  */
 class TokenColumns {
-  private static readonly COLUMNS = 6;
+  private static readonly COLUMNS = 8;
   private n = 0;
   private size: number;
   private buffer: Int32Array;
-  private readonly parts: WordPart[] = [];
+  private readonly table = words;
 
   constructor(textLength: number) {
     // A word and its separator take ~6 characters in prose.
@@ -226,23 +261,26 @@ class TokenColumns {
     this.buffer = new Int32Array(this.size * TokenColumns.COLUMNS);
   }
 
-  push(part: WordPart, start: number, end: number, foldedStart: number, foldedEnd: number): void {
+  /** A token of the word `entry` of the word table. */
+  push(entry: number, start: number, end: number, foldedStart: number, foldedEnd: number): void {
     if (this.n === this.size) this.grow();
     const i = this.n++;
     const size = this.size;
     const b = this.buffer;
-    b[i] = part.stemId;
-    b[size + i] = part.termId;
-    b[2 * size + i] = start;
-    b[3 * size + i] = end;
-    b[4 * size + i] = foldedStart;
-    b[5 * size + i] = foldedEnd;
-    this.parts.push(part);
+    const table = this.table;
+    b[i] = table.stemId[entry] ?? 0;
+    b[size + i] = table.termId[entry] ?? 0;
+    b[2 * size + i] = table.wordId[entry] ?? 0;
+    b[3 * size + i] = start;
+    b[4 * size + i] = end;
+    b[5 * size + i] = foldedStart;
+    b[6 * size + i] = foldedEnd;
+    b[7 * size + i] = entry;
   }
 
   finish(): Tokens {
     const column = (k: number) => this.buffer.subarray(k * this.size, k * this.size + this.n);
-    return new Tokens(this.n, column(0), column(1), column(2), column(3), column(4), column(5), this.parts);
+    return new Tokens(this.n, column(0), column(1), column(2), column(3), column(4), column(5), column(6), column(7), this.table);
   }
 
   private grow(): void {
@@ -262,38 +300,49 @@ export function normaliseWords(text: string): string[] {
   return out;
 }
 
-interface WordPart {
-  readonly word: string;
-  readonly stem: string;
-  readonly stemId: number;
-  readonly termId: number;
-  readonly wordId: number;
+let words = new WordTable();
+
+/**
+ * Written word → the entries of the word table it stands for: `first << 2 | count` (shorthand
+ * expands to at most two words, stored consecutively; see `firstEntry`).
+ */
+const memo = new WordMemo<number>();
+
+function firstEntry(entries: number): number {
+  return entries >> 2;
 }
 
-const parts = new WordMemo<readonly WordPart[]>();
+function forgetWords(): void {
+  memo.clear();
+  words = new WordTable();
+}
 
-/** The word(s) a written word stands for, with stems and ids. */
-function wordParts(word: string): readonly WordPart[] {
+/** The word table entries of a written word. */
+function wordEntries(word: string): number {
   const units = wordUnits.of(word);
   const hash = wordHash(units, 0, word.length);
-  return parts.get(units, 0, word.length, hash) ?? learn(word, units, 0, word.length, hash);
+  return memo.get(units, 0, word.length, hash) ?? learn(word, units, 0, word.length, hash);
 }
 
 const wordUnits = new CodeUnits();
 
-/** Works out and remembers the parts of `word` (`units[from, to)`, hashed `hash`), which the memo does not know. */
-function learn(word: string, units: Uint16Array, from: number, to: number, hash: number): readonly WordPart[] {
-  const info = (ABBREVIATIONS.get(word) ?? [word]).map((w) => {
+/** Works out and remembers the word(s) `word` (`units[from, to)`, hashed `hash`) stands for, which the memo does not know. */
+function learn(word: string, units: Uint16Array, from: number, to: number, hash: number): number {
+  const expanded = ABBREVIATIONS.get(word) ?? [word];
+  let first = -1;
+  for (const w of expanded) {
     const s = stem(w);
     let stemId = stemIds.get(s);
     if (stemId === undefined) {
       stemId = stemIds.size;
       stemIds.set(s, stemId);
     }
-    return { word: w, stem: s, stemId, termId: termStemId(s), wordId: wordIds.get(w) ?? 0 };
-  });
-  parts.set(units, from, to, hash, info);
-  return info;
+    const entry = words.add(w, s, stemId, termStemId(s), wordIds.get(w) ?? 0);
+    if (first === -1) first = entry;
+  }
+  const entries = (first << 2) | expanded.length;
+  memo.set(units, from, to, hash, entries);
+  return entries;
 }
 
 const stems = new Map<string, string>();
