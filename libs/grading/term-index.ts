@@ -24,8 +24,8 @@ export interface ContentTokens {
 
 /** Where keys matched: `(key[i], from[i])` = signal key and token index of the term's first word. Reused between scans. */
 export class TermHits {
-  readonly key: number[] = [];
-  readonly from: number[] = [];
+  key = new Int32Array(64);
+  from = new Int32Array(64);
   /** Hits `[0, length)` are this scan's; entries past it are stale. Clearing keeps the arrays' storage. */
   length = 0;
 
@@ -34,10 +34,66 @@ export class TermHits {
   }
 
   push(key: number, from: number): void {
+    if (this.length === this.key.length) this.grow();
     this.key[this.length] = key;
     this.from[this.length] = from;
     this.length++;
   }
+
+  private grow(): void {
+    const key = new Int32Array(this.key.length * 2);
+    const from = new Int32Array(this.from.length * 2);
+    key.set(this.key);
+    from.set(this.from);
+    this.key = key;
+    this.from = from;
+  }
+}
+
+/**
+ * A trie of `TermNode`s laid out in typed arrays for matching (built once the terms are
+ * added): node `n` proves `keys[keyStart[n], keyStart[n + 1])`, and its children are
+ * `childNodes[c]` for the `c` in `[childStart[n], childStart[n + 1])` whose `childIds[c]`
+ * is the next stem id. Reading numbers from a few arrays is what a token position costs,
+ * where walking node objects was most of the term scan.
+ */
+interface FlatTrie {
+  /** Term id → its trie's root node + 1 (0: no term starts with it); ids past the end start none. */
+  readonly first: Int32Array;
+  readonly keyStart: Int32Array;
+  readonly keys: Int32Array;
+  readonly childStart: Int32Array;
+  readonly childIds: Int32Array;
+  readonly childNodes: Int32Array;
+}
+
+function flatten(index: FirstIndex): FlatTrie {
+  const nodes: TermNode[] = [];
+  const number = new Map<TermNode, number>();
+  const visit = (node: TermNode): void => {
+    number.set(node, nodes.length);
+    nodes.push(node);
+    node.nodes.forEach(visit);
+  };
+  index.forEach((root) => root && visit(root));
+  const first = new Int32Array(index.length);
+  index.forEach((root, id) => {
+    if (root) first[id] = (number.get(root) ?? 0) + 1;
+  });
+  const keyStart = new Int32Array(nodes.length + 1);
+  const childStart = new Int32Array(nodes.length + 1);
+  nodes.forEach((node, n) => {
+    keyStart[n + 1] = (keyStart[n] ?? 0) + node.keys.length;
+    childStart[n + 1] = (childStart[n] ?? 0) + node.ids.length;
+  });
+  return {
+    first,
+    keyStart,
+    keys: Int32Array.from(nodes.flatMap((node) => node.keys)),
+    childStart,
+    childIds: Int32Array.from(nodes.flatMap((node) => node.ids)),
+    childNodes: Int32Array.from(nodes.flatMap((node) => node.nodes.map((child) => number.get(child) ?? 0))),
+  };
 }
 
 /**
@@ -49,6 +105,8 @@ export class TermHits {
 export class TermIndex {
   private readonly byFirst: FirstIndex = [];
   private readonly byFirstContent: FirstIndex = [];
+  /** Both tries as `FlatTrie`s, built on the first match after an `add`. */
+  private flat: { readonly exact: FlatTrie; readonly content: FlatTrie } | undefined;
   private hasContentTerms = false;
   /** Term ids of `functionStems` (1 = function word), for the filler-tolerant scan. */
   private readonly functionIds: number[] = [];
@@ -72,6 +130,7 @@ export class TermIndex {
   add(term: string, key: number, exactOnly = false): void {
     const stems = normaliseWords(term);
     if (stems.length === 0) return;
+    this.flat = undefined;
     this.put(this.byFirst, stems, key);
     if (stems.length > 1) {
       const joined = normaliseWords(term.replace(/[^\p{L}\p{N}]+/gu, ''));
@@ -111,8 +170,9 @@ export class TermIndex {
    * `[contentFrom, contentTo)` the same sentence's part of it.
    */
   match(tokens: Tokens, from: number, to: number, content: ContentTokens, contentFrom: number, contentTo: number, hits: TermHits): void {
-    scan(this.byFirst, tokens.termId, from, to, null, hits);
-    if (this.functionStems && this.hasContentTerms) scan(this.byFirstContent, content.termId, contentFrom, contentTo, content.at, hits);
+    const flat = (this.flat ??= { exact: flatten(this.byFirst), content: flatten(this.byFirstContent) });
+    scan(flat.exact, tokens.termId, from, to, null, hits);
+    if (this.functionStems && this.hasContentTerms) scan(flat.content, content.termId, contentFrom, contentTo, content.at, hits);
   }
 
   /** Whether a token's term id is one of `functionStems` (every function stem is registered, so its id says). */
@@ -146,24 +206,25 @@ function newNode(): TermNode {
   return { keys: [], ids: [], nodes: [] };
 }
 
-/** Terms of `index` in `termId[from, to)`; a hit's position is `i`, or `at[i]` when scanning a subsequence. */
-function scan(index: FirstIndex, termId: Int32Array, from: number, to: number, at: Int32Array | null, hits: TermHits): void {
+/** Terms of `trie` in `termId[from, to)`; a hit's position is `i`, or `at[i]` when scanning a subsequence. */
+function scan(trie: FlatTrie, termId: Int32Array, from: number, to: number, at: Int32Array | null, hits: TermHits): void {
+  const { first, keyStart, keys, childStart, childIds, childNodes } = trie;
   for (let i = from; i < to; i++) {
     const id = termId[i] ?? 0;
-    if (id === 0) continue;
-    let node = index[id];
-    if (node === undefined) continue;
+    if (id === 0 || id >= first.length) continue;
+    let node = (first[id] ?? 0) - 1;
+    if (node < 0) continue;
     const position = at === null ? i : (at[i] ?? 0);
     for (let j = i + 1; ; j++) {
-      const keys = node.keys;
-      for (let k = 0; k < keys.length; k++) hits.push(keys[k] ?? 0, position);
+      const keysEnd = keyStart[node + 1] ?? 0;
+      for (let k = keyStart[node] ?? 0; k < keysEnd; k++) hits.push(keys[k] ?? 0, position);
       if (j >= to) break;
-      const ids = node.ids;
       const word = termId[j] ?? 0;
-      let next = 0;
-      while (next < ids.length && ids[next] !== word) next++;
-      if (next === ids.length) break;
-      node = node.nodes[next] as TermNode;
+      const childrenEnd = childStart[node + 1] ?? 0;
+      let c = childStart[node] ?? 0;
+      while (c < childrenEnd && childIds[c] !== word) c++;
+      if (c === childrenEnd) break;
+      node = childNodes[c] ?? 0;
     }
   }
 }
