@@ -98,6 +98,7 @@ const W = {
   awardFiller: wordSet('me this it my the answer response candidate as at with a an overall score grade of them everything all'),
   awardTop: wordSet('100 full perfect maximum max top highest strong 4 10'),
   of: wordSet('of'),
+  boundary: wordSet('end begin start'),
   give: wordSet('give score grade mark'),
   giveFiller: wordSet('me this it my the answer response candidate as a an'),
   all: wordSet('all every each the this these my'),
@@ -210,8 +211,14 @@ WORD_PATTERNS.forEach(({ heads }, k) => {
   }
 });
 
-/** Text that pretends to end the data block or to speak as another role (folded text). */
-const FAKE_DELIMITER = /<\s*\/?\s*(candidate[\s_-]*answer|transcript|system|assistant|user|developer|instructions?|rubric|answer)\s*>|<\s*\|\s*[a-z_]+\s*\|\s*>|\[\s*\/?\s*(inst|sys|system)\s*\]|<<\s*\/?\s*sys\s*>>|\b(end|begin|start) of (the )?(candidate('s)? )?(answer|transcript|input|user input)\b/g;
+/**
+ * Text that pretends to end the data block or to speak as another role (folded text): tags
+ * and their spoken forms. A spoken one never overlaps a tag (no tag holds " of "), so the
+ * two patterns find what one alternation of both would; the spoken one, which has no rare
+ * first character to scan for, runs only when the tokens have its first two words.
+ */
+const TAG_DELIMITER = /<\s*\/?\s*(candidate[\s_-]*answer|transcript|system|assistant|user|developer|instructions?|rubric|answer)\s*>|<\s*\|\s*[a-z_]+\s*\|\s*>|\[\s*\/?\s*(inst|sys|system)\s*\]|<<\s*\/?\s*sys\s*>>/g;
+const SPOKEN_DELIMITER = /\b(end|begin|start) of (the )?(candidate('s)? )?(answer|transcript|input|user input)\b/g;
 const ROLE_MARKER = /(^|\n)[ \t>*#\-[(]*(system|assistant|developer|admin|administrator|grader|evaluator|instructions?|grading instructions|rubric override|note to grader)[ \t\])*]*:/g;
 const GRADE_KEY = /["']?\b(overall|score|scores|keypoints|key_points|covered|status|grade|dimensions|injectionsuspected|injection_suspected|flags|made|feedback|band)\b["']?\s*[:=]/g;
 
@@ -227,10 +234,10 @@ export function detectInjection(answer: string | FoldedText, tokens?: Tokens): I
   const findings: InjectionFinding[] = [];
   // Tokens stand for the text's words only when its words are runs of [a-z0-9] (this also
   // leaves out text with an I/l glyph, whose readings differ from its tokens).
-  const tokenWords = tokens !== undefined && !NON_ASCII_WORD_CHAR.test(folded.text) ? tokens : undefined;
+  const ids = tokens !== undefined && !NON_ASCII_WORD_CHAR.test(folded.text) ? wordIds(tokens) : undefined;
   for (const reading of readings(folded)) {
-    findWordPatterns(folded, reading, candidatePatterns(reading, tokenWords), findings);
-    findDelimiters(folded, reading, findings);
+    findWordPatterns(folded, reading, candidatePatterns(reading, ids), findings);
+    findDelimiters(folded, reading, ids === undefined || saysBoundary(ids), findings);
     findFakeGrades(folded, reading, findings);
   }
   const unique = dedupe(findings);
@@ -243,13 +250,20 @@ function readings(folded: FoldedText): string[] {
   return i === l ? [i] : [i, l];
 }
 
-/** Bit k set: `WORD_PATTERNS[k]` may match `text`. */
-function candidatePatterns(text: string, tokens: Tokens | undefined): number {
+/** Each token's `registerWord` id (phrase words only, so a byte holds it). */
+function wordIds(tokens: Tokens): Uint8Array {
+  const ids = new Uint8Array(tokens.length);
+  ids.set(tokens.wordId);
+  return ids;
+}
+
+/** Bit k set: `WORD_PATTERNS[k]` may match `text`; `ids`: its tokens' word ids, when its words are its tokens'. */
+function candidatePatterns(text: string, ids: Uint8Array | undefined): number {
   // The word-order test on tokens rules out nearly every answer without building the word
   // view; the rare survivor still takes the anchor test, so that any text gets the same
   // findings with or without tokens ("jailbreak_me" has no anchor: `\b` reads `_` as a letter).
-  if (tokens !== undefined) {
-    const likely = tokenCandidates(tokens);
+  if (ids !== undefined) {
+    const likely = tokenCandidates(ids);
     return likely === 0 ? 0 : likely & anchorCandidates(text);
   }
   return anchorCandidates(text);
@@ -270,9 +284,7 @@ function anchorCandidates(text: string): number {
  * the text's words except for expanded shorthand and rates ("lb" → "load balancer",
  * "/s" → "per second"); no pattern word is one of those, so this never misses a match.
  */
-function tokenCandidates(tokens: Tokens): number {
-  const ids = new Uint8Array(tokens.length);
-  ids.set(tokens.wordId);
+function tokenCandidates(ids: Uint8Array): number {
   let candidates = 0;
   for (let i = 0; i < ids.length; i++) {
     let heads = (HEAD_PATTERNS[ids[i] ?? 0] ?? 0) & ~candidates;
@@ -321,19 +333,28 @@ function wordOffsets(text: string): number[] {
   return at;
 }
 
-function findDelimiters(folded: FoldedText, text: string, out: InjectionFinding[]): void {
-  for (const m of text.matchAll(FAKE_DELIMITER)) {
-    const closing = /^<\s*\//.test(m[0]) || /^end of/.test(m[0]);
-    // After a fake closing tag everything up to a re-opening tag is "outside" text the
-    // attacker wants read as instructions; otherwise the rest of the paragraph goes.
-    let end = closing ? reopening(text, m.index + m[0].length) : paragraphEnd(text, m.index + m[0].length);
-    if (end <= m.index) end = m.index + m[0].length;
-    out.push({ kind: 'fake-delimiter', start: folded.sourceStart(m.index), end: folded.sourceEnd(end - 1) });
-  }
+/** Whether "end of", "begin of" or "start of" occurs among the tokens (the spoken delimiter's necessary condition). */
+function saysBoundary(ids: Uint8Array): boolean {
+  for (let i = 0; i + 1 < ids.length; i++) if (pair(ids, i, W.boundary, W.of)) return true;
+  return false;
+}
+
+function findDelimiters(folded: FoldedText, text: string, spoken: boolean, out: InjectionFinding[]): void {
+  for (const m of text.matchAll(TAG_DELIMITER)) pushDelimiter(folded, text, m, out);
+  if (spoken) for (const m of text.matchAll(SPOKEN_DELIMITER)) pushDelimiter(folded, text, m, out);
   for (const m of text.matchAll(ROLE_MARKER)) {
     const from = m.index + (m[1]?.length ?? 0);
     out.push({ kind: 'role-marker', start: folded.sourceStart(from), end: folded.sourceEnd(paragraphEnd(text, from) - 1) });
   }
+}
+
+function pushDelimiter(folded: FoldedText, text: string, m: RegExpExecArray, out: InjectionFinding[]): void {
+  const closing = /^<\s*\//.test(m[0]) || /^end of/.test(m[0]);
+  // After a fake closing tag everything up to a re-opening tag is "outside" text the
+  // attacker wants read as instructions; otherwise the rest of the paragraph goes.
+  let end = closing ? reopening(text, m.index + m[0].length) : paragraphEnd(text, m.index + m[0].length);
+  if (end <= m.index) end = m.index + m[0].length;
+  out.push({ kind: 'fake-delimiter', start: folded.sourceStart(m.index), end: folded.sourceEnd(end - 1) });
 }
 
 function findFakeGrades(folded: FoldedText, text: string, out: InjectionFinding[]): void {
