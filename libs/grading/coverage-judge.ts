@@ -1,5 +1,6 @@
 import { keyAt, type AnalysedSentence } from './answer-analysis.js';
 import type { CompiledCoverage } from './compiled-question.js';
+import { RoundMarks } from './round-marks.js';
 import { sortSmall } from './sort-small.js';
 
 export type CoverageStatus = 'covered' | 'partial' | 'missed';
@@ -77,7 +78,7 @@ function pickEvidence(signals: CompiledCoverage, carriers: readonly AnalysedSent
     for (const concept of signals.concepts) if (keyAt(s, concept.key) !== -1) keys.push(concept.key);
     return keys;
   });
-  const seen = new Set<number>();
+  const round = seenKeys.next();
   const taken = carriers.map(() => false);
   const chosen: AnalysedSentence[] = [];
   while (chosen.length < 3) {
@@ -86,7 +87,8 @@ function pickEvidence(signals: CompiledCoverage, carriers: readonly AnalysedSent
     for (let c = 0; c < carriers.length; c++) {
       if (taken[c]) continue;
       let g = carriers[c]?.reasoning ? 0.5 : 0;
-      for (const k of owned[c] ?? []) if (!seen.has(k)) g++;
+      const keys = owned[c] ?? [];
+      for (let k = 0; k < keys.length; k++) if (!seenKeys.has(keys[k] ?? 0, round)) g++;
       if (g > gain) {
         gain = g;
         best = c;
@@ -95,7 +97,10 @@ function pickEvidence(signals: CompiledCoverage, carriers: readonly AnalysedSent
     if (best === -1 || gain < 1) break;
     taken[best] = true;
     chosen.push(carriers[best] as AnalysedSentence);
-    for (const k of owned[best] ?? []) seen.add(k);
+    for (const k of owned[best] ?? []) seenKeys.mark(k, round);
   }
   return chosen.sort((a, b) => a.index - b.index);
 }
+
+/** Concept keys an evidence pick already shows. */
+const seenKeys = new RoundMarks();

@@ -2,6 +2,7 @@ import type { AnalysedSentence } from './answer-analysis.js';
 import type { CompiledQuestion } from './compiled-question.js';
 import { lexiconIndex } from './lexicon-index.js';
 import { DIMENSION_CUE_TARGET } from './lexicons.js';
+import { RoundMarks } from './round-marks.js';
 import type { FoldedText } from './text-normaliser.js';
 
 /** Answer-wide signals of how well the candidate explains, from credited sentences only. */
@@ -19,6 +20,8 @@ export interface QualitySignals {
 const NUMBER = /(?<![a-z0-9])(\d+(?:[.,]\d+)*)\s*(k|m|b|million|billion|thousand|gb|tb|mb|kb|pb|bytes?|\/s|per|qps|rps|%|x|ms|s|rows|events|requests|messages|users|nodes|servers|pods|series)?(?![a-z])/g;
 const ARITHMETIC = /\d\s*(x|\*|×|\/)\s*\d|[=≈~]\s*\d|\d\s*(x|times)\b/;
 const DIGIT = /\d/g;
+/** Cue keys already counted in this answer. */
+const cueMarks = new RoundMarks();
 
 export function qualitySignals(
   compiled: CompiledQuestion,
@@ -28,6 +31,7 @@ export function qualitySignals(
   const lexicon = lexiconIndex();
   // Distinct cue keys (each belongs to one dimension), in first-seen order.
   const cues: number[] = [];
+  const round = cueMarks.next();
   let reasonedSentences = 0;
   let contentTokens = 0;
   const numbers = new Set<string>();
@@ -40,7 +44,7 @@ export function qualitySignals(
     contentTokens += s.tokenEnd - s.tokenStart - s.functionWords;
     for (let c = 0; c < s.cues.length; c++) {
       const key = s.cues[c] ?? 0;
-      if (!cues.includes(key)) cues.push(key);
+      if (cueMarks.mark(key, round)) cues.push(key);
     }
     if (digit < s.foldedStart) {
       DIGIT.lastIndex = s.foldedStart;
