@@ -197,7 +197,8 @@ export function tokenise(folded: FoldedText, known?: (stem: string) => boolean):
   let i = 0;
   while (i < length) {
     let c = units[i] ?? 0;
-    if (!isWordUnit(c)) {
+    let kind = UNIT_KIND[c] ?? SEPARATOR;
+    if (kind === SEPARATOR) {
       i++;
       continue;
     }
@@ -206,10 +207,11 @@ export function tokenise(folded: FoldedText, known?: (stem: string) => boolean):
     let hash = FNV_OFFSET;
     let ambiguous = false;
     do {
-      if (c === AMBIGUOUS_CODE) ambiguous = true;
+      if (kind === AMBIGUOUS) ambiguous = true;
       hash = Math.imul(hash ^ c, FNV_PRIME);
       c = ++i < length ? (units[i] ?? 0) : 0;
-    } while (isWordUnit(c));
+      kind = UNIT_KIND[c] ?? SEPARATOR;
+    } while (kind !== SEPARATOR);
     const start = identity ? from : folded.sourceStart(from);
     const end = identity ? i : folded.sourceEnd(i - 1);
     const word = ambiguous ? resolveAmbiguous(text.slice(from, i), known) : undefined;
@@ -230,7 +232,6 @@ export function tokenise(folded: FoldedText, known?: (stem: string) => boolean):
 }
 
 const textUnits = new CodeUnits();
-const AMBIGUOUS_CODE = AMBIGUOUS_I_L.charCodeAt(0);
 
 /** A word character of folded text, by UTF-16 code unit: `[a-z0-9]` and the letters of NON_ASCII_WORD_CLASS. */
 export function isWordUnit(c: number): boolean {
@@ -243,6 +244,14 @@ export function isWordUnit(c: number): boolean {
     c >= 0xe000
   );
 }
+
+/** `isWordUnit` as a table (one read per character), with the I/l marker told apart. */
+const SEPARATOR = 0;
+const LETTER = 1;
+const AMBIGUOUS = 2;
+const UNIT_KIND = new Uint8Array(0x10000);
+for (let c = 0; c < UNIT_KIND.length; c++) UNIT_KIND[c] = isWordUnit(c) ? LETTER : SEPARATOR;
+UNIT_KIND[AMBIGUOUS_I_L.charCodeAt(0)] = AMBIGUOUS;
 
 /**
  * Growable typed columns for `Tokens`, all in one buffer: typed arrays of this size live
