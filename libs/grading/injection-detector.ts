@@ -234,7 +234,7 @@ export function detectInjection(answer: string | FoldedText, tokens?: Tokens): I
   const findings: InjectionFinding[] = [];
   // Tokens stand for the text's words only when its words are runs of [a-z0-9] (this also
   // leaves out text with an I/l glyph, whose readings differ from its tokens).
-  const ids = tokens !== undefined && !NON_ASCII_WORD_CHAR.test(folded.text) ? wordIds(tokens) : undefined;
+  const ids = tokens !== undefined && (folded.isIdentity || !NON_ASCII_WORD_CHAR.test(folded.text)) ? wordIds(tokens) : undefined;
   for (const reading of readings(folded)) {
     findWordPatterns(folded, reading, candidatePatterns(reading, ids), findings);
     findDelimiters(folded, reading, ids === undefined || saysBoundary(ids), findings);
