@@ -1,3 +1,4 @@
+import { grown } from './grown.js';
 import { RoundMarks } from './round-marks.js';
 import { sortSmall } from './sort-small.js';
 
@@ -167,10 +168,4 @@ class Records<F extends string> {
   clear(): void {
     this.length = 0;
   }
-}
-
-function grown(array: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(Math.max(array.length * 2, atLeast));
-  bigger.set(array);
-  return bigger;
 }

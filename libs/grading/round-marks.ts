@@ -1,3 +1,5 @@
+import { grown } from './grown.js';
+
 /**
  * `has(id, round)` ⇔ `mark(id, round)` was called this round: a set of small integers
  * (stem ids, token positions) for one sentence. One table for the process (the analysis
@@ -28,8 +30,6 @@ export class RoundMarks {
   }
 
   private grow(id: number): void {
-    const bigger = new Int32Array(Math.max(this.marks.length * 2, id + 1));
-    bigger.set(this.marks);
-    this.marks = bigger;
+    this.marks = grown(this.marks, id + 1);
   }
 }

@@ -1,3 +1,4 @@
+import { grown } from './grown.js';
 import { normaliseWords, registerTermStem, type Tokens } from './tokeniser.js';
 
 /**
@@ -41,12 +42,8 @@ export class TermHits {
   }
 
   private grow(): void {
-    const key = new Int32Array(this.key.length * 2);
-    const from = new Int32Array(this.from.length * 2);
-    key.set(this.key);
-    from.set(this.from);
-    this.key = key;
-    this.from = from;
+    this.key = grown(this.key);
+    this.from = grown(this.from);
   }
 }
 

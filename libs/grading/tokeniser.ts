@@ -2,6 +2,7 @@ import { stemmer } from 'stemmer';
 import { AMBIGUOUS_I_L } from './confusable-fold.js';
 import { FoldedText } from './text-normaliser.js';
 import { CodeUnits } from './code-units.js';
+import { grown } from './grown.js';
 import { FNV_OFFSET, FNV_PRIME, WordMemo, wordHash } from './word-memo.js';
 
 /** One word of the answer. `start`/`end` are offsets in the ORIGINAL text. */
@@ -95,12 +96,6 @@ class WordTable {
     this.wordId[entry] = wordId;
     return entry;
   }
-}
-
-function grown(array: Int32Array): Int32Array {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
 }
 
 /**

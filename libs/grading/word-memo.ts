@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { grown } from './grown.js';
 
 /**
  * A map from words to values, keyed by a word's UTF-16 code units where they stand in a
@@ -38,8 +39,8 @@ export class WordMemo<T> {
   set(units: Uint16Array, from: number, to: number, hash: number, value: T): void {
     const entry = this.values.length;
     if (entry + 1 >= this.hashes.length) {
-      this.hashes = grown(this.hashes, this.hashes.length * 2);
-      this.offsets = grown(this.offsets, this.offsets.length * 2);
+      this.hashes = grown(this.hashes);
+      this.offsets = grown(this.offsets);
     }
     if (2 * (entry + 1) > this.slots.length) this.rehash(this.slots.length * 2);
     const at = this.offsets[entry] ?? 0;
@@ -82,10 +83,4 @@ export function wordHash(units: Uint16Array, from: number, to: number): number {
   let hash = FNV_OFFSET;
   for (let i = from; i < to; i++) hash = Math.imul(hash ^ (units[i] ?? 0), FNV_PRIME);
   return hash;
-}
-
-function grown<A extends Int32Array | Uint16Array>(array: A, atLeast: number): A {
-  const bigger = new (array.constructor as new (n: number) => A)(Math.max(array.length * 2, atLeast));
-  bigger.set(array);
-  return bigger;
 }
