@@ -47,6 +47,13 @@ describe('tokenise, word by word', () => {
     expect(first.map(([word]) => word)).toEqual(['consistent', 'hashing', 'spreads', 'keys', 'retries', 'need', 'idempotency', 'keys']);
   });
 
+  it('still reads words right after very long ones have filled and emptied its memory', () => {
+    const text = 'Shard by user id; replicas serve reads.';
+    const before = [...tokenise(FoldedText.of(text))].map((t) => t.stem);
+    for (const letter of ['a', 'b', 'c']) expect(tokenise(FoldedText.of(`x ${letter.repeat(1_200_000)} y`)).length).toBe(3);
+    expect([...tokenise(FoldedText.of(text))].map((t) => t.stem)).toEqual(before);
+  });
+
   it('splits words of other scripts and symbols as the word class says', () => {
     expect([...tokenise(FoldedText.of('naïve café → p99≤5ms 東京 ok'))].map((t) => t.word)).toEqual(['naive', 'cafe', 'p99', '5ms', '東京', 'ok']);
   });

@@ -145,6 +145,8 @@ function register(ids: Map<string, number>, key: string): number {
  */
 const stemIds = new Map<string, number>();
 const MAX_MEMO = 100_000;
+/** The word memo is also forgotten when its words hold this many characters (a few very long "words" must not pin memory). */
+const MAX_MEMO_CHARS = 2_000_000;
 
 /** Engineering shorthand a reader expands without thinking; only unambiguous ones. */
 const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map([
@@ -180,7 +182,7 @@ export const NON_ASCII_WORD_CHAR = new RegExp(`[${NON_ASCII_WORD_CLASS}]`);
  * Rates ("/s") and common shorthand ("k8s", "LB") are expanded to the words rubric terms use.
  */
 export function tokenise(folded: FoldedText, known?: (stem: string) => boolean): Tokens {
-  if (memo.size > MAX_MEMO || stemIds.size > MAX_MEMO) {
+  if (memo.size > MAX_MEMO || memo.chars > MAX_MEMO_CHARS || stemIds.size > MAX_MEMO) {
     forgetWords();
     stemIds.clear();
   }
@@ -357,7 +359,8 @@ export function stem(word: string): string {
   if (hit !== undefined) return hit;
   const value = /^[a-z]+$/.test(word) && word.length > 2 ? stemmer(word) : word;
   if (stems.size > MAX_MEMO) stems.clear();
-  stems.set(word, value);
+  // Long "words" are not worth remembering and must not pin memory.
+  if (word.length <= 64) stems.set(word, value);
   return value;
 }
 

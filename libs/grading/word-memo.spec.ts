@@ -31,6 +31,7 @@ describe(WordMemo.name, () => {
       memo.set(u, 0, w.length, wordHash(u, 0, w.length), i);
     });
     expect(memo.size).toBe(words.length);
+    expect(memo.chars).toBe(words.reduce((n, w) => n + w.length, 0));
     expect(words.every((w, i) => memo.get(units(w), 0, w.length, wordHash(units(w), 0, w.length)) === i)).toBe(true);
     memo.clear();
     expect(memo.size).toBe(0);

@@ -19,6 +19,11 @@ export class WordMemo<T> {
     return this.values.length;
   }
 
+  /** Code units held for the words (what a memo of long words costs). */
+  get chars(): number {
+    return this.offsets[this.values.length] ?? 0;
+  }
+
   /** The value of the word `units[from, to)`, whose `wordHash` is `hash`. */
   get(units: Uint16Array, from: number, to: number, hash: number): T | undefined {
     const mask = this.slots.length - 1;
