@@ -1,6 +1,7 @@
 // Live-session benchmark: N concurrent sessions driven by socket.io-client from this process against the
 // built api and worker (spawned here), then M idle sockets on one api process.
-//   node scripts/ensure-build.mjs && node bench/live-sessions.mjs [--sessions 500] [--answers 3] [--think 3000] [--idle 5000]
+//   node scripts/ensure-build.mjs && node bench/live-sessions.mjs [--sessions 500] [--answers 2] [--think 60000] [--idle 5000]
+// The defaults are the measured scenario (bench/README.md): 500 sessions, 2 answers each, a 60 s think time.
 // Prints answer → grade:scored latency p50/p95/p99 minus the grader's own time, answers/s, and RSS.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -8,7 +9,7 @@ import { io } from 'socket.io-client';
 import { pct, rssMb, sleep, startStack } from './bench-support.mjs';
 
 const { values } = parseArgs({
-  options: { think: { type: 'string', default: '3000' }, sessions: { type: 'string', default: '500' }, answers: { type: 'string', default: '3' }, idle: { type: 'string', default: '5000' } },
+  options: { think: { type: 'string', default: '60000' }, sessions: { type: 'string', default: '500' }, answers: { type: 'string', default: '2' }, idle: { type: 'string', default: '5000' } },
 });
 const SESSIONS = Number(values.sessions);
 const ANSWERS = Number(values.answers);
