@@ -35,7 +35,7 @@ interface WordPattern {
   readonly pattern: RegExp;
   readonly anchors: readonly (readonly string[])[];
   readonly heads: string;
-  readonly at: (ids: Uint8Array, i: number) => boolean;
+  readonly at: (ids: Int32Array, i: number) => boolean;
 }
 
 /** Membership table of space-separated words, indexed by their `registerWord` id. */
@@ -47,30 +47,30 @@ function wordSet(list: string): Uint8Array {
 
 function phraseWordId(word: string): number {
   const id = registerWord(word);
-  // Token ids are kept in a Uint8Array; only these phrase words are registered.
+  // The phrase tables have 256 entries; only these phrase words are registered.
   if (id > 255) throw new Error(`too many registered words for the injection phrase tables (${word})`);
   return id;
 }
 
 /** Token `i`'s word is in `set` (false outside the text). */
-function is(ids: Uint8Array, i: number, set: Uint8Array): boolean {
+function is(ids: Int32Array, i: number, set: Uint8Array): boolean {
   return set[ids[i] ?? 0] === 1;
 }
 
 /** One of the `span` tokens after `i` is in `set`. */
-function ahead(ids: Uint8Array, i: number, span: number, set: Uint8Array): boolean {
+function ahead(ids: Int32Array, i: number, span: number, set: Uint8Array): boolean {
   for (let j = i + 1, last = Math.min(ids.length - 1, i + span); j <= last; j++) if (set[ids[j] ?? 0] === 1) return true;
   return false;
 }
 
 /** One of the `span` tokens before `i` is in `set`. */
-function behind(ids: Uint8Array, i: number, span: number, set: Uint8Array): boolean {
+function behind(ids: Int32Array, i: number, span: number, set: Uint8Array): boolean {
   for (let j = Math.max(0, i - span); j < i; j++) if (set[ids[j] ?? 0] === 1) return true;
   return false;
 }
 
 /** Tokens `i` and `i + 1` are in `first` and `second`. */
-function pair(ids: Uint8Array, i: number, first: Uint8Array, second: Uint8Array): boolean {
+function pair(ids: Int32Array, i: number, first: Uint8Array, second: Uint8Array): boolean {
   return is(ids, i, first) && is(ids, i + 1, second);
 }
 
@@ -113,7 +113,7 @@ const W = {
 };
 
 /** Past the run of `filler` tokens that starts at `i`. */
-function skip(ids: Uint8Array, i: number, filler: Uint8Array, step: 1 | -1): number {
+function skip(ids: Int32Array, i: number, filler: Uint8Array, step: 1 | -1): number {
   while (is(ids, i, filler)) i += step;
   return i;
 }
@@ -234,7 +234,7 @@ export function detectInjection(answer: string | FoldedText, tokens?: Tokens): I
   const findings: InjectionFinding[] = [];
   // Tokens stand for the text's words only when its words are runs of [a-z0-9] (this also
   // leaves out text with an I/l glyph, whose readings differ from its tokens).
-  const ids = tokens !== undefined && (folded.isIdentity || !NON_ASCII_WORD_CHAR.test(folded.text)) ? wordIds(tokens) : undefined;
+  const ids = tokens !== undefined && (folded.isIdentity || !NON_ASCII_WORD_CHAR.test(folded.text)) ? tokens.wordId : undefined;
   for (const reading of readings(folded)) {
     findWordPatterns(folded, reading, candidatePatterns(reading, ids), findings);
     findDelimiters(folded, reading, ids === undefined || saysBoundary(ids), findings);
@@ -250,15 +250,8 @@ function readings(folded: FoldedText): string[] {
   return i === l ? [i] : [i, l];
 }
 
-/** Each token's `registerWord` id (phrase words only, so a byte holds it). */
-function wordIds(tokens: Tokens): Uint8Array {
-  const ids = new Uint8Array(tokens.length);
-  ids.set(tokens.wordId);
-  return ids;
-}
-
 /** Bit k set: `WORD_PATTERNS[k]` may match `text`; `ids`: its tokens' word ids, when its words are its tokens'. */
-function candidatePatterns(text: string, ids: Uint8Array | undefined): number {
+function candidatePatterns(text: string, ids: Int32Array | undefined): number {
   // The word-order test on tokens rules out nearly every answer without building the word
   // view; the rare survivor still takes the anchor test, so that any text gets the same
   // findings with or without tokens ("jailbreak_me" has no anchor: `\b` reads `_` as a letter).
@@ -284,7 +277,7 @@ function anchorCandidates(text: string): number {
  * the text's words except for expanded shorthand and rates ("lb" → "load balancer",
  * "/s" → "per second"); no pattern word is one of those, so this never misses a match.
  */
-function tokenCandidates(ids: Uint8Array): number {
+function tokenCandidates(ids: Int32Array): number {
   let candidates = 0;
   for (let i = 0; i < ids.length; i++) {
     let heads = (HEAD_PATTERNS[ids[i] ?? 0] ?? 0) & ~candidates;
@@ -334,7 +327,7 @@ function wordOffsets(text: string): number[] {
 }
 
 /** Whether "end of", "begin of" or "start of" occurs among the tokens (the spoken delimiter's necessary condition). */
-function saysBoundary(ids: Uint8Array): boolean {
+function saysBoundary(ids: Int32Array): boolean {
   for (let i = 0; i + 1 < ids.length; i++) if (pair(ids, i, W.boundary, W.of)) return true;
   return false;
 }
