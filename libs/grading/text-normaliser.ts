@@ -1,4 +1,5 @@
 import { AMBIGUOUS_I_L, foldCodePoint } from './confusable-fold.js';
+import { grown } from './grown.js';
 
 /**
  * Text as the grader reads it: NFKC, look-alike letters folded to what a reader sees,
@@ -25,13 +26,8 @@ export class FoldedText {
     let n = 0;
     const room = (extra: number) => {
       if (n + extra <= toStart.length) return;
-      const size = Math.max(toStart.length * 2, n + extra);
-      const s2 = new Int32Array(size);
-      const e2 = new Int32Array(size);
-      s2.set(toStart);
-      e2.set(toEnd);
-      toStart = s2;
-      toEnd = e2;
+      toStart = grown(toStart, n + extra);
+      toEnd = grown(toEnd, n + extra);
     };
     let i = 0;
     while (i < source.length) {
