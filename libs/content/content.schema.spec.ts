@@ -55,7 +55,17 @@ describe('content schemas', () => {
     const plan = (weights: number[]) => ({
       title: 't',
       description: 'd',
-      phases: [{ id: 'p', title: 'P', description: 'd', minMinutes: 5, maxMinutes: 10, openingPrompt: 'go' }],
+      phases: [
+        {
+          id: 'p',
+          title: 'P',
+          description: 'd',
+          minMinutes: 5,
+          maxMinutes: 10,
+          openingPrompt: 'go',
+          checklist: [{ id: 'scope', text: 'States the scope', terms: ['scope', 'out of scope'], probes: ['What is in scope?'] }],
+        },
+      ],
       dimensions: weights.map((weight, i) => ({ id: `d${i}`, title: 'D', description: 'd', weight, descriptors })),
     });
 

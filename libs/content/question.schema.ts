@@ -3,6 +3,7 @@ import { checkUniqueIds, idSchema, lookForItemSchema, textSchema } from './commo
 import { keyPointSignalsSchema, mistakeEvidenceSchema } from './signals.schema.js';
 import { codingExtrasShape, checkCodingTests } from './coding.schema.js';
 import { behavioralExtrasShape } from './behavioral.schema.js';
+import { probeSchema, scenarioSchema } from './scenario.schema.js';
 
 export const keyPointSchema = z
   .object({
@@ -15,10 +16,13 @@ export const keyPointSchema = z
     /** The dimension the point is evidence for (listed for that phase). */
     dimension: idSchema,
     signals: keyPointSignalsSchema,
-    /** What the interviewer asks when the point is still missing. */
+    /** What the interviewer asks when the point is still missing and no probe of `probes` fits. */
     probe: textSchema,
+    /** Follow-ups chosen by what the candidate said (see `probeSchema`); tried before `probe`. */
+    probes: z.array(probeSchema).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((kp, ctx) => checkUniqueIds(ctx, kp.probes ?? [], ['probes']));
 export type KeyPoint = z.infer<typeof keyPointSchema>;
 
 export const commonMistakeSchema = z
@@ -57,6 +61,8 @@ const baseShape = {
   commonMistakes: z.array(commonMistakeSchema).min(1),
   referenceAnswer: textSchema,
   phases: z.array(questionPhaseSchema).min(1),
+  /** The facts the interviewer gives when asked (internal: never shown before they are asked for). */
+  scenario: scenarioSchema,
 };
 
 export const systemDesignQuestionSchema = z
@@ -95,9 +101,26 @@ export const questionSchema = z
       }
     });
     if (q.kind === 'coding') checkCodingTests(q, ctx);
+    checkFactsAgainstPrompt(q.prompt, q.scenario.facts, ctx);
   });
 
 export type SystemDesignQuestion = z.infer<typeof systemDesignQuestionSchema>;
 export type CodingQuestion = z.infer<typeof codingQuestionSchema>;
 export type BehavioralQuestion = z.infer<typeof behavioralQuestionSchema>;
 export type Question = z.infer<typeof questionSchema>;
+
+const NUMBER = /\d+(?:[.,]\d+)*/g;
+const numbersIn = (text: string): Set<string> => new Set([...text.matchAll(NUMBER)].map((m) => m[0].replace(/,/g, '')));
+
+/** A fact that restates the prompt (`fromPrompt`) may not name a number the prompt does not: the two must agree. */
+function checkFactsAgainstPrompt(prompt: string, facts: readonly { id: string; answer: string; fromPrompt?: boolean | undefined }[], ctx: z.RefinementCtx): void {
+  const inPrompt = numbersIn(prompt);
+  facts.forEach((fact, i) => {
+    if (!fact.fromPrompt) return;
+    for (const n of numbersIn(fact.answer)) {
+      if (!inPrompt.has(n)) {
+        ctx.addIssue({ code: 'custom', path: ['scenario', 'facts', i, 'answer'], message: `names ${n}, which the prompt does not (a fact marked fromPrompt must agree with the prompt)` });
+      }
+    }
+  });
+}

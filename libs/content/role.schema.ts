@@ -6,6 +6,7 @@ import {
   questionKindSchema,
   textSchema,
 } from './common.schema.js';
+import { checklistItemSchema } from './scenario.schema.js';
 
 /** Score labels are fixed product-wide so reports and coaches speak one language. */
 export const SCORE_LABELS = {
@@ -41,6 +42,8 @@ export const phaseSchema = z
     maxMinutes: z.number().int().positive(),
     /** What the interviewer says when the phase starts. */
     openingPrompt: textSchema,
+    /** What every answer in this phase should touch, for any question: probed when a weak answer covers no key point. */
+    checklist: z.array(checklistItemSchema).min(1),
   })
   .strict()
   .refine((p) => p.maxMinutes >= p.minMinutes, {

@@ -16,7 +16,7 @@ import { checkUniqueIds, idSchema } from './common.schema.js';
  *   ("because", "so that", "trade-off", "otherwise", …: the grader owns that lexicon)
  *   appears in a sentence that also matched one of the concepts.
  */
-const termSchema = z
+export const termSchema = z
   .string()
   .trim()
   .min(1, { message: 'must not be empty' })
