@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const DB_LAYER = ['libs/db/**', '**/*.repository.ts', '**/*.entity.ts', '**/migrations/**'];
-const OPENAI_PROVIDER = ['libs/grading/**/openai*.ts'];
+const OPENAI_PROVIDER = ['libs/grading/**/openai*.ts', 'libs/interviewer/openai*.ts'];
 const CONFIG_LIB = ['libs/config/**'];
 
 const typeormOnlyInDbLayer = {
@@ -16,7 +16,7 @@ const nestTypeormOnlyInModules = {
   name: '@nestjs/typeorm',
   message: 'Only the db layer and *.module.ts files may import @nestjs/typeorm.',
 };
-const openaiOnlyInProvider = { name: 'openai', message: 'Only the OpenAI provider (libs/grading/openai*.ts) may import openai.' };
+const openaiOnlyInProvider = { name: 'openai', message: 'Only the OpenAI providers (libs/grading/openai*.ts, libs/interviewer/openai*.ts) may import openai.' };
 const noDeepLibImports = {
   regex: '^#libs/[^/]+/.',
   message: "Import a lib through its public surface ('#libs/<name>'), never its internals.",

@@ -38,6 +38,7 @@ export function createGrader(config: Pick<AppConfig, 'llm' | 'queue'>, deps: Gra
 @Injectable()
 export class GradingService implements OnApplicationBootstrap {
   private grader?: Grader;
+  private rubric?: RubricGrader;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -55,6 +56,16 @@ export class GradingService implements OnApplicationBootstrap {
 
   grade(input: GradeInput, signal?: AbortSignal): Promise<Grade> {
     return this.current().grade(input, signal);
+  }
+
+  /**
+   * The offline rubric grader's reading of an answer, whatever the configured provider: what the
+   * interviewer decides with (which key points are covered, whether praise is earned) in milliseconds,
+   * without waiting for an LLM grade.
+   */
+  analyse(input: GradeInput): Promise<Grade> {
+    this.rubric ??= new RubricGrader({ corpus: this.content.questions() });
+    return this.rubric.grade(input);
   }
 
   /** Built on first use: the content (prompt, corpus) is only loaded once the modules have initialised. */

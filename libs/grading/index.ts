@@ -23,6 +23,7 @@ export { neutraliseDelimiters, DEFAULT_DATA_TAGS } from './delimiter-neutraliser
 export { RubricGrader, type RubricGraderOptions } from './rubric.grader.js';
 export { GradingModule } from './grading.module.js';
 export { GradingService, createGrader, type GraderDependencies } from './grading.service.js';
+export { createOpenAiClient } from './openai.grader.js';
 export { evalItemSchema, parseEvalDataset, EvalDatasetError, type EvalItem } from './eval/eval-dataset.schema.js';
 export { runEval, type EvalContent, type EvalReport, type EvalRow, type EvalCounts } from './eval/eval-runner.js';
 export { bandOf, BAND_CUTOFFS, spearman, averageRanks, precisionRecall, type PrecisionRecall } from './eval/eval-metrics.js';

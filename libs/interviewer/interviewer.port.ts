@@ -1,0 +1,77 @@
+import type { ChecklistItem, Question } from '#libs/content';
+import type { TurnKind } from '#libs/protocol';
+import type { TurnReading } from './turn-reader.js';
+
+/** One earlier turn of the session as the interviewer remembers it. */
+export interface ConversationTurn {
+  readonly speaker: 'candidate' | 'interviewer';
+  readonly text: string;
+  readonly phaseId: string;
+  /** Candidate turns: how the server read them. */
+  readonly kind?: TurnKind | null;
+  /** Interviewer lines: the scenario facts they gave and the probe they asked. */
+  readonly factIds?: readonly string[];
+  readonly probe?: string | null;
+}
+
+export interface ReplyPhase {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly checklist: readonly ChecklistItem[];
+}
+
+/** Everything the interviewer needs to answer one candidate turn; interviewers load nothing themselves. */
+export interface ReplyContext {
+  readonly roleTitle: string;
+  readonly question: Question;
+  readonly phase: ReplyPhase;
+  readonly minutesLeft: number;
+  readonly mode: 'practice' | 'realistic';
+  readonly turn: { readonly id: string; readonly text: string; readonly reading: TurnReading };
+  /** The session's turns before this one, oldest first, interviewer lines included. */
+  readonly history: readonly ConversationTurn[];
+  /** Key points covered in the session so far, this answer included. */
+  readonly covered: ReadonlySet<string>;
+  /** This answer as the offline grader reads it; absent for a question. */
+  readonly analysis?: { readonly overall: number; readonly coveredNow: readonly string[] };
+  /** False when a later answer or a phase change overtook this turn: answer its questions, probe nothing. */
+  readonly followUp: boolean;
+}
+
+/** What the interviewer says, and why (shown to coaches beside the transcript). */
+export interface InterviewerReply {
+  readonly text: string;
+  readonly reason: string;
+  readonly keyPointId?: string;
+  readonly factIds: readonly string[];
+  /** The probe asked (`<keyPointId>:<probeId>` or `checklist:<itemId>:<n>`), or null. */
+  readonly probe: string | null;
+  /** The probe's words as the offline interviewer asks them (the LLM rephrases them). */
+  readonly probeText?: string;
+}
+
+/** Who wrote a line and with what: stored with the line; tokens count in the rollout's daily budget. */
+export interface LineProvenance {
+  readonly interviewer: 'offline' | 'openai';
+  readonly model: string | null;
+  readonly promptVersion: string | null;
+  readonly tokens: { readonly prompt: number; readonly completion: number };
+  readonly latencyMs: number;
+  /** Why an LLM line was replaced by the offline one. */
+  readonly fallback?: InterviewerFallback;
+}
+
+export const INTERVIEWER_FALLBACKS = ['timeout', 'error', 'rate_limited', 'bad_output', 'leak', 'invented_number'] as const;
+export type InterviewerFallback = (typeof INTERVIEWER_FALLBACKS)[number];
+
+export interface ReplyOptions {
+  readonly signal?: AbortSignal;
+  /** Pieces of the reply as they are written (LLM streaming); the offline interviewer never calls it. */
+  readonly onDelta?: (text: string) => void;
+}
+
+/** The port both interviewers implement: the offline one and the LLM one that falls back to it. */
+export interface Interviewer {
+  reply(context: ReplyContext, options?: ReplyOptions): Promise<{ reply: InterviewerReply; provenance: LineProvenance } | null>;
+}

@@ -1,0 +1,113 @@
+import type { KeyPoint } from '#libs/content';
+import { fillSlots, namedComponents } from './components.js';
+import type { ReplyContext } from './interviewer.port.js';
+import { lineKey, mentionsAny, stems } from './text-match.js';
+
+export interface PickedProbe {
+  key: string;
+  text: string;
+  reason: string;
+  keyPointId?: string;
+}
+
+/** What the probe choice looks at: the candidate's words so far, the probes and lines already used. */
+export interface ProbeState {
+  /** Stems of every candidate turn so far, oldest first. */
+  readonly candidateWords: readonly string[];
+  /** Stems of the candidate's turns in the current phase. */
+  readonly phaseWords: readonly string[];
+  readonly usedProbes: ReadonlySet<string>;
+  readonly saidLines: ReadonlySet<string>;
+}
+
+export function probeState(ctx: ReplyContext): ProbeState {
+  // What the candidate asked is not what they designed: questions do not count as having said something.
+  const candidate = ctx.history.filter((t) => t.speaker === 'candidate' && t.kind !== 'question');
+  const now = ctx.turn.reading.kind === 'question' ? '' : ctx.turn.text;
+  const interviewer = ctx.history.filter((t) => t.speaker === 'interviewer');
+  return {
+    candidateWords: stems([...candidate.map((t) => t.text), now].join(' \n ')),
+    phaseWords: stems([...candidate.filter((t) => t.phaseId === ctx.phase.id).map((t) => t.text), now].join(' \n ')),
+    usedProbes: new Set(interviewer.flatMap((t) => (t.probe ? [t.probe] : []))),
+    saidLines: new Set(interviewer.map((t) => lineKey(t.text))),
+  };
+}
+
+function fresh(state: ProbeState, key: string, text: string): boolean {
+  if (state.usedProbes.has(key)) return false;
+  const k = lineKey(text);
+  return ![...state.saidLines].some((line) => line.includes(k));
+}
+
+/**
+ * The follow-up for the highest-weighted key point of the phase still uncovered (rubric order breaks
+ * ties): its probes whose condition holds on what the candidate said come first, then its unconditional
+ * ones, then its default probe. A probe already asked in this session, or one whose slot names a product
+ * the candidate never mentioned, is skipped; when a point has nothing left to ask, the next point is tried.
+ */
+export function keyPointProbe(ctx: ReplyContext, state: ProbeState, onlyAboutWhatWasSaid = false): PickedProbe | null {
+  const open = ctx.question.keyPoints
+    .map((kp, order) => ({ kp, order }))
+    .filter(({ kp }) => kp.phase === ctx.phase.id && !ctx.covered.has(kp.id))
+    .sort((a, b) => b.kp.weight - a.kp.weight || a.order - b.order);
+  const named = namedComponents(state.candidateWords);
+  for (const { kp } of open) {
+    for (const option of probeOptions(kp, state)) {
+      if (onlyAboutWhatWasSaid && !option.aboutSaid) continue;
+      const text = fillSlots(option.text, named);
+      if (text !== null && fresh(state, option.key, text)) {
+        return { key: option.key, text, keyPointId: kp.id, reason: `key point "${kp.text}" (weight ${kp.weight}) is not covered yet${option.why}` };
+      }
+    }
+  }
+  return null;
+}
+
+interface ProbeOption {
+  key: string;
+  text: string;
+  why: string;
+  /** The probe's condition names something the candidate said: it follows their own design. */
+  aboutSaid: boolean;
+}
+
+function probeOptions(kp: KeyPoint, state: ProbeState): ProbeOption[] {
+  const conditional: ProbeOption[] = [];
+  const plain: ProbeOption[] = [];
+  for (const probe of kp.probes ?? []) {
+    const option = { key: `${kp.id}:${probe.id}`, text: probe.text };
+    if (!probe.when) {
+      plain.push({ ...option, why: '', aboutSaid: false });
+      continue;
+    }
+    const saidOk = !probe.when.said || mentionsAny(state.candidateWords, probe.when.said);
+    const notSaidOk = !probe.when.notSaid || !mentionsAny(state.candidateWords, probe.when.notSaid);
+    if (saidOk && notSaidOk) conditional.push({ ...option, why: `; asked for what the candidate ${describe(probe.when)}`, aboutSaid: probe.when.said !== undefined });
+  }
+  return [...conditional, ...plain, { key: `${kp.id}:default`, text: kp.probe, why: '', aboutSaid: false }];
+}
+
+function describe(when: { said?: readonly string[]; notSaid?: readonly string[] }): string {
+  const parts: string[] = [];
+  if (when.said) parts.push(`mentioned (${when.said.slice(0, 3).join(', ')}…)`);
+  if (when.notSaid) parts.push(`has not mentioned (${when.notSaid.slice(0, 3).join(', ')}…)`);
+  return parts.join(' and ');
+}
+
+/**
+ * A probe from the phase's checklist (what any answer in this phase should touch): items the candidate has
+ * not touched in this phase first, in the role guide's order.
+ */
+export function checklistProbe(ctx: ReplyContext, state: ProbeState, untouchedOnly = false): PickedProbe | null {
+  const items = ctx.phase.checklist.map((item) => ({ item, touched: mentionsAny(state.phaseWords, item.terms) }));
+  const ordered = [...items.filter((i) => !i.touched), ...(untouchedOnly ? [] : items.filter((i) => i.touched))];
+  for (const { item, touched } of ordered) {
+    for (const [n, text] of item.probes.entries()) {
+      const key = `checklist:${item.id}:${n}`;
+      if (fresh(state, key, text)) {
+        return { key, text, reason: `phase checklist: "${item.text}"${touched ? '' : ' not addressed yet'}` };
+      }
+    }
+  }
+  return null;
+}
