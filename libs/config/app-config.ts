@@ -19,6 +19,14 @@ export interface AppConfig {
     shutdownTimeoutMs: number;
   };
   llm: { provider: Env['LLM_PROVIDER']; openai: { apiKey?: string; baseUrl?: string; model: string } };
+  interviewer: {
+    /** `rubric`: the offline interviewer; `openai`: the LLM one, falling back to it. */
+    provider: Env['LLM_PROVIDER'];
+    /** An LLM reply not written within this bound is replaced by the offline interviewer's line. */
+    timeoutMs: number;
+    /** Replies written at once per worker (the `interviewer` queue's own concurrency: LLM calls mostly wait). */
+    concurrency: number;
+  };
   auth: { jwtSecret: string; jwtTtlSeconds: number };
   /** `webDir`: the built web client (`index.html` and `assets/`) the api serves, when it exists. */
   http: { allowedOrigins: string[]; webDir: string };
@@ -113,6 +121,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       provider: e.LLM_PROVIDER,
       openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
     },
+    interviewer: { provider: e.INTERVIEWER_PROVIDER ?? e.LLM_PROVIDER, timeoutMs: e.INTERVIEWER_TIMEOUT_MS, concurrency: e.INTERVIEWER_CONCURRENCY },
     auth: { jwtSecret: e.JWT_SECRET, jwtTtlSeconds: e.JWT_TTL_SECONDS },
     http: { allowedOrigins: e.ALLOWED_ORIGINS, webDir: resolve(e.WEB_DIR ?? resolve(process.cwd(), 'dist/web')) },
     content: { rubricsDir: resolve(contentRoot, 'rubrics'), promptsDir: resolve(contentRoot, 'prompts') },

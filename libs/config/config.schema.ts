@@ -60,6 +60,10 @@ export const envSchema = z
     OPENAI_API_KEY: z.string().min(1).optional(),
     OPENAI_BASE_URL: url(['http:', 'https:']).optional(),
     OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+    /** Who words the interviewer's lines; defaults to LLM_PROVIDER (an LLM interviewer with the offline grader is fine). */
+    INTERVIEWER_PROVIDER: z.enum(['rubric', 'openai']).optional(),
+    INTERVIEWER_TIMEOUT_MS: int(500, 120_000).default(8_000),
+    INTERVIEWER_CONCURRENCY: int(1, 1_000).default(64),
     JWT_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEV_JWT_SECRET),
     JWT_TTL_SECONDS: int(60, 86_400).default(900),
     ALLOWED_ORIGINS: origins.default(['http://localhost:3000', 'http://localhost:5173']),
@@ -107,11 +111,11 @@ export const envSchema = z
     if (env.NODE_ENV === 'production' && env.JWT_SECRET.length < 32) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be at least 32 characters in production' });
     }
-    if (env.LLM_PROVIDER === 'openai' && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
+    if ((env.LLM_PROVIDER === 'openai' || env.INTERVIEWER_PROVIDER === 'openai') && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
       ctx.addIssue({
         code: 'custom',
         path: ['OPENAI_API_KEY'],
-        message: 'is required when LLM_PROVIDER=openai (or set OPENAI_BASE_URL for a local OpenAI-compatible server)',
+        message: 'is required when LLM_PROVIDER or INTERVIEWER_PROVIDER is openai (or set OPENAI_BASE_URL for a local OpenAI-compatible server)',
       });
     }
   });

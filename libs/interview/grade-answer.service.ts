@@ -1,23 +1,20 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { ContentService, type LoadedQuestion } from '#libs/content';
+import { ContentService } from '#libs/content';
 import { type Grade, GradingError, GradingService } from '#libs/grading';
 import { LOGGER, type Logger } from '#libs/logging';
 import type { JobContext } from '#libs/queue';
 import { CodeRunsRepository } from './code-runs.repository.js';
 import { toCodeEvidence } from './code-evidence.js';
-import { followUpLine, type InterviewerLine } from './interviewer.js';
-import { say } from './session-flow.js';
 import { SessionNotifier } from './session-notifier.js';
-import { type NewEvent, SessionsRepository, type SessionTx } from './sessions.repository.js';
+import { type NewEvent, SessionsRepository } from './sessions.repository.js';
 
 const HISTORY_TURNS = 12;
 const ANNOUNCE_GRADING_AFTER_MS = 250;
 
 /**
- * The worker's half of the life of an answer: grade it, store the grade once, tell the room, and let the
- * interviewer follow up. Safe to run twice for the same turn: the second run changes nothing.
+ * The worker's half of the life of an answer: grade it, store the grade once and tell the room. Safe to run twice for the same turn: the second run changes nothing.
  */
 @Injectable()
 export class GradeAnswerService {
@@ -68,7 +65,7 @@ export class GradeAnswerService {
       return;
     }
     await announced; // `grading` (if said) is always before `scored`
-    await this.store(turnId, grade, question);
+    await this.store(turnId, grade);
   }
 
   /**
@@ -105,8 +102,8 @@ export class GradeAnswerService {
     if (done) await this.notifier.notify(done.appended);
   }
 
-  /** Stores the grade, moves the status, releases the grade (practice) and follows up: one transaction. */
-  private async store(turnId: string, grade: Grade, question: LoadedQuestion): Promise<void> {
+  /** Stores the grade, moves the status and releases the grade (practice): one transaction. The interviewer replies on its own job. */
+  private async store(turnId: string, grade: Grade): Promise<void> {
     const done = await this.sessions.inSessionOfAnswer(turnId, async (tx) => {
       const fresh = await tx.storeGrade({
         turnId,
@@ -121,20 +118,8 @@ export class GradeAnswerService {
       const events: NewEvent[] = [{ type: 'grade:status', payload: { turnId, status: 'scored' } }];
       // Realistic mode keeps grades for the end, like a real interview; the status still moves.
       if (tx.session.mode === 'practice') events.push({ type: 'grade:scored', payload: { turnId, grade } });
-      const line = tx.session.status === 'active' ? await this.followUp(tx, turnId, question) : null;
-      if (line) await say(tx, line, events);
-      else await tx.appendEvents(events);
+      await tx.appendEvents(events);
     });
     if (done) await this.notifier.notify(done.appended);
-  }
-
-  /**
-   * Follows up on the session's latest answer only, so a burst of grades does not become a burst of
-   * questions: the highest-weighted key point of the current phase that no grade has covered yet.
-   */
-  private async followUp(tx: SessionTx, turnId: string, question: LoadedQuestion): Promise<InterviewerLine | null> {
-    const { latestAnswerId, covered } = await tx.followUpFacts();
-    if (latestAnswerId !== turnId) return null;
-    return followUpLine(question, tx.session.phases[tx.session.phaseIndex]!.id, covered);
   }
 }

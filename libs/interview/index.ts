@@ -2,7 +2,7 @@ export { InterviewHttpModule, InterviewJobsModule, InterviewModule } from './int
 export { SessionsService } from './sessions.service.js';
 export { SessionsRepository } from './sessions.repository.js';
 export { SessionReconcilerService } from './session-reconciler.service.js';
-export { sessionEventsChannel, type SessionEventsNotice } from './session-notifier.js';
+export { interviewerDeltasChannel, sessionEventsChannel, type SessionEventsNotice } from './session-notifier.js';
 export { buildReport, weighOverall, type SessionReport } from './session-report.js';
 export { toStateDto, type TranscriptTurnDto } from './session-views.js';
 export { SessionAccessPolicy } from './session-access.policy.js';

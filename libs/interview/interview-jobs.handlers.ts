@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { HandlesJob, type JobContext, type JobHandler, type JobPayload, JobQueue } from '#libs/queue';
 import { GradeAnswerService } from './grade-answer.service.js';
+import { InterviewerReplyService } from './interviewer-reply.service.js';
 import { SessionClockService } from './session-clock.service.js';
 import { SessionReconcilerService } from './session-reconciler.service.js';
 import { SessionReportService } from './session-report.service.js';
@@ -12,6 +13,24 @@ export class GradeAnswerHandler implements JobHandler<'grading.grade-answer'> {
   constructor(private readonly service: GradeAnswerService) {}
   handle({ turnId }: JobPayload<'grading.grade-answer'>, ctx: JobContext): Promise<void> {
     return this.service.grade(turnId, ctx);
+  }
+}
+
+@Injectable()
+@HandlesJob('interviewer.reply')
+export class InterviewerReplyHandler implements JobHandler<'interviewer.reply'> {
+  constructor(private readonly service: InterviewerReplyService) {}
+  handle({ turnId }: JobPayload<'interviewer.reply'>, ctx: JobContext): Promise<void> {
+    return this.service.reply(turnId, ctx);
+  }
+}
+
+@Injectable()
+@HandlesJob('sessions.phase-nudge')
+export class PhaseNudgeHandler implements JobHandler<'sessions.phase-nudge'> {
+  constructor(private readonly clock: SessionClockService) {}
+  handle({ sessionId, phaseIndex }: JobPayload<'sessions.phase-nudge'>): Promise<void> {
+    return this.clock.onNudge(sessionId, phaseIndex);
   }
 }
 

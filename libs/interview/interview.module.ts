@@ -9,7 +9,15 @@ import { CodeRunService } from './code-run.service.js';
 import { CodeRunsRepository } from './code-runs.repository.js';
 import { CodeSessionService } from './code-session.service.js';
 import { GradeAnswerService } from './grade-answer.service.js';
-import { BuildReportHandler, GradeAnswerHandler, PhaseDeadlineHandler, ReconcileHandler } from './interview-jobs.handlers.js';
+import {
+  BuildReportHandler,
+  GradeAnswerHandler,
+  InterviewerReplyHandler,
+  PhaseDeadlineHandler,
+  PhaseNudgeHandler,
+  ReconcileHandler,
+} from './interview-jobs.handlers.js';
+import { InterviewerReplyService } from './interviewer-reply.service.js';
 import { SessionAccessPolicy } from './session-access.policy.js';
 import { SessionClockService } from './session-clock.service.js';
 import { SessionNotifier } from './session-notifier.js';
@@ -31,7 +39,7 @@ export class InterviewModule {}
 @Module({ imports: [InterviewModule], controllers: [SessionsController] })
 export class InterviewHttpModule {}
 
-/** The worker side: grading, the phase clock, reports and the reconciler. */
+/** The worker side: grading, the interviewer's replies, the phase clock, reports and the reconciler. */
 @Module({
   imports: [InterviewModule, ContentModule, QueueModule, GradingModule, SandboxModule],
   providers: [
@@ -39,10 +47,13 @@ export class InterviewHttpModule {}
     CodeRunHandler,
     SessionNotifier,
     GradeAnswerService,
+    InterviewerReplyService,
     SessionClockService,
     SessionReportService,
     SessionReconcilerService,
     GradeAnswerHandler,
+    InterviewerReplyHandler,
+    PhaseNudgeHandler,
     PhaseDeadlineHandler,
     BuildReportHandler,
     ReconcileHandler,

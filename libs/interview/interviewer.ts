@@ -1,11 +1,17 @@
-import type { Question } from '#libs/content';
 import type { PlannedPhase } from './session.types.js';
+import type { LineMeta } from './session.types.js';
 
+/** A line the interviewer says: a transcript turn and its `interviewer:message` event. */
 export interface InterviewerLine {
   text: string;
   /** Why the interviewer said it: shown to coaches beside the transcript. */
   reason: string;
   keyPointId?: string;
+  /** The turn's id when it was chosen before (a streamed reply's deltas carry it); a new one otherwise. */
+  turnId?: string;
+  /** Makes the line once-only in its session (`reply:<turnId>`, `nudge:<phaseIndex>`). */
+  lineKey?: string;
+  meta?: LineMeta;
 }
 
 export function openingLine(phase: PlannedPhase, index: number, count: number): InterviewerLine {
@@ -16,21 +22,25 @@ export function timeUpLine(phase: PlannedPhase): InterviewerLine {
   return { text: `We're out of time for ${phase.title.toLowerCase()}; let's move on.`, reason: `the ${phase.minutes}-minute clock for ${phase.title} ran out` };
 }
 
-/**
- * The follow-up after an answer: the highest-weighted key point of the current phase not yet covered in
- * this session, asked with the rubric's probe. Ties go to the rubric's order, so the choice is stable.
- */
-export function followUpLine(question: Question, phaseId: string, covered: ReadonlySet<string>): InterviewerLine {
-  const open = question.keyPoints
-    .map((kp, order) => ({ kp, order }))
-    .filter(({ kp }) => kp.phase === phaseId && !covered.has(kp.id))
-    .sort((a, b) => b.kp.weight - a.kp.weight || a.order - b.order);
-  const next = open[0]?.kp;
-  if (!next) {
-    return {
-      text: 'Good, that covers what I wanted to hear in this part. Anything to add before we move on?',
-      reason: `every key point of phase "${phaseId}" is covered`,
-    };
-  }
-  return { text: next.probe, reason: `key point "${next.text}" (weight ${next.weight}) is not covered yet`, keyPointId: next.id };
+/** Said once per phase, two minutes (of the session's clock) before its end. */
+export function nudgeLine(phase: PlannedPhase, index: number): InterviewerLine {
+  return {
+    text: `About two minutes left for ${phase.title.toLowerCase()}. Start wrapping up your main point.`,
+    reason: `two minutes left of the ${phase.minutes}-minute clock for ${phase.title}`,
+    lineKey: `nudge:${index}`,
+  };
+}
+
+/** The candidate asked to move on: the interviewer agrees, and the next phase opens. */
+export function moveOnLine(next: PlannedPhase): InterviewerLine {
+  return { text: `Sure, let's move on to ${next.title.toLowerCase()}.`, reason: 'the candidate asked to move on' };
+}
+
+/** The candidate asked to move on in the last phase: only they can end the interview. */
+export function lastPhaseLine(): InterviewerLine {
+  return {
+    text: "This is the last part of the interview. Keep going, or press Finish interview when you're done.",
+    reason: 'the candidate asked to move on in the last phase',
+    lineKey: 'last-phase',
+  };
 }

@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { LOGGER, type Logger } from '#libs/logging';
 import { JobQueue } from '#libs/queue';
-import { nextPhase } from './session-flow.js';
+import { nudgeLine } from './interviewer.js';
+import { nextPhase, say } from './session-flow.js';
 import { SessionNotifier } from './session-notifier.js';
-import { deadlineJobId, reportJobId } from './sessions.service.js';
+import { deadlineJobId, nudgeDelayMs, nudgeJobId, reportJobId } from './sessions.service.js';
 import { SessionsRepository } from './sessions.repository.js';
 
 /** The server's clock: a phase's deadline job ends the phase, whichever process started it. */
@@ -42,10 +43,24 @@ export class SessionClockService {
         jobId: deadlineJobId(sessionId, transition.index),
         delayMs: Math.max(0, session.phaseEndsAt.getTime() - Date.now()),
       });
+      const nudgeMs = nudgeDelayMs(session, this.config.sessions.phaseMinuteMs);
+      if (nudgeMs !== null) {
+        await this.jobs.enqueue('sessions.phase-nudge', { sessionId, phaseIndex: transition.index }, { jobId: nudgeJobId(sessionId, transition.index), delayMs: nudgeMs });
+      }
     } else {
       await this.jobs.enqueue('sessions.build-report', { sessionId }, { jobId: reportJobId(sessionId) });
     }
     this.logger.info({ sessionId, phaseIndex, transition: transition.kind }, 'phase clock ran out');
     await this.notifier.notify(done.appended);
+  }
+
+  /** "About two minutes left", once, and only while that phase is still running. */
+  async onNudge(sessionId: string, phaseIndex: number): Promise<void> {
+    const done = await this.sessions.inSession(sessionId, async (tx) => {
+      const s = tx.session;
+      if (s.status !== 'active' || s.phaseIndex !== phaseIndex) return;
+      await say(tx, nudgeLine(s.phases[phaseIndex]!, phaseIndex));
+    });
+    if (done) await this.notifier.notify(done.appended);
   }
 }

@@ -4,16 +4,29 @@ import { type InterviewerLine, openingLine, timeUpLine } from './interviewer.js'
 
 /**
  * The interviewer speaks: a transcript turn and its event, in the caller's transaction. Events that belong
- * before the line (`before`) are appended in the same round trip.
+ * before the line (`before`) are appended in the same round trip. A line with a `lineKey` is said once per
+ * session: false when it was said already (the caller holds the session's lock, so that check is final).
  */
-export async function say(tx: SessionTx, line: InterviewerLine, before: readonly NewEvent[] = []): Promise<void> {
-  const turnId = randomUUID();
+export async function say(tx: SessionTx, line: InterviewerLine, before: readonly NewEvent[] = []): Promise<boolean> {
+  if (line.lineKey && (await tx.hasLine(line.lineKey))) {
+    await tx.appendEvents(before);
+    return false;
+  }
+  const turnId = line.turnId ?? randomUUID();
   const phase = tx.session.phases[tx.session.phaseIndex]!;
+  const { replyTo, factIds } = line.meta ?? {};
   const events: NewEvent[] = [
     ...before,
     {
       type: 'interviewer:message',
-      payload: { turnId, text: line.text, reason: line.reason, ...(line.keyPointId ? { keyPointId: line.keyPointId } : {}) },
+      payload: {
+        turnId,
+        text: line.text,
+        reason: line.reason,
+        ...(line.keyPointId ? { keyPointId: line.keyPointId } : {}),
+        ...(replyTo ? { replyTo } : {}),
+        ...(factIds?.length ? { factIds } : {}),
+      },
     },
   ];
   await tx.appendEvents(events, {
@@ -25,7 +38,10 @@ export async function say(tx: SessionTx, line: InterviewerLine, before: readonly
     text: line.text,
     reason: line.reason,
     keyPointId: line.keyPointId ?? null,
+    lineKey: line.lineKey ?? null,
+    meta: line.meta ?? null,
   });
+  return true;
 }
 
 export async function startPhase(tx: SessionTx, index: number, minuteMs: number, now = new Date()): Promise<void> {

@@ -1,11 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { LOGGER, type Logger } from '#libs/logging';
-import type { ServerEvent } from '#libs/protocol';
+import type { InterviewerDelta, ServerEvent } from '#libs/protocol';
 import { REDIS, type Redis } from '#libs/redis';
 
 export function sessionEventsChannel(config: AppConfig): string {
   return `${config.queue.prefix}:session-events`;
+}
+
+/** Pieces of interviewer replies being written: not in the log, delivered to whoever watches now. */
+export function interviewerDeltasChannel(config: AppConfig): string {
+  return `${config.queue.prefix}:interviewer-deltas`;
 }
 
 /** "Session S has events up to seq N" — with the events themselves when they are small enough to carry. */
@@ -41,6 +46,15 @@ export class SessionNotifier {
       await this.redis.publish(sessionEventsChannel(this.config), message);
     } catch (err) {
       this.logger.warn({ err, sessionId }, 'could not publish a session notice; clients catch up on the next sweep');
+    }
+  }
+
+  /** A piece of a reply being written. Best effort: the reply's logged `interviewer:message` is what counts. */
+  async delta(delta: InterviewerDelta): Promise<void> {
+    try {
+      await this.redis.publish(interviewerDeltasChannel(this.config), JSON.stringify(delta));
+    } catch (err) {
+      this.logger.warn({ err, sessionId: delta.sessionId }, 'could not publish an interviewer delta; the final line follows in the log');
     }
   }
 }

@@ -35,6 +35,9 @@ export function toTurn(r: Raw): TurnRow {
     text: r.text as string,
     reason: (r.reason as string | null) ?? null,
     keyPointId: (r.key_point_id as string | null) ?? null,
+    kind: (r.kind as TurnRow['kind']) ?? null,
+    lineKey: (r.line_key as string | null) ?? null,
+    meta: (r.meta as TurnRow['meta']) ?? null,
     createdAt: r.created_at as Date,
   };
 }

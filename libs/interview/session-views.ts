@@ -1,4 +1,4 @@
-import type { GradeStatus, SessionStateDto } from '#libs/protocol';
+import type { GradeStatus, SessionStateDto, TurnKind } from '#libs/protocol';
 import type { GradingRow, SessionRow, StoredGrade, TurnRow } from './session.types.js';
 
 export function toStateDto(s: SessionRow): SessionStateDto {
@@ -26,7 +26,12 @@ export interface TranscriptTurnDto {
   at: string;
   reason?: string;
   keyPointId?: string;
+  /** Interviewer replies: the candidate turn answered and the scenario facts given. */
+  replyTo?: string;
+  factIds?: string[];
   clientId?: string;
+  /** Candidate turns: how the server read them (questions and requests to move on are not graded). */
+  kind?: TurnKind;
   grading?: { status: GradeStatus; failureCode?: string; grade?: unknown };
 }
 
@@ -40,11 +45,14 @@ export function toTranscript(session: SessionRow, turns: TurnRow[], gradings: Gr
   const gradeOf = new Map(grades.map((g) => [g.turnId, g]));
   return turns.map((t) => {
     const base: TranscriptTurnDto = { turnId: t.id, seq: t.seq, phaseId: t.phaseId, speaker: t.speaker, text: t.text, at: t.createdAt.toISOString() };
-    if (t.speaker === 'interviewer') return { ...base, reason: t.reason ?? undefined, keyPointId: t.keyPointId ?? undefined };
+    if (t.speaker === 'interviewer') {
+      return { ...base, reason: t.reason ?? undefined, keyPointId: t.keyPointId ?? undefined, replyTo: t.meta?.replyTo, factIds: t.meta?.factIds };
+    }
     const grading = statusOf.get(t.id);
     return {
       ...base,
       clientId: t.clientId ?? undefined,
+      kind: t.kind ?? 'answer',
       grading: grading && {
         status: grading.status,
         failureCode: grading.failureCode ?? undefined,

@@ -1,4 +1,4 @@
-import type { GradeStatus } from '#libs/protocol';
+import type { GradeStatus, TurnKind } from '#libs/protocol';
 
 export type SessionMode = 'practice' | 'realistic';
 export type EndReason = 'candidate' | 'clock';
@@ -39,7 +39,21 @@ export interface TurnRow {
   text: string;
   reason: string | null;
   keyPointId: string | null;
+  /** Candidate turns: how the server read them (null on turns stored before turns were read: answers). */
+  kind: TurnKind | null;
+  /** Interviewer lines: what makes the line once-only (`reply:<turnId>`, `nudge:<phaseIndex>`). */
+  lineKey: string | null;
+  /** Interviewer lines: what they were made of. */
+  meta: LineMeta | null;
   createdAt: Date;
+}
+
+/** What an interviewer line was made of; `provenance.tokens` count in the rollout's daily budget. */
+export interface LineMeta {
+  replyTo?: string;
+  factIds?: string[];
+  probe?: string | null;
+  provenance?: unknown;
 }
 
 export interface GradingRow {

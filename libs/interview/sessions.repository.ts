@@ -30,22 +30,34 @@ const INSERT_EVENTS = `INSERT INTO session_events (session_id, seq, type, payloa
 
 const APPEND = `WITH ${NEXT_SEQS} ${INSERT_EVENTS}`;
 
-/** `APPEND`, plus the turn (`$6`…`$12`) at the seq of event `$5` (1-based) and, for an answer, its grading intent. */
+/**
+ * `APPEND`, plus the turn (`$6`…`$15`) at the seq of event `$5` (1-based) and, for a candidate turn that
+ * is graded (an answer, or "I don't know"), its grading intent.
+ */
 const APPEND_WITH_TURN = `WITH ${NEXT_SEQS},
   turn AS (
-    INSERT INTO session_turns (id, session_id, seq, phase_id, speaker, client_id, text, reason, key_point_id)
-    SELECT $6::uuid, $1, next.last_seq - $2 + $5::int, $7::text, $8::text, $9::text, $10::text, $11::text, $12::text FROM next
-    RETURNING id, speaker
+    INSERT INTO session_turns (id, session_id, seq, phase_id, speaker, client_id, text, reason, key_point_id, kind, line_key, meta)
+    SELECT $6::uuid, $1, next.last_seq - $2 + $5::int, $7::text, $8::text, $9::text, $10::text, $11::text, $12::text, $13::text, $14::text, $15::jsonb FROM next
+    RETURNING id, speaker, kind
   ),
-  grading AS (INSERT INTO answer_gradings (turn_id, session_id) SELECT id, $1 FROM turn WHERE speaker = 'candidate')
+  grading AS (
+    INSERT INTO answer_gradings (turn_id, session_id)
+    SELECT id, $1 FROM turn WHERE speaker = 'candidate' AND coalesce(kind, 'answer') IN ('answer', 'dont-know')
+  )
   ${INSERT_EVENTS}`;
 
-/** What grading reads of a session's turns. */
-export type GradingTurn = Pick<TurnRow, 'id' | 'seq' | 'phaseId' | 'speaker' | 'text'>;
+/** Whether a candidate turn of this kind is graded (questions and requests to move on are not). */
+export const isGraded = (kind: TurnRow['kind']): boolean => kind === null || kind === 'answer' || kind === 'dont-know';
+
+/** What grading and the interviewer read of a session's turns. */
+export type GradingTurn = Pick<TurnRow, 'id' | 'seq' | 'phaseId' | 'speaker' | 'text' | 'kind' | 'lineKey' | 'meta'>;
 
 /** A turn written with the events that tell of it (`SessionTx.appendEvents`); it takes the seq of event `seqOf`. */
-export interface NewTurn extends Omit<TurnRow, 'createdAt' | 'sessionId' | 'seq'> {
+export interface NewTurn extends Omit<TurnRow, 'createdAt' | 'sessionId' | 'seq' | 'kind' | 'lineKey' | 'meta'> {
   readonly seqOf: number;
+  readonly kind?: TurnRow['kind'];
+  readonly lineKey?: string | null;
+  readonly meta?: TurnRow['meta'];
 }
 
 /**
@@ -81,7 +93,19 @@ export class SessionTx {
     if (events.length === 0) return [];
     const params: unknown[] = [this.session.id, events.length, events.map((e) => e.type), events.map((e) => JSON.stringify(e.payload))];
     if (turn) {
-      params.push(turn.seqOf + 1, turn.id, turn.phaseId, turn.speaker, turn.clientId, turn.text, turn.reason, turn.keyPointId);
+      params.push(
+        turn.seqOf + 1,
+        turn.id,
+        turn.phaseId,
+        turn.speaker,
+        turn.clientId,
+        turn.text,
+        turn.reason,
+        turn.keyPointId,
+        turn.kind ?? null,
+        turn.lineKey ?? null,
+        turn.meta ? JSON.stringify(turn.meta) : null,
+      );
     }
     const rows = (await this.m.query(turn ? APPEND_WITH_TURN : APPEND, params)) as { seq: number; at: Date }[];
     rows.sort((a, b) => a.seq - b.seq);
@@ -104,6 +128,12 @@ export class SessionTx {
       clientId,
     ])) as Raw[];
     return rows[0] ? toTurn(rows[0]) : null;
+  }
+
+  /** Whether the interviewer already said the line with this key (a reply, a nudge) in this session. */
+  async hasLine(lineKey: string): Promise<boolean> {
+    const rows = (await this.m.query(`SELECT 1 FROM session_turns WHERE session_id = $1 AND line_key = $2`, [this.session.id, lineKey])) as Raw[];
+    return rows.length > 0;
   }
 
   async grading(turnId: string): Promise<GradingRow | null> {
@@ -140,19 +170,6 @@ export class SessionTx {
       ),
     );
     return rows.length > 0;
-  }
-
-  /** What the interviewer's follow-up needs: the session's latest answer and every key point covered so far. */
-  async followUpFacts(): Promise<{ latestAnswerId: string | null; covered: Set<string> }> {
-    const [row] = (await this.m.query(
-      `SELECT
-         (SELECT id FROM session_turns WHERE session_id = $1 AND speaker = 'candidate' ORDER BY seq DESC LIMIT 1) AS latest,
-         ARRAY(SELECT DISTINCT kp->>'id' FROM grades g JOIN session_turns t ON t.id = g.turn_id,
-                 jsonb_array_elements(g.body->'keyPoints') kp
-               WHERE t.session_id = $1 AND kp->>'status' = 'covered') AS covered`,
-      [this.session.id],
-    )) as { latest: string | null; covered: string[] }[];
-    return { latestAnswerId: row!.latest, covered: new Set(row!.covered) };
   }
 
   async moveToPhase(index: number, endsAt: Date): Promise<void> {
@@ -243,13 +260,34 @@ export class SessionsRepository {
   async answerToGrade(turnId: string): Promise<{ session: SessionRow; status: GradingRow['status']; turns: GradingTurn[] } | null> {
     const [row] = (await this.db.query(
       `SELECT s.*, a.status AS grading_status,
-              (SELECT coalesce(json_agg(json_build_object('id', t.id, 'seq', t.seq, 'phaseId', t.phase_id, 'speaker', t.speaker, 'text', t.text) ORDER BY t.seq), '[]')
+              (SELECT coalesce(json_agg(json_build_object('id', t.id, 'seq', t.seq, 'phaseId', t.phase_id, 'speaker', t.speaker, 'text', t.text,
+                                                          'kind', t.kind, 'lineKey', t.line_key, 'meta', t.meta) ORDER BY t.seq), '[]')
                  FROM session_turns t WHERE t.session_id = s.id) AS turns
          FROM answer_gradings a JOIN interview_sessions s ON s.id = a.session_id WHERE a.turn_id = $1`,
       [turnId],
     )) as Raw[];
     if (!row) return null;
     return { session: toSession(row), status: row.grading_status as GradingRow['status'], turns: row.turns as GradingTurn[] };
+  }
+
+  /**
+   * What the interviewer reads to reply to a candidate turn, without a lock in one round trip: the session,
+   * its turns so far and every key point a stored grade covered.
+   */
+  async turnToReply(turnId: string): Promise<{ session: SessionRow; turns: GradingTurn[]; covered: string[] } | null> {
+    const [row] = (await this.db.query(
+      `SELECT s.*,
+              (SELECT coalesce(json_agg(json_build_object('id', t.id, 'seq', t.seq, 'phaseId', t.phase_id, 'speaker', t.speaker, 'text', t.text,
+                                                          'kind', t.kind, 'lineKey', t.line_key, 'meta', t.meta) ORDER BY t.seq), '[]')
+                 FROM session_turns t WHERE t.session_id = s.id) AS turns,
+              ARRAY(SELECT DISTINCT kp->>'id' FROM grades g JOIN session_turns t ON t.id = g.turn_id,
+                      jsonb_array_elements(g.body->'keyPoints') kp
+                    WHERE t.session_id = s.id AND kp->>'status' = 'covered') AS covered
+         FROM session_turns c JOIN interview_sessions s ON s.id = c.session_id WHERE c.id = $1 AND c.speaker = 'candidate'`,
+      [turnId],
+    )) as Raw[];
+    if (!row) return null;
+    return { session: toSession(row), turns: row.turns as GradingTurn[], covered: row.covered as string[] };
   }
 
   async find(sessionId: string): Promise<SessionRow | null> {

@@ -10,14 +10,27 @@ import { JobQueue, type JobName, type JobPayload } from '#libs/queue';
 import { RolloutService } from '#libs/rollout';
 import { SessionAccessPolicy } from './session-access.policy.js';
 import { AnswerTooLongError, SessionEndedError, SessionNotFoundError } from './session-errors.js';
-import { endSession, nextPhase, startPhase } from './session-flow.js';
+import { endSession, nextPhase, say, startPhase, type Transition } from './session-flow.js';
+import { lastPhaseLine, moveOnLine } from './interviewer.js';
+import { readTurn } from '#libs/interviewer';
 import { SessionNotifier } from './session-notifier.js';
 import { toStateDto, toTranscript, type TranscriptTurnDto } from './session-views.js';
 import type { SessionRow } from './session.types.js';
-import { SessionsRepository, type SessionTx } from './sessions.repository.js';
+import { isGraded, SessionsRepository, type SessionTx } from './sessions.repository.js';
 
 export const deadlineJobId = (sessionId: string, index: number) => `deadline-${sessionId}-${index}`;
 export const reportJobId = (sessionId: string) => `report-${sessionId}`;
+export const nudgeJobId = (sessionId: string, index: number) => `nudge-${sessionId}-${index}`;
+
+/** Minutes (of the plan) before a phase's end that the interviewer says time is nearly up. */
+const NUDGE_MINUTES = 2;
+
+/** When the current phase's "two minutes left" is due, or null for a phase too short to need one. */
+export function nudgeDelayMs(session: SessionRow, minuteMs: number, now = Date.now()): number | null {
+  const phase = session.phases[session.phaseIndex]!;
+  if (phase.minutes < NUDGE_MINUTES * 2) return null;
+  return Math.max(0, session.phaseEndsAt.getTime() - NUDGE_MINUTES * minuteMs - now);
+}
 
 /** A candidate's live session: everything the gateway and the HTTP controller call. */
 @Injectable()
@@ -87,36 +100,59 @@ export class SessionsService {
     return { state: toStateDto(session), events: await this.sessions.eventsAfter(sessionId, lastSeq ?? 0) };
   }
 
-  /** Stores the answer and the intent to grade in one transaction, then queues the grading. Idempotent per clientId. */
+  /**
+   * Stores the candidate's turn, read as an answer, a question, a request to move on or "I don't know"
+   * (see `readTurn`), in one transaction with its events and, when it is graded, the intent to grade; then
+   * queues the grading and the interviewer's reply. A request to move on advances the phase in the same
+   * transaction. Idempotent per clientId.
+   */
   async submitAnswer(principal: Principal, input: ClientPayload<'answer:submit'>): Promise<ClientAckData['answer:submit']> {
     const limit = this.config.sessions.answerMaxChars;
     if (input.text.length > limit) throw new AnswerTooLongError(limit, input.text.length);
     if (input.text.trim().length === 0) {
       throw new DomainError('INVALID_PAYLOAD', 'invalid payload: text must not be empty', { issues: [{ path: 'text', message: 'must not be empty' }] });
     }
+    const { kind } = readTurn(input.text, input.intent);
+    const graded = isGraded(kind);
     const done = await this.inOwnedSession(principal, input.sessionId, async (tx) => {
       const existing = await tx.findTurnByClientId(input.clientId);
-      if (existing) return { turnId: existing.id, seq: existing.seq, fresh: false };
+      if (existing) return { turnId: existing.id, seq: existing.seq, fresh: false, transition: null };
       if (tx.session.status === 'ended') throw new SessionEndedError();
       const turnId = randomUUID();
       const phaseId = tx.session.phases[tx.session.phaseIndex]!.id;
       const [seq] = await tx.appendEvents(
         [
-          { type: 'answer:accepted', payload: { turnId, clientId: input.clientId, phaseId, text: input.text } },
-          { type: 'grade:status', payload: { turnId, status: 'queued' } },
+          { type: 'answer:accepted', payload: { turnId, clientId: input.clientId, phaseId, text: input.text, kind, graded } },
+          ...(graded ? [{ type: 'grade:status' as const, payload: { turnId, status: 'queued' as const } }] : []),
         ],
-        { seqOf: 0, id: turnId, phaseId, speaker: 'candidate', clientId: input.clientId, text: input.text, reason: null, keyPointId: null },
+        { seqOf: 0, id: turnId, phaseId, speaker: 'candidate', clientId: input.clientId, text: input.text, reason: null, keyPointId: null, kind },
       );
-      return { turnId, seq: seq!, fresh: true };
+      const transition = kind === 'move-on' ? await this.moveOn(tx) : null;
+      return { turnId, seq: seq!, fresh: true, transition, session: tx.session };
     });
-    const { turnId, seq, fresh } = done.result;
-    if (fresh) {
-      await Promise.all([
-        this.enqueue('grading.grade-answer', { turnId }, turnId),
-        this.notifier.notify(done.appended),
-      ]);
+    const { turnId, seq, fresh, transition } = done.result;
+    if (!fresh) return { turnId, seq };
+    if (transition) {
+      await this.afterCommit(done.result.session!, done.appended, { deadline: transition.kind === 'phase', report: transition.kind === 'ended' });
+    } else {
+      await this.notifier.notify(done.appended);
     }
+    await Promise.all([
+      graded ? this.enqueue('grading.grade-answer', { turnId }, turnId) : null,
+      kind !== 'move-on' ? this.enqueue('interviewer.reply', { turnId }, `reply-${turnId}`) : null,
+    ]);
     return { turnId, seq };
+  }
+
+  /** "Let's move on": the next phase opens, as with `phase:advance`; in the last phase only the candidate ends it. */
+  private async moveOn(tx: SessionTx): Promise<Transition | null> {
+    const next = tx.session.phases[tx.session.phaseIndex + 1];
+    if (!next) {
+      await say(tx, lastPhaseLine());
+      return null;
+    }
+    await say(tx, moveOnLine(next));
+    return nextPhase(tx, 'candidate', this.config.sessions.phaseMinuteMs);
   }
 
   async advance(principal: Principal, sessionId: string): Promise<ClientAckData['phase:advance']> {
@@ -172,6 +208,10 @@ export class SessionsService {
     if (next.deadline) {
       const delayMs = Math.max(0, session.phaseEndsAt.getTime() - Date.now());
       await this.enqueue('sessions.phase-deadline', { sessionId: session.id, phaseIndex: session.phaseIndex }, deadlineJobId(session.id, session.phaseIndex), delayMs);
+      const nudgeMs = nudgeDelayMs(session, this.config.sessions.phaseMinuteMs);
+      if (nudgeMs !== null) {
+        await this.enqueue('sessions.phase-nudge', { sessionId: session.id, phaseIndex: session.phaseIndex }, nudgeJobId(session.id, session.phaseIndex), nudgeMs);
+      }
     }
     if (next.report) await this.enqueue('sessions.build-report', { sessionId: session.id }, reportJobId(session.id));
     await this.notifier.notify(appended);

@@ -23,6 +23,11 @@ export const clientPayloadSchemas = {
       clientId,
       // Postgres text cannot hold NUL; refuse it here rather than fail in the database.
       text: z.string().refine((t) => !t.includes('\u0000'), 'must not contain NUL characters'),
+      /**
+       * `question`: the candidate asks the interviewer (answered, never graded). Without it the server reads
+       * the turn: a message made only of questions is a question too (see docs/protocol.md).
+       */
+      intent: z.enum(['answer', 'question']).optional(),
     })
     .strict(),
   'phase:advance': z.object({ sessionId: uuid }).strict(),
@@ -77,6 +82,13 @@ export interface CodeReportSection {
   snapshots: number;
 }
 
+/**
+ * How the server read a candidate's turn: an `answer` (graded), a `question` to the interviewer (answered,
+ * not graded), a request to `move-on` (the phase advances; not graded) or `dont-know` (graded, so it counts).
+ */
+export const TURN_KINDS = ['answer', 'question', 'move-on', 'dont-know'] as const;
+export type TurnKind = (typeof TURN_KINDS)[number];
+
 export interface PhaseView {
   id: string;
   title: string;
@@ -87,8 +99,13 @@ export interface PhaseView {
 /** What the server says, by event type. `grade` and `report` are the stored documents, as JSON. */
 export interface ServerEventPayloads {
   'phase:changed': { phase: PhaseView; endsAt: string };
-  'interviewer:message': { turnId: string; text: string; reason: string; keyPointId?: string };
-  'answer:accepted': { turnId: string; clientId: string; phaseId: string; text: string };
+  /**
+   * A line of the interviewer. `replyTo` is the candidate turn it answers; `factIds` the scenario facts it
+   * gave. A streamed reply (`interviewer:delta`) ends with this event under the same `turnId`.
+   */
+  'interviewer:message': { turnId: string; text: string; reason: string; keyPointId?: string; replyTo?: string; factIds?: string[] };
+  /** `kind` is how the server read the turn; `graded` says whether a grade will follow. */
+  'answer:accepted': { turnId: string; clientId: string; phaseId: string; text: string; kind?: TurnKind; graded?: boolean };
   'grade:status': { turnId: string; status: GradeStatus };
   'grade:scored': { turnId: string; grade: unknown };
   'grade:failed': { turnId: string; code: string };
@@ -146,10 +163,22 @@ export interface ClientAckData {
   'code:submit': { runId: string; status: 'queued' | 'done' };
 }
 
+/**
+ * A piece of an interviewer reply while it is being written (an LLM streaming). Not in the event log: no
+ * `seq`, never replayed. `index` counts the pieces of one reply from 0; the reply's `interviewer:message`
+ * (same `turnId`, in the log) replaces whatever pieces arrived, so a client that missed some loses nothing.
+ */
+export interface InterviewerDelta {
+  sessionId: string;
+  turnId: string;
+  index: number;
+  text: string;
+}
+
 /** Typed maps for socket.io's generics (`Socket<ServerToClientEvents, ClientToServerEvents>` on the client). */
 export type ClientToServerEvents = {
   [E in ClientEventName]: (payload: ClientPayload<E>, ack: (res: Ack<ClientAckData[E]>) => void) => void;
 };
 export type ServerToClientEvents = {
   [T in ServerEventType]: (event: ServerEvent<T>) => void;
-} & { error: (error: ErrorDto) => void };
+} & { error: (error: ErrorDto) => void; 'interviewer:delta': (delta: InterviewerDelta) => void };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Every queue the service uses. A queue groups jobs that share a worker pool. */
-export const QUEUE_NAMES = ['auth', 'grading', 'sessions', 'mail', 'code'] as const;
+export const QUEUE_NAMES = ['auth', 'grading', 'interviewer', 'sessions', 'mail', 'code'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 interface JobDefinition {
@@ -24,6 +24,16 @@ export const JOBS = {
   'grading.grade-answer': {
     queue: 'grading',
     payload: z.object({ turnId: z.uuid() }),
+  },
+  /** The interviewer's reply to a candidate turn (answers its questions, follows up); its queue waits on LLMs. */
+  'interviewer.reply': {
+    queue: 'interviewer',
+    payload: z.object({ turnId: z.uuid() }),
+  },
+  /** "About two minutes left": once per phase, before its deadline. */
+  'sessions.phase-nudge': {
+    queue: 'sessions',
+    payload: z.object({ sessionId: z.uuid(), phaseIndex: z.number().int().min(0) }),
   },
   'sessions.phase-deadline': {
     queue: 'sessions',

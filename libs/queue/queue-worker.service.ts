@@ -54,7 +54,7 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
       const worker = new Worker(queue, (job: Job) => this.process(queue, job), {
         connection: blocking,
         prefix: this.config.queue.prefix,
-        concurrency: queue === 'code' ? this.config.coding.runConcurrency : this.config.queue.concurrency,
+        concurrency: this.concurrency(queue),
         lockDuration: this.config.queue.lockMs,
         // Workers only honour a manual `queue.rateLimit` (a provider's 429) when a limiter is set; this one is
         // far above any real load, so it limits nothing else.
@@ -68,6 +68,12 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
       this.workers.push(worker);
     }
     this.logger.info({ queues: consumed, jobs: JOB_NAMES }, 'worker started');
+  }
+
+  private concurrency(queue: QueueName): number {
+    if (queue === 'code') return this.config.coding.runConcurrency;
+    if (queue === 'interviewer') return this.config.interviewer.concurrency;
+    return this.config.queue.concurrency;
   }
 
   /** Why this worker must not take the queue's jobs (a handler's own start-up check), or null. */

@@ -1,9 +1,9 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Socket } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { SessionsRepository, sessionEventsChannel, type SessionEventsNotice } from '#libs/interview';
+import { interviewerDeltasChannel, SessionsRepository, sessionEventsChannel, type SessionEventsNotice } from '#libs/interview';
 import { LOGGER, type Logger } from '#libs/logging';
-import type { ServerEvent } from '#libs/protocol';
+import type { InterviewerDelta, ServerEvent } from '#libs/protocol';
 import { createRedisConnection, type Redis } from '#libs/redis';
 
 interface Watcher {
@@ -34,15 +34,18 @@ export class SessionDeliveryService implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     this.subscriber = createRedisConnection(this.config.redis.url, { blocking: true, name: 'session-events' });
-    this.subscriber.on('message', (_channel: string, message: string) => {
+    const events = sessionEventsChannel(this.config);
+    const deltas = interviewerDeltasChannel(this.config);
+    this.subscriber.on('message', (channel: string, message: string) => {
       try {
+        if (channel === deltas) return this.relay(JSON.parse(message) as InterviewerDelta);
         const notice = JSON.parse(message) as SessionEventsNotice;
         if (this.watchers.has(notice.sessionId)) void this.serially(notice.sessionId, () => this.deliver(notice.sessionId, notice.events));
       } catch (err) {
-        this.logger.warn({ err }, 'bad session notice');
+        this.logger.warn({ err, channel }, 'bad session notice');
       }
     });
-    await this.subscriber.subscribe(sessionEventsChannel(this.config));
+    await this.subscriber.subscribe(events, deltas);
     this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_MS);
     this.sweepTimer.unref();
   }
@@ -93,6 +96,14 @@ export class SessionDeliveryService implements OnModuleInit, OnModuleDestroy {
         watcher.cursor = event.seq;
       }
     }
+  }
+
+  /**
+   * A piece of an interviewer reply goes straight to the session's sockets: it is not in the log, so it has
+   * no cursor to respect, and a socket that misses it gets the whole line as `interviewer:message`.
+   */
+  private relay(delta: InterviewerDelta): void {
+    for (const watcher of this.watchers.get(delta.sessionId)?.values() ?? []) watcher.socket.emit('interviewer:delta', delta);
   }
 
   /** The safety net for lost notices: one query for every watched session's last seq. */

@@ -74,12 +74,16 @@ function readerOn(m: EntityManager): AdmissionReader {
     liveSessions: () => count(`SELECT count(*) AS n FROM interview_sessions WHERE status = 'active'`, []),
     sessionsStartedSince: (userId, since) =>
       count(`SELECT count(*) AS n FROM interview_sessions WHERE candidate_id = $1 AND started_at >= $2`, [userId, since]),
-    // Prompt and completion tokens of every grade stored since then (cached prompt tokens are part of prompt).
+    // Prompt and completion tokens of every grade and every interviewer line stored since then (cached prompt
+    // tokens are part of prompt).
     tokensUsedSince: (since) =>
       count(
-        `SELECT coalesce(sum(coalesce((body #>> '{provenance,tokens,prompt}')::bigint, 0)
-                           + coalesce((body #>> '{provenance,tokens,completion}')::bigint, 0)), 0) AS n
-           FROM grades WHERE created_at >= $1`,
+        `SELECT (SELECT coalesce(sum(coalesce((body #>> '{provenance,tokens,prompt}')::bigint, 0)
+                                   + coalesce((body #>> '{provenance,tokens,completion}')::bigint, 0)), 0)
+                   FROM grades WHERE created_at >= $1)
+              + (SELECT coalesce(sum(coalesce((meta #>> '{provenance,tokens,prompt}')::bigint, 0)
+                                   + coalesce((meta #>> '{provenance,tokens,completion}')::bigint, 0)), 0)
+                   FROM session_turns WHERE meta IS NOT NULL AND created_at >= $1) AS n`,
         [since],
       ),
   };

@@ -64,7 +64,8 @@ describe('live mock session', () => {
       const scored = await c.waitForEvent('grade:scored', (e) => e.turnId === turnId);
       const grade = scored.grade as { overall: number; provenance: { grader: string } };
       expect(grade.provenance.grader).toBe('rubric');
-      await c.waitForEvent('interviewer:message', (e) => e.seq > scored.seq);
+      // The interviewer replies to the answer on its own job, beside the grading.
+      await c.waitForEvent('interviewer:message', (e) => e.replyTo === turnId);
       const statuses = c.events.filter((e): e is ServerEvent<'grade:status'> => e.type === 'grade:status' && e.turnId === turnId);
       // The offline grader answers within milliseconds, so `grading` is never announced (see the resilience
       // tests for a slow grader that is).

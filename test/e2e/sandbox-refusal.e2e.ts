@@ -12,7 +12,7 @@ describe('worker without bubblewrap', () => {
       expect(output).toContain('refusing to run candidate code: bubblewrap (bwrap) is not installed or not executable at /nonexistent/bwrap');
       expect(output).toContain('queue \\"code\\" is not consumed by this worker');
       const started = output.split('\n').find((line) => line.includes('worker started'))!;
-      expect(JSON.parse(started).queues).toEqual(['auth', 'grading', 'sessions', 'mail']);
+      expect(JSON.parse(started).queues).toEqual(['auth', 'grading', 'interviewer', 'sessions', 'mail']);
     } finally {
       worker.child.kill('SIGKILL');
     }

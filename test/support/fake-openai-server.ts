@@ -8,6 +8,7 @@ export interface ChatRequest {
   readonly response_format?: { type: string; json_schema?: { name: string; strict?: boolean; schema: JsonSchemaNode } };
   readonly max_completion_tokens?: number;
   readonly temperature?: number;
+  readonly stream?: boolean;
 }
 
 interface JsonSchemaNode {
@@ -20,7 +21,15 @@ export type FakeReply =
   | { readonly kind: 'content'; readonly content: string; readonly finishReason?: string }
   | { readonly kind: 'refusal'; readonly refusal: string }
   | { readonly kind: 'status'; readonly status: number; readonly headers?: Record<string, string> }
-  | { readonly kind: 'hang' };
+  | { readonly kind: 'hang' }
+  /** Streams `content` in `pieces` (default: a few words each) when the request asked for a stream. */
+  | { readonly kind: 'stream'; readonly content: string; readonly pieces?: readonly string[]; readonly stopAfter?: number };
+
+/** How a streamed reply is paced: the first piece after `firstTokenMs`, then one every `gapMs`. */
+export interface StreamTiming {
+  firstTokenMs: number;
+  gapMs: number;
+}
 
 /** Decides the reply to one request; `request` is what the client sent. */
 export type FakeBehaviour = (request: ChatRequest) => FakeReply;
@@ -32,8 +41,10 @@ export type FakeBehaviour = (request: ChatRequest) => FakeReply;
  */
 export class FakeOpenAiServer {
   readonly requests: ChatRequest[] = [];
+  /** Pacing of streamed replies (the interviewer streams; the grader does not). */
+  timing: StreamTiming = { firstTokenMs: 0, gapMs: 0 };
   private readonly queue: FakeBehaviour[] = [];
-  private fallback: FakeBehaviour = (request) => content(goodReply(request));
+  private fallback: FakeBehaviour = defaultBehaviour;
 
   private constructor(private readonly server: Server) {}
 
@@ -65,7 +76,8 @@ export class FakeOpenAiServer {
   reset(): void {
     this.requests.length = 0;
     this.queue.length = 0;
-    this.fallback = (request) => content(goodReply(request));
+    this.fallback = defaultBehaviour;
+    this.timing = { firstTokenMs: 0, gapMs: 0 };
   }
 
   async close(): Promise<void> {
@@ -94,10 +106,58 @@ export class FakeOpenAiServer {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(completion(request, null, reply.refusal, 'stop')));
         return;
       case 'content':
+        if (request.stream) return this.stream(request, res, { kind: 'stream', content: reply.content });
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify(completion(request, reply.content, null, reply.finishReason ?? 'stop')));
+        return;
+      case 'stream':
+        return this.stream(request, res, reply);
     }
   }
+
+  /** Server-sent events as the OpenAI API sends them: content pieces, a finish chunk, a usage chunk, [DONE]. */
+  private async stream(request: ChatRequest, res: ServerResponse, reply: Extract<FakeReply, { kind: 'stream' }>): Promise<void> {
+    const pieces = reply.pieces ?? (reply.content.match(/\S+\s*|\s+/g) ?? []).reduce<string[]>((acc, word, i) => {
+      if (i % 3 === 0) acc.push(word);
+      else acc[acc.length - 1] += word;
+      return acc;
+    }, []);
+    const chunk = (delta: object, finish: string | null, extra: object = {}) =>
+      `data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: `${request.model}-fake-snapshot`, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }], ...extra })}\n\n`;
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.flushHeaders();
+    await sleep(this.timing.firstTokenMs);
+    for (const [i, piece] of pieces.entries()) {
+      if (res.destroyed) return;
+      if (reply.stopAfter !== undefined && i >= reply.stopAfter) return; // a stream that stalls mid-reply
+      if (i > 0) await sleep(this.timing.gapMs);
+      res.write(chunk(i === 0 ? { role: 'assistant', content: piece } : { content: piece }, null));
+    }
+    const usage = completion(request, reply.content, null, 'stop').usage;
+    res.write(chunk({}, 'stop'));
+    res.write(`data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model: `${request.model}-fake-snapshot`, choices: [], usage })}\n\n`);
+    res.end('data: [DONE]\n\n');
+  }
+}
+
+const sleep = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
+
+/** A grade for the grader's requests; for the interviewer's, the server's draft said as it is. */
+const defaultBehaviour: FakeBehaviour = (request) =>
+  content(request.response_format?.json_schema?.name === 'interviewer_reply' ? interviewerReply(request) : goodReply(request));
+
+/** What the interviewer prompt's plan says: the draft line and the facts it gives. */
+export function interviewerPlan(request: ChatRequest): { draft: string; factIds: string[] } {
+  const user = request.messages.find((m) => m.role === 'user')?.content ?? '';
+  const draft = /^- Draft: (.*)$/m.exec(user)?.[1] ?? '';
+  const facts = /^- Facts that answer their questions: (.*)$/m.exec(user)?.[1] ?? 'none';
+  return { draft, factIds: facts === 'none' ? [] : facts.split(', ') };
+}
+
+/** A faithful interviewer model: says the server's draft, names its facts. */
+export function interviewerReply(request: ChatRequest, override: Partial<{ reply: string; answeredFactIds: string[]; probeUsed: boolean }> = {}): string {
+  const plan = interviewerPlan(request);
+  return JSON.stringify({ reply: plan.draft, answeredFactIds: plan.factIds, probeUsed: true, ...override });
 }
 
 function completion(request: ChatRequest, text: string | null, refusal: string | null, finishReason: string) {

@@ -6,6 +6,7 @@ import type {
   ClientPayload,
   ClientToServerEvents,
   ErrorDto,
+  InterviewerDelta,
   ServerEvent,
   ServerToClientEvents,
 } from '../../libs/protocol/index.js';
@@ -27,10 +28,13 @@ const SERVER_EVENTS: ServerEvent['type'][] = [
 export class InterviewClient {
   readonly events: ServerEvent[] = [];
   readonly errors: ErrorDto[] = [];
+  /** Pieces of streamed interviewer replies (not in the log), with when they arrived. */
+  readonly deltas: (InterviewerDelta & { receivedAt: number })[] = [];
   private constructor(readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>) {
     for (const type of SERVER_EVENTS) {
       (socket as unknown as Socket).on(type, (event: ServerEvent) => this.events.push(event));
     }
+    socket.on('interviewer:delta', (delta) => this.deltas.push({ ...delta, receivedAt: performance.now() }));
     socket.on('error', (e) => this.errors.push(e));
   }
 
