@@ -231,6 +231,51 @@ describe('web client in the browser', () => {
     });
   }, SLOW);
 
+  it('asks the interviewer a question: answered, never graded, and the next answer is graded as usual', async () => {
+    await asCandidate('ask-the-interviewer', async ({ page, errors }) => {
+      await startSession(page, QUESTION, 'practice');
+      await page.getByTestId('interviewer-message').first().waitFor(); // the phase's opening line
+      const ask = page.getByRole('button', { name: 'Ask the interviewer' });
+      expect(await ask.isDisabled()).toBe(true); // nothing typed yet
+      await page.getByText('questions are answered and not graded').waitFor();
+
+      // Worded for the scenario fact `users-and-concurrency` (rubrics/questions/realtime-notifications.yaml).
+      const question = 'How many users does the system have, and how many of them are connected at the same time?';
+      await page.getByLabel('Your answer').fill(question);
+      await ask.click();
+      const card = answerCard(page, question).and(page.locator('[data-kind="question"]'));
+      await card.waitFor();
+      expect(await card.getAttribute('data-status')).toBe('not-graded');
+      expect(await card.getByTestId('turn-kind').textContent()).toBe('Question · not graded');
+      expect(await card.getByTestId('grade-status').count()).toBe(0);
+
+      // The interviewer's answer lands after the question (a streamed draft, if any, is replaced by it).
+      const turnId = (await card.getAttribute('data-turn-id'))!;
+      const reply = page.locator(`[data-testid="answer"][data-turn-id="${turnId}"] ~ [data-testid="interviewer-message"]`).first();
+      await reply.waitFor({ timeout: 30_000 });
+      const replyId = (await reply.getAttribute('data-turn-id'))!;
+      expect(await reply.locator('.turn-text').textContent()).toContain('2 million');
+      const replyTo = await reply.getAttribute('data-reply-to');
+      if (replyTo !== null) expect(replyTo).toBe(turnId);
+      await page.getByTestId('interviewer-draft').first().waitFor({ state: 'detached' });
+
+      // An answer after it is graded; by then a grade of the question would have shown too.
+      const [answer] = strongAnswers(worker, QUESTION, 1);
+      await sendAnswer(page, answer!);
+      await answerCard(page, answer!).and(page.locator('[data-status="scored"]')).waitFor({ timeout: 30_000 });
+      expect(await card.getAttribute('data-status')).toBe('not-graded');
+      expect(await card.getByText('Queued for grading').count()).toBe(0);
+
+      // A reload (a fresh join from seq 0) shows the same: the question once, not graded, answered once.
+      await page.reload();
+      await answerCard(page, answer!).waitFor();
+      expect(await page.getByTestId('answer').count()).toBe(2);
+      expect(await card.getByTestId('turn-kind').textContent()).toBe('Question · not graded');
+      expect(await page.locator(`[data-testid="interviewer-message"][data-turn-id="${replyId}"]`).count()).toBe(1);
+      expect(errors).toEqual([]);
+    });
+  }, SLOW);
+
   it('shows an answer containing HTML as text, never as markup', async () => {
     await asCandidate('xss-answer', async ({ page, dialogs }) => {
       await startSession(page, QUESTION, 'practice');

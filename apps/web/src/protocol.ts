@@ -15,14 +15,19 @@ export type {
   ErrorDto,
   GradeStatus,
   INTERVIEW_NAMESPACE,
+  InterviewerDelta,
   PhaseView,
   ServerEvent,
   ServerEventType,
   ServerToClientEvents,
   SessionStateDto,
+  TurnKind,
 } from '../../../libs/protocol/index.js';
-import type { CodeReportSection } from '../../../libs/protocol/index.js';
+import type { ClientPayload, CodeReportSection } from '../../../libs/protocol/index.js';
 export type { InviteBatchDto, SignUpDto, WaitlistEntryDto, WaitlistStatusDto } from '../../../libs/protocol/index.js';
+
+/** What a candidate's turn is meant as: `question` asks the interviewer (answered, never graded). */
+export type SubmitIntent = NonNullable<ClientPayload<'answer:submit'>['intent']>;
 
 /** What the client reads of a stored grade (`libs/grading` Grade); the rest is not shown. */
 export interface GradeView {

@@ -1,55 +1,108 @@
-import type { GradeStatus } from '../protocol.js';
+import type { GradeStatus, GradeView, TurnKind } from '../protocol.js';
 import type { AnswerItem } from '../live/session-state.js';
 
 const STATUS_TEXT: Record<GradeStatus, string> = { queued: 'Queued for grading', grading: 'Grading…', scored: 'Scored', failed: 'Grading failed' };
+const KIND_TEXT: Record<TurnKind, string | null> = { answer: null, question: 'Question', 'move-on': 'Asked to move on', 'dont-know': "Don't know" };
 
-/** One answer: its text (always as text), its grade status and, when shown, its grade. */
+/** How the server read a turn, said beside it: a plain graded answer needs no label. */
+export function turnKindLabel(kind: TurnKind, graded: boolean): string | null {
+  const label = KIND_TEXT[kind] ?? null;
+  return graded ? label : `${label ?? 'Answer'} · not graded`;
+}
+
+/**
+ * One candidate turn: its text (always as text), how the server read it and, for a graded turn, its grade status
+ * and, when shown, its grade. A turn that is not graded (a question, a request to move on) shows no grade status:
+ * no grade event will come for it.
+ */
 export function AnswerCard({ answer, showGrade, onRetry }: { answer: AnswerItem; showGrade: boolean; onRetry(turnId: string): void }) {
   const grade = showGrade ? answer.grade : undefined;
+  const label = turnKindLabel(answer.turnKind, answer.graded);
   return (
-    <li className="turn turn-candidate" data-testid="answer" data-client-id={answer.clientId} data-status={answer.status}>
-      <p className="speaker">You</p>
-      <p className="turn-text" data-testid="answer-text">{answer.text}</p>
-      <p className={`grade-status status-${answer.status}`} data-testid="grade-status" role="status">
-        {STATUS_TEXT[answer.status]}
-        {answer.status === 'failed' && (
+    <li
+      className={`turn turn-candidate turn-kind-${answer.turnKind}`}
+      data-testid="answer"
+      data-turn-id={answer.turnId}
+      data-client-id={answer.clientId}
+      data-kind={answer.turnKind}
+      data-status={answer.status ?? 'not-graded'}
+    >
+      <p className="speaker">
+        You
+        {label && (
           <>
             {' '}
-            ({answer.failureCode ?? 'unknown'}; no score is given){' '}
-            <button type="button" onClick={() => onRetry(answer.turnId)}>
-              Retry grading
-            </button>
+            <span className="turn-label" data-testid="turn-kind">
+              {label}
+            </span>
           </>
         )}
-        {answer.status === 'scored' && !grade && ' — revealed in the report at the end'}
       </p>
-      {grade && (
-        <div className="feedback" data-testid="live-feedback">
-          <p>
-            Score for this answer: <strong data-testid="answer-score">{grade.overall} / 100</strong>
-          </p>
-          {grade.feedback.strengths.length > 0 && (
-            <>
-              <p className="fb-head">Strengths</p>
-              <ul>
-                {grade.feedback.strengths.map((s, i) => (
-                  <li key={i}>{s}</li>
-                ))}
-              </ul>
-            </>
-          )}
-          {grade.feedback.improvements.length > 0 && (
-            <>
-              <p className="fb-head">To improve</p>
-              <ul>
-                {grade.feedback.improvements.map((s, i) => (
-                  <li key={i}>{s}</li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
-      )}
+      <p className="turn-text" data-testid="answer-text">
+        {answer.text}
+      </p>
+      {answer.status !== null && <GradeStatusLine turnId={answer.turnId} status={answer.status} failureCode={answer.failureCode} revealedLater={!grade} onRetry={onRetry} />}
+      {grade && <Feedback grade={grade} />}
     </li>
+  );
+}
+
+function GradeStatusLine({
+  turnId,
+  status,
+  failureCode,
+  revealedLater,
+  onRetry,
+}: {
+  turnId: string;
+  status: GradeStatus;
+  failureCode: string | undefined;
+  revealedLater: boolean;
+  onRetry(turnId: string): void;
+}) {
+  return (
+    <p className={`grade-status status-${status}`} data-testid="grade-status" role="status">
+      {STATUS_TEXT[status]}
+      {status === 'failed' && (
+        <>
+          {' '}
+          ({failureCode ?? 'unknown'}; no score is given){' '}
+          <button type="button" onClick={() => onRetry(turnId)}>
+            Retry grading
+          </button>
+        </>
+      )}
+      {status === 'scored' && revealedLater && ' — revealed in the report at the end'}
+    </p>
+  );
+}
+
+function Feedback({ grade }: { grade: GradeView }) {
+  return (
+    <div className="feedback" data-testid="live-feedback">
+      <p>
+        Score for this answer: <strong data-testid="answer-score">{grade.overall} / 100</strong>
+      </p>
+      {grade.feedback.strengths.length > 0 && (
+        <>
+          <p className="fb-head">Strengths</p>
+          <ul>
+            {grade.feedback.strengths.map((s, i) => (
+              <li key={i}>{s}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {grade.feedback.improvements.length > 0 && (
+        <>
+          <p className="fb-head">To improve</p>
+          <ul>
+            {grade.feedback.improvements.map((s, i) => (
+              <li key={i}>{s}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
   );
 }

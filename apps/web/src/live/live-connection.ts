@@ -1,7 +1,21 @@
 import { io, type Socket } from 'socket.io-client';
 import { serverClock } from '../clock.js';
-import type { Ack, ClientAckData, ClientEventName, ClientPayload, ClientToServerEvents, ErrorDto, INTERVIEW_NAMESPACE, ServerEvent, ServerEventType, ServerToClientEvents, SessionStateDto } from '../protocol.js';
-import type { Outbox, OutboxEntry } from './outbox.js';
+import type {
+  Ack,
+  ClientAckData,
+  ClientEventName,
+  ClientPayload,
+  ClientToServerEvents,
+  ErrorDto,
+  INTERVIEW_NAMESPACE,
+  InterviewerDelta,
+  ServerEvent,
+  ServerEventType,
+  ServerToClientEvents,
+  SessionStateDto,
+  SubmitIntent,
+} from '../protocol.js';
+import { type Outbox, type OutboxEntry, submitPayload } from './outbox.js';
 
 const NAMESPACE: typeof INTERVIEW_NAMESPACE = '/interview';
 const EVENT_TYPES: ServerEventType[] = ['phase:changed', 'interviewer:message', 'answer:accepted', 'grade:status', 'grade:scored', 'grade:failed', 'session:report', 'session:ended', 'code:result'];
@@ -14,6 +28,8 @@ export interface LiveConnectionHandlers {
   lastSeq(): number;
   onJoin(ack: { state: SessionStateDto; events: ServerEvent[] }): void;
   onEvent(event: ServerEvent): void;
+  /** A piece of an interviewer reply being written: not in the log (no `seq`), never replayed. */
+  onDelta(delta: InterviewerDelta): void;
   onStatus(status: ConnectionStatus, detail?: string): void;
   /** The outbox changed (an answer was queued, acknowledged or refused). */
   onOutbox(entries: OutboxEntry[]): void;
@@ -72,6 +88,8 @@ export class LiveConnection {
         if (event.type === 'answer:accepted') this.settle(event.clientId);
       });
     }
+    // Ephemeral: no `seq` and no `at`, so neither the resume point nor the server clock moves.
+    socket.on('interviewer:delta', (delta) => this.handlers.onDelta(delta));
     window.addEventListener('offline', this.goOffline);
     window.addEventListener('online', this.goOnline);
     this.handlers.onStatus('connecting');
@@ -87,9 +105,9 @@ export class LiveConnection {
     this.socket = null;
   }
 
-  /** Queues an answer (kept across reloads) and sends it when joined. */
-  submit(text: string): OutboxEntry {
-    const entry = this.outbox.add(text);
+  /** Queues an answer, or with `intent: 'question'` a question to the interviewer (kept across reloads), and sends it when joined. */
+  submit(text: string, intent?: SubmitIntent): OutboxEntry {
+    const entry = this.outbox.add(text, intent);
     this.handlers.onOutbox(this.outbox.list());
     void this.flush();
     return entry;
@@ -171,7 +189,7 @@ export class LiveConnection {
       this.inFlight.add(entry.clientId);
       let ack: Ack<ClientAckData['answer:submit']>;
       try {
-        ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('answer:submit', { sessionId: this.sessionId, clientId: entry.clientId, text: entry.text });
+        ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('answer:submit', submitPayload(this.sessionId, entry));
       } catch {
         this.inFlight.delete(entry.clientId); // no ack: it stays queued and goes again on the next join
         return;

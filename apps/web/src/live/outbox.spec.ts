@@ -1,4 +1,4 @@
-import { newClientId, Outbox } from './outbox.js';
+import { newClientId, Outbox, submitPayload } from './outbox.js';
 
 function memoryStorage() {
   const data = new Map<string, string>();
@@ -36,6 +36,23 @@ describe(Outbox.name, () => {
     const storage = memoryStorage();
     storage.setItem('mi.outbox.s1', '{not json');
     expect(new Outbox('s1', storage).list()).toEqual([]);
+  });
+
+  it('keeps a question as a question across a reload, so a re-send means the same', () => {
+    const storage = memoryStorage();
+    const q = new Outbox('s1', storage).add('How many users?', 'question');
+    const a = new Outbox('s1', storage).add('An answer');
+    const [first, second] = new Outbox('s1', storage).list();
+    expect(first).toMatchObject({ clientId: q.clientId, text: 'How many users?', intent: 'question' });
+    expect(second).not.toHaveProperty('intent');
+    expect(submitPayload('s1', first!)).toEqual({ sessionId: 's1', clientId: q.clientId, text: 'How many users?', intent: 'question' });
+    expect(submitPayload('s1', second!)).toEqual({ sessionId: 's1', clientId: a.clientId, text: 'An answer' });
+  });
+
+  it('sends an entry whose stored intent it does not know as plain text (the server reads it)', () => {
+    const storage = memoryStorage();
+    storage.setItem('mi.outbox.s1', JSON.stringify([{ clientId: 'c1', text: 'hi', createdAt: '2026-01-01T00:00:00.000Z', intent: 'shout' }]));
+    expect(new Outbox('s1', storage).list()).toEqual([{ clientId: 'c1', text: 'hi', createdAt: '2026-01-01T00:00:00.000Z' }]);
   });
 
   it('makes client ids the protocol accepts, unique each time', () => {

@@ -1,5 +1,5 @@
-import type { ServerEvent, SessionStateDto } from '../protocol.js';
-import { applyEvent, applyJoin, humanize, initialLiveState, keyPointCoverage, runningRuns } from './session-state.js';
+import type { InterviewerDelta, ServerEvent, SessionStateDto } from '../protocol.js';
+import { applyDelta, applyEvent, applyJoin, draftReplies, dropIdleDrafts, humanize, initialLiveState, keyPointCoverage, type LiveState, runningRuns } from './session-state.js';
 
 const S = 'session-1';
 const phase = { id: 'p1', title: 'Requirements', index: 0, count: 2 };
@@ -125,5 +125,165 @@ describe('code:result', () => {
     ];
     expect(runningRuns(accepted, s.codeResults)).toEqual([{ runId: 'r2', kind: 'submit' }]);
     expect(runningRuns(accepted, applyEvent(s, result(4, 'r2')).codeResults)).toEqual([]);
+  });
+});
+
+describe('candidate turns: how the server read them', () => {
+  const joined = applyJoin(initialLiveState(S), { state, events: [] });
+  const accepted = (seq: number, turnId: string, extra: Record<string, unknown> = {}) =>
+    ev({ seq, type: 'answer:accepted', turnId, clientId: `c-${turnId}`, phaseId: 'p1', text: 'x', ...extra } as Draft);
+
+  it('shows a question as not graded: no status, and nothing waits for a grade', () => {
+    const s = applyEvent(joined, accepted(3, 't1', { kind: 'question', graded: false }));
+    expect(s.items[0]).toMatchObject({ kind: 'answer', turnKind: 'question', graded: false, status: null });
+  });
+
+  it('follows a graded kind (dont-know) through grading like an answer', () => {
+    let s = applyEvent(joined, accepted(3, 't1', { kind: 'dont-know', graded: true }));
+    expect(s.items[0]).toMatchObject({ turnKind: 'dont-know', graded: true, status: 'queued' });
+    s = applyEvent(s, ev({ seq: 4, type: 'grade:scored', turnId: 't1', grade: grade([]) }));
+    expect(s.items[0]).toMatchObject({ status: 'scored' });
+  });
+
+  it('reads a turn the server says nothing about as a graded answer (an older server), and a question or move-on as not graded', () => {
+    let s = applyEvent(joined, accepted(3, 't1'));
+    s = applyEvent(s, accepted(4, 't2', { kind: 'question' }));
+    s = applyEvent(s, accepted(5, 't3', { kind: 'move-on' }));
+    expect(s.items.map((i) => i.kind === 'answer' && [i.turnKind, i.graded, i.status])).toEqual([
+      ['answer', true, 'queued'],
+      ['question', false, null],
+      ['move-on', false, null],
+    ]);
+  });
+
+  it('shows a grade event for a turn it took as not graded: the server has the last word', () => {
+    let s = applyEvent(joined, accepted(3, 't1', { kind: 'question', graded: false }));
+    s = applyEvent(s, ev({ seq: 4, type: 'grade:status', turnId: 't1', status: 'grading' }));
+    expect(s.items[0]).toMatchObject({ graded: true, status: 'grading' });
+  });
+
+  it("keeps the interviewer line's replyTo and factIds", () => {
+    const s = applyEvent(joined, ev({ seq: 3, type: 'interviewer:message', turnId: 'i1', text: '50M users', reason: 'answer', replyTo: 't1', factIds: ['users'] }));
+    expect(s.items[0]).toMatchObject({ kind: 'interviewer', replyTo: 't1', factIds: ['users'] });
+    expect(applyEvent(joined, ev({ seq: 3, type: 'interviewer:message', turnId: 'i1', text: 'Hi', reason: 'opening' })).items[0]).not.toHaveProperty('replyTo');
+  });
+});
+
+describe(applyDelta.name, () => {
+  const joined = applyJoin(initialLiveState(S), { state, events: [ev({ seq: 2, type: 'interviewer:message', turnId: 't0', text: 'Hi', reason: 'opening' })] });
+  const delta = (turnId: string, index: number, text: string): InterviewerDelta => ({ sessionId: S, turnId, index, text });
+  const final = (seq: number, turnId: string, text: string) => ev({ seq, type: 'interviewer:message', turnId, text, reason: 'answer', replyTo: 't1' });
+  const T = 1_000;
+  const apply = (s: LiveState, ...deltas: InterviewerDelta[]) => deltas.reduce((acc, d) => applyDelta(acc, d, T), s);
+  const texts = (s: LiveState) => draftReplies(s).map((d) => [d.turnId, d.text]);
+
+  it('joins the pieces of a reply in order, outside the event log', () => {
+    const s = apply(joined, delta('r1', 0, 'Fifty '), delta('r1', 1, 'million '), delta('r1', 2, 'users.'));
+    expect(texts(s)).toEqual([['r1', 'Fifty million users.']]);
+    expect(s.drafts.r1).toMatchObject({ nextIndex: 3, ahead: {} });
+    expect(s.lastSeq).toBe(joined.lastSeq);
+    expect(s.items).toBe(joined.items);
+  });
+
+  it('holds a piece that arrives early until the ones before it do', () => {
+    let s = apply(joined, delta('r1', 1, 'b'), delta('r1', 3, 'd'));
+    expect(texts(s)).toEqual([['r1', '']]); // shown as typing, no text yet
+    s = applyDelta(s, delta('r1', 0, 'a'), T);
+    expect(texts(s)).toEqual([['r1', 'ab']]);
+    s = applyDelta(s, delta('r1', 2, 'c'), T);
+    expect(s.drafts.r1).toEqual({ turnId: 'r1', text: 'abcd', nextIndex: 4, ahead: {}, first: 'a', updatedAt: T });
+  });
+
+  it('waits at a gap that never fills: the final message brings the whole reply', () => {
+    let s = apply(joined, delta('r1', 0, 'a'), delta('r1', 2, 'c'), delta('r1', 3, 'd'));
+    expect(texts(s)).toEqual([['r1', 'a']]);
+    s = applyEvent(s, final(3, 'r1', 'abcd'));
+    expect(s.drafts).toEqual({});
+    expect(s.items.at(-1)).toMatchObject({ kind: 'interviewer', turnId: 'r1', text: 'abcd', seq: 3 });
+  });
+
+  it('ignores a piece it already holds (the same state object comes back)', () => {
+    const s = apply(joined, delta('r1', 0, 'a'), delta('r1', 2, 'c'));
+    expect(applyDelta(s, delta('r1', 0, 'a'), T)).toBe(s);
+    expect(applyDelta(s, delta('r1', 2, 'c'), T)).toBe(s);
+  });
+
+  it('replaces the draft with the final message, and ignores pieces of that reply after it', () => {
+    let s = apply(joined, delta('r1', 0, 'Fifty '), delta('r1', 1, 'mil'));
+    s = applyEvent(s, final(3, 'r1', 'Fifty million users.'));
+    expect(s.drafts).toEqual({});
+    expect(s.items.filter((i) => i.turnId === 'r1')).toEqual([
+      { kind: 'interviewer', seq: 3, turnId: 'r1', text: 'Fifty million users.', phaseId: 'p1', replyTo: 't1' },
+    ]);
+    expect(applyDelta(s, delta('r1', 2, 'lion users.'), T)).toBe(s);
+    expect(applyDelta(s, delta('r1', 0, 'Fifty '), T)).toBe(s);
+  });
+
+  it('shows a final message that comes without any piece, and ignores pieces that trail it', () => {
+    const s = applyEvent(joined, final(3, 'r1', 'Done.'));
+    expect(applyDelta(s, delta('r1', 0, 'Do'), T)).toBe(s);
+    expect(s.items.at(-1)).toMatchObject({ turnId: 'r1', text: 'Done.' });
+  });
+
+  it('keeps several replies apart, in the order they started; each final message takes only its own', () => {
+    let s = apply(joined, delta('r2', 0, 'second'), delta('r1', 0, 'first'), delta('r2', 1, '!'));
+    expect(texts(s)).toEqual([
+      ['r2', 'second!'],
+      ['r1', 'first'],
+    ]);
+    s = applyEvent(s, final(3, 'r2', 'second!'));
+    expect(texts(s)).toEqual([['r1', 'first']]);
+  });
+
+  it('changes nothing on a replay: old events leave the drafts alone, and a replayed final message is not doubled', () => {
+    let s = apply(joined, delta('r1', 0, 'a'));
+    expect(applyEvent(s, ev({ seq: 2, type: 'interviewer:message', turnId: 't0', text: 'Hi', reason: 'opening' }))).toBe(s);
+    s = applyEvent(s, final(3, 'r1', 'ab'));
+    expect(applyEvent(s, final(3, 'r1', 'ab'))).toBe(s);
+    // The same reply under a later seq (not something the server does) still shows once.
+    expect(applyEvent(s, final(4, 'r1', 'ab')).items.filter((i) => i.turnId === 'r1')).toHaveLength(1);
+  });
+
+  it('starts a draft over when its writer does (a retried job streams again from piece 0 under the same turnId)', () => {
+    let s = apply(joined, delta('r1', 0, 'Fifty '), delta('r1', 1, 'mil'), delta('r1', 3, 'x'));
+    s = applyDelta(s, delta('r1', 0, 'About '), T + 5);
+    expect(s.drafts.r1).toEqual({ turnId: 'r1', text: 'About ', nextIndex: 1, ahead: {}, first: 'About ', updatedAt: T + 5 });
+    s = applyDelta(s, delta('r1', 1, '50M users.'), T + 6);
+    expect(texts(s)).toEqual([['r1', 'About 50M users.']]);
+    // The same piece 0 again is only a duplicate: the pieces after it that we hold stay.
+    expect(applyDelta(s, delta('r1', 0, 'About '), T + 7)).toBe(s);
+  });
+
+  it('drops a draft no piece has reached for a while (its writer gave up), and its final message still shows', () => {
+    let s = applyDelta(applyDelta(joined, delta('r1', 0, 'a'), 0), delta('r2', 0, 'b'), 30_000);
+    expect(dropIdleDrafts(s, 44_999)).toBe(s);
+    s = dropIdleDrafts(s, 45_000);
+    expect(texts(s)).toEqual([['r2', 'b']]);
+    s = applyEvent(s, final(3, 'r1', 'abc'));
+    expect(s.items.at(-1)).toMatchObject({ turnId: 'r1', text: 'abc' });
+    expect(texts(s)).toEqual([['r2', 'b']]);
+  });
+
+  it('drops drafts on a (re)join: pieces are never re-sent, the final message comes from the log', () => {
+    const s = apply(joined, delta('r1', 0, 'a'), delta('r2', 0, 'b'));
+    const rejoined = applyJoin(s, { state: { ...state, lastSeq: 3 }, events: [final(3, 'r1', 'abc')] });
+    expect(rejoined.drafts).toEqual({});
+    expect(rejoined.items.filter((i) => i.turnId === 'r1')).toHaveLength(1);
+    // A piece of r2 sent after the join, past what we had, waits (the gap) instead of showing a reply's middle.
+    expect(texts(applyDelta(rejoined, delta('r2', 4, 'e'), T))).toEqual([['r2', '']]);
+    // The same join ack again changes nothing in the timeline.
+    const again = applyJoin(rejoined, { state: { ...state, lastSeq: 3 }, events: [final(3, 'r1', 'abc')] });
+    expect(again.items).toBe(rejoined.items);
+  });
+
+  it("ignores another session's pieces, malformed ones, and any after the session ended (which clears the drafts)", () => {
+    const s = apply(joined, delta('r1', 0, 'a'));
+    expect(applyDelta(s, { ...delta('r1', 1, 'b'), sessionId: 'other' }, T)).toBe(s);
+    expect(applyDelta(s, delta('r1', -1, 'b'), T)).toBe(s);
+    expect(applyDelta(s, delta('r1', 1.5, 'b'), T)).toBe(s);
+    expect(applyDelta(s, { ...delta('r1', 1, 'b'), text: undefined as unknown as string }, T)).toBe(s);
+    const ended = applyEvent(s, ev({ seq: 3, type: 'session:ended', reason: 'candidate' }));
+    expect(ended.drafts).toEqual({});
+    expect(applyDelta(ended, delta('r1', 1, 'b'), T)).toBe(ended);
   });
 });

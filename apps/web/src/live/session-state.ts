@@ -1,10 +1,19 @@
-import type { GradeStatus, GradeView, KeyPointStatus, PhaseView, ReportView, ServerEvent, SessionStateDto } from '../protocol.js';
+import type { GradeStatus, GradeView, InterviewerDelta, KeyPointStatus, PhaseView, ReportView, ServerEvent, SessionStateDto, TurnKind } from '../protocol.js';
 
 /** One finished run or submission, as `code:result` says it (hidden tests as pass/fail only). */
 export type CodeResult = Omit<ServerEvent<'code:result'>, 'sessionId' | 'type'>;
 
 export type TimelineItem =
-  | { kind: 'interviewer'; seq: number; turnId: string; text: string; phaseId: string | null }
+  | {
+      kind: 'interviewer';
+      seq: number;
+      turnId: string;
+      text: string;
+      phaseId: string | null;
+      /** The candidate turn this line answers (e.g. the candidate's question), when the server says so. */
+      replyTo?: string;
+      factIds?: string[];
+    }
   | {
       kind: 'answer';
       seq: number;
@@ -12,7 +21,12 @@ export type TimelineItem =
       clientId: string;
       text: string;
       phaseId: string;
-      status: GradeStatus;
+      /** How the server read the turn (`answer` when it did not say). */
+      turnKind: TurnKind;
+      /** Whether a grade follows: a question or a request to move on is never graded. */
+      graded: boolean;
+      /** The grade's progress; `null` for a turn that is not graded (no grade event will come for it). */
+      status: GradeStatus | null;
       grade?: GradeView;
       failureCode?: string;
     };
@@ -32,13 +46,45 @@ export interface LiveState {
   report: ReportView | null;
   /** Coding sessions: every run's result in order, at most one per `runId`. */
   codeResults: CodeResult[];
+  /**
+   * Interviewer replies being written (`interviewer:delta`), by `turnId`, in the order they started. Outside the
+   * event log: never counted in `lastSeq`; a reply's `interviewer:message` replaces its draft.
+   */
+  drafts: Record<string, DraftReply>;
+}
+
+/** A streamed interviewer reply so far: `text` is pieces `0 … nextIndex - 1`; pieces past a gap wait in `ahead`. */
+export interface DraftReply {
+  turnId: string;
+  text: string;
+  nextIndex: number;
+  ahead: Record<number, string>;
+  /** Piece 0's text once it arrived: a different piece 0 later means the reply started over. */
+  first: string | null;
+  /** When the last piece arrived (ms, the caller's clock). */
+  updatedAt: number;
 }
 
 export function initialLiveState(sessionId: string): LiveState {
-  return { sessionId, lastSeq: 0, session: null, phase: null, endsAt: null, status: 'active', endedReason: null, items: [], report: null, codeResults: [] };
+  return {
+    sessionId,
+    lastSeq: 0,
+    session: null,
+    phase: null,
+    endsAt: null,
+    status: 'active',
+    endedReason: null,
+    items: [],
+    report: null,
+    codeResults: [],
+    drafts: {},
+  };
 }
 
-/** The join ack: the state as of the join (never older than what we hold), then every event after our `lastSeq`. */
+/**
+ * The join ack: the state as of the join (never older than what we hold), then every event after our `lastSeq`.
+ * Drafts are dropped: pieces sent while we were away are never re-sent, and the final messages come from the log.
+ */
 export function applyJoin(state: LiveState, ack: { state: SessionStateDto; events: ServerEvent[] }): LiveState {
   let next: LiveState = {
     ...state,
@@ -46,6 +92,7 @@ export function applyJoin(state: LiveState, ack: { state: SessionStateDto; event
     phase: ack.state.phase,
     endsAt: ack.state.phaseEndsAt,
     status: ack.state.status,
+    drafts: {},
   };
   for (const event of ack.events) next = applyEvent(next, event);
   return next;
@@ -58,33 +105,112 @@ export function applyEvent(state: LiveState, event: ServerEvent): LiveState {
   switch (event.type) {
     case 'phase:changed':
       return { ...next, phase: event.phase, endsAt: event.endsAt };
-    case 'interviewer:message':
-      return { ...next, items: [...state.items, { kind: 'interviewer', seq: event.seq, turnId: event.turnId, text: event.text, phaseId: state.phase?.id ?? null }] };
-    case 'answer:accepted':
+    case 'interviewer:message': {
+      const drafts = withoutDraft(state.drafts, event.turnId);
+      if (state.items.some((i) => i.kind === 'interviewer' && i.turnId === event.turnId)) return { ...next, drafts };
+      const item: TimelineItem = { kind: 'interviewer', seq: event.seq, turnId: event.turnId, text: event.text, phaseId: state.phase?.id ?? null };
+      if (event.replyTo !== undefined) item.replyTo = event.replyTo;
+      if (event.factIds !== undefined) item.factIds = event.factIds;
+      return { ...next, drafts, items: [...state.items, item] };
+    }
+    case 'answer:accepted': {
       if (state.items.some((i) => i.kind === 'answer' && i.turnId === event.turnId)) return next;
+      const turnKind = event.kind ?? 'answer';
+      // An older server says neither: every turn was graded then. A question or a move-on never is.
+      const graded = event.graded ?? (turnKind !== 'question' && turnKind !== 'move-on');
       return {
         ...next,
         items: [
           ...state.items,
-          { kind: 'answer', seq: event.seq, turnId: event.turnId, clientId: event.clientId, text: event.text, phaseId: event.phaseId, status: 'queued' },
+          {
+            kind: 'answer',
+            seq: event.seq,
+            turnId: event.turnId,
+            clientId: event.clientId,
+            text: event.text,
+            phaseId: event.phaseId,
+            turnKind,
+            graded,
+            status: graded ? 'queued' : null,
+          },
         ],
       };
+    }
+    // A grade event is the server's word that the turn is graded after all: shown as it comes.
     case 'grade:status':
-      return updateAnswer(next, event.turnId, (a) => ({ ...a, status: event.status, failureCode: event.status === 'failed' ? a.failureCode : undefined }));
+      return updateAnswer(next, event.turnId, (a) => ({ ...a, graded: true, status: event.status, failureCode: event.status === 'failed' ? a.failureCode : undefined }));
     case 'grade:scored':
-      return updateAnswer(next, event.turnId, (a) => ({ ...a, status: 'scored', grade: event.grade as GradeView, failureCode: undefined }));
+      return updateAnswer(next, event.turnId, (a) => ({ ...a, graded: true, status: 'scored', grade: event.grade as GradeView, failureCode: undefined }));
     case 'grade:failed':
-      return updateAnswer(next, event.turnId, (a) => ({ ...a, status: 'failed', failureCode: event.code }));
+      return updateAnswer(next, event.turnId, (a) => ({ ...a, graded: true, status: 'failed', failureCode: event.code }));
     case 'session:report':
       return { ...next, report: event.report as ReportView };
     case 'session:ended':
-      return { ...next, status: 'ended', endedReason: event.reason };
+      return { ...next, status: 'ended', endedReason: event.reason, drafts: {} };
     case 'code:result': {
       if (state.codeResults.some((r) => r.runId === event.runId)) return next;
       const { sessionId: _sessionId, type: _type, ...result } = event;
       return { ...next, codeResults: [...state.codeResults, result] };
     }
   }
+}
+
+/** Pieces held past a gap, per draft: a gap that never fills only means waiting for the final message. */
+const MAX_AHEAD = 500;
+/** A draft no piece has reached for this long is dropped (its writer gave up); its final message still shows if it comes. */
+export const DRAFT_IDLE_MS = 45_000;
+
+/**
+ * Adds a piece of a streamed interviewer reply, received at `now` (ms). Pieces are joined in `index` order (a
+ * later piece waits for the ones before it). A piece already held, a reply whose final message has arrived,
+ * another session's or an ended session's piece change nothing (the same state object is returned). A piece 0
+ * unlike the one held means the writer started the reply over (a retried job streams again under the same
+ * `turnId`): the draft starts over with it.
+ */
+export function applyDelta(state: LiveState, delta: InterviewerDelta, now: number): LiveState {
+  if (delta.sessionId !== state.sessionId || state.status === 'ended') return state;
+  if (typeof delta.turnId !== 'string' || typeof delta.text !== 'string' || !Number.isSafeInteger(delta.index) || delta.index < 0) return state;
+  if (state.items.some((i) => i.kind === 'interviewer' && i.turnId === delta.turnId)) return state;
+  const held = Object.hasOwn(state.drafts, delta.turnId) ? state.drafts[delta.turnId]! : undefined;
+  const restarted = held !== undefined && delta.index === 0 && held.first !== null && held.first !== delta.text;
+  const draft: DraftReply = held && !restarted ? held : { turnId: delta.turnId, text: '', nextIndex: 0, ahead: {}, first: null, updatedAt: now };
+  if (delta.index < draft.nextIndex || Object.hasOwn(draft.ahead, delta.index)) return state;
+  let updated: DraftReply;
+  if (delta.index > draft.nextIndex) {
+    if (Object.keys(draft.ahead).length >= MAX_AHEAD) return state;
+    updated = { ...draft, ahead: { ...draft.ahead, [delta.index]: delta.text }, updatedAt: now };
+  } else {
+    let text = draft.text + delta.text;
+    let nextIndex = delta.index + 1;
+    const ahead = { ...draft.ahead };
+    while (Object.hasOwn(ahead, nextIndex)) {
+      text += ahead[nextIndex]!;
+      delete ahead[nextIndex];
+      nextIndex += 1;
+    }
+    updated = { turnId: draft.turnId, text, nextIndex, ahead, first: delta.index === 0 ? delta.text : draft.first, updatedAt: now };
+  }
+  return { ...state, drafts: { ...state.drafts, [delta.turnId]: updated } };
+}
+
+/** Drops drafts no piece has reached for `maxIdleMs`: a writer that gave up sends no final message. */
+export function dropIdleDrafts(state: LiveState, now: number, maxIdleMs: number = DRAFT_IDLE_MS): LiveState {
+  const idle = Object.values(state.drafts).filter((d) => now - d.updatedAt >= maxIdleMs);
+  if (idle.length === 0) return state;
+  let drafts = state.drafts;
+  for (const d of idle) drafts = withoutDraft(drafts, d.turnId);
+  return { ...state, drafts };
+}
+
+/** The replies being written, in the order they started: shown after the timeline, where their final messages will land. */
+export function draftReplies(state: Pick<LiveState, 'drafts'>): DraftReply[] {
+  return Object.values(state.drafts);
+}
+
+function withoutDraft(drafts: Record<string, DraftReply>, turnId: string): Record<string, DraftReply> {
+  if (!Object.hasOwn(drafts, turnId)) return drafts;
+  const { [turnId]: _dropped, ...rest } = drafts;
+  return rest;
 }
 
 function updateAnswer(state: LiveState, turnId: string, fn: (a: AnswerItem) => AnswerItem): LiveState {

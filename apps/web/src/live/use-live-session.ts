@@ -1,18 +1,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { auth } from '../api.js';
-import type { Ack, ClientAckData, ErrorDto } from '../protocol.js';
+import type { Ack, ClientAckData, ErrorDto, SubmitIntent } from '../protocol.js';
 import { type CodeDraft, CodeDraftStore, CodeSync } from './code-sync.js';
 import { type ConnectionStatus, LiveConnection } from './live-connection.js';
 import { Outbox, type OutboxEntry } from './outbox.js';
-import { applyEvent, applyJoin, initialLiveState, type LiveState } from './session-state.js';
+import { applyDelta, applyEvent, applyJoin, dropIdleDrafts, initialLiveState, type LiveState } from './session-state.js';
 
 export interface LiveSession {
   state: LiveState;
   connection: { status: ConnectionStatus; detail?: string };
-  /** Answers typed but not yet acknowledged (shown as "sending" or "waiting for the connection"). */
+  /** Answers (and questions) typed but not yet acknowledged (shown as "sending" or "waiting for the connection"). */
   pending: OutboxEntry[];
   refused: { entry: OutboxEntry; error: ErrorDto }[];
-  submit(text: string): void;
+  /** Sends an answer; with `intent: 'question'`, a question to the interviewer (answered, never graded). */
+  submit(text: string, intent?: SubmitIntent): void;
   advance(): Promise<Ack<ClientAckData['phase:advance']>>;
   end(): Promise<Ack<ClientAckData['session:end']>>;
   retry(turnId: string): Promise<Ack<ClientAckData['grade:retry']>>;
@@ -60,6 +61,8 @@ export function useLiveSession(sessionId: string): LiveSession {
         update((s) => applyEvent(s, event));
         if (event.type === 'code:result') settleRuns();
       },
+      // A piece that changes nothing returns the same state object, and React skips that render.
+      onDelta: (delta) => update((s) => applyDelta(s, delta, Date.now())),
       onStatus: (status, detail) => {
         setConnection({ status, detail });
         if (status === 'online') sync.resume();
@@ -71,14 +74,17 @@ export function useLiveSession(sessionId: string): LiveSession {
     setCodeDraft(sync.draft());
     setCodeSync(sync);
     conn.start();
+    // A reply whose writer gave up (no final message will come) stops showing as being typed.
+    const sweep = setInterval(() => update((s) => dropIdleDrafts(s, Date.now())), 10_000);
     return () => {
+      clearInterval(sweep);
       sync.stop();
       conn.stop();
       connRef.current = null;
     };
   }, [sessionId]);
 
-  const submit = useCallback((text: string) => void connRef.current?.submit(text), []);
+  const submit = useCallback((text: string, intent?: SubmitIntent) => void connRef.current?.submit(text, intent), []);
   const advance = useCallback(async () => (await connRef.current?.request('phase:advance', { sessionId })) ?? OFFLINE, [sessionId]);
   const end = useCallback(async () => (await connRef.current?.request('session:end', { sessionId })) ?? OFFLINE, [sessionId]);
   const retry = useCallback(

@@ -5,9 +5,9 @@ import { CodeEditor } from '../components/code-editor.js';
 import { PhaseBar } from '../components/phase-bar.js';
 import { SessionReport } from '../components/report-view.js';
 import { ReportCorrections } from '../components/reviewed-report.js';
-import { humanize, keyPointCoverage } from '../live/session-state.js';
+import { draftReplies, humanize, keyPointCoverage } from '../live/session-state.js';
 import { useLiveSession } from '../live/use-live-session.js';
-import type { CodeLanguageName } from '../protocol.js';
+import type { CodeLanguageName, SubmitIntent } from '../protocol.js';
 import type { Transcript } from '../review-types.js';
 import { Link } from '../router.js';
 
@@ -65,10 +65,11 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
     );
   }, [coding, codeSync, sessionId]);
 
-  const send = () => {
+  /** Sends the box: an answer, or with `intent: 'question'` a question to the interviewer (answered, not graded). */
+  const send = (intent?: SubmitIntent) => {
     const text = draft.trim();
     if (!text || ended) return;
-    live.submit(text);
+    live.submit(text, intent);
     setDraft('');
     composer.current?.focus();
   };
@@ -97,6 +98,7 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
   }
   const accepted = new Set(state.items.flatMap((i) => (i.kind === 'answer' ? [i.clientId] : [])));
   const waiting = pending.filter((p) => !accepted.has(p.clientId));
+  const drafts = draftReplies(state);
   const coverage = mode === 'practice' ? keyPointCoverage(state.items) : [];
 
   return (
@@ -139,7 +141,14 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
           <ol className="timeline" data-testid="timeline">
             {state.items.map((item) =>
               item.kind === 'interviewer' ? (
-                <li key={item.turnId} className="turn turn-interviewer" data-testid="interviewer-message">
+                <li
+                  key={item.turnId}
+                  className="turn turn-interviewer"
+                  data-testid="interviewer-message"
+                  data-turn-id={item.turnId}
+                  data-reply-to={item.replyTo}
+                  data-fact-ids={item.factIds?.join(' ')}
+                >
                   <p className="speaker">Interviewer</p>
                   <p className="turn-text">{item.text}</p>
                 </li>
@@ -147,9 +156,31 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
                 <AnswerCard key={item.turnId} answer={item} showGrade={mode === 'practice' || ended} onRetry={(turnId) => void command(() => live.retry(turnId))} />
               ),
             )}
+            {/* A reply being written sits where its final message will land (the end of the timeline) until that replaces it. */}
+            {drafts.map((d) => (
+              <li key={d.turnId} className="turn turn-interviewer streaming" data-testid="interviewer-draft" data-turn-id={d.turnId} aria-busy="true">
+                <p className="speaker">
+                  Interviewer{' '}
+                  <span className="typing">
+                    <span className="visually-hidden">is typing…</span>
+                    <i aria-hidden="true" />
+                    <i aria-hidden="true" />
+                    <i aria-hidden="true" />
+                  </span>
+                </p>
+                {d.text && <p className="turn-text">{d.text}</p>}
+              </li>
+            ))}
             {waiting.map((p) => (
-              <li key={p.clientId} className="turn turn-candidate pending" data-testid="pending-answer">
-                <p className="speaker">You</p>
+              <li
+                key={p.clientId}
+                className={`turn turn-candidate pending${p.intent === 'question' ? ' turn-kind-question' : ''}`}
+                data-testid="pending-answer"
+                data-kind={p.intent}
+              >
+                <p className="speaker">
+                  You{p.intent === 'question' && <> <span className="turn-label">Question · not graded</span></>}
+                </p>
                 <p className="turn-text">{p.text}</p>
                 <p className="grade-status" role="status">
                   {connection.status === 'online' ? 'Sending…' : 'Waiting for the connection — will be sent automatically'}
@@ -160,7 +191,9 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
               <li key={entry.clientId} className="turn turn-candidate refused">
                 <p className="speaker">You (not sent)</p>
                 <p className="turn-text">{entry.text}</p>
-                <p role="alert">The server refused this answer: {error.message}</p>
+                <p role="alert">
+                  The server refused this {entry.intent === 'question' ? 'question' : 'answer'}: {error.message}
+                </p>
               </li>
             ))}
           </ol>
@@ -188,11 +221,14 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
                 aria-describedby="answer-hint"
               />
               <p id="answer-hint" className="muted">
-                Ctrl+Enter (⌘+Enter on a Mac) sends.
+                Ctrl+Enter (⌘+Enter on a Mac) sends your answer. Need a detail first? Ask the interviewer: questions are answered and not graded.
               </p>
               <div className="actions">
                 <button type="submit" disabled={!draft.trim()}>
                   Send answer
+                </button>
+                <button type="button" className="secondary" onClick={() => send('question')} disabled={!draft.trim()}>
+                  Ask the interviewer
                 </button>
                 <button type="button" onClick={() => void command(live.advance)} disabled={connection.status !== 'online'}>
                   {state.phase.index + 1 < state.phase.count ? 'Next phase' : 'Finish interview'}
