@@ -79,3 +79,13 @@ export async function startStack(overrides) {
     throw err;
   }
 }
+
+/** A socket.io client on `/interview`, connected and authenticated (no reconnection: a drop is a failure). */
+export async function connectSocket(base, accessToken) {
+  const { io } = await import('socket.io-client');
+  return new Promise((resolve, reject) => {
+    const s = io(`${base}/interview`, { auth: { token: accessToken }, transports: ['websocket'], reconnection: false, forceNew: true });
+    s.once('connect', () => resolve(s));
+    s.once('connect_error', reject);
+  });
+}

@@ -5,8 +5,7 @@
 // Prints answer → grade:scored latency p50/p95/p99 minus the grader's own time, answers/s, and RSS.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { io } from 'socket.io-client';
-import { pct, rssMb, sleep, startStack } from './bench-support.mjs';
+import { connectSocket, pct, rssMb, sleep, startStack } from './bench-support.mjs';
 
 const { values } = parseArgs({
   options: { think: { type: 'string', default: '60000' }, sessions: { type: 'string', default: '500' }, answers: { type: 'string', default: '2' }, idle: { type: 'string', default: '5000' } },
@@ -26,12 +25,7 @@ async function inBatches(items, size, fn) {
 
 const { api, worker, base, accessToken, auth, stop } = await startStack({ QUEUE_PREFIX: `bench-${Date.now()}`, WORKER_CONCURRENCY: '32' });
 try {
-  const connect = () =>
-    new Promise((resolve, reject) => {
-      const s = io(`${base}/interview`, { auth: { token: accessToken }, transports: ['websocket'], reconnection: false, forceNew: true });
-      s.once('connect', () => resolve(s));
-      s.once('connect_error', reject);
-    });
+  const connect = () => connectSocket(base, accessToken);
 
   // Phase A: concurrent live sessions.
   const sessionIds = await inBatches([...Array(SESSIONS).keys()], 50, async () => {
