@@ -15,7 +15,7 @@ const UNINFORMATIVE = new Set(
      know tell like allowed ok fine care consider plan planning go going make sure right now here many much
      should i we be able able kind thing things mean sorry again once more remind repeat said say number
      exactly roughly approximately about around strict strictly certain different specific particular exact real
-     really actual actually same other each every only main important typical usual general basic possible
+     really actual actually other each every only main important typical usual general basic possible
      overall total current per across within between even still already yet either whether ever too`,
   ),
 );
@@ -25,12 +25,12 @@ const GENERIC_TERMS = new Set(stems('scope requirement requirements constraint c
 
 export interface FactMatch {
   fact: ScenarioFact;
-  /** How much of the question the fact explains: 1 per word a topical term matches, ½ per generic term or rare word of its answer. */
+  /** How much of the question the fact explains (see `factsFor`). */
   score: number;
 }
 
 interface CompiledScenario {
-  facts: { fact: ScenarioFact; terms: { stems: string[]; weight: number }[]; answerWords: Set<string> }[];
+  facts: { fact: ScenarioFact; terms: { stems: string[]; weight: number }[]; termWords: Set<string>; answerWords: Set<string> }[];
   /** Every word of the prompt and the scenario: a name outside it ("SMS") is something the scenario never mentions. */
   vocabulary: Set<string>;
 }
@@ -59,7 +59,11 @@ function compile(question: Question): CompiledScenario {
     });
     for (const t of terms) for (const w of t.stems) vocabulary.add(w);
     for (const w of answerWords[i]!) vocabulary.add(w);
-    return { fact, terms, answerWords: new Set([...answerWords[i]!].filter((w) => seen.get(w)! <= 2)) };
+    // The telling words of its terms: "sorted" of "input sorted" answers "Sorted?".
+    const termWords = new Set(
+      terms.flatMap((t) => t.stems).filter((w) => !UNINFORMATIVE.has(w) && (spread.get(w) ?? 0) <= (prompt.has(w) ? 1 : 2)),
+    );
+    return { fact, terms, termWords, answerWords: new Set([...answerWords[i]!].filter((w) => seen.get(w)! <= 2)) };
   });
   found = { facts, vocabulary };
   compiled.set(question, found);
@@ -72,8 +76,9 @@ const CLAUSE_BREAK = /,?\s+(?:and|or|also|plus)\s+(?=(?:how|what|which|who|when|
 /**
  * The scenario facts one question asks about, in order (one per clause, or two when they explain it
  * equally well). A fact explains a question word when one of its terms covers it (1, or ½ for a one-word
- * term that is generic, like "scope", or that the prompt itself uses, like "users") or it is a rare word of
- * the fact's answer (½, only beside a term). A clause is answered by the fact that explains most of it,
+ * term that is generic, like "scope", or that the prompt itself uses, like "users"), when it is a telling
+ * word of one of its terms (½: "Sorted?" and "input sorted"), or a rare word of its answer (¼, only beside
+ * the terms' evidence). A clause is answered by the fact that explains most of it,
  * when that is 1 or more, or ½ with nothing left unexplained. A question that names something the
  * scenario never mentions ("Is SMS in scope?", "Is Twilio allowed?") needs 1½ to be answered: otherwise it
  * is about that thing, and the candidate's call.
@@ -97,21 +102,24 @@ function clauseFacts(clause: string, question: Question): FactMatch[] {
   const named = (i: number) => i > 0 && /[A-Z]/.test(words[i]!.raw) && words[i]!.raw !== 'I';
   const namesUnknown = informative.some((i) => named(i) && !vocabulary.has(words[i]!.stem));
   const matches: FactMatch[] = [];
-  for (const { fact, terms, answerWords } of facts) {
+  for (const { fact, terms, termWords, answerWords } of facts) {
     const hit = new Map<number, number>();
     for (const term of terms) {
       for (const start of occurrences(seq, term.stems)) {
         for (let k = 0; k < term.stems.length; k++) hit.set(start + k, Math.max(hit.get(start + k) ?? 0, term.weight));
       }
     }
-    if (hit.size === 0) continue; // the answer's words only ever add to a term's evidence
     let score = 0;
     let unexplained = 0;
+    let fromTerms = false;
     for (const i of informative) {
-      const weight = hit.get(i) ?? (answerWords.has(seq[i]!) ? 0.5 : 0);
+      const term = hit.get(i) ?? (termWords.has(seq[i]!) ? 0.5 : 0);
+      const weight = term || (answerWords.has(seq[i]!) ? 0.25 : 0);
+      fromTerms ||= term > 0;
       score += weight;
       if (weight === 0) unexplained++;
     }
+    if (!fromTerms) continue; // the answer's words only ever add to its terms' evidence
     if (namesUnknown && score < 1.5) continue;
     if (score >= 1 || (score >= 0.5 && unexplained === 0)) matches.push({ fact, score });
   }

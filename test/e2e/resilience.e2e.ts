@@ -44,7 +44,8 @@ describe('resilience of live sessions', () => {
   it('grades exactly once when the worker is killed mid-grade and another takes over', async () => {
     const fake = await FakeOpenAiServer.start();
     fake.script(() => ({ kind: 'hang' }));
-    const env = { QUEUE_PREFIX: isolatedQueuePrefix(), LLM_PROVIDER: 'openai', OPENAI_BASE_URL: fake.baseUrl, QUEUE_LOCK_MS: '1500' };
+    // Only the grader talks to the fake model here: the interviewer stays offline so it takes none of the scripted replies.
+    const env = { QUEUE_PREFIX: isolatedQueuePrefix(), LLM_PROVIDER: 'openai', INTERVIEWER_PROVIDER: 'rubric', OPENAI_BASE_URL: fake.baseUrl, QUEUE_LOCK_MS: '1500' };
     const api = await startApi(env);
     const workers: SpawnedApp[] = [];
     try {
@@ -78,7 +79,7 @@ describe('resilience of live sessions', () => {
   it("honours a provider's 429 through the queue: waits retry-after, spends no attempt, then grades", async () => {
     const fake = await FakeOpenAiServer.start();
     fake.script(() => ({ kind: 'status', status: 429, headers: { 'retry-after': '1' } }));
-    const env = { QUEUE_PREFIX: isolatedQueuePrefix(), LLM_PROVIDER: 'openai', OPENAI_BASE_URL: fake.baseUrl, QUEUE_ATTEMPTS: '1' };
+    const env = { QUEUE_PREFIX: isolatedQueuePrefix(), LLM_PROVIDER: 'openai', INTERVIEWER_PROVIDER: 'rubric', OPENAI_BASE_URL: fake.baseUrl, QUEUE_ATTEMPTS: '1' };
     const [api, worker] = await Promise.all([startApi(env), startWorker(env)]);
     try {
       const { client, session } = await setup(api);
