@@ -15,4 +15,4 @@ export { findLeak, inventedNumbers, type LeakFinding } from './leak-guard.js';
 export { lineKey } from './text-match.js';
 export { createInterviewer } from './create-interviewer.js';
 export { parseConversations, ConversationDatasetError, type Conversation } from './eval/conversation-dataset.js';
-export { runInterviewerEval, formatInterviewerEval, INTERVIEWER_THRESHOLDS, type InterviewerEvalReport } from './eval/conversation-eval.js';
+export { runInterviewerEval, formatInterviewerEval, INTERVIEWER_GATES, INTERVIEWER_TARGETS, type InterviewerEvalReport } from './eval/conversation-eval.js';
