@@ -4,9 +4,11 @@ import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { ContentService } from '#libs/content';
 import { type Grade, GradingError, GradingService } from '#libs/grading';
 import { LOGGER, type Logger } from '#libs/logging';
-import type { JobContext } from '#libs/queue';
+import { type JobContext, JobQueue } from '#libs/queue';
 import { CodeRunsRepository } from './code-runs.repository.js';
 import { toCodeEvidence } from './code-evidence.js';
+import { InterviewerReplyService } from './interviewer-reply.service.js';
+import { repliesAfterGrade } from './reply-routing.js';
 import { SessionNotifier } from './session-notifier.js';
 import { type NewEvent, SessionsRepository } from './sessions.repository.js';
 
@@ -14,23 +16,31 @@ const HISTORY_TURNS = 12;
 const ANNOUNCE_GRADING_AFTER_MS = 250;
 
 /**
- * The worker's half of the life of an answer: grade it, store the grade once and tell the room. Safe to run twice for the same turn: the second run changes nothing.
+ * The worker's half of the life of an answer: grade it, store the grade once and tell the room (and, fully
+ * offline, let the interviewer reply with that grade: see `repliesAfterGrade`). Safe to run twice for the same turn: the second run changes nothing.
  */
 @Injectable()
 export class GradeAnswerService {
   constructor(
     private readonly sessions: SessionsRepository,
     private readonly code: CodeRunsRepository,
+    private readonly jobs: JobQueue,
     private readonly content: ContentService,
     private readonly grading: GradingService,
     private readonly notifier: SessionNotifier,
+    private readonly replies: InterviewerReplyService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async grade(turnId: string, ctx: JobContext): Promise<void> {
     const found = await this.sessions.answerToGrade(turnId);
-    if (!found || found.status === 'scored' || found.status === 'failed') return; // deleted with its session, or done
+    if (!found || found.status === 'failed') return; // deleted with its session, or done
+    if (found.status === 'scored') {
+      // A run that stored the grade and stopped before the reply: the reply is once-only, so ask again.
+      if (repliesAfterGrade(this.config)) await this.replyAfterGrade(turnId, undefined, ctx);
+      return;
+    }
     const { session, turns } = found;
     const [question, role] = await Promise.all([
       this.content.questionAt(session.questionId, session.questionVersion),
@@ -66,6 +76,17 @@ export class GradeAnswerService {
     }
     await announced; // `grading` (if said) is always before `scored`
     await this.store(turnId, grade);
+    if (repliesAfterGrade(this.config)) await this.replyAfterGrade(turnId, grade, ctx);
+  }
+
+  /** The grade is stored and told; a reply that fails now goes to its own job rather than failing the grade. */
+  private async replyAfterGrade(turnId: string, grade: Grade | undefined, ctx: JobContext): Promise<void> {
+    try {
+      await this.replies.reply(turnId, ctx, grade);
+    } catch (err) {
+      this.logger.warn({ err, turnId }, 'the reply after the grade failed; queued on its own');
+      await this.jobs.enqueue('interviewer.reply', { turnId }, { jobId: `reply-${turnId}` });
+    }
   }
 
   /**

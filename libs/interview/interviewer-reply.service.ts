@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { ContentService } from '#libs/content';
-import { GradingService } from '#libs/grading';
+import { type Grade, GradingService } from '#libs/grading';
 import { createInterviewer, readTurn, type ConversationTurn, type Interviewer, type ReplyContext } from '#libs/interviewer';
 import { LOGGER, type Logger } from '#libs/logging';
 import type { JobContext } from '#libs/queue';
@@ -37,7 +37,8 @@ export class InterviewerReplyService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async reply(turnId: string, ctx: JobContext): Promise<void> {
+  /** `graded`: the answer's grade when the caller just stored it (it stands for the offline reading). */
+  async reply(turnId: string, ctx: Pick<JobContext, 'signal'>, graded?: Grade): Promise<void> {
     const found = await this.sessions.turnToReply(turnId);
     if (!found || found.session.status !== 'active') return;
     const { session, turns, covered } = found;
@@ -55,8 +56,10 @@ export class InterviewerReplyService {
     const before = turns.filter((t) => t.seq < turn.seq);
     const latest = turns.filter((t) => t.speaker === 'candidate').at(-1);
     const current = session.phases[session.phaseIndex]!;
-    const analysis = isGraded(turn.kind)
-      ? await this.grading.analyse({
+    const analysis = !isGraded(turn.kind)
+      ? undefined
+      : (graded ??
+        (await this.grading.analyse({
           question,
           questionVersion: question.version,
           role,
@@ -64,8 +67,7 @@ export class InterviewerReplyService {
           history: before.slice(-HISTORY_TURNS).map((t) => ({ role: t.speaker, text: t.text })),
           answer: turn.text,
           promptVersion: this.content.prompt('grader').version,
-        })
-      : undefined;
+        })));
     const coveredNow = analysis?.keyPoints.filter((k) => k.status === 'covered').map((k) => k.id) ?? [];
     const context: ReplyContext = {
       roleTitle: role.title,

@@ -12,6 +12,7 @@ import { SessionAccessPolicy } from './session-access.policy.js';
 import { AnswerTooLongError, SessionEndedError, SessionNotFoundError } from './session-errors.js';
 import { endSession, nextPhase, say, startPhase, type Transition } from './session-flow.js';
 import { lastPhaseLine, moveOnLine } from './interviewer.js';
+import { repliesAfterGrade } from './reply-routing.js';
 import { readTurn } from '#libs/interviewer';
 import { SessionNotifier } from './session-notifier.js';
 import { toStateDto, toTranscript, type TranscriptTurnDto } from './session-views.js';
@@ -132,14 +133,13 @@ export class SessionsService {
     });
     const { turnId, seq, fresh, transition } = done.result;
     if (!fresh) return { turnId, seq };
-    if (transition) {
-      await this.afterCommit(done.result.session!, done.appended, { deadline: transition.kind === 'phase', report: transition.kind === 'ended' });
-    } else {
-      await this.notifier.notify(done.appended);
-    }
+    // The notice and the jobs go out together: the ack waits for the slowest, not for their sum.
     await Promise.all([
+      transition
+        ? this.afterCommit(done.result.session!, done.appended, { deadline: transition.kind === 'phase', report: transition.kind === 'ended' })
+        : this.notifier.notify(done.appended),
       graded ? this.enqueue('grading.grade-answer', { turnId }, turnId) : null,
-      kind !== 'move-on' ? this.enqueue('interviewer.reply', { turnId }, `reply-${turnId}`) : null,
+      kind !== 'move-on' && !(graded && repliesAfterGrade(this.config)) ? this.enqueue('interviewer.reply', { turnId }, `reply-${turnId}`) : null,
     ]);
     return { turnId, seq };
   }

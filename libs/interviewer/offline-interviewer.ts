@@ -28,7 +28,7 @@ const ASSUME: Record<Question['kind'], readonly string[]> = {
 };
 const REPEAT_PREFIXES = ['As I said: ', 'Same answer as before: ', 'To repeat: ', 'Again: '];
 const PASSING_ACKS = ['Okay, that works.', 'Good.', 'That makes sense.', 'Fair enough.', 'Okay.'];
-const WEAK_ACKS = ['Okay.', "Let's dig into that.", 'Let me push on that a bit.', 'Hmm, okay.'];
+const WEAK_ACKS = ['Okay.', "Let's dig into that.", 'Let me push on that a bit.', 'Got it.'];
 const DONT_KNOW_OPENERS = [
   "That's fine, it happens in real interviews too. Let's come at it from another angle.",
   "No problem. Reason it out from first principles rather than recall.",
@@ -63,11 +63,15 @@ export function composeReply(ctx: ReplyContext): InterviewerReply | null {
   if (probe) {
     parts.push(opener(ctx, state), probe.text);
     reasons.push(probe.reason);
-  } else if (ctx.followUp && kind === 'answer' && passing(ctx)) {
+  } else if (ctx.followUp && kind === 'answer') {
     const wrap = wrapUp(ctx, state);
     if (wrap) {
       parts.push(wrap);
-      reasons.push(`every key point of ${ctx.phase.title} is covered and the answer is in the passing band`);
+      reasons.push(
+        passing(ctx)
+          ? `every key point of ${ctx.phase.title} is covered and the answer is in the passing band`
+          : `nothing left to probe in ${ctx.phase.title}: its key points are asked and its checklist touched (the answer is below the passing band: no praise)`,
+      );
     }
   }
   if (parts.length === 0) return null;
@@ -87,7 +91,7 @@ function passing(ctx: ReplyContext): boolean {
 function chooseProbe(ctx: ReplyContext, state: ProbeState): PickedProbe | null {
   const probe = keyPointProbe(ctx, state, true) ?? keyPointProbe(ctx, state);
   if (probe || passing(ctx)) return probe;
-  return checklistProbe(ctx, state, true) ?? checklistProbe(ctx, state);
+  return checklistProbe(ctx, state);
 }
 
 /** A short opener before the probe: praise only in practice mode and only for a passing answer. */
@@ -98,11 +102,11 @@ function opener(ctx: ReplyContext, state: ProbeState): string {
   return ctx.mode === 'practice' ? pick(WEAK_ACKS) : '';
 }
 
-/** After a passing answer with nothing left to probe: praise in practice mode, a neutral close in realistic mode. */
+/** Nothing left to probe: praise only for a passing answer in practice mode, otherwise a neutral close. */
 function wrapUp(ctx: ReplyContext, state: ProbeState): string | null {
   const title = ctx.phase.title.toLowerCase();
   const options =
-    ctx.mode === 'practice'
+    ctx.mode === 'practice' && passing(ctx)
       ? [`That covers what I wanted to hear on ${title}. Anything you'd add before we move on?`, `Good, I have what I need on ${title}. If you're happy with it, move on when you're ready.`]
       : [`Noted. Anything else on ${title} before we move on?`, `Okay. Move on to the next part when you're ready.`];
   return options.find((o) => !state.saidLines.has(lineKey(o))) ?? null;
@@ -138,7 +142,7 @@ function answerQuestions(ctx: ReplyContext, state: ProbeState): FactAnswer | nul
   if (unknown > 0) {
     const options = ASSUME[ctx.question.kind];
     const invite = options.find((a) => ![...state.saidLines].some((l) => l.includes(lineKey(a)))) ?? options[0]!;
-    parts.push(facts.length > 0 ? `For the rest: ${invite.charAt(0).toLowerCase()}${invite.slice(1)}` : invite);
+    parts.push(facts.length > 0 ? `As for the rest: ${/^I\b/.test(invite) ? invite : invite.charAt(0).toLowerCase() + invite.slice(1)}` : invite);
   }
   const repeated = facts.filter((f) => given.has(f.id)).map((f) => f.id);
   const reason = [

@@ -95,17 +95,16 @@ function describe(when: { said?: readonly string[]; notSaid?: readonly string[] 
 }
 
 /**
- * A probe from the phase's checklist (what any answer in this phase should touch): items the candidate has
- * not touched in this phase first, in the role guide's order.
+ * A probe from the phase's checklist (what any answer in this phase should touch) for an item the candidate
+ * has not touched in this phase, in the role guide's order; null when every item is touched.
  */
-export function checklistProbe(ctx: ReplyContext, state: ProbeState, untouchedOnly = false): PickedProbe | null {
-  const items = ctx.phase.checklist.map((item) => ({ item, touched: mentionsAny(state.phaseWords, item.terms) }));
-  const ordered = [...items.filter((i) => !i.touched), ...(untouchedOnly ? [] : items.filter((i) => i.touched))];
-  for (const { item, touched } of ordered) {
+export function checklistProbe(ctx: ReplyContext, state: ProbeState): PickedProbe | null {
+  const untouched = ctx.phase.checklist.filter((item) => !mentionsAny(state.phaseWords, item.terms));
+  for (const item of untouched) {
     for (const [n, text] of item.probes.entries()) {
       const key = `checklist:${item.id}:${n}`;
       if (fresh(state, key, text)) {
-        return { key, text, reason: `phase checklist: "${item.text}"${touched ? '' : ' not addressed yet'}` };
+        return { key, text, reason: `phase checklist: "${item.text}" not addressed yet` };
       }
     }
   }
