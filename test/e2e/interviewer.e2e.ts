@@ -112,6 +112,22 @@ describe('the interviewer in a live session', () => {
     });
   });
 
+  describe('on a fast clock', () => {
+    // A plan minute of 150 ms: the 10-minute requirements phase lasts 1.5 s, its nudge is due 300 ms before.
+    beforeAll(() => boot({ QUEUE_PREFIX: isolatedQueuePrefix(), SOCKET_RATE_LIMIT: '1000', PHASE_MINUTE_MS: '150' }));
+    afterAll(() => Promise.all([api.close(), worker.close()]));
+
+    it('says "two minutes left" once per phase, before the phase ends', async () => {
+      const { c } = await session();
+      const next = await c.waitForEvent('phase:changed', (e) => e.phase.index === 1, 10_000);
+      const nudges = lines(c).filter((l) => /two minutes left for requirements clarification/i.test(l.text));
+      expect(nudges).toHaveLength(1);
+      expect(nudges[0]!.seq).toBeLessThan(next.seq);
+      // Capacity estimation is a 5-minute phase: it gets its nudge too, once.
+      await c.waitForEvent('interviewer:message', (e) => /two minutes left for capacity estimation/i.test(e.text), 10_000);
+    });
+  });
+
   describe('with an LLM (a local OpenAI-compatible server streaming its replies)', () => {
     let fake: FakeOpenAiServer;
     beforeAll(async () => {
