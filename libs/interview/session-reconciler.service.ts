@@ -9,7 +9,8 @@ import { SessionsRepository } from './sessions.repository.js';
 
 /**
  * Postgres is the truth and Redis only carries work: this re-creates work Redis lost (a restart keeps
- * nothing here) or a dead process never enqueued — stalled gradings, overdue phases, missing reports.
+ * nothing here) or a dead process never enqueued — stalled gradings, unanswered questions, overdue phases,
+ * missing reports.
  */
 @Injectable()
 export class SessionReconcilerService {
@@ -22,13 +23,22 @@ export class SessionReconcilerService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async reconcile(now = new Date()): Promise<{ gradings: number; deadlines: number; reports: number; codeRuns: number }> {
-    const counts = { gradings: 0, deadlines: 0, reports: 0, codeRuns: 0 };
+  async reconcile(now = new Date()): Promise<{ gradings: number; replies: number; deadlines: number; reports: number; codeRuns: number }> {
+    const counts = { gradings: 0, replies: 0, deadlines: 0, reports: 0, codeRuns: 0 };
     for (const g of await this.sessions.stalledGradings(new Date(now.getTime() - this.config.sessions.gradingStallMs))) {
       if (await this.jobs.isPending('grading.grade-answer', g.turnId)) continue;
       await this.jobs.forget('grading.grade-answer', g.turnId);
       await this.jobs.enqueue('grading.grade-answer', { turnId: g.turnId }, { jobId: g.turnId });
       counts.gradings++;
+    }
+    // A question is always answered; one without a reply past the stall bound lost its job (answers are replied
+    // to by their grading job, which the step above re-drives). Questions older than ten minutes are left alone.
+    const stalled = new Date(now.getTime() - this.config.sessions.gradingStallMs);
+    for (const turnId of await this.sessions.unansweredQuestions(stalled, new Date(stalled.getTime() - 10 * 60_000))) {
+      if (await this.jobs.isPending('interviewer.reply', `reply-${turnId}`)) continue;
+      await this.jobs.forget('interviewer.reply', `reply-${turnId}`);
+      await this.jobs.enqueue('interviewer.reply', { turnId }, { jobId: `reply-${turnId}` });
+      counts.replies++;
     }
     // A phase more than a few seconds overdue lost its deadline job: end it now (idempotent).
     for (const s of await this.sessions.overdueSessions(new Date(now.getTime() - 5_000))) {
@@ -50,7 +60,7 @@ export class SessionReconcilerService {
       await this.jobs.enqueue('code.run', { runId }, { jobId: runId });
       counts.codeRuns++;
     }
-    if (counts.gradings + counts.deadlines + counts.reports + counts.codeRuns > 0) this.logger.warn(counts, 'reconciler re-enqueued lost work');
+    if (Object.values(counts).some((n) => n > 0)) this.logger.warn(counts, 'reconciler re-enqueued lost work');
     return counts;
   }
 }

@@ -362,6 +362,21 @@ export class SessionsRepository {
     return rows.map(toGrading);
   }
 
+  /**
+   * Questions of live sessions that have no reply yet though they were asked before `olderThan` (and after
+   * `notBefore`: a question asked again and again may run out of new ways to be answered, and is left alone).
+   */
+  async unansweredQuestions(olderThan: Date, notBefore: Date, limit = 500): Promise<string[]> {
+    const rows = (await this.db.query(
+      `SELECT t.id FROM session_turns t JOIN interview_sessions s ON s.id = t.session_id
+        WHERE s.status = 'active' AND t.speaker = 'candidate' AND t.kind = 'question' AND t.created_at < $1 AND t.created_at > $2
+          AND NOT EXISTS (SELECT 1 FROM session_turns r WHERE r.session_id = t.session_id AND r.line_key = 'reply:' || t.id::text)
+        LIMIT $3`,
+      [olderThan, notBefore, limit],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   async overdueSessions(now: Date, limit = 500): Promise<SessionRow[]> {
     const rows = (await this.db.query(
       `SELECT * FROM interview_sessions WHERE status = 'active' AND phase_ends_at < $1 ORDER BY phase_ends_at LIMIT $2`,

@@ -98,7 +98,7 @@ describe('resilience of live sessions', () => {
     }
   });
 
-  it('still grades an acknowledged answer after Redis lost every queued job', async () => {
+  it('still grades an acknowledged answer, and answers a question, after Redis lost every queued job', async () => {
     const env = { QUEUE_PREFIX: isolatedQueuePrefix(), RECONCILE_INTERVAL_MS: '300', GRADING_STALL_MS: '300' };
     const api = await startApi(env);
     let worker: INestApplicationContext | undefined;
@@ -108,6 +108,7 @@ describe('resilience of live sessions', () => {
       const c = await client();
       await c.join(sessionId);
       const { turnId } = await c.ok('answer:submit', { sessionId, clientId: 'r-1', text: ANSWER });
+      const question = await c.ok('answer:submit', { sessionId, clientId: 'r-2', text: 'How many users are online at once?' });
 
       // Redis here keeps nothing on disk: a restart drops the queue. Drop exactly this run's keys.
       const redis = createRedisConnection('redis://127.0.0.1:6379');
@@ -119,6 +120,8 @@ describe('resilience of live sessions', () => {
       worker = await startWorker(env);
       await c.waitForEvent('grade:scored', (e) => e.turnId === turnId, 20_000);
       expect(await gradesFor(turnId)).toBe(1);
+      const reply = await c.waitForEvent('interviewer:message', (e) => e.replyTo === question.turnId, 20_000);
+      expect(reply.factIds).toEqual(['users-and-concurrency']);
     } finally {
       await worker?.close();
       await api.close();
