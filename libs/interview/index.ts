@@ -3,7 +3,7 @@ export { SessionsService } from './sessions.service.js';
 export { SessionsRepository } from './sessions.repository.js';
 export { SessionReconcilerService } from './session-reconciler.service.js';
 export { interviewerDeltasChannel, sessionEventsChannel, type SessionEventsNotice } from './session-notifier.js';
-export { buildReport, weighOverall, type SessionReport } from './session-report.js';
+export { buildReport, planCoverage, REPORT_MIN_COVERAGE, weighOverall, type SessionReport } from './session-report.js';
 export { toStateDto, type TranscriptTurnDto } from './session-views.js';
 export { SessionAccessPolicy } from './session-access.policy.js';
 export { SessionNotFoundError } from './session-errors.js';

@@ -11,6 +11,13 @@ export interface SessionReport {
   mode: 'practice' | 'realistic';
   /** 0–100 from the role guide's weights over the dimensions assessed; null when nothing was graded. */
   overall: number | null;
+  /** The share (0–1) of the plan's dimension weight that the session assessed. */
+  coverage: number;
+  /**
+   * False when too little of the plan was assessed (`coverage` below `REPORT_MIN_COVERAGE`): the overall is
+   * shown with that caveat and left out of progress trends. Reports stored before this field: treat as true.
+   */
+  complete: boolean;
   dimensions: { id: string; title: string; weight: number; score: number | null; descriptor: string | null }[];
   keyPoints: { id: string; text: string; status: 'covered' | 'partial' | 'missed'; evidence: string[] }[];
   mistakes: { id: string; text: string; evidence: string[] }[];
@@ -24,6 +31,18 @@ export interface SessionReport {
 }
 
 const RANK = { missed: 0, partial: 1, covered: 2 } as const;
+/** How much of a key point a study plan still owes: all of a missed one, half of a partial one. */
+const GAP = { missed: 1, partial: 0.5, covered: 0 } as const;
+
+/** Below this share of the plan's dimension weight assessed, a report is `incomplete`. */
+export const REPORT_MIN_COVERAGE = 0.6;
+
+/** The share of the plan's dimension weight with a score: how much of the interview the overall stands for. */
+export function planCoverage(dimensions: readonly { weight: number; score: number | null }[]): number {
+  const total = dimensions.reduce((sum, d) => sum + d.weight, 0);
+  const assessed = dimensions.filter((d) => d.score !== null).reduce((sum, d) => sum + d.weight, 0);
+  return total === 0 ? 0 : Math.round((assessed / total) * 100) / 100;
+}
 
 /**
  * The report's overall, 0–100: the role guide's weights over the dimensions that have a score (1→0 … 4→100);
@@ -36,7 +55,12 @@ export function weighOverall(dimensions: readonly { weight: number; score: numbe
   return Math.round(assessed.reduce((sum, d) => sum + d.weight * (((d.score as number) - 1) / 3) * 100, 0) / weight);
 }
 
-/** Mean dimension scores across the session's graded answers, weighted into the overall by the role guide. */
+/**
+ * The session's report from its graded answers. A dimension's score is the session's evidence as a whole: in
+ * each phase its best answer counts (answering a follow-up well can only raise what it addresses, a weaker
+ * aside cannot lower it), then the phases that assessed it are averaged; the overall weighs the dimensions by
+ * the role guide.
+ */
 export function buildReport(input: {
   sessionId: string;
   mode: SessionReport['mode'];
@@ -55,7 +79,11 @@ export function buildReport(input: {
   const dimensions = plan.dimensions
     .filter((d) => scored.has(d.id))
     .map((d) => {
-      const scores = grades.flatMap((g) => g.dimensions.filter((x) => x.id === d.id).map((x) => x.score));
+      const bestByPhase = new Map<string, number>();
+      for (const g of grades) {
+        for (const x of g.dimensions) if (x.id === d.id) bestByPhase.set(g.phaseId, Math.max(bestByPhase.get(g.phaseId) ?? 0, x.score));
+      }
+      const scores = [...bestByPhase.values()];
       const mean = scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null;
       const score = d.id === 'correctness' && tested !== null ? tested : mean;
       const descriptor = score === null ? null : d.descriptors[String(Math.round(score)) as '1' | '2' | '3' | '4'];
@@ -85,18 +113,16 @@ export function buildReport(input: {
     .filter((m) => m.present)
     .map(({ id, text, evidence }) => ({ id, text, evidence }));
 
-  const studyNext = [
-    ...new Set([
-      ...keyPoints.filter((k) => k.status !== 'covered').map((k) => k.text),
-      ...grades.flatMap((g) => g.feedback.nextToStudy),
-    ]),
-  ].slice(0, 8);
+  const studyNext = studyPlan(question, keyPoints, grades);
+  const coverage = planCoverage(dimensions);
 
   return {
     sessionId: input.sessionId,
     questionId: question.id,
     mode: input.mode,
     overall,
+    coverage,
+    complete: coverage >= REPORT_MIN_COVERAGE,
     dimensions,
     keyPoints,
     mistakes,
@@ -111,4 +137,27 @@ export function buildReport(input: {
       promptVersions: [...new Set(grades.map((g) => g.provenance.promptVersion))],
     },
   };
+}
+
+/**
+ * What to study next: the key points the session did not cover, the biggest gap first (weight × how much is
+ * missing), then the graders' own suggestions; nothing the session covered, nothing twice.
+ */
+function studyPlan(question: Question, keyPoints: SessionReport['keyPoints'], grades: readonly Grade[]): string[] {
+  const weight = new Map(question.keyPoints.map((k) => [k.id, k.weight]));
+  const covered = new Set(keyPoints.filter((k) => k.status === 'covered').map((k) => k.text.trim().toLowerCase()));
+  const open = keyPoints
+    .map((k, order) => ({ k, order, need: (weight.get(k.id) ?? 1) * GAP[k.status] }))
+    .filter((x) => x.need > 0)
+    .sort((a, b) => b.need - a.need || a.order - b.order)
+    .map((x) => x.k.text);
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const item of [...open, ...grades.flatMap((g) => g.feedback.nextToStudy)]) {
+    const key = item.trim().toLowerCase();
+    if (covered.has(key) || seen.has(key)) continue;
+    seen.add(key);
+    out.push(item);
+  }
+  return out.slice(0, 8);
 }

@@ -1,6 +1,6 @@
 import type { Question, RoleGuide } from '#libs/content';
 import type { Grade, KeyPointStatus } from '#libs/grading';
-import { buildReport, weighOverall, type SessionReport } from '#libs/interview';
+import { buildReport, planCoverage, REPORT_MIN_COVERAGE, weighOverall, type SessionReport } from '#libs/interview';
 import { correctionKey, stampOf, type CorrectionRow, type CorrectionStamp } from './review.types.js';
 
 /** The report with the AI's values and the coach-corrected ones side by side. */
@@ -43,7 +43,8 @@ export function correctReport(input: {
       const c = latest.get(correctionKey(null, 'key_point', k.id));
       return c ? { ...k, status: c.value as KeyPointStatus } : k;
     });
-    corrected = { ...rebuilt, dimensions, keyPoints, overall: weighOverall(dimensions) };
+    const coverage = planCoverage(dimensions);
+    corrected = { ...rebuilt, dimensions, keyPoints, overall: weighOverall(dimensions), coverage, complete: coverage >= REPORT_MIN_COVERAGE };
   }
   const correctedDim = new Map(corrected?.dimensions.map((d) => [d.id, d.score]));
   const correctedKp = new Map(corrected?.keyPoints.map((k) => [k.id, k.status]));

@@ -12,11 +12,13 @@ export interface ProgressDto {
     startedAt: string;
     endedAt: string;
     overall: number | null;
+    /** False when the session assessed too little of the plan: shown with that caveat, left out of the trends. */
+    complete: boolean;
     /** True when a coach corrected this session: the scores shown are the coach's. */
     corrected: boolean;
     dimensions: Record<string, number | null>;
   }[];
-  /** Per dimension, one point per session that scored it, oldest first: ready for a line chart. */
+  /** Per dimension, one point per complete session that scored it, oldest first: ready for a line chart. */
   series: Record<string, { sessionId: string; at: string; score: number }[]>;
   overallSeries: { sessionId: string; at: string; overall: number }[];
   /** Key points missed most often across my sessions. */
@@ -55,22 +57,29 @@ export class ProgressService {
         startedAt: row.startedAt.toISOString(),
         endedAt: row.endedAt.toISOString(),
         overall: report.overall,
+        complete: report.complete !== false,
         corrected: corrected.has(row.sessionId),
         dimensions: Object.fromEntries(report.dimensions.map((d) => [d.id, d.score])),
       });
     }
-    const series: ProgressDto['series'] = {};
-    for (const s of sessions) {
-      for (const [id, score] of Object.entries(s.dimensions)) if (score !== null) (series[id] ??= []).push({ sessionId: s.sessionId, at: s.endedAt, score });
-    }
     return {
       sessions,
-      series,
-      overallSeries: sessions.filter((s) => s.overall !== null).map((s) => ({ sessionId: s.sessionId, at: s.endedAt, overall: s.overall as number })),
+      ...trendsOf(sessions),
       mostMissed: mostMissed(reports),
       streak: streakOf(sessions.map((s) => s.endedAt), now),
     };
   }
+}
+
+/** The charts' series: complete sessions only (an interview ended after one answer says little about a trend). */
+export function trendsOf(sessions: ProgressDto['sessions']): Pick<ProgressDto, 'series' | 'overallSeries'> {
+  const counted = sessions.filter((s) => s.complete);
+  const series: ProgressDto['series'] = {};
+  for (const s of counted) {
+    for (const [id, score] of Object.entries(s.dimensions)) if (score !== null) (series[id] ??= []).push({ sessionId: s.sessionId, at: s.endedAt, score });
+  }
+  const overallSeries = counted.filter((s) => s.overall !== null).map((s) => ({ sessionId: s.sessionId, at: s.endedAt, overall: s.overall as number }));
+  return { series, overallSeries };
 }
 
 export function mostMissed(reports: readonly SessionReport[], limit = 10): ProgressDto['mostMissed'] {

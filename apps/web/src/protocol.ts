@@ -47,6 +47,9 @@ export interface ReportView {
   questionId: string;
   mode: 'practice' | 'realistic';
   overall: number | null;
+  /** Share of the plan assessed; `complete: false` = too little to stand for the interview (absent on old reports). */
+  coverage?: number;
+  complete?: boolean;
   dimensions: { id: string; title: string; weight: number; score: number | null; descriptor: string | null }[];
   keyPoints: { id: string; text: string; status: KeyPointStatus; evidence: string[] }[];
   mistakes: { id: string; text: string; evidence: string[] }[];

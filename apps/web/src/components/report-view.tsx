@@ -17,6 +17,12 @@ export function SessionReport({ report }: { report: ReportView }) {
           {report.answers.failed > 0 && `, ${report.answers.failed} could not be graded (not counted as a low score)`}
         </span>
       </p>
+      {report.complete === false && (
+        <p className="notice" data-testid="report-incomplete">
+          Incomplete: this session assessed {Math.round((report.coverage ?? 0) * 100)}% of the interview, so the overall stands for that part
+          only. It is not counted in your progress trends.
+        </p>
+      )}
       <BarChart
         title="Dimensions (1–4)"
         testId="report-dimensions"

@@ -9,7 +9,7 @@ import { StartSession } from './start-session.js';
 
 /** `GET /api/me/progress` (libs/review): the coach-corrected scores where a coach corrected them. */
 interface Progress {
-  sessions: { sessionId: string; overall: number | null; corrected: boolean }[];
+  sessions: { sessionId: string; overall: number | null; complete: boolean; corrected: boolean }[];
   series: Record<string, { sessionId: string; at: string; score: number }[]>;
   mostMissed: { questionId: string; keyPointId: string; text: string; missed: number; of: number }[];
   streak: { current: number; longest: number };
@@ -87,6 +87,7 @@ export function DashboardPage() {
               {sessions.map((s) => {
                 const overall = scored.get(s.id)?.overall;
                 const corrected = scored.get(s.id)?.corrected;
+                const incomplete = scored.get(s.id)?.complete === false;
                 return (
                   <tr key={s.id}>
                     <td>{new Date(s.startedAt).toLocaleString()}</td>
@@ -97,6 +98,7 @@ export function DashboardPage() {
                     <td>{s.status === 'active' ? `in progress (${s.phase.title})` : 'ended'}</td>
                     <td>
                       {overall == null ? '—' : `${overall} / 100`}
+                      {incomplete && <span className="muted"> (incomplete: not in trends)</span>}
                       {corrected && <span className="muted"> (reviewed by a coach)</span>}
                     </td>
                   </tr>
