@@ -1,16 +1,25 @@
+import type { RoleGuide } from '#libs/content';
 import type { CompiledQuestion } from './compiled-question.js';
 import type { CoverageResult } from './coverage-judge.js';
-import type { Feedback, GradeFlag } from './grade.schema.js';
+import type { DimensionGrade, Feedback, GradeFlag, KeyPointGrade, MistakeGrade } from './grade.schema.js';
 import type { GradingScope } from './grading-scope.js';
 import type { MistakeResult } from './mistake-judge.js';
 
 export interface FeedbackInputs {
   readonly compiled: CompiledQuestion;
+  readonly role: RoleGuide;
   readonly scope: GradingScope;
   readonly keyPoints: ReadonlyMap<string, CoverageResult>;
   readonly mistakes: ReadonlyMap<string, MistakeResult>;
+  /** The key points and mistakes as graded, with their verbatim quotes. */
+  readonly graded: { readonly keyPoints: readonly KeyPointGrade[]; readonly mistakes: readonly MistakeGrade[] };
+  readonly dimensions: readonly DimensionGrade[];
+  readonly overall: number;
   readonly flags: readonly GradeFlag[];
 }
+
+/** Overall below which an answer must say why (band 3, "lean hire", starts at 50). */
+const PASSING_OVERALL = 50;
 
 const FLAG_ADVICE: Partial<Record<GradeFlag, string>> = {
   non_answer: 'Attempt the question even when unsure: state your assumptions and reason from requirements to a first design.',
@@ -20,24 +29,37 @@ const FLAG_ADVICE: Partial<Record<GradeFlag, string>> = {
 };
 
 /**
- * Strengths are the points made; improvements are the interviewer's probe for each
- * expected point still missing (heaviest first) and the mistakes made; what to study is
- * the missing points with the key terminology that belongs to them.
+ * Feedback grounded in the candidate's words. A strength quotes what they said and names the key point it
+ * covers; an improvement is the interviewer's probe for an expected point still missing (heaviest first), a
+ * common mistake they made (quoted when it was a claim), and, for an answer below the passing band, what the
+ * next level of its weakest dimensions looks like, so a low score always carries its reasons. Rubric texts
+ * are quoted as labels, never spliced into a sentence, so every line reads right whatever the text.
  */
 export function writeFeedback(inputs: FeedbackInputs): Feedback {
   const { compiled, scope } = inputs;
   const byWeight = [...compiled.keyPoints].sort((a, b) => b.keyPoint.weight - a.keyPoint.weight);
   const status = (id: string) => inputs.keyPoints.get(id)?.status ?? 'missed';
+  const quoteOf = (id: string) => inputs.graded.keyPoints.find((k) => k.id === id)?.evidence[0];
   const strengths = byWeight
     .filter((k) => status(k.keyPoint.id) === 'covered')
-    .map((k) => `You covered ${lowerFirst(k.keyPoint.text)} with your own reasoning.`);
+    .map((k) => {
+      const quote = quoteOf(k.keyPoint.id);
+      return quote ? `“${quote}” — this covers “${k.keyPoint.text}”, with your own reasoning.` : `Covered: “${k.keyPoint.text}”.`;
+    });
   const gaps = byWeight.filter((k) => scope.expectedKeyPoints.has(k.keyPoint.id) && status(k.keyPoint.id) !== 'covered');
   const improvements = [
     ...inputs.flags.flatMap((f) => (FLAG_ADVICE[f] ? [FLAG_ADVICE[f]] : [])),
-    ...gaps.map((k) => (status(k.keyPoint.id) === 'partial' ? `Go deeper: ${k.keyPoint.probe}` : k.keyPoint.probe)),
+    ...gaps.map((k) => {
+      const quote = status(k.keyPoint.id) === 'partial' ? quoteOf(k.keyPoint.id) : undefined;
+      return quote ? `You started on this with “${quote}”; go deeper: ${k.keyPoint.probe}` : k.keyPoint.probe;
+    }),
     ...compiled.mistakes
       .filter((m) => inputs.mistakes.get(m.mistake.id)?.present)
-      .map((m) => `Avoid this common mistake: ${lowerFirst(m.mistake.text)}.`),
+      .map((m) => {
+        const quote = inputs.graded.mistakes.find((x) => x.id === m.mistake.id)?.evidence[0];
+        return quote ? `Common mistake: “${m.mistake.text}”, as in “${quote}”.` : `Common mistake: “${m.mistake.text}”.`;
+      }),
+    ...(inputs.overall < PASSING_OVERALL ? nextLevels(inputs) : []),
   ];
   const nextToStudy: string[] = [];
   for (const k of gaps) {
@@ -46,6 +68,17 @@ export function writeFeedback(inputs: FeedbackInputs): Feedback {
   return { strengths, improvements, nextToStudy: nextToStudy.slice(0, 6) };
 }
 
-function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text[0]?.toLowerCase() + text.slice(1) : text;
+/** For the (at most two) weakest dimensions scored below 3: what the role guide says the next score looks like. */
+function nextLevels(inputs: FeedbackInputs): string[] {
+  const plan = inputs.role.sessions[inputs.compiled.question.kind];
+  return [...inputs.dimensions]
+    .filter((d) => d.score < 3)
+    .sort((a, b) => a.score - b.score)
+    .slice(0, 2)
+    .flatMap((d) => {
+      const dimension = plan.dimensions.find((x) => x.id === d.id);
+      if (!dimension) return [];
+      const next = String(d.score + 1) as '2' | '3' | '4';
+      return [`${dimension.title} is at ${d.score} of 4. To reach ${next}: ${dimension.descriptors[next]}`];
+    });
 }

@@ -74,14 +74,19 @@ export class RubricGrader implements Grader {
     );
     const quality = qualitySignals(compiled, answer.folded, creditable);
     const dimensions = scoreDimensions({ compiled, role: input.role, scope, keyPoints, mistakes, quality, nothingToCredit });
+    const graded = {
+      keyPoints: compiled.keyPoints.map((k) => keyPointGrade(k.keyPoint.id, keyPoints.get(k.keyPoint.id) ?? MISSED, answer)),
+      mistakes: compiled.mistakes.map((m) => mistakeGrade(m.mistake.id, mistakes.get(m.mistake.id), answer)),
+    };
+    const overall = computeOverall(dimensions, input.role, input.question);
     return {
       questionId: input.question.id,
       phaseId: input.question.phases[scope.phaseIndex]?.id ?? input.phaseId,
-      keyPoints: compiled.keyPoints.map((k) => keyPointGrade(k.keyPoint.id, keyPoints.get(k.keyPoint.id) ?? MISSED, answer)),
-      mistakes: compiled.mistakes.map((m) => mistakeGrade(m.mistake.id, mistakes.get(m.mistake.id), answer)),
+      keyPoints: graded.keyPoints,
+      mistakes: graded.mistakes,
       dimensions,
-      overall: computeOverall(dimensions, input.role, input.question),
-      feedback: writeFeedback({ compiled, scope, keyPoints, mistakes, flags }),
+      overall,
+      feedback: writeFeedback({ compiled, role: input.role, scope, keyPoints, mistakes, graded, dimensions, overall, flags }),
       flags,
       provenance: {
         grader: 'rubric',
