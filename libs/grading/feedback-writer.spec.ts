@@ -63,4 +63,12 @@ describe(writeFeedback.name, () => {
     const g = grade('realtime-notifications', 'We need notifications for users.', 'requirements-clarification');
     expect(g.feedback.improvements.some((l) => /^Requirements clarification is at \d of 4\. To reach \d: /.test(l))).toBe(true);
   });
+
+  it("gives this phase's probes as advice, never an earlier phase's", () => {
+    const question = content.questions.get('lru-cache')!;
+    const g = grade('lru-cache', 'It is O(1) because of the hash map.', 'complexity-trade-offs');
+    const earlier = question.keyPoints.filter((k) => k.phase !== 'complexity-trade-offs').map((k) => k.probe);
+    for (const line of g.feedback.improvements) for (const probe of earlier) expect(line).not.toContain(probe);
+    expect(g.feedback.nextToStudy.length).toBeGreaterThan(0);
+  });
 });

@@ -30,7 +30,7 @@ const FLAG_ADVICE: Partial<Record<GradeFlag, string>> = {
 
 /**
  * Feedback grounded in the candidate's words. A strength quotes what they said and names the key point it
- * covers; an improvement is the interviewer's probe for an expected point still missing (heaviest first), a
+ * covers; an improvement is the interviewer's probe for a point of this phase still missing (heaviest first), a
  * common mistake they made (quoted when it was a claim), and, for an answer below the passing band, what the
  * next level of its weakest dimensions looks like, so a low score always carries its reasons. Rubric texts
  * are quoted as labels, never spliced into a sentence, so every line reads right whatever the text.
@@ -47,9 +47,12 @@ export function writeFeedback(inputs: FeedbackInputs): Feedback {
       return quote ? `“${quote}” — this covers “${k.keyPoint.text}”, with your own reasoning.` : `Covered: “${k.keyPoint.text}”.`;
     });
   const gaps = byWeight.filter((k) => scope.expectedKeyPoints.has(k.keyPoint.id) && status(k.keyPoint.id) !== 'covered');
+  // The probes are questions of a phase: only this phase's are advice now (earlier gaps stay in "study next").
+  const phaseId = compiled.question.phases[scope.phaseIndex]?.id;
+  const askNow = gaps.filter((k) => scope.session || k.keyPoint.phase === phaseId);
   const improvements = [
     ...inputs.flags.flatMap((f) => (FLAG_ADVICE[f] ? [FLAG_ADVICE[f]] : [])),
-    ...gaps.map((k) => {
+    ...askNow.map((k) => {
       const quote = status(k.keyPoint.id) === 'partial' ? quoteOf(k.keyPoint.id) : undefined;
       return quote ? `You started on this with “${quote}”; go deeper: ${k.keyPoint.probe}` : k.keyPoint.probe;
     }),

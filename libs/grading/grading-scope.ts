@@ -5,6 +5,8 @@ import type { GradeInput } from './grader.port.js';
 export interface GradingScope {
   /** Index of the current phase in the question's phase list (the last one for a session). */
   readonly phaseIndex: number;
+  /** The answer stands for a whole session (every phase is current). */
+  readonly session: boolean;
   /** Dimension ids scored by this grade, in the order the question lists them. */
   readonly dimensions: readonly string[];
   /** Key points expected by now (their phase is at or before the current one). */
@@ -53,7 +55,7 @@ function resolve(input: Pick<GradeInput, 'question' | 'phaseId' | 'scope'>): Gra
       .filter((m: CommonMistake) => m.shows.type === 'wrong-claim' || indexOf(m.phase) <= phaseIndex)
       .map((m) => m.id),
   );
-  return { phaseIndex, dimensions, expectedKeyPoints, dueMistakes };
+  return { phaseIndex, session, dimensions, expectedKeyPoints, dueMistakes };
 }
 
 /** The dimension ids of a question (all phases), for callers that need the full list. */
