@@ -89,3 +89,33 @@ export async function connectSocket(base, accessToken) {
     s.once('connect_error', reject);
   });
 }
+
+/** Runs `fn` over `items`, `size` at a time. */
+export async function inBatches(items, size, fn) {
+  const out = [];
+  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
+  return out;
+}
+
+/** Creates `count` practice sessions on `questionId` and joins each on its own socket: `[{ socket, sessionId }]`. */
+export async function openSessions({ base, auth, accessToken }, count, questionId = 'realtime-notifications') {
+  const sessionIds = await inBatches([...Array(count).keys()], 50, async () => {
+    const res = await fetch(`${base}/api/sessions`, { method: 'POST', headers: auth, body: JSON.stringify({ questionId, mode: 'practice' }) });
+    return (await res.json()).id;
+  });
+  return inBatches(sessionIds, 100, async (sessionId) => {
+    const socket = await connectSocket(base, accessToken);
+    await socket.timeout(30_000).emitWithAck('session:join', { sessionId });
+    return { socket, sessionId };
+  });
+}
+
+/** Samples the api's and worker's RSS every 200 ms; `stop()` returns the peaks in MB. */
+export function samplePeakRss(api, worker) {
+  const peak = { api: 0, worker: 0 };
+  const timer = setInterval(() => {
+    peak.api = Math.max(peak.api, rssMb(api.pid));
+    peak.worker = Math.max(peak.worker, rssMb(worker.pid));
+  }, 200);
+  return { stop: () => (clearInterval(timer), peak) };
+}

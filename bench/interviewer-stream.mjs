@@ -4,10 +4,11 @@
 // every reply ends with exactly one logged `interviewer:message` that equals its deltas.
 //   node scripts/ensure-build.mjs && node bench/interviewer-stream.mjs [--sessions 200] [--turns 3] [--think 20000] [--ttft 400] [--gap 25]
 // The grader stays offline (LLM_PROVIDER=rubric); only the interviewer is the LLM (INTERVIEWER_PROVIDER=openai).
-import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
-import { connectSocket, pct, rssMb, sleep, startStack } from './bench-support.mjs';
+// The reply's turn id as the server derives it from the question's (so deltas can be matched to their question).
+import { replyTurnId } from '../dist/libs/interview/interviewer-reply.service.js';
+import { openSessions, pct, samplePeakRss, sleep, startStack } from './bench-support.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -52,11 +53,6 @@ function fakeOpenAi() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-const replyTurnId = (turnId) => {
-  const h = createHash('sha256').update(`reply:${turnId}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-};
-
 const QUESTIONS = [
   'How many users should I design for, and how many are online at once?',
   'How long do we keep notifications?',
@@ -73,32 +69,13 @@ const { api, worker, base, accessToken, auth, stop } = await startStack({
   OPENAI_BASE_URL: `http://127.0.0.1:${fake.address().port}/v1`,
 });
 try {
-  const connect = () => connectSocket(base, accessToken);
-  const sessions = [];
-  for (let i = 0; i < SESSIONS; i += 50) {
-    sessions.push(
-      ...(await Promise.all(
-        Array.from({ length: Math.min(50, SESSIONS - i) }, async () => {
-          const res = await fetch(`${base}/api/sessions`, { method: 'POST', headers: auth, body: JSON.stringify({ questionId: 'realtime-notifications', mode: 'practice' }) });
-          const { id } = await res.json();
-          const socket = await connect();
-          await socket.timeout(30_000).emitWithAck('session:join', { sessionId: id });
-          return { socket, sessionId: id };
-        }),
-      )),
-    );
-  }
+  const sessions = await openSessions({ base, auth, accessToken }, SESSIONS);
   console.error(`${sessions.length} sessions joined`);
   const firstDelta = [];
   const toFinal = [];
   let mismatches = 0;
   let duplicates = 0;
-  let peakApi = 0;
-  let peakWorker = 0;
-  const sampler = setInterval(() => {
-    peakApi = Math.max(peakApi, rssMb(api.pid));
-    peakWorker = Math.max(peakWorker, rssMb(worker.pid));
-  }, 200);
+  const sampler = samplePeakRss(api, worker);
   const started = performance.now();
   await Promise.all(
     sessions.map(async ({ socket, sessionId }, n) => {
@@ -131,7 +108,7 @@ try {
       }
     }),
   );
-  clearInterval(sampler);
+  const peak = sampler.stop();
   const wall = (performance.now() - started) / 1000;
   firstDelta.sort((a, b) => a - b);
   toFinal.sort((a, b) => a - b);
@@ -139,7 +116,7 @@ try {
   console.log(`  ack → first interviewer:delta (ms): p50 ${pct(firstDelta, 50).toFixed(1)}  p95 ${pct(firstDelta, 95).toFixed(1)}  p99 ${pct(firstDelta, 99).toFixed(1)}  max ${firstDelta.at(-1).toFixed(1)}`);
   console.log(`  ack → interviewer:message (ms):     p50 ${pct(toFinal, 50).toFixed(1)}  p99 ${pct(toFinal, 99).toFixed(1)}`);
   console.log(`  deltas ≠ final line: ${mismatches}; replies logged more than once: ${duplicates}`);
-  console.log(`  peak RSS: api ${peakApi.toFixed(0)} MB, worker ${peakWorker.toFixed(0)} MB`);
+  console.log(`  peak RSS: api ${peak.api.toFixed(0)} MB, worker ${peak.worker.toFixed(0)} MB`);
   for (const { socket } of sessions) socket.close();
 } finally {
   await stop();

@@ -5,7 +5,7 @@
 // Prints answer → grade:scored latency p50/p95/p99 minus the grader's own time, answers/s, and RSS.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { connectSocket, pct, rssMb, sleep, startStack } from './bench-support.mjs';
+import { connectSocket, inBatches, openSessions, pct, rssMb, samplePeakRss, sleep, startStack } from './bench-support.mjs';
 
 const { values } = parseArgs({
   options: { think: { type: 'string', default: '60000' }, sessions: { type: 'string', default: '500' }, answers: { type: 'string', default: '2' }, idle: { type: 'string', default: '5000' } },
@@ -17,38 +17,16 @@ const IDLE = Number(values.idle);
 const THINK_MS = Number(values.think);
 
 
-async function inBatches(items, size, fn) {
-  const out = [];
-  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
-  return out;
-}
-
 const { api, worker, base, accessToken, auth, stop } = await startStack({ QUEUE_PREFIX: `bench-${Date.now()}`, WORKER_CONCURRENCY: '32' });
 try {
-  const connect = () => connectSocket(base, accessToken);
-
   // Phase A: concurrent live sessions.
-  const sessionIds = await inBatches([...Array(SESSIONS).keys()], 50, async () => {
-    const res = await fetch(`${base}/api/sessions`, { method: 'POST', headers: auth, body: JSON.stringify({ questionId: 'realtime-notifications', mode: 'practice' }) });
-    return (await res.json()).id;
-  });
-  console.error(`created ${sessionIds.length} sessions`);
-  const sockets = await inBatches(sessionIds, 100, async (sessionId) => {
-    const socket = await connect();
-    await socket.timeout(30_000).emitWithAck('session:join', { sessionId });
-    return { socket, sessionId };
-  });
+  const sockets = await openSessions({ base, auth, accessToken }, SESSIONS);
   console.error(`joined ${sockets.length} sockets`);
   const overheads = [];
   const totals = [];
   const stages = { ack: [], picked: [], stored: [] };
   const answer = readFileSync('rubrics/questions/realtime-notifications.yaml', 'utf8').slice(0, 1500).replace(/[^\w\s.,]/g, ' ');
-  let peakApi = 0;
-  let peakWorker = 0;
-  const sampler = setInterval(() => {
-    peakApi = Math.max(peakApi, rssMb(api.pid));
-    peakWorker = Math.max(peakWorker, rssMb(worker.pid));
-  }, 200);
+  const sampler = samplePeakRss(api, worker);
   const started = performance.now();
   await Promise.all(
     sockets.map(async ({ socket, sessionId }, n) => {
@@ -81,7 +59,7 @@ try {
     }),
   );
   const wall = (performance.now() - started) / 1000;
-  clearInterval(sampler);
+  const peak = sampler.stop();
   overheads.sort((a, b) => a - b);
   totals.sort((a, b) => a - b);
   console.log(`live sessions: ${SESSIONS} concurrent, ${ANSWERS} answers each, think ${THINK_MS} ms ±50%, ${overheads.length} graded in ${wall.toFixed(1)} s`);
@@ -92,13 +70,13 @@ try {
     xs.sort((a, b) => a - b);
     if (xs.length > 0) console.log(`  stage ${name} (ms from submit): p50 ${pct(xs, 50).toFixed(1)}  p99 ${pct(xs, 99).toFixed(1)}`);
   }
-  console.log(`  peak RSS: api ${peakApi.toFixed(0)} MB, worker ${peakWorker.toFixed(0)} MB`);
+  console.log(`  peak RSS: api ${peak.api.toFixed(0)} MB, worker ${peak.worker.toFixed(0)} MB`);
   for (const { socket } of sockets) socket.close();
   await sleep(1000);
 
   // Phase B: idle authenticated sockets on one api process.
   const before = rssMb(api.pid);
-  const idle = await inBatches([...Array(IDLE).keys()], 250, () => connect());
+  const idle = await inBatches([...Array(IDLE).keys()], 250, () => connectSocket(base, accessToken));
   await sleep(3000);
   console.log(`idle sockets: ${idle.length} connected; api RSS ${rssMb(api.pid).toFixed(0)} MB (before ${before.toFixed(0)} MB)`);
   for (const s of idle) s.close();

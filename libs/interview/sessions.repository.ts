@@ -49,6 +49,11 @@ const APPEND_WITH_TURN = `WITH ${NEXT_SEQS},
 /** Whether a candidate turn of this kind is graded (questions and requests to move on are not). */
 export const isGraded = (kind: TurnRow['kind']): boolean => kind === null || kind === 'answer' || kind === 'dont-know';
 
+/** The turns of session `s`, oldest first, as `GradingTurn`s in one column (`turns`). */
+const SESSION_TURNS = `(SELECT coalesce(json_agg(json_build_object('id', t.id, 'seq', t.seq, 'phaseId', t.phase_id, 'speaker', t.speaker,
+      'text', t.text, 'kind', t.kind, 'lineKey', t.line_key, 'meta', t.meta) ORDER BY t.seq), '[]')
+    FROM session_turns t WHERE t.session_id = s.id) AS turns`;
+
 /** What grading and the interviewer read of a session's turns. */
 export type GradingTurn = Pick<TurnRow, 'id' | 'seq' | 'phaseId' | 'speaker' | 'text' | 'kind' | 'lineKey' | 'meta'>;
 
@@ -260,9 +265,7 @@ export class SessionsRepository {
   async answerToGrade(turnId: string): Promise<{ session: SessionRow; status: GradingRow['status']; turns: GradingTurn[] } | null> {
     const [row] = (await this.db.query(
       `SELECT s.*, a.status AS grading_status,
-              (SELECT coalesce(json_agg(json_build_object('id', t.id, 'seq', t.seq, 'phaseId', t.phase_id, 'speaker', t.speaker, 'text', t.text,
-                                                          'kind', t.kind, 'lineKey', t.line_key, 'meta', t.meta) ORDER BY t.seq), '[]')
-                 FROM session_turns t WHERE t.session_id = s.id) AS turns
+              ${SESSION_TURNS}
          FROM answer_gradings a JOIN interview_sessions s ON s.id = a.session_id WHERE a.turn_id = $1`,
       [turnId],
     )) as Raw[];
@@ -277,9 +280,7 @@ export class SessionsRepository {
   async turnToReply(turnId: string): Promise<{ session: SessionRow; turns: GradingTurn[]; covered: string[] } | null> {
     const [row] = (await this.db.query(
       `SELECT s.*,
-              (SELECT coalesce(json_agg(json_build_object('id', t.id, 'seq', t.seq, 'phaseId', t.phase_id, 'speaker', t.speaker, 'text', t.text,
-                                                          'kind', t.kind, 'lineKey', t.line_key, 'meta', t.meta) ORDER BY t.seq), '[]')
-                 FROM session_turns t WHERE t.session_id = s.id) AS turns,
+              ${SESSION_TURNS},
               ARRAY(SELECT DISTINCT kp->>'id' FROM grades g JOIN session_turns t ON t.id = g.turn_id,
                       jsonb_array_elements(g.body->'keyPoints') kp
                     WHERE t.session_id = s.id AND kp->>'status' = 'covered') AS covered

@@ -11,7 +11,7 @@ export { readTurn, sentences, type TurnReading } from './turn-reader.js';
 export { factsFor, type FactMatch } from './fact-finder.js';
 export { OfflineInterviewer, composeReply, PASSING_OVERALL } from './offline-interviewer.js';
 export { OpenAiInterviewer, type OpenAiInterviewerOptions } from './openai-interviewer.js';
-export { findLeak, inventedNumbers, type LeakFinding } from './leak-guard.js';
+export { findLeak, ReplyGuard, type LeakFinding } from './leak-guard.js';
 export { lineKey } from './text-match.js';
 export { createInterviewer } from './create-interviewer.js';
 export { parseConversations, ConversationDatasetError, type Conversation } from './eval/conversation-dataset.js';

@@ -18,35 +18,61 @@ function shingles(words: readonly string[]): Set<string> {
   return out;
 }
 
-const containsRun = (hay: readonly string[], needle: readonly string[]) => ` ${hay.join(' ')} `.includes(` ${needle.join(' ')} `);
+const joined = (words: readonly string[]) => ` ${words.join(' ')} `;
+const NUMBER = /\d+(?:[.,]\d+)*/g;
+const numbersIn = (text: string) => [...text.matchAll(NUMBER)].map((m) => m[0].replace(/,/g, ''));
 
 /**
- * Finds rubric text in a reply an LLM wrote: a key point's or a mistake's text said whole, or six words
- * in a row from a sentence of the reference answer. Runs the interviewer may say anyway (in the prompt,
- * the scenario facts, the probe it was given, the candidate's own words) are allowed.
+ * Checks what an LLM wrote for the interviewer: no rubric text (a key point's or a mistake's text said whole,
+ * or six words in a row from a sentence of the reference answer) and no number nobody gave. Runs and numbers
+ * the interviewer may say anyway (the prompt, the scenario facts, the draft it was given, the candidate's own
+ * words) are allowed. Built once per reply: a streamed reply is checked again with every piece.
  */
-export function findLeak(reply: string, question: Question, allowed: readonly string[]): LeakFinding | null {
-  const words = stems(reply);
-  const ok = new Set<string>();
-  for (const text of allowed) for (const s of shingles(stems(text))) ok.add(s);
-  const allowedWords = allowed.map(stems);
-  const whole = (text: string) => {
-    const t = stems(text);
-    return t.length >= MIN_WHOLE_TEXT && containsRun(words, t) && !allowedWords.some((a) => containsRun(a, t));
-  };
-  for (const kp of question.keyPoints) if (whole(kp.text)) return { source: 'key-point', id: kp.id };
-  for (const m of question.commonMistakes) if (whole(m.text)) return { source: 'mistake', id: m.id };
-  const said = shingles(words);
-  for (const [i, sentence] of sentences(question.referenceAnswer).entries()) {
-    for (const s of shingles(stems(sentence))) {
-      if (said.has(s) && !ok.has(s)) return { source: 'reference-answer', id: `sentence-${i + 1}` };
+export class ReplyGuard {
+  private readonly allowedShingles = new Set<string>();
+  private readonly allowedRuns: string[];
+  private readonly knownNumbers: Set<string>;
+  private readonly wholeTexts: { finding: LeakFinding; run: string }[];
+  private readonly reference = new Map<string, LeakFinding>();
+
+  constructor(question: Question, allowed: readonly string[]) {
+    const allowedWords = allowed.map(stems);
+    for (const words of allowedWords) for (const s of shingles(words)) this.allowedShingles.add(s);
+    this.allowedRuns = allowedWords.map(joined);
+    this.knownNumbers = new Set(allowed.flatMap(numbersIn));
+    this.wholeTexts = [
+      ...question.keyPoints.map((k) => ({ finding: { source: 'key-point' as const, id: k.id }, text: k.text })),
+      ...question.commonMistakes.map((m) => ({ finding: { source: 'mistake' as const, id: m.id }, text: m.text })),
+    ]
+      .map(({ finding, text }) => ({ finding, words: stems(text) }))
+      .filter(({ words }) => words.length >= MIN_WHOLE_TEXT)
+      .map(({ finding, words }) => ({ finding, run: joined(words) }))
+      .filter(({ run }) => !this.allowedRuns.some((a) => a.includes(run)));
+    for (const [i, sentence] of sentences(question.referenceAnswer).entries()) {
+      for (const s of shingles(stems(sentence))) {
+        if (!this.allowedShingles.has(s) && !this.reference.has(s)) this.reference.set(s, { source: 'reference-answer', id: `sentence-${i + 1}` });
+      }
     }
   }
-  return null;
+
+  leak(reply: string): LeakFinding | null {
+    const words = stems(reply);
+    const run = joined(words);
+    for (const { finding, run: text } of this.wholeTexts) if (run.includes(text)) return finding;
+    for (const s of shingles(words)) {
+      const finding = this.reference.get(s);
+      if (finding) return finding;
+    }
+    return null;
+  }
+
+  /** Numbers (digits) in the reply that no allowed text contains: an interviewer never invents a figure. */
+  inventedNumbers(reply: string): string[] {
+    return numbersIn(reply).filter((n) => !this.knownNumbers.has(n));
+  }
 }
 
-/** Numbers (digits) in a reply that no allowed text contains: an interviewer never invents a figure. */
-export function inventedNumbers(reply: string, allowed: readonly string[]): string[] {
-  const known = new Set(allowed.flatMap((t) => [...t.matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => m[0].replace(/,/g, ''))));
-  return [...reply.matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => m[0].replace(/,/g, '')).filter((n) => !known.has(n));
+/** `ReplyGuard` for one text (the eval checks each reply once). */
+export function findLeak(reply: string, question: Question, allowed: readonly string[]): LeakFinding | null {
+  return new ReplyGuard(question, allowed).leak(reply);
 }

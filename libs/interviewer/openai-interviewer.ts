@@ -3,7 +3,7 @@ import { Allow, parse as parsePartial } from 'partial-json';
 import { z } from 'zod';
 import { renderPrompt, type LoadedPromptTemplate } from '#libs/content';
 import type { InterviewerFallback, Interviewer, InterviewerReply, LineProvenance, ReplyContext, ReplyOptions } from './interviewer.port.js';
-import { findLeak, inventedNumbers } from './leak-guard.js';
+import { ReplyGuard } from './leak-guard.js';
 import { composeReply, PASSING_OVERALL } from './offline-interviewer.js';
 
 export interface OpenAiInterviewerOptions {
@@ -61,7 +61,7 @@ export class OpenAiInterviewer implements Interviewer {
       latencyMs: Math.round(performance.now() - started),
       ...(fallback ? { fallback } : {}),
     });
-    const allowed = allowedTexts(ctx, plan);
+    const guard = new ReplyGuard(ctx.question, allowedTexts(ctx, plan));
     const deadline = AbortSignal.timeout(this.options.timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
     try {
@@ -92,14 +92,14 @@ export class OpenAiInterviewer implements Interviewer {
         const partial = partialReply(raw);
         const ready = partial.slice(0, partial.lastIndexOf(' ') + 1).trimEnd();
         if (ready.length <= shown.length) continue;
-        check(ready, ctx, allowed);
+        check(ready, guard);
         options.onDelta?.(ready.slice(shown.length));
         shown = ready;
       }
       const parsed = replySchema.safeParse(safeJson(raw));
       if (!parsed.success) throw new Fallback('bad_output', `the reply is not the JSON asked for: ${raw.slice(0, 200)}`);
       const text = parsed.data.reply;
-      check(text, ctx, allowed);
+      check(text, guard);
       if (text.length > shown.length) options.onDelta?.(text.slice(shown.length));
       const known = new Set(ctx.question.scenario.facts.map((f) => f.id));
       return {
@@ -114,10 +114,10 @@ export class OpenAiInterviewer implements Interviewer {
   }
 }
 
-function check(text: string, ctx: ReplyContext, allowed: readonly string[]): void {
-  const leak = findLeak(text, ctx.question, allowed);
+function check(text: string, guard: ReplyGuard): void {
+  const leak = guard.leak(text);
   if (leak) throw new Fallback('leak', `the reply repeats rubric text (${leak.source} ${leak.id})`);
-  const invented = inventedNumbers(text, allowed);
+  const invented = guard.inventedNumbers(text);
   if (invented.length > 0) throw new Fallback('invented_number', `the reply names numbers nobody gave: ${invented.join(', ')}`);
 }
 
