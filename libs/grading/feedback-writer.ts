@@ -44,7 +44,7 @@ export function writeFeedback(inputs: FeedbackInputs): Feedback {
     .filter((k) => status(k.keyPoint.id) === 'covered')
     .map((k) => {
       const quote = quoteOf(k.keyPoint.id);
-      return quote ? `“${quote}” — this covers “${k.keyPoint.text}”, with your own reasoning.` : `Covered: “${k.keyPoint.text}”.`;
+      return quote ? `“${excerpt(quote)}” — this covers “${k.keyPoint.text}”, with your own reasoning.` : `Covered: “${k.keyPoint.text}”.`;
     });
   const gaps = byWeight.filter((k) => scope.expectedKeyPoints.has(k.keyPoint.id) && status(k.keyPoint.id) !== 'covered');
   // The probes are questions of a phase: only this phase's are advice now (earlier gaps stay in "study next").
@@ -54,13 +54,13 @@ export function writeFeedback(inputs: FeedbackInputs): Feedback {
     ...inputs.flags.flatMap((f) => (FLAG_ADVICE[f] ? [FLAG_ADVICE[f]] : [])),
     ...askNow.map((k) => {
       const quote = status(k.keyPoint.id) === 'partial' ? quoteOf(k.keyPoint.id) : undefined;
-      return quote ? `You started on this with “${quote}”; go deeper: ${k.keyPoint.probe}` : k.keyPoint.probe;
+      return quote ? `You started on this with “${excerpt(quote)}”; go deeper: ${k.keyPoint.probe}` : k.keyPoint.probe;
     }),
     ...compiled.mistakes
       .filter((m) => inputs.mistakes.get(m.mistake.id)?.present)
       .map((m) => {
         const quote = inputs.graded.mistakes.find((x) => x.id === m.mistake.id)?.evidence[0];
-        return quote ? `Common mistake: “${m.mistake.text}”, as in “${quote}”.` : `Common mistake: “${m.mistake.text}”.`;
+        return quote ? `Common mistake: “${m.mistake.text}”, as in “${excerpt(quote)}”.` : `Common mistake: “${m.mistake.text}”.`;
       }),
     ...(inputs.overall < PASSING_OVERALL ? nextLevels(inputs) : []),
   ];
@@ -71,7 +71,10 @@ export function writeFeedback(inputs: FeedbackInputs): Feedback {
   return { strengths, improvements, nextToStudy: nextToStudy.slice(0, 6) };
 }
 
-/** For the (at most two) weakest dimensions scored below 3: what the role guide says the next score looks like. */
+/**
+ * For the (at most two) weakest dimensions scored below 3: what a 3 ("lean hire", the passing band) looks like
+ * in the role guide, the level worth aiming at (the level-2 descriptor describes a weak answer, not a goal).
+ */
 function nextLevels(inputs: FeedbackInputs): string[] {
   const plan = inputs.role.sessions[inputs.compiled.question.kind];
   return [...inputs.dimensions]
@@ -80,8 +83,14 @@ function nextLevels(inputs: FeedbackInputs): string[] {
     .slice(0, 2)
     .flatMap((d) => {
       const dimension = plan.dimensions.find((x) => x.id === d.id);
-      if (!dimension) return [];
-      const next = String(d.score + 1) as '2' | '3' | '4';
-      return [`${dimension.title} is at ${d.score} of 4. To reach ${next}: ${dimension.descriptors[next]}`];
+      return dimension ? [`${dimension.title} is at ${d.score} of 4. A 3 looks like this: ${dimension.descriptors['3']}`] : [];
     });
+}
+
+/** A quote short enough to read in a sentence: its first words, cut at a word, marked when cut. */
+function excerpt(quote: string, max = 140): string {
+  const text = quote.replace(/\s+/g, ' ').trim();
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf(' ', max);
+  return `${text.slice(0, cut > 40 ? cut : max).replace(/[,;:]$/, '')}…`;
 }
