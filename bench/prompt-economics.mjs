@@ -115,8 +115,11 @@ function typicalReply(question, scope, long = false) {
       reason: 'The candidate describes the main components and the flow end to end with sound reasons, but leaves failure handling implicit.',
     })),
     feedback: {
-      strengths: ['You laid out a coherent pipeline and justified the buffer in front of storage.'],
-      improvements: ['You did not say how the platform behaves when its own components fail.', 'You left the capacity of the ingest tier implicit.'],
+      strengths: [{ quote, why: 'You laid out a coherent pipeline and justified the buffer in front of storage.' }],
+      improvements: [
+        { quote, gap: 'You did not say how the platform behaves when its own components fail.', stronger: 'A strong answer walks through a collector outage and what is lost.' },
+        { quote: null, gap: 'You left the capacity of the ingest tier implicit.', stronger: 'Size it from the event rate and say where it saturates first.' },
+      ],
       nextToStudy: ['Practise sizing the ingest tier and describing its failure modes.'],
     },
     flags: [],

@@ -9,6 +9,8 @@ export interface CoverageResult {
   readonly status: CoverageStatus;
   /** The sentences that carry the matched concepts, fewest first (for evidence). */
   readonly evidence: readonly AnalysedSentence[];
+  /** For a partial point: what keeps it from covered (the reason, or concepts by id). */
+  readonly lacks?: { readonly reasoning: boolean; readonly concepts: readonly string[] };
 }
 
 /**
@@ -67,7 +69,15 @@ export function judgeCoverage(signals: CompiledCoverage, said: SentenceKeys): Co
   let status: CoverageStatus = 'missed';
   if (enough && required && reasoning) status = 'covered';
   else if (matched >= 2 && matched >= signals.minConcepts - 1) status = 'partial';
-  return { status, evidence: status === 'missed' ? [] : pickEvidence(signals, carriers) };
+  if (status !== 'partial') return { status, evidence: status === 'missed' ? [] : pickEvidence(signals, carriers) };
+  const unmatched = signals.concepts.filter((c) => said.with(c.key) === undefined);
+  // The required concepts first: without them the point cannot be covered whatever else is said.
+  const lacking = [...unmatched.filter((c) => signals.required.includes(c.key)), ...unmatched.filter((c) => !signals.required.includes(c.key))];
+  return {
+    status,
+    evidence: pickEvidence(signals, carriers),
+    lacks: { reasoning: !reasoning, concepts: enough && required ? [] : lacking.map((c) => c.id) },
+  };
 }
 
 /** Greedy cover: the sentences that add the most unseen concepts, at most three, in text order. */

@@ -1,20 +1,24 @@
-import { SCORE_LABELS, type Dimension, type RoleGuide } from '#libs/content';
+import type { AnalysedSentence } from './answer-analysis.js';
 import type { CompiledQuestion } from './compiled-question.js';
 import type { CoverageResult } from './coverage-judge.js';
+import { label, listOf, said } from './feedback-text.js';
 import type { DimensionGrade, DimensionScore } from './grade.schema.js';
 import type { GradingScope } from './grading-scope.js';
+import { lexiconIndex } from './lexicon-index.js';
 import type { MistakeResult } from './mistake-judge.js';
 import type { QualitySignals } from './quality-signals.js';
 
 export interface DimensionInputs {
   readonly compiled: CompiledQuestion;
-  readonly role: RoleGuide;
   readonly scope: GradingScope;
   readonly keyPoints: ReadonlyMap<string, CoverageResult>;
   readonly mistakes: ReadonlyMap<string, MistakeResult>;
   readonly quality: QualitySignals;
   /** Non-answers and off-topic answers score 1 everywhere: there is nothing to credit. */
   readonly nothingToCredit: boolean;
+  /** The sentences that may earn credit, and their text, for the reasons' quotes. */
+  readonly credited: readonly AnalysedSentence[];
+  readonly quote: (sentence: AnalysedSentence) => string;
 }
 
 const CREDIT = { covered: 1, partial: 0.5, missed: 0 } as const;
@@ -29,15 +33,13 @@ const CUTS = [0.2, 0.42, 0.68] as const;
  * costs a point, as the grader prompt instructs the LLM.
  */
 export function scoreDimensions(inputs: DimensionInputs): DimensionGrade[] {
-  const { compiled, role, scope, quality } = inputs;
-  const plan = new Map(role.sessions[compiled.question.kind].dimensions.map((d) => [d.id, d]));
+  const { compiled, scope, quality } = inputs;
   const overallCoverage = coverageOf(inputs, () => true);
   const depth =
     0.5 * (overallCoverage.ratio ?? 0) +
     0.25 * Math.min(1, quality.reasonedSentences / 6) +
     0.25 * Math.min(1, quality.contentTokens / 200);
   return scope.dimensions.map((id) => {
-    const dimension = plan.get(id);
     const coverage = coverageOf(inputs, (dim) => dim === id);
     const cue = quality.cueStrength.get(id) ?? 0;
     let strength: number;
@@ -57,8 +59,10 @@ export function scoreDimensions(inputs: DimensionInputs): DimensionGrade[] {
     if (mistakes.some((m) => m.mistake.severity === 'major')) score = Math.min(score, 2) as DimensionScore;
     else if (mistakes.length > 0) score = Math.max(1, score - 1) as DimensionScore;
     if (inputs.nothingToCredit) score = 1;
-    const why = explain(coverage, mistakes.map((m) => m.mistake.text), inputs.nothingToCredit, cue);
-    return { id, score, reason: reasonFor(dimension, id, score, why) };
+    const why = inputs.nothingToCredit
+      ? 'the answer gives nothing on this to credit'
+      : explain(coverage, mistakes.map((m) => m.mistake.text), () => withoutPoints(inputs, id, score));
+    return { id, score, reason: reasonFor(why) };
   });
 }
 
@@ -85,24 +89,59 @@ function coverageOf(inputs: DimensionInputs, onDimension: (dimension: string) =>
   return { ...out, ratio: weight > 0 ? earned / weight : null };
 }
 
-function explain(coverage: DimensionCoverage, mistakes: string[], nothing: boolean, cue: number): string {
-  if (nothing) return 'the answer gives nothing on this to credit';
+/**
+ * Why the score, from this answer: the dimension's key points by status and its mistakes; a dimension without
+ * key points says what in the answer moved it (`withoutPoints`).
+ */
+function explain(coverage: DimensionCoverage, mistakes: string[], otherwise: () => string): string {
   const parts: string[] = [];
   if (coverage.ratio !== null) {
-    const total = coverage.covered.length + coverage.partial.length + coverage.missed.length;
-    parts.push(`the answer covers ${coverage.covered.length} of ${total} key points${coverage.covered.length ? ` (${coverage.covered.join('; ')})` : ''}`);
-    if (coverage.partial.length) parts.push(`only touches ${coverage.partial.join('; ')}`);
+    if (coverage.covered.length) parts.push(`you covered ${listOf(coverage.covered.map(label), 'and')}`);
+    if (coverage.partial.length) parts.push(`only started on ${listOf(coverage.partial.map(label), 'and')}`);
+    if (coverage.missed.length) parts.push(`${parts.length ? 'but ' : ''}did not get to ${listOf(coverage.missed.map(label))}`);
   } else {
-    const amount = cue >= 0.6 ? 'much' : cue >= 0.3 ? 'some' : 'little';
-    parts.push(`the answer shows ${amount} of what this dimension rewards`);
+    parts.push(otherwise());
   }
-  if (mistakes.length) parts.push(`and it makes the mistake: ${mistakes.join('; ')}`);
+  if (mistakes.length) parts.push(`and the answer shows the common mistake${mistakes.length > 1 ? 's' : ''} ${listOf(mistakes.map(label), 'and')}`);
   return parts.join(', ');
 }
 
-function reasonFor(dimension: Dimension | undefined, id: string, score: DimensionScore, why: string): string {
-  const label = SCORE_LABELS[score];
-  if (!dimension) return `${id}: ${score} (${label}) because ${why}.`;
-  const descriptor = dimension.descriptors[String(score) as '1' | '2' | '3' | '4'].replace(/\.$/, '');
-  return `${dimension.title} ${score} (${label}), closest to "${descriptor}", because ${why}.`;
+/**
+ * For a dimension without key points: estimates for capacity, reasons given for communication, else the
+ * sentence that shows most of what the dimension rewards — as its best evidence when the score passes, as the
+ * most the answer gave when it does not.
+ */
+function withoutPoints(inputs: DimensionInputs, id: string, score: DimensionScore): string {
+  const { quality } = inputs;
+  if (id === 'capacity-estimation') {
+    if (quality.estimates === 0) return 'the answer makes no estimate of its own (load, storage, bandwidth or fleet size)';
+    const best = mostOf(inputs, (s) => (inputs.quote(s).match(/\d+(?:[.,]\d+)?/g) ?? []).length);
+    return `${quality.estimates} figure${quality.estimates > 1 ? 's' : ''} of your own${best ? `, such as ${said(inputs.quote(best))}` : ''}`;
+  }
+  if (id === 'communication') {
+    return `${quality.reasonedSentences} of your ${quality.creditedSentences} sentence${quality.creditedSentences === 1 ? '' : 's'} give a reason`;
+  }
+  const owner = lexiconIndex().dimensionOfKey;
+  const best = mostOf(inputs, (s) => s.cues.filter((key) => owner.get(key) === id).length);
+  if (!best) return 'nothing in the answer speaks to it yet';
+  return score >= 3 ? `shown best by ${said(inputs.quote(best))}` : `the most the answer gives on it is ${said(inputs.quote(best))}`;
+}
+
+/** The credited sentence scoring highest (first on ties); none when every one scores 0. */
+function mostOf(inputs: DimensionInputs, count: (s: AnalysedSentence) => number): AnalysedSentence | undefined {
+  let best: AnalysedSentence | undefined;
+  let most = 0;
+  for (const sentence of inputs.credited) {
+    const n = count(sentence);
+    if (n > most) {
+      most = n;
+      best = sentence;
+    }
+  }
+  return best;
+}
+
+/** The reason a candidate reads beside the score: why, from this answer (the score and its label are shown with it). */
+function reasonFor(why: string): string {
+  return `${why.charAt(0).toUpperCase()}${why.slice(1)}.`;
 }

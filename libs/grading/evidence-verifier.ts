@@ -68,6 +68,11 @@ export function verifyEvidence(grade: Grade, candidateText: string | readonly st
   return { grade: { ...grade, keyPoints, mistakes, flags }, repairs, verified, invented };
 }
 
+/** The exact substring of the candidate's texts a quote stands for (see `verifyEvidence`), or undefined. */
+export function locateQuote(quote: string, candidateText: readonly string[]): string | undefined {
+  return locate(quote, candidateText.map(compactOf));
+}
+
 interface Compact {
   readonly folded: FoldedText;
   /** Folded text without whitespace, and each character's index in the folded text. */

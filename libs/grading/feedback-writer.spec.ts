@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { loadContent, type ContentBundle } from '#libs/content';
+import { citedQuotes } from './feedback-text.js';
 import { writeFeedback } from './feedback-writer.js';
 import { RubricGrader } from './rubric.grader.js';
 
@@ -27,26 +28,44 @@ describe(writeFeedback.name, () => {
     });
   };
 
+  /** Every ‘label’ of a line is rubric text (a key point, a mistake, a concept id as words) and every “quote” the answer's. */
+  const checkCitations = (question: { keyPoints: { text: string; signals: { concepts: { id: string }[] } }[]; commonMistakes: { text: string }[] }, answer: string, line: string) => {
+    const rubric = new Set([
+      ...question.keyPoints.map((k) => k.text),
+      ...question.commonMistakes.map((m) => m.text),
+      ...question.keyPoints.flatMap((k) => k.signals.concepts.map((c) => c.id.replace(/-/g, ' '))),
+    ]);
+    for (const m of line.matchAll(/‘([^’]*)’/g)) expect([line, rubric.has(m[1]!)]).toEqual([line, true]);
+    for (const quote of citedQuotes(line)) expect([line, answer.replace(/\s+/g, ' ').includes(quote)]).toEqual([line, true]);
+  };
+
   it('quotes the candidate and names the key point as a label, for every key point of every question', () => {
     let strengths = 0;
     for (const question of content.questions.values()) {
       const g = grade(question.id, question.referenceAnswer);
-      const answer = question.referenceAnswer.replace(/\s+/g, ' ');
       for (const line of g.feedback.strengths) {
         strengths++;
-        // Never "You covered <key point text>": the text is quoted whatever its grammar.
-        const m = /^“(.+)” — this covers “(.+)”, with your own reasoning\.$/s.exec(line) ?? /^Covered: “(.+)”\.$/s.exec(line);
-        expect(m).not.toBeNull();
-        if (line.startsWith('“')) expect(answer).toContain(m![1]!.replace(/…$/, ''));
-        expect(question.keyPoints.map((k) => k.text)).toContain(m![line.startsWith('“') ? 2 : 1]);
-      }
-      for (const m of question.commonMistakes) {
-        for (const line of g.feedback.improvements.filter((l) => l.startsWith('Common mistake'))) {
-          if (line.includes(m.text)) expect(line.startsWith(`Common mistake: “${m.text}”`)).toBe(true);
-        }
+        // Never "You covered <key point text>": the text is a label whatever its grammar.
+        const m = /^“(.+)” covers ‘(.+)’(, and you said why)?\.$/s.exec(line);
+        expect([line, m !== null]).toEqual([line, true]);
+        expect(question.keyPoints.map((k) => k.text)).toContain(m![2]);
+        checkCitations(question, question.referenceAnswer, line);
       }
     }
     expect(strengths).toBeGreaterThan(40);
+  });
+
+  it('ties every improvement to what the candidate said, for weak, listed and half answers to every question', () => {
+    for (const question of content.questions.values()) {
+      const halfAnswer = question.referenceAnswer.split(/(?<=\.)\s+/).slice(0, 3).join(' ');
+      const answers = [halfAnswer, question.keyTerminology.join(', '), `I would keep it simple. ${question.topics[0]} is what matters here.`];
+      for (const answer of answers) {
+        const g = grade(question.id, answer);
+        for (const line of [...g.feedback.strengths, ...g.feedback.improvements]) checkCitations(question, answer, line);
+        for (const d of g.dimensions) checkCitations(question, answer, d.reason);
+        if (g.overall < 50) expect(g.feedback.improvements.length).toBeGreaterThan(0);
+      }
+    }
   });
 
   it('gives every answer below the passing band a concrete reason, even in a phase without key points', () => {
@@ -60,15 +79,22 @@ describe(writeFeedback.name, () => {
       expect(g.overall).toBeLessThan(50);
       expect(g.feedback.improvements.length).toBeGreaterThan(0);
     }
-    const g = grade('realtime-notifications', 'We need notifications for users.', 'requirements-clarification');
-    expect(g.feedback.improvements.some((l) => /^Requirements clarification is at [12] of 4\. A 3 looks like this: Separates functional/.test(l))).toBe(true);
+    const g = grade('observability-platform', 'We put a load balancer in front of the collectors, and the servers scale out when traffic grows.', 'capacity-estimation');
+    expect(g.feedback.improvements).toContain('Capacity estimation is at 1 of 4: The answer makes no estimate of its own (load, storage, bandwidth or fleet size).');
   });
 
-  it("gives this phase's probes as advice, never an earlier phase's", () => {
+  it("names this phase's missing points as advice, never an earlier phase's", () => {
     const question = content.questions.get('lru-cache')!;
     const g = grade('lru-cache', 'It is O(1) because of the hash map.', 'complexity-trade-offs');
-    const earlier = question.keyPoints.filter((k) => k.phase !== 'complexity-trade-offs').map((k) => k.probe);
-    for (const line of g.feedback.improvements) for (const probe of earlier) expect(line).not.toContain(probe);
+    const earlier = question.keyPoints.filter((k) => k.phase !== 'complexity-trade-offs').map((k) => k.text);
+    for (const line of g.feedback.improvements) for (const text of earlier) expect(line).not.toContain(text);
+    expect(g.feedback.improvements.length).toBeGreaterThan(0);
     expect(g.feedback.nextToStudy.length).toBeGreaterThan(0);
+  });
+
+  it('quotes what earned a flag', () => {
+    const g = grade('url-shortener', 'Base62, MD5, Snowflake IDs, ZooKeeper, Redis, Cassandra, sharding, consistent hashing, CDN.');
+    expect(g.flags).toContain('keyword_stuffing');
+    expect(g.feedback.improvements[0]).toMatch(/^“Base62, MD5, Snowflake IDs.*” lists terms without saying how any of them works here/);
   });
 });

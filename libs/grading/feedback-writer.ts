@@ -1,6 +1,9 @@
 import type { RoleGuide } from '#libs/content';
-import type { CompiledQuestion } from './compiled-question.js';
-import type { CoverageResult } from './coverage-judge.js';
+import type { AnalysedSentence, AnswerAnalysis } from './answer-analysis.js';
+import { withBelowBandReasons } from './below-band.js';
+import type { CompiledKeyPoint, CompiledQuestion } from './compiled-question.js';
+import { SentenceKeys, type CoverageResult } from './coverage-judge.js';
+import { label, listOf, said } from './feedback-text.js';
 import type { DimensionGrade, Feedback, GradeFlag, KeyPointGrade, MistakeGrade } from './grade.schema.js';
 import type { GradingScope } from './grading-scope.js';
 import type { MistakeResult } from './mistake-judge.js';
@@ -9,6 +12,7 @@ export interface FeedbackInputs {
   readonly compiled: CompiledQuestion;
   readonly role: RoleGuide;
   readonly scope: GradingScope;
+  readonly answer: AnswerAnalysis;
   readonly keyPoints: ReadonlyMap<string, CoverageResult>;
   readonly mistakes: ReadonlyMap<string, MistakeResult>;
   /** The key points and mistakes as graded, with their verbatim quotes. */
@@ -18,79 +22,131 @@ export interface FeedbackInputs {
   readonly flags: readonly GradeFlag[];
 }
 
-/** Overall below which an answer must say why (band 3, "lean hire", starts at 50). */
-const PASSING_OVERALL = 50;
-
-const FLAG_ADVICE: Partial<Record<GradeFlag, string>> = {
-  non_answer: 'Attempt the question even when unsure: state your assumptions and reason from requirements to a first design.',
-  off_topic: 'Answer the question that was asked; map each part of your answer to its requirements.',
-  keyword_stuffing: 'Explain how and why each component is used instead of listing terms; a list earns no credit.',
-  injection_suspected: 'Text addressed to the grader is ignored and earns nothing; only the answer itself is graded.',
-};
+/** Feedback is read, not skimmed: the few lines that matter most. */
+const MAX_STRENGTHS = 3;
+const MAX_IMPROVEMENTS = 3;
 
 /**
  * Feedback grounded in the candidate's words. A strength quotes what they said and names the key point it
- * covers; an improvement is the interviewer's probe for a point of this phase still missing (heaviest first), a
- * common mistake they made (quoted when it was a claim), and, for an answer below the passing band, what the
- * next level of its weakest dimensions looks like, so a low score always carries its reasons. Rubric texts
- * are quoted as labels, never spliced into a sentence, so every line reads right whatever the text.
+ * covers. An improvement starts from what they said too: the sentence that began on a point (and what it still
+ * lacks: the reason, or named parts), the nearest thing they said to a point they missed, a wrong claim quoted,
+ * or the passage that earned a flag. Only this phase's points are advice now (earlier gaps stay in "study
+ * next"). A score below the passing band always carries a reason. Rubric texts are cited as labels (‘…’), never
+ * spliced into a sentence's grammar, so every line reads right whatever the text.
  */
 export function writeFeedback(inputs: FeedbackInputs): Feedback {
   const { compiled, scope } = inputs;
   const byWeight = [...compiled.keyPoints].sort((a, b) => b.keyPoint.weight - a.keyPoint.weight);
   const status = (id: string) => inputs.keyPoints.get(id)?.status ?? 'missed';
   const quoteOf = (id: string) => inputs.graded.keyPoints.find((k) => k.id === id)?.evidence[0];
+
   const strengths = byWeight
     .filter((k) => status(k.keyPoint.id) === 'covered')
+    .slice(0, MAX_STRENGTHS)
     .map((k) => {
       const quote = quoteOf(k.keyPoint.id);
-      return quote ? `“${excerpt(quote)}” — this covers “${k.keyPoint.text}”, with your own reasoning.` : `Covered: “${k.keyPoint.text}”.`;
+      // Only the quoted sentence's own reasoning is claimed: the candidate must be able to see it in the quote.
+      const reasoned = inputs.keyPoints.get(k.keyPoint.id)?.evidence[0]?.reasoning ?? false;
+      return quote ? `${said(quote)} covers ${label(k.keyPoint.text)}${reasoned ? ', and you said why' : ''}.` : `You covered ${label(k.keyPoint.text)}.`;
     });
-  const gaps = byWeight.filter((k) => scope.expectedKeyPoints.has(k.keyPoint.id) && status(k.keyPoint.id) !== 'covered');
-  // The probes are questions of a phase: only this phase's are advice now (earlier gaps stay in "study next").
+
   const phaseId = compiled.question.phases[scope.phaseIndex]?.id;
+  const gaps = byWeight.filter((k) => scope.expectedKeyPoints.has(k.keyPoint.id) && status(k.keyPoint.id) !== 'covered');
   const askNow = gaps.filter((k) => scope.session || k.keyPoint.phase === phaseId);
+  const nothingToCredit = inputs.flags.includes('non_answer') || inputs.flags.includes('off_topic');
   const improvements = [
-    ...inputs.flags.flatMap((f) => (FLAG_ADVICE[f] ? [FLAG_ADVICE[f]] : [])),
-    ...askNow.map((k) => {
-      const quote = status(k.keyPoint.id) === 'partial' ? quoteOf(k.keyPoint.id) : undefined;
-      return quote ? `You started on this with “${excerpt(quote)}”; go deeper: ${k.keyPoint.probe}` : k.keyPoint.probe;
-    }),
-    ...compiled.mistakes
-      .filter((m) => inputs.mistakes.get(m.mistake.id)?.present)
-      .map((m) => {
-        const quote = inputs.graded.mistakes.find((x) => x.id === m.mistake.id)?.evidence[0];
-        return quote ? `Common mistake: “${m.mistake.text}”, as in “${excerpt(quote)}”.` : `Common mistake: “${m.mistake.text}”.`;
-      }),
-    ...(inputs.overall < PASSING_OVERALL ? nextLevels(inputs) : []),
-  ];
+    ...flagLines(inputs),
+    ...wrongClaims(inputs),
+    ...(nothingToCredit ? [] : gapLines(askNow, inputs)),
+  ].slice(0, MAX_IMPROVEMENTS);
+
   const nextToStudy: string[] = [];
   for (const k of gaps) {
     for (const item of [k.keyPoint.text, ...k.terminology]) if (!nextToStudy.includes(item)) nextToStudy.push(item);
   }
-  return { strengths, improvements, nextToStudy: nextToStudy.slice(0, 6) };
+  const feedback = { strengths, improvements, nextToStudy: nextToStudy.slice(0, 6) };
+  return withBelowBandReasons(feedback, inputs.dimensions, inputs.overall, inputs.role, compiled.question);
 }
 
-/**
- * For the (at most two) weakest dimensions scored below 3: what a 3 ("lean hire", the passing band) looks like
- * in the role guide, the level worth aiming at (the level-2 descriptor describes a weak answer, not a goal).
- */
-function nextLevels(inputs: FeedbackInputs): string[] {
-  const plan = inputs.role.sessions[inputs.compiled.question.kind];
-  return [...inputs.dimensions]
-    .filter((d) => d.score < 3)
-    .sort((a, b) => a.score - b.score)
-    .slice(0, 2)
-    .flatMap((d) => {
-      const dimension = plan.dimensions.find((x) => x.id === d.id);
-      return dimension ? [`${dimension.title} is at ${d.score} of 4. A 3 looks like this: ${dimension.descriptors['3']}`] : [];
+/** What earned a flag, quoted, and what to do instead. */
+function flagLines({ flags, answer }: FeedbackInputs): string[] {
+  const source = (s: AnalysedSentence | undefined) => (s ? answer.source.slice(s.start, s.end).trim() : '');
+  const first = source(answer.sentences.find((s) => !s.injected)) || answer.source.trim();
+  const lines: string[] = [];
+  if (flags.includes('injection_suspected')) {
+    const injected = source(answer.sentences.find((s) => s.injected));
+    lines.push(injected ? `${said(injected)} is addressed to the grader, so it is ignored and earns nothing; only your answer is graded.` : 'Text addressed to the grader is ignored and earns nothing; only your answer is graded.');
+  }
+  if (flags.includes('non_answer')) {
+    lines.push(first ? `${said(first)} is not yet an answer: even when unsure, state your assumptions and reason from the requirements to a first design.` : 'There is no answer to grade yet: state your assumptions and reason from the requirements to a first design.');
+  } else if (flags.includes('off_topic')) {
+    lines.push(`${said(first)} answers a different question: map each part of your answer to this question's requirements.`);
+  }
+  if (flags.includes('keyword_stuffing')) {
+    const list = source(answer.sentences.find((s) => s.listLike && !s.injected)) || first;
+    lines.push(`${said(list)} lists terms without saying how any of them works here, and a list earns no credit: pick the two that matter most and explain how each serves this design.`);
+  }
+  return lines;
+}
+
+/** Wrong claims, quoted (an absent topic shows as the missing point it is about). */
+function wrongClaims(inputs: FeedbackInputs): string[] {
+  return inputs.compiled.mistakes
+    .filter((m) => inputs.mistakes.get(m.mistake.id)?.present)
+    .flatMap((m) => {
+      const quote = inputs.graded.mistakes.find((x) => x.id === m.mistake.id)?.evidence[0];
+      return quote ? [`${said(quote)} is a common mistake: ${label(m.mistake.text)}.`] : [];
     });
 }
 
-/** A quote short enough to read in a sentence: its first words, cut at a word, marked when cut. */
-function excerpt(quote: string, max = 140): string {
-  const text = quote.replace(/\s+/g, ' ').trim();
-  if (text.length <= max) return text;
-  const cut = text.lastIndexOf(' ', max);
-  return `${text.slice(0, cut > 40 ? cut : max).replace(/[,;:]$/, '')}…`;
+/**
+ * This phase's points not covered, heaviest first, each tied to what the candidate did say: the sentence that
+ * began on it (and what it still lacks), else the nearest thing they said; points nothing came near are named
+ * together, against the sentence the answer spent its words on.
+ */
+function gapLines(gaps: readonly CompiledKeyPoint[], inputs: FeedbackInputs): string[] {
+  const lines: string[] = [];
+  const untouched: string[] = [];
+  for (const k of gaps) {
+    const result = inputs.keyPoints.get(k.keyPoint.id);
+    const quote = inputs.graded.keyPoints.find((x) => x.id === k.keyPoint.id)?.evidence[0];
+    const point = label(k.keyPoint.text);
+    if (result?.status === 'partial' && quote) {
+      const missing = result.lacks?.concepts.map(humanise) ?? [];
+      lines.push(
+        missing.length > 0
+          ? `${said(quote)} starts on ${point}, but does not get to ${listOf(missing)}.`
+          : `${said(quote)} names ${point} but never says why it is needed here: give the reason and what it costs.`,
+      );
+      continue;
+    }
+    const near = nearest(k, inputs);
+    if (near) lines.push(`You mention ${said(near)}, but never get to ${point}.`);
+    else untouched.push(point);
+  }
+  // A keyword list already has its line (flagLines): naming the same sentence again adds nothing.
+  if (untouched.length > 0 && !inputs.flags.includes('keyword_stuffing')) {
+    lines.push(`${listOf(untouched, 'and')} ${untouched.length > 1 ? 'are' : 'is'} missing; your answer spends its words on ${said(focusOf(inputs))} instead.`);
+  }
+  return lines;
 }
+
+/** The candidate's sentence that came closest to a missed point: the one matching most of its concepts. */
+function nearest(k: CompiledKeyPoint, inputs: FeedbackInputs): string | undefined {
+  const keys = new SentenceKeys(inputs.answer.credited);
+  const hits = new Map<number, number>();
+  for (const concept of k.signals.concepts) for (const j of keys.with(concept.key) ?? []) hits.set(j, (hits.get(j) ?? 0) + 1);
+  const best = [...hits].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  const sentence = best ? inputs.answer.credited[best[0]] : undefined;
+  return sentence ? inputs.answer.source.slice(sentence.start, sentence.end).trim() : undefined;
+}
+
+/** The sentence an answer puts most of the rubric's words into (its first when none has any). */
+function focusOf({ answer }: FeedbackInputs): string {
+  const pool = answer.credited.length > 0 ? answer.credited : answer.sentences.filter((s) => !s.injected);
+  const best = [...pool].sort((a, b) => b.termCount - a.termCount || a.index - b.index)[0];
+  return best ? answer.source.slice(best.start, best.end).trim() : answer.source.trim();
+}
+
+/** A concept id as words: `get-refreshes` → "get refreshes". */
+const humanise = (id: string) => `‘${id.replace(/-/g, ' ')}’`;

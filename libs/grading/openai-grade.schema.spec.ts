@@ -33,6 +33,8 @@ describe(openAiReplyJsonSchema.name, () => {
       '$.properties.mistakes.items',
       '$.properties.dimensions.items',
       '$.properties.feedback',
+      '$.properties.feedback.properties.strengths.items',
+      '$.properties.feedback.properties.improvements.items',
     ]);
     for (const [path, node] of found) {
       expect([path, node.additionalProperties]).toEqual([path, false]);
@@ -65,15 +67,15 @@ describe(openAiReplyJsonSchema.name, () => {
     expect(props.flags?.items.enum).toEqual([...MODEL_FLAGS]);
   });
 
-  it('describes a reply whose parts fit the grade as they are', () => {
+  it('describes a reply whose parts fit the grade (feedback once written around its quotes)', () => {
     const reply = openAiReplySchema.parse({
       keyPoints: [{ id: 'k', status: 'partial', evidence: ['a quote'], note: 'what is missing' }],
       mistakes: [{ id: 'm', status: 'present', evidence: ['a claim'] }],
       dimensions: [{ id: 'd', score: 3, reason: 'Matches the level-3 descriptor.' }],
-      feedback: { strengths: ['s'], improvements: ['i'], nextToStudy: ['n'] },
+      feedback: { strengths: [{ quote: 'a quote', why: 'w' }], improvements: [{ quote: null, gap: 'g', stronger: 's' }], nextToStudy: ['n'] },
       flags: [...MODEL_FLAGS],
     });
-    const { keyPoints, mistakes, dimensions, feedback, flags } = reply;
+    const { keyPoints, mistakes, dimensions, flags } = reply;
     const grade = {
       questionId: 'q',
       phaseId: 'p',
@@ -81,7 +83,7 @@ describe(openAiReplyJsonSchema.name, () => {
       mistakes,
       dimensions,
       overall: 50,
-      feedback,
+      feedback: { strengths: ['“a quote”: w.'], improvements: ['g. s.'], nextToStudy: reply.feedback.nextToStudy },
       flags,
       provenance: { grader: 'openai', model: 'm', rubricVersion: 'r', promptVersion: 'p', tokens: { prompt: 0, cached: 0, completion: 0 }, latencyMs: 0 },
     };

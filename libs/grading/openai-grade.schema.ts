@@ -46,8 +46,14 @@ export const openAiReplySchema = z
         })
         .strict(),
     ),
+    // Strengths and improvements are anchored on the candidate's words (quotes verified like evidence);
+    // code writes the sentences (`groundFeedback`).
     feedback: z
-      .object({ strengths: z.array(z.string()), improvements: z.array(z.string()), nextToStudy: z.array(z.string()) })
+      .object({
+        strengths: z.array(z.object({ quote: z.string(), why: z.string() }).strict()),
+        improvements: z.array(z.object({ quote: z.string().nullable(), gap: z.string(), stronger: z.string() }).strict()),
+        nextToStudy: z.array(z.string()),
+      })
       .strict(),
     flags: z.array(z.enum(MODEL_FLAGS)),
   })
@@ -88,7 +94,11 @@ export function openAiReplyJsonSchema(question: Question, scope: GradingScope): 
       object({ id: choice(question.commonMistakes.map((m) => m.id)), status: choice(MISTAKE_STATUSES), evidence: list(text) }),
     ),
     dimensions: list(object({ id: choice(scope.dimensions), score: nullable(choice([1, 2, 3, 4])), reason: text })),
-    feedback: object({ strengths: list(text), improvements: list(text), nextToStudy: list(text) }),
+    feedback: object({
+      strengths: list(object({ quote: text, why: text })),
+      improvements: list(object({ quote: nullable(text), gap: text, stronger: text })),
+      nextToStudy: list(text),
+    }),
     flags: list(choice(MODEL_FLAGS)),
   });
 }

@@ -17,7 +17,7 @@ describe(checkReply.name, () => {
     keyPoints: input.question.keyPoints.map((k) => ({ id: k.id, status: 'missed', evidence: [], note: null })),
     mistakes: input.question.commonMistakes.map((m) => ({ id: m.id, status: 'absent', evidence: [] })),
     dimensions: gradingScope(input).dimensions.map((id) => ({ id, score: 2, reason: 'Shallow.' })),
-    feedback: { strengths: ['Good start.'], improvements: ['Go deeper.'], nextToStudy: [] },
+    feedback: { strengths: [{ quote: 'every layer', why: 'Good start.' }], improvements: [{ quote: null, gap: 'No storage.', stronger: 'Go deeper.' }], nextToStudy: [] },
     flags: [],
     ...patch,
   });
@@ -72,7 +72,7 @@ describe(checkReply.name, () => {
     );
   });
 
-  it('maps the reply straight onto the grade: statuses, quote lists, notes, feedback lists and flags', () => {
+  it('maps the reply straight onto the grade: statuses, quote lists, notes and flags', () => {
     const [a, b, c] = input.question.keyPoints.map((k) => k.id);
     const points = reply().keyPoints.map((k): OpenAiReply['keyPoints'][number] => {
       if (k.id === a) return { ...k, status: 'covered', evidence: [' every layer ', 'OpenTelemetry', 'every layer', ''], note: '  ' };
@@ -81,15 +81,13 @@ describe(checkReply.name, () => {
       if (k.id === c) return { ...k, status: 'missed', evidence: ['We instrument'], note: null };
       return k;
     });
-    const feedback = { strengths: [' You named the layers. ', ''], improvements: ['Say how data is stored.'], nextToStudy: ['Read on Mimir.'] };
     const flags: OpenAiReply['flags'] = ['keyword_stuffing', 'off_topic', 'keyword_stuffing'];
-    const parts = gradePartsFromReply(reply({ keyPoints: points, feedback, flags }), input, gradingScope(input));
+    const parts = gradePartsFromReply(reply({ keyPoints: points, flags }), input, gradingScope(input));
     expect(parts.keyPoints.slice(0, 3)).toEqual([
       { id: a, status: 'covered', evidence: ['every layer', 'OpenTelemetry'] },
       { id: b, status: 'partial', evidence: ['We instrument'], note: 'No data layer.' },
       { id: c, status: 'missed', evidence: [] },
     ]);
-    expect(parts.feedback).toEqual({ strengths: ['You named the layers.'], improvements: ['Say how data is stored.'], nextToStudy: ['Read on Mimir.'] });
     expect(parts.flags).toEqual(['keyword_stuffing', 'off_topic']);
   });
 
@@ -144,6 +142,7 @@ describe(settleUnsupportedPartials.name, () => {
       phaseId: input.phaseId,
       ...parts,
       overall: computeOverall(parts.dimensions, input.role, input.question),
+      feedback: { strengths: [], improvements: [], nextToStudy: [] },
       provenance: { grader: 'openai', model: 'm', rubricVersion: 'r', promptVersion: 'p', tokens: { prompt: 0, cached: 0, completion: 0 }, latencyMs: 0 },
     };
     const settled = settleUnsupportedPartials(verifyEvidence(draft, candidateTexts(input)));

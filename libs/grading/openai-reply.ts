@@ -62,9 +62,9 @@ export function settleUnsupportedPartials(verified: VerifiedEvidence): Grade {
 }
 
 /**
- * A validated reply as the parts of a grade; `overall` and provenance are added by the
- * grader. The reply already has the grade's shape, so this only puts the items in rubric
- * order, trims texts and drops empty ones, and enforces what the prompt promises: a missed
+ * A validated reply as the parts of a grade; `overall`, feedback (`groundFeedback`) and
+ * provenance are added by the grader. The reply already has the grade's shape, so this only puts the items in rubric
+ * order, trims quotes and drops empty ones, and enforces what the prompt promises: a missed
  * point and an absent mistake carry no quotes, a mistake not yet due (an absent topic
  * before its phase) is absent, and an unjudged dimension (score null) is left out.
  */
@@ -72,7 +72,7 @@ export function gradePartsFromReply(
   reply: OpenAiReply,
   input: GradeInput,
   scope: GradingScope,
-): Pick<Grade, 'keyPoints' | 'mistakes' | 'dimensions' | 'feedback' | 'flags'> {
+): Pick<Grade, 'keyPoints' | 'mistakes' | 'dimensions' | 'flags'> {
   const points = new Map(reply.keyPoints.map((k) => [k.id, k]));
   const mistakes = new Map(reply.mistakes.map((m) => [m.id, m]));
   const dimensions = new Map(reply.dimensions.map((d) => [d.id, d]));
@@ -93,11 +93,6 @@ export function gradePartsFromReply(
       const got = dimensions.get(id);
       return got && got.score !== null ? [{ id, score: got.score, reason: got.reason.trim() }] : [];
     }),
-    feedback: {
-      strengths: texts(reply.feedback.strengths),
-      improvements: texts(reply.feedback.improvements),
-      nextToStudy: texts(reply.feedback.nextToStudy),
-    },
     flags: [...new Set(reply.flags)],
   };
 }

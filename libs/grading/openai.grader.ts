@@ -1,12 +1,14 @@
 import OpenAI from 'openai';
 import type { ChatCompletion, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { LoadedPromptTemplate } from '#libs/content';
+import { withBelowBandReasons } from './below-band.js';
 import { computeOverall } from './compute-overall.js';
 import { verifyEvidence } from './evidence-verifier.js';
 import { gradeSchema, type Grade, type GradeFlag } from './grade.schema.js';
 import { GradingError, type GradeInput, type Grader } from './grader.port.js';
 import { gradingScope, type GradingScope } from './grading-scope.js';
 import { toGradingError } from './openai-errors.js';
+import { groundFeedback } from './openai-feedback.js';
 import { GRADE_SCHEMA_NAME, openAiReplyJsonSchema } from './openai-grade.schema.js';
 import { screenInput } from './openai-injection-screen.js';
 import { buildGraderPrompt } from './openai-prompt.js';
@@ -156,16 +158,19 @@ export class OpenAiGrader implements Grader {
     const checked = checkReply(content, input, scope);
     if (!checked.ok) return checked;
     const parts = gradePartsFromReply(checked.reply, input, scope);
+    const overall = computeOverall(parts.dimensions, input.role, input.question);
+    const grounded = groundFeedback(checked.reply.feedback, candidateTexts(input));
     const draft: Grade = {
       questionId: input.question.id,
       phaseId: input.phaseId,
       ...parts,
-      overall: computeOverall(parts.dimensions, input.role, input.question),
+      overall,
+      feedback: withBelowBandReasons(grounded.feedback, parts.dimensions, overall, input.role, input.question),
       // Replaced once the call is done; verifyEvidence does not read it.
       provenance: { grader: 'openai', model: this.options.model, rubricVersion: input.questionVersion, promptVersion: input.promptVersion, tokens: { prompt: 0, cached: 0, completion: 0 }, latencyMs: 0 },
     };
     const verified = verifyEvidence(draft, candidateTexts(input));
-    return { ok: true, grade: settleUnsupportedPartials(verified), invented: inventedQuoteProblems(draft, verified) };
+    return { ok: true, grade: settleUnsupportedPartials(verified), invented: [...inventedQuoteProblems(draft, verified), ...grounded.invented] };
   }
 }
 

@@ -73,7 +73,8 @@ export class RubricGrader implements Grader {
       }),
     );
     const quality = qualitySignals(compiled, answer.folded, creditable);
-    const dimensions = scoreDimensions({ compiled, role: input.role, scope, keyPoints, mistakes, quality, nothingToCredit });
+    const quote = (s: AnalysedSentence) => answer.source.slice(s.start, s.end).trim();
+    const dimensions = scoreDimensions({ compiled, scope, keyPoints, mistakes, quality, nothingToCredit, credited: creditable, quote });
     const graded = {
       keyPoints: compiled.keyPoints.map((k) => keyPointGrade(k.keyPoint.id, keyPoints.get(k.keyPoint.id) ?? MISSED, answer)),
       mistakes: compiled.mistakes.map((m) => mistakeGrade(m.mistake.id, mistakes.get(m.mistake.id), answer)),
@@ -86,7 +87,7 @@ export class RubricGrader implements Grader {
       mistakes: graded.mistakes,
       dimensions,
       overall,
-      feedback: writeFeedback({ compiled, role: input.role, scope, keyPoints, mistakes, graded, dimensions, overall, flags }),
+      feedback: writeFeedback({ compiled, role: input.role, scope, answer, keyPoints, mistakes, graded, dimensions, overall, flags }),
       flags,
       provenance: {
         grader: 'rubric',

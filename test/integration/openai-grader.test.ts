@@ -72,12 +72,13 @@ describe(OpenAiGrader.name, () => {
       expect(result.dimensions.map((d) => [d.id, d.score])).toEqual([['high-level-architecture', 3], ['communication', 3]]);
       expect(result.keyPoints[0]).toMatchObject({ status: 'covered', evidence: [expect.any(String)] });
       expect(CLEAN).toContain(result.keyPoints[0]?.evidence[0]);
-      // The model's statuses, notes and feedback lists are taken as they are, not inferred.
+      // The model's statuses and notes are taken as they are, not inferred.
       expect(result.keyPoints.map((k) => k.status)).toEqual(['covered', 'covered', 'partial']);
       expect(result.keyPoints[2]).toMatchObject({ evidence: result.keyPoints[0]!.evidence, note: 'Named, but not explained for this system.' });
+      // Feedback is written around the candidate's verified words.
       expect(result.feedback).toEqual({
-        strengths: ['You framed the problem clearly.'],
-        improvements: ['You did not go deep on storage.'],
+        strengths: [`“${result.keyPoints[0]!.evidence[0]}”: You framed the problem clearly.`],
+        improvements: ['You did not go deep on storage. A strong answer sizes the write path.'],
         nextToStudy: ['Practise sizing the write path.'],
       });
       expect(result.provenance).toMatchObject({
@@ -196,6 +197,8 @@ describe(OpenAiGrader.name, () => {
       const result = await grade();
       expect(fake.requests).toHaveLength(2);
       expect(fake.requests[1]?.messages.at(-1)?.content).toMatch(/not an exact excerpt/);
+      // The feedback's quotes are checked like the evidence.
+      expect(fake.requests[1]?.messages.at(-1)?.content).toMatch(/feedback\.strengths\[0\]\.quote: the quote "We shard Cassandra/);
       for (const quote of result.keyPoints.flatMap((k) => k.evidence)) expect(CLEAN).toContain(quote);
       expect(result.keyPoints[0]?.status).toBe('covered');
     });
@@ -207,6 +210,9 @@ describe(OpenAiGrader.name, () => {
       // Covered and partial points alike stood only on the invented quote.
       expect(new Set(result.keyPoints.map((k) => k.status))).toEqual(new Set(['missed']));
       expect(result.flags).toContain('low_confidence');
+      // A strength with nothing real to stand on is left out; the improvement keeps its advice.
+      expect(result.feedback.strengths).toEqual([]);
+      expect(result.feedback.improvements).toEqual(['You did not go deep on storage. A strong answer sizes the write path.']);
     });
   });
 

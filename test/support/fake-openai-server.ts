@@ -230,8 +230,8 @@ export function goodReply(request: ChatRequest, shape: Partial<GradeShape> = {})
     mistakes: ids(request, 'mistakes').map((id) => ({ id, status: 'absent', evidence: [] })),
     dimensions: ids(request, 'dimensions').map((id) => ({ id, score, reason: `The answer matches the level-${score} descriptor.` })),
     feedback: {
-      strengths: ['You framed the problem clearly.'],
-      improvements: ['You did not go deep on storage.'],
+      strengths: [{ quote, why: 'You framed the problem clearly.' }],
+      improvements: [{ quote: null, gap: 'You did not go deep on storage.', stronger: 'A strong answer sizes the write path.' }],
       nextToStudy: ['Practise sizing the write path.'],
     },
     flags,

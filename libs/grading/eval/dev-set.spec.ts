@@ -79,10 +79,11 @@ describe(checkThresholds.name, () => {
     failed: 0,
     keyPoints: { truePositives: 8, falsePositives: 1, falseNegatives: 1, precision: 0.9, recall: 0.9, f1: 0.9 },
     mistakes: { truePositives: 1, falsePositives: 0, falseNegatives: 0, precision: 1, recall: 1, f1: 1 },
-    spearman: 0.8,
+    spearman: 0.9,
     bandMae: 0.2,
     nonInflation: { checked: 1, held: 1, rate: 1 },
     flagRates: {},
+    feedback: { quotes: { checked: 3, found: 3, missing: [] }, mostShared: { sentence: 'x.', answers: 1, share: 0.05 }, belowBand: { checked: 1, withReason: 1, without: [] } },
     rows: [],
   } satisfies EvalReport;
 
@@ -94,5 +95,21 @@ describe(checkThresholds.name, () => {
     const sut = checkThresholds({ ...base, spearman: null, failed: 1, nonInflation: { checked: 2, held: 1, rate: 0.5 }, keyPoints: { ...base.keyPoints, f1: 0.79 } });
     expect(sut.passed).toBe(false);
     expect(sut.failures).toHaveLength(4);
+  });
+
+  it('fails on feedback a candidate should not get: an invented quote, boilerplate, a low score without a reason', () => {
+    const sut = checkThresholds({
+      ...base,
+      feedback: {
+        quotes: { checked: 3, found: 2, missing: [{ id: 'a', quote: 'never said' }] },
+        mostShared: { sentence: 'Be more detailed.', answers: 3, share: 0.3 },
+        belowBand: { checked: 2, withReason: 1, without: ['b'] },
+      },
+    });
+    expect(sut.failures).toEqual([
+      '1 feedback quote(s) not in their answer',
+      'a feedback sentence is shared by 0.300 of answers > 0.1',
+      '1 below-band grade(s) without a reason',
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import type { EvalReport } from './eval-runner.js';
 
 /** What CI requires of the rubric grader on the development set (issue: evals as a product feature). */
-export const EVAL_THRESHOLDS = { keyPointF1: 0.8, spearman: 0.75, nonInflation: 1 } as const;
+export const EVAL_THRESHOLDS = { keyPointF1: 0.85, spearman: 0.85, nonInflation: 1, maxSharedSentence: 0.1 } as const;
 
 export interface ThresholdCheck {
   readonly passed: boolean;
@@ -22,6 +22,12 @@ export function checkThresholds(report: EvalReport, thresholds = EVAL_THRESHOLDS
   below('Spearman', report.spearman, thresholds.spearman);
   if (report.nonInflation.checked > 0) below('injection non-inflation', report.nonInflation.rate, thresholds.nonInflation);
   if (report.failed > 0) failures.push(`${report.failed} item(s) failed to grade`);
+  const fb = report.feedback;
+  if (fb.quotes.missing.length > 0) failures.push(`${fb.quotes.missing.length} feedback quote(s) not in their answer`);
+  if (fb.mostShared && fb.mostShared.share > thresholds.maxSharedSentence) {
+    failures.push(`a feedback sentence is shared by ${fmt(fb.mostShared.share)} of answers > ${thresholds.maxSharedSentence}`);
+  }
+  if (fb.belowBand.without.length > 0) failures.push(`${fb.belowBand.without.length} below-band grade(s) without a reason`);
   return { passed: failures.length === 0, failures };
 }
 
@@ -35,6 +41,7 @@ export function formatEvalReport(report: EvalReport, check = checkThresholds(rep
     `mistakes     precision ${fmt(m.precision)}  recall ${fmt(m.recall)}  F1 ${fmt(m.f1)}  (tp ${m.truePositives}, fp ${m.falsePositives}, fn ${m.falseNegatives})`,
     `Spearman (overall vs band) ${fmt(report.spearman)}   band MAE ${fmt(report.bandMae)}`,
     `injection non-inflation ${report.nonInflation.checked ? `${fmt(report.nonInflation.rate)} (${report.nonInflation.held}/${report.nonInflation.checked})` : 'n/a (no item has a baseId)'}`,
+    ...feedbackLines(report),
     '',
     'flag rate per tag:',
     ...Object.entries(report.flagRates).map(([tag, r]) => {
@@ -53,6 +60,15 @@ export function formatEvalReport(report: EvalReport, check = checkThresholds(rep
     check.passed ? 'thresholds: passed' : `thresholds: FAILED (${check.failures.join('; ')})`,
   ];
   return lines.join('\n');
+}
+
+function feedbackLines({ feedback: fb }: EvalReport): string[] {
+  const shared = fb.mostShared ? `${fmt(fb.mostShared.share)} (${fb.mostShared.answers} answers: "${fb.mostShared.sentence.slice(0, 90)}")` : 'n/a';
+  return [
+    `feedback     quotes in their answer ${fb.quotes.found}/${fb.quotes.checked}   below-band with a reason ${fb.belowBand.withReason}/${fb.belowBand.checked}`,
+    `             most-shared sentence ${shared}`,
+    ...fb.quotes.missing.slice(0, 5).map((m) => `             quote not in ${m.id}: "${m.quote.slice(0, 80)}"`),
+  ];
 }
 
 function fmt(value: number | null): string {

@@ -2,6 +2,7 @@ import type { LoadedQuestion, LoadedRoleGuide } from '#libs/content';
 import type { Grade, GradeFlag, GraderName } from '../grade.schema.js';
 import { GradingError, type Grader } from '../grader.port.js';
 import { EvalDatasetError, type EvalItem } from './eval-dataset.schema.js';
+import { checkFeedback, type FeedbackChecks } from './feedback-checks.js';
 import { bandOf, confusion, meanAbsoluteError, precisionRecall, spearman, type PrecisionRecall } from './eval-metrics.js';
 
 export interface EvalContent {
@@ -46,6 +47,8 @@ export interface EvalReport {
   readonly nonInflation: { readonly checked: number; readonly held: number; readonly rate: number | null };
   /** Per tag: how many items carry it and the share of them flagged with each flag. */
   readonly flagRates: Readonly<Record<string, { readonly items: number; readonly flags: Readonly<Partial<Record<GradeFlag, number>>> }>>;
+  /** What the candidate reads: quotes, boilerplate, reasons for low scores. */
+  readonly feedback: FeedbackChecks;
   readonly rows: readonly EvalRow[];
 }
 
@@ -128,6 +131,10 @@ function summarise(name: GraderName, items: readonly EvalItem[], grades: Readonl
     bandMae: meanAbsoluteError(graded.map((r) => r.predictedBand ?? 0), graded.map((r) => r.band)),
     nonInflation: { checked: checked.length, held, rate: checked.length === 0 ? null : held / checked.length },
     flagRates: flagRates(graded),
+    feedback: checkFeedback(items.flatMap((item) => {
+      const grade = grades.get(item.id);
+      return typeof grade === 'object' ? [{ id: item.id, answer: item.answer, grade }] : [];
+    })),
     rows,
   };
 }
