@@ -1,5 +1,5 @@
 import type { CompiledQuestion } from './compiled-question.js';
-import { detectInjection, type InjectionReport } from './injection-detector.js';
+import { detectInjection, type InjectionFinding, type InjectionReport } from './injection-detector.js';
 import { LEXICON_KEY_OFFSET, lexiconIndex } from './lexicon-index.js';
 import { splitSentences, type Sentence } from './sentence-splitter.js';
 import { TermHits } from './term-index.js';
@@ -54,7 +54,7 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
   const known = (s: string) => compiled.terms.stems.has(s) || compiled.vocabulary.has(s);
   const tokens = tokenise(folded, known);
   const content = compiled.terms.contentOf(tokens);
-  const injection = detectInjection(folded, tokens);
+  const injection = withRubricIds(detectInjection(folded, tokens), compiled, folded);
   repeats.begin();
   const hits = new TermHits();
   let c = 0;
@@ -127,3 +127,25 @@ export function keyAt(sentence: AnalysedSentence, key: number): number {
 /** Token positions already counted in a sentence (see RoundMarks). */
 const marks = new RoundMarks();
 const repeats = new RepeatFinder();
+
+/**
+ * A candidate has no reason to write the rubric's ids (`collision-free-id-generation`): text that names them is
+ * written for a grader that might be swayed by them, and counts as injected like any other address to the grader.
+ */
+function withRubricIds(report: InjectionReport, compiled: CompiledQuestion, folded: FoldedText): InjectionReport {
+  const found: InjectionFinding[] = [];
+  const ids = new Set<string>();
+  for (const id of compiled.rubricIds) {
+    for (let at = folded.text.indexOf(id); at !== -1; at = folded.text.indexOf(id, at + id.length)) {
+      const before = folded.text[at - 1] ?? ' ';
+      const after = folded.text[at + id.length] ?? ' ';
+      if (/[a-z0-9-]/.test(before) || /[a-z0-9-]/.test(after)) continue;
+      found.push({ kind: 'rubric-id', start: folded.sourceStart(at), end: folded.sourceEnd(at + id.length - 1) });
+      ids.add(id);
+    }
+  }
+  // A single two-word id can be ordinary prose ("a feature-store"); two ids, or a longer one, are not.
+  if (found.length === 0 || (ids.size < 2 && ![...ids].some((id) => id.split('-').length > 2))) return report;
+  const findings = [...report.findings, ...found].sort((a, b) => a.start - b.start);
+  return { suspected: true, findings };
+}

@@ -1,5 +1,6 @@
 import type { CommonMistake, CoverageSignals, KeyPoint, Question } from '#libs/content';
 import { LEXICON_KEY_OFFSET, lexiconIndex } from './lexicon-index.js';
+import { MISCONCEPTIONS, type Misconception } from './misconceptions.js';
 import { TermIndex } from './term-index.js';
 import { normaliseWords } from './tokeniser.js';
 
@@ -21,6 +22,13 @@ export interface CompiledKeyPoint {
 export interface CompiledClaim {
   readonly groups: readonly number[];
   readonly unless: number | null;
+  /** The claim is itself a denial: a negation in the sentence does not reject it. */
+  readonly negated: boolean;
+}
+
+export interface CompiledMisconception {
+  readonly misconception: Misconception;
+  readonly claims: readonly CompiledClaim[];
 }
 
 export interface CompiledMistake {
@@ -36,8 +44,12 @@ export interface CompiledQuestion {
   readonly terms: TermIndex;
   readonly keyPoints: readonly CompiledKeyPoint[];
   readonly mistakes: readonly CompiledMistake[];
+  /** The general misconceptions (misconceptions.ts), matched like wrong claims. */
+  readonly misconceptions: readonly CompiledMisconception[];
   /** Content stems of the whole rubric (terms, terminology, prompt, reference answer). */
   readonly vocabulary: ReadonlySet<string>;
+  /** The rubric's hyphenated ids (key points, mistakes): no candidate has a reason to write one. */
+  readonly rubricIds: readonly string[];
   /** Numbers stated in the prompt; repeating them is not an estimate. */
   readonly promptNumbers: ReadonlySet<string>;
 }
@@ -72,6 +84,22 @@ function build(question: Question, version: string): CompiledQuestion {
       requireReasoning: signals.requireReasoning,
     };
   };
+  const claim = (
+    pattern: { readonly allOf: readonly (readonly string[])[]; readonly unless?: readonly string[] | undefined; readonly negated?: boolean },
+    exactOnly = false,
+  ): CompiledClaim => {
+    const groups = pattern.allOf.map((group) => {
+      const key = next++;
+      for (const term of group) terms.add(term, key, exactOnly);
+      return key;
+    });
+    let unless: number | null = null;
+    if (pattern.unless && pattern.unless.length > 0) {
+      unless = next++;
+      for (const term of pattern.unless) terms.add(term, unless);
+    }
+    return { groups, unless, negated: pattern.negated ?? false };
+  };
   const keyPoints = question.keyPoints.map((keyPoint) => ({
     keyPoint,
     signals: coverage(keyPoint.signals),
@@ -79,21 +107,9 @@ function build(question: Question, version: string): CompiledQuestion {
   }));
   const mistakes = question.commonMistakes.map((mistake): CompiledMistake => {
     if (mistake.shows.type === 'absent-topic') return { mistake, absent: coverage(mistake.shows.signals), claims: [] };
-    const claims = mistake.shows.patterns.map((pattern) => {
-      const groups = pattern.allOf.map((group) => {
-        const key = next++;
-        for (const term of group) terms.add(term, key);
-        return key;
-      });
-      let unless: number | null = null;
-      if (pattern.unless && pattern.unless.length > 0) {
-        unless = next++;
-        for (const term of pattern.unless) terms.add(term, unless);
-      }
-      return { groups, unless };
-    });
-    return { mistake, absent: null, claims };
+    return { mistake, absent: null, claims: mistake.shows.patterns.map((p) => claim(p)) };
   });
+  const misconceptions = MISCONCEPTIONS.map((misconception) => ({ misconception, claims: misconception.claims.map((p) => claim(p, true)) }));
   // The grader's lexicon shares the index (keys above LEXICON_KEY_OFFSET): one scan per sentence.
   for (const [term, key] of lexiconIndex().entries) terms.add(term, LEXICON_KEY_OFFSET + key, true);
   return {
@@ -102,6 +118,8 @@ function build(question: Question, version: string): CompiledQuestion {
     terms,
     keyPoints,
     mistakes,
+    misconceptions,
+    rubricIds: [...question.keyPoints, ...question.commonMistakes].map((x) => x.id).filter((id) => id.includes('-')),
     vocabulary: questionVocabulary(question),
     promptNumbers: new Set(question.prompt.match(/\d+(?:[.,]\d+)?/g) ?? []),
   };

@@ -65,7 +65,8 @@ export function judgeCoverage(signals: CompiledCoverage, said: SentenceKeys): Co
   }
   const enough = matched >= signals.minConcepts;
   const required = signals.required.every((key) => said.with(key) !== undefined);
-  const reasoning = !signals.requireReasoning || reasoned;
+  // Depth stands in for a reason cue: a terse expert who names more of the point than it needs has shown why.
+  const reasoning = !signals.requireReasoning || reasoned || matched > signals.minConcepts;
   let status: CoverageStatus = 'missed';
   if (enough && required && reasoning) status = 'covered';
   else if (matched >= 2 && matched >= signals.minConcepts - 1) status = 'partial';

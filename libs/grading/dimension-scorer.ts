@@ -5,7 +5,7 @@ import { label, listOf, said } from './feedback-text.js';
 import type { DimensionGrade, DimensionScore } from './grade.schema.js';
 import type { GradingScope } from './grading-scope.js';
 import { lexiconIndex } from './lexicon-index.js';
-import type { MistakeResult } from './mistake-judge.js';
+import type { FoundMisconception, MistakeResult } from './mistake-judge.js';
 import type { QualitySignals } from './quality-signals.js';
 
 export interface DimensionInputs {
@@ -13,6 +13,8 @@ export interface DimensionInputs {
   readonly scope: GradingScope;
   readonly keyPoints: ReadonlyMap<string, CoverageResult>;
   readonly mistakes: ReadonlyMap<string, MistakeResult>;
+  /** General misconceptions the answer asserts: each caps its dimension at 2, like a major mistake. */
+  readonly misconceptions: readonly FoundMisconception[];
   readonly quality: QualitySignals;
   /** Non-answers and off-topic answers score 1 everywhere: there is nothing to credit. */
   readonly nothingToCredit: boolean;
@@ -56,12 +58,13 @@ export function scoreDimensions(inputs: DimensionInputs): DimensionGrade[] {
     // reaches 4 only when the answer as a whole covers the rubric.
     if (coverage.ratio === null && (overallCoverage.ratio ?? 0) < 0.75) score = Math.min(score, 3) as DimensionScore;
     const mistakes = compiled.mistakes.filter((m) => m.mistake.dimension === id && inputs.mistakes.get(m.mistake.id)?.present);
-    if (mistakes.some((m) => m.mistake.severity === 'major')) score = Math.min(score, 2) as DimensionScore;
+    const wrong = inputs.misconceptions.filter((m) => m.misconception.dimension === id);
+    if (mistakes.some((m) => m.mistake.severity === 'major') || wrong.length > 0) score = Math.min(score, 2) as DimensionScore;
     else if (mistakes.length > 0) score = Math.max(1, score - 1) as DimensionScore;
     if (inputs.nothingToCredit) score = 1;
     const why = inputs.nothingToCredit
       ? 'the answer gives nothing on this to credit'
-      : explain(coverage, mistakes.map((m) => m.mistake.text), () => withoutPoints(inputs, id, score));
+      : explain(coverage, mistakes.map((m) => m.mistake.text), () => withoutPoints(inputs, id, score), wrong.map((m) => inputs.quote(m.sentence)));
     return { id, score, reason: reasonFor(why) };
   });
 }
@@ -93,7 +96,7 @@ function coverageOf(inputs: DimensionInputs, onDimension: (dimension: string) =>
  * Why the score, from this answer: the dimension's key points by status and its mistakes; a dimension without
  * key points says what in the answer moved it (`withoutPoints`).
  */
-function explain(coverage: DimensionCoverage, mistakes: string[], otherwise: () => string): string {
+function explain(coverage: DimensionCoverage, mistakes: string[], otherwise: () => string, wrong: readonly string[]): string {
   const parts: string[] = [];
   if (coverage.ratio !== null) {
     if (coverage.covered.length) parts.push(`you covered ${listOf(coverage.covered.map(label), 'and')}`);
@@ -103,6 +106,8 @@ function explain(coverage: DimensionCoverage, mistakes: string[], otherwise: () 
     parts.push(otherwise());
   }
   if (mistakes.length) parts.push(`and the answer shows the common mistake${mistakes.length > 1 ? 's' : ''} ${listOf(mistakes.map(label), 'and')}`);
+  const claims = [...new Set(wrong)];
+  if (claims.length) parts.push(`and ${said(claims[0] ?? '')} is technically wrong${claims.length > 1 ? `, as ${claims.length === 2 ? 'is one more claim' : `are ${claims.length - 1} more claims`}` : ''}`);
   return parts.join(', ');
 }
 

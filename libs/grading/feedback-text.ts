@@ -12,8 +12,8 @@ export function excerpt(quote: string, max = 140): string {
   return `${text.slice(0, cut > 40 ? cut : max).replace(/[,;:]$/, '')}…`;
 }
 
-/** The candidate's words, as cited in feedback. */
-export const said = (quote: string): string => `“${excerpt(quote)}”`;
+/** The candidate's words, as cited in feedback (`max`: longer for a claim that is corrected, whose end may be the point). */
+export const said = (quote: string, max?: number): string => `“${excerpt(quote, max)}”`;
 
 /** A rubric text (key point, mistake), as cited in feedback. */
 export const label = (text: string): string => `‘${text.trim()}’`;

@@ -6,7 +6,7 @@ import { SentenceKeys, type CoverageResult } from './coverage-judge.js';
 import { label, listOf, said } from './feedback-text.js';
 import type { DimensionGrade, Feedback, GradeFlag, KeyPointGrade, MistakeGrade } from './grade.schema.js';
 import type { GradingScope } from './grading-scope.js';
-import type { MistakeResult } from './mistake-judge.js';
+import type { FoundMisconception, MistakeResult } from './mistake-judge.js';
 
 export interface FeedbackInputs {
   readonly compiled: CompiledQuestion;
@@ -15,6 +15,7 @@ export interface FeedbackInputs {
   readonly answer: AnswerAnalysis;
   readonly keyPoints: ReadonlyMap<string, CoverageResult>;
   readonly mistakes: ReadonlyMap<string, MistakeResult>;
+  readonly misconceptions: readonly FoundMisconception[];
   /** The key points and mistakes as graded, with their verbatim quotes. */
   readonly graded: { readonly keyPoints: readonly KeyPointGrade[]; readonly mistakes: readonly MistakeGrade[] };
   readonly dimensions: readonly DimensionGrade[];
@@ -56,6 +57,7 @@ export function writeFeedback(inputs: FeedbackInputs): Feedback {
   const nothingToCredit = inputs.flags.includes('non_answer') || inputs.flags.includes('off_topic');
   const improvements = [
     ...flagLines(inputs),
+    ...corrections(inputs),
     ...wrongClaims(inputs),
     ...(nothingToCredit ? [] : gapLines(askNow, inputs)),
   ].slice(0, MAX_IMPROVEMENTS);
@@ -89,6 +91,17 @@ function flagLines({ flags, answer }: FeedbackInputs): string[] {
   return lines;
 }
 
+/** Each technically wrong claim, quoted with its correction. */
+function corrections({ misconceptions, answer }: FeedbackInputs): string[] {
+  const seen = new Set<unknown>();
+  return misconceptions.flatMap(({ misconception, sentence }) => {
+    // One line per sentence and per misconception: the same correction twice teaches nothing new.
+    if (seen.has(sentence) || seen.has(misconception)) return [];
+    seen.add(sentence).add(misconception);
+    return [`${said(answer.source.slice(sentence.start, sentence.end).trim(), 240)} is not right: ${misconception.correction}.`];
+  });
+}
+
 /** Wrong claims, quoted (an absent topic shows as the missing point it is about). */
 function wrongClaims(inputs: FeedbackInputs): string[] {
   return inputs.compiled.mistakes
@@ -107,6 +120,7 @@ function wrongClaims(inputs: FeedbackInputs): string[] {
 function gapLines(gaps: readonly CompiledKeyPoint[], inputs: FeedbackInputs): string[] {
   const lines: string[] = [];
   const untouched: string[] = [];
+  const cited = new Set<string>();
   for (const k of gaps) {
     const result = inputs.keyPoints.get(k.keyPoint.id);
     const quote = inputs.graded.keyPoints.find((x) => x.id === k.keyPoint.id)?.evidence[0];
@@ -120,9 +134,12 @@ function gapLines(gaps: readonly CompiledKeyPoint[], inputs: FeedbackInputs): st
       );
       continue;
     }
+    // A sentence already cited for one gap is not "the nearest" to the next: the line would repeat itself.
     const near = nearest(k, inputs);
-    if (near) lines.push(`You mention ${said(near)}, but never get to ${point}.`);
-    else untouched.push(point);
+    if (near && !cited.has(near)) {
+      cited.add(near);
+      lines.push(`You mention ${said(near)}, but never get to ${point}.`);
+    } else untouched.push(point);
   }
   // A keyword list already has its line (flagLines): naming the same sentence again adds nothing.
   if (untouched.length > 0 && !inputs.flags.includes('keyword_stuffing')) {

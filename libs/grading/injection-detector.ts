@@ -1,7 +1,7 @@
 import { FoldedText } from './text-normaliser.js';
 import { NON_ASCII_WORD_CHAR, registerWord, type Tokens } from './tokeniser.js';
 
-export type InjectionKind = 'instruction' | 'score-demand' | 'fake-grade' | 'fake-delimiter' | 'role-marker';
+export type InjectionKind = 'instruction' | 'score-demand' | 'fake-grade' | 'fake-delimiter' | 'role-marker' | 'rubric-id';
 
 /** One injected passage; `start`/`end` are offsets in the original answer. */
 export interface InjectionFinding {
@@ -92,11 +92,12 @@ const W = {
   greeting: wordSet('dear attention to hey hi'),
   the: wordSet('the'),
   agent: wordSet('grader evaluator llm grading'),
+  forTo: wordSet('for to'),
   modal: wordSet('must should shall will to'),
   respond: wordSet('respond reply output'),
   what: wordSet('following this exactly'),
-  awardFiller: wordSet('me this it my the answer response candidate as at with a an overall score grade of them everything all'),
-  awardTop: wordSet('100 full perfect maximum max top highest strong 4 10'),
+  awardFiller: wordSet('me this it my the answer response candidate as at with a an overall score grade of them everything all accordingly in'),
+  awardTop: wordSet('100 full perfect maximum max top highest strong 4 10 band'),
   of: wordSet('of'),
   boundary: wordSet('end begin start'),
   give: wordSet('give score grade mark'),
@@ -150,6 +151,14 @@ const WORD_PATTERNS: readonly WordPattern[] = [
   },
   {
     kind: 'instruction',
+    pattern: /\b(for|to) (the |an? |our )?(automated |automatic |ai |llm )?(grader|evaluator|grading (system|model))\b/g,
+    anchors: [['for', 'to'], ['grader', 'evaluator', 'grading']],
+    heads: 'grader evaluator grading',
+    // "for the automated grader": the preposition at most three words back.
+    at: (ids, i) => behind(ids, i, 2 * 3, W.forTo),
+  },
+  {
+    kind: 'instruction',
     pattern: /\b(grader|evaluator|llm|grading (model|system))( \w+){0,2} (must|should|shall|will|needs to|has to) (output|return|respond|give|score|grade|mark|rate|assign|set|ignore|treat)\b/g,
     anchors: [['grader', 'evaluator', 'llm', 'grading']],
     heads: 'output return respond give score grade mark rate assign set ignore treat',
@@ -165,8 +174,8 @@ const WORD_PATTERNS: readonly WordPattern[] = [
   },
   {
     kind: 'score-demand',
-    pattern: /\b(give|assign|award|score|grade|rate|mark)( (me|this|it|my|the|answer|response|candidate|as|at|with|a|an|overall|score|grade|of|them|everything|all))* (100 (out of 100|100|points|marks|percent)|full marks?|perfect( score)?|maximum( score)?|max score|top score|highest score|strong hire|4 out of 4|10 out of 10)\b/g,
-    anchors: [['give', 'assign', 'award', 'score', 'grade', 'rate', 'mark'], ['100', 'full', 'perfect', 'maximum', 'max', 'top', 'highest', 'hire', 'out']],
+    pattern: /\b(give|assign|award|score|grade|rate|mark)( (me|this|it|my|the|answer|response|candidate|as|at|with|a|an|overall|score|grade|of|them|everything|all|accordingly|in))* (100 (out of 100|100|points|marks|percent)|full marks?|perfect( score)?|maximum( score)?|max score|top score|highest score|strong hire|4 out of 4|10 out of 10|band (4|four))\b/g,
+    anchors: [['give', 'assign', 'award', 'score', 'grade', 'rate', 'mark'], ['100', 'full', 'perfect', 'maximum', 'max', 'top', 'highest', 'hire', 'out', 'band']],
     heads: 'give assign award score grade rate mark',
     // No top word is a filler word, so a match's top word is the first word after the filler run.
     at: (ids, i) => is(ids, skip(ids, i + 1, W.awardFiller, 1), W.awardTop),

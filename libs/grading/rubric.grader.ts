@@ -10,7 +10,7 @@ import type { Grade, GradeFlag, KeyPointGrade, MistakeGrade } from './grade.sche
 import type { GradeInput, Grader } from './grader.port.js';
 import { gradingScope } from './grading-scope.js';
 import { lexiconIndex } from './lexicon-index.js';
-import { judgeMistake, type MistakeResult } from './mistake-judge.js';
+import { findMisconceptions, judgeMistake, type MistakeResult } from './mistake-judge.js';
 import { qualitySignals } from './quality-signals.js';
 import { TopicMatcher } from './topic-matcher.js';
 
@@ -52,18 +52,21 @@ export class RubricGrader implements Grader {
     // Earlier turns are the same text grade after grade: their analyses are cached.
     const history = input.history
       .filter((turn) => turn.role === 'candidate')
-      .flatMap((turn) => cachedAnalysis(compiled, turn.text).credited);
+      .flatMap((turn) => soundSentences(compiled, cachedAnalysis(compiled, turn.text).credited));
     // A phase grade is a live session's: this answer is the next grade's history.
     if (input.scope !== 'session') rememberAnalysis(compiled, input.answer, answer);
 
-    const credited = new SentenceKeys(answer.credited);
+    // A sentence that names the right concepts while getting them wrong earns nothing.
+    const wrong = findMisconceptions(compiled.misconceptions, answer.sentences.filter((s) => !s.duplicate));
+    const sound = soundSentences(compiled, answer.credited, wrong);
+    const credited = new SentenceKeys(sound);
     let keyPoints = new Map(compiled.keyPoints.map((k) => [k.keyPoint.id, judgeCoverage(k.signals, credited)]));
     const flags = this.flagsFor(compiled, answer, keyPoints);
     const nothingToCredit = flags.includes('non_answer') || flags.includes('off_topic');
     if (nothingToCredit) keyPoints = new Map([...keyPoints.keys()].map((id) => [id, MISSED]));
 
     const claimable = answer.sentences.filter((s) => !s.injected && !s.duplicate);
-    const creditable = nothingToCredit ? [] : answer.credited;
+    const creditable = nothingToCredit ? [] : sound;
     let saidSoFar: SentenceKeys | undefined;
     const said = () => (saidSoFar ??= new SentenceKeys([...history, ...creditable]));
     const mistakes = new Map(
@@ -74,7 +77,7 @@ export class RubricGrader implements Grader {
     );
     const quality = qualitySignals(compiled, answer.folded, creditable);
     const quote = (s: AnalysedSentence) => answer.source.slice(s.start, s.end).trim();
-    const dimensions = scoreDimensions({ compiled, scope, keyPoints, mistakes, quality, nothingToCredit, credited: creditable, quote });
+    const dimensions = scoreDimensions({ compiled, scope, keyPoints, mistakes, misconceptions: wrong, quality, nothingToCredit, credited: creditable, quote });
     const graded = {
       keyPoints: compiled.keyPoints.map((k) => keyPointGrade(k.keyPoint.id, keyPoints.get(k.keyPoint.id) ?? MISSED, answer)),
       mistakes: compiled.mistakes.map((m) => mistakeGrade(m.mistake.id, mistakes.get(m.mistake.id), answer)),
@@ -87,7 +90,7 @@ export class RubricGrader implements Grader {
       mistakes: graded.mistakes,
       dimensions,
       overall,
-      feedback: writeFeedback({ compiled, role: input.role, scope, answer, keyPoints, mistakes, graded, dimensions, overall, flags }),
+      feedback: writeFeedback({ compiled, role: input.role, scope, answer, keyPoints, mistakes, misconceptions: wrong, graded, dimensions, overall, flags }),
       flags,
       provenance: {
         grader: 'rubric',
@@ -121,6 +124,12 @@ export class RubricGrader implements Grader {
 }
 
 const MISSED: CoverageResult = { status: 'missed', evidence: [] };
+
+/** The sentences that assert no misconception (those found already, or found now). */
+function soundSentences(compiled: CompiledQuestion, sentences: readonly AnalysedSentence[], found = findMisconceptions(compiled.misconceptions, sentences)): AnalysedSentence[] {
+  const wrong = new Set(found.map((f) => f.sentence));
+  return wrong.size === 0 ? [...sentences] : sentences.filter((s) => !wrong.has(s));
+}
 
 function keyPointGrade(id: string, result: CoverageResult, answer: AnswerAnalysis): KeyPointGrade {
   return { id, status: result.status, evidence: quotes(result.evidence, answer) };

@@ -1,31 +1,41 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { checkThresholds, EvalDatasetError, formatEvalReport, parseEvalDataset, runEval } from '#libs/grading';
+import { checkThresholds, EvalDatasetError, formatEvalReport, parseEvalDataset, runEval, type EvalItem } from '#libs/grading';
 import type { CliCommand } from './command.js';
 import { CliUsageError, loadGradingContext, reportFailure } from './grade.command.js';
 
 export const evalCommand: CliCommand = {
   name: 'eval',
-  usage: 'eval --dataset FILE.jsonl [--provider rubric|openai] [--json]   grade a labelled set; exit 1 below the thresholds',
+  usage:
+    'eval --dataset FILE.jsonl [--dataset …] [--heldout FILE.jsonl …] [--provider rubric|openai] [--json]   grade labelled sets: the --dataset files as one development split, the --heldout files as one held-out split, each reported and checked on its own; exit 1 when either is below the thresholds',
   async run(args, config) {
     const { values } = parseArgs({
       args,
-      options: { dataset: { type: 'string' }, provider: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: {
+        dataset: { type: 'string', multiple: true },
+        heldout: { type: 'string', multiple: true },
+        provider: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
     });
     try {
-      if (!values.dataset) throw new CliUsageError('--dataset is required');
-      let text: string;
-      try {
-        text = await readFile(values.dataset, 'utf8');
-      } catch (error) {
-        throw new CliUsageError(`cannot read ${values.dataset}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      const items = parseEvalDataset(text, values.dataset);
+      if (!values.dataset?.length && !values.heldout?.length) throw new CliUsageError('--dataset (or --heldout) is required');
+      const splits = [
+        { name: 'development', files: values.dataset ?? [] },
+        { name: 'held-out', files: values.heldout ?? [] },
+      ].filter((s) => s.files.length > 0);
+      const loaded = [];
+      for (const split of splits) loaded.push({ ...split, items: await readSplit(split.files) });
       const { content, grader, promptVersion } = await loadGradingContext(config, values.provider);
-      const report = await runEval(items, grader, { questions: content.questions, roles: content.roles, promptVersion });
-      const check = checkThresholds(report);
-      console.log(values.json ? JSON.stringify({ ...report, thresholds: check }, null, 2) : formatEvalReport(report, check));
-      return check.passed ? 0 : 1;
+      const results = [];
+      for (const split of loaded) {
+        const report = await runEval(split.items, grader, { questions: content.questions, roles: content.roles, promptVersion });
+        const check = checkThresholds(report);
+        results.push({ split: split.name, files: split.files, ...report, thresholds: check });
+        if (!values.json) console.log(`# ${split.name} split (${split.files.join(', ')})\n${formatEvalReport(report, check)}\n`);
+      }
+      if (values.json) console.log(JSON.stringify(results, null, 2));
+      return results.every((r) => r.thresholds.passed) ? 0 : 1;
     } catch (error) {
       if (error instanceof EvalDatasetError) {
         console.error(error.message);
@@ -35,3 +45,25 @@ export const evalCommand: CliCommand = {
     }
   },
 };
+
+/** The items of a split's files; an id may appear once per split (baseIds resolve within their own file). */
+async function readSplit(files: readonly string[]): Promise<EvalItem[]> {
+  const items: EvalItem[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      throw new CliUsageError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    items.push(...parseEvalDataset(text, file));
+  }
+  const seen = new Set<string>();
+  const repeated: string[] = [];
+  for (const item of items) {
+    if (seen.has(item.id)) repeated.push(`duplicate id "${item.id}" across the split's files`);
+    seen.add(item.id);
+  }
+  if (repeated.length > 0) throw new EvalDatasetError(repeated);
+  return items;
+}

@@ -9,8 +9,10 @@ import { checkThresholds, EVAL_THRESHOLDS, formatEvalReport } from './eval-repor
 import { runEval, type EvalReport } from './eval-runner.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
+/** The development split (tuned on); the held-out split (heldout.jsonl) is never read here. */
+const DEV_FILES = ['dev.jsonl', 'dev-reasoning.jsonl', 'dev-2.jsonl'];
 
-/** The development set CI evaluates (test/fixtures/eval/dev.jsonl) with the rubric grader. */
+/** The development split CI evaluates (test/fixtures/eval/dev*.jsonl) with the rubric grader. */
 describe(runEval.name, () => {
   let content: ContentBundle;
   let items: EvalItem[];
@@ -19,7 +21,7 @@ describe(runEval.name, () => {
 
   beforeAll(async () => {
     content = await loadContent({ rubricsDir: `${root}rubrics`, promptsDir: `${root}prompts` });
-    items = parseEvalDataset(readFileSync(`${root}test/fixtures/eval/dev.jsonl`, 'utf8'), 'dev.jsonl');
+    items = DEV_FILES.flatMap((file) => parseEvalDataset(readFileSync(`${root}test/fixtures/eval/${file}`, 'utf8'), file));
     const rubric = new RubricGrader({ corpus: content.questions.values() });
     grades = new Map();
     // Records each grade so the evidence of every item can be checked below.
@@ -40,7 +42,7 @@ describe(runEval.name, () => {
     expect(questions.size).toBeGreaterThanOrEqual(4);
     expect([...questions]).toEqual(expect.arrayContaining(['observability-platform', 'realtime-notifications']));
     const tags = new Set(items.flatMap((i) => i.tags));
-    for (const tag of ['excellent', 'good', 'weak', 'terse-expert', 'keyword-stuffed', 'padded', 'off-topic', 'non-answer', 'injected', 'look-alike']) {
+    for (const tag of ['excellent', 'good', 'weak', 'terse-expert', 'keyword-stuffed', 'padded', 'wrong-concept', 'off-topic', 'non-answer', 'injected', 'look-alike']) {
       expect(tags).toContain(tag);
     }
     expect(items.filter((i) => i.tags.includes('injected')).every((i) => i.baseId !== undefined)).toBe(true);

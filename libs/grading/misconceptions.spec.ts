@@ -1,0 +1,62 @@
+import { fileURLToPath } from 'node:url';
+import { loadContent, type ContentBundle } from '#libs/content';
+import { analyseAnswer } from './answer-analysis.js';
+import { compileQuestion } from './compiled-question.js';
+import { MISCONCEPTIONS } from './misconceptions.js';
+import { findMisconceptions } from './mistake-judge.js';
+import { RubricGrader } from './rubric.grader.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+describe('MISCONCEPTIONS', () => {
+  let content: ContentBundle;
+  beforeAll(async () => {
+    content = await loadContent({ rubricsDir: `${root}rubrics`, promptsDir: `${root}prompts` });
+  });
+  const found = (questionId: string, text: string) => {
+    const question = content.questions.get(questionId)!;
+    const compiled = compileQuestion(question, question.version);
+    return findMisconceptions(compiled.misconceptions, analyseAnswer(compiled, text).sentences).map((f) => f.misconception.id);
+  };
+
+  it('has unique ids and one-sentence corrections', () => {
+    expect(new Set(MISCONCEPTIONS.map((m) => m.id)).size).toBe(MISCONCEPTIONS.length);
+    for (const m of MISCONCEPTIONS) expect([m.id, /\.\s/.test(m.correction) || m.correction.endsWith('.')]).toEqual([m.id, false]);
+  });
+
+  it('finds nothing wrong in any reference answer or answer framework (the expert text of every question)', () => {
+    for (const question of content.questions.values()) {
+      expect([question.id, found(question.id, question.referenceAnswer)]).toEqual([question.id, []]);
+      expect([question.id, found(question.id, question.answerFramework)]).toEqual([question.id, []]);
+    }
+  });
+
+  it.each([
+    ['url-shortener', 'I return a 301 because 301 is the temporary redirect, so clicks keep coming back.', 'redirect-codes-swapped'],
+    ['realtime-notifications', 'Because pub/sub is persistent, an offline user receives everything on reconnect.', 'pubsub-is-durable'],
+    ['payment-gateway', 'Because of that we don\'t need reconciliation at all.', 'reconciliation-unneeded'],
+    ['distributed-rate-limiter', 'Redis is single threaded, so a GET then a SET from two gateways is race free.', 'single-threaded-means-atomic'],
+  ])('finds a wrong claim in %s: %j', (questionId, text, id) => {
+    expect(found(questionId, text)).toContain(id);
+  });
+
+  it('leaves a rejected claim, a correct contrast and a keyword list alone', () => {
+    expect(found('url-shortener', 'A 301 is permanent and cached by browsers, while a 302 is temporary.')).toEqual([]);
+    expect(found('realtime-notifications', 'It is not true that pub/sub is persistent: offline users miss messages.')).toEqual([]);
+    expect(found('realtime-notifications', 'Kafka, pub/sub, persistent storage, WebSockets, SSE, APNs, FCM, Redis, Cassandra.')).toEqual([]);
+  });
+
+  it('credits nothing a wrong sentence says, caps its dimension and quotes it back with the correction', () => {
+    const question = content.questions.get('url-shortener')!;
+    const sut = new RubricGrader({ corpus: content.questions.values(), now: () => 0 });
+    const grade = (answer: string) =>
+      sut.gradeSync({ question, questionVersion: question.version, role: content.roles.get(question.role)!, phaseId: 'deep-dive', scope: 'session', history: [], answer, promptVersion: 'p' });
+    const wrong = 'For the cache I put Redis in front using consistent hashing, which keeps the cache strongly consistent with the database so we never serve a stale URL.';
+    const result = grade(wrong);
+    expect(result.feedback.improvements[0]).toBe(`“${wrong}” is not right: consistent hashing only decides which node owns a key and limits remapping when nodes change; it says nothing about data consistency or staleness.`);
+    expect(result.keyPoints.every((k) => k.evidence.every((e) => !wrong.includes(e)))).toBe(true);
+    const data = result.dimensions.find((d) => d.id === 'data-model-storage')!;
+    expect(data.score).toBeLessThanOrEqual(2);
+    expect(data.reason).toContain('is technically wrong');
+  });
+});

@@ -1,0 +1,429 @@
+/**
+ * Technical claims that are wrong whatever the question: what a strict interviewer stops a candidate on. A
+ * sentence that asserts one earns no credit (naming the right concepts while getting them wrong is not
+ * covering them), costs the dimension it belongs to, and is quoted back with the correction.
+ *
+ * Matching follows the wrong-claim contract of the rubric (libs/content/signals.schema.ts): one sentence
+ * matches every `allOf` group (each a list of synonyms), none of `unless`, and no negation ahead of the claim
+ * ("it is not true that …" rejects it); a keyword list asserts nothing. Unlike rubric terms, phrases match
+ * exactly (stemmed, filler words included): they are specific on purpose, so a correct sentence that merely
+ * names both sides of a distinction does not match. The list is general engineering knowledge, written for every question, not tuned to one.
+ */
+export interface Misconception {
+  readonly id: string;
+  /** The dimension the error counts against (a role guide dimension id; ignored where not scored). */
+  readonly dimension: string;
+  /** `negated`: the claim itself is a denial ("we don't need reconciliation"), so a negation does not reject it. */
+  readonly claims: readonly { readonly allOf: readonly (readonly string[])[]; readonly unless?: readonly string[]; readonly negated?: boolean }[];
+  /** One sentence a candidate can learn from (may use semicolons, never a full stop inside). */
+  readonly correction: string;
+}
+
+const SCALE = 'scalability-reliability';
+const DATA = 'data-model-storage';
+const ARCH = 'high-level-architecture';
+const TRADE = 'trade-offs';
+
+export const MISCONCEPTIONS: readonly Misconception[] = [
+  // Delivery, queues and messaging.
+  {
+    id: 'exactly-once-end-to-end',
+    dimension: SCALE,
+    claims: [
+      { allOf: [['exactly once'], ['all the way', 'end to end', 'to the device', 'to the client', 'to the user', 'no need for acks', 'no need for retries', 'no acks', 'no retries', 'guaranteed to show up', 'guaranteed to arrive']], unless: ['idempot', 'dedup', 'effectively once'] },
+      { allOf: [['kafka', 'the broker', 'the queue'], ['guarantees delivery to', 'guaranteed to show up', 'guaranteed to arrive', 'never lost once']], unless: ['ack', 'retry', 'idempot'] },
+    ],
+    correction: 'no broker delivers exactly once to a device or an external system; you get at-least-once delivery plus idempotent consumers or deduplication, and the client still acknowledges',
+  },
+  {
+    id: 'pubsub-is-durable',
+    dimension: SCALE,
+    claims: [{ allOf: [['pub sub', 'pubsub'], ['persistent', 'durable', 'stores messages', 'keeps messages', 'receives everything when they reconnect', 'replays']] }],
+    correction: 'Redis pub/sub is fire-and-forget: a subscriber that is offline misses the message, so offline users need a durable inbox or a stream (Kafka, Redis Streams) to catch up from',
+  },
+  // Scaling.
+  {
+    id: 'horizontal-means-bigger-box',
+    dimension: SCALE,
+    claims: [
+      { allOf: [['scale horizontally', 'horizontal scaling', 'horizontally scale', 'scale out'], ['largest instance', 'bigger instance', 'bigger machine', 'bigger server', 'more cores', 'more ram', 'one box', 'single box', 'one machine', 'vertical']], unless: ['instead of', 'rather than', 'unlike', 'not vertical', 'versus', 'vs'] },
+    ],
+    correction: 'scaling horizontally means adding machines and spreading load across them; a bigger single box is vertical scaling, which has a ceiling and stays a single point of failure',
+  },
+  {
+    id: 'single-node-never-fails',
+    dimension: SCALE,
+    claims: [{ allOf: [['can t go down', 'cannot go down', 'can t really go down', 'never goes down', 'never fails', 'can never fail', 'will not go down', 'won t go down', 'always available']], unless: ['assume', 'slo', 'sla', 'nine'] }],
+    correction: 'every component fails eventually, replicated ones included (failover windows, partitions, bad deploys); a design says what happens while it is down',
+  },
+  {
+    id: 'batching-lowers-latency',
+    dimension: TRADE,
+    claims: [{ allOf: [['batch', 'batches', 'batching'], ['lower latency', 'less latency', 'reduces latency', 'faster delivery', 'arrives faster', 'arrives sooner', 'no real trade off', 'no trade off']], unless: ['throughput', 'adds latency', 'higher latency', 'waits'] }],
+    correction: 'batching raises throughput by amortising per-message overhead, but each message waits for its batch, so latency goes up; latency-critical traffic skips or bounds the batch',
+  },
+  {
+    id: 'await-is-asynchronous',
+    dimension: ARCH,
+    claims: [{ allOf: [['await', 'awaiting'], ['runs asynchronously', 'is asynchronous', 'doesn t add latency', 'does not add latency', 'no added latency', 'adds no latency']] }],
+    correction: 'awaiting a call inside the request handler still holds the response until it finishes; work off the hot path goes to a queue or a fire-and-forget buffer',
+  },
+  // Consistency, replication, hashing.
+  {
+    id: 'consistent-hashing-is-consistency',
+    dimension: DATA,
+    claims: [{ allOf: [['consistent hashing'], ['strongly consistent', 'strong consistency', 'never serve a stale', 'never stale', 'keeps the cache consistent', 'consistent with the database']] }],
+    correction: 'consistent hashing only decides which node owns a key and limits remapping when nodes change; it says nothing about data consistency or staleness',
+  },
+  {
+    id: 'sync-replication-free',
+    dimension: TRADE,
+    claims: [{ allOf: [['synchronous replication', 'replication is synchronous', 'replicates synchronously'], ['no extra latency', 'no latency', 'without latency', 'no cost', 'for free', 'always see exactly the same']] }],
+    correction: 'synchronous replication across regions adds at least a cross-region round trip to every write and stalls when the other side is unreachable; that is the price of the same view everywhere',
+  },
+  {
+    id: 'single-threaded-means-atomic',
+    dimension: DATA,
+    claims: [{ allOf: [['single threaded'], ['race free', 'can never interleave', 'never interleave', 'no race', 'without needing lua', 'no need for lua', 'no need for transactions', 'atomic by default']], unless: ['single command', 'one command', 'incr', 'lua', 'multi'] }],
+    correction: 'a single-threaded server runs each command atomically, but a GET followed by a SET from a client is two commands that other clients can interleave; use one atomic command (INCR) or a Lua script',
+  },
+  {
+    id: 'cap-pick-all-three',
+    dimension: TRADE,
+    claims: [{ allOf: [['cap'], ['all three', 'consistency and availability during a partition', 'both consistent and available during']] }],
+    correction: 'during a network partition a system must choose between consistency and availability; CAP says you cannot keep both then',
+  },
+  {
+    id: 'cassandra-strong-by-default',
+    dimension: DATA,
+    claims: [{ allOf: [['cassandra', 'dynamodb'], ['strongly consistent by default', 'strong consistency by default', 'always strongly consistent', 'acid transactions across']] }],
+    correction: 'Cassandra and DynamoDB are eventually consistent by default; strong reads need quorum (or strongly consistent reads) and cost latency, and multi-item transactions are limited',
+  },
+  // Hashing, identifiers, encoding.
+  {
+    id: 'truncated-hash-unique',
+    dimension: DATA,
+    claims: [
+      { allOf: [['truncated', 'first six characters', 'first 6 characters', 'first few characters', 'first 7 characters', 'first seven characters'], ['won t collide', 'never collide', 'no collisions', 'skip the uniqueness check', 'collision free', 'won t map to the same']] },
+      { allOf: [['hash', 'md5', 'sha'], ['skip the uniqueness check', 'no need to check for collisions', 'no need for a uniqueness check']] },
+    ],
+    correction: 'a hash cut to a few characters collides quickly (birthday bound: about √N codes), so truncated hashes need a uniqueness check and a retry or a counter-based id',
+  },
+  {
+    id: 'encoding-is-encryption',
+    dimension: ARCH,
+    claims: [{ allOf: [['base62', 'base64', 'base 62', 'base 64', 'encoding'], ['kind of encryption', 'is encryption', 'makes the link safe', 'makes it secure', 'encrypts']] }],
+    correction: 'base62/base64 is a reversible encoding, not encryption: it hides nothing and makes nothing safe',
+  },
+  {
+    id: 'auto-increment-scales',
+    dimension: SCALE,
+    claims: [{ allOf: [['auto increment', 'autoincrement', 'sequence'], ['across shards without coordination', 'unique across all shards', 'no coordination needed', 'no bottleneck']] }],
+    correction: 'one auto-increment sequence is a single writer and a bottleneck; unique ids across shards need ranges, Snowflake-style ids or random ids with a check',
+  },
+  // HTTP and the web.
+  {
+    id: 'redirect-codes-swapped',
+    dimension: ARCH,
+    claims: [
+      { allOf: [['301 temporary', '301 is temporary', '301 is the temporary', '301 temporary redirect']] },
+      { allOf: [['302 permanent', '302 is permanent', '302 is the permanent', '302 permanent redirect']] },
+    ],
+    correction: 'a 301 is a permanent redirect that browsers cache (clicks stop reaching you); a 302 or 307 is temporary and comes back every time',
+  },
+  {
+    id: 'websocket-is-stateless',
+    dimension: ARCH,
+    claims: [{ allOf: [['websocket', 'websockets'], ['stateless', 'any server can push', 'no need to know which server', 'never have to work out which server']], unless: ['registry', 'presence', 'lookup', 'route'] }],
+    correction: 'a WebSocket is a long-lived connection held by one server; pushing to a user means knowing which server holds their connection (a presence/session registry) or broadcasting',
+  },
+  {
+    id: 'cdn-for-dynamic-writes',
+    dimension: ARCH,
+    claims: [{ allOf: [['cdn'], ['handles writes', 'caches writes', 'stores the writes', 'makes writes faster', 'writes go through the cdn and are cached']] }],
+    correction: 'a CDN caches reads of cacheable content at the edge; writes and personalised responses go to your origin',
+  },
+  // Caching.
+  {
+    id: 'cache-never-stale',
+    dimension: DATA,
+    claims: [{ allOf: [['cache'], ['never stale', 'never be stale', 'always fresh', 'always up to date', 'always consistent with the database', 'never serve a stale']], unless: ['invalidate', 'invalidation', 'write through', 'ttl', 'evict'] }],
+    correction: 'a cache is stale by design between a write and its invalidation or expiry; say how you invalidate (write-through, delete on write, TTL) and how stale is acceptable',
+  },
+  {
+    id: 'cache-everything-forever',
+    dimension: DATA,
+    claims: [{ allOf: [['cache', 'keep', 'store'], ['everything forever', 'every sample at full resolution forever', 'all of it forever', 'forever at full resolution']], unless: ['expensive', 'cost', 'too much', 'cannot', 'can t', 'impossible'] }],
+    correction: 'keeping everything at full resolution forever is the cost problem, not a solution; tier, downsample and expire by how the data is used',
+  },
+  {
+    id: 'object-storage-free-and-fast',
+    dimension: DATA,
+    claims: [{ allOf: [['object storage', 's3', 'blob storage'], ['nearly free', 'basically free', 'essentially free', 'costs nothing', 'query all of it in real time', 'as fast as memory']] }],
+    correction: 'object storage is cheap per GB but not free (requests and egress cost), and it is slow to query in place; hot data needs an indexed store',
+  },
+  // Observability.
+  {
+    id: 'more-labels-cheaper',
+    dimension: DATA,
+    claims: [
+      { allOf: [['labels', 'tags', 'dimensions'], ['cheaper queries', 'queries get cheaper', 'the cheaper queries', 'smaller result sets', 'more labels means faster']] },
+      {
+        allOf: [['user id', 'user_id', 'request id', 'request_id', 'session id', 'session_id'], ['as labels on every metric', 'as a label on every metric', 'label on every metric']],
+        unless: ['cap', 'limit', 'avoid', 'drop', 'reject', 'forbid', 'in logs', 'in traces', 'exemplar', 'cardinality'],
+      },
+    ],
+    correction: 'every label value multiplies the number of time series; high-cardinality ids (user, request, session) belong in logs and traces, not metric labels',
+  },
+  {
+    id: 'pull-push-swapped',
+    dimension: ARCH,
+    claims: [
+      { allOf: [['pull model', 'pull based', 'in a pull'], ['pushes its metrics', 'services push', 'each service pushes', 'push their metrics']] },
+      { allOf: [['push model', 'push based', 'push is'], ['goes out and fetches', 'scrapes every', 'server fetches from', 'central server pulls']] },
+    ],
+    correction: 'in a pull model the collector scrapes each target (Prometheus); in a push model each service sends its data to a collector',
+  },
+  {
+    id: 'tracing-without-instrumentation',
+    dimension: ARCH,
+    claims: [{ allOf: [['spans', 'trace', 'tracing'], ['generated automatically by the network', 'don t need any changes', 'no changes to the services', 'only on the ingress gateway', 'only need to put the tracing agent on the ingress']] }],
+    correction: 'each service must propagate the trace context (an SDK, auto-instrumentation or a mesh sidecar on every hop); a span at the ingress alone cannot see what happens downstream',
+  },
+  {
+    id: 'page-on-every-error',
+    dimension: SCALE,
+    claims: [{ allOf: [['page', 'alert'], ['every error log line', 'every error', 'every exception', 'every log line']], unless: ['not', 'slo', 'burn rate', 'symptom'] }],
+    correction: 'paging on every error buries on-call in noise; page on user-facing symptoms and SLO burn rates, and send the rest to dashboards or tickets',
+  },
+  // Rate limiting.
+  {
+    id: 'rate-limit-algorithms-swapped',
+    dimension: TRADE,
+    claims: [
+      { allOf: [['sliding window log', 'sliding log'], ['most memory efficient', 'single integer per key', 'one integer per key']], unless: ['timestamp', 'per request'] },
+      { allOf: [['token bucket'], ['never lets any burst', 'no bursts', 'never allows bursts', 'the strictest']] },
+      { allOf: [['fixed window', 'fixed windows'], ['exact at the boundaries', 'exact at the boundary', 'no risk of a client doubling', 'no boundary problem']] },
+    ],
+    correction: 'a sliding log keeps a timestamp per request (the most memory), a token bucket is designed to allow bursts up to its size, and a fixed window lets a client double its rate across the boundary',
+  },
+  {
+    id: 'local-limits-are-global',
+    dimension: SCALE,
+    claims: [{ allOf: [['in memory', 'in process', 'local memory', 'each gateway s memory'], ['global limit', 'exact limit across', 'enforces the limit across all']], unless: ['divide', 'split', 'approximate', 'sync'] }],
+    correction: 'a limit kept in each instance\'s memory is per instance; a global limit needs a shared store or limits divided across instances',
+  },
+  // Data stores and transactions.
+  {
+    id: 'index-speeds-writes',
+    dimension: DATA,
+    claims: [{ allOf: [['index', 'indexes', 'indices'], ['faster writes', 'speed up writes', 'speeds up writes', 'makes writes faster', 'writes get faster']] }],
+    correction: 'indexes speed up reads of the columns they cover and slow every write, which must update them too',
+  },
+  {
+    id: 'two-phase-commit-available',
+    dimension: TRADE,
+    claims: [{ allOf: [['two phase commit', '2pc'], ['highly available', 'never blocks', 'no availability cost', 'scales well', 'fast and available']] }],
+    correction: 'two-phase commit blocks while the coordinator or a participant is down and adds round trips; it trades availability and latency for atomicity',
+  },
+  {
+    id: 'idempotency-makes-retries-unneeded',
+    dimension: SCALE,
+    claims: [{ allOf: [['idempotency key', 'idempotency keys', 'idempotent'], ['no need to retry', 'no need for retries', 'never need to retry', 'retries are unnecessary', 'prevents failures']] }],
+    correction: 'idempotency does not prevent failures; it makes retries safe, so the client can retry until it gets a definite answer without charging twice',
+  },
+  {
+    id: 'floats-for-money',
+    dimension: DATA,
+    claims: [{ allOf: [['float', 'floats', 'floating point', 'double precision'], ['money', 'amounts', 'currency', 'balances', 'prices']], unless: ['not', 'never', 'avoid', 'instead', 'integer', 'cents', 'decimal', 'minor units'] }],
+    correction: 'money is stored as integers in minor units (cents) or exact decimals; binary floating point cannot represent most decimal amounts and rounds silently',
+  },
+  {
+    id: 'sql-cannot-scale',
+    dimension: DATA,
+    claims: [{ allOf: [['sql', 'relational', 'postgres', 'mysql'], ['can t scale', 'cannot scale', 'doesn t scale at all', 'does not scale at all', 'can never scale']] }],
+    correction: 'relational databases scale far with replicas, partitioning and sharding; the real question is which access patterns and consistency needs the data has',
+  },
+  {
+    id: 'nosql-no-schema-needed',
+    dimension: DATA,
+    claims: [{ allOf: [['nosql', 'cassandra', 'mongodb', 'dynamodb'], ['no need to design', 'don t need a data model', 'no data model', 'schema doesn t matter', 'schemaless so we']] }],
+    correction: 'NoSQL stores need the data model designed around the queries up front (partition and sort keys); they forgive less, not more',
+  },
+  // Feeds, fan-out, search, recommendations.
+  {
+    id: 'fanout-swapped',
+    dimension: ARCH,
+    claims: [
+      { allOf: [['fan out on write', 'fanout on write'], ['reads from every followee', 'queries all followees', 'fetches from every followee', 'assembled at read time', 'built at read time', 'when a user opens the app we query', 'reads the group s message log', 'nothing is written per recipient']], unless: ['celebrit', 'hybrid', 'instead'] },
+      { allOf: [['fan out on read', 'fanout on read'], ['precomputed at write time', 'precomputed when', 'pushes to every follower', 'written to every follower', 'copy their post into all', 'copy the post into every', 'into all follower feeds']], unless: ['hybrid', 'instead'] },
+    ],
+    correction: 'fan-out on write copies a post into followers\' feeds when it is posted (cheap reads, costly for celebrities); fan-out on read assembles the feed from followees when it is read',
+  },
+  {
+    id: 'trie-lookup-constant',
+    dimension: DATA,
+    claims: [{ allOf: [['trie'], ['o 1 for any prefix', 'constant time for any', 'independent of the prefix', 'no matter how many completions']], unless: ['top k', 'precomputed', 'cached at each node'] }],
+    correction: 'a trie lookup costs the prefix length, and gathering completions below a node grows with the subtree unless each node stores its precomputed top-k',
+  },
+  {
+    id: 'collaborative-filtering-cold-start',
+    dimension: ARCH,
+    claims: [{ allOf: [['collaborative filtering'], ['works for new users', 'handles new users', 'solves cold start', 'no cold start', 'works for new items']] }],
+    correction: 'collaborative filtering needs interaction history, so it fails for new users and items (cold start); content-based features or popularity fill that gap',
+  },
+  // Scheduling, coordination, time.
+  {
+    id: 'clocks-are-synchronised',
+    dimension: SCALE,
+    claims: [
+      { allOf: [['clocks', 'timestamps', 'wall clock', 'system time'], ['perfectly synchronised', 'perfectly synchronized', 'always in sync', 'exactly the same time', 'total order across servers']], unless: ['ntp drift', 'skew', 'not'] },
+      { allOf: [['ntp'], ['well under a microsecond', 'perfectly synchronised', 'perfectly synchronized', 'same total order', 'exactly in sync']] },
+    ],
+    correction: 'server clocks drift and jump (NTP corrections), so wall-clock timestamps from different machines cannot order events reliably; use sequence numbers, logical clocks or a single sequencer',
+  },
+  {
+    id: 'cron-is-distributed',
+    dimension: SCALE,
+    claims: [{ allOf: [['cron', 'crontab'], ['on every server', 'on each node', 'on all instances'], ['exactly once', 'runs once', 'no duplicates']] }],
+    correction: 'cron on every server runs the job once per server; a distributed scheduler needs a lease or leader election and idempotent jobs',
+  },
+  {
+    id: 'leader-election-no-split-brain',
+    dimension: SCALE,
+    claims: [{ allOf: [['leader election', 'leader'], ['can never have two leaders', 'never two leaders', 'split brain is impossible', 'no split brain']], unless: ['fencing', 'lease', 'epoch', 'term'] }],
+    correction: 'a paused or partitioned old leader can still act after a new one is elected; leases alone are not enough without fencing tokens or epochs checked by the storage',
+  },
+  // Coding.
+  {
+    id: 'list-remove-constant',
+    dimension: 'complexity',
+    claims: [{ allOf: [['remove', 'list remove', 'indexof', 'splice', 'pop 0', 'pop(0)', 'shift'], ['o 1', 'constant time']], unless: ['linked list', 'deque', 'popleft', 'o n'] }],
+    correction: 'removing from the middle or front of an array-backed list (list.remove, splice, shift, pop(0)) shifts every later element, so it is O(n)',
+  },
+  {
+    id: 'sorting-is-linear',
+    dimension: 'complexity',
+    claims: [{ allOf: [['sort', 'sorting', 'sorted'], ['in o n time', 'is o n', 'linear time']], unless: ['counting sort', 'radix', 'bucket', 'already sorted', 'log'] }],
+    correction: 'comparison sorting costs O(n log n); only counting, radix or bucket sorts on bounded keys are linear',
+  },
+  {
+    id: 'heap-gives-sorted-order',
+    dimension: 'complexity',
+    claims: [{ allOf: [['heap', 'priority queue'], ['o 1 to insert', 'insert in o 1', 'constant time insert', 'sorted array']], unless: ['amortized', 'amortised', 'fibonacci'] }],
+    correction: 'a binary heap inserts and pops in O(log n) and keeps only the minimum (or maximum) in order, not the whole array',
+  },
+  // More from the same families: delivery and durability.
+  {
+    id: 'ack-before-persist',
+    dimension: SCALE,
+    claims: [{ allOf: [['acknowledge', 'acknowledges', 'ack', 'acks'], ['as soon as it arrives', 'before it is written', 'before writing it', 'before it is persisted', 'effectively persisted', 'written to the database later']] }],
+    correction: 'acknowledge a write only once it is durably stored (a quorum or a replicated log with acks); an acknowledgement before that can lose data the sender believes is safe',
+  },
+  {
+    id: 'push-services-guarantee-delivery',
+    dimension: SCALE,
+    claims: [{ allOf: [['apns', 'fcm', 'push notification service', 'push notifications'], ['store every notification', 'store everything until', 'guarantee delivery', 'guarantees delivery', 'guaranteed delivery']] }],
+    correction: 'APNs and FCM are best-effort: they coalesce, expire and drop notifications, so devices must sync missed data from your servers',
+  },
+  {
+    id: 'two-phase-commit-with-external-processor',
+    dimension: TRADE,
+    claims: [{ allOf: [['two phase commit', '2pc'], ['the processor', 'payment processor', 'payment provider', 'card network', 'external provider']], unless: ['saga', 'instead', 'cannot', 'can t'] }],
+    correction: 'an external processor does not take part in your two-phase commit; the standard answer is idempotency keys, a state machine with an unknown state, and reconciliation',
+  },
+  {
+    id: 'reconciliation-unneeded',
+    dimension: DATA,
+    claims: [{ allOf: [['don t need reconciliation', 'no need for reconciliation', 'no need to reconcile', 'never need to reconcile', 'reconciliation is unnecessary', 'can t disagree', 'cannot disagree']], negated: true }],
+    correction: 'two systems of record always drift (timeouts, partial failures, bugs), so money systems reconcile against the other side\'s records on a schedule',
+  },
+  {
+    id: 'new-idempotency-key-per-retry',
+    dimension: SCALE,
+    claims: [{ allOf: [['idempotency key', 'idempotency keys'], ['fresh random key', 'new random key', 'fresh key', 'new key on every retry', 'new key for each retry', 'new key per attempt', 'generate a new key']] }],
+    correction: 'an idempotency key must stay the same across retries of one operation; a fresh key per retry turns every retry into a new charge',
+  },
+  {
+    id: 'double-entry-is-replication',
+    dimension: DATA,
+    claims: [{ allOf: [['double entry'], ['written twice', 'backup copy', 'second database', 'two databases', 'another region']] }],
+    correction: 'double-entry bookkeeping records every movement as a debit and a matching credit that sum to zero; it is an accounting invariant, not a second copy of the data',
+  },
+  // Jobs and coordination.
+  {
+    id: 'exactly-once-without-idempotency',
+    dimension: SCALE,
+    claims: [{ allOf: [['exactly once', 'exactly one time'], ['worry about idempotency', 'no need for idempotency', 'idempotency is not needed', 'without idempotency', 'full stop']], negated: true }],
+    correction: 'at-least-once delivery plus locking still re-runs a job whose worker dies mid-run; exactly-once effects need idempotent jobs',
+  },
+  {
+    id: 'skip-locked-marks-skipped',
+    dimension: DATA,
+    claims: [{ allOf: [['skip locked'], ['marking a job as skipped', 'marks the job as skipped', 'marks it as skipped', 'never looks at it again', 'skipped forever']] }],
+    correction: 'SKIP LOCKED only makes a query pass over rows another transaction holds locked right now; once that transaction ends the rows are visible again',
+  },
+  {
+    id: 'dead-worker-job-finished',
+    dimension: SCALE,
+    claims: [{ allOf: [['worker', 'workers'], ['considered finished', 'counts as executed', 'considered done', 'treated as complete', 'treated as finished']] }],
+    correction: 'a job on a worker that died is unfinished; its lease expires and the job is retried (idempotently), never counted as done',
+  },
+  {
+    id: 'index-goes-stale',
+    dimension: DATA,
+    claims: [{ allOf: [['index', 'indexes'], ['would go stale', 'goes stale', 'go stale', 'gets stale', 'get out of date']] }],
+    correction: 'a database index is updated in the same transaction as the row it covers, so it never goes stale',
+  },
+  // Search and autocomplete.
+  {
+    id: 'precomputed-means-scored-offline',
+    dimension: DATA,
+    claims: [{ allOf: [['precomputed', 'precompute'], ['traverse the subtree', 'traverse the whole subtree', 'scores only at the leaf', 'only at the leaf nodes']] }],
+    correction: 'precomputing top-k means storing the best completions at every prefix node, so a request reads one node instead of walking its subtree',
+  },
+  {
+    id: 'server-side-debounce',
+    dimension: ARCH,
+    claims: [{ allOf: [['debounce', 'debouncing'], ['handled on the server', 'on the server side', 'server waits', 'the server side']] }],
+    correction: 'debouncing belongs in the client, where it cuts the requests sent; a server that waits only adds latency to each keystroke',
+  },
+  {
+    id: 'first-letter-sharding-even',
+    dimension: SCALE,
+    claims: [{ allOf: [['first letter', 'by letter', 'alphabetical range', 'alphabetically'], ['even load', 'evenly', 'same number of queries', 'balanced load']] }],
+    correction: 'first letters are heavily skewed (far more words start with s than x), so shard by a hash of the prefix or by measured load ranges',
+  },
+  // Feeds and pagination.
+  {
+    id: 'cursor-is-page-number',
+    dimension: DATA,
+    claims: [{ allOf: [['cursor'], ['page number', 'offset page', 'turns it into offset']], unless: ['instead', 'rather than', 'unlike', 'versus', 'vs'] }],
+    correction: 'a cursor encodes the last item seen (keyset pagination); a page number turned into OFFSET rescans skipped rows and shifts when new items arrive',
+  },
+  // Recommendations.
+  {
+    id: 'feature-store-caches-predictions',
+    dimension: ARCH,
+    claims: [{ allOf: [['feature store'], ['final predictions', 'cache predictions', 'caches predictions', 'stores predictions', 'model s predictions']] }],
+    correction: 'a feature store serves model inputs (features) with the same definitions offline and online; cached predictions are a separate, optional layer',
+  },
+  {
+    id: 'ann-is-exact',
+    dimension: ARCH,
+    claims: [{ allOf: [['ann', 'approximate nearest neighbor', 'approximate nearest neighbour'], ['exact nearest', 'exact search', 'is exact']] }],
+    correction: 'ANN (approximate nearest neighbour) trades a little recall for speed and is what makes retrieval fast enough to serve online',
+  },
+  {
+    id: 'cold-start-is-cache-warmup',
+    dimension: ARCH,
+    claims: [{ allOf: [['cold start'], ['after a new model is deployed', 'caches are empty', 'slow first request', 'warming the caches', 'warm the caches']] }],
+    correction: 'in recommendations, cold start means users or items with no interaction history; content features and popularity cover them',
+  },
+  {
+    id: 'ab-test-offline',
+    dimension: TRADE,
+    claims: [{ allOf: [['a b testing', 'a b test', 'ab test', 'ab testing'], ['happens offline', 'compares auc', 'on a held out set', 'held out set']] }],
+    correction: 'an A/B test splits live traffic between variants and compares business metrics; offline metrics such as AUC are only a pre-check',
+  },
+];
