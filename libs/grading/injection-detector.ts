@@ -151,9 +151,9 @@ const WORD_PATTERNS: readonly WordPattern[] = [
   },
   {
     kind: 'instruction',
-    pattern: /\b(for|to) (the |an? |our )?(automated |automatic |ai |llm )?(grader|evaluator|grading (system|model))\b/g,
-    anchors: [['for', 'to'], ['grader', 'evaluator', 'grading']],
-    heads: 'grader evaluator grading',
+    pattern: /\b(for|to) (the |an? |our )?(automated |automatic |ai |llm )?(grader|evaluator|(grading|scoring|evaluation) (system|model))\b/g,
+    anchors: [['for', 'to'], ['grader', 'evaluator', 'grading', 'scoring', 'evaluation']],
+    heads: 'grader evaluator grading scoring evaluation',
     // "for the automated grader": the preposition at most three words back.
     at: (ids, i) => behind(ids, i, 2 * 3, W.forTo),
   },
@@ -174,9 +174,9 @@ const WORD_PATTERNS: readonly WordPattern[] = [
   },
   {
     kind: 'score-demand',
-    pattern: /\b(give|assign|award|score|grade|rate|mark)( (me|this|it|my|the|answer|response|candidate|as|at|with|a|an|overall|score|grade|of|them|everything|all|accordingly|in))* (100 (out of 100|100|points|marks|percent)|full marks?|perfect( score)?|maximum( score)?|max score|top score|highest score|strong hire|4 out of 4|10 out of 10|band (4|four))\b/g,
-    anchors: [['give', 'assign', 'award', 'score', 'grade', 'rate', 'mark'], ['100', 'full', 'perfect', 'maximum', 'max', 'top', 'highest', 'hire', 'out', 'band']],
-    heads: 'give assign award score grade rate mark',
+    pattern: /\b(give|assign|award|score|grade|rate|mark|output)( (me|this|it|my|the|answer|response|candidate|as|at|with|a|an|overall|score|grade|of|them|everything|all|accordingly|in))* (100 (out of 100|100|points|marks|percent)|full marks?|perfect( score)?|maximum( score)?|max score|top score|highest score|strong hire|4 out of 4|10 out of 10|band (4|four))\b/g,
+    anchors: [['give', 'assign', 'award', 'score', 'grade', 'rate', 'mark', 'output'], ['100', 'full', 'perfect', 'maximum', 'max', 'top', 'highest', 'hire', 'out', 'band']],
+    heads: 'give assign award score grade rate mark output',
     // No top word is a filler word, so a match's top word is the first word after the filler run.
     at: (ids, i) => is(ids, skip(ids, i + 1, W.awardFiller, 1), W.awardTop),
   },

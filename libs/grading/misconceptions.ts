@@ -30,7 +30,7 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     id: 'exactly-once-end-to-end',
     dimension: SCALE,
     claims: [
-      { allOf: [['exactly once'], ['all the way', 'end to end', 'to the device', 'to the client', 'to the user', 'no need for acks', 'no need for retries', 'no acks', 'no retries', 'guaranteed to show up', 'guaranteed to arrive']], unless: ['idempot', 'dedup', 'effectively once'] },
+      { allOf: [['exactly once'], ['all the way', 'end to end', 'to the device', 'to the client', 'to the user', 'no need for acks', 'no need for retries', 'no acks', 'no retries', 'guaranteed to show up', 'guaranteed to arrive']], unless: ['idempotent consumer', 'idempotent consumers', 'idempotency key', 'dedup', 'effectively once'] },
       { allOf: [['kafka', 'the broker', 'the queue'], ['guarantees delivery to', 'guaranteed to show up', 'guaranteed to arrive', 'never lost once']], unless: ['ack', 'retry', 'idempot'] },
     ],
     correction: 'no broker delivers exactly once to a device or an external system; you get at-least-once delivery plus idempotent consumers or deduplication, and the client still acknowledges',
@@ -46,7 +46,7 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     id: 'horizontal-means-bigger-box',
     dimension: SCALE,
     claims: [
-      { allOf: [['scale horizontally', 'horizontal scaling', 'horizontally scale', 'scale out'], ['largest instance', 'bigger instance', 'bigger machine', 'bigger server', 'more cores', 'more ram', 'one box', 'single box', 'one machine', 'vertical']], unless: ['instead of', 'rather than', 'unlike', 'not vertical', 'versus', 'vs'] },
+      { allOf: [['scale horizontally', 'horizontal scaling', 'horizontally scale', 'scale out'], ['largest instance', 'bigger instance', 'bigger machine', 'bigger server', 'more cores', 'more ram', 'vertical']], unless: ['instead of', 'rather than', 'unlike', 'not vertical', 'versus', 'vs', 'shard'] },
     ],
     correction: 'scaling horizontally means adding machines and spreading load across them; a bigger single box is vertical scaling, which has a ceiling and stays a single point of failure',
   },
@@ -278,7 +278,7 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     dimension: SCALE,
     claims: [
       { allOf: [['clocks', 'timestamps', 'wall clock', 'system time'], ['perfectly synchronised', 'perfectly synchronized', 'always in sync', 'exactly the same time', 'total order across servers']], unless: ['ntp drift', 'skew', 'not'] },
-      { allOf: [['ntp'], ['well under a microsecond', 'perfectly synchronised', 'perfectly synchronized', 'same total order', 'exactly in sync']] },
+      { allOf: [['ntp'], ['well under a microsecond', 'within nanoseconds', 'perfectly synchronised', 'perfectly synchronized', 'same total order', 'exactly in sync', 'effectively exact']] },
     ],
     correction: 'server clocks drift and jump (NTP corrections), so wall-clock timestamps from different machines cannot order events reliably; use sequence numbers, logical clocks or a single sequencer',
   },
@@ -354,19 +354,22 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
   {
     id: 'exactly-once-without-idempotency',
     dimension: SCALE,
-    claims: [{ allOf: [['exactly once', 'exactly one time'], ['worry about idempotency', 'no need for idempotency', 'idempotency is not needed', 'without idempotency', 'full stop']], negated: true }],
+    claims: [
+      { allOf: [['exactly once', 'exactly one time'], ['worry about idempotency', 'no need for idempotency', 'idempotency is not needed', 'without idempotency', 'full stop']], negated: true },
+      { allOf: [['don t need to make their jobs idempotent', 'don t need to make jobs idempotent', 'jobs don t need to be idempotent', 'no need to make jobs idempotent']], negated: true },
+    ],
     correction: 'at-least-once delivery plus locking still re-runs a job whose worker dies mid-run; exactly-once effects need idempotent jobs',
   },
   {
     id: 'skip-locked-marks-skipped',
     dimension: DATA,
-    claims: [{ allOf: [['skip locked'], ['marking a job as skipped', 'marks the job as skipped', 'marks it as skipped', 'never looks at it again', 'skipped forever']] }],
+    claims: [{ allOf: [['skip locked', 'skipped'], ['marking a job as skipped', 'marks the job as skipped', 'marks it as skipped', 'never looks at it again', 'skipped forever', 'permanently marked', 'can ever pick it up again']] }],
     correction: 'SKIP LOCKED only makes a query pass over rows another transaction holds locked right now; once that transaction ends the rows are visible again',
   },
   {
     id: 'dead-worker-job-finished',
     dimension: SCALE,
-    claims: [{ allOf: [['worker', 'workers'], ['considered finished', 'counts as executed', 'considered done', 'treated as complete', 'treated as finished']] }],
+    claims: [{ allOf: [['worker', 'workers'], ['considered finished', 'counts as executed', 'considered done', 'treated as complete', 'treated as finished', 'the job has finished', 'mark the execution as succeeded', 'marked as succeeded']] }],
     correction: 'a job on a worker that died is unfinished; its lease expires and the job is retried (idempotently), never counted as done',
   },
   {
@@ -405,25 +408,61 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
   {
     id: 'feature-store-caches-predictions',
     dimension: ARCH,
-    claims: [{ allOf: [['feature store'], ['final predictions', 'cache predictions', 'caches predictions', 'stores predictions', 'model s predictions']] }],
+    claims: [{ allOf: [['feature store'], ['final predictions', 'cache predictions', 'caches predictions', 'stores predictions', 'model s predictions', 'the model registry', 'model binaries']] }],
     correction: 'a feature store serves model inputs (features) with the same definitions offline and online; cached predictions are a separate, optional layer',
   },
   {
     id: 'ann-is-exact',
     dimension: ARCH,
-    claims: [{ allOf: [['ann', 'approximate nearest neighbor', 'approximate nearest neighbour'], ['exact nearest', 'exact search', 'is exact']] }],
+    claims: [
+      { allOf: [['ann', 'approximate nearest neighbor', 'approximate nearest neighbour'], ['exact nearest', 'exact search', 'is exact']] },
+      { allOf: [['ann'], ['artificial neural network']] },
+    ],
     correction: 'ANN (approximate nearest neighbour) trades a little recall for speed and is what makes retrieval fast enough to serve online',
   },
   {
     id: 'cold-start-is-cache-warmup',
     dimension: ARCH,
-    claims: [{ allOf: [['cold start'], ['after a new model is deployed', 'caches are empty', 'slow first request', 'warming the caches', 'warm the caches']] }],
+    claims: [{ allOf: [['cold start'], ['after a new model is deployed', 'caches are empty', 'slow first request', 'warming the caches', 'warm the caches', 'warm up problem', 'jvm', 'new pods serve slowly']] }],
     correction: 'in recommendations, cold start means users or items with no interaction history; content features and popularity cover them',
   },
   {
     id: 'ab-test-offline',
     dimension: TRADE,
-    claims: [{ allOf: [['a b testing', 'a b test', 'ab test', 'ab testing'], ['happens offline', 'compares auc', 'on a held out set', 'held out set']] }],
+    claims: [
+      { allOf: [['a b testing', 'a b test', 'ab test', 'ab testing'], ['happens offline', 'compares auc', 'on a held out set', 'held out set']] },
+      { allOf: [['don t need online experiments', 'no need for online experiments', 'auc is the gold standard']], negated: true },
+    ],
     correction: 'an A/B test splits live traffic between variants and compares business metrics; offline metrics such as AUC are only a pre-check',
+  },
+  {
+    id: 'trie-lookup-log-n',
+    dimension: DATA,
+    claims: [{ allOf: [['trie'], ['o log n in the number', 'log n in the number of', 'lookups are o log n']] }],
+    correction: 'a trie lookup costs the length of the prefix, independent of how many strings are stored',
+  },
+  {
+    id: 'cdn-static-only',
+    dimension: ARCH,
+    claims: [{ allOf: [['cdn', 'cdns'], ['only cache static', 'only static files', 'not api responses', 'can t cache api responses', 'cannot cache api responses']] }],
+    correction: 'a CDN caches any response whose headers allow it, API responses included; short TTLs on hot, shared responses take load off the origin',
+  },
+  {
+    id: 'sketch-is-exact',
+    dimension: DATA,
+    claims: [{ allOf: [['count min sketch', 'bloom filter', 'hyperloglog'], ['exact counts', 'exact count', 'no false positives', 'exact answer']] }],
+    correction: 'count-min sketches, Bloom filters and HyperLogLog are probabilistic: they save memory by giving approximate answers with bounded error',
+  },
+  {
+    id: 'kafka-total-order',
+    dimension: DATA,
+    claims: [{ allOf: [['kafka'], ['total order across the whole topic', 'order across all partitions', 'order across partitions', 'total order across the topic']] }],
+    correction: 'Kafka orders messages only within a partition; a topic with many partitions has no total order, so order-sensitive keys must map to one partition',
+  },
+  {
+    id: 'tcp-delivers-to-the-app',
+    dimension: SCALE,
+    claims: [{ allOf: [['tcp'], ['guaranteed delivery', 'guarantees delivery', 'keeps retransmitting', 'until the phone reconnects', 'already guaranteed']] }],
+    correction: 'TCP only delivers within a live connection, up to the peer\'s kernel buffer; when the connection drops, in-flight data is lost, so the application needs its own acks and resync',
   },
 ];
