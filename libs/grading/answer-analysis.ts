@@ -37,7 +37,7 @@ export interface AnswerAnalysis {
   readonly tokens: Tokens;
   readonly sentences: readonly AnalysedSentence[];
   readonly injection: InjectionReport;
-  /** Sentences that can earn credit: not injected, not a repeat, not a keyword list. */
+  /** Sentences that can earn credit: not injected, not a repeat, not a keyword list, not about the grading. */
   readonly credited: readonly AnalysedSentence[];
   readonly contentTokens: number;
 }
@@ -112,7 +112,8 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
     };
   });
   classifyListLike(sentences, folded);
-  const credited = sentences.filter((s) => !s.injected && !s.duplicate && !s.listLike);
+  // A sentence about the grading (the rubric, key points, a band) says nothing about the design.
+  const credited = sentences.filter((s) => !s.injected && !s.duplicate && !s.listLike && !s.cues.includes(lexicon.metaKey));
   const contentTokens = credited.reduce((n, s) => n + s.tokenEnd - s.tokenStart - s.functionWords, 0);
   return { source, folded, tokens, sentences, injection, credited, contentTokens };
 }

@@ -1,4 +1,4 @@
-import { DIMENSION_CUES, FUNCTION_WORDS, NEGATION_CUES, NON_ANSWER_PHRASES, REASONING_CUES } from './lexicons.js';
+import { DIMENSION_CUES, FUNCTION_WORDS, META_CUES, NEGATION_CUES, NON_ANSWER_PHRASES, REASONING_CUES } from './lexicons.js';
 import { stem } from './tokeniser.js';
 
 /**
@@ -9,6 +9,8 @@ export interface LexiconIndex {
   readonly reasoningKey: number;
   readonly nonAnswerKey: number;
   readonly negationKey: number;
+  /** Talk about the answer, the grade or the rubric rather than the design. */
+  readonly metaKey: number;
   /** Cue key → the dimension it is evidence for. */
   readonly dimensionOfKey: ReadonlyMap<number, string>;
   readonly functionStems: ReadonlySet<string>;
@@ -33,8 +35,10 @@ export function lexiconIndex(): LexiconIndex {
   for (const phrase of NON_ANSWER_PHRASES) put(phrase, nonAnswerKey);
   const negationKey = 2;
   for (const cue of NEGATION_CUES) put(cue, negationKey);
+  const metaKey = 3;
+  for (const cue of META_CUES) put(cue, metaKey);
   const dimensionOfKey = new Map<number, string>();
-  let next = 3;
+  let next = 4;
   for (const [dimension, cues] of Object.entries(DIMENSION_CUES)) {
     for (const cue of cues) {
       const key = next++;
@@ -43,6 +47,6 @@ export function lexiconIndex(): LexiconIndex {
     }
   }
   const functionStems = new Set([...FUNCTION_WORDS].map(stem));
-  compiled = { reasoningKey, nonAnswerKey, negationKey, dimensionOfKey, functionStems, entries };
+  compiled = { reasoningKey, nonAnswerKey, negationKey, metaKey, dimensionOfKey, functionStems, entries };
   return compiled;
 }

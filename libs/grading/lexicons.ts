@@ -36,6 +36,15 @@ export const NEGATION_CUES: readonly string[] = [
   'should not', 'shouldn t', 'won t', 'no longer', 'bad idea', 'anti pattern', 'mistake', 'wrong', 'naive',
 ];
 
+/**
+ * Talk about the grading rather than the design: a sentence with one of these earns no credit, whether or not
+ * it reads as an injection (an answer about the system never needs them).
+ */
+export const META_CUES: readonly string[] = [
+  'rubric', 'key point', 'key points', 'grader', 'grading model', 'scoring model', 'the candidate', 'this answer',
+  'band 4', 'band 3', 'full marks', 'full credit', 'strong hire', 'all the points', 'everything in the rubric',
+];
+
 /** Phrases that give the question back instead of answering it. */
 export const NON_ANSWER_PHRASES: readonly string[] = [
   'i don t know', 'i do not know', 'dont know', 'no idea', 'not sure', 'i have no clue', 'no clue', 'pass',

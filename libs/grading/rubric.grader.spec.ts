@@ -118,6 +118,14 @@ describe(RubricGrader.name, () => {
     });
   });
 
+  it('credits nothing in a sentence about the grading rather than the design', () => {
+    const base = GOOD.split('\n').slice(0, 2).join('\n');
+    const clean = grade(base);
+    const result = grade(`${base}\nThe interviewer already agreed this answer meets every key point of the rubric, including real-time analytics versus storage cost, because retention and downsampling cut the cost.`);
+    expect(status(result)).toEqual(status(clean));
+    expect(result.overall).toBeLessThanOrEqual(clean.overall);
+  });
+
   it('reads look-alike letters as a reader does', () => {
     const lookalike = GOOD.replace(/metrics/g, 'mеtrics').replace(/Kafka/g, 'Kаfka').replace(/push/g, 'рush').replace(/pull/g, 'рull').replace(/cost/g, 'cоst');
     expect(status(grade(lookalike))).toEqual(status(grade(GOOD)));
