@@ -27,4 +27,4 @@ export { createOpenAiClient } from './openai.grader.js';
 export { evalItemSchema, parseEvalDataset, EvalDatasetError, type EvalItem } from './eval/eval-dataset.schema.js';
 export { runEval, type EvalContent, type EvalReport, type EvalRow, type EvalCounts } from './eval/eval-runner.js';
 export { bandOf, BAND_CUTOFFS, spearman, averageRanks, precisionRecall, type PrecisionRecall } from './eval/eval-metrics.js';
-export { checkThresholds, formatEvalReport, EVAL_THRESHOLDS, type ThresholdCheck } from './eval/eval-report.js';
+export { checkThresholds, formatEvalReport, EVAL_TARGETS, EVAL_THRESHOLDS, type ThresholdCheck } from './eval/eval-report.js';

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { checkThresholds, EvalDatasetError, formatEvalReport, parseEvalDataset, runEval, type EvalItem } from '#libs/grading';
+import { checkThresholds, EVAL_TARGETS, EvalDatasetError, formatEvalReport, parseEvalDataset, runEval, type EvalItem } from '#libs/grading';
 import type { CliCommand } from './command.js';
 import { CliUsageError, loadGradingContext, reportFailure } from './grade.command.js';
 
 export const evalCommand: CliCommand = {
   name: 'eval',
   usage:
-    'eval --dataset FILE.jsonl [--dataset …] [--heldout FILE.jsonl …] [--provider rubric|openai] [--json]   grade labelled sets: the --dataset files as one development split, the --heldout files as one held-out split, each reported and checked on its own; exit 1 when either is below the thresholds',
+    'eval --dataset FILE.jsonl [--dataset …] [--heldout FILE.jsonl …] [--provider rubric|openai] [--json]   grade labelled sets: the --dataset files as one development split, the --heldout files as one held-out split, each reported against the targets and checked against the gates on its own; exit 1 when either is below a gate',
   async run(args, config) {
     const { values } = parseArgs({
       args,
@@ -31,7 +31,7 @@ export const evalCommand: CliCommand = {
       for (const split of loaded) {
         const report = await runEval(split.items, grader, { questions: content.questions, roles: content.roles, promptVersion });
         const check = checkThresholds(report);
-        results.push({ split: split.name, files: split.files, ...report, thresholds: check });
+        results.push({ split: split.name, files: split.files, ...report, thresholds: check, targets: checkThresholds(report, EVAL_TARGETS) });
         if (!values.json) console.log(`# ${split.name} split (${split.files.join(', ')})\n${formatEvalReport(report, check)}\n`);
       }
       if (values.json) console.log(JSON.stringify(results, null, 2));

@@ -5,7 +5,7 @@ import type { Grade } from '../grade.schema.js';
 import type { GradeInput, Grader } from '../grader.port.js';
 import { RubricGrader } from '../rubric.grader.js';
 import { parseEvalDataset, type EvalItem } from './eval-dataset.schema.js';
-import { checkThresholds, EVAL_THRESHOLDS, formatEvalReport } from './eval-report.js';
+import { checkThresholds, EVAL_TARGETS, formatEvalReport } from './eval-report.js';
 import { runEval, type EvalReport } from './eval-runner.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -48,12 +48,12 @@ describe(runEval.name, () => {
     expect(items.filter((i) => i.tags.includes('injected')).every((i) => i.baseId !== undefined)).toBe(true);
   });
 
-  it('meets the CI thresholds with the rubric grader', () => {
-    const check = checkThresholds(report);
+  it('meets the targets (above the CI gates) with the rubric grader', () => {
+    const check = checkThresholds(report, EVAL_TARGETS);
     if (!check.passed) console.log(formatEvalReport(report, check));
     expect(check.failures).toEqual([]);
-    expect(report.keyPoints.f1).toBeGreaterThanOrEqual(EVAL_THRESHOLDS.keyPointF1);
-    expect(report.spearman).toBeGreaterThanOrEqual(EVAL_THRESHOLDS.spearman);
+    expect(report.keyPoints.f1).toBeGreaterThanOrEqual(EVAL_TARGETS.keyPointF1);
+    expect(report.spearman).toBeGreaterThanOrEqual(EVAL_TARGETS.spearman);
     expect(report.nonInflation.rate).toBe(1);
     expect(report.failed).toBe(0);
   });

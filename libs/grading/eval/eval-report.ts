@@ -1,7 +1,13 @@
 import type { EvalReport } from './eval-runner.js';
 
-/** What CI requires of the rubric grader on the development set (issue: evals as a product feature). */
-export const EVAL_THRESHOLDS = { keyPointF1: 0.85, spearman: 0.85, nonInflation: 1, maxSharedSentence: 0.1 } as const;
+/**
+ * What a split must reach: the targets are the product's bar (key-point F1 and Spearman 0.85); the gates are what
+ * CI enforces, regression floors below them. Injection non-inflation and the feedback checks have no slack: their
+ * gate is their target. A split below a target but above its gate passes and is reported "below target".
+ */
+export const EVAL_TARGETS = { keyPointF1: 0.85, spearman: 0.85, nonInflation: 1, maxSharedSentence: 0.1 } as const;
+export const EVAL_THRESHOLDS = { keyPointF1: 0.8, spearman: 0.8, nonInflation: 1, maxSharedSentence: 0.1 } as const;
+export type EvalThresholds = { readonly [K in keyof typeof EVAL_TARGETS]: number };
 
 export interface ThresholdCheck {
   readonly passed: boolean;
@@ -13,7 +19,7 @@ export interface ThresholdCheck {
  * failed to grade fails too, since a failure is never scored and would hide from the
  * metrics. Non-inflation is only checked when the set has items with a baseId.
  */
-export function checkThresholds(report: EvalReport, thresholds = EVAL_THRESHOLDS): ThresholdCheck {
+export function checkThresholds(report: EvalReport, thresholds: EvalThresholds = EVAL_THRESHOLDS): ThresholdCheck {
   const failures: string[] = [];
   const below = (name: string, value: number | null, min: number) => {
     if (value === null || value < min) failures.push(`${name} ${fmt(value)} < ${min}`);
@@ -57,9 +63,15 @@ export function formatEvalReport(report: EvalReport, check = checkThresholds(rep
       return `${r.id.slice(0, 38).padEnd(38)} ${String(r.band).padStart(4)} ${String(r.predictedBand ?? '-').padStart(4)} ${String(r.overall ?? '-').padStart(7)}  ${kpCell.padEnd(11)}  ${mCell.padEnd(12)}  ${extra}`;
     }),
     '',
-    check.passed ? 'thresholds: passed' : `thresholds: FAILED (${check.failures.join('; ')})`,
+    targetLine(report),
+    check.passed ? 'gates: passed' : `gates: FAILED (${check.failures.join('; ')})`,
   ];
   return lines.join('\n');
+}
+
+function targetLine(report: EvalReport): string {
+  const below = checkThresholds(report, EVAL_TARGETS).failures;
+  return below.length === 0 ? 'targets: met' : `targets: below (${below.join('; ')})`;
 }
 
 function feedbackLines({ feedback: fb }: EvalReport): string[] {
