@@ -128,7 +128,10 @@ function withoutPoints(inputs: DimensionInputs, id: string, score: DimensionScor
   }
   const owner = lexiconIndex().dimensionOfKey;
   const best = mostOf(inputs, (s) => s.cues.filter((key) => owner.get(key) === id).length);
-  if (!best) return 'nothing in the answer speaks to it yet';
+  if (!best) {
+    const first = inputs.credited[0];
+    return first ? `nothing in the answer speaks to it yet (it opens with ${said(inputs.quote(first))})` : 'nothing in the answer speaks to it yet';
+  }
   return score >= 3 ? `shown best by ${said(inputs.quote(best))}` : `the most the answer gives on it is ${said(inputs.quote(best))}`;
 }
 

@@ -47,8 +47,8 @@ export const META_CUES: readonly string[] = [
 
 /** Phrases that give the question back instead of answering it. */
 export const NON_ANSWER_PHRASES: readonly string[] = [
-  'i don t know', 'i do not know', 'dont know', 'no idea', 'not sure', 'i have no clue', 'no clue', 'pass',
-  'skip', 'next question', 'i can t answer', 'i cannot answer', 'i have not done this', 'not familiar',
+  'i don t know', 'i do not know', 'dont know', 'no idea', 'not sure', 'i have no clue', 'no clue', 'i ll pass',
+  'i will pass', 'pass on this', 'skip this', 'let s skip', 'skip this question', 'next question', 'i can t answer', 'i cannot answer', 'i have not done this', 'not familiar',
   'i m not familiar', 'can we move on', 'no experience with', 'i would google', 'i would look it up',
 ];
 

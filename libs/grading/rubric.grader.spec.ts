@@ -100,6 +100,11 @@ describe(RubricGrader.name, () => {
     expect(result.overall).toBe(0);
   });
 
+  it('reads "skip" and "pass" in a design sentence as design, not as a refusal', () => {
+    const result = grade('We can skip the uniqueness check because each server leases its own counter range, and traffic passes through a cache.');
+    expect(result.flags).not.toContain('non_answer');
+  });
+
   describe('injection', () => {
     const base = GOOD.split('\n').slice(0, 2).join('\n');
     it.each([
