@@ -62,6 +62,8 @@ export interface AppConfig {
     snapshotMinIntervalMs: number;
     /** Concurrent sandboxed runs per worker (the `code` queue's own concurrency). */
     runConcurrency: number;
+    /** Call time a submission's scaling run may spend (its wall limit is this plus start-up); 0 turns it off. */
+    scalingBudgetMs: number;
   };
   sandbox: {
     bwrap: string;
@@ -146,6 +148,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxChars: e.CODE_MAX_CHARS,
       snapshotMinIntervalMs: e.CODE_SNAPSHOT_MIN_INTERVAL_MS,
       runConcurrency: e.CODE_RUN_CONCURRENCY,
+      scalingBudgetMs: e.CODE_SCALING_BUDGET_MS,
     },
     sandbox: {
       bwrap: e.SANDBOX_BWRAP,

@@ -92,6 +92,7 @@ export const envSchema = z
     CODE_MAX_CHARS: int(100, 200_000).default(20_000),
     CODE_SNAPSHOT_MIN_INTERVAL_MS: int(0, 60_000).default(500),
     CODE_RUN_CONCURRENCY: int(1, 64).default(2),
+    CODE_SCALING_BUDGET_MS: int(0, 5_000).default(1_000),
     SANDBOX_BWRAP: z.string().startsWith('/', 'must be an absolute path').default('/usr/bin/bwrap'),
     SANDBOX_PYTHON: z.string().startsWith('/', 'must be an absolute path').default('/usr/bin/python3'),
     SANDBOX_NODE: z.string().startsWith('/', 'must be an absolute path').optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMPLEXITY_CLASSES } from '#libs/protocol';
 import { textSchema } from './common.schema.js';
 
 /**
@@ -44,6 +45,42 @@ export const testCaseSchema = z
   .strict();
 export type TestCase = z.infer<typeof testCaseSchema>;
 
+/** Input generators of the scaling run, implemented on the server (`libs/code-facts`), seeded and deterministic. */
+export const SCALING_INPUTS = [
+  'lru-operations',
+  'maintenance-windows',
+  'session-intervals',
+  'rate-limit-requests',
+  'task-graph',
+  'endpoint-log',
+  'versioned-operations',
+] as const;
+export type ScalingInputId = (typeof SCALING_INPUTS)[number];
+
+const scalingSizesSchema = z
+  .array(z.number().int().min(1).max(1_000_000))
+  .min(3)
+  .max(6)
+  .refine((sizes) => sizes.every((n, i) => i === 0 || n > sizes[i - 1]!), 'must be strictly increasing')
+  .refine((sizes) => sizes.at(-1)! >= 4 * sizes[0]!, 'must span at least a factor of 4');
+
+/**
+ * The hidden performance run of a submission: the entry point is called on generated inputs of growing size `n`
+ * and the growth of its time is classified against `required`. `per: operation` divides each call's time by n
+ * (n operations per call, e.g. put/get); `per: call` is one call on n items. Sizes are per language: a correct
+ * solution's largest run takes tens of milliseconds, a quadratic one grows visibly within the budget.
+ */
+export const scalingSchema = z
+  .object({
+    input: z.enum(SCALING_INPUTS),
+    operation: textSchema,
+    per: z.enum(['operation', 'call']),
+    required: z.enum(COMPLEXITY_CLASSES),
+    sizes: z.object({ python: scalingSizesSchema, javascript: scalingSizesSchema }).strict(),
+  })
+  .strict();
+export type ScalingSpec = z.infer<typeof scalingSchema>;
+
 export const codingExtrasShape = {
   signature: functionSignatureSchema,
   /** `exact`: deep equality; `unordered`: top-level array compared as a multiset. */
@@ -59,6 +96,8 @@ export const codingExtrasShape = {
       hidden: z.array(testCaseSchema).min(1),
     })
     .strict(),
+  /** Internal: the scaling run (optional only so question versions stored before it still load). */
+  scaling: scalingSchema.optional(),
 };
 
 interface CodingShapeForChecks {

@@ -49,5 +49,23 @@ export function crossCheckQuestion(
       issue(['phases'], `dimension "${dimension}" of ${where} is never scored`);
     }
   }
+  checkComplexityClaims(question, issue);
   return issues;
+}
+
+/**
+ * A coding question times every submission (its `scaling` run) and names the one key point whose complexity claim
+ * the timing can contradict. Optional in the schema only for question versions stored before the scaling run.
+ */
+function checkComplexityClaims(question: LoadedQuestion, issue: (path: PropertyKey[], message: string) => void): void {
+  const claims = question.keyPoints.flatMap((k, i) => (k.claimsComplexity ? [{ k, i }] : []));
+  if (question.kind !== 'coding') {
+    for (const { i } of claims) issue(['keyPoints', i, 'claimsComplexity'], 'only a coding question has a measured complexity to claim');
+    return;
+  }
+  if (!question.scaling) issue(['scaling'], 'a coding question must define its scaling run');
+  if (claims.length !== 1) issue(['keyPoints'], `a coding question marks exactly one key point with claimsComplexity (found ${claims.length})`);
+  for (const { k, i } of claims) {
+    if (k.dimension !== 'complexity') issue(['keyPoints', i, 'claimsComplexity'], 'the key point claiming the complexity must count for the complexity dimension');
+  }
 }

@@ -1,6 +1,7 @@
 import type { RoleGuide } from '#libs/content';
 import { computeOverall } from './compute-overall.js';
 import type { DimensionScore, Grade } from './grade.schema.js';
+import { anchorCodeFacts } from './code-facts-anchor.js';
 import type { CodeEvidence, GradeInput, Grader } from './grader.port.js';
 
 export const CORRECTNESS = 'correctness';
@@ -31,7 +32,7 @@ export function anchorCorrectness(grade: Grade, code: CodeEvidence | undefined, 
   return { ...grade, dimensions, overall: computeOverall(dimensions, context.role, context.question) };
 }
 
-/** Any grader, with correctness anchored on the tests for coding answers. */
+/** Any grader, with correctness anchored on the tests and quality and complexity on the server's code facts. */
 export class CodeAnchoredGrader implements Grader {
   constructor(private readonly inner: Grader) {}
 
@@ -40,6 +41,6 @@ export class CodeAnchoredGrader implements Grader {
   }
 
   async grade(input: GradeInput, signal?: AbortSignal): Promise<Grade> {
-    return anchorCorrectness(await this.inner.grade(input, signal), input.code, input);
+    return anchorCodeFacts(anchorCorrectness(await this.inner.grade(input, signal), input.code, input), input.code, input);
   }
 }

@@ -1,4 +1,5 @@
 import type { Question, RoleGuide } from '#libs/content';
+import type { CodeFacts } from '#libs/protocol';
 import type { Grade, GraderName } from './grade.schema.js';
 
 /** One earlier turn of the session, oldest first. */
@@ -19,6 +20,11 @@ export interface CodeEvidence {
   readonly visible: { readonly passed: number; readonly total: number };
   /** The hidden tests of the last submission; total 0 when the code was only run, never submitted. */
   readonly hidden: { readonly passed: number; readonly total: number };
+  /**
+   * A submission's static analysis and measured complexity, computed by the server in the sandbox (absent for a
+   * plain run or a run stored before them). Names quoted in findings come from the code.
+   */
+  readonly facts?: CodeFacts;
 }
 
 /** Everything a grader needs to grade one answer; graders never load content themselves. */

@@ -17,6 +17,7 @@ export {
 export { gradingScope, questionDimensions, type GradingScope } from './grading-scope.js';
 export { computeOverall } from './compute-overall.js';
 export { anchorCorrectness, correctnessFromTests, correctnessReason, CodeAnchoredGrader } from './code-correctness.js';
+export { anchorCodeFacts, codeQualityReason } from './code-facts-anchor.js';
 export { verifyEvidence, type EvidenceRepair, type VerifiedEvidence } from './evidence-verifier.js';
 export { detectInjection, type InjectionFinding, type InjectionKind, type InjectionReport } from './injection-detector.js';
 export { neutraliseDelimiters, DEFAULT_DATA_TAGS } from './delimiter-neutraliser.js';

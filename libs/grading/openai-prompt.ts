@@ -1,5 +1,6 @@
 import { PLACEHOLDER_PATTERN, renderPrompt, SCORE_LABELS, type PromptTemplate, type RenderedMessage, type RoleGuide } from '#libs/content';
 import type { GradeInput, TranscriptTurn } from './grader.port.js';
+import { formatCodeFacts } from './code-facts-prompt.js';
 import { neutraliseDelimiters } from './delimiter-neutraliser.js';
 import { gradingScope } from './grading-scope.js';
 
@@ -85,7 +86,8 @@ function trustedValues(input: GradeInput): Record<string, string> {
 function formatCodeResults(code: GradeInput['code']): string {
   if (!code) return 'No code for this question.';
   const hidden = code.hidden.total > 0 ? `${code.hidden.passed}/${code.hidden.total} hidden tests passed` : 'not submitted against the hidden tests yet';
-  return `Language: ${code.language}. Last run: ${code.status}; ${code.visible.passed}/${code.visible.total} visible tests passed; ${hidden}.`;
+  const tests = `Language: ${code.language}. Last run: ${code.status}; ${code.visible.passed}/${code.visible.total} visible tests passed; ${hidden}.`;
+  return [tests, formatCodeFacts(code.facts)].filter(Boolean).join('\n');
 }
 
 function formatDimensions(dimensions: RoleGuide['sessions']['system-design']['dimensions']): string {

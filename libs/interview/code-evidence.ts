@@ -4,7 +4,7 @@ import type { CodeRunRow, CodeSnapshotRow } from './code-runs.repository.js';
 import type { StoredCodeResult } from './code-timeline.js';
 import type { CodeReportSection } from './session-report.js';
 
-/** What the graders get from a finished run: its code and the server's counts. */
+/** What the graders get from a finished run: its code, the server's counts and, for a submission, its code facts. */
 export function toCodeEvidence(found: { run: CodeRunRow; snapshot: CodeSnapshotRow } | null): CodeEvidence | undefined {
   if (!found || found.run.state !== 'done') return undefined;
   const result = found.run.result as StoredCodeResult;
@@ -14,6 +14,7 @@ export function toCodeEvidence(found: { run: CodeRunRow; snapshot: CodeSnapshotR
     status: result.status,
     visible: result.visible,
     hidden: found.run.kind === 'submit' ? result.hidden : { passed: 0, total: 0 },
+    ...(found.run.kind === 'submit' && result.facts ? { facts: result.facts } : {}),
   };
 }
 
@@ -44,5 +45,8 @@ export function toCodeReport(
       };
     }),
     snapshots: snapshots.length,
+    ...(result?.facts?.quality ? { quality: result.facts.quality } : {}),
+    ...(result?.facts?.complexity ? { complexity: result.facts.complexity } : {}),
+    ...(result?.facts?.missing.length ? { factsMissing: result.facts.missing } : {}),
   };
 }

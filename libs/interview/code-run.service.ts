@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { CodeFactsService } from '#libs/code-facts';
 import { ContentService } from '#libs/content';
 import { judge, type JudgedTestInput, mergeSubmission, SandboxService, toCandidateTests } from '#libs/sandbox';
 import { CodeRunsRepository } from './code-runs.repository.js';
+import type { StoredCodeResult } from './code-timeline.js';
 import { SessionNotifier } from './session-notifier.js';
 import { SessionsRepository } from './sessions.repository.js';
 
 /**
  * The worker's half of a code run: run the snapshot in the sandbox against the question's tests (visible for a
  * run, visible and hidden for a submission), judge on the server, store the full result once and tell the room
- * with `code:result` (hidden tests as pass/fail only). A retried job after the result was stored changes nothing.
+ * with `code:result` (hidden tests as pass/fail only). A submission also gets its code facts (static analysis and
+ * measured complexity), stored with the result for the graders and the report. A retried job after the result
+ * was stored changes nothing.
  */
 @Injectable()
 export class CodeRunService {
@@ -17,6 +21,7 @@ export class CodeRunService {
     private readonly sessions: SessionsRepository,
     private readonly content: ContentService,
     private readonly sandbox: SandboxService,
+    private readonly facts: CodeFactsService,
     private readonly notifier: SessionNotifier,
   ) {}
 
@@ -43,12 +48,17 @@ export class CodeRunService {
     const visible = await judged(question.tests.visible.map((t) => ({ ...t, hidden: false })));
     // Hidden tests run in a sandbox of their own: nothing the candidate sees can carry their inputs. Code that
     // does not even compile is not run again.
-    const result =
+    const judgedResult =
       run.kind === 'submit'
         ? visible.status === 'COMPILE_ERROR'
           ? { ...visible, tests: [...visible.tests, ...question.tests.hidden.map((t) => ({ name: t.name, hidden: true, passed: false, expected: t.expected, timeMs: 0 }))], hidden: { passed: 0, total: question.tests.hidden.length } }
           : mergeSubmission(visible, await judged(question.tests.hidden.map((t) => ({ ...t, hidden: true }))))
         : visible;
+    // Never throws: a fact that could not be computed is missing with its reason, and the tests' result stands.
+    const result: StoredCodeResult =
+      run.kind === 'submit'
+        ? { ...judgedResult, facts: await this.facts.compute({ question, language: snapshot.language, code: snapshot.code, status: judgedResult.status }) }
+        : judgedResult;
     const done = await this.sessions.inSession(run.sessionId, async (tx) => {
       if (!(await this.code.finishRun(tx, runId, result.status, result))) return;
       await tx.appendEvent('code:result', {

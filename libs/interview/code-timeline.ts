@@ -1,10 +1,13 @@
-import type { CodeTestResultDto } from '#libs/protocol';
+import type { CodeFacts, CodeTestResultDto } from '#libs/protocol';
 import { type CodeRunResult, toCandidateTests } from '#libs/sandbox';
 import type { CodeRunRow, CodeSnapshotRow } from './code-runs.repository.js';
 import type { SessionRow } from './session.types.js';
 
-/** What `code_runs.result` holds: the judged run, hidden tests included. */
-export type StoredCodeResult = CodeRunResult;
+/**
+ * What `code_runs.result` holds: the judged run, hidden tests included, and for a submission the server's code
+ * facts (absent in runs stored before them).
+ */
+export type StoredCodeResult = CodeRunResult & { facts?: CodeFacts };
 
 export type CodeTimelineEntry =
   | { type: 'snapshot'; at: string; offsetMs: number; snapshotId: string; phaseId: string; language: string; code: string }

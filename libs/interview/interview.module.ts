@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CodeFactsModule } from '#libs/code-facts';
 import { ContentModule } from '#libs/content';
 import { GradingModule } from '#libs/grading';
 import { QueueModule } from '#libs/queue';
@@ -41,7 +42,7 @@ export class InterviewHttpModule {}
 
 /** The worker side: grading, the interviewer's replies, the phase clock, reports and the reconciler. */
 @Module({
-  imports: [InterviewModule, ContentModule, QueueModule, GradingModule, SandboxModule],
+  imports: [InterviewModule, ContentModule, QueueModule, GradingModule, SandboxModule, CodeFactsModule],
   providers: [
     CodeRunService,
     CodeRunHandler,

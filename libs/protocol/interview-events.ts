@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CodeComplexityFacts, CodeQualityFacts } from './code-facts.js';
 
 /**
  * The live-session protocol on the socket.io namespace `/interview`, in one file shared by the gateway,
@@ -80,6 +81,12 @@ export interface CodeReportSection {
   /** Every run and submission in order (the full replay is `GET /api/sessions/:id/code-timeline`). */
   timeline: { at: string; kind: 'run' | 'submit'; status: string | null; visible: { passed: number; total: number } | null; hidden: { passed: number; total: number } | null }[];
   snapshots: number;
+  /** The graded submission's static analysis (`score`, `findings`); absent when it was not computed (see `factsMissing`). */
+  quality?: CodeQualityFacts;
+  /** The graded submission's measured growth (`summary`: "measured O(n) per put/get (required O(1))", `note`). */
+  complexity?: CodeComplexityFacts;
+  /** Why a code fact is absent for the graded submission, one sentence each (absent when nothing is missing). */
+  factsMissing?: string[];
 }
 
 /**

@@ -8,7 +8,9 @@ type HarnessMessage =
   | { type: 'call'; index: number; ok: boolean; actual?: unknown; error?: string; stdout?: string; stderr?: string; timeMs?: number }
   | { type: 'memory_limit' }
   | { type: 'output_limit' }
-  | { type: 'done' };
+  | { type: 'done' }
+  | { type: 'analysis'; facts: unknown }
+  | { type: 'analysis_error'; message: string };
 
 export interface ProcessEnd {
   code: number | null;

@@ -4,6 +4,7 @@
  */
 export * from './sandbox.types.js';
 export { SandboxRunner } from './sandbox-runner.js';
+export { staticAnalysisSchema, type StaticAnalysis, type StaticAnalysisOutcome, type StaticAnalysisRequest } from './static-analysis.js';
 export { CgroupLimits } from './cgroup-limits.js';
 export { checkSandbox, type SandboxAvailability } from './sandbox-check.js';
 export { judge, mergeSubmission, resultMatches, toCandidateResult, toCandidateTests, type CodeRunResult, type JudgedTestInput, type TestResult } from './judge.js';

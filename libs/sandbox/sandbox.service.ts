@@ -5,6 +5,7 @@ import { CgroupLimits } from './cgroup-limits.js';
 import { checkSandbox, type SandboxAvailability } from './sandbox-check.js';
 import { SandboxRunner } from './sandbox-runner.js';
 import type { SandboxOutcome, SandboxRequest, SandboxRuntime } from './sandbox.types.js';
+import type { StaticAnalysisOutcome, StaticAnalysisRequest } from './static-analysis.js';
 
 /** The configured sandbox: one runner with a uid slot per concurrent run. */
 @Injectable()
@@ -45,5 +46,9 @@ export class SandboxService {
 
   async run(request: SandboxRequest): Promise<SandboxOutcome> {
     return (await this.runner).run(request);
+  }
+
+  async analyse(request: StaticAnalysisRequest): Promise<StaticAnalysisOutcome> {
+    return (await this.runner).analyse(request);
   }
 }

@@ -39,6 +39,19 @@ export interface SandboxRuntime {
 /** One call of the entry point; only `args` ever enters the sandbox. */
 export interface SandboxTestCall {
   args: unknown[];
+  /** Timing runs only: call this many times (each on a fresh copy of `args`) and report the fastest. */
+  repeat?: number;
+}
+
+/**
+ * A timing run: the harness times each call alone and returns no values; it stops growing once one call took
+ * over `callBudgetMs`, the calls together over `totalBudgetMs`, or the next call would likely do so. `wallMs`
+ * lowers the run's wall limit (never above the configured one).
+ */
+export interface SandboxTiming {
+  callBudgetMs: number;
+  totalBudgetMs: number;
+  wallMs: number;
 }
 
 export interface SandboxRequest {
@@ -46,6 +59,7 @@ export interface SandboxRequest {
   code: string;
   entryPoint: string;
   calls: SandboxTestCall[];
+  timing?: SandboxTiming;
 }
 
 /** What the harness reported for one call (or why it never ran). */

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { AuthService } from '../../libs/auth/index.js';
 import { ContentService, type CodingQuestion } from '../../libs/content/index.js';
-import type { ServerEvent } from '../../libs/protocol/index.js';
+import type { CodeReportSection, ServerEvent } from '../../libs/protocol/index.js';
 import { type RunningApi, startApi, startWorker } from '../support/apps.js';
 import { createUser } from '../support/factories.js';
 import { expectGapless, InterviewClient } from '../support/interview-client.js';
@@ -67,13 +67,20 @@ describe('live coding session', () => {
     const scored = await c.waitForEvent('grade:scored', (e) => e.turnId === turnId);
     const grade = scored.grade as { dimensions: { id: string; score: number; reason: string }[] };
     expect(grade.dimensions.find((d) => d.id === 'correctness')).toMatchObject({ score: 4, reason: expect.stringContaining('hidden tests') });
+    // Code quality is judged from the submitted code (the clean Map LRU), not from the words.
+    expect(grade.dimensions.find((d) => d.id === 'code-quality')).toMatchObject({ score: expect.any(Number), reason: expect.stringContaining('static analysis of the submitted javascript code') });
+    expect(grade.dimensions.find((d) => d.id === 'code-quality')!.score).toBeGreaterThanOrEqual(3);
 
     await c.ok('session:end', { sessionId });
     const { report } = await c.waitForEvent('session:report', () => true, 30_000);
-    const r = report as { dimensions: { id: string; score: number | null }[]; code: { language: string; code: string; status: string; tests: unknown[]; timeline: { kind: string; status: string }[]; snapshots: number } };
+    const r = report as { dimensions: { id: string; score: number | null }[]; code: CodeReportSection };
     expect(r.dimensions.find((d) => d.id === 'correctness')?.score).toBe(4);
     expect(r.code).toMatchObject({ language: 'javascript', code: question.referenceSolution.javascript, status: 'PASSED', snapshots: 3 });
     expect(r.code.timeline.map((t) => [t.kind, t.status])).toEqual([['run', 'FAILED'], ['submit', 'PASSED']]);
+    // The submission's code facts, measured in the sandbox, for the report and the export.
+    expect(r.code.quality!.score).toBeGreaterThanOrEqual(3);
+    expect(r.code.complexity).toMatchObject({ required: 'O(1)', operation: 'put/get', per: 'operation', contradicts: false, summary: expect.stringMatching(/^measured .* per put\/get \(required O\(1\)\)$/) });
+    expect(r.code.factsMissing).toBeUndefined();
     expect(JSON.stringify(report)).not.toContain(question.tests.hidden[0]!.name);
     expectGapless(c.events);
 
@@ -83,6 +90,9 @@ describe('live coding session', () => {
     expect(entries[1]!.code).toBe(wrong);
     expect(entries.map((e) => e.offsetMs)).toEqual([...entries.map((e) => e.offsetMs)].sort((a, b) => a - b));
     expect(entries[4]!.result?.status).toBe('PASSED');
+    // A plain run is not analysed; a submission is.
+    expect(entries[2]).not.toHaveProperty('result.facts');
+    expect(entries[4]).toHaveProperty('result.facts.quality.score');
     expect(JSON.stringify(timeline.body)).not.toContain(question.tests.hidden[0]!.name);
   });
 

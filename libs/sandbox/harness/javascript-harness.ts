@@ -10,7 +10,16 @@ const vm = require('node:vm');
 const util = require('node:util');
 const { performance } = require('node:perf_hooks');
 
-const spec = JSON.parse(fs.readFileSync(0, 'utf8'));
+// A timing run sends each call's arguments on a line of their own after the spec (see runTimed). The input stays
+// one Buffer, outside the JS heap, and each line is decoded when its call runs: large strings alive on the heap
+// would slow every garbage collection of the calls being timed.
+const input = fs.readFileSync(0);
+const lineAt = (() => {
+  const starts = [0];
+  for (let at = input.indexOf(10); at !== -1; at = input.indexOf(10, at + 1)) starts.push(at + 1);
+  return (i) => (i < starts.length ? input.toString('utf8', starts[i], i + 1 < starts.length ? starts[i + 1] - 1 : input.length) : '');
+})();
+const spec = JSON.parse(lineAt(0));
 const { nonce, entry, captureBytes } = spec;
 const emit = (obj) => fs.writeSync(1, '@@' + nonce + ':' + JSON.stringify(obj) + '\n');
 let used = 0;
@@ -53,6 +62,11 @@ if (typeof fn !== 'function') {
   process.reallyExit(0);
 }
 emit({ type: 'loaded', stdout: value(out), stderr: value(err) });
+if (spec.timing) {
+  runTimed(spec.calls, spec.timing);
+  emit({ type: 'done' });
+  process.reallyExit(0);
+}
 spec.calls.forEach((call, index) => {
   out = []; err = [];
   const started = performance.now();
@@ -74,4 +88,47 @@ spec.calls.forEach((call, index) => {
 });
 emit({ type: 'done' });
 process.reallyExit(0);
+
+// Timing only: the clock runs around the call alone. timeMs is the fastest CPU time of call.repeat runs (the process
+// runs single-threaded, so that is the call's own work, compilation and garbage collection included, and other load
+// on the machine does not count; two runs are enough once a call takes 20 ms). Output is discarded and no return
+// value leaves. Growth stops, by wall time, once a call took over the per-call
+// budget, the total budget is spent, or the next size would likely exceed either (sizes double).
+function runTimed(calls, timing) {
+  const discard = () => true;
+  console.log = console.info = console.debug = console.error = console.warn = console.trace = discard;
+  process.stdout.write = process.stderr.write = discard;
+  const { callBudgetMs: budget, totalBudgetMs: total } = timing;
+  let spent = 0, last = null, prev = null;
+  for (let index = 0; index < calls.length; index++) {
+    if (last !== null) {
+      const predicted = last * (prev ? Math.max(2, last / prev) : 4);
+      if (predicted > 2 * budget || spent + predicted > total) return;
+    }
+    let best = Infinity, wall = Infinity;
+    for (let r = 0; r < (calls[index].repeat || 1); r++) {
+      // Parsed afresh for each run: a call may sort its input in place, and only one call's input is alive at a time.
+      const args = JSON.parse(lineAt(index + 1));
+      const started = performance.now();
+      const cpuStarted = process.cpuUsage();
+      try {
+        fn(...args);
+      } catch (e) {
+        if (isMemory(e)) { emit({ type: 'memory_limit' }); process.reallyExit(0); }
+        emit({ type: 'call', index, ok: false, error: trace(e), timeMs: 0 });
+        return;
+      }
+      const cpu = process.cpuUsage(cpuStarted);
+      const ms = performance.now() - started;
+      spent += ms;
+      best = Math.min(best, (cpu.user + cpu.system) / 1000);
+      wall = Math.min(wall, ms);
+      if (ms > budget / 4 || (r > 0 && best > 20)) break;
+    }
+    emit({ type: 'call', index, ok: true, timeMs: Math.round(best * 1000) / 1000 });
+    if (wall > budget || spent > total) return;
+    prev = last;
+    last = wall;
+  }
+}
 `;
