@@ -7,7 +7,7 @@ import {
   type LoadedPromptTemplate,
   type LoadedQuestion,
   type LoadedRoleGuide,
-  questionSchema,
+  storedQuestionSchema,
   roleGuideSchema,
 } from './content.schema.js';
 import { loadContent } from './content.loader.js';
@@ -93,7 +93,7 @@ export class ContentService implements OnModuleInit {
     if (current?.version === version) return current;
     const row = await this.versions.find('question', id, version);
     if (!row) throw new NotFoundError(`question "${id}" has no version ${version}`);
-    return { ...questionSchema.parse(row.body), file: row.sourceFile, version };
+    return { ...storedQuestionSchema.parse(row.body), file: row.sourceFile, version };
   }
 
   async roleAt(slug: string, version: string): Promise<LoadedRoleGuide> {

@@ -16,6 +16,8 @@ function secretsOf(question: Question): { texts: string[]; terms: string[] } {
   const terms: string[] = [];
   for (const kp of question.keyPoints) {
     texts.push(kp.text, kp.probe);
+    // The study plan (explanation, references, practice) is shown in the report, after the session only.
+    texts.push(...[kp.explanation, kp.practice].filter((t) => t !== undefined), ...(kp.references ?? []).map((r) => r.title));
     terms.push(...kp.signals.concepts.flatMap((c) => c.terms));
   }
   for (const mistake of question.commonMistakes) {
@@ -52,12 +54,12 @@ describe(toCandidateQuestion.name, () => {
     bundle = await loadContent({ rubricsDir: `${repoRoot}rubrics`, promptsDir: `${repoRoot}prompts` });
   });
 
-  it('never exposes key points, signals, mistakes, reference answers, STAR rubrics or hidden tests', () => {
+  it('never exposes key points, study plans, signals, mistakes, reference answers, STAR rubrics or hidden tests', () => {
     for (const question of bundle.questions.values()) {
       const serialized = JSON.stringify(toCandidateQuestion(question));
       const leaked = leakedFrom(serialized, question);
       expect({ id: question.id, leaked }).toEqual({ id: question.id, leaked: [] });
-      for (const key of ['keyPoints', 'commonMistakes', 'referenceAnswer', 'referenceSolution', 'signals', 'hidden', 'tests', 'interviewersLookFor']) {
+      for (const key of ['keyPoints', 'commonMistakes', 'referenceAnswer', 'referenceSolution', 'signals', 'hidden', 'tests', 'interviewersLookFor', 'explanation', 'references', 'practice']) {
         expect(serialized).not.toContain(`"${key}"`);
       }
     }

@@ -4,6 +4,7 @@ import { keyPointSignalsSchema, mistakeEvidenceSchema } from './signals.schema.j
 import { codingExtrasShape, checkCodingTests } from './coding.schema.js';
 import { behavioralExtrasShape } from './behavioral.schema.js';
 import { probeSchema, scenarioSchema } from './scenario.schema.js';
+import { checkKeyPointStudy, keyPointStudyShape } from './study.schema.js';
 
 export const keyPointSchema = z
   .object({
@@ -20,6 +21,10 @@ export const keyPointSchema = z
     probe: textSchema,
     /** Follow-ups chosen by what the candidate said (see `probeSchema`); tried before `probe`. */
     probes: z.array(probeSchema).optional(),
+    /** Coding: the point claims the solution's complexity; it cannot be covered when the measured growth contradicts it. */
+    claimsComplexity: z.boolean().optional(),
+    /** The study plan's material for this point (explanation, references, practice); see `study.schema.ts`. */
+    ...keyPointStudyShape,
   })
   .strict()
   .superRefine((kp, ctx) => checkUniqueIds(ctx, kp.probes ?? [], ['probes']));
@@ -75,7 +80,11 @@ export const behavioralQuestionSchema = z
   .object({ ...baseShape, ...behavioralExtrasShape, kind: z.literal('behavioral') })
   .strict();
 
-export const questionSchema = z
+/**
+ * A question as stored in any version (`ContentService.questionAt`): versions recorded before the study-plan
+ * fields existed lack them. Authored content is checked with `questionSchema`, which requires them.
+ */
+export const storedQuestionSchema = z
   .discriminatedUnion('kind', [systemDesignQuestionSchema, codingQuestionSchema, behavioralQuestionSchema])
   .superRefine((q, ctx) => {
     checkUniqueIds(ctx, q.keyPoints, ['keyPoints']);
@@ -103,6 +112,9 @@ export const questionSchema = z
     if (q.kind === 'coding') checkCodingTests(q, ctx);
     checkFactsAgainstPrompt(q.prompt, q.scenario.facts, ctx);
   });
+
+/** Authored content (start-up, `content:check`): every key point carries its study material. */
+export const questionSchema = storedQuestionSchema.superRefine((q, ctx) => checkKeyPointStudy(q.keyPoints, ctx));
 
 export type SystemDesignQuestion = z.infer<typeof systemDesignQuestionSchema>;
 export type CodingQuestion = z.infer<typeof codingQuestionSchema>;

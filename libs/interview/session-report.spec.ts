@@ -11,12 +11,14 @@ describe(buildReport.name, () => {
     content = await loadContent({ rubricsDir: `${root}rubrics`, promptsDir: `${root}prompts` });
   });
 
-  const grade = (phaseId: string, dimensions: Record<string, 1 | 2 | 3 | 4>, keyPoints: Record<string, 'covered' | 'partial' | 'missed'> = {}, nextToStudy: string[] = []): Grade => ({
+  type Score = 1 | 2 | 3 | 4;
+  /** A dimension's score, or its score and the grader's reason. */
+  const grade = (phaseId: string, dimensions: Record<string, Score | [Score, string]>, keyPoints: Record<string, 'covered' | 'partial' | 'missed'> = {}, nextToStudy: string[] = []): Grade => ({
     questionId: 'realtime-notifications',
     phaseId,
     keyPoints: Object.entries(keyPoints).map(([id, status]) => ({ id, status, evidence: status === 'missed' ? [] : ['quote'] })),
     mistakes: [],
-    dimensions: Object.entries(dimensions).map(([id, score]) => ({ id, score, reason: 'r' })),
+    dimensions: Object.entries(dimensions).map(([id, s]) => (Array.isArray(s) ? { id, score: s[0], reason: s[1] } : { id, score: s, reason: 'r' })),
     overall: 50,
     feedback: { strengths: [], improvements: [], nextToStudy },
     flags: [],
@@ -66,5 +68,50 @@ describe(buildReport.name, () => {
       grade('trade-offs-scaling', { 'trade-offs': 3 }),
     ]);
     expect(all).toMatchObject({ coverage: 1, complete: true });
+  });
+
+  it('comments on each dimension with what the graders said of the answers that set its score, not the rubric descriptor', () => {
+    const sut = report([
+      grade('high-level-design', { communication: [3, 'Walks through the delivery path in order.'] }),
+      grade('deep-dive', { communication: [2, 'Jumps between topics.'], 'scalability-reliability': [2, 'Names Kafka without saying how it scales.'] }),
+      grade('deep-dive', { communication: [4, 'Explains the retry path step by step'], 'scalability-reliability': [4, 'Partitions the stream by user id so order holds.'] }),
+      grade('trade-offs-scaling', { communication: [3, 'Walks through the delivery path in order.'] }),
+      grade('requirements-clarification', { 'capacity-estimation': [3, 'Shown best by “2 million connections.”'] }),
+    ]);
+    const dim = (id: string) => sut.dimensions.find((d) => d.id === id)!;
+    // The deep-dive's best answer (4) sets the score there; the weaker one's reason is not the report's to repeat.
+    expect(dim('scalability-reliability')).toMatchObject({ score: 4, comment: 'Partitions the stream by user id so order holds.' });
+    // Phases in the question's order, each reason once, each a sentence.
+    expect(dim('communication').comment).toBe('Walks through the delivery path in order. Explains the retry path step by step.');
+    for (const d of sut.dimensions.filter((x) => x.score !== null)) expect(d.comment).not.toBe(d.descriptor);
+    expect(dim('capacity-estimation').comment).toBe('Shown best by “2 million connections.”');
+    expect(dim('requirements')).toMatchObject({ score: null, comment: null });
+  });
+
+  it('turns the misses into a study plan, biggest gap first, with the rubric\'s explanation, references and practice prompt', () => {
+    const question = content.questions.get('realtime-notifications')!;
+    const sut = report([grade('deep-dive', {}, { 'realtime-processing': 'covered', 'queue-reliability': 'partial' })]);
+    expect(sut.studyPlan.map((s) => [s.keyPointId, s.status])).toEqual([
+      ['horizontal-scaling', 'missed'],
+      ['latency-vs-throughput', 'missed'],
+      ['queue-reliability', 'partial'],
+    ]);
+    const rubric = question.keyPoints.find((k) => k.id === 'queue-reliability')!;
+    expect(sut.studyPlan[2]).toEqual({
+      keyPointId: 'queue-reliability',
+      text: rubric.text,
+      status: 'partial',
+      explanation: rubric.explanation,
+      references: rubric.references,
+      practice: rubric.practice,
+    });
+    expect(sut.studyPlan.every((s) => s.explanation && s.references.length > 0 && s.practice)).toBe(true);
+  });
+
+  it('carries the question title and its model answer for after the session', () => {
+    const question = content.questions.get('realtime-notifications')!;
+    const sut = report([]);
+    expect(sut.questionTitle).toBe(question.title);
+    expect(sut.modelAnswer).toEqual({ answerFramework: question.answerFramework, referenceAnswer: question.referenceAnswer });
   });
 });

@@ -1,13 +1,32 @@
 import type { Question, RoleGuide } from '#libs/content';
 import { correctnessFromTests, type Grade } from '#libs/grading';
 import type { CodeReportSection } from '#libs/protocol';
+import { studyFor, type StudyPlanItem } from './study-plan.js';
 
 /** A coding session's code in its report (shared with clients through the protocol). */
-export type { CodeReportSection };
+export type { CodeReportSection, StudyPlanItem };
+
+/** One scored dimension of the report. */
+export interface ReportDimension {
+  id: string;
+  title: string;
+  weight: number;
+  score: number | null;
+  /**
+   * What the graders said about this session's answers on this dimension: the reasons of the answers that set
+   * its score (the best answer of each phase), once each; for code correctness, the hidden tests first. Null
+   * when nothing was assessed. Reports stored before this field have only `descriptor`.
+   */
+  comment: string | null;
+  /** The role guide's descriptor of the level reached (secondary context: it describes the level, not the answers). */
+  descriptor: string | null;
+}
 
 export interface SessionReport {
   sessionId: string;
   questionId: string;
+  /** Reports stored before this field: absent (look the title up by `questionId`). */
+  questionTitle: string;
   mode: 'practice' | 'realistic';
   /** 0–100 from the role guide's weights over the dimensions assessed; null when nothing was graded. */
   overall: number | null;
@@ -18,11 +37,18 @@ export interface SessionReport {
    * shown with that caveat and left out of progress trends. Reports stored before this field: treat as true.
    */
   complete: boolean;
-  dimensions: { id: string; title: string; weight: number; score: number | null; descriptor: string | null }[];
+  dimensions: ReportDimension[];
   keyPoints: { id: string; text: string; status: 'covered' | 'partial' | 'missed'; evidence: string[] }[];
   mistakes: { id: string; text: string; evidence: string[] }[];
   interviewersLookFor: { id: string; text: string }[];
   studyNext: string[];
+  /**
+   * The missed and partly covered key points, biggest gap first, with an explanation, references and a
+   * practice prompt each. Reports stored before this field: absent.
+   */
+  studyPlan: StudyPlanItem[];
+  /** The question's model answer, shown once the session is over. Reports stored before this field: absent. */
+  modelAnswer: { answerFramework: string; referenceAnswer: string };
   answers: { graded: number; failed: number };
   flags: string[];
   provenance: { graders: string[]; rubricVersions: string[]; promptVersions: string[] };
@@ -31,8 +57,6 @@ export interface SessionReport {
 }
 
 const RANK = { missed: 0, partial: 1, covered: 2 } as const;
-/** How much of a key point a study plan still owes: all of a missed one, half of a partial one. */
-const GAP = { missed: 1, partial: 0.5, covered: 0 } as const;
 
 /** Below this share of the plan's dimension weight assessed, a report is `incomplete`. */
 export const REPORT_MIN_COVERAGE = 0.6;
@@ -75,19 +99,19 @@ export function buildReport(input: {
   const scored = new Set(question.phases.flatMap((p) => p.dimensions));
 
   // Correctness of submitted code is the hidden tests' pass rate, whatever the answers said.
-  const tested = input.code && input.code.status !== null ? correctnessFromTests(input.code.hidden) : null;
+  const hidden = input.code && input.code.status !== null ? input.code.hidden : null;
+  const tested = hidden ? correctnessFromTests(hidden) : null;
+  const phaseOrder = question.phases.map((p) => p.id);
   const dimensions = plan.dimensions
     .filter((d) => scored.has(d.id))
-    .map((d) => {
-      const bestByPhase = new Map<string, number>();
-      for (const g of grades) {
-        for (const x of g.dimensions) if (x.id === d.id) bestByPhase.set(g.phaseId, Math.max(bestByPhase.get(g.phaseId) ?? 0, x.score));
-      }
-      const scores = [...bestByPhase.values()];
-      const mean = scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null;
-      const score = d.id === 'correctness' && tested !== null ? tested : mean;
+    .map((d): ReportDimension => {
+      const best = bestPerPhase(grades, d.id, phaseOrder);
+      const mean = best.length ? Math.round((best.reduce((sum, b) => sum + b.score, 0) / best.length) * 10) / 10 : null;
+      const byTests = d.id === 'correctness' && hidden && tested !== null;
+      const score = byTests ? tested : mean;
       const descriptor = score === null ? null : d.descriptors[String(Math.round(score)) as '1' | '2' | '3' | '4'];
-      return { id: d.id, title: d.title, weight: d.weight, score, descriptor };
+      const said = [...(byTests ? [`Hidden tests: ${hidden.passed} of ${hidden.total} passed.`] : []), ...best.map((b) => b.reason)];
+      return { id: d.id, title: d.title, weight: d.weight, score, comment: score === null ? null : commentOf(said), descriptor };
     });
   const overall = weighOverall(dimensions);
 
@@ -113,12 +137,13 @@ export function buildReport(input: {
     .filter((m) => m.present)
     .map(({ id, text, evidence }) => ({ id, text, evidence }));
 
-  const studyNext = studyPlan(question, keyPoints, grades);
+  const { studyNext, studyPlan } = studyFor(question, keyPoints, grades);
   const coverage = planCoverage(dimensions);
 
   return {
     sessionId: input.sessionId,
     questionId: question.id,
+    questionTitle: question.title,
     mode: input.mode,
     overall,
     coverage,
@@ -128,6 +153,8 @@ export function buildReport(input: {
     mistakes,
     interviewersLookFor: question.interviewersLookFor.map(({ id, text }) => ({ id, text })),
     studyNext,
+    studyPlan,
+    modelAnswer: { answerFramework: question.answerFramework, referenceAnswer: question.referenceAnswer },
     answers: { graded: grades.length, failed: input.failedAnswers },
     flags: [...new Set(grades.flatMap((g) => g.flags))].sort(),
     ...(input.code ? { code: input.code } : {}),
@@ -140,24 +167,29 @@ export function buildReport(input: {
 }
 
 /**
- * What to study next: the key points the session did not cover, the biggest gap first (weight × how much is
- * missing), then the graders' own suggestions; nothing the session covered, nothing twice.
+ * The answer that set a dimension's score in each phase (its best; the first of equals), in the question's
+ * phase order: the same answers the score is averaged over, so the comment speaks for the score shown.
  */
-function studyPlan(question: Question, keyPoints: SessionReport['keyPoints'], grades: readonly Grade[]): string[] {
-  const weight = new Map(question.keyPoints.map((k) => [k.id, k.weight]));
-  const covered = new Set(keyPoints.filter((k) => k.status === 'covered').map((k) => k.text.trim().toLowerCase()));
-  const open = keyPoints
-    .map((k, order) => ({ k, order, need: (weight.get(k.id) ?? 1) * GAP[k.status] }))
-    .filter((x) => x.need > 0)
-    .sort((a, b) => b.need - a.need || a.order - b.order)
-    .map((x) => x.k.text);
+function bestPerPhase(grades: readonly Grade[], dimensionId: string, phaseOrder: readonly string[]): { score: number; reason: string }[] {
+  const best = new Map<string, { score: number; reason: string }>();
+  for (const g of grades) {
+    const x = g.dimensions.find((d) => d.id === dimensionId);
+    if (x && x.score > (best.get(g.phaseId)?.score ?? 0)) best.set(g.phaseId, { score: x.score, reason: x.reason });
+  }
+  const rank = (phase: string) => (phaseOrder.includes(phase) ? phaseOrder.indexOf(phase) : phaseOrder.length);
+  return [...best.entries()].sort(([a], [b]) => rank(a) - rank(b)).map(([, b]) => b);
+}
+
+/** Sentences said about a dimension, each once, as one comment. */
+function commentOf(said: readonly string[]): string | null {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const item of [...open, ...grades.flatMap((g) => g.feedback.nextToStudy)]) {
-    const key = item.trim().toLowerCase();
-    if (covered.has(key) || seen.has(key)) continue;
+  for (const raw of said) {
+    const text = raw.trim();
+    const key = text.toLowerCase().replace(/[.!?\s]+$/, '');
+    if (!text || seen.has(key)) continue;
     seen.add(key);
-    out.push(item);
+    out.push(/[.!?]["'”’)]*$/.test(text) ? text : `${text}.`);
   }
-  return out.slice(0, 8);
+  return out.length ? out.join(' ') : null;
 }

@@ -9,8 +9,10 @@ export interface GradeView {
   feedback: Grade['feedback'];
   mistakes: Grade['mistakes'];
   overall: { ai: number; corrected?: number };
-  dimensions: { id: string; ai: { score: number; reason: string }; corrected?: { score: number }; correction?: CorrectionStamp }[];
-  keyPoints: { id: string; ai: { status: KeyPointStatus; evidence: string[] }; corrected?: { status: KeyPointStatus }; correction?: CorrectionStamp }[];
+  /** `title`: the role guide's title of the dimension, what a reader sees instead of its id. */
+  dimensions: { id: string; title: string; ai: { score: number; reason: string }; corrected?: { score: number }; correction?: CorrectionStamp }[];
+  /** `text`: the key point as the rubric words it, what a reader sees instead of its id. */
+  keyPoints: { id: string; text: string; ai: { status: KeyPointStatus; evidence: string[] }; corrected?: { status: KeyPointStatus }; correction?: CorrectionStamp }[];
 }
 
 /**
@@ -21,12 +23,14 @@ export function correctGrade(
   ai: Grade,
   turnId: string,
   latest: ReadonlyMap<string, CorrectionRow>,
-  content: { role: RoleGuide; question: Pick<Question, 'kind'> },
+  content: { role: RoleGuide; question: Pick<Question, 'kind' | 'keyPoints'> },
 ): { view: GradeView; corrected: Grade; changed: boolean } {
   let changed = false;
+  const titles = new Map(content.role.sessions[content.question.kind].dimensions.map((d) => [d.id, d.title]));
+  const texts = new Map(content.question.keyPoints.map((k) => [k.id, k.text]));
   const dimensions = ai.dimensions.map((d) => {
     const c = latest.get(correctionKey(turnId, 'dimension', d.id));
-    const base = { id: d.id, ai: { score: d.score, reason: d.reason } };
+    const base = { id: d.id, title: titles.get(d.id) ?? d.id, ai: { score: d.score, reason: d.reason } };
     if (!c) return { view: base, score: d.score };
     changed = true;
     const score = Number(c.value) as DimensionScore;
@@ -34,13 +38,17 @@ export function correctGrade(
   });
   const keyPoints = ai.keyPoints.map((k) => {
     const c = latest.get(correctionKey(turnId, 'key_point', k.id));
-    const base = { id: k.id, ai: { status: k.status, evidence: k.evidence } };
+    const base = { id: k.id, text: texts.get(k.id) ?? k.id, ai: { status: k.status, evidence: k.evidence } };
     if (!c) return { view: base, status: k.status };
     changed = true;
     const status = c.value as KeyPointStatus;
     return { view: { ...base, corrected: { status }, correction: stampOf(c) }, status };
   });
-  const correctedDimensions = ai.dimensions.map((d, i) => ({ ...d, score: dimensions[i]!.score }));
+  // A corrected score carries the coach's reason: the report's comment on the dimension must speak for the score.
+  const correctedDimensions = ai.dimensions.map((d, i) => {
+    const c = latest.get(correctionKey(turnId, 'dimension', d.id));
+    return c ? { ...d, score: dimensions[i]!.score, reason: c.reason } : d;
+  });
   const corrected: Grade = {
     ...ai,
     dimensions: correctedDimensions,

@@ -1,6 +1,6 @@
 import type { Question, RoleGuide } from '#libs/content';
 import type { Grade, KeyPointStatus } from '#libs/grading';
-import { buildReport, planCoverage, REPORT_MIN_COVERAGE, weighOverall, type SessionReport } from '#libs/interview';
+import { buildReport, planCoverage, REPORT_MIN_COVERAGE, studyFor, weighOverall, type SessionReport } from '#libs/interview';
 import { correctionKey, stampOf, type CorrectionRow, type CorrectionStamp } from './review.types.js';
 
 /** The report with the AI's values and the coach-corrected ones side by side. */
@@ -37,14 +37,16 @@ export function correctReport(input: {
       const c = latest.get(correctionKey(null, 'dimension', d.id));
       if (!c) return d;
       const score = Number(c.value);
-      return { ...d, score, descriptor: descriptors.get(d.id)?.[String(score) as '1' | '2' | '3' | '4'] ?? null };
+      return { ...d, score, comment: `A coach set this to ${score}: ${c.reason}`, descriptor: descriptors.get(d.id)?.[String(score) as '1' | '2' | '3' | '4'] ?? null };
     });
     const keyPoints = rebuilt.keyPoints.map((k) => {
       const c = latest.get(correctionKey(null, 'key_point', k.id));
       return c ? { ...k, status: c.value as KeyPointStatus } : k;
     });
     const coverage = planCoverage(dimensions);
-    corrected = { ...rebuilt, dimensions, keyPoints, overall: weighOverall(dimensions), coverage, complete: coverage >= REPORT_MIN_COVERAGE };
+    // A point the coach marked covered leaves the study plan; one marked missed joins it.
+    const study = studyFor(question, keyPoints, input.correctedGrades);
+    corrected = { ...rebuilt, ...study, dimensions, keyPoints, overall: weighOverall(dimensions), coverage, complete: coverage >= REPORT_MIN_COVERAGE };
   }
   const correctedDim = new Map(corrected?.dimensions.map((d) => [d.id, d.score]));
   const correctedKp = new Map(corrected?.keyPoints.map((k) => [k.id, k.status]));

@@ -1,32 +1,13 @@
+import { fenced, inline, side } from './markdown-text.js';
+import { reportMarkdown } from './report-markdown.js';
 import type { TranscriptDto, TranscriptTurn } from './transcript.service.js';
 
-/**
- * Candidate and interviewer text is data: it goes into a fenced block whose fence is longer than any run of
- * backticks in it, so it cannot close the fence, start a heading, or carry HTML that a renderer would honour
- * (CommonMark renders a fenced block's content literally).
- */
-export function fenced(text: string): string {
-  const longestRun = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(Math.max(3, longestRun + 1));
-  return `${fence}text\n${text}\n${fence}`;
-}
-
-/** One line of untrusted text inside Markdown prose: Markdown punctuation and HTML escaped, line breaks folded. */
-export function inline(text: string): string {
-  return text
-    .replace(/\r?\n|\r/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#+\-.!|~])/g, '\\$1');
-}
-
-const side = (ai: unknown, corrected: unknown) => (corrected === undefined ? `${String(ai)}` : `${String(ai)} → **${String(corrected)}** (coach)`);
+const STATUS = { covered: 'covered', partial: 'partly covered', missed: 'missed' } as const;
 
 function turnMarkdown(t: TranscriptTurn): string[] {
   const who = t.speaker === 'candidate' ? 'Candidate' : 'Interviewer';
-  const lines = [`### ${t.seq}. ${who} · ${inline(t.phaseTitle)} · ${t.at}`, '', fenced(t.text), ''];
-  if (t.reason) lines.push(`*Why asked:* ${inline(t.reason)}${t.keyPointId ? ` (key point \`${inline(t.keyPointId)}\`)` : ''}`, '');
+  const lines = [`### ${t.number}. ${who} · ${inline(t.phaseTitle)} · ${t.at}`, '', fenced(t.text), ''];
+  if (t.reason) lines.push(`*Why asked:* ${inline(t.reason)}${t.keyPointText ? ` (key point: ${inline(t.keyPointText)})` : ''}`, '');
   if (t.grading && !t.grade) lines.push(`*Grade:* ${t.grading.status}${t.grading.failureCode ? ` (${inline(t.grading.failureCode)})` : ''}`, '');
   if (t.grade) {
     const p = t.grade.provenance;
@@ -35,13 +16,16 @@ function turnMarkdown(t: TranscriptTurn): string[] {
       '',
       '| dimension | score | reason |',
       '| --- | --- | --- |',
-      ...t.grade.dimensions.map((d) => `| ${inline(d.id)} | ${side(d.ai.score, d.corrected?.score)} | ${inline(d.correction?.reason ?? d.ai.reason)} |`),
+      ...t.grade.dimensions.map((d) => `| ${inline(d.title)} | ${side(d.ai.score, d.corrected?.score)} | ${inline(d.correction?.reason ?? d.ai.reason)} |`),
       '',
       '| key point | status | evidence |',
       '| --- | --- | --- |',
-      ...t.grade.keyPoints.map((k) => `| ${inline(k.id)} | ${side(k.ai.status, k.corrected?.status)} | ${k.ai.evidence.map((e) => `“${inline(e)}”`).join('; ')} |`),
+      ...t.grade.keyPoints.map((k) => `| ${inline(k.text)} | ${side(STATUS[k.ai.status], k.corrected && STATUS[k.corrected.status])} | ${k.ai.evidence.map((e) => `“${inline(e)}”`).join('; ')} |`),
       '',
     );
+    const { strengths, improvements } = t.grade.feedback;
+    if (strengths.length) lines.push('**Strengths**', '', ...strengths.map((s) => `- ${inline(s)}`), '');
+    if (improvements.length) lines.push('**To improve**', '', ...improvements.map((s) => `- ${inline(s)}`), '');
     if (t.grade.flags.length) lines.push(`*Flags:* ${t.grade.flags.map(inline).join(', ')}`, '');
   }
   for (const a of t.annotations) lines.push(`> **Coach note:** ${inline(a.comment)}`, '');
@@ -49,11 +33,23 @@ function turnMarkdown(t: TranscriptTurn): string[] {
   return lines;
 }
 
+/** What a correction is about, in words: the dimension's title or the key point's text, never its id. */
+function correctionLabels(t: TranscriptDto): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const turn of t.turns) {
+    for (const d of turn.grade?.dimensions ?? []) labels.set(`dimension|${d.id}`, d.title);
+    for (const k of turn.grade?.keyPoints ?? []) labels.set(`key_point|${k.id}`, k.text);
+  }
+  for (const d of t.report?.dimensions ?? []) labels.set(`dimension|${d.id}`, d.title);
+  for (const k of t.report?.keyPoints ?? []) labels.set(`key_point|${k.id}`, k.text);
+  return labels;
+}
+
 /** The transcript export as Markdown: the same data as the JSON export, safe to open in any Markdown viewer. */
 export function transcriptToMarkdown(t: TranscriptDto): string {
   const s = t.session;
   const lines = [
-    `# Mock interview: ${inline(s.questionId)}`,
+    `# Mock interview: ${inline(s.questionTitle)}`,
     '',
     `- Session: ${s.id}`,
     `- Mode: ${s.mode} · status: ${s.status}`,
@@ -64,25 +60,21 @@ export function transcriptToMarkdown(t: TranscriptDto): string {
     '',
     ...t.turns.flatMap(turnMarkdown),
   ];
-  if (t.report) {
-    const r = t.report;
+  if (t.report) lines.push(...reportMarkdown(t.report));
+  if (t.corrections.length) {
+    const labels = correctionLabels(t);
+    const turnNumber = new Map(t.turns.map((turn) => [turn.turnId, turn.number]));
     lines.push(
-      '## Report',
+      '## Corrections',
       '',
-      `Overall: ${side(r.overall.ai ?? 'n/a', r.overall.corrected === undefined ? undefined : (r.overall.corrected ?? 'n/a'))}`,
-      '',
-      '| dimension | score |',
-      '| --- | --- |',
-      ...r.dimensions.map((d) => `| ${inline(d.title)} | ${side(d.ai ?? 'n/a', d.corrected === undefined ? undefined : (d.corrected ?? 'n/a'))} |`),
-      '',
-      '| key point | status |',
-      '| --- | --- |',
-      ...r.keyPoints.map((k) => `| ${inline(k.text)} | ${side(k.ai, k.corrected)} |`),
+      ...t.corrections.map((c) => {
+        const what = `${c.kind === 'dimension' ? 'score of' : 'key point'} “${inline(labels.get(`${c.kind}|${c.itemId}`) ?? c.itemId)}”`;
+        const where = c.turnId ? `on turn ${turnNumber.get(c.turnId) ?? '?'}` : 'on the report';
+        const value = c.kind === 'key_point' ? (STATUS[c.value as keyof typeof STATUS] ?? c.value) : c.value;
+        return `- v${c.version} ${what} ${where} → ${inline(value)}: ${inline(c.reason)} (${c.at})`;
+      }),
       '',
     );
-  }
-  if (t.corrections.length) {
-    lines.push('## Corrections', '', ...t.corrections.map((c) => `- v${c.version} ${c.kind} ${inline(c.itemId)}${c.turnId ? ` on turn ${c.turnId}` : ' on the report'} → ${inline(c.value)}: ${inline(c.reason)} (${c.at})`), '');
   }
   for (const d of t.disputes) lines.push(`> **Candidate dispute (session):** ${inline(d.comment)}`, '');
   return lines.join('\n');

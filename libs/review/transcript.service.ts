@@ -11,6 +11,8 @@ import { latestCorrections, toCorrectionDto, type CorrectionDto } from './review
 
 export interface TranscriptTurn {
   turnId: string;
+  /** The turn's place in the transcript, 1, 2, 3…: `seq` is the session's event sequence, which has gaps. */
+  number: number;
   seq: number;
   phaseId: string;
   phaseTitle: string;
@@ -20,6 +22,8 @@ export interface TranscriptTurn {
   /** Interviewer turns: why it was asked, and the key point it probes. */
   reason?: string;
   keyPointId?: string;
+  /** The probed key point as the rubric words it (once the session has ended). */
+  keyPointText?: string;
   /** Candidate turns: the grading status and, once it may be shown, the grade with any corrections. */
   grading?: { status: GradeStatus; failureCode?: string };
   grade?: GradeView;
@@ -32,6 +36,7 @@ export interface TranscriptDto {
     id: string;
     candidateId: string;
     questionId: string;
+    questionTitle: string;
     questionVersion: string;
     mode: SessionRow['mode'];
     status: SessionRow['status'];
@@ -95,9 +100,12 @@ export class TranscriptService {
     const correctedGrades: Grade[] = [];
     let gradesChanged = false;
 
-    const dtoTurns = turns.map((t): TranscriptTurn => {
+    // Rubric wording, so only once the session is over (the transcript is readable while it runs).
+    const keyPointText = new Map(session.status === 'ended' ? question.keyPoints.map((k) => [k.id, k.text]) : []);
+    const dtoTurns = turns.map((t, index): TranscriptTurn => {
       const base: TranscriptTurn = {
         turnId: t.id,
+        number: index + 1,
         seq: t.seq,
         phaseId: t.phaseId,
         phaseTitle: titles.get(t.phaseId) ?? t.phaseId,
@@ -107,7 +115,11 @@ export class TranscriptService {
         annotations: annotations.filter((a) => a.turnId === t.id).map((a) => ({ id: a.id, comment: a.comment, coachId: a.coachId, at: a.createdAt.toISOString() })),
         disputes: disputes.filter((d) => d.turnId === t.id).map(disputeDto),
       };
-      if (t.speaker === 'interviewer') return { ...base, ...(t.reason ? { reason: t.reason } : {}), ...(t.keyPointId ? { keyPointId: t.keyPointId } : {}) };
+      if (t.speaker === 'interviewer') {
+        const text = t.keyPointId ? keyPointText.get(t.keyPointId) : undefined;
+        const probed = t.keyPointId ? { keyPointId: t.keyPointId, ...(text ? { keyPointText: text } : {}) } : {};
+        return { ...base, ...(t.reason ? { reason: t.reason } : {}), ...probed };
+      }
       const grading = statusOf.get(t.id);
       const stored = gradeOf.get(t.id);
       const withStatus: TranscriptTurn = grading
@@ -125,6 +137,7 @@ export class TranscriptService {
         id,
         candidateId: session.candidateId,
         questionId: session.questionId,
+        questionTitle: question.title,
         questionVersion: session.questionVersion,
         mode: session.mode,
         status: session.status,

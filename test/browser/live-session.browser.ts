@@ -189,6 +189,13 @@ describe('web client in the browser', () => {
       await page.getByRole('button', { name: 'End session' }).click(); // the confirm dialog is accepted
       await page.getByTestId('report').waitFor({ timeout: 30_000 });
       expect(await page.getByTestId('answer-score').count()).toBe(2);
+      // Two answers leave key points to study: each with why it matters, where to read and what to practise.
+      const study = page.getByTestId('report-study-plan').getByTestId('study-item');
+      expect(await study.count()).toBeGreaterThan(0);
+      expect(await study.first().getByTestId('study-practice').textContent()).toMatch(/^Practise: \S/);
+      expect(await study.first().locator('cite').count()).toBeGreaterThan(0);
+      expect(await page.getByTestId('report-model-answer').getByRole('heading', { name: 'Model answer' }).count()).toBe(1);
+      expect(await page.getByTestId('report-dimension-comments').locator('li').count()).toBeGreaterThan(0);
     });
   }, SLOW);
 

@@ -57,7 +57,7 @@ describe('content API', () => {
       const body = JSON.stringify((await get(`/api/questions/${q.id}`, 'candidate').expect(200)).body);
       expect(body).toContain(q.title);
       const hidden = [
-        ...q.keyPoints.flatMap((k) => [k.text, k.probe]),
+        ...q.keyPoints.flatMap((k) => [k.text, k.probe, k.explanation ?? k.text, k.practice ?? k.text]),
         ...q.commonMistakes.map((m) => m.text),
         q.referenceAnswer.slice(0, 80),
       ];
@@ -69,7 +69,7 @@ describe('content API', () => {
           if (!visible.has(args) && args.length > 15) expect(body).not.toContain(args);
         }
       }
-      expect(body).not.toMatch(/"(keyPoints|commonMistakes|referenceAnswer|signals|hidden)"/);
+      expect(body).not.toMatch(/"(keyPoints|commonMistakes|referenceAnswer|signals|hidden|explanation|references|practice)"/);
     }
     const coachView = (await get('/api/questions/observability-platform', 'coach').expect(200)).body;
     expect(coachView.keyPoints.map((k: { id: string }) => k.id)).toEqual(['instrumentation-all-layers', 'push-vs-pull', 'realtime-vs-storage-cost']);

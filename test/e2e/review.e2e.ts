@@ -12,6 +12,7 @@ import { isolatedQueuePrefix } from '../support/test-config.js';
 
 interface GradeDimension {
   id: string;
+  title: string;
   ai: { score: number; reason: string };
   corrected?: { score: number };
   correction?: { version: number; reason: string; coachId: string; at: string };
@@ -67,7 +68,8 @@ describe('coach review', () => {
     const json = await request(api.url).get(`/api/sessions/${injected.sessionId}/transcript?format=json`).set(bearer(candidate)).expect(200);
     expect(json.headers['content-type']).toMatch(/^application\/json/);
     expect(json.headers['content-disposition']).toBe(`attachment; filename="session-${injected.sessionId}.json"`);
-    expect(json.body.session.id).toBe(injected.sessionId);
+    expect(json.body.session).toMatchObject({ id: injected.sessionId, questionTitle: 'Design a URL shortener' });
+    expect(json.body.turns.map((t: { number: number }) => t.number)).toEqual(json.body.turns.map((_: unknown, i: number) => i + 1));
 
     const md = await request(api.url).get(`/api/sessions/${injected.sessionId}/transcript?format=md`).set(bearer(candidate)).buffer(true).parse((res, cb) => {
       let text = '';
@@ -77,7 +79,7 @@ describe('coach review', () => {
     expect(md.headers['content-type']).toMatch(/^text\/markdown/);
     expect(md.headers['x-content-type-options']).toBe('nosniff');
     const text = md.body as string;
-    expect(text).toContain('# Mock interview: url\\-shortener');
+    expect(text).toContain('# Mock interview: Design a URL shortener\n');
     // The answer holds a ``` run, so its fence is four backticks and the answer's own fence cannot close it.
     const start = text.indexOf('````text\nIgnore all previous instructions');
     expect(start).toBeGreaterThan(0);
@@ -86,6 +88,32 @@ describe('coach review', () => {
     expect(text.replace(text.slice(start, end), '')).not.toContain('<script>');
 
     await request(api.url).get(`/api/sessions/${injected.sessionId}/transcript?format=html`).set(bearer(candidate)).expect(400);
+  });
+
+  it('exports the report with titles, numbered turns, what the graders said, the study plan and the model answer', async () => {
+    const question = worker.get(ContentService).question('url-shortener');
+    const { body } = await request(api.url).get(`/api/sessions/${clean.sessionId}/transcript?format=json`).set(bearer(candidate)).expect(200);
+    const report = body.report.ai;
+    expect(report.studyPlan.length).toBeGreaterThan(0);
+    expect(report.studyPlan[0]).toMatchObject({ explanation: expect.any(String), practice: expect.any(String), references: expect.arrayContaining([{ title: expect.any(String), source: expect.any(String) }]) });
+    expect(report.modelAnswer).toEqual({ answerFramework: question.answerFramework, referenceAnswer: question.referenceAnswer });
+    const assessed = report.dimensions.filter((d: { score: number | null }) => d.score !== null);
+    expect(assessed.length).toBeGreaterThan(0);
+    for (const d of assessed) expect(d.comment).toEqual(expect.any(String));
+
+    const md = await request(api.url).get(`/api/sessions/${clean.sessionId}/transcript?format=md`).set(bearer(candidate)).buffer(true).parse((res, cb) => {
+      let text = '';
+      res.on('data', (d: Buffer) => (text += d.toString()));
+      res.on('end', () => cb(null, text));
+    }).expect(200);
+    const text = md.body as string;
+    const turnHeadings = [...text.matchAll(/^### (\d+)\. (?:Candidate|Interviewer) · /gm)].map((m) => Number(m[1]));
+    expect(turnHeadings).toEqual(body.turns.map((_: unknown, i: number) => i + 1));
+    expect(text).toContain('## Study plan');
+    expect(text).toContain('**Practise:**');
+    expect(text).toContain('## Model answer');
+    for (const kp of question.keyPoints) expect(text).not.toContain(kp.id.replace(/-/g, '\\-'));
+    expect(text).not.toMatch(/^\| (requirements|capacity-estimation|high-level-architecture|data-model-storage|scalability-reliability|trade-offs|communication) \|/m);
   });
 
   it('queues finished sessions of the coach\'s candidates, flagged ones first', async () => {
@@ -138,7 +166,7 @@ describe('coach review', () => {
     const after = (await request(api.url).get(`/api/sessions/${clean.sessionId}/transcript`).set(bearer(candidate)).expect(200)).body;
     const corrected = after.turns.find((t: { turnId: string }) => t.turnId === turnId);
     const cDim = corrected.grade.dimensions.find((d: GradeDimension) => d.id === dim.id);
-    expect(cDim).toEqual({ id: dim.id, ai: dim.ai, corrected: { score: newScore }, correction: { version: 2, reason: 'too generous', coachId: coach.id, at: expect.any(String) } });
+    expect(cDim).toEqual({ id: dim.id, title: dim.title, ai: dim.ai, corrected: { score: newScore }, correction: { version: 2, reason: 'too generous', coachId: coach.id, at: expect.any(String) } });
     expect(corrected.grade.keyPoints.find((k: { id: string }) => k.id === kp.id)).toMatchObject({ ai: kp.ai, corrected: { status: newStatus }, correction: { version: 1 } });
     expect(corrected.grade.overall.ai).toBe(answer.grade.overall.ai);
     expect(typeof corrected.grade.overall.corrected).toBe('number');
@@ -254,7 +282,7 @@ describe('coach review', () => {
       const evaluated = spawnApp('cli', env, ['eval', '--dataset', file, '--json']);
       const { code } = await evaluated.exited;
       expect([0, 1]).toContain(code); // 2 would mean the dataset was refused
-      expect(JSON.parse(evaluated.output().slice(evaluated.output().indexOf('{')))).toMatchObject({ items: 2 });
+      expect(JSON.parse(evaluated.output().slice(evaluated.output().indexOf('[')))).toMatchObject([{ split: 'development', items: 2 }]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

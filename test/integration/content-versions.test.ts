@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { type DynamicModule, Module } from '@nestjs/common';
 import pg from 'pg';
 import { ConfigModule } from '../../libs/config/index.js';
-import { ContentModule, ContentService } from '../../libs/content/index.js';
+import { canonicalHash, ContentModule, ContentService, STUDY_FIELDS } from '../../libs/content/index.js';
 import { DbModule } from '../../libs/db/index.js';
 import { LoggingModule } from '../../libs/logging/index.js';
 import { testLogger } from '../support/silent-logger.js';
@@ -70,6 +70,32 @@ describe(ContentService.name, () => {
     app = await start(); // a restart with no change adds nothing
     await app.close();
     expect(await versionsOf('url-shortener')).toHaveLength(versions.length);
+  });
+
+  it('reads back a version stored before key points had study material (the sessions that used it keep their report)', async () => {
+    const app = await start();
+    try {
+      const { file: _file, version: _version, ...current } = app.get(ContentService).question('lru-cache');
+      const older = structuredClone(current) as Record<string, unknown> & { keyPoints: Record<string, unknown>[] };
+      for (const kp of older.keyPoints) for (const field of STUDY_FIELDS) delete kp[field];
+      const version = canonicalHash(older);
+      const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await client.connect();
+      try {
+        await client.query(
+          `INSERT INTO content_versions (kind, content_id, version, body, source_file) VALUES ('question', 'lru-cache', $1, $2, 'rubrics/questions/lru-cache.yaml') ON CONFLICT DO NOTHING`,
+          [version, JSON.stringify(older)],
+        );
+      } finally {
+        await client.end();
+      }
+      const read = await app.get(ContentService).questionAt('lru-cache', version);
+      expect(read.version).toBe(version);
+      expect(read.keyPoints.map((k) => k.id)).toEqual(current.keyPoints.map((k) => k.id));
+      expect(read.keyPoints.every((k) => k.explanation === undefined && k.references === undefined)).toBe(true);
+    } finally {
+      await app.close();
+    }
   });
 
   it('refuses to change or delete a stored version', async () => {

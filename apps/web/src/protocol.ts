@@ -41,20 +41,41 @@ export interface GradeView {
 
 export type KeyPointStatus = 'covered' | 'partial' | 'missed';
 
+/** One missed or partly covered key point with what to read and practise (`libs/interview` StudyPlanItem). */
+export interface StudyPlanItemView {
+  keyPointId: string;
+  text: string;
+  status: 'missed' | 'partial';
+  /** Absent when the question version the session used predates the study material. */
+  explanation?: string;
+  references: { title: string; source: string }[];
+  practice?: string;
+}
+
 /** The session report (`libs/interview` SessionReport) as the client shows it. */
 export interface ReportView {
   sessionId: string;
   questionId: string;
+  /** Absent on reports stored before it. */
+  questionTitle?: string;
   mode: 'practice' | 'realistic';
   overall: number | null;
   /** Share of the plan assessed; `complete: false` = too little to stand for the interview (absent on old reports). */
   coverage?: number;
   complete?: boolean;
-  dimensions: { id: string; title: string; weight: number; score: number | null; descriptor: string | null }[];
+  /**
+   * `comment`: what the graders said of the answers that set the score (absent on old reports, which show the
+   * level's `descriptor` instead).
+   */
+  dimensions: { id: string; title: string; weight: number; score: number | null; comment?: string | null; descriptor: string | null }[];
   keyPoints: { id: string; text: string; status: KeyPointStatus; evidence: string[] }[];
   mistakes: { id: string; text: string; evidence: string[] }[];
   interviewersLookFor: { id: string; text: string }[];
   studyNext: string[];
+  /** The misses, biggest gap first, to study (absent on reports stored before it). */
+  studyPlan?: StudyPlanItemView[];
+  /** The question's model answer, only ever in the report (absent on reports stored before it). */
+  modelAnswer?: { answerFramework: string; referenceAnswer: string };
   answers: { graded: number; failed: number };
   flags: string[];
   /** Coding sessions only: the graded code, its tests (hidden ones as pass/fail) and every run. */

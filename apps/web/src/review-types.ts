@@ -10,8 +10,8 @@ export interface CorrectionStamp {
 
 export interface ReviewedGrade {
   overall: { ai: number; corrected?: number };
-  dimensions: { id: string; ai: { score: number; reason: string }; corrected?: { score: number }; correction?: CorrectionStamp }[];
-  keyPoints: { id: string; ai: { status: KeyPointStatus; evidence: string[] }; corrected?: { status: KeyPointStatus }; correction?: CorrectionStamp }[];
+  dimensions: { id: string; title: string; ai: { score: number; reason: string }; corrected?: { score: number }; correction?: CorrectionStamp }[];
+  keyPoints: { id: string; text: string; ai: { status: KeyPointStatus; evidence: string[] }; corrected?: { status: KeyPointStatus }; correction?: CorrectionStamp }[];
   flags: string[];
 }
 
@@ -25,6 +25,8 @@ export interface ReviewedReport {
 
 export interface TranscriptTurn {
   turnId: string;
+  /** 1, 2, 3… in transcript order (`seq` is the event sequence, with gaps). */
+  number: number;
   seq: number;
   phaseId: string;
   phaseTitle: string;
@@ -33,6 +35,7 @@ export interface TranscriptTurn {
   at: string;
   reason?: string;
   keyPointId?: string;
+  keyPointText?: string;
   grading?: { status: GradeStatus; failureCode?: string };
   grade?: ReviewedGrade;
   annotations: { id: string; comment: string; at: string }[];
@@ -40,7 +43,7 @@ export interface TranscriptTurn {
 }
 
 export interface Transcript {
-  session: { id: string; candidateId: string; questionId: string; mode: 'practice' | 'realistic'; status: 'active' | 'ended'; startedAt: string; endedAt: string | null };
+  session: { id: string; candidateId: string; questionId: string; questionTitle: string; mode: 'practice' | 'realistic'; status: 'active' | 'ended'; startedAt: string; endedAt: string | null };
   turns: TranscriptTurn[];
   report: ReviewedReport | null;
   review: { completedAt: string; coachId: string | null } | null;

@@ -1,6 +1,7 @@
 import type { CodeReportSection, ReportView } from '../protocol.js';
 import { BarChart } from './charts.js';
 import { CodeTests } from './code-results.js';
+import { ModelAnswer, StudyPlan } from './study-plan.js';
 
 const STATUS_LABEL = { covered: 'Covered', partial: 'Partly covered', missed: 'Missed' } as const;
 
@@ -29,12 +30,13 @@ export function SessionReport({ report }: { report: ReportView }) {
         max={4}
         bars={report.dimensions.map((d) => ({ label: d.title, value: d.score, caption: d.score === null ? 'not assessed' : `${d.score} / 4` }))}
       />
-      <ul className="descriptors">
+      {/* What the graders said of the answers; a report stored before these comments shows the level's descriptor. */}
+      <ul className="descriptors" data-testid="report-dimension-comments">
         {report.dimensions
-          .filter((d) => d.descriptor)
+          .filter((d) => d.comment ?? d.descriptor)
           .map((d) => (
             <li key={d.id}>
-              <strong>{d.title}:</strong> {d.descriptor}
+              <strong>{d.title}:</strong> {d.comment ?? d.descriptor}
             </li>
           ))}
       </ul>
@@ -64,21 +66,46 @@ export function SessionReport({ report }: { report: ReportView }) {
           </ul>
         </>
       )}
-      {report.studyNext.length > 0 && (
-        <>
-          <h3>What to study next</h3>
-          <ul>
-            {report.studyNext.map((s, i) => (
-              <li key={i}>{s}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      <StudyPlan report={report} />
+      {report.modelAnswer && <ModelAnswer answer={report.modelAnswer} />}
     </section>
   );
 }
 
 const LANGUAGE_LABEL: Record<string, string> = { python: 'Python', javascript: 'JavaScript' };
+
+/** What the server measured about the graded submission: how its time grew, and what the static analysis found. */
+function CodeFactsView({ code }: { code: CodeReportSection }) {
+  const { complexity, quality, factsMissing = [] } = code;
+  if (!complexity && !quality && factsMissing.length === 0) return null;
+  return (
+    <ul className="code-facts" data-testid="report-code-facts">
+      {complexity && (
+        <li data-testid="report-code-complexity">
+          <strong>Complexity:</strong> {complexity.summary}
+          {complexity.confident ? '' : ' (low confidence)'}. <span className="muted">{complexity.note}</span>
+        </li>
+      )}
+      {quality && (
+        <li data-testid="report-code-quality">
+          <strong>Code quality:</strong> {quality.score} / 4{quality.findings.length === 0 ? ', nothing to flag' : ''}
+          {quality.findings.length > 0 && (
+            <ul>
+              {quality.findings.map((f, i) => (
+                <li key={i}>{f}</li>
+              ))}
+            </ul>
+          )}
+        </li>
+      )}
+      {factsMissing.map((m, i) => (
+        <li key={`missing-${i}`} className="muted">
+          {m}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** A coding session's code: what was graded, its tests and every run in order. */
 function CodeReport({ code }: { code: CodeReportSection }) {
@@ -94,6 +121,7 @@ function CodeReport({ code }: { code: CodeReportSection }) {
           · {code.snapshots} snapshot{code.snapshots === 1 ? '' : 's'}
         </span>
       </p>
+      <CodeFactsView code={code} />
       <pre className="code-output" data-testid="report-code-text">
         {code.code}
       </pre>

@@ -1,4 +1,3 @@
-import { humanize } from '../live/session-state.js';
 import type { ReviewedReport, TranscriptTurn } from '../review-types.js';
 import { BarChart } from './charts.js';
 
@@ -10,10 +9,10 @@ export function ReportCorrections({ report, turns = [] }: { report: ReviewedRepo
   const kpTexts = new Map(report.keyPoints.map((k) => [k.id, k.text]));
   const perAnswer = turns.flatMap((t) => [
     ...(t.grade?.dimensions ?? []).flatMap((d) =>
-      d.correction && d.corrected ? [{ key: `${t.turnId}|d|${d.id}`, phase: t.phaseTitle, what: titles.get(d.id) ?? humanize(d.id), from: String(d.ai.score), to: String(d.corrected.score), reason: d.correction.reason }] : [],
+      d.correction && d.corrected ? [{ key: `${t.turnId}|d|${d.id}`, phase: t.phaseTitle, what: titles.get(d.id) ?? d.title, from: String(d.ai.score), to: String(d.corrected.score), reason: d.correction.reason }] : [],
     ),
     ...(t.grade?.keyPoints ?? []).flatMap((k) =>
-      k.correction && k.corrected ? [{ key: `${t.turnId}|k|${k.id}`, phase: t.phaseTitle, what: kpTexts.get(k.id) ?? humanize(k.id), from: k.ai.status, to: k.corrected.status, reason: k.correction.reason }] : [],
+      k.correction && k.corrected ? [{ key: `${t.turnId}|k|${k.id}`, phase: t.phaseTitle, what: kpTexts.get(k.id) ?? k.text, from: k.ai.status, to: k.corrected.status, reason: k.correction.reason }] : [],
     ),
   ]);
   return (

@@ -27,7 +27,11 @@ export function CoachReviewPage({ sessionId }: { sessionId: string }) {
   }, [load]);
 
   if (!transcript) return <main>{message ? <p role="alert">{message.text}</p> : <p role="status">Loading…</p>}</main>;
-  const titles = new Map((transcript.report?.dimensions ?? []).map((d) => [d.id, d.title]));
+  // What a correction is about, in words (a dimension's title, a key point's text), for messages.
+  const titles = new Map([
+    ...transcript.turns.flatMap((t) => [...(t.grade?.dimensions ?? []).map((d) => [d.id, d.title] as const), ...(t.grade?.keyPoints ?? []).map((k) => [k.id, k.text] as const)]),
+    ...(transcript.report?.dimensions ?? []).map((d) => [d.id, d.title] as const),
+  ]);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -75,7 +79,7 @@ export function CoachReviewPage({ sessionId }: { sessionId: string }) {
       <p>
         <Link href="/coach">← Review queue</Link>
       </p>
-      <h1>Review: {transcript.session.questionId}</h1>
+      <h1>Review: {transcript.session.questionTitle}</h1>
       <p className="muted">
         {transcript.session.mode} session, {transcript.session.endedAt ? `ended ${new Date(transcript.session.endedAt).toLocaleString()}` : 'in progress'}
         {transcript.review && ` · review completed ${new Date(transcript.review.completedAt).toLocaleString()}`}
@@ -86,13 +90,13 @@ export function CoachReviewPage({ sessionId }: { sessionId: string }) {
           {transcript.turns.map((t) => (
             <li key={t.turnId} className={`turn turn-${t.speaker}`} data-testid={t.speaker === 'candidate' ? 'review-answer' : 'review-question'}>
               <p className="speaker">
-                {t.speaker === 'candidate' ? 'Candidate' : 'Interviewer'} · {t.phaseTitle}
+                {t.number}. {t.speaker === 'candidate' ? 'Candidate' : 'Interviewer'} · {t.phaseTitle}
               </p>
               <p className="turn-text">{t.text}</p>
               {t.speaker === 'candidate' && (
                 <>
                   {t.grade ? (
-                    <GradeEditor turn={t} grade={t.grade} titles={titles} edits={edits} onEdit={setEdit} />
+                    <GradeEditor turn={t} grade={t.grade} edits={edits} onEdit={setEdit} />
                   ) : (
                     <p className="muted">{t.grading ? `Grade: ${t.grading.status}${t.grading.failureCode ? ` (${t.grading.failureCode})` : ''}` : 'Not graded'}</p>
                   )}
@@ -130,13 +134,11 @@ export function CoachReviewPage({ sessionId }: { sessionId: string }) {
 function GradeEditor({
   turn,
   grade,
-  titles,
   edits,
   onEdit,
 }: {
   turn: TranscriptTurn;
   grade: ReviewedGrade;
-  titles: Map<string, string>;
   edits: Record<string, Edit>;
   onEdit(k: string, patch: Partial<Edit>, current: string): void;
 }) {
@@ -158,7 +160,7 @@ function GradeEditor({
         {grade.dimensions.map((d) => {
           const k = key(turn.turnId, 'dimension', d.id);
           const current = String(d.corrected?.score ?? d.ai.score);
-          const label = titles.get(d.id) ?? humanize(d.id);
+          const label = d.title;
           return (
             <tr key={k}>
               <th scope="row">{label}</th>
@@ -184,7 +186,7 @@ function GradeEditor({
         {grade.keyPoints.map((p) => {
           const k = key(turn.turnId, 'keyPoint', p.id);
           const current = p.corrected?.status ?? p.ai.status;
-          const label = `Key point: ${humanize(p.id)}`;
+          const label = `Key point: ${p.text}`;
           return (
             <tr key={k}>
               <th scope="row">{label}</th>
