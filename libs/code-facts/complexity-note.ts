@@ -30,10 +30,10 @@ export function describeComplexity(
   const subject = per === 'operation' ? `The time per ${operation}` : `The time for ${operation}`;
   const ratio = `${times(last.n / first.n)} the ${per === 'operation' ? 'operations' : 'input'} took ${times(last.ms / first.ms)} as long`;
   const verdict = fit.contradicts
-    ? `: steeper than the required ${required}`
+    ? `, steeper than the required ${required}`
     : fit.measured === required
       ? `, consistent with the required ${required}`
       : `, against a required ${required}`;
   const caveat = fit.confident ? '' : ' The timings were too noisy to be conclusive.';
-  return { summary, note: `${subject} ${HOW[fit.measured]}: ${ratio}${verdict}.${stop ? ` ${stop}` : ''}${caveat}` };
+  return { summary, note: `${subject} ${HOW[fit.measured]} (${ratio})${verdict}.${stop ? ` ${stop}` : ''}${caveat}` };
 }

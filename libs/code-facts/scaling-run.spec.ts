@@ -47,7 +47,7 @@ describe(complexityFromRuns.name, () => {
     const sut = complexityFromRuns(scaling, 'python', [run([1, 4, 16, null])], true);
     expect(sut).toEqual({ facts: expect.objectContaining({ measured: 'O(n)', contradicts: true, summary: 'measured O(n) per put/get (required O(1))' }) });
     const { note } = (sut as { facts: { note: string } }).facts;
-    expect(note).toBe('The time per put/get grew linearly with n: 4× the operations took 16× as long: steeper than the required O(1). Growth stopped after n=4000: the next size would have run past the time budget.');
+    expect(note).toBe('The time per put/get grew linearly with n (4× the operations took 16× as long), steeper than the required O(1). Growth stopped after n=4000: the next size would have run past the time budget.');
   });
 
   it('keeps the fastest time of each size over several runs: noise only adds time', () => {

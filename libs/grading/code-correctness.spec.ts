@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { type ContentBundle, loadContent } from '#libs/content';
-import { anchorCorrectness, correctnessFromTests } from './code-correctness.js';
+import { anchorCorrectness, CodeAnchoredGrader, correctnessFromTests } from './code-correctness.js';
 import type { CodeEvidence } from './grader.port.js';
 import { RubricGrader } from './rubric.grader.js';
 
@@ -47,5 +47,32 @@ describe(anchorCorrectness.name, () => {
     // Other dimensions are the grader's own.
     expect(all.dimensions.filter((d) => d.id !== 'correctness')).toEqual(words.dimensions.filter((d) => d.id !== 'correctness'));
     expect(anchorCorrectness(words, code(0, 0), input)).toBe(words);
+  });
+});
+
+describe(CodeAnchoredGrader.name, () => {
+  let bundle: ContentBundle;
+  beforeAll(async () => {
+    bundle = await loadContent({ rubricsDir: `${root}rubrics`, promptsDir: `${root}prompts` });
+  });
+
+  it('drops the below-band reason written for a score the tests then replaced', async () => {
+    const question = bundle.questions.get('lru-cache')!;
+    const input = {
+      question,
+      questionVersion: question.version,
+      role: bundle.roles.get(question.role)!,
+      phaseId: 'test',
+      scope: 'phase' as const,
+      history: [],
+      answer: 'I would test eviction order, updating an existing key, a get of a missing key and capacity 1.',
+      promptVersion: 'p',
+    };
+    const words = new RubricGrader().gradeSync(input);
+    expect(words.feedback.improvements.some((l) => l.startsWith('Correctness is at 1 of 4'))).toBe(true);
+    const passing: CodeEvidence = { language: 'python', code: 'def f(): pass', status: 'PASSED', visible: { passed: 2, total: 2 }, hidden: { passed: 6, total: 6 } };
+    const sut = await new CodeAnchoredGrader(new RubricGrader()).grade({ ...input, code: passing });
+    expect(sut.dimensions.find((d) => d.id === 'correctness')?.score).toBe(4);
+    expect(sut.feedback.improvements.some((l) => l.startsWith('Correctness is at'))).toBe(false);
   });
 });

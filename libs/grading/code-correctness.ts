@@ -1,6 +1,8 @@
-import type { RoleGuide } from '#libs/content';
 import { computeOverall } from './compute-overall.js';
+import { type AnchorContext, withDimension } from './anchor-dimension.js';
+import { refreshBelowBandReasons } from './below-band.js';
 import type { DimensionScore, Grade } from './grade.schema.js';
+import { gradingScope } from './grading-scope.js';
 import { anchorCodeFacts } from './code-facts-anchor.js';
 import type { CodeEvidence, GradeInput, Grader } from './grader.port.js';
 
@@ -25,12 +27,13 @@ export function correctnessReason(code: CodeEvidence, score: DimensionScore): st
  * Replaces whatever a grader said about correctness with the score computed from the hidden tests' pass rate
  * (when the code was submitted and correctness is scored in this grade), then recomputes the overall.
  */
-export function anchorCorrectness(grade: Grade, code: CodeEvidence | undefined, context: { role: RoleGuide; question: GradeInput['question'] }): Grade {
+export function anchorCorrectness(grade: Grade, code: CodeEvidence | undefined, context: AnchorContext): Grade {
   const score = code ? correctnessFromTests(code.hidden) : null;
-  if (!code || score === null || !grade.dimensions.some((d) => d.id === CORRECTNESS)) return grade;
-  const dimensions = grade.dimensions.map((d) => (d.id === CORRECTNESS ? { id: d.id, score, reason: correctnessReason(code, score) } : d));
+  if (!code || score === null || !gradingScope(context).dimensions.includes(CORRECTNESS)) return grade;
+  const dimensions = withDimension(grade.dimensions, { id: CORRECTNESS, score, reason: correctnessReason(code, score) });
   return { ...grade, dimensions, overall: computeOverall(dimensions, context.role, context.question) };
 }
+
 
 /** Any grader, with correctness anchored on the tests and quality and complexity on the server's code facts. */
 export class CodeAnchoredGrader implements Grader {
@@ -41,6 +44,8 @@ export class CodeAnchoredGrader implements Grader {
   }
 
   async grade(input: GradeInput, signal?: AbortSignal): Promise<Grade> {
-    return anchorCodeFacts(anchorCorrectness(await this.inner.grade(input, signal), input.code, input), input.code, input);
+    const graded = await this.inner.grade(input, signal);
+    const anchored = anchorCodeFacts(anchorCorrectness(graded, input.code, input), input.code, input);
+    return refreshBelowBandReasons(graded, anchored, input.role, input.question);
   }
 }

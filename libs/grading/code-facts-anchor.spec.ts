@@ -26,7 +26,7 @@ const complexity = (contradicts: boolean): CodeComplexityFacts => ({
   points: [{ n: 2500, ms: 1 }, { n: 20000, ms: contradicts ? 50 : 8.5 }],
   confident: true,
   contradicts,
-  note: contradicts ? 'The time per put/get grew linearly with n: 8× the operations took 50× as long: steeper than the required O(1).' : 'The time per put/get stayed flat as n grew.',
+  note: contradicts ? 'The time per put/get grew linearly with n (8× the operations took 50× as long), steeper than the required O(1).' : 'The time per put/get stayed flat as n grew.',
   summary: `measured ${contradicts ? 'O(n)' : 'O(1)'} per put/get (required O(1))`,
 });
 const code = (facts: CodeEvidence['facts'], hiddenPassed = 6): CodeEvidence => ({
@@ -71,10 +71,14 @@ describe(anchorCodeFacts.name, () => {
     const words = new RubricGrader().gradeSync(i);
     expect(words.keyPoints.find((k) => k.id === 'constant-time-analysis')?.status).toBe('covered');
     const sut = anchorCodeFacts(words, code({ quality: quality(4), complexity: complexity(true), missing: [] }), i);
-    expect(sut.keyPoints.find((k) => k.id === 'constant-time-analysis')).toMatchObject({ status: 'partial', note: expect.stringContaining('grew linearly with n: 8× the operations took 50× as long') });
-    expect(sut.dimensions.find((d) => d.id === 'complexity')).toMatchObject({ score: expect.any(Number), reason: expect.stringContaining('measured by running the submitted code') });
+    expect(sut.keyPoints.find((k) => k.id === 'constant-time-analysis')).toMatchObject({ status: 'partial', note: expect.stringContaining('grew linearly with n (8× the operations took 50× as long)') });
+    expect(sut.dimensions.find((d) => d.id === 'complexity')).toMatchObject({ score: expect.any(Number), reason: expect.stringContaining('Capped at 2 by timing the submitted code') });
     expect(sut.dimensions.find((d) => d.id === 'complexity')!.score).toBeLessThanOrEqual(2);
     expect(sut.feedback.improvements[0]).toMatch(/^Your code does not yet meet the required O\(1\) per put\/get/);
+    // The words' strength for that point is withdrawn: the feedback must not praise what the code contradicts.
+    const label = `‘${i.question.keyPoints.find((k) => k.id === 'constant-time-analysis')!.text}’`;
+    expect(words.feedback.strengths.some((s) => s.includes(label))).toBe(true);
+    expect(sut.feedback.strengths.some((s) => s.includes(label))).toBe(false);
     expect(gradeSchema.safeParse(sut).success).toBe(true);
     // A measurement that agrees changes no status and only adds itself to the reason.
     const agreed = anchorCodeFacts(words, code({ quality: null, complexity: complexity(false), missing: [] }), i);

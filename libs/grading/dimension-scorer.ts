@@ -13,6 +13,8 @@ export interface DimensionInputs {
   readonly scope: GradingScope;
   readonly keyPoints: ReadonlyMap<string, CoverageResult>;
   readonly mistakes: ReadonlyMap<string, MistakeResult>;
+  /** Key points the candidate covered in earlier turns: they count as covered, never as missed again. */
+  readonly coveredBefore: ReadonlySet<string>;
   /** General misconceptions the answer asserts: each caps its dimension at 2, like a major mistake. */
   readonly misconceptions: readonly FoundMisconception[];
   readonly quality: QualitySignals;
@@ -41,13 +43,17 @@ export function scoreDimensions(inputs: DimensionInputs): DimensionGrade[] {
     0.5 * (overallCoverage.ratio ?? 0) +
     0.25 * Math.min(1, quality.reasonedSentences / 6) +
     0.25 * Math.min(1, quality.contentTokens / 200);
-  return scope.dimensions.map((id) => {
+  return scope.dimensions.flatMap((id): DimensionGrade[] => {
     const coverage = coverageOf(inputs, (dim) => dim === id);
+    // What only the code can show is not scored from words: left out here, set from the tests and the code facts.
+    if (compiled.question.kind === 'coding' && CODE_JUDGED.has(id) && coverage.ratio === null) return [];
     const cue = quality.cueStrength.get(id) ?? 0;
     let strength: number;
     if (id === 'communication') {
       const structure = 0.35 * cue + 0.35 * Math.min(1, quality.reasonedSentences / 5) + 0.3 * Math.min(1, quality.creditedSentences / 6);
       strength = 0.6 * structure + 0.4 * depth;
+      // Where the rubric names what good communication is here (e.g. clarifying a coding problem), doing it counts.
+      if (coverage.ratio !== null) strength = 0.5 * coverage.ratio + 0.5 * strength;
     } else if (coverage.ratio !== null) {
       strength = 0.55 * coverage.ratio + 0.2 * cue + 0.25 * depth;
     } else {
@@ -65,9 +71,12 @@ export function scoreDimensions(inputs: DimensionInputs): DimensionGrade[] {
     const why = inputs.nothingToCredit
       ? 'the answer gives nothing on this to credit'
       : explain(coverage, mistakes.map((m) => m.mistake.text), () => withoutPoints(inputs, id, score), wrong.map((m) => inputs.quote(m.sentence)));
-    return { id, score, reason: reasonFor(why) };
+    return [{ id, score, reason: reasonFor(why) }];
   });
 }
+
+/** Coding dimensions judged from the code (tests, static analysis), unless a key point of theirs is due. */
+const CODE_JUDGED = new Set(['correctness', 'code-quality']);
 
 interface DimensionCoverage {
   readonly ratio: number | null;
@@ -82,7 +91,8 @@ function coverageOf(inputs: DimensionInputs, onDimension: (dimension: string) =>
   const out: DimensionCoverage = { ratio: null, covered: [], partial: [], missed: [] };
   for (const { keyPoint } of inputs.compiled.keyPoints) {
     if (!onDimension(keyPoint.dimension)) continue;
-    const status = inputs.keyPoints.get(keyPoint.id)?.status ?? 'missed';
+    const now = inputs.keyPoints.get(keyPoint.id)?.status ?? 'missed';
+    const status = inputs.coveredBefore.has(keyPoint.id) ? 'covered' : now;
     // A point not yet due counts only if the candidate already made it (no penalty for order).
     if (!inputs.scope.expectedKeyPoints.has(keyPoint.id) && status === 'missed') continue;
     weight += keyPoint.weight;

@@ -14,6 +14,8 @@ export interface FeedbackInputs {
   readonly scope: GradingScope;
   readonly answer: AnswerAnalysis;
   readonly keyPoints: ReadonlyMap<string, CoverageResult>;
+  /** Covered in an earlier turn: never a gap again. */
+  readonly coveredBefore: ReadonlySet<string>;
   readonly mistakes: ReadonlyMap<string, MistakeResult>;
   readonly misconceptions: readonly FoundMisconception[];
   /** The key points and mistakes as graded, with their verbatim quotes. */
@@ -52,7 +54,7 @@ export function writeFeedback(inputs: FeedbackInputs): Feedback {
     });
 
   const phaseId = compiled.question.phases[scope.phaseIndex]?.id;
-  const gaps = byWeight.filter((k) => scope.expectedKeyPoints.has(k.keyPoint.id) && status(k.keyPoint.id) !== 'covered');
+  const gaps = byWeight.filter((k) => scope.expectedKeyPoints.has(k.keyPoint.id) && status(k.keyPoint.id) !== 'covered' && !inputs.coveredBefore.has(k.keyPoint.id));
   const askNow = gaps.filter((k) => scope.session || k.keyPoint.phase === phaseId);
   const nothingToCredit = inputs.flags.includes('non_answer') || inputs.flags.includes('off_topic');
   const improvements = [

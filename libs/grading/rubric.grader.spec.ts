@@ -151,6 +151,31 @@ describe(RubricGrader.name, () => {
     expect(withHistory.mistakes.find((m) => m.id === 'ignores-monitoring-security')?.status).toBe('absent');
   });
 
+  it('keeps a key point covered in an earlier turn covered in a later phase: its dimension is not marked down for not repeating it', () => {
+    const lru = content.questions.get('lru-cache')!;
+    const clarify = 'Both get and put refresh recency, and at capacity we evict the least recently used key; with capacity 1 a second put evicts the first key.';
+    const later = (history: GradeInput['history']) =>
+      sut.gradeSync({ ...input('Every operation is O(1) on average, since a hash map lookup is constant, and memory is O(capacity).'), question: lru, questionVersion: lru.version, phaseId: 'complexity-trade-offs', scope: 'phase', history });
+    const alone = later([]);
+    const after = later([{ role: 'candidate', text: clarify }]);
+    const communication = (g: Grade) => g.dimensions.find((d) => d.id === 'communication');
+    expect(communication(after)!.reason).not.toMatch(/Did not get to ‘Clarifies/);
+    expect(communication(after)!.score).toBeGreaterThanOrEqual(communication(alone)!.score);
+  });
+
+  it('leaves what only code can show to the code: no correctness score from words in a coding phase without correctness points', () => {
+    const lru = content.questions.get('lru-cache')!;
+    const result = sut.gradeSync({
+      ...input('Both get and put refresh recency, and at capacity we evict the least recently used key; with capacity 1 a second put evicts the first key.'),
+      question: lru,
+      questionVersion: lru.version,
+      phaseId: 'understand-clarify',
+      scope: 'phase',
+    });
+    expect(result.dimensions.map((d) => d.id)).toEqual(['communication']);
+    expect(result.overall).toBeGreaterThanOrEqual(50);
+  });
+
   it('rejects an aborted call', async () => {
     const controller = new AbortController();
     controller.abort();

@@ -76,8 +76,11 @@ export class RubricGrader implements Grader {
       }),
     );
     const quality = qualitySignals(compiled, answer.folded, creditable);
+    // What earlier turns covered stays covered: a later answer is not marked down for not repeating it.
+    const earlier = history.length > 0 ? new SentenceKeys(history) : null;
+    const coveredBefore = new Set(earlier ? compiled.keyPoints.filter((k) => judgeCoverage(k.signals, earlier).status === 'covered').map((k) => k.keyPoint.id) : []);
     const quote = (s: AnalysedSentence) => answer.source.slice(s.start, s.end).trim();
-    const dimensions = scoreDimensions({ compiled, scope, keyPoints, mistakes, misconceptions: wrong, quality, nothingToCredit, credited: creditable, quote });
+    const dimensions = scoreDimensions({ compiled, scope, keyPoints, coveredBefore, mistakes, misconceptions: wrong, quality, nothingToCredit, credited: creditable, quote });
     const graded = {
       keyPoints: compiled.keyPoints.map((k) => keyPointGrade(k.keyPoint.id, keyPoints.get(k.keyPoint.id) ?? MISSED, answer)),
       mistakes: compiled.mistakes.map((m) => mistakeGrade(m.mistake.id, mistakes.get(m.mistake.id), answer)),
@@ -90,7 +93,7 @@ export class RubricGrader implements Grader {
       mistakes: graded.mistakes,
       dimensions,
       overall,
-      feedback: writeFeedback({ compiled, role: input.role, scope, answer, keyPoints, mistakes, misconceptions: wrong, graded, dimensions, overall, flags }),
+      feedback: writeFeedback({ compiled, role: input.role, scope, answer, keyPoints, coveredBefore, mistakes, misconceptions: wrong, graded, dimensions, overall, flags }),
       flags,
       provenance: {
         grader: 'rubric',

@@ -110,7 +110,8 @@ export function buildReport(input: {
       const byTests = d.id === 'correctness' && hidden && tested !== null;
       const score = byTests ? tested : mean;
       const descriptor = score === null ? null : d.descriptors[String(Math.round(score)) as '1' | '2' | '3' | '4'];
-      const said = [...(byTests ? [`Hidden tests: ${hidden.passed} of ${hidden.total} passed.`] : []), ...best.map((b) => b.reason)];
+      // Scored from the tests, correctness is commented by them alone: what the answers said of it no longer counts.
+      const said = byTests ? [`Hidden tests: ${hidden.passed} of ${hidden.total} passed; correctness is scored from the tests, not from words.`] : best.map((b) => b.reason);
       return { id: d.id, title: d.title, weight: d.weight, score, comment: score === null ? null : commentOf(said), descriptor };
     });
   const overall = weighOverall(dimensions);
