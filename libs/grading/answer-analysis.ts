@@ -21,6 +21,10 @@ export interface AnalysedSentence extends Sentence {
   readonly negationAt: number;
   /** Distinct words or phrases of the rubric used in this sentence (however many keys each proves). */
   readonly termCount: number;
+  /** The share (0–1) of the sentence's content words that belong to rubric terms: 1 is nothing but rubric words. */
+  readonly termShare: number;
+  /** Function words outside rubric terms and reasoning cues ("to", "the", "per"): the sentence's own grammar. */
+  readonly plainFunctionWords: number;
   /** Distinct lexicon keys (reasoning, non-answer, dimension cues) matched in this sentence. */
   readonly cues: readonly number[];
   readonly reasoning: boolean;
@@ -69,6 +73,8 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
     let negationAt = -1;
     const keys: number[] = [];
     let termCount = 0;
+    let termShare = 0;
+    let plainFunctionWords = 0;
     // Injected text is not the candidate's answer: nothing in it is matched at all.
     if (!injected) {
       hits.clear();
@@ -91,6 +97,8 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
         // Distinct start positions: one rubric word proving several keys counts once.
         if (marks.mark(hits.from[h] ?? 0, round)) termCount++;
       }
+      termShare = rubricShare(hits, content.at, contentFrom, c, lexicon.reasoningKey);
+      plainFunctionWords = functionWordsOutsideCues(hits, content.at, contentFrom, c, sentence.tokenStart, sentence.tokenEnd, lexicon.reasoningKey);
     }
     return {
       index: sentence.index,
@@ -103,6 +111,8 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
       keys,
       negationAt,
       termCount,
+      termShare,
+      plainFunctionWords,
       cues,
       reasoning: cues.includes(lexicon.reasoningKey),
       functionWords: sentence.tokenEnd - sentence.tokenStart - (c - contentFrom),
@@ -116,6 +126,48 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
   const credited = sentences.filter((s) => !s.injected && !s.duplicate && !s.listLike && !s.cues.includes(lexicon.metaKey));
   const contentTokens = credited.reduce((n, s) => n + s.tokenEnd - s.tokenStart - s.functionWords, 0);
   return { source, folded, tokens, sentences, injection, credited, contentTokens };
+}
+
+/**
+ * The share of content tokens `at[from, to)` inside a rubric term's hit. Reasoning cues ("therefore", "hence")
+ * count on neither side: sprinkled between terms they are glue, not something the candidate says of their own.
+ */
+function rubricShare(hits: TermHits, at: Int32Array, from: number, to: number, reasoningKey: number): number {
+  let inside = 0;
+  let counted = 0;
+  for (let k = from; k < to; k++) {
+    const token = at[k] ?? 0;
+    let rubric = false;
+    let glue = false;
+    for (let h = 0; h < hits.length; h++) {
+      if ((hits.from[h] ?? 0) > token || token >= (hits.to[h] ?? 0)) continue;
+      const key = hits.key[h] ?? 0;
+      if (key < LEXICON_KEY_OFFSET) rubric = true;
+      else if (key - LEXICON_KEY_OFFSET === reasoningKey) glue = true;
+    }
+    if (glue && !rubric) continue;
+    counted++;
+    if (rubric) inside++;
+  }
+  return counted === 0 ? 0 : inside / counted;
+}
+
+/** Function tokens of `[tokenStart, tokenEnd)` (those not in `at[from, to)`) that no rubric term or reasoning cue covers. */
+function functionWordsOutsideCues(hits: TermHits, at: Int32Array, from: number, to: number, tokenStart: number, tokenEnd: number, reasoningKey: number): number {
+  let plain = 0;
+  let k = from;
+  for (let token = tokenStart; token < tokenEnd; token++) {
+    while (k < to && (at[k] ?? 0) < token) k++;
+    if (k < to && at[k] === token) continue;
+    // A function word inside a rubric term ("I led", "at least once") or a reasoning cue is not the sentence's own.
+    let covered = false;
+    for (let h = 0; h < hits.length && !covered; h++) {
+      const key = hits.key[h] ?? 0;
+      covered = (key < LEXICON_KEY_OFFSET || key - LEXICON_KEY_OFFSET === reasoningKey) && (hits.from[h] ?? 0) <= token && token < (hits.to[h] ?? 0);
+    }
+    if (!covered) plain++;
+  }
+  return plain;
 }
 
 /** Token index (in the sentence) of the first match of `key`, or -1 if the sentence does not match it. */

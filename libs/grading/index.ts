@@ -29,3 +29,4 @@ export { evalItemSchema, parseEvalDataset, EvalDatasetError, type EvalItem } fro
 export { runEval, type EvalContent, type EvalReport, type EvalRow, type EvalCounts } from './eval/eval-runner.js';
 export { bandOf, BAND_CUTOFFS, spearman, averageRanks, precisionRecall, type PrecisionRecall } from './eval/eval-metrics.js';
 export { checkThresholds, formatEvalReport, EVAL_TARGETS, EVAL_THRESHOLDS, type ThresholdCheck } from './eval/eval-report.js';
+export { fuzzGaming, gamingVariants, type GamingReport } from './eval/gaming-variants.js';

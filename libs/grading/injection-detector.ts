@@ -1,3 +1,4 @@
+import { findDisguised } from './disguised-injection.js';
 import { FoldedText } from './text-normaliser.js';
 import { NON_ASCII_WORD_CHAR, registerWord, type Tokens } from './tokeniser.js';
 
@@ -240,17 +241,25 @@ const GRADE_KEY = /["']?\b(overall|score|scores|keypoints|key_points|covered|sta
  */
 export function detectInjection(answer: string | FoldedText, tokens?: Tokens): InjectionReport {
   const folded = typeof answer === 'string' ? FoldedText.of(answer) : answer;
-  const findings: InjectionFinding[] = [];
   // Tokens stand for the text's words only when its words are runs of [a-z0-9] (this also
   // leaves out text with an I/l glyph, whose readings differ from its tokens).
   const ids = tokens !== undefined && (folded.isIdentity || !NON_ASCII_WORD_CHAR.test(folded.text)) ? tokens.wordId : undefined;
+  const findings = plainFindings(folded, ids);
+  // Paraphrases, other languages and disguised text: the plain patterns above, once more, on what they hide.
+  findings.push(...findDisguised(folded, (text) => plainFindings(FoldedText.of(text)).length > 0));
+  const unique = dedupe(findings);
+  return { suspected: unique.length > 0, findings: unique };
+}
+
+/** The English patterns alone (no disguise undone); `ids`: the text's word ids, when its words are its tokens'. */
+function plainFindings(folded: FoldedText, ids?: Int32Array): InjectionFinding[] {
+  const findings: InjectionFinding[] = [];
   for (const reading of readings(folded)) {
     findWordPatterns(folded, reading, candidatePatterns(reading, ids), findings);
     findDelimiters(folded, reading, ids === undefined || saysBoundary(ids), findings);
     findFakeGrades(folded, reading, findings);
   }
-  const unique = dedupe(findings);
-  return { suspected: unique.length > 0, findings: unique };
+  return findings;
 }
 
 function readings(folded: FoldedText): string[] {

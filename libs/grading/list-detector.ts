@@ -1,19 +1,29 @@
 import type { AnalysedSentence } from './answer-analysis.js';
 import type { FoldedText } from './text-normaliser.js';
 
+/** Share of a sentence's content words that are rubric terms above which it says nothing of its own. */
+const RUBRIC_ONLY = 0.8;
+
 /**
  * Marks keyword lists: sentences that name terms without explaining them. A list earns
  * no credit (a buzzword list must score like an empty answer), so the tests are about
  * shape, not about which words are used:
+ * - content words that are almost all rubric terms, whatever joins them ("Kafka -> sharding because CAP");
  * - almost no function words between the terms ("Kafka Redis sharding CAP …");
  * - many short comma/slash/"and" separated items with little prose around them;
  * - a dense run of short items that are mostly rubric terms, with no reasoning;
- * - three or more consecutive one-to-four word lines without function words (bullets).
+ * - three or more consecutive lines of one to four words without function words, or of rubric words only (bullets).
  */
 export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedText): void {
   for (const s of sentences) {
     const n = s.tokenEnd - s.tokenStart;
     if (n < 3) continue;
+    // Nothing but the rubric's own words and no grammar of its own, however it is joined (commas, arrows,
+    // "because … so that therefore", a comment): glue words between terms do not make an explanation.
+    if (s.termCount >= 3 && n - s.functionWords >= 4 && s.termShare >= RUBRIC_ONLY && s.plainFunctionWords / n < 0.2) {
+      s.listLike = true;
+      continue;
+    }
     const functionRatio = s.functionWords / n;
     // Every test below needs fewer than 30% function words: prose skips the text work.
     if (functionRatio >= 0.3) {
@@ -37,7 +47,9 @@ export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedTe
   };
   for (const s of sentences) {
     const words = s.tokenEnd - s.tokenStart;
-    const fragment = words > 0 && words <= 4 && s.functionWords === 0;
+    // A line of rubric words only: its content words are the rubric's, or it has none and a term covers every word.
+    const rubricOnly = s.termCount > 0 && s.plainFunctionWords === 0 && (s.termShare >= RUBRIC_ONLY || words === s.functionWords);
+    const fragment = words > 0 && ((words <= 4 && s.functionWords === 0) || rubricOnly);
     if (fragment) run.push(s);
     else flush();
   }

@@ -76,9 +76,15 @@ export class RubricGrader implements Grader {
       }),
     );
     const quality = qualitySignals(compiled, answer.folded, creditable);
-    // What earlier turns covered stays covered: a later answer is not marked down for not repeating it.
+    // A point of an earlier phase that earlier turns covered stays covered: a later answer is not marked down for
+    // not repeating it. (This phase's points are this answer's to show.)
     const earlier = history.length > 0 ? new SentenceKeys(history) : null;
-    const coveredBefore = new Set(earlier ? compiled.keyPoints.filter((k) => judgeCoverage(k.signals, earlier).status === 'covered').map((k) => k.keyPoint.id) : []);
+    const phaseId = input.question.phases[scope.phaseIndex]?.id;
+    const coveredBefore = new Set(
+      earlier
+        ? compiled.keyPoints.filter((k) => k.keyPoint.phase !== phaseId && judgeCoverage(k.signals, earlier).status === 'covered').map((k) => k.keyPoint.id)
+        : [],
+    );
     const quote = (s: AnalysedSentence) => answer.source.slice(s.start, s.end).trim();
     const dimensions = scoreDimensions({ compiled, scope, keyPoints, coveredBefore, mistakes, misconceptions: wrong, quality, nothingToCredit, credited: creditable, quote });
     const graded = {

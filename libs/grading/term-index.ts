@@ -27,6 +27,8 @@ export interface ContentTokens {
 export class TermHits {
   key = new Int32Array(64);
   from = new Int32Array(64);
+  /** Token index just past the hit's last word. */
+  to = new Int32Array(64);
   /** Hits `[0, length)` are this scan's; entries past it are stale. Clearing keeps the arrays' storage. */
   length = 0;
 
@@ -34,16 +36,18 @@ export class TermHits {
     this.length = 0;
   }
 
-  push(key: number, from: number): void {
+  push(key: number, from: number, to: number): void {
     if (this.length === this.key.length) this.grow();
     this.key[this.length] = key;
     this.from[this.length] = from;
+    this.to[this.length] = to;
     this.length++;
   }
 
   private grow(): void {
     this.key = grown(this.key);
     this.from = grown(this.from);
+    this.to = grown(this.to);
   }
 }
 
@@ -214,7 +218,8 @@ function scan(trie: FlatTrie, termId: Int32Array, from: number, to: number, at: 
     const position = at === null ? i : (at[i] ?? 0);
     for (let j = i + 1; ; j++) {
       const keysEnd = keyStart[node + 1] ?? 0;
-      for (let k = keyStart[node] ?? 0; k < keysEnd; k++) hits.push(keys[k] ?? 0, position);
+      const end = at === null ? j : (at[j - 1] ?? 0) + 1;
+      for (let k = keyStart[node] ?? 0; k < keysEnd; k++) hits.push(keys[k] ?? 0, position, end);
       if (j >= to) break;
       const word = termId[j] ?? 0;
       const childrenEnd = childStart[node + 1] ?? 0;

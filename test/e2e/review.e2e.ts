@@ -282,7 +282,7 @@ describe('coach review', () => {
       const evaluated = spawnApp('cli', env, ['eval', '--dataset', file, '--json']);
       const { code } = await evaluated.exited;
       expect([0, 1]).toContain(code); // 2 would mean the dataset was refused
-      expect(JSON.parse(evaluated.output().slice(evaluated.output().indexOf('[')))).toMatchObject([{ split: 'development', items: 2 }]);
+      expect(JSON.parse(evaluated.output().slice(evaluated.output().indexOf('{')))).toMatchObject({ splits: [{ split: 'development', items: 2 }] });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

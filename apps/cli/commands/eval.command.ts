@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { checkThresholds, EVAL_TARGETS, EvalDatasetError, formatEvalReport, parseEvalDataset, runEval, type EvalItem } from '#libs/grading';
+import { checkThresholds, EVAL_TARGETS, EvalDatasetError, formatEvalReport, fuzzGaming, parseEvalDataset, runEval, type EvalItem } from '#libs/grading';
 import type { CliCommand } from './command.js';
 import { CliUsageError, loadGradingContext, reportFailure } from './grade.command.js';
 
 export const evalCommand: CliCommand = {
   name: 'eval',
   usage:
-    'eval --dataset FILE.jsonl [--dataset …] [--heldout FILE.jsonl …] [--provider rubric|openai] [--json]   grade labelled sets: the --dataset files as one development split, the --heldout files as one held-out split, each reported against the targets and checked against the gates on its own; exit 1 when either is below a gate',
+    'eval --dataset FILE.jsonl [--dataset …] [--heldout FILE.jsonl …] [--provider rubric|openai] [--json]   grade labelled sets: the --dataset files as one development split, the --heldout files as one held-out split, each reported against the targets and checked against the gates on its own, then keyword-gaming answers built from each question rubric; exit 1 when a split is below a gate or a gaming answer covers a key point',
   async run(args, config) {
     const { values } = parseArgs({
       args,
@@ -34,8 +34,15 @@ export const evalCommand: CliCommand = {
         results.push({ split: split.name, files: split.files, ...report, thresholds: check, targets: checkThresholds(report, EVAL_TARGETS) });
         if (!values.json) console.log(`# ${split.name} split (${split.files.join(', ')})\n${formatEvalReport(report, check)}\n`);
       }
-      if (values.json) console.log(JSON.stringify(results, null, 2));
-      return results.every((r) => r.thresholds.passed) ? 0 : 1;
+      // Keyword gaming, generated from each question's own rubric: a list dressed up any way covers nothing.
+      const gaming = await fuzzGaming(grader, content.questions.values(), content.roles, promptVersion);
+      if (values.json) console.log(JSON.stringify({ splits: results, gaming }, null, 2));
+      else {
+        console.log(`# keyword gaming (every question's rubric terms as lists, arrows, comments, salted, bullets, ids)`);
+        console.log(`${gaming.answers} answers: ${gaming.covered} key points covered (gate 0), highest overall ${gaming.maxOverall}`);
+        for (const o of gaming.offenders) console.log(`  covered: ${o}`);
+      }
+      return results.every((r) => r.thresholds.passed) && gaming.covered === 0 ? 0 : 1;
     } catch (error) {
       if (error instanceof EvalDatasetError) {
         console.error(error.message);
