@@ -44,6 +44,14 @@ export default {
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
     },
     {
+      // Hostile-user regressions (issue 17): one test per hardening point, on the real apps, Postgres, Redis and bwrap.
+      ...shared,
+      displayName: 'security',
+      testMatch: ['<rootDir>/test/security/**/*.security.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+    },
+    {
       // The web client in Debian's Chromium (playwright-core) against the real api, worker, Postgres and Redis.
       ...shared,
       displayName: 'browser',

@@ -73,7 +73,7 @@ export async function startStack(overrides) {
     await waitReady(base);
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'bench-password-123' }) });
     const { accessToken } = await login.json();
-    return { api, worker, base, accessToken, credentials: { email, password: 'bench-password-123' }, auth: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' }, stop };
+    return { api, worker, base, env, accessToken, credentials: { email, password: 'bench-password-123' }, auth: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' }, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -27,7 +27,14 @@ export interface AppConfig {
     /** Replies written at once per worker (the `interviewer` queue's own concurrency: LLM calls mostly wait). */
     concurrency: number;
   };
-  auth: { jwtSecret: string; jwtTtlSeconds: number };
+  auth: {
+    jwtSecret: string;
+    jwtTtlSeconds: number;
+    /** A token's version is checked against the user's on every request, through a Redis cache of this age. */
+    tokenVersionCacheMs: number;
+    /** Per-account login back-off: after `failuresBeforeBackoff` failures, base × 2^(extra failures), capped at max. */
+    login: { failuresBeforeBackoff: number; backoffBaseMs: number; backoffMaxMs: number };
+  };
   /** `webDir`: the built web client (`index.html` and `assets/`) the api serves, when it exists. */
   http: { allowedOrigins: string[]; webDir: string };
   content: { rubricsDir: string; promptsDir: string };
@@ -41,6 +48,8 @@ export interface AppConfig {
     reconcileIntervalMs: number;
     /** An acknowledged answer whose grading has not finished after this long is re-enqueued. */
     gradingStallMs: number;
+    /** Times the reconciler re-enqueues one lost item before it fails it for good (or, with no failed state, leaves it). */
+    maxRedrives: number;
   };
   /** Per-client-IP limits on the unauthenticated doors (login, redeem, waitlist). */
   ipRateLimits: {
@@ -62,6 +71,11 @@ export interface AppConfig {
     snapshotMinIntervalMs: number;
     /** Concurrent sandboxed runs per worker (the `code` queue's own concurrency). */
     runConcurrency: number;
+    /**
+     * Runs one user may have queued or running at once; more are refused (RATE_LIMITED). Kept below
+     * `runConcurrency`, one user never holds every sandbox slot.
+     */
+    runsPerUser: number;
     /** Call time a submission's scaling run may spend (its wall limit is this plus start-up); 0 turns it off. */
     scalingBudgetMs: number;
   };
@@ -124,7 +138,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
     },
     interviewer: { provider: e.INTERVIEWER_PROVIDER ?? e.LLM_PROVIDER, timeoutMs: e.INTERVIEWER_TIMEOUT_MS, concurrency: e.INTERVIEWER_CONCURRENCY },
-    auth: { jwtSecret: e.JWT_SECRET, jwtTtlSeconds: e.JWT_TTL_SECONDS },
+    auth: {
+      jwtSecret: e.JWT_SECRET,
+      jwtTtlSeconds: e.JWT_TTL_SECONDS,
+      tokenVersionCacheMs: e.TOKEN_VERSION_CACHE_MS,
+      login: { failuresBeforeBackoff: e.LOGIN_FAILURES_BEFORE_BACKOFF, backoffBaseMs: e.LOGIN_BACKOFF_BASE_MS, backoffMaxMs: e.LOGIN_BACKOFF_MAX_MS },
+    },
     http: { allowedOrigins: e.ALLOWED_ORIGINS, webDir: resolve(e.WEB_DIR ?? resolve(process.cwd(), 'dist/web')) },
     content: { rubricsDir: resolve(contentRoot, 'rubrics'), promptsDir: resolve(contentRoot, 'prompts') },
     sessions: {
@@ -134,6 +153,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       rateWindowMs: e.SOCKET_RATE_WINDOW_MS,
       reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
       gradingStallMs: e.GRADING_STALL_MS,
+      maxRedrives: e.RECONCILE_MAX_REDRIVES,
     },
     ipRateLimits: { trustProxyHops: e.TRUST_PROXY, auth: e.AUTH_RATE_LIMIT, waitlist: e.WAITLIST_RATE_LIMIT, windowMs: e.IP_RATE_WINDOW_MS },
     mail: { publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''), smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxSweepMs: e.OUTBOX_SWEEP_MS },
@@ -148,6 +168,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxChars: e.CODE_MAX_CHARS,
       snapshotMinIntervalMs: e.CODE_SNAPSHOT_MIN_INTERVAL_MS,
       runConcurrency: e.CODE_RUN_CONCURRENCY,
+      runsPerUser: e.CODE_RUNS_PER_USER,
       scalingBudgetMs: e.CODE_SCALING_BUDGET_MS,
     },
     sandbox: {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CodeFactsService } from '#libs/code-facts';
 import { ContentService } from '#libs/content';
-import { judge, type JudgedTestInput, mergeSubmission, SandboxService, toCandidateTests } from '#libs/sandbox';
+import { judge, type JudgedTestInput, mergeSubmission, SandboxService, toCandidateResult, toStorable } from '#libs/sandbox';
 import { CodeRunsRepository } from './code-runs.repository.js';
 import type { StoredCodeResult } from './code-timeline.js';
 import { SessionNotifier } from './session-notifier.js';
@@ -55,21 +55,48 @@ export class CodeRunService {
           : mergeSubmission(visible, await judged(question.tests.hidden.map((t) => ({ ...t, hidden: true }))))
         : visible;
     // Never throws: a fact that could not be computed is missing with its reason, and the tests' result stands.
-    const result: StoredCodeResult =
+    // Whatever the program printed or returned is stored: NUL and lone surrogates, which Postgres refuses, are rewritten.
+    const result: StoredCodeResult = toStorable(
       run.kind === 'submit'
         ? { ...judgedResult, facts: await this.facts.compute({ question, language: snapshot.language, code: snapshot.code, status: judgedResult.status }) }
-        : judgedResult;
-    const done = await this.sessions.inSession(run.sessionId, async (tx) => {
+        : judgedResult,
+    );
+    await this.finish(run.sessionId, runId, run.kind, result);
+  }
+
+  /**
+   * Ends a run that could not be carried out after the reconciler's bounded re-drives: a terminal RUNTIME_ERROR
+   * with a stable `errorCode`, so the candidate's pending run ends like any other.
+   */
+  async failForGood(runId: string, errorCode: string): Promise<void> {
+    const found = await this.code.run(runId);
+    if (!found || found.run.state === 'done') return;
+    const result: StoredCodeResult = {
+      status: 'RUNTIME_ERROR',
+      tests: [],
+      message: `the run could not be carried out (${errorCode}); run it again`,
+      errorCode,
+      visible: { passed: 0, total: 0 },
+      hidden: { passed: 0, total: 0 },
+      wallMs: 0,
+    };
+    await this.finish(found.run.sessionId, runId, found.run.kind, result);
+  }
+
+  private async finish(sessionId: string, runId: string, kind: 'run' | 'submit', result: StoredCodeResult): Promise<void> {
+    const done = await this.sessions.inSession(sessionId, async (tx) => {
       if (!(await this.code.finishRun(tx, runId, result.status, result))) return;
+      const shown = toCandidateResult(result);
       await tx.appendEvent('code:result', {
         runId,
-        kind: run.kind,
-        status: result.status,
-        tests: toCandidateTests(result.tests),
-        ...(result.compileError ? { compileError: result.compileError } : {}),
-        ...(result.message ? { message: result.message } : {}),
-        visible: result.visible,
-        hidden: result.hidden,
+        kind,
+        status: shown.status,
+        tests: shown.tests,
+        ...(shown.compileError ? { compileError: shown.compileError } : {}),
+        ...(shown.message ? { message: shown.message } : {}),
+        ...(shown.errorCode ? { errorCode: shown.errorCode } : {}),
+        visible: shown.visible,
+        hidden: shown.hidden,
       });
     });
     if (done) await this.notifier.notify(done.appended);

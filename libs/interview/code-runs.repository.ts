@@ -90,6 +90,20 @@ export class CodeRunsRepository {
     return toRun(row!);
   }
 
+  /**
+   * Runs of this user (any session) not finished yet, counted under a per-user transaction lock so two
+   * concurrent requests cannot both pass the cap.
+   */
+  async lockUnfinishedOfUser(tx: SessionTx, userId: string): Promise<number> {
+    await tx.sql(`SELECT pg_advisory_xact_lock(hashtextextended('code-runs:' || $1, 0))`, [userId]);
+    const [row] = await tx.sql(
+      `SELECT count(*)::int AS n FROM code_runs r JOIN interview_sessions s ON s.id = r.session_id
+       WHERE s.candidate_id = $1 AND r.state <> 'done'`,
+      [userId],
+    );
+    return (row?.n as number | undefined) ?? 0;
+  }
+
   /** Stores the result once; false when another attempt already did. */
   async finishRun(tx: SessionTx, runId: string, status: string, result: unknown): Promise<boolean> {
     const rows = await tx.sql(

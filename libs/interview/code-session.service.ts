@@ -50,16 +50,24 @@ export class CodeSessionService {
 
   /** Queues the latest snapshot against the visible tests (`run`) or every test (`submit`). Idempotent per clientId. */
   async run(principal: Principal, input: ClientPayload<'code:run'>, kind: 'run' | 'submit'): Promise<ClientAckData['code:run']> {
-    const { run, fresh } = await this.inCodingSession(principal, input.sessionId, async (tx) => {
+    const { run, fresh, ahead = 0 } = await this.inCodingSession(principal, input.sessionId, async (tx) => {
       const existing = await this.code.runByClientId(tx, input.clientId);
-      if (existing) return { run: existing, fresh: false };
+      if (existing) return { run: existing, fresh: false, ahead: 0 };
       if (tx.session.status === 'ended') throw new SessionEndedError();
       const snapshot = await this.code.latestSnapshot(tx);
       if (!snapshot) throw new DomainError('NO_CODE', 'nothing to run yet: send code:update first');
+      const { runsPerUser } = this.config.coding;
+      const unfinished = await this.code.lockUnfinishedOfUser(tx, principal.userId);
+      if (unfinished >= runsPerUser) {
+        throw new DomainError('RATE_LIMITED', `at most ${runsPerUser} code runs at once; wait for one to finish`, {
+          retryAfterMs: this.config.sandbox.limits.wallMs,
+        });
+      }
       const phaseId = tx.session.phases[tx.session.phaseIndex]!.id;
-      return { run: await this.code.insertRun(tx, { clientId: input.clientId, kind, snapshotId: snapshot.id, phaseId }), fresh: true };
+      const inserted = await this.code.insertRun(tx, { clientId: input.clientId, kind, snapshotId: snapshot.id, phaseId });
+      return { run: inserted, fresh: true, ahead: unfinished };
     });
-    if (fresh) await this.enqueue(run.id);
+    if (fresh) await this.enqueue(run.id, ahead);
     return { runId: run.id, status: run.state === 'done' ? 'done' : 'queued' };
   }
 
@@ -82,10 +90,18 @@ export class CodeSessionService {
     return done.result;
   }
 
-  /** The run is committed; if Redis refuses the job now, the reconciler enqueues it later. */
-  private async enqueue(runId: string): Promise<void> {
+  /**
+   * The run is committed; if Redis refuses the job now, the reconciler enqueues it later.
+   *
+   * Fairness between users, done simply: a user has at most `runsPerUser` runs unfinished (the cap above), and a
+   * run's BullMQ priority is the number of that user's runs already unfinished when it was accepted. Every
+   * user's first pending run (priority 0) goes before anyone's second (1), and so on; FIFO within one level. So a
+   * flooding user is refused past the cap and never queues ahead of another user's first run, and with
+   * `runsPerUser < runConcurrency` never holds every sandbox slot.
+   */
+  private async enqueue(runId: string, ahead: number): Promise<void> {
     try {
-      await this.jobs.enqueue('code.run', { runId }, { jobId: runId });
+      await this.jobs.enqueue('code.run', { runId }, { jobId: runId, priority: ahead });
     } catch (err) {
       this.logger.warn({ err, runId }, 'could not enqueue the code run; the reconciler will retry');
     }

@@ -1,5 +1,5 @@
 import type { CodeFacts, CodeTestResultDto } from '#libs/protocol';
-import { type CodeRunResult, toCandidateTests } from '#libs/sandbox';
+import { type CodeRunResult, toCandidateResult } from '#libs/sandbox';
 import type { CodeRunRow, CodeSnapshotRow } from './code-runs.repository.js';
 import type { SessionRow } from './session.types.js';
 
@@ -7,7 +7,7 @@ import type { SessionRow } from './session.types.js';
  * What `code_runs.result` holds: the judged run, hidden tests included, and for a submission the server's code
  * facts (absent in runs stored before them).
  */
-export type StoredCodeResult = CodeRunResult & { facts?: CodeFacts };
+export type StoredCodeResult = CodeRunResult & { facts?: CodeFacts; errorCode?: string };
 
 export type CodeTimelineEntry =
   | { type: 'snapshot'; at: string; offsetMs: number; snapshotId: string; phaseId: string; language: string; code: string }
@@ -21,7 +21,7 @@ export type CodeTimelineEntry =
       snapshotId: string;
       state: CodeRunRow['state'];
       finishedAt: string | null;
-      result: (Omit<StoredCodeResult, 'tests'> & { tests: CodeTestResultDto[] }) | null;
+      result: (Omit<StoredCodeResult, 'tests' | 'wallMs' | 'hiddenDetail'> & { tests: CodeTestResultDto[]; wallMs?: number }) | null;
     };
 
 export interface CodeTimelineDto {
@@ -57,7 +57,7 @@ export function toCodeTimeline(session: SessionRow, snapshots: CodeSnapshotRow[]
         snapshotId: r.snapshotId,
         state: r.state,
         finishedAt: r.finishedAt?.toISOString() ?? null,
-        result: result ? { ...result, tests: toCandidateTests(result.tests) } : null,
+        result: result ? toCandidateResult(result) : null,
       };
     }),
   ];

@@ -111,6 +111,11 @@ export class GradeAnswerService {
     if (done) await this.notifier.notify(done.appended);
   }
 
+  /** Ends a grading the reconciler could not get done in its bounded re-drives (grade:failed, can be retried). */
+  async failForGood(turnId: string, code: string): Promise<void> {
+    await this.fail(turnId, code);
+  }
+
   private async fail(turnId: string, code: string): Promise<void> {
     const done = await this.sessions.inSessionOfAnswer(turnId, async (tx, status) => {
       if (status !== 'grading' && status !== 'queued') return;

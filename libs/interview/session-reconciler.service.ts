@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { LOGGER, type Logger } from '#libs/logging';
-import { JobQueue } from '#libs/queue';
+import { type JobName, type JobPayload, JobQueue } from '#libs/queue';
+import { CodeRunService } from './code-run.service.js';
 import { CodeRunsRepository } from './code-runs.repository.js';
+import { GradeAnswerService } from './grade-answer.service.js';
 import { SessionClockService } from './session-clock.service.js';
 import { deadlineJobId, reportJobId } from './sessions.service.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -10,7 +12,10 @@ import { SessionsRepository } from './sessions.repository.js';
 /**
  * Postgres is the truth and Redis only carries work: this re-creates work Redis lost (a restart keeps
  * nothing here) or a dead process never enqueued — stalled gradings, unanswered questions, overdue phases,
- * missing reports.
+ * missing reports. Each item is re-driven at most `RECONCILE_MAX_REDRIVES` times: work that fails every time
+ * (a result Postgres refuses, a poisoned input) then ends for good — a grading `failed` (grade:failed), a code run
+ * a terminal RUNTIME_ERROR (code:result with `errorCode`) — or, for replies and reports, which have no failed
+ * state, is left alone with an error in the log (`REDRIVE_EXHAUSTED`).
  */
 @Injectable()
 export class SessionReconcilerService {
@@ -18,6 +23,8 @@ export class SessionReconcilerService {
     private readonly sessions: SessionsRepository,
     private readonly code: CodeRunsRepository,
     private readonly clock: SessionClockService,
+    private readonly grading: GradeAnswerService,
+    private readonly runs: CodeRunService,
     private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -27,8 +34,8 @@ export class SessionReconcilerService {
     const counts = { gradings: 0, replies: 0, deadlines: 0, reports: 0, codeRuns: 0 };
     for (const g of await this.sessions.stalledGradings(new Date(now.getTime() - this.config.sessions.gradingStallMs))) {
       if (await this.jobs.isPending('grading.grade-answer', g.turnId)) continue;
-      await this.jobs.forget('grading.grade-answer', g.turnId);
-      await this.jobs.enqueue('grading.grade-answer', { turnId: g.turnId }, { jobId: g.turnId });
+      if (await this.exhausted('grading.grade-answer', g.turnId)) await this.grading.failForGood(g.turnId, 'GRADING_REDRIVES_EXHAUSTED');
+      else await this.redrive('grading.grade-answer', { turnId: g.turnId }, g.turnId);
       counts.gradings++;
     }
     // A question is always answered; one without a reply past the stall bound lost its job (answers are replied
@@ -36,8 +43,8 @@ export class SessionReconcilerService {
     const stalled = new Date(now.getTime() - this.config.sessions.gradingStallMs);
     for (const turnId of await this.sessions.unansweredQuestions(stalled, new Date(stalled.getTime() - 10 * 60_000))) {
       if (await this.jobs.isPending('interviewer.reply', `reply-${turnId}`)) continue;
-      await this.jobs.forget('interviewer.reply', `reply-${turnId}`);
-      await this.jobs.enqueue('interviewer.reply', { turnId }, { jobId: `reply-${turnId}` });
+      if (await this.exhausted('interviewer.reply', `reply-${turnId}`)) continue;
+      await this.redrive('interviewer.reply', { turnId }, `reply-${turnId}`);
       counts.replies++;
     }
     // A phase more than a few seconds overdue lost its deadline job: end it now (idempotent).
@@ -48,19 +55,34 @@ export class SessionReconcilerService {
     }
     for (const sessionId of await this.sessions.endedWithoutReport()) {
       if (await this.jobs.isPending('sessions.build-report', reportJobId(sessionId))) continue;
-      await this.jobs.forget('sessions.build-report', reportJobId(sessionId));
-      await this.jobs.enqueue('sessions.build-report', { sessionId }, { jobId: reportJobId(sessionId) });
+      if (await this.exhausted('sessions.build-report', reportJobId(sessionId))) continue;
+      await this.redrive('sessions.build-report', { sessionId }, reportJobId(sessionId));
       counts.reports++;
     }
     // A code run's job is bounded by the sandbox's wall limit; one still unfinished well past it was lost.
     const runStall = Math.max(this.config.sessions.gradingStallMs, this.config.sandbox.limits.wallMs * 6);
     for (const runId of await this.code.stalledRuns(new Date(now.getTime() - runStall))) {
       if (await this.jobs.isPending('code.run', runId)) continue;
-      await this.jobs.forget('code.run', runId);
-      await this.jobs.enqueue('code.run', { runId }, { jobId: runId });
+      if (await this.exhausted('code.run', runId)) await this.runs.failForGood(runId, 'CODE_RUN_FAILED');
+      else await this.redrive('code.run', { runId }, runId);
       counts.codeRuns++;
     }
     if (Object.values(counts).some((n) => n > 0)) this.logger.warn(counts, 'reconciler re-enqueued lost work');
     return counts;
+  }
+
+  private async redrive<N extends JobName>(name: N, payload: JobPayload<N>, jobId: string): Promise<void> {
+    await this.jobs.forget(name, jobId);
+    await this.jobs.enqueue(name, payload, { jobId });
+  }
+
+  /** Counts this re-drive; true once the item already had its `maxRedrives`. */
+  private async exhausted(name: JobName, jobId: string): Promise<boolean> {
+    const count = await this.jobs.countRedrive(name, jobId);
+    if (count <= this.config.sessions.maxRedrives) return false;
+    if (count === this.config.sessions.maxRedrives + 1) {
+      this.logger.error({ code: 'REDRIVE_EXHAUSTED', job: name, jobId, redrives: count - 1 }, 'reconciler gave up on lost work');
+    }
+    return true;
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CodeComplexityFacts, CodeQualityFacts } from './code-facts.js';
+import { freeText } from './free-text.js';
 
 /**
  * The live-session protocol on the socket.io namespace `/interview`, in one file shared by the gateway,
@@ -22,8 +23,7 @@ export const clientPayloadSchemas = {
     .object({
       sessionId: uuid,
       clientId,
-      // Postgres text cannot hold NUL; refuse it here rather than fail in the database.
-      text: z.string().refine((t) => !t.includes('\u0000'), 'must not contain NUL characters'),
+      text: freeText(),
       /**
        * `question`: the candidate asks the interviewer (answered, never graded). Without it the server reads
        * the turn: a message made only of questions is a question too (see docs/protocol.md).
@@ -40,7 +40,7 @@ export const clientPayloadSchemas = {
       sessionId: uuid,
       clientId,
       language: z.enum(CODE_LANGUAGES),
-      code: z.string().refine((t) => !t.includes('\u0000'), 'must not contain NUL characters'),
+      code: freeText(),
     })
     .strict(),
   /** Runs the latest snapshot against the visible tests. */
@@ -56,7 +56,7 @@ export type GradeStatus = 'queued' | 'grading' | 'scored' | 'failed';
 
 export type CodeRunStatus = 'PASSED' | 'FAILED' | 'COMPILE_ERROR' | 'RUNTIME_ERROR' | 'TIMEOUT' | 'MEMORY_LIMIT' | 'OUTPUT_LIMIT';
 
-/** One test of a run as the candidate sees it: hidden tests carry only `passed` (and their time). */
+/** One test of a run as the candidate sees it: hidden tests carry only `passed` (no time, output or error). */
 export interface CodeTestResultDto {
   name: string;
   hidden: boolean;
@@ -66,7 +66,8 @@ export interface CodeTestResultDto {
   error?: string;
   stdout?: string;
   stderr?: string;
-  timeMs: number;
+  /** Visible tests only. */
+  timeMs?: number;
 }
 
 /** A coding session's code in its report: the graded code, its tests (hidden ones as pass/fail) and its runs. */
@@ -126,6 +127,8 @@ export interface ServerEventPayloads {
     compileError?: string;
     /** Why the run stopped early (a limit), when it did. */
     message?: string;
+    /** Set when the run could not be carried out at all (`CODE_RUN_FAILED`): a terminal RUNTIME_ERROR. */
+    errorCode?: string;
     visible: { passed: number; total: number };
     hidden: { passed: number; total: number };
   };

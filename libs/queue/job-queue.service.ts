@@ -9,6 +9,8 @@ export interface EnqueueOptions {
   /** Makes the enqueue idempotent: BullMQ ignores a second job with the same id while the first is kept. */
   jobId?: string;
   delayMs?: number;
+  /** BullMQ priority: 0 (none) first, then 1, 2, … (lower runs sooner; FIFO within one value). */
+  priority?: number;
 }
 
 /** The typed producer: `enqueue(name, payload, { jobId })`. Attempts and backoff come from config. */
@@ -27,6 +29,7 @@ export class JobQueue implements OnApplicationShutdown {
     await this.queue(definition.queue).add(name, data, {
       jobId: opts.jobId,
       delay: opts.delayMs,
+      ...(opts.priority ? { priority: opts.priority } : {}),
       attempts: retry?.attempts ?? this.config.queue.attempts,
       backoff: retry
         ? { type: 'fixed', delay: retry.fixedBackoffMs }
@@ -52,6 +55,17 @@ export class JobQueue implements OnApplicationShutdown {
     if (!job) return false;
     const state = await job.getState();
     return state === 'waiting' || state === 'delayed' || state === 'active' || state === 'prioritized' || state === 'waiting-children';
+  }
+
+  /**
+   * Counts one more re-drive of `jobId` by the reconciler and returns the count so far (kept 7 days). In Redis:
+   * if Redis loses it, the bound starts again, which only delays the end by one more bounded round.
+   */
+  async countRedrive(name: JobName, jobId: string): Promise<number> {
+    this.queue(JOBS[name].queue);
+    const key = `${this.config.queue.prefix}:redrives:${name}:${jobId}`;
+    const [[, count]] = (await this.connection!.multi().incr(key).expire(key, 7 * 24 * 3600).exec()) as [[unknown, number]];
+    return count;
   }
 
   /** Drops a finished (completed or failed) job with this id so the same id can be enqueued again. */

@@ -8,5 +8,6 @@ export { staticAnalysisSchema, type StaticAnalysis, type StaticAnalysisOutcome, 
 export { CgroupLimits } from './cgroup-limits.js';
 export { checkSandbox, type SandboxAvailability } from './sandbox-check.js';
 export { judge, mergeSubmission, resultMatches, toCandidateResult, toCandidateTests, type CodeRunResult, type JudgedTestInput, type TestResult } from './judge.js';
+export { NUL_SYMBOL, toStorable } from './storable-text.js';
 export { SandboxService } from './sandbox.service.js';
 export { SandboxModule } from './sandbox.module.js';

@@ -28,7 +28,8 @@ describe(judge.name, () => {
 
   it('shows hidden tests to the candidate as pass/fail only, without their names', () => {
     const shown = toCandidateResult(judge(tests, outcome([[1, 2], [4]]), 'exact'));
-    expect(shown.tests[1]).toEqual({ name: 'hidden test 1', hidden: true, passed: false, timeMs: 1 });
+    expect(shown.tests[1]).toEqual({ name: 'hidden test 1', hidden: true, passed: false });
+    expect(shown).not.toHaveProperty('wallMs');
     expect(JSON.stringify(shown)).not.toContain('secret');
     expect(resultMatches('unordered', [[1], [2]], [[2], [1]])).toBe(true);
   });
@@ -46,5 +47,10 @@ describe(judge.name, () => {
     expect(sut(vPass, hTimeout).status).toBe('TIMEOUT');
     expect(sut(judge(visible, outcome([new Error('x')]), 'exact'), hTimeout).status).toBe('RUNTIME_ERROR');
     expect(sut(vPass, hPass).tests.map((t) => t.name)).toEqual(['visible one', 'secret edge case']);
+    // The hidden run's own message (an exit code, a signal) stays on the server.
+    const hExit = { ...judge(hidden, outcome([[3]], 'RUNTIME_ERROR'), 'exact'), message: 'the program stopped before finishing the tests (exit code 43)' };
+    const merged = sut(vPass, hExit);
+    expect(merged).toMatchObject({ message: 'the program stopped early on the hidden tests (RUNTIME_ERROR)', hiddenDetail: hExit.message });
+    expect(JSON.stringify(toCandidateResult(merged))).not.toContain('43');
   });
 });

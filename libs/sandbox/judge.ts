@@ -23,6 +23,8 @@ export interface CodeRunResult {
   visible: { passed: number; total: number };
   hidden: { passed: number; total: number };
   wallMs: number;
+  /** Server-side only: why the hidden run stopped (its own message, which may carry an input: "exit code 41"). */
+  hiddenDetail?: string;
 }
 
 /** `exact`: deep equality; `unordered`: the top-level array compared as a multiset. */
@@ -69,14 +71,22 @@ export function judge(tests: readonly JudgedTestInput[], outcome: SandboxOutcome
   };
 }
 
-/** What leaves the server: hidden tests show pass/fail only, under a neutral name (their names hint at inputs). */
-export function toCandidateTests<T extends { hidden: boolean; passed: boolean; timeMs: number }>(tests: readonly T[]): (T | { name: string; hidden: true; passed: boolean; timeMs: number })[] {
+/**
+ * What leaves the server: a hidden test is its pass/fail under a neutral name, nothing else. Its name hints at its
+ * input, and its time, error, output or exit code could carry the input out (sleep for `n` ms, exit with `n`).
+ */
+export function toCandidateTests<T extends { hidden: boolean; passed: boolean }>(tests: readonly T[]): (T | { name: string; hidden: true; passed: boolean })[] {
   let hiddenIndex = 0;
-  return tests.map((t) => (t.hidden ? { name: `hidden test ${++hiddenIndex}`, hidden: true as const, passed: t.passed, timeMs: t.timeMs } : t));
+  return tests.map((t) => (t.hidden ? { name: `hidden test ${++hiddenIndex}`, hidden: true as const, passed: t.passed } : t));
 }
 
-export function toCandidateResult(result: CodeRunResult): CodeRunResult {
-  return { ...result, tests: toCandidateTests(result.tests) };
+/**
+ * A stored result as the candidate (code:result, the timeline, the report) may see it: hidden tests cut down, and
+ * no wall time once hidden tests ran (it sums their times). The hidden run's own message never got into `message`.
+ */
+export function toCandidateResult<R extends CodeRunResult>(result: R): Omit<R, 'tests' | 'wallMs' | 'hiddenDetail'> & { tests: ReturnType<typeof toCandidateTests<TestResult>>; wallMs?: number } {
+  const { tests, wallMs, hiddenDetail: _detail, ...rest } = result;
+  return { ...rest, tests: toCandidateTests(tests), ...(result.hidden.total === 0 ? { wallMs } : {}) };
 }
 
 const COMPLETED: readonly RunStatus[] = ['PASSED', 'FAILED'];
@@ -94,13 +104,21 @@ export function mergeSubmission(visible: CodeRunResult, hidden: CodeRunResult): 
       : visible.status === 'PASSED' && hidden.status === 'PASSED'
         ? 'PASSED'
         : 'FAILED';
-  const message = !COMPLETED.includes(visible.status) ? visible.message : !COMPLETED.includes(hidden.status) ? hidden.message : undefined;
+  // The hidden run's own message may carry an input (an exit code, a signal, text the program raised): the
+  // candidate gets its coarse status alone, and the detail stays on the server.
+  const hiddenStopped = COMPLETED.includes(visible.status) && !COMPLETED.includes(hidden.status);
+  const message = !COMPLETED.includes(visible.status) ? visible.message : hiddenStopped ? hiddenStopMessage(hidden.status) : undefined;
   return {
     ...visible,
     status,
     tests: [...visible.tests, ...hidden.tests],
     ...(message ? { message } : {}),
+    ...(hiddenStopped && hidden.message ? { hiddenDetail: hidden.message } : {}),
     hidden: hidden.hidden,
     wallMs: visible.wallMs + hidden.wallMs,
   };
+}
+
+function hiddenStopMessage(status: RunStatus): string {
+  return `the program stopped early on the hidden tests (${status})`;
 }

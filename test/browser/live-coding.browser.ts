@@ -105,7 +105,8 @@ describe('live coding in the browser', () => {
       const hidden = submitted.locator('[data-testid="code-test"][data-hidden="true"]');
       expect(await hidden.count()).toBe(hiddenCount);
       expect(await hidden.locator('dl').count()).toBe(0);
-      expect(await hidden.first().textContent()).toMatch(/^✓ passed hidden test 1 \((<1|\d+) ms\)$/);
+      // No time either: a hidden test's duration would measure its input.
+      expect((await hidden.first().textContent())?.trim()).toBe('✓ passed hidden test 1');
       expect(await page.getByTestId('code-results').textContent()).not.toContain(question.tests.hidden[0]!.name);
       expect(await page.getByTestId('code-running').count()).toBe(0);
       // Older results stay, folded.

@@ -59,7 +59,7 @@ export function CodeTests({ tests }: { tests: readonly CodeTestResultDto[] }) {
       {tests.map((t) => (
         <li key={t.name} data-testid="code-test" data-passed={t.passed} data-hidden={t.hidden}>
           <span className={t.passed ? 'status-scored' : 'status-failed'}>{t.passed ? '✓ passed' : '✗ failed'}</span>{' '}
-          <span data-testid="code-test-name">{t.name}</span> <span className="muted">({formatMs(t.timeMs)})</span>
+          <span data-testid="code-test-name">{t.name}</span> {t.timeMs !== undefined && <span className="muted">({formatMs(t.timeMs)})</span>}
           {!t.hidden && (
             <dl>
               {t.expected !== undefined && <Field label="expected" value={json(t.expected)} />}
