@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { parsePayload } from '#libs/errors';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { NotFoundError, parsePayload } from '#libs/errors';
 import { IpRateLimit } from '#libs/http';
 import { type AccessTokenDto, loginSchema, type UserDto } from './auth.dto.js';
 import { CurrentPrincipal, Public, Roles } from './auth.guard.js';
@@ -30,5 +30,15 @@ export class AuthController {
   @Get('admin/users')
   listUsers(): Promise<UserDto[]> {
     return this.users.list();
+  }
+
+  @Roles('admin')
+  @Post('admin/users/:id/disable')
+  @HttpCode(200)
+  disable(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('user not found') })) id: string,
+  ): Promise<UserDto> {
+    return this.users.disable(principal.userId, id);
   }
 }

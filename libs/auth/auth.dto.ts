@@ -36,4 +36,5 @@ export interface UserDto {
   earlyAccess: boolean;
   createdAt: string;
   lastLoginAt: string | null;
+  disabledAt: string | null;
 }

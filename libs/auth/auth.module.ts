@@ -5,11 +5,14 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { QueueModule } from '#libs/queue';
+import { AccessChangesModule } from './access-changes.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RecordLoginHandler } from './record-login.handler.js';
+import { TokenVersions } from './token-versions.js';
 import { UserEntity } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
@@ -28,9 +31,9 @@ const jwt = JwtModule.registerAsync({
 
 /** Users and tokens, without HTTP: the worker, the CLI and the gateway use this. */
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity]), QueueModule, jwt],
-  providers: [UsersRepository, UsersService, PasswordHasher, AuthService],
-  exports: [UsersService, AuthService, PasswordHasher],
+  imports: [TypeOrmModule.forFeature([UserEntity]), QueueModule, AccessChangesModule, jwt],
+  providers: [UsersRepository, UsersService, PasswordHasher, AuthService, TokenVersions, LoginThrottle],
+  exports: [UsersService, AuthService, PasswordHasher, AccessChangesModule],
 })
 export class AuthCoreModule {}
 

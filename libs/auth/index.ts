@@ -1,5 +1,6 @@
 export { AuthCoreModule, AuthHttpModule, AuthJobsModule } from './auth.module.js';
-export { AuthService, type Principal } from './auth.service.js';
+export { AuthService, type Principal, type VerifiedToken } from './auth.service.js';
+export { AccessChanges, AccessChangesModule, accessChangesChannel, type AccessChange } from './access-changes.js';
 export { UsersService } from './users.service.js';
 export { CurrentPrincipal, Public, Roles } from './auth.guard.js';
 export { createSocketAuthMiddleware, type SocketAuthError } from './socket-auth.middleware.js';

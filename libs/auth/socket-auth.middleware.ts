@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io';
 import { DomainError } from '#libs/errors';
-import type { AuthService, Principal } from './auth.service.js';
+import type { AuthService, VerifiedToken } from './auth.service.js';
 
 export interface SocketAuthError extends Error {
   data: { code: string; message: string };
@@ -20,7 +20,8 @@ function refuse(code: string, message: string): SocketAuthError {
 
 /**
  * socket.io middleware for `io.use`: checks the Origin and the handshake's `auth.token`, then puts the
- * principal on `socket.data.principal`. Nest guards do not run on connection, so this is the gate.
+ * principal on `socket.data.principal` and the token's expiry (epoch seconds) on `socket.data.tokenExpiresAt`,
+ * when the gateway closes the socket, and the token's version on `socket.data.tokenVersion`. Nest guards do not run on connection, so this is the gate.
  */
 export function createSocketAuthMiddleware(
   auth: AuthService,
@@ -35,9 +36,11 @@ export function createSocketAuthMiddleware(
       return;
     }
     const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
-    auth.verify(token).then(
-      (principal: Principal) => {
+    auth.verifyToken(token).then(
+      ({ principal, expiresAt, version }: VerifiedToken) => {
         socket.data.principal = principal;
+        socket.data.tokenExpiresAt = expiresAt;
+        socket.data.tokenVersion = version;
         next();
       },
       (err: unknown) =>

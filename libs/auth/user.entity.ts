@@ -26,4 +26,12 @@ export class UserEntity {
 
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
+
+  /** Every token names the version it was issued at; a trigger bumps it on a role, password or disabled change. */
+  @Column({ name: 'token_version', type: 'integer', default: 1, insert: false, update: false })
+  tokenVersion!: number;
+
+  /** A disabled user cannot sign in, and their tokens stop working (the version moved). */
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt!: Date | null;
 }

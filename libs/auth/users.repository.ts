@@ -29,6 +29,23 @@ export class UsersRepository {
     return this.users.findOneBy({ id });
   }
 
+  /** What a token is checked against: null for a deleted or disabled user. */
+  async currentTokenVersion(id: string): Promise<number | null> {
+    const row = await this.users.findOne({ select: { tokenVersion: true, disabledAt: true }, where: { id } });
+    return row && !row.disabledAt ? row.tokenVersion : null;
+  }
+
+  /** Idempotent: disabling twice keeps the first time. Null when there is no such user. */
+  async disable(id: string): Promise<UserEntity | null> {
+    await this.users
+      .createQueryBuilder()
+      .update(UserEntity)
+      .set({ disabledAt: () => 'now()' })
+      .where('id = :id AND disabled_at IS NULL', { id })
+      .execute();
+    return this.findById(id);
+  }
+
   list(): Promise<UserEntity[]> {
     return this.users.find({ order: { createdAt: 'ASC' } });
   }

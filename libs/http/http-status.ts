@@ -31,6 +31,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'BUDGET_EXHAUSTED':
       return HttpStatus.SERVICE_UNAVAILABLE;
     case 'EARLY_ACCESS_REQUIRED':
+    case 'ACCOUNT_DISABLED':
       return HttpStatus.FORBIDDEN;
     case 'INVITE_INVALID':
       return HttpStatus.NOT_FOUND;

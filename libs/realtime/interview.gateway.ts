@@ -9,6 +9,7 @@ import { CodeSessionService, SessionsService } from '#libs/interview';
 import { LOGGER, type Logger } from '#libs/logging';
 import { type Ack, type ClientAckData, type ClientEventName, type ClientPayload, clientPayloadSchemas, INTERVIEW_NAMESPACE } from '#libs/protocol';
 import { SessionDeliveryService } from './session-delivery.service.js';
+import { SocketAccessService } from './socket-access.service.js';
 import { SocketRateLimiter } from './socket-rate-limiter.js';
 import { toSocketError } from './socket-errors.js';
 
@@ -42,6 +43,7 @@ export class InterviewGateway implements OnGatewayInit<Namespace> {
     private readonly code: CodeSessionService,
     private readonly delivery: SessionDeliveryService,
     private readonly limiter: SocketRateLimiter,
+    private readonly access: SocketAccessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -54,8 +56,12 @@ export class InterviewGateway implements OnGatewayInit<Namespace> {
   private bind(socket: Socket): void {
     // The handshake is already copied onto `socket.handshake`; the raw upgrade request is never read again.
     (socket.conn as unknown as { request: unknown }).request = null;
+    this.access.track(socket);
     for (const event of Object.keys(this.handlers) as ClientEventName[]) {
-      socket.on(event, (body: unknown, ack?: unknown) => {
+      socket.on(event, (...args: unknown[]) => {
+        // `emit(event, ack)` with no payload puts the callback first: answer it (INVALID_PAYLOAD), never leave it hanging.
+        const ack = args.at(-1);
+        const body = typeof args[0] === 'function' ? undefined : args[0];
         void this.run(socket, event, body).then((res) => {
           if (typeof ack === 'function') ack(res);
         });
@@ -72,6 +78,7 @@ export class InterviewGateway implements OnGatewayInit<Namespace> {
     const principal = socket.data.principal as Principal;
     try {
       await this.limiter.check(socket.id, principal.userId);
+      await this.access.assertCurrent(socket);
       const input = parsePayload(clientPayloadSchemas[event], body) as ClientPayload<E>;
       const handler = this.handlers[event] as Handler<E>;
       return { ok: true, data: await handler(principal, input, socket) };

@@ -72,11 +72,15 @@ export class SessionDeliveryService implements OnModuleInit, OnModuleDestroy {
 
   /** Forgets the socket in the sessions it joined (not a scan of every watched session). */
   leave(socket: Socket): void {
-    for (const sessionId of (socket.data.watching as Set<string> | undefined) ?? []) {
-      const forSession = this.watchers.get(sessionId);
-      forSession?.delete(socket.id);
-      if (forSession?.size === 0) this.watchers.delete(sessionId);
-    }
+    for (const sessionId of [...((socket.data.watching as Set<string> | undefined) ?? [])]) this.leaveSession(socket, sessionId);
+  }
+
+  /** Stops delivering one session's events to the socket (its user may no longer see it). */
+  leaveSession(socket: Socket, sessionId: string): void {
+    (socket.data.watching as Set<string> | undefined)?.delete(sessionId);
+    const forSession = this.watchers.get(sessionId);
+    forSession?.delete(socket.id);
+    if (forSession?.size === 0) this.watchers.delete(sessionId);
   }
 
   /**

@@ -12,6 +12,7 @@ function codeFor(code: ErrorCode): ErrorCode {
     case 'INVALID_PAYLOAD':
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
+    case 'ACCOUNT_DISABLED':
     case 'FORBIDDEN':
     case 'NOT_FOUND':
     case 'CONFLICT':

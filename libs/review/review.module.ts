@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessChangesModule } from '#libs/auth';
 import { ContentModule } from '#libs/content';
 import { InterviewModule } from '#libs/interview';
 import { CalibrationService } from './calibration.service.js';
@@ -19,7 +20,7 @@ export class ReviewCoreModule {}
 
 /** Review as services over sessions (needs what InterviewModule needs: DbModule and RedisModule from the app). */
 @Module({
-  imports: [ReviewCoreModule, InterviewModule, ContentModule],
+  imports: [ReviewCoreModule, InterviewModule, ContentModule, AccessChangesModule],
   providers: [ReviewService, TranscriptService, ProgressService],
   exports: [ReviewService, TranscriptService, ProgressService, ReviewCoreModule],
 })

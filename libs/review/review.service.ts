@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '#libs/auth';
+import { AccessChanges, type Principal } from '#libs/auth';
 import { DomainError, InvalidPayloadError } from '#libs/errors';
 import type { Grade } from '#libs/grading';
 import { SessionAccessPolicy, SessionNotFoundError, SessionsRepository, type SessionReport, type SessionRow } from '#libs/interview';
@@ -17,6 +17,7 @@ export class ReviewService {
     private readonly access: SessionAccessPolicy,
     private readonly sessions: SessionsRepository,
     private readonly reviews: ReviewRepository,
+    private readonly accessChanges: AccessChanges,
   ) {}
 
   async assign(admin: Principal, input: { coachId: string; candidateId: string }) {
@@ -32,6 +33,8 @@ export class ReviewService {
 
   async unassign(input: { coachId: string; candidateId: string }): Promise<void> {
     if (!(await this.reviews.unassign(input.coachId, input.candidateId))) throw new DomainError('NOT_FOUND', 'no such assignment');
+    // The coach's open sockets, on every api process, leave this candidate's sessions now.
+    await this.accessChanges.publish({ kind: 'assignment', ...input });
   }
 
   /** Corrections, annotations and completion in one transaction; each correction is a new version, never an update. */

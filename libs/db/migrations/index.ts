@@ -5,6 +5,7 @@ import { CreateReview1764212400000 } from './1764212400000-create-review.js';
 import { CreateWaitlist1764216000000 } from './1764216000000-create-waitlist.js';
 import { CreateCodeRuns1764219600000 } from './1764219600000-create-code-runs.js';
 import { InterviewerLines1764223200000 } from './1764223200000-interviewer-lines.js';
+import { UserTokenVersion1764226800000 } from './1764226800000-user-token-version.js';
 
 /** Every migration, in order. Listed explicitly so the same list works from source (tests) and from dist. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CreateWaitlist1764216000000,
   CreateCodeRuns1764219600000,
   InterviewerLines1764223200000,
+  UserTokenVersion1764226800000,
 ];
