@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '#libs/config';
-import { HttpExceptionFilter, webClientHandler } from '#libs/http';
+import { HttpExceptionFilter, securityHeaders, webClientHandler } from '#libs/http';
 import { createHttpLogger, type Logger, NestPinoLogger } from '#libs/logging';
 import { ConfiguredIoAdapter } from '#libs/realtime';
 import { ApiModule } from './api.module.js';
@@ -16,6 +16,7 @@ export async function createApiApp(config: AppConfig, logger: Logger): Promise<I
   // Off by default. With N proxies in front, the client IP (for rate limits) is the address the outermost of
   // them appended to X-Forwarded-For, never one a client wrote there itself.
   app.set('trust proxy', config.ipRateLimits.trustProxyHops || false);
+  app.use(securityHeaders());
   app.use(createHttpLogger(logger));
   app.useGlobalFilters(new HttpExceptionFilter(logger));
   app.enableCors({ origin: config.http.allowedOrigins, credentials: true });

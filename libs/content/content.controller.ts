@@ -2,11 +2,12 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { CurrentPrincipal, type Principal, Public } from '#libs/auth';
 import { parsePayload } from '#libs/errors';
+import { freeText } from '#libs/protocol';
 import { QUESTION_KINDS } from './common.schema.js';
 import { ContentService } from './content.service.js';
 import { toCandidateQuestion, toCandidateRole } from './question-view.js';
 
-const questionFilter = z.object({ kind: z.enum(QUESTION_KINDS).optional(), topic: z.string().max(100).optional() });
+const questionFilter = z.object({ kind: z.enum(QUESTION_KINDS).optional(), topic: freeText().max(100).optional() });
 
 /** Candidates see what a candidate may see; coaches and admins see the whole rubric. */
 const seesRubric = (p: Principal) => p.role === 'coach' || p.role === 'admin';

@@ -1,4 +1,5 @@
 export { HttpExceptionFilter, type ErrorBody } from './http-exception.filter.js';
 export { httpStatusFor } from './http-status.js';
 export { IpRateLimit, IpRateLimitGuard, type IpRateBucket } from './ip-rate-limit.guard.js';
-export { WEB_CLIENT_CSP, webClientHandler } from './web-client.js';
+export { securityHeaders, WEB_CLIENT_CSP } from './security-headers.js';
+export { webClientHandler } from './web-client.js';

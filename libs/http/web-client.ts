@@ -5,21 +5,6 @@ import type { NextFunction, Request, Response } from 'express';
 /** Paths the web client never answers: the api's own routes keep their JSON 404s. */
 const SERVER_PREFIXES = ['/api/', '/socket.io/', '/health'];
 
-/**
- * Belt and braces against script injection: the client renders every transcript as text, and this page may
- * load scripts only from its own origin (no inline script, no eval). Inline styles are React's `style`.
- */
-export const WEB_CLIENT_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self' ws: wss:",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-].join('; ');
-
 export type WebClientHandler = (req: Request, res: Response, next: NextFunction) => void;
 
 /**
@@ -33,9 +18,8 @@ export function webClientHandler(dir: string): WebClientHandler | null {
   const root = normalize(dir + sep);
 
   const sendIndex = (res: Response, next: NextFunction) => {
+    // The CSP and nosniff come from `securityHeaders()`, on every answer.
     res.setHeader('cache-control', 'no-cache');
-    res.setHeader('content-security-policy', WEB_CLIENT_CSP);
-    res.setHeader('x-content-type-options', 'nosniff');
     res.sendFile(index, (err) => err && next(err));
   };
 
@@ -48,7 +32,6 @@ export function webClientHandler(dir: string): WebClientHandler | null {
     if (file.startsWith(root) && file !== index && isFile(file)) {
       const hashed = req.path.startsWith('/assets/');
       res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
-      res.setHeader('x-content-type-options', 'nosniff');
       res.sendFile(file, (err) => err && next(err));
       return;
     }

@@ -2,12 +2,13 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/commo
 import { z } from 'zod';
 import { CurrentPrincipal, type Principal } from '#libs/auth';
 import { parsePayload } from '#libs/errors';
+import { freeText } from '#libs/protocol';
 import { SessionNotFoundError } from './session-errors.js';
 import { CodeSessionService } from './code-session.service.js';
 import { SessionsService } from './sessions.service.js';
 
 const createSessionSchema = z.object({
-  questionId: z.string().min(1).max(100),
+  questionId: freeText().min(1).max(100),
   mode: z.enum(['practice', 'realistic']),
 }).strict();
 

@@ -1,12 +1,11 @@
 /** The waitlist api's answers (`libs/waitlist`), shared with the web client (types only). */
 
+/**
+ * The same for a new and an already-listed email, so a sign-up never reveals someone else's entry. The place,
+ * referral code and private token for `GET /api/waitlist/:token` arrive in the welcome mail.
+ */
 export interface SignUpDto {
-  status: 'waiting' | 'invited' | 'joined';
-  /** Place among those still waiting; null once invited. */
-  position: number | null;
-  referralCode: string;
-  /** The private token for `GET /api/waitlist/:token`: only in the answer that created the entry (and its welcome mail). */
-  token: string | null;
+  status: 'received';
 }
 
 export interface WaitlistStatusDto {

@@ -1,18 +1,19 @@
 import { z } from 'zod';
+import { freeText } from '#libs/protocol';
 
-const reason = z.string().trim().min(1, 'a reason is required').max(2000);
+const reason = freeText().trim().min(1, 'a reason is required').max(2000);
 const turnId = z.uuid().nullish();
 
 export const correctionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('dimension'), turnId, dimensionId: z.string().min(1).max(100), score: z.number().int().min(1).max(4), reason }).strict(),
-  z.object({ kind: z.literal('keyPoint'), turnId, keyPointId: z.string().min(1).max(100), status: z.enum(['covered', 'partial', 'missed']), reason }).strict(),
+  z.object({ kind: z.literal('dimension'), turnId, dimensionId: freeText().min(1).max(100), score: z.number().int().min(1).max(4), reason }).strict(),
+  z.object({ kind: z.literal('keyPoint'), turnId, keyPointId: freeText().min(1).max(100), status: z.enum(['covered', 'partial', 'missed']), reason }).strict(),
 ]);
 export type CorrectionInput = z.infer<typeof correctionSchema>;
 
 export const reviewInputSchema = z
   .object({
     corrections: z.array(correctionSchema).max(200).default([]),
-    annotations: z.array(z.object({ turnId: z.uuid(), comment: z.string().trim().min(1).max(4000) }).strict()).max(200).default([]),
+    annotations: z.array(z.object({ turnId: z.uuid(), comment: freeText().trim().min(1).max(4000) }).strict()).max(200).default([]),
     complete: z.boolean().default(false),
   })
   .strict()
@@ -21,7 +22,7 @@ export const reviewInputSchema = z
   });
 export type ReviewInput = z.infer<typeof reviewInputSchema>;
 
-export const disputeSchema = z.object({ turnId, comment: z.string().trim().min(1).max(4000) }).strict();
+export const disputeSchema = z.object({ turnId, comment: freeText().trim().min(1).max(4000) }).strict();
 
 export const assignmentSchema = z.object({ coachId: z.uuid(), candidateId: z.uuid() }).strict();
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { createUserSchema, emailSchema } from '#libs/auth';
+import { freeText } from '#libs/protocol';
 
-const optionalText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max).optional();
+const optionalText = (max: number) => freeText().trim().min(1, 'must not be empty').max(max).optional();
 
 export const signUpSchema = z
   .object({
@@ -9,7 +10,7 @@ export const signUpSchema = z
     name: optionalText(100),
     targetRole: optionalText(100),
     yearsExperience: z.number().int().min(0).max(80).optional(),
-    referralCode: z.string().trim().max(32).optional(),
+    referralCode: freeText().trim().max(32).optional(),
   })
   .strict();
 
@@ -19,7 +20,7 @@ export const inviteSchema = z
   .object({
     count: z.number().int().min(1).max(1_000).optional(),
     emails: z.array(emailSchema).min(1).max(1_000).optional(),
-    cohort: z.string().trim().min(1).max(64),
+    cohort: freeText().trim().min(1).max(64),
     expiresInDays: z.number().int().min(1).max(90),
   })
   .strict()
@@ -28,13 +29,13 @@ export const inviteSchema = z
 export const listWaitlistSchema = z
   .object({
     status: z.enum(['waiting', 'invited', 'joined']).optional(),
-    q: z.string().trim().min(1).max(100).optional(),
-    cohort: z.string().trim().min(1).max(64).optional(),
+    q: freeText().trim().min(1).max(100).optional(),
+    cohort: freeText().trim().min(1).max(64).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     offset: z.coerce.number().int().min(0).default(0),
   })
   .strict();
 
-export const redeemSchema = z.object({ code: z.string().trim().min(1).max(64), password: createUserSchema.shape.password }).strict();
+export const redeemSchema = z.object({ code: freeText().trim().min(1).max(64), password: createUserSchema.shape.password }).strict();
 
 export type { InviteBatchDto, SignUpDto, WaitlistEntryDto, WaitlistStatusDto } from '#libs/protocol';

@@ -28,8 +28,9 @@ export class WaitlistService {
   }
 
   /**
-   * Signing up again with the same (normalised) email returns the same entry, with the same shape of answer;
-   * the private token is only in the answer that created it, so knowing an email never gives its token.
+   * Signing up again with the same (normalised) email keeps the one entry. The answer is the same for a new and
+   * a taken email, so knowing an email tells nothing about its entry: the owner gets the position, referral code
+   * and private status link by mail (the welcome message, sent once, when the entry is created).
    */
   async signUp(input: unknown): Promise<SignUpDto> {
     const dto = parsePayload(signUpSchema, input);
@@ -39,7 +40,7 @@ export class WaitlistService {
       movedUp: (referrer, position) => messages.movedUp(referrer.email, { position, referrals: referrer.referral_count }),
     });
     await this.outbox.enqueue(done.messageIds);
-    return { status: done.entry.status, position: done.position, referralCode: done.entry.referral_code, token: done.token };
+    return { status: 'received' };
   }
 
   async status(token: string): Promise<WaitlistStatusDto> {

@@ -80,6 +80,11 @@ describe('web client in the browser', () => {
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Years of experience (optional)').fill('9');
       await page.getByRole('button', { name: 'Join the waitlist' }).click();
+      // The answer never says whether the email was listed: the place and the private link come by mail.
+      await page.getByTestId('waitlist-received').getByText(email).waitFor();
+      const { rows } = await db.sql.query(`SELECT body FROM outbox_messages WHERE kind = 'waitlist-welcome' AND to_email = $1`, [email]);
+      const statusPath = new URL(/(http\S+\/waitlist\/[\w-]+)/.exec(rows[0].body as string)![1]!).pathname;
+      await page.goto(statusPath);
       expect(await page.getByTestId('waitlist-position').textContent()).toMatch(/^#\d+$/);
       expect(await page.getByTestId('referral-link').inputValue()).toMatch(new RegExp(`^${api.url.replace(/[.]/g, '\\.')}/\\?ref=\\w+`));
     });

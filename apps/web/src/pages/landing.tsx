@@ -5,10 +5,6 @@ import { Link, navigate } from '../router.js';
 import { useSubmit } from '../use-submit.js';
 import { homeFor } from './home.js';
 
-type SignUpResult = SignUpDto;
-
-const WAITLIST_TOKEN = 'mi.waitlistToken';
-
 export function LandingPage({ referral }: { referral: string | null }) {
   const principal = auth.principal();
   useEffect(() => {
@@ -42,7 +38,7 @@ function WaitlistForm({ referral }: { referral: string | null }) {
   const [name, setName] = useState('');
   const [years, setYears] = useState('');
   const [referralCode, setReferralCode] = useState(referral ?? '');
-  const [result, setResult] = useState<SignUpResult | null>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const { busy, error, submit } = useSubmit(async () => {
     const body = {
       email,
@@ -50,12 +46,21 @@ function WaitlistForm({ referral }: { referral: string | null }) {
       ...(years.trim() ? { yearsExperience: Number(years) } : {}),
       ...(referralCode.trim() ? { referralCode: referralCode.trim() } : {}),
     };
-    const res = await api<SignUpResult>('POST', '/api/waitlist', body);
-    if (res.token) localStorage.setItem(WAITLIST_TOKEN, res.token);
-    setResult(res);
+    // The answer is the same whether or not the email was already listed: the place comes by mail.
+    await api<SignUpDto>('POST', '/api/waitlist', body);
+    setSentTo(email.trim());
   });
 
-  if (result) return <WaitlistPlace place={result} token={result.token} />;
+  if (sentTo)
+    return (
+      <section className="card" aria-labelledby="joined-title" data-testid="waitlist-received">
+        <h2 id="joined-title">Check your inbox</h2>
+        <p>
+          If <strong>{sentTo}</strong> is new to the waitlist, we've sent it your place, your referral link and a private link to follow your place.
+          Already signed up? Your first email has all of that.
+        </p>
+      </section>
+    );
   return (
     <form className="card stack" onSubmit={submit} aria-labelledby="waitlist-title">
       <h2 id="waitlist-title">Join the waitlist</h2>
@@ -83,7 +88,7 @@ function WaitlistForm({ referral }: { referral: string | null }) {
   );
 }
 
-export function WaitlistPlace({ place, token }: { place: { status: string; position: number | null; referralCode: string; referrals?: number }; token: string | null }) {
+function WaitlistPlace({ place }: { place: WaitlistStatusDto }) {
   const link = `${location.origin}/?ref=${encodeURIComponent(place.referralCode)}`;
   return (
     <section className="card" aria-labelledby="place-title" data-testid="waitlist-place">
@@ -99,7 +104,7 @@ export function WaitlistPlace({ place, token }: { place: { status: string; posit
         </p>
       )}
       <p>
-        Every friend who joins with your link moves you up{place.referrals !== undefined ? ` (${place.referrals} so far)` : ''}:
+        Every friend who joins with your link moves you up ({place.referrals} so far):
       </p>
       <p>
         <label>
@@ -109,11 +114,6 @@ export function WaitlistPlace({ place, token }: { place: { status: string; posit
           Copy
         </button>
       </p>
-      {token && (
-        <p className="muted">
-          Check your place any time: <Link href={`/waitlist/${token}`}>your private status page</Link>.
-        </p>
-      )}
     </section>
   );
 }
@@ -128,7 +128,7 @@ export function WaitlistStatusPage({ token }: { token: string }) {
     <main className="narrow">
       <h1>Your place on the waitlist</h1>
       {error && <p role="alert">{error}</p>}
-      {place ? <WaitlistPlace place={place} token={null} /> : !error && <p role="status">Loading…</p>}
+      {place ? <WaitlistPlace place={place} /> : !error && <p role="status">Loading…</p>}
     </main>
   );
 }
