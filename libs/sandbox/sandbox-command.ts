@@ -58,6 +58,12 @@ export function sandboxCommand(input: {
       '--',
       runtime.bwrap,
       '--unshare-all',
+      // No user namespace inside the box: candidate code cannot unshare(CLONE_NEWUSER) to gain a root-looking uid
+      // and chroot (bubblewrap >= 0.8; it needs the box's own user namespace to be explicit, not "try").
+      '--unshare-user',
+      '--disable-userns',
+      // The program itself is pid 1: the box's /proc/1 shows its command line, not bwrap's (host paths, mounts).
+      '--as-pid-1',
       '--die-with-parent',
       '--new-session',
       '--cap-drop', 'ALL',
