@@ -97,8 +97,7 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
         // Distinct start positions: one rubric word proving several keys counts once.
         if (marks.mark(hits.from[h] ?? 0, round)) termCount++;
       }
-      termShare = rubricShare(hits, content.at, contentFrom, c, lexicon.reasoningKey);
-      plainFunctionWords = functionWordsOutsideCues(hits, content.at, contentFrom, c, sentence.tokenStart, sentence.tokenEnd, lexicon.reasoningKey);
+      ({ termShare, plainFunctionWords } = wordsOfTheirOwn(hits, content.at, contentFrom, c, sentence.tokenStart, sentence.tokenEnd, lexicon.reasoningKey));
     }
     return {
       index: sentence.index,
@@ -128,46 +127,44 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
   return { source, folded, tokens, sentences, injection, credited, contentTokens };
 }
 
+/** Per token of a sentence: inside a rubric term's hit, inside a reasoning cue's (glue), or neither. */
+const RUBRIC = 1;
+const GLUE = 2;
+let tokenMarks = new Uint8Array(64);
+
 /**
- * The share of content tokens `at[from, to)` inside a rubric term's hit. Reasoning cues ("therefore", "hence")
- * count on neither side: sprinkled between terms they are glue, not something the candidate says of their own.
+ * How much of a sentence is its own: `termShare`, the share of its content tokens (`at[from, to)`) inside a rubric
+ * term's hit, and `plainFunctionWords`, its function tokens inside neither a term nor a reasoning cue. Reasoning
+ * cues ("therefore", "hence") count on neither side: sprinkled between terms they are glue. One pass over the
+ * hits marks the tokens, one pass over the tokens counts.
  */
-function rubricShare(hits: TermHits, at: Int32Array, from: number, to: number, reasoningKey: number): number {
+function wordsOfTheirOwn(hits: TermHits, at: Int32Array, from: number, to: number, tokenStart: number, tokenEnd: number, reasoningKey: number): { termShare: number; plainFunctionWords: number } {
+  const length = tokenEnd - tokenStart;
+  if (tokenMarks.length < length) tokenMarks = new Uint8Array(length * 2);
+  tokenMarks.fill(0, 0, length);
+  for (let h = 0; h < hits.length; h++) {
+    const key = hits.key[h] ?? 0;
+    const mark = key < LEXICON_KEY_OFFSET ? RUBRIC : key - LEXICON_KEY_OFFSET === reasoningKey ? GLUE : 0;
+    if (mark === 0) continue;
+    for (let t = Math.max(tokenStart, hits.from[h] ?? 0), end = Math.min(tokenEnd, hits.to[h] ?? 0); t < end; t++) tokenMarks[t - tokenStart] |= mark;
+  }
   let inside = 0;
   let counted = 0;
   for (let k = from; k < to; k++) {
-    const token = at[k] ?? 0;
-    let rubric = false;
-    let glue = false;
-    for (let h = 0; h < hits.length; h++) {
-      if ((hits.from[h] ?? 0) > token || token >= (hits.to[h] ?? 0)) continue;
-      const key = hits.key[h] ?? 0;
-      if (key < LEXICON_KEY_OFFSET) rubric = true;
-      else if (key - LEXICON_KEY_OFFSET === reasoningKey) glue = true;
-    }
-    if (glue && !rubric) continue;
+    const mark = tokenMarks[(at[k] ?? 0) - tokenStart] ?? 0;
+    if (mark === GLUE) continue;
     counted++;
-    if (rubric) inside++;
+    if (mark & RUBRIC) inside++;
   }
-  return counted === 0 ? 0 : inside / counted;
-}
-
-/** Function tokens of `[tokenStart, tokenEnd)` (those not in `at[from, to)`) that no rubric term or reasoning cue covers. */
-function functionWordsOutsideCues(hits: TermHits, at: Int32Array, from: number, to: number, tokenStart: number, tokenEnd: number, reasoningKey: number): number {
+  // Content tokens are `at[from, to)`; every other token of the sentence is a function word.
   let plain = 0;
   let k = from;
   for (let token = tokenStart; token < tokenEnd; token++) {
     while (k < to && (at[k] ?? 0) < token) k++;
     if (k < to && at[k] === token) continue;
-    // A function word inside a rubric term ("I led", "at least once") or a reasoning cue is not the sentence's own.
-    let covered = false;
-    for (let h = 0; h < hits.length && !covered; h++) {
-      const key = hits.key[h] ?? 0;
-      covered = (key < LEXICON_KEY_OFFSET || key - LEXICON_KEY_OFFSET === reasoningKey) && (hits.from[h] ?? 0) <= token && token < (hits.to[h] ?? 0);
-    }
-    if (!covered) plain++;
+    if ((tokenMarks[token - tokenStart] ?? 0) === 0) plain++;
   }
-  return plain;
+  return { termShare: counted === 0 ? 0 : inside / counted, plainFunctionWords: plain };
 }
 
 /** Token index (in the sentence) of the first match of `key`, or -1 if the sentence does not match it. */

@@ -2,7 +2,7 @@ import type { RoleGuide } from '#libs/content';
 import type { AnalysedSentence, AnswerAnalysis } from './answer-analysis.js';
 import { withBelowBandReasons } from './below-band.js';
 import type { CompiledKeyPoint, CompiledQuestion } from './compiled-question.js';
-import { SentenceKeys, type CoverageResult } from './coverage-judge.js';
+import type { CoverageResult, SentenceKeys } from './coverage-judge.js';
 import { label, listOf, said } from './feedback-text.js';
 import type { DimensionGrade, Feedback, GradeFlag, KeyPointGrade, MistakeGrade } from './grade.schema.js';
 import type { GradingScope } from './grading-scope.js';
@@ -13,6 +13,8 @@ export interface FeedbackInputs {
   readonly role: RoleGuide;
   readonly scope: GradingScope;
   readonly answer: AnswerAnalysis;
+  /** The sentences that may earn credit (no wrong claim among them), indexed by signal key: the grader's own. */
+  readonly said: SentenceKeys;
   readonly keyPoints: ReadonlyMap<string, CoverageResult>;
   /** Covered in an earlier turn: never a gap again. */
   readonly coveredBefore: ReadonlySet<string>;
@@ -152,11 +154,10 @@ function gapLines(gaps: readonly CompiledKeyPoint[], inputs: FeedbackInputs): st
 
 /** The candidate's sentence that came closest to a missed point: the one matching most of its concepts. */
 function nearest(k: CompiledKeyPoint, inputs: FeedbackInputs): string | undefined {
-  const keys = new SentenceKeys(inputs.answer.credited);
   const hits = new Map<number, number>();
-  for (const concept of k.signals.concepts) for (const j of keys.with(concept.key) ?? []) hits.set(j, (hits.get(j) ?? 0) + 1);
+  for (const concept of k.signals.concepts) for (const j of inputs.said.with(concept.key) ?? []) hits.set(j, (hits.get(j) ?? 0) + 1);
   const best = [...hits].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-  const sentence = best ? inputs.answer.credited[best[0]] : undefined;
+  const sentence = best ? inputs.said.sentences[best[0]] : undefined;
   return sentence ? inputs.answer.source.slice(sentence.start, sentence.end).trim() : undefined;
 }
 

@@ -2,6 +2,7 @@ import { locateQuote } from './evidence-verifier.js';
 import { said } from './feedback-text.js';
 import type { Feedback } from './grade.schema.js';
 import type { OpenAiReply } from './openai-grade.schema.js';
+import { clip } from './openai-reply.js';
 
 export interface GroundedFeedback {
   readonly feedback: Feedback;
@@ -46,7 +47,3 @@ function sentence(text: string): string {
 }
 
 const unique = (items: string[]) => [...new Set(items)];
-
-function clip(text: string): string {
-  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
-}

@@ -102,6 +102,7 @@ function texts(items: readonly string[]): string[] {
   return [...new Set(items.map((t) => t.trim()).filter((t) => t !== ''))];
 }
 
-function clip(text: string): string {
+/** A quote cut short enough to send back in a repair request. */
+export function clip(text: string): string {
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }

@@ -99,7 +99,7 @@ export class RubricGrader implements Grader {
       mistakes: graded.mistakes,
       dimensions,
       overall,
-      feedback: writeFeedback({ compiled, role: input.role, scope, answer, keyPoints, coveredBefore, mistakes, misconceptions: wrong, graded, dimensions, overall, flags }),
+      feedback: writeFeedback({ compiled, role: input.role, scope, answer, said: credited, keyPoints, coveredBefore, mistakes, misconceptions: wrong, graded, dimensions, overall, flags }),
       flags,
       provenance: {
         grader: 'rubric',
