@@ -1,4 +1,5 @@
-# One image for the api and the worker (docker-compose.yml picks the command).
+# One image for the api, the grading worker and the code runner (docker-compose.yml picks the command and the user:
+# only the code runner starts as root, for the sandbox; the others run as `node`).
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -7,7 +8,7 @@ COPY . .
 RUN npm run build && npm prune --omit=dev
 
 FROM node:22-bookworm-slim
-# The worker's sandbox for candidate code: bubblewrap, prlimit/setpriv (util-linux) and Debian's python3.
+# The code runner's sandbox for candidate code: bubblewrap, prlimit/setpriv (util-linux) and Debian's python3.
 RUN apt-get update && apt-get install -y --no-install-recommends bubblewrap python3 util-linux \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app

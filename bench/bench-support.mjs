@@ -29,8 +29,8 @@ export async function waitReady(base, tries = 300) {
 /**
  * Creates a fresh bench database (dropped again by `stop`, so no run inherits another's sessions: a leftover
  * active session would have its phases ended by the reconciler in the middle of the next run), migrates it,
- * creates a candidate, starts the built api and worker with `overrides` on top of the environment (extra node
- * flags from BENCH_API_FLAGS / BENCH_WORKER_FLAGS), waits for readiness and logs in.
+ * creates a candidate, starts the built api, worker and code runner with `overrides` on top of the environment
+ * (extra node flags from BENCH_API_FLAGS / BENCH_WORKER_FLAGS), waits for readiness and logs in.
  */
 export async function startStack(overrides) {
   const { execFileSync, spawn } = await import('node:child_process');
@@ -59,11 +59,13 @@ export async function startStack(overrides) {
   const flags = (name) => (process.env[name] ?? '').split(' ').filter(Boolean);
   const api = spawn(process.execPath, [...flags('BENCH_API_FLAGS'), 'dist/apps/api/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const worker = spawn(process.execPath, [...flags('BENCH_WORKER_FLAGS'), 'dist/apps/worker/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const codeRunner = spawn(process.execPath, ['dist/apps/code-runner/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = (child) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r)));
   const stop = async () => {
     api.kill('SIGTERM');
     worker.kill('SIGTERM');
-    await Promise.race([Promise.all([exited(api), exited(worker)]), sleep(15_000)]);
+    codeRunner.kill('SIGTERM');
+    await Promise.race([Promise.all([exited(api), exited(worker), exited(codeRunner)]), sleep(15_000)]);
     const admin = new pg.Client({ connectionString: ADMIN_URL });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).finally(() => admin.end());
@@ -73,7 +75,7 @@ export async function startStack(overrides) {
     await waitReady(base);
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'bench-password-123' }) });
     const { accessToken } = await login.json();
-    return { api, worker, base, env, accessToken, credentials: { email, password: 'bench-password-123' }, auth: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' }, stop };
+    return { api, worker, codeRunner, base, env, accessToken, credentials: { email, password: 'bench-password-123' }, auth: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' }, stop };
   } catch (err) {
     await stop();
     throw err;

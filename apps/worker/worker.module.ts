@@ -4,9 +4,12 @@ import { type AppConfig, ConfigModule } from '#libs/config';
 import { DbModule } from '#libs/db';
 import { InterviewJobsModule } from '#libs/interview';
 import { type Logger, LoggingModule } from '#libs/logging';
-import { QueueWorkerModule } from '#libs/queue';
+import { QUEUE_NAMES, QueueWorkerModule } from '#libs/queue';
 import { RedisModule } from '#libs/redis';
 import { WaitlistJobsModule } from '#libs/waitlist';
+
+/** Every queue but `code`: candidate code runs only in apps/code-runner, the one process that needs privileges. */
+export const WORKER_QUEUES = QUEUE_NAMES.filter((queue) => queue !== 'code');
 
 @Module({})
 export class WorkerModule {
@@ -18,7 +21,7 @@ export class WorkerModule {
         LoggingModule.forRoot(logger),
         DbModule.forRoot(),
         RedisModule.forRoot(),
-        QueueWorkerModule,
+        QueueWorkerModule.consuming(WORKER_QUEUES),
         AuthJobsModule,
         InterviewJobsModule,
         WaitlistJobsModule,

@@ -1,4 +1,4 @@
-export { InterviewHttpModule, InterviewJobsModule, InterviewModule } from './interview.module.js';
+export { CodeRunJobsModule, InterviewHttpModule, InterviewJobsModule, InterviewModule } from './interview.module.js';
 export { SessionsService } from './sessions.service.js';
 export { SessionsRepository } from './sessions.repository.js';
 export { SessionReconcilerService } from './session-reconciler.service.js';

@@ -6,6 +6,7 @@ import { QueueModule } from '#libs/queue';
 import { RolloutModule } from '#libs/rollout';
 import { SandboxModule } from '#libs/sandbox';
 import { CodeRunHandler } from './code-run.handler.js';
+import { CodeRunResults } from './code-run-results.service.js';
 import { CodeRunService } from './code-run.service.js';
 import { CodeRunsRepository } from './code-runs.repository.js';
 import { CodeSessionService } from './code-session.service.js';
@@ -40,12 +41,14 @@ export class InterviewModule {}
 @Module({ imports: [InterviewModule], controllers: [SessionsController] })
 export class InterviewHttpModule {}
 
-/** The worker side: grading, the interviewer's replies, the phase clock, reports and the reconciler. */
+/**
+ * The grading worker's side: grading, the interviewer's replies, the phase clock, reports and the reconciler. It
+ * runs no candidate code (no sandbox here): a run the reconciler gives up on is ended through `CodeRunResults`.
+ */
 @Module({
-  imports: [InterviewModule, ContentModule, QueueModule, GradingModule, SandboxModule, CodeFactsModule],
+  imports: [InterviewModule, ContentModule, QueueModule, GradingModule],
   providers: [
-    CodeRunService,
-    CodeRunHandler,
+    CodeRunResults,
     SessionNotifier,
     GradeAnswerService,
     InterviewerReplyService,
@@ -62,3 +65,10 @@ export class InterviewHttpModule {}
   exports: [SessionReconcilerService, SessionClockService],
 })
 export class InterviewJobsModule {}
+
+/** The code runner's side (apps/code-runner): the `code` queue's handler, the sandbox and the code facts. */
+@Module({
+  imports: [InterviewModule, ContentModule, SandboxModule, CodeFactsModule],
+  providers: [CodeRunResults, SessionNotifier, CodeRunService, CodeRunHandler],
+})
+export class CodeRunJobsModule {}

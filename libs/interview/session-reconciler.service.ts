@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { LOGGER, type Logger } from '#libs/logging';
 import { type JobName, type JobPayload, JobQueue } from '#libs/queue';
-import { CodeRunService } from './code-run.service.js';
+import { CodeRunResults } from './code-run-results.service.js';
 import { CodeRunsRepository } from './code-runs.repository.js';
 import { GradeAnswerService } from './grade-answer.service.js';
 import { SessionClockService } from './session-clock.service.js';
@@ -24,7 +24,7 @@ export class SessionReconcilerService {
     private readonly code: CodeRunsRepository,
     private readonly clock: SessionClockService,
     private readonly grading: GradeAnswerService,
-    private readonly runs: CodeRunService,
+    private readonly runs: CodeRunResults,
     private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,

@@ -11,11 +11,14 @@ import { LOGGER, type Logger } from '#libs/logging';
 import { createRedisConnection, type Redis } from '#libs/redis';
 import { type AnyJobHandler, indexHandlers } from './handler-index.js';
 import { JOB_HANDLER_METADATA } from './job-handler.js';
-import { JOB_NAMES, JOBS, type JobName, QUEUE_NAMES, type QueueName } from './job-registry.js';
+import { JOB_NAMES, JOBS, type JobName, type QueueName } from './job-registry.js';
 
 class JobTimeoutError extends Error {}
 
-/** Runs a BullMQ worker per queue and dispatches each job to its `@HandlesJob` provider. */
+/** The queues this process consumes (`QueueWorkerModule.consuming`): it needs a handler for each of their jobs. */
+export const CONSUMED_QUEUES = Symbol('CONSUMED_QUEUES');
+
+/** Runs a BullMQ worker per consumed queue and dispatches each job to its `@HandlesJob` provider. */
 @Injectable()
 export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly workers: Worker[] = [];
@@ -27,6 +30,7 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(CONSUMED_QUEUES) private readonly queueNames: readonly QueueName[],
     private readonly discovery: DiscoveryService,
   ) {}
 
@@ -38,9 +42,10 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
         name: Reflect.getMetadata(JOB_HANDLER_METADATA, w.metatype as object) as string,
         handler: w.instance as AnyJobHandler,
       }));
-    this.handlers = indexHandlers(found, JOB_NAMES);
+    const jobs = JOB_NAMES.filter((name) => this.queueNames.includes(JOBS[name].queue));
+    this.handlers = indexHandlers(found, jobs);
     const consumed: QueueName[] = [];
-    for (const queue of QUEUE_NAMES) {
+    for (const queue of this.queueNames) {
       const refusal = await this.unavailable(queue);
       if (refusal) {
         this.logger.error({ queue, reason: refusal }, `queue "${queue}" is not consumed by this worker: ${refusal}`);
@@ -67,7 +72,7 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
       worker.on('error', (err) => this.logger.error({ queue, err }, 'worker error'));
       this.workers.push(worker);
     }
-    this.logger.info({ queues: consumed, jobs: JOB_NAMES }, 'worker started');
+    this.logger.info({ queues: consumed, jobs }, 'worker started');
   }
 
   private concurrency(queue: QueueName): number {

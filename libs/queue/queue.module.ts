@@ -1,12 +1,24 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { JobQueue } from './job-queue.service.js';
-import { QueueWorkerService } from './queue-worker.service.js';
+import type { QueueName } from './job-registry.js';
+import { CONSUMED_QUEUES, QueueWorkerService } from './queue-worker.service.js';
 
 /** Producers: inject `JobQueue`. */
 @Module({ providers: [JobQueue], exports: [JobQueue] })
 export class QueueModule {}
 
-/** The worker side: imported only by apps/worker, next to the modules that provide the handlers. */
-@Module({ imports: [DiscoveryModule], providers: [QueueWorkerService] })
-export class QueueWorkerModule {}
+/**
+ * The consuming side, imported only by the apps that run jobs (apps/worker, apps/code-runner), next to the
+ * modules that provide the handlers of exactly the queues they consume.
+ */
+@Module({})
+export class QueueWorkerModule {
+  static consuming(queues: readonly QueueName[]): DynamicModule {
+    return {
+      module: QueueWorkerModule,
+      imports: [DiscoveryModule],
+      providers: [{ provide: CONSUMED_QUEUES, useValue: queues }, QueueWorkerService],
+    };
+  }
+}

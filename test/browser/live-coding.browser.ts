@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Browser, Page } from 'playwright-core';
 import { type CodingQuestion, ContentService } from '../../libs/content/index.js';
-import { type RunningApi, startApi, startWorker } from '../support/apps.js';
+import { type RunningApi, startApi, startCodeRunner, startWorker } from '../support/apps.js';
 import { createUser, DEFAULT_PASSWORD } from '../support/factories.js';
 import { createOwnDatabase, type OwnDatabase } from '../support/own-database.js';
 import { isolatedQueuePrefix } from '../support/test-config.js';
@@ -37,18 +37,19 @@ describe('live coding in the browser', () => {
   let db: OwnDatabase;
   let api: RunningApi;
   let worker: INestApplicationContext;
+  let codeRunner: INestApplicationContext;
   let browser: Browser;
   let question: CodingQuestion;
 
   beforeAll(async () => {
     db = await createOwnDatabase();
     const env = { DATABASE_URL: db.url, QUEUE_PREFIX: isolatedQueuePrefix(), SOCKET_RATE_LIMIT: '1000' };
-    [api, worker, browser] = await Promise.all([startApi(env), startWorker(env), launchBrowser()]);
+    [api, worker, codeRunner, browser] = await Promise.all([startApi(env), startWorker(env), startCodeRunner(env), launchBrowser()]);
     question = worker.get(ContentService).question(QUESTION) as CodingQuestion;
   });
   afterAll(async () => {
     await browser?.close();
-    await Promise.all([api?.close(), worker?.close()]);
+    await Promise.all([api?.close(), worker?.close(), codeRunner?.close()]);
     await db?.drop();
   });
 

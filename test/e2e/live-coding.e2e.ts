@@ -3,7 +3,7 @@ import request from 'supertest';
 import { AuthService } from '../../libs/auth/index.js';
 import { ContentService, type CodingQuestion } from '../../libs/content/index.js';
 import type { CodeReportSection, ServerEvent } from '../../libs/protocol/index.js';
-import { type RunningApi, startApi, startWorker } from '../support/apps.js';
+import { type RunningApi, startApi, startCodeRunner, startWorker } from '../support/apps.js';
 import { createUser } from '../support/factories.js';
 import { expectGapless, InterviewClient } from '../support/interview-client.js';
 import { isolatedQueuePrefix } from '../support/test-config.js';
@@ -12,20 +12,21 @@ import { isolatedQueuePrefix } from '../support/test-config.js';
 describe('live coding session', () => {
   let api: RunningApi;
   let worker: INestApplicationContext;
+  let codeRunner: INestApplicationContext;
   let token: string;
   let question: CodingQuestion;
   const clients: InterviewClient[] = [];
   const env = { QUEUE_PREFIX: isolatedQueuePrefix(), SOCKET_RATE_LIMIT: '1000', CODE_SNAPSHOT_MIN_INTERVAL_MS: '0' };
 
   beforeAll(async () => {
-    [api, worker] = await Promise.all([startApi(env), startWorker(env)]);
+    [api, worker, codeRunner] = await Promise.all([startApi(env), startWorker(env), startCodeRunner(env)]);
     const user = await createUser(worker);
     token = (await api.app.get(AuthService).issueToken({ userId: user.id, role: user.role })).accessToken;
     question = worker.get(ContentService).question('lru-cache') as CodingQuestion;
   });
   afterAll(async () => {
     for (const c of clients) c.close();
-    await Promise.all([api.close(), worker.close()]);
+    await Promise.all([api.close(), worker.close(), codeRunner.close()]);
   });
 
   async function start(): Promise<{ c: InterviewClient; sessionId: string }> {

@@ -52,14 +52,16 @@ describe(QueueWorkerModule.name, () => {
     static forRoot(): DynamicModule {
       return {
         module: WorkerWithoutHandlers,
-        imports: [ConfigModule.forRoot(testConfig()), LoggingModule.forRoot(testLogger()), QueueModule, QueueWorkerModule],
+        imports: [ConfigModule.forRoot(testConfig()), LoggingModule.forRoot(testLogger()), QueueModule, QueueWorkerModule.consuming(['auth', 'code'])],
       };
     }
   }
 
-  it('refuses to start when a registered job has no handler', async () => {
+  it('refuses to start when a job of a queue it consumes has no handler', async () => {
     const start = NestFactory.createApplicationContext(WorkerWithoutHandlers.forRoot(), { logger: false, abortOnError: false });
     await expect(start).rejects.toThrow(MissingJobHandlerError);
-    await expect(start).rejects.toThrow('no handler for job "auth.record-login"');
+    await expect(start).rejects.toThrow('no handler for job "auth.record-login"; no handler for job "code.run"');
+    // Only the consumed queues' jobs are required: the grading worker has no `code.run` handler, the code runner no other.
+    await expect(start).rejects.not.toThrow('grading.grade-answer');
   });
 });

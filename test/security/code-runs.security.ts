@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { AuthService } from '../../libs/auth/index.js';
 import { SessionReconcilerService } from '../../libs/interview/index.js';
-import { type RunningApi, startApi, startWorker } from '../support/apps.js';
+import { type RunningApi, startApi, startCodeRunner, startWorker } from '../support/apps.js';
 import { createUser } from '../support/factories.js';
 import { InterviewClient } from '../support/interview-client.js';
 import { createOwnDatabase, type OwnDatabase } from '../support/own-database.js';
@@ -17,6 +17,7 @@ describe('code runs under a hostile candidate', () => {
   let db: OwnDatabase;
   let api: RunningApi;
   let worker: INestApplicationContext;
+  let codeRunner: INestApplicationContext;
   const clients: InterviewClient[] = [];
   const env = () => ({
     DATABASE_URL: db.url,
@@ -31,11 +32,11 @@ describe('code runs under a hostile candidate', () => {
 
   beforeAll(async () => {
     db = await createOwnDatabase();
-    [api, worker] = await Promise.all([startApi(env()), startWorker(env())]);
+    [api, worker, codeRunner] = await Promise.all([startApi(env()), startWorker(env()), startCodeRunner(env())]);
   });
   afterAll(async () => {
     for (const c of clients) c.close();
-    await Promise.all([api.close(), worker.close()]);
+    await Promise.all([api.close(), worker.close(), codeRunner.close()]);
     await db.drop();
   });
 

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { createApiApp } from '../../apps/api/create-api-app.js';
+import { createCodeRunnerApp } from '../../apps/code-runner/create-code-runner-app.js';
 import { createWorkerApp } from '../../apps/worker/create-worker-app.js';
 import { testLogger } from './silent-logger.js';
 import { testConfig } from './test-config.js';
@@ -23,17 +24,31 @@ export function startWorker(overrides: Record<string, string> = {}): Promise<INe
   return createWorkerApp(testConfig(overrides), testLogger('worker'));
 }
 
+/** The code runner (the `code` queue and the sandbox): only tests that run candidate code need it. */
+export function startCodeRunner(overrides: Record<string, string> = {}): Promise<INestApplicationContext> {
+  return createCodeRunnerApp(testConfig(overrides), testLogger('code-runner'));
+}
+
 export interface SpawnedApp {
   child: ChildProcess;
   output: () => string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** A built app (dist/apps/<name>/main.js) as its own process, as `npm start` runs it. */
-export function spawnApp(name: 'api' | 'worker' | 'cli', env: Record<string, string>, args: string[] = []): SpawnedApp {
+/**
+ * A built app (dist/apps/<name>/main.js) as its own process, as `npm start` runs it; `as` runs it as another
+ * user (the test process is root), e.g. nobody, to show it needs no privileges.
+ */
+export function spawnApp(
+  name: 'api' | 'worker' | 'code-runner' | 'cli',
+  env: Record<string, string>,
+  args: string[] = [],
+  as?: { uid: number; gid: number },
+): SpawnedApp {
   const child = spawn(process.execPath, [`dist/apps/${name}/main.js`, ...args], {
     env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...as,
   });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
