@@ -50,6 +50,12 @@ describe(loadConfig.name, () => {
     expect(loadConfig({ LLM_PROVIDER: 'openai', OPENAI_BASE_URL: 'http://127.0.0.1:8080/v1' }).llm.provider).toBe('openai');
   });
 
+  it('requires a whole-tree memory bound for code runs unless rlimits alone are accepted explicitly', () => {
+    expect(loadConfig({}).sandbox).toMatchObject({ cgroup: 'auto', memoryBound: 'cgroup', cgroupRoot: '/sys/fs/cgroup' });
+    expect(() => loadConfig({ SANDBOX_CGROUP: 'off' })).toThrow(/SANDBOX_MEMORY_BOUND must be rlimits-only when SANDBOX_CGROUP=off/);
+    expect(loadConfig({ SANDBOX_CGROUP: 'off', SANDBOX_MEMORY_BOUND: 'rlimits-only' }).sandbox.memoryBound).toBe('rlimits-only');
+  });
+
   it('splits allowed origins', () => {
     const sut = loadConfig({ ALLOWED_ORIGINS: 'https://a.example.com, http://localhost:5173' });
     expect(sut.http.allowedOrigins).toEqual(['https://a.example.com', 'http://localhost:5173']);

@@ -84,8 +84,15 @@ export interface AppConfig {
     python: string;
     node: string;
     uidBase: number;
-    /** `auto`: bound each run's whole process tree with a memory cgroup when this process can create one. */
+    /** `auto`: bound each run's whole process tree with a memory cgroup (v1 or v2) when this process can create one. */
     cgroup: 'auto' | 'off';
+    /** Where the cgroup hierarchies are mounted. */
+    cgroupRoot: string;
+    /**
+     * `cgroup`: the code runner refuses code runs unless a memory cgroup bounds each run's whole process tree;
+     * `rlimits-only`: per-process rlimits alone are accepted (up to SANDBOX_MAX_PROCESSES × SANDBOX_MEMORY_MB).
+     */
+    memoryBound: 'cgroup' | 'rlimits-only';
     limits: {
       wallMs: number;
       cpuSeconds: number;
@@ -178,6 +185,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       node: e.SANDBOX_NODE ?? process.execPath,
       uidBase: e.SANDBOX_UID_BASE,
       cgroup: e.SANDBOX_CGROUP,
+      cgroupRoot: e.SANDBOX_CGROUP_ROOT,
+      memoryBound: e.SANDBOX_MEMORY_BOUND,
       limits: {
         wallMs: e.SANDBOX_WALL_MS,
         cpuSeconds: e.SANDBOX_CPU_SECONDS,

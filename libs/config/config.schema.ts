@@ -111,8 +111,14 @@ export const envSchema = z
     SANDBOX_OUTPUT_BYTES: int(1_024, 64_000_000).default(1_000_000),
     SANDBOX_FILE_BYTES: int(0, 1_000_000_000).default(1_000_000),
     SANDBOX_CGROUP: z.enum(['auto', 'off']).default('auto'),
+    SANDBOX_CGROUP_ROOT: z.string().startsWith('/', 'must be an absolute path').default('/sys/fs/cgroup'),
+    /** `cgroup`: no code runs without a memory cgroup bounding each run's whole process tree; `rlimits-only` accepts per-process rlimits alone. */
+    SANDBOX_MEMORY_BOUND: z.enum(['cgroup', 'rlimits-only']).default('cgroup'),
   })
   .superRefine((env, ctx) => {
+    if (env.SANDBOX_CGROUP === 'off' && env.SANDBOX_MEMORY_BOUND === 'cgroup') {
+      ctx.addIssue({ code: 'custom', path: ['SANDBOX_MEMORY_BOUND'], message: 'must be rlimits-only when SANDBOX_CGROUP=off (no cgroup would bound a run\'s memory)' });
+    }
     if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production (the dev default is refused)' });
     }

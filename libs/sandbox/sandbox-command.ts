@@ -6,6 +6,12 @@ export const WORK_DIR = '/work';
 /** The writable work directory is a tmpfs of this size: no run can fill the host's disk. */
 export const WORK_DIR_BYTES = 16 * 1024 * 1024;
 const MB = 1024 * 1024;
+/**
+ * Extra descriptors of the spawned command (prlimit, setpriv and the cgroup shell exec and keep them): bwrap reads
+ * the seccomp program from one and writes the box's pid to the other, then closes both before the program starts.
+ */
+export const SECCOMP_FD = 3;
+export const INFO_FD = 4;
 /** V8 reserves large virtual ranges (code range, heap cages) up front: its address-space bound sits above the heap. */
 const NODE_RESERVED_MB = 1024;
 
@@ -19,7 +25,7 @@ export interface SandboxFiles {
  * The argv of one run: `prlimit` sets the rlimits and execs `setpriv`, which drops to the slot's unprivileged
  * uid with no capabilities and execs `bwrap`: new user, pid, net, ipc, uts and cgroup namespaces (no network
  * at all), a read-only root, /usr and /dev, no /etc, /home or /root, a fresh size-capped tmpfs work directory, an
- * empty environment.
+ * empty environment, and a seccomp filter (`seccomp-filter.ts`, read from `SECCOMP_FD`).
  */
 export function sandboxCommand(input: {
   language: SandboxLanguage;
@@ -67,6 +73,9 @@ export function sandboxCommand(input: {
       '--die-with-parent',
       '--new-session',
       '--cap-drop', 'ALL',
+      '--seccomp', String(SECCOMP_FD),
+      // The box's pid 1 as the host sees it: a kill ends that first, so bwrap reaps it (see sandbox-runner.ts).
+      '--info-fd', String(INFO_FD),
       '--ro-bind', '/usr', '/usr',
       '--symlink', 'usr/lib', '/lib',
       '--symlink', 'usr/lib64', '/lib64',

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,9 +6,11 @@ import { JAVASCRIPT_ANALYSER } from './harness/javascript-analyser.js';
 import { JAVASCRIPT_HARNESS } from './harness/javascript-harness.js';
 import { PYTHON_ANALYSER } from './harness/python-analyser.js';
 import { PYTHON_HARNESS } from './harness/python-harness.js';
+import { spawnBounded } from './bounded-process.js';
 import { interpretRun, type ProcessEnd } from './harness-protocol.js';
 import { acornSource } from './parser-source.js';
 import { sandboxCommand } from './sandbox-command.js';
+import { hostSeccompFilter } from './seccomp-filter.js';
 import type { SandboxLanguage, SandboxLimits, SandboxOutcome, SandboxRequest, SandboxRuntime } from './sandbox.types.js';
 import type { CgroupLimits } from './cgroup-limits.js';
 import { interpretAnalysis, type StaticAnalysisOutcome, type StaticAnalysisRequest } from './static-analysis.js';
@@ -43,6 +44,8 @@ interface Execution {
  */
 export class SandboxRunner {
   private readonly slots: UidSlots;
+  /** Built on first use: an architecture without a syscall table fails the start-up check's smoke run. */
+  private seccomp?: Buffer;
 
   constructor(
     private readonly runtime: SandboxRuntime,
@@ -100,70 +103,20 @@ export class SandboxRunner {
       await chmod(dir, 0o755);
       const nonce = randomBytes(12).toString('hex');
       let { file, args } = sandboxCommand({ language: run.language, uid, limits: this.limits, runtime: this.runtime, files: { hostCodeDir: dir, harness: run.program }, timing: run.timing ?? false });
-      const group = await this.cgroup?.prepare(uid, (this.limits.memoryMb + CGROUP_HEADROOM_MB) * MB);
+      const group = await this.cgroup?.prepare(uid, { memoryBytes: (this.limits.memoryMb + CGROUP_HEADROOM_MB) * MB, maxProcesses: this.limits.maxProcesses });
       const oomBefore = group ? await group.oomKills() : 0;
       if (group) {
         // Join the cgroup before anything of the run exists, so every later process is inside it.
         args = ['-c', 'echo $$ > "$1" && shift && exec "$@"', 'sandbox', group.procsFile, file, ...args];
         file = '/bin/sh';
       }
-      const end = await this.spawnBounded(file, args, run.stdin(nonce), run.wallMs);
+      this.seccomp ??= hostSeccompFilter();
+      const end = await spawnBounded({ file, args, stdin: run.stdin(nonce), seccomp: this.seccomp, wallMs: run.wallMs, outputBytes: this.limits.outputBytes });
       if (group && (await group.oomKills()) > oomBefore) end.oomKilled = true;
       return { end, nonce };
     } finally {
       this.slots.release(uid);
       await rm(dir, { recursive: true, force: true });
     }
-  }
-
-  private spawnBounded(file: string, args: string[], stdin: string, wallMs: number): Promise<ProcessEnd> {
-    const started = performance.now();
-    return new Promise((resolve, reject) => {
-      // Its own process group, so one kill reaches prlimit/setpriv/bwrap; bwrap's --die-with-parent and the pid
-      // namespace take everything inside with it.
-      const child = spawn(file, args, { detached: true, stdio: ['pipe', 'pipe', 'pipe'], env: {} });
-      const out: Buffer[] = [];
-      const err: Buffer[] = [];
-      let bytes = 0;
-      let killedFor: ProcessEnd['killedFor'] = null;
-      const kill = (why: NonNullable<ProcessEnd['killedFor']>) => {
-        killedFor ??= why;
-        try {
-          if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      };
-      const wall = setTimeout(() => kill('TIMEOUT'), wallMs);
-      const take = (sink: Buffer[]) => (chunk: Buffer) => {
-        if (killedFor) return;
-        bytes += chunk.length;
-        if (bytes > this.limits.outputBytes) {
-          kill('OUTPUT_LIMIT');
-          return;
-        }
-        sink.push(chunk);
-      };
-      child.stdout.on('data', take(out));
-      child.stderr.on('data', take(err));
-      child.stdin.on('error', () => undefined); // the program may exit without reading its input
-      child.on('error', (e) => {
-        clearTimeout(wall);
-        reject(e);
-      });
-      child.on('close', (code, signal) => {
-        clearTimeout(wall);
-        resolve({
-          code,
-          signal,
-          killedFor,
-          oomKilled: false,
-          stdout: Buffer.concat(out).toString('utf8'),
-          stderr: Buffer.concat(err).toString('utf8'),
-          wallMs: Math.round(performance.now() - started),
-        });
-      });
-      child.stdin.end(stdin);
-    });
   }
 }
