@@ -16,6 +16,10 @@ export interface AppConfig {
     concurrency: number;
     /** How long a worker's hold on a job lasts without renewal: a dead worker's jobs go back after this. */
     lockMs: number;
+    /** How often the stalled check runs: a killed worker's job is retried within `lockMs` + this. */
+    stalledIntervalMs: number;
+    /** Times a job may stall (its worker died) and still be retried; BullMQ's own default, 1, fails the second. */
+    maxStalledCount: number;
     shutdownTimeoutMs: number;
   };
   llm: { provider: Env['LLM_PROVIDER']; openai: { apiKey?: string; baseUrl?: string; model: string } };
@@ -138,6 +142,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       jobTimeoutMs: e.QUEUE_JOB_TIMEOUT_MS,
       concurrency: e.WORKER_CONCURRENCY,
       lockMs: e.QUEUE_LOCK_MS,
+      stalledIntervalMs: e.QUEUE_STALLED_INTERVAL_MS,
+      maxStalledCount: e.QUEUE_MAX_STALLED_COUNT,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     },
     llm: {

@@ -55,6 +55,10 @@ export const envSchema = z
     QUEUE_JOB_TIMEOUT_MS: int(100, 3_600_000).default(120_000),
     WORKER_CONCURRENCY: int(1, 500).default(8),
     QUEUE_LOCK_MS: int(500, 600_000).default(30_000),
+    /** How often workers look for jobs whose lock expired (a killed worker's); retried within QUEUE_LOCK_MS + this. */
+    QUEUE_STALLED_INTERVAL_MS: int(100, 600_000).default(5_000),
+    /** Times a job may lose its worker (killed mid-job) and still be retried; one more and it fails. */
+    QUEUE_MAX_STALLED_COUNT: int(0, 100).default(3),
     SHUTDOWN_TIMEOUT_MS: int(0, 120_000).default(8_000),
     LLM_PROVIDER: z.enum(['rubric', 'openai']).default('rubric'),
     OPENAI_API_KEY: z.string().min(1).optional(),

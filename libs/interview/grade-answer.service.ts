@@ -4,13 +4,14 @@ import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { ContentService } from '#libs/content';
 import { type Grade, GradingError, GradingService } from '#libs/grading';
 import { LOGGER, type Logger } from '#libs/logging';
-import { type JobContext, JobQueue } from '#libs/queue';
+import { type JobContext, JobQueue, WorkerStoppingError } from '#libs/queue';
 import { CodeRunsRepository } from './code-runs.repository.js';
 import { toCodeEvidence } from './code-evidence.js';
 import { InterviewerReplyService } from './interviewer-reply.service.js';
 import { repliesAfterGrade } from './reply-routing.js';
 import { SessionNotifier } from './session-notifier.js';
-import { type NewEvent, SessionsRepository } from './sessions.repository.js';
+import { reportJobId } from './sessions.service.js';
+import { type NewEvent, SessionsRepository, type SessionTx } from './sessions.repository.js';
 
 const HISTORY_TURNS = 12;
 const ANNOUNCE_GRADING_AFTER_MS = 250;
@@ -65,6 +66,8 @@ export class GradeAnswerService {
       grade = await grading;
     } catch (err) {
       await announced;
+      // The worker is stopping and has handed the job back: another worker grades it; this is no failure.
+      if (ctx.signal.reason instanceof WorkerStoppingError) throw err;
       const failure = err instanceof GradingError ? err.code : 'GRADER_UNAVAILABLE';
       // A provider's 429 goes back to the queue, which waits it out without spending an attempt.
       if (err instanceof GradingError && err.retryAfterMs !== undefined && err.retryAfterMs > 0) throw err;
@@ -118,14 +121,35 @@ export class GradeAnswerService {
 
   private async fail(turnId: string, code: string): Promise<void> {
     const done = await this.sessions.inSessionOfAnswer(turnId, async (tx, status) => {
-      if (status !== 'grading' && status !== 'queued') return;
+      if (status !== 'grading' && status !== 'queued') return null;
       await tx.setGradingStatus(turnId, 'failed', code);
       await tx.appendEvents([
         { type: 'grade:status', payload: { turnId, status: 'failed' } },
         { type: 'grade:failed', payload: { turnId, code } },
       ]);
+      return this.reportToRebuild(tx);
     });
-    if (done) await this.notifier.notify(done.appended);
+    if (!done) return;
+    await this.notifier.notify(done.appended);
+    if (done.result) await this.rebuildReport(done.result, turnId);
+  }
+
+  /** The session, when this grade changed one of an ended session with a report (a retried grade): it is stale. */
+  private async reportToRebuild(tx: SessionTx): Promise<string | null> {
+    return tx.session.status === 'ended' && (await tx.hasReport()) ? tx.session.id : null;
+  }
+
+  /**
+   * Asks for the report's next version. A job of its own per change (the first build's id may still be held by a
+   * finished job); a build identical to the stored report changes nothing. If Redis refuses, the reconciler finds
+   * the stale report.
+   */
+  private async rebuildReport(sessionId: string, turnId: string): Promise<void> {
+    try {
+      await this.jobs.enqueue('sessions.build-report', { sessionId }, { jobId: reportJobId(sessionId, `${turnId}-${Date.now()}`) });
+    } catch (err) {
+      this.logger.warn({ err, sessionId }, 'could not queue the report rebuild; the reconciler will');
+    }
   }
 
   /** Stores the grade, moves the status and releases the grade (practice): one transaction. The interviewer replies on its own job. */
@@ -140,12 +164,16 @@ export class GradeAnswerService {
         overall: grade.overall,
         body: grade,
       });
-      if (!fresh) return;
+      if (!fresh) return null;
       const events: NewEvent[] = [{ type: 'grade:status', payload: { turnId, status: 'scored' } }];
-      // Realistic mode keeps grades for the end, like a real interview; the status still moves.
+      // Realistic mode keeps grades for the end, like a real interview (after it, the report's rebuild sends
+      // them); the status still moves.
       if (tx.session.mode === 'practice') events.push({ type: 'grade:scored', payload: { turnId, grade } });
       await tx.appendEvents(events);
+      return this.reportToRebuild(tx);
     });
-    if (done) await this.notifier.notify(done.appended);
+    if (!done) return;
+    await this.notifier.notify(done.appended);
+    if (done.result) await this.rebuildReport(done.result, turnId);
   }
 }

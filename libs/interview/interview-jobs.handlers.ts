@@ -1,6 +1,5 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { HandlesJob, type JobContext, type JobHandler, type JobPayload, JobQueue } from '#libs/queue';
+import { Injectable } from '@nestjs/common';
+import { HandlesJob, type JobContext, type JobHandler, type JobPayload } from '#libs/queue';
 import { GradeAnswerService } from './grade-answer.service.js';
 import { InterviewerReplyService } from './interviewer-reply.service.js';
 import { SessionClockService } from './session-clock.service.js';
@@ -52,19 +51,11 @@ export class BuildReportHandler implements JobHandler<'sessions.build-report'> {
   }
 }
 
+/** Runs every RECONCILE_INTERVAL_MS: the worker keeps its schedule (`everyMs` in the job registry). */
 @Injectable()
 @HandlesJob('sessions.reconcile')
-export class ReconcileHandler implements JobHandler<'sessions.reconcile'>, OnApplicationBootstrap {
-  constructor(
-    private readonly reconciler: SessionReconcilerService,
-    private readonly jobs: JobQueue,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  /** One schedule for the whole fleet, however many workers start. */
-  async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.schedule('sessions.reconcile', {}, this.config.sessions.reconcileIntervalMs);
-  }
+export class ReconcileHandler implements JobHandler<'sessions.reconcile'> {
+  constructor(private readonly reconciler: SessionReconcilerService) {}
 
   async handle(): Promise<void> {
     await this.reconciler.reconcile();

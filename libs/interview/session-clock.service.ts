@@ -5,6 +5,7 @@ import { JobQueue } from '#libs/queue';
 import { nudgeLine } from './interviewer.js';
 import { nextPhase, say } from './session-flow.js';
 import { SessionNotifier } from './session-notifier.js';
+import type { SessionRow } from './session.types.js';
 import { deadlineJobId, nudgeDelayMs, nudgeJobId, reportJobId } from './sessions.service.js';
 import { SessionsRepository } from './sessions.repository.js';
 
@@ -39,19 +40,37 @@ export class SessionClockService {
     }
     const { transition, session } = result;
     if (transition.kind === 'phase') {
-      await this.jobs.enqueue('sessions.phase-deadline', { sessionId, phaseIndex: transition.index }, {
-        jobId: deadlineJobId(sessionId, transition.index),
-        delayMs: Math.max(0, session.phaseEndsAt.getTime() - Date.now()),
-      });
-      const nudgeMs = nudgeDelayMs(session, this.config.sessions.phaseMinuteMs);
-      if (nudgeMs !== null) {
-        await this.jobs.enqueue('sessions.phase-nudge', { sessionId, phaseIndex: transition.index }, { jobId: nudgeJobId(sessionId, transition.index), delayMs: nudgeMs });
-      }
+      await this.schedule(session);
     } else {
       await this.jobs.enqueue('sessions.build-report', { sessionId }, { jobId: reportJobId(sessionId) });
     }
     this.logger.info({ sessionId, phaseIndex, transition: transition.kind }, 'phase clock ran out');
     await this.notifier.notify(done.appended);
+  }
+
+  /** Queues the deadline (and the nudge, when one is due) of the session's current phase; idempotent per phase. */
+  async schedule(session: SessionRow, now = Date.now()): Promise<void> {
+    const { id: sessionId, phaseIndex } = session;
+    await this.jobs.enqueue('sessions.phase-deadline', { sessionId, phaseIndex }, {
+      jobId: deadlineJobId(sessionId, phaseIndex),
+      delayMs: Math.max(0, session.phaseEndsAt.getTime() - now),
+    });
+    const nudgeMs = nudgeDelayMs(session, this.config.sessions.phaseMinuteMs, now);
+    // A nudge already due may have been said: only one still ahead is queued (again).
+    if (nudgeMs !== null && nudgeMs > 0) {
+      await this.jobs.enqueue('sessions.phase-nudge', { sessionId, phaseIndex }, { jobId: nudgeJobId(sessionId, phaseIndex), delayMs: nudgeMs });
+    }
+  }
+
+  /**
+   * Whether Redis still holds the job that ends the session's current phase: the first one, or the one a
+   * deadline that fired early queued for the real end.
+   */
+  async deadlinePending(session: SessionRow): Promise<boolean> {
+    const id = deadlineJobId(session.id, session.phaseIndex);
+    return (
+      (await this.jobs.isPending('sessions.phase-deadline', id)) || (await this.jobs.isPending('sessions.phase-deadline', `${id}-${session.phaseEndsAt.getTime()}`))
+    );
   }
 
   /** "About two minutes left", once, and only while that phase is still running. */

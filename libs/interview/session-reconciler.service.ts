@@ -10,9 +10,18 @@ import { deadlineJobId, reportJobId } from './sessions.service.js';
 import { SessionsRepository } from './sessions.repository.js';
 
 /**
+ * How old an unfinished item must be before the reconciler asks Redis for its job: the api enqueues right after
+ * its commit (milliseconds), and a re-enqueue racing it is harmless anyway (the same job id).
+ */
+export const LOST_JOB_GRACE_MS = 2_000;
+/** How far back the reconciler looks for a grade that settled after its session's report was built. */
+const STALE_REPORT_WINDOW_MS = 24 * 3600_000;
+
+/**
  * Postgres is the truth and Redis only carries work: this re-creates work Redis lost (a restart keeps
- * nothing here) or a dead process never enqueued — stalled gradings, unanswered questions, overdue phases,
- * missing reports. Each item is re-driven at most `RECONCILE_MAX_REDRIVES` times: work that fails every time
+ * nothing here) or a dead process never enqueued — gradings whose job is gone, unanswered questions, phase
+ * deadlines (queued again, or the phase ended when overdue), missing and stale reports. Each run asks Redis about
+ * every unfinished item (a few round trips each), so after a FLUSHALL everything is back within one interval. Each item is re-driven at most `RECONCILE_MAX_REDRIVES` times: work that fails every time
  * (a result Postgres refuses, a poisoned input) then ends for good — a grading `failed` (grade:failed), a code run
  * a terminal RUNTIME_ERROR (code:result with `errorCode`) — or, for replies and reports, which have no failed
  * state, is left alone with an error in the log (`REDRIVE_EXHAUSTED`).
@@ -32,7 +41,8 @@ export class SessionReconcilerService {
 
   async reconcile(now = new Date()): Promise<{ gradings: number; replies: number; deadlines: number; reports: number; codeRuns: number }> {
     const counts = { gradings: 0, replies: 0, deadlines: 0, reports: 0, codeRuns: 0 };
-    for (const g of await this.sessions.stalledGradings(new Date(now.getTime() - this.config.sessions.gradingStallMs))) {
+    // Any unfinished grading whose job Redis no longer holds (a wipe, an api that died before enqueueing).
+    for (const g of await this.sessions.stalledGradings(new Date(now.getTime() - LOST_JOB_GRACE_MS))) {
       if (await this.jobs.isPending('grading.grade-answer', g.turnId)) continue;
       if (await this.exhausted('grading.grade-answer', g.turnId)) await this.grading.failForGood(g.turnId, 'GRADING_REDRIVES_EXHAUSTED');
       else await this.redrive('grading.grade-answer', { turnId: g.turnId }, g.turnId);
@@ -47,16 +57,30 @@ export class SessionReconcilerService {
       await this.redrive('interviewer.reply', { turnId }, `reply-${turnId}`);
       counts.replies++;
     }
-    // A phase more than a few seconds overdue lost its deadline job: end it now (idempotent).
-    for (const s of await this.sessions.overdueSessions(new Date(now.getTime() - 5_000))) {
-      if (await this.jobs.isPending('sessions.phase-deadline', deadlineJobId(s.id, s.phaseIndex))) continue;
-      await this.clock.onDeadline(s.id, s.phaseIndex, now);
+    // A live session whose deadline job is gone: queue it again, or, overdue, end the phase now (idempotent).
+    for (const s of await this.sessions.activeSessions()) {
+      if (await this.clock.deadlinePending(s)) continue;
+      if (s.phaseEndsAt.getTime() <= now.getTime()) {
+        await this.clock.onDeadline(s.id, s.phaseIndex, now);
+      } else {
+        await this.jobs.forget('sessions.phase-deadline', deadlineJobId(s.id, s.phaseIndex));
+        await this.clock.schedule(s, now.getTime());
+      }
       counts.deadlines++;
     }
     for (const sessionId of await this.sessions.endedWithoutReport()) {
       if (await this.jobs.isPending('sessions.build-report', reportJobId(sessionId))) continue;
       if (await this.exhausted('sessions.build-report', reportJobId(sessionId))) continue;
       await this.redrive('sessions.build-report', { sessionId }, reportJobId(sessionId));
+      counts.reports++;
+    }
+    // A grade settled after the report was built and its rebuild job was lost: build the next version.
+    const settled = await this.sessions.staleReports(new Date(now.getTime() - STALE_REPORT_WINDOW_MS), new Date(now.getTime() - LOST_JOB_GRACE_MS));
+    for (const { sessionId, settledAt } of settled) {
+      const jobId = reportJobId(sessionId, `stale-${settledAt.getTime()}`);
+      if (await this.jobs.isPending('sessions.build-report', jobId)) continue;
+      if (await this.exhausted('sessions.build-report', jobId)) continue;
+      await this.redrive('sessions.build-report', { sessionId }, jobId);
       counts.reports++;
     }
     // A code run's job is bounded by the sandbox's wall limit; one still unfinished well past it was lost.

@@ -26,7 +26,9 @@ export class SessionReportService {
 
   /**
    * Builds and stores the report once every answer has a terminal grade (throws `GradesPendingError` until
-   * then, so the job retries). In realistic mode the held-back grades are released first.
+   * then, so the job retries). A build that differs from the stored report (a grade changed after the end: a
+   * `grade:retry`) is its next version, sent as a new `session:report`; an identical one changes nothing. In
+   * realistic mode the held-back grades not yet sent are released first.
    */
   async build(sessionId: string): Promise<void> {
     const session = await this.sessions.find(sessionId);
@@ -58,9 +60,10 @@ export class SessionReportService {
       ...(code ? { code } : {}),
     });
     const done = await this.sessions.inSession(sessionId, async (tx) => {
-      if (!(await tx.saveReport(report))) return;
+      if ((await tx.saveReport(report)) === null) return;
       if (tx.session.mode === 'realistic') {
-        for (const g of stored) await tx.appendEvent('grade:scored', { turnId: g.turnId, grade: g.body });
+        const released = await tx.releasedGrades();
+        for (const g of stored) if (!released.has(g.turnId)) await tx.appendEvent('grade:scored', { turnId: g.turnId, grade: g.body });
       }
       await tx.appendEvent('session:report', { report });
     });

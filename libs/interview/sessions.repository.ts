@@ -199,12 +199,37 @@ export class SessionTx {
     this.session.endReason = reason;
   }
 
-  async saveReport(body: unknown): Promise<boolean> {
+  /**
+   * Stores the report as the session's next version, unless it equals the latest one (a duplicated or repeated
+   * build), which is then only marked confirmed now. Returns the new version, or null when nothing changed.
+   */
+  async saveReport(body: unknown): Promise<number | null> {
     const rows = (await this.m.query(
-      `INSERT INTO session_reports (session_id, body) VALUES ($1, $2) ON CONFLICT (session_id) DO NOTHING RETURNING session_id`,
+      `WITH latest AS (SELECT version, body FROM session_reports WHERE session_id = $1 ORDER BY version DESC LIMIT 1),
+       confirmed AS (
+         UPDATE session_reports r SET confirmed_at = now() FROM latest
+          WHERE r.session_id = $1 AND r.version = latest.version AND latest.body = $2::jsonb RETURNING r.version
+       )
+       INSERT INTO session_reports (session_id, version, body)
+       SELECT $1, coalesce((SELECT version FROM latest), 0) + 1, $2::jsonb WHERE NOT EXISTS (SELECT 1 FROM confirmed)
+       RETURNING version`,
       [this.session.id, JSON.stringify(body)],
-    )) as Raw[];
+    )) as { version: number }[];
+    return rows[0]?.version ?? null;
+  }
+
+  async hasReport(): Promise<boolean> {
+    const rows = (await this.m.query(`SELECT 1 FROM session_reports WHERE session_id = $1 LIMIT 1`, [this.session.id])) as Raw[];
     return rows.length > 0;
+  }
+
+  /** The answers whose grade the client was already sent (`grade:scored`): realistic mode holds them to the end. */
+  async releasedGrades(): Promise<Set<string>> {
+    const rows = (await this.m.query(
+      `SELECT DISTINCT payload->>'turnId' AS turn_id FROM session_events WHERE session_id = $1 AND type = 'grade:scored'`,
+      [this.session.id],
+    )) as { turn_id: string }[];
+    return new Set(rows.map((r) => r.turn_id));
   }
 }
 
@@ -350,7 +375,7 @@ export class SessionsRepository {
   }
 
   async report(sessionId: string): Promise<unknown | null> {
-    const rows = (await this.db.query(`SELECT body FROM session_reports WHERE session_id = $1`, [sessionId])) as Raw[];
+    const rows = (await this.db.query(`SELECT body FROM session_reports WHERE session_id = $1 ORDER BY version DESC LIMIT 1`, [sessionId])) as Raw[];
     return rows[0] ? rows[0].body : null;
   }
 
@@ -378,12 +403,26 @@ export class SessionsRepository {
     return rows.map((r) => r.id);
   }
 
-  async overdueSessions(now: Date, limit = 500): Promise<SessionRow[]> {
-    const rows = (await this.db.query(
-      `SELECT * FROM interview_sessions WHERE status = 'active' AND phase_ends_at < $1 ORDER BY phase_ends_at LIMIT $2`,
-      [now, limit],
-    )) as Raw[];
+  /** Live sessions, the soonest deadline first: the reconciler checks that each has its deadline job. */
+  async activeSessions(limit = 500): Promise<SessionRow[]> {
+    const rows = (await this.db.query(`SELECT * FROM interview_sessions WHERE status = 'active' ORDER BY phase_ends_at LIMIT $1`, [limit])) as Raw[];
     return rows.map(toSession);
+  }
+
+  /**
+   * Ended sessions with a report older than a grade that settled (scored or failed) after it was built or last
+   * confirmed, within [since, before): the rebuild that grade asked for was lost. Each with that settle time.
+   */
+  async staleReports(since: Date, before: Date, limit = 500): Promise<{ sessionId: string; settledAt: Date }[]> {
+    const rows = (await this.db.query(
+      `SELECT a.session_id, max(a.updated_at) AS settled_at
+         FROM answer_gradings a JOIN interview_sessions s ON s.id = a.session_id AND s.status = 'ended'
+        WHERE a.status IN ('scored', 'failed') AND a.updated_at >= $1 AND a.updated_at < $2
+          AND a.updated_at > (SELECT max(r.confirmed_at) FROM session_reports r WHERE r.session_id = a.session_id)
+        GROUP BY a.session_id LIMIT $3`,
+      [since, before, limit],
+    )) as { session_id: string; settled_at: Date }[];
+    return rows.map((r) => ({ sessionId: r.session_id, settledAt: r.settled_at }));
   }
 
   async endedWithoutReport(limit = 500): Promise<string[]> {

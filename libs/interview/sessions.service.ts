@@ -16,11 +16,12 @@ import { repliesAfterGrade } from './reply-routing.js';
 import { readTurn } from '#libs/interviewer';
 import { SessionNotifier } from './session-notifier.js';
 import { toStateDto, toTranscript, type TranscriptTurnDto } from './session-views.js';
-import type { SessionRow } from './session.types.js';
+import type { SessionRow, TurnRow } from './session.types.js';
 import { isGraded, SessionsRepository, type SessionTx } from './sessions.repository.js';
 
 export const deadlineJobId = (sessionId: string, index: number) => `deadline-${sessionId}-${index}`;
-export const reportJobId = (sessionId: string) => `report-${sessionId}`;
+/** The first build's job id; a rebuild (a grade changed after the end) has one of its own per change. */
+export const reportJobId = (sessionId: string, rebuild?: string) => (rebuild ? `report-${sessionId}-${rebuild}` : `report-${sessionId}`);
 export const nudgeJobId = (sessionId: string, index: number) => `nudge-${sessionId}-${index}`;
 
 /** Minutes (of the plan) before a phase's end that the interviewer says time is nearly up. */
@@ -105,7 +106,9 @@ export class SessionsService {
    * Stores the candidate's turn, read as an answer, a question, a request to move on or "I don't know"
    * (see `readTurn`), in one transaction with its events and, when it is graded, the intent to grade; then
    * queues the grading and the interviewer's reply. A request to move on advances the phase in the same
-   * transaction. Idempotent per clientId.
+   * transaction. Idempotent per clientId: a re-send returns the first ack and stores nothing, but queues again
+   * what the first may never have queued (its process died between commit and enqueue): the grading of an answer
+   * still `queued` and a reply not yet said. The job ids are the turn's, so a job still there is not doubled.
    */
   async submitAnswer(principal: Principal, input: ClientPayload<'answer:submit'>): Promise<ClientAckData['answer:submit']> {
     const limit = this.config.sessions.answerMaxChars;
@@ -117,7 +120,7 @@ export class SessionsService {
     const graded = isGraded(kind);
     const done = await this.inOwnedSession(principal, input.sessionId, async (tx) => {
       const existing = await tx.findTurnByClientId(input.clientId);
-      if (existing) return { turnId: existing.id, seq: existing.seq, fresh: false, transition: null };
+      if (existing) return { turnId: existing.id, seq: existing.seq, fresh: false, transition: null, requeue: await this.lostWork(tx, existing) };
       if (tx.session.status === 'ended') throw new SessionEndedError();
       const turnId = randomUUID();
       const phaseId = tx.session.phases[tx.session.phaseIndex]!.id;
@@ -132,7 +135,14 @@ export class SessionsService {
       return { turnId, seq: seq!, fresh: true, transition, session: tx.session };
     });
     const { turnId, seq, fresh, transition } = done.result;
-    if (!fresh) return { turnId, seq };
+    if (!fresh) {
+      const requeue = done.result.requeue;
+      await Promise.all([
+        requeue?.grading ? this.requeueGrading(turnId) : null,
+        requeue?.reply ? this.enqueue('interviewer.reply', { turnId }, `reply-${turnId}`) : null,
+      ]);
+      return { turnId, seq };
+    }
     // The notice and the jobs go out together: the ack waits for the slowest, not for their sum.
     await Promise.all([
       transition
@@ -142,6 +152,15 @@ export class SessionsService {
       kind !== 'move-on' && !(graded && repliesAfterGrade(this.config)) ? this.enqueue('interviewer.reply', { turnId }, `reply-${turnId}`) : null,
     ]);
     return { turnId, seq };
+  }
+
+  /** What a stored turn may still be waiting for that only a job brings: its grading (still `queued`), its reply. */
+  private async lostWork(tx: SessionTx, turn: TurnRow): Promise<{ grading: boolean; reply: boolean }> {
+    const graded = isGraded(turn.kind);
+    const grading = graded && (await tx.grading(turn.id))?.status === 'queued';
+    const replies = turn.kind !== 'move-on' && !(graded && repliesAfterGrade(this.config));
+    const reply = replies && tx.session.status === 'active' && !(await tx.hasLine(`reply:${turn.id}`));
+    return { grading, reply };
   }
 
   /** "Let's move on": the next phase opens, as with `phase:advance`; in the last phase only the candidate ends it. */
@@ -177,22 +196,36 @@ export class SessionsService {
     return { ended: true };
   }
 
-  /** A failed grade can be tried again; anything else is already on its way. */
+  /**
+   * A failed grade can be tried again, and one stuck in `queued` is queued again (idempotent: the job id is the
+   * turn, so a job still waiting is not doubled); anything else is already on its way.
+   */
   async retryGrade(principal: Principal, { sessionId, turnId }: ClientPayload<'grade:retry'>): Promise<ClientAckData['grade:retry']> {
     const done = await this.inOwnedSession(principal, sessionId, async (tx) => {
       const grading = await tx.grading(turnId);
       if (!grading) throw new DomainError('TURN_NOT_FOUND', 'no answer with this id in the session');
+      if (grading.status === 'queued') return { status: 'queued' as const, retried: true };
       if (grading.status !== 'failed') return { status: grading.status, retried: false };
       await tx.setGradingStatus(turnId, 'queued');
       await tx.appendEvent('grade:status', { turnId, status: 'queued' });
       return { status: 'queued' as const, retried: true };
     });
     if (done.result.retried) {
-      await this.jobs.forget('grading.grade-answer', turnId);
-      await this.enqueue('grading.grade-answer', { turnId }, turnId);
+      await this.requeueGrading(turnId);
       await this.notifier.notify(done.appended);
     }
     return { status: done.result.status };
+  }
+
+  /** Queues the grading again: a finished job of the turn's id is dropped first, a waiting or running one kept. */
+  private async requeueGrading(turnId: string): Promise<void> {
+    try {
+      await this.jobs.forget('grading.grade-answer', turnId);
+    } catch (err) {
+      this.logger.warn({ err, jobId: turnId }, 'could not look up the grading job; the reconciler will retry');
+      return;
+    }
+    await this.enqueue('grading.grade-answer', { turnId }, turnId);
   }
 
   private async inOwnedSession<T>(principal: Principal, sessionId: string, fn: (tx: SessionTx) => Promise<T>) {

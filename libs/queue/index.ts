@@ -3,3 +3,4 @@ export { JOB_NAMES, JOBS, QUEUE_NAMES, type JobName, type JobPayload, type Queue
 export { JobQueue, type EnqueueOptions } from './job-queue.service.js';
 export { MissingJobHandlerError } from './handler-index.js';
 export { QueueModule, QueueWorkerModule } from './queue.module.js';
+export { WorkerStoppingError } from './queue-worker.service.js';

@@ -4,7 +4,10 @@ import type { JobName, JobPayload } from './job-registry.js';
 export interface JobContext {
   jobId: string;
   attempt: number;
-  /** Aborted when the job exceeds its timeout or the worker is shutting down. */
+  /**
+   * Aborted when the job exceeds its timeout or the worker is shutting down; in the second case its reason is a
+   * `WorkerStoppingError` and the job is already back in its queue: record no failure for it.
+   */
   signal: AbortSignal;
 }
 

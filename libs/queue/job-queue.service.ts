@@ -39,16 +39,6 @@ export class JobQueue implements OnApplicationShutdown {
     });
   }
 
-  /** Runs `name` every `everyMs` (one schedule per name, however many processes call this). */
-  async schedule<N extends JobName>(name: N, payload: JobPayload<N>, everyMs: number): Promise<void> {
-    const definition = JOBS[name];
-    await this.queue(definition.queue).upsertJobScheduler(name, { every: everyMs }, {
-      name,
-      data: definition.payload.parse(payload),
-      opts: { removeOnComplete: true, removeOnFail: { age: 24 * 3600 } },
-    });
-  }
-
   /** Jobs still waiting or delayed with this id, for the reconciler's "is it already queued?" check. */
   async isPending(name: JobName, jobId: string): Promise<boolean> {
     const job = await this.queue(JOBS[name].queue).getJob(jobId);

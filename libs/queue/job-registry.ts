@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AppConfig } from '#libs/config';
 
 /** Every queue the service uses. A queue groups jobs that share a worker pool. */
 export const QUEUE_NAMES = ['auth', 'grading', 'interviewer', 'sessions', 'mail', 'code'] as const;
@@ -9,6 +10,11 @@ interface JobDefinition {
   payload: z.ZodType;
   /** Overrides of the configured attempts/backoff for jobs whose retry rhythm differs. */
   retry?: { attempts: number; fixedBackoffMs: number };
+  /**
+   * A job that repeats on a timer: the worker consuming its queue keeps its BullMQ job scheduler, at start and
+   * whenever Redis has lost it (see `JobSchedulers`).
+   */
+  everyMs?: (config: AppConfig) => number;
 }
 
 /**
@@ -54,6 +60,7 @@ export const JOBS = {
   'sessions.reconcile': {
     queue: 'sessions',
     payload: z.object({}),
+    everyMs: (config) => config.sessions.reconcileIntervalMs,
   },
   /** Sends one outbox message (at most once; a failed send is retried). */
   'mail.dispatch': {
@@ -64,6 +71,7 @@ export const JOBS = {
   'mail.sweep': {
     queue: 'mail',
     payload: z.object({}),
+    everyMs: (config) => config.mail.outboxSweepMs,
   },
 } as const satisfies Record<string, JobDefinition>;
 

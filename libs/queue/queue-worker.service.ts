@@ -5,15 +5,29 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
+import { type Job, Queue, UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { LOGGER, type Logger } from '#libs/logging';
 import { createRedisConnection, type Redis } from '#libs/redis';
 import { type AnyJobHandler, indexHandlers } from './handler-index.js';
 import { JOB_HANDLER_METADATA } from './job-handler.js';
 import { JOB_NAMES, JOBS, type JobName, type QueueName } from './job-registry.js';
+import { JobSchedulers, type Schedule } from './job-schedulers.js';
 
 class JobTimeoutError extends Error {}
+
+/**
+ * The reason a job's signal is aborted when its worker stops: the job has been handed back to its queue (another
+ * worker runs it again), so a handler must not record a failure for it (see `JobContext.signal`).
+ */
+export class WorkerStoppingError extends Error {
+  constructor() {
+    super('the worker is stopping; the job was handed back to its queue');
+  }
+}
+
+/** How long handlers get to notice the abort once their jobs were handed back, before the connections close. */
+const SETTLE_AFTER_HAND_BACK_MS = 1_000;
 
 /** The queues this process consumes (`QueueWorkerModule.consuming`): it needs a handler for each of their jobs. */
 export const CONSUMED_QUEUES = Symbol('CONSUMED_QUEUES');
@@ -26,6 +40,10 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
   private readonly connections: Redis[] = [];
   private readonly shutdown = new AbortController();
   private handlers = new Map<string, AnyJobHandler>();
+  /** Jobs this process is running, with their lock tokens (to hand them back on shutdown). */
+  private readonly active = new Map<string, { job: Job; token: string }>();
+  private readonly handedBack = new Set<string>();
+  private schedulers?: JobSchedulers;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -56,7 +74,7 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
       const blocking = createRedisConnection(this.config.redis.url, { blocking: true, name: `worker:${queue}` });
       this.connections.push(connection, blocking);
       this.queues.set(queue, new Queue(queue, { connection, prefix: this.config.queue.prefix }));
-      const worker = new Worker(queue, (job: Job) => this.process(queue, job), {
+      const worker = new Worker(queue, (job: Job, token?: string) => this.process(queue, job, token), {
         connection: blocking,
         prefix: this.config.queue.prefix,
         concurrency: this.concurrency(queue),
@@ -64,7 +82,10 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
         // Workers only honour a manual `queue.rateLimit` (a provider's 429) when a limiter is set; this one is
         // far above any real load, so it limits nothing else.
         limiter: { max: 100_000, duration: 1_000 },
-        stalledInterval: this.config.queue.lockMs,
+        // A killed worker's job is retried once its lock expired and a stall check ran: within lockMs +
+        // stalledIntervalMs. A job may lose its worker `maxStalledCount` times before it fails.
+        stalledInterval: this.config.queue.stalledIntervalMs,
+        maxStalledCount: this.config.queue.maxStalledCount,
       });
       worker.on('failed', (job, err) =>
         this.logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err }, 'job failed'),
@@ -72,7 +93,19 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
       worker.on('error', (err) => this.logger.error({ queue, err }, 'worker error'));
       this.workers.push(worker);
     }
+    this.schedulers = new JobSchedulers(this.schedulesOf(consumed), this.logger);
+    await this.schedulers.start();
     this.logger.info({ queues: consumed, jobs }, 'worker started');
+  }
+
+  /** The repeating jobs (`everyMs` in the registry) of the queues this process consumes. */
+  private schedulesOf(consumed: readonly QueueName[]): Schedule[] {
+    return JOB_NAMES.flatMap((name) => {
+      const definition: { queue: QueueName; payload: { parse(v: unknown): unknown }; everyMs?: (c: AppConfig) => number } = JOBS[name];
+      const queue = this.queues.get(definition.queue);
+      if (!definition.everyMs || !queue || !consumed.includes(definition.queue)) return [];
+      return [{ name, queue, data: definition.payload.parse({}), everyMs: definition.everyMs(this.config) }];
+    });
   }
 
   private concurrency(queue: QueueName): number {
@@ -94,10 +127,14 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
    * A handler that fails with `retryAfterMs` (a provider's 429) pauses the whole queue for that long and
    * puts the job back without spending an attempt: the provider's limit is the queue's limit.
    */
-  private async process(queue: string, job: Job): Promise<void> {
+  private async process(queue: string, job: Job, token: string | undefined): Promise<void> {
+    const key = `${queue}:${job.id}`;
+    if (token) this.active.set(key, { job, token });
     try {
       await this.run(job);
     } catch (err) {
+      // Handed back on shutdown: the job is already waiting again; BullMQ must neither fail nor complete it.
+      if (this.handedBack.has(key)) throw new WaitingError();
       const retryAfterMs = (err as { retryAfterMs?: unknown }).retryAfterMs;
       if (typeof retryAfterMs === 'number' && retryAfterMs > 0) {
         this.logger.warn({ queue, job: job.name, retryAfterMs }, 'rate limited; pausing the queue');
@@ -105,7 +142,10 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
         throw Worker.RateLimitError();
       }
       throw err;
+    } finally {
+      this.active.delete(key);
     }
+    if (this.handedBack.has(key)) throw new WaitingError();
   }
 
   private async run(job: Job): Promise<void> {
@@ -133,18 +173,40 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
     }
   }
 
-  /** Stops taking jobs, lets active ones finish within the bound, then closes hard. */
+  /**
+   * Stops taking jobs and lets active ones finish within SHUTDOWN_TIMEOUT_MS; what is still running then is
+   * handed back to its queue at once (moved to wait, its lock released, no attempt spent), so another worker
+   * takes it now rather than after the lock expires, and its handler is aborted.
+   */
   async beforeApplicationShutdown(): Promise<void> {
+    this.schedulers?.stop();
     const bound = this.config.queue.shutdownTimeoutMs;
     const graceful = Promise.all(this.workers.map((w) => w.close())).then(() => true);
-    const timedOut = new Promise<false>((r) => setTimeout(() => r(false), bound).unref());
-    if (!(await Promise.race([graceful, timedOut]))) {
-      this.logger.warn({ boundMs: bound }, 'active jobs did not finish in time; closing workers hard');
-      this.shutdown.abort();
-      await Promise.all(this.workers.map((w) => w.close(true)));
+    const timedOut = (ms: number) => new Promise<false>((r) => setTimeout(() => r(false), ms).unref());
+    if (!(await Promise.race([graceful, timedOut(bound)]))) {
+      const handedBack = await this.handBack();
+      this.logger.warn({ boundMs: bound, handedBack }, 'active jobs did not finish in time; handed back to their queues');
+      this.shutdown.abort(new WorkerStoppingError());
+      await Promise.race([graceful, timedOut(SETTLE_AFTER_HAND_BACK_MS)]);
     }
     await Promise.all(this.workers.map((w) => w.disconnect()));
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
+  }
+
+  /** Moves every job still running here back to wait; returns their ids. */
+  private async handBack(): Promise<string[]> {
+    const ids: string[] = [];
+    for (const [key, { job, token }] of this.active) {
+      this.handedBack.add(key);
+      try {
+        await job.moveToWait(token);
+        ids.push(String(job.id));
+      } catch (err) {
+        // It finished (or lost its lock) meanwhile: nothing to hand back.
+        this.logger.warn({ err, job: job.name, jobId: job.id }, 'could not hand the job back');
+      }
+    }
+    return ids;
   }
 }

@@ -236,7 +236,8 @@ export class ReviewRepository {
   /** A candidate's ended sessions that have a report, oldest first (the progress series). */
   async reportedSessions(candidateId: string, limit = 500): Promise<ReportedSessionRow[]> {
     const rows = (await this.db.query(
-      `SELECT s.*, rep.body AS report FROM interview_sessions s JOIN session_reports rep ON rep.session_id = s.id
+      `SELECT s.*, rep.body AS report FROM interview_sessions s
+         JOIN LATERAL (SELECT body FROM session_reports r WHERE r.session_id = s.id ORDER BY r.version DESC LIMIT 1) rep ON true
         WHERE s.candidate_id = $1 AND s.status = 'ended' ORDER BY s.ended_at DESC LIMIT $2`,
       [candidateId, limit],
     )) as Raw[];

@@ -1,6 +1,5 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { HandlesJob, type JobHandler, type JobPayload, JobQueue } from '#libs/queue';
+import { Injectable } from '@nestjs/common';
+import { HandlesJob, type JobHandler, type JobPayload } from '#libs/queue';
 import { OutboxService } from './outbox.service.js';
 
 @Injectable()
@@ -12,18 +11,11 @@ export class DispatchMailHandler implements JobHandler<'mail.dispatch'> {
   }
 }
 
+/** Runs every OUTBOX_SWEEP_MS: the worker keeps its schedule (`everyMs` in the job registry). */
 @Injectable()
 @HandlesJob('mail.sweep')
-export class MailSweepHandler implements JobHandler<'mail.sweep'>, OnApplicationBootstrap {
-  constructor(
-    private readonly outbox: OutboxService,
-    private readonly jobs: JobQueue,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.schedule('mail.sweep', {}, this.config.mail.outboxSweepMs);
-  }
+export class MailSweepHandler implements JobHandler<'mail.sweep'> {
+  constructor(private readonly outbox: OutboxService) {}
 
   async handle(): Promise<void> {
     await this.outbox.sweep();
