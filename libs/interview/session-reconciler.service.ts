@@ -7,6 +7,7 @@ import { CodeRunsRepository } from './code-runs.repository.js';
 import { GradeAnswerService } from './grade-answer.service.js';
 import { SessionClockService } from './session-clock.service.js';
 import { deadlineJobId, reportJobId } from './sessions.service.js';
+import { SessionReportService } from './session-report.service.js';
 import { SessionsRepository } from './sessions.repository.js';
 
 /**
@@ -21,10 +22,12 @@ const STALE_REPORT_WINDOW_MS = 24 * 3600_000;
  * Postgres is the truth and Redis only carries work: this re-creates work Redis lost (a restart keeps
  * nothing here) or a dead process never enqueued — gradings whose job is gone, unanswered questions, phase
  * deadlines (queued again, or the phase ended when overdue), missing and stale reports. Each run asks Redis about
- * every unfinished item (a few round trips each), so after a FLUSHALL everything is back within one interval. Each item is re-driven at most `RECONCILE_MAX_REDRIVES` times: work that fails every time
- * (a result Postgres refuses, a poisoned input) then ends for good — a grading `failed` (grade:failed), a code run
- * a terminal RUNTIME_ERROR (code:result with `errorCode`) — or, for replies and reports, which have no failed
- * state, is left alone with an error in the log (`REDRIVE_EXHAUSTED`).
+ * every unfinished item (a few round trips each), so after a FLUSHALL everything is back within one interval.
+ * Each item is re-driven at most `RECONCILE_MAX_REDRIVES` times: work that fails every time (a result Postgres
+ * refuses, a poisoned input) then ends for good — a grading `failed` (grade:failed), a code run a terminal
+ * RUNTIME_ERROR (code:result with `errorCode`), a missing report `session:report-failed` (REPORT_REDRIVES_EXHAUSTED)
+ * — or, for replies, which have no failed state (the interviewer moves on), is left alone with an error in the log
+ * (`REDRIVE_EXHAUSTED`). Mail has its own bound: an outbox row is `failed` after its configured attempts.
  */
 @Injectable()
 export class SessionReconcilerService {
@@ -34,6 +37,7 @@ export class SessionReconcilerService {
     private readonly clock: SessionClockService,
     private readonly grading: GradeAnswerService,
     private readonly runs: CodeRunResults,
+    private readonly reports: SessionReportService,
     private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -70,7 +74,10 @@ export class SessionReconcilerService {
     }
     for (const sessionId of await this.sessions.endedWithoutReport()) {
       if (await this.jobs.isPending('sessions.build-report', reportJobId(sessionId))) continue;
-      if (await this.exhausted('sessions.build-report', reportJobId(sessionId))) continue;
+      if (await this.exhausted('sessions.build-report', reportJobId(sessionId))) {
+        await this.reports.failForGood(sessionId, 'REPORT_REDRIVES_EXHAUSTED');
+        continue;
+      }
       await this.redrive('sessions.build-report', { sessionId }, reportJobId(sessionId));
       counts.reports++;
     }

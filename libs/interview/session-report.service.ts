@@ -69,4 +69,17 @@ export class SessionReportService {
     });
     if (done) await this.notifier.notify(done.appended);
   }
+
+  /**
+   * Gives up on a report the reconciler could not get built within its bounded re-drives: the session's event log
+   * says so (`session:report-failed` with the code), the candidate sees it, and the reconciler stops looking. A
+   * report built later (a `grade:retry` after the end) still replaces it.
+   */
+  async failForGood(sessionId: string, code: string): Promise<void> {
+    const done = await this.sessions.inSession(sessionId, async (tx) => {
+      if (tx.session.status !== 'ended' || (await tx.hasReport()) || (await tx.reportFailed())) return;
+      await tx.appendEvent('session:report-failed', { code });
+    });
+    if (done) await this.notifier.notify(done.appended);
+  }
 }

@@ -223,6 +223,12 @@ export class SessionTx {
     return rows.length > 0;
   }
 
+  /** Whether the session's report was already given up on (`session:report-failed` is in its event log). */
+  async reportFailed(): Promise<boolean> {
+    const rows = (await this.m.query(`SELECT 1 FROM session_events WHERE session_id = $1 AND type = 'session:report-failed' LIMIT 1`, [this.session.id])) as Raw[];
+    return rows.length > 0;
+  }
+
   /** The answers whose grade the client was already sent (`grade:scored`): realistic mode holds them to the end. */
   async releasedGrades(): Promise<Set<string>> {
     const rows = (await this.m.query(
@@ -428,7 +434,9 @@ export class SessionsRepository {
   async endedWithoutReport(limit = 500): Promise<string[]> {
     const rows = (await this.db.query(
       `SELECT s.id FROM interview_sessions s LEFT JOIN session_reports r ON r.session_id = s.id
-       WHERE s.status = 'ended' AND r.session_id IS NULL LIMIT $1`,
+       WHERE s.status = 'ended' AND r.session_id IS NULL
+         AND NOT EXISTS (SELECT 1 FROM session_events e WHERE e.session_id = s.id AND e.type = 'session:report-failed')
+       LIMIT $1`,
       [limit],
     )) as { id: string }[];
     return rows.map((r) => r.id);

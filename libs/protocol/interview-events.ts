@@ -118,6 +118,8 @@ export interface ServerEventPayloads {
   'grade:scored': { turnId: string; grade: unknown };
   'grade:failed': { turnId: string; code: string };
   'session:report': { report: unknown };
+  /** The report could not be built within the reconciler's bounded re-drives (answers and grades are kept). */
+  'session:report-failed': { code: string };
   'session:ended': { reason: 'candidate' | 'clock' };
   'code:result': {
     runId: string;

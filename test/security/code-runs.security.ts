@@ -74,6 +74,20 @@ describe('code runs under a hostile candidate', () => {
     expect(rows[0]).toEqual({ state: 'done', status: 'RUNTIME_ERROR' });
   });
 
+  it('1. a report that cannot be built within the bounded re-drives is failed for good, and the candidate is told', async () => {
+    const { c, sessionId } = await candidate();
+    // Ended by hand, so no build job was ever queued: to the reconciler a report whose job was lost.
+    await db.sql.query(`UPDATE interview_sessions SET status = 'ended', ended_at = now(), end_reason = 'candidate' WHERE id = $1`, [sessionId]);
+    const reconciler = worker.get(SessionReconcilerService);
+    await reconciler.reconcile(new Date(Date.now() + 3_600_000));
+    const failed = await c.waitForEvent('session:report-failed', () => true);
+    expect(failed).toMatchObject({ code: 'REPORT_REDRIVES_EXHAUSTED' });
+    // Terminal: the reconciler no longer looks for it, and says it once.
+    expect((await reconciler.reconcile(new Date(Date.now() + 7_200_000))).reports).toBe(0);
+    const { rows } = await db.sql.query(`SELECT count(*)::int AS n FROM session_events WHERE session_id = $1 AND type = 'session:report-failed'`, [sessionId]);
+    expect(rows[0]).toEqual({ n: 1 });
+  });
+
   it('2. hidden results carry pass/fail and a coarse status only: no time, exit code or message of the program', async () => {
     const { c, sessionId, token } = await candidate();
     // Encodes a hidden input two ways: a sleep proportional to it, and the exit code (40 + capacity).

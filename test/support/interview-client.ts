@@ -20,6 +20,7 @@ const SERVER_EVENTS: ServerEvent['type'][] = [
   'grade:scored',
   'grade:failed',
   'session:report',
+  'session:report-failed',
   'session:ended',
   'code:result',
 ];

@@ -44,6 +44,8 @@ export interface LiveState {
   endedReason: 'candidate' | 'clock' | null;
   items: TimelineItem[];
   report: ReportView | null;
+  /** Why the report could not be built (`session:report-failed`), until a report replaces it. */
+  reportFailure: string | null;
   /** Coding sessions: every run's result in order, at most one per `runId`. */
   codeResults: CodeResult[];
   /**
@@ -76,6 +78,7 @@ export function initialLiveState(sessionId: string): LiveState {
     endedReason: null,
     items: [],
     report: null,
+    reportFailure: null,
     codeResults: [],
     drafts: {},
   };
@@ -144,7 +147,9 @@ export function applyEvent(state: LiveState, event: ServerEvent): LiveState {
     case 'grade:failed':
       return updateAnswer(next, event.turnId, (a) => ({ ...a, graded: true, status: 'failed', failureCode: event.code }));
     case 'session:report':
-      return { ...next, report: event.report as ReportView };
+      return { ...next, report: event.report as ReportView, reportFailure: null };
+    case 'session:report-failed':
+      return { ...next, reportFailure: event.code };
     case 'session:ended':
       return { ...next, status: 'ended', endedReason: event.reason, drafts: {} };
     case 'code:result': {

@@ -203,6 +203,11 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
                 {reviewed?.report && <ReportCorrections report={reviewed.report} turns={reviewed.turns} />}
                 <SessionReport report={reviewed?.report?.corrected ?? state.report} />
               </>
+            ) : state.reportFailure ? (
+              <p role="alert" data-testid="report-failed">
+                The session has ended, but its report could not be built ({state.reportFailure}). Your answers and their
+                grades are kept above; retrying a failed grade builds the report again.
+              </p>
             ) : (
               <p role="status" data-testid="report-pending">
                 The session has ended{state.endedReason === 'clock' ? ' (time is up)' : ''}. Preparing your report…
