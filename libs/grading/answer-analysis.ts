@@ -1,4 +1,4 @@
-import type { CompiledQuestion } from './compiled-question.js';
+import { CONCEPT_KEY, WRONG_CLAIM_KEY, type CompiledQuestion } from './compiled-question.js';
 import { detectInjection, type InjectionFinding, type InjectionReport } from './injection-detector.js';
 import { LEXICON_KEY_OFFSET, lexiconIndex } from './lexicon-index.js';
 import { splitSentences, type Sentence } from './sentence-splitter.js';
@@ -19,6 +19,10 @@ export interface AnalysedSentence extends Sentence {
   readonly keys: readonly number[];
   /** Token index of the first negation ("not", "never", "avoid", …), or -1. */
   readonly negationAt: number;
+  /** Token indices (in the sentence, ascending) of every negation or denial ("not", "without", "no"). */
+  readonly denials: readonly number[];
+  /** The sentence refutes something ("impossible", "isn't"): read no denied safeguard into it. */
+  readonly refutes: boolean;
   /** Distinct words or phrases of the rubric used in this sentence (however many keys each proves). */
   readonly termCount: number;
   /** The share (0–1) of the sentence's content words that belong to rubric terms: 1 is nothing but rubric words. */
@@ -71,6 +75,7 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
     const duplicate = !injected && repeats.isRepeat(content.stemId, contentFrom, c);
     const cues: number[] = [];
     let negationAt = -1;
+    const denials: number[] = [];
     const keys: number[] = [];
     let termCount = 0;
     let termShare = 0;
@@ -82,12 +87,14 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
       compiled.terms.match(tokens, sentence.tokenStart, sentence.tokenEnd, content, contentFrom, c, hits);
       for (let h = 0; h < hits.length; h++) {
         const key = hits.key[h] ?? 0;
+        if (key < LEXICON_KEY_OFFSET && insideLongerConcept(hits, h, compiled.keyKinds)) continue;
         // Positions are kept relative to the sentence, as the judges read them.
         const from = (hits.from[h] ?? 0) - sentence.tokenStart;
         if (key >= LEXICON_KEY_OFFSET) {
           const cue = key - LEXICON_KEY_OFFSET;
           if (!cues.includes(cue)) cues.push(cue);
           if (cue === lexicon.negationKey && (negationAt === -1 || from < negationAt)) negationAt = from;
+          if (cue === lexicon.negationKey || cue === lexicon.denialKey) denials.push(from);
           continue;
         }
         let k = 0;
@@ -95,9 +102,10 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
         if (k === keys.length) keys.push(key, from);
         else if (from < (keys[k + 1] ?? 0)) keys[k + 1] = from;
         // Distinct start positions: one rubric word proving several keys counts once.
-        if (marks.mark(hits.from[h] ?? 0, round)) termCount++;
+        // Only the rubric's words count as its terms: a misconception's phrase or a qualifier is the grader's.
+        if (compiled.keyKinds[key] !== 0 && marks.mark(hits.from[h] ?? 0, round)) termCount++;
       }
-      ({ termShare, plainFunctionWords } = wordsOfTheirOwn(hits, content.at, contentFrom, c, sentence.tokenStart, sentence.tokenEnd, lexicon.reasoningKey));
+      ({ termShare, plainFunctionWords } = wordsOfTheirOwn(hits, compiled.keyKinds, content.at, contentFrom, c, sentence.tokenStart, sentence.tokenEnd, lexicon.reasoningKey));
     }
     return {
       index: sentence.index,
@@ -109,11 +117,13 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
       tokenEnd: sentence.tokenEnd,
       keys,
       negationAt,
+      denials: denials.sort((a, b) => a - b),
+      refutes: cues.includes(lexicon.refutationKey),
       termCount,
       termShare,
       plainFunctionWords,
       cues,
-      reasoning: cues.includes(lexicon.reasoningKey),
+      reasoning: cues.includes(lexicon.reasoningKey) || leadsTo(source.slice(sentence.start, sentence.end)),
       functionWords: sentence.tokenEnd - sentence.tokenStart - (c - contentFrom),
       injected,
       duplicate,
@@ -127,6 +137,18 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
   return { source, folded, tokens, sentences, injection, credited, contentTokens };
 }
 
+/**
+ * One arrow between two parts of a sentence ("top-10 per node -> lookup is O(len(prefix))", "timeout -> UNKNOWN"):
+ * terse prose's "which means". A chain of arrows is a flow (client -> gateway -> queue), not a reason, and a
+ * keyword list joined by arrows is a list (list-detector) that earns nothing whatever its cues. The tokeniser
+ * drops arrows, so the sentence's own text is read.
+ */
+function leadsTo(text: string): boolean {
+  if (!text.includes('>') && !text.includes('→')) return false;
+  const arrows = text.match(/\S\s*(?:->|→|=>)\s*\S/g);
+  return arrows !== null && arrows.length === 1;
+}
+
 /** Per token of a sentence: inside a rubric term's hit, inside a reasoning cue's (glue), or neither. */
 const RUBRIC = 1;
 const GLUE = 2;
@@ -138,13 +160,13 @@ let tokenMarks = new Uint8Array(64);
  * cues ("therefore", "hence") count on neither side: sprinkled between terms they are glue. One pass over the
  * hits marks the tokens, one pass over the tokens counts.
  */
-function wordsOfTheirOwn(hits: TermHits, at: Int32Array, from: number, to: number, tokenStart: number, tokenEnd: number, reasoningKey: number): { termShare: number; plainFunctionWords: number } {
+function wordsOfTheirOwn(hits: TermHits, kinds: Uint8Array, at: Int32Array, from: number, to: number, tokenStart: number, tokenEnd: number, reasoningKey: number): { termShare: number; plainFunctionWords: number } {
   const length = tokenEnd - tokenStart;
   if (tokenMarks.length < length) tokenMarks = new Uint8Array(length * 2);
   tokenMarks.fill(0, 0, length);
   for (let h = 0; h < hits.length; h++) {
     const key = hits.key[h] ?? 0;
-    const mark = key < LEXICON_KEY_OFFSET ? RUBRIC : key - LEXICON_KEY_OFFSET === reasoningKey ? GLUE : 0;
+    const mark = key < LEXICON_KEY_OFFSET ? (kinds[key] !== 0 ? RUBRIC : 0) : key - LEXICON_KEY_OFFSET === reasoningKey ? GLUE : 0;
     if (mark === 0) continue;
     for (let t = Math.max(tokenStart, hits.from[h] ?? 0), end = Math.min(tokenEnd, hits.to[h] ?? 0); t < end; t++) tokenMarks[t - tokenStart] |= mark;
   }
@@ -165,6 +187,20 @@ function wordsOfTheirOwn(hits: TermHits, at: Int32Array, from: number, to: numbe
     if ((tokenMarks[token - tokenStart] ?? 0) === 0) plain++;
   }
   return { termShare: counted === 0 ? 0 : inside / counted, plainFunctionWords: plain };
+}
+
+/**
+ * A word of a rubric wrong claim that starts a longer concept term is that term ("double" of "double-entry
+ * ledger" is no floating-point "double"): the longer reading wins.
+ */
+function insideLongerConcept(hits: TermHits, h: number, kinds: Uint8Array): boolean {
+  if (kinds[hits.key[h] ?? 0] !== WRONG_CLAIM_KEY) return false;
+  const from = hits.from[h] ?? 0;
+  const to = hits.to[h] ?? 0;
+  for (let o = 0; o < hits.length; o++) {
+    if (kinds[hits.key[o] ?? 0] === CONCEPT_KEY && hits.from[o] === from && (hits.to[o] ?? 0) > to) return true;
+  }
+  return false;
 }
 
 /** Token index (in the sentence) of the first match of `key`, or -1 if the sentence does not match it. */

@@ -24,6 +24,8 @@ export interface CompiledClaim {
   readonly unless: number | null;
   /** The claim is itself a denial: a negation in the sentence does not reject it. */
   readonly negated: boolean;
+  /** Safeguards the sentence must deny ("… so we don't need dedup"), or null. */
+  readonly denies: number | null;
 }
 
 export interface CompiledMisconception {
@@ -52,7 +54,15 @@ export interface CompiledQuestion {
   readonly rubricIds: readonly string[];
   /** Numbers stated in the prompt; repeating them is not an estimate. */
   readonly promptNumbers: ReadonlySet<string>;
+  /**
+   * Per signal key: `CONCEPT_KEY` for a coverage concept, `WRONG_CLAIM_KEY` for a part of the rubric's wrong claims,
+   * 0 for the grader's own words (misconception phrases, qualifiers, denied safeguards), which are not rubric terms.
+   */
+  readonly keyKinds: Uint8Array;
 }
+
+export const CONCEPT_KEY = 1;
+export const WRONG_CLAIM_KEY = 2;
 
 const cache = new Map<string, CompiledQuestion>();
 
@@ -70,9 +80,12 @@ export function compileQuestion(question: Question, version: string): CompiledQu
 function build(question: Question, version: string): CompiledQuestion {
   const terms = new TermIndex(lexiconIndex().functionStems);
   let next = 0;
+  const conceptKeys: number[] = [];
+  const wrongClaimParts: number[] = [];
   const coverage = (signals: CoverageSignals): CompiledCoverage => {
     const concepts = signals.concepts.map((c) => {
       const key = next++;
+      conceptKeys.push(key);
       for (const term of c.terms) terms.add(term, key);
       return { id: c.id, key };
     });
@@ -85,7 +98,12 @@ function build(question: Question, version: string): CompiledQuestion {
     };
   };
   const claim = (
-    pattern: { readonly allOf: readonly (readonly string[])[]; readonly unless?: readonly string[] | undefined; readonly negated?: boolean },
+    pattern: {
+      readonly allOf: readonly (readonly string[])[];
+      readonly unless?: readonly string[] | undefined;
+      readonly negated?: boolean;
+      readonly denies?: readonly string[] | undefined;
+    },
     exactOnly = false,
   ): CompiledClaim => {
     const groups = pattern.allOf.map((group) => {
@@ -93,12 +111,14 @@ function build(question: Question, version: string): CompiledQuestion {
       for (const term of group) terms.add(term, key, exactOnly);
       return key;
     });
-    let unless: number | null = null;
-    if (pattern.unless && pattern.unless.length > 0) {
-      unless = next++;
-      for (const term of pattern.unless) terms.add(term, unless);
-    }
-    return { groups, unless, negated: pattern.negated ?? false };
+    const anyOf = (words: readonly string[] | undefined): number | null => {
+      if (!words || words.length === 0) return null;
+      const key = next++;
+      for (const term of words) terms.add(term, key);
+      return key;
+    };
+    const unless = anyOf(pattern.unless);
+    return { groups, unless, negated: pattern.negated ?? false, denies: anyOf(pattern.denies) };
   };
   const keyPoints = question.keyPoints.map((keyPoint) => ({
     keyPoint,
@@ -107,9 +127,14 @@ function build(question: Question, version: string): CompiledQuestion {
   }));
   const mistakes = question.commonMistakes.map((mistake): CompiledMistake => {
     if (mistake.shows.type === 'absent-topic') return { mistake, absent: coverage(mistake.shows.signals), claims: [] };
-    return { mistake, absent: null, claims: mistake.shows.patterns.map((p) => claim(p)) };
+    const claims = mistake.shows.patterns.map((p) => claim(p));
+    for (const c of claims) wrongClaimParts.push(...c.groups);
+    return { mistake, absent: null, claims };
   });
   const misconceptions = MISCONCEPTIONS.map((misconception) => ({ misconception, claims: misconception.claims.map((p) => claim(p, true)) }));
+  const keyKinds = new Uint8Array(next);
+  for (const key of conceptKeys) keyKinds[key] = CONCEPT_KEY;
+  for (const key of wrongClaimParts) keyKinds[key] = WRONG_CLAIM_KEY;
   // The grader's lexicon shares the index (keys above LEXICON_KEY_OFFSET): one scan per sentence.
   for (const [term, key] of lexiconIndex().entries) terms.add(term, LEXICON_KEY_OFFSET + key, true);
   return {
@@ -122,6 +147,7 @@ function build(question: Question, version: string): CompiledQuestion {
     rubricIds: [...question.keyPoints, ...question.commonMistakes].map((x) => x.id).filter((id) => id.includes('-')),
     vocabulary: questionVocabulary(question),
     promptNumbers: new Set(question.prompt.match(/\d+(?:[.,]\d+)?/g) ?? []),
+    keyKinds,
   };
 }
 

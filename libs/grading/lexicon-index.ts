@@ -1,4 +1,4 @@
-import { DIMENSION_CUES, FUNCTION_WORDS, META_CUES, NEGATION_CUES, NON_ANSWER_PHRASES, REASONING_CUES } from './lexicons.js';
+import { DENIAL_CUES, DIMENSION_CUES, FUNCTION_WORDS, META_CUES, NEGATION_CUES, NON_ANSWER_PHRASES, REASONING_CUES, REFUTATION_CUES } from './lexicons.js';
 import { stem } from './tokeniser.js';
 
 /**
@@ -11,6 +11,10 @@ export interface LexiconIndex {
   readonly negationKey: number;
   /** Talk about the answer, the grade or the rubric rather than the design. */
   readonly metaKey: number;
+  /** "without", "no": with the negations, what denies the word after it. */
+  readonly denialKey: number;
+  /** "impossible", "isn't": the sentence refutes a claim rather than making it. */
+  readonly refutationKey: number;
   /** Cue key → the dimension it is evidence for. */
   readonly dimensionOfKey: ReadonlyMap<number, string>;
   readonly functionStems: ReadonlySet<string>;
@@ -37,8 +41,12 @@ export function lexiconIndex(): LexiconIndex {
   for (const cue of NEGATION_CUES) put(cue, negationKey);
   const metaKey = 3;
   for (const cue of META_CUES) put(cue, metaKey);
+  const denialKey = 4;
+  for (const cue of DENIAL_CUES) put(cue, denialKey);
+  const refutationKey = 5;
+  for (const cue of REFUTATION_CUES) put(cue, refutationKey);
   const dimensionOfKey = new Map<number, string>();
-  let next = 4;
+  let next = 6;
   for (const [dimension, cues] of Object.entries(DIMENSION_CUES)) {
     for (const cue of cues) {
       const key = next++;
@@ -47,6 +55,6 @@ export function lexiconIndex(): LexiconIndex {
     }
   }
   const functionStems = new Set([...FUNCTION_WORDS].map(stem));
-  compiled = { reasoningKey, nonAnswerKey, negationKey, metaKey, dimensionOfKey, functionStems, entries };
+  compiled = { reasoningKey, nonAnswerKey, negationKey, metaKey, denialKey, refutationKey, dimensionOfKey, functionStems, entries };
   return compiled;
 }

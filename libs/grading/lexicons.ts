@@ -13,7 +13,7 @@ export const REASONING_CUES: readonly string[] = [
   'unless', 'whereas', 'however', 'but', 'vs', 'versus', 'compared to', 'cheaper', 'more expensive', 'why',
   'the risk', 'risk of', 'if', 'when', 'which lets', 'which gives', 'that way', 'as a result', 'the cost',
   'costs', 'good for', 'better for', 'suits', 'works for', 'fits', 'we lose', 'we give up', 'the price',
-  'depends on', 'would change', 'prefer', 'preferred', 'avoids', 'prevents', 'guarantees', 'ensures',
+  'depends on', 'would change', 'prefer', 'preferred', 'avoids', 'prevents', 'guarantees', 'ensures', 'accept', 'acceptable',
 ];
 
 /** Filler words; a run of terms with almost none of these between them is a list, not prose. */
@@ -34,6 +34,20 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
 export const NEGATION_CUES: readonly string[] = [
   'not', 'never', 'don t', 'do not', 'does not', 'doesn t', 'avoid', 'instead of', 'rather than', 'must not',
   'should not', 'shouldn t', 'won t', 'no longer', 'bad idea', 'anti pattern', 'mistake', 'wrong', 'naive',
+];
+
+/**
+ * Words that deny what follows them ("without", "no") on top of the negations: "so clients don't need any dedup",
+ * "race-free without needing Lua". A safeguard a sentence denies is not a safeguard it has (see `DENIAL_WINDOW`).
+ */
+export const DENIAL_CUES: readonly string[] = ['without', 'no', 'none', 'nothing'];
+
+/**
+ * A sentence with one of these is refuting a claim ("exactly-once is impossible without dedup"), so the denial
+ * rules, which read "without dedup" as a denied safeguard, stay out of it.
+ */
+export const REFUTATION_CUES: readonly string[] = [
+  'impossible', 'isn t', 'aren t', 'is not', 'are not', 'can t', 'cannot', 'myth', 'misconception', 'not possible', 'no such thing',
 ];
 
 /**

@@ -36,6 +36,15 @@ describe('MISCONCEPTIONS', () => {
     ['realtime-notifications', 'Because pub/sub is persistent, an offline user receives everything on reconnect.', 'pubsub-is-durable'],
     ['payment-gateway', 'Because of that we don\'t need reconciliation at all.', 'reconciliation-unneeded'],
     ['distributed-rate-limiter', 'Redis is single threaded, so a GET then a SET from two gateways is race free.', 'single-threaded-means-atomic'],
+    // A qualifier the sentence itself denies is no qualifier.
+    ['distributed-rate-limiter', 'Redis is single threaded, so two gateways never interleave and the check is race free without needing Lua.', 'single-threaded-means-atomic'],
+    // A safeguard declared unneeded because of an absolute guarantee.
+    ['chat-system', 'The broker gives us exactly-once delivery, so clients don\'t need any dedup.', 'exactly-once-end-to-end'],
+    ['job-scheduler', 'With exactly-once processing switched on, our jobs never have to be idempotent.', 'exactly-once-without-idempotency'],
+    ['photo-feed', 'Feeds are stored in Cassandra, which is strongly consistent by default, so reads are never stale.', 'cassandra-strong-by-default'],
+    ['photo-feed', 'Post ids are random UUIDs, which are time-ordered, so sorting by id is enough.', 'random-uuid-time-ordered'],
+    ['chat-system', 'Every server runs NTP, which keeps clocks synchronized to within microseconds.', 'clocks-are-synchronised'],
+    ['job-scheduler', 'Retries give us exactly-once execution.', 'retries-give-exactly-once'],
   ])('finds a wrong claim in %s: %j', (questionId, text, id) => {
     expect(found(questionId, text)).toContain(id);
   });
@@ -44,6 +53,29 @@ describe('MISCONCEPTIONS', () => {
     expect(found('url-shortener', 'A 301 is permanent and cached by browsers, while a 302 is temporary.')).toEqual([]);
     expect(found('realtime-notifications', 'It is not true that pub/sub is persistent: offline users miss messages.')).toEqual([]);
     expect(found('realtime-notifications', 'Kafka, pub/sub, persistent storage, WebSockets, SSE, APNs, FCM, Redis, Cassandra.')).toEqual([]);
+  });
+
+  it('reads no denied safeguard into a refutation, a denied claim or an argument', () => {
+    expect(found('chat-system', 'Exactly-once delivery to devices is impossible without dedup on the client.')).toEqual([]);
+    expect(found('chat-system', 'There is no exactly-once delivery without idempotent consumers.')).toEqual([]);
+    expect(found('payment-gateway', 'Replication without backups does not protect us from a bad delete.')).toEqual([]);
+    expect(found('photo-feed', 'Paging uses a cursor on the last post id, never OFFSET pages.')).toEqual([]);
+    expect(found('distributed-rate-limiter', 'Redis is single threaded, but a GET then a SET can interleave, so we use one Lua script.')).toEqual([]);
+    expect(found('job-scheduler', 'A retry with the same idempotency key gives exactly-once effects.')).toEqual([]);
+  });
+
+  it('credits no key point from the paragraph of a wrong sentence about it, but does from another paragraph', () => {
+    const question = content.questions.get('chat-system')!;
+    const sut = new RubricGrader({ corpus: content.questions.values(), now: () => 0 });
+    const sequencing = (answer: string) =>
+      sut
+        .gradeSync({ question, questionVersion: question.version, role: content.roles.get(question.role)!, phaseId: 'deep-dive', scope: 'session', history: [], answer, promptVersion: 'p' })
+        .keyPoints.find((k) => k.id === 'sequencing-storage')?.status;
+    const sound = 'Each conversation has a per conversation sequence number, because every device must show the same order. Messages live in Cassandra with the conversation id as partition key, sorted by sequence number.';
+    const wrong = "NTP keeps the servers' clocks synchronized to within microseconds, so the message id is simply the arrival time.";
+    expect(sequencing(sound)).toBe('covered');
+    expect(sequencing(`${wrong} ${sound}`)).not.toBe('covered');
+    expect(sequencing(`${wrong}\n\n${sound}`)).toBe('covered');
   });
 
   it('credits nothing a wrong sentence says, caps its dimension and quotes it back with the correction', () => {

@@ -14,7 +14,16 @@ export interface Misconception {
   /** The dimension the error counts against (a role guide dimension id; ignored where not scored). */
   readonly dimension: string;
   /** `negated`: the claim itself is a denial ("we don't need reconciliation"), so a negation does not reject it. */
-  readonly claims: readonly { readonly allOf: readonly (readonly string[])[]; readonly unless?: readonly string[]; readonly negated?: boolean }[];
+  /**
+   * `denies`: safeguards the sentence must deny for the claim to hold ("exactly once, so no dedup"): the wrong
+   * claim is that the safeguard is unneeded.
+   */
+  readonly claims: readonly {
+    readonly allOf: readonly (readonly string[])[];
+    readonly unless?: readonly string[];
+    readonly negated?: boolean;
+    readonly denies?: readonly string[];
+  }[];
   /** One sentence a candidate can learn from (may use semicolons, never a full stop inside). */
   readonly correction: string;
 }
@@ -32,8 +41,19 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     claims: [
       { allOf: [['exactly once'], ['all the way', 'end to end', 'to the device', 'to the client', 'to the user', 'no need for acks', 'no need for retries', 'no acks', 'no retries', 'guaranteed to show up', 'guaranteed to arrive']], unless: ['idempotent consumer', 'idempotent consumers', 'idempotency key', 'dedup', 'effectively once'] },
       { allOf: [['kafka', 'the broker', 'the queue'], ['guarantees delivery to', 'guaranteed to show up', 'guaranteed to arrive', 'never lost once']], unless: ['ack', 'retry', 'idempot'] },
+      // "Exactly once, so no acks / no dedup": the safeguards at-least-once delivery needs, declared unneeded.
+      { allOf: [['exactly once']], denies: ['ack', 'acks', 'acknowledgement', 'retry', 'retries', 'dedup', 'dedupe', 'deduplication', 'deduplicate'], unless: ['idempotent', 'idempotency', 'at least once', 'effectively once'] },
     ],
     correction: 'no broker delivers exactly once to a device or an external system; you get at-least-once delivery plus idempotent consumers or deduplication, and the client still acknowledges',
+  },
+  {
+    id: 'delivery-semantics-swapped',
+    dimension: SCALE,
+    claims: [
+      { allOf: [['at most once'], ['never lose', 'never lost', 'no loss', 'nothing is lost', 'nothing gets lost', 'no message is lost']] },
+      { allOf: [['at least once'], ['no duplicates', 'never duplicated', 'never duplicates', 'never get duplicates', 'never delivered twice']], unless: ['dedup', 'idempot', 'unique'] },
+    ],
+    correction: 'at-most-once never redelivers, so it can lose messages; at-least-once never loses them but can deliver twice, so consumers deduplicate',
   },
   {
     id: 'pubsub-is-durable',
@@ -134,7 +154,7 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
   {
     id: 'websocket-is-stateless',
     dimension: ARCH,
-    claims: [{ allOf: [['websocket', 'websockets'], ['stateless', 'any server can push', 'no need to know which server', 'never have to work out which server']], unless: ['registry', 'presence', 'lookup', 'route'] }],
+    claims: [{ allOf: [['websocket', 'websockets'], ['stateless', 'any server can push', 'no need to know which server', 'never have to work out which server']], unless: ['registry', 'presence', 'lookup', 'which server holds', 'which gateway holds', 'sticky'] }],
     correction: 'a WebSocket is a long-lived connection held by one server; pushing to a user means knowing which server holds their connection (a presence/session registry) or broadcasting',
   },
   {
@@ -144,6 +164,29 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     correction: 'a CDN caches reads of cacheable content at the edge; writes and personalised responses go to your origin',
   },
   // Caching.
+  {
+    id: 'cache-is-durable',
+    dimension: DATA,
+    claims: [
+      {
+        allOf: [['cache', 'memcached', 'in memory cache'], ['source of truth', 'system of record', 'durable store', 'durable storage', 'no need for a database', 'don t need a database']],
+        unless: ['not', 'aof', 'fsync', 'persist', 'replicat', 'backed by', 'write through', 'write behind', 'rebuild', 'rebuilt'],
+      },
+    ],
+    correction: 'a cache evicts and loses entries on restart or failover by design; the durable store is the source of truth and the cache can always be rebuilt from it',
+  },
+  {
+    id: 'offset-pages-stable',
+    dimension: DATA,
+    claims: [{ allOf: [['page number', 'offset', 'page 2'], ['always the same set', 'is always the same', 'stays stable', 'pages never shift', 'never shift', 'don t shift']], unless: ['cursor', 'keyset', 'seek'] }],
+    correction: 'an OFFSET page shifts whenever items are inserted or deleted before it (duplicates and gaps) and rescans the skipped rows; a cursor on the last item seen stays stable',
+  },
+  {
+    id: 'random-uuid-time-ordered',
+    dimension: DATA,
+    claims: [{ allOf: [['uuidv4', 'uuid v4', 'uuid4', 'random uuid', 'random uuids'], ['time ordered', 'time sortable', 'sortable by time', 'sorted by time', 'monotonic', 'k sortable']], unless: ['uuidv7', 'uuid v7', 'snowflake', 'ulid'] }],
+    correction: 'a version-4 UUID is random, so ids sort in no particular order; time-ordered ids need UUIDv7, ULIDs or Snowflake-style ids',
+  },
   {
     id: 'cache-never-stale',
     dimension: DATA,
@@ -257,13 +300,21 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     claims: [
       { allOf: [['fan out on write', 'fanout on write'], ['reads from every followee', 'queries all followees', 'fetches from every followee', 'assembled at read time', 'built at read time', 'when a user opens the app we query', 'reads the group s message log', 'nothing is written per recipient']], unless: ['celebrit', 'hybrid', 'instead'] },
       { allOf: [['fan out on read', 'fanout on read'], ['precomputed at write time', 'precomputed when', 'pushes to every follower', 'written to every follower', 'copy their post into all', 'copy the post into every', 'into all follower feeds']], unless: ['hybrid', 'instead'] },
+      // The hybrid the wrong way round: celebrities are the accounts fan-out on write cannot afford.
+      { allOf: [['fan out on read', 'fanout on read', 'pull model'], ['bad for celebrities', 'breaks for celebrities', 'fails for celebrities', 'problem for celebrities', 'worst for celebrities', 'doesn t work for celebrities']], unless: ['fan out on write', 'fanout on write'] },
+      {
+        allOf: [['celebrities use fan out on write', 'use fan out on write for celebrities', 'celebrity accounts use fan out on write', 'fan out on read for regular users', 'fan out on read for normal users', 'fan out on read for ordinary users', 'fan out on read for everyone else']],
+      },
     ],
     correction: 'fan-out on write copies a post into followers\' feeds when it is posted (cheap reads, costly for celebrities); fan-out on read assembles the feed from followees when it is read',
   },
   {
     id: 'trie-lookup-constant',
     dimension: DATA,
-    claims: [{ allOf: [['trie'], ['o 1 for any prefix', 'constant time for any', 'independent of the prefix', 'no matter how many completions']], unless: ['top k', 'precomputed', 'cached at each node'] }],
+    claims: [
+      { allOf: [['trie'], ['o 1 for any prefix', 'constant time for any', 'independent of the prefix', 'no matter how many completions']], unless: ['top k', 'precomputed', 'cached at each node'] },
+      { allOf: [['trie', 'tries'], ['o 1', 'constant time'], ['regardless', 'no matter', 'independent of']], unless: ['top k', 'precomputed', 'cached at each node', 'prefix length', 'length of the prefix'] },
+    ],
     correction: 'a trie lookup costs the prefix length, and gathering completions below a node grows with the subtree unless each node stores its precomputed top-k',
   },
   {
@@ -279,8 +330,39 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     claims: [
       { allOf: [['clocks', 'timestamps', 'wall clock', 'system time'], ['perfectly synchronised', 'perfectly synchronized', 'always in sync', 'exactly the same time', 'total order across servers']], unless: ['ntp drift', 'skew', 'not'] },
       { allOf: [['ntp'], ['well under a microsecond', 'within nanoseconds', 'perfectly synchronised', 'perfectly synchronized', 'same total order', 'exactly in sync', 'effectively exact']] },
+      // NTP keeps clocks within milliseconds on a good day, and it steps them: it never yields an order across machines.
+      {
+        allOf: [['ntp'], ['within microseconds', 'within a microsecond', 'synchronized to within', 'synchronised to within', 'total order', 'in perfect sync']],
+        unless: ['skew', 'drift', 'not', 'logical', 'lamport', 'sequence', 'sequencer', 'hybrid'],
+      },
     ],
     correction: 'server clocks drift and jump (NTP corrections), so wall-clock timestamps from different machines cannot order events reliably; use sequence numbers, logical clocks or a single sequencer',
+  },
+  {
+    id: 'retries-give-exactly-once',
+    dimension: SCALE,
+    claims: [{ allOf: [['retry', 'retries', 'retrying', 'redeliver', 'redelivery'], ['exactly once', 'exactly one time']], unless: ['idempot', 'dedup', 'same', 'original', 'unique', 'at least once', 'at most once'] }],
+    correction: 'retries give at-least-once delivery: a retry after a lost acknowledgement repeats work that already happened, so exactly-once effects need idempotency keys or deduplication',
+  },
+  {
+    id: 'time-sharding-spreads-load',
+    dimension: SCALE,
+    claims: [
+      {
+        allOf: [
+          ['shard by timestamp', 'shard by time', 'sharded by timestamp', 'sharded by time', 'partition by timestamp', 'partitioned by timestamp', 'shard by date', 'partition by date', 'range of timestamps'],
+          ['evenly', 'even load', 'spread the load', 'spreads the load', 'spread writes', 'spreads writes', 'balanced', 'no hot spot', 'no hotspot', 'no hot shard'],
+        ],
+        unless: ['hash', 'bucket', 'hot'],
+      },
+    ],
+    correction: 'a time-ranged shard key sends every current write to the newest shard (a hot spot); spread writes with a hashed key and keep time as the sort key inside it',
+  },
+  {
+    id: 'replication-is-backup',
+    dimension: DATA,
+    claims: [{ allOf: [['replica', 'replicas', 'replication', 'replicated']], denies: ['backup', 'backups', 'snapshot', 'snapshots'] }],
+    correction: 'replicas copy deletes, corruption and bad migrations within milliseconds; backups (point-in-time snapshots kept apart) are what you restore from',
   },
   {
     id: 'cron-is-distributed',
@@ -291,7 +373,10 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
   {
     id: 'leader-election-no-split-brain',
     dimension: SCALE,
-    claims: [{ allOf: [['leader election', 'leader'], ['can never have two leaders', 'never two leaders', 'split brain is impossible', 'no split brain']], unless: ['fencing', 'lease', 'epoch', 'term'] }],
+    claims: [
+      { allOf: [['leader election', 'leader'], ['can never have two leaders', 'never two leaders', 'split brain is impossible', 'no split brain']], unless: ['fencing', 'lease', 'epoch', 'term'] },
+      { allOf: [['leader'], ['exactly one', 'only ever one', 'always exactly one', 'guaranteed to be one', 'guarantees a single']], unless: ['fencing', 'lease', 'epoch', 'term', 'token'] },
+    ],
     correction: 'a paused or partitioned old leader can still act after a new one is elected; leases alone are not enough without fencing tokens or epochs checked by the storage',
   },
   // Coding.
@@ -357,13 +442,20 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     claims: [
       { allOf: [['exactly once', 'exactly one time'], ['worry about idempotency', 'no need for idempotency', 'idempotency is not needed', 'without idempotency', 'full stop']], negated: true },
       { allOf: [['don t need to make their jobs idempotent', 'don t need to make jobs idempotent', 'jobs don t need to be idempotent', 'no need to make jobs idempotent']], negated: true },
+      { allOf: [['exactly once', 'exactly one time']], denies: ['idempotent', 'idempotency'], unless: ['at least once', 'effectively once'] },
     ],
     correction: 'at-least-once delivery plus locking still re-runs a job whose worker dies mid-run; exactly-once effects need idempotent jobs',
   },
   {
     id: 'skip-locked-marks-skipped',
     dimension: DATA,
-    claims: [{ allOf: [['skip locked', 'skipped'], ['marking a job as skipped', 'marks the job as skipped', 'marks it as skipped', 'never looks at it again', 'skipped forever', 'permanently marked', 'can ever pick it up again']] }],
+    claims: [
+      { allOf: [['skip locked', 'skipped'], ['marking a job as skipped', 'marks the job as skipped', 'marks it as skipped', 'never looks at it again', 'skipped forever', 'permanently marked', 'can ever pick it up again']] },
+      {
+        allOf: [['skip locked'], ['silently drops', 'drops rows', 'drops the rows', 'drops locked rows', 'get lost', 'gets lost', 'are lost', 'be lost', 'loses jobs', 'lose jobs', 'loses rows']],
+        unless: ['no job', 'no jobs', 'no row', 'no rows', 'nothing', 'never'],
+      },
+    ],
     correction: 'SKIP LOCKED only makes a query pass over rows another transaction holds locked right now; once that transaction ends the rows are visible again',
   },
   {
@@ -388,7 +480,10 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
   {
     id: 'server-side-debounce',
     dimension: ARCH,
-    claims: [{ allOf: [['debounce', 'debouncing'], ['handled on the server', 'on the server side', 'server waits', 'the server side']] }],
+    claims: [
+      { allOf: [['debounce', 'debouncing'], ['handled on the server', 'on the server side', 'server waits', 'the server side']] },
+      { allOf: [['debounce', 'debouncing'], ['on the server', 'in the backend', 'on the backend']], unless: ['client', 'browser', 'app side'] },
+    ],
     correction: 'debouncing belongs in the client, where it cuts the requests sent; a server that waits only adds latency to each keystroke',
   },
   {

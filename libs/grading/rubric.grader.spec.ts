@@ -176,6 +176,21 @@ describe(RubricGrader.name, () => {
     expect(result.overall).toBeGreaterThanOrEqual(50);
   });
 
+  it('credits the opening phase of a whole-session answer where the answer opens, and anywhere in that phase\'s own answer', () => {
+    const autocomplete = content.questions.get('search-autocomplete')!;
+    const requirements = 'Suggestions must appear within 50 ms of a keystroke, ranked by popularity, and trending queries should show up within an hour.';
+    const design = [
+      'Each server keeps an in-memory trie where every node stores its precomputed top 10 completions, so a lookup only walks the prefix.',
+      'An hourly Spark job rebuilds the trie from the query logs and the servers swap in the new snapshot atomically.',
+      'We shard by prefix range and replicate each shard, and the browser debounces keystrokes and caches results.',
+    ];
+    const clarified = (answer: string, overrides: Partial<GradeInput> = {}) =>
+      status(sut.gradeSync({ ...input(answer), question: autocomplete, questionVersion: autocomplete.version, phaseId: 'trade-offs-scaling', ...overrides }))['typeahead-requirements'];
+    expect(clarified([requirements, ...design].join(' '))).toBe('covered');
+    expect(clarified([...design, requirements].join(' '))).not.toBe('covered');
+    expect(clarified([...design, requirements].join(' '), { scope: 'phase', phaseId: 'requirements-clarification' })).toBe('covered');
+  });
+
   it('rejects an aborted call', async () => {
     const controller = new AbortController();
     controller.abort();

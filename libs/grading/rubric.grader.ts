@@ -1,16 +1,17 @@
 import type { Question } from '#libs/content';
 import { cachedAnalysis, rememberAnalysis } from './analysis-cache.js';
 import { analyseAnswer, type AnalysedSentence, type AnswerAnalysis } from './answer-analysis.js';
-import { compileQuestion, type CompiledQuestion } from './compiled-question.js';
+import { compileQuestion, type CompiledKeyPoint, type CompiledQuestion } from './compiled-question.js';
 import { computeOverall } from './compute-overall.js';
 import { judgeCoverage, SentenceKeys, type CoverageResult } from './coverage-judge.js';
 import { scoreDimensions } from './dimension-scorer.js';
 import { writeFeedback } from './feedback-writer.js';
 import type { Grade, GradeFlag, KeyPointGrade, MistakeGrade } from './grade.schema.js';
 import type { GradeInput, Grader } from './grader.port.js';
-import { gradingScope } from './grading-scope.js';
+import { gradingScope, type GradingScope } from './grading-scope.js';
 import { lexiconIndex } from './lexicon-index.js';
-import { findMisconceptions, judgeMistake, type MistakeResult } from './mistake-judge.js';
+import { assertsClaim, findMisconceptions, judgeMistake, type FoundMisconception, type MistakeResult } from './mistake-judge.js';
+import { taintedEvidence } from './tainted-evidence.js';
 import { qualitySignals } from './quality-signals.js';
 import { TopicMatcher } from './topic-matcher.js';
 
@@ -58,9 +59,22 @@ export class RubricGrader implements Grader {
 
     // A sentence that names the right concepts while getting them wrong earns nothing.
     const wrong = findMisconceptions(compiled.misconceptions, answer.sentences.filter((s) => !s.duplicate));
-    const sound = soundSentences(compiled, answer.credited, wrong);
+    const unsound = unsoundSentences(compiled, answer.sentences.filter((s) => !s.injected && !s.duplicate), wrong);
+    const sound = answer.credited.filter((s) => !unsound.has(s));
     const credited = new SentenceKeys(sound);
-    let keyPoints = new Map(compiled.keyPoints.map((k) => [k.keyPoint.id, judgeCoverage(k.signals, credited)]));
+    // ... nor do the sentences around it earn the point it got wrong: its paragraph, or the whole answer once it
+    // asserts two different misconceptions (a pattern of wrong understanding, not a slip). A list asserts nothing.
+    const slip = new Set(wrong.map((w) => w.misconception.id)).size < 2;
+    const claims = [...unsound].filter((s) => !s.listLike);
+    const tainted = taintedEvidence(compiled.keyPoints, claims, sound, slip ? answer.source : null);
+    const opening = openingSentences(input, scope, sound);
+    const evidenceFor = (k: CompiledKeyPoint): SentenceKeys => {
+      const pool = opening !== null && k.keyPoint.phase === input.question.phases[0]?.id ? opening : sound;
+      const out = tainted.get(k.keyPoint.id);
+      if (pool === sound && !out) return credited;
+      return new SentenceKeys(out ? pool.filter((s) => !out.has(s)) : pool);
+    };
+    let keyPoints = new Map(compiled.keyPoints.map((k) => [k.keyPoint.id, judgeCoverage(k.signals, evidenceFor(k))]));
     const flags = this.flagsFor(compiled, answer, keyPoints);
     const nothingToCredit = flags.includes('non_answer') || flags.includes('off_topic');
     if (nothingToCredit) keyPoints = new Map([...keyPoints.keys()].map((id) => [id, MISSED]));
@@ -134,10 +148,33 @@ export class RubricGrader implements Grader {
 
 const MISSED: CoverageResult = { status: 'missed', evidence: [] };
 
-/** The sentences that assert no misconception (those found already, or found now). */
-function soundSentences(compiled: CompiledQuestion, sentences: readonly AnalysedSentence[], found = findMisconceptions(compiled.misconceptions, sentences)): AnalysedSentence[] {
-  const wrong = new Set(found.map((f) => f.sentence));
-  return wrong.size === 0 ? [...sentences] : sentences.filter((s) => !wrong.has(s));
+/**
+ * A whole-session answer clarifies the opening phase (requirements, the situation, the problem's edge rules) where
+ * an interview does, at its start: that phase's points are judged on the answer's first half only, since a latency
+ * or a blocklist named mid-design is no clarification. Half leaves room for a long clarification (often a third
+ * of an answer). Null when the rule does not apply: a phase answer is all one phase, and so is a one-phase question.
+ */
+const OPENING_SHARE = 0.5;
+
+function openingSentences(input: GradeInput, scope: GradingScope, sound: readonly AnalysedSentence[]): AnalysedSentence[] | null {
+  if (!scope.session || input.question.phases.length < 2) return null;
+  return sound.slice(0, Math.ceil(sound.length * OPENING_SHARE));
+}
+
+/** The sentences that assert no misconception and none of the question's wrong claims. */
+function soundSentences(compiled: CompiledQuestion, sentences: readonly AnalysedSentence[]): AnalysedSentence[] {
+  const unsound = unsoundSentences(compiled, sentences, findMisconceptions(compiled.misconceptions, sentences));
+  return sentences.filter((s) => !unsound.has(s));
+}
+
+/**
+ * The sentences that assert a general misconception (`found`) or one of the question's own wrong claims: a
+ * sentence that contradicts the rubric is no evidence for it either.
+ */
+function unsoundSentences(compiled: CompiledQuestion, sentences: readonly AnalysedSentence[], found: readonly FoundMisconception[]): Set<AnalysedSentence> {
+  const unsound = new Set(found.map((f) => f.sentence));
+  for (const s of sentences) if (compiled.mistakes.some((m) => m.claims.some((c) => assertsClaim(s, c)))) unsound.add(s);
+  return unsound;
 }
 
 function keyPointGrade(id: string, result: CoverageResult, answer: AnswerAnalysis): KeyPointGrade {

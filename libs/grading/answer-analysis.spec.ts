@@ -1,0 +1,39 @@
+import { fileURLToPath } from 'node:url';
+import { loadContent, type ContentBundle } from '#libs/content';
+import { analyseAnswer } from './answer-analysis.js';
+import { compileQuestion } from './compiled-question.js';
+import { RubricGrader } from './rubric.grader.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+describe(analyseAnswer.name, () => {
+  let content: ContentBundle;
+  beforeAll(async () => {
+    content = await loadContent({ rubricsDir: `${root}rubrics`, promptsDir: `${root}prompts` });
+  });
+  const sut = (questionId: string, text: string) => {
+    const question = content.questions.get(questionId)!;
+    return analyseAnswer(compileQuestion(question, question.version), text);
+  };
+
+  it('reads one arrow between two parts of a sentence as a reason, and a chain of arrows as a flow', () => {
+    expect(sut('payment-gateway', 'Processor timeout -> UNKNOWN, resolved by a status query.').sentences[0]?.reasoning).toBe(true);
+    expect(sut('payment-gateway', 'Merchant API -> payment service -> processor adapter -> Postgres.').sentences[0]?.reasoning).toBe(false);
+  });
+
+  it('counts only the rubric\'s words as its terms, not a misconception\'s phrase: a wrong claim in prose is no keyword list', () => {
+    const [sentence] = sut('photo-feed', 'Cassandra gives strong consistency by default, so feeds are never stale.').sentences;
+    expect(sentence?.listLike).toBe(false);
+  });
+
+  it('reads a wrong-claim word that starts a longer rubric term as that term ("double" of "double-entry")', () => {
+    const question = content.questions.get('payment-gateway')!;
+    const grader = new RubricGrader({ corpus: content.questions.values(), now: () => 0 });
+    const floats = (answer: string) =>
+      grader
+        .gradeSync({ question, questionVersion: question.version, role: content.roles.get(question.role)!, phaseId: 'deep-dive', scope: 'session', history: [], answer, promptVersion: 'p' })
+        .mistakes.find((m) => m.id === 'floating-point-money')?.status;
+    expect(floats('Money goes into a double-entry ledger: every movement is two entries with amounts in integer cents.')).toBe('absent');
+    expect(floats('We keep each amount as a double in the payments table.')).toBe('present');
+  });
+});
