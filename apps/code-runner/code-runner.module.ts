@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, ConfigModule } from '#libs/config';
 import { DbModule } from '#libs/db';
+import { WorkerHealthModule } from '#libs/health';
 import { CodeRunJobsModule } from '#libs/interview';
 import { type Logger, LoggingModule } from '#libs/logging';
 import { QueueWorkerModule } from '#libs/queue';
@@ -21,6 +22,7 @@ export class CodeRunnerModule {
         LoggingModule.forRoot(logger),
         DbModule.forRoot(),
         RedisModule.forRoot(),
+        WorkerHealthModule,
         QueueWorkerModule.consuming(['code']),
         CodeRunJobsModule,
       ],

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthJobsModule } from '#libs/auth';
 import { type AppConfig, ConfigModule } from '#libs/config';
 import { DbModule } from '#libs/db';
+import { WorkerHealthModule } from '#libs/health';
 import { InterviewJobsModule } from '#libs/interview';
 import { type Logger, LoggingModule } from '#libs/logging';
 import { QUEUE_NAMES, QueueWorkerModule } from '#libs/queue';
@@ -21,6 +22,7 @@ export class WorkerModule {
         LoggingModule.forRoot(logger),
         DbModule.forRoot(),
         RedisModule.forRoot(),
+        WorkerHealthModule,
         QueueWorkerModule.consuming(WORKER_QUEUES),
         AuthJobsModule,
         InterviewJobsModule,

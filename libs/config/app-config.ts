@@ -5,6 +5,8 @@ import { envSchema, type Env } from './config.schema.js';
 export interface AppConfig {
   env: Env['NODE_ENV'];
   port: number;
+  /** The worker's and the code runner's health endpoint port (undefined: none; 0: any free port). */
+  workerHealthPort: number | undefined;
   logLevel: Env['LOG_LEVEL'];
   database: { url: string; migrateOnStart: boolean };
   redis: { url: string };
@@ -132,6 +134,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   return {
     env: e.NODE_ENV,
     port: e.PORT,
+    workerHealthPort: e.WORKER_HEALTH_PORT,
     logLevel: e.LOG_LEVEL,
     database: { url: e.DATABASE_URL, migrateOnStart: e.MIGRATE_ON_START },
     redis: { url: e.REDIS_URL },

@@ -45,6 +45,8 @@ export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     PORT: int(0, 65535).default(3000),
+    /** The worker's and the code runner's own health endpoint (`/health`, `/health/ready`); unset: none. 0: any free port. */
+    WORKER_HEALTH_PORT: int(0, 65535).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/mock_interview'),
     MIGRATE_ON_START: bool.default(true),

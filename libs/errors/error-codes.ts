@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'CODE_TOO_LONG',
   'NOT_A_CODING_SESSION',
   'NO_CODE',
+  'NOT_READY',
   'INTERNAL',
 ] as const;
 

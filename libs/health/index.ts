@@ -1,1 +1,2 @@
-export { HealthModule } from './health.module.js';
+export { HealthModule, WorkerHealthModule } from './health.module.js';
+export { WorkerHealthServer, type WorkerReadiness } from './worker-health.server.js';

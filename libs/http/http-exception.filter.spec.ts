@@ -1,5 +1,5 @@
 import type { ArgumentsHost } from '@nestjs/common';
-import { BadRequestException } from '@nestjs/common';
+import { BadRequestException, ServiceUnavailableException } from '@nestjs/common';
 import { DomainError } from '#libs/errors';
 import { createLogger } from '#libs/logging';
 import { HttpExceptionFilter } from './http-exception.filter.js';
@@ -35,6 +35,14 @@ describe(HttpExceptionFilter.name, () => {
     sut.catch(new BadRequestException('bad json'), host);
     expect(sent.status).toBe(400);
     expect(sent.body).toMatchObject({ error: { code: 'INVALID_PAYLOAD', requestId: 'r2' } });
+  });
+
+  it('answers a failed readiness check with a 503 that names the failing dependency', () => {
+    const { host, sent } = hostFor('r4');
+    const checks = { status: 'error', info: { postgres: { status: 'up' } }, error: { redis: { status: 'down', message: 'timeout' } }, details: { postgres: { status: 'up' }, redis: { status: 'down', message: 'timeout' } } };
+    sut.catch(new ServiceUnavailableException(checks), host);
+    expect(sent.status).toBe(503);
+    expect(sent.body).toMatchObject({ error: { code: 'NOT_READY', message: 'not ready: redis not answering', details: { failing: ['redis'], checks: checks.details } } });
   });
 
   it('answers anything unexpected with an opaque 500 and logs the detail', () => {

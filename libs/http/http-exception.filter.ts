@@ -1,4 +1,4 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, ServiceUnavailableException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger } from '#libs/logging';
 import { DomainError, type ErrorCode } from '#libs/errors';
@@ -44,6 +44,15 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const retryAfter = retryAfterSeconds(exception.details);
       if (retryAfter !== undefined) res.setHeader('retry-after', String(retryAfter));
       res.status(httpStatusFor(exception.code)).json(body);
+      return;
+    }
+    // Readiness (terminus) says which dependency failed: a 503 that names it, never an opaque 500.
+    if (exception instanceof ServiceUnavailableException) {
+      const checks = exception.getResponse() as { error?: Record<string, unknown>; details?: Record<string, unknown> };
+      const failing = Object.keys(checks.error ?? {});
+      const message = failing.length > 0 ? `not ready: ${failing.join(', ')} not answering` : 'not ready';
+      const body: ErrorBody = { error: { code: 'NOT_READY', message, requestId, details: { failing, checks: checks.details ?? {} } } };
+      res.status(HttpStatus.SERVICE_UNAVAILABLE).json(body);
       return;
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {

@@ -29,6 +29,7 @@ export function httpStatusFor(code: ErrorCode): number {
       return HttpStatus.TOO_MANY_REQUESTS;
     case 'CAPACITY_FULL':
     case 'BUDGET_EXHAUSTED':
+    case 'NOT_READY':
       return HttpStatus.SERVICE_UNAVAILABLE;
     case 'EARLY_ACCESS_REQUIRED':
     case 'ACCOUNT_DISABLED':

@@ -3,4 +3,5 @@ export { JOB_NAMES, JOBS, QUEUE_NAMES, type JobName, type JobPayload, type Queue
 export { JobQueue, type EnqueueOptions } from './job-queue.service.js';
 export { MissingJobHandlerError } from './handler-index.js';
 export { QueueModule, QueueWorkerModule } from './queue.module.js';
-export { WorkerStoppingError } from './queue-worker.service.js';
+export { QueueWorkerService, WorkerStoppingError } from './queue-worker.service.js';
+export type { ScheduleHealth } from './job-schedulers.js';

@@ -1,5 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { Logger } from '#libs/logging';
+import type { Redis } from '#libs/redis';
 
 export interface Schedule {
   name: string;
@@ -7,6 +8,18 @@ export interface Schedule {
   data: unknown;
   everyMs: number;
 }
+
+/** A repeating job as a health check sees it: is its schedule in Redis, and when did a run of it last finish. */
+export interface ScheduleHealth {
+  name: string;
+  everyMs: number;
+  present: boolean;
+  /** When a run last completed, on any worker (null: none since Redis last lost its keys). */
+  lastRunAt: Date | null;
+}
+
+/** Per queue, a hash of job name → when its last scheduled run completed (ms): shared by every worker of the queue. */
+const lastRunKey = (queue: Queue) => `${queue.qualifiedName}:schedules:last-run`;
 
 /**
  * The repeating jobs (the reconciler, the mail sweep) of the queues a worker consumes. Their BullMQ job
@@ -24,6 +37,8 @@ export class JobSchedulers {
   constructor(
     private readonly schedules: readonly Schedule[],
     private readonly logger: Logger,
+    /** For the last-run times the health check reads. */
+    private readonly redis: Redis,
   ) {}
 
   async start(): Promise<void> {
@@ -56,6 +71,23 @@ export class JobSchedulers {
       this.checking = false;
     }
     return recreated;
+  }
+
+  /** Notes that a scheduled job finished, for the health check (any worker's run counts). */
+  async recordRun(name: string, at = Date.now()): Promise<void> {
+    const s = this.schedules.find((x) => x.name === name);
+    if (!s) return;
+    await this.redis.hset(lastRunKey(s.queue), name, String(at));
+  }
+
+  /** Every schedule of this process: present in Redis, and its last completed run. */
+  async health(): Promise<ScheduleHealth[]> {
+    return Promise.all(
+      this.schedules.map(async (s) => {
+        const [scheduler, last] = await Promise.all([s.queue.getJobScheduler(s.name), this.redis.hget(lastRunKey(s.queue), s.name)]);
+        return { name: s.name, everyMs: s.everyMs, present: Boolean(scheduler), lastRunAt: last ? new Date(Number(last)) : null };
+      }),
+    );
   }
 
   private async upsert(s: Schedule): Promise<void> {

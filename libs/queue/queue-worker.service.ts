@@ -12,7 +12,7 @@ import { createRedisConnection, type Redis } from '#libs/redis';
 import { type AnyJobHandler, indexHandlers } from './handler-index.js';
 import { JOB_HANDLER_METADATA } from './job-handler.js';
 import { JOB_NAMES, JOBS, type JobName, type QueueName } from './job-registry.js';
-import { JobSchedulers, type Schedule } from './job-schedulers.js';
+import { JobSchedulers, type Schedule, type ScheduleHealth } from './job-schedulers.js';
 
 class JobTimeoutError extends Error {}
 
@@ -91,11 +91,21 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
         this.logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err }, 'job failed'),
       );
       worker.on('error', (err) => this.logger.error({ queue, err }, 'worker error'));
+      worker.on('completed', (job) => {
+        this.schedulers?.recordRun(job.name).catch((err: unknown) => this.logger.warn({ err, job: job.name }, 'could not record a scheduled run'));
+      });
       this.workers.push(worker);
     }
-    this.schedulers = new JobSchedulers(this.schedulesOf(consumed), this.logger);
+    const schedules = createRedisConnection(this.config.redis.url, { name: 'schedules' });
+    this.connections.push(schedules);
+    this.schedulers = new JobSchedulers(this.schedulesOf(consumed), this.logger, schedules);
     await this.schedulers.start();
     this.logger.info({ queues: consumed, jobs }, 'worker started');
+  }
+
+  /** The queues this process consumes and its repeating jobs' schedules, for its readiness check. */
+  async health(): Promise<{ queues: QueueName[]; schedules: ScheduleHealth[] }> {
+    return { queues: [...this.queues.keys()] as QueueName[], schedules: (await this.schedulers?.health()) ?? [] };
   }
 
   /** The repeating jobs (`everyMs` in the registry) of the queues this process consumes. */

@@ -17,8 +17,11 @@ export class QueueWorkerModule {
   static consuming(queues: readonly QueueName[]): DynamicModule {
     return {
       module: QueueWorkerModule,
+      // One per process; global so the worker's health check (libs/health) can read its queues and schedules.
+      global: true,
       imports: [DiscoveryModule],
       providers: [{ provide: CONSUMED_QUEUES, useValue: queues }, QueueWorkerService],
+      exports: [QueueWorkerService],
     };
   }
 }

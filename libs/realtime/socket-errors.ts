@@ -31,6 +31,7 @@ function codeFor(code: ErrorCode): ErrorCode {
     case 'CODE_TOO_LONG':
     case 'NOT_A_CODING_SESSION':
     case 'NO_CODE':
+    case 'NOT_READY':
     case 'INTERNAL':
       return code;
     default: {
