@@ -24,7 +24,13 @@ export interface AppConfig {
     maxStalledCount: number;
     shutdownTimeoutMs: number;
   };
-  llm: { provider: Env['LLM_PROVIDER']; openai: { apiKey?: string; baseUrl?: string; model: string } };
+  llm: {
+    provider: Env['LLM_PROVIDER'];
+    openai: { apiKey?: string; baseUrl?: string; model: string };
+    /** How long an answer may wait on a rate-limiting provider (its 429s), and what happens then. */
+    maxWaitMs: number;
+    onProviderLimit: Env['GRADE_ON_PROVIDER_LIMIT'];
+  };
   interviewer: {
     /** `rubric`: the offline interviewer; `openai`: the LLM one, falling back to it. */
     provider: Env['LLM_PROVIDER'];
@@ -152,6 +158,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     llm: {
       provider: e.LLM_PROVIDER,
       openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
+      maxWaitMs: e.GRADE_MAX_WAIT_MS,
+      onProviderLimit: e.GRADE_ON_PROVIDER_LIMIT,
     },
     interviewer: { provider: e.INTERVIEWER_PROVIDER ?? e.LLM_PROVIDER, timeoutMs: e.INTERVIEWER_TIMEOUT_MS, concurrency: e.INTERVIEWER_CONCURRENCY },
     auth: {

@@ -63,6 +63,10 @@ export const envSchema = z
     QUEUE_MAX_STALLED_COUNT: int(0, 100).default(3),
     SHUTDOWN_TIMEOUT_MS: int(0, 120_000).default(8_000),
     LLM_PROVIDER: z.enum(['rubric', 'openai']).default('rubric'),
+    /** How long an answer may wait on a provider that answers 429 before GRADE_ON_PROVIDER_LIMIT decides. */
+    GRADE_MAX_WAIT_MS: int(1_000, 3_600_000).default(300_000),
+    /** Past GRADE_MAX_WAIT_MS: `offline` grades with the offline rubric grader (provenance says so), `fail` ends it (grade:failed GRADER_RATE_LIMITED). */
+    GRADE_ON_PROVIDER_LIMIT: z.enum(['offline', 'fail']).default('offline'),
     OPENAI_API_KEY: z.string().min(1).optional(),
     OPENAI_BASE_URL: url(['http:', 'https:']).optional(),
     OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),

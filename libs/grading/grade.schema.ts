@@ -78,6 +78,8 @@ export const provenanceSchema = z
     promptVersion: z.string().min(1),
     tokens: z.object({ prompt: tokenCount, cached: tokenCount, completion: tokenCount }).strict(),
     latencyMs: z.number().nonnegative(),
+    /** Graded by the offline grader instead of the configured one, and why (e.g. the provider rate-limited too long). */
+    fallback: z.object({ from: graderNameSchema, reason: z.string().min(1) }).strict().optional(),
   })
   .strict();
 export type Provenance = z.infer<typeof provenanceSchema>;

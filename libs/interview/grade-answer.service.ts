@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { ContentService } from '#libs/content';
-import { type Grade, GradingError, GradingService } from '#libs/grading';
+import { type Grade, type GradeInput, GradingError, GradingService } from '#libs/grading';
 import { LOGGER, type Logger } from '#libs/logging';
 import { type JobContext, JobQueue, WorkerStoppingError } from '#libs/queue';
 import { CodeRunsRepository } from './code-runs.repository.js';
@@ -56,10 +56,8 @@ export class GradeAnswerService {
       .slice(-HISTORY_TURNS)
       .map((t) => ({ role: t.speaker, text: t.text }));
 
-    const grading = this.grading.grade(
-      { question, questionVersion: question.version, role, phaseId: turn.phaseId, history, answer: turn.text, promptVersion: this.content.prompt('grader').version, ...(code ? { code } : {}) },
-      ctx.signal,
-    );
+    const input: GradeInput = { question, questionVersion: question.version, role, phaseId: turn.phaseId, history, answer: turn.text, promptVersion: this.content.prompt('grader').version, ...(code ? { code } : {}) };
+    const grading = this.grading.grade(input, ctx.signal);
     const announced = found.status === 'queued' ? this.announceIfSlow(turnId, grading) : Promise.resolve();
     let grade: Grade;
     try {
@@ -69,8 +67,13 @@ export class GradeAnswerService {
       // The worker is stopping and has handed the job back: another worker grades it; this is no failure.
       if (ctx.signal.reason instanceof WorkerStoppingError) throw err;
       const failure = err instanceof GradingError ? err.code : 'GRADER_UNAVAILABLE';
-      // A provider's 429 goes back to the queue, which waits it out without spending an attempt.
-      if (err instanceof GradingError && err.retryAfterMs !== undefined && err.retryAfterMs > 0) throw err;
+      if (err instanceof GradingError && err.retryAfterMs !== undefined && err.retryAfterMs > 0) {
+        const fallback = await this.onRateLimited(turnId, new Date(turn.createdAt), err, input);
+        if (!fallback) return;
+        await this.store(turnId, fallback);
+        if (repliesAfterGrade(this.config)) await this.replyAfterGrade(turnId, fallback, ctx);
+        return;
+      }
       const retryable = !(err instanceof GradingError) || err.retryable;
       if (retryable && ctx.attempt < this.config.queue.attempts) throw err;
       this.logger.warn({ err, turnId, attempt: ctx.attempt }, 'grading failed for good');
@@ -80,6 +83,41 @@ export class GradeAnswerService {
     await announced; // `grading` (if said) is always before `scored`
     await this.store(turnId, grade);
     if (repliesAfterGrade(this.config)) await this.replyAfterGrade(turnId, grade, ctx);
+  }
+
+  /**
+   * The provider answered 429. Within GRADE_MAX_WAIT_MS of the answer the candidate is told once (`grade:status
+   * delayed`: the reason, when the next try is expected, the latest the wait lasts) and the job goes back to the
+   * queue, which waits the provider out without spending an attempt (rethrown). Past that bound the answer is not
+   * left waiting: graded by the offline grader with `provenance.fallback` saying so (returned, to be stored), or
+   * failed with GRADER_RATE_LIMITED (`grade:retry` works), as GRADE_ON_PROVIDER_LIMIT says.
+   */
+  private async onRateLimited(turnId: string, answeredAt: Date, err: GradingError, input: GradeInput): Promise<Grade | null> {
+    const now = Date.now();
+    const giveUpAt = answeredAt.getTime() + this.config.llm.maxWaitMs;
+    const retryAt = now + (err.retryAfterMs ?? 0);
+    if (retryAt <= giveUpAt) {
+      const done = await this.sessions.inSessionOfAnswer(turnId, async (tx, status) => {
+        if (status !== 'queued' && status !== 'grading') return;
+        if ((await tx.lastGradeStatus(turnId)) === 'delayed') return;
+        await tx.appendEvent('grade:status', {
+          turnId,
+          status: 'delayed',
+          reason: 'PROVIDER_RATE_LIMITED',
+          retryAt: new Date(retryAt).toISOString(),
+          giveUpAt: new Date(giveUpAt).toISOString(),
+        });
+      });
+      if (done) await this.notifier.notify(done.appended);
+      throw err;
+    }
+    this.logger.warn({ turnId, waitedMs: now - answeredAt.getTime(), onProviderLimit: this.config.llm.onProviderLimit }, 'the grading provider rate-limited past GRADE_MAX_WAIT_MS');
+    if (this.config.llm.onProviderLimit === 'fail') {
+      await this.fail(turnId, 'GRADER_RATE_LIMITED');
+      return null;
+    }
+    const offline = await this.grading.analyse(input);
+    return { ...offline, provenance: { ...offline.provenance, fallback: { from: this.config.llm.provider, reason: 'PROVIDER_RATE_LIMITED' } } };
   }
 
   /** The grade is stored and told; a reply that fails now goes to its own job rather than failing the grade. */

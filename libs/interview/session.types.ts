@@ -59,7 +59,8 @@ export interface LineMeta {
 export interface GradingRow {
   turnId: string;
   sessionId: string;
-  status: GradeStatus;
+  /** `delayed` is only ever said (an event), never stored. */
+  status: Exclude<GradeStatus, 'delayed'>;
   failureCode: string | null;
   updatedAt: Date;
 }

@@ -51,11 +51,14 @@ export const isGraded = (kind: TurnRow['kind']): boolean => kind === null || kin
 
 /** The turns of session `s`, oldest first, as `GradingTurn`s in one column (`turns`). */
 const SESSION_TURNS = `(SELECT coalesce(json_agg(json_build_object('id', t.id, 'seq', t.seq, 'phaseId', t.phase_id, 'speaker', t.speaker,
-      'text', t.text, 'kind', t.kind, 'lineKey', t.line_key, 'meta', t.meta) ORDER BY t.seq), '[]')
+      'text', t.text, 'kind', t.kind, 'lineKey', t.line_key, 'meta', t.meta, 'createdAt', t.created_at) ORDER BY t.seq), '[]')
     FROM session_turns t WHERE t.session_id = s.id) AS turns`;
 
 /** What grading and the interviewer read of a session's turns. */
-export type GradingTurn = Pick<TurnRow, 'id' | 'seq' | 'phaseId' | 'speaker' | 'text' | 'kind' | 'lineKey' | 'meta'>;
+export type GradingTurn = Pick<TurnRow, 'id' | 'seq' | 'phaseId' | 'speaker' | 'text' | 'kind' | 'lineKey' | 'meta'> & {
+  /** When the turn was stored (an ISO string: the turns come as one JSON column). */
+  createdAt: string;
+};
 
 /** A turn written with the events that tell of it (`SessionTx.appendEvents`); it takes the seq of event `seqOf`. */
 export interface NewTurn extends Omit<TurnRow, 'createdAt' | 'sessionId' | 'seq' | 'kind' | 'lineKey' | 'meta'> {
@@ -221,6 +224,16 @@ export class SessionTx {
   async hasReport(): Promise<boolean> {
     const rows = (await this.m.query(`SELECT 1 FROM session_reports WHERE session_id = $1 LIMIT 1`, [this.session.id])) as Raw[];
     return rows.length > 0;
+  }
+
+  /** The last `grade:status` said of an answer (null: none yet). */
+  async lastGradeStatus(turnId: string): Promise<string | null> {
+    const [row] = (await this.m.query(
+      `SELECT payload->>'status' AS status FROM session_events
+        WHERE session_id = $1 AND type = 'grade:status' AND payload->>'turnId' = $2 ORDER BY seq DESC LIMIT 1`,
+      [this.session.id, turnId],
+    )) as { status: string }[];
+    return row?.status ?? null;
   }
 
   /** Whether the session's report was already given up on (`session:report-failed` is in its event log). */

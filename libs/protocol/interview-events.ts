@@ -52,7 +52,8 @@ export const clientPayloadSchemas = {
 export type ClientEventName = keyof typeof clientPayloadSchemas;
 export type ClientPayload<E extends ClientEventName> = z.infer<(typeof clientPayloadSchemas)[E]>;
 
-export type GradeStatus = 'queued' | 'grading' | 'scored' | 'failed';
+/** `delayed`: the grading provider is rate-limiting; the event says why and until when (never stored as a status). */
+export type GradeStatus = 'queued' | 'grading' | 'delayed' | 'scored' | 'failed';
 
 export type CodeRunStatus = 'PASSED' | 'FAILED' | 'COMPILE_ERROR' | 'RUNTIME_ERROR' | 'TIMEOUT' | 'MEMORY_LIMIT' | 'OUTPUT_LIMIT';
 
@@ -114,7 +115,14 @@ export interface ServerEventPayloads {
   'interviewer:message': { turnId: string; text: string; reason: string; keyPointId?: string; replyTo?: string; factIds?: string[] };
   /** `kind` is how the server read the turn; `graded` says whether a grade will follow. */
   'answer:accepted': { turnId: string; clientId: string; phaseId: string; text: string; kind?: TurnKind; graded?: boolean };
-  'grade:status': { turnId: string; status: GradeStatus };
+  'grade:status': {
+    turnId: string;
+    status: GradeStatus;
+    /** With `delayed`: why (`PROVIDER_RATE_LIMITED`), when the next try is expected, and the latest the wait lasts. */
+    reason?: string;
+    retryAt?: string;
+    giveUpAt?: string;
+  };
   'grade:scored': { turnId: string; grade: unknown };
   'grade:failed': { turnId: string; code: string };
   'session:report': { report: unknown };

@@ -1,7 +1,7 @@
 import type { GradeStatus, GradeView, TurnKind } from '../protocol.js';
 import type { AnswerItem } from '../live/session-state.js';
 
-const STATUS_TEXT: Record<GradeStatus, string> = { queued: 'Queued for grading', grading: 'Grading…', scored: 'Scored', failed: 'Grading failed' };
+const STATUS_TEXT: Record<GradeStatus, string> = { queued: 'Queued for grading', grading: 'Grading…', delayed: 'Grading delayed', scored: 'Scored', failed: 'Grading failed' };
 const KIND_TEXT: Record<TurnKind, string | null> = { answer: null, question: 'Question', 'move-on': 'Asked to move on', 'dont-know': "Don't know" };
 
 /** How the server read a turn, said beside it: a plain graded answer needs no label. */
@@ -41,7 +41,9 @@ export function AnswerCard({ answer, showGrade, onRetry }: { answer: AnswerItem;
       <p className="turn-text" data-testid="answer-text">
         {answer.text}
       </p>
-      {answer.status !== null && <GradeStatusLine turnId={answer.turnId} status={answer.status} failureCode={answer.failureCode} revealedLater={!grade} onRetry={onRetry} />}
+      {answer.status !== null && (
+        <GradeStatusLine turnId={answer.turnId} status={answer.status} failureCode={answer.failureCode} delay={answer.delay} revealedLater={!grade} onRetry={onRetry} />
+      )}
       {grade && <Feedback grade={grade} />}
     </li>
   );
@@ -51,12 +53,14 @@ function GradeStatusLine({
   turnId,
   status,
   failureCode,
+  delay,
   revealedLater,
   onRetry,
 }: {
   turnId: string;
   status: GradeStatus;
   failureCode: string | undefined;
+  delay: AnswerItem['delay'];
   revealedLater: boolean;
   onRetry(turnId: string): void;
 }) {
@@ -73,6 +77,7 @@ function GradeStatusLine({
         </>
       )}
       {status === 'scored' && revealedLater && ' — revealed in the report at the end'}
+      {status === 'delayed' && delay && ` — ${delayText(delay)}`}
     </p>
   );
 }
@@ -105,4 +110,13 @@ function Feedback({ grade }: { grade: GradeView }) {
       )}
     </div>
   );
+}
+
+/** What a candidate reads while the grading provider makes them wait: why, and until when at the latest. */
+function delayText(delay: NonNullable<AnswerItem['delay']>): string {
+  const at = (iso: string | undefined) => (iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : null);
+  const why = delay.reason === 'PROVIDER_RATE_LIMITED' ? 'the grading service is busy' : delay.reason;
+  const next = at(delay.retryAt);
+  const latest = at(delay.giveUpAt);
+  return `${why}; trying again${next ? ` at ${next}` : ' shortly'}${latest ? ` (the wait ends by ${latest} at the latest)` : ''}.`;
 }

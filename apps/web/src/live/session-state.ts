@@ -29,6 +29,8 @@ export type TimelineItem =
       status: GradeStatus | null;
       grade?: GradeView;
       failureCode?: string;
+      /** While `delayed`: why, and the times the server gave (the next try, the latest the wait lasts). */
+      delay?: { reason: string; retryAt?: string; giveUpAt?: string };
     };
 
 export type AnswerItem = Extract<TimelineItem, { kind: 'answer' }>;
@@ -141,7 +143,13 @@ export function applyEvent(state: LiveState, event: ServerEvent): LiveState {
     }
     // A grade event is the server's word that the turn is graded after all: shown as it comes.
     case 'grade:status':
-      return updateAnswer(next, event.turnId, (a) => ({ ...a, graded: true, status: event.status, failureCode: event.status === 'failed' ? a.failureCode : undefined }));
+      return updateAnswer(next, event.turnId, (a) => ({
+        ...a,
+        graded: true,
+        status: event.status,
+        failureCode: event.status === 'failed' ? a.failureCode : undefined,
+        delay: event.status === 'delayed' ? { reason: event.reason ?? 'PROVIDER_RATE_LIMITED', retryAt: event.retryAt, giveUpAt: event.giveUpAt } : undefined,
+      }));
     case 'grade:scored':
       return updateAnswer(next, event.turnId, (a) => ({ ...a, graded: true, status: 'scored', grade: event.grade as GradeView, failureCode: undefined }));
     case 'grade:failed':
