@@ -76,6 +76,15 @@ export interface AppConfig {
   };
   /** Defaults of the rollout limits; an admin's `PUT /api/admin/rollout` overrides them (0 = no limit). */
   rollout: { maxLiveSessions: number; sessionsPerUserPerDay: number; dailyTokenBudget: number; capacityRetryMs: number };
+  /** The system-design board: `diagram:update` scene snapshots. */
+  diagram: {
+    /** Largest scene, in bytes of its JSON (INVALID_PAYLOAD past it, as a socket frame past it is dropped). */
+    maxBytes: number;
+    /** Most elements in a scene, deleted ones included. */
+    maxElements: number;
+    /** A session's snapshots closer together than this are refused (RATE_LIMITED): clients debounce. */
+    snapshotMinIntervalMs: number;
+  };
   coding: {
     /** Longest code snapshot or submission, in characters. */
     maxChars: number;
@@ -194,6 +203,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       runConcurrency: e.CODE_RUN_CONCURRENCY,
       runsPerUser: e.CODE_RUNS_PER_USER,
       scalingBudgetMs: e.CODE_SCALING_BUDGET_MS,
+    },
+    diagram: {
+      maxBytes: e.DIAGRAM_MAX_BYTES,
+      maxElements: e.DIAGRAM_MAX_ELEMENTS,
+      snapshotMinIntervalMs: e.DIAGRAM_SNAPSHOT_MIN_INTERVAL_MS,
     },
     sandbox: {
       bwrap: e.SANDBOX_BWRAP,

@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'CODE_TOO_LONG',
   'NOT_A_CODING_SESSION',
   'NO_CODE',
+  'DIAGRAM_TOO_LARGE',
+  'NOT_A_DESIGN_SESSION',
   'NOT_READY',
   'INTERNAL',
 ] as const;

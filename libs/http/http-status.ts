@@ -18,9 +18,11 @@ export function httpStatusFor(code: ErrorCode): number {
       return HttpStatus.CONFLICT;
     case 'ANSWER_TOO_LONG':
     case 'CODE_TOO_LONG':
+    case 'DIAGRAM_TOO_LARGE':
       return HttpStatus.PAYLOAD_TOO_LARGE;
     case 'NOT_A_CODING_SESSION':
     case 'NO_CODE':
+    case 'NOT_A_DESIGN_SESSION':
       return HttpStatus.CONFLICT;
     case 'CONFLICT':
       return HttpStatus.CONFLICT;

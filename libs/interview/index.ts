@@ -10,4 +10,6 @@ export { SessionAccessPolicy } from './session-access.policy.js';
 export { SessionNotFoundError } from './session-errors.js';
 export type { GradingRow, SessionRow, StoredGrade, TurnRow } from './session.types.js';
 export { CodeSessionService } from './code-session.service.js';
+export { DiagramSessionService, type LatestDiagramDto } from './diagram-session.service.js';
+export type { StoredDiagramGraph } from './diagram-graph.js';
 export type { CodeTimelineDto, CodeTimelineEntry } from './code-timeline.js';

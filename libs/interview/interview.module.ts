@@ -10,6 +10,8 @@ import { CodeRunResults } from './code-run-results.service.js';
 import { CodeRunService } from './code-run.service.js';
 import { CodeRunsRepository } from './code-runs.repository.js';
 import { CodeSessionService } from './code-session.service.js';
+import { DiagramSessionService } from './diagram-session.service.js';
+import { DiagramSnapshotsRepository } from './diagram-snapshots.repository.js';
 import { GradeAnswerService } from './grade-answer.service.js';
 import {
   BuildReportHandler,
@@ -32,8 +34,17 @@ import { SessionsController } from './sessions.controller.js';
 /** Sessions as the api uses them (needs RedisModule and DbModule from the app). */
 @Module({
   imports: [ContentModule, QueueModule, RolloutModule],
-  providers: [SessionsRepository, SessionsService, SessionNotifier, SessionAccessPolicy, CodeRunsRepository, CodeSessionService],
-  exports: [SessionsService, SessionsRepository, SessionAccessPolicy, CodeRunsRepository, CodeSessionService],
+  providers: [
+    SessionsRepository,
+    SessionsService,
+    SessionNotifier,
+    SessionAccessPolicy,
+    CodeRunsRepository,
+    CodeSessionService,
+    DiagramSnapshotsRepository,
+    DiagramSessionService,
+  ],
+  exports: [SessionsService, SessionsRepository, SessionAccessPolicy, CodeRunsRepository, CodeSessionService, DiagramSessionService],
 })
 export class InterviewModule {}
 

@@ -5,6 +5,7 @@ import { parsePayload } from '#libs/errors';
 import { freeText } from '#libs/protocol';
 import { SessionNotFoundError } from './session-errors.js';
 import { CodeSessionService } from './code-session.service.js';
+import { DiagramSessionService } from './diagram-session.service.js';
 import { SessionsService } from './sessions.service.js';
 
 const createSessionSchema = z.object({
@@ -17,6 +18,7 @@ export class SessionsController {
   constructor(
     private readonly sessions: SessionsService,
     private readonly code: CodeSessionService,
+    private readonly diagram: DiagramSessionService,
   ) {}
 
   @Post()
@@ -44,5 +46,14 @@ export class SessionsController {
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new SessionNotFoundError() })) id: string,
   ) {
     return this.code.timeline(principal, id);
+  }
+
+  /** The latest board scene and its component graph (system-design sessions), for a reload or another device. */
+  @Get(':id/diagram')
+  latestDiagram(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new SessionNotFoundError() })) id: string,
+  ) {
+    return this.diagram.latest(principal, id);
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CodeComplexityFacts, CodeQualityFacts } from './code-facts.js';
+import { diagramScenePayload, type DiagramScene } from './diagram-scene.js';
 import { freeText } from './free-text.js';
 
 /**
@@ -47,6 +48,8 @@ export const clientPayloadSchemas = {
   'code:run': z.object({ sessionId: uuid, clientId }).strict(),
   /** Runs the latest snapshot against the visible and hidden tests; the last submission is graded. */
   'code:submit': z.object({ sessionId: uuid, clientId }).strict(),
+  /** A debounced snapshot of the system-design board (an Excalidraw scene, or its JSON text). */
+  'diagram:update': z.object({ sessionId: uuid, clientId, scene: diagramScenePayload }).strict(),
 } as const;
 
 export type ClientEventName = keyof typeof clientPayloadSchemas;
@@ -142,6 +145,8 @@ export interface ServerEventPayloads {
     visible: { passed: number; total: number };
     hidden: { passed: number; total: number };
   };
+  /** A board snapshot, as stored: watchers (a coach, the candidate's other devices) redraw from `scene`. */
+  'diagram:updated': { snapshotId: string; clientId: string; phaseId: string; scene: DiagramScene };
 }
 
 export type ServerEventType = keyof ServerEventPayloads;
@@ -181,6 +186,7 @@ export interface ClientAckData {
   'code:update': { snapshotId: string; at: string };
   'code:run': { runId: string; status: 'queued' | 'done' };
   'code:submit': { runId: string; status: 'queued' | 'done' };
+  'diagram:update': { snapshotId: string; seq: number; at: string };
 }
 
 /**

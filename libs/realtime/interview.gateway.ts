@@ -5,7 +5,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { AuthService, createSocketAuthMiddleware, type Principal } from '#libs/auth';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { parsePayload } from '#libs/errors';
-import { CodeSessionService, SessionsService } from '#libs/interview';
+import { CodeSessionService, DiagramSessionService, SessionsService } from '#libs/interview';
 import { LOGGER, type Logger } from '#libs/logging';
 import { type Ack, type ClientAckData, type ClientEventName, type ClientPayload, clientPayloadSchemas, INTERVIEW_NAMESPACE } from '#libs/protocol';
 import { SessionDeliveryService } from './session-delivery.service.js';
@@ -35,12 +35,14 @@ export class InterviewGateway implements OnGatewayInit<Namespace> {
     'code:update': (principal, input) => this.code.update(principal, input),
     'code:run': (principal, input) => this.code.run(principal, input, 'run'),
     'code:submit': (principal, input) => this.code.run(principal, input, 'submit'),
+    'diagram:update': (principal, input) => this.diagram.update(principal, input),
   };
 
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: SessionsService,
     private readonly code: CodeSessionService,
+    private readonly diagram: DiagramSessionService,
     private readonly delivery: SessionDeliveryService,
     private readonly limiter: SocketRateLimiter,
     private readonly access: SocketAccessService,

@@ -31,6 +31,8 @@ function codeFor(code: ErrorCode): ErrorCode {
     case 'CODE_TOO_LONG':
     case 'NOT_A_CODING_SESSION':
     case 'NO_CODE':
+    case 'DIAGRAM_TOO_LARGE':
+    case 'NOT_A_DESIGN_SESSION':
     case 'NOT_READY':
     case 'INTERNAL':
       return code;

@@ -23,6 +23,7 @@ const SERVER_EVENTS: ServerEvent['type'][] = [
   'session:report-failed',
   'session:ended',
   'code:result',
+  'diagram:updated',
 ];
 
 /** A real socket.io client on `/interview` that records every server event it is sent, in arrival order. */

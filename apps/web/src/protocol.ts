@@ -12,6 +12,8 @@ export type {
   CodeReportSection,
   CodeRunStatus,
   CodeTestResultDto,
+  DiagramElementType,
+  DiagramScene,
   ErrorDto,
   GradeStatus,
   INTERVIEW_NAMESPACE,

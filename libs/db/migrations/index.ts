@@ -7,6 +7,7 @@ import { CreateCodeRuns1764219600000 } from './1764219600000-create-code-runs.js
 import { InterviewerLines1764223200000 } from './1764223200000-interviewer-lines.js';
 import { UserTokenVersion1764226800000 } from './1764226800000-user-token-version.js';
 import { ReportVersions1764230400000 } from './1764230400000-report-versions.js';
+import { CreateDiagramSnapshots1764234000000 } from './1764234000000-create-diagram-snapshots.js';
 
 /** Every migration, in order. Listed explicitly so the same list works from source (tests) and from dist. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   InterviewerLines1764223200000,
   UserTokenVersion1764226800000,
   ReportVersions1764230400000,
+  CreateDiagramSnapshots1764234000000,
 ];

@@ -18,7 +18,7 @@ import type {
 import { type Outbox, type OutboxEntry, submitPayload } from './outbox.js';
 
 const NAMESPACE: typeof INTERVIEW_NAMESPACE = '/interview';
-const EVENT_TYPES: ServerEventType[] = ['phase:changed', 'interviewer:message', 'answer:accepted', 'grade:status', 'grade:scored', 'grade:failed', 'session:report', 'session:report-failed', 'session:ended', 'code:result'];
+const EVENT_TYPES: ServerEventType[] = ['phase:changed', 'interviewer:message', 'answer:accepted', 'grade:status', 'grade:scored', 'grade:failed', 'session:report', 'session:report-failed', 'session:ended', 'code:result', 'diagram:updated'];
 const ACK_TIMEOUT_MS = 15_000;
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthenticated';

@@ -3,6 +3,9 @@ import type { GradeStatus, GradeView, InterviewerDelta, KeyPointStatus, PhaseVie
 /** One finished run or submission, as `code:result` says it (hidden tests as pass/fail only). */
 export type CodeResult = Omit<ServerEvent<'code:result'>, 'sessionId' | 'type'>;
 
+/** The board as its last snapshot left it. */
+export type DiagramSnapshot = Pick<ServerEvent<'diagram:updated'>, 'seq' | 'snapshotId' | 'clientId' | 'scene'>;
+
 export type TimelineItem =
   | {
       kind: 'interviewer';
@@ -50,6 +53,8 @@ export interface LiveState {
   reportFailure: string | null;
   /** Coding sessions: every run's result in order, at most one per `runId`. */
   codeResults: CodeResult[];
+  /** System-design sessions: the board's latest snapshot (`diagram:updated`), the newest by `seq`. */
+  diagram: DiagramSnapshot | null;
   /**
    * Interviewer replies being written (`interviewer:delta`), by `turnId`, in the order they started. Outside the
    * event log: never counted in `lastSeq`; a reply's `interviewer:message` replaces its draft.
@@ -82,6 +87,7 @@ export function initialLiveState(sessionId: string): LiveState {
     report: null,
     reportFailure: null,
     codeResults: [],
+    diagram: null,
     drafts: {},
   };
 }
@@ -165,6 +171,8 @@ export function applyEvent(state: LiveState, event: ServerEvent): LiveState {
       const { sessionId: _sessionId, type: _type, ...result } = event;
       return { ...next, codeResults: [...state.codeResults, result] };
     }
+    case 'diagram:updated':
+      return { ...next, diagram: { seq: event.seq, snapshotId: event.snapshotId, clientId: event.clientId, scene: event.scene } };
   }
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { auth } from '../api.js';
-import type { Ack, ClientAckData, ErrorDto, SubmitIntent } from '../protocol.js';
+import type { Ack, ClientAckData, DiagramScene, ErrorDto, SubmitIntent } from '../protocol.js';
 import { type CodeDraft, CodeDraftStore, CodeSync } from './code-sync.js';
 import { type ConnectionStatus, LiveConnection } from './live-connection.js';
 import { Outbox, type OutboxEntry } from './outbox.js';
@@ -19,6 +19,8 @@ export interface LiveSession {
   retry(turnId: string): Promise<Ack<ClientAckData['grade:retry']>>;
   /** Coding sessions: the editor's state as kept in `localStorage`, and the sync that sends it. */
   code: { draft: CodeDraft; sync: CodeSync | null; refused: ErrorDto | null };
+  /** System-design sessions: sends one board snapshot (`diagram:update`). */
+  sendDiagram(payload: { clientId: string; scene: DiagramScene }): Promise<Ack<ClientAckData['diagram:update']>>;
 }
 
 const OFFLINE = { ok: false as const, error: { code: 'OFFLINE', message: 'Not connected.' } };
@@ -91,9 +93,13 @@ export function useLiveSession(sessionId: string): LiveSession {
     async (turnId: string) => (await connRef.current?.request('grade:retry', { sessionId, turnId })) ?? OFFLINE,
     [sessionId],
   );
+  const sendDiagram = useCallback(
+    async (payload: { clientId: string; scene: DiagramScene }) => (await connRef.current?.request('diagram:update', { sessionId, ...payload })) ?? OFFLINE,
+    [sessionId],
+  );
   const code = useMemo(() => ({ draft: codeDraft, sync: codeSync, refused: codeRefused }), [codeDraft, codeSync, codeRefused]);
   return useMemo(
-    () => ({ state, connection, pending, refused, submit, advance, end, retry, code }),
-    [state, connection, pending, refused, submit, advance, end, retry, code],
+    () => ({ state, connection, pending, refused, submit, advance, end, retry, code, sendDiagram }),
+    [state, connection, pending, refused, submit, advance, end, retry, code, sendDiagram],
   );
 }

@@ -1,13 +1,14 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { api } from '../api.js';
 import { AnswerCard } from '../components/answer-card.js';
 import { CodeEditor } from '../components/code-editor.js';
+import { useSelfHostedExcalidrawAssets } from '../components/excalidraw-asset-path.js';
 import { PhaseBar } from '../components/phase-bar.js';
 import { SessionReport } from '../components/report-view.js';
 import { ReportCorrections } from '../components/reviewed-report.js';
 import { draftReplies, humanize, keyPointCoverage } from '../live/session-state.js';
 import { useLiveSession } from '../live/use-live-session.js';
-import type { CodeLanguageName, SubmitIntent } from '../protocol.js';
+import type { CodeLanguageName, DiagramScene, SubmitIntent } from '../protocol.js';
 import type { Transcript } from '../review-types.js';
 import { Link } from '../router.js';
 
@@ -18,6 +19,12 @@ interface QuestionSummary {
   /** Coding questions only. */
   starterCode?: Record<CodeLanguageName, string>;
 }
+
+// The whiteboard (Excalidraw, its own chunk) is fetched only when a system-design session opens.
+const DiagramBoard = lazy(() => {
+  useSelfHostedExcalidrawAssets();
+  return import('../components/diagram-board.js');
+});
 
 /** The last snapshot of `GET /api/sessions/:id/code-timeline`: where another browser's work left off. */
 interface CodeTimeline {
@@ -64,6 +71,17 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
       () => undefined,
     );
   }, [coding, codeSync, sessionId]);
+
+  // The board opens with the server's latest scene (a reload, another device); undefined while it loads.
+  const design = question?.kind === 'system-design';
+  const [boardScene, setBoardScene] = useState<DiagramScene | null | undefined>(undefined);
+  useEffect(() => {
+    if (!design) return;
+    api<{ latest: { scene: DiagramScene } | null }>('GET', `/api/sessions/${sessionId}/diagram`).then(
+      (d) => setBoardScene(d.latest?.scene ?? null),
+      () => setBoardScene(null),
+    );
+  }, [design, sessionId]);
 
   /** Sends the box: an answer, or with `intent: 'question'` a question to the interviewer (answered, not graded). */
   const send = (intent?: SubmitIntent) => {
@@ -136,7 +154,21 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
           ended={ended}
         />
       )}
-      <div className="live-grid">
+      <div className={design ? 'live-grid with-board' : 'live-grid'}>
+        {design && (
+          <Suspense fallback={<p role="status">Loading the whiteboard…</p>}>
+            {boardScene !== undefined && (
+              <DiagramBoard
+                key={sessionId}
+                initial={boardScene}
+                latest={state.diagram}
+                send={live.sendDiagram}
+                online={connection.status === 'online'}
+                readOnly={ended}
+              />
+            )}
+          </Suspense>
+        )}
         <section aria-label="Transcript" className="transcript">
           <ol className="timeline" data-testid="timeline">
             {state.items.map((item) =>

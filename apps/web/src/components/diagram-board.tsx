@@ -1,0 +1,72 @@
+import { Excalidraw, restoreElements } from '@excalidraw/excalidraw';
+import '@excalidraw/excalidraw/index.css';
+import { useEffect, useMemo, useState } from 'react';
+import { DiagramSync, type DiagramRequest } from '../live/diagram-sync.js';
+import type { DiagramSnapshot } from '../live/session-state.js';
+import type { DiagramScene, ErrorDto } from '../protocol.js';
+
+type BoardApi = Parameters<NonNullable<Parameters<typeof Excalidraw>[0]['excalidrawAPI']>>[0];
+type BoardElements = Parameters<typeof restoreElements>[0];
+
+export interface DiagramBoardProps {
+  /** The board as the server last stored it (`GET /api/sessions/:id/diagram`), or null for a new board. */
+  initial: DiagramScene | null;
+  /** The newest `diagram:updated` of the session's log (maybe another device's drawing). */
+  latest: DiagramSnapshot | null;
+  send: DiagramRequest;
+  online: boolean;
+  readOnly: boolean;
+}
+
+/** The system-design whiteboard (Excalidraw), loaded in its own chunk and only for system-design sessions. */
+export default function DiagramBoard({ initial, latest, send, online, readOnly }: DiagramBoardProps) {
+  const [board, setBoard] = useState<BoardApi | null>(null);
+  const [refused, setRefused] = useState<ErrorDto | null>(null);
+  // `send` is stable for a session (the page remounts the board for another one).
+  const [sync] = useState(() => new DiagramSync(send, setRefused));
+  useEffect(() => {
+    sync.start();
+    return () => sync.stop();
+  }, [sync]);
+  useEffect(() => {
+    if (online) sync.resume();
+  }, [online, sync]);
+
+  const initialData = useMemo(() => {
+    const elements = (initial?.elements ?? []) as unknown as BoardElements;
+    sync.known(initial?.elements ?? []);
+    const background = initial?.appState?.viewBackgroundColor;
+    return { elements, appState: typeof background === 'string' ? { viewBackgroundColor: background } : {}, scrollToContent: true };
+    // Only the first scene seeds the board; later ones arrive as `latest`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Another device's (or the candidate's, for a watching coach) drawing replaces what this board shows.
+  useEffect(() => {
+    if (!board || !latest || sync.ownClientIds.has(latest.clientId)) return;
+    const elements = restoreElements(latest.scene.elements as unknown as BoardElements, null);
+    sync.known(elements);
+    board.updateScene({ elements });
+  }, [board, latest, sync]);
+
+  return (
+    <section className="diagram-board" aria-label="Whiteboard" data-testid="diagram-board">
+      <div className="diagram-canvas">
+        <Excalidraw
+          excalidrawAPI={setBoard}
+          initialData={initialData}
+          viewModeEnabled={readOnly}
+          UIOptions={{ tools: { image: false }, canvasActions: { loadScene: false, saveToActiveFile: false, export: false } }}
+          onChange={(elements, appState) => {
+            if (!readOnly) sync.changed(elements, appState.viewBackgroundColor);
+          }}
+        />
+      </div>
+      {refused && (
+        <p role="alert" data-testid="diagram-refused">
+          The board could not be saved: {refused.message}
+        </p>
+      )}
+    </section>
+  );
+}

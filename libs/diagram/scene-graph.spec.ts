@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SceneLike } from './scene.types.js';
+import { toComponentGraph } from './scene-graph.js';
+
+const fixture = (name: string): SceneLike => JSON.parse(readFileSync(join(process.cwd(), 'test/fixtures/diagrams', name), 'utf8')) as SceneLike;
+
+describe(toComponentGraph.name, () => {
+  describe('a pipeline drawn with bound arrows (notification-pipeline.excalidraw)', () => {
+    const scene = fixture('notification-pipeline.excalidraw');
+    const sut = toComponentGraph(scene);
+
+    it('makes a node of each labelled shape, classified from its bound text', () => {
+      expect(sut.nodes.map((n) => [n.id, n.shape, n.label, n.category])).toEqual([
+        ['client', 'rectangle', 'Mobile client', 'client'],
+        ['gateway', 'rectangle', 'API Gateway', 'gateway'],
+        ['svc', 'rectangle', 'Notification service', 'service'],
+        ['kafka', 'rectangle', 'Kafka', 'queue'],
+        ['worker', 'rectangle', 'Push worker', 'worker'],
+        ['db', 'ellipse', 'Postgres (primary)', 'database'],
+        ['cache', 'diamond', 'Redis cache', 'cache'],
+      ]);
+    });
+
+    it('makes an edge of each bound arrow, with its label and direction', () => {
+      expect(sut.edges.map((e) => [e.from, e.to, e.label, e.bidirectional, e.via])).toEqual([
+        ['client', 'gateway', 'HTTPS', false, 'bound'],
+        ['gateway', 'svc', null, false, 'bound'],
+        ['svc', 'kafka', 'publish', false, 'bound'],
+        ['kafka', 'worker', 'consume', false, 'bound'],
+        ['svc', 'db', 'read/write', true, 'bound'],
+        ['worker', 'cache', null, false, 'bound'],
+      ]);
+    });
+
+    it('keeps free text as a note, and ignores deleted elements (and arrows bound to them)', () => {
+      expect(sut.notes).toEqual([{ id: 'note-dau', text: 'Assume 10M DAU, ~5k notifications/s peak', boundaryIds: [] }]);
+      const ids = [...sut.nodes, ...sut.edges, ...sut.looseArrows].map((x) => x.id);
+      expect(ids).not.toContain('old-mysql');
+      expect(ids).not.toContain('a-old');
+      expect(JSON.stringify(sut)).not.toContain('Old MySQL');
+      expect(sut.looseArrows).toEqual([]);
+      expect(sut.boundaries).toEqual([]);
+    });
+
+    it('reads the same graph whatever the order of the elements', () => {
+      const reversed = { elements: [...scene.elements].reverse() };
+      const graph = toComponentGraph(reversed);
+      const key = (g: typeof sut) => ({ nodes: g.nodes.map((n) => n.id).sort(), edges: g.edges.map((e) => `${e.from}>${e.to}:${e.label}`).sort() });
+      expect(key(graph)).toEqual(key(sut));
+    });
+  });
+
+  describe('groups, a frame, a turned shape and loose arrows (regions-groups-rotated.excalidraw)', () => {
+    const sut = toComponentGraph(fixture('regions-groups-rotated.excalidraw'));
+    const node = (id: string) => sut.nodes.find((n) => n.id === id);
+    const edge = (id: string) => sut.edges.find((e) => e.id === id);
+
+    it('reads a frame and a group of two or more nodes as boundaries, the group titled by its free text', () => {
+      expect(sut.boundaries).toEqual([
+        { id: 'grp-api', kind: 'group', label: 'API tier', nodeIds: ['api1', 'api2'] },
+        { id: 'frame-region', kind: 'frame', label: 'us-east-1', nodeIds: ['lb', 'api1', 'api2', 'cassandra', 's3-box'] },
+      ]);
+      expect(node('api1')?.boundaryIds).toEqual(['grp-api', 'frame-region']);
+      expect(node('lb')?.boundaryIds).toEqual(['frame-region']);
+    });
+
+    it('joins an unbound arrow to the turned shape its end stops in (an end outside the unturned box)', () => {
+      expect(node('cassandra')).toMatchObject({ label: 'Cassandra ring', category: 'database' });
+      expect(edge('a-api2-cass')).toEqual({ id: 'a-api2-cass', from: 'api2', to: 'cassandra', label: 'writes', bidirectional: false, via: 'inferred' });
+    });
+
+    it('labels an unlabelled shape with the free text drawn inside it', () => {
+      expect(node('s3-box')).toMatchObject({ label: 'S3 bucket', category: 'object-store' });
+      expect(edge('a-api1-s3')).toMatchObject({ from: 'api1', to: 's3-box', label: 'uploads', via: 'bound' });
+      expect(sut.notes.map((n) => n.id)).not.toContain('s3-text');
+    });
+
+    it('makes a node of a free text an arrow is bound to, and follows the arrowheads backwards', () => {
+      expect(node('users')).toMatchObject({ shape: 'text', label: 'Users', category: 'client' });
+      expect(edge('a-users-lb')).toMatchObject({ from: 'users', to: 'lb', bidirectional: false, via: 'bound' });
+    });
+
+    it('keeps an arrow with an end in the air as loose, with its label; lines and freedraw are not flows', () => {
+      expect(sut.looseArrows).toEqual([{ id: 'a-loose', label: 'to analytics?', from: null, to: null }]);
+      expect(sut.edges.map((e) => e.id)).toEqual(['a-lb-api1', 'a-lb-api2', 'a-api2-cass', 'a-api1-s3', 'a-users-lb']);
+      expect(sut.notes).toEqual([{ id: 'title-api', text: 'API tier', boundaryIds: ['grp-api', 'frame-region'] }]);
+    });
+  });
+
+  it('is empty for an empty board, and ignores a text whose container was deleted only as a label', () => {
+    expect(toComponentGraph({ elements: [] })).toEqual({ nodes: [], edges: [], notes: [], boundaries: [], looseArrows: [] });
+    const sut = toComponentGraph({
+      elements: [
+        { id: 'r', type: 'rectangle', x: 0, y: 0, width: 100, height: 50, isDeleted: true },
+        { id: 't', type: 'text', x: 500, y: 500, width: 40, height: 20, text: 'Redis', containerId: 'r' },
+      ],
+    });
+    expect(sut.nodes).toEqual([]);
+    expect(sut.notes).toEqual([{ id: 't', text: 'Redis', boundaryIds: [] }]);
+  });
+});

@@ -1,0 +1,151 @@
+import type { Browser, Page } from 'playwright-core';
+import request from 'supertest';
+import { AuthService, type UserDto } from '../../libs/auth/index.js';
+import type { StoredDiagramGraph } from '../../libs/interview/index.js';
+import { type RunningApi, startApi } from '../support/apps.js';
+import { createUser, DEFAULT_PASSWORD } from '../support/factories.js';
+import { createOwnDatabase, type OwnDatabase } from '../support/own-database.js';
+import { isolatedQueuePrefix } from '../support/test-config.js';
+import { waitFor } from '../support/wait-for.js';
+import { type BrowserPage, launchBrowser, openPage, saveScreenshot } from './support/browser.js';
+import { signIn, startSession } from './support/candidate.js';
+
+/**
+ * The whiteboard of a system-design session in Debian's Chromium against the real api serving the built client:
+ * drawn through Excalidraw's own UI (keyboard tools, mouse drags), saved as debounced snapshots, opened again on a
+ * second context of the same user, all under the api's CSP with nothing fetched from another origin.
+ */
+describe('the system-design whiteboard in the browser', () => {
+  let db: OwnDatabase;
+  let api: RunningApi;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    db = await createOwnDatabase();
+    const env = { DATABASE_URL: db.url, QUEUE_PREFIX: isolatedQueuePrefix(), SOCKET_RATE_LIMIT: '1000' };
+    [api, browser] = await Promise.all([startApi(env), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    await db?.drop();
+  });
+
+  async function latestGraph(user: UserDto, sessionId: string): Promise<StoredDiagramGraph | null> {
+    const { accessToken } = await api.app.get(AuthService).issueToken({ userId: user.id, role: user.role });
+    const res = await request(api.url).get(`/api/sessions/${sessionId}/diagram`).set('authorization', `Bearer ${accessToken}`).expect(200);
+    return (res.body.latest?.graph as StoredDiagramGraph | undefined) ?? null;
+  }
+
+  /** The canvas's top-left corner on the page: drawing coordinates are relative to it. */
+  async function origin(page: Page): Promise<{ x: number; y: number }> {
+    const box = await page.getByTestId('diagram-board').locator('canvas.interactive').boundingBox();
+    if (!box) throw new Error('the board has no canvas');
+    return { x: box.x, y: box.y };
+  }
+
+  /** Tool shortcuts reach the board only when it has the focus: a click on an empty spot gives it. */
+  async function focusBoard(page: Page): Promise<{ x: number; y: number }> {
+    const o = await origin(page);
+    await page.mouse.click(o.x + 20, o.y + 480);
+    return o;
+  }
+
+  async function drawBox(page: Page, at: { x: number; y: number }, label: string): Promise<void> {
+    const o = await focusBoard(page);
+    await page.keyboard.press('r');
+    await page.mouse.move(o.x + at.x, o.y + at.y);
+    await page.mouse.down();
+    await page.mouse.move(o.x + at.x + 140, o.y + at.y + 70, { steps: 5 });
+    await page.mouse.up();
+    // Enter on the selected shape edits its bound text.
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(label);
+    await page.keyboard.press('Escape');
+  }
+
+  async function drawArrow(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+    const o = await focusBoard(page);
+    await page.keyboard.press('a');
+    await page.mouse.move(o.x + from.x, o.y + from.y);
+    await page.mouse.down();
+    await page.mouse.move(o.x + to.x, o.y + to.y, { steps: 8 });
+    await page.mouse.up();
+    await page.keyboard.press('Escape');
+  }
+
+  it('draws three labelled boxes and two bound arrows, stores them as a graph, and opens them on a second context', async () => {
+    const user = await createUser(api.app, 'candidate');
+    const first = await openPage(browser, api.url);
+    const foreign: string[] = [];
+    first.page.on('request', (r) => !r.url().startsWith(api.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:') && foreign.push(r.url()));
+    let sessionId = '';
+    try {
+      await signIn(first.page, user.email, DEFAULT_PASSWORD, '/dashboard');
+      sessionId = await startSession(first.page, 'url-shortener', 'practice');
+      await first.page.getByTestId('diagram-board').locator('canvas.interactive').waitFor();
+
+      await drawBox(first.page, { x: 60, y: 160 }, 'Web client');
+      await drawBox(first.page, { x: 300, y: 160 }, 'API service');
+      await drawBox(first.page, { x: 300, y: 360 }, 'Postgres');
+      // Excalidraw binds an arrow's end that stops near a shape's outline.
+      await drawArrow(first.page, { x: 196, y: 195 }, { x: 304, y: 195 });
+      await drawArrow(first.page, { x: 370, y: 226 }, { x: 370, y: 364 });
+
+      const graph = await waitFor(async () => {
+        const g = await latestGraph(user, sessionId);
+        return g && g.nodes.length === 3 && g.edges.length === 2 ? g : undefined;
+      }, { timeoutMs: 15_000 });
+      expect(graph.nodes.map((n) => [n.label, n.category])).toEqual([
+        ['Web client', 'client'],
+        ['API service', 'service'],
+        ['Postgres', 'database'],
+      ]);
+      const label = (id: string) => graph.nodes.find((n) => n.id === id)?.label;
+      expect(graph.edges.map((e) => [label(e.from), label(e.to), e.via])).toEqual([
+        ['Web client', 'API service', 'bound'],
+        ['API service', 'Postgres', 'bound'],
+      ]);
+      expect(foreign).toEqual([]);
+      expect(first.errors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
+    } finally {
+      await saveScreenshot(first.page, 'diagram-board-first').catch(() => undefined);
+      await first.context.close();
+    }
+
+    // The same user on another device: the board opens with the stored scene, and drawing on goes on from it.
+    const second: BrowserPage = await openPage(browser, api.url);
+    try {
+      await signIn(second.page, user.email, DEFAULT_PASSWORD, '/dashboard');
+      await second.page.goto(`/sessions/${sessionId}`);
+      await second.page.getByTestId('diagram-board').locator('canvas.interactive').waitFor();
+      await drawBox(second.page, { x: 60, y: 360 }, 'Redis cache');
+      const graph = await waitFor(async () => {
+        const g = await latestGraph(user, sessionId);
+        return g && g.nodes.length === 4 ? g : undefined;
+      }, { timeoutMs: 15_000 });
+      expect(graph.nodes.map((n) => n.label)).toEqual(['Web client', 'API service', 'Postgres', 'Redis cache']);
+      expect(graph.edges).toHaveLength(2);
+      expect(second.errors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
+    } finally {
+      await saveScreenshot(second.page, 'diagram-board-second').catch(() => undefined);
+      await second.context.close();
+    }
+  });
+
+  it('does not load the board on a coding session', async () => {
+    const user = await createUser(api.app, 'candidate');
+    const p = await openPage(browser, api.url);
+    const scripts: string[] = [];
+    p.page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+    try {
+      await signIn(p.page, user.email, DEFAULT_PASSWORD, '/dashboard');
+      await startSession(p.page, 'lru-cache', 'practice');
+      await p.page.getByLabel('Your code').waitFor();
+      expect(scripts.filter((s) => s.includes('diagram-board'))).toEqual([]);
+      expect(await p.page.getByTestId('diagram-board').count()).toBe(0);
+    } finally {
+      await p.context.close();
+    }
+  });
+});
