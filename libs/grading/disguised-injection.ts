@@ -44,16 +44,21 @@ const ADDRESSED = new RegExp(
     String.raw`\bwhoever (evaluates|grades|scores|marks|reviews|assesses) (this|these|my|the)\b`,
     String.raw`\b(for|to) (the )?(person|one|people|whoever) (evaluating|grading|scoring|marking|assessing)\b`,
     String.raw`\b(award|give|assign) (this|it|me|the answer)( \w+){0,3} (the )?(top|highest|maximum|best) (band|score|grade|mark)\b`,
+    // The grader's own vocabulary asked for, or a grader guessed to be a machine.
+    String.raw`\b(all|every) (the )?key points? (as )?covered\b`,
+    String.raw`\b(scored|graded|marked|reviewing|reviewed|evaluated|assessed) (\w+ ){0,3}(automatically|by an automated|by a machine|by an ai)\b`,
     // German.
     String.raw`\b(ignoriere|ignorieren sie|vergiss|vergessen sie) (alle |die |deine |ihre )?(vorherigen |bisherigen |obigen )?(anweisungen|regeln|vorgaben|bewertungskriterien|instruktionen)\b`,
     String.raw`\b(bewerte|bewerten sie|benote|benoten sie|gib|geben sie) (diese antwort|die antwort|mir|mich|dieser antwort)( \w+){0,3} (mit )?(100|der (hoechst|höchst)\w*|voller punktzahl|volle punktzahl|bestnote|note 1)\b`,
     String.raw`\b(volle punktzahl|hoechstpunktzahl|höchstpunktzahl|bestnote)\b`,
-    String.raw`\b(hinweis|nachricht|notiz) (an|fuer|für) (den |die )?(bewerter|pruefer|prüfer|korrektor|grader)\b`,
+    String.raw`\b(hinweis|nachricht|notiz) (an|fuer|für) (den |die |das )?(bewerter|pruefer|prüfer|korrektor|grader|bewertungssystem)\b`,
+    String.raw`\b(markieren|markiere|werten|werte) (sie )?(alle )?(kernpunkte|punkte|kriterien) als (abgedeckt|erfuellt|erfüllt)\b`,
     // Spanish.
     String.raw`\b(ignora|ignore|olvida) (todas |las |tus |sus )*(instrucciones|reglas|indicaciones|criterios)( anteriores| previas)?\b`,
     String.raw`\b(dale|dame|otorga|asigna|pon|califica|puntua|puntúa)( \w+){0,4} (la )?(maxima|máxima|mejor|perfecta) (puntuacion|puntuación|nota|calificacion|calificación)\b`,
     String.raw`\b(puntuacion|puntuación|nota|calificacion|calificación) (maxima|máxima|perfecta)\b`,
-    String.raw`\b(nota|mensaje) (para|al) (el |la )?(evaluador|evaluadora|corrector|calificador)\b`,
+    String.raw`\b(nota|mensaje) (para|al) (el |la )?(evaluador|evaluadora|corrector|calificador|sistema de evaluacion|sistema de evaluación)\b`,
+    String.raw`\b(asigne|asigna|otorgue|otorga|ponga|pon) (la )?banda [0-9]\b`,
   ].join('|'),
   'g',
 );

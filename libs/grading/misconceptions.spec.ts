@@ -45,8 +45,34 @@ describe('MISCONCEPTIONS', () => {
     ['photo-feed', 'Post ids are random UUIDs, which are time-ordered, so sorting by id is enough.', 'random-uuid-time-ordered'],
     ['chat-system', 'Every server runs NTP, which keeps clocks synchronized to within microseconds.', 'clocks-are-synchronised'],
     ['job-scheduler', 'Retries give us exactly-once execution.', 'retries-give-exactly-once'],
+    ['distributed-rate-limiter', 'A token bucket cannot handle bursts, so it only suits steady clients.', 'rate-limit-algorithms-swapped'],
+    ['distributed-rate-limiter', 'Fixed windows mean a client can never exceed the limit in any second.', 'rate-limit-algorithms-swapped'],
+    ['distributed-rate-limiter', 'Redis replication is synchronous, so a failover loses nothing.', 'redis-replication-synchronous'],
+    ['observability-platform', 'With head-based sampling every error is kept, so the interesting traces survive.', 'head-sampling-keeps-errors'],
+    ['observability-platform', 'Full-text indexing reduces storage compared with keeping raw files.', 'indexing-saves-storage'],
+    ['observability-platform', 'Add any labels you like: the time-series engine compresses away the extra series.', 'more-labels-cheaper'],
+    ['search-autocomplete', 'A Bloom filter per prefix can return the best completions.', 'bloom-filter-returns-items'],
+    ['job-scheduler', 'Our lock never expires, which is safer than a lease.', 'lock-without-expiry-safer'],
+    ['job-scheduler', 'A burst is no problem since Kafka scales infinitely.', 'kafka-scales-without-limit'],
+    ['url-shortener', 'A 301 is fine for analytics: the browser still pings the origin when it reuses the cached redirect.', 'cached-redirect-still-counted'],
+    ['photo-feed', 'More read replicas let us scale writes as the user base grows.', 'read-replicas-scale-writes'],
+    ['photo-feed', 'With consistent hashing no keys move when a cache node is added.', 'consistent-hashing-moves-nothing'],
+    ['lru-cache', 'The LRU policy evicts the least frequently used entry.', 'lru-is-frequency'],
+    ['chat-system', 'Kafka deletes messages once consumed, so the log stays small.', 'kafka-deletes-consumed'],
+    ['job-scheduler', 'Each job runs exactly once, even if a worker crashes halfway.', 'exactly-once-end-to-end'],
   ])('finds a wrong claim in %s: %j', (questionId, text, id) => {
     expect(found(questionId, text)).toContain(id);
+  });
+
+  it('leaves the correct statements of the same topics alone', () => {
+    expect(found('distributed-rate-limiter', 'A token bucket allows bursts up to its capacity while holding the average rate.')).toEqual([]);
+    expect(found('distributed-rate-limiter', 'Redis replicates asynchronously, so a failover can lose the last few increments.')).toEqual([]);
+    expect(found('search-autocomplete', 'A Bloom filter tells us whether a term might be blocked; it stores no terms.')).toEqual([]);
+    expect(found('job-scheduler', 'A lock without a TTL is held forever when its holder crashes, so locks are leases.')).toEqual([]);
+    expect(found('observability-platform', 'Cost is driven by the number of series, not the number of samples, so ids stay out of labels.')).toEqual([]);
+    expect(found('observability-platform', 'Head-based sampling decides up front, so errors are dropped as often as anything; tail sampling keeps them.')).toEqual([]);
+    expect(found('lru-cache', 'LRU evicts the least recently used entry, unlike LFU, which evicts the least frequently used.')).toEqual([]);
+    expect(found('photo-feed', 'Read replicas scale reads; writes still go to the primary, so write throughput needs sharding.')).toEqual([]);
   });
 
   it('leaves a rejected claim, a correct contrast and a keyword list alone', () => {

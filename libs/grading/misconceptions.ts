@@ -41,6 +41,8 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     claims: [
       { allOf: [['exactly once'], ['all the way', 'end to end', 'to the device', 'to the client', 'to the user', 'no need for acks', 'no need for retries', 'no acks', 'no retries', 'guaranteed to show up', 'guaranteed to arrive']], unless: ['idempotent consumer', 'idempotent consumers', 'idempotency key', 'dedup', 'effectively once'] },
       { allOf: [['kafka', 'the broker', 'the queue'], ['guarantees delivery to', 'guaranteed to show up', 'guaranteed to arrive', 'never lost once']], unless: ['ack', 'retry', 'idempot'] },
+      // A worker that dies mid-job leaves no record of how far it got: whatever runs it again is at-least-once.
+      { allOf: [['exactly once'], ['even if a worker crashes', 'even if the worker crashes', 'even if a worker dies', 'even if the worker dies', 'even if it crashes']], unless: ['idempot', 'dedup', 'effectively once'] },
       // "Exactly once, so no acks / no dedup": the safeguards at-least-once delivery needs, declared unneeded.
       { allOf: [['exactly once']], denies: ['ack', 'acks', 'acknowledgement', 'retry', 'retries', 'dedup', 'dedupe', 'deduplication', 'deduplicate'], unless: ['idempotent', 'idempotency', 'at least once', 'effectively once'] },
     ],
@@ -104,8 +106,24 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
   {
     id: 'single-threaded-means-atomic',
     dimension: DATA,
-    claims: [{ allOf: [['single threaded'], ['race free', 'can never interleave', 'never interleave', 'no race', 'without needing lua', 'no need for lua', 'no need for transactions', 'atomic by default']], unless: ['single command', 'one command', 'incr', 'lua', 'multi'] }],
+    claims: [
+      { allOf: [['single threaded'], ['race free', 'can never interleave', 'never interleave', 'no race', 'can t race', 'cannot race', 'without needing lua', 'no need for lua', 'no need for transactions', 'atomic by default']], unless: ['single command', 'one command', 'incr', 'lua', 'multi'] },
+      // Declaring the atomic script unneeded is the claim itself, so naming Lua does not qualify it.
+      { allOf: [['single threaded'], ['don t need lua', 'do not need lua', 'no need for lua', 'without needing lua']], negated: true },
+    ],
     correction: 'a single-threaded server runs each command atomically, but a GET followed by a SET from a client is two commands that other clients can interleave; use one atomic command (INCR) or a Lua script',
+  },
+  {
+    id: 'consistent-hashing-moves-nothing',
+    dimension: SCALE,
+    claims: [{ allOf: [['consistent hashing'], ['no keys move', 'no data moves', 'nothing moves', 'no keys need to move', 'no rebalancing at all', 'without moving any']] }],
+    correction: 'consistent hashing keeps remapping small, not zero: adding or removing a node moves about 1/N of the keys, which must be migrated or refilled',
+  },
+  {
+    id: 'read-replicas-scale-writes',
+    dimension: SCALE,
+    claims: [{ allOf: [['read replica', 'read replicas'], ['scale writes', 'scales writes', 'write throughput', 'handle more writes', 'spread the writes', 'spreads the writes']], unless: ['not', 'only reads', 'primary', 'leader', 'shard'] }],
+    correction: 'every write still goes to the primary and is replayed on each replica; replicas scale reads, and write throughput needs sharding',
   },
   {
     id: 'cap-pick-all-three',
@@ -150,6 +168,18 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
       { allOf: [['302 permanent', '302 is permanent', '302 is the permanent', '302 permanent redirect']] },
     ],
     correction: 'a 301 is a permanent redirect that browsers cache (clicks stop reaching you); a 302 or 307 is temporary and comes back every time',
+  },
+  {
+    id: 'cached-redirect-still-counted',
+    dimension: ARCH,
+    claims: [
+      {
+        allOf: [['301', 'permanent redirect', 'cached redirect'], ['don t lose analytics', 'do not lose analytics', 'still sends', 'still pings', 'still reaches the origin', 'still hits our server', 'still count every click', 'still counts every click', 'ping to the origin']],
+        negated: true,
+        unless: ['302', '307', 'temporary'],
+      },
+    ],
+    correction: 'a browser that cached a 301 follows it without contacting you, so those clicks are invisible; counting every click needs a 302/307 (or a short cache lifetime)',
   },
   {
     id: 'websocket-is-stateless',
@@ -215,6 +245,8 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
         allOf: [['user id', 'user_id', 'request id', 'request_id', 'session id', 'session_id'], ['as labels on every metric', 'as a label on every metric', 'label on every metric']],
         unless: ['cap', 'limit', 'avoid', 'drop', 'reject', 'forbid', 'in logs', 'in traces', 'exemplar', 'cardinality'],
       },
+      { allOf: [['label', 'labels'], ['compresses away', 'compress away']] },
+      { allOf: [['samples'], ['not the number of series', 'not the series count']], negated: true },
     ],
     correction: 'every label value multiplies the number of time series; high-cardinality ids (user, request, session) belong in logs and traces, not metric labels',
   },
@@ -239,14 +271,36 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     claims: [{ allOf: [['page', 'alert'], ['every error log line', 'every error', 'every exception', 'every log line']], unless: ['not', 'slo', 'burn rate', 'symptom'] }],
     correction: 'paging on every error buries on-call in noise; page on user-facing symptoms and SLO burn rates, and send the rest to dashboards or tickets',
   },
+  {
+    id: 'head-sampling-keeps-errors',
+    dimension: TRADE,
+    claims: [
+      {
+        allOf: [['head based sampling', 'head sampling', 'sampling decision is made at the start', 'decision is made at the start', 'decided at the start'], ['guaranteed to be kept', 'every error is kept', 'all errors are kept', 'keeps every error', 'never lose the interesting', 'every trace that later errors']],
+        unless: ['tail'],
+      },
+    ],
+    correction: 'a head-based sampler decides before the request has run, so it keeps or drops an error trace at the same rate as any other; keeping every error or slow trace needs tail-based sampling',
+  },
+  {
+    id: 'indexing-saves-storage',
+    dimension: DATA,
+    claims: [{ allOf: [['index', 'indexing', 'indexes', 'inverted index'], ['reduces storage', 'saves storage', 'less storage', 'cheaper than raw', 'cheaper than dumping raw', 'cheaper than storing raw']] }],
+    correction: 'an index is extra data next to the raw data: full-text indexing every field often doubles the footprint, which is why cold logs go to cheap object storage unindexed',
+  },
   // Rate limiting.
   {
     id: 'rate-limit-algorithms-swapped',
     dimension: TRADE,
     claims: [
       { allOf: [['sliding window log', 'sliding log'], ['most memory efficient', 'single integer per key', 'one integer per key']], unless: ['timestamp', 'per request'] },
-      { allOf: [['token bucket'], ['never lets any burst', 'no bursts', 'never allows bursts', 'the strictest']] },
+      { allOf: [['token bucket'], ['never lets any burst', 'no bursts', 'never allows bursts', 'can t handle bursts', 'cannot handle bursts', 'doesn t allow bursts', 'does not allow bursts', 'the strictest']] },
       { allOf: [['fixed window', 'fixed windows'], ['exact at the boundaries', 'exact at the boundary', 'no risk of a client doubling', 'no boundary problem']] },
+      {
+        allOf: [['fixed window', 'fixed windows'], ['never exceed the limit', 'can never exceed', 'never go over the limit', 'never goes over the limit']],
+        negated: true,
+        unless: ['double', 'twice', '2x', 'boundary burst', 'don t guarantee', 'doesn t guarantee', 'cannot guarantee', 'can t guarantee'],
+      },
     ],
     correction: 'a sliding log keeps a timestamp per request (the most memory), a token bucket is designed to allow bursts up to its size, and a fixed window lets a client double its rate across the boundary',
   },
@@ -255,6 +309,30 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     dimension: SCALE,
     claims: [{ allOf: [['in memory', 'in process', 'local memory', 'each gateway s memory'], ['global limit', 'exact limit across', 'enforces the limit across all']], unless: ['divide', 'split', 'approximate', 'sync'] }],
     correction: 'a limit kept in each instance\'s memory is per instance; a global limit needs a shared store or limits divided across instances',
+  },
+  {
+    id: 'redis-replication-synchronous',
+    dimension: SCALE,
+    claims: [{ allOf: [['redis'], ['replication is synchronous', 'replicates synchronously', 'synchronous replication', 'failover is lossless', 'lossless failover']], unless: ['wait', 'not', 'asynchronous', 'async'] }],
+    correction: 'Redis replicates asynchronously: a primary that dies can take its last acknowledged writes with it, so a failover may lose recent increments',
+  },
+  {
+    id: 'lock-without-expiry-safer',
+    dimension: SCALE,
+    claims: [
+      {
+        allOf: [['lock', 'setnx'], ['never expires', 'no expiry', 'without expiry', 'without a ttl', 'no ttl'], ['safer', 'two nodes can never', 'can never hold the same']],
+        negated: true,
+        unless: ['forever', 'crash', 'crashes', 'crashed', 'dies', 'deadlock', 'fencing', 'not safer', 'isn t safer'],
+      },
+    ],
+    correction: 'a lock that never expires is held forever by a holder that crashes; distributed locks are leases with a TTL, renewed while alive, plus a fencing token against a holder that wakes up late',
+  },
+  {
+    id: 'kafka-scales-without-limit',
+    dimension: SCALE,
+    claims: [{ allOf: [['kafka'], ['scales without limit', 'scales essentially without limit', 'scales infinitely', 'infinitely scalable', 'unlimited scale', 'backlog disappears']] }],
+    correction: 'a Kafka topic scales with its partitions, but consumers, brokers and downstream systems still have limits; a burst is absorbed as lag that the consumers must drain',
   },
   // Data stores and transactions.
   {
@@ -303,7 +381,7 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
       // The hybrid the wrong way round: celebrities are the accounts fan-out on write cannot afford.
       { allOf: [['fan out on read', 'fanout on read', 'pull model'], ['bad for celebrities', 'breaks for celebrities', 'fails for celebrities', 'problem for celebrities', 'worst for celebrities', 'doesn t work for celebrities']], unless: ['fan out on write', 'fanout on write'] },
       {
-        allOf: [['celebrities use fan out on write', 'use fan out on write for celebrities', 'celebrity accounts use fan out on write', 'fan out on read for regular users', 'fan out on read for normal users', 'fan out on read for ordinary users', 'fan out on read for everyone else']],
+        allOf: [['celebrities use fan out on write', 'celebrities get fan out on write', 'fan out on write for celebrities', 'use fan out on write for celebrities', 'celebrity accounts use fan out on write', 'fan out on read for regular users', 'fan out on read for normal users', 'fan out on read for ordinary users', 'fan out on read for everyone else']],
       },
     ],
     correction: 'fan-out on write copies a post into followers\' feeds when it is posted (cheap reads, costly for celebrities); fan-out on read assembles the feed from followees when it is read',
@@ -545,8 +623,30 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
   {
     id: 'sketch-is-exact',
     dimension: DATA,
-    claims: [{ allOf: [['count min sketch', 'bloom filter', 'hyperloglog'], ['exact counts', 'exact count', 'no false positives', 'exact answer']] }],
+    claims: [
+      { allOf: [['count min sketch', 'bloom filter', 'hyperloglog'], ['exact counts', 'exact count', 'no false positives', 'exact answer']] },
+      { allOf: [['bloom filter', 'bloom filters'], ['false negative', 'false negatives']], unless: ['no false negative', 'no false negatives', 'never', 'only false positives'] },
+      { allOf: [['count min sketch'], ['underestimates', 'undercounts', 'under counts', 'can undercount', 'too low']], unless: ['never', 'only over', 'overestimate'] },
+    ],
     correction: 'count-min sketches, Bloom filters and HyperLogLog are probabilistic: they save memory by giving approximate answers with bounded error',
+  },
+  {
+    id: 'bloom-filter-returns-items',
+    dimension: DATA,
+    claims: [{ allOf: [['bloom filter', 'bloom filters'], ['return the', 'returns the', 'keep the top', 'store the top', 'top suggestions', 'highest counts', 'list its members', 'list the members']], unless: ['membership', 'whether', 'might contain', 'may contain', 'definitely not'] }],
+    correction: 'a Bloom filter only answers "possibly in the set" or "definitely not": it stores no items or counts, so it cannot return suggestions or a top-k list',
+  },
+  {
+    id: 'kafka-deletes-consumed',
+    dimension: DATA,
+    claims: [{ allOf: [['kafka'], ['deleted once consumed', 'deletes messages once', 'removed once consumed', 'gone once consumed', 'deleted after they are consumed', 'deleted after consumption', 'removes a message once it is read']] }],
+    correction: 'Kafka keeps messages for its retention period whether or not they were consumed; each consumer group tracks its own offset, which is what makes replay possible',
+  },
+  {
+    id: 'lru-is-frequency',
+    dimension: DATA,
+    claims: [{ allOf: [['lru'], ['least frequently used', 'most frequently used', 'evicts the least popular', 'by access count']], unless: ['lfu', 'unlike', 'rather than', 'instead of', 'versus', 'vs'] }],
+    correction: 'LRU evicts the entry used least recently, whatever its count; evicting by access count is LFU',
   },
   {
     id: 'kafka-total-order',

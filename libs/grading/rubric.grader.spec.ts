@@ -191,6 +191,13 @@ describe(RubricGrader.name, () => {
     expect(clarified([...design, requirements].join(' '), { scope: 'phase', phaseId: 'requirements-clarification' })).toBe('covered');
   });
 
+  it('credits a later phase\'s point from what the candidate states, not from a question they ask', () => {
+    const stated = GOOD.split('\n')[0] ?? '';
+    const asked = `${stated.replace(/\.$/, '')}?`;
+    expect(status(grade(stated))['instrumentation-all-layers']).toBe('covered');
+    expect(status(grade(asked))['instrumentation-all-layers']).not.toBe('covered');
+  });
+
   it('rejects an aborted call', async () => {
     const controller = new AbortController();
     controller.abort();

@@ -68,8 +68,12 @@ export class RubricGrader implements Grader {
     const claims = [...unsound].filter((s) => !s.listLike);
     const tainted = taintedEvidence(compiled.keyPoints, claims, sound, slip ? answer.source : null);
     const opening = openingSentences(input, scope, sound);
+    // A question the candidate asks clarifies the opening phase; it asserts nothing a later phase's point needs.
+    const asked = sound.filter((s) => answer.source.slice(s.start, s.end).trimEnd().endsWith('?'));
+    const stated = asked.length > 0 ? sound.filter((s) => !asked.includes(s)) : sound;
     const evidenceFor = (k: CompiledKeyPoint): SentenceKeys => {
-      const pool = opening !== null && k.keyPoint.phase === input.question.phases[0]?.id ? opening : sound;
+      const first = k.keyPoint.phase === input.question.phases[0]?.id;
+      const pool = first ? (opening ?? sound) : stated;
       const out = tainted.get(k.keyPoint.id);
       if (pool === sound && !out) return credited;
       return new SentenceKeys(out ? pool.filter((s) => !out.has(s)) : pool);
