@@ -23,6 +23,8 @@ export interface DimensionInputs {
   /** The sentences that may earn credit, and their text, for the reasons' quotes. */
   readonly credited: readonly AnalysedSentence[];
   readonly quote: (sentence: AnalysedSentence) => string;
+  /** The role guide's descriptor of a dimension's score (what an answer at that level does), if it has one. */
+  readonly descriptor: (dimensionId: string, score: DimensionScore) => string | undefined;
 }
 
 const CREDIT = { covered: 1, partial: 0.5, missed: 0 } as const;
@@ -39,10 +41,10 @@ const CUTS = [0.2, 0.42, 0.68] as const;
 export function scoreDimensions(inputs: DimensionInputs): DimensionGrade[] {
   const { compiled, scope, quality } = inputs;
   const overallCoverage = coverageOf(inputs, () => true);
-  const depth =
-    0.5 * (overallCoverage.ratio ?? 0) +
-    0.25 * Math.min(1, quality.reasonedSentences / 6) +
-    0.25 * Math.min(1, quality.contentTokens / 200);
+  const reasoning = 0.5 * Math.min(1, quality.reasonedSentences / 6) + 0.5 * Math.min(1, quality.contentTokens / 200);
+  // A phase with no key points due (e.g. a question whose rubric starts at the design) cannot be covered: its depth
+  // is the answer's reasoning and substance alone, not half of them next to a coverage of nothing.
+  const depth = overallCoverage.ratio === null ? reasoning : 0.5 * overallCoverage.ratio + 0.5 * reasoning;
   return scope.dimensions.flatMap((id): DimensionGrade[] => {
     const coverage = coverageOf(inputs, (dim) => dim === id);
     // What only the code can show is not scored from words: left out here, set from the tests and the code facts.
@@ -134,7 +136,10 @@ function withoutPoints(inputs: DimensionInputs, id: string, score: DimensionScor
     return `${quality.estimates} figure${quality.estimates > 1 ? 's' : ''} of your own${best ? `, such as ${said(inputs.quote(best))}` : ''}`;
   }
   if (id === 'communication') {
-    return `${quality.reasonedSentences} of your ${quality.creditedSentences} sentence${quality.creditedSentences === 1 ? '' : 's'} give a reason`;
+    const n = quality.creditedSentences;
+    return n === 1
+      ? `your one sentence ${quality.reasonedSentences === 1 ? 'gives' : 'does not give'} a reason`
+      : `${quality.reasonedSentences} of your ${n} sentences give a reason`;
   }
   const owner = lexiconIndex().dimensionOfKey;
   const best = mostOf(inputs, (s) => s.cues.filter((key) => owner.get(key) === id).length);
@@ -142,7 +147,10 @@ function withoutPoints(inputs: DimensionInputs, id: string, score: DimensionScor
     const first = inputs.credited[0];
     return first ? `nothing in the answer speaks to it yet (it opens with ${said(inputs.quote(first))})` : 'nothing in the answer speaks to it yet';
   }
-  return score >= 3 ? `shown best by ${said(inputs.quote(best))}` : `the most the answer gives on it is ${said(inputs.quote(best))}`;
+  if (score >= 3) return `shown best by ${said(inputs.quote(best))}`;
+  // Below the passing band the candidate needs what a passing answer does, not only the sentence that came closest.
+  const passing = inputs.descriptor(id, 3);
+  return `the most the answer gives on it is ${said(inputs.quote(best))}${passing ? `; a passing answer (3 of 4) ${lowerFirst(passing.replace(/\.$/, ''))}` : ''}`;
 }
 
 /** The credited sentence scoring highest (first on ties); none when every one scores 0. */
@@ -162,4 +170,9 @@ function mostOf(inputs: DimensionInputs, count: (s: AnalysedSentence) => number)
 /** The reason a candidate reads beside the score: why, from this answer (the score and its label are shown with it). */
 function reasonFor(why: string): string {
   return `${why.charAt(0).toUpperCase()}${why.slice(1)}.`;
+}
+
+/** "Separates functional…" → "separates functional…", for a descriptor read inside a sentence. */
+function lowerFirst(text: string): string {
+  return `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 }

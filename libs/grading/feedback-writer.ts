@@ -45,7 +45,7 @@ export function writeFeedback(inputs: FeedbackInputs): Feedback {
   const status = (id: string) => inputs.keyPoints.get(id)?.status ?? 'missed';
   const quoteOf = (id: string) => inputs.graded.keyPoints.find((k) => k.id === id)?.evidence[0];
 
-  const strengths = byWeight
+  const keyPointStrengths = byWeight
     .filter((k) => status(k.keyPoint.id) === 'covered')
     .slice(0, MAX_STRENGTHS)
     .map((k) => {
@@ -54,6 +54,7 @@ export function writeFeedback(inputs: FeedbackInputs): Feedback {
       const reasoned = inputs.keyPoints.get(k.keyPoint.id)?.evidence[0]?.reasoning ?? false;
       return quote ? `${said(quote)} covers ${label(k.keyPoint.text)}${reasoned ? ', and you said why' : ''}.` : `You covered ${label(k.keyPoint.text)}.`;
     });
+  const strengths = [...keyPointStrengths, ...dimensionStrengths(inputs)].slice(0, MAX_STRENGTHS);
 
   const phaseId = compiled.question.phases[scope.phaseIndex]?.id;
   const gaps = byWeight.filter((k) => scope.expectedKeyPoints.has(k.keyPoint.id) && status(k.keyPoint.id) !== 'covered' && !inputs.coveredBefore.has(k.keyPoint.id));
@@ -72,6 +73,19 @@ export function writeFeedback(inputs: FeedbackInputs): Feedback {
   }
   const feedback = { strengths, improvements, nextToStudy: nextToStudy.slice(0, 6) };
   return withBelowBandReasons(feedback, inputs.dimensions, inputs.overall, inputs.role, compiled.question);
+}
+
+/**
+ * A phase whose rubric has no key points (many questions start at the design) still earns strengths: each passing
+ * dimension scored from the answer's own sentences (its reason quotes the one that showed it best). Communication
+ * is left out: its reason is a count, the same words for many answers.
+ */
+function dimensionStrengths({ dimensions, role, compiled }: FeedbackInputs): string[] {
+  const titles = new Map(role.sessions[compiled.question.kind].dimensions.map((d) => [d.id, d.title]));
+  const onKeyPoints = new Set(compiled.keyPoints.map((k) => k.keyPoint.dimension));
+  return dimensions
+    .filter((d) => d.score >= 3 && d.id !== 'communication' && !onKeyPoints.has(d.id) && d.reason.includes('“'))
+    .map((d) => `${titles.get(d.id) ?? d.id} is at ${d.score} of 4: ${d.reason}`);
 }
 
 /** What earned a flag, quoted, and what to do instead. */

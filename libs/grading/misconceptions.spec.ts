@@ -44,6 +44,7 @@ describe('MISCONCEPTIONS', () => {
     ['photo-feed', 'Feeds are stored in Cassandra, which is strongly consistent by default, so reads are never stale.', 'cassandra-strong-by-default'],
     ['photo-feed', 'Post ids are random UUIDs, which are time-ordered, so sorting by id is enough.', 'random-uuid-time-ordered'],
     ['chat-system', 'Every server runs NTP, which keeps clocks synchronized to within microseconds.', 'clocks-are-synchronised'],
+    ['realtime-notifications', 'NTP keeps all our servers synchronised to the microsecond, so timestamps give a total order across regions.', 'clocks-are-synchronised'],
     ['job-scheduler', 'Retries give us exactly-once execution.', 'retries-give-exactly-once'],
     ['distributed-rate-limiter', 'A token bucket cannot handle bursts, so it only suits steady clients.', 'rate-limit-algorithms-swapped'],
     ['distributed-rate-limiter', 'Fixed windows mean a client can never exceed the limit in any second.', 'rate-limit-algorithms-swapped'],
@@ -65,6 +66,8 @@ describe('MISCONCEPTIONS', () => {
   });
 
   it('leaves the correct statements of the same topics alone', () => {
+    expect(found('chat-system', 'Clocks are not perfectly synchronised, so we order messages by a per-conversation sequence number.')).toEqual([]);
+    expect(found('chat-system', 'NTP does not give a total order across servers; the sequencer does.')).toEqual([]);
     expect(found('distributed-rate-limiter', 'A token bucket allows bursts up to its capacity while holding the average rate.')).toEqual([]);
     expect(found('distributed-rate-limiter', 'Redis replicates asynchronously, so a failover can lose the last few increments.')).toEqual([]);
     expect(found('search-autocomplete', 'A Bloom filter tells us whether a term might be blocked; it stores no terms.')).toEqual([]);

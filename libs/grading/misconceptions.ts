@@ -410,7 +410,7 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
       { allOf: [['ntp'], ['well under a microsecond', 'within nanoseconds', 'perfectly synchronised', 'perfectly synchronized', 'same total order', 'exactly in sync', 'effectively exact']] },
       // NTP keeps clocks within milliseconds on a good day, and it steps them: it never yields an order across machines.
       {
-        allOf: [['ntp'], ['within microseconds', 'within a microsecond', 'synchronized to within', 'synchronised to within', 'total order', 'in perfect sync']],
+        allOf: [['ntp'], ['within microseconds', 'within a microsecond', 'synchronized to within', 'synchronised to within', 'synchronised to the microsecond', 'synchronized to the microsecond', 'total order', 'in perfect sync']],
         unless: ['skew', 'drift', 'not', 'logical', 'lamport', 'sequence', 'sequencer', 'hybrid'],
       },
     ],

@@ -191,6 +191,24 @@ describe(RubricGrader.name, () => {
     expect(clarified([...design, requirements].join(' '), { scope: 'phase', phaseId: 'requirements-clarification' })).toBe('covered');
   });
 
+  it('a phase without key points of its own (scoping a question whose rubric starts at the design) is judged and explained from the answer', () => {
+    const notifications = content.questions.get('realtime-notifications')!;
+    const inPhase = (answer: string) =>
+      sut.gradeSync({ ...input(answer), question: notifications, questionVersion: notifications.version, phaseId: 'requirements-clarification', scope: 'phase' });
+    const scoped = inPhase(
+      'Let me pin down scope first: which channels (push, email, SMS, in-app), whether users can set per-channel preferences and quiet hours, and latency targets - say in-app within 2 seconds p99 and push best effort within a minute. ' +
+        'I also want to know the volume: if we have 50 million users and each gets about 10 notifications a day, that is 500 million a day, roughly 6k per second on average and maybe 30k per second at peak, which decides whether a single queue is enough.',
+    );
+    // Not held at "no coverage" for points that do not exist in this phase; the strength quotes what showed it.
+    expect(scoped.dimensions.find((d) => d.id === 'requirements')!.score).toBeGreaterThanOrEqual(3);
+    expect(scoped.feedback.strengths).toEqual(expect.arrayContaining([expect.stringMatching(/^Requirements clarification is at [34] of 4: Shown best by “Let me pin down scope first/)]));
+    // A weak one is told what a passing answer does, from the role guide, not only what came closest.
+    const weak = inPhase('I would use Kafka because it is durable, and push over WebSockets so users get it fast.');
+    expect(weak.feedback.improvements).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Requirements clarification is at [12] of 4: .*; a passing answer \(3 of 4\) separates functional from non-functional requirements/)]),
+    );
+  });
+
   it('credits a later phase\'s point from what the candidate states, not from a question they ask', () => {
     const stated = GOOD.split('\n')[0] ?? '';
     const asked = `${stated.replace(/\.$/, '')}?`;

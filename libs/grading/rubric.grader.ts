@@ -6,7 +6,7 @@ import { computeOverall } from './compute-overall.js';
 import { judgeCoverage, SentenceKeys, type CoverageResult } from './coverage-judge.js';
 import { scoreDimensions } from './dimension-scorer.js';
 import { writeFeedback } from './feedback-writer.js';
-import type { Grade, GradeFlag, KeyPointGrade, MistakeGrade } from './grade.schema.js';
+import type { DimensionScore, Grade, GradeFlag, KeyPointGrade, MistakeGrade } from './grade.schema.js';
 import type { GradeInput, Grader } from './grader.port.js';
 import { gradingScope, type GradingScope } from './grading-scope.js';
 import { lexiconIndex } from './lexicon-index.js';
@@ -104,7 +104,9 @@ export class RubricGrader implements Grader {
         : [],
     );
     const quote = (s: AnalysedSentence) => answer.source.slice(s.start, s.end).trim();
-    const dimensions = scoreDimensions({ compiled, scope, keyPoints, coveredBefore, mistakes, misconceptions: wrong, quality, nothingToCredit, credited: creditable, quote });
+    const roleDimensions = input.role.sessions[input.question.kind].dimensions;
+    const descriptor = (id: string, score: DimensionScore) => roleDimensions.find((d) => d.id === id)?.descriptors[score];
+    const dimensions = scoreDimensions({ compiled, scope, keyPoints, coveredBefore, mistakes, misconceptions: wrong, quality, nothingToCredit, credited: creditable, quote, descriptor });
     const graded = {
       keyPoints: compiled.keyPoints.map((k) => keyPointGrade(k.keyPoint.id, keyPoints.get(k.keyPoint.id) ?? MISSED, answer)),
       mistakes: compiled.mistakes.map((m) => mistakeGrade(m.mistake.id, mistakes.get(m.mistake.id), answer)),
