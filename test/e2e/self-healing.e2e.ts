@@ -69,6 +69,17 @@ describe('self-healing', () => {
     return { token: user.accessToken, client, session };
   }
 
+  /** Once `worker` is up: a new session, its candidate joined, and one answer sent; the client and the answer's turn. */
+  async function answerOnce(api: RunningApi, worker: SpawnedApp, clientId: string) {
+    const { client, session } = await setup(api);
+    await workerStarted(worker);
+    const sessionId = await session();
+    const c = await client();
+    await c.join(sessionId);
+    const { turnId } = await c.ok('answer:submit', { sessionId, clientId, text: ANSWER });
+    return { c, turnId };
+  }
+
   it('heals a wiped Redis within one reconcile interval: schedulers return, lost deadlines end their phases, lost gradings are graded', async () => {
     const fake = await FakeOpenAiServer.start();
     fake.script(() => ({ kind: 'hang' }));
@@ -141,12 +152,7 @@ describe('self-healing', () => {
     const api = await startApi(env);
     const workers: SpawnedApp[] = [spawnApp('worker', env)];
     try {
-      const { client, session } = await setup(api);
-      await workerStarted(workers[0]!);
-      const sessionId = await session();
-      const c = await client();
-      await c.join(sessionId);
-      const { turnId } = await c.ok('answer:submit', { sessionId, clientId: 't-1', text: ANSWER });
+      const { c, turnId } = await answerOnce(api, workers[0]!, 't-1');
       await waitFor(async () => (fake.requests.length > 0 ? true : undefined));
 
       workers.push(spawnApp('worker', env));
@@ -186,12 +192,7 @@ describe('self-healing', () => {
     const api = await startApi(env);
     const workers: SpawnedApp[] = [spawnApp('worker', env)];
     try {
-      const { client, session } = await setup(api);
-      await workerStarted(workers[0]!);
-      const sessionId = await session();
-      const c = await client();
-      await c.join(sessionId);
-      const { turnId } = await c.ok('answer:submit', { sessionId, clientId: 'k-1', text: ANSWER });
+      const { c, turnId } = await answerOnce(api, workers[0]!, 'k-1');
 
       for (const round of [1, 2]) {
         await waitFor(async () => (fake.requests.length >= round ? true : undefined), { timeoutMs: 10_000 });
