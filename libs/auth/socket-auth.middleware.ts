@@ -1,9 +1,10 @@
 import type { Socket } from 'socket.io';
-import { DomainError } from '#libs/errors';
+import { asUnavailable, DomainError, type ErrorCode, isRetryable } from '#libs/errors';
 import type { AuthService, VerifiedToken } from './auth.service.js';
 
 export interface SocketAuthError extends Error {
-  data: { code: string; message: string };
+  /** The `ErrorDto` shape; a retryable refusal (the database was unavailable) is worth a reconnect, which socket.io does not make by itself after a middleware refusal. */
+  data: { code: ErrorCode; message: string; retryable: boolean; details?: Record<string, unknown> };
 }
 
 function isSameOrigin(origin: string, host: string | undefined): boolean {
@@ -14,8 +15,8 @@ function isSameOrigin(origin: string, host: string | undefined): boolean {
   }
 }
 
-function refuse(code: string, message: string): SocketAuthError {
-  return Object.assign(new Error(code), { data: { code, message } });
+function refuse(code: ErrorCode, message: string, details?: Record<string, unknown>): SocketAuthError {
+  return Object.assign(new Error(code), { data: { code, message, retryable: isRetryable(code), details } });
 }
 
 /**
@@ -43,12 +44,10 @@ export function createSocketAuthMiddleware(
         socket.data.tokenVersion = version;
         next();
       },
-      (err: unknown) =>
-        next(
-          err instanceof DomainError
-            ? refuse(err.code, err.message)
-            : refuse('INTERNAL', 'internal error'),
-        ),
+      (err: unknown) => {
+        const known = err instanceof DomainError ? err : asUnavailable(err);
+        next(known ? refuse(known.code, known.message, known.details) : refuse('INTERNAL', 'internal error'));
+      },
     );
   };
 }

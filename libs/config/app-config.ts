@@ -8,7 +8,16 @@ export interface AppConfig {
   /** The worker's and the code runner's health endpoint port (undefined: none; 0: any free port). */
   workerHealthPort: number | undefined;
   logLevel: Env['LOG_LEVEL'];
-  database: { url: string; migrateOnStart: boolean };
+  database: {
+    url: string;
+    migrateOnStart: boolean;
+    /** Every wait on the database is bounded: a connection, a statement (server side), a reply (client side). */
+    poolMax: number;
+    connectTimeoutMs: number;
+    statementTimeoutMs: number;
+    readTimeoutMs: number;
+    idleInTransactionTimeoutMs: number;
+  };
   redis: { url: string };
   queue: {
     prefix: string;
@@ -151,7 +160,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     port: e.PORT,
     workerHealthPort: e.WORKER_HEALTH_PORT,
     logLevel: e.LOG_LEVEL,
-    database: { url: e.DATABASE_URL, migrateOnStart: e.MIGRATE_ON_START },
+    database: {
+      url: e.DATABASE_URL,
+      migrateOnStart: e.MIGRATE_ON_START,
+      poolMax: e.DB_POOL_MAX,
+      connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      readTimeoutMs: e.DB_READ_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
     redis: { url: e.REDIS_URL },
     queue: {
       prefix: e.QUEUE_PREFIX,

@@ -50,6 +50,16 @@ export const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/mock_interview'),
     MIGRATE_ON_START: bool.default(true),
+    /** Connections per process (the pool's size). */
+    DB_POOL_MAX: int(1, 1_000).default(20),
+    /** How long a caller waits for a connection (a free one from the pool, or a new one) before UNAVAILABLE. */
+    DB_CONNECT_TIMEOUT_MS: int(100, 120_000).default(5_000),
+    /** Postgres cancels a statement running longer than this (its `statement_timeout`). */
+    DB_STATEMENT_TIMEOUT_MS: int(100, 600_000).default(8_000),
+    /** The client gives up on a reply after this and drops the connection (a half-open link never answers). */
+    DB_READ_TIMEOUT_MS: int(100, 600_000).default(10_000),
+    /** Postgres ends a session left idle inside a transaction this long (a stuck holder of row locks). */
+    DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: int(100, 3_600_000).default(30_000),
     REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
     QUEUE_PREFIX: z.string().regex(/^[\w.-]{1,40}$/, 'must be 1-40 letters, digits, dots or dashes').default('mi'),
     QUEUE_ATTEMPTS: int(1, 50).default(5),
@@ -129,6 +139,9 @@ export const envSchema = z
     SANDBOX_MEMORY_BOUND: z.enum(['cgroup', 'rlimits-only']).default('cgroup'),
   })
   .superRefine((env, ctx) => {
+    if (env.DB_READ_TIMEOUT_MS <= env.DB_STATEMENT_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['DB_READ_TIMEOUT_MS'], message: 'must be longer than DB_STATEMENT_TIMEOUT_MS (a slow statement is cancelled by Postgres, not mistaken for a dead link)' });
+    }
     if (env.SANDBOX_CGROUP === 'off' && env.SANDBOX_MEMORY_BOUND === 'cgroup') {
       ctx.addIssue({ code: 'custom', path: ['SANDBOX_MEMORY_BOUND'], message: 'must be rlimits-only when SANDBOX_CGROUP=off (no cgroup would bound a run\'s memory)' });
     }

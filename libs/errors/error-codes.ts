@@ -25,7 +25,51 @@ export const ERROR_CODES = [
   'DIAGRAM_TOO_LARGE',
   'NOT_A_DESIGN_SESSION',
   'NOT_READY',
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * Whether the same request, sent again unchanged (answers keep their `clientId`, so a re-send is idempotent),
+ * may succeed later: the refusal is about load or a dependency, not about the request. Clients re-send these
+ * (after `details.retryAfterMs` when given) and show the others.
+ */
+export function isRetryable(code: ErrorCode): boolean {
+  switch (code) {
+    case 'RATE_LIMITED':
+    case 'CAPACITY_FULL':
+    case 'NOT_READY':
+    case 'UNAVAILABLE':
+      return true;
+    case 'INVALID_PAYLOAD':
+    case 'UNAUTHENTICATED':
+    case 'INVALID_CREDENTIALS':
+    case 'ACCOUNT_DISABLED':
+    case 'FORBIDDEN':
+    case 'NOT_FOUND':
+    case 'CONFLICT':
+    case 'SESSION_NOT_FOUND':
+    case 'SESSION_ENDED':
+    case 'ANSWER_TOO_LONG':
+    case 'TURN_NOT_FOUND':
+    case 'DAILY_LIMIT':
+    case 'BUDGET_EXHAUSTED':
+    case 'EARLY_ACCESS_REQUIRED':
+    case 'INVITE_INVALID':
+    case 'INVITE_USED':
+    case 'INVITE_EXPIRED':
+    case 'CODE_TOO_LONG':
+    case 'NOT_A_CODING_SESSION':
+    case 'NO_CODE':
+    case 'DIAGRAM_TOO_LARGE':
+    case 'NOT_A_DESIGN_SESSION':
+    case 'INTERNAL': // an unexpected failure is a bug until shown otherwise: re-sending it in a loop would hide it
+      return false;
+    default: {
+      const unhandled: never = code;
+      return unhandled;
+    }
+  }
+}

@@ -1,11 +1,12 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, ServiceUnavailableException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger } from '#libs/logging';
-import { DomainError, type ErrorCode } from '#libs/errors';
+import { asUnavailable, DomainError, type ErrorCode, isRetryable } from '#libs/errors';
 import { httpStatusFor } from './http-status.js';
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; requestId?: string; details?: Record<string, unknown> };
+  /** `retryable`: the same request may succeed later (see `isRetryable`); `Retry-After` says when, if known. */
+  error: { code: ErrorCode; message: string; retryable: boolean; requestId?: string; details?: Record<string, unknown> };
 }
 
 type LoggedRequest = Request & { id?: string | number; log?: Logger };
@@ -39,11 +40,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const requestId = req.id === undefined ? undefined : String(req.id);
 
-    if (exception instanceof DomainError) {
-      const body: ErrorBody = { error: { code: exception.code, message: exception.message, requestId, details: exception.details } };
-      const retryAfter = retryAfterSeconds(exception.details);
+    const known = exception instanceof DomainError ? exception : asUnavailable(exception);
+    if (known) {
+      if (known.code === 'UNAVAILABLE') (req.log ?? this.logger).warn({ err: exception, requestId }, 'request refused: a dependency is unavailable');
+      const body: ErrorBody = { error: { code: known.code, message: known.message, retryable: isRetryable(known.code), requestId, details: known.details } };
+      const retryAfter = retryAfterSeconds(known.details);
       if (retryAfter !== undefined) res.setHeader('retry-after', String(retryAfter));
-      res.status(httpStatusFor(exception.code)).json(body);
+      res.status(httpStatusFor(known.code)).json(body);
       return;
     }
     // Readiness (terminus) says which dependency failed: a 503 that names it, never an opaque 500.
@@ -51,18 +54,19 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const checks = exception.getResponse() as { error?: Record<string, unknown>; details?: Record<string, unknown> };
       const failing = Object.keys(checks.error ?? {});
       const message = failing.length > 0 ? `not ready: ${failing.join(', ')} not answering` : 'not ready';
-      const body: ErrorBody = { error: { code: 'NOT_READY', message, requestId, details: { failing, checks: checks.details ?? {} } } };
+      const body: ErrorBody = { error: { code: 'NOT_READY', message, retryable: isRetryable('NOT_READY'), requestId, details: { failing, checks: checks.details ?? {} } } };
       res.status(HttpStatus.SERVICE_UNAVAILABLE).json(body);
       return;
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       const status = exception.getStatus();
-      const body: ErrorBody = { error: { code: codeForStatus(status), message: exception.message, requestId } };
+      const code = codeForStatus(status);
+      const body: ErrorBody = { error: { code, message: exception.message, retryable: isRetryable(code), requestId } };
       res.status(status).json(body);
       return;
     }
     (req.log ?? this.logger).error({ err: exception, requestId }, 'unhandled error');
-    const body: ErrorBody = { error: { code: 'INTERNAL', message: 'internal error', requestId } };
+    const body: ErrorBody = { error: { code: 'INTERNAL', message: 'internal error', retryable: isRetryable('INTERNAL'), requestId } };
     res.status(HttpStatus.INTERNAL_SERVER_ERROR).json(body);
   }
 }

@@ -32,6 +32,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'CAPACITY_FULL':
     case 'BUDGET_EXHAUSTED':
     case 'NOT_READY':
+    case 'UNAVAILABLE':
       return HttpStatus.SERVICE_UNAVAILABLE;
     case 'EARLY_ACCESS_REQUIRED':
     case 'ACCOUNT_DISABLED':

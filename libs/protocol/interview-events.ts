@@ -171,6 +171,8 @@ export interface SessionStateDto {
 export interface ErrorDto {
   code: string;
   message: string;
+  /** The same request, sent again unchanged (an answer with its `clientId`), may succeed later: re-send it (after `details.retryAfterMs` when given) rather than show it. */
+  retryable: boolean;
   details?: Record<string, unknown>;
 }
 

@@ -90,6 +90,8 @@ export class InterviewGateway implements OnGatewayInit<Namespace> {
         const errorId = randomUUID();
         this.logger.error({ err, event, errorId, userId: principal.userId }, 'socket handler failed');
         dto.details = { errorId };
+      } else if (dto.code === 'UNAVAILABLE') {
+        this.logger.warn({ err, event, userId: principal.userId }, 'socket handler refused: a dependency is unavailable');
       }
       socket.emit('error', dto);
       return { ok: false, error: dto };

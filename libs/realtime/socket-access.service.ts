@@ -107,7 +107,7 @@ export class SocketAccessService implements OnModuleInit, OnModuleDestroy {
         );
         if (visible) continue;
         this.delivery.leaveSession(socket, sessionId);
-        const dto: ErrorDto = { code: 'SESSION_NOT_FOUND', message: 'you may no longer see this session', details: { sessionId } };
+        const dto: ErrorDto = { code: 'SESSION_NOT_FOUND', message: 'you may no longer see this session', retryable: false, details: { sessionId } };
         socket.emit('error', dto);
       }
     }
@@ -115,7 +115,7 @@ export class SocketAccessService implements OnModuleInit, OnModuleDestroy {
 
   private revoke(socket: Socket, message: string): void {
     if (socket.disconnected) return;
-    const dto: ErrorDto = { code: 'UNAUTHENTICATED', message };
+    const dto: ErrorDto = { code: 'UNAUTHENTICATED', message, retryable: false };
     socket.emit('error', dto);
     socket.disconnect(true);
   }

@@ -24,7 +24,8 @@ function server(reply: (s: Sent, n: number) => Ack<unknown> | undefined = () => 
   return { sent, request };
 }
 
-const refusal = (code: string, details?: Record<string, unknown>): Ack<never> => ({ ok: false, error: { code, message: code, details } });
+const RETRYABLE = new Set(['RATE_LIMITED', 'UNAVAILABLE', 'OFFLINE', 'TIMEOUT']);
+const refusal = (code: string, details?: Record<string, unknown>): Ack<never> => ({ ok: false, error: { code, message: code, retryable: RETRYABLE.has(code), details } });
 const settled = () => new Promise((r) => setTimeout(r, 20));
 
 describe(CodeSync.name, () => {

@@ -79,7 +79,7 @@ export const SNAPSHOT_DEBOUNCE_MS = 1_000;
  * Keeps the server's copy of the editor up to date: debounced `code:update` snapshots, then queued runs and
  * submissions, one request at a time and in that order, so a run always follows the latest code's acknowledged
  * snapshot. Offline, everything waits in the store and goes out on the next `resume()` (the hook calls it on every
- * join). `RATE_LIMITED` is retried after the server's `retryAfterMs`; any other refusal drops what it refused and
+ * join). A retryable refusal (rate limit, timeout, a dependency down) is retried after the server's `retryAfterMs`; any other refusal drops what it refused and
  * is reported.
  */
 export class CodeSync {
@@ -202,12 +202,11 @@ export class CodeSync {
     }
   }
 
-  /** True when acknowledged; otherwise waits (offline, rate limit) or drops the refused item and reports why. */
+  /** True when acknowledged; otherwise waits (offline, retryable) or drops the refused item and reports why. */
   private accepted<T>(ack: Ack<T>, drop: () => CodeDraft): ack is { ok: true; data: T } {
     if (ack.ok) return true;
-    const { code } = ack.error;
-    if (code === 'OFFLINE') return false; // the next join flushes
-    if (code === 'RATE_LIMITED' || code === 'TIMEOUT') {
+    if (ack.error.code === 'OFFLINE') return false; // the next join flushes
+    if (ack.error.retryable) {
       clearTimeout(this.retry);
       this.retry = setTimeout(() => void this.flush(), retryAfter(ack.error));
       return false;

@@ -41,11 +41,11 @@ describe(DiagramSync.name, () => {
   it('retries a rate-limited snapshot with the same clientId, waits offline, and reports other refusals', async () => {
     const refusals: (ErrorDto | null)[] = [];
     const replies: (Ack<never> | undefined)[] = [
-      { ok: false, error: { code: 'RATE_LIMITED', message: '', details: { retryAfterMs: 5 } } },
+      { ok: false, error: { code: 'RATE_LIMITED', message: '', retryable: true, details: { retryAfterMs: 5 } } },
       undefined,
-      { ok: false, error: { code: 'OFFLINE', message: '' } },
+      { ok: false, error: { code: 'OFFLINE', message: '', retryable: true } },
       undefined,
-      { ok: false, error: { code: 'DIAGRAM_TOO_LARGE', message: 'too big' } },
+      { ok: false, error: { code: 'DIAGRAM_TOO_LARGE', message: 'too big', retryable: false } },
     ];
     const { sent, request } = server((n) => replies[n - 1]);
     const sut = new DiagramSync(request, (e) => refusals.push(e), 5);

@@ -41,7 +41,7 @@ export function fingerprint(elements: readonly BoardElement[]): string {
 /**
  * Keeps the server's copy of the board up to date: only the latest scene matters, so a newer drawing replaces
  * one not yet sent (it keeps its `clientId` only while it is being re-sent unchanged). Offline the scene waits for
- * `resume()` (called after every join); `RATE_LIMITED` and `TIMEOUT` are retried after `retryAfterMs`; any other
+ * `resume()` (called after every join); a retryable refusal (rate limit, timeout, a dependency down) is retried after `retryAfterMs`; any other
  * refusal (too large, invalid) is reported and the scene dropped until the next edit.
  */
 export class DiagramSync {
@@ -107,7 +107,7 @@ export class DiagramSync {
       this.onRefused(null);
     } else if (ack.error.code === 'OFFLINE') {
       return; // the next join resumes
-    } else if (ack.error.code === 'RATE_LIMITED' || ack.error.code === 'TIMEOUT') {
+    } else if (ack.error.retryable) {
       clearTimeout(this.retry);
       this.retry = setTimeout(() => void this.flush(), retryAfter(ack.error));
       return;

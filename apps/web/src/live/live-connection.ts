@@ -49,6 +49,8 @@ export class LiveConnection {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private flushing = false;
   private flushAgain = false;
+  /** An answer was refused as retryable and waits for its re-send: the page says so until one is accepted. */
+  private delayed = false;
   /** Bumped on every disconnect: a send loop from an older connection stops instead of blocking the new one. */
   private generation = 0;
 
@@ -76,10 +78,15 @@ export class LiveConnection {
       // The server closed us (e.g. during its shutdown): socket.io does not retry that by itself.
       if (reason === 'io server disconnect' && navigator.onLine) socket.connect();
     });
-    socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
+    socket.on('connect_error', (err: Error & { data?: ErrorDto }) => {
       const code = err.data?.code ?? err.message;
       if (code === 'UNAUTHENTICATED') this.handlers.onStatus('unauthenticated', 'Your sign-in has expired.');
-      else this.handlers.onStatus('offline', err.message);
+      else this.handlers.onStatus('offline', err.data?.message ?? err.message);
+      // A refusal by the server's handshake check (not a lost link) is not retried by socket.io itself.
+      if (!socket.active && err.data?.retryable) {
+        clearTimeout(this.retryTimer);
+        this.retryTimer = setTimeout(() => socket.connect(), retryAfter(err.data));
+      }
     });
     for (const type of EVENT_TYPES) {
       socket.on(type, (event: ServerEvent) => {
@@ -116,13 +123,13 @@ export class LiveConnection {
   /** A command that needs the connection (advance, end, retry): refused at once when offline. */
   async request<E extends Exclude<ClientEventName, 'session:join' | 'answer:submit'>>(event: E, payload: ClientPayload<E>): Promise<Ack<ClientAckData[E]>> {
     const socket = this.socket;
-    if (!socket || !this.joined) return { ok: false, error: { code: 'OFFLINE', message: 'Not connected: try again when the connection is back.' } };
+    if (!socket || !this.joined) return { ok: false, error: { code: 'OFFLINE', message: 'Not connected: try again when the connection is back.', retryable: true } };
     try {
       // socket.io's typed emitWithAck cannot narrow a generic event name; payload and ack are the protocol's for `E`.
       const untyped = socket as unknown as Socket;
       return (await untyped.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<ClientAckData[E]>;
     } catch {
-      return { ok: false, error: { code: 'TIMEOUT', message: 'The server did not answer in time.' } };
+      return { ok: false, error: { code: 'TIMEOUT', message: 'The server did not answer in time.', retryable: true } };
     }
   }
 
@@ -152,7 +159,7 @@ export class LiveConnection {
     }
     if (!ack.ok) {
       this.handlers.onStatus('offline', ack.error.message);
-      if (ack.error.code === 'RATE_LIMITED') this.retryTimer = setTimeout(() => void this.join(), retryAfter(ack.error));
+      if (ack.error.retryable) this.retryTimer = setTimeout(() => void this.join(), retryAfter(ack.error));
       return;
     }
     this.handlers.onJoin(ack.data);
@@ -197,7 +204,12 @@ export class LiveConnection {
       this.inFlight.delete(entry.clientId);
       if (ack.ok) {
         this.settle(entry.clientId);
-      } else if (ack.error.code === 'RATE_LIMITED') {
+        if (this.delayed) this.handlers.onStatus('online');
+        this.delayed = false;
+      } else if (ack.error.retryable) {
+        // Refused for now (load, a dependency down): kept, and sent again with the same clientId, so at most once.
+        this.delayed = true;
+        this.handlers.onStatus('online', 'The server could not take your answer just now; it is kept here and sent again in a moment.');
         clearTimeout(this.retryTimer);
         this.retryTimer = setTimeout(() => void this.flush(), retryAfter(ack.error));
         return;
@@ -216,7 +228,7 @@ export class LiveConnection {
   }
 }
 
-/** The server's `details.retryAfterMs` of a `RATE_LIMITED` refusal (2 s when it says nothing usable). */
+/** The server's `details.retryAfterMs` of a retryable refusal (2 s when it says nothing usable). */
 export function retryAfter(error: ErrorDto): number {
   const ms = Number(error.details?.retryAfterMs);
   return Number.isFinite(ms) && ms > 0 ? ms : 2_000;

@@ -23,7 +23,7 @@ export interface LiveSession {
   sendDiagram(payload: { clientId: string; scene: DiagramScene }): Promise<Ack<ClientAckData['diagram:update']>>;
 }
 
-const OFFLINE = { ok: false as const, error: { code: 'OFFLINE', message: 'Not connected.' } };
+const OFFLINE = { ok: false as const, error: { code: 'OFFLINE', message: 'Not connected.', retryable: true } };
 
 export function useLiveSession(sessionId: string): LiveSession {
   const [state, setState] = useState(() => initialLiveState(sessionId));

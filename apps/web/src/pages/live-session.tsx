@@ -215,7 +215,7 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
                 </p>
                 <p className="turn-text">{p.text}</p>
                 <p className="grade-status" role="status">
-                  {connection.status === 'online' ? 'Sending…' : 'Waiting for the connection — will be sent automatically'}
+                  {connection.status === 'online' ? (connection.detail ?? 'Sending…') : 'Waiting for the connection — will be sent automatically'}
                 </p>
               </li>
             ))}
