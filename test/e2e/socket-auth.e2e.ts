@@ -40,7 +40,7 @@ describe('socket.io handshake on /interview', () => {
     const { socket, error } = await connect({ token: badToken });
     expect(socket.connected).toBe(false);
     expect(error?.message).toBe('UNAUTHENTICATED');
-    expect(error?.data).toEqual({ code: 'UNAUTHENTICATED', message: expect.any(String) });
+    expect(error?.data).toEqual({ code: 'UNAUTHENTICATED', message: expect.any(String), retryable: false });
     socket.close();
   });
 
