@@ -14,7 +14,8 @@ export interface CalibrationGroup {
   answers: number;
   /** Every dimension pooled, then each dimension on its own. */
   pooled: ScoreAgreement;
-  dimensions: ({ id: string } & ScoreAgreement)[];
+  /** `title`: the role guide's name for the dimension (the id when no loaded guide names it). */
+  dimensions: ({ id: string; title: string } & ScoreAgreement)[];
   keyPoints: { n: number; agreement: number | null; disagreements: number };
 }
 
@@ -52,8 +53,15 @@ export class CalibrationService {
       scope: own ? 'own' : 'all',
       sessions: new Set(answers.map((a) => a.sessionId)).size,
       answers: answers.length,
-      groups: [...groups.values()].map(({ rows, ...g }) => summarise(g, rows)),
+      groups: [...groups.values()].map(({ rows, ...g }) => summarise(g, rows, this.dimensionTitles())),
     };
+  }
+
+  /** Every loaded role guide's dimension titles by id. */
+  private dimensionTitles(): Map<string, string> {
+    const titles = new Map<string, string>();
+    for (const role of this.content.roles()) for (const plan of Object.values(role.sessions)) for (const d of plan.dimensions) titles.set(d.id, d.title);
+    return titles;
   }
 
   /** Coach-reviewed answers as eval items (`libs/grading/eval` format): the coach's corrected values are the labels. */
@@ -88,6 +96,7 @@ export class CalibrationService {
 function summarise(
   g: { grader: string; model: string | null; promptVersion: string },
   rows: { turnId: string; grade: Grade; latest: Map<string, CorrectionRow> }[],
+  titles: ReadonlyMap<string, string> = new Map(),
 ): CalibrationGroup {
   const byDimension = new Map<string, [number, number][]>();
   const keyPoints: [string, string][] = [];
@@ -101,7 +110,7 @@ function summarise(
       keyPoints.push([k.status, coach ? coach.value : k.status]);
     }
   }
-  const dimensions = [...byDimension.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([id, pairs]) => ({ id, ...scoreAgreement(pairs) }));
+  const dimensions = [...byDimension.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([id, pairs]) => ({ id, title: titles.get(id) ?? id, ...scoreAgreement(pairs) }));
   return {
     ...g,
     answers: rows.length,

@@ -20,6 +20,8 @@ export interface ProgressDto {
   }[];
   /** Per dimension, one point per complete session that scored it, oldest first: ready for a line chart. */
   series: Record<string, { sessionId: string; at: string; score: number }[]>;
+  /** Each dimension's title by id, as the reports name them (for the charts' labels). */
+  dimensionTitles: Record<string, string>;
   overallSeries: { sessionId: string; at: string; overall: number }[];
   /** Key points missed most often across my sessions. */
   mostMissed: { questionId: string; keyPointId: string; text: string; missed: number; of: number }[];
@@ -65,6 +67,7 @@ export class ProgressService {
     return {
       sessions,
       ...trendsOf(sessions),
+      dimensionTitles: Object.fromEntries(reports.flatMap((r) => r.dimensions.map((d) => [d.id, d.title] as const))),
       mostMissed: mostMissed(reports),
       streak: streakOf(sessions.map((s) => s.endedAt), now),
     };

@@ -93,3 +93,31 @@ export function describeError(err: unknown): string {
   }
   return err instanceof Error ? err.message : String(err);
 }
+
+/**
+ * Downloads an api file (an export) with the bearer token a plain link cannot send: fetched, then saved under the
+ * name the server's Content-Disposition gives.
+ */
+export async function downloadFile(path: string, fallbackName: string): Promise<void> {
+  const token = auth.token();
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'The server cannot be reached. Check your connection and try again.');
+  }
+  if (!res.ok) {
+    if (res.status === 401 && token) onUnauthenticated();
+    const body = safeJson(await res.text()) as { error?: { code?: string; message?: string } } | undefined;
+    throw new ApiError(res.status, body?.error?.code ?? 'HTTP_' + res.status, body?.error?.message ?? res.statusText);
+  }
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -11,6 +11,7 @@ import { QuestionBrowserPage, QuestionPage } from './pages/questions.js';
 import { RedeemPage } from './pages/redeem.js';
 import { SignInPage } from './pages/sign-in.js';
 import { Link, match, navigate, useLocation } from './router.js';
+import { useTitle } from './use-title.js';
 
 type Role = 'candidate' | 'coach' | 'admin';
 
@@ -102,21 +103,29 @@ export function App() {
       </header>
       <div id="content" tabIndex={-1}>
         {!route ? (
-          <main>
-            <h1>Not found</h1>
+          <Notice title="Not found">
             <p>
               <Link href="/">Go to the start page</Link>
             </p>
-          </main>
+          </Notice>
         ) : needsSignIn ? null : wrongRole ? (
-          <main>
-            <h1>Not for your account</h1>
+          <Notice title="Not for your account">
             <p>This page is for {route.r.roles!.join(' or ')} accounts.</p>
-          </main>
+          </Notice>
         ) : (
           route.r.render(route.params!, url)
         )}
       </div>
     </>
+  );
+}
+
+function Notice({ title, children }: { title: string; children: React.ReactNode }) {
+  useTitle(title);
+  return (
+    <main>
+      <h1>{title}</h1>
+      {children}
+    </main>
   );
 }

@@ -27,8 +27,8 @@ export interface BrowserPage {
   dialogs: string[];
 }
 
-export async function openPage(browser: Browser, baseURL: string): Promise<BrowserPage> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+export async function openPage(browser: Browser, baseURL: string, viewport = { width: 1280, height: 900 }): Promise<BrowserPage> {
+  const context = await browser.newContext({ baseURL, viewport });
   context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   const errors: string[] = [];

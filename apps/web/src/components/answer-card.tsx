@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { GradeStatus, GradeView, TurnKind } from '../protocol.js';
 import type { AnswerItem } from '../live/session-state.js';
 
@@ -15,7 +16,7 @@ export function turnKindLabel(kind: TurnKind, graded: boolean): string | null {
  * and, when shown, its grade. A turn that is not graded (a question, a request to move on) shows no grade status:
  * no grade event will come for it.
  */
-export function AnswerCard({ answer, showGrade, onRetry }: { answer: AnswerItem; showGrade: boolean; onRetry(turnId: string): void }) {
+export function AnswerCard({ answer, showGrade, onRetry, children }: { answer: AnswerItem; showGrade: boolean; onRetry(turnId: string): void; children?: ReactNode }) {
   const grade = showGrade ? answer.grade : undefined;
   const label = turnKindLabel(answer.turnKind, answer.graded);
   return (
@@ -45,6 +46,7 @@ export function AnswerCard({ answer, showGrade, onRetry }: { answer: AnswerItem;
         <GradeStatusLine turnId={answer.turnId} status={answer.status} failureCode={answer.failureCode} delay={answer.delay} revealedLater={!grade} onRetry={onRetry} />
       )}
       {grade && <Feedback grade={grade} />}
+      {children}
     </li>
   );
 }

@@ -1,6 +1,6 @@
 import { Excalidraw, restoreElements } from '@excalidraw/excalidraw';
 import '@excalidraw/excalidraw/index.css';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { DiagramSync, type DiagramRequest } from '../live/diagram-sync.js';
 import type { DiagramSnapshot } from '../live/session-state.js';
 import type { DiagramScene, ErrorDto } from '../protocol.js';
@@ -49,9 +49,21 @@ export default function DiagramBoard({ initial, latest, send, online, readOnly }
     board.updateScene({ elements });
   }, [board, latest, sync]);
 
+  // Excalidraw's menu button (an icon) has no accessible name; it gets one here whenever the board renders it.
+  const canvas = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = canvas.current;
+    if (!el) return;
+    const label = () => el.querySelectorAll('button.dropdown-menu-button:not([aria-label])').forEach((b) => b.setAttribute('aria-label', 'Board menu'));
+    label();
+    const observer = new MutationObserver(label);
+    observer.observe(el, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
+
   return (
     <section className="diagram-board" aria-label="Whiteboard" data-testid="diagram-board">
-      <div className="diagram-canvas">
+      <div className="diagram-canvas" ref={canvas}>
         <Excalidraw
           excalidrawAPI={setBoard}
           initialData={initialData}

@@ -26,7 +26,10 @@ export function ReportCorrections({ report, turns = [] }: { report: ReviewedRepo
         max={4}
         bars={report.dimensions.map((d) => {
           const value = d.corrected !== undefined ? d.corrected : d.ai;
-          return { label: d.title, value, emphasis: d.corrected !== undefined && d.corrected !== d.ai, caption: d.corrected !== undefined && d.corrected !== d.ai ? `${d.ai ?? '—'} → ${d.corrected ?? '—'}` : `${value ?? '—'}` };
+          const moved = d.corrected !== undefined && d.corrected !== d.ai;
+          // A coach's correction reads as what it is: an increase (green, ▲) or a decrease (red, ▼).
+          const change = moved ? ((d.corrected ?? 0) > (d.ai ?? 0) ? 'up' : 'down') : undefined;
+          return { label: d.title, value, change, caption: moved ? `${d.ai ?? '—'} → ${d.corrected ?? '—'}` : `${value ?? '—'}` };
         })}
       />
       <ul>

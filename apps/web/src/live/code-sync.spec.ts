@@ -109,6 +109,17 @@ describe(CodeSync.name, () => {
     expect(sut.draft()).toMatchObject({ language: 'javascript', code: { javascript: 'let a;' }, sent: { language: 'javascript', code: 'let a;' } });
   });
 
+  it('still restores after a join settled runs and resumed with nothing typed (a fresh browser)', () => {
+    const storage = memoryStorage();
+    const sut = new CodeSync(S, new CodeDraftStore(S, storage), server().request, () => {}, () => {});
+    sut.resume();
+    sut.settle(new Set(['run-1']));
+    expect(sut.hasDraft()).toBe(false);
+    expect(storage.data.size).toBe(0);
+    sut.restore('javascript', 'let a;');
+    expect(sut.draft()).toMatchObject({ language: 'javascript', code: { javascript: 'let a;' } });
+  });
+
   it('survives a corrupt entry in storage', () => {
     const storage = memoryStorage();
     storage.setItem(`mi.code.${S}`, '{not json');

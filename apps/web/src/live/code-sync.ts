@@ -39,9 +39,13 @@ export class CodeDraftStore {
     this.key = `mi.code.${sessionId}`;
   }
 
-  /** Whether this browser holds anything for the session (else the server's last snapshot is the starting point). */
+  /**
+   * Whether this browser holds code of its own for the session (else the server's last snapshot is the starting
+   * point). Bookkeeping alone (a join's settled runs, an empty snapshot pass) is not a draft.
+   */
   has(): boolean {
-    return this.storage.getItem(this.key) !== null;
+    const draft = this.read();
+    return Object.keys(draft.code).length > 0 || draft.snapshot !== null || draft.commands.length > 0;
   }
 
   read(): CodeDraft {
@@ -62,9 +66,11 @@ export class CodeDraftStore {
     }
   }
 
+  /** Writes only a change: an update that changes nothing leaves the storage (and a fresh browser's "no draft") as it was. */
   update(fn: (draft: CodeDraft) => CodeDraft): CodeDraft {
-    const next = fn(this.read());
-    this.storage.setItem(this.key, JSON.stringify(next));
+    const current = this.read();
+    const next = fn(current);
+    if (next !== current) this.storage.setItem(this.key, JSON.stringify(next));
     return next;
   }
 }

@@ -2,6 +2,8 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { api, describeError } from '../api.js';
 import type { InviteBatchDto, WaitlistEntryDto } from '../protocol.js';
 import { useSubmit } from '../use-submit.js';
+import { useTitle } from '../use-title.js';
+import { ScrollTable } from '../components/scroll-table.js';
 
 type WaitlistEntry = WaitlistEntryDto;
 type InviteBatch = InviteBatchDto;
@@ -18,6 +20,7 @@ interface RolloutStatus {
 }
 
 export function AdminPage() {
+  useTitle('Early-access rollout');
   const [version, setVersion] = useState(0);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   return (
@@ -63,34 +66,36 @@ function Waitlist({ version }: { version: number }) {
         </label>
       </div>
       {error && <p role="alert">{error}</p>}
-      <table data-testid="waitlist-table">
-        <thead>
-          <tr>
-            <th scope="col">Place</th>
-            <th scope="col">Email</th>
-            <th scope="col">Name</th>
-            <th scope="col">Years</th>
-            <th scope="col">Referrals</th>
-            <th scope="col">Status</th>
-            <th scope="col">Cohort</th>
-            <th scope="col">Signed up</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(data?.entries ?? []).map((e) => (
-            <tr key={e.id}>
-              <td>{e.position ?? '—'}</td>
-              <td>{e.email}</td>
-              <td>{e.name ?? ''}</td>
-              <td>{e.yearsExperience ?? ''}</td>
-              <td>{e.referralCount}</td>
-              <td>{e.status}</td>
-              <td>{e.cohort ?? ''}</td>
-              <td>{new Date(e.createdAt).toLocaleDateString()}</td>
+      <ScrollTable label="Waitlist">
+        <table data-testid="waitlist-table">
+          <thead>
+            <tr>
+              <th scope="col">Place</th>
+              <th scope="col">Email</th>
+              <th scope="col">Name</th>
+              <th scope="col">Years</th>
+              <th scope="col">Referrals</th>
+              <th scope="col">Status</th>
+              <th scope="col">Cohort</th>
+              <th scope="col">Signed up</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {(data?.entries ?? []).map((e) => (
+              <tr key={e.id}>
+                <td>{e.position ?? '—'}</td>
+                <td>{e.email}</td>
+                <td>{e.name ?? ''}</td>
+                <td>{e.yearsExperience ?? ''}</td>
+                <td>{e.referralCount}</td>
+                <td>{e.status}</td>
+                <td>{e.cohort ?? ''}</td>
+                <td>{new Date(e.createdAt).toLocaleDateString()}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
     </section>
   );
 }

@@ -5,6 +5,8 @@ import type { KeyPointStatus } from '../protocol.js';
 import type { ReviewedGrade, Transcript, TranscriptTurn } from '../review-types.js';
 import { humanize } from '../live/session-state.js';
 import { Link } from '../router.js';
+import { useTitle } from '../use-title.js';
+import { ScrollTable } from '../components/scroll-table.js';
 
 type Edit = { value: string; reason: string };
 type Correction =
@@ -25,6 +27,8 @@ export function CoachReviewPage({ sessionId }: { sessionId: string }) {
   useEffect(() => {
     load().catch((err: unknown) => setMessage({ ok: false, text: describeError(err) }));
   }, [load]);
+
+  useTitle(transcript ? `Review: ${transcript.session.questionTitle}` : 'Review');
 
   if (!transcript) return <main>{message ? <p role="alert">{message.text}</p> : <p role="status">Loading…</p>}</main>;
   // What a correction is about, in words (a dimension's title, a key point's text), for messages.
@@ -143,68 +147,70 @@ function GradeEditor({
   onEdit(k: string, patch: Partial<Edit>, current: string): void;
 }) {
   return (
-    <table className="grade-table">
-      <caption>
-        AI grade: {grade.overall.ai} / 100{grade.overall.corrected !== undefined && ` → corrected ${grade.overall.corrected} / 100`}
-        {grade.flags.length > 0 && ` · flags: ${grade.flags.join(', ')}`}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Item</th>
-          <th scope="col">AI</th>
-          <th scope="col">Coach</th>
-          <th scope="col">Reason (required for a change)</th>
-        </tr>
-      </thead>
-      <tbody>
-        {grade.dimensions.map((d) => {
-          const k = key(turn.turnId, 'dimension', d.id);
-          const current = String(d.corrected?.score ?? d.ai.score);
-          const label = d.title;
-          return (
-            <tr key={k}>
-              <th scope="row">{label}</th>
-              <td>
-                {d.ai.score} <span className="muted">— {d.ai.reason}</span>
-              </td>
-              <td>
-                <select aria-label={`Coach score for ${label}`} value={edits[k]?.value ?? current} onChange={(e) => onEdit(k, { value: e.target.value }, current)}>
-                  {[1, 2, 3, 4].map((n) => (
-                    <option key={n} value={n}>
-                      {n}
-                    </option>
-                  ))}
-                </select>
-                {d.correction && <span className="muted"> (v{d.correction.version}: “{d.correction.reason}”)</span>}
-              </td>
-              <td>
-                <input aria-label={`Reason for the ${label} score`} value={edits[k]?.reason ?? ''} onChange={(e) => onEdit(k, { reason: e.target.value }, current)} />
-              </td>
-            </tr>
-          );
-        })}
-        {grade.keyPoints.map((p) => {
-          const k = key(turn.turnId, 'keyPoint', p.id);
-          const current = p.corrected?.status ?? p.ai.status;
-          const label = `Key point: ${p.text}`;
-          return (
-            <tr key={k}>
-              <th scope="row">{label}</th>
-              <td>{p.ai.status}</td>
-              <td>
-                <select aria-label={`Coach status for ${label}`} value={edits[k]?.value ?? current} onChange={(e) => onEdit(k, { value: e.target.value }, current)}>
-                  <option value="covered">covered</option>
-                  <option value="partial">partial</option>
-                  <option value="missed">missed</option>
-                </select>
-              </td>
-              <td>
-                <input aria-label={`Reason for the ${label} status`} value={edits[k]?.reason ?? ''} onChange={(e) => onEdit(k, { reason: e.target.value }, current)} />
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <ScrollTable label={`AI grade and corrections of answer ${turn.number}`}>
+      <table className="grade-table">
+        <caption>
+          AI grade: {grade.overall.ai} / 100{grade.overall.corrected !== undefined && ` → corrected ${grade.overall.corrected} / 100`}
+          {grade.flags.length > 0 && ` · flags: ${grade.flags.join(', ')}`}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            <th scope="col">AI</th>
+            <th scope="col">Coach</th>
+            <th scope="col">Reason (required for a change)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {grade.dimensions.map((d) => {
+            const k = key(turn.turnId, 'dimension', d.id);
+            const current = String(d.corrected?.score ?? d.ai.score);
+            const label = d.title;
+            return (
+              <tr key={k}>
+                <th scope="row">{label}</th>
+                <td>
+                  {d.ai.score} <span className="muted">— {d.ai.reason}</span>
+                </td>
+                <td>
+                  <select aria-label={`Coach score for ${label}`} value={edits[k]?.value ?? current} onChange={(e) => onEdit(k, { value: e.target.value }, current)}>
+                    {[1, 2, 3, 4].map((n) => (
+                      <option key={n} value={n}>
+                        {n}
+                      </option>
+                    ))}
+                  </select>
+                  {d.correction && <span className="muted"> (v{d.correction.version}: “{d.correction.reason}”)</span>}
+                </td>
+                <td>
+                  <input aria-label={`Reason for the ${label} score`} value={edits[k]?.reason ?? ''} onChange={(e) => onEdit(k, { reason: e.target.value }, current)} />
+                </td>
+              </tr>
+            );
+          })}
+          {grade.keyPoints.map((p) => {
+            const k = key(turn.turnId, 'keyPoint', p.id);
+            const current = p.corrected?.status ?? p.ai.status;
+            const label = `Key point: ${p.text}`;
+            return (
+              <tr key={k}>
+                <th scope="row">{label}</th>
+                <td>{p.ai.status}</td>
+                <td>
+                  <select aria-label={`Coach status for ${label}`} value={edits[k]?.value ?? current} onChange={(e) => onEdit(k, { value: e.target.value }, current)}>
+                    <option value="covered">covered</option>
+                    <option value="partial">partial</option>
+                    <option value="missed">missed</option>
+                  </select>
+                </td>
+                <td>
+                  <input aria-label={`Reason for the ${label} status`} value={edits[k]?.reason ?? ''} onChange={(e) => onEdit(k, { reason: e.target.value }, current)} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </ScrollTable>
   );
 }

@@ -3,6 +3,8 @@ import { api, describeError } from '../api.js';
 import { BarChart } from '../components/charts.js';
 import { humanize } from '../live/session-state.js';
 import { Link } from '../router.js';
+import { useTitle } from '../use-title.js';
+import { ScrollTable } from '../components/scroll-table.js';
 
 interface QueueRow {
   sessionId: string;
@@ -16,6 +18,7 @@ interface QueueRow {
 }
 
 export function ReviewQueuePage() {
+  useTitle('Review queue');
   const [rows, setRows] = useState<QueueRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -29,38 +32,40 @@ export function ReviewQueuePage() {
       {!rows && !error && <p role="status">Loading…</p>}
       {rows && rows.length === 0 && <p>Nothing to review.</p>}
       {rows && rows.length > 0 && (
-        <table data-testid="review-queue">
-          <thead>
-            <tr>
-              <th scope="col">Ended</th>
-              <th scope="col">Question</th>
-              <th scope="col">Mode</th>
-              <th scope="col">Flags</th>
-              <th scope="col">Disputes</th>
-              <th scope="col">Reviewed</th>
-              <th scope="col">
-                <span className="visually-hidden">Open</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.sessionId}>
-                <td>{new Date(r.endedAt).toLocaleString()}</td>
-                <td>{r.questionId}</td>
-                <td>{r.mode}</td>
-                <td>{r.flags.join(', ')}</td>
-                <td>{r.openDisputes || ''}</td>
-                <td>{r.reviewedAt ? new Date(r.reviewedAt).toLocaleDateString() : 'not yet'}</td>
-                <td>
-                  <Link href={`/coach/sessions/${r.sessionId}`} aria-label={`Review the ${r.questionId} session of ${new Date(r.endedAt).toLocaleString()}`}>
-                    Review
-                  </Link>
-                </td>
+        <ScrollTable label="Review queue">
+          <table data-testid="review-queue">
+            <thead>
+              <tr>
+                <th scope="col">Ended</th>
+                <th scope="col">Question</th>
+                <th scope="col">Mode</th>
+                <th scope="col">Flags</th>
+                <th scope="col">Disputes</th>
+                <th scope="col">Reviewed</th>
+                <th scope="col">
+                  <span className="visually-hidden">Open</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.sessionId}>
+                  <td>{new Date(r.endedAt).toLocaleString()}</td>
+                  <td>{r.questionId}</td>
+                  <td>{r.mode}</td>
+                  <td>{r.flags.join(', ')}</td>
+                  <td>{r.openDisputes || ''}</td>
+                  <td>{r.reviewedAt ? new Date(r.reviewedAt).toLocaleDateString() : 'not yet'}</td>
+                  <td>
+                    <Link href={`/coach/sessions/${r.sessionId}`} aria-label={`Review the ${r.questionId} session of ${new Date(r.endedAt).toLocaleString()}`}>
+                      Review
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
       )}
     </main>
   );
@@ -78,12 +83,13 @@ interface Calibration {
   scope: 'own' | 'all';
   sessions: number;
   answers: number;
-  groups: { grader: string; model: string | null; promptVersion: string; answers: number; pooled: Agreement; dimensions: ({ id: string } & Agreement)[]; keyPoints: { n: number; agreement: number | null; disagreements: number } }[];
+  groups: { grader: string; model: string | null; promptVersion: string; answers: number; pooled: Agreement; dimensions: ({ id: string; title?: string } & Agreement)[]; keyPoints: { n: number; agreement: number | null; disagreements: number } }[];
 }
 
 const pct = (v: number | null) => (v === null ? 'n/a' : `${Math.round(v * 100)}%`);
 
 export function CalibrationPage() {
+  useTitle('Calibration');
   const [data, setData] = useState<Calibration | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -114,7 +120,7 @@ export function CalibrationPage() {
               <BarChart
                 title="Exact agreement per dimension (%)"
                 max={100}
-                bars={g.dimensions.map((d) => ({ label: humanize(d.id), value: d.exact === null ? null : Math.round(d.exact * 100), caption: `${pct(d.exact)} of ${d.n}` }))}
+                bars={g.dimensions.map((d) => ({ label: d.title ?? humanize(d.id), value: d.exact === null ? null : Math.round(d.exact * 100), caption: `${pct(d.exact)} of ${d.n}` }))}
               />
             </section>
           ))}

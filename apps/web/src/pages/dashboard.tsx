@@ -6,16 +6,21 @@ import type { SessionStateDto } from '../protocol.js';
 import { Link } from '../router.js';
 import { useQuestions } from './questions.js';
 import { StartSession } from './start-session.js';
+import { useTitle } from '../use-title.js';
+import { ScrollTable } from '../components/scroll-table.js';
 
 /** `GET /api/me/progress` (libs/review): the coach-corrected scores where a coach corrected them. */
 interface Progress {
   sessions: { sessionId: string; overall: number | null; complete: boolean; corrected: boolean }[];
   series: Record<string, { sessionId: string; at: string; score: number }[]>;
+  /** Each dimension's title by id (absent from an older api: the id is shown as words). */
+  dimensionTitles?: Record<string, string>;
   mostMissed: { questionId: string; keyPointId: string; text: string; missed: number; of: number }[];
   streak: { current: number; longest: number };
 }
 
 export function DashboardPage() {
+  useTitle('Your practice');
   const { questions, error: questionsError } = useQuestions();
   const [sessions, setSessions] = useState<SessionStateDto[] | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -29,7 +34,7 @@ export function DashboardPage() {
 
   const titles = new Map((questions ?? []).map((q) => [q.id, q.title]));
   const scored = new Map((progress?.sessions ?? []).map((s) => [s.sessionId, s]));
-  const series = Object.entries(progress?.series ?? {}).map(([id, points]) => ({ name: humanize(id), points: points.map((p) => ({ x: Date.parse(p.at), y: p.score })) }));
+  const series = Object.entries(progress?.series ?? {}).map(([id, points]) => ({ name: progress?.dimensionTitles?.[id] ?? humanize(id), points: points.map((p) => ({ x: Date.parse(p.at), y: p.score })) }));
   const mostMissed = (progress?.mostMissed ?? []).slice(0, 6);
 
   return (
@@ -73,39 +78,41 @@ export function DashboardPage() {
         ) : sessions.length === 0 ? (
           <p className="muted">No sessions yet.</p>
         ) : (
-          <table data-testid="session-list">
-            <thead>
-              <tr>
-                <th scope="col">Started</th>
-                <th scope="col">Question</th>
-                <th scope="col">Mode</th>
-                <th scope="col">Status</th>
-                <th scope="col">Overall</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.map((s) => {
-                const overall = scored.get(s.id)?.overall;
-                const corrected = scored.get(s.id)?.corrected;
-                const incomplete = scored.get(s.id)?.complete === false;
-                return (
-                  <tr key={s.id}>
-                    <td>{new Date(s.startedAt).toLocaleString()}</td>
-                    <td>
-                      <Link href={`/sessions/${s.id}`}>{titles.get(s.questionId) ?? s.questionId}</Link>
-                    </td>
-                    <td>{s.mode}</td>
-                    <td>{s.status === 'active' ? `in progress (${s.phase.title})` : 'ended'}</td>
-                    <td>
-                      {overall == null ? '—' : `${overall} / 100`}
-                      {incomplete && <span className="muted"> (incomplete: not in trends)</span>}
-                      {corrected && <span className="muted"> (reviewed by a coach)</span>}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <ScrollTable label="Sessions so far">
+            <table data-testid="session-list">
+              <thead>
+                <tr>
+                  <th scope="col">Started</th>
+                  <th scope="col">Question</th>
+                  <th scope="col">Mode</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Overall</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sessions.map((s) => {
+                  const overall = scored.get(s.id)?.overall;
+                  const corrected = scored.get(s.id)?.corrected;
+                  const incomplete = scored.get(s.id)?.complete === false;
+                  return (
+                    <tr key={s.id}>
+                      <td>{new Date(s.startedAt).toLocaleString()}</td>
+                      <td>
+                        <Link href={`/sessions/${s.id}`}>{titles.get(s.questionId) ?? s.questionId}</Link>
+                      </td>
+                      <td>{s.mode}</td>
+                      <td>{s.status === 'active' ? `in progress (${s.phase.title})` : 'ended'}</td>
+                      <td>
+                        {overall == null ? '—' : `${overall} / 100`}
+                        {incomplete && <span className="muted"> (incomplete: not in trends)</span>}
+                        {corrected && <span className="muted"> (reviewed by a coach)</span>}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </ScrollTable>
         )}
       </section>
     </main>

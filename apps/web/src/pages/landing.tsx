@@ -4,8 +4,10 @@ import type { SignUpDto, WaitlistStatusDto } from '../protocol.js';
 import { Link, navigate } from '../router.js';
 import { useSubmit } from '../use-submit.js';
 import { homeFor } from './home.js';
+import { useTitle } from '../use-title.js';
 
 export function LandingPage({ referral }: { referral: string | null }) {
+  useTitle('Live mock interviews');
   const principal = auth.principal();
   useEffect(() => {
     if (principal) navigate(homeFor(principal.role), { replace: true });
@@ -106,19 +108,20 @@ function WaitlistPlace({ place }: { place: WaitlistStatusDto }) {
       <p>
         Every friend who joins with your link moves you up ({place.referrals} so far):
       </p>
-      <p>
+      <div className="stack copy-row">
         <label>
-          Your referral link <input readOnly value={link} size={48} data-testid="referral-link" onFocus={(e) => e.target.select()} />
-        </label>{' '}
+          Your referral link <input className="copy-field" readOnly value={link} data-testid="referral-link" onFocus={(e) => e.target.select()} />
+        </label>
         <button type="button" className="secondary" onClick={() => void navigator.clipboard?.writeText(link)}>
           Copy
         </button>
-      </p>
+      </div>
     </section>
   );
 }
 
 export function WaitlistStatusPage({ token }: { token: string }) {
+  useTitle('Your place on the waitlist');
   const [place, setPlace] = useState<WaitlistStatusDto | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

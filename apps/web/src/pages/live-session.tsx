@@ -1,6 +1,7 @@
 import { type FormEvent, type KeyboardEvent, lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { api } from '../api.js';
+import { api, describeError, downloadFile } from '../api.js';
 import { AnswerCard } from '../components/answer-card.js';
+import { AnswerReview } from '../components/answer-review.js';
 import { CodeEditor } from '../components/code-editor.js';
 import { useSelfHostedExcalidrawAssets } from '../components/excalidraw-asset-path.js';
 import { PhaseBar } from '../components/phase-bar.js';
@@ -11,6 +12,7 @@ import { useLiveSession } from '../live/use-live-session.js';
 import type { CodeLanguageName, DiagramScene, SubmitIntent } from '../protocol.js';
 import type { Transcript } from '../review-types.js';
 import { Link } from '../router.js';
+import { useTitle } from '../use-title.js';
 
 interface QuestionSummary {
   title: string;
@@ -42,16 +44,36 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
   const mode = state.session?.mode;
   const ended = state.status === 'ended';
 
-  // A coach may have corrected the report since: the review api holds the corrected values beside the AI's.
-  const [reviewed, setReviewed] = useState<Transcript | null>(null);
+  // The review api's transcript: key point texts for the coverage map (practice grades) and, once the report is
+  // there, a coach's corrections, notes and the candidate's disputes. Read again when a grade or the report lands.
+  const [transcript, setTranscript] = useState<Transcript | null>(null);
+  const [transcriptVersion, setTranscriptVersion] = useState(0);
   const hasReport = state.report !== null;
+  const gradedCount = state.items.filter((i) => i.kind === 'answer' && i.grade).length;
   useEffect(() => {
-    if (!hasReport) return;
+    if (!hasReport && (mode !== 'practice' || gradedCount === 0)) return;
+    let current = true;
     api<Transcript>('GET', `/api/sessions/${sessionId}/transcript`).then(
-      (t) => setReviewed(t.report?.corrected ? t : null),
-      () => setReviewed(null),
+      (t) => current && setTranscript(t),
+      () => undefined,
     );
-  }, [hasReport, sessionId]);
+    return () => {
+      current = false;
+    };
+  }, [hasReport, mode, gradedCount, sessionId, transcriptVersion]);
+  const reviewed = transcript?.report?.corrected ? transcript : null;
+  const turnsById = new Map((transcript?.turns ?? []).map((t) => [t.turnId, t]));
+  const keyPointTexts = new Map((transcript?.turns ?? []).flatMap((t) => (t.grade?.keyPoints ?? []).map((k) => [k.id, k.text] as const)));
+  const dispute = async (turnId: string, comment: string) => {
+    await api('POST', `/api/sessions/${sessionId}/disputes`, { turnId, comment });
+    setTranscriptVersion((v) => v + 1);
+  };
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+  const download = (format: 'md' | 'json') => {
+    setDownloadError(null);
+    downloadFile(`/api/sessions/${sessionId}/transcript?format=${format}`, `session-${sessionId}.${format}`).catch((err: unknown) => setDownloadError(describeError(err)));
+  };
+  useTitle(question ? (ended ? `Report: ${question.title}` : question.title) : 'Live session');
 
   useEffect(() => {
     if (!questionId) return;
@@ -137,6 +159,36 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
         </div>
       )}
       <PhaseBar phases={state.session.phases} phase={state.phase} endsAt={state.endsAt} ended={ended} />
+      {/* Once ended, the report comes first: it is what the candidate came back for. */}
+      {ended && (
+        <div id="report" tabIndex={-1}>
+          {state.report ? (
+            <>
+              <div className="report-actions">
+                <span className="muted">Transcript:</span>
+                <button type="button" className="secondary" onClick={() => download('md')}>
+                  Download transcript (Markdown)
+                </button>
+                <button type="button" className="secondary" onClick={() => download('json')}>
+                  Download transcript (JSON)
+                </button>
+                {downloadError && <span role="alert">{downloadError}</span>}
+              </div>
+              {reviewed?.report && <ReportCorrections report={reviewed.report} turns={reviewed.turns} />}
+              <SessionReport report={reviewed?.report?.corrected ?? state.report} />
+            </>
+          ) : state.reportFailure ? (
+            <p role="alert" data-testid="report-failed">
+              The session has ended, but its report could not be built ({state.reportFailure}). Your answers and their
+              grades are kept below; retrying a failed grade builds the report again.
+            </p>
+          ) : (
+            <p role="status" data-testid="report-pending">
+              The session has ended{state.endedReason === 'clock' ? ' (time is up)' : ''}. Preparing your report…
+            </p>
+          )}
+        </div>
+      )}
       {question && (
         <details className="question-prompt">
           <summary>The question</summary>
@@ -185,7 +237,9 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
                   <p className="turn-text">{item.text}</p>
                 </li>
               ) : (
-                <AnswerCard key={item.turnId} answer={item} showGrade={mode === 'practice' || ended} onRetry={(turnId) => void command(() => live.retry(turnId))} />
+                <AnswerCard key={item.turnId} answer={item} showGrade={mode === 'practice' || ended} onRetry={(turnId) => void command(() => live.retry(turnId))}>
+                  {ended && state.report && turnsById.has(item.turnId) && <AnswerReview turn={turnsById.get(item.turnId)!} onDispute={dispute} />}
+                </AnswerCard>
               ),
             )}
             {/* A reply being written sits where its final message will land (the end of the timeline) until that replaces it. */}
@@ -229,23 +283,7 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
               </li>
             ))}
           </ol>
-          {ended ? (
-            state.report ? (
-              <>
-                {reviewed?.report && <ReportCorrections report={reviewed.report} turns={reviewed.turns} />}
-                <SessionReport report={reviewed?.report?.corrected ?? state.report} />
-              </>
-            ) : state.reportFailure ? (
-              <p role="alert" data-testid="report-failed">
-                The session has ended, but its report could not be built ({state.reportFailure}). Your answers and their
-                grades are kept above; retrying a failed grade builds the report again.
-              </p>
-            ) : (
-              <p role="status" data-testid="report-pending">
-                The session has ended{state.endedReason === 'clock' ? ' (time is up)' : ''}. Preparing your report…
-              </p>
-            )
-          ) : (
+          {ended ? null : (
             <form className="composer" onSubmit={onSubmit}>
               <label htmlFor="answer">Your answer</label>
               <textarea
@@ -267,9 +305,20 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
                 <button type="button" className="secondary" onClick={() => send('question')} disabled={!draft.trim()}>
                   Ask the interviewer
                 </button>
-                <button type="button" onClick={() => void command(live.advance)} disabled={connection.status !== 'online'}>
-                  {state.phase.index + 1 < state.phase.count ? 'Next phase' : 'Finish interview'}
-                </button>
+                {state.phase.index + 1 < state.phase.count ? (
+                  <button type="button" onClick={() => void command(live.advance)} disabled={connection.status !== 'online'}>
+                    Next phase
+                  </button>
+                ) : (
+                  // The last phase's advance ends the interview: it asks first, as "End session" does.
+                  <button
+                    type="button"
+                    onClick={() => window.confirm('Finish the interview now? You cannot answer after that.') && void command(live.advance)}
+                    disabled={connection.status !== 'online'}
+                  >
+                    Finish interview
+                  </button>
+                )}
                 <button
                   type="button"
                   className="danger"
@@ -292,7 +341,7 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
               <ul data-testid="coverage-map">
                 {coverage.map((k) => (
                   <li key={k.id} className={`kp kp-${k.status}`} data-status={k.status}>
-                    <span className="badge">{k.status}</span> {humanize(k.id)}
+                    <span className="badge">{k.status}</span> {keyPointTexts.get(k.id) ?? humanize(k.id)}
                   </li>
                 ))}
               </ul>

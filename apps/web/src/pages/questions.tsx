@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, describeError } from '../api.js';
 import { Link } from '../router.js';
 import { StartSession } from './start-session.js';
+import { useTitle } from '../use-title.js';
 
 export interface QuestionListItem {
   id: string;
@@ -28,6 +29,7 @@ export function useQuestions(): { questions: QuestionListItem[] | null; error: s
 }
 
 export function QuestionBrowserPage() {
+  useTitle('Questions');
   const { questions, error } = useQuestions();
   const [kind, setKind] = useState('');
   const [text, setText] = useState('');
@@ -72,6 +74,7 @@ export function QuestionBrowserPage() {
 export function QuestionPage({ id }: { id: string }) {
   const [question, setQuestion] = useState<QuestionDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  useTitle(question?.title ?? 'Question');
   useEffect(() => {
     api<QuestionDetail>('GET', `/api/questions/${encodeURIComponent(id)}`).then(setQuestion, (err: unknown) => setError(describeError(err)));
   }, [id]);

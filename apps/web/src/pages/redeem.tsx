@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { api, auth } from '../api.js';
 import { navigate } from '../router.js';
 import { useSubmit } from '../use-submit.js';
+import { useTitle } from '../use-title.js';
 
 /** Redeem an invite code: creates the account (early access) and signs in. */
 export function RedeemPage({ code: initialCode }: { code: string | null }) {
+  useTitle('Redeem your invite');
   const [code, setCode] = useState(initialCode ?? '');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');

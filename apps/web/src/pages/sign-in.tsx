@@ -3,8 +3,10 @@ import { api, auth } from '../api.js';
 import { navigate } from '../router.js';
 import { useSubmit } from '../use-submit.js';
 import { homeFor } from './home.js';
+import { useTitle } from '../use-title.js';
 
 export function SignInPage({ next }: { next: string | null }) {
+  useTitle('Sign in');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const { busy, error, submit } = useSubmit(async () => {
