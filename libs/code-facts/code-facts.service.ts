@@ -16,7 +16,7 @@ export interface CodeFactsInput {
 
 type Fact<T> = { fact: T } | { missing: string };
 
-/** What a submission may wait for its facts, all runs together; a confirming second timing run fits in or is skipped. */
+/** What a submission may wait for its facts, all runs together; a second timing run fits in or is skipped. */
 const FACTS_DEADLINE_MS = 2800;
 /** A second timing run needs at least this much wall time to reach the larger sizes. */
 const MIN_SECOND_RUN_MS = 1000;
@@ -64,10 +64,11 @@ export class CodeFactsService {
     const request = scalingRequest(question.scaling, language, code, question.signature.entryPoint[language], this.budgetMs);
     const outcomes = [await this.sandbox.run(request)];
     let timed = complexityFromRuns(question.scaling, language, outcomes, status === 'PASSED');
-    // A contradiction costs the candidate a key point, and noisy timings decide nothing: both get a second run
-    // (each size keeps its fastest) if it fits before the deadline, its wall limit cut to what is left.
+    // Timings too noisy to decide anything get a second run (each size keeps its fastest) if it fits before the
+    // deadline, its wall limit cut to what is left. A contradiction needs none: the run already timed each size in
+    // several rounds, and a conclusive one stands on their fastest times.
     const left = Math.floor(deadline - performance.now());
-    if ('facts' in timed && (timed.facts.contradicts || !timed.facts.confident) && left >= MIN_SECOND_RUN_MS) {
+    if ('facts' in timed && !timed.facts.confident && left >= MIN_SECOND_RUN_MS) {
       const wallMs = Math.min(request.timing!.wallMs, left);
       const totalBudgetMs = Math.min(request.timing!.totalBudgetMs, wallMs - (request.timing!.wallMs - request.timing!.totalBudgetMs));
       outcomes.push(await this.sandbox.run({ ...request, timing: { ...request.timing!, totalBudgetMs, wallMs } }));

@@ -5,19 +5,29 @@ import { classifyGrowth, type TimingPoint } from './complexity-fit.js';
 import { describeComplexity } from './complexity-note.js';
 import { scalingArgs } from './scaling-inputs.js';
 
-/** Runs per size; the fastest counts (the harness stops at two once a call is slow enough for noise not to matter). */
-const REPEATS = 3;
 /**
- * Untimed calls at half the first size come first: a JIT compiles the code and the heap settles (the first calls
- * of a fresh process run slower whatever their size), and the sizes keep doubling for the harness's forecast.
+ * Rounds over all sizes, so each size is timed this many times and its fastest run counts: load on the machine only
+ * ever adds time (the minimum of repeats is the usual robust estimate of CPU time under interference), and with
+ * the sizes interleaved a burst of load slows one run of several sizes, not every run of one size (which bent the
+ * last step of the growth when the repeats of a size ran back to back). The first round, which finds how far the
+ * sizes can grow, gets 1/TIMING_ROUNDS of the budget so that the later rounds fit in the rest.
+ */
+const TIMING_ROUNDS = 3;
+/**
+ * Calls at half the first size come first, in a row, in the first round only: a JIT compiles the code and the heap
+ * settles (the first calls of a fresh process run slower whatever their size), and the sizes keep doubling for
+ * the harness's forecast.
  */
 const WARM_UP_REPEATS = 8;
+/** A single call over this share of the budget ends the growth: its size is as large as the run can afford. */
+const CALL_SHARE_OF_BUDGET = 1 / 3;
 /** Start-up and reading the inputs, on top of the calls' own budget, before the run's wall clock stops it. */
 const WALL_HEADROOM_MS = 800;
 
 /**
  * The timing run of a submission: one sandbox run calling the entry point at each size of the question's
- * scaling spec (only the generated arguments enter the sandbox), within `budgetMs` of call time in total.
+ * scaling spec, TIMING_ROUNDS times over (only the generated arguments enter the sandbox), within `budgetMs` of
+ * call time in total.
  */
 export function scalingRequest(scaling: ScalingSpec, language: SandboxLanguage, code: string, entryPoint: string, budgetMs: number): SandboxRequest {
   const sizes = scaling.sizes[language];
@@ -26,8 +36,8 @@ export function scalingRequest(scaling: ScalingSpec, language: SandboxLanguage, 
     language,
     code,
     entryPoint,
-    calls: [{ args: scalingArgs(scaling.input, warmUp), repeat: WARM_UP_REPEATS }, ...sizes.map((n) => ({ args: scalingArgs(scaling.input, n), repeat: REPEATS }))],
-    timing: { callBudgetMs: Math.round(budgetMs / 3), totalBudgetMs: budgetMs, wallMs: budgetMs + WALL_HEADROOM_MS },
+    calls: [{ args: scalingArgs(scaling.input, warmUp), repeat: WARM_UP_REPEATS }, ...sizes.map((n) => ({ args: scalingArgs(scaling.input, n) }))],
+    timing: { callBudgetMs: Math.round(budgetMs * CALL_SHARE_OF_BUDGET), totalBudgetMs: budgetMs, rounds: TIMING_ROUNDS, wallMs: budgetMs + WALL_HEADROOM_MS },
   };
 }
 

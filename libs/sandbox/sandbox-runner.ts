@@ -72,7 +72,7 @@ export class SandboxRunner {
       stdin: (nonce) => {
         const common = { nonce, entry: request.entryPoint, captureBytes: Math.floor(this.limits.outputBytes / 2) };
         if (!timing) return JSON.stringify({ ...common, calls: request.calls });
-        const spec = { ...common, calls: request.calls.map((c) => ({ repeat: c.repeat ?? 1 })), timing: { callBudgetMs: timing.callBudgetMs, totalBudgetMs: timing.totalBudgetMs } };
+        const spec = { ...common, calls: request.calls.map((c) => ({ repeat: c.repeat ?? 1 })), timing: { callBudgetMs: timing.callBudgetMs, totalBudgetMs: timing.totalBudgetMs, rounds: timing.rounds } };
         return [spec, ...request.calls.map((c) => c.args)].map((part) => JSON.stringify(part)).join('\n');
       },
     });

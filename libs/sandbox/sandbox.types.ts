@@ -39,18 +39,21 @@ export interface SandboxRuntime {
 /** One call of the entry point; only `args` ever enters the sandbox. */
 export interface SandboxTestCall {
   args: unknown[];
-  /** Timing runs only: call this many times (each on a fresh copy of `args`) and report the fastest. */
+  /** Timing runs only: call this many times in a row (each on a fresh copy of `args`) in the first round. */
   repeat?: number;
 }
 
 /**
- * A timing run: the harness times each call alone and returns no values; it stops growing once one call took
- * over `callBudgetMs`, the calls together over `totalBudgetMs`, or the next call would likely do so. `wallMs`
- * lowers the run's wall limit (never above the configured one).
+ * A timing run: the harness times each call alone and returns no values. The first round grows through the calls
+ * until one call took over `callBudgetMs`, the round's calls over `totalBudgetMs / rounds`, or the next call would
+ * likely do so; up to `rounds - 1` later rounds time the calls it reached again, once each in the same order, while
+ * `totalBudgetMs` lasts. Each call reports its fastest time over all rounds. `wallMs` lowers the run's wall limit
+ * (never above the configured one).
  */
 export interface SandboxTiming {
   callBudgetMs: number;
   totalBudgetMs: number;
+  rounds: number;
   wallMs: number;
 }
 

@@ -110,45 +110,73 @@ SLOW_ENOUGH_MS = 20
 
 def run_timed(fn, calls, arg_lines, timing, emit, short_trace):
     """Timing only: the clock runs around the call alone, on arguments parsed afresh from their line for each run
-    (a call may sort its input in place, and only one call's input is alive at a time). timeMs is the fastest CPU
-    time of call["repeat"] runs: this thread's own work, so other load on the machine does not count (the process
-    clock ticks coarsely under RLIMIT_CPU, the thread clock does not); two runs are enough once a call takes
-    SLOW_ENOUGH_MS. Output is discarded and no return value leaves. Growth stops, by wall time, once a call took
-    over the per-call budget, the total budget is spent, or the next size would likely exceed either (each step
-    doubles the size)."""
+    (a call may sort its input in place, and only one call's input is alive at a time). A call's timeMs is its
+    fastest CPU time over all its runs, emitted again whenever it improves: this thread's own work, so time spent
+    waiting for a core does not count (the process clock ticks coarsely under RLIMIT_CPU, the thread clock does
+    not), and what load still adds only ever adds. Output is discarded and no return value leaves. The calls are
+    timed in rounds, so that a burst of load slows one run of several sizes rather than every run of one size:
+    the first round runs each call call["repeat"] times in a row (a warm-up; two are enough once a call takes
+    SLOW_ENOUGH_MS) and grows until a call took over the per-call budget, the round's calls together over its share
+    of the total (total / rounds), or the next call would likely exceed either (each step doubles the size): a
+    call's own cost is its CPU time (one preemption must not end the growth), what the run spends is wall time
+    (what a submission waits for); each later round runs every call the first one reached once more, in the same order, while the
+    longest round so far still fits in what is left of the total budget."""
     import gc
     sys.stdout = sys.stderr = Discard()
-    budget, total = timing["callBudgetMs"], timing["totalBudgetMs"]
-    spent, last, prev = 0.0, None, None
+    budget, total, rounds = timing["callBudgetMs"], timing["totalBudgetMs"], timing["rounds"]
+    share = total / rounds
+    best = []
+    spent = [0.0]
+
+    def time_once(index):
+        """One timed run of a call: its CPU time, or None when it raised (reported; the timing run ends)."""
+        args = json.loads(arg_lines[index])
+        gc.collect()
+        started, cpu_started = time.perf_counter(), time.thread_time()
+        try:
+            fn(*args)
+        except MemoryError:
+            emit({"type": "memory_limit"})
+            os._exit(0)
+        except BaseException as exc:
+            emit({"type": "call", "index": index, "ok": False, "error": short_trace(exc), "timeMs": 0})
+            return None
+        cpu = (time.thread_time() - cpu_started) * 1000
+        ms = (time.perf_counter() - started) * 1000
+        spent[0] += ms
+        if index == len(best):
+            best.append(cpu)
+        elif cpu < best[index]:
+            best[index] = cpu
+        else:
+            return cpu
+        emit({"type": "call", "index": index, "ok": True, "timeMs": round(cpu, 3)})
+        return cpu
+
+    last = prev = None
     for index, call in enumerate(calls):
         if last is not None:
             predicted = last * (max(2.0, last / prev) if prev else 4.0)
-            if predicted > 2 * budget or spent + predicted > total:
-                return
-        best = wall = None
-        for attempt in range(call.get("repeat", 1)):
-            args = json.loads(arg_lines[index])
-            gc.collect()
-            started, cpu_started = time.perf_counter(), time.thread_time()
-            try:
-                fn(*args)
-            except MemoryError:
-                emit({"type": "memory_limit"})
-                os._exit(0)
-            except BaseException as exc:
-                emit({"type": "call", "index": index, "ok": False, "error": short_trace(exc), "timeMs": 0})
-                return
-            cpu = (time.thread_time() - cpu_started) * 1000
-            ms = (time.perf_counter() - started) * 1000
-            spent += ms
-            best = cpu if best is None else min(best, cpu)
-            wall = ms if wall is None else min(wall, ms)
-            if ms > budget / 4 or (attempt > 0 and best > SLOW_ENOUGH_MS):
+            if predicted > 2 * budget or spent[0] + predicted > share:
                 break
-        emit({"type": "call", "index": index, "ok": True, "timeMs": round(best, 3)})
-        if wall > budget or spent > total:
+        for attempt in range(call.get("repeat", 1)):
+            cpu = time_once(index)
+            if cpu is None:
+                return
+            if cpu > budget / 4 or (attempt > 0 and best[index] > SLOW_ENOUGH_MS):
+                break
+        if best[index] > budget or spent[0] > share:
+            break
+        prev, last = last, best[index]
+    longest = spent[0]
+    for _ in range(1, rounds):
+        if spent[0] + longest > total:
             return
-        prev, last = last, wall
+        before = spent[0]
+        for index in range(len(best)):
+            if time_once(index) is None:
+                return
+        longest = max(longest, spent[0] - before)
 
 main()
 `;
