@@ -86,7 +86,18 @@ export type WrongClaimPattern = z.infer<typeof wrongClaimPatternSchema>;
 
 export const mistakeEvidenceSchema = z.discriminatedUnion('type', [
   /** Shown when these signals are NOT covered by the end of the relevant phase. */
-  z.object({ type: z.literal('absent-topic'), signals: coverageSignalsSchema }).strict(),
+  z
+    .object({
+      type: z.literal('absent-topic'),
+      signals: coverageSignalsSchema,
+      /**
+       * For a mistake about a practice ("pure fan-out on write", "retrying charges without idempotency keys"):
+       * terms that show the answer takes the practice up. The mistake is then shown only where the answer says one
+       * of them and still lacks the signals; an answer that never goes near the practice did not make it.
+       */
+      appliesWhen: z.array(termSchema).min(1).optional(),
+    })
+    .strict(),
   /** Shown when any pattern matches a sentence of the answer. */
   z
     .object({ type: z.literal('wrong-claim'), patterns: z.array(wrongClaimPatternSchema).min(1) })

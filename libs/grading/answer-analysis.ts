@@ -1,3 +1,4 @@
+import { clauseStarts } from './clause-bounds.js';
 import { CONCEPT_KEY, WRONG_CLAIM_KEY, type CompiledQuestion } from './compiled-question.js';
 import { detectInjection, type InjectionFinding, type InjectionReport } from './injection-detector.js';
 import { LEXICON_KEY_OFFSET, lexiconIndex } from './lexicon-index.js';
@@ -17,10 +18,20 @@ export interface AnalysedSentence extends Sentence {
    * matches a handful of keys, so a flat array beats a `Map` per sentence.
    */
   readonly keys: readonly number[];
-  /** Token index of the first negation ("not", "never", "avoid", …), or -1. */
-  readonly negationAt: number;
+  /** Token indices (in the sentence, ascending) of every negation ("not", "never", "avoid", …). */
+  readonly negations: readonly number[];
+  /**
+   * The negations that are no part of a rubric or claim phrase ("does not keep", not the "never" of "never fails"):
+   * the sentence's own, which can negate what a claim's parts say around them.
+   */
+  readonly freeNegations: readonly number[];
   /** Token indices (in the sentence, ascending) of every negation or denial ("not", "without", "no"). */
   readonly denials: readonly number[];
+  /**
+   * Where the sentence's later clauses begin (`clauseStarts`), so a negation scopes over its own clause only;
+   * found only for a sentence with a negation or denial (empty otherwise, where nothing reads it).
+   */
+  readonly clauses: readonly number[];
   /** The sentence refutes something ("impossible", "isn't"): read no denied safeguard into it. */
   readonly refutes: boolean;
   /** Distinct words or phrases of the rubric used in this sentence (however many keys each proves). */
@@ -74,7 +85,7 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
     while (c < content.length && (content.at[c] ?? 0) < sentence.tokenEnd) c++;
     const duplicate = !injected && repeats.isRepeat(content.stemId, contentFrom, c);
     const cues: number[] = [];
-    let negationAt = -1;
+    const negations: number[] = [];
     const denials: number[] = [];
     const keys: number[] = [];
     let termCount = 0;
@@ -93,7 +104,7 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
         if (key >= LEXICON_KEY_OFFSET) {
           const cue = key - LEXICON_KEY_OFFSET;
           if (!cues.includes(cue)) cues.push(cue);
-          if (cue === lexicon.negationKey && (negationAt === -1 || from < negationAt)) negationAt = from;
+          if (cue === lexicon.negationKey) negations.push(from);
           if (cue === lexicon.negationKey || cue === lexicon.denialKey) denials.push(from);
           continue;
         }
@@ -116,8 +127,10 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
       tokenStart: sentence.tokenStart,
       tokenEnd: sentence.tokenEnd,
       keys,
-      negationAt,
+      negations: negations.sort((a, b) => a - b),
+      freeNegations: negations.length === 0 ? NONE : negations.filter((d) => !insidePhrase(hits, d + sentence.tokenStart)),
       denials: denials.sort((a, b) => a - b),
+      clauses: denials.length === 0 ? NO_CLAUSES : clauseStarts(source, tokens, sentence.tokenStart, sentence.tokenEnd),
       refutes: cues.includes(lexicon.refutationKey),
       termCount,
       termShare,
@@ -148,6 +161,9 @@ function leadsTo(text: string): boolean {
   const arrows = text.match(/\S\s*(?:->|→|=>)\s*\S/g);
   return arrows !== null && arrows.length === 1;
 }
+
+const NO_CLAUSES: readonly number[] = [];
+const NONE: readonly number[] = [];
 
 /** Per token of a sentence: inside a rubric term's hit, inside a reasoning cue's (glue), or neither. */
 const RUBRIC = 1;
@@ -199,6 +215,14 @@ function insideLongerConcept(hits: TermHits, h: number, kinds: Uint8Array): bool
   const to = hits.to[h] ?? 0;
   for (let o = 0; o < hits.length; o++) {
     if (kinds[hits.key[o] ?? 0] === CONCEPT_KEY && hits.from[o] === from && (hits.to[o] ?? 0) > to) return true;
+  }
+  return false;
+}
+
+/** Token `at` lies in the hit of a rubric or claim phrase (not a lexicon cue's). */
+function insidePhrase(hits: TermHits, at: number): boolean {
+  for (let h = 0; h < hits.length; h++) {
+    if ((hits.key[h] ?? 0) < LEXICON_KEY_OFFSET && (hits.from[h] ?? 0) <= at && at < (hits.to[h] ?? 0)) return true;
   }
   return false;
 }

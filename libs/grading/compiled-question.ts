@@ -36,6 +36,8 @@ export interface CompiledMisconception {
 export interface CompiledMistake {
   readonly mistake: CommonMistake;
   readonly absent: CompiledCoverage | null;
+  /** For an absent topic about a practice: the key of the terms that show the answer takes it up (`appliesWhen`). */
+  readonly appliesWhen: number | null;
   readonly claims: readonly CompiledClaim[];
 }
 
@@ -97,6 +99,13 @@ function build(question: Question, version: string): CompiledQuestion {
       requireReasoning: signals.requireReasoning,
     };
   };
+  /** One key for all of `words` (qualifiers, denied safeguards, practices): the grader's words, not rubric terms. */
+  const anyOf = (words: readonly string[] | undefined): number | null => {
+    if (!words || words.length === 0) return null;
+    const key = next++;
+    for (const term of words) terms.add(term, key);
+    return key;
+  };
   const claim = (
     pattern: {
       readonly allOf: readonly (readonly string[])[];
@@ -111,12 +120,6 @@ function build(question: Question, version: string): CompiledQuestion {
       for (const term of group) terms.add(term, key, exactOnly);
       return key;
     });
-    const anyOf = (words: readonly string[] | undefined): number | null => {
-      if (!words || words.length === 0) return null;
-      const key = next++;
-      for (const term of words) terms.add(term, key);
-      return key;
-    };
     const unless = anyOf(pattern.unless);
     return { groups, unless, negated: pattern.negated ?? false, denies: anyOf(pattern.denies) };
   };
@@ -126,10 +129,12 @@ function build(question: Question, version: string): CompiledQuestion {
     terminology: relatedTerminology(question, keyPoint),
   }));
   const mistakes = question.commonMistakes.map((mistake): CompiledMistake => {
-    if (mistake.shows.type === 'absent-topic') return { mistake, absent: coverage(mistake.shows.signals), claims: [] };
+    if (mistake.shows.type === 'absent-topic') {
+      return { mistake, absent: coverage(mistake.shows.signals), appliesWhen: anyOf(mistake.shows.appliesWhen), claims: [] };
+    }
     const claims = mistake.shows.patterns.map((p) => claim(p));
     for (const c of claims) wrongClaimParts.push(...c.groups);
-    return { mistake, absent: null, claims };
+    return { mistake, absent: null, appliesWhen: null, claims };
   });
   const misconceptions = MISCONCEPTIONS.map((misconception) => ({ misconception, claims: misconception.claims.map((p) => claim(p, true)) }));
   const keyKinds = new Uint8Array(next);

@@ -34,18 +34,19 @@ export function findDisguised(folded: FoldedText, detect: (text: string) => bool
 }
 
 /**
- * Text addressed to whoever grades, in English paraphrase, German and Spanish: what a candidate answering an
+ * Text addressed to whoever grades, in English paraphrase, German, Spanish and French: what a candidate answering an
  * interviewer has no reason to write.
  */
 const ADDRESSED = new RegExp(
   [
     // English paraphrases.
     String.raw`\b(scoring|grading|evaluation|marking) (note|notes|instruction|instructions|guidance|hint)\b`,
-    String.raw`\bwhoever (evaluates|grades|scores|marks|reviews|assesses) (this|these|my|the)\b`,
+    String.raw`\bwhoever( or whatever)?( is)? (evaluates|grades|scores|marks|reviews|assesses|evaluating|grading|scoring|marking|assessing) (this|these|my|the)\b`,
     String.raw`\b(for|to) (the )?(person|one|people|whoever) (evaluating|grading|scoring|marking|assessing)\b`,
     String.raw`\b(award|give|assign) (this|it|me|the answer)( \w+){0,3} (the )?(top|highest|maximum|best) (band|score|grade|mark)\b`,
     // The grader's own vocabulary asked for, or a grader guessed to be a machine.
-    String.raw`\b(all|every) (the )?key points? (as )?covered\b`,
+    String.raw`\b(award|give|assign|record) (the |a )?(top|highest|maximum|best) band\b`,
+    String.raw`\b(all|every) (the )?(key points?|rubric (points?|items?)) (as |had been |have been |are |were )?(covered|present|met|satisfied|fulfilled)\b`,
     String.raw`\b(scored|graded|marked|reviewing|reviewed|evaluated|assessed) (\w+ ){0,3}(automatically|by an automated|by a machine|by an ai)\b`,
     // German.
     String.raw`\b(ignoriere|ignorieren sie|vergiss|vergessen sie) (alle |die |deine |ihre )?(vorherigen |bisherigen |obigen )?(anweisungen|regeln|vorgaben|bewertungskriterien|instruktionen)\b`,
@@ -59,6 +60,11 @@ const ADDRESSED = new RegExp(
     String.raw`\b(puntuacion|puntuación|nota|calificacion|calificación) (maxima|máxima|perfecta)\b`,
     String.raw`\b(nota|mensaje) (para|al) (el |la )?(evaluador|evaluadora|corrector|calificador|sistema de evaluacion|sistema de evaluación)\b`,
     String.raw`\b(asigne|asigna|otorgue|otorga|ponga|pon) (la )?banda [0-9]\b`,
+    // French.
+    String.raw`\b(ignorez|ignore|oubliez|oublie) (toutes |tous |les |vos |tes )*(instructions|consignes|regles|criteres)( precedentes)?\b`,
+    String.raw`\b(remarque|note|message) (pour|a|au) (l'|le |la )?(evaluateur|evaluatrice|correcteur|correctrice|examinateur|systeme d'evaluation|systeme de notation)\b`,
+    String.raw`\b(attribuez|attribue|donnez|donne|accordez|mettez)( \w+){0,4} (la )?(note|bande) (maximale|parfaite|4)\b`,
+    String.raw`\b(cochez|marquez|validez) (tous|toutes) les (points cles|points|criteres)\b`,
   ].join('|'),
   'g',
 );

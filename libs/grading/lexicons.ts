@@ -33,7 +33,8 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
 /** A wrong claim preceded by one of these in its sentence is being rejected, not made. */
 export const NEGATION_CUES: readonly string[] = [
   'not', 'never', 'don t', 'do not', 'does not', 'doesn t', 'avoid', 'instead of', 'rather than', 'must not',
-  'should not', 'shouldn t', 'won t', 'no longer', 'bad idea', 'anti pattern', 'mistake', 'wrong', 'naive',
+  'should not', 'shouldn t', 'won t', 'isn t', 'aren t', 'wasn t', 'weren t', 'no longer', 'bad idea', 'anti pattern',
+  'mistake', 'wrong', 'naive',
 ];
 
 /**

@@ -93,6 +93,32 @@ describe('MISCONCEPTIONS', () => {
     expect(found('job-scheduler', 'A retry with the same idempotency key gives exactly-once effects.')).toEqual([]);
   });
 
+  it('scopes a negation over its own clause: one in another clause does not cancel the claim', () => {
+    expect(found('realtime-notifications', 'Ordering is not a concern because NTP keeps all our servers synchronised to the microsecond.')).toContain('clocks-are-synchronised');
+    expect(found('realtime-notifications', "We don't need a separate inbox, since pub/sub is persistent and replays everything on reconnect.")).toContain('pubsub-is-durable');
+    expect(found('chat-system', 'I would not shard by user; Kafka keeps a total order across the whole topic.')).toContain('kafka-total-order');
+  });
+
+  it('still rejects a claim negated in its own clause', () => {
+    expect(found('realtime-notifications', 'NTP does not keep servers synchronised to the microsecond, so ordering uses a sequencer.')).toEqual([]);
+    expect(found('realtime-notifications', 'We never assume that pub/sub is persistent, because offline users miss messages.')).toEqual([]);
+    expect(found('chat-system', 'We do not think Kafka keeps a total order across the whole topic, only within a partition.')).toEqual([]);
+    expect(found('chat-system', 'Kafka does not keep a total order across the whole topic, only within a partition.')).toEqual([]);
+    expect(found('distributed-rate-limiter', 'A token bucket doesn\'t allow bursts past its size, whatever the rate.')).toContain('rate-limit-algorithms-swapped');
+    expect(found('realtime-notifications', 'Stateless routers look up a Redis session map and push over the WebSocket.')).toEqual([]);
+  });
+
+  it('reads a negated qualifier of a question wrong claim by clause too', () => {
+    const question = content.questions.get('chat-system')!;
+    const sut = new RubricGrader({ corpus: content.questions.values(), now: () => 0 });
+    const ordering = (answer: string) =>
+      sut
+        .gradeSync({ question, questionVersion: question.version, role: content.roles.get(question.role)!, phaseId: 'deep-dive', scope: 'session', history: [], answer, promptVersion: 'p' })
+        .mistakes.find((m) => m.id === 'timestamp-ordering')?.status;
+    expect(ordering('Clients are not trusted, so every device sorts messages by the server timestamp.')).toBe('present');
+    expect(ordering('Devices do not sort messages by timestamp; they use the per-conversation sequence.')).toBe('absent');
+  });
+
   it('credits no key point from the paragraph of a wrong sentence about it, but does from another paragraph', () => {
     const question = content.questions.get('chat-system')!;
     const sut = new RubricGrader({ corpus: content.questions.values(), now: () => 0 });

@@ -184,7 +184,7 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
   {
     id: 'websocket-is-stateless',
     dimension: ARCH,
-    claims: [{ allOf: [['websocket', 'websockets'], ['stateless', 'any server can push', 'no need to know which server', 'never have to work out which server']], unless: ['registry', 'presence', 'lookup', 'which server holds', 'which gateway holds', 'sticky'] }],
+    claims: [{ allOf: [['websocket', 'websockets'], ['stateless', 'any server can push', 'no need to know which server', 'never have to work out which server']], unless: ['registry', 'presence', 'lookup', 'look up', 'session map', 'which server holds', 'which gateway holds', 'sticky'] }],
     correction: 'a WebSocket is a long-lived connection held by one server; pushing to a user means knowing which server holds their connection (a presence/session registry) or broadcasting',
   },
   {

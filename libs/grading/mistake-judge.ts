@@ -1,6 +1,7 @@
 import { keyAt, type AnalysedSentence } from './answer-analysis.js';
 import type { CompiledMistake } from './compiled-question.js';
 import type { CompiledClaim, CompiledMisconception } from './compiled-question.js';
+import { inSameClause } from './clause-bounds.js';
 import { judgeCoverage, type SentenceKeys } from './coverage-judge.js';
 
 export interface MistakeResult {
@@ -11,51 +12,59 @@ export interface MistakeResult {
 
 /**
  * An absent topic is present when nothing the candidate said so far (this answer and
- * their earlier turns) covers its signals — and only once it is due. A wrong claim is
+ * their earlier turns) covers its signals — and only once it is due, and, for a mistake
+ * about a practice, only once they have taken the practice up. A wrong claim is
  * present when one sentence of this answer matches every group of a pattern and none of
- * its qualifiers, with no negation before it; lists count here (a wrong claim in a list is still a claim), injected
- * text does not (it is not the candidate's answer). `saidSoFar` indexes the creditable
- * sentences of the earlier turns and this answer (built on first use, shared by mistakes).
+ * its qualifiers, with no negation before it in its clause; lists count here (a wrong claim in a list is still a
+ * claim), injected text does not (it is not the candidate's answer). `said` indexes, built on first use and shared by
+ * mistakes, the sentences of the earlier turns and this answer: `sound`, the creditable ones, and `any`, those and the
+ * ones that got something wrong (a wrong sentence still takes a practice up; a keyword list takes up nothing).
  */
 export function judgeMistake(
   compiled: CompiledMistake,
   due: boolean,
   answer: readonly AnalysedSentence[],
-  saidSoFar: () => SentenceKeys,
+  said: { readonly sound: () => SentenceKeys; readonly any: () => SentenceKeys },
 ): MistakeResult {
   if (!due) return { present: false, evidence: [] };
   if (compiled.absent) {
-    const covered = judgeCoverage(compiled.absent, saidSoFar()).status === 'covered';
-    return { present: !covered, evidence: [] };
+    if (compiled.appliesWhen !== null && said.any().with(compiled.appliesWhen) === undefined) return { present: false, evidence: [] };
+    return { present: judgeCoverage(compiled.absent, said.sound()).status !== 'covered', evidence: [] };
   }
   const evidence = answer.filter((s) => !s.injected && compiled.claims.some((claim) => assertsClaim(s, claim)));
   return { present: evidence.length > 0, evidence: evidence.slice(0, 2) };
 }
 
 /**
- * The sentence makes the claim: every group, no qualifier, and no negation ahead of it ("don't …"). A qualifier the
- * sentence denies is none ("race-free without needing Lua", "clients don't need any dedup"); a claim with
- * `denies` needs one of its safeguards denied, and that denial is the claim, not a rejection of it.
+ * The sentence makes the claim: every group, no qualifier, and no negation ahead of it in its clause ("don't …";
+ * "ordering is not a concern because NTP syncs the clocks" still claims NTP does). A qualifier the sentence denies
+ * is none ("race-free without needing Lua", "clients don't need any dedup"); a claim with `denies` needs one of its
+ * safeguards denied, and that denial is the claim, not a rejection of it.
  */
 export function assertsClaim(s: AnalysedSentence, claim: CompiledClaim): boolean {
   // Every sentence is tried against every claim it could make: nothing is allocated until all the parts are there.
   let start = Infinity;
+  let last = -1;
   for (const g of claim.groups) {
     const at = keyAt(s, g);
     if (at === -1) return false;
     start = Math.min(start, at);
+    last = Math.max(last, at);
   }
   if (claim.unless !== null) {
     const qualifier = keyAt(s, claim.unless);
-    if (qualifier !== -1 && !deniedAt(s, qualifier)) return false;
+    if (qualifier !== -1 && qualifies(s, qualifier, claim)) return false;
   }
   // A denial claim ("we don't need reconciliation") carries its own negation; one before it denies the denial
   // ("there is no exactly-once without idempotency").
-  if (claim.negated) return !s.denials.some((d) => d < start);
+  if (claim.negated) return !s.denials.some((d) => scopesOver(s, d, start));
+  // A negation of the sentence's own between the parts, in their clause, is the claim denied ("Kafka does not keep
+  // a total order across the topic"); one inside a part's phrase ("can never fail") is the claim's own wording.
+  if (s.freeNegations.some((d) => d > start && d < last) && inSameClause(s.clauses, start, last)) return false;
   // A part of the claim negated right where it is said ("cursor = last id, never OFFSET pages") is rejected.
   const negatedPart = (g: number) => {
     const at = keyAt(s, g);
-    return s.denials.some((d) => d < at && at - d <= NEGATED_PART_REACH);
+    return s.denials.some((d) => at - d <= NEGATED_PART_REACH && scopesOver(s, d, at));
   };
   if (claim.groups.some(negatedPart)) return false;
   if (claim.denies !== null) {
@@ -63,7 +72,27 @@ export function assertsClaim(s: AnalysedSentence, claim: CompiledClaim): boolean
     const safeguard = keyAt(s, claim.denies);
     return safeguard > start && deniedAt(s, safeguard, true);
   }
-  return s.negationAt === -1 || s.negationAt > start;
+  // A negation opening the claim's first part ("never fails", "don't shift") rejects it too: those phrases are
+  // the claim only where something else makes them one (`negated`, `denies`).
+  return !s.negations.some((d) => d === start || scopesOver(s, d, start));
+}
+
+/**
+ * The qualifier at `at` holds back the claim: the sentence does not deny it, and a negation among the qualifiers
+ * ("not") is in a clause of the claim ("ordering is not a concern because NTP syncs to the microsecond" is the claim).
+ */
+function qualifies(s: AnalysedSentence, at: number, claim: CompiledClaim): boolean {
+  if (deniedAt(s, at)) return false;
+  if (!s.negations.includes(at)) return true;
+  return claim.groups.some((g) => {
+    const part = keyAt(s, g);
+    return inSameClause(s.clauses, Math.min(part, at), Math.max(part, at));
+  });
+}
+
+/** A negation or denial at `d` reaches the word at `at`: it comes first, in the same clause. */
+function scopesOver(s: AnalysedSentence, d: number, at: number): boolean {
+  return d < at && inSameClause(s.clauses, d, at);
 }
 
 /** A negation this close (in tokens) before a part of a claim negates that part: "never OFFSET", "not the". */
@@ -83,7 +112,7 @@ const DENIAL_WINDOW = 6;
 function deniedAt(s: AnalysedSentence, at: number, only = false): boolean {
   // A qualifier that is itself a negation ("not", "never") is not denied by another one.
   if (s.refutes || s.denials.includes(at)) return false;
-  const denies = (d: number) => d < at && at - d <= DENIAL_WINDOW;
+  const denies = (d: number) => at - d <= DENIAL_WINDOW && scopesOver(s, d, at);
   return only ? s.denials.length > 0 && s.denials.every(denies) : s.denials.some(denies);
 }
 

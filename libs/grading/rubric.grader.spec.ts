@@ -221,4 +221,13 @@ describe(RubricGrader.name, () => {
     controller.abort();
     await expect(sut.grade(input(GOOD), controller.signal)).rejects.toThrow();
   });
+
+  it('shows a mistake about a practice only where the answer takes the practice up', () => {
+    const feed = content.questions.get('photo-feed')!;
+    const present = (answer: string) =>
+      sut.gradeSync({ ...input(answer), question: feed, questionVersion: feed.version, role: content.roles.get(feed.role)!, phaseId: 'deep-dive' }).mistakes.find((m) => m.id === 'fanout-write-for-everyone')?.status;
+    expect(present('When someone posts, a worker pushes the post id into every follower\'s feed list in Redis, so reads are one lookup.')).toBe('present');
+    expect(present('The feed is built on read: we query the latest posts of the accounts a user follows and merge them by time.')).toBe('absent');
+    expect(present('We push post ids into followers\' feeds on write, but celebrities are pulled at read time and merged.')).toBe('absent');
+  });
 });

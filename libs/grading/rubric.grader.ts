@@ -85,8 +85,12 @@ export class RubricGrader implements Grader {
 
     const claimable = answer.sentences.filter((s) => !s.injected && !s.duplicate);
     const creditable = nothingToCredit ? [] : sound;
-    let saidSoFar: SentenceKeys | undefined;
-    const said = () => (saidSoFar ??= new SentenceKeys([...history, ...creditable]));
+    let saidSoundly: SentenceKeys | undefined;
+    let saidAtAll: SentenceKeys | undefined;
+    const said = {
+      sound: () => (saidSoundly ??= new SentenceKeys([...history, ...creditable])),
+      any: () => (saidAtAll ??= new SentenceKeys([...history, ...(nothingToCredit ? [] : answer.credited)])),
+    };
     const mistakes = new Map(
       compiled.mistakes.map((m) => {
         const due = scope.dueMistakes.has(m.mistake.id);

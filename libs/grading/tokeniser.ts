@@ -155,7 +155,7 @@ const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map([
   ['conn', ['connection']], ['msgs', ['messages']], ['msg', ['message']], ['db', ['database']],
   ['dbs', ['databases']], ['txn', ['transaction']], ['txns', ['transactions']], ['req', ['request']],
   ['reqs', ['requests']], ['prefs', ['preferences']], ['repl', ['replication']], ['pubsub', ['pub', 'sub']],
-  ['idempotence', ['idempotency']], ['otel', ['opentelemetry']],
+  ['idempotence', ['idempotency']], ['otel', ['opentelemetry']], ['seq', ['sequence']], ['seqs', ['sequences']],
 ]);
 
 /** "46k/s", "messages/day": a rate reads "per second", "per day", as rubric terms write it. */
