@@ -59,6 +59,17 @@ describe(RubricGrader.name, () => {
     expect(await sut.grade(input(GOOD))).toEqual(first);
   });
 
+  it('lets a wrong line of terse notes cost only its own line, where a wrong sentence costs its whole paragraph', () => {
+    const lines = [
+      'Instrumentation: OpenTelemetry SDKs in every service, Envoy sidecars for each hop, node exporter for the nodes, trace ids propagated so logs link to traces.',
+      'Collection: Prometheus scrapes the pods because the scraper controls the load; short-lived batch jobs push since they exit before a scrape.',
+      'Cost: raw metrics kept two weeks then downsampled, logs moved to cold object storage after a week, because logs dominate the storage cost.',
+      'Sampling: head-based sampling, since the decision is made at the start every error is kept.',
+    ];
+    expect(status(grade(lines.join('\n')))['realtime-vs-storage-cost']).toBe('covered');
+    expect(status(grade(lines.join(' ')))['realtime-vs-storage-cost']).toBe('missed');
+  });
+
   it('quotes only verbatim substrings of the answer', () => {
     const result = grade(GOOD);
     const quotes = [...result.keyPoints, ...result.mistakes].flatMap((x) => x.evidence);

@@ -3,10 +3,17 @@ import type { CompiledKeyPoint } from './compiled-question.js';
 
 /**
  * The sentences that may not evidence a key point because a wrong sentence about that point sits in their
- * paragraph: a paragraph that names a concept while getting it wrong is one wrong explanation, and the sentences
- * around the wrong claim (its set-up, its consequences) earn that point nothing either. A key point is "about"
- * a wrong sentence when the sentence names one of the point's concepts. `source` null: the whole answer is one
- * paragraph. Returns, per key point id, the sentences to leave out (only points with any).
+ * unit of explanation: a paragraph that names a concept while getting it wrong is one wrong explanation, and the
+ * sentences around the wrong claim (its set-up, its consequences) earn that point nothing either. A key point is
+ * "about" a wrong sentence when the sentence names one of the point's concepts. `source` null: the whole answer is
+ * one unit. Returns, per key point id, the sentences to leave out (only points with any).
+ *
+ * The unit is the paragraph (blank lines), and a line that opens with a bullet or a label ("- jobs(…)",
+ * "Storage: …") is a unit of its own: terse notes put one topic per line, so one wrong line is no wrong
+ * explanation of the lines beside it. Prose sentences of one paragraph are not separated, however far apart: a
+ * wrong-concept answer spreads its wrong idea over the paragraph (on the development sets a window of one sentence
+ * around the wrong one let weak and wrong-concept answers earn points their labellers withheld, and a window of any
+ * size gave no good answer a point back).
  */
 export function taintedEvidence(
   keyPoints: readonly CompiledKeyPoint[],
@@ -14,24 +21,27 @@ export function taintedEvidence(
   sentences: readonly AnalysedSentence[],
   source: string | null,
 ): Map<string, Set<AnalysedSentence>> {
-  const paragraphOf = source === null ? () => 0 : paragraphIndexer(source);
+  const unitOf = source === null ? () => 0 : unitIndexer(source);
   const tainted = new Map<string, Set<AnalysedSentence>>();
   for (const w of wrong) {
-    const paragraph = paragraphOf(w.start);
+    const unit = unitOf(w.start);
     for (const k of keyPoints) {
       if (!k.signals.concepts.some((c) => keyAt(w, c.key) !== -1)) continue;
       let set = tainted.get(k.keyPoint.id);
       if (!set) tainted.set(k.keyPoint.id, (set = new Set()));
-      for (const s of sentences) if (paragraphOf(s.start) === paragraph) set.add(s);
+      for (const s of sentences) if (unitOf(s.start) === unit) set.add(s);
     }
   }
   return tainted;
 }
 
-/** Offset → paragraph number: paragraphs are separated by a blank line. */
-function paragraphIndexer(source: string): (offset: number) => number {
+/** A blank line, or a line break before a bullet ("-", "*", "•", "2.") or a short label ("Storage:", "Ordering:"). */
+const UNIT_BREAK = /\n[ \t]*\n|\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)]|[\p{L}][\p{L}\p{N} /&_-]{0,30}:)\s)/gu;
+
+/** Offset → unit number (see `taintedEvidence`). */
+function unitIndexer(source: string): (offset: number) => number {
   const breaks: number[] = [];
-  for (const m of source.matchAll(/\n[ \t]*\n/g)) breaks.push(m.index ?? 0);
+  for (const m of source.matchAll(UNIT_BREAK)) breaks.push(m.index ?? 0);
   return (offset) => {
     let n = 0;
     while (n < breaks.length && (breaks[n] ?? 0) < offset) n++;
