@@ -77,7 +77,8 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
   repeats.begin();
   const hits = new TermHits();
   let c = 0;
-  const sentences: AnalysedSentence[] = splitSentences(folded, tokens).map((sentence) => {
+  const split = splitSentences(folded, tokens);
+  const sentences: AnalysedSentence[] = split.map((sentence, i) => {
     const injected = injection.findings.some((f) => f.start < sentence.end && f.end > sentence.start);
     // This sentence's content words are `content[contentFrom, c)`: sentences are consecutive token ranges.
     while (c < content.length && (content.at[c] ?? 0) < sentence.tokenStart) c++;
@@ -136,7 +137,7 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
       termShare,
       plainFunctionWords,
       cues,
-      reasoning: cues.includes(lexicon.reasoningKey) || leadsTo(source.slice(sentence.start, sentence.end)),
+      reasoning: cues.includes(lexicon.reasoningKey) || leadsTo(source.slice(sentence.start, sentence.end)) || justifiedNext(source, split[i + 1]),
       functionWords: sentence.tokenEnd - sentence.tokenStart - (c - contentFrom),
       injected,
       duplicate,
@@ -160,6 +161,17 @@ function leadsTo(text: string): boolean {
   if (!text.includes('>') && !text.includes('→')) return false;
   const arrows = text.match(/\S\s*(?:->|→|=>)\s*\S/g);
   return arrows !== null && arrows.length === 1;
+}
+
+/**
+ * "We store the key with the charge. Without this, a retry after a timeout is a second charge.": a sentence that
+ * opens by pointing back at the previous one ("without this", "otherwise") gives that sentence's reason. Terse
+ * answers state a mechanism and its why as two sentences.
+ */
+const POINTS_BACK = /^[\s\-*•–—(]*(?:without (?:this|that|it)|otherwise)\b/i;
+
+function justifiedNext(source: string, next: { readonly start: number; readonly end: number } | undefined): boolean {
+  return next !== undefined && POINTS_BACK.test(source.slice(next.start, Math.min(next.end, next.start + 40)));
 }
 
 const NO_CLAUSES: readonly number[] = [];

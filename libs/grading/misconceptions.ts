@@ -52,7 +52,8 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     id: 'delivery-semantics-swapped',
     dimension: SCALE,
     claims: [
-      { allOf: [['at most once'], ['never lose', 'never lost', 'no loss', 'nothing is lost', 'nothing gets lost', 'no message is lost']] },
+      // "Charged at most once, never lost" is a payment's pair of requirements, not a delivery semantic.
+      { allOf: [['at most once'], ['never lose', 'never lost', 'no loss', 'nothing is lost', 'nothing gets lost', 'no message is lost']], unless: ['charged', 'billed'] },
       { allOf: [['at least once'], ['no duplicates', 'never duplicated', 'never duplicates', 'never get duplicates', 'never delivered twice']], unless: ['dedup', 'idempot', 'unique'] },
     ],
     correction: 'at-most-once never redelivers, so it can lose messages; at-least-once never loses them but can deliver twice, so consumers deduplicate',
@@ -256,6 +257,8 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     claims: [
       { allOf: [['pull model', 'pull based', 'in a pull'], ['pushes its metrics', 'services push', 'each service pushes', 'push their metrics']] },
       { allOf: [['push model', 'push based', 'push is'], ['goes out and fetches', 'scrapes every', 'server fetches from', 'central server pulls']] },
+      // Prometheus scrapes its targets; pushing into it takes the Pushgateway or a remote-write/OTLP receiver.
+      { allOf: [['prometheus'], ['pushes its metrics', 'services push', 'each service pushes', 'push their metrics']], unless: ['pushgateway', 'push gateway', 'remote write', 'otlp'] },
     ],
     correction: 'in a pull model the collector scrapes each target (Prometheus); in a push model each service sends its data to a collector',
   },
