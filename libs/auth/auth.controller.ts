@@ -1,24 +1,51 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { NotFoundError, parsePayload } from '#libs/errors';
 import { IpRateLimit } from '#libs/http';
 import { type AccessTokenDto, loginSchema, type UserDto } from './auth.dto.js';
 import { CurrentPrincipal, Public, Roles } from './auth.guard.js';
 import { AuthService, type Principal } from './auth.service.js';
+import { RefreshCookie } from './refresh-cookie.js';
 import { UsersService } from './users.service.js';
+
+const bearer = (req: Request): string | undefined => /^bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
 
 @Controller('api')
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    private readonly cookie: RefreshCookie,
   ) {}
 
   @Public()
   @IpRateLimit('auth')
   @Post('auth/login')
   @HttpCode(200)
-  login(@Body() body: unknown): Promise<AccessTokenDto> {
-    return this.auth.login(parsePayload(loginSchema, body));
+  async login(@Body() body: unknown, @Res({ passthrough: true }) res: Response): Promise<AccessTokenDto> {
+    return this.cookie.hand(res, await this.auth.login(parsePayload(loginSchema, body)));
+  }
+
+  /** The refresh cookie for a new access token (and a new refresh cookie); a refused one is cleared. */
+  @Public()
+  @Post('auth/refresh')
+  @HttpCode(200)
+  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<AccessTokenDto> {
+    try {
+      return this.cookie.hand(res, await this.auth.refresh(this.cookie.read(req)));
+    } catch (err) {
+      this.cookie.clear(res);
+      throw err;
+    }
+  }
+
+  /** Public: an expired access token (or the refresh cookie) is enough to end its own sign-in. */
+  @Public()
+  @Post('auth/logout')
+  @HttpCode(204)
+  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    this.cookie.clear(res);
+    await this.auth.logout(this.cookie.read(req), bearer(req));
   }
 
   @Get('me')
@@ -28,8 +55,8 @@ export class AuthController {
 
   @Roles('admin')
   @Get('admin/users')
-  listUsers(): Promise<UserDto[]> {
-    return this.users.list();
+  listUsers(@Query() query: unknown): Promise<UserDto[]> {
+    return this.users.list(query);
   }
 
   @Roles('admin')

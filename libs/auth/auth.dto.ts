@@ -24,6 +24,12 @@ export const createUserSchema = z.object({
 });
 export type CreateUserDto = z.input<typeof createUserSchema>;
 
+/** `GET /api/admin/users`: every user, or those whose email contains `q`, of one role. */
+export const userSearchSchema = z
+  .object({ q: z.string().trim().min(1).max(254).optional(), role: z.enum(ROLES).optional() })
+  .strict();
+export type UserSearch = z.infer<typeof userSearchSchema>;
+
 export interface AccessTokenDto {
   accessToken: string;
   expiresIn: number;

@@ -12,6 +12,10 @@ import { AuthService } from './auth.service.js';
 import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RecordLoginHandler } from './record-login.handler.js';
+import { RefreshCookie } from './refresh-cookie.js';
+import { RefreshTokenEntity } from './refresh-token.entity.js';
+import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+import { RefreshTokensService } from './refresh-tokens.service.js';
 import { TokenVersions } from './token-versions.js';
 import { UserEntity } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
@@ -31,9 +35,9 @@ const jwt = JwtModule.registerAsync({
 
 /** Users and tokens, without HTTP: the worker, the CLI and the gateway use this. */
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity]), QueueModule, AccessChangesModule, jwt],
-  providers: [UsersRepository, UsersService, PasswordHasher, AuthService, TokenVersions, LoginThrottle],
-  exports: [UsersService, AuthService, PasswordHasher, AccessChangesModule],
+  imports: [TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]), QueueModule, AccessChangesModule, jwt],
+  providers: [UsersRepository, UsersService, PasswordHasher, AuthService, TokenVersions, LoginThrottle, RefreshTokensRepository, RefreshTokensService, RefreshCookie],
+  exports: [UsersService, AuthService, PasswordHasher, AccessChangesModule, RefreshCookie],
 })
 export class AuthCoreModule {}
 

@@ -1,5 +1,6 @@
 export { AuthCoreModule, AuthHttpModule, AuthJobsModule } from './auth.module.js';
-export { AuthService, type Principal, type VerifiedToken } from './auth.service.js';
+export { AuthService, type Principal, type SignedIn, type VerifiedToken } from './auth.service.js';
+export { RefreshCookie } from './refresh-cookie.js';
 export { AccessChanges, AccessChangesModule, accessChangesChannel, type AccessChange } from './access-changes.js';
 export { UsersService } from './users.service.js';
 export { CurrentPrincipal, Public, Roles } from './auth.guard.js';

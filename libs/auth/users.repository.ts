@@ -46,8 +46,12 @@ export class UsersRepository {
     return this.findById(id);
   }
 
-  list(): Promise<UserEntity[]> {
-    return this.users.find({ order: { createdAt: 'ASC' } });
+  /** Oldest first; with `q`, those whose email contains it (case-insensitive), at most `limit`. */
+  list(filter: { q?: string; role?: Role } = {}, limit = 500): Promise<UserEntity[]> {
+    const query = this.users.createQueryBuilder('u').orderBy('u.created_at', 'ASC').limit(limit);
+    if (filter.q) query.andWhere('strpos(lower(u.email), lower(:q)) > 0', { q: filter.q });
+    if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
+    return query.getMany();
   }
 
   /** Idempotent and order-independent: a retried or late job never moves the time backwards. */

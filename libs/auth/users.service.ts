@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, NotFoundError, parsePayload } from '#libs/errors';
 import { AccessChanges } from './access-changes.js';
-import { type CreateUserDto, createUserSchema, type UserDto } from './auth.dto.js';
+import { type CreateUserDto, createUserSchema, type UserDto, userSearchSchema } from './auth.dto.js';
 import { PasswordHasher } from './password-hasher.js';
 import { TokenVersions } from './token-versions.js';
 import type { UserEntity } from './user.entity.js';
@@ -40,8 +40,8 @@ export class UsersService {
     return toUserDto(user);
   }
 
-  async list(): Promise<UserDto[]> {
-    return (await this.users.list()).map(toUserDto);
+  async list(query: unknown = {}): Promise<UserDto[]> {
+    return (await this.users.list(parsePayload(userSearchSchema, query ?? {}))).map(toUserDto);
   }
 
   /**

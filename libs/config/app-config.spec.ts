@@ -45,6 +45,12 @@ describe(loadConfig.name, () => {
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).env).toBe('production');
   });
 
+  it('keeps sign-ins 30 days by refresh token, with a Secure cookie only behind an https public URL', () => {
+    expect(loadConfig({}).auth).toMatchObject({ jwtTtlSeconds: 900, refreshTtlSeconds: 2_592_000, secureCookies: false });
+    expect(loadConfig({ REFRESH_TTL_SECONDS: '3600', PUBLIC_URL: 'https://app.example.com' }).auth).toMatchObject({ refreshTtlSeconds: 3600, secureCookies: true });
+    expect(() => loadConfig({ REFRESH_TTL_SECONDS: '10' })).toThrow(/^Invalid configuration: REFRESH_TTL_SECONDS must be at least 60/);
+  });
+
   it('needs an API key or a base URL for the openai provider', () => {
     expect(() => loadConfig({ LLM_PROVIDER: 'openai' })).toThrow(/OPENAI_API_KEY/);
     expect(loadConfig({ LLM_PROVIDER: 'openai', OPENAI_BASE_URL: 'http://127.0.0.1:8080/v1' }).llm.provider).toBe('openai');

@@ -51,6 +51,10 @@ export interface AppConfig {
   auth: {
     jwtSecret: string;
     jwtTtlSeconds: number;
+    /** A refresh token's lifetime from its issue; each rotation starts a new one. */
+    refreshTtlSeconds: number;
+    /** The refresh cookie carries `Secure` when the public URL is https. */
+    secureCookies: boolean;
     /** A token's version is checked against the user's on every request, through a Redis cache of this age. */
     tokenVersionCacheMs: number;
     /** Per-account login back-off: after `failuresBeforeBackoff` failures, base × 2^(extra failures), capped at max. */
@@ -191,6 +195,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     auth: {
       jwtSecret: e.JWT_SECRET,
       jwtTtlSeconds: e.JWT_TTL_SECONDS,
+      refreshTtlSeconds: e.REFRESH_TTL_SECONDS,
+      secureCookies: new URL(e.PUBLIC_URL).protocol === 'https:',
       tokenVersionCacheMs: e.TOKEN_VERSION_CACHE_MS,
       login: { failuresBeforeBackoff: e.LOGIN_FAILURES_BEFORE_BACKOFF, backoffBaseMs: e.LOGIN_BACKOFF_BASE_MS, backoffMaxMs: e.LOGIN_BACKOFF_MAX_MS },
     },

@@ -85,7 +85,10 @@ export const envSchema = z
     INTERVIEWER_TIMEOUT_MS: int(500, 120_000).default(8_000),
     INTERVIEWER_CONCURRENCY: int(1, 1_000).default(64),
     JWT_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEV_JWT_SECRET),
-    JWT_TTL_SECONDS: int(60, 86_400).default(900),
+    /** Access-token lifetime; short, since a refresh token (REFRESH_TTL_SECONDS) renews it. Tests shrink it to seconds. */
+    JWT_TTL_SECONDS: int(2, 86_400).default(900),
+    /** Refresh-token lifetime (httpOnly cookie, rotated on every use): how long a signed-in browser stays signed in unused. */
+    REFRESH_TTL_SECONDS: int(60, 31_536_000).default(2_592_000),
     /** How long an api process trusts its Redis-cached copy of a user's token version (deleted, disabled, role changed). */
     TOKEN_VERSION_CACHE_MS: int(0, 60_000).default(5_000),
     LOGIN_FAILURES_BEFORE_BACKOFF: int(1, 1_000).default(5),

@@ -31,4 +31,6 @@ export interface SceneElementLike {
 
 export interface SceneLike {
   elements: readonly SceneElementLike[];
+  /** The board's settings; only `viewBackgroundColor` is read (by the SVG export). */
+  appState?: Readonly<Record<string, unknown>>;
 }

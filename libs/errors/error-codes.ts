@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'NO_CODE',
   'DIAGRAM_TOO_LARGE',
   'NOT_A_DESIGN_SESSION',
+  'SNAPSHOT_NOT_FOUND',
   'NOT_READY',
   'UNAVAILABLE',
   'INTERNAL',
@@ -65,6 +66,7 @@ export function isRetryable(code: ErrorCode): boolean {
     case 'NO_CODE':
     case 'DIAGRAM_TOO_LARGE':
     case 'NOT_A_DESIGN_SESSION':
+    case 'SNAPSHOT_NOT_FOUND':
     case 'INTERNAL': // an unexpected failure is a bug until shown otherwise: re-sending it in a loop would hide it
       return false;
     default: {

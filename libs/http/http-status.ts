@@ -13,6 +13,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'NOT_FOUND':
     case 'SESSION_NOT_FOUND':
     case 'TURN_NOT_FOUND':
+    case 'SNAPSHOT_NOT_FOUND':
       return HttpStatus.NOT_FOUND;
     case 'SESSION_ENDED':
       return HttpStatus.CONFLICT;

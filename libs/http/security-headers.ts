@@ -2,13 +2,15 @@ import helmet from 'helmet';
 
 /**
  * The one content security policy, for the web client and the api alike: scripts only from this origin (no
- * inline script, no eval), React's inline `style` attributes, and socket.io on the same origin (`ws:`/`wss:`).
+ * inline script, no eval), React's inline `style` attributes, images from this origin or the page's own data/blob
+ * URLs, and socket.io on the same origin (`ws:`/`wss:`).
  */
 const CSP_DIRECTIVES = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
   'style-src': ["'self'", "'unsafe-inline'"],
-  'img-src': ["'self'", 'data:'],
+  // blob: the board replay shows the server's SVG of a snapshot, fetched with the bearer token, as a blob URL.
+  'img-src': ["'self'", 'data:', 'blob:'],
   'connect-src': ["'self'", 'ws:', 'wss:'],
   'frame-ancestors': ["'none'"],
   'base-uri': ["'none'"],

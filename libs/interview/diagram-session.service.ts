@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { ContentService } from '#libs/content';
 import { DomainError } from '#libs/errors';
 import type { ClientAckData, ClientPayload, DiagramScene } from '#libs/protocol';
+import { assertDesignSession } from './design-session.js';
 import { storedGraph, type StoredDiagramGraph } from './diagram-graph.js';
 import { DiagramSnapshotsRepository } from './diagram-snapshots.repository.js';
 import { SessionEndedError, SessionNotFoundError } from './session-errors.js';
@@ -94,10 +95,7 @@ export class DiagramSessionService {
     return done.result;
   }
 
-  private async assertDesign(session: SessionRow): Promise<void> {
-    const question = await this.content.questionAt(session.questionId, session.questionVersion);
-    if (question.kind !== 'system-design') {
-      throw new DomainError('NOT_A_DESIGN_SESSION', 'this session has no board: its question is not a system-design question');
-    }
+  private assertDesign(session: SessionRow): Promise<void> {
+    return assertDesignSession(this.content, session);
   }
 }

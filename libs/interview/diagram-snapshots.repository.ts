@@ -22,6 +22,9 @@ export interface DiagramSnapshotRow {
 /** Without the scene and graph: what the idempotency and rate checks need. */
 export type DiagramSnapshotHead = Pick<DiagramSnapshotRow, 'id' | 'seq' | 'createdAt'>;
 
+/** A snapshot in a timeline: its place, phase and size, the graph only counted (a scene can be 1 MB). */
+export type DiagramSnapshotSummary = DiagramSnapshotHead & Pick<DiagramSnapshotRow, 'phaseId' | 'elementCount'> & { nodeCount: number; edgeCount: number };
+
 const toHead = (r: Raw): DiagramSnapshotHead => ({ id: r.id as string, seq: r.seq as number, createdAt: r.created_at as Date });
 
 const toSnapshot = (r: Raw): DiagramSnapshotRow => ({
@@ -61,6 +64,35 @@ export class DiagramSnapshotsRepository {
 
   async latest(sessionId: string): Promise<DiagramSnapshotRow | null> {
     const [row] = (await this.db.query(`SELECT * FROM diagram_snapshots WHERE session_id = $1 ORDER BY seq DESC LIMIT 1`, [sessionId])) as Raw[];
+    return row ? toSnapshot(row) : null;
+  }
+
+  /** Ids and seqs only, in `seq` order: where each answer's board is found. */
+  async heads(sessionId: string): Promise<DiagramSnapshotHead[]> {
+    const rows = (await this.db.query(`SELECT id, seq, created_at FROM diagram_snapshots WHERE session_id = $1 ORDER BY seq`, [sessionId])) as Raw[];
+    return rows.map(toHead);
+  }
+
+  /** Every snapshot of the session in `seq` order, without scenes or graphs. */
+  async summaries(sessionId: string): Promise<DiagramSnapshotSummary[]> {
+    const rows = (await this.db.query(
+      `SELECT id, seq, created_at, phase_id, element_count,
+              jsonb_array_length(graph->'nodes') AS node_count, jsonb_array_length(graph->'edges') AS edge_count
+       FROM diagram_snapshots WHERE session_id = $1 ORDER BY seq`,
+      [sessionId],
+    )) as Raw[];
+    return rows.map((r) => ({
+      ...toHead(r),
+      phaseId: r.phase_id as string,
+      elementCount: r.element_count as number,
+      nodeCount: Number(r.node_count ?? 0),
+      edgeCount: Number(r.edge_count ?? 0),
+    }));
+  }
+
+  /** One snapshot of the session (an id of another session's snapshot is not found). */
+  async byId(sessionId: string, snapshotId: string): Promise<DiagramSnapshotRow | null> {
+    const [row] = (await this.db.query(`SELECT * FROM diagram_snapshots WHERE session_id = $1 AND id = $2`, [sessionId, snapshotId])) as Raw[];
     return row ? toSnapshot(row) : null;
   }
 }

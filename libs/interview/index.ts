@@ -12,4 +12,6 @@ export type { GradingRow, SessionRow, StoredGrade, TurnRow } from './session.typ
 export { CodeSessionService } from './code-session.service.js';
 export { DiagramSessionService, type LatestDiagramDto } from './diagram-session.service.js';
 export type { StoredDiagramGraph } from './diagram-graph.js';
+export { DiagramReplayService, type DiagramSvg } from './diagram-replay.service.js';
+export type { DiagramExportDto, DiagramSnapshotDto, DiagramTimelineDto, DiagramTimelineEntry } from './diagram-timeline.js';
 export type { CodeTimelineDto, CodeTimelineEntry } from './code-timeline.js';

@@ -10,6 +10,7 @@ import { CodeRunResults } from './code-run-results.service.js';
 import { CodeRunService } from './code-run.service.js';
 import { CodeRunsRepository } from './code-runs.repository.js';
 import { CodeSessionService } from './code-session.service.js';
+import { DiagramReplayService } from './diagram-replay.service.js';
 import { DiagramSessionService } from './diagram-session.service.js';
 import { DiagramSnapshotsRepository } from './diagram-snapshots.repository.js';
 import { GradeAnswerService } from './grade-answer.service.js';
@@ -43,8 +44,9 @@ import { SessionsController } from './sessions.controller.js';
     CodeSessionService,
     DiagramSnapshotsRepository,
     DiagramSessionService,
+    DiagramReplayService,
   ],
-  exports: [SessionsService, SessionsRepository, SessionAccessPolicy, CodeRunsRepository, CodeSessionService, DiagramSessionService],
+  exports: [SessionsService, SessionsRepository, SessionAccessPolicy, CodeRunsRepository, CodeSessionService, DiagramSessionService, DiagramReplayService],
 })
 export class InterviewModule {}
 

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { z } from 'zod';
 import { CurrentPrincipal, type Principal } from '#libs/auth';
-import { parsePayload } from '#libs/errors';
+import { DomainError, parsePayload } from '#libs/errors';
 import { freeText } from '#libs/protocol';
 import { SessionNotFoundError } from './session-errors.js';
 import { CodeSessionService } from './code-session.service.js';
+import { DiagramReplayService } from './diagram-replay.service.js';
 import { DiagramSessionService } from './diagram-session.service.js';
 import { SessionsService } from './sessions.service.js';
 
@@ -13,12 +15,29 @@ const createSessionSchema = z.object({
   mode: z.enum(['practice', 'realistic']),
 }).strict();
 
+const diagramSvgQuerySchema = z.object({ snapshotId: z.uuid().optional() }).strict();
+
+const SessionId = () => new ParseUUIDPipe({ exceptionFactory: () => new SessionNotFoundError() });
+const SnapshotId = () => new ParseUUIDPipe({ exceptionFactory: () => new DomainError('SNAPSHOT_NOT_FOUND', 'this session has no board snapshot with that id') });
+
+/**
+ * The board picture is drawn by the server from stored data, but its text is the candidate's: served as a download
+ * that may load nothing and run nothing, whatever opens it.
+ */
+const SVG_HEADERS = {
+  'Content-Type': 'image/svg+xml; charset=utf-8',
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'private, no-store',
+};
+
 @Controller('api/sessions')
 export class SessionsController {
   constructor(
     private readonly sessions: SessionsService,
     private readonly code: CodeSessionService,
     private readonly diagram: DiagramSessionService,
+    private readonly replay: DiagramReplayService,
   ) {}
 
   @Post()
@@ -55,5 +74,32 @@ export class SessionsController {
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new SessionNotFoundError() })) id: string,
   ) {
     return this.diagram.latest(principal, id);
+  }
+
+  /** The board's snapshots in order, without their scenes (each can be 1 MB), for replaying how the design grew. */
+  @Get(':id/diagram-timeline')
+  diagramTimeline(@CurrentPrincipal() principal: Principal, @Param('id', SessionId()) id: string) {
+    return this.replay.timeline(principal, id);
+  }
+
+  /** One snapshot of the timeline with its scene and graph. */
+  @Get(':id/diagram-timeline/:snapshotId')
+  diagramSnapshot(@CurrentPrincipal() principal: Principal, @Param('id', SessionId()) id: string, @Param('snapshotId', SnapshotId()) snapshotId: string) {
+    return this.replay.snapshot(principal, id, snapshotId);
+  }
+
+  /** The latest board (or `?snapshotId=`'s) drawn as SVG by the server, as a download. */
+  @Get(':id/diagram.svg')
+  async diagramSvg(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', SessionId()) id: string,
+    @Query() query: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const { snapshotId } = parsePayload(diagramSvgQuerySchema, query);
+    const drawn = await this.replay.svg(principal, id, snapshotId);
+    res.set(SVG_HEADERS);
+    res.setHeader('Content-Disposition', `attachment; filename="session-${id}-board-${drawn.snapshotId}.svg"`);
+    return drawn.svg;
   }
 }

@@ -35,6 +35,28 @@ export interface WaitlistEntryDto {
 export interface InviteBatchDto {
   cohort: string;
   expiresAt: string;
-  invited: { entryId: string; email: string }[];
+  /** `link`: the redeem link, only when no SMTP is configured (the mail goes to the log, so the admin passes it on). */
+  invited: { entryId: string; email: string; link?: string }[];
   skipped: { email: string; reason: string }[];
+}
+
+/** An invite as the admin sees it: redeemed, expired or pending, and what became of its latest mail. */
+export interface InviteDto {
+  entryId: string;
+  email: string;
+  cohort: string;
+  state: 'pending' | 'redeemed' | 'expired';
+  createdAt: string;
+  expiresAt: string;
+  redeemedAt: string | null;
+  mail: { status: 'pending' | 'sending' | 'sent' | 'failed' | 'none'; transport: string | null; sentAt: string | null; lastError: string | null };
+}
+
+/** A re-sent invite: a new code (the old one stops working) and a new expiry; `link` only without SMTP. */
+export interface InviteResentDto {
+  entryId: string;
+  email: string;
+  expiresAt: string;
+  delivery: 'smtp' | 'log';
+  link?: string;
 }

@@ -5,6 +5,6 @@
  */
 export { ReviewCoreModule, ReviewHttpModule, ReviewModule } from './review.module.js';
 export { CalibrationService, type CalibrationDto, type CalibrationGroup } from './calibration.service.js';
-export { TranscriptService, type TranscriptDto, type TranscriptTurn } from './transcript.service.js';
+export { TranscriptService, type TranscriptDto, type TranscriptExportDto, type TranscriptTurn } from './transcript.service.js';
 export { transcriptToMarkdown } from './transcript-markdown.js';
 export { quadraticKappa, scoreAgreement, categoricalAgreement, type ScoreAgreement } from './agreement.js';

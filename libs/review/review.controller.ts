@@ -4,6 +4,7 @@ import { parsePayload } from '#libs/errors';
 import { SessionNotFoundError } from '#libs/interview';
 import { CalibrationService } from './calibration.service.js';
 import { assignmentSchema, reviewInputSchema } from './review.dto.js';
+import { ReviewQueueService } from './review-queue.service.js';
 import { ReviewService } from './review.service.js';
 
 /** The coach's side: the queue, corrections and calibration. */
@@ -12,12 +13,13 @@ export class ReviewController {
   constructor(
     private readonly reviews: ReviewService,
     private readonly calibrationService: CalibrationService,
+    private readonly reviewQueue: ReviewQueueService,
   ) {}
 
   @Get('queue')
   @Roles('coach', 'admin')
   queue(@CurrentPrincipal() principal: Principal) {
-    return this.reviews.queue(principal);
+    return this.reviewQueue.queue(principal);
   }
 
   /** No role gate here: anyone who may not review this session gets the same 404 as for a missing one. */
@@ -41,6 +43,11 @@ export class ReviewController {
 @Roles('admin')
 export class CoachAssignmentsController {
   constructor(private readonly reviews: ReviewService) {}
+
+  @Get()
+  list() {
+    return this.reviews.assignments();
+  }
 
   @Post()
   assign(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {

@@ -7,6 +7,7 @@ import { ProgressService } from './progress.service.js';
 import { CoachAssignmentsController, ReviewController } from './review.controller.js';
 import { ReviewRepository } from './review.repository.js';
 import { ReviewService } from './review.service.js';
+import { ReviewQueueService } from './review-queue.service.js';
 import { TranscriptService } from './transcript.service.js';
 import { TranscriptsController } from './transcripts.controller.js';
 
@@ -21,8 +22,8 @@ export class ReviewCoreModule {}
 /** Review as services over sessions (needs what InterviewModule needs: DbModule and RedisModule from the app). */
 @Module({
   imports: [ReviewCoreModule, InterviewModule, ContentModule, AccessChangesModule],
-  providers: [ReviewService, TranscriptService, ProgressService],
-  exports: [ReviewService, TranscriptService, ProgressService, ReviewCoreModule],
+  providers: [ReviewService, ReviewQueueService, TranscriptService, ProgressService],
+  exports: [ReviewService, ReviewQueueService, TranscriptService, ProgressService, ReviewCoreModule],
 })
 export class ReviewModule {}
 

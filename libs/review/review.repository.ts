@@ -76,10 +76,14 @@ export class ReviewTx {
 export interface QueueRow {
   sessionId: string;
   candidateId: string;
+  candidateEmail: string;
   questionId: string;
+  questionVersion: string;
   mode: string;
   endedAt: Date;
   flags: string[];
+  /** Per flag: how many of the session's answers carry it. */
+  flaggedAnswers: Record<string, number>;
   openDisputes: number;
   reviewedAt: Date | null;
 }
@@ -136,6 +140,22 @@ export class ReviewRepository {
     return { coachId, candidateId, assignedAt: row!.assigned_at as Date };
   }
 
+  /** Every assignment with both emails, newest first. */
+  async assignments(): Promise<{ coachId: string; coachEmail: string; candidateId: string; candidateEmail: string; assignedAt: Date }[]> {
+    const rows = (await this.db.query(
+      `SELECT a.coach_id, co.email AS coach_email, a.candidate_id, ca.email AS candidate_email, a.assigned_at
+         FROM coach_assignments a JOIN users co ON co.id = a.coach_id JOIN users ca ON ca.id = a.candidate_id
+        ORDER BY a.assigned_at DESC`,
+    )) as Raw[];
+    return rows.map((r) => ({
+      coachId: r.coach_id as string,
+      coachEmail: r.coach_email as string,
+      candidateId: r.candidate_id as string,
+      candidateEmail: r.candidate_email as string,
+      assignedAt: r.assigned_at as Date,
+    }));
+  }
+
   async unassign(coachId: string, candidateId: string): Promise<boolean> {
     const rows = (await this.db.query(`DELETE FROM coach_assignments WHERE coach_id = $1 AND candidate_id = $2 RETURNING coach_id`, [coachId, candidateId])) as [Raw[], number];
     return rows[1] > 0;
@@ -181,30 +201,39 @@ export class ReviewRepository {
   async queue(coachId: string | null, limit = 200): Promise<QueueRow[]> {
     const rows = (await this.db.query(
       `SELECT * FROM (
-         SELECT s.id, s.candidate_id, s.question_id, s.mode, s.ended_at, r.completed_at,
+         SELECT s.id, s.candidate_id, u.email AS candidate_email, s.question_id, s.question_version, s.mode, s.ended_at, r.completed_at,
            (SELECT count(*)::int FROM review_disputes d WHERE d.session_id = s.id AND d.resolved_at IS NULL) AS open_disputes,
-           ARRAY(SELECT DISTINCT f FROM grades g JOIN session_turns t ON t.id = g.turn_id,
-                   jsonb_array_elements_text(g.body -> 'flags') AS f
-                 WHERE t.session_id = s.id AND f = ANY($2::text[]) ORDER BY f) AS flags
-         FROM interview_sessions s LEFT JOIN session_reviews r ON r.session_id = s.id
+           COALESCE((SELECT jsonb_object_agg(f, n) FROM (
+                SELECT f, count(DISTINCT t.id)::int AS n FROM grades g JOIN session_turns t ON t.id = g.turn_id,
+                       jsonb_array_elements_text(g.body -> 'flags') AS f
+                 WHERE t.session_id = s.id AND f = ANY($2::text[]) GROUP BY f) fl), '{}'::jsonb) AS flagged
+         FROM interview_sessions s
+         JOIN users u ON u.id = s.candidate_id
+         LEFT JOIN session_reviews r ON r.session_id = s.id
          WHERE s.status = 'ended'
            AND ($1::uuid IS NULL OR s.candidate_id IN (SELECT candidate_id FROM coach_assignments WHERE coach_id = $1))
        ) q
        WHERE q.completed_at IS NULL OR q.open_disputes > 0
-       ORDER BY (cardinality(q.flags) > 0 OR q.open_disputes > 0) DESC, q.ended_at ASC
+       ORDER BY (q.flagged <> '{}'::jsonb OR q.open_disputes > 0) DESC, q.ended_at ASC
        LIMIT $3`,
       [coachId, REVIEW_FLAGS, limit],
     )) as Raw[];
-    return rows.map((r) => ({
-      sessionId: r.id as string,
-      candidateId: r.candidate_id as string,
-      questionId: r.question_id as string,
-      mode: r.mode as string,
-      endedAt: r.ended_at as Date,
-      flags: r.flags as string[],
-      openDisputes: r.open_disputes as number,
-      reviewedAt: (r.completed_at as Date | null) ?? null,
-    }));
+    return rows.map((r) => {
+      const flagged = r.flagged as Record<string, number>;
+      return {
+        sessionId: r.id as string,
+        candidateId: r.candidate_id as string,
+        candidateEmail: r.candidate_email as string,
+        questionId: r.question_id as string,
+        questionVersion: r.question_version as string,
+        mode: r.mode as string,
+        endedAt: r.ended_at as Date,
+        flags: Object.keys(flagged).sort(),
+        flaggedAnswers: flagged,
+        openDisputes: r.open_disputes as number,
+        reviewedAt: (r.completed_at as Date | null) ?? null,
+      };
+    });
   }
 
   /** The latest grade of every answer in a session whose review is complete (by this coach, or any for null). */

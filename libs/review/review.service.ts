@@ -31,6 +31,10 @@ export class ReviewService {
     return { coachId: row.coachId, candidateId: row.candidateId, assignedAt: row.assignedAt.toISOString() };
   }
 
+  async assignments() {
+    return (await this.reviews.assignments()).map((a) => ({ ...a, assignedAt: a.assignedAt.toISOString() }));
+  }
+
   async unassign(input: { coachId: string; candidateId: string }): Promise<void> {
     if (!(await this.reviews.unassign(input.coachId, input.candidateId))) throw new DomainError('NOT_FOUND', 'no such assignment');
     // The coach's open sockets, on every api process, leave this candidate's sessions now.
@@ -72,20 +76,6 @@ export class ReviewService {
     }
     const d = await this.reviews.addDispute({ sessionId, turnId: input.turnId ?? null, candidateId: principal.userId, comment: input.comment });
     return { id: d.id, sessionId, turnId: d.turnId, comment: d.comment, at: d.createdAt.toISOString(), resolvedAt: null };
-  }
-
-  async queue(principal: Principal) {
-    const rows = await this.reviews.queue(principal.role === 'admin' ? null : principal.userId);
-    return rows.map((r) => ({
-      sessionId: r.sessionId,
-      candidateId: r.candidateId,
-      questionId: r.questionId,
-      mode: r.mode,
-      endedAt: r.endedAt.toISOString(),
-      flags: r.flags,
-      openDisputes: r.openDisputes,
-      reviewedAt: r.reviewedAt?.toISOString() ?? null,
-    }));
   }
 
   /** The candidate (or an admin) deletes a session; an audit row without content remains. */

@@ -54,7 +54,7 @@ describe(transcriptToMarkdown.name, () => {
     });
     const ai = adjust(buildReport({ sessionId: 's1', mode: 'practice', question, role, grades: [grade], failedAnswers: 0 }));
     return {
-      session: { id: 's1', candidateId: 'c1', questionId: question.id, questionTitle: question.title, questionVersion: question.version, mode: 'practice', status: 'ended', startedAt: '2026-01-01T10:00:00.000Z', endedAt: '2026-01-01T11:00:00.000Z', endReason: null },
+      session: { id: 's1', candidateId: 'c1', questionId: question.id, questionTitle: question.title, questionKind: question.kind, questionVersion: question.version, mode: 'practice', status: 'ended', startedAt: '2026-01-01T10:00:00.000Z', endedAt: '2026-01-01T11:00:00.000Z', endReason: null },
       turns: [
         { ...turn(1, 4, 'interviewer', 'How does a redirect find the long URL?'), reason: 'probe', keyPointId: 'cached-redirect-path', keyPointText: question.keyPoints.find((k) => k.id === 'cached-redirect-path')!.text },
         { ...turn(2, 9, 'candidate', 'Redis in front of DynamoDB keyed by code; clicks go to Kafka.'), grading: { status: 'scored' }, grade: correctGrade(grade, 't2', new Map(), { role, question }).view },

@@ -1,12 +1,16 @@
+import type { DiagramExportDto } from '#libs/interview';
+import { boardAtAnswer, diagramMarkdown } from './diagram-markdown.js';
 import { fenced, inline, side } from './markdown-text.js';
 import { reportMarkdown } from './report-markdown.js';
 import type { TranscriptDto, TranscriptTurn } from './transcript.service.js';
 
 const STATUS = { covered: 'covered', partial: 'partly covered', missed: 'missed' } as const;
 
-function turnMarkdown(t: TranscriptTurn): string[] {
+function turnMarkdown(t: TranscriptTurn, diagram: DiagramExportDto | null): string[] {
   const who = t.speaker === 'candidate' ? 'Candidate' : 'Interviewer';
   const lines = [`### ${t.number}. ${who} · ${inline(t.phaseTitle)} · ${t.at}`, '', fenced(t.text), ''];
+  const board = diagram && boardAtAnswer(t, diagram);
+  if (board) lines.push(board, '');
   if (t.reason) lines.push(`*Why asked:* ${inline(t.reason)}${t.keyPointText ? ` (key point: ${inline(t.keyPointText)})` : ''}`, '');
   if (t.grading && !t.grade) lines.push(`*Grade:* ${t.grading.status}${t.grading.failureCode ? ` (${inline(t.grading.failureCode)})` : ''}`, '');
   if (t.grade) {
@@ -45,8 +49,12 @@ function correctionLabels(t: TranscriptDto): Map<string, string> {
   return labels;
 }
 
-/** The transcript export as Markdown: the same data as the JSON export, safe to open in any Markdown viewer. */
-export function transcriptToMarkdown(t: TranscriptDto): string {
+/**
+ * The transcript export as Markdown: the same data as the JSON export, safe to open in any Markdown viewer. With
+ * the board of a system-design session (`diagram`), its final components and flows, and the board at each answer.
+ */
+export function transcriptToMarkdown(t: TranscriptDto & { diagram?: DiagramExportDto | null }): string {
+  const diagram = t.diagram ?? null;
   const s = t.session;
   const lines = [
     `# Mock interview: ${inline(s.questionTitle)}`,
@@ -58,8 +66,9 @@ export function transcriptToMarkdown(t: TranscriptDto): string {
     '',
     '## Transcript',
     '',
-    ...t.turns.flatMap(turnMarkdown),
+    ...t.turns.flatMap((turn) => turnMarkdown(turn, diagram)),
   ];
+  if (diagram) lines.push(...diagramMarkdown(s.id, diagram));
   if (t.report) lines.push(...reportMarkdown(t.report));
   if (t.corrections.length) {
     const labels = correctionLabels(t);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '#libs/auth';
-import { ContentService } from '#libs/content';
+import { ContentService, type LoadedQuestion } from '#libs/content';
 import type { Grade } from '#libs/grading';
-import { SessionAccessPolicy, SessionsRepository, type SessionReport, type SessionRow, type StoredGrade } from '#libs/interview';
+import { DiagramReplayService, SessionAccessPolicy, SessionsRepository, type DiagramExportDto, type SessionReport, type SessionRow, type StoredGrade } from '#libs/interview';
 import type { GradeStatus } from '#libs/protocol';
 import { correctGrade, type GradeView } from './corrected-grade.js';
 import { correctReport, type ReportView } from './corrected-report.js';
@@ -27,6 +27,11 @@ export interface TranscriptTurn {
   /** Candidate turns: the grading status and, once it may be shown, the grade with any corrections. */
   grading?: { status: GradeStatus; failureCode?: string };
   grade?: GradeView;
+  /**
+   * Candidate turns of a system-design session: the board as it stood when the answer was given (the latest snapshot
+   * at or before it), null when nothing was drawn yet. Fetch it from `GET …/diagram-timeline/:snapshotId`.
+   */
+  diagramSnapshotId?: string | null;
   annotations: { id: string; comment: string; coachId: string | null; at: string }[];
   disputes: { id: string; comment: string; at: string; resolvedAt: string | null }[];
 }
@@ -37,6 +42,8 @@ export interface TranscriptDto {
     candidateId: string;
     questionId: string;
     questionTitle: string;
+    /** `system-design` sessions have a board (`GET …/diagram-timeline`), `coding` ones code. */
+    questionKind: LoadedQuestion['kind'];
     questionVersion: string;
     mode: SessionRow['mode'];
     status: SessionRow['status'];
@@ -51,6 +58,11 @@ export interface TranscriptDto {
   corrections: CorrectionDto[];
   /** Disputes about the session as a whole (turn disputes sit on their turn). */
   disputes: { id: string; comment: string; at: string; resolvedAt: string | null }[];
+}
+
+/** A download of the transcript: the transcript, and the board of a system-design session (null for others). */
+export interface TranscriptExportDto extends TranscriptDto {
+  diagram: DiagramExportDto | null;
 }
 
 /** The latest stored grade of each answer (a regrade under a new prompt version adds a row, never replaces one). */
@@ -71,10 +83,18 @@ export class TranscriptService {
     private readonly sessions: SessionsRepository,
     private readonly reviews: ReviewRepository,
     private readonly content: ContentService,
+    private readonly diagrams: DiagramReplayService,
   ) {}
 
   async forPrincipal(principal: Principal, sessionId: string): Promise<TranscriptDto> {
     return this.build(await this.access.visibleSession(principal, sessionId));
+  }
+
+  /** The JSON and Markdown downloads: the transcript with the final board drawn as SVG and its timeline. */
+  async exportFor(principal: Principal, sessionId: string): Promise<TranscriptExportDto> {
+    const session = await this.access.visibleSession(principal, sessionId);
+    const [transcript, diagram] = await Promise.all([this.build(session), this.diagrams.exportOf(session)]);
+    return { ...transcript, diagram };
   }
 
   async build(session: SessionRow): Promise<TranscriptDto> {
@@ -97,6 +117,10 @@ export class TranscriptService {
     const gradeOf = latestGrades(grades);
     const statusOf = new Map(gradings.map((g) => [g.turnId, g]));
     const titles = new Map(session.phases.map((p) => [p.id, p.title]));
+    const boardAt =
+      question.kind === 'system-design'
+        ? await this.diagrams.snapshotIdsAt(session, turns.filter((t) => t.speaker === 'candidate').map((t) => t.seq))
+        : null;
     const correctedGrades: Grade[] = [];
     let gradesChanged = false;
 
@@ -122,9 +146,10 @@ export class TranscriptService {
       }
       const grading = statusOf.get(t.id);
       const stored = gradeOf.get(t.id);
+      const answer: TranscriptTurn = boardAt ? { ...base, diagramSnapshotId: boardAt.get(t.seq) ?? null } : base;
       const withStatus: TranscriptTurn = grading
-        ? { ...base, grading: { status: grading.status, ...(grading.failureCode ? { failureCode: grading.failureCode } : {}) } }
-        : base;
+        ? { ...answer, grading: { status: grading.status, ...(grading.failureCode ? { failureCode: grading.failureCode } : {}) } }
+        : answer;
       if (!stored || !showGrades) return withStatus;
       const applied = correctGrade(stored.body as Grade, t.id, latest, { role, question });
       correctedGrades.push(applied.corrected);
@@ -138,6 +163,7 @@ export class TranscriptService {
         candidateId: session.candidateId,
         questionId: session.questionId,
         questionTitle: question.title,
+        questionKind: question.kind,
         questionVersion: session.questionVersion,
         mode: session.mode,
         status: session.status,

@@ -20,7 +20,10 @@ export class TranscriptsController {
     private readonly progressService: ProgressService,
   ) {}
 
-  /** JSON by default; `?format=json|md` downloads it as a file. Text is data: never served as HTML. */
+  /**
+   * JSON by default; `?format=json|md` downloads it as a file, with the board of a system-design session. Text is
+   * data: never served as HTML.
+   */
   @Get('sessions/:id/transcript')
   async transcript(
     @CurrentPrincipal() principal: Principal,
@@ -29,8 +32,9 @@ export class TranscriptsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const { format } = parsePayload(transcriptQuerySchema, query);
-    const transcript = await this.transcripts.forPrincipal(principal, id);
-    if (!format) return transcript;
+    if (!format) return this.transcripts.forPrincipal(principal, id);
+    // Downloads carry the board too (the final picture drawn by the server, and its timeline).
+    const transcript = await this.transcripts.exportFor(principal, id);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Content-Disposition', `attachment; filename="session-${id}.${format}"`);
     if (format === 'json') {

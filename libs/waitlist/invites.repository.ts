@@ -19,6 +19,21 @@ export interface InviteBatchResult {
   messageIds: string[];
 }
 
+export interface InviteRow {
+  entry_id: string;
+  email: string;
+  cohort: string;
+  created_at: Date;
+  expires_at: Date;
+  redeemed_at: Date | null;
+  mail_status: string | null;
+  transport: string | null;
+  sent_at: Date | null;
+  last_error: string | null;
+}
+
+export type ResendResult = { kind: 'ok'; email: string; messageId: string } | { kind: 'not-found' | 'redeemed' };
+
 export type RedeemResult =
   | { kind: 'ok'; userId: string; email: string }
   | { kind: 'invalid' | 'used' | 'expired' | 'email-taken' };
@@ -64,6 +79,39 @@ export class InvitesRepository {
         result.messageIds.push(await insertOutbox(m, draft(entry.email, code)));
       }
       return result;
+    });
+  }
+
+  /** The newest invites first (by email or cohort), each with its latest invite mail. */
+  list(q: string | undefined, limit = 100): Promise<InviteRow[]> {
+    return this.db.query(
+      `SELECT i.entry_id, e.email, i.cohort, i.created_at, i.expires_at, i.redeemed_at,
+              m.status AS mail_status, m.transport, m.sent_at, m.last_error
+         FROM waitlist_invites i JOIN waitlist_entries e ON e.id = i.entry_id
+         LEFT JOIN LATERAL (SELECT o.status, o.transport, o.sent_at, o.last_error FROM outbox_messages o
+                             WHERE o.to_email = e.email AND o.kind = 'invite' ORDER BY o.created_at DESC LIMIT 1) m ON true
+        WHERE $1::text IS NULL OR strpos(e.email, lower($1)) > 0 OR strpos(lower(i.cohort), lower($1)) > 0
+        ORDER BY i.created_at DESC LIMIT $2`,
+      [q ?? null, limit],
+    ) as Promise<InviteRow[]>;
+  }
+
+  /**
+   * A new code for an unredeemed invite (the old one stops working: only hashes are kept, so the old code cannot
+   * be sent again) with a new expiry, and its mail, in one transaction.
+   */
+  resend(entryId: string, expiresAt: Date, draft: (email: string, code: string) => OutboxDraft): Promise<ResendResult> {
+    return this.db.transaction(async (m): Promise<ResendResult> => {
+      const [invite]: { id: string; email: string; redeemed_at: Date | null }[] = await m.query(
+        `SELECT i.id, i.redeemed_at, e.email FROM waitlist_invites i JOIN waitlist_entries e ON e.id = i.entry_id
+          WHERE i.entry_id = $1 FOR UPDATE OF i`,
+        [entryId],
+      );
+      if (!invite) return { kind: 'not-found' };
+      if (invite.redeemed_at) return { kind: 'redeemed' };
+      const code = newInviteCode();
+      await m.query(`UPDATE waitlist_invites SET code_hash = $2, expires_at = $3 WHERE id = $1`, [invite.id, hashSecret(canonicalInviteCode(code)), expiresAt]);
+      return { kind: 'ok', email: invite.email, messageId: await insertOutbox(m, draft(invite.email, code)) };
     });
   }
 

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type AccessTokenDto, AuthService, PasswordHasher, type Principal } from '#libs/auth';
+import { AuthService, PasswordHasher, type Principal, type SignedIn } from '#libs/auth';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { DomainError, parsePayload } from '#libs/errors';
-import { InvitesRepository } from './invites.repository.js';
+import { DomainError, NotFoundError, parsePayload } from '#libs/errors';
+import { type InviteRow, InvitesRepository } from './invites.repository.js';
 import { messages } from './messages.js';
 import { OutboxService } from './outbox.service.js';
 import { WaitlistService } from './waitlist.service.js';
-import { type InviteBatchDto, inviteSchema, redeemSchema } from './waitlist.dto.js';
+import { type InviteBatchDto, type InviteDto, inviteListSchema, type InviteResentDto, inviteSchema, redeemSchema, resendInviteSchema } from './waitlist.dto.js';
 
 const DAY_MS = 86_400_000;
 
@@ -27,6 +27,7 @@ export class InvitesService {
     const dto = parsePayload(inviteSchema, input);
     const expiresAt = new Date(Date.now() + dto.expiresInDays * DAY_MS);
     const baseUrl = this.config.mail.publicUrl;
+    const codes = new Map<string, string>();
     const done = await this.invites.inviteBatch(
       {
         target: dto.count !== undefined ? { count: dto.count } : { emails: [...new Set(dto.emails)] },
@@ -35,25 +36,69 @@ export class InvitesService {
         invitedBy: principal.userId,
       },
       this.waitlist.ranking,
-      (email, code) => messages.invite(email, { code, expiresAt, baseUrl }),
+      (email, code) => {
+        codes.set(email, code);
+        return messages.invite(email, { code, expiresAt, baseUrl });
+      },
     );
     await this.outbox.enqueue(done.messageIds);
     return {
       cohort: dto.cohort,
       expiresAt: expiresAt.toISOString(),
-      invited: done.invited.map(({ entryId, email }) => ({ entryId, email })),
+      invited: done.invited.map(({ entryId, email }) => ({ entryId, email, ...this.linkFor(codes.get(email)) })),
       skipped: done.skipped,
     };
   }
 
-  /** Creates the candidate account with early access and logs it in. */
-  async redeem(input: unknown): Promise<AccessTokenDto> {
+  async list(query: unknown): Promise<InviteDto[]> {
+    const { q } = parsePayload(inviteListSchema, query);
+    const now = Date.now();
+    return (await this.invites.list(q)).map((r: InviteRow) => ({
+      entryId: r.entry_id,
+      email: r.email,
+      cohort: r.cohort,
+      state: r.redeemed_at ? 'redeemed' : r.expires_at.getTime() <= now ? 'expired' : 'pending',
+      createdAt: r.created_at.toISOString(),
+      expiresAt: r.expires_at.toISOString(),
+      redeemedAt: r.redeemed_at?.toISOString() ?? null,
+      mail: {
+        status: (r.mail_status as InviteDto['mail']['status'] | null) ?? 'none',
+        transport: r.transport,
+        sentAt: r.sent_at?.toISOString() ?? null,
+        lastError: r.last_error,
+      },
+    }));
+  }
+
+  /** A new code and expiry for an invite not yet redeemed (an expired one too), mailed again. */
+  async resend(entryId: string, input: unknown): Promise<InviteResentDto> {
+    const { expiresInDays } = parsePayload(resendInviteSchema, input ?? {});
+    const expiresAt = new Date(Date.now() + expiresInDays * DAY_MS);
+    let sentCode: string | undefined;
+    const result = await this.invites.resend(entryId, expiresAt, (email, code) => {
+      sentCode = code;
+      return messages.invite(email, { code, expiresAt, baseUrl: this.config.mail.publicUrl });
+    });
+    if (result.kind === 'not-found') throw new NotFoundError('no invite for this waitlist entry');
+    if (result.kind !== 'ok') throw new DomainError('INVITE_USED', 'this invite has already been redeemed');
+    await this.outbox.enqueue([result.messageId]);
+    return { entryId, email: result.email, expiresAt: expiresAt.toISOString(), delivery: this.config.mail.smtpUrl ? 'smtp' : 'log', ...this.linkFor(sentCode) };
+  }
+
+  /** Without SMTP the mail only reaches the log: the admin is given the link to pass on. */
+  private linkFor(code: string | undefined): { link?: string } {
+    if (this.config.mail.smtpUrl || !code) return {};
+    return { link: `${this.config.mail.publicUrl}/redeem?code=${encodeURIComponent(code)}` };
+  }
+
+  /** Creates the candidate account with early access and signs it in. */
+  async redeem(input: unknown): Promise<SignedIn> {
     const { code, password } = parsePayload(redeemSchema, input);
     const passwordHash = await this.hasher.hash(password);
     const result = await this.invites.redeem(code, passwordHash);
     switch (result.kind) {
       case 'ok':
-        return this.auth.issueToken({ userId: result.userId, role: 'candidate' });
+        return this.auth.signInAs({ userId: result.userId, role: 'candidate' });
       case 'invalid':
         throw new DomainError('INVITE_INVALID', 'this invite code does not exist; check it against your invite');
       case 'used':

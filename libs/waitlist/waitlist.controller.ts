@@ -1,8 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { type AccessTokenDto, CurrentPrincipal, type Principal, Public, Roles } from '#libs/auth';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { type AccessTokenDto, CurrentPrincipal, type Principal, Public, RefreshCookie, Roles } from '#libs/auth';
+import { NotFoundError } from '#libs/errors';
 import { IpRateLimit } from '#libs/http';
 import { InvitesService } from './invites.service.js';
-import type { InviteBatchDto, SignUpDto, WaitlistEntryDto, WaitlistStatusDto } from './waitlist.dto.js';
+import type { InviteBatchDto, InviteDto, InviteResentDto, SignUpDto, WaitlistEntryDto, WaitlistStatusDto } from './waitlist.dto.js';
 import { WaitlistService } from './waitlist.service.js';
 
 @Controller('api')
@@ -10,6 +12,7 @@ export class WaitlistController {
   constructor(
     private readonly waitlist: WaitlistService,
     private readonly invites: InvitesService,
+    private readonly cookie: RefreshCookie,
   ) {}
 
   @Public()
@@ -31,8 +34,8 @@ export class WaitlistController {
   @IpRateLimit('auth')
   @Post('auth/redeem')
   @HttpCode(200)
-  redeem(@Body() body: unknown): Promise<AccessTokenDto> {
-    return this.invites.redeem(body);
+  async redeem(@Body() body: unknown, @Res({ passthrough: true }) res: Response): Promise<AccessTokenDto> {
+    return this.cookie.hand(res, await this.invites.redeem(body));
   }
 
   @Roles('admin')
@@ -45,5 +48,21 @@ export class WaitlistController {
   @Post('admin/invites')
   invite(@CurrentPrincipal() principal: Principal, @Body() body: unknown): Promise<InviteBatchDto> {
     return this.invites.invite(principal, body);
+  }
+
+  @Roles('admin')
+  @Get('admin/invites')
+  listInvites(@Query() query: unknown): Promise<InviteDto[]> {
+    return this.invites.list(query);
+  }
+
+  @Roles('admin')
+  @Post('admin/invites/:entryId/resend')
+  @HttpCode(200)
+  resend(
+    @Param('entryId', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('no invite for this waitlist entry') })) entryId: string,
+    @Body() body: unknown,
+  ): Promise<InviteResentDto> {
+    return this.invites.resend(entryId, body);
   }
 }

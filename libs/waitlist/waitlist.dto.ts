@@ -38,4 +38,8 @@ export const listWaitlistSchema = z
 
 export const redeemSchema = z.object({ code: freeText().trim().min(1).max(64), password: createUserSchema.shape.password }).strict();
 
-export type { InviteBatchDto, SignUpDto, WaitlistEntryDto, WaitlistStatusDto } from '#libs/protocol';
+export const resendInviteSchema = z.object({ expiresInDays: z.number().int().min(1).max(90).default(14) }).strict();
+
+export const inviteListSchema = z.object({ q: freeText().trim().min(1).max(100).optional() }).strict();
+
+export type { InviteBatchDto, InviteDto, InviteResentDto, SignUpDto, WaitlistEntryDto, WaitlistStatusDto } from '#libs/protocol';

@@ -36,7 +36,7 @@ export class WaitlistModule implements OnApplicationShutdown {
 }
 
 /** Public sign-up and status, invite redemption, and the admin's waitlist and invites. */
-@Module({ imports: [WaitlistModule], controllers: [WaitlistController] })
+@Module({ imports: [WaitlistModule, AuthCoreModule], controllers: [WaitlistController] })
 export class WaitlistHttpModule {}
 
 /** The worker side: sends the outbox. */

@@ -4,8 +4,10 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { AuthService } from '../../libs/auth/index.js';
+import type { DiagramScene } from '../../libs/protocol/index.js';
 import { type RunningApi, startApi, startWorker } from '../support/apps.js';
 import { createUser, DEFAULT_PASSWORD, uniqueEmail } from '../support/factories.js';
+import { InterviewClient } from '../support/interview-client.js';
 import { createOwnDatabase, type OwnDatabase } from '../support/own-database.js';
 import { isolatedQueuePrefix } from '../support/test-config.js';
 import { launchBrowser, openPage, saveScreenshot } from './support/browser.js';
@@ -60,6 +62,7 @@ describe('every page at phone and laptop sizes', () => {
     try {
       await signIn(p.page, users.candidate.email, DEFAULT_PASSWORD, '/dashboard');
       endedSession = await startSession(p.page, 'realtime-notifications', 'practice');
+      await drawBoard(api.url, endedSession, (await api.app.get(AuthService).issueToken({ userId: users.candidate.id, role: 'candidate' })).accessToken);
       // An answer in every phase: a complete session, so the progress charts have points.
       const answers = strongAnswers(worker, 'realtime-notifications', 5);
       for (const [i, answer] of answers.entries()) {
@@ -93,13 +96,27 @@ describe('every page at phone and laptop sizes', () => {
       { name: 'dashboard', path: '/dashboard', ready: (page) => page.getByTestId('progress-chart').locator('circle').first().waitFor() },
       { name: 'questions', path: '/questions', ready: (page) => page.getByTestId('question-list').locator('li').first().waitFor() },
       { name: 'question', path: '/questions/url-shortener', ready: (page) => page.getByRole('heading', { name: 'How to answer' }).waitFor() },
-      { name: 'session-ended', path: `/sessions/${endedSession}`, ready: (page) => page.getByTestId('report-dimensions').locator('svg').waitFor() },
+      {
+        name: 'session-ended',
+        path: `/sessions/${endedSession}`,
+        ready: async (page) => {
+          await page.getByTestId('report-dimensions').locator('svg').waitFor();
+          await page.getByTestId('board-image').waitFor();
+        },
+      },
       { name: 'session-coding', path: `/sessions/${codingSession}`, ready: (page) => page.getByLabel('Your code').waitFor() },
     ],
     coach: () => [
       { name: 'coach-queue', path: '/coach', ready: (page) => page.getByTestId('review-queue').waitFor() },
       { name: 'coach-calibration', path: '/coach/calibration', ready: heading(/^Calibration/) },
-      { name: 'coach-review', path: `/coach/sessions/${endedSession}`, ready: (page) => page.getByTestId('review-answer').first().waitFor() },
+      {
+        name: 'coach-review',
+        path: `/coach/sessions/${endedSession}`,
+        ready: async (page) => {
+          await page.getByTestId('review-answer').first().waitFor();
+          await page.getByTestId('board-image').waitFor();
+        },
+      },
     ],
     admin: () => [{ name: 'admin', path: '/admin', ready: (page) => page.getByTestId('waitlist-table').waitFor() }],
   };
@@ -133,6 +150,18 @@ describe('every page at phone and laptop sizes', () => {
     }
   }
 });
+
+/** A board on the system-design session (the candidate's drawing, through the socket), for its replay on the report and review pages. */
+async function drawBoard(url: string, sessionId: string, token: string): Promise<void> {
+  const c = await InterviewClient.connect(url, token);
+  try {
+    await c.join(sessionId, 0);
+    const scene = JSON.parse(readFileSync(join(process.cwd(), 'test/fixtures/diagrams/notification-pipeline.excalidraw'), 'utf8')) as DiagramScene;
+    await c.ok('diagram:update', { sessionId, clientId: 'every-page-board', scene });
+  } finally {
+    c.close();
+  }
+}
 
 /** What does not fit: the page wider than the window, a control wider than its card, chart text too small to read. */
 async function layoutProblems(page: Page): Promise<string[]> {

@@ -23,6 +23,10 @@ const SESSION_ENDPOINTS: Endpoint[] = [
   { name: 'GET transcript md', method: 'get', path: (s) => `/api/sessions/${s}/transcript?format=md` },
   { name: 'GET transcript json', method: 'get', path: (s) => `/api/sessions/${s}/transcript?format=json` },
   { name: 'GET code timeline', method: 'get', path: (s) => `/api/sessions/${s}/code-timeline` },
+  { name: 'GET diagram', method: 'get', path: (s) => `/api/sessions/${s}/diagram` },
+  { name: 'GET diagram timeline', method: 'get', path: (s) => `/api/sessions/${s}/diagram-timeline` },
+  { name: 'GET diagram snapshot', method: 'get', path: (s) => `/api/sessions/${s}/diagram-timeline/00000000-0000-4000-8000-000000000001` },
+  { name: 'GET diagram svg', method: 'get', path: (s) => `/api/sessions/${s}/diagram.svg` },
   { name: 'POST dispute', method: 'post', path: (s) => `/api/sessions/${s}/disputes`, body: (t) => ({ turnId: t, comment: 'unfair' }) },
   {
     name: 'POST corrections',
@@ -92,6 +96,8 @@ describe('review access rules', () => {
       expect(t.body.session.id).toBe(session.sessionId);
       const timeline = await request(api.url).get(`/api/sessions/${session.sessionId}/code-timeline`).set(bearer(who)).expect(200);
       expect(timeline.body.sessionId).toBe(session.sessionId);
+      const board = await request(api.url).get(`/api/sessions/${session.sessionId}/diagram-timeline`).set(bearer(who)).expect(200);
+      expect(board.body).toEqual({ sessionId: session.sessionId, startedAt: expect.any(String), snapshots: [] });
     }
   });
 

@@ -121,6 +121,14 @@ describe('coach review', () => {
     expect(body.map((q: { sessionId: string }) => q.sessionId)).toEqual([injected.sessionId, clean.sessionId]);
     expect(body[0].flags).toContain('injection_suspected');
     expect(body[1]).toMatchObject({ flags: [], openDisputes: 0, reviewedAt: null, candidateId: candidate.id });
+    // Issue 20, point 10: who, what and why, so a coach can pick a row without opening it.
+    const { email } = (await request(api.url).get('/api/me').set(bearer(candidate)).expect(200)).body;
+    const questionTitle = worker.get(ContentService).question('url-shortener').title;
+    expect(body[0]).toMatchObject({ candidateEmail: email, questionTitle });
+    expect(body[0].flagReasons).toEqual(
+      expect.arrayContaining([{ flag: 'injection_suspected', answers: 1, reason: expect.stringContaining('instructions') }]),
+    );
+    expect(body[1]).toMatchObject({ candidateEmail: email, questionTitle, flagReasons: [] });
   });
 
   it('keeps the AI grade and shows versioned corrections beside it; the report recomputes its overall', async () => {

@@ -1,3 +1,4 @@
+import { auth, renewAccessToken } from './auth-token.js';
 import { serverClock } from './clock.js';
 
 /** The api's error body (`libs/http`): `{ error: { code, message, details?, requestId? } }`. */
@@ -12,41 +13,7 @@ export class ApiError extends Error {
   }
 }
 
-const TOKEN_KEY = 'mi.accessToken';
-
-export interface Principal {
-  userId: string;
-  role: 'candidate' | 'coach' | 'admin';
-  expiresAt: number;
-}
-
-export const auth = {
-  token(): string | null {
-    return localStorage.getItem(TOKEN_KEY);
-  },
-  set(token: string): void {
-    localStorage.setItem(TOKEN_KEY, token);
-  },
-  clear(): void {
-    localStorage.removeItem(TOKEN_KEY);
-  },
-  /**
-   * What the token says about its holder (the server checks it; this only picks the screens to show). An
-   * expired token still names its holder: a live session keeps its open socket, and the next refused request
-   * (or reconnect) asks to sign in again, with unsent answers kept.
-   */
-  principal(): Principal | null {
-    const token = this.token();
-    if (!token) return null;
-    try {
-      const claims = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { sub: string; role: Principal['role']; exp: number };
-      if (typeof claims.sub !== 'string' || !['candidate', 'coach', 'admin'].includes(claims.role)) return null;
-      return { userId: claims.sub, role: claims.role, expiresAt: claims.exp * 1000 };
-    } catch {
-      return null;
-    }
-  },
-};
+export { auth, type Principal } from './auth-token.js';
 
 /** Called when the api says the token is no longer good, so the app can ask to sign in again. */
 let onUnauthenticated: () => void = () => {};
@@ -54,27 +21,53 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
+/**
+ * A JSON request with the bearer token. A 401 on a request that carried a token renews the token once (the
+ * refresh cookie) and repeats the request; only a refused renewal asks to sign in again.
+ */
 export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const token = auth.token();
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const sentAt = Date.now();
-  let res: Response;
-  try {
-    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch {
-    throw new ApiError(0, 'NETWORK', 'The server cannot be reached. Check your connection and try again.');
-  }
-  serverClock.observeHttpDate(res.headers.get('date'), sentAt, Date.now());
+  const res = await withRenewal((token) => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    return fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  }, path);
   const text = await res.text();
   const json: unknown = text ? safeJson(text) : undefined;
   if (!res.ok) {
     const error = (json as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | undefined)?.error;
-    if (res.status === 401 && token) onUnauthenticated();
     throw new ApiError(res.status, error?.code ?? 'HTTP_' + res.status, error?.message ?? res.statusText, error?.details);
   }
   return json as T;
+}
+
+/**
+ * Sends with the current token; on a 401, renews once and sends again. A refused renewal (or a refusal with the
+ * renewed token) signs out; an unreachable refresh leaves the sign-in as it is.
+ */
+async function withRenewal(send: (token: string | null) => Promise<Response>, path: string): Promise<Response> {
+  const token = auth.token();
+  const res = await timed(() => send(token));
+  if (res.status !== 401 || !token || path.startsWith('/api/auth/')) return res;
+  const renewal = await renewAccessToken();
+  if (!renewal.ok) {
+    if (renewal.reason === 'refused') onUnauthenticated();
+    return res;
+  }
+  const again = await timed(() => send(renewal.token));
+  if (again.status === 401) onUnauthenticated();
+  return again;
+}
+
+async function timed(send: () => Promise<Response>): Promise<Response> {
+  const sentAt = Date.now();
+  try {
+    const res = await send();
+    serverClock.observeHttpDate(res.headers.get('date'), sentAt, Date.now());
+    return res;
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'The server cannot be reached. Check your connection and try again.');
+  }
 }
 
 function safeJson(text: string): unknown {
@@ -99,15 +92,8 @@ export function describeError(err: unknown): string {
  * name the server's Content-Disposition gives.
  */
 export async function downloadFile(path: string, fallbackName: string): Promise<void> {
-  const token = auth.token();
-  let res: Response;
-  try {
-    res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  } catch {
-    throw new ApiError(0, 'NETWORK', 'The server cannot be reached. Check your connection and try again.');
-  }
+  const res = await withRenewal((token) => fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} }), path);
   if (!res.ok) {
-    if (res.status === 401 && token) onUnauthenticated();
     const body = safeJson(await res.text()) as { error?: { code?: string; message?: string } } | undefined;
     throw new ApiError(res.status, body?.error?.code ?? 'HTTP_' + res.status, body?.error?.message ?? res.statusText);
   }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { auth, setUnauthenticatedHandler } from './api.js';
+import { keepAccessTokenFresh, signOut as endSignIn } from './auth-token.js';
 import { AdminPage } from './pages/admin.js';
 import { CalibrationPage, ReviewQueuePage } from './pages/coach.js';
 import { CoachReviewPage } from './pages/coach-review.js';
@@ -58,6 +59,8 @@ export function App() {
       auth.clear();
       setAuthVersion((v) => v + 1);
     });
+    // The access token lives minutes, a session an hour: it is renewed before it runs out, on every page.
+    return keepAccessTokenFresh();
   }, []);
 
   const route = ROUTES.map((r) => ({ r, params: match(r.path, url.pathname) })).find((m) => m.params);
@@ -69,7 +72,7 @@ export function App() {
   }, [needsSignIn, url.pathname, url.search]);
 
   const signOut = () => {
-    auth.clear();
+    void endSignIn();
     setAuthVersion((v) => v + 1);
     navigate('/');
   };

@@ -26,7 +26,8 @@ export type {
   TurnKind,
 } from '../../../libs/protocol/index.js';
 import type { ClientPayload, CodeReportSection } from '../../../libs/protocol/index.js';
-export type { InviteBatchDto, SignUpDto, WaitlistEntryDto, WaitlistStatusDto } from '../../../libs/protocol/index.js';
+export type { InviteBatchDto, InviteDto, InviteResentDto, SignUpDto, WaitlistEntryDto, WaitlistStatusDto } from '../../../libs/protocol/index.js';
+export type { ReviewQueueRowDto } from '../../../libs/protocol/index.js';
 
 /** What a candidate's turn is meant as: `question` asks the interviewer (answered, never graded). */
 export type SubmitIntent = NonNullable<ClientPayload<'answer:submit'>['intent']>;

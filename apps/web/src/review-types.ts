@@ -38,13 +38,29 @@ export interface TranscriptTurn {
   keyPointText?: string;
   grading?: { status: GradeStatus; failureCode?: string };
   grade?: ReviewedGrade;
+  /** Answers of a system-design session: the board snapshot at that answer (null: nothing drawn yet). */
+  diagramSnapshotId?: string | null;
   annotations: { id: string; comment: string; at: string }[];
   disputes: { id: string; comment: string; at: string; resolvedAt: string | null }[];
 }
 
 export interface Transcript {
-  session: { id: string; candidateId: string; questionId: string; questionTitle: string; mode: 'practice' | 'realistic'; status: 'active' | 'ended'; startedAt: string; endedAt: string | null };
+  session: {
+    id: string;
+    candidateId: string;
+    questionId: string;
+    questionTitle: string;
+    /** `system-design` sessions have a board. */
+    questionKind: string;
+    mode: 'practice' | 'realistic';
+    status: 'active' | 'ended';
+    startedAt: string;
+    endedAt: string | null;
+  };
   turns: TranscriptTurn[];
   report: ReviewedReport | null;
   review: { completedAt: string; coachId: string | null } | null;
 }
+
+/** `GET /api/sessions/:id/diagram-timeline`: the board's snapshots in order, without their scenes. */
+export type { DiagramTimelineDto as DiagramTimeline } from '../../../libs/protocol/index.js';

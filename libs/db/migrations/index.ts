@@ -8,6 +8,7 @@ import { InterviewerLines1764223200000 } from './1764223200000-interviewer-lines
 import { UserTokenVersion1764226800000 } from './1764226800000-user-token-version.js';
 import { ReportVersions1764230400000 } from './1764230400000-report-versions.js';
 import { CreateDiagramSnapshots1764234000000 } from './1764234000000-create-diagram-snapshots.js';
+import { CreateRefreshTokens1764237600000 } from './1764237600000-create-refresh-tokens.js';
 
 /** Every migration, in order. Listed explicitly so the same list works from source (tests) and from dist. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   UserTokenVersion1764226800000,
   ReportVersions1764230400000,
   CreateDiagramSnapshots1764234000000,
+  CreateRefreshTokens1764237600000,
 ];

@@ -23,6 +23,9 @@ const ACK_TIMEOUT_MS = 15_000;
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthenticated';
 
+/** A fresh access token from the refresh cookie: `refused` means sign in again; `unreachable`, try later. */
+export type RenewToken = () => Promise<{ ok: true } | { ok: false; reason: 'refused' | 'unreachable'; message: string }>;
+
 export interface LiveConnectionHandlers {
   /** The highest `seq` applied so far: the join asks for everything after it. */
   lastSeq(): number;
@@ -53,12 +56,16 @@ export class LiveConnection {
   private delayed = false;
   /** Bumped on every disconnect: a send loop from an older connection stops instead of blocking the new one. */
   private generation = 0;
+  /** A handshake refused for its token was followed by one renewal since the last connect: a second refusal is final. */
+  private renewed = false;
 
   constructor(
     private readonly sessionId: string,
     private readonly token: () => string | null,
     private readonly outbox: Outbox,
     private readonly handlers: LiveConnectionHandlers,
+    /** Renews the token `token()` reads; without it a token refusal asks to sign in at once. */
+    private readonly renew?: RenewToken,
   ) {}
 
   start(): void {
@@ -68,19 +75,24 @@ export class LiveConnection {
       reconnectionDelayMax: 4_000,
     });
     this.socket = socket;
-    socket.on('connect', () => void this.join());
+    socket.on('connect', () => {
+      this.renewed = false;
+      void this.join();
+    });
     socket.on('disconnect', (reason) => {
       this.joined = false;
       this.generation += 1;
       this.flushing = false;
       this.inFlight.clear();
-      this.handlers.onStatus('offline', reason);
-      // The server closed us (e.g. during its shutdown): socket.io does not retry that by itself.
-      if (reason === 'io server disconnect' && navigator.onLine) socket.connect();
+      // The server closed us (its shutdown, or the token's expiry: the reconnect reads the renewed token): socket.io
+      // does not retry that by itself. Reconnecting at once is not worth a "connection lost" banner.
+      const reconnect = reason === 'io server disconnect' && navigator.onLine;
+      this.handlers.onStatus(reconnect ? 'connecting' : 'offline', reason);
+      if (reconnect) socket.connect();
     });
     socket.on('connect_error', (err: Error & { data?: ErrorDto }) => {
       const code = err.data?.code ?? err.message;
-      if (code === 'UNAUTHENTICATED') this.handlers.onStatus('unauthenticated', 'Your sign-in has expired.');
+      if (code === 'UNAUTHENTICATED') void this.reauthenticate(socket, err.data?.message);
       else this.handlers.onStatus('offline', err.data?.message ?? err.message);
       // A refusal by the server's handshake check (not a lost link) is not retried by socket.io itself.
       if (!socket.active && err.data?.retryable) {
@@ -145,6 +157,37 @@ export class LiveConnection {
       this.socket.connect();
     }
   };
+
+  /**
+   * The handshake was refused for its token (expired while offline, say): renew it once and reconnect, so a
+   * network drop longer than the token's life does not sign the candidate out. Only a refused renewal (or a second
+   * refusal) asks to sign in again; an unreachable refresh endpoint is retried.
+   */
+  private async reauthenticate(socket: Socket<ServerToClientEvents, ClientToServerEvents>, detail?: string): Promise<void> {
+    if (!this.renew || this.renewed) {
+      this.handlers.onStatus('unauthenticated', detail ?? 'Your sign-in has expired.');
+      return;
+    }
+    this.renewed = true;
+    this.handlers.onStatus('connecting');
+    const result = await this.renew();
+    if (this.socket !== socket) return; // stopped meanwhile
+    if (result.ok) {
+      socket.connect();
+      return;
+    }
+    this.renewed = false;
+    if (result.reason === 'refused') {
+      this.handlers.onStatus('unauthenticated', result.message);
+      return;
+    }
+    this.handlers.onStatus('offline', result.message);
+    // Offline: the online event reconnects. Online but the server is away: try again shortly.
+    if (navigator.onLine) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => socket.connect(), 3_000);
+    }
+  }
 
   private async join(): Promise<void> {
     const socket = this.socket;

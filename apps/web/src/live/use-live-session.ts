@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { auth } from '../api.js';
+import { renewAccessToken } from '../auth-token.js';
 import type { Ack, ClientAckData, DiagramScene, ErrorDto, SubmitIntent } from '../protocol.js';
 import { type CodeDraft, CodeDraftStore, CodeSync } from './code-sync.js';
 import { type ConnectionStatus, LiveConnection } from './live-connection.js';
@@ -71,7 +72,7 @@ export function useLiveSession(sessionId: string): LiveSession {
       },
       onOutbox: (entries) => setPending(entries),
       onRefused: (entry, error) => setRefused((r) => [...r, { entry, error }]),
-    });
+    }, renewAccessToken);
     connRef.current = conn;
     setCodeDraft(sync.draft());
     setCodeSync(sync);

@@ -4,6 +4,7 @@ import type { InviteBatchDto, WaitlistEntryDto } from '../protocol.js';
 import { useSubmit } from '../use-submit.js';
 import { useTitle } from '../use-title.js';
 import { ScrollTable } from '../components/scroll-table.js';
+import { CoachAssignments, InviteLink, Invites } from './admin-people.js';
 
 type WaitlistEntry = WaitlistEntryDto;
 type InviteBatch = InviteBatchDto;
@@ -28,6 +29,8 @@ export function AdminPage() {
       <h1>Early-access rollout</h1>
       <Rollout />
       <InviteCohort onInvited={refresh} />
+      <Invites version={version} />
+      <CoachAssignments />
       <Waitlist version={version} />
     </main>
   );
@@ -144,7 +147,10 @@ function InviteCohort({ onInvited }: { onInvited(): void }) {
           </p>
           <ul>
             {result.invited.map((i) => (
-              <li key={i.entryId}>{i.email}</li>
+              <li key={i.entryId}>
+                {i.email}
+                {i.link && <InviteLink link={i.link} />}
+              </li>
             ))}
             {result.skipped.map((s) => (
               <li key={s.email}>

@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { api, describeError } from '../api.js';
+import { BoardAtAnswer, BoardReplay } from '../components/board-replay.js';
 import { ReportCorrections } from '../components/reviewed-report.js';
 import type { KeyPointStatus } from '../protocol.js';
 import type { ReviewedGrade, Transcript, TranscriptTurn } from '../review-types.js';
@@ -22,6 +23,8 @@ export function CoachReviewPage({ sessionId }: { sessionId: string }) {
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [complete, setComplete] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  /** The board snapshot the replay shows (null: the final board). */
+  const [boardStep, setBoardStep] = useState<string | null>(null);
 
   const load = useCallback(() => api<Transcript>('GET', `/api/sessions/${sessionId}/transcript`).then(setTranscript), [sessionId]);
   useEffect(() => {
@@ -89,6 +92,7 @@ export function CoachReviewPage({ sessionId }: { sessionId: string }) {
         {transcript.review && ` · review completed ${new Date(transcript.review.completedAt).toLocaleString()}`}
       </p>
       {transcript.report?.corrected && <ReportCorrections report={transcript.report} />}
+      {transcript.session.questionKind === 'system-design' && <BoardReplay sessionId={sessionId} snapshotId={boardStep} onSelect={setBoardStep} />}
       <form onSubmit={save}>
         <ol className="timeline">
           {transcript.turns.map((t) => (
@@ -99,6 +103,7 @@ export function CoachReviewPage({ sessionId }: { sessionId: string }) {
               <p className="turn-text">{t.text}</p>
               {t.speaker === 'candidate' && (
                 <>
+                  <BoardAtAnswer snapshotId={t.diagramSnapshotId} onShow={setBoardStep} />
                   {t.grade ? (
                     <GradeEditor turn={t} grade={t.grade} edits={edits} onEdit={setEdit} />
                   ) : (

@@ -5,16 +5,16 @@ import { humanize } from '../live/session-state.js';
 import { Link } from '../router.js';
 import { useTitle } from '../use-title.js';
 import { ScrollTable } from '../components/scroll-table.js';
+import type { ReviewQueueRowDto as QueueRow } from '../protocol.js';
 
-interface QueueRow {
-  sessionId: string;
-  candidateId: string;
-  questionId: string;
-  mode: string;
-  endedAt: string;
-  flags: string[];
-  openDisputes: number;
-  reviewedAt: string | null;
+
+/** How long a session has waited since it ended: "40 min", "5 h", "3 days". */
+function age(since: string, now = Date.now()): string {
+  const minutes = Math.max(0, Math.floor((now - Date.parse(since)) / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  return `${Math.floor(hours / 24)} days`;
 }
 
 export function ReviewQueuePage() {
@@ -27,20 +27,19 @@ export function ReviewQueuePage() {
   return (
     <main>
       <h1>Review queue</h1>
-      <p className="muted">Finished sessions of your candidates: disputed and flagged first.</p>
+      <p className="muted">Finished sessions of your candidates: disputed and flagged first, then the longest waiting.</p>
       {error && <p role="alert">{error}</p>}
       {!rows && !error && <p role="status">Loading…</p>}
       {rows && rows.length === 0 && <p>Nothing to review.</p>}
       {rows && rows.length > 0 && (
         <ScrollTable label="Review queue">
-          <table data-testid="review-queue">
+          <table data-testid="review-queue" className="queue">
             <thead>
               <tr>
-                <th scope="col">Ended</th>
+                <th scope="col">Candidate</th>
                 <th scope="col">Question</th>
-                <th scope="col">Mode</th>
-                <th scope="col">Flags</th>
-                <th scope="col">Disputes</th>
+                <th scope="col">Why</th>
+                <th scope="col">Waiting</th>
                 <th scope="col">Reviewed</th>
                 <th scope="col">
                   <span className="visually-hidden">Open</span>
@@ -49,15 +48,42 @@ export function ReviewQueuePage() {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.sessionId}>
-                  <td>{new Date(r.endedAt).toLocaleString()}</td>
-                  <td>{r.questionId}</td>
-                  <td>{r.mode}</td>
-                  <td>{r.flags.join(', ')}</td>
-                  <td>{r.openDisputes || ''}</td>
+                <tr key={r.sessionId} data-testid="queue-row">
+                  <td data-testid="queue-candidate">{r.candidateEmail}</td>
+                  <td>
+                    <span data-testid="queue-question">{r.questionTitle}</span>
+                    <br />
+                    <span className="muted">{r.mode}</span>
+                  </td>
+                  <td data-testid="queue-why">
+                    {r.flagReasons.length === 0 && r.openDisputes === 0 && <span className="muted">Not reviewed yet</span>}
+                    <ul className="reasons">
+                      {r.openDisputes > 0 && (
+                        <li>
+                          <span className="badge flag">Disputed</span> {r.openDisputes} open dispute{r.openDisputes === 1 ? '' : 's'} from the candidate
+                        </li>
+                      )}
+                      {r.flagReasons.map((f) => (
+                        <li key={f.flag}>
+                          <span className="badge flag">{humanize(f.flag)}</span> {f.reason}
+                          {f.answers > 0 && (
+                            <span className="muted">
+                              {' '}
+                              ({f.answers} answer{f.answers === 1 ? '' : 's'})
+                            </span>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td>
+                    <time dateTime={r.endedAt} title={`Ended ${new Date(r.endedAt).toLocaleString()}`} data-testid="queue-age">
+                      {age(r.endedAt)}
+                    </time>
+                  </td>
                   <td>{r.reviewedAt ? new Date(r.reviewedAt).toLocaleDateString() : 'not yet'}</td>
                   <td>
-                    <Link href={`/coach/sessions/${r.sessionId}`} aria-label={`Review the ${r.questionId} session of ${new Date(r.endedAt).toLocaleString()}`}>
+                    <Link href={`/coach/sessions/${r.sessionId}`} aria-label={`Review ${r.candidateEmail}'s ${r.questionTitle} session`}>
                       Review
                     </Link>
                   </td>

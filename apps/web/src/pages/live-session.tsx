@@ -2,6 +2,7 @@ import { type FormEvent, type KeyboardEvent, lazy, Suspense, useEffect, useRef, 
 import { api, describeError, downloadFile } from '../api.js';
 import { AnswerCard } from '../components/answer-card.js';
 import { AnswerReview } from '../components/answer-review.js';
+import { BoardAtAnswer, BoardReplay } from '../components/board-replay.js';
 import { CodeEditor } from '../components/code-editor.js';
 import { useSelfHostedExcalidrawAssets } from '../components/excalidraw-asset-path.js';
 import { PhaseBar } from '../components/phase-bar.js';
@@ -97,6 +98,8 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
   // The board opens with the server's latest scene (a reload, another device); undefined while it loads.
   const design = question?.kind === 'system-design';
   const [boardScene, setBoardScene] = useState<DiagramScene | null | undefined>(undefined);
+  // Once ended: the board snapshot the replay shows (null: the final board).
+  const [boardStep, setBoardStep] = useState<string | null>(null);
   useEffect(() => {
     if (!design) return;
     api<{ latest: { scene: DiagramScene } | null }>('GET', `/api/sessions/${sessionId}/diagram`).then(
@@ -131,7 +134,7 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
   if (!state.session || !state.phase || !state.endsAt) {
     return (
       <main>
-        {connection.status === 'unauthenticated' ? <SignInAgain /> : <p role="status">Joining the session…</p>}
+        {connection.status === 'unauthenticated' ? <SignInAgain reason={connection.detail} /> : <p role="status">Joining the session…</p>}
         {connection.detail && connection.status === 'offline' && <p role="alert">{connection.detail}</p>}
       </main>
     );
@@ -152,7 +155,7 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
       {connection.status !== 'online' && connection.status !== 'connecting' && (
         <div className="banner" role="alert" data-testid="connection-banner">
           {connection.status === 'unauthenticated' ? (
-            <SignInAgain />
+            <SignInAgain reason={connection.detail} />
           ) : (
             <>Connection lost — reconnecting. Your answers are kept and will be sent when the connection is back.</>
           )}
@@ -189,6 +192,7 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
           )}
         </div>
       )}
+      {ended && design && <BoardReplay sessionId={sessionId} snapshotId={boardStep} onSelect={setBoardStep} />}
       {question && (
         <details className="question-prompt">
           <summary>The question</summary>
@@ -239,6 +243,7 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
               ) : (
                 <AnswerCard key={item.turnId} answer={item} showGrade={mode === 'practice' || ended} onRetry={(turnId) => void command(() => live.retry(turnId))}>
                   {ended && state.report && turnsById.has(item.turnId) && <AnswerReview turn={turnsById.get(item.turnId)!} onDispute={dispute} />}
+                  {ended && design && <BoardAtAnswer snapshotId={turnsById.get(item.turnId)?.diagramSnapshotId} onShow={setBoardStep} />}
                 </AnswerCard>
               ),
             )}
@@ -353,10 +358,14 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
   );
 }
 
-function SignInAgain() {
+/** The sign-in could not be renewed (revoked, disabled, refresh expired): the way back, and why when the account was disabled. */
+function SignInAgain({ reason }: { reason?: string }) {
+  // The server's reasons name tokens, which mean nothing to a candidate; a disabled account is worth saying.
+  const why = reason && /disabled/i.test(reason) ? 'this account has been disabled' : undefined;
   return (
     <p role="alert">
-      Your sign-in has expired. <Link href={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>Sign in again</Link> to continue — unsent answers are kept.
+      Your sign-in has expired{why ? ` (${why})` : ''}. <Link href={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>Sign in again</Link> to
+      continue — unsent answers are kept.
     </p>
   );
 }
