@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { AuthService, type UserDto } from '../../libs/auth/index.js';
 import type { StoredDiagramGraph } from '../../libs/interview/index.js';
+import type { DiagramScene } from '../../libs/protocol/index.js';
 import { type RunningApi, startApi } from '../support/apps.js';
 import { createUser, DEFAULT_PASSWORD } from '../support/factories.js';
 import { createOwnDatabase, type OwnDatabase } from '../support/own-database.js';
+import { InterviewClient } from '../support/interview-client.js';
 import { isolatedQueuePrefix } from '../support/test-config.js';
 import { waitFor } from '../support/wait-for.js';
 import { type BrowserPage, launchBrowser, openPage, saveScreenshot } from './support/browser.js';
@@ -130,6 +133,40 @@ describe('the system-design whiteboard in the browser', () => {
     } finally {
       await saveScreenshot(second.page, 'diagram-board-second').catch(() => undefined);
       await second.context.close();
+    }
+  });
+
+  it('shows a drawing from another device at once and never sends it back erased', async () => {
+    const user = await createUser(api.app, 'candidate');
+    const { accessToken } = await api.app.get(AuthService).issueToken({ userId: user.id, role: user.role });
+    const scene = JSON.parse(readFileSync('test/fixtures/diagrams/notification-pipeline.excalidraw', 'utf8')) as DiagramScene;
+    const p = await openPage(browser, api.url);
+    const device = await InterviewClient.connect(api.url, accessToken);
+    try {
+      await signIn(p.page, user.email, DEFAULT_PASSWORD, '/dashboard');
+      const sessionId = await startSession(p.page, 'realtime-notifications', 'practice');
+      // The other device draws while this page's board is still starting (its empty first scene loading).
+      await device.join(sessionId);
+      await device.ok('diagram:update', { sessionId, clientId: 'other-device', scene });
+      await p.page.getByTestId('diagram-board').locator('canvas.interactive').waitFor();
+      const drawn = (await latestGraph(user, sessionId))!.nodes.map((n) => n.label);
+      expect(drawn.length).toBeGreaterThan(2);
+
+      // Long past the board's debounce: nothing was sent back (an empty or stale scene would erase the drawing).
+      await new Promise((r) => setTimeout(r, 4_000));
+      expect((await latestGraph(user, sessionId))!.nodes.map((n) => n.label)).toEqual(drawn);
+
+      // Drawing on this page goes on from the other device's board.
+      await drawBox(p.page, { x: 60, y: 420 }, 'Redis cache');
+      const graph = await waitFor(async () => {
+        const g = await latestGraph(user, sessionId);
+        return g && g.nodes.length === drawn.length + 1 ? g : undefined;
+      }, { timeoutMs: 15_000 });
+      expect(graph.nodes.map((n) => n.label)).toEqual([...drawn, 'Redis cache']);
+    } finally {
+      device.close();
+      await saveScreenshot(p.page, 'diagram-board-other-device').catch(() => undefined);
+      await p.context.close();
     }
   });
 

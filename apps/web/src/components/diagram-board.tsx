@@ -41,12 +41,26 @@ export default function DiagramBoard({ initial, latest, send, online, readOnly }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Another device's (or the candidate's, for a watching coach) drawing replaces what this board shows.
-  useEffect(() => {
-    if (!board || !latest || sync.ownClientIds.has(latest.clientId)) return;
-    const elements = restoreElements(latest.scene.elements as unknown as BoardElements, null);
+  // Another device's (or the candidate's, for a watching coach) drawing replaces what this board shows. Not while
+  // the board is still loading its first scene: that would land after, replace the drawing with the (empty)
+  // initial scene, and the change would be sent back as this device's drawing, erasing the other one. It waits
+  // for the first change the board reports once loaded.
+  const waiting = useRef<DiagramSnapshot | null>(null);
+  const showWaiting = (api: BoardApi): boolean => {
+    const snapshot = waiting.current;
+    if (!snapshot || api.getAppState().isLoading) return false;
+    waiting.current = null;
+    const elements = restoreElements(snapshot.scene.elements as unknown as BoardElements, null);
     sync.known(elements);
-    board.updateScene({ elements });
+    api.updateScene({ elements });
+    return true;
+  };
+  useEffect(() => {
+    if (!latest || sync.ownClientIds.has(latest.clientId)) return;
+    waiting.current = latest;
+    if (board) showWaiting(board);
+    // showWaiting reads only refs and the stable sync.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [board, latest, sync]);
 
   // Excalidraw's menu button (an icon) has no accessible name; it gets one here whenever the board renders it.
@@ -70,6 +84,8 @@ export default function DiagramBoard({ initial, latest, send, online, readOnly }
           viewModeEnabled={readOnly}
           UIOptions={{ tools: { image: false }, canvasActions: { loadScene: false, saveToActiveFile: false, export: false } }}
           onChange={(elements, appState) => {
+            if (appState.isLoading) return;
+            if (board && showWaiting(board)) return;
             if (!readOnly) sync.changed(elements, appState.viewBackgroundColor);
           }}
         />
