@@ -9,6 +9,8 @@ export interface CoverageResult {
   readonly status: CoverageStatus;
   /** The sentences that carry the matched concepts, fewest first (for evidence). */
   readonly evidence: readonly AnalysedSentence[];
+  /** Of those, the one that shows most of the point (what a strength quotes), not merely the first said. */
+  readonly lead?: AnalysedSentence;
   /** For a partial point: what keeps it from covered (the reason, or concepts by id). */
   readonly lacks?: { readonly reasoning: boolean; readonly concepts: readonly string[] };
 }
@@ -70,19 +72,20 @@ export function judgeCoverage(signals: CompiledCoverage, said: SentenceKeys): Co
   let status: CoverageStatus = 'missed';
   if (enough && required && reasoning) status = 'covered';
   else if (matched >= 2 && matched >= signals.minConcepts - 1) status = 'partial';
-  if (status !== 'partial') return { status, evidence: status === 'missed' ? [] : pickEvidence(signals, carriers) };
+  if (status === 'missed') return { status, evidence: [] };
+  if (status !== 'partial') return { status, ...pickEvidence(signals, carriers) };
   const unmatched = signals.concepts.filter((c) => said.with(c.key) === undefined);
   // The required concepts first: without them the point cannot be covered whatever else is said.
   const lacking = [...unmatched.filter((c) => signals.required.includes(c.key)), ...unmatched.filter((c) => !signals.required.includes(c.key))];
   return {
     status,
-    evidence: pickEvidence(signals, carriers),
+    ...pickEvidence(signals, carriers),
     lacks: { reasoning: !reasoning, concepts: enough && required ? [] : lacking.map((c) => c.id) },
   };
 }
 
-/** Greedy cover: the sentences that add the most unseen concepts, at most three, in text order. */
-function pickEvidence(signals: CompiledCoverage, carriers: readonly AnalysedSentence[]): AnalysedSentence[] {
+/** Greedy cover: the sentences that add the most unseen concepts, at most three, in text order; the lead is the first pick. */
+function pickEvidence(signals: CompiledCoverage, carriers: readonly AnalysedSentence[]): { evidence: AnalysedSentence[]; lead: AnalysedSentence | undefined } {
   // Each carrier's concept keys (in concept order, as often as listed), found once for all rounds.
   const owned = carriers.map((s) => {
     const keys: number[] = [];
@@ -110,7 +113,7 @@ function pickEvidence(signals: CompiledCoverage, carriers: readonly AnalysedSent
     chosen.push(carriers[best] as AnalysedSentence);
     for (const k of owned[best] ?? []) seenKeys.mark(k, round);
   }
-  return chosen.sort((a, b) => a.index - b.index);
+  return { evidence: [...chosen].sort((a, b) => a.index - b.index), lead: chosen[0] };
 }
 
 /** Concept keys an evidence pick already shows. */

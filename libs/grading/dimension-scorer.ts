@@ -139,7 +139,7 @@ function withoutPoints(inputs: DimensionInputs, id: string, score: DimensionScor
     const n = quality.creditedSentences;
     return n === 1
       ? `your one sentence ${quality.reasonedSentences === 1 ? 'gives' : 'does not give'} a reason`
-      : `${quality.reasonedSentences} of your ${n} sentences give a reason`;
+      : `${quality.reasonedSentences} of your ${n} sentences ${quality.reasonedSentences === 1 ? 'gives' : 'give'} a reason`;
   }
   const owner = lexiconIndex().dimensionOfKey;
   const best = mostOf(inputs, (s) => s.cues.filter((key) => owner.get(key) === id).length);

@@ -43,15 +43,22 @@ export function writeFeedback(inputs: FeedbackInputs): Feedback {
   const { compiled, scope } = inputs;
   const byWeight = [...compiled.keyPoints].sort((a, b) => b.keyPoint.weight - a.keyPoint.weight);
   const status = (id: string) => inputs.keyPoints.get(id)?.status ?? 'missed';
-  const quoteOf = (id: string) => inputs.graded.keyPoints.find((k) => k.id === id)?.evidence[0];
+  // A strength quotes the sentence that shows most of the point ("The hard part is celebrities." opens the
+  // passage, the next sentence makes the point), as graded: the verbatim, possibly shortened quote of that sentence.
+  const leadOf = (id: string) => {
+    const result = inputs.keyPoints.get(id);
+    const lead = result?.lead ?? result?.evidence[0];
+    const quotes = inputs.graded.keyPoints.find((k) => k.id === id)?.evidence ?? [];
+    const text = lead ? inputs.answer.source.slice(lead.start, lead.end).trim() : '';
+    return { quote: quotes.find((q) => text.startsWith(q)) ?? quotes[0], reasoned: lead?.reasoning ?? false };
+  };
 
   const keyPointStrengths = byWeight
     .filter((k) => status(k.keyPoint.id) === 'covered')
     .slice(0, MAX_STRENGTHS)
     .map((k) => {
-      const quote = quoteOf(k.keyPoint.id);
       // Only the quoted sentence's own reasoning is claimed: the candidate must be able to see it in the quote.
-      const reasoned = inputs.keyPoints.get(k.keyPoint.id)?.evidence[0]?.reasoning ?? false;
+      const { quote, reasoned } = leadOf(k.keyPoint.id);
       return quote ? `${said(quote)} covers ${label(k.keyPoint.text)}${reasoned ? ', and you said why' : ''}.` : `You covered ${label(k.keyPoint.text)}.`;
     });
   const strengths = [...keyPointStrengths, ...dimensionStrengths(inputs)].slice(0, MAX_STRENGTHS);

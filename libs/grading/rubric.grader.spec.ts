@@ -174,6 +174,28 @@ describe(RubricGrader.name, () => {
     expect(communication(after)!.score).toBeGreaterThanOrEqual(communication(alone)!.score);
   });
 
+  it('keeps a point of this phase covered when an earlier answer already made it: not a gap, not "did not get to"', () => {
+    const feed = content.questions.get('photo-feed')!;
+    const design = 'Post metadata lives in a database sharded by user id, the follow graph in its own table keyed by follower, and each feed is a list of post ids per user; pages use a cursor on the last post id, because offsets shift as new posts arrive.';
+    const deepDive = (history: GradeInput['history']) =>
+      sut.gradeSync({
+        ...input('For celebrities we skip fan-out on write and merge their recent posts at read time, because pushing to 50M followers is too slow.'),
+        question: feed,
+        questionVersion: feed.version,
+        phaseId: 'deep-dive',
+        scope: 'phase',
+        history,
+      });
+    const dataModel = feed.keyPoints.find((k) => k.dimension === 'data-model-storage' && k.phase === 'deep-dive')!;
+    const alone = deepDive([]);
+    const after = deepDive([{ role: 'candidate', text: design }]);
+    const dimension = (g: Grade) => g.dimensions.find((d) => d.id === 'data-model-storage')!;
+    expect(dimension(alone).reason).toMatch(/did not get to/i);
+    expect(dimension(after).reason).not.toMatch(/did not get to/i);
+    expect(dimension(after).score).toBeGreaterThan(dimension(alone).score);
+    expect(after.feedback.improvements.join(' ')).not.toContain(dataModel.text);
+  });
+
   it('leaves what only code can show to the code: no correctness score from words in a coding phase without correctness points', () => {
     const lru = content.questions.get('lru-cache')!;
     const result = sut.gradeSync({

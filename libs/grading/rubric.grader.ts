@@ -98,14 +98,11 @@ export class RubricGrader implements Grader {
       }),
     );
     const quality = qualitySignals(compiled, answer.folded, creditable);
-    // A point of an earlier phase that earlier turns covered stays covered: a later answer is not marked down for
-    // not repeating it. (This phase's points are this answer's to show.)
+    // A point that earlier turns covered stays covered, whichever phase it belongs to: the session's evidence counts
+    // as a whole, so a later answer is neither marked down nor told it "never got to" what the candidate already said.
     const earlier = history.length > 0 ? new SentenceKeys(history) : null;
-    const phaseId = input.question.phases[scope.phaseIndex]?.id;
     const coveredBefore = new Set(
-      earlier
-        ? compiled.keyPoints.filter((k) => k.keyPoint.phase !== phaseId && judgeCoverage(k.signals, earlier).status === 'covered').map((k) => k.keyPoint.id)
-        : [],
+      earlier ? compiled.keyPoints.filter((k) => judgeCoverage(k.signals, earlier).status === 'covered').map((k) => k.keyPoint.id) : [],
     );
     const quote = (s: AnalysedSentence) => answer.source.slice(s.start, s.end).trim();
     const roleDimensions = input.role.sessions[input.question.kind].dimensions;

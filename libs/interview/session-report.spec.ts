@@ -81,8 +81,8 @@ describe(buildReport.name, () => {
     const dim = (id: string) => sut.dimensions.find((d) => d.id === id)!;
     // The deep-dive's best answer (4) sets the score there; the weaker one's reason is not the report's to repeat.
     expect(dim('scalability-reliability')).toMatchObject({ score: 4, comment: 'Partitions the stream by user id so order holds.' });
-    // Phases in the question's order, each reason once, each a sentence.
-    expect(dim('communication').comment).toBe('Walks through the delivery path in order. Explains the retry path step by step.');
+    // Phases in the question's order, each reason once, each a sentence naming the phase it is about.
+    expect(dim('communication').comment).toBe('High-Level Design: Walks through the delivery path in order. Deep Dive: Explains the retry path step by step.');
     for (const d of sut.dimensions.filter((x) => x.score !== null)) expect(d.comment).not.toBe(d.descriptor);
     expect(dim('capacity-estimation').comment).toBe('Shown best by “2 million connections.”');
     expect(dim('requirements')).toMatchObject({ score: null, comment: null });

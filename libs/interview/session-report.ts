@@ -102,6 +102,7 @@ export function buildReport(input: {
   const hidden = input.code && input.code.status !== null ? input.code.hidden : null;
   const tested = hidden ? correctnessFromTests(hidden) : null;
   const phaseOrder = question.phases.map((p) => p.id);
+  const phaseTitle = (id: string) => plan.phases.find((p) => p.id === id)?.title ?? id;
   const dimensions = plan.dimensions
     .filter((d) => scored.has(d.id))
     .map((d): ReportDimension => {
@@ -111,7 +112,10 @@ export function buildReport(input: {
       const score = byTests ? tested : mean;
       const descriptor = score === null ? null : d.descriptors[String(Math.round(score)) as '1' | '2' | '3' | '4'];
       // Scored from the tests, correctness is commented by them alone: what the answers said of it no longer counts.
-      const said = byTests ? [`Hidden tests: ${hidden.passed} of ${hidden.total} passed; correctness is scored from the tests, not from words.`] : best.map((b) => b.reason);
+      // Several phases' reasons read as one comment only when each says which answer it is about.
+      const said = byTests
+        ? [`Hidden tests: ${hidden.passed} of ${hidden.total} passed; correctness is scored from the tests, not from words.`]
+        : best.map((b) => (best.length > 1 ? { text: b.reason, phase: phaseTitle(b.phaseId) } : { text: b.reason }));
       return { id: d.id, title: d.title, weight: d.weight, score, comment: score === null ? null : commentOf(said), descriptor };
     });
   const overall = weighOverall(dimensions);
@@ -171,26 +175,28 @@ export function buildReport(input: {
  * The answer that set a dimension's score in each phase (its best; the first of equals), in the question's
  * phase order: the same answers the score is averaged over, so the comment speaks for the score shown.
  */
-function bestPerPhase(grades: readonly Grade[], dimensionId: string, phaseOrder: readonly string[]): { score: number; reason: string }[] {
-  const best = new Map<string, { score: number; reason: string }>();
+function bestPerPhase(grades: readonly Grade[], dimensionId: string, phaseOrder: readonly string[]): { phaseId: string; score: number; reason: string }[] {
+  const best = new Map<string, { phaseId: string; score: number; reason: string }>();
   for (const g of grades) {
     const x = g.dimensions.find((d) => d.id === dimensionId);
-    if (x && x.score > (best.get(g.phaseId)?.score ?? 0)) best.set(g.phaseId, { score: x.score, reason: x.reason });
+    if (x && x.score > (best.get(g.phaseId)?.score ?? 0)) best.set(g.phaseId, { phaseId: g.phaseId, score: x.score, reason: x.reason });
   }
   const rank = (phase: string) => (phaseOrder.includes(phase) ? phaseOrder.indexOf(phase) : phaseOrder.length);
   return [...best.entries()].sort(([a], [b]) => rank(a) - rank(b)).map(([, b]) => b);
 }
 
-/** Sentences said about a dimension, each once, as one comment. */
-function commentOf(said: readonly string[]): string | null {
+/** Sentences said about a dimension, each once (under the first phase that said it), as one comment. */
+function commentOf(said: readonly (string | { text: string; phase?: string })[]): string | null {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const raw of said) {
+  for (const item of said) {
+    const { text: raw, phase } = typeof item === 'string' ? { text: item, phase: undefined } : item;
     const text = raw.trim();
     const key = text.toLowerCase().replace(/[.!?\s]+$/, '');
     if (!text || seen.has(key)) continue;
     seen.add(key);
-    out.push(/[.!?]["'”’)]*$/.test(text) ? text : `${text}.`);
+    const sentence = /[.!?]["'”’)]*$/.test(text) ? text : `${text}.`;
+    out.push(phase ? `${phase}: ${sentence}` : sentence);
   }
   return out.length ? out.join(' ') : null;
 }

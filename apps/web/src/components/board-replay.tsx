@@ -140,8 +140,9 @@ export function BoardReplay({ sessionId, snapshotId, onSelect }: BoardReplayProp
 }
 
 /** Under an answer of a system-design session: show the board as it stood then (in the Board section). */
-export function BoardAtAnswer({ snapshotId, onShow }: { snapshotId: string | null | undefined; onShow(snapshotId: string): void }) {
-  if (snapshotId === undefined) return null;
+export function BoardAtAnswer({ snapshotId, boardUsed, onShow }: { snapshotId: string | null | undefined; boardUsed: boolean; onShow(snapshotId: string): void }) {
+  // A session whose board was never drawn on says so once, in the Board section, not under every answer.
+  if (snapshotId === undefined || !boardUsed) return null;
   if (snapshotId === null) return <p className="muted board-at-answer">Nothing was on the board yet at this answer.</p>;
   const show = () => {
     onShow(snapshotId);

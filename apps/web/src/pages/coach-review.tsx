@@ -34,6 +34,7 @@ export function CoachReviewPage({ sessionId }: { sessionId: string }) {
   useTitle(transcript ? `Review: ${transcript.session.questionTitle}` : 'Review');
 
   if (!transcript) return <main>{message ? <p role="alert">{message.text}</p> : <p role="status">Loading…</p>}</main>;
+  const boardUsed = transcript.turns.some((t) => t.diagramSnapshotId);
   // What a correction is about, in words (a dimension's title, a key point's text), for messages.
   const titles = new Map([
     ...transcript.turns.flatMap((t) => [...(t.grade?.dimensions ?? []).map((d) => [d.id, d.title] as const), ...(t.grade?.keyPoints ?? []).map((k) => [k.id, k.text] as const)]),
@@ -103,7 +104,7 @@ export function CoachReviewPage({ sessionId }: { sessionId: string }) {
               <p className="turn-text">{t.text}</p>
               {t.speaker === 'candidate' && (
                 <>
-                  <BoardAtAnswer snapshotId={t.diagramSnapshotId} onShow={setBoardStep} />
+                  <BoardAtAnswer snapshotId={t.diagramSnapshotId} boardUsed={boardUsed} onShow={setBoardStep} />
                   {t.grade ? (
                     <GradeEditor turn={t} grade={t.grade} edits={edits} onEdit={setEdit} />
                   ) : (

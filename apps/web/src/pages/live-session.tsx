@@ -64,6 +64,7 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
   }, [hasReport, mode, gradedCount, sessionId, transcriptVersion]);
   const reviewed = transcript?.report?.corrected ? transcript : null;
   const turnsById = new Map((transcript?.turns ?? []).map((t) => [t.turnId, t]));
+  const boardUsed = (transcript?.turns ?? []).some((t) => t.diagramSnapshotId);
   const keyPointTexts = new Map((transcript?.turns ?? []).flatMap((t) => (t.grade?.keyPoints ?? []).map((k) => [k.id, k.text] as const)));
   const dispute = async (turnId: string, comment: string) => {
     await api('POST', `/api/sessions/${sessionId}/disputes`, { turnId, comment });
@@ -243,7 +244,7 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
               ) : (
                 <AnswerCard key={item.turnId} answer={item} showGrade={mode === 'practice' || ended} onRetry={(turnId) => void command(() => live.retry(turnId))}>
                   {ended && state.report && turnsById.has(item.turnId) && <AnswerReview turn={turnsById.get(item.turnId)!} onDispute={dispute} />}
-                  {ended && design && <BoardAtAnswer snapshotId={turnsById.get(item.turnId)?.diagramSnapshotId} onShow={setBoardStep} />}
+                  {ended && design && <BoardAtAnswer snapshotId={turnsById.get(item.turnId)?.diagramSnapshotId} boardUsed={boardUsed} onShow={setBoardStep} />}
                 </AnswerCard>
               ),
             )}
