@@ -328,7 +328,8 @@ describe('web client in the browser', () => {
     let corrected = '';
     await withPage('coach-review', async ({ page }) => {
       await signIn(page, coach.email, DEFAULT_PASSWORD, '/coach');
-      await page.getByTestId('review-queue').getByRole('link', { name: /^Review the realtime-notifications session/ }).click();
+      const title = worker.get(ContentService).question(QUESTION).title;
+      await page.getByTestId('review-queue').getByRole('link', { name: `Review ${candidate.email}'s ${title} session` }).click();
       await page.getByTestId('review-answer').getByText(answer!, { exact: true }).waitFor();
       const score = page.getByLabel('Coach score for Requirements clarification');
       const ai = await score.inputValue();
