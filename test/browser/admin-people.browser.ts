@@ -51,7 +51,7 @@ describe('admin: coach assignments and invites in the browser', () => {
       await assign.getByLabel('Find a candidate by email').fill(candidate.email.split('@')[0]!);
       await assign.getByLabel('Pick a candidate').locator(`option[value="${candidate.id}"]`).waitFor({ state: 'attached' });
       await assign.getByLabel('Pick a candidate').selectOption(candidate.id);
-      await assign.getByRole('button', { name: 'Assign' }).click();
+      await assign.getByRole('button', { name: 'Assign', exact: true }).click();
       await page.getByTestId('assignments-table').getByRole('row', { name: new RegExp(candidate.email.replace(/[.+]/g, '\\$&')) }).waitFor();
       const assignments = (await request(api.url).get('/api/admin/coach-assignments').set(asAdmin).expect(200)).body;
       expect(assignments).toEqual(expect.arrayContaining([expect.objectContaining({ coachId: coach.id, candidateId: candidate.id, coachEmail: coach.email, candidateEmail: candidate.email })]));
