@@ -150,7 +150,8 @@ function withoutPoints(inputs: DimensionInputs, id: string, score: DimensionScor
   if (score >= 3) return `shown best by ${said(inputs.quote(best))}`;
   // Below the passing band the candidate needs what a passing answer does, not only the sentence that came closest.
   const passing = inputs.descriptor(id, 3);
-  return `the most the answer gives on it is ${said(inputs.quote(best))}${passing ? `; a passing answer (3 of 4) ${lowerFirst(passing.replace(/\.$/, ''))}` : ''}`;
+  // The descriptor is cited as a label: some are verb phrases ("Separates …"), some noun phrases ("Clear components …").
+  return `the most the answer gives on it is ${said(inputs.quote(best))}${passing ? `; what a passing answer (3 of 4) shows: ${label(passing.replace(/\.$/, ''))}` : ''}`;
 }
 
 /** The credited sentence scoring highest (first on ties); none when every one scores 0. */
@@ -172,7 +173,3 @@ function reasonFor(why: string): string {
   return `${why.charAt(0).toUpperCase()}${why.slice(1)}.`;
 }
 
-/** "Separates functional…" → "separates functional…", for a descriptor read inside a sentence. */
-function lowerFirst(text: string): string {
-  return `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
-}

@@ -34,6 +34,8 @@ describe(writeFeedback.name, () => {
       ...question.keyPoints.map((k) => k.text),
       ...question.commonMistakes.map((m) => m.text),
       ...question.keyPoints.flatMap((k) => k.signals.concepts.map((c) => c.id.replace(/-/g, ' '))),
+      // What a passing answer shows: the role guide's level descriptors, cited below the band.
+      ...[...content.roles.values()].flatMap((r) => Object.values(r.sessions).flatMap((plan) => plan.dimensions.flatMap((d) => Object.values(d.descriptors).map((t) => t.replace(/\.$/, ''))))),
     ]);
     for (const m of line.matchAll(/‘([^’]*)’/g)) expect([line, rubric.has(m[1]!)]).toEqual([line, true]);
     for (const quote of citedQuotes(line)) expect([line, answer.replace(/\s+/g, ' ').includes(quote)]).toEqual([line, true]);

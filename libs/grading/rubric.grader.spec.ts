@@ -196,6 +196,16 @@ describe(RubricGrader.name, () => {
     expect(after.feedback.improvements.join(' ')).not.toContain(dataModel.text);
   });
 
+  it('names failing closed for all traffic when the counter store is down as the mistake it is, not as a decision not taken', () => {
+    const limiter = content.questions.get('distributed-rate-limiter')!;
+    const deepDive = (answer: string) =>
+      sut.gradeSync({ ...input(answer), question: limiter, questionVersion: limiter.version, role: content.roles.get(limiter.role)!, phaseId: 'deep-dive', scope: 'phase' });
+    const closed = deepDive('If Redis goes down we could just block all traffic to be safe. To scale we can shard Redis by user id.');
+    expect(closed.mistakes.find((m) => m.id === 'fail-closed-everywhere')).toMatchObject({ status: 'present', evidence: ['If Redis goes down we could just block all traffic to be safe.'] });
+    const open = deepDive('If Redis goes down we fail open with a local per-gateway fallback limit, and only login endpoints reject all traffic until it is back.');
+    expect(open.mistakes.find((m) => m.id === 'fail-closed-everywhere')?.status).toBe('absent');
+  });
+
   it('leaves what only code can show to the code: no correctness score from words in a coding phase without correctness points', () => {
     const lru = content.questions.get('lru-cache')!;
     const result = sut.gradeSync({
@@ -238,7 +248,7 @@ describe(RubricGrader.name, () => {
     // A weak one is told what a passing answer does, from the role guide, not only what came closest.
     const weak = inPhase('I would use Kafka because it is durable, and push over WebSockets so users get it fast.');
     expect(weak.feedback.improvements).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Requirements clarification is at [12] of 4: .*; a passing answer \(3 of 4\) separates functional from non-functional requirements/)]),
+      expect.arrayContaining([expect.stringMatching(/^Requirements clarification is at [12] of 4: .*; what a passing answer \(3 of 4\) shows: ‘Separates functional from non-functional requirements/)]),
     );
   });
 
