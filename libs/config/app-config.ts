@@ -101,6 +101,8 @@ export interface AppConfig {
   coding: {
     /** Longest code snapshot or submission, in characters. */
     maxChars: number;
+    /** Longest custom input of a `code:run` (the arguments as JSON text, one per line), in characters. */
+    customInputMaxChars: number;
     /** A session's snapshots closer together than this are refused (RATE_LIMITED): clients debounce. */
     snapshotMinIntervalMs: number;
     /** Concurrent sandboxed runs per worker (the `code` queue's own concurrency). */
@@ -222,6 +224,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     coding: {
       maxChars: e.CODE_MAX_CHARS,
+      customInputMaxChars: e.CODE_CUSTOM_INPUT_MAX_CHARS,
       snapshotMinIntervalMs: e.CODE_SNAPSHOT_MIN_INTERVAL_MS,
       runConcurrency: e.CODE_RUN_CONCURRENCY,
       runsPerUser: e.CODE_RUNS_PER_USER,

@@ -119,6 +119,7 @@ export const envSchema = z
     ROLLOUT_DAILY_TOKEN_BUDGET: int(0, 1_000_000_000_000).default(2_000_000),
     ROLLOUT_CAPACITY_RETRY_MS: int(1_000, 3_600_000).default(60_000),
     CODE_MAX_CHARS: int(100, 200_000).default(20_000),
+    CODE_CUSTOM_INPUT_MAX_CHARS: int(10, 100_000).default(10_000),
     CODE_SNAPSHOT_MIN_INTERVAL_MS: int(0, 60_000).default(500),
     CODE_RUN_CONCURRENCY: int(1, 64).default(3),
     CODE_RUNS_PER_USER: int(1, 64).default(2),

@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'CODE_TOO_LONG',
   'NOT_A_CODING_SESSION',
   'NO_CODE',
+  'CODE_INPUT_TOO_LONG',
+  'INVALID_CODE_INPUT',
   'DIAGRAM_TOO_LARGE',
   'NOT_A_DESIGN_SESSION',
   'SNAPSHOT_NOT_FOUND',
@@ -64,6 +66,8 @@ export function isRetryable(code: ErrorCode): boolean {
     case 'CODE_TOO_LONG':
     case 'NOT_A_CODING_SESSION':
     case 'NO_CODE':
+    case 'CODE_INPUT_TOO_LONG':
+    case 'INVALID_CODE_INPUT':
     case 'DIAGRAM_TOO_LARGE':
     case 'NOT_A_DESIGN_SESSION':
     case 'SNAPSHOT_NOT_FOUND':

@@ -4,6 +4,7 @@ import type { ErrorCode } from '#libs/errors';
 export function httpStatusFor(code: ErrorCode): number {
   switch (code) {
     case 'INVALID_PAYLOAD':
+    case 'INVALID_CODE_INPUT':
       return HttpStatus.BAD_REQUEST;
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
@@ -19,6 +20,7 @@ export function httpStatusFor(code: ErrorCode): number {
       return HttpStatus.CONFLICT;
     case 'ANSWER_TOO_LONG':
     case 'CODE_TOO_LONG':
+    case 'CODE_INPUT_TOO_LONG':
     case 'DIAGRAM_TOO_LARGE':
       return HttpStatus.PAYLOAD_TOO_LARGE;
     case 'NOT_A_CODING_SESSION':

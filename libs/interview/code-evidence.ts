@@ -18,7 +18,7 @@ export function toCodeEvidence(found: { run: CodeRunRow; snapshot: CodeSnapshotR
   };
 }
 
-/** The report's code section: the graded submission (or the last snapshot when nothing was submitted) and every run. */
+/** The report's code section: the graded submission (or the last snapshot when nothing was submitted) and every test run. */
 export function toCodeReport(
   graded: { run: CodeRunRow; snapshot: CodeSnapshotRow } | null,
   snapshots: CodeSnapshotRow[],
@@ -34,7 +34,8 @@ export function toCodeReport(
     tests: result ? toCandidateTests(result.tests) : [],
     visible: result?.visible ?? { passed: 0, total: 0 },
     hidden: result?.hidden ?? { passed: 0, total: 0 },
-    timeline: runs.map((r) => {
+    // Runs on the candidate's own input tested nothing; the replay (`code-timeline`) has them.
+    timeline: runs.filter((r) => r.input === null).map((r) => {
       const done = r.result as StoredCodeResult | null;
       return {
         at: r.createdAt.toISOString(),

@@ -49,6 +49,7 @@ export class CodeRunResults {
         ...(shown.compileError ? { compileError: shown.compileError } : {}),
         ...(shown.message ? { message: shown.message } : {}),
         ...(shown.errorCode ? { errorCode: shown.errorCode } : {}),
+        ...(shown.custom ? { custom: shown.custom } : {}),
         visible: shown.visible,
         hidden: shown.hidden,
       });

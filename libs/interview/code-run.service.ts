@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { CodeFactsService } from '#libs/code-facts';
 import { ContentService } from '#libs/content';
-import { judge, type JudgedTestInput, mergeSubmission, SandboxService, toStorable } from '#libs/sandbox';
+import { customRunResult, judge, type JudgedTestInput, mergeSubmission, SandboxService, toStorable } from '#libs/sandbox';
 import { CodeRunResults } from './code-run-results.service.js';
 import { CodeRunsRepository } from './code-runs.repository.js';
 import type { StoredCodeResult } from './code-timeline.js';
+import { parseCustomInput } from './custom-input.js';
 import { SessionsRepository } from './sessions.repository.js';
 
 /**
  * The code runner's half of a code run (apps/code-runner, the only process with the sandbox): run the snapshot in the sandbox against the question's tests (visible for a
- * run, visible and hidden for a submission), judge on the server, store the full result once and tell the room
+ * run, visible and hidden for a submission; a run with the candidate's own input calls the function once on it), judge on the server, store the full result once and tell the room
  * with `code:result` (hidden tests as pass/fail only). A submission also gets its code facts (static analysis and
  * measured complexity), stored with the result for the graders and the report. A retried job after the result
  * was stored changes nothing.
@@ -35,16 +36,16 @@ export class CodeRunService {
     const question = await this.content.questionAt(session.questionId, session.questionVersion);
     if (question.kind !== 'coding') return;
     const entryPoint = question.signature.entryPoint[snapshot.language];
-    const judged = async (tests: JudgedTestInput[]) => {
-      const outcome = await this.sandbox.run({
-        language: snapshot.language,
-        code: snapshot.code,
-        entryPoint,
-        // Only the arguments enter the sandbox; expected values stay here.
-        calls: tests.map((t) => ({ args: structuredClone(t.args) })),
-      });
-      return judge(tests, outcome, question.comparison);
-    };
+    const sandboxed = (calls: unknown[][]) => this.sandbox.run({ language: snapshot.language, code: snapshot.code, entryPoint, calls: calls.map((args) => ({ args })) });
+    if (run.input !== null) {
+      // The candidate's own arguments, in a sandbox of their own: no test, visible or hidden, runs beside them.
+      const args = parseCustomInput(run.input, question.signature.params);
+      const result: StoredCodeResult = toStorable(customRunResult(args, await sandboxed([structuredClone(args)])));
+      await this.results.finish(run.sessionId, runId, run.kind, result);
+      return;
+    }
+    // Only the arguments enter the sandbox; expected values stay here.
+    const judged = async (tests: JudgedTestInput[]) => judge(tests, await sandboxed(tests.map((t) => structuredClone(t.args))), question.comparison);
     const visible = await judged(question.tests.visible.map((t) => ({ ...t, hidden: false })));
     // Hidden tests run in a sandbox of their own: nothing the candidate sees can carry their inputs. Code that
     // does not even compile is not run again.

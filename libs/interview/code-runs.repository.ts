@@ -22,6 +22,8 @@ export interface CodeRunRow {
   kind: 'run' | 'submit';
   snapshotId: string;
   phaseId: string;
+  /** A run on the candidate's own input: the text as typed (null for test runs and submissions). */
+  input: string | null;
   state: 'queued' | 'running' | 'done';
   status: string | null;
   /** The full result (hidden tests included): server-side only. */
@@ -47,6 +49,7 @@ const toRun = (r: Raw): CodeRunRow => ({
   kind: r.kind as CodeRunRow['kind'],
   snapshotId: r.snapshot_id as string,
   phaseId: r.phase_id as string,
+  input: (r.input as string | null | undefined) ?? null,
   state: r.state as CodeRunRow['state'],
   status: (r.status as string | null) ?? null,
   result: r.result ?? null,
@@ -82,10 +85,10 @@ export class CodeRunsRepository {
     return row ? toRun(row) : null;
   }
 
-  async insertRun(tx: SessionTx, r: Pick<CodeRunRow, 'clientId' | 'kind' | 'snapshotId' | 'phaseId'>): Promise<CodeRunRow> {
+  async insertRun(tx: SessionTx, r: Pick<CodeRunRow, 'clientId' | 'kind' | 'snapshotId' | 'phaseId' | 'input'>): Promise<CodeRunRow> {
     const [row] = await tx.sql(
-      `INSERT INTO code_runs (session_id, client_id, kind, snapshot_id, phase_id) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-      [tx.session.id, r.clientId, r.kind, r.snapshotId, r.phaseId],
+      `INSERT INTO code_runs (session_id, client_id, kind, snapshot_id, phase_id, input) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+      [tx.session.id, r.clientId, r.kind, r.snapshotId, r.phaseId, r.input],
     );
     return toRun(row!);
   }
@@ -141,11 +144,12 @@ export class CodeRunsRepository {
 
   /**
    * The code that is graded: the last finished submission (hidden tests included), or without one the last
-   * finished run. `submittedOnly` keeps submissions alone (the report's correctness).
+   * finished run. `submittedOnly` keeps submissions alone (the report's correctness). A run on the candidate's own
+   * input tested nothing: it is never the graded one.
    */
   async gradedRun(sessionId: string, submittedOnly = false): Promise<{ run: CodeRunRow; snapshot: CodeSnapshotRow } | null> {
     const [row] = (await this.db.query(
-      `SELECT id FROM code_runs WHERE session_id = $1 AND state = 'done' AND ($2::boolean = false OR kind = 'submit')
+      `SELECT id FROM code_runs WHERE session_id = $1 AND state = 'done' AND input IS NULL AND ($2::boolean = false OR kind = 'submit')
        ORDER BY (kind = 'submit') DESC, created_at DESC LIMIT 1`,
       [sessionId, submittedOnly],
     )) as { id: string }[];

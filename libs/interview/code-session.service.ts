@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '#libs/auth';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { ContentService } from '#libs/content';
+import { type CodingQuestion, ContentService } from '#libs/content';
 import { DomainError } from '#libs/errors';
 import { LOGGER, type Logger } from '#libs/logging';
 import type { ClientAckData, ClientPayload } from '#libs/protocol';
 import { JobQueue } from '#libs/queue';
 import { CodeRunsRepository } from './code-runs.repository.js';
 import { toCodeTimeline, type CodeTimelineDto } from './code-timeline.js';
+import { parseCustomInput } from './custom-input.js';
 import { SessionEndedError, SessionNotFoundError } from './session-errors.js';
 import { SessionAccessPolicy } from './session-access.policy.js';
 import { SessionNotifier } from './session-notifier.js';
@@ -48,12 +49,25 @@ export class CodeSessionService {
     return { snapshotId: done.id, at: done.createdAt.toISOString() };
   }
 
-  /** Queues the latest snapshot against the visible tests (`run`) or every test (`submit`). Idempotent per clientId. */
+  /**
+   * Queues the latest snapshot against the visible tests (`run`), every test (`submit`), or with `input` once on the
+   * candidate's own arguments (never a hidden test). Idempotent per clientId.
+   */
   async run(principal: Principal, input: ClientPayload<'code:run'>, kind: 'run' | 'submit'): Promise<ClientAckData['code:run']> {
-    const { run, fresh, ahead = 0 } = await this.inCodingSession(principal, input.sessionId, async (tx) => {
+    const custom = kind === 'run' ? input.input : undefined;
+    const { customInputMaxChars } = this.config.coding;
+    if (custom !== undefined && custom.length > customInputMaxChars) {
+      throw new DomainError('CODE_INPUT_TOO_LONG', `the input is ${custom.length} characters; the limit is ${customInputMaxChars}`, {
+        limit: customInputMaxChars,
+        length: custom.length,
+      });
+    }
+    const { run, fresh, ahead = 0 } = await this.inCodingSession(principal, input.sessionId, async (tx, question) => {
       const existing = await this.code.runByClientId(tx, input.clientId);
       if (existing) return { run: existing, fresh: false, ahead: 0 };
       if (tx.session.status === 'ended') throw new SessionEndedError();
+      // Refused now with what is wrong, rather than as a failed run later.
+      if (custom !== undefined) parseCustomInput(custom, question.signature.params);
       const snapshot = await this.code.latestSnapshot(tx);
       if (!snapshot) throw new DomainError('NO_CODE', 'nothing to run yet: send code:update first');
       const { runsPerUser } = this.config.coding;
@@ -64,7 +78,7 @@ export class CodeSessionService {
         });
       }
       const phaseId = tx.session.phases[tx.session.phaseIndex]!.id;
-      const inserted = await this.code.insertRun(tx, { clientId: input.clientId, kind, snapshotId: snapshot.id, phaseId });
+      const inserted = await this.code.insertRun(tx, { clientId: input.clientId, kind, snapshotId: snapshot.id, phaseId, input: custom ?? null });
       return { run: inserted, fresh: true, ahead: unfinished };
     });
     if (fresh) await this.enqueue(run.id, ahead);
@@ -78,12 +92,12 @@ export class CodeSessionService {
     return toCodeTimeline(session, snapshots, runs);
   }
 
-  private async inCodingSession<T>(principal: Principal, sessionId: string, fn: (tx: SessionTx) => Promise<T>): Promise<T> {
+  private async inCodingSession<T>(principal: Principal, sessionId: string, fn: (tx: SessionTx, question: CodingQuestion) => Promise<T>): Promise<T> {
     const done = await this.sessions.inSession(sessionId, async (tx) => {
       if (tx.session.candidateId !== principal.userId) throw new SessionNotFoundError();
       const question = await this.content.questionAt(tx.session.questionId, tx.session.questionVersion);
       if (question.kind !== 'coding') throw new DomainError('NOT_A_CODING_SESSION', 'this session has no code editor: its question is not a coding question');
-      return fn(tx);
+      return fn(tx, question);
     });
     if (!done) throw new SessionNotFoundError();
     await this.notifier.notify(done.appended);

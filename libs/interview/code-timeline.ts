@@ -19,6 +19,8 @@ export type CodeTimelineEntry =
       kind: 'run' | 'submit';
       phaseId: string;
       snapshotId: string;
+      /** A run on the candidate's own input: the text as typed (its result has `custom`, no tests). */
+      input?: string;
       state: CodeRunRow['state'];
       finishedAt: string | null;
       result: (Omit<StoredCodeResult, 'tests' | 'wallMs' | 'hiddenDetail'> & { tests: CodeTestResultDto[]; wallMs?: number }) | null;
@@ -55,6 +57,7 @@ export function toCodeTimeline(session: SessionRow, snapshots: CodeSnapshotRow[]
         kind: r.kind,
         phaseId: r.phaseId,
         snapshotId: r.snapshotId,
+        ...(r.input !== null ? { input: r.input } : {}),
         state: r.state,
         finishedAt: r.finishedAt?.toISOString() ?? null,
         result: result ? toCandidateResult(result) : null,

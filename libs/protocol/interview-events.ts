@@ -44,8 +44,12 @@ export const clientPayloadSchemas = {
       code: freeText(),
     })
     .strict(),
-  /** Runs the latest snapshot against the visible tests. */
-  'code:run': z.object({ sessionId: uuid, clientId }).strict(),
+  /**
+   * Runs the latest snapshot against the visible tests or, with `input`, once on the candidate's own arguments:
+   * one JSON value per line, in the order of the question's parameters (the length cap is the server's
+   * `CODE_CUSTOM_INPUT_MAX_CHARS`). Never the hidden tests.
+   */
+  'code:run': z.object({ sessionId: uuid, clientId, input: freeText().optional() }).strict(),
   /** Runs the latest snapshot against the visible and hidden tests; the last submission is graded. */
   'code:submit': z.object({ sessionId: uuid, clientId }).strict(),
   /** A debounced snapshot of the system-design board (an Excalidraw scene, or its JSON text). */
@@ -71,6 +75,21 @@ export interface CodeTestResultDto {
   stdout?: string;
   stderr?: string;
   /** Visible tests only. */
+  timeMs?: number;
+  /** Visible tests only: the arguments the test calls the function with (absent on results stored before it). */
+  input?: unknown[];
+}
+
+/** A run on the candidate's own input (`code:run` with `input`): the one call's arguments and what it did. */
+export interface CodeCustomRunDto {
+  /** The arguments, parsed from the input. */
+  args: unknown[];
+  /** The call returned (no exception); `value` is what it returned. */
+  returned: boolean;
+  value?: unknown;
+  error?: string;
+  stdout?: string;
+  stderr?: string;
   timeMs?: number;
 }
 
@@ -142,6 +161,8 @@ export interface ServerEventPayloads {
     message?: string;
     /** Set when the run could not be carried out at all (`CODE_RUN_FAILED`): a terminal RUNTIME_ERROR. */
     errorCode?: string;
+    /** A run on the candidate's input: no tests (`tests` empty, counts 0), the one call's outcome here. */
+    custom?: CodeCustomRunDto;
     visible: { passed: number; total: number };
     hidden: { passed: number; total: number };
   };

@@ -1,4 +1,4 @@
-import { judge, mergeSubmission, resultMatches, toCandidateResult } from './judge.js';
+import { customRunResult, judge, mergeSubmission, resultMatches, toCandidateResult } from './judge.js';
 import type { SandboxOutcome } from './sandbox.types.js';
 
 const outcome = (actuals: unknown[], termination: SandboxOutcome['termination'] = null): SandboxOutcome => ({
@@ -34,6 +34,12 @@ describe(judge.name, () => {
     expect(resultMatches('unordered', [[1], [2]], [[2], [1]])).toBe(true);
   });
 
+  it('shows a visible test its arguments; a hidden test keeps them on the server', () => {
+    const result = judge(tests, outcome([[1, 2], [3]]), 'exact');
+    expect(result.tests[0]).toMatchObject({ name: 'visible one', input: [1] });
+    expect(result.tests[1]).not.toHaveProperty('input');
+    expect(toCandidateResult(result).tests[0]).toMatchObject({ input: [1], expected: [1, 2], actual: [1, 2] });
+  });
   it('merges a submission: the visible run stopping early wins, then the hidden run, else both must pass', () => {
     const visible = [tests[0]!];
     const hidden = [tests[1]!];
@@ -52,5 +58,22 @@ describe(judge.name, () => {
     const merged = sut(vPass, hExit);
     expect(merged).toMatchObject({ message: 'the program stopped early on the hidden tests (RUNTIME_ERROR)', hiddenDetail: hExit.message });
     expect(JSON.stringify(toCandidateResult(merged))).not.toContain('43');
+  });
+});
+
+describe(customRunResult.name, () => {
+  it('reports the one call on the candidate’s input: its value, output and time, no tests', () => {
+    const sut = customRunResult([[3, 1]], { ...outcome([[1, 3]]), stdout: 'loading' });
+    expect(sut).toMatchObject({ status: 'PASSED', tests: [], visible: { passed: 0, total: 0 }, hidden: { passed: 0, total: 0 } });
+    expect(sut.custom).toEqual({ args: [[3, 1]], returned: true, value: [1, 3], stdout: 'loading\nout', timeMs: 1 });
+  });
+
+  it('an exception is a RUNTIME_ERROR with its error; a limit or a compile error keeps its status and says why', () => {
+    expect(customRunResult([1], outcome([new Error('boom')]))).toMatchObject({ status: 'RUNTIME_ERROR', custom: { returned: false, error: 'boom' } });
+    expect(customRunResult([1], { ...outcome([[1]], 'TIMEOUT'), message: 'wall time limit of 10000 ms' })).toMatchObject({ status: 'TIMEOUT', message: 'wall time limit of 10000 ms' });
+    const compile: SandboxOutcome = { termination: 'COMPILE_ERROR', message: 'SyntaxError: invalid syntax', calls: [], stdout: '', stderr: '', wallMs: 3 };
+    const failed = customRunResult([1], compile);
+    expect(failed).toMatchObject({ status: 'COMPILE_ERROR', compileError: 'SyntaxError: invalid syntax', custom: { args: [1], returned: false } });
+    expect(failed.custom).not.toHaveProperty('value');
   });
 });

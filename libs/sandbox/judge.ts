@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { CodeTestResultDto } from '#libs/protocol';
+import type { CodeCustomRunDto, CodeTestResultDto } from '#libs/protocol';
 import type { RunStatus, SandboxOutcome } from './sandbox.types.js';
 
 export interface JudgedTestInput {
@@ -25,6 +25,8 @@ export interface CodeRunResult {
   wallMs: number;
   /** Server-side only: why the hidden run stopped (its own message, which may carry an input: "exit code 41"). */
   hiddenDetail?: string;
+  /** A run on the candidate's own input: its one call (no tests). */
+  custom?: CodeCustomRunDto;
 }
 
 /** `exact`: deep equality; `unordered`: the top-level array compared as a multiset. */
@@ -44,6 +46,8 @@ export function judge(tests: readonly JudgedTestInput[], outcome: SandboxOutcome
       hidden: test.hidden,
       passed,
       expected: test.expected,
+      // A visible test's arguments are shown beside expected and actual; a hidden one's never leave the server.
+      ...(test.hidden ? {} : { input: test.args }),
       ...(call.ran && call.ok ? { actual: call.actual } : {}),
       ...(call.error ? { error: call.error } : {}),
       stdout: call.stdout,
@@ -68,6 +72,37 @@ export function judge(tests: readonly JudgedTestInput[], outcome: SandboxOutcome
     visible: count(false),
     hidden: count(true),
     wallMs: outcome.wallMs,
+  };
+}
+
+/**
+ * A run on the candidate's own arguments: one call, nothing to compare. Its status is how the program ended
+ * (`PASSED` when the call returned, `RUNTIME_ERROR` when it raised, a limit's status when one stopped it); output
+ * printed while loading the code comes before the call's own.
+ */
+export function customRunResult(args: unknown[], outcome: SandboxOutcome): CodeRunResult {
+  const call = outcome.calls[0] ?? { ran: false, ok: false, stdout: '', stderr: '', timeMs: 0 };
+  const joined = (a: string, b: string) => [a, b].filter(Boolean).join('\n');
+  const stdout = joined(outcome.stdout, call.stdout);
+  const stderr = joined(outcome.stderr, call.stderr);
+  const status: RunStatus = outcome.termination ?? (call.ran && call.ok ? 'PASSED' : 'RUNTIME_ERROR');
+  return {
+    status,
+    tests: [],
+    ...(outcome.termination === 'COMPILE_ERROR' ? { compileError: outcome.message ?? 'compile error' } : {}),
+    ...(outcome.message && outcome.termination !== 'COMPILE_ERROR' ? { message: outcome.message } : {}),
+    visible: { passed: 0, total: 0 },
+    hidden: { passed: 0, total: 0 },
+    wallMs: outcome.wallMs,
+    custom: {
+      args,
+      returned: call.ran && call.ok,
+      ...(call.ran && call.ok ? { value: call.actual } : {}),
+      ...(call.error ? { error: call.error } : {}),
+      ...(stdout ? { stdout } : {}),
+      ...(stderr ? { stderr } : {}),
+      ...(call.ran ? { timeMs: call.timeMs } : {}),
+    },
   };
 }
 

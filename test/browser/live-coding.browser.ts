@@ -7,6 +7,7 @@ import { createOwnDatabase, type OwnDatabase } from '../support/own-database.js'
 import { isolatedQueuePrefix } from '../support/test-config.js';
 import { type BrowserPage, launchBrowser, openPage, saveScreenshot } from './support/browser.js';
 import { answerCard, sendAnswer, signIn, startSession } from './support/candidate.js';
+import { codeEditor, editorText, editorTextOnce, fillEditor } from './support/code-editor.js';
 
 const QUESTION = 'lru-cache';
 /** Real sandbox runs and real grading beside the other tiers on few cores: generous. */
@@ -69,18 +70,28 @@ describe('live coding in the browser', () => {
   it('writes a wrong then a correct solution, runs and submits it, answers every phase, and sees the code in the report', async () => {
     await asCandidate('live-coding-session', async ({ page, errors }) => {
       await startSession(page, QUESTION, 'practice');
-      const editor = page.getByLabel('Your code');
+      const editor = codeEditor(page);
       expect(await page.getByLabel('Language').inputValue()).toBe('python');
-      expect(await editor.inputValue()).toBe(question.starterCode.python);
+      expect(await editorTextOnce(page, question.starterCode.python)).toBe(question.starterCode.python);
 
-      // Tab indents instead of leaving the editor.
-      await editor.fill('x');
+      // Tab indents instead of leaving the editor; Enter after a colon indents the next line (auto-indent).
+      await fillEditor(page, 'x');
       await editor.press('End');
       await editor.press('Tab');
-      expect(await editor.inputValue()).toBe('x    ');
-      expect(await page.locator('#code-editor:focus').count()).toBe(1);
+      expect(await editorText(page)).toBe('x    ');
+      expect(await editor.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)).toBe(true);
+      await fillEditor(page, 'def f(x):');
+      await editor.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('return [x');
+      // Brackets close themselves and the pair is highlighted; keywords are highlighted; lines are numbered.
+      expect(await editorText(page)).toBe('def f(x):\n    return [x]');
+      expect(await page.locator('.cm-matchingBracket').count()).toBeGreaterThan(0);
+      expect(await page.locator('.cm-lineNumbers .cm-gutterElement').filter({ hasText: /^2$/ }).count()).toBe(1);
+      const colour = (el: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(el).color;
+      expect(await page.locator('.cm-line span').filter({ hasText: /^def$/ }).evaluate(colour)).not.toBe(await editor.evaluate(colour));
 
-      await editor.fill(WRONG);
+      await fillEditor(page, WRONG);
       await page.getByRole('button', { name: 'Run tests' }).click();
       const failed = await latestResult(page, 'run', 'FAILED');
       expect(await failed.getByTestId('code-result-summary').textContent()).toBe('Test run — FAILED · visible 1/2');
@@ -88,11 +99,13 @@ describe('live coding in the browser', () => {
       expect(await failing.getByTestId('code-test-name').textContent()).toBe(question.tests.visible[0]!.name);
       expect(await failing.getByTestId('code-test-expected').textContent()).toBe(JSON.stringify(question.tests.visible[0]!.expected));
       await failing.getByTestId('code-test-actual').waitFor();
+      // Each visible test shows its input beside expected and actual, one argument per line (the console's format).
+      expect(await failing.getByTestId('code-test-input').textContent()).toBe(question.tests.visible[0]!.args.map((a) => JSON.stringify(a)).join('\n'));
 
       // JavaScript starts from its own starter code; the reference solution passes every visible test.
       await page.getByLabel('Language').selectOption('javascript');
-      expect(await editor.inputValue()).toBe(question.starterCode.javascript);
-      await editor.fill(question.referenceSolution.javascript);
+      expect(await editorTextOnce(page, question.starterCode.javascript)).toBe(question.starterCode.javascript);
+      await fillEditor(page, question.referenceSolution.javascript);
       await page.getByRole('button', { name: 'Run tests' }).click();
       const passed = await latestResult(page, 'run', 'PASSED');
       expect(await passed.getByTestId('code-result-summary').textContent()).toBe('Test run — PASSED · visible 2/2');
@@ -139,8 +152,53 @@ describe('live coding in the browser', () => {
         `submission · PASSED · visible 2/2 · hidden ${hiddenCount}/${hiddenCount}`,
       ]);
       // The session is over: the editor is read-only and has no run buttons.
-      expect(await editor.getAttribute('readonly')).not.toBeNull();
+      expect(await editor.getAttribute('aria-readonly')).toBe('true');
+      expect(await editor.getAttribute('contenteditable')).toBe('false');
       expect(await page.getByRole('button', { name: 'Run tests' }).count()).toBe(0);
+      expect(errors).toEqual([]);
+    });
+  }, SLOW);
+
+  it('runs the code on the candidate’s own input from the console: return value, prints and errors; visible tests show their inputs', async () => {
+    await asCandidate('live-coding-custom-input', async ({ page, errors }) => {
+      // The editor is its own chunk: nothing of it is fetched before a coding session opens.
+      const editorChunks = () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/code-editor-[\w-]+\.js$/.test(e.name)).length);
+      expect(await editorChunks()).toBe(0);
+      await startSession(page, QUESTION, 'practice');
+      await codeEditor(page).waitFor();
+      expect(await editorChunks()).toBe(1);
+
+      const traced = ['import sys', question.referenceSolution.python, 'solve = lru_cache_operations', 'def lru_cache_operations(capacity, operations):', '    print("ops", len(operations))', '    print("capacity", capacity, file=sys.stderr)', '    if capacity < 1:', '        raise ValueError("capacity must be positive")', '    return solve(capacity, operations)', ''].join('\n');
+      await fillEditor(page, traced);
+      // The console starts from the first visible test's arguments, one JSON value per line.
+      const input = page.getByLabel('Input, one JSON value per line');
+      expect(await input.inputValue()).toBe(question.tests.visible[0]!.args.map((a) => JSON.stringify(a)).join('\n'));
+      await input.fill('1\n[["put", 1, 10], ["put", 2, 20], ["get", 1], ["get", 2]]');
+      await page.getByRole('button', { name: 'Run with this input' }).click();
+      const returned = await latestResult(page, 'run', 'PASSED');
+      expect(await returned.getByTestId('code-result-summary').textContent()).toBe('Run on your input — returned');
+      const custom = returned.getByTestId('code-custom');
+      expect(await custom.getByTestId('code-test-input').textContent()).toBe('1\n[["put",1,10],["put",2,20],["get",1],["get",2]]');
+      expect(await custom.getByTestId('code-test-returned').textContent()).toBe('[null,null,-1,20]');
+      expect(await custom.getByTestId('code-test-stdout').textContent()).toBe('ops 4\n');
+      expect(await custom.getByTestId('code-test-stderr').textContent()).toBe('capacity 1\n');
+      expect(await returned.locator('[data-testid="code-test"]').count()).toBe(0);
+
+      // An input the code raises on shows the error; one the server cannot read is refused with why.
+      await input.fill('0\n[]');
+      await page.getByRole('button', { name: 'Run with this input' }).click();
+      const raised = await latestResult(page, 'run', 'RUNTIME_ERROR', 2);
+      expect(await raised.getByTestId('code-test-error').textContent()).toContain('capacity must be positive');
+      await input.fill('1');
+      await page.getByRole('button', { name: 'Run with this input' }).click();
+      await page.getByRole('alert').filter({ hasText: 'The server refused the code: the input has 1 line; write one JSON value per line for each of the 2 parameters (capacity, operations)' }).waitFor();
+
+      // Run tests: every visible test shows its input beside expected and actual.
+      await page.getByRole('button', { name: 'Run tests' }).click();
+      const passed = await latestResult(page, 'run', 'PASSED', 3);
+      const inputs = await passed.getByTestId('code-test-input').allTextContents();
+      expect(inputs).toEqual(question.tests.visible.map((t) => t.args.map((a) => JSON.stringify(a)).join('\n')));
+      expect(await passed.getByTestId('code-test-expected').count()).toBe(question.tests.visible.length);
       expect(errors).toEqual([]);
     });
   }, SLOW);
@@ -150,12 +208,11 @@ describe('live coding in the browser', () => {
       await startSession(page, QUESTION, 'practice');
       const payload = '<img src=x onerror=alert(1)>';
       const code = ['def lru_cache_operations(capacity, operations):', `    print("${payload}")`, '    return []', ''].join('\n');
-      const editor = page.getByLabel('Your code');
-      await editor.fill(code);
+      await fillEditor(page, code);
       // Reloaded before the debounced snapshot went out: the code is kept in this browser and sent after the join.
       await page.reload();
       await page.getByTestId('countdown').waitFor();
-      expect(await editor.inputValue()).toBe(code);
+      expect(await editorTextOnce(page, code)).toBe(code);
 
       await page.getByRole('button', { name: 'Run tests' }).click();
       const failed = await latestResult(page, 'run', 'FAILED');
@@ -168,7 +225,7 @@ describe('live coding in the browser', () => {
       const fixed = code.replace('return []', 'return [None] * len(operations)');
       await context.setOffline(true);
       await page.getByTestId('connection-banner').waitFor();
-      await editor.fill(fixed);
+      await fillEditor(page, fixed);
       await page.getByRole('button', { name: 'Run tests' }).click();
       await page.getByTestId('code-running').getByText('Test run waiting for the connection', { exact: false }).waitFor();
       expect(await page.getByTestId('code-save-status').textContent()).toBe('Saved in this browser; sent when the connection is back');
@@ -181,7 +238,7 @@ describe('live coding in the browser', () => {
       await page.reload();
       await latestResult(page, 'run', 'FAILED', 2);
       expect(await page.getByTestId('code-result').count()).toBe(2);
-      expect(await editor.inputValue()).toBe(fixed);
+      expect(await editorTextOnce(page, fixed)).toBe(fixed);
       expect(await page.getByTestId('code-results').locator('img, script').count()).toBe(0);
       expect(dialogs).toEqual([]);
       expect(errors).toEqual([]);

@@ -10,6 +10,7 @@ import { createOwnDatabase, type OwnDatabase } from '../support/own-database.js'
 import { isolatedQueuePrefix } from '../support/test-config.js';
 import { type BrowserPage, launchBrowser, openPage, saveScreenshot } from './support/browser.js';
 import { answerCard, sendAnswer, signIn, startSession, strongAnswers } from './support/candidate.js';
+import { editorText, fillEditor } from './support/code-editor.js';
 
 const SLOW = 240_000;
 const DESIGN = 'realtime-notifications';
@@ -66,15 +67,14 @@ describe('live session fixes in the browser', () => {
     await asUser('code-first-browser', user, '/dashboard', async ({ page }) => {
       sessionId = await startSession(page, CODING, 'practice');
       await page.getByLabel('Language').selectOption('javascript');
-      await page.getByLabel('Your code').fill(SAVED_JS);
+      await fillEditor(page, SAVED_JS);
       await page.getByTestId('code-save-status').getByText('Saved', { exact: true }).waitFor();
     });
 
     await asUser('code-second-browser', user, '/dashboard', async ({ page, errors }) => {
       await page.goto(`/sessions/${sessionId}`);
       await page.getByTestId('countdown').waitFor();
-      const editor = page.getByLabel('Your code');
-      await expectValue(() => editor.inputValue(), SAVED_JS, question.starterCode.python);
+      await expectValue(() => editorText(page), SAVED_JS, question.starterCode.python);
       expect(await page.getByLabel('Language').inputValue()).toBe('javascript');
       await page.getByRole('button', { name: 'End session' }).click(); // the confirm dialog is accepted
       await page.getByTestId('report-code').waitFor({ timeout: 60_000 });
@@ -85,7 +85,7 @@ describe('live session fixes in the browser', () => {
       await page.goto(`/sessions/${sessionId}`);
       await page.getByTestId('report-code').waitFor({ timeout: 60_000 });
       expect(await page.getByTestId('report-code-summary').textContent()).toMatch(/^JavaScript · /);
-      await expectValue(() => page.getByLabel('Your code').inputValue(), SAVED_JS, question.starterCode.python);
+      await expectValue(() => editorText(page), SAVED_JS, question.starterCode.python);
       expect(await page.getByLabel('Language').inputValue()).toBe('javascript');
     });
   }, SLOW);
@@ -228,10 +228,19 @@ describe('live session fixes in the browser', () => {
     });
 
     await asUser('candidate-sees-upward-correction', candidate, '/dashboard', async ({ page }) => {
-      // The progress chart's legend names dimensions as the rubric does.
+      // The progress chart's panels name dimensions as the rubric does.
       await page.getByTestId('progress-chart').locator('circle').first().waitFor();
-      const legend = await page.getByTestId('progress-chart').locator('.legend li').allTextContents();
-      expect(legend).toContain(dimension);
+      const names = await page.getByTestId('progress-chart').getByTestId('progress-series-name').allTextContents();
+      expect(names).toContain(dimension);
+      // Readable: a one-line trend summary, at most six panels shown (the rest folded), each in its own colour.
+      const chart = page.getByTestId('progress-chart');
+      expect(await chart.getByTestId('progress-trend').textContent()).toMatch(/^Overall \d+/);
+      const shown = chart.locator(':scope > .multiples > [data-testid="progress-series"]');
+      expect(await shown.count()).toBeGreaterThan(0);
+      expect(await shown.count()).toBeLessThanOrEqual(6);
+      const colours = await shown.locator('.swatch').evaluateAll((els) => els.map((e) => (e as unknown as { style: { background: string } }).style.background));
+      expect(new Set(colours).size).toBe(colours.length);
+      expect(await chart.locator('details [data-testid="progress-series"]').count()).toBe(names.length - (await shown.count()));
 
       await page.goto(sessionPath);
       const corrections = page.getByTestId('report-corrections');

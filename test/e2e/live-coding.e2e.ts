@@ -1,41 +1,12 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
-import { AuthService } from '../../libs/auth/index.js';
-import { ContentService, type CodingQuestion } from '../../libs/content/index.js';
 import type { CodeReportSection, ServerEvent } from '../../libs/protocol/index.js';
-import { type RunningApi, startApi, startCodeRunner, startWorker } from '../support/apps.js';
-import { createUser } from '../support/factories.js';
-import { expectGapless, InterviewClient } from '../support/interview-client.js';
-import { isolatedQueuePrefix } from '../support/test-config.js';
+import { expectGapless } from '../support/interview-client.js';
+import { codingStack } from '../support/coding-stack.js';
 
 /** A live coding session end to end: real api and worker, real bubblewrap sandbox, socket.io-client and HTTP. */
 describe('live coding session', () => {
-  let api: RunningApi;
-  let worker: INestApplicationContext;
-  let codeRunner: INestApplicationContext;
-  let token: string;
-  let question: CodingQuestion;
-  const clients: InterviewClient[] = [];
-  const env = { QUEUE_PREFIX: isolatedQueuePrefix(), SOCKET_RATE_LIMIT: '1000', CODE_SNAPSHOT_MIN_INTERVAL_MS: '0' };
-
-  beforeAll(async () => {
-    [api, worker, codeRunner] = await Promise.all([startApi(env), startWorker(env), startCodeRunner(env)]);
-    const user = await createUser(worker);
-    token = (await api.app.get(AuthService).issueToken({ userId: user.id, role: user.role })).accessToken;
-    question = worker.get(ContentService).question('lru-cache') as CodingQuestion;
-  });
-  afterAll(async () => {
-    for (const c of clients) c.close();
-    await Promise.all([api.close(), worker.close(), codeRunner.close()]);
-  });
-
-  async function start(): Promise<{ c: InterviewClient; sessionId: string }> {
-    const res = await request(api.url).post('/api/sessions').set('authorization', `Bearer ${token}`).send({ questionId: 'lru-cache', mode: 'practice' }).expect(201);
-    const c = await InterviewClient.connect(api.url, token);
-    clients.push(c);
-    await c.join(res.body.id as string, 0);
-    return { c, sessionId: res.body.id as string };
-  }
+  const stack = codingStack();
+  const start = () => stack.start();
 
   it('update → run → submit → grade → report → code-timeline', async () => {
     const { c, sessionId } = await start();
@@ -46,22 +17,22 @@ describe('live coding session', () => {
 
     // A first, wrong draft: it never evicts. The visible run shows expected and actual.
     const wrong = 'def lru_cache_operations(capacity, operations):\n    cache = {}\n    out = []\n    for op in operations:\n        if op[0] == "put":\n            cache[op[1]] = op[2]\n            out.append(None)\n        else:\n            out.append(cache.get(op[1], -1))\n    return out\n';
-    await c.ok('code:update', { sessionId, clientId: 's1', language: 'python', code: question.starterCode.python });
+    await c.ok('code:update', { sessionId, clientId: 's1', language: 'python', code: stack.question.starterCode.python });
     await c.ok('code:update', { sessionId, clientId: 's2', language: 'python', code: wrong });
     const run1 = await c.ok('code:run', { sessionId, clientId: 'r1' });
     const result1 = await c.waitForEvent('code:result', (e) => e.runId === run1.runId);
     expect(result1).toMatchObject({ kind: 'run', status: 'FAILED', visible: { passed: 1, total: 2 }, hidden: { passed: 0, total: 0 } });
-    expect(result1.tests[0]).toMatchObject({ name: 'classic sequence', hidden: false, passed: false, expected: question.tests.visible[0]!.expected, actual: expect.any(Array) });
+    expect(result1.tests[0]).toMatchObject({ name: 'classic sequence', hidden: false, passed: false, expected: stack.question.tests.visible[0]!.expected, actual: expect.any(Array) });
     // The same clientId again is the same run.
     expect(await c.ok('code:run', { sessionId, clientId: 'r1' })).toEqual({ runId: run1.runId, status: 'done' });
 
     // The reference solution, in JavaScript, submitted: visible and hidden tests pass; hidden ones show pass/fail only.
-    await c.ok('code:update', { sessionId, clientId: 's3', language: 'javascript', code: question.referenceSolution.javascript });
+    await c.ok('code:update', { sessionId, clientId: 's3', language: 'javascript', code: stack.question.referenceSolution.javascript });
     const submit = await c.ok('code:submit', { sessionId, clientId: 'sub1' });
     const result2 = await c.waitForEvent('code:result', (e) => e.runId === submit.runId);
-    expect(result2).toMatchObject({ kind: 'submit', status: 'PASSED', visible: { passed: 2, total: 2 }, hidden: { passed: question.tests.hidden.length, total: question.tests.hidden.length } });
+    expect(result2).toMatchObject({ kind: 'submit', status: 'PASSED', visible: { passed: 2, total: 2 }, hidden: { passed: stack.question.tests.hidden.length, total: stack.question.tests.hidden.length } });
     for (const t of result2.tests.filter((x) => x.hidden)) expect(Object.keys(t).sort()).toEqual(['hidden', 'name', 'passed']);
-    expect(JSON.stringify(result2)).not.toContain(question.tests.hidden[0]!.name);
+    expect(JSON.stringify(result2)).not.toContain(stack.question.tests.hidden[0]!.name);
 
     // The explanation is graded with the code: correctness comes from the hidden tests.
     const { turnId } = await c.ok('answer:submit', { sessionId, clientId: 'a-implement', text: 'I combine a hash map from key to node with a doubly linked list ordered by recency, because the map alone cannot tell me the least recently used key in O(1). In JavaScript a Map keeps insertion order, so I delete and re-insert on access.' });
@@ -76,16 +47,16 @@ describe('live coding session', () => {
     const { report } = await c.waitForEvent('session:report', () => true, 30_000);
     const r = report as { dimensions: { id: string; score: number | null }[]; code: CodeReportSection };
     expect(r.dimensions.find((d) => d.id === 'correctness')?.score).toBe(4);
-    expect(r.code).toMatchObject({ language: 'javascript', code: question.referenceSolution.javascript, status: 'PASSED', snapshots: 3 });
+    expect(r.code).toMatchObject({ language: 'javascript', code: stack.question.referenceSolution.javascript, status: 'PASSED', snapshots: 3 });
     expect(r.code.timeline.map((t) => [t.kind, t.status])).toEqual([['run', 'FAILED'], ['submit', 'PASSED']]);
     // The submission's code facts, measured in the sandbox, for the report and the export.
     expect(r.code.quality!.score).toBeGreaterThanOrEqual(3);
     expect(r.code.complexity).toMatchObject({ required: 'O(1)', operation: 'put/get', per: 'operation', contradicts: false, summary: expect.stringMatching(/^measured .* per put\/get \(required O\(1\)\)$/) });
     expect(r.code.factsMissing).toBeUndefined();
-    expect(JSON.stringify(report)).not.toContain(question.tests.hidden[0]!.name);
+    expect(JSON.stringify(report)).not.toContain(stack.question.tests.hidden[0]!.name);
     expectGapless(c.events);
 
-    const timeline = await request(api.url).get(`/api/sessions/${sessionId}/code-timeline`).set('authorization', `Bearer ${token}`).expect(200);
+    const timeline = await request(stack.api.url).get(`/api/sessions/${sessionId}/code-timeline`).set('authorization', `Bearer ${stack.token}`).expect(200);
     const entries = timeline.body.entries as { type: string; offsetMs: number; code?: string; kind?: string; result?: { status: string } }[];
     expect(entries.map((e) => e.type)).toEqual(['snapshot', 'snapshot', 'run', 'snapshot', 'run']);
     expect(entries[1]!.code).toBe(wrong);
@@ -94,7 +65,7 @@ describe('live coding session', () => {
     // A plain run is not analysed; a submission is.
     expect(entries[2]).not.toHaveProperty('result.facts');
     expect(entries[4]).toHaveProperty('result.facts.quality.score');
-    expect(JSON.stringify(timeline.body)).not.toContain(question.tests.hidden[0]!.name);
+    expect(JSON.stringify(timeline.body)).not.toContain(stack.question.tests.hidden[0]!.name);
   });
 
   it('contains hostile code and keeps serving: an infinite loop is TIMEOUT, then a correct run passes', async () => {
@@ -104,8 +75,7 @@ describe('live coding session', () => {
     // The candidate drops off while the run is in the sandbox; on return the result is in what it missed.
     const lastSeq = Math.max(...c.events.map((e) => e.seq));
     c.close();
-    const back = await InterviewClient.connect(api.url, token);
-    clients.push(back);
+    const back = await stack.connect();
     await back.join(sessionId, lastSeq);
     // In the join's ack if it finished meanwhile, live otherwise: either way once.
     const looped = await back.waitForEvent('code:result', (e) => e.runId === loop.runId, 30_000);
@@ -113,7 +83,7 @@ describe('live coding session', () => {
     expect(looped.status).toBe('TIMEOUT');
     expect(looped.message).toMatch(/time limit/);
     expect(back.events.filter((e) => e.type === 'code:result')).toHaveLength(1);
-    await back.ok('code:update', { sessionId, clientId: 'good', language: 'python', code: question.referenceSolution.python });
+    await back.ok('code:update', { sessionId, clientId: 'good', language: 'python', code: stack.question.referenceSolution.python });
     const good = await back.ok('code:run', { sessionId, clientId: 'run-good' });
     expect((await back.waitForEvent('code:result', (e) => e.runId === good.runId)).status).toBe('PASSED');
   });
@@ -125,9 +95,9 @@ describe('live coding session', () => {
     await c.ok('code:update', { sessionId, clientId: 'snoop', language: 'python', code: snoop });
     const submit = await c.ok('code:submit', { sessionId, clientId: 'submit-snoop' });
     const result = await c.waitForEvent('code:result', (e) => e.runId === submit.runId);
-    expect(result).toMatchObject({ status: 'FAILED', hidden: { passed: 1, total: question.tests.hidden.length } });
+    expect(result).toMatchObject({ status: 'FAILED', hidden: { passed: 1, total: stack.question.tests.hidden.length } });
     const seen = JSON.parse(result.tests[0]!.stdout!) as { args: unknown[] }[];
-    expect(seen.map((call) => call.args)).toEqual(question.tests.visible.map((t) => t.args));
+    expect(seen.map((call) => call.args)).toEqual(stack.question.tests.visible.map((t) => t.args));
     for (const t of result.tests.filter((x) => x.hidden)) expect(t.stdout).toBeUndefined();
   });
 
@@ -137,7 +107,7 @@ describe('live coding session', () => {
     expect(none).toMatchObject({ ok: false, error: { code: 'NO_CODE' } });
     const big = await c.send('code:update', { sessionId, clientId: 'big', language: 'python', code: 'x'.repeat(20_001) });
     expect(big).toMatchObject({ ok: false, error: { code: 'CODE_TOO_LONG', details: { limit: 20_000 } } });
-    const design = await request(api.url).post('/api/sessions').set('authorization', `Bearer ${token}`).send({ questionId: 'url-shortener', mode: 'practice' }).expect(201);
+    const design = await request(stack.api.url).post('/api/sessions').set('authorization', `Bearer ${stack.token}`).send({ questionId: 'url-shortener', mode: 'practice' }).expect(201);
     const refused = await c.send('code:update', { sessionId: design.body.id as string, clientId: 'x', language: 'python', code: 'pass' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_A_CODING_SESSION' } });
     const events = c.events.filter((e): e is ServerEvent<'code:result'> => e.type === 'code:result');

@@ -9,6 +9,7 @@ import { UserTokenVersion1764226800000 } from './1764226800000-user-token-versio
 import { ReportVersions1764230400000 } from './1764230400000-report-versions.js';
 import { CreateDiagramSnapshots1764234000000 } from './1764234000000-create-diagram-snapshots.js';
 import { CreateRefreshTokens1764237600000 } from './1764237600000-create-refresh-tokens.js';
+import { CodeRunInput1764241200000 } from './1764241200000-code-run-input.js';
 
 /** Every migration, in order. Listed explicitly so the same list works from source (tests) and from dist. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   ReportVersions1764230400000,
   CreateDiagramSnapshots1764234000000,
   CreateRefreshTokens1764237600000,
+  CodeRunInput1764241200000,
 ];

@@ -1,4 +1,5 @@
 import { type RefObject, useLayoutEffect, useRef, useState } from 'react';
+import { rankSeries, seriesChange } from './progress-trend.js';
 
 /** Hand-drawn SVG charts: small, accessible (a title and a text alternative), no charting library. */
 
@@ -76,59 +77,87 @@ export interface Series {
   points: { x: number; y: number }[];
 }
 
-const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#4b5563', '#ca8a04'];
+/** Six hues far apart (and dark enough for text contrast on white): one per panel, never two alike on screen. */
+const COLORS = ['#1d4ed8', '#b91c1c', '#15803d', '#7e22ce', '#c2410c', '#0e7490'];
 
-/** Lines over time (x: epoch ms), y from `yMin` to `yMax`. */
-export function LineChart({ title, series, yMin, yMax, testId }: { title: string; series: Series[]; yMin: number; yMax: number; testId?: string }) {
-  const box = useRef<HTMLDivElement>(null);
-  const W = useWidth(box, 560);
-  const H = 220;
-  const pad = { l: 36, r: 12, t: 10, b: 28 };
+const shortDate = (x: number) => new Date(x).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+
+/**
+ * Scores over time as small multiples: one small panel per series, all on the same y scale (`yMin`–`yMax`) and
+ * the same time axis, so no colour legend is needed and a dozen dimensions stay readable. The `limit` series
+ * ranked first (scored most often, then most recently; `rankSeries`) are shown; the rest fold under a summary.
+ * `summary`: the one-line trend above the panels.
+ */
+export function SmallMultiples({ title, series, yMin, yMax, summary, limit = 6, testId }: { title: string; series: Series[]; yMin: number; yMax: number; summary: string; limit?: number; testId?: string }) {
+  const ranked = rankSeries(series);
   const xs = series.flatMap((s) => s.points.map((p) => p.x));
-  const x0 = Math.min(...xs);
-  const x1 = Math.max(...xs);
-  const sx = (x: number) => pad.l + (x1 === x0 ? (W - pad.l - pad.r) / 2 : ((x - x0) / (x1 - x0)) * (W - pad.l - pad.r));
-  const sy = (y: number) => pad.t + (1 - (y - yMin) / (yMax - yMin)) * (H - pad.t - pad.b);
-  const ticks = Array.from({ length: yMax - yMin + 1 }, (_, i) => yMin + i);
-  const summary = series.map((s) => `${s.name}: ${s.points.map((p) => p.y).join(', ')}`).join('; ');
+  const span = xs.length ? { x0: Math.min(...xs), x1: Math.max(...xs) } : { x0: 0, x1: 0 };
+  const panel = (s: Series, i: number) => <SeriesPanel key={s.name} series={s} color={COLORS[i % COLORS.length]!} yMin={yMin} yMax={yMax} span={span} />;
+  const shown = ranked.slice(0, limit);
+  const folded = ranked.slice(limit);
   return (
     <figure className="chart" data-testid={testId}>
-      <figcaption>{title}</figcaption>
+      <figcaption>
+        {title}
+        {xs.length > 0 && <span className="muted"> · {span.x0 === span.x1 ? shortDate(span.x0) : `${shortDate(span.x0)} – ${shortDate(span.x1)}`}</span>}
+      </figcaption>
+      <p className="chart-summary" data-testid="progress-trend">
+        {summary}
+      </p>
+      <div className="multiples">{shown.map(panel)}</div>
+      {folded.length > 0 && (
+        <details className="multiples-more">
+          <summary>
+            {folded.length} more dimension{folded.length === 1 ? '' : 's'}
+          </summary>
+          <div className="multiples">{folded.map((s, i) => panel(s, i + shown.length))}</div>
+        </details>
+      )}
+    </figure>
+  );
+}
+
+/** One series' panel: its name and latest score with the change since its first, and its line on the shared axes. */
+function SeriesPanel({ series, color, yMin, yMax, span }: { series: Series; color: string; yMin: number; yMax: number; span: { x0: number; x1: number } }) {
+  const box = useRef<HTMLDivElement>(null);
+  const W = useWidth(box, 240);
+  const H = 96;
+  const pad = { l: 22, r: 8, t: 8, b: 8 };
+  const sx = (x: number) => pad.l + (span.x1 === span.x0 ? (W - pad.l - pad.r) / 2 : ((x - span.x0) / (span.x1 - span.x0)) * (W - pad.l - pad.r));
+  const sy = (y: number) => pad.t + (1 - (y - yMin) / (yMax - yMin)) * (H - pad.t - pad.b);
+  const ticks = Array.from({ length: yMax - yMin + 1 }, (_, i) => yMin + i);
+  const last = series.points.at(-1);
+  const change = seriesChange(series);
+  const changeText = series.points.length < 2 ? 'one session' : change > 0 ? `▲ +${change}` : change < 0 ? `▼ −${Math.abs(change)}` : 'no change';
+  const label = `${series.name}: ${series.points.map((p) => `${shortDate(p.x)} ${p.y}`).join(', ')}`;
+  return (
+    <div className="multiple" data-testid="progress-series">
+      <p className="multiple-head">
+        <span className="swatch" style={{ background: color }} aria-hidden="true" />
+        <span data-testid="progress-series-name">{series.name}</span>{' '}
+        <span className="multiple-latest">
+          {last ? `${last.y} / ${yMax}` : 'n/a'} <span className={change > 0 ? 'trend-up' : change < 0 ? 'trend-down' : 'muted'}>({changeText})</span>
+        </span>
+      </p>
       <div ref={box} className="chart-box">
-        <svg role="img" aria-label={`${title}. ${summary}`} viewBox={`0 0 ${W} ${H}`} width={W} height={H}>
+        <svg role="img" aria-label={label} viewBox={`0 0 ${W} ${H}`} width={W} height={H}>
           {ticks.map((t) => (
             <g key={t}>
               <line x1={pad.l} x2={W - pad.r} y1={sy(t)} y2={sy(t)} className="chart-grid" />
-              <text x={pad.l - 8} y={sy(t) + 4} textAnchor="end" className="chart-label">
+              <text x={pad.l - 6} y={sy(t) + 4} textAnchor="end" className="chart-label">
                 {t}
               </text>
             </g>
           ))}
-          {xs.length > 0 && (
-            <>
-              <text x={pad.l} y={H - 8} className="chart-label">{new Date(x0).toLocaleDateString()}</text>
-              <text x={W - pad.r} y={H - 8} textAnchor="end" className="chart-label">{new Date(x1).toLocaleDateString()}</text>
-            </>
-          )}
-          {series.map((s, i) => (
-            <g key={s.name} stroke={COLORS[i % COLORS.length]} fill={COLORS[i % COLORS.length]}>
-              <polyline fill="none" strokeWidth={2} points={s.points.map((p) => `${sx(p.x)},${sy(p.y)}`).join(' ')} />
-              {s.points.map((p, j) => (
-                <circle key={j} cx={sx(p.x)} cy={sy(p.y)} r={3} />
-              ))}
-            </g>
-          ))}
+          <g stroke={color} fill={color}>
+            <polyline fill="none" strokeWidth={2} points={series.points.map((p) => `${sx(p.x)},${sy(p.y)}`).join(' ')} />
+            {series.points.map((p, j) => (
+              <circle key={j} cx={sx(p.x)} cy={sy(p.y)} r={3} />
+            ))}
+          </g>
         </svg>
       </div>
-      <ul className="legend">
-        {series.map((s, i) => (
-          <li key={s.name}>
-            <span className="swatch" style={{ background: COLORS[i % COLORS.length] }} aria-hidden="true" />
-            {s.name}
-          </li>
-        ))}
-      </ul>
-    </figure>
+    </div>
   );
 }
 

@@ -1,13 +1,46 @@
-import { type KeyboardEvent, useRef } from 'react';
+import { indentLess, indentMore } from '@codemirror/commands';
+import { javascript } from '@codemirror/lang-javascript';
+import { python } from '@codemirror/lang-python';
+import { indentUnit } from '@codemirror/language';
+import CodeMirror, { type Command, EditorView, type Extension, keymap, Prec } from '@uiw/react-codemirror';
+import { useMemo } from 'react';
 import { type CodeDraft, type CodeSync, LANGUAGES } from '../live/code-sync.js';
 import { runningRuns, type CodeResult } from '../live/session-state.js';
 import type { CodeLanguageName, ErrorDto } from '../protocol.js';
+import { CodeConsole, type FunctionSignatureView } from './code-console.js';
 import { CodeResults } from './code-results.js';
 
 const INDENT: Record<CodeLanguageName, string> = { python: '    ', javascript: '  ' };
+const LANGUAGE_SUPPORT: Record<CodeLanguageName, () => Extension> = { python: () => python(), javascript: () => javascript() };
+
+/** Tab inserts one indent at the cursor (a selection is indented as a block); Shift+Tab dedents. */
+const insertIndent: Command = (view) => {
+  if (view.state.selection.ranges.some((r) => !r.empty)) return indentMore(view);
+  view.dispatch(view.state.update(view.state.replaceSelection(view.state.facet(indentUnit)), { scrollIntoView: true, userEvent: 'input' }));
+  return true;
+};
+
+/**
+ * The editor's own extensions beside basicSetup (line numbers, highlighting, auto-indent, bracket matching and
+ * closing): the language, its indent, Tab, and the accessible name. CodeMirror's content element is a
+ * contenteditable, which a `<label for>` cannot name: it is labelled by the visible label's id instead.
+ */
+function editorExtensions(language: CodeLanguageName): Extension[] {
+  return [
+    LANGUAGE_SUPPORT[language](),
+    indentUnit.of(INDENT[language]),
+    Prec.high(keymap.of([{ key: 'Tab', run: insertIndent, shift: indentLess }])),
+    EditorView.contentAttributes.of({ 'aria-labelledby': 'code-editor-label', 'aria-describedby': 'code-hint', id: 'code-editor' }),
+    EditorView.lineWrapping,
+    // The default gutter grey (#999 on #f5f5f5) is too faint to read (axe: colour contrast).
+    EditorView.theme({ '.cm-gutters': { color: '#4b5563', backgroundColor: '#f3f4f6' }, '.cm-activeLineGutter': { backgroundColor: '#e5e7eb' } }),
+  ];
+}
 
 interface Props {
   starterCode: Record<CodeLanguageName, string>;
+  signature?: FunctionSignatureView;
+  visibleTests?: readonly { args: unknown[] }[];
   draft: CodeDraft;
   sync: CodeSync;
   refused: ErrorDto | null;
@@ -17,39 +50,25 @@ interface Props {
 }
 
 /**
- * The live coding editor: a plain textarea (Tab indents; Esc then Tab leaves it), the language choice, Run tests /
- * Submit and the results. The text is kept in `localStorage` on every keystroke and sent as debounced snapshots.
+ * The live coding editor (CodeMirror 6; this module is its own chunk, loaded only for coding sessions): the
+ * language choice, Run tests / Submit, a console that runs the code on the candidate's own input, and the
+ * results. The text is kept in `localStorage` on every keystroke and sent as debounced snapshots.
  */
-export function CodeEditor({ starterCode, draft, sync, refused, results, online, ended }: Props) {
+export function CodeEditor({ starterCode, signature, visibleTests, draft, sync, refused, results, online, ended }: Props) {
   const language = draft.language;
   const code = draft.code[language] ?? starterCode[language];
-  const tabLeaves = useRef(false);
-
-  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.key === 'Escape') {
-      tabLeaves.current = true;
-      return;
-    }
-    if (e.key !== 'Tab' || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey || tabLeaves.current) {
-      tabLeaves.current = false;
-      return;
-    }
-    e.preventDefault();
-    const el = e.currentTarget;
-    el.setRangeText(INDENT[language], el.selectionStart, el.selectionEnd, 'end');
-    sync.edit(language, el.value);
-  };
+  const extensions = useMemo(() => editorExtensions(language), [language]);
 
   // Each language keeps its own text; a language not written in yet starts from the question's starter code.
   const switchTo = (next: CodeLanguageName) => sync.edit(next, draft.code[next] ?? starterCode[next]);
 
   const running = runningRuns(draft.running, results).map((r) => ({
     key: r.runId,
-    label: r.kind === 'run' ? 'Running the visible tests…' : 'Running your submission against every test…',
+    label: r.custom ? 'Running your code on your input…' : r.kind === 'run' ? 'Running the visible tests…' : 'Running your submission against every test…',
   }));
   const queued = draft.commands.map((c) => ({
     key: c.clientId,
-    label: `${c.kind === 'run' ? 'Test run' : 'Submission'} ${online ? 'starting…' : 'waiting for the connection — it starts when you are back online'}`,
+    label: `${c.input !== undefined ? 'Run on your input' : c.kind === 'run' ? 'Test run' : 'Submission'} ${online ? 'starting…' : 'waiting for the connection — it starts when you are back online'}`,
   }));
   const edited = draft.code[language] !== undefined && (draft.sent?.language !== language || draft.sent.code !== code);
   const unsaved = draft.snapshot !== null || edited;
@@ -70,20 +89,19 @@ export function CodeEditor({ starterCode, draft, sync, refused, results, online,
           {unsaved ? (online ? 'Saving…' : 'Saved in this browser; sent when the connection is back') : 'Saved'}
         </span>
       </div>
-      <label htmlFor="code-editor">Your code</label>
-      <textarea
-        id="code-editor"
-        className="code-input"
+      <span id="code-editor-label" className="code-editor-label">
+        Your code
+      </span>
+      <CodeMirror
+        className="code-mirror"
         value={code}
-        onChange={(e) => sync.edit(language, e.target.value)}
-        onKeyDown={onKeyDown}
+        extensions={extensions}
+        onChange={(text) => sync.edit(language, text)}
         readOnly={ended}
-        rows={18}
-        spellCheck={false}
-        autoCapitalize="off"
-        autoComplete="off"
-        wrap="off"
-        aria-describedby="code-hint"
+        editable={!ended}
+        indentWithTab={false}
+        minHeight="18rem"
+        basicSetup={{ foldGutter: false, autocompletion: false, highlightActiveLine: !ended }}
       />
       <p id="code-hint" className="muted">
         Tab indents; press Esc then Tab to move on. Run tests checks the visible tests; Submit also runs the hidden ones.
@@ -98,6 +116,7 @@ export function CodeEditor({ starterCode, draft, sync, refused, results, online,
           </button>
         </div>
       )}
+      {!ended && signature && <CodeConsole signature={signature} visibleTests={visibleTests ?? []} onRun={(input) => sync.run('run', language, code, input)} />}
       {refused && <p role="alert">The server refused the code: {refused.message}</p>}
       <section aria-label="Test results" className="code-results-panel">
         <CodeResults results={results} running={[...queued, ...running]} />

@@ -26,6 +26,7 @@ export function CodeResults({ results, running }: { results: readonly CodeResult
 }
 
 function summary(r: CodeResult): string {
+  if (r.custom) return `Run on your input — ${r.status === 'PASSED' ? 'returned' : r.status}`;
   const counts = [`visible ${r.visible.passed}/${r.visible.total}`];
   if (r.kind === 'submit') counts.push(`hidden ${r.hidden.passed}/${r.hidden.total}`);
   return `${KIND_LABEL[r.kind]} — ${r.status} · ${counts.join(' · ')}`;
@@ -46,12 +47,27 @@ function ResultView({ result }: { result: CodeResult }) {
           </pre>
         </>
       )}
+      {result.custom && <CustomRun run={result.custom} />}
       <CodeTests tests={result.tests} />
     </article>
   );
 }
 
-/** One line per test; a visible test also shows what it expected and got, its error and its output. */
+/** A run on the candidate's input: the arguments it got, what it returned or raised, and what it printed. */
+function CustomRun({ run }: { run: NonNullable<CodeResult['custom']> }) {
+  return (
+    <dl className="code-custom" data-testid="code-custom">
+      <Field label="input" value={run.args.map(json).join('\n')} />
+      {run.returned && <Field label="returned" value={json(run.value)} />}
+      {run.error && <Field label="error" value={run.error} />}
+      {run.stdout && <Field label="stdout" value={run.stdout} />}
+      {run.stderr && <Field label="stderr" value={run.stderr} />}
+      {run.timeMs !== undefined && <Field label="time" value={formatMs(run.timeMs)} />}
+    </dl>
+  );
+}
+
+/** One line per test; a visible test also shows its input, what it expected and got, its error and its output. */
 export function CodeTests({ tests }: { tests: readonly CodeTestResultDto[] }) {
   if (tests.length === 0) return null;
   return (
@@ -62,6 +78,7 @@ export function CodeTests({ tests }: { tests: readonly CodeTestResultDto[] }) {
           <span data-testid="code-test-name">{t.name}</span> {t.timeMs !== undefined && <span className="muted">({formatMs(t.timeMs)})</span>}
           {!t.hidden && (
             <dl>
+              {t.input !== undefined && <Field label="input" value={t.input.map(json).join('\n')} />}
               {t.expected !== undefined && <Field label="expected" value={json(t.expected)} />}
               {t.actual !== undefined && <Field label="actual" value={json(t.actual)} />}
               {t.error && <Field label="error" value={t.error} />}

@@ -47,6 +47,22 @@ describe(CodeSync.name, () => {
     expect(sut.draft().running).toEqual([{ runId: 'run-2', kind: 'submit' }]);
   });
 
+  it('sends a run on the candidate’s input with that input, and keeps it through a reload', async () => {
+    const storage = memoryStorage();
+    const offline = server(() => refusal('OFFLINE'));
+    new CodeSync(S, new CodeDraftStore(S, storage), offline.request, () => {}, () => {}).run('run', 'python', 'def f(x): return x', '[1, 2]');
+    await settled();
+    const queued = new CodeDraftStore(S, storage).read().commands;
+    expect(queued).toEqual([{ clientId: expect.any(String), kind: 'run', input: '[1, 2]' }]);
+    const { sent, request } = server();
+    const sut = new CodeSync(S, new CodeDraftStore(S, storage), request, () => {}, () => {});
+    sut.resume();
+    await settled();
+    expect(sent.map((s) => [s.event, s.payload.input])).toEqual([['code:update', undefined], ['code:run', '[1, 2]']]);
+    expect(sent[1]!.payload.clientId).toBe(queued[0]!.clientId);
+    expect(sut.draft().running).toEqual([{ runId: 'run-1', kind: 'run', custom: true }]);
+  });
+
   it('debounces typing into one snapshot of the latest text', async () => {
     const { sent, request } = server();
     const sut = new CodeSync(S, new CodeDraftStore(S, memoryStorage()), request, () => {}, () => {}, 10);

@@ -23,8 +23,9 @@ export interface CodeDraft {
   sent: { language: CodeLanguageName; code: string } | null;
   /** The snapshot to send; a newer edit replaces it (only the latest code matters). */
   snapshot: { clientId: string; language: CodeLanguageName; code: string } | null;
-  commands: { clientId: string; kind: RunKind }[];
-  running: { runId: string; kind: RunKind }[];
+  /** `input`: a run on the candidate's own input (the console's text) instead of the visible tests. */
+  commands: { clientId: string; kind: RunKind; input?: string }[];
+  running: { runId: string; kind: RunKind; custom?: boolean }[];
 }
 
 type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -125,11 +126,15 @@ export class CodeSync {
     this.debounce = setTimeout(() => this.resume(), this.debounceMs);
   }
 
-  /** Runs (or submits) the editor's code as it is now (`code`: what it shows): its snapshot goes first, then the run. */
-  run(kind: RunKind, language: CodeLanguageName, code: string): void {
+  /**
+   * Runs (or submits) the editor's code as it is now (`code`: what it shows): its snapshot goes first, then the run.
+   * With `input`, the run calls the code once on those arguments instead of the visible tests.
+   */
+  run(kind: RunKind, language: CodeLanguageName, code: string, input?: string): void {
     this.store.update((d) => ({ ...d, language, code: { ...d.code, [language]: code } }));
     this.snapshot();
-    this.changed(this.store.update((d) => ({ ...d, commands: [...d.commands, { clientId: newClientId(), kind }] })));
+    const command = kind === 'run' && input !== undefined ? { clientId: newClientId(), kind, input } : { clientId: newClientId(), kind };
+    this.changed(this.store.update((d) => ({ ...d, commands: [...d.commands, command] })));
     void this.flush();
   }
 
@@ -201,10 +206,14 @@ export class CodeSync {
       if (this.store.read().snapshot) return void (this.flushAgain = true); // edited meanwhile: that goes first
     }
     for (const cmd of this.store.read().commands) {
-      const ack = await this.request(cmd.kind === 'run' ? 'code:run' : 'code:submit', { sessionId: this.sessionId, clientId: cmd.clientId });
+      const ack =
+        cmd.kind === 'run'
+          ? await this.request('code:run', { sessionId: this.sessionId, clientId: cmd.clientId, ...(cmd.input !== undefined ? { input: cmd.input } : {}) })
+          : await this.request('code:submit', { sessionId: this.sessionId, clientId: cmd.clientId });
       const drop = (d: CodeDraft) => ({ ...d, commands: d.commands.filter((c) => c.clientId !== cmd.clientId) });
       if (!this.accepted(ack, () => this.store.update(drop))) return;
-      this.changed(this.store.update((d) => ({ ...drop(d), running: d.running.some((r) => r.runId === ack.data.runId) ? d.running : [...d.running, { runId: ack.data.runId, kind: cmd.kind }] })));
+      const running = { runId: ack.data.runId, kind: cmd.kind, ...(cmd.input !== undefined ? { custom: true } : {}) };
+      this.changed(this.store.update((d) => ({ ...drop(d), running: d.running.some((r) => r.runId === ack.data.runId) ? d.running : [...d.running, running] })));
     }
   }
 

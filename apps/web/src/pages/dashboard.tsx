@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, describeError } from '../api.js';
-import { BarChart, LineChart } from '../components/charts.js';
+import { BarChart, SmallMultiples } from '../components/charts.js';
+import { trendSummary } from '../components/progress-trend.js';
 import { humanize } from '../live/session-state.js';
 import type { SessionStateDto } from '../protocol.js';
 import { Link } from '../router.js';
@@ -13,6 +14,8 @@ import { ScrollTable } from '../components/scroll-table.js';
 interface Progress {
   sessions: { sessionId: string; overall: number | null; complete: boolean; corrected: boolean }[];
   series: Record<string, { sessionId: string; at: string; score: number }[]>;
+  /** The overall score (0–100) of each complete session, oldest first (absent from an older api). */
+  overallSeries?: { sessionId: string; at: string; overall: number }[];
   /** Each dimension's title by id (absent from an older api: the id is shown as words). */
   dimensionTitles?: Record<string, string>;
   mostMissed: { questionId: string; keyPointId: string; text: string; missed: number; of: number }[];
@@ -35,6 +38,7 @@ export function DashboardPage() {
   const titles = new Map((questions ?? []).map((q) => [q.id, q.title]));
   const scored = new Map((progress?.sessions ?? []).map((s) => [s.sessionId, s]));
   const series = Object.entries(progress?.series ?? {}).map(([id, points]) => ({ name: progress?.dimensionTitles?.[id] ?? humanize(id), points: points.map((p) => ({ x: Date.parse(p.at), y: p.score })) }));
+  const trend = trendSummary(series, (progress?.overallSeries ?? []).map((p) => ({ y: p.overall })));
   const mostMissed = (progress?.mostMissed ?? []).slice(0, 6);
 
   return (
@@ -53,13 +57,7 @@ export function DashboardPage() {
           <p className="muted">Finish a session to see your scores over time.</p>
         ) : (
           <div className="charts">
-            <LineChart
-              title="Scores per dimension over time (1–4)"
-              testId="progress-chart"
-              yMin={1}
-              yMax={4}
-              series={series}
-            />
+            <SmallMultiples title="Scores per dimension over time (1–4)" testId="progress-chart" yMin={1} yMax={4} series={series} summary={trend} />
             {mostMissed.length > 0 && (
               <BarChart
                 title="Key points missed most (sessions)"

@@ -3,7 +3,6 @@ import { api, describeError, downloadFile } from '../api.js';
 import { AnswerCard } from '../components/answer-card.js';
 import { AnswerReview } from '../components/answer-review.js';
 import { BoardAtAnswer, BoardReplay } from '../components/board-replay.js';
-import { CodeEditor } from '../components/code-editor.js';
 import { useSelfHostedExcalidrawAssets } from '../components/excalidraw-asset-path.js';
 import { PhaseBar } from '../components/phase-bar.js';
 import { SessionReport } from '../components/report-view.js';
@@ -21,7 +20,12 @@ interface QuestionSummary {
   kind: string;
   /** Coding questions only. */
   starterCode?: Record<CodeLanguageName, string>;
+  signature?: { params: { name: string; type: string; description?: string }[] };
+  visibleTests?: { name: string; args: unknown[] }[];
 }
+
+// The code editor (CodeMirror, its own chunk) is fetched only when a coding session opens.
+const CodeEditor = lazy(() => import('../components/code-editor.js').then((m) => ({ default: m.CodeEditor })));
 
 // The whiteboard (Excalidraw, its own chunk) is fetched only when a system-design session opens.
 const DiagramBoard = lazy(() => {
@@ -201,15 +205,19 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
         </details>
       )}
       {question?.kind === 'coding' && question.starterCode && live.code.sync && (
-        <CodeEditor
-          starterCode={question.starterCode}
-          draft={live.code.draft}
-          sync={live.code.sync}
-          refused={live.code.refused}
-          results={state.codeResults}
-          online={connection.status === 'online'}
-          ended={ended}
-        />
+        <Suspense fallback={<p role="status">Loading the code editor…</p>}>
+          <CodeEditor
+            starterCode={question.starterCode}
+            signature={question.signature}
+            visibleTests={question.visibleTests}
+            draft={live.code.draft}
+            sync={live.code.sync}
+            refused={live.code.refused}
+            results={state.codeResults}
+            online={connection.status === 'online'}
+            ended={ended}
+          />
+        </Suspense>
       )}
       <div className={design ? 'live-grid with-board' : 'live-grid'}>
         {design && (
