@@ -1,13 +1,17 @@
 import { auth, renewAccessToken } from './auth-token.js';
 import { serverClock } from './clock.js';
 
-/** The api's error body (`libs/http`): `{ error: { code, message, details?, requestId? } }`. */
+/**
+ * The api's error body (`libs/http`): `{ error: { code, message, retryable, details?, requestId? } }`. `retryable`:
+ * the same request may succeed later (the server said so, or it could not be reached).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly details?: Record<string, unknown>,
+    readonly retryable = false,
   ) {
     super(message);
   }
@@ -23,20 +27,21 @@ export function setUnauthenticatedHandler(handler: () => void): void {
 
 /**
  * A JSON request with the bearer token. A 401 on a request that carried a token renews the token once (the
- * refresh cookie) and repeats the request; only a refused renewal asks to sign in again.
+ * refresh cookie) and repeats the request; only a refused renewal asks to sign in again. `signal` cancels it (a
+ * query nobody shows any more): the fetch rejects with the signal's abort error, not as unreachable.
  */
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const res = await withRenewal((token) => {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    return fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  }, path);
+    return fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+  }, path, signal);
   const text = await res.text();
   const json: unknown = text ? safeJson(text) : undefined;
   if (!res.ok) {
-    const error = (json as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | undefined)?.error;
-    throw new ApiError(res.status, error?.code ?? 'HTTP_' + res.status, error?.message ?? res.statusText, error?.details);
+    const error = (json as { error?: { code?: string; message?: string; details?: Record<string, unknown>; retryable?: boolean } } | undefined)?.error;
+    throw new ApiError(res.status, error?.code ?? 'HTTP_' + res.status, error?.message ?? res.statusText, error?.details, error?.retryable === true);
   }
   return json as T;
 }
@@ -45,28 +50,29 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
  * Sends with the current token; on a 401, renews once and sends again. A refused renewal (or a refusal with the
  * renewed token) signs out; an unreachable refresh leaves the sign-in as it is.
  */
-async function withRenewal(send: (token: string | null) => Promise<Response>, path: string): Promise<Response> {
+async function withRenewal(send: (token: string | null) => Promise<Response>, path: string, signal?: AbortSignal): Promise<Response> {
   const token = auth.token();
-  const res = await timed(() => send(token));
+  const res = await timed(() => send(token), signal);
   if (res.status !== 401 || !token || path.startsWith('/api/auth/')) return res;
   const renewal = await renewAccessToken();
   if (!renewal.ok) {
     if (renewal.reason === 'refused') onUnauthenticated();
     return res;
   }
-  const again = await timed(() => send(renewal.token));
+  const again = await timed(() => send(renewal.token), signal);
   if (again.status === 401) onUnauthenticated();
   return again;
 }
 
-async function timed(send: () => Promise<Response>): Promise<Response> {
+async function timed(send: () => Promise<Response>, signal?: AbortSignal): Promise<Response> {
   const sentAt = Date.now();
   try {
     const res = await send();
     serverClock.observeHttpDate(res.headers.get('date'), sentAt, Date.now());
     return res;
-  } catch {
-    throw new ApiError(0, 'NETWORK', 'The server cannot be reached. Check your connection and try again.');
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    throw new ApiError(0, 'NETWORK', 'The server cannot be reached. Check your connection and try again.', undefined, true);
   }
 }
 

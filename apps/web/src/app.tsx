@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { auth, setUnauthenticatedHandler } from './api.js';
 import { keepAccessTokenFresh, signOut as endSignIn } from './auth-token.js';
@@ -53,6 +54,15 @@ export function App() {
   const url = useLocation();
   const [, setAuthVersion] = useState(0);
   const principal = auth.principal();
+
+  // The query cache holds one account's data: another sign-in (or none) starts from an empty one, before any page
+  // of the new account renders what the previous one read.
+  const queryClient = useQueryClient();
+  const [cacheOwner, setCacheOwner] = useState(principal?.userId ?? null);
+  if (cacheOwner !== (principal?.userId ?? null)) {
+    queryClient.clear();
+    setCacheOwner(principal?.userId ?? null);
+  }
 
   useEffect(() => {
     setUnauthenticatedHandler(() => {

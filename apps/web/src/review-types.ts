@@ -1,6 +1,6 @@
 import type { GradeStatus, KeyPointStatus, ReportView } from './protocol.js';
 
-/** The review api's shapes (`libs/review`), as the client reads them. */
+/** The review api's shapes (`libs/review`), as the client reads them, and what they say about grading. */
 export interface CorrectionStamp {
   version: number;
   reason: string;
@@ -64,3 +64,15 @@ export interface Transcript {
 
 /** `GET /api/sessions/:id/diagram-timeline`: the board's snapshots in order, without their scenes. */
 export type { DiagramTimelineDto as DiagramTimeline } from '../../../libs/protocol/index.js';
+
+const UNSETTLED: (GradeStatus | undefined)[] = ['queued', 'grading', 'delayed'];
+
+/**
+ * Whether a transcript can still change without a coach: the session is running, an answer is still being graded,
+ * or the report is still being built (every answer graded, none failed, no report yet).
+ */
+export function stillGrading(t: Transcript): boolean {
+  const answers = t.turns.filter((x) => x.speaker === 'candidate');
+  if (t.session.status !== 'ended' || answers.some((x) => UNSETTLED.includes(x.grading?.status))) return true;
+  return t.report === null && answers.length > 0 && !answers.some((x) => x.grading?.status === 'failed');
+}

@@ -1,5 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { api, ApiError, auth, describeError, downloadFile } from '../api.js';
+import { ApiError, auth, describeError, downloadFile } from '../api.js';
+import { apiGet } from '../query-client.js';
+import { queryKeys } from '../query-keys.js';
 import type { DiagramTimeline } from '../review-types.js';
 
 type Snapshot = DiagramTimeline['snapshots'][number];
@@ -58,22 +61,10 @@ export interface BoardReplayProps {
  * snapshots. Renders nothing for a session without a board.
  */
 export function BoardReplay({ sessionId, snapshotId, onSelect }: BoardReplayProps) {
-  const [timeline, setTimeline] = useState<DiagramTimeline | 'none' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    api<DiagramTimeline>('GET', `/api/sessions/${sessionId}/diagram-timeline`).then(
-      (t) => current && setTimeline(t),
-      (err: unknown) => {
-        if (!current) return;
-        if (err instanceof ApiError && err.code === 'NOT_A_DESIGN_SESSION') setTimeline('none');
-        else setError(describeError(err));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [sessionId]);
+  const query = useQuery({ queryKey: queryKeys.diagramTimeline(sessionId), queryFn: apiGet<DiagramTimeline>(`/api/sessions/${sessionId}/diagram-timeline`) });
+  const notADesign = query.error instanceof ApiError && query.error.code === 'NOT_A_DESIGN_SESSION';
+  const timeline: DiagramTimeline | 'none' | null = query.data ?? (notADesign ? 'none' : null);
+  const error = query.error && !query.data && !notADesign ? describeError(query.error) : null;
   const snapshots = timeline && timeline !== 'none' ? timeline.snapshots : [];
   const found = snapshotId ? snapshots.findIndex((s) => s.snapshotId === snapshotId) : -1;
   const index = found >= 0 ? found : snapshots.length - 1;

@@ -1,7 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api, describeError } from '../api.js';
 import { ScrollTable } from '../components/scroll-table.js';
 import type { InviteDto, InviteResentDto } from '../protocol.js';
+import { apiGet } from '../query-client.js';
+import { queryKeys } from '../query-keys.js';
 import { useSubmit } from '../use-submit.js';
 
 interface UserRow {
@@ -19,18 +22,22 @@ interface Assignment {
   assignedAt: string;
 }
 
-/** Users of one role whose email contains what was typed (the api filters). */
+const enabledUsers = (users: UserRow[]) => users.filter((x) => !x.disabledAt).slice(0, 50);
+
+/**
+ * Users of one role whose email contains what was typed (the api filters). A read for what was typed before is
+ * cancelled; the list shown stays until the new one arrives, and a failed search leaves it as it was.
+ */
 function useUserSearch(role: UserRow['role'], q: string): UserRow[] {
-  const [users, setUsers] = useState<UserRow[]>([]);
-  useEffect(() => {
-    const params = new URLSearchParams({ role, ...(q.trim() ? { q: q.trim() } : {}) });
-    let live = true;
-    api<UserRow[]>('GET', `/api/admin/users?${params}`).then((u) => live && setUsers(u.filter((x) => !x.disabledAt).slice(0, 50)), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, [role, q]);
-  return users;
+  const term = q.trim();
+  const params = new URLSearchParams({ role, ...(term ? { q: term } : {}) });
+  const { data } = useQuery({
+    queryKey: queryKeys.admin.users(role, term),
+    queryFn: apiGet<UserRow[]>(`/api/admin/users?${params}`),
+    select: enabledUsers,
+    placeholderData: keepPreviousData,
+  });
+  return data ?? [];
 }
 
 function UserPicker({ role, label, value, onChange }: { role: UserRow['role']; label: string; value: string; onChange(id: string): void }) {
@@ -62,22 +69,32 @@ function UserPicker({ role, label, value, onChange }: { role: UserRow['role']; l
 export function CoachAssignments() {
   const [coachId, setCoachId] = useState('');
   const [candidateId, setCandidateId] = useState('');
-  const [list, setList] = useState<Assignment[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const load = useCallback(() => {
-    api<Assignment[]>('GET', '/api/admin/coach-assignments').then(setList, (err: unknown) => setNotice(describeError(err)));
-  }, []);
-  useEffect(load, [load]);
+  const queryClient = useQueryClient();
+  const assignments = useQuery({ queryKey: queryKeys.admin.coachAssignments(), queryFn: apiGet<Assignment[]>('/api/admin/coach-assignments') });
+  const list = assignments.data ?? null;
+  const loadError = assignments.error && !list ? describeError(assignments.error) : null;
+  // An assignment changes the list and whose sessions a coach's queue holds.
+  const changed = () => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.admin.coachAssignments() });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.reviewQueue() });
+  };
+  const assign = useMutation({
+    mutationFn: (pair: { coachId: string; candidateId: string }) => api('POST', '/api/admin/coach-assignments', pair),
+    onSuccess: changed,
+  });
+  const remove = useMutation({
+    mutationFn: (a: Assignment) => api('DELETE', '/api/admin/coach-assignments', { coachId: a.coachId, candidateId: a.candidateId }),
+    onSuccess: changed,
+  });
   const { busy, error, submit } = useSubmit(async () => {
-    await api('POST', '/api/admin/coach-assignments', { coachId, candidateId });
+    await assign.mutateAsync({ coachId, candidateId });
     setNotice('Assigned.');
-    load();
   });
   const unassign = async (a: Assignment) => {
     try {
-      await api('DELETE', '/api/admin/coach-assignments', { coachId: a.coachId, candidateId: a.candidateId });
+      await remove.mutateAsync(a);
       setNotice(`${a.candidateEmail} is no longer assigned to ${a.coachEmail}.`);
-      load();
     } catch (err) {
       setNotice(describeError(err));
     }
@@ -94,7 +111,7 @@ export function CoachAssignments() {
         </button>
         {error && <p role="alert">{error}</p>}
       </form>
-      {notice && <p role="status">{notice}</p>}
+      {(notice ?? loadError) && <p role="status">{notice ?? loadError}</p>}
       {list && list.length === 0 && <p className="muted">No assignments yet.</p>}
       {list && list.length > 0 && (
         <ScrollTable label="Coach assignments">
@@ -132,26 +149,35 @@ export function CoachAssignments() {
 
 const MAIL_STATUS: Record<InviteDto['mail']['status'], string> = { none: 'no mail', pending: 'queued', sending: 'sending', sent: 'sent', failed: 'failed' };
 
-/** Every invite: redeemed, pending or expired, what became of its mail, and a re-send (a new code) for the unredeemed. */
-export function Invites({ version }: { version: number }) {
+/**
+ * Every invite: redeemed, pending or expired, what became of its mail, and a re-send (a new code) for the
+ * unredeemed. A new cohort's invites show up by invalidation (`['admin', 'invites']`).
+ */
+export function Invites() {
   const [q, setQ] = useState('');
-  const [invites, setInvites] = useState<InviteDto[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [resent, setResent] = useState<InviteResentDto | null>(null);
-  const [reload, setReload] = useState(0);
-  useEffect(() => {
-    const params = new URLSearchParams(q.trim() ? { q: q.trim() } : {});
-    api<InviteDto[]>('GET', `/api/admin/invites?${params}`).then(setInvites, (err: unknown) => setError(describeError(err)));
-  }, [q, version, reload]);
-  const resend = async (i: InviteDto) => {
-    try {
-      setResent(await api<InviteResentDto>('POST', `/api/admin/invites/${i.entryId}/resend`, {}));
-      setError(null);
-      setReload((r) => r + 1);
-    } catch (err) {
-      setError(describeError(err));
-    }
-  };
+  const [resendError, setResendError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const term = q.trim();
+  const invitesQuery = useQuery({
+    queryKey: queryKeys.admin.invites(term),
+    queryFn: apiGet<InviteDto[]>(`/api/admin/invites?${new URLSearchParams(term ? { q: term } : {})}`),
+    placeholderData: keepPreviousData,
+  });
+  const invites = invitesQuery.data ?? null;
+  const error = resendError ?? (invitesQuery.error ? describeError(invitesQuery.error) : null);
+  // A re-send replaces the invite's code, expiry and mail state.
+  const resendMutation = useMutation({
+    mutationFn: (i: InviteDto) => api<InviteResentDto>('POST', `/api/admin/invites/${i.entryId}/resend`, {}),
+    onSuccess: (done) => {
+      setResent(done);
+      setResendError(null);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.admin.invites() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.admin.waitlist() });
+    },
+    onError: (err) => setResendError(describeError(err)),
+  });
+  const resend = (i: InviteDto) => resendMutation.mutate(i);
   return (
     <section aria-labelledby="invites-title">
       <h2 id="invites-title">Invites</h2>
@@ -196,7 +222,7 @@ export function Invites({ version }: { version: number }) {
                   <td>{new Date(i.expiresAt).toLocaleDateString()}</td>
                   <td>
                     {i.state !== 'redeemed' && (
-                      <button type="button" className="secondary" onClick={() => void resend(i)} aria-label={`Re-send the invite to ${i.email}`}>
+                      <button type="button" className="secondary" onClick={() => resend(i)} aria-label={`Re-send the invite to ${i.email}`}>
                         Re-send
                       </button>
                     )}

@@ -1,6 +1,9 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
 import { api, describeError } from '../api.js';
 import type { InviteBatchDto, WaitlistEntryDto } from '../protocol.js';
+import { apiGet } from '../query-client.js';
+import { queryKeys } from '../query-keys.js';
 import { useSubmit } from '../use-submit.js';
 import { useTitle } from '../use-title.js';
 import { ScrollTable } from '../components/scroll-table.js';
@@ -22,35 +25,31 @@ interface RolloutStatus {
 
 export function AdminPage() {
   useTitle('Early-access rollout');
-  const [version, setVersion] = useState(0);
-  const refresh = useCallback(() => setVersion((v) => v + 1), []);
   return (
     <main>
       <h1>Early-access rollout</h1>
       <Rollout />
-      <InviteCohort onInvited={refresh} />
-      <Invites version={version} />
+      <InviteCohort />
+      <Invites />
       <CoachAssignments />
-      <Waitlist version={version} />
+      <Waitlist />
     </main>
   );
 }
 
-function Waitlist({ version }: { version: number }) {
+/** The waitlist, filtered; a new cohort's invites show up by invalidation (`['admin', 'waitlist']`). */
+function Waitlist() {
   const [status, setStatus] = useState('waiting');
   const [q, setQ] = useState('');
-  const [data, setData] = useState<{ total: number; entries: WaitlistEntry[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const params = new URLSearchParams({ limit: '100', ...(status ? { status } : {}), ...(q.trim() ? { q: q.trim() } : {}) });
-    api<{ total: number; entries: WaitlistEntry[] }>('GET', `/api/admin/waitlist?${params}`).then(
-      (d) => {
-        setData(d);
-        setError(null);
-      },
-      (err: unknown) => setError(describeError(err)),
-    );
-  }, [status, q, version]);
+  const term = q.trim();
+  const params = new URLSearchParams({ limit: '100', ...(status ? { status } : {}), ...(term ? { q: term } : {}) });
+  const waitlist = useQuery({
+    queryKey: queryKeys.admin.waitlist({ status, q: term }),
+    queryFn: apiGet<{ total: number; entries: WaitlistEntry[] }>(`/api/admin/waitlist?${params}`),
+    placeholderData: keepPreviousData,
+  });
+  const data = waitlist.data;
+  const error = waitlist.error ? describeError(waitlist.error) : null;
   return (
     <section aria-labelledby="waitlist-title">
       <h2 id="waitlist-title">Waitlist {data && <span className="muted">({data.total})</span>}</h2>
@@ -103,17 +102,25 @@ function Waitlist({ version }: { version: number }) {
   );
 }
 
-function InviteCohort({ onInvited }: { onInvited(): void }) {
+function InviteCohort() {
   const [cohort, setCohort] = useState('');
   const [count, setCount] = useState('10');
   const [emails, setEmails] = useState('');
   const [days, setDays] = useState('14');
   const [result, setResult] = useState<InviteBatch | null>(null);
+  const queryClient = useQueryClient();
+  // New invites: the invite list and the invited people's waitlist status change.
+  const invite = useMutation({
+    mutationFn: (body: { cohort: string; expiresInDays: number; emails?: string[]; count?: number }) => api<InviteBatch>('POST', '/api/admin/invites', body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.admin.invites() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.admin.waitlist() });
+    },
+  });
   const { busy, error, submit } = useSubmit(async () => {
     const list = emails.split(/[\s,;]+/).filter(Boolean);
     const body = { cohort: cohort.trim(), expiresInDays: Number(days), ...(list.length ? { emails: list } : { count: Number(count) }) };
-    setResult(await api<InviteBatch>('POST', '/api/admin/invites', body));
-    onInvited();
+    setResult(await invite.mutateAsync(body));
   });
 
   return (
@@ -165,40 +172,37 @@ function InviteCohort({ onInvited }: { onInvited(): void }) {
 }
 
 function Rollout() {
-  const [status, setStatus] = useState<RolloutStatus | null>(null);
-  const [form, setForm] = useState<Record<keyof RolloutLimits, string>>({ maxLiveSessions: '', sessionsPerUserPerDay: '', dailyTokenBudget: '' });
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-
-  const apply = useCallback((s: RolloutStatus) => {
-    setStatus(s);
-    setForm({
-      maxLiveSessions: String(s.settings.maxLiveSessions),
-      sessionsPerUserPerDay: String(s.settings.sessionsPerUserPerDay),
-      dailyTokenBudget: String(s.settings.dailyTokenBudget),
-    });
-  }, []);
-  useEffect(() => {
-    api<RolloutStatus>('GET', '/api/admin/rollout').then(apply, (err: unknown) => setMessage({ ok: false, text: describeError(err) }));
-  }, [apply]);
+  const rollout = useQuery({ queryKey: queryKeys.admin.rollout(), queryFn: apiGet<RolloutStatus>('/api/admin/rollout') });
+  const status = rollout.data ?? null;
+  // The fields show the stored limits until the admin edits one; a save shows the stored ones again.
+  const [edited, setEdited] = useState<Partial<Record<keyof RolloutLimits, string>>>({});
+  const form = (key: keyof RolloutLimits) => edited[key] ?? (status ? String(status.settings[key]) : '');
+  const [saved, setSaved] = useState<{ ok: boolean; text: string } | null>(null);
+  const message = saved ?? (rollout.error && !status ? { ok: false, text: describeError(rollout.error) } : null);
+  const queryClient = useQueryClient();
+  const saveLimits = useMutation({
+    mutationFn: (limits: RolloutLimits) => api('PUT', '/api/admin/rollout', limits),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.admin.rollout() }),
+  });
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await api('PUT', '/api/admin/rollout', {
-        maxLiveSessions: Number(form.maxLiveSessions),
-        sessionsPerUserPerDay: Number(form.sessionsPerUserPerDay),
-        dailyTokenBudget: Number(form.dailyTokenBudget),
+      await saveLimits.mutateAsync({
+        maxLiveSessions: Number(form('maxLiveSessions')),
+        sessionsPerUserPerDay: Number(form('sessionsPerUserPerDay')),
+        dailyTokenBudget: Number(form('dailyTokenBudget')),
       });
-      apply(await api<RolloutStatus>('GET', '/api/admin/rollout'));
-      setMessage({ ok: true, text: 'Limits saved.' });
+      setEdited({});
+      setSaved({ ok: true, text: 'Limits saved.' });
     } catch (err) {
-      setMessage({ ok: false, text: describeError(err) });
+      setSaved({ ok: false, text: describeError(err) });
     }
   };
   const field = (key: keyof RolloutLimits, label: string) => (
     <label>
       {label}
-      <input type="number" min={0} required value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+      <input type="number" min={0} required value={form(key)} onChange={(e) => setEdited({ ...edited, [key]: e.target.value })} />
     </label>
   );
 

@@ -1,10 +1,13 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
 import { api, describeError } from '../api.js';
 import { BoardAtAnswer, BoardReplay } from '../components/board-replay.js';
 import { ReportCorrections } from '../components/reviewed-report.js';
 import type { KeyPointStatus } from '../protocol.js';
-import type { ReviewedGrade, Transcript, TranscriptTurn } from '../review-types.js';
+import { stillGrading, type ReviewedGrade, type Transcript, type TranscriptTurn } from '../review-types.js';
 import { humanize } from '../live/session-state.js';
+import { apiGet } from '../query-client.js';
+import { queryKeys } from '../query-keys.js';
 import { Link } from '../router.js';
 import { useTitle } from '../use-title.js';
 import { ScrollTable } from '../components/scroll-table.js';
@@ -16,9 +19,20 @@ type Correction =
 
 const key = (turnId: string, kind: string, id: string) => `${turnId}|${kind}|${id}`;
 
+/** How often, and for how many reads at most, a transcript still being graded is read again. */
+const POLL_MS = 5_000;
+const POLL_READS = 120;
+
 /** A transcript with the AI's grades beside editable corrections (each needs a reason) and turn annotations. */
 export function CoachReviewPage({ sessionId }: { sessionId: string }) {
-  const [transcript, setTranscript] = useState<Transcript | null>(null);
+  const queryClient = useQueryClient();
+  // A session opened while its grades or report are still being made is read again until they are there.
+  const transcriptQuery = useQuery({
+    queryKey: queryKeys.transcript(sessionId),
+    queryFn: apiGet<Transcript>(`/api/sessions/${sessionId}/transcript`),
+    refetchInterval: (query) => (query.state.data && stillGrading(query.state.data) && query.state.dataUpdateCount < POLL_READS ? POLL_MS : false),
+  });
+  const transcript = transcriptQuery.data;
   const [edits, setEdits] = useState<Record<string, Edit>>({});
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [complete, setComplete] = useState(false);
@@ -26,14 +40,20 @@ export function CoachReviewPage({ sessionId }: { sessionId: string }) {
   /** The board snapshot the replay shows (null: the final board). */
   const [boardStep, setBoardStep] = useState<string | null>(null);
 
-  const load = useCallback(() => api<Transcript>('GET', `/api/sessions/${sessionId}/transcript`).then(setTranscript), [sessionId]);
-  useEffect(() => {
-    load().catch((err: unknown) => setMessage({ ok: false, text: describeError(err) }));
-  }, [load]);
+  // Saved corrections change the transcript (scores, notes, the review's completion), the queue and calibration.
+  const saveReview = useMutation({
+    mutationFn: (body: { corrections: Correction[]; annotations: { turnId: string; comment: string }[]; complete: boolean }) =>
+      api('POST', `/api/review/sessions/${sessionId}/corrections`, body),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.transcript(sessionId), exact: true }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.review() }),
+      ]),
+  });
 
   useTitle(transcript ? `Review: ${transcript.session.questionTitle}` : 'Review');
 
-  if (!transcript) return <main>{message ? <p role="alert">{message.text}</p> : <p role="status">Loading…</p>}</main>;
+  if (!transcript) return <main>{transcriptQuery.error ? <p role="alert">{describeError(transcriptQuery.error)}</p> : <p role="status">Loading…</p>}</main>;
   const boardUsed = transcript.turns.some((t) => t.diagramSnapshotId);
   // What a correction is about, in words (a dimension's title, a key point's text), for messages.
   const titles = new Map([
@@ -64,10 +84,9 @@ export function CoachReviewPage({ sessionId }: { sessionId: string }) {
       return;
     }
     try {
-      await api('POST', `/api/review/sessions/${sessionId}/corrections`, { corrections, annotations, complete });
+      await saveReview.mutateAsync({ corrections, annotations, complete });
       setEdits({});
       setNotes({});
-      await load();
       setMessage({ ok: true, text: 'Saved.' });
     } catch (err) {
       setMessage({ ok: false, text: describeError(err) });

@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
-import { api, describeError } from '../api.js';
+import { useQuery } from '@tanstack/react-query';
+import { describeError } from '../api.js';
 import { BarChart } from '../components/charts.js';
 import { humanize } from '../live/session-state.js';
+import { apiGet } from '../query-client.js';
+import { queryKeys } from '../query-keys.js';
 import { Link } from '../router.js';
 import { useTitle } from '../use-title.js';
 import { ScrollTable } from '../components/scroll-table.js';
@@ -19,11 +21,9 @@ function age(since: string, now = Date.now()): string {
 
 export function ReviewQueuePage() {
   useTitle('Review queue');
-  const [rows, setRows] = useState<QueueRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<QueueRow[]>('GET', '/api/review/queue').then(setRows, (err: unknown) => setError(describeError(err)));
-  }, []);
+  const queue = useQuery({ queryKey: queryKeys.reviewQueue(), queryFn: apiGet<QueueRow[]>('/api/review/queue') });
+  const rows = queue.data;
+  const error = queue.error && !rows ? describeError(queue.error) : null;
   return (
     <main>
       <h1>Review queue</h1>
@@ -116,11 +116,9 @@ const pct = (v: number | null) => (v === null ? 'n/a' : `${Math.round(v * 100)}%
 
 export function CalibrationPage() {
   useTitle('Calibration');
-  const [data, setData] = useState<Calibration | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<Calibration>('GET', '/api/review/calibration').then(setData, (err: unknown) => setError(describeError(err)));
-  }, []);
+  const calibration = useQuery({ queryKey: queryKeys.calibration(), queryFn: apiGet<Calibration>('/api/review/calibration') });
+  const data = calibration.data;
+  const error = calibration.error && !data ? describeError(calibration.error) : null;
   return (
     <main>
       <h1>Calibration: where the AI and coaches agree</h1>

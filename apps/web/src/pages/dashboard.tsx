@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
-import { api, describeError } from '../api.js';
+import { useQuery } from '@tanstack/react-query';
+import { describeError } from '../api.js';
 import { BarChart, SmallMultiples } from '../components/charts.js';
 import { trendSummary } from '../components/progress-trend.js';
 import { humanize } from '../live/session-state.js';
 import type { SessionStateDto } from '../protocol.js';
+import { apiGet } from '../query-client.js';
+import { queryKeys } from '../query-keys.js';
 import { Link } from '../router.js';
 import { useQuestions } from './questions.js';
 import { StartSession } from './start-session.js';
@@ -25,15 +27,13 @@ interface Progress {
 export function DashboardPage() {
   useTitle('Your practice');
   const { questions, error: questionsError } = useQuestions();
-  const [sessions, setSessions] = useState<SessionStateDto[] | null>(null);
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const failed = (err: unknown) => setError(describeError(err));
-    api<SessionStateDto[]>('GET', '/api/sessions').then(setSessions, failed);
-    api<Progress>('GET', '/api/me/progress').then(setProgress, failed);
-  }, []);
+  const sessionsQuery = useQuery({ queryKey: queryKeys.sessions(), queryFn: apiGet<SessionStateDto[]>('/api/sessions') });
+  const progressQuery = useQuery({ queryKey: queryKeys.progress(), queryFn: apiGet<Progress>('/api/me/progress') });
+  const sessions = sessionsQuery.data;
+  const progress = progressQuery.data;
+  // A failed read says so while it has nothing to show (a failed re-read keeps what was shown).
+  const failed = [sessionsQuery.error && !sessions ? sessionsQuery.error : null, progressQuery.error && !progress ? progressQuery.error : null].find(Boolean);
+  const error = failed ? describeError(failed) : null;
 
   const titles = new Map((questions ?? []).map((q) => [q.id, q.title]));
   const scored = new Map((progress?.sessions ?? []).map((s) => [s.sessionId, s]));

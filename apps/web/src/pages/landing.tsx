@@ -1,5 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, auth, describeError } from '../api.js';
+import { apiGet } from '../query-client.js';
+import { queryKeys } from '../query-keys.js';
 import type { SignUpDto, WaitlistStatusDto } from '../protocol.js';
 import { Link, navigate } from '../router.js';
 import { useSubmit } from '../use-submit.js';
@@ -122,11 +125,9 @@ function WaitlistPlace({ place }: { place: WaitlistStatusDto }) {
 
 export function WaitlistStatusPage({ token }: { token: string }) {
   useTitle('Your place on the waitlist');
-  const [place, setPlace] = useState<WaitlistStatusDto | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<WaitlistStatusDto>('GET', `/api/waitlist/${encodeURIComponent(token)}`).then(setPlace, (err: unknown) => setError(describeError(err)));
-  }, [token]);
+  const status = useQuery({ queryKey: queryKeys.waitlistPlace(token), queryFn: apiGet<WaitlistStatusDto>(`/api/waitlist/${encodeURIComponent(token)}`) });
+  const place = status.data;
+  const error = status.error && !place ? describeError(status.error) : null;
   return (
     <main className="narrow">
       <h1>Your place on the waitlist</h1>

@@ -1,3 +1,4 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { api, describeError, downloadFile } from '../api.js';
 import { AnswerCard } from '../components/answer-card.js';
@@ -10,6 +11,8 @@ import { ReportCorrections } from '../components/reviewed-report.js';
 import { draftReplies, humanize, keyPointCoverage } from '../live/session-state.js';
 import { useLiveSession } from '../live/use-live-session.js';
 import type { CodeLanguageName, DiagramScene, SubmitIntent } from '../protocol.js';
+import { apiGet } from '../query-client.js';
+import { queryKeys } from '../query-keys.js';
 import type { Transcript } from '../review-types.js';
 import { Link } from '../router.js';
 import { useTitle } from '../use-title.js';
@@ -41,7 +44,7 @@ interface CodeTimeline {
 export function LiveSessionPage({ sessionId }: { sessionId: string }) {
   const live = useLiveSession(sessionId);
   const { state, connection, pending, refused } = live;
-  const [question, setQuestion] = useState<QuestionSummary | null>(null);
+  const queryClient = useQueryClient();
   const [draft, setDraft] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const composer = useRef<HTMLTextAreaElement>(null);
@@ -51,67 +54,79 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
 
   // The review api's transcript: key point texts for the coverage map (practice grades) and, once the report is
   // there, a coach's corrections, notes and the candidate's disputes. Read again when a grade or the report lands.
-  const [transcript, setTranscript] = useState<Transcript | null>(null);
-  const [transcriptVersion, setTranscriptVersion] = useState(0);
   const hasReport = state.report !== null;
   const gradedCount = state.items.filter((i) => i.kind === 'answer' && i.grade).length;
+  const wantTranscript = hasReport || (mode === 'practice' && gradedCount > 0);
+  const transcript =
+    useQuery({ queryKey: queryKeys.transcript(sessionId), queryFn: apiGet<Transcript>(`/api/sessions/${sessionId}/transcript`), enabled: wantTranscript }).data ?? null;
+  // The socket says when the transcript changed (a grade, the report): the first read is the query's own, each
+  // change after it reads again (a read still under way is dropped for the newer one).
+  const transcriptVersion = `${hasReport}|${gradedCount}`;
+  const readAt = useRef<{ sessionId: string; version: string } | null>(null);
   useEffect(() => {
-    if (!hasReport && (mode !== 'practice' || gradedCount === 0)) return;
-    let current = true;
-    api<Transcript>('GET', `/api/sessions/${sessionId}/transcript`).then(
-      (t) => current && setTranscript(t),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [hasReport, mode, gradedCount, sessionId, transcriptVersion]);
+    if (!wantTranscript) return;
+    const seen = readAt.current;
+    if (seen?.sessionId === sessionId && seen.version !== transcriptVersion) void queryClient.invalidateQueries({ queryKey: queryKeys.transcript(sessionId), exact: true });
+    readAt.current = { sessionId, version: transcriptVersion };
+  }, [wantTranscript, transcriptVersion, sessionId, queryClient]);
   const reviewed = transcript?.report?.corrected ? transcript : null;
   const turnsById = new Map((transcript?.turns ?? []).map((t) => [t.turnId, t]));
   const boardUsed = (transcript?.turns ?? []).some((t) => t.diagramSnapshotId);
   const keyPointTexts = new Map((transcript?.turns ?? []).flatMap((t) => (t.grade?.keyPoints ?? []).map((k) => [k.id, k.text] as const)));
+  // A dispute shows under its answer (the transcript) and in the coach's queue.
+  const disputeMutation = useMutation({
+    mutationFn: ({ turnId, comment }: { turnId: string; comment: string }) => api('POST', `/api/sessions/${sessionId}/disputes`, { turnId, comment }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.transcript(sessionId), exact: true });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.reviewQueue() });
+    },
+  });
   const dispute = async (turnId: string, comment: string) => {
-    await api('POST', `/api/sessions/${sessionId}/disputes`, { turnId, comment });
-    setTranscriptVersion((v) => v + 1);
+    await disputeMutation.mutateAsync({ turnId, comment });
   };
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const download = (format: 'md' | 'json') => {
     setDownloadError(null);
     downloadFile(`/api/sessions/${sessionId}/transcript?format=${format}`, `session-${sessionId}.${format}`).catch((err: unknown) => setDownloadError(describeError(err)));
   };
+  const question =
+    useQuery({
+      queryKey: queryKeys.question(questionId ?? ''),
+      queryFn: apiGet<QuestionSummary>(`/api/questions/${encodeURIComponent(questionId ?? '')}`),
+      enabled: !!questionId,
+    }).data ?? null;
   useTitle(question ? (ended ? `Report: ${question.title}` : question.title) : 'Live session');
 
-  useEffect(() => {
-    if (!questionId) return;
-    api<QuestionSummary>('GET', `/api/questions/${encodeURIComponent(questionId)}`).then(setQuestion, () => setQuestion(null));
-  }, [questionId]);
-
-  // A coding session this browser holds nothing of (another device, cleared storage) starts from the server's copy.
+  // A coding session this browser holds nothing of (another device, cleared storage) starts from the server's copy:
+  // read once per visit (no cache kept), and applied only while the browser still holds nothing.
   const codeSync = live.code.sync;
   const coding = question?.kind === 'coding';
+  const { data: codeTimeline } = useQuery({
+    queryKey: queryKeys.codeTimeline(sessionId),
+    queryFn: apiGet<CodeTimeline>(`/api/sessions/${sessionId}/code-timeline`),
+    enabled: coding && !!codeSync && !codeSync.hasDraft(),
+    staleTime: Infinity,
+    gcTime: 0,
+  });
   useEffect(() => {
-    if (!coding || !codeSync || codeSync.hasDraft()) return;
-    api<CodeTimeline>('GET', `/api/sessions/${sessionId}/code-timeline`).then(
-      (t) => {
-        const last = t.entries.filter((e) => e.type === 'snapshot').at(-1);
-        if (last?.language && last.code !== undefined) codeSync.restore(last.language, last.code);
-      },
-      () => undefined,
-    );
-  }, [coding, codeSync, sessionId]);
+    if (!codeTimeline || !codeSync || codeSync.hasDraft()) return;
+    const last = codeTimeline.entries.filter((e) => e.type === 'snapshot').at(-1);
+    if (last?.language && last.code !== undefined) codeSync.restore(last.language, last.code);
+  }, [codeTimeline, codeSync]);
 
-  // The board opens with the server's latest scene (a reload, another device); undefined while it loads.
+  // The board opens with the server's latest scene (a reload, another device); undefined while it loads, null for
+  // a new board (or one that could not be read). Read once per visit: later scenes arrive on the socket.
   const design = question?.kind === 'system-design';
-  const [boardScene, setBoardScene] = useState<DiagramScene | null | undefined>(undefined);
+  const board = useQuery({
+    queryKey: queryKeys.diagram(sessionId),
+    queryFn: apiGet<{ latest: { scene: DiagramScene } | null }>(`/api/sessions/${sessionId}/diagram`),
+    enabled: design,
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+  const boardScene: DiagramScene | null | undefined = board.data ? (board.data.latest?.scene ?? null) : board.isError ? null : undefined;
   // Once ended: the board snapshot the replay shows (null: the final board).
   const [boardStep, setBoardStep] = useState<string | null>(null);
-  useEffect(() => {
-    if (!design) return;
-    api<{ latest: { scene: DiagramScene } | null }>('GET', `/api/sessions/${sessionId}/diagram`).then(
-      (d) => setBoardScene(d.latest?.scene ?? null),
-      () => setBoardScene(null),
-    );
-  }, [design, sessionId]);
 
   /** Sends the box: an answer, or with `intent: 'question'` a question to the interviewer (answered, not graded). */
   const send = (intent?: SubmitIntent) => {

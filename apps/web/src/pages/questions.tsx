@@ -1,5 +1,8 @@
-import { useEffect, useState } from 'react';
-import { api, describeError } from '../api.js';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { describeError } from '../api.js';
+import { apiGet } from '../query-client.js';
+import { queryKeys } from '../query-keys.js';
 import { Link } from '../router.js';
 import { StartSession } from './start-session.js';
 import { useTitle } from '../use-title.js';
@@ -20,12 +23,11 @@ interface QuestionDetail extends QuestionListItem {
 }
 
 export function useQuestions(): { questions: QuestionListItem[] | null; error: string | null } {
-  const [questions, setQuestions] = useState<QuestionListItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<QuestionListItem[]>('GET', '/api/questions').then(setQuestions, (err: unknown) => setError(describeError(err)));
-  }, []);
-  return { questions, error };
+  const { data, error } = useQuery({
+    queryKey: queryKeys.questions(),
+    queryFn: apiGet<QuestionListItem[]>('/api/questions'),
+  });
+  return { questions: data ?? null, error: error ? describeError(error) : null };
 }
 
 export function QuestionBrowserPage() {
@@ -72,14 +74,12 @@ export function QuestionBrowserPage() {
 }
 
 export function QuestionPage({ id }: { id: string }) {
-  const [question, setQuestion] = useState<QuestionDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: question, error } = useQuery({
+    queryKey: queryKeys.question(id),
+    queryFn: apiGet<QuestionDetail>(`/api/questions/${encodeURIComponent(id)}`),
+  });
   useTitle(question?.title ?? 'Question');
-  useEffect(() => {
-    api<QuestionDetail>('GET', `/api/questions/${encodeURIComponent(id)}`).then(setQuestion, (err: unknown) => setError(describeError(err)));
-  }, [id]);
-  if (error) return <main><p role="alert">{error}</p></main>;
-  if (!question) return <main><p role="status">Loading…</p></main>;
+  if (!question) return <main>{error ? <p role="alert">{describeError(error)}</p> : <p role="status">Loading…</p>}</main>;
   return (
     <main>
       <p>
