@@ -29,4 +29,27 @@ describe(crossCheckQuestion.name, () => {
     const claimed = { ...design, keyPoints: design.keyPoints.map((k, i) => (i === 0 ? { ...k, claimsComplexity: true } : k)) };
     expect(crossCheckQuestion(claimed, bundle.roles)).toEqual([expect.objectContaining({ path: 'keyPoints[0].claimsComplexity' })]);
   });
+
+  it("checks a board's expectations and board probes against the question's own key points, mistakes and checks", () => {
+    const design = bundle.questions.get('realtime-notifications')!;
+    if (design.kind !== 'system-design') throw new Error('realtime-notifications is a system-design question');
+    const diagram = {
+      components: [{ category: 'queue' as const, keyPoint: 'realtime-processing' }],
+      flows: [{ path: ['service' as const, 'queue' as const, 'worker' as const], keyPoint: 'no-such-point' }],
+      checks: [
+        { id: 'client-to-database' as const, message: 'Clients should not reach the database.', mistake: 'no-fault-tolerance' },
+        { id: 'queue-without-consumer-group' as const, message: 'One consumer.', keyPoint: 'horizontal-scaling', mistake: 'no-such-mistake' },
+      ],
+    };
+    const boardProbe = { id: 'board-db', when: { board: ['single-stateful-write-path' as const] }, text: 'I see {from} writes to {to}. What if it dies?' };
+    // The shipped board probes are left out: this test declares its own checks.
+    const probesOf = (k: (typeof design.keyPoints)[number]) => (k.probes ?? []).filter((p) => !p.when?.board);
+    const keyPoints = design.keyPoints.map((k, i) => ({ ...k, probes: i === 0 ? [...probesOf(k), boardProbe] : probesOf(k) }));
+    const sut = { ...design, diagram, keyPoints };
+    expect(crossCheckQuestion(sut, bundle.roles).map((i) => [i.path, i.message])).toEqual([
+      ['diagram.flows[0].keyPoint', 'unknown key point "no-such-point"'],
+      ['diagram.checks[1].mistake', 'unknown mistake "no-such-mistake"'],
+      [`keyPoints[0].probes[${keyPoints[0]!.probes.length - 1}].when.board[0]`, `check "single-stateful-write-path" is not among the question's diagram.checks`],
+    ]);
+  });
 });

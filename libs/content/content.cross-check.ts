@@ -50,7 +50,35 @@ export function crossCheckQuestion(
     }
   }
   checkComplexityClaims(question, issue);
+  checkDiagramExpectations(question, issue);
   return issues;
+}
+
+/**
+ * A question's diagram expectations name its own key points and mistakes, and a probe conditioned on the board
+ * (`when.board`) names a check the question declares: a typo would silently never credit or never ask.
+ */
+function checkDiagramExpectations(question: LoadedQuestion, issue: (path: PropertyKey[], message: string) => void): void {
+  const keyPoints = new Set(question.keyPoints.map((k) => k.id));
+  const mistakes = new Set(question.commonMistakes.map((m) => m.id));
+  const diagram = question.kind === 'system-design' ? question.diagram : undefined;
+  const keyPoint = (id: string | undefined, path: PropertyKey[]) => {
+    if (id !== undefined && !keyPoints.has(id)) issue(path, `unknown key point "${id}"`);
+  };
+  diagram?.components?.forEach((c, i) => keyPoint(c.keyPoint, ['diagram', 'components', i, 'keyPoint']));
+  diagram?.flows?.forEach((f, i) => keyPoint(f.keyPoint, ['diagram', 'flows', i, 'keyPoint']));
+  diagram?.checks?.forEach((c, i) => {
+    keyPoint(c.keyPoint, ['diagram', 'checks', i, 'keyPoint']);
+    if (c.mistake !== undefined && !mistakes.has(c.mistake)) issue(['diagram', 'checks', i, 'mistake'], `unknown mistake "${c.mistake}"`);
+  });
+  const declared = new Set((diagram?.checks ?? []).map((c) => c.id));
+  question.keyPoints.forEach((k, i) =>
+    (k.probes ?? []).forEach((p, j) =>
+      (p.when?.board ?? []).forEach((check, n) => {
+        if (!declared.has(check)) issue(['keyPoints', i, 'probes', j, 'when', 'board', n], `check "${check}" is not among the question's diagram.checks`);
+      }),
+    ),
+  );
 }
 
 /**

@@ -11,6 +11,7 @@ export * from './question.schema.js';
 export * from './prompt.schema.js';
 export * from './scenario.schema.js';
 export * from './study.schema.js';
+export * from './diagram.schema.js';
 
 import type { RoleGuide } from './role.schema.js';
 import type { Question } from './question.schema.js';

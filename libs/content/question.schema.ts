@@ -5,6 +5,7 @@ import { codingExtrasShape, checkCodingTests } from './coding.schema.js';
 import { behavioralExtrasShape } from './behavioral.schema.js';
 import { probeSchema, scenarioSchema } from './scenario.schema.js';
 import { checkKeyPointStudy, keyPointStudyShape } from './study.schema.js';
+import { diagramExpectationsSchema } from './diagram.schema.js';
 
 export const keyPointSchema = z
   .object({
@@ -71,7 +72,12 @@ const baseShape = {
 };
 
 export const systemDesignQuestionSchema = z
-  .object({ ...baseShape, kind: z.literal('system-design') })
+  .object({
+    ...baseShape,
+    kind: z.literal('system-design'),
+    /** What the session's board should show, read against the component graph (see `diagram.schema.ts`). */
+    diagram: diagramExpectationsSchema.optional(),
+  })
   .strict();
 export const codingQuestionSchema = z
   .object({ ...baseShape, ...codingExtrasShape, kind: z.literal('coding') })

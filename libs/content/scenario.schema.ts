@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DIAGRAM_CHECKS } from '#libs/diagram';
 import { checkUniqueIds, idSchema, textSchema } from './common.schema.js';
 import { termSchema } from './signals.schema.js';
 
@@ -55,24 +56,37 @@ export type Scenario = z.infer<typeof scenarioSchema>;
  * the terms appears in the candidate's turns; `when.notSaid`: none does. The text may name the candidate's
  * own components through slots: `{database}`, `{queue}`, `{cache}`, `{store}`, `{protocol}` (filled with the
  * product the candidate named, e.g. "MySQL"); a probe whose slot cannot be filled is not used.
+ * `when.board`: the session's board shows one of these structural findings (checks the question declares under
+ * `diagram.checks`); the text may then name the finding's elements: `{from}` and `{to}`, the labels of the two
+ * boxes the finding is anchored on ("I see {from} writes straight to {to}…"). Those slots need `when.board`.
  */
 export const PROBE_SLOTS = ['database', 'queue', 'cache', 'store', 'protocol'] as const;
 export type ProbeSlot = (typeof PROBE_SLOTS)[number];
+export const BOARD_SLOTS = ['from', 'to'] as const;
+export type BoardSlot = (typeof BOARD_SLOTS)[number];
 
 export const probeSchema = z
   .object({
     id: idSchema,
     when: z
-      .object({ said: z.array(termSchema).min(1).optional(), notSaid: z.array(termSchema).min(1).optional() })
+      .object({
+        said: z.array(termSchema).min(1).optional(),
+        notSaid: z.array(termSchema).min(1).optional(),
+        board: z.array(z.enum(DIAGRAM_CHECKS)).min(1).optional(),
+      })
       .strict()
       .optional(),
     text: textSchema,
   })
   .strict()
   .superRefine((probe, ctx) => {
+    const known: readonly string[] = [...PROBE_SLOTS, ...BOARD_SLOTS];
     for (const match of probe.text.matchAll(/\{([a-z]+)\}/g)) {
-      if (!(PROBE_SLOTS as readonly string[]).includes(match[1]!)) {
-        ctx.addIssue({ code: 'custom', path: ['text'], message: `unknown slot "{${match[1]}}" (known: ${PROBE_SLOTS.join(', ')})` });
+      const slot = match[1]!;
+      if (!known.includes(slot)) {
+        ctx.addIssue({ code: 'custom', path: ['text'], message: `unknown slot "{${slot}}" (known: ${known.join(', ')})` });
+      } else if ((BOARD_SLOTS as readonly string[]).includes(slot) && !probe.when?.board) {
+        ctx.addIssue({ code: 'custom', path: ['text'], message: `slot "{${slot}}" names a board element: the probe needs when.board` });
       }
     }
   });

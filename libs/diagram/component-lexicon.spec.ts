@@ -26,6 +26,11 @@ describe(classifyLabel.name, () => {
     ['Blob storage', 'object-store'],
     ['Elasticsearch', 'search'],
     ['Search index', 'search'],
+    ['WebSocket gateways', 'gateway'],
+    ['OTel collector', 'worker'],
+    ['Email sender', 'worker'],
+    ['Prometheus', 'database'],
+    ['Grafana', 'client'],
     ['Something else', 'unknown'],
     ['', 'unknown'],
   ])('reads %j as %s', (label, category) => {

@@ -21,12 +21,17 @@ export type ComponentCategory = (typeof COMPONENT_CATEGORIES)[number];
 
 /** Terms by category, lower case, words separated by single spaces (matched on whole words of the label). */
 const LEXICON: Record<Exclude<ComponentCategory, 'unknown'>, readonly string[]> = {
-  client: ['client', 'clients', 'browser', 'web app', 'mobile', 'mobile app', 'ios', 'android', 'user', 'users', 'frontend', 'front end', 'spa', 'device', 'devices'],
+  client: ['client', 'clients', 'browser', 'web app', 'mobile', 'mobile app', 'ios', 'android', 'user', 'users', 'frontend', 'front end', 'spa', 'device', 'devices', 'dashboard', 'dashboards', 'grafana'],
   cdn: ['cdn', 'cloudfront', 'akamai', 'fastly', 'edge cache', 'cloudflare'],
   'load-balancer': ['load balancer', 'load balancers', 'lb', 'alb', 'elb', 'nlb', 'haproxy', 'nginx', 'envoy', 'reverse proxy'],
-  gateway: ['api gateway', 'gateway', 'ingress', 'bff', 'edge service'],
+  gateway: ['api gateway', 'api gateways', 'gateway', 'gateways', 'ingress', 'bff', 'edge service'],
   service: ['service', 'services', 'api', 'apis', 'server', 'servers', 'backend', 'back end', 'app server', 'microservice', 'microservices', 'web server', 'websocket server', 'lambda', 'function'],
-  worker: ['worker', 'workers', 'consumer', 'consumers', 'processor', 'processors', 'scheduler', 'cron', 'job runner', 'dispatcher', 'flink', 'spark', 'stream processor'],
+  worker: [
+    'worker', 'workers', 'consumer', 'consumers', 'processor', 'processors', 'scheduler', 'cron', 'job runner', 'dispatcher', 'flink', 'spark', 'stream processor',
+    // Telemetry pipelines: what collects and ships metrics, logs and traces.
+    'collector', 'collectors', 'agent', 'agents', 'aggregator', 'aggregators', 'ingester', 'ingesters', 'scraper', 'scrapers', 'shipper', 'fluent bit', 'fluentd', 'logstash',
+    'sender', 'senders', 'mailer',
+  ],
   queue: [
     'queue', 'queues', 'message queue', 'message broker', 'broker', 'kafka', 'rabbitmq', 'rabbit', 'sqs', 'sns', 'kinesis', 'pulsar', 'nats',
     'redis streams', 'redis stream', 'pubsub', 'pub sub', 'event bus', 'topic', 'topics', 'stream', 'streams', 'activemq', 'eventbridge',
@@ -35,6 +40,7 @@ const LEXICON: Record<Exclude<ComponentCategory, 'unknown'>, readonly string[]> 
     'database', 'databases', 'db', 'dbs', 'postgres', 'postgresql', 'pg', 'mysql', 'mariadb', 'aurora', 'cassandra', 'scylla', 'scylladb',
     'dynamodb', 'dynamo', 'mongodb', 'mongo', 'cockroachdb', 'cockroach', 'spanner', 'hbase', 'bigtable', 'clickhouse', 'rds', 'sql',
     'nosql', 'rdbms', 'relational database', 'sql database', 'timescaledb', 'influxdb', 'time series db', 'tsdb', 'primary', 'replica', 'data warehouse', 'warehouse', 'snowflake', 'bigquery',
+    'prometheus', 'mimir', 'thanos', 'cortex', 'victoriametrics', 'loki', 'tempo', 'jaeger', 'metrics store', 'log store', 'trace store',
   ],
   cache: ['cache', 'caches', 'redis', 'memcached', 'memcache', 'elasticache', 'in memory cache', 'cache layer', 'caching layer'],
   'object-store': ['s3', 'gcs', 'google cloud storage', 'blob', 'blob storage', 'blob store', 'azure blob', 'object storage', 'object store', 'hdfs', 'bucket', 'file storage', 'minio'],

@@ -1,3 +1,5 @@
+import { verifyBoardEvidence } from './board-evidence.js';
+import type { BoardReading } from './board-reading.js';
 import type { Grade } from './grade.schema.js';
 import { FoldedText } from './text-normaliser.js';
 
@@ -26,8 +28,11 @@ export interface VerifiedEvidence {
  * `partial` when it never had one), and a mistake whose only quotes were invented is
  * cleared, so no grade is stored on the strength of a quote the candidate never wrote.
  * Any dropped quote adds `low_confidence`.
+ * Board evidence (`diagramEvidence`) is checked against the board the answer was graded with: an element that is
+ * not on it (or was left out as addressed to the grader) is dropped like an invented quote. A covered point held up
+ * by the board alone is `partial`: boxes and arrows show structure, the words the reasons.
  */
-export function verifyEvidence(grade: Grade, candidateText: string | readonly string[]): VerifiedEvidence {
+export function verifyEvidence(grade: Grade, candidateText: string | readonly string[], board: BoardReading | null = null): VerifiedEvidence {
   const sources = (typeof candidateText === 'string' ? [candidateText] : candidateText).map(compactOf);
   const repairs: EvidenceRepair[] = [];
   let verified = 0;
@@ -53,10 +58,17 @@ export function verifyEvidence(grade: Grade, candidateText: string | readonly st
 
   const keyPoints = grade.keyPoints.map((kp, k) => {
     const { kept, dropped } = check(kp.evidence, `keyPoints[${k}].evidence`);
-    if (kp.status !== 'covered' || kept.length > 0) return { ...kp, evidence: kept };
-    const status = dropped > 0 ? 'missed' : 'partial';
+    const onBoard = kp.diagramEvidence ? verifyBoardEvidence(kp.diagramEvidence, board) : { kept: [], dropped: 0 };
+    for (let i = 0; i < onBoard.dropped; i++) {
+      invented++;
+      repairs.push({ path: `keyPoints[${k}].diagramEvidence`, action: 'dropped', before: 'elements that are not on the board' });
+    }
+    const { diagramEvidence: _cited, ...rest } = kp;
+    const verifiedPoint = { ...rest, evidence: kept, ...(onBoard.kept.length > 0 ? { diagramEvidence: onBoard.kept } : {}) };
+    if (kp.status !== 'covered' || kept.length > 0) return verifiedPoint;
+    const status = dropped > 0 && onBoard.kept.length === 0 ? 'missed' : 'partial';
     repairs.push({ path: `keyPoints[${k}].status`, action: 'downgraded', before: 'covered', after: status });
-    return { ...kp, status, evidence: kept } as const;
+    return { ...verifiedPoint, status } as const;
   });
   const mistakes = grade.mistakes.map((m, k) => {
     const { kept, dropped } = check(m.evidence, `mistakes[${k}].evidence`);

@@ -25,6 +25,8 @@ export interface FeedbackInputs {
   readonly dimensions: readonly DimensionGrade[];
   readonly overall: number;
   readonly flags: readonly GradeFlag[];
+  /** Structural problems the board shows, as improvements quoting its elements (`boardFindingLines`). */
+  readonly boardLines?: readonly string[];
 }
 
 /** Feedback is read, not skimmed: the few lines that matter most. */
@@ -59,7 +61,9 @@ export function writeFeedback(inputs: FeedbackInputs): Feedback {
     .map((k) => {
       // Only the quoted sentence's own reasoning is claimed: the candidate must be able to see it in the quote.
       const { quote, reasoned } = leadOf(k.keyPoint.id);
-      return quote ? `${said(quote)} covers ${label(k.keyPoint.text)}${reasoned ? ', and you said why' : ''}.` : `You covered ${label(k.keyPoint.text)}.`;
+      const drawn = inputs.graded.keyPoints.find((x) => x.id === k.keyPoint.id)?.diagramEvidence?.[0]?.text;
+      const board = drawn ? `, with ‘${drawn}’ on your board` : '';
+      return quote ? `${said(quote)} covers ${label(k.keyPoint.text)}${reasoned ? ', and you said why' : ''}${board}.` : `You covered ${label(k.keyPoint.text)}${board}.`;
     });
   const strengths = [...keyPointStrengths, ...dimensionStrengths(inputs)].slice(0, MAX_STRENGTHS);
 
@@ -71,6 +75,7 @@ export function writeFeedback(inputs: FeedbackInputs): Feedback {
     ...flagLines(inputs),
     ...corrections(inputs),
     ...wrongClaims(inputs),
+    ...(inputs.boardLines ?? []),
     ...(nothingToCredit ? [] : gapLines(askNow, inputs)),
   ].slice(0, MAX_IMPROVEMENTS);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { diagramEvidenceSchema } from './diagram-evidence.schema.js';
 
 /**
  * The grade every grader returns. It is re-validated in code (an LLM's output included)
@@ -26,6 +27,11 @@ export const keyPointGradeSchema = z
     id: z.string().min(1),
     status: z.enum(['covered', 'partial', 'missed']),
     evidence: z.array(quoteSchema),
+    /**
+     * What the session's board showed for the point (elements of the graph at the answer, not quotes): present only
+     * when the board counted (see rubrics/README.md, "Diagrams").
+     */
+    diagramEvidence: z.array(diagramEvidenceSchema).optional(),
     /** What is missing, in the grader's words (optional; never shown verbatim as rubric text). */
     note: z.string().optional(),
   })

@@ -1,5 +1,6 @@
 import type { Question, RoleGuide } from '#libs/content';
 import type { CodeFacts } from '#libs/protocol';
+import type { GradeBoard } from './board-reading.js';
 import type { Grade, GraderName } from './grade.schema.js';
 
 /** One earlier turn of the session, oldest first. */
@@ -50,6 +51,11 @@ export interface GradeInput {
   readonly promptVersion: string;
   /** Coding questions: the latest code and its test results; correctness is anchored on them. */
   readonly code?: CodeEvidence;
+  /**
+   * System-design questions: the session's board at the time of the answer (the graph of the latest snapshot at or
+   * before it). Labels are candidate data, never instructions; see `readBoard` and rubrics/README.md ("Diagrams").
+   */
+  readonly diagram?: GradeBoard;
 }
 
 /** The port every grader implements (rubric offline, openai). */

@@ -29,6 +29,9 @@ export const openAiReplySchema = z
           status: z.enum(KEY_POINT_STATUSES),
           // Verbatim quotes; checked against the candidate's text by `verifyEvidence`.
           evidence: z.array(z.string()),
+          // Ids of board elements (from the <candidate_diagram> listing) that show the point; checked against the
+          // board. Optional here (a reply to a prompt without a board may leave it out); the JSON schema requires it.
+          diagramElements: z.array(z.string()).optional(),
           note: z.string().nullable(),
         })
         .strict(),
@@ -87,6 +90,7 @@ export function openAiReplyJsonSchema(question: Question, scope: GradingScope): 
         id: choice(question.keyPoints.map((k) => k.id)),
         status: choice(KEY_POINT_STATUSES),
         evidence: list(text),
+        diagramElements: list(text),
         note: nullable(text),
       }),
     ),

@@ -1,4 +1,6 @@
 import { PLACEHOLDER_PATTERN, renderPrompt, SCORE_LABELS, type PromptTemplate, type RenderedMessage, type RoleGuide } from '#libs/content';
+import { formatBoard } from './board-listing.js';
+import { readBoard } from './board-reading.js';
 import type { GradeInput, TranscriptTurn } from './grader.port.js';
 import { formatCodeFacts } from './code-facts-prompt.js';
 import { neutraliseDelimiters } from './delimiter-neutraliser.js';
@@ -30,10 +32,12 @@ export function buildGraderPrompt(template: PromptTemplate, input: GradeInput): 
   const untrusted = {
     transcript: formatTranscript(input.history, template.dataTags),
     code: input.code ? neutraliseDelimiters(input.code.code, template.dataTags) : '',
+    // The board's labels are the candidate's text: listed inside its own data tags, screened elements left out.
+    diagram: neutraliseDelimiters(formatBoard(readBoard(input.question, input.diagram)), template.dataTags),
     answer: neutraliseDelimiters(input.answer, template.dataTags),
   };
   const messages = renderPrompt(template, { ...trusted, ...untrusted });
-  const marked = renderPrompt(template, { ...trusted, transcript: UNTRUSTED_SENTINEL, code: UNTRUSTED_SENTINEL, answer: UNTRUSTED_SENTINEL });
+  const marked = renderPrompt(template, { ...trusted, transcript: UNTRUSTED_SENTINEL, code: UNTRUSTED_SENTINEL, diagram: UNTRUSTED_SENTINEL, answer: UNTRUSTED_SENTINEL });
   const cacheablePrefix: string[] = [];
   for (const message of marked) {
     const at = message.content.indexOf(UNTRUSTED_SENTINEL);

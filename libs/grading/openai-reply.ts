@@ -1,3 +1,5 @@
+import { boardEvidenceFromIds } from './board-evidence.js';
+import type { BoardReading } from './board-reading.js';
 import type { VerifiedEvidence } from './evidence-verifier.js';
 import type { Grade, KeyPointGrade, MistakeGrade } from './grade.schema.js';
 import type { GradeInput } from './grader.port.js';
@@ -56,7 +58,7 @@ export function settleUnsupportedPartials(verified: VerifiedEvidence): Grade {
     verified.repairs.filter((r) => r.action === 'dropped').map((r) => /^keyPoints\[(\d+)\]/.exec(r.path)?.[1]),
   );
   const keyPoints = verified.grade.keyPoints.map((kp, k) =>
-    kp.status === 'partial' && kp.evidence.length === 0 && invented.has(String(k)) ? { ...kp, status: 'missed' as const } : kp,
+    kp.status === 'partial' && kp.evidence.length === 0 && !kp.diagramEvidence?.length && invented.has(String(k)) ? { ...kp, status: 'missed' as const } : kp,
   );
   return { ...verified.grade, keyPoints };
 }
@@ -72,6 +74,7 @@ export function gradePartsFromReply(
   reply: OpenAiReply,
   input: GradeInput,
   scope: GradingScope,
+  board: BoardReading | null = null,
 ): Pick<Grade, 'keyPoints' | 'mistakes' | 'dimensions' | 'flags'> {
   const points = new Map(reply.keyPoints.map((k) => [k.id, k]));
   const mistakes = new Map(reply.mistakes.map((m) => [m.id, m]));
@@ -81,7 +84,17 @@ export function gradePartsFromReply(
       const got = points.get(kp.id);
       if (!got) return [];
       const note = got.note?.trim() ?? '';
-      return [{ id: kp.id, status: got.status, evidence: got.status === 'missed' ? [] : texts(got.evidence), ...(note === '' ? {} : { note }) }];
+      // Cited board elements become evidence with the board's own labels; ids not on the board are dropped here.
+      const shown = got.status === 'missed' ? null : boardEvidenceFromIds(got.diagramElements ?? [], board);
+      return [
+        {
+          id: kp.id,
+          status: got.status,
+          evidence: got.status === 'missed' ? [] : texts(got.evidence),
+          ...(shown ? { diagramEvidence: [shown] } : {}),
+          ...(note === '' ? {} : { note }),
+        },
+      ];
     }),
     mistakes: input.question.commonMistakes.flatMap((m): MistakeGrade[] => {
       const got = mistakes.get(m.id);

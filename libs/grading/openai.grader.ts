@@ -3,6 +3,7 @@ import type { ChatCompletion, ChatCompletionMessageParam } from 'openai/resource
 import type { LoadedPromptTemplate } from '#libs/content';
 import { withBelowBandReasons } from './below-band.js';
 import { computeOverall } from './compute-overall.js';
+import { readBoard } from './board-reading.js';
 import { verifyEvidence } from './evidence-verifier.js';
 import { gradeSchema, type Grade, type GradeFlag } from './grade.schema.js';
 import { GradingError, type GradeInput, type Grader } from './grader.port.js';
@@ -100,7 +101,8 @@ export class OpenAiGrader implements Grader {
       }
       // Quotes still invented after the repair were dropped by verifyEvidence (and the grade
       // flagged low_confidence): the grade stands on the candidate's real words only.
-      const flags: GradeFlag[] = screened.injectionSuspected ? ['injection_suspected'] : [];
+      const boardInjected = (readBoard(input.question, input.diagram)?.flagged.size ?? 0) > 0;
+      const flags: GradeFlag[] = screened.injectionSuspected || boardInjected ? ['injection_suspected'] : [];
       const grade = {
         ...result.grade,
         flags: [...new Set<GradeFlag>([...result.grade.flags, ...flags])],
@@ -157,7 +159,8 @@ export class OpenAiGrader implements Grader {
     }
     const checked = checkReply(content, input, scope);
     if (!checked.ok) return checked;
-    const parts = gradePartsFromReply(checked.reply, input, scope);
+    const board = readBoard(input.question, input.diagram);
+    const parts = gradePartsFromReply(checked.reply, input, scope, board);
     const overall = computeOverall(parts.dimensions, input.role, input.question);
     const grounded = groundFeedback(checked.reply.feedback, candidateTexts(input));
     const draft: Grade = {
@@ -169,7 +172,7 @@ export class OpenAiGrader implements Grader {
       // Replaced once the call is done; verifyEvidence does not read it.
       provenance: { grader: 'openai', model: this.options.model, rubricVersion: input.questionVersion, promptVersion: input.promptVersion, tokens: { prompt: 0, cached: 0, completion: 0 }, latencyMs: 0 },
     };
-    const verified = verifyEvidence(draft, candidateTexts(input));
+    const verified = verifyEvidence(draft, candidateTexts(input), board);
     return { ok: true, grade: settleUnsupportedPartials(verified), invented: [...inventedQuoteProblems(draft, verified), ...grounded.invented] };
   }
 }

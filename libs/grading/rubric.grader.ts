@@ -1,9 +1,12 @@
 import type { Question } from '#libs/content';
 import { cachedAnalysis, rememberAnalysis } from './analysis-cache.js';
+import { boardCredit, type BoardCredit } from './board-credit.js';
+import { boardFindingLines } from './board-feedback.js';
+import { readBoard } from './board-reading.js';
 import { analyseAnswer, type AnalysedSentence, type AnswerAnalysis } from './answer-analysis.js';
 import { compileQuestion, type CompiledKeyPoint, type CompiledQuestion } from './compiled-question.js';
 import { computeOverall } from './compute-overall.js';
-import { judgeCoverage, SentenceKeys, type CoverageResult } from './coverage-judge.js';
+import { judgeCoverage, SentenceKeys, type CoverageResult, type CoverageStatus } from './coverage-judge.js';
 import { scoreDimensions } from './dimension-scorer.js';
 import { writeFeedback } from './feedback-writer.js';
 import type { DimensionScore, Grade, GradeFlag, KeyPointGrade, MistakeGrade } from './grade.schema.js';
@@ -82,6 +85,22 @@ export class RubricGrader implements Grader {
     const flags = this.flagsFor(compiled, answer, keyPoints);
     const nothingToCredit = flags.includes('non_answer') || flags.includes('off_topic');
     if (nothingToCredit) keyPoints = new Map([...keyPoints.keys()].map((id) => [id, MISSED]));
+    // The board at the answer (rubrics/README.md, "Diagrams"): what it shows can complete a point the words began;
+    // on its own it is at most partial. Its labels are screened like the answer.
+    const board = readBoard(input.question, input.diagram);
+    if (board && board.flagged.size > 0 && !flags.includes('injection_suspected')) flags.unshift('injection_suspected');
+    const credits: ReadonlyMap<string, BoardCredit> =
+      board && !nothingToCredit
+        ? boardCredit({
+            keyPoints: compiled.keyPoints,
+            phaseIds: input.question.phases.map((p) => p.id),
+            scope,
+            reading: board,
+            ...(input.diagram?.phaseId ? { boardPhaseId: input.diagram.phaseId } : {}),
+            text: keyPoints,
+          })
+        : new Map();
+    keyPoints = withBoard(keyPoints, credits);
 
     const claimable = answer.sentences.filter((s) => !s.injected && !s.duplicate);
     const creditable = nothingToCredit ? [] : sound;
@@ -109,7 +128,7 @@ export class RubricGrader implements Grader {
     const descriptor = (id: string, score: DimensionScore) => roleDimensions.find((d) => d.id === id)?.descriptors[score];
     const dimensions = scoreDimensions({ compiled, scope, keyPoints, coveredBefore, mistakes, misconceptions: wrong, quality, nothingToCredit, credited: creditable, quote, descriptor });
     const graded = {
-      keyPoints: compiled.keyPoints.map((k) => keyPointGrade(k.keyPoint.id, keyPoints.get(k.keyPoint.id) ?? MISSED, answer)),
+      keyPoints: compiled.keyPoints.map((k) => keyPointGrade(k.keyPoint.id, keyPoints.get(k.keyPoint.id) ?? MISSED, answer, credits.get(k.keyPoint.id))),
       mistakes: compiled.mistakes.map((m) => mistakeGrade(m.mistake.id, mistakes.get(m.mistake.id), answer)),
     };
     const overall = computeOverall(dimensions, input.role, input.question);
@@ -120,7 +139,22 @@ export class RubricGrader implements Grader {
       mistakes: graded.mistakes,
       dimensions,
       overall,
-      feedback: writeFeedback({ compiled, role: input.role, scope, answer, said: credited, keyPoints, coveredBefore, mistakes, misconceptions: wrong, graded, dimensions, overall, flags }),
+      feedback: writeFeedback({
+        compiled,
+        role: input.role,
+        scope,
+        answer,
+        said: credited,
+        keyPoints,
+        coveredBefore,
+        mistakes,
+        misconceptions: wrong,
+        graded,
+        dimensions,
+        overall,
+        flags,
+        boardLines: board ? boardFindingLines(board.evaluation.findings, input.question) : [],
+      }),
       flags,
       provenance: {
         grader: 'rubric',
@@ -184,8 +218,23 @@ function unsoundSentences(compiled: CompiledQuestion, sentences: readonly Analys
   return unsound;
 }
 
-function keyPointGrade(id: string, result: CoverageResult, answer: AnswerAnalysis): KeyPointGrade {
-  return { id, status: result.status, evidence: quotes(result.evidence, answer) };
+function keyPointGrade(id: string, result: CoverageResult, answer: AnswerAnalysis, board: BoardCredit | undefined): KeyPointGrade {
+  const diagramEvidence = board?.evidence.map((e) => ({ source: 'diagram' as const, elements: e.elements.map((el) => ({ ...el })), text: e.text }));
+  return { id, status: result.status, evidence: quotes(result.evidence, answer), ...(diagramEvidence?.length ? { diagramEvidence } : {}) };
+}
+
+const RANK: Record<CoverageStatus, number> = { missed: 0, partial: 1, covered: 2 };
+
+/** Each point at the higher of what the words alone and the words with the board reach. */
+function withBoard(text: Map<string, CoverageResult>, credits: ReadonlyMap<string, BoardCredit>): Map<string, CoverageResult> {
+  if (credits.size === 0) return text;
+  return new Map(
+    [...text].map(([id, result]): [string, CoverageResult] => {
+      const credit = credits.get(id);
+      if (!credit || RANK[credit.status] <= RANK[result.status]) return [id, result];
+      return [id, credit.status === 'covered' ? { status: 'covered', evidence: result.evidence } : { status: credit.status, evidence: result.evidence }];
+    }),
+  );
 }
 
 function mistakeGrade(id: string, result: MistakeResult | undefined, answer: AnswerAnalysis): MistakeGrade {

@@ -67,6 +67,18 @@ export class DiagramSnapshotsRepository {
     return row ? toSnapshot(row) : null;
   }
 
+  /**
+   * The board as it stood at event `seq` (an answer's turn takes its event's seq): the latest snapshot at or before
+   * it, with its graph and phase but not its scene. Null when nothing was drawn by then.
+   */
+  async graphAt(sessionId: string, seq: number): Promise<Pick<DiagramSnapshotRow, 'id' | 'seq' | 'phaseId' | 'graph'> | null> {
+    const [row] = (await this.db.query(
+      `SELECT id, seq, phase_id, graph FROM diagram_snapshots WHERE session_id = $1 AND seq <= $2 ORDER BY seq DESC LIMIT 1`,
+      [sessionId, seq],
+    )) as Raw[];
+    return row ? { id: row.id as string, seq: row.seq as number, phaseId: row.phase_id as string, graph: row.graph as StoredDiagramGraph } : null;
+  }
+
   /** Ids and seqs only, in `seq` order: where each answer's board is found. */
   async heads(sessionId: string): Promise<DiagramSnapshotHead[]> {
     const rows = (await this.db.query(`SELECT id, seq, created_at FROM diagram_snapshots WHERE session_id = $1 ORDER BY seq`, [sessionId])) as Raw[];

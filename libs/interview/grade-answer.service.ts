@@ -5,6 +5,7 @@ import { ContentService } from '#libs/content';
 import { type Grade, type GradeInput, GradingError, GradingService } from '#libs/grading';
 import { LOGGER, type Logger } from '#libs/logging';
 import { type JobContext, JobQueue, WorkerStoppingError } from '#libs/queue';
+import { AnswerBoardService } from './answer-board.service.js';
 import { CodeRunsRepository } from './code-runs.repository.js';
 import { toCodeEvidence } from './code-evidence.js';
 import { InterviewerReplyService } from './interviewer-reply.service.js';
@@ -25,6 +26,7 @@ export class GradeAnswerService {
   constructor(
     private readonly sessions: SessionsRepository,
     private readonly code: CodeRunsRepository,
+    private readonly boards: AnswerBoardService,
     private readonly jobs: JobQueue,
     private readonly content: ContentService,
     private readonly grading: GradingService,
@@ -51,12 +53,24 @@ export class GradeAnswerService {
     if (!turn) return;
     // A coding answer is graded with the code it explains and what the tests made of it.
     const code = question.kind === 'coding' ? toCodeEvidence(await this.code.gradedRun(session.id)) : undefined;
+    // A system-design answer is graded with the board as it stood when it was given (the latest snapshot before it).
+    const board = await this.boards.at(question, session.id, turn.seq);
     const history = turns
       .filter((t) => t.seq < turn.seq)
       .slice(-HISTORY_TURNS)
       .map((t) => ({ role: t.speaker, text: t.text }));
 
-    const input: GradeInput = { question, questionVersion: question.version, role, phaseId: turn.phaseId, history, answer: turn.text, promptVersion: this.content.prompt('grader').version, ...(code ? { code } : {}) };
+    const input: GradeInput = {
+      question,
+      questionVersion: question.version,
+      role,
+      phaseId: turn.phaseId,
+      history,
+      answer: turn.text,
+      promptVersion: this.content.prompt('grader').version,
+      ...(code ? { code } : {}),
+      ...(board ? { diagram: { graph: board.graph, phaseId: board.phaseId } } : {}),
+    };
     const grading = this.grading.grade(input, ctx.signal);
     const announced = found.status === 'queued' ? this.announceIfSlow(turnId, grading) : Promise.resolve();
     let grade: Grade;

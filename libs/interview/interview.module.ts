@@ -5,6 +5,7 @@ import { GradingModule } from '#libs/grading';
 import { QueueModule } from '#libs/queue';
 import { RolloutModule } from '#libs/rollout';
 import { SandboxModule } from '#libs/sandbox';
+import { AnswerBoardService } from './answer-board.service.js';
 import { CodeRunHandler } from './code-run.handler.js';
 import { CodeRunResults } from './code-run-results.service.js';
 import { CodeRunService } from './code-run.service.js';
@@ -46,7 +47,16 @@ import { SessionsController } from './sessions.controller.js';
     DiagramSessionService,
     DiagramReplayService,
   ],
-  exports: [SessionsService, SessionsRepository, SessionAccessPolicy, CodeRunsRepository, CodeSessionService, DiagramSessionService, DiagramReplayService],
+  exports: [
+    SessionsService,
+    SessionsRepository,
+    SessionAccessPolicy,
+    CodeRunsRepository,
+    CodeSessionService,
+    DiagramSnapshotsRepository,
+    DiagramSessionService,
+    DiagramReplayService,
+  ],
 })
 export class InterviewModule {}
 
@@ -63,6 +73,7 @@ export class InterviewHttpModule {}
   providers: [
     CodeRunResults,
     SessionNotifier,
+    AnswerBoardService,
     GradeAnswerService,
     InterviewerReplyService,
     SessionClockService,

@@ -6,6 +6,7 @@ import { type Grade, GradingService } from '#libs/grading';
 import { createInterviewer, readTurn, type ConversationTurn, type Interviewer, type ReplyContext } from '#libs/interviewer';
 import { LOGGER, type Logger } from '#libs/logging';
 import type { JobContext } from '#libs/queue';
+import { AnswerBoardService } from './answer-board.service.js';
 import { say } from './session-flow.js';
 import { SessionNotifier } from './session-notifier.js';
 import { type GradingTurn, isGraded, SessionsRepository } from './sessions.repository.js';
@@ -33,6 +34,7 @@ export class InterviewerReplyService {
     private readonly content: ContentService,
     private readonly grading: GradingService,
     private readonly notifier: SessionNotifier,
+    private readonly boards: AnswerBoardService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -56,6 +58,9 @@ export class InterviewerReplyService {
     const before = turns.filter((t) => t.seq < turn.seq);
     const latest = turns.filter((t) => t.speaker === 'candidate').at(-1);
     const current = session.phases[session.phaseIndex]!;
+    // The board as the candidate had it when they answered: it counts in the reading, and its findings can drive a probe.
+    const board = await this.boards.at(question, session.id, turn.seq);
+    const findings = this.boards.findings(question, board);
     const analysis = !isGraded(turn.kind)
       ? undefined
       : (graded ??
@@ -67,6 +72,7 @@ export class InterviewerReplyService {
           history: before.slice(-HISTORY_TURNS).map((t) => ({ role: t.speaker, text: t.text })),
           answer: turn.text,
           promptVersion: this.content.prompt('grader').version,
+          ...(board ? { diagram: { graph: board.graph, phaseId: board.phaseId } } : {}),
         })));
     const coveredNow = analysis?.keyPoints.filter((k) => k.status === 'covered').map((k) => k.id) ?? [];
     const context: ReplyContext = {
@@ -80,6 +86,7 @@ export class InterviewerReplyService {
       covered: new Set([...covered, ...coveredNow]),
       ...(analysis ? { analysis: { overall: analysis.overall, coveredNow } } : {}),
       followUp: latest?.id === turn.id && turn.phaseId === current.id,
+      ...(findings.length > 0 ? { board: { findings } } : {}),
     };
     const id = replyTurnId(turnId);
     let index = 0;

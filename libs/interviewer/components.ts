@@ -1,4 +1,5 @@
 import type { ProbeSlot } from '#libs/content';
+import type { DiagramElementRef, DiagramFinding } from '#libs/diagram';
 import { occurrences, stems } from './text-match.js';
 
 /**
@@ -87,4 +88,20 @@ export function fillSlots(text: string, named: Partial<Record<ProbeSlot, string>
     return value ?? '';
   });
   return missing ? null : filled;
+}
+
+/** A box's label as the interviewer says it back: whitespace folded, a long label cut at a word. */
+const MAX_LABEL = 40;
+function spoken(ref: DiagramElementRef): string {
+  // Braces would read as slots to fill: a label is said as words only.
+  const label = (ref.label ?? '').replace(/[{}]/g, '').replace(/\s+/g, ' ').trim();
+  if (!label) return `the ${ref.category && ref.category !== 'unknown' ? ref.category.replace('-', ' ') : 'box'}`;
+  if (label.length <= MAX_LABEL) return label;
+  const cut = label.lastIndexOf(' ', MAX_LABEL);
+  return `${label.slice(0, cut > 10 ? cut : MAX_LABEL)}…`;
+}
+
+/** A board probe's `{from}` and `{to}` filled with the labels of the two boxes the finding is anchored on. */
+export function fillBoardSlots(text: string, finding: Pick<DiagramFinding, 'from' | 'to'>): string {
+  return text.replace(/\{(from|to)\}/g, (_, slot: 'from' | 'to') => spoken(finding[slot]));
 }

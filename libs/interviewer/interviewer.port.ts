@@ -1,4 +1,5 @@
 import type { ChecklistItem, Question } from '#libs/content';
+import type { DiagramFinding } from '#libs/diagram';
 import type { TurnKind } from '#libs/protocol';
 import type { TurnReading } from './turn-reader.js';
 
@@ -37,6 +38,11 @@ export interface ReplyContext {
   readonly analysis?: { readonly overall: number; readonly coveredNow: readonly string[] };
   /** False when a later answer or a phase change overtook this turn: answer its questions, probe nothing. */
   readonly followUp: boolean;
+  /**
+   * The session's board as it stood at this turn, read against the question's diagram expectations: the structural
+   * findings a probe can be conditioned on (`when.board`). Absent when there is no board or nothing to check.
+   */
+  readonly board?: { readonly findings: readonly DiagramFinding[] };
 }
 
 /** What the interviewer says, and why (shown to coaches beside the transcript). */

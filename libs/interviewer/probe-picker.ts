@@ -1,5 +1,6 @@
 import type { KeyPoint } from '#libs/content';
-import { fillSlots, namedComponents } from './components.js';
+import type { DiagramFinding } from '#libs/diagram';
+import { fillBoardSlots, fillSlots, namedComponents } from './components.js';
 import type { ReplyContext } from './interviewer.port.js';
 import { lineKey, mentionsAny, stems } from './text-match.js';
 
@@ -52,9 +53,9 @@ export function keyPointProbe(ctx: ReplyContext, state: ProbeState, onlyAboutWha
     .sort((a, b) => b.kp.weight - a.kp.weight || a.order - b.order);
   const named = namedComponents(state.candidateWords);
   for (const { kp } of open) {
-    for (const option of probeOptions(kp, state)) {
+    for (const option of probeOptions(kp, state, ctx.board?.findings ?? [])) {
       if (onlyAboutWhatWasSaid && !option.aboutSaid) continue;
-      const text = fillSlots(option.text, named);
+      const text = fillSlots(option.finding ? fillBoardSlots(option.text, option.finding) : option.text, named);
       if (text !== null && fresh(state, option.key, text)) {
         return { key: option.key, text, keyPointId: kp.id, reason: `key point "${kp.text}" (weight ${kp.weight}) is not covered yet${option.why}` };
       }
@@ -67,11 +68,13 @@ interface ProbeOption {
   key: string;
   text: string;
   why: string;
-  /** The probe's condition names something the candidate said: it follows their own design. */
+  /** The probe's condition names something the candidate said or drew: it follows their own design. */
   aboutSaid: boolean;
+  /** A board probe: the finding its `{from}`/`{to}` name. */
+  finding?: DiagramFinding;
 }
 
-function probeOptions(kp: KeyPoint, state: ProbeState): ProbeOption[] {
+function probeOptions(kp: KeyPoint, state: ProbeState, findings: readonly DiagramFinding[]): ProbeOption[] {
   const conditional: ProbeOption[] = [];
   const plain: ProbeOption[] = [];
   for (const probe of kp.probes ?? []) {
@@ -80,9 +83,17 @@ function probeOptions(kp: KeyPoint, state: ProbeState): ProbeOption[] {
       plain.push({ ...option, why: '', aboutSaid: false });
       continue;
     }
+    const board = probe.when.board;
+    // The board shows the problem now (the latest drawing, not an earlier one the candidate fixed).
+    const finding = board ? findings.find((f) => board.includes(f.check)) : undefined;
+    if (board && !finding) continue;
     const saidOk = !probe.when.said || mentionsAny(state.candidateWords, probe.when.said);
     const notSaidOk = !probe.when.notSaid || !mentionsAny(state.candidateWords, probe.when.notSaid);
-    if (saidOk && notSaidOk) conditional.push({ ...option, why: `; asked for what the candidate ${describe(probe.when)}`, aboutSaid: probe.when.said !== undefined });
+    if (!saidOk || !notSaidOk) continue;
+    const why = [probe.when.said || probe.when.notSaid ? `the candidate ${describe(probe.when)}` : '', finding ? `the board shows ${finding.check}: ${finding.text}` : '']
+      .filter(Boolean)
+      .join(' and ');
+    conditional.push({ ...option, why: `; asked for what ${why}`, aboutSaid: probe.when.said !== undefined || finding !== undefined, ...(finding ? { finding } : {}) });
   }
   return [...conditional, ...plain, { key: `${kp.id}:default`, text: kp.probe, why: '', aboutSaid: false }];
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { AppConfig } from '#libs/config';
 import { ContentValidationError, loadContent, type ContentBundle } from '#libs/content';
+import { toComponentGraph, type ComponentGraph } from '#libs/diagram';
 import { bandOf, createGrader, GradingError, type Grade, type Grader, type GraderName } from '#libs/grading';
 import type { CliCommand } from './command.js';
 
@@ -47,13 +48,14 @@ export function reportFailure(error: unknown): number {
 
 export const gradeCommand: CliCommand = {
   name: 'grade',
-  usage: 'grade --question ID --answer-file PATH [--provider rubric|openai] [--phase ID] [--json]   grade one answer',
+  usage: 'grade --question ID --answer-file PATH [--diagram FILE.excalidraw] [--provider rubric|openai] [--phase ID] [--json]   grade one answer (with the board drawn for it)',
   async run(args, config) {
     const { values } = parseArgs({
       args,
       options: {
         question: { type: 'string' },
         'answer-file': { type: 'string' },
+        diagram: { type: 'string' },
         provider: { type: 'string' },
         phase: { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -62,6 +64,7 @@ export const gradeCommand: CliCommand = {
     try {
       if (!values.question || !values['answer-file']) throw new CliUsageError('--question and --answer-file are required');
       const answer = await readAnswer(values['answer-file']);
+      const graph = values.diagram === undefined ? undefined : await readBoardGraph(values.diagram);
       const { content, grader, promptVersion } = await loadGradingContext(config, values.provider);
       const question = content.questions.get(values.question);
       if (!question) throw new CliUsageError(`unknown question "${values.question}" (known: ${[...content.questions.keys()].join(', ')})`);
@@ -81,6 +84,7 @@ export const gradeCommand: CliCommand = {
         history: [],
         answer,
         promptVersion,
+        ...(graph ? { diagram: { graph } } : {}),
       });
       console.log(values.json ? JSON.stringify(grade, null, 2) : formatGrade(grade));
       return 0;
@@ -95,6 +99,17 @@ async function readAnswer(path: string): Promise<string> {
     return path === '-' ? await readStdin() : await readFile(path, 'utf8');
   } catch (error) {
     throw new CliUsageError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** The component graph of a saved board (an `.excalidraw` file). */
+async function readBoardGraph(path: string): Promise<ComponentGraph> {
+  try {
+    const scene = JSON.parse(await readFile(path, 'utf8')) as { elements?: unknown };
+    if (!Array.isArray(scene.elements)) throw new Error('not an Excalidraw scene (no elements)');
+    return toComponentGraph(scene as Parameters<typeof toComponentGraph>[0]);
+  } catch (error) {
+    throw new CliUsageError(`cannot read the board ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -115,7 +130,11 @@ export function formatGrade(grade: Grade): string {
     ...grade.dimensions.map((d) => `  ${d.score}  ${d.id}: ${d.reason}`),
     '',
     'key points:',
-    ...grade.keyPoints.flatMap((k) => [`  ${k.status.padEnd(7)} ${k.id}`, ...k.evidence.map((q) => `           "${q}"`)]),
+    ...grade.keyPoints.flatMap((k) => [
+      `  ${k.status.padEnd(7)} ${k.id}`,
+      ...k.evidence.map((q) => `           "${q}"`),
+      ...(k.diagramEvidence ?? []).map((d) => `           board: ${d.text}`),
+    ]),
     '',
     'mistakes:',
     ...grade.mistakes.flatMap((m) => [`  ${m.status.padEnd(7)} ${m.id}`, ...m.evidence.map((q) => `           "${q}"`)]),

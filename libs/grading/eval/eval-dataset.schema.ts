@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { diagramSceneSchema } from '#libs/protocol';
 
 /**
  * One labelled answer of an eval set (JSON Lines, one object per line). Labels are a
@@ -16,6 +17,11 @@ export const evalItemSchema = z
     tags: z.array(z.string().min(1)),
     /** The clean item this one extends with injected text; it must not outscore it. */
     baseId: z.string().min(1).optional(),
+    /**
+     * The board drawn with the answer (an Excalidraw scene, as the board saves it): graded as the session's board,
+     * and reported apart (diagram-aware key-point F1, and the same items graded without it).
+     */
+    diagram: diagramSceneSchema.optional(),
   })
   .strict();
 export type EvalItem = z.infer<typeof evalItemSchema>;

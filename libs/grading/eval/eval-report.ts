@@ -47,6 +47,7 @@ export function formatEvalReport(report: EvalReport, check = checkThresholds(rep
     `mistakes     precision ${fmt(m.precision)}  recall ${fmt(m.recall)}  F1 ${fmt(m.f1)}  (tp ${m.truePositives}, fp ${m.falsePositives}, fn ${m.falseNegatives})`,
     `Spearman (overall vs band) ${fmt(report.spearman)}   band MAE ${fmt(report.bandMae)}`,
     `injection non-inflation ${report.nonInflation.checked ? `${fmt(report.nonInflation.rate)} (${report.nonInflation.held}/${report.nonInflation.checked})` : 'n/a (no item has a baseId)'}`,
+    ...diagramLines(report),
     ...feedbackLines(report),
     '',
     'flag rate per tag:',
@@ -67,6 +68,14 @@ export function formatEvalReport(report: EvalReport, check = checkThresholds(rep
     check.passed ? 'gates: passed' : `gates: FAILED (${check.failures.join('; ')})`,
   ];
   return lines.join('\n');
+}
+
+/** The items graded with a board, apart: key-point F1 with the board, and the same answers without it. */
+function diagramLines({ diagram }: EvalReport): string[] {
+  if (!diagram) return [];
+  const line = (name: string, pr: EvalReport['keyPoints']) =>
+    `${name} precision ${fmt(pr.precision)}  recall ${fmt(pr.recall)}  F1 ${fmt(pr.f1)}  (tp ${pr.truePositives}, fp ${pr.falsePositives}, fn ${pr.falseNegatives})`;
+  return [`diagram items (${diagram.items}), key points:`, line('  with the board   ', diagram.keyPoints), line('  words only       ', diagram.withoutBoard)];
 }
 
 function targetLine(report: EvalReport): string {

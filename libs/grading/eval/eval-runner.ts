@@ -1,4 +1,5 @@
 import type { LoadedQuestion, LoadedRoleGuide } from '#libs/content';
+import { toComponentGraph } from '#libs/diagram';
 import type { Grade, GradeFlag, GraderName } from '../grade.schema.js';
 import { GradingError, type Grader } from '../grader.port.js';
 import { EvalDatasetError, type EvalItem } from './eval-dataset.schema.js';
@@ -29,6 +30,8 @@ export interface EvalRow {
   readonly flags: readonly GradeFlag[];
   readonly keyPoints: EvalCounts;
   readonly mistakes: EvalCounts;
+  /** Items with a board: the key points of the same answer graded without it. */
+  readonly keyPointsWithoutBoard?: EvalCounts;
   readonly baseId?: string;
   /** For an item with a baseId: did it outscore its base? Null when either failed. */
   readonly inflated?: boolean | null;
@@ -45,6 +48,8 @@ export interface EvalReport {
   readonly spearman: number | null;
   readonly bandMae: number | null;
   readonly nonInflation: { readonly checked: number; readonly held: number; readonly rate: number | null };
+  /** The items with a board, apart: key points graded with the board, and the same answers without it (absent: none). */
+  readonly diagram?: { readonly items: number; readonly keyPoints: PrecisionRecall; readonly withoutBoard: PrecisionRecall };
   /** Per tag: how many items carry it and the share of them flagged with each flag. */
   readonly flagRates: Readonly<Record<string, { readonly items: number; readonly flags: Readonly<Partial<Record<GradeFlag, number>>> }>>;
   /** What the candidate reads: quotes, boilerplate, reasons for low scores. */
@@ -60,11 +65,12 @@ export interface EvalReport {
 export async function runEval(items: readonly EvalItem[], grader: Grader, content: EvalContent, signal?: AbortSignal): Promise<EvalReport> {
   checkLabels(items, content);
   const grades = new Map<string, Grade | string>();
-  for (const item of items) {
+  const withoutBoard = new Map<string, Grade | string>();
+  const gradeOne = async (item: EvalItem, board: boolean): Promise<Grade | string> => {
     const question = content.questions.get(item.questionId) as LoadedQuestion;
     const role = content.roles.get(question.role) as LoadedRoleGuide;
     try {
-      const grade = await grader.grade(
+      return await grader.grade(
         {
           question,
           questionVersion: question.version,
@@ -74,19 +80,30 @@ export async function runEval(items: readonly EvalItem[], grader: Grader, conten
           history: [],
           answer: item.answer,
           promptVersion: content.promptVersion,
+          // The board stands for the whole session: no phase of its own.
+          ...(board && item.diagram ? { diagram: { graph: toComponentGraph(item.diagram) } } : {}),
         },
         signal,
       );
-      grades.set(item.id, grade);
     } catch (error) {
       if (signal?.aborted) throw error;
-      grades.set(item.id, error instanceof GradingError ? error.code : 'INTERNAL');
+      return error instanceof GradingError ? error.code : 'INTERNAL';
     }
+  };
+  for (const item of items) {
+    grades.set(item.id, await gradeOne(item, true));
+    if (item.diagram) withoutBoard.set(item.id, await gradeOne(item, false));
   }
-  return summarise(grader.name, items, grades, content);
+  return summarise(grader.name, items, grades, content, withoutBoard);
 }
 
-function summarise(name: GraderName, items: readonly EvalItem[], grades: ReadonlyMap<string, Grade | string>, content: EvalContent): EvalReport {
+function summarise(
+  name: GraderName,
+  items: readonly EvalItem[],
+  grades: ReadonlyMap<string, Grade | string>,
+  content: EvalContent,
+  withoutBoard: ReadonlyMap<string, Grade | string> = new Map(),
+): EvalReport {
   const overallOf = (id: string): number | null => {
     const g = grades.get(id);
     return typeof g === 'object' ? g.overall : null;
@@ -101,6 +118,9 @@ function summarise(name: GraderName, items: readonly EvalItem[], grades: Readonl
     }
     const covered = new Set(grade.keyPoints.filter((k) => k.status === 'covered').map((k) => k.id));
     const present = new Set(grade.mistakes.filter((m) => m.status === 'present').map((m) => m.id));
+    const bare = withoutBoard.get(item.id);
+    const keyPointIds = question.keyPoints.map((k) => k.id);
+    const coveredBare = typeof bare === 'object' ? new Set(bare.keyPoints.filter((k) => k.status === 'covered').map((k) => k.id)) : null;
     return {
       id: item.id,
       questionId: item.questionId,
@@ -109,16 +129,20 @@ function summarise(name: GraderName, items: readonly EvalItem[], grades: Readonl
       overall: grade.overall,
       predictedBand: bandOf(grade.overall),
       flags: grade.flags,
-      keyPoints: confusion(question.keyPoints.map((k) => k.id), covered, new Set(item.keyPoints)),
+      keyPoints: confusion(keyPointIds, covered, new Set(item.keyPoints)),
       mistakes: confusion(question.commonMistakes.map((m) => m.id), present, new Set(item.mistakes)),
+      ...(coveredBare ? { keyPointsWithoutBoard: confusion(keyPointIds, coveredBare, new Set(item.keyPoints)) } : {}),
       ...base,
     };
   });
   const graded = rows.filter((r) => r.overall !== null);
-  const sum = (pick: (r: EvalRow) => EvalCounts) =>
-    graded.reduce((acc, r) => ({ tp: acc.tp + pick(r).tp, fp: acc.fp + pick(r).fp, fn: acc.fn + pick(r).fn }), { tp: 0, fp: 0, fn: 0 });
-  const kp = sum((r) => r.keyPoints);
-  const mk = sum((r) => r.mistakes);
+  const sumOf = (rows: readonly EvalRow[], pick: (r: EvalRow) => EvalCounts) =>
+    rows.reduce((acc, r) => ({ tp: acc.tp + pick(r).tp, fp: acc.fp + pick(r).fp, fn: acc.fn + pick(r).fn }), { tp: 0, fp: 0, fn: 0 });
+  const kp = sumOf(graded, (r) => r.keyPoints);
+  const mk = sumOf(graded, (r) => r.mistakes);
+  const drawn = graded.filter((r) => r.keyPointsWithoutBoard !== undefined);
+  const withBoard = sumOf(drawn, (r) => r.keyPoints);
+  const bareCounts = sumOf(drawn, (r) => r.keyPointsWithoutBoard ?? { tp: 0, fp: 0, fn: 0 });
   const checked = rows.filter((r) => r.inflated !== undefined && r.inflated !== null);
   const held = checked.filter((r) => r.inflated === false).length;
   return {
@@ -130,6 +154,15 @@ function summarise(name: GraderName, items: readonly EvalItem[], grades: Readonl
     spearman: spearman(graded.map((r) => r.overall ?? 0), graded.map((r) => r.band)),
     bandMae: meanAbsoluteError(graded.map((r) => r.predictedBand ?? 0), graded.map((r) => r.band)),
     nonInflation: { checked: checked.length, held, rate: checked.length === 0 ? null : held / checked.length },
+    ...(drawn.length === 0
+      ? {}
+      : {
+          diagram: {
+            items: drawn.length,
+            keyPoints: precisionRecall(withBoard.tp, withBoard.fp, withBoard.fn),
+            withoutBoard: precisionRecall(bareCounts.tp, bareCounts.fp, bareCounts.fn),
+          },
+        }),
     flagRates: flagRates(graded),
     feedback: checkFeedback(items.flatMap((item) => {
       const grade = grades.get(item.id);

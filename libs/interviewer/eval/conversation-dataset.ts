@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TURN_KINDS } from '#libs/protocol';
+import { diagramSceneSchema, TURN_KINDS } from '#libs/protocol';
 
 /**
  * One scripted conversation of the interviewer eval (JSON Lines, one per line): what the candidate says,
@@ -40,6 +40,8 @@ export const conversationSchema = z
             phase: z.string().min(1).optional(),
             say: z.string().min(1),
             intent: z.enum(['answer', 'question']).optional(),
+            /** The board (an Excalidraw scene) as drawn from this turn on, until a later turn redraws it. */
+            board: diagramSceneSchema.optional(),
             expect: expectSchema.default({}),
           })
           .strict(),

@@ -1,4 +1,5 @@
 import type { LoadedQuestion, LoadedRoleGuide } from '#libs/content';
+import { evaluateDiagram, toComponentGraph, type ComponentGraph } from '#libs/diagram';
 import { RubricGrader } from '#libs/grading';
 import type { ConversationTurn, Interviewer, InterviewerReply } from '../interviewer.port.js';
 import { findLeak } from '../leak-guard.js';
@@ -83,9 +84,13 @@ export async function runInterviewerEval(conversations: readonly Conversation[],
     const covered = new Set<string>();
     const said = new Set<string>();
     let phaseId = plan[0]!.id;
+    let board: { graph: ComponentGraph; phaseId: string } | undefined;
     for (const [index, turn] of conversation.turns.entries()) {
       turns++;
       phaseId = turn.phase ?? phaseId;
+      if (turn.board) board = { graph: toComponentGraph(turn.board), phaseId };
+      const boardChecks = question.kind === 'system-design' ? question.diagram?.checks : undefined;
+      const findings = board && boardChecks?.length ? evaluateDiagram(board.graph, { checks: boardChecks }).findings : [];
       const phase = plan.find((p) => p.id === phaseId);
       if (!phase) throw new Error(`conversation ${conversation.id} turn ${index + 1}: unknown phase "${phaseId}"`);
       const reading = readTurn(turn.say, turn.intent);
@@ -99,6 +104,7 @@ export async function runInterviewerEval(conversations: readonly Conversation[],
             history: history.slice(-12).map((t) => ({ role: t.speaker, text: t.text })),
             answer: turn.say,
             promptVersion: content.promptVersion,
+            ...(board ? { diagram: board } : {}),
           })
         : undefined;
       const coveredNow = analysis?.keyPoints.filter((k) => k.status === 'covered').map((k) => k.id) ?? [];
@@ -114,6 +120,7 @@ export async function runInterviewerEval(conversations: readonly Conversation[],
         covered: new Set(covered),
         ...(analysis ? { analysis: { overall: analysis.overall, coveredNow } } : {}),
         followUp: true,
+        ...(findings.length > 0 ? { board: { findings } } : {}),
       });
       const reply = result?.reply ?? null;
       const record = (check: InterviewerCheck, ok: boolean, detail: string) => {
