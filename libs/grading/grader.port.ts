@@ -7,6 +7,8 @@ import type { Grade, GraderName } from './grade.schema.js';
 export interface TranscriptTurn {
   readonly role: 'interviewer' | 'candidate';
   readonly text: string;
+  /** The phase it was said in, when known: an earlier phase's answer can cover this phase's points (see RubricGrader). */
+  readonly phaseId?: string;
 }
 
 /**

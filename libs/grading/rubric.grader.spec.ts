@@ -174,7 +174,7 @@ describe(RubricGrader.name, () => {
     expect(communication(after)!.score).toBeGreaterThanOrEqual(communication(alone)!.score);
   });
 
-  it('keeps a point of this phase covered when an earlier answer already made it: not a gap, not "did not get to"', () => {
+  it('keeps a point of this phase covered when an earlier phase\'s answer already made it: not a gap, not "did not get to"', () => {
     const feed = content.questions.get('photo-feed')!;
     const design = 'Post metadata lives in a database sharded by user id, the follow graph in its own table keyed by follower, and each feed is a list of post ids per user; pages use a cursor on the last post id, because offsets shift as new posts arrive.';
     const deepDive = (history: GradeInput['history']) =>
@@ -188,7 +188,10 @@ describe(RubricGrader.name, () => {
       });
     const dataModel = feed.keyPoints.find((k) => k.dimension === 'data-model-storage' && k.phase === 'deep-dive')!;
     const alone = deepDive([]);
-    const after = deepDive([{ role: 'candidate', text: design }]);
+    const after = deepDive([{ role: 'candidate', text: design, phaseId: 'high-level-design' }]);
+    // Said earlier in this same phase, it stays this answer's to show (the report keeps the phase's best answer).
+    const sameP = deepDive([{ role: 'candidate', text: design, phaseId: 'deep-dive' }]);
+    expect(sameP.dimensions.find((d) => d.id === 'data-model-storage')!.reason).toMatch(/did not get to/i);
     const dimension = (g: Grade) => g.dimensions.find((d) => d.id === 'data-model-storage')!;
     expect(dimension(alone).reason).toMatch(/did not get to/i);
     expect(dimension(after).reason).not.toMatch(/did not get to/i);

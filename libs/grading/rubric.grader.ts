@@ -10,7 +10,7 @@ import { judgeCoverage, SentenceKeys, type CoverageResult, type CoverageStatus }
 import { scoreDimensions } from './dimension-scorer.js';
 import { writeFeedback } from './feedback-writer.js';
 import type { DimensionScore, Grade, GradeFlag, KeyPointGrade, MistakeGrade } from './grade.schema.js';
-import type { GradeInput, Grader } from './grader.port.js';
+import type { GradeInput, Grader, TranscriptTurn } from './grader.port.js';
 import { gradingScope, type GradingScope } from './grading-scope.js';
 import { lexiconIndex } from './lexicon-index.js';
 import { assertsClaim, findMisconceptions, judgeMistake, type FoundMisconception, type MistakeResult } from './mistake-judge.js';
@@ -117,11 +117,18 @@ export class RubricGrader implements Grader {
       }),
     );
     const quality = qualitySignals(compiled, answer.folded, creditable);
-    // A point that earlier turns covered stays covered, whichever phase it belongs to: the session's evidence counts
-    // as a whole, so a later answer is neither marked down nor told it "never got to" what the candidate already said.
+    // A point that earlier turns covered stays covered: an earlier phase's point made in any earlier turn, and any
+    // point an answer of an earlier phase made (the session's evidence counts as a whole: a deep dive is not told it
+    // "never got to" the data model the design answer described). This phase's own points, made only in an earlier
+    // turn of this same phase, stay each answer's to show: the report keeps the phase's best answer.
+    const phaseId = input.question.phases[scope.phaseIndex]?.id;
+    const sentencesOf = (turns: readonly TranscriptTurn[]) => turns.flatMap((turn) => soundSentences(compiled, cachedAnalysis(compiled, turn.text).credited));
+    const earlierPhases = sentencesOf(input.history.filter((turn) => turn.role === 'candidate' && turn.phaseId !== undefined && turn.phaseId !== phaseId));
     const earlier = history.length > 0 ? new SentenceKeys(history) : null;
+    const inEarlierPhase = earlierPhases.length > 0 ? new SentenceKeys(earlierPhases) : null;
+    const covers = (k: CompiledKeyPoint, said: SentenceKeys | null) => said !== null && judgeCoverage(k.signals, said).status === 'covered';
     const coveredBefore = new Set(
-      earlier ? compiled.keyPoints.filter((k) => judgeCoverage(k.signals, earlier).status === 'covered').map((k) => k.keyPoint.id) : [],
+      compiled.keyPoints.filter((k) => (k.keyPoint.phase !== phaseId && covers(k, earlier)) || covers(k, inEarlierPhase)).map((k) => k.keyPoint.id),
     );
     const quote = (s: AnalysedSentence) => answer.source.slice(s.start, s.end).trim();
     const roleDimensions = input.role.sessions[input.question.kind].dimensions;

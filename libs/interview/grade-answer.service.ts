@@ -58,7 +58,7 @@ export class GradeAnswerService {
     const history = turns
       .filter((t) => t.seq < turn.seq)
       .slice(-HISTORY_TURNS)
-      .map((t) => ({ role: t.speaker, text: t.text }));
+      .map((t) => ({ role: t.speaker, text: t.text, phaseId: t.phaseId }));
 
     const input: GradeInput = {
       question,

@@ -69,7 +69,7 @@ export class InterviewerReplyService {
           questionVersion: question.version,
           role,
           phaseId: turn.phaseId,
-          history: before.slice(-HISTORY_TURNS).map((t) => ({ role: t.speaker, text: t.text })),
+          history: before.slice(-HISTORY_TURNS).map((t) => ({ role: t.speaker, text: t.text, phaseId: t.phaseId })),
           answer: turn.text,
           promptVersion: this.content.prompt('grader').version,
           ...(board ? { diagram: { graph: board.graph, phaseId: board.phaseId } } : {}),
