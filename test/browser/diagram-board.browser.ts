@@ -1,17 +1,18 @@
 import { readFileSync } from 'node:fs';
+import type { INestApplicationContext } from '@nestjs/common';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { AuthService, type UserDto } from '../../libs/auth/index.js';
 import type { StoredDiagramGraph } from '../../libs/interview/index.js';
 import type { DiagramScene } from '../../libs/protocol/index.js';
-import { type RunningApi, startApi } from '../support/apps.js';
+import { type RunningApi, startApi, startWorker } from '../support/apps.js';
 import { createUser, DEFAULT_PASSWORD } from '../support/factories.js';
 import { createOwnDatabase, type OwnDatabase } from '../support/own-database.js';
 import { InterviewClient } from '../support/interview-client.js';
 import { isolatedQueuePrefix } from '../support/test-config.js';
 import { waitFor } from '../support/wait-for.js';
 import { type BrowserPage, launchBrowser, openPage, saveScreenshot } from './support/browser.js';
-import { signIn, startSession } from './support/candidate.js';
+import { answerCard, sendAnswer, signIn, startSession } from './support/candidate.js';
 
 /**
  * The whiteboard of a system-design session in Debian's Chromium against the real api serving the built client:
@@ -21,16 +22,17 @@ import { signIn, startSession } from './support/candidate.js';
 describe('the system-design whiteboard in the browser', () => {
   let db: OwnDatabase;
   let api: RunningApi;
+  let worker: INestApplicationContext;
   let browser: Browser;
 
   beforeAll(async () => {
     db = await createOwnDatabase();
     const env = { DATABASE_URL: db.url, QUEUE_PREFIX: isolatedQueuePrefix(), SOCKET_RATE_LIMIT: '1000' };
-    [api, browser] = await Promise.all([startApi(env), launchBrowser()]);
+    [api, worker, browser] = await Promise.all([startApi(env), startWorker(env), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();
-    await api?.close();
+    await Promise.all([api?.close(), worker?.close()]);
     await db?.drop();
   });
 
@@ -133,6 +135,39 @@ describe('the system-design whiteboard in the browser', () => {
     } finally {
       await saveScreenshot(second.page, 'diagram-board-second').catch(() => undefined);
       await second.context.close();
+    }
+  });
+
+  it('grades a design answer with the board drawn in the session: the strength names the flow on the board', async () => {
+    const user = await createUser(api.app, 'candidate');
+    const p = await openPage(browser, api.url);
+    try {
+      await signIn(p.page, user.email, DEFAULT_PASSWORD, '/dashboard');
+      const sessionId = await startSession(p.page, 'realtime-notifications', 'practice');
+      for (const phase of [2, 3]) {
+        await p.page.getByRole('button', { name: 'Next phase' }).click();
+        await p.page.getByTestId('countdown').getByText(new RegExp(`^Phase ${phase} of`)).waitFor();
+      }
+      await p.page.getByTestId('diagram-board').locator('canvas.interactive').waitFor();
+      await drawBox(p.page, { x: 60, y: 160 }, 'Notification service');
+      await drawBox(p.page, { x: 300, y: 160 }, 'Kafka');
+      await drawBox(p.page, { x: 300, y: 360 }, 'Push worker');
+      await drawArrow(p.page, { x: 196, y: 195 }, { x: 304, y: 195 });
+      await drawArrow(p.page, { x: 370, y: 226 }, { x: 370, y: 364 });
+      await waitFor(async () => {
+        const g = await latestGraph(user, sessionId);
+        return g && g.nodes.length === 3 && g.edges.length === 2 ? g : undefined;
+      }, { timeoutMs: 15_000 });
+
+      // The words say how a notification reaches the user; the pipeline that gets it there is on the board.
+      const answer = 'Every client keeps a WebSocket open to one of our gateway servers, and each notification is pushed down that socket while the user has the app open.';
+      await sendAnswer(p.page, answer);
+      const card = answerCard(p.page, answer);
+      await card.and(p.page.locator('[data-status="scored"]')).waitFor({ timeout: 60_000 });
+      await card.getByText('‘Notification service → Kafka → Push worker’ on your board', { exact: false }).waitFor();
+    } finally {
+      await saveScreenshot(p.page, 'diagram-board-graded').catch(() => undefined);
+      await p.context.close();
     }
   });
 
