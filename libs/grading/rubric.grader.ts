@@ -10,7 +10,7 @@ import { judgeCoverage, SentenceKeys, type CoverageResult, type CoverageStatus }
 import { scoreDimensions } from './dimension-scorer.js';
 import { writeFeedback } from './feedback-writer.js';
 import type { DimensionScore, Grade, GradeFlag, KeyPointGrade, MistakeGrade } from './grade.schema.js';
-import type { GradeInput, Grader, TranscriptTurn } from './grader.port.js';
+import type { GradeInput, Grader } from './grader.port.js';
 import { gradingScope, type GradingScope } from './grading-scope.js';
 import { lexiconIndex } from './lexicon-index.js';
 import { assertsClaim, findMisconceptions, judgeMistake, type FoundMisconception, type MistakeResult } from './mistake-judge.js';
@@ -53,10 +53,11 @@ export class RubricGrader implements Grader {
     const compiled = compileQuestion(input.question, input.questionVersion);
     const scope = gradingScope(input);
     const answer = analyseAnswer(compiled, input.answer);
-    // Earlier turns are the same text grade after grade: their analyses are cached.
-    const history = input.history
+    // Earlier turns are the same text grade after grade: their analyses are cached. Each turn keeps its phase.
+    const earlierTurns = input.history
       .filter((turn) => turn.role === 'candidate')
-      .flatMap((turn) => soundSentences(compiled, cachedAnalysis(compiled, turn.text).credited));
+      .map((turn) => ({ phaseId: turn.phaseId, sentences: soundSentences(compiled, cachedAnalysis(compiled, turn.text).credited) }));
+    const history = earlierTurns.flatMap((turn) => turn.sentences);
     // A phase grade is a live session's: this answer is the next grade's history.
     if (input.scope !== 'session') rememberAnalysis(compiled, input.answer, answer);
 
@@ -122,8 +123,7 @@ export class RubricGrader implements Grader {
     // "never got to" the data model the design answer described). This phase's own points, made only in an earlier
     // turn of this same phase, stay each answer's to show: the report keeps the phase's best answer.
     const phaseId = input.question.phases[scope.phaseIndex]?.id;
-    const sentencesOf = (turns: readonly TranscriptTurn[]) => turns.flatMap((turn) => soundSentences(compiled, cachedAnalysis(compiled, turn.text).credited));
-    const earlierPhases = sentencesOf(input.history.filter((turn) => turn.role === 'candidate' && turn.phaseId !== undefined && turn.phaseId !== phaseId));
+    const earlierPhases = earlierTurns.filter((turn) => turn.phaseId !== undefined && turn.phaseId !== phaseId).flatMap((turn) => turn.sentences);
     const earlier = history.length > 0 ? new SentenceKeys(history) : null;
     const inEarlierPhase = earlierPhases.length > 0 ? new SentenceKeys(earlierPhases) : null;
     const covers = (k: CompiledKeyPoint, said: SentenceKeys | null) => said !== null && judgeCoverage(k.signals, said).status === 'covered';
