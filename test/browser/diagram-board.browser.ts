@@ -1,17 +1,15 @@
 import { readFileSync } from 'node:fs';
-import type { INestApplicationContext } from '@nestjs/common';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { AuthService, type UserDto } from '../../libs/auth/index.js';
 import type { StoredDiagramGraph } from '../../libs/interview/index.js';
 import type { DiagramScene } from '../../libs/protocol/index.js';
-import { type RunningApi, startApi, startWorker } from '../support/apps.js';
+import { type RunningApi } from '../support/apps.js';
 import { createUser, DEFAULT_PASSWORD } from '../support/factories.js';
-import { createOwnDatabase, type OwnDatabase } from '../support/own-database.js';
 import { InterviewClient } from '../support/interview-client.js';
-import { isolatedQueuePrefix } from '../support/test-config.js';
 import { waitFor } from '../support/wait-for.js';
-import { type BrowserPage, launchBrowser, openPage, saveScreenshot } from './support/browser.js';
+import { startBrowserStack, type BrowserStack } from './support/stack.js';
+import { type BrowserPage, openPage, saveScreenshot } from './support/browser.js';
 import { answerCard, sendAnswer, signIn, startSession } from './support/candidate.js';
 
 /**
@@ -20,21 +18,15 @@ import { answerCard, sendAnswer, signIn, startSession } from './support/candidat
  * second context of the same user, all under the api's CSP with nothing fetched from another origin.
  */
 describe('the system-design whiteboard in the browser', () => {
-  let db: OwnDatabase;
   let api: RunningApi;
-  let worker: INestApplicationContext;
   let browser: Browser;
 
+  let stack: BrowserStack;
   beforeAll(async () => {
-    db = await createOwnDatabase();
-    const env = { DATABASE_URL: db.url, QUEUE_PREFIX: isolatedQueuePrefix(), SOCKET_RATE_LIMIT: '1000' };
-    [api, worker, browser] = await Promise.all([startApi(env), startWorker(env), launchBrowser()]);
+    stack = await startBrowserStack();
+    ({ api, browser } = stack);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all([api?.close(), worker?.close()]);
-    await db?.drop();
-  });
+  afterAll(() => stack?.stop());
 
   async function latestGraph(user: UserDto, sessionId: string): Promise<StoredDiagramGraph | null> {
     const { accessToken } = await api.app.get(AuthService).issueToken({ userId: user.id, role: user.role });

@@ -5,11 +5,11 @@ import type { Browser } from 'playwright-core';
 import request from 'supertest';
 import { AuthService } from '../../libs/auth/index.js';
 import { ContentService } from '../../libs/content/index.js';
-import { type RunningApi, startApi, startWorker } from '../support/apps.js';
+import { type RunningApi } from '../support/apps.js';
 import { createUser, DEFAULT_PASSWORD, uniqueEmail } from '../support/factories.js';
-import { createOwnDatabase, type OwnDatabase } from '../support/own-database.js';
-import { isolatedQueuePrefix } from '../support/test-config.js';
-import { type BrowserPage, launchBrowser, openPage, saveScreenshot } from './support/browser.js';
+import { type OwnDatabase } from '../support/own-database.js';
+import { startBrowserStack, type BrowserStack } from './support/stack.js';
+import { type BrowserPage, openPage, saveScreenshot } from './support/browser.js';
 import { answerCard, sendAnswer, signIn, startSession, strongAnswers } from './support/candidate.js';
 
 const QUESTION = 'realtime-notifications';
@@ -27,16 +27,12 @@ describe('web client in the browser', () => {
   let worker: INestApplicationContext;
   let browser: Browser;
 
+  let stack: BrowserStack;
   beforeAll(async () => {
-    db = await createOwnDatabase();
-    const env = { DATABASE_URL: db.url, QUEUE_PREFIX: isolatedQueuePrefix(), SOCKET_RATE_LIMIT: '1000' };
-    [api, worker, browser] = await Promise.all([startApi(env), startWorker(env), launchBrowser()]);
+    stack = await startBrowserStack();
+    ({ db, api, worker, browser } = stack);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all([api?.close(), worker?.close()]);
-    await db?.drop();
-  });
+  afterAll(() => stack?.stop());
 
   /** A fresh page; its last screen is saved whatever happens. */
   async function withPage(name: string, fn: (p: BrowserPage) => Promise<void>): Promise<void> {

@@ -4,11 +4,11 @@ import type { Browser, Dialog } from 'playwright-core';
 import request from 'supertest';
 import { AuthService } from '../../libs/auth/index.js';
 import { type CodingQuestion, ContentService } from '../../libs/content/index.js';
-import { type RunningApi, startApi, startWorker } from '../support/apps.js';
+import { type RunningApi } from '../support/apps.js';
 import { createUser, DEFAULT_PASSWORD } from '../support/factories.js';
-import { createOwnDatabase, type OwnDatabase } from '../support/own-database.js';
-import { isolatedQueuePrefix } from '../support/test-config.js';
-import { type BrowserPage, launchBrowser, openPage, saveScreenshot } from './support/browser.js';
+import { type OwnDatabase } from '../support/own-database.js';
+import { startBrowserStack, type BrowserStack } from './support/stack.js';
+import { type BrowserPage, openPage, saveScreenshot } from './support/browser.js';
 import { answerCard, sendAnswer, signIn, startSession, strongAnswers } from './support/candidate.js';
 import { editorText, fillEditor } from './support/code-editor.js';
 
@@ -37,16 +37,12 @@ describe('live session fixes in the browser', () => {
   let worker: INestApplicationContext;
   let browser: Browser;
 
+  let stack: BrowserStack;
   beforeAll(async () => {
-    db = await createOwnDatabase();
-    const env = { DATABASE_URL: db.url, QUEUE_PREFIX: isolatedQueuePrefix(), SOCKET_RATE_LIMIT: '1000' };
-    [api, worker, browser] = await Promise.all([startApi(env), startWorker(env), launchBrowser()]);
+    stack = await startBrowserStack();
+    ({ db, api, worker, browser } = stack);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all([api?.close(), worker?.close()]);
-    await db?.drop();
-  });
+  afterAll(() => stack?.stop());
 
   /** A fresh browser profile (empty storage) signed in as `user`; its last screen is saved whatever happens. */
   async function asUser(name: string, user: { email: string }, home: string, fn: (p: BrowserPage) => Promise<void>): Promise<void> {

@@ -1,11 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Browser } from 'playwright-core';
 import request from 'supertest';
-import { type RunningApi, startApi, startWorker } from '../support/apps.js';
+import { type RunningApi } from '../support/apps.js';
 import { createUser, DEFAULT_PASSWORD } from '../support/factories.js';
-import { createOwnDatabase, type OwnDatabase } from '../support/own-database.js';
-import { isolatedQueuePrefix } from '../support/test-config.js';
-import { launchBrowser, openPage, saveScreenshot } from './support/browser.js';
+import { type OwnDatabase } from '../support/own-database.js';
+import { openPage, saveScreenshot } from './support/browser.js';
+import { startBrowserStack, type BrowserStack } from './support/stack.js';
 import { answerCard, sendAnswer, signIn, startSession, strongAnswers } from './support/candidate.js';
 
 const SLOW = 180_000;
@@ -26,16 +26,12 @@ describe('a live session outlives its access token', () => {
   let worker: INestApplicationContext;
   let browser: Browser;
 
+  let stack: BrowserStack;
   beforeAll(async () => {
-    db = await createOwnDatabase();
-    const env = { DATABASE_URL: db.url, QUEUE_PREFIX: isolatedQueuePrefix(), SOCKET_RATE_LIMIT: '1000', JWT_TTL_SECONDS: String(TTL_S) };
-    [api, worker, browser] = await Promise.all([startApi(env), startWorker(env), launchBrowser()]);
+    stack = await startBrowserStack({ JWT_TTL_SECONDS: String(TTL_S) });
+    ({ db, api, worker, browser } = stack);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all([api?.close(), worker?.close()]);
-    await db?.drop();
-  });
+  afterAll(() => stack?.stop());
 
   it('survives a network drop past the token expiry without asking to sign in, and delivers the queued answer', async () => {
     const user = await createUser(worker, 'candidate');
