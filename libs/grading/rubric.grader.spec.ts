@@ -201,12 +201,20 @@ describe(RubricGrader.name, () => {
 
   it('names failing closed for all traffic when the counter store is down as the mistake it is, not as a decision not taken', () => {
     const limiter = content.questions.get('distributed-rate-limiter')!;
-    const deepDive = (answer: string) =>
-      sut.gradeSync({ ...input(answer), question: limiter, questionVersion: limiter.version, role: content.roles.get(limiter.role)!, phaseId: 'deep-dive', scope: 'phase' });
+    const inPhase = (phaseId: string) => (answer: string) =>
+      sut.gradeSync({ ...input(answer), question: limiter, questionVersion: limiter.version, role: content.roles.get(limiter.role)!, phaseId, scope: 'phase' });
+    const deepDive = inPhase('deep-dive');
     const closed = deepDive('If Redis goes down we could just block all traffic to be safe. To scale we can shard Redis by user id.');
     expect(closed.mistakes.find((m) => m.id === 'fail-closed-everywhere')).toMatchObject({ status: 'present', evidence: ['If Redis goes down we could just block all traffic to be safe.'] });
     const open = deepDive('If Redis goes down we fail open with a local per-gateway fallback limit, and only login endpoints reject all traffic until it is back.');
     expect(open.mistakes.find((m) => m.id === 'fail-closed-everywhere')?.status).toBe('absent');
+    // Getting the store-failure decision wrong is the one mistake, not also "did not decide" beside it (due from the
+    // trade-offs phase on).
+    const tradeOffs = inPhase('trade-offs-scaling');
+    const wrong = tradeOffs('If Redis goes down we could just block all traffic to be safe. To scale we can shard Redis by user id.');
+    expect(wrong.mistakes.filter((m) => m.status === 'present').map((m) => m.id)).toEqual(['fail-closed-everywhere']);
+    const silent = tradeOffs('To scale we can shard Redis by user id, and each gateway calls it with an atomic INCR.');
+    expect(silent.mistakes.find((m) => m.id === 'ignores-store-failure')?.status).toBe('present');
   });
 
   it('leaves what only code can show to the code: no correctness score from words in a coding phase without correctness points', () => {

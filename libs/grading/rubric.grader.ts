@@ -111,11 +111,21 @@ export class RubricGrader implements Grader {
       sound: () => (saidSoundly ??= new SentenceKeys([...history, ...creditable])),
       any: () => (saidAtAll ??= new SentenceKeys([...history, ...(nothingToCredit ? [] : answer.credited)])),
     };
+    // Wrong claims first: a topic the answer got wrong in one of the question's own wrong claims was addressed, so its
+    // absent-topic mistake does not fire beside the claim ("fails closed everywhere" is not "ignores store failure").
+    const claimed = new Map(
+      compiled.mistakes
+        .filter((m) => !m.absent)
+        .map((m) => [m.mistake.id, judgeMistake(m, scope.dueMistakes.has(m.mistake.id), claimable, said)] as const),
+    );
+    const wrongClaims = [...claimed.values()].flatMap((r) => r.evidence);
+    let saidOrClaimed: SentenceKeys | undefined;
+    const addressed = {
+      ...said,
+      sound: () => (wrongClaims.length === 0 ? said.sound() : (saidOrClaimed ??= new SentenceKeys([...history, ...creditable, ...wrongClaims]))),
+    };
     const mistakes = new Map(
-      compiled.mistakes.map((m) => {
-        const due = scope.dueMistakes.has(m.mistake.id);
-        return [m.mistake.id, judgeMistake(m, due, claimable, said)] as const;
-      }),
+      compiled.mistakes.map((m) => [m.mistake.id, claimed.get(m.mistake.id) ?? judgeMistake(m, scope.dueMistakes.has(m.mistake.id), claimable, addressed)] as const),
     );
     const quality = qualitySignals(compiled, answer.folded, creditable);
     // A point that earlier turns covered stays covered: an earlier phase's point made in any earlier turn, and any
