@@ -61,6 +61,25 @@ describe('MISCONCEPTIONS', () => {
     ['lru-cache', 'The LRU policy evicts the least frequently used entry.', 'lru-is-frequency'],
     ['chat-system', 'Kafka deletes messages once consumed, so the log stays small.', 'kafka-deletes-consumed'],
     ['job-scheduler', 'Each job runs exactly once, even if a worker crashes halfway.', 'exactly-once-end-to-end'],
+    ['photo-feed', 'The CDN is the storage layer, so we don\'t need S3 behind it.', 'cdn-is-the-store'],
+    ['job-scheduler', 'Jitter means retrying failed jobs immediately with no delay.', 'jitter-is-immediate-retry'],
+    ['job-scheduler', 'Priority queues provide fairness between tenants.', 'priority-is-fairness'],
+    ['distributed-rate-limiter', 'The token bucket guarantees each request is delivered exactly once.', 'rate-limiter-delivers'],
+    ['distributed-rate-limiter', 'The sliding log uses constant memory because it only keeps the count.', 'sliding-log-constant-memory'],
+    ['payment-gateway', 'With the outbox the merchant polls an outbox endpoint instead of us sending webhooks.', 'outbox-is-polling'],
+    ['search-autocomplete', 'At request time we walk to the trie node, traverse everything below it and sort the completions.', 'trie-ranks-at-request-time'],
+    ['photo-feed', 'Fan-out on write is cheapest for celebrities since they post rarely.', 'fanout-on-write-cheap-for-celebrities'],
+    ['realtime-notifications', 'In a consumer group every consumer gets every message.', 'consumer-group-broadcasts'],
+    ['url-shortener', 'On a redirect we decode the hash back to the long URL.', 'hash-is-reversible'],
+    ['observability-platform', 'For the fleet p99 we average the p99 of each host.', 'percentiles-averaged'],
+    ['observability-platform', 'Tail sampling decides at the start of the request whether to keep the trace.', 'tail-sampling-up-front'],
+    ['observability-platform', 'Storage is cheap, so we keep 100% of traces for a year.', 'keep-all-telemetry-forever'],
+    ['observability-platform', 'Scraping is perfect for short-lived batch jobs.', 'scraping-short-lived-jobs'],
+    ['payment-gateway', 'If the processor times out we mark the payment failed and the merchant retries.', 'timeout-means-failed'],
+    ['payment-gateway', 'We encrypt card numbers, so the database is out of PCI scope.', 'encryption-removes-pci'],
+    ['payment-gateway', 'Async replication between regions means we never lose a payment.', 'async-replication-loses-nothing'],
+    ['job-scheduler', 'The lease prevents the worker from crashing mid-job.', 'lease-prevents-crash'],
+    ['job-scheduler', 'When the visibility timeout expires SQS deletes the message.', 'visibility-timeout-deletes'],
   ])('finds a wrong claim in %s: %j', (questionId, text, id) => {
     expect(found(questionId, text)).toContain(id);
   });
@@ -76,6 +95,13 @@ describe('MISCONCEPTIONS', () => {
     expect(found('observability-platform', 'Head-based sampling decides up front, so errors are dropped as often as anything; tail sampling keeps them.')).toEqual([]);
     expect(found('lru-cache', 'LRU evicts the least recently used entry, unlike LFU, which evicts the least frequently used.')).toEqual([]);
     expect(found('photo-feed', 'Read replicas scale reads; writes still go to the primary, so write throughput needs sharding.')).toEqual([]);
+    expect(found('photo-feed', 'The CDN caches images in front of S3, which stays the source of truth for the originals.')).toEqual([]);
+    expect(found('job-scheduler', 'Jitter adds a random delay so retries do not all fire at the same moment.')).toEqual([]);
+    expect(found('photo-feed', 'Fan-out on write is cheap for most accounts, except celebrities, whose posts we merge at read time.')).toEqual([]);
+    expect(found('observability-platform', 'Percentiles cannot be averaged across hosts, so we merge the histograms.')).toEqual([]);
+    expect(found('payment-gateway', 'A timed-out charge is marked unknown and resolved by a status query, never failed by default.')).toEqual([]);
+    expect(found('payment-gateway', 'Async replication can lose the last writes on failover, so the ledger uses a synchronous standby.')).toEqual([]);
+    expect(found('job-scheduler', 'When the visibility timeout expires the message becomes visible again and is redelivered.')).toEqual([]);
   });
 
   it('leaves a rejected claim, a correct contrast and a keyword list alone', () => {

@@ -201,7 +201,7 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     claims: [
       {
         allOf: [['cache', 'memcached', 'in memory cache'], ['source of truth', 'system of record', 'durable store', 'durable storage', 'no need for a database', 'don t need a database']],
-        unless: ['not', 'aof', 'fsync', 'persist', 'replicat', 'backed by', 'write through', 'write behind', 'rebuild', 'rebuilt'],
+        unless: ['not', 'aof', 'fsync', 'persist', 'replicat', 'backed by', 'write through', 'write behind', 'rebuild', 'rebuilt', 'in front of', 'stays the source of truth', 'remains the source of truth', 'is still the source of truth'],
       },
     ],
     correction: 'a cache evicts and loses entries on restart or failover by design; the durable store is the source of truth and the cache can always be rebuilt from it',
@@ -662,5 +662,132 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     dimension: SCALE,
     claims: [{ allOf: [['tcp'], ['guaranteed delivery', 'guarantees delivery', 'keeps retransmitting', 'until the phone reconnects', 'already guaranteed']] }],
     correction: 'TCP only delivers within a live connection, up to the peer\'s kernel buffer; when the connection drops, in-flight data is lost, so the application needs its own acks and resync',
+  },
+  // Storage and delivery roles confused.
+  {
+    id: 'cdn-is-the-store',
+    dimension: ARCH,
+    claims: [
+      { allOf: [['cdn', 'cdns'], ['source of truth', 'is the storage', 'as the storage', 'storage layer', 'keeps the originals', 'stores the originals', 'don t need s3', 'no need for s3', 'don t need object storage', 'no object storage', 'instead of object storage', 'never evict', 'eviction isn t a concern', 'eviction is not a concern']], unless: ['origin', 'backed by', 'in front of'] },
+    ],
+    correction: 'a CDN is a cache in front of an origin: it evicts what is not requested, so the originals live in durable object storage and the CDN fetches from it on a miss',
+  },
+  {
+    id: 'jitter-is-immediate-retry',
+    dimension: SCALE,
+    claims: [{ allOf: [['jitter'], ['retrying immediately', 'retry immediately', 'retries immediately', 'with no delay', 'without any delay', 'without delay', 'no backoff']], unless: ['random'] }],
+    correction: 'jitter adds a random delay so that retries or scheduled runs spread out over time instead of arriving together; retrying at once is what it prevents',
+  },
+  {
+    id: 'priority-is-fairness',
+    dimension: SCALE,
+    claims: [
+      { allOf: [['priority queue', 'priority queues', 'priorities'], ['provide fairness', 'provides fairness', 'gives fairness', 'give fairness', 'guarantee fairness', 'guarantees fairness', 'are fair', 'is fair', 'makes it fair']], unless: ['per tenant', 'quota', 'round robin', 'weighted'] },
+      { allOf: [['same queue', 'single queue', 'one queue'], ['arrival order', 'first come first served', 'fifo'], ['fair', 'fairness', 'noisy neighbour', 'noisy neighbor']] },
+    ],
+    correction: 'priorities order work but do not share capacity fairly: one tenant can still flood a priority level; fairness comes from per-tenant quotas, separate queues or weighted round robin',
+  },
+  {
+    id: 'rate-limiter-delivers',
+    dimension: SCALE,
+    claims: [{ allOf: [['token bucket', 'leaky bucket', 'sliding window', 'fixed window', 'rate limiter'], ['exactly once', 'delivery semantics', 'delivered exactly', 'guarantees delivery', 'guarantees each request is delivered', 'never lost']] }],
+    correction: 'a rate-limiting algorithm decides whether a request may pass within its quota; it says nothing about delivery or duplicates, which are idempotency and retry concerns',
+  },
+  {
+    id: 'sliding-log-constant-memory',
+    dimension: TRADE,
+    claims: [{ allOf: [['sliding log', 'sliding window log', 'log of timestamps'], ['constant memory', 'o(1) memory', 'only keeps the count', 'just keeps a count', 'just a counter', 'a single counter', 'one counter', 'fixed memory']], unless: ['unlike', 'whereas', 'instead', 'rather than'] }],
+    correction: 'a sliding log stores one timestamp per request in the window, so its memory grows with the rate; the sliding-window counter is the constant-memory approximation',
+  },
+  {
+    id: 'outbox-is-polling',
+    dimension: ARCH,
+    claims: [{ allOf: [['outbox'], ['merchant polls', 'merchants poll', 'clients poll', 'client polls', 'polls an outbox', 'poll the outbox endpoint', 'instead of sending webhooks', 'instead of us sending webhooks', 'instead of webhooks', 'no webhooks needed', 'avoids the retry problem', 'no retries needed']] }],
+    correction: 'the transactional outbox writes the event in the same database transaction as the state change, and a relay publishes it; webhooks are still delivered and retried from it',
+  },
+  {
+    id: 'trie-ranks-at-request-time',
+    dimension: DATA,
+    claims: [{ allOf: [['trie', 'prefix tree'], ['traverse everything below', 'walk everything below', 'visit every node below', 'collect all completions', 'sort the completions', 'sort them by count', 'sort by their counts', 'ranking is implicit']], unless: ['instead of', 'rather than', 'too slow', 'avoid'] }],
+    correction: 'walking a prefix\'s whole subtree and sorting on each keystroke is ranking at request time; a precomputed index stores each prefix\'s top-k at its node so a request reads one list',
+  },
+  {
+    id: 'fanout-on-write-cheap-for-celebrities',
+    dimension: ARCH,
+    claims: [
+      { allOf: [['fan out on write', 'fanout on write', 'push model', 'pushing'], ['cheapest for celebrities', 'cheap for celebrities', 'best for celebrities', 'ideal for celebrities', 'fine for celebrities', 'for celebrities too', 'even for celebrities', 'amortised over their', 'amortized over their']], unless: ['not', 'except', 'hybrid'] },
+      { allOf: [['fan out on write for everyone', 'fanout on write for everyone', 'push to all followers for everyone', 'fan out on write for all accounts']], unless: ['not', 'except', 'hybrid'] },
+    ],
+    correction: 'fan-out on write costs one feed write per follower, so a celebrity post with 100 million followers means 100 million writes; celebrities are the accounts merged at read time',
+  },
+  // Messaging and consumers.
+  {
+    id: 'consumer-group-broadcasts',
+    dimension: SCALE,
+    claims: [{ allOf: [['consumer group', 'consumer groups'], ['every consumer gets every', 'each consumer receives every', 'each consumer gets every', 'all consumers get each', 'all consumers receive each', 'broadcast to all consumers', 'every consumer in the group receives']] }],
+    correction: 'within a consumer group each partition goes to one consumer, so a message is processed once per group; a broadcast needs a group per reader',
+  },
+  {
+    id: 'hash-is-reversible',
+    dimension: DATA,
+    claims: [{ allOf: [['hash', 'md5', 'sha 256', 'sha256', 'sha 1'], ['decode it back', 'decode the hash back', 'reverse the hash', 'reversible', 'decrypt the hash', 'decode back to the long url', 'decode it to the long url']], unless: ['not reversible', 'irreversible', 'one way'] }],
+    correction: 'a hash is one-way: the service looks the short code up in its store to find the long URL, it cannot compute it back',
+  },
+  // Observability.
+  {
+    id: 'percentiles-averaged',
+    dimension: DATA,
+    claims: [{ allOf: [['p99', 'p95', 'p50', 'percentile', 'percentiles'], ['average them', 'averaging them', 'average the p99', 'average the percentiles', 'mean of the p99', 'averaged across', 'average across instances', 'average across hosts', 'average of the per host']], unless: ['can t', 'cannot', 'never', 'not', 'wrong', 'histogram'] }],
+    correction: 'percentiles cannot be averaged across hosts or windows; aggregate the histogram buckets (or a mergeable sketch) and compute the percentile from the merged distribution',
+  },
+  {
+    id: 'tail-sampling-up-front',
+    dimension: TRADE,
+    claims: [{ allOf: [['tail sampling', 'tail based sampling'], ['at the start', 'when the request starts', 'before the request', 'at the first span', 'up front', 'upfront', 'at the edge before']], unless: ['head based', 'head sampling', 'head'] }],
+    correction: 'tail-based sampling decides after a trace is complete, so it can keep errors and slow traces; deciding at the start is head-based sampling',
+  },
+  {
+    id: 'keep-all-telemetry-forever',
+    dimension: TRADE,
+    claims: [{ allOf: [['100 of traces', '100% of traces', 'all traces', 'every trace', 'full resolution', 'all raw metrics', 'every log line'], ['for a year', 'forever', 'indefinitely', 'on fast ssd', 'on ssd', 'storage is cheap']], unless: ['error', 'errors', 'sample', 'downsampl', 'tier'] }],
+    correction: 'keeping every trace and full-resolution metric on hot storage grows cost with traffic; sampling (keeping errors and slow traces), downsampling and cheaper tiers for old data are how retention is paid for',
+  },
+  {
+    id: 'scraping-short-lived-jobs',
+    dimension: ARCH,
+    claims: [{ allOf: [['scrape', 'scraping', 'pull model', 'pull based'], ['short lived', 'batch jobs', 'lambdas', 'serverless functions', 'cron jobs'], ['works fine', 'no problem', 'perfect for', 'ideal for', 'best for', 'works well']], unless: ['pushgateway', 'push gateway', 'push'] }],
+    correction: 'a scraper only sees a process that is alive at scrape time, so short-lived jobs push their metrics (a push gateway or an OTLP collector) instead',
+  },
+  // Payments.
+  {
+    id: 'timeout-means-failed',
+    dimension: SCALE,
+    claims: [{ allOf: [['timeout', 'timed out', 'times out', 'time out'], ['mark it failed', 'marked failed', 'mark the payment failed', 'marked as failed', 'mark it as failed', 'means it failed', 'treat it as failed', 'treat it as declined', 'treated as failed', 'it must have failed']], unless: ['unknown', 'pending', 'status', 'reconcil', 'query', 'not'] }],
+    correction: 'a timed-out call to the processor may have charged the card: the payment is in an unknown state until the processor is asked (status query, reconciliation), never failed by default',
+  },
+  {
+    id: 'encryption-removes-pci',
+    dimension: TRADE,
+    claims: [{ allOf: [['encrypt', 'encrypted', 'encryption'], ['out of pci scope', 'removes pci', 'no pci', 'pci doesn t apply', 'pci does not apply', 'not in pci scope', 'outside pci scope']], unless: ['token', 'vault'] }],
+    correction: 'systems that store or process card numbers stay in PCI scope even when they encrypt them; scope shrinks when a vault tokenises the card and the rest of the system only ever sees tokens',
+  },
+  {
+    id: 'async-replication-loses-nothing',
+    dimension: SCALE,
+    claims: [{ allOf: [['asynchronous replication', 'async replication', 'asynchronously replicated', 'replicate asynchronously'], ['no data loss', 'never lose', 'nothing is lost', 'zero data loss', 'can t lose', 'cannot lose', 'always consistent', 'strongly consistent', 'no double charge']], unless: ['can lose', 'may lose', 'might lose', 'could lose', 'risk'] }],
+    correction: 'asynchronous replication acknowledges before the replica has the write, so a failover can lose the last writes and two regions can accept conflicting ones; no-loss needs synchronous replication or a single writer',
+  },
+  // Scheduling.
+  {
+    id: 'lease-prevents-crash',
+    dimension: SCALE,
+    claims: [{ allOf: [['lease', 'leases', 'heartbeat', 'heartbeats'], ['prevents the worker from crashing', 'stops the worker from crashing', 'prevents crashes', 'worker can t crash', 'worker cannot crash', 'never crashes', 'keeps the worker alive', 'keep the worker alive', 'so it can t die', 'so the worker can t die']] }],
+    correction: 'a lease does not keep a worker alive: it expires when the worker stops renewing it, so another worker can take the job over (and a fencing token stops the old one if it was only slow)',
+  },
+  {
+    id: 'visibility-timeout-deletes',
+    dimension: SCALE,
+    claims: [{ allOf: [['visibility timeout'], ['deletes the message', 'delete the message', 'removes the message', 'drops the job', 'drops the message', 'is deleted', 'gets deleted']], unless: ['not', 'reappear', 'visible again', 'redeliver'] }],
+    correction: 'when a visibility timeout expires the message becomes visible again and is redelivered; it is deleted only when the consumer deletes it after finishing',
   },
 ];
