@@ -20,6 +20,8 @@ export interface FeedbackInputs {
   readonly coveredBefore: ReadonlySet<string>;
   readonly mistakes: ReadonlyMap<string, MistakeResult>;
   readonly misconceptions: readonly FoundMisconception[];
+  /** Per key point, the wrong claim in this answer that is about it (its explanation then earns the point nothing). */
+  readonly wrongAbout: ReadonlyMap<string, AnalysedSentence>;
   /** The key points and mistakes as graded, with their verbatim quotes. */
   readonly graded: { readonly keyPoints: readonly KeyPointGrade[]; readonly mistakes: readonly MistakeGrade[] };
   readonly dimensions: readonly DimensionGrade[];
@@ -155,6 +157,12 @@ function gapLines(gaps: readonly CompiledKeyPoint[], inputs: FeedbackInputs): st
     const result = inputs.keyPoints.get(k.keyPoint.id);
     const quote = inputs.graded.keyPoints.find((x) => x.id === k.keyPoint.id)?.evidence[0];
     const point = label(k.keyPoint.text);
+    // Got wrong, not left out: the correction above says what is wrong, this line what it costs.
+    const wrong = inputs.wrongAbout.get(k.keyPoint.id);
+    if (wrong) {
+      lines.push(`${point} earns nothing in this answer, because ${said(inputs.answer.source.slice(wrong.start, wrong.end).trim())} gets it wrong; the correction above is what a strong answer builds on.`);
+      continue;
+    }
     if (result?.status === 'partial' && quote) {
       const missing = result.lacks?.concepts.map(humanise) ?? [];
       lines.push(

@@ -217,6 +217,29 @@ describe(RubricGrader.name, () => {
     expect(silent.mistakes.find((m) => m.id === 'ignores-store-failure')?.status).toBe('present');
   });
 
+  it('lets a wrong claim cost the point it is about, not the point beside it that shares one word, in this answer and when later answers look back', () => {
+    const payments = content.questions.get('payment-gateway')!;
+    const inPhase = (phaseId: string, answer: string, history: GradeInput['history'] = []) =>
+      sut.gradeSync({ ...input(answer), question: payments, questionVersion: payments.version, role: content.roles.get(payments.role)!, phaseId, scope: 'phase', history });
+    const deepDive =
+      'The tricky part is the processor timing out. If the processor times out we mark the payment failed and tell the merchant to retry. ' +
+      'Each payment is a persisted state machine: created, authorizing, authorized, captured, refunded. State changes write an outbox row in the same ' +
+      'transaction, and a relay publishes them to Kafka, from which a webhook service sends HMAC-signed webhooks to merchants with exponential backoff, ' +
+      'because a merchant endpoint can be down for hours.';
+    const dive = inPhase('deep-dive', deepDive);
+    // "retry" is a webhook concept too, but the claim is about what a timeout means for the payment's state.
+    expect(status(dive)['reliable-webhooks-outbox']).toBe('covered');
+    expect(status(dive)['payment-state-machine']).not.toBe('covered');
+    const improvements = dive.feedback.improvements.join(' ');
+    expect(improvements).toMatch(/‘Models the payment lifecycle[^’]*’ earns nothing in this answer, because “If the processor times out we mark the payment failed/);
+    expect(improvements).not.toMatch(/spends its words on “State changes write an outbox row/);
+    // The next phase does not call the state machine covered on the strength of the paragraph the claim spoiled.
+    const tradeOffs = inPhase('trade-offs-scaling', 'During a partition I would rather reject new payments than risk a split brain, and card numbers only live in a tokenization vault.', [
+      { role: 'candidate', text: deepDive, phaseId: 'deep-dive' },
+    ]);
+    expect(tradeOffs.dimensions.map((d) => d.reason).join(' ')).not.toMatch(/covered ‘Models the payment lifecycle/);
+  });
+
   it('leaves what only code can show to the code: no correctness score from words in a coding phase without correctness points', () => {
     const lru = content.questions.get('lru-cache')!;
     const result = sut.gradeSync({

@@ -56,7 +56,7 @@ export class RubricGrader implements Grader {
     // Earlier turns are the same text grade after grade: their analyses are cached. Each turn keeps its phase.
     const earlierTurns = input.history
       .filter((turn) => turn.role === 'candidate')
-      .map((turn) => ({ phaseId: turn.phaseId, sentences: soundSentences(compiled, cachedAnalysis(compiled, turn.text).credited) }));
+      .map((turn) => ({ phaseId: turn.phaseId, ...judgedTurn(compiled, cachedAnalysis(compiled, turn.text)) }));
     const history = earlierTurns.flatMap((turn) => turn.sentences);
     // A phase grade is a live session's: this answer is the next grade's history.
     if (input.scope !== 'session') rememberAnalysis(compiled, input.answer, answer);
@@ -70,7 +70,7 @@ export class RubricGrader implements Grader {
     // asserts two different misconceptions (a pattern of wrong understanding, not a slip). A list asserts nothing.
     const slip = new Set(wrong.map((w) => w.misconception.id)).size < 2;
     const claims = [...unsound].filter((s) => !s.listLike);
-    const tainted = taintedEvidence(compiled.keyPoints, claims, sound, slip ? answer.source : null);
+    const { left: tainted, wrongAbout } = taintedEvidence(compiled.keyPoints, claims, sound, slip ? answer.source : null);
     const opening = openingSentences(input, scope, sound);
     // A question the candidate asks clarifies the opening phase; it asserts nothing a later phase's point needs.
     const asked = sound.filter((s) => answer.source.slice(s.start, s.end).trimEnd().endsWith('?'));
@@ -133,12 +133,21 @@ export class RubricGrader implements Grader {
     // "never got to" the data model the design answer described). This phase's own points, made only in an earlier
     // turn of this same phase, stay each answer's to show: the report keeps the phase's best answer.
     const phaseId = input.question.phases[scope.phaseIndex]?.id;
-    const earlierPhases = earlierTurns.filter((turn) => turn.phaseId !== undefined && turn.phaseId !== phaseId).flatMap((turn) => turn.sentences);
+    // An earlier turn's sentences evidence a point as they did in that turn's own grade: not beside a wrong claim about it.
+    const inEarlierPhases = earlierTurns.filter((turn) => turn.phaseId !== undefined && turn.phaseId !== phaseId);
     const earlier = history.length > 0 ? new SentenceKeys(history) : null;
+    const earlierPhases = inEarlierPhases.flatMap((turn) => turn.sentences);
     const inEarlierPhase = earlierPhases.length > 0 ? new SentenceKeys(earlierPhases) : null;
-    const covers = (k: CompiledKeyPoint, said: SentenceKeys | null) => said !== null && judgeCoverage(k.signals, said).status === 'covered';
+    const madeIn = (k: CompiledKeyPoint, turns: typeof earlierTurns, all: SentenceKeys | null): boolean => {
+      if (all === null) return false;
+      const id = k.keyPoint.id;
+      const said = turns.some((t) => t.tainted.has(id)) ? new SentenceKeys(turns.flatMap((t) => t.sentences.filter((s) => !t.tainted.get(id)?.has(s)))) : all;
+      return judgeCoverage(k.signals, said).status === 'covered';
+    };
     const coveredBefore = new Set(
-      compiled.keyPoints.filter((k) => (k.keyPoint.phase !== phaseId && covers(k, earlier)) || covers(k, inEarlierPhase)).map((k) => k.keyPoint.id),
+      compiled.keyPoints
+        .filter((k) => (k.keyPoint.phase !== phaseId && madeIn(k, earlierTurns, earlier)) || madeIn(k, inEarlierPhases, inEarlierPhase))
+        .map((k) => k.keyPoint.id),
     );
     const quote = (s: AnalysedSentence) => answer.source.slice(s.start, s.end).trim();
     const roleDimensions = input.role.sessions[input.question.kind].dimensions;
@@ -166,6 +175,7 @@ export class RubricGrader implements Grader {
         coveredBefore,
         mistakes,
         misconceptions: wrong,
+        wrongAbout,
         graded,
         dimensions,
         overall,
@@ -220,9 +230,18 @@ function openingSentences(input: GradeInput, scope: GradingScope, sound: readonl
 }
 
 /** The sentences that assert no misconception and none of the question's wrong claims. */
-function soundSentences(compiled: CompiledQuestion, sentences: readonly AnalysedSentence[]): AnalysedSentence[] {
-  const unsound = unsoundSentences(compiled, sentences, findMisconceptions(compiled.misconceptions, sentences));
-  return sentences.filter((s) => !unsound.has(s));
+/**
+ * An earlier turn as its own grade judged it: its sound sentences, and per key point the sentences a wrong claim
+ * about that point left out (its paragraph, or the whole turn once it made two different wrong claims).
+ */
+function judgedTurn(compiled: CompiledQuestion, analysis: AnswerAnalysis): { sentences: AnalysedSentence[]; tainted: Map<string, Set<AnalysedSentence>> } {
+  const found = findMisconceptions(compiled.misconceptions, analysis.credited);
+  const unsound = unsoundSentences(compiled, analysis.credited, found);
+  const sentences = analysis.credited.filter((s) => !unsound.has(s));
+  if (unsound.size === 0) return { sentences, tainted: new Map() };
+  const slip = new Set(found.map((w) => w.misconception.id)).size < 2;
+  const claims = [...unsound].filter((s) => !s.listLike);
+  return { sentences, tainted: taintedEvidence(compiled.keyPoints, claims, sentences, slip ? analysis.source : null).left };
 }
 
 /**
