@@ -16,6 +16,11 @@ const nestTypeormOnlyInModules = {
   name: '@nestjs/typeorm',
   message: 'Only the db layer and *.module.ts files may import @nestjs/typeorm.',
 };
+const promClientOnlyInMetrics = { name: 'prom-client', message: 'Only libs/metrics imports prom-client: record through MetricsService.' };
+const otelOnlyInTracing = {
+  group: ['@opentelemetry/*', 'bullmq-otel', 'import-in-the-middle'],
+  message: 'Only libs/tracing imports OpenTelemetry: use withSpan, traceCarrier or bullmqTelemetry from #libs/tracing.',
+};
 const openaiOnlyInProvider = { name: 'openai', message: 'Only the OpenAI providers (libs/grading/openai*.ts, libs/interviewer/openai*.ts) may import openai.' };
 const noDeepLibImports = {
   regex: '^#libs/[^/]+/.',
@@ -32,7 +37,9 @@ const restricted = (opts) => {
   if (!opts.typeorm) paths.push(typeormOnlyInDbLayer);
   if (!opts.nestTypeorm) paths.push(nestTypeormOnlyInModules);
   if (!opts.openai) paths.push(openaiOnlyInProvider);
-  return ['error', { paths, patterns: [noDeepLibImports, ...(opts.patterns ?? [])] }];
+  if (!opts.metrics) paths.push(promClientOnlyInMetrics);
+  const observability = opts.tracing ? [] : [otelOnlyInTracing];
+  return ['error', { paths, patterns: [noDeepLibImports, ...observability, ...(opts.patterns ?? [])] }];
 };
 
 export default tseslint.config(
@@ -60,6 +67,26 @@ export default tseslint.config(
   { files: [...CONFIG_LIB, 'test/**', 'scripts/**', 'bench/**', '*.js'], rules: { 'no-restricted-properties': 'off' } },
   { files: ['test/**', '**/*.spec.ts', 'bench/**'], rules: { 'no-restricted-imports': restricted({ typeorm: true, nestTypeorm: true, openai: false }) } },
   { files: OPENAI_PROVIDER, rules: { 'no-restricted-imports': restricted({ openai: true }) } },
+  { files: ['libs/metrics/*.ts'], rules: { 'no-restricted-imports': restricted({ metrics: true, patterns: [noAppsFromLibs, noRelativeLibCrossing(1)] }) } },
+  { files: ['libs/tracing/*.ts'], rules: { 'no-restricted-imports': restricted({ tracing: true, patterns: [noAppsFromLibs, noRelativeLibCrossing(1)] }) } },
+  // Rows are typed by parsing them at the repository boundary (`rows(schema, result)` from libs/db), never by a cast
+  // or by annotating what a raw query answered (issue 23).
+  {
+    files: ['libs/**/*.repository.ts', 'libs/**/*-rows.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TSAsExpression:not([typeAnnotation.type='TSTypeReference'][typeAnnotation.typeName.name='const']), TSTypeAssertion",
+          message: 'No casts in repositories and row mappers: parse rows with rows(schema, result) from #libs/db.',
+        },
+        {
+          selector: "VariableDeclarator[id.typeAnnotation][id.typeAnnotation.typeAnnotation.type!='TSUnknownKeyword'] > AwaitExpression > CallExpression[callee.property.name='query']",
+          message: 'A raw query answers untyped rows: parse them with rows(schema, result) from #libs/db instead of annotating the variable.',
+        },
+      ],
+    },
+  },
   // The web client runs in the browser: it shares only the protocol's types with the server (no Nest, no zod
   // in the bundle), and follows the rules of hooks.
   {

@@ -37,6 +37,14 @@ export default {
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
     },
     {
+      // Service tier (issue 23): a lib's Nest module under test on the real Postgres and Redis, no worker, no HTTP.
+      ...shared,
+      displayName: 'service',
+      testMatch: ['<rootDir>/test/service/**/*.service-test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+    },
+    {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'],

@@ -6,6 +6,8 @@ import { DbModule } from '#libs/db';
 import { HealthModule } from '#libs/health';
 import { InterviewHttpModule } from '#libs/interview';
 import { type Logger, LoggingModule } from '#libs/logging';
+import { MetricsModule } from '#libs/metrics';
+import { QueueDashboardModule } from '#libs/queue';
 import { RealtimeModule } from '#libs/realtime';
 import { RedisModule } from '#libs/redis';
 import { ReviewHttpModule } from '#libs/review';
@@ -23,6 +25,8 @@ export class ApiModule {
         DbModule.forRoot(),
         RedisModule.forRoot(),
         HealthModule,
+        MetricsModule,
+        QueueDashboardModule,
         AuthHttpModule,
         ContentHttpModule,
         InterviewHttpModule,

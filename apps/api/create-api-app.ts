@@ -1,11 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
+import { AuthService, roleGate } from '#libs/auth';
 import type { AppConfig } from '#libs/config';
-import { HttpExceptionFilter, securityHeaders, webClientHandler } from '#libs/http';
-import { createHttpLogger, type Logger, NestPinoLogger } from '#libs/logging';
+import { HttpExceptionFilter, securityHeaders, serveOpenApi, webClientHandler, ZodValidationPipe } from '#libs/http';
+import { createHttpLogger, type Logger, NestPinoLogger, requestLogContext } from '#libs/logging';
+import { httpMetrics, metricsHandler, MetricsService } from '#libs/metrics';
+import { QueueDashboard } from '#libs/queue';
 import { ConfiguredIoAdapter } from '#libs/realtime';
 import { ApiModule } from './api.module.js';
+
+export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
 /** Builds the HTTP + socket.io app; used by main.ts and by the end-to-end tests. */
 export async function createApiApp(config: AppConfig, logger: Logger): Promise<INestApplication> {
@@ -18,7 +23,22 @@ export async function createApiApp(config: AppConfig, logger: Logger): Promise<I
   app.set('trust proxy', config.ipRateLimits.trustProxyHops || false);
   app.use(securityHeaders());
   app.use(createHttpLogger(logger));
-  app.useGlobalFilters(new HttpExceptionFilter(logger));
+  app.use(requestLogContext());
+  const metrics = app.get(MetricsService);
+  app.use(httpMetrics(metrics));
+  app.useGlobalFilters(new HttpExceptionFilter(logger, (code) => metrics.refused('http', code)));
+  // Input is validated once, at the controller boundary, against each handler's zod schema; the same schemas
+  // make the OpenAPI document (`/api/docs`, `/api/docs/openapi.json`).
+  app.useGlobalPipes(new ZodValidationPipe());
+  serveOpenApi(app);
+  // Operations, ahead of the web client: Prometheus' scrape (METRICS_TOKEN or private addresses) and the queue
+  // dashboard (admins: a bearer token, or the cookie `POST /admin/queues/session` sets for a browser).
+  app.use('/metrics', metricsHandler(metrics, config.metrics));
+  app.use(
+    QUEUE_DASHBOARD_PATH,
+    roleGate(app.get(AuthService), { roles: ['admin'], cookie: { name: 'mi_queues', path: QUEUE_DASHBOARD_PATH, secure: config.auth.secureCookies } }),
+    app.get(QueueDashboard).router(QUEUE_DASHBOARD_PATH),
+  );
   app.enableCors({ origin: config.http.allowedOrigins, credentials: true });
   app.useWebSocketAdapter(new ConfiguredIoAdapter(app, config));
   // The built web client (apps/web → dist/web), on the same port; /api, /socket.io and /health stay the api's.

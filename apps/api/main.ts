@@ -1,15 +1,6 @@
-import 'reflect-metadata';
-import { runMigrations } from '#libs/db';
-import { startProcess } from '#libs/runtime';
-import { createApiApp } from './create-api-app.js';
+// Tracing (on when OTEL_EXPORTER_OTLP_ENDPOINT is set) patches http, pg and ioredis as they load, so it starts
+// before the app is imported: the app itself is ./start.js.
+import { instrumentProcess } from '#libs/tracing';
 
-await startProcess('api', async (config, logger) => {
-  if (config.database.migrateOnStart) {
-    const applied = await runMigrations(config.database.url);
-    logger.info({ applied }, applied.length ? 'migrations applied' : 'schema up to date');
-  }
-  const app = await createApiApp(config, logger);
-  await app.listen(config.port);
-  logger.info({ url: await app.getUrl() }, 'api listening');
-  return app;
-});
+await instrumentProcess('api');
+await import('./start.js');

@@ -1,5 +1,6 @@
-import 'reflect-metadata';
-import { startProcess } from '#libs/runtime';
-import { createCodeRunnerApp } from './create-code-runner-app.js';
+// Tracing (on when OTEL_EXPORTER_OTLP_ENDPOINT is set) patches http, pg and ioredis as they load, so it starts
+// before the app is imported: the app itself is ./start.js.
+import { instrumentProcess } from '#libs/tracing';
 
-await startProcess('code-runner', createCodeRunnerApp);
+await instrumentProcess('code-runner');
+await import('./start.js');

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { REDIS, type Redis } from '#libs/redis';
+import { publishNotice, REDIS, type Redis } from '#libs/redis';
 
 /**
  * Something that may take away what a user's open sockets see: the user was disabled (or their role or
@@ -22,7 +22,8 @@ export class AccessChanges {
 
   /** Called after the change is committed, so a process that re-checks on the notice sees it. */
   async publish(change: AccessChange): Promise<void> {
-    await this.redis?.publish(accessChangesChannel(this.config), JSON.stringify(change));
+    if (!this.redis) return;
+    await publishNotice(this.redis, accessChangesChannel(this.config), change.kind === 'user' ? change.userId : change.coachId, JSON.stringify(change));
   }
 }
 

@@ -30,17 +30,4 @@ export const userSearchSchema = z
   .strict();
 export type UserSearch = z.infer<typeof userSearchSchema>;
 
-export interface AccessTokenDto {
-  accessToken: string;
-  expiresIn: number;
-}
-
-export interface UserDto {
-  id: string;
-  email: string;
-  role: (typeof ROLES)[number];
-  earlyAccess: boolean;
-  createdAt: string;
-  lastLoginAt: string | null;
-  disabledAt: string | null;
-}
+export type { AccessTokenDto, UserDto } from '#libs/protocol';

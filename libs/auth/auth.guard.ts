@@ -1,7 +1,8 @@
-import { type CanActivate, createParamDecorator, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { applyDecorators, type CanActivate, createParamDecorator, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ForbiddenError, UnauthenticatedError } from '#libs/errors';
+import { ApiErrors, ApiPublic } from '#libs/http';
 import { AuthService, type Principal } from './auth.service.js';
 import type { Role } from './user.entity.js';
 
@@ -9,10 +10,10 @@ const PUBLIC = 'auth:public';
 const ROLES_KEY = 'auth:roles';
 
 /** Opts a route out of authentication (health, login, public content). */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC, true);
+export const Public = (): MethodDecorator & ClassDecorator => applyDecorators(SetMetadata(PUBLIC, true), ApiPublic());
 
 /** Limits a route to these roles; without it any signed-in user passes. */
-export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, roles);
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => applyDecorators(SetMetadata(ROLES_KEY, roles), ApiErrors('FORBIDDEN'));
 
 type AuthedRequest = Request & { principal?: Principal };
 

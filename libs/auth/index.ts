@@ -4,6 +4,7 @@ export { RefreshCookie } from './refresh-cookie.js';
 export { AccessChanges, AccessChangesModule, accessChangesChannel, type AccessChange } from './access-changes.js';
 export { UsersService } from './users.service.js';
 export { CurrentPrincipal, Public, Roles } from './auth.guard.js';
+export { roleGate, type RoleGateOptions } from './role-gate.js';
 export { createSocketAuthMiddleware, type SocketAuthError } from './socket-auth.middleware.js';
 export { createUserSchema, emailSchema, type AccessTokenDto, type CreateUserDto, type UserDto } from './auth.dto.js';
 export { ROLES, type Role } from './user.entity.js';

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
+import { z } from 'zod';
+import { col, firstRow } from '#libs/db';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 
 export interface NewRefreshToken {
@@ -17,11 +19,8 @@ export type RotateResult =
   | { kind: 'unknown' | 'expired' | 'revoked' }
   | { kind: 'reused'; familyId: string; userId: string };
 
-interface ClaimedRow {
-  family_id: string;
-  user_id: string;
-  token_version: number;
-}
+const claimedRow = z.object({ family_id: col.uuid, user_id: col.uuid, token_version: col.int });
+type ClaimedRow = z.output<typeof claimedRow>;
 
 @Injectable()
 export class RefreshTokensRepository {
@@ -38,13 +37,15 @@ export class RefreshTokensRepository {
    */
   rotate(presentedHash: string, next: (claimed: ClaimedRow) => NewRefreshToken): Promise<RotateResult> {
     return this.tokens.manager.transaction(async (m) => {
-      // TypeORM answers an UPDATE on Postgres with [rows, rowCount].
-      const [[claimed]] = (await m.query(
-        `UPDATE refresh_tokens SET rotated_at = now()
-          WHERE token_hash = $1 AND rotated_at IS NULL AND revoked_at IS NULL AND expires_at > now()
-          RETURNING family_id, user_id, token_version`,
-        [presentedHash],
-      )) as [ClaimedRow[], number];
+      const claimed = firstRow(
+        claimedRow,
+        await m.query(
+          `UPDATE refresh_tokens SET rotated_at = now()
+            WHERE token_hash = $1 AND rotated_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+            RETURNING family_id, user_id, token_version`,
+          [presentedHash],
+        ),
+      );
       if (claimed) {
         await m.insert(RefreshTokenEntity, next(claimed));
         return { kind: 'rotated', familyId: claimed.family_id, userId: claimed.user_id, tokenVersion: claimed.token_version };

@@ -1,20 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, type Repository } from 'typeorm';
+import { In, QueryFailedError, type Repository } from 'typeorm';
+import { firstRow, pgErrorCode, TransactionHost } from '#libs/db';
 import { DomainError } from '#libs/errors';
+import { z } from 'zod';
 import { type Role, UserEntity } from './user.entity.js';
 
 const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+  private readonly host: TransactionHost;
+
+  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {
+    this.host = new TransactionHost(users.manager.dataSource);
+  }
+
+  /**
+   * An early-access candidate, written in the caller's transaction when there is one (an invite's redeem commits
+   * the account with the spent code); null when the email already has an account (the transaction stays usable).
+   */
+  async createIfAbsent(input: { email: string; passwordHash: string; role: Role; earlyAccess: boolean }): Promise<string | null> {
+    const result = await this.host.manager.query(
+      `INSERT INTO users (email, password_hash, role, early_access) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`,
+      [input.email, input.passwordHash, input.role, input.earlyAccess],
+    );
+    return firstRow(z.object({ id: z.string() }), result)?.id ?? null;
+  }
+
+  /** The users of these ids (those that exist), each with their email and role. */
+  async byIds(ids: readonly string[]): Promise<Pick<UserEntity, 'id' | 'email' | 'role'>[]> {
+    if (ids.length === 0) return [];
+    return this.users.find({ select: { id: true, email: true, role: true }, where: { id: In([...ids]) } });
+  }
 
   async create(input: { email: string; passwordHash: string; role: Role; earlyAccess: boolean }): Promise<UserEntity> {
     try {
       return await this.users.save(this.users.create(input));
     } catch (err) {
-      if (err instanceof QueryFailedError && (err.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (err instanceof QueryFailedError && pgErrorCode(err) === UNIQUE_VIOLATION) {
         throw new DomainError('CONFLICT', 'a user with this email already exists');
       }
       throw err;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, NotFoundError, parsePayload } from '#libs/errors';
 import { AccessChanges } from './access-changes.js';
-import { type CreateUserDto, createUserSchema, type UserDto, userSearchSchema } from './auth.dto.js';
+import { type CreateUserDto, createUserSchema, type UserDto, type UserSearch } from './auth.dto.js';
 import { PasswordHasher } from './password-hasher.js';
 import { TokenVersions } from './token-versions.js';
-import type { UserEntity } from './user.entity.js';
+import type { Role, UserEntity } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
 
 export function toUserDto(u: UserEntity): UserDto {
@@ -34,14 +34,28 @@ export class UsersService {
     return toUserDto(await this.users.create({ email, passwordHash, role, earlyAccess }));
   }
 
+  /**
+   * A new early-access candidate with a password already hashed (an invite's redeem); runs in the caller's
+   * transaction when there is one. Null when the email already has an account.
+   */
+  createInvitedCandidate(email: string, passwordHash: string): Promise<string | null> {
+    return this.users.createIfAbsent({ email, passwordHash, role: 'candidate', earlyAccess: true });
+  }
+
+  /** Email and role of each existing user among `ids`, by id (unknown ids are absent). */
+  async directory(ids: readonly string[]): Promise<Map<string, { email: string; role: Role }>> {
+    const found = await this.users.byIds([...new Set(ids)]);
+    return new Map(found.map((u) => [u.id, { email: u.email, role: u.role }]));
+  }
+
   async get(id: string): Promise<UserDto> {
     const user = await this.users.findById(id);
     if (!user) throw new NotFoundError('user not found');
     return toUserDto(user);
   }
 
-  async list(query: unknown = {}): Promise<UserDto[]> {
-    return (await this.users.list(parsePayload(userSearchSchema, query ?? {}))).map(toUserDto);
+  async list(query: UserSearch = {}): Promise<UserDto[]> {
+    return (await this.users.list(query)).map(toUserDto);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { envSchema, type Env } from './config.schema.js';
+import { parseRedisTarget, type RedisTarget } from './redis-target.js';
 
 /** The parsed, typed configuration. Built once at start-up by `loadConfig` and injected everywhere else. */
 export interface AppConfig {
@@ -8,17 +9,27 @@ export interface AppConfig {
   /** The worker's and the code runner's health endpoint port (undefined: none; 0: any free port). */
   workerHealthPort: number | undefined;
   logLevel: Env['LOG_LEVEL'];
+  /** `GET /metrics`: a bearer token, or (unset) private addresses only. */
+  metrics: { token?: string };
+  /** OpenTelemetry traces, exported over OTLP/HTTP to `otlpEndpoint` (undefined: off). */
+  tracing: { otlpEndpoint?: string };
   database: {
     url: string;
     migrateOnStart: boolean;
     /** Every wait on the database is bounded: a connection, a statement (server side), a reply (client side). */
     poolMax: number;
+    /** `transaction`: behind PgBouncer's transaction pooling (no session startup parameters are sent). */
+    poolMode: Env['DB_POOL_MODE'];
     connectTimeoutMs: number;
     statementTimeoutMs: number;
     readTimeoutMs: number;
     idleInTransactionTimeoutMs: number;
   };
-  redis: { url: string };
+  /**
+   * `url`: REDIS_URL as given; `target`: where Redis is, parsed once (one server, or a cluster's seed nodes:
+   * REDIS_CLUSTER_NODES or a `redis+cluster://` URL). Connections come from `createRedisConnection` (libs/redis).
+   */
+  redis: { url: string; target: RedisTarget };
   queue: {
     prefix: string;
     attempts: number;
@@ -33,6 +44,11 @@ export interface AppConfig {
     maxStalledCount: number;
     shutdownTimeoutMs: number;
   };
+  /**
+   * The api's drain on SIGTERM: readiness fails, `delayMs` passes (the load balancer takes it out), in-flight socket
+   * events finish (within `queue.shutdownTimeoutMs`), then every socket is closed and its client reconnects elsewhere.
+   */
+  drain: { delayMs: number };
   llm: {
     provider: Env['LLM_PROVIDER'];
     openai: { apiKey?: string; baseUrl?: string; model: string };
@@ -166,16 +182,19 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     port: e.PORT,
     workerHealthPort: e.WORKER_HEALTH_PORT,
     logLevel: e.LOG_LEVEL,
+    metrics: { token: e.METRICS_TOKEN },
+    tracing: { otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT?.replace(/\/+$/, '') },
     database: {
       url: e.DATABASE_URL,
       migrateOnStart: e.MIGRATE_ON_START,
       poolMax: e.DB_POOL_MAX,
+      poolMode: e.DB_POOL_MODE,
       connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
       readTimeoutMs: e.DB_READ_TIMEOUT_MS,
       idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     },
-    redis: { url: e.REDIS_URL },
+    redis: { url: e.REDIS_URL, target: parseRedisTarget(e.REDIS_URL, e.REDIS_CLUSTER_NODES)! },
     queue: {
       prefix: e.QUEUE_PREFIX,
       attempts: e.QUEUE_ATTEMPTS,
@@ -187,6 +206,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxStalledCount: e.QUEUE_MAX_STALLED_COUNT,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     },
+    drain: { delayMs: e.DRAIN_DELAY_MS },
     llm: {
       provider: e.LLM_PROVIDER,
       openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseRedisNodes, parseRedisTarget } from './redis-target.js';
 
 const DEV_JWT_SECRET = 'dev-only-secret-change-me-dev-only-secret';
 
@@ -47,11 +48,21 @@ export const envSchema = z
     PORT: int(0, 65535).default(3000),
     /** The worker's and the code runner's own health endpoint (`/health`, `/health/ready`); unset: none. 0: any free port. */
     WORKER_HEALTH_PORT: int(0, 65535).optional(),
+    /** With it, `GET /metrics` (api and worker) needs `Authorization: Bearer <METRICS_TOKEN>`; without, only loopback and private addresses may scrape. */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** OTLP/HTTP collector base URL (traces go to `<url>/v1/traces`); unset: tracing is off. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: url(['http:', 'https:']).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/mock_interview'),
     MIGRATE_ON_START: bool.default(true),
     /** Connections per process (the pool's size). */
     DB_POOL_MAX: int(1, 1_000).default(20),
+    /**
+     * `session`: connections go straight to Postgres (or a session-mode pooler), and each carries the statement and
+     * idle-in-transaction bounds as startup parameters. `transaction`: behind PgBouncer in transaction mode, which
+     * refuses those parameters: the pooler's server connections carry the bounds (see deploy/pgbouncer).
+     */
+    DB_POOL_MODE: z.enum(['session', 'transaction']).default('session'),
     /** How long a caller waits for a connection (a free one from the pool, or a new one) before UNAVAILABLE. */
     DB_CONNECT_TIMEOUT_MS: int(100, 120_000).default(5_000),
     /** Postgres cancels a statement running longer than this (its `statement_timeout`). */
@@ -60,7 +71,16 @@ export const envSchema = z
     DB_READ_TIMEOUT_MS: int(100, 600_000).default(10_000),
     /** Postgres ends a session left idle inside a transaction this long (a stuck holder of row locks). */
     DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: int(100, 3_600_000).default(30_000),
-    REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+    /** One Redis (`redis://`, `rediss://`) or a Redis Cluster (`redis+cluster://[user:pass@]h1:p1,h2:p2`, `rediss+cluster://`). */
+    REDIS_URL: z
+      .string()
+      .refine((v) => parseRedisTarget(v) !== null, { message: 'must be a redis:// or rediss:// URL, or redis+cluster://host:port,host:port' })
+      .default('redis://127.0.0.1:6379'),
+    /** Seed nodes of a Redis Cluster (`host:port,host:port`); when set, the service uses the cluster, not REDIS_URL. */
+    REDIS_CLUSTER_NODES: z
+      .string()
+      .refine((v) => parseRedisNodes(v) !== null, { message: 'must be a comma-separated list of host:port' })
+      .optional(),
     QUEUE_PREFIX: z.string().regex(/^[\w.-]{1,40}$/, 'must be 1-40 letters, digits, dots or dashes').default('mi'),
     QUEUE_ATTEMPTS: int(1, 50).default(5),
     QUEUE_BACKOFF_MS: int(0, 600_000).default(2_000),
@@ -72,6 +92,11 @@ export const envSchema = z
     /** Times a job may lose its worker (killed mid-job) and still be retried; one more and it fails. */
     QUEUE_MAX_STALLED_COUNT: int(0, 100).default(3),
     SHUTDOWN_TIMEOUT_MS: int(0, 120_000).default(8_000),
+    /**
+     * The api, on SIGTERM: how long it keeps serving with its readiness failing before it closes its sockets, so a
+     * load balancer stops sending it new connections first (HAProxy: `inter` × `fall`). 0 in development.
+     */
+    DRAIN_DELAY_MS: int(0, 120_000).default(0),
     LLM_PROVIDER: z.enum(['rubric', 'openai']).default('rubric'),
     /** How long an answer may wait on a provider that answers 429 before GRADE_ON_PROVIDER_LIMIT decides. */
     GRADE_MAX_WAIT_MS: int(1_000, 3_600_000).default(300_000),
@@ -145,6 +170,9 @@ export const envSchema = z
   .superRefine((env, ctx) => {
     if (env.DB_READ_TIMEOUT_MS <= env.DB_STATEMENT_TIMEOUT_MS) {
       ctx.addIssue({ code: 'custom', path: ['DB_READ_TIMEOUT_MS'], message: 'must be longer than DB_STATEMENT_TIMEOUT_MS (a slow statement is cancelled by Postgres, not mistaken for a dead link)' });
+    }
+    if (env.REDIS_CLUSTER_NODES && env.REDIS_URL.includes('+cluster://')) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_CLUSTER_NODES'], message: 'must not be set together with a redis+cluster:// REDIS_URL (name the cluster once)' });
     }
     if (env.SANDBOX_CGROUP === 'off' && env.SANDBOX_MEMORY_BOUND === 'cgroup') {
       ctx.addIssue({ code: 'custom', path: ['SANDBOX_MEMORY_BOUND'], message: 'must be rlimits-only when SANDBOX_CGROUP=off (no cgroup would bound a run\'s memory)' });

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import { z } from 'zod';
+import { rows } from '#libs/db';
 import { type ContentKind, ContentVersionEntity } from './content-version.entity.js';
 
 export interface ContentVersionRow {
@@ -16,17 +18,17 @@ export class ContentVersionsRepository {
   constructor(@InjectRepository(ContentVersionEntity) private readonly versions: Repository<ContentVersionEntity>) {}
 
   /** Inserts the versions not seen before; known ones are left untouched. Returns how many were new. */
-  async addMissing(rows: ContentVersionRow[]): Promise<number> {
-    if (rows.length === 0) return 0;
+  async addMissing(items: ContentVersionRow[]): Promise<number> {
+    if (items.length === 0) return 0;
     const result = await this.versions
       .createQueryBuilder()
       .insert()
       .into(ContentVersionEntity)
-      .values(rows)
+      .values(items)
       .orIgnore()
       .returning(['version'])
       .execute();
-    return result.raw.length as number;
+    return rows(z.object({ version: z.string() }), result.raw).length;
   }
 
   list(kind: ContentKind, contentId: string): Promise<ContentVersionEntity[]> {

@@ -1,13 +1,19 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { CurrentPrincipal, type Principal, Public } from '#libs/auth';
-import { parsePayload } from '#libs/errors';
-import { freeText } from '#libs/protocol';
-import { QUESTION_KINDS } from './common.schema.js';
+import { ApiErrors, ApiReturns } from '#libs/http';
+import {
+  type QuestionDetail,
+  questionDetailSchema,
+  type QuestionFilter,
+  questionFilterSchema,
+  type QuestionListItem,
+  questionListItemSchema,
+  type RoleView,
+  roleViewSchema,
+} from './content.dto.js';
 import { ContentService } from './content.service.js';
 import { toCandidateQuestion, toCandidateRole } from './question-view.js';
-
-const questionFilter = z.object({ kind: z.enum(QUESTION_KINDS).optional(), topic: freeText().max(100).optional() });
 
 /** Candidates see what a candidate may see; coaches and admins see the whole rubric. */
 const seesRubric = (p: Principal) => p.role === 'coach' || p.role === 'admin';
@@ -18,20 +24,24 @@ export class ContentController {
 
   @Public()
   @Get('roles')
-  roles() {
+  @ApiReturns(z.array(roleViewSchema))
+  roles(): RoleView[] {
     return this.content.roles().map((r) => ({ ...toCandidateRole(r), version: r.version }));
   }
 
   @Public()
   @Get('roles/:slug')
-  role(@Param('slug') slug: string) {
+  @ApiReturns(roleViewSchema)
+  @ApiErrors('NOT_FOUND')
+  role(@Param('slug') slug: string): RoleView {
     const role = this.content.role(slug);
     return { ...toCandidateRole(role), version: role.version };
   }
 
   @Get('questions')
-  questions(@Query() query: unknown) {
-    return this.content.questions(parsePayload(questionFilter, query)).map((q) => ({
+  @ApiReturns(z.array(questionListItemSchema))
+  questions(@Query({ schema: questionFilterSchema }) query: QuestionFilter): QuestionListItem[] {
+    return this.content.questions(query).map((q) => ({
       id: q.id,
       kind: q.kind,
       title: q.title,
@@ -42,7 +52,9 @@ export class ContentController {
   }
 
   @Get('questions/:id')
-  question(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+  @ApiReturns(questionDetailSchema)
+  @ApiErrors('NOT_FOUND')
+  question(@Param('id') id: string, @CurrentPrincipal() principal: Principal): QuestionDetail {
     const { file: _file, ...question } = this.content.question(id);
     return seesRubric(principal) ? question : { ...toCandidateQuestion(question), version: question.version };
   }

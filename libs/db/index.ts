@@ -1,3 +1,7 @@
 export { DbModule } from './db.module.js';
 export { assertTestDatabase, createDatabase, dropDatabase, ensureDatabase, runMigrations } from './migrate.js';
 export { AdvisoryLock, ADVISORY_LOCK_KEYS } from './advisory-lock.js';
+export { TransactionHost } from './transaction-host.js';
+export { affectedCount, firstRow, onlyRow, pgErrorCode, rows, RowShapeError } from './rows.js';
+export { TABLE_OWNERS, type OwnedTable } from './table-ownership.js';
+export { col } from './row-types.js';

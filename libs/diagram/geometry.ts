@@ -5,13 +5,32 @@ export interface Point {
   y: number;
 }
 
-/** A linear element's box is its points' bounds (points may run left of or above x, y). */
+/**
+ * A linear element's box is its points' bounds (points may run left of or above x, y). Remembered per element: the
+ * graph asks for a shape's centre once per arrow end and free text, and a stroke may hold 50,000 points.
+ */
+const centres = new WeakMap<SceneElementLike, { of: readonly unknown[]; at: Point }>();
 function centre(e: SceneElementLike): Point {
   const points = e.points ?? [];
-  if (points.length === 0) return { x: e.x + e.width / 2, y: e.y + e.height / 2 };
-  const xs = points.map((p) => p[0]);
-  const ys = points.map((p) => p[1]);
-  return { x: e.x + (Math.min(...xs) + Math.max(...xs)) / 2, y: e.y + (Math.min(...ys) + Math.max(...ys)) / 2 };
+  // Kept only while the element still has the box and points it was worked out from.
+  const of = [e.x, e.y, e.width, e.height, points, points.length];
+  const known = centres.get(e);
+  if (known && known.of.every((v, i) => v === of[i])) return known.at;
+  let found: Point;
+  if (points.length === 0) found = { x: e.x + e.width / 2, y: e.y + e.height / 2 };
+  else {
+    // A loop, not Math.min(...xs): as many arguments as points is more than a call has room for.
+    let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const [x, y] of points) {
+      if (x < left) left = x;
+      if (x > right) right = x;
+      if (y < top) top = y;
+      if (y > bottom) bottom = y;
+    }
+    found = { x: e.x + (left + right) / 2, y: e.y + (top + bottom) / 2 };
+  }
+  centres.set(e, { of, at: found });
+  return found;
 }
 
 /** `p` turned by `angle` radians around `about` (Excalidraw turns an element around its centre, clockwise on screen). */

@@ -88,6 +88,47 @@ describe(toComponentGraph.name, () => {
     });
   });
 
+  describe('a board drawn through Excalidraw in Chromium, as the server stored it (drawn-on-the-board.excalidraw)', () => {
+    // Drawn with the board's own tools (boxes with typed labels, arrows bound by dropping them on a box, one with
+    // Ctrl held so it does not bind, a label typed on an arrow, a note, a group made with Ctrl+G, a box deleted), one
+    // box turned by 30° through Excalidraw's API, then saved from GET /api/sessions/:id/diagram: Excalidraw's own ids,
+    // fractional indices, wrapped text and bindings, not hand-written ones.
+    const scene = fixture('drawn-on-the-board.excalidraw');
+    const sut = toComponentGraph(scene);
+    const name = (id: string | null) => sut.nodes.find((n) => n.id === id)?.label ?? null;
+
+    it('makes a node of each box from its typed label (a wrapped one read as one line), classified', () => {
+      expect(sut.nodes.map((n) => [n.shape, n.label, n.category])).toEqual([
+        ['rectangle', 'Mobile app', 'client'],
+        ['rectangle', 'API gateway', 'gateway'],
+        ['ellipse', 'Orders DB', 'database'],
+        ['rectangle', 'Kafka', 'queue'],
+        ['rectangle', 'Push workers', 'worker'],
+      ]);
+    });
+
+    it('reads the bound arrows with their typed label, and the unbound ones by where their ends stop, the turned box included', () => {
+      expect(sut.edges.map((e) => [name(e.from), name(e.to), e.label, e.via])).toEqual([
+        ['Push workers', 'Kafka', null, 'inferred'],
+        ['Mobile app', 'API gateway', null, 'bound'],
+        ['API gateway', 'Orders DB', 'writes', 'bound'],
+        ['API gateway', 'Kafka', null, 'bound'],
+        ['Kafka', 'Orders DB', null, 'inferred'],
+      ]);
+      const turned = scene.elements.find((e) => e.id === sut.nodes.find((n) => n.label === 'Push workers')!.id)!;
+      expect(turned.angle).toBeCloseTo(Math.PI / 6);
+      expect(sut.looseArrows).toEqual([{ id: expect.any(String), label: null, from: null, to: null }]);
+    });
+
+    it('reads the Ctrl+G group as a boundary, the free text as a note, and nothing of the deleted box', () => {
+      expect(sut.boundaries.map((b) => [b.kind, b.label, b.nodeIds.map(name)])).toEqual([['group', null, ['Mobile app', 'API gateway']]]);
+      expect(sut.notes.map((n) => n.text)).toEqual(['Assume 10M DAU']);
+      // The board sends live elements only (a deleted box never reaches the server); its label is nowhere.
+      expect(scene.elements.some((e) => e.isDeleted)).toBe(false);
+      expect(JSON.stringify(sut)).not.toContain('Old cache');
+    });
+  });
+
   it('is empty for an empty board, and ignores a text whose container was deleted only as a label', () => {
     expect(toComponentGraph({ elements: [] })).toEqual({ nodes: [], edges: [], notes: [], boundaries: [], looseArrows: [] });
     const sut = toComponentGraph({

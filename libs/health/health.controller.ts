@@ -2,6 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '#libs/auth';
 import { REDIS, type Redis } from '#libs/redis';
+import { Readiness } from './readiness.js';
 
 const CHECK_TIMEOUT_MS = 1_500;
 
@@ -13,6 +14,7 @@ export class HealthController {
     private readonly postgres: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly readiness: Readiness,
   ) {}
 
   /** Liveness: the process answers. */
@@ -21,11 +23,12 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: Postgres and Redis both answer within the timeout. */
+  /** Readiness: not draining (SIGTERM), and Postgres and Redis both answer within the timeout. */
   @Get('ready')
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
     return this.health.check([
+      () => (this.readiness.draining ? this.indicators.check('serving').down('draining: shutting down') : this.indicators.check('serving').up()),
       () => this.postgres.pingCheck('postgres').withTimeout(CHECK_TIMEOUT_MS),
       () =>
         this.indicators

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { LOGGER, type Logger } from '#libs/logging';
+import { metricsHandler, MetricsService } from '#libs/metrics';
 import { QueueWorkerService, type ScheduleHealth } from '#libs/queue';
 import { REDIS, type Redis } from '#libs/redis';
 import { DbPingRepository } from './db-ping.repository.js';
@@ -19,10 +20,11 @@ export interface WorkerReadiness {
 
 /**
  * The worker's and the code runner's own small HTTP endpoint (`WORKER_HEALTH_PORT`; they have no other HTTP):
- * `GET /health` says the process answers; `GET /health/ready` answers 200 only when Postgres and Redis answer and
- * every repeating job of the queues it consumes (the reconciler, the mail sweep) has its schedule in Redis and
- * ran within two of its intervals (on any worker) — else 503 naming what failed. A process that consumes no
- * scheduled queue (the code runner) checks Postgres and Redis alone.
+ * `GET /health` says the process answers; `GET /health/ready` answers 200 only when Postgres and Redis answer,
+ * every queue it was told to consume is being consumed (the code runner's `code` queue only with a working sandbox)
+ * and every repeating job of those queues (the reconciler, the mail sweep) has its schedule in Redis and ran within
+ * two of its intervals (on any worker) — else 503 naming what failed. `GET /metrics` is its Prometheus scrape
+ * (METRICS_TOKEN or private addresses, as on the api).
  */
 @Injectable()
 export class WorkerHealthServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -35,6 +37,7 @@ export class WorkerHealthServer implements OnApplicationBootstrap, BeforeApplica
     private readonly db: DbPingRepository,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly queues: QueueWorkerService,
+    private readonly metrics: MetricsService,
   ) {}
 
   /** The port it listens on (undefined: WORKER_HEALTH_PORT unset). */
@@ -44,11 +47,13 @@ export class WorkerHealthServer implements OnApplicationBootstrap, BeforeApplica
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.workerHealthPort === undefined) return;
+    const scrape = metricsHandler(this.metrics, this.config.metrics);
     this.server = createServer((req, res) => {
       const answer = (status: number, body: unknown) => {
         res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
         res.end(JSON.stringify(body));
       };
+      if (req.url === '/metrics') return scrape(req, res);
       if (req.method !== 'GET') return answer(405, { error: { code: 'NOT_FOUND', message: 'GET only' } });
       if (req.url === '/health') return answer(200, { status: 'ok' });
       if (req.url === '/health/ready') {
@@ -75,6 +80,8 @@ export class WorkerHealthServer implements OnApplicationBootstrap, BeforeApplica
     checks.postgres = postgres.result;
     checks.redis = redis.result;
     if (schedules.result.status === 'down') checks.schedules = schedules.result;
+    // Each queue it was told to consume: taken (its BullMQ worker running), or why not (the code runner's sandbox check).
+    for (const q of schedules.value?.consumption ?? []) checks[`queue:${q.queue}`] = q.consuming ? { status: 'up' } : { status: 'down', reason: q.reason };
     for (const s of schedules.value?.schedules ?? []) checks[`schedule:${s.name}`] = this.scheduleCheck(s, now);
     const status = Object.values(checks).every((c) => c.status === 'up') ? 'ok' : 'error';
     return { status, checks };

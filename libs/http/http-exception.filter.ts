@@ -2,12 +2,11 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import type { Request, Response } from 'express';
 import type { Logger } from '#libs/logging';
 import { asUnavailable, DomainError, type ErrorCode, isRetryable } from '#libs/errors';
+import type { ErrorBody } from './error-body.js';
 import { httpStatusFor } from './http-status.js';
 
-export interface ErrorBody {
-  /** `retryable`: the same request may succeed later (see `isRetryable`); `Retry-After` says when, if known. */
-  error: { code: ErrorCode; message: string; retryable: boolean; requestId?: string; details?: Record<string, unknown> };
-}
+/** The body of every refusal: its schema (`errorBodySchema`) is the OpenAPI document's `ErrorBody`. */
+export type { ErrorBody };
 
 type LoggedRequest = Request & { id?: string | number; log?: Logger };
 
@@ -32,7 +31,11 @@ function retryAfterSeconds(details: Record<string, unknown> | undefined): number
 /** The one HTTP error filter: domain codes to statuses; anything unexpected is a logged, opaque 500. */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    /** Told every refusal's code (a refusal counted by the metrics: rate limits, rollout limits). */
+    private readonly onRefusal: (code: ErrorCode) => void = () => {},
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -43,6 +46,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const known = exception instanceof DomainError ? exception : asUnavailable(exception);
     if (known) {
       if (known.code === 'UNAVAILABLE') (req.log ?? this.logger).warn({ err: exception, requestId }, 'request refused: a dependency is unavailable');
+      this.onRefusal(known.code);
       const body: ErrorBody = { error: { code: known.code, message: known.message, retryable: isRetryable(known.code), requestId, details: known.details } };
       const retryAfter = retryAfterSeconds(known.details);
       if (retryAfter !== undefined) res.setHeader('retry-after', String(retryAfter));
@@ -61,6 +65,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       const status = exception.getStatus();
       const code = codeForStatus(status);
+      this.onRefusal(code);
       const body: ErrorBody = { error: { code, message: exception.message, retryable: isRetryable(code), requestId } };
       res.status(status).json(body);
       return;

@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { DomainError } from '#libs/errors';
 import { hitFixedWindow, REDIS, type Redis } from '#libs/redis';
+import { ApiErrors } from './api-contract.js';
 
 /** The doors that answer strangers: login and invite redemption (`auth`), waitlist sign-up and look-up (`waitlist`). */
 export type IpRateBucket = 'auth' | 'waitlist';
@@ -38,4 +39,4 @@ export class IpRateLimitGuard implements CanActivate {
 
 /** Limits a route per client IP (see `IpRateLimitGuard`). */
 export const IpRateLimit = (bucket: IpRateBucket): MethodDecorator =>
-  applyDecorators(SetMetadata(BUCKET, bucket), UseGuards(IpRateLimitGuard));
+  applyDecorators(SetMetadata(BUCKET, bucket), UseGuards(IpRateLimitGuard), ApiErrors('RATE_LIMITED'));

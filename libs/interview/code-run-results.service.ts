@@ -1,9 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { LOGGER, type Logger } from '#libs/logging';
+import { JobQueue } from '#libs/queue';
 import { toCandidateResult } from '#libs/sandbox';
 import { CodeRunsRepository } from './code-runs.repository.js';
 import type { StoredCodeResult } from './code-timeline.js';
 import { SessionNotifier } from './session-notifier.js';
 import { SessionsRepository } from './sessions.repository.js';
+import { reportJobId } from './sessions.service.js';
 
 /**
  * How a code run ends, whoever ends it: the code runner with the sandbox's result, or the worker's reconciler
@@ -15,6 +18,8 @@ export class CodeRunResults {
     private readonly code: CodeRunsRepository,
     private readonly sessions: SessionsRepository,
     private readonly notifier: SessionNotifier,
+    private readonly jobs: JobQueue,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   /**
@@ -53,7 +58,15 @@ export class CodeRunResults {
         visible: shown.visible,
         hidden: shown.hidden,
       });
+      return tx.session.status === 'ended';
     });
-    if (done) await this.notifier.notify(done.appended);
+    if (!done) return;
+    await this.notifier.notify(done.appended);
+    // A run that settles after the end may be what the report waited for: build it (unchanged, it changes nothing).
+    if (done.result) {
+      await this.jobs
+        .enqueue('sessions.build-report', { sessionId }, { jobId: reportJobId(sessionId, `run-${runId}`) })
+        .catch((err: unknown) => this.logger.warn({ err, sessionId }, 'could not queue the report; the reconciler will'));
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CodeFactsService } from '#libs/code-facts';
 import { ContentService } from '#libs/content';
+import { MetricsService } from '#libs/metrics';
 import { customRunResult, judge, type JudgedTestInput, mergeSubmission, SandboxService, toStorable } from '#libs/sandbox';
 import { CodeRunResults } from './code-run-results.service.js';
 import { CodeRunsRepository } from './code-runs.repository.js';
@@ -24,6 +25,7 @@ export class CodeRunService {
     private readonly sandbox: SandboxService,
     private readonly facts: CodeFactsService,
     private readonly results: CodeRunResults,
+    private readonly metrics: MetricsService,
   ) {}
 
   async execute(runId: string): Promise<void> {
@@ -41,6 +43,7 @@ export class CodeRunService {
       // The candidate's own arguments, in a sandbox of their own: no test, visible or hidden, runs beside them.
       const args = parseCustomInput(run.input, question.signature.params);
       const result: StoredCodeResult = toStorable(customRunResult(args, await sandboxed([structuredClone(args)])));
+      this.metrics.sandboxRun(result.status, snapshot.language);
       await this.results.finish(run.sessionId, runId, run.kind, result);
       return;
     }
@@ -62,6 +65,7 @@ export class CodeRunService {
         ? { ...judgedResult, facts: await this.facts.compute({ question, language: snapshot.language, code: snapshot.code, status: judgedResult.status }) }
         : judgedResult,
     );
+    this.metrics.sandboxRun(result.status, snapshot.language);
     await this.results.finish(run.sessionId, runId, run.kind, result);
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { CodeLanguageName } from '#libs/protocol';
-import type { Raw } from './session-rows.js';
+import { z } from 'zod';
+import { col, firstRow, rows } from '#libs/db';
+import { CODE_LANGUAGES, type CodeLanguageName } from '#libs/protocol';
 import type { SessionTx } from './sessions.repository.js';
 
 export interface CodeSnapshotRow {
@@ -32,30 +33,61 @@ export interface CodeRunRow {
   finishedAt: Date | null;
 }
 
-const toSnapshot = (r: Raw): CodeSnapshotRow => ({
-  id: r.id as string,
-  sessionId: r.session_id as string,
-  clientId: r.client_id as string,
-  phaseId: r.phase_id as string,
-  language: r.language as CodeLanguageName,
-  code: r.code as string,
-  createdAt: r.created_at as Date,
+const snapshotColumns = {
+  id: col.uuid,
+  session_id: col.uuid,
+  client_id: col.text,
+  phase_id: col.text,
+  language: z.enum(CODE_LANGUAGES),
+  code: col.text,
+};
+const toSnapshot = (r: z.output<z.ZodObject<typeof snapshotColumns>> & { created_at: Date }): CodeSnapshotRow => ({
+  id: r.id,
+  sessionId: r.session_id,
+  clientId: r.client_id,
+  phaseId: r.phase_id,
+  language: r.language,
+  code: r.code,
+  createdAt: r.created_at,
 });
+const snapshotRow = z.object({ ...snapshotColumns, created_at: col.time }).transform(toSnapshot);
+/** A snapshot as `row_to_json` gives it (its time as an ISO string). */
+const snapshotJson = z.object({ ...snapshotColumns, created_at: z.coerce.date() }).transform(toSnapshot);
 
-const toRun = (r: Raw): CodeRunRow => ({
-  id: r.id as string,
-  sessionId: r.session_id as string,
-  clientId: r.client_id as string,
-  kind: r.kind as CodeRunRow['kind'],
-  snapshotId: r.snapshot_id as string,
-  phaseId: r.phase_id as string,
-  input: (r.input as string | null | undefined) ?? null,
-  state: r.state as CodeRunRow['state'],
-  status: (r.status as string | null) ?? null,
-  result: r.result ?? null,
-  createdAt: r.created_at as Date,
-  finishedAt: (r.finished_at as Date | null) ?? null,
-});
+const runRow = z
+  .object({
+    id: col.uuid,
+    session_id: col.uuid,
+    client_id: col.text,
+    kind: z.enum(['run', 'submit']),
+    snapshot_id: col.uuid,
+    phase_id: col.text,
+    input: col.text.nullable(),
+    state: z.enum(['queued', 'running', 'done']),
+    status: col.text.nullable(),
+    result: col.json<unknown>().nullable(),
+    created_at: col.time,
+    finished_at: col.time.nullable(),
+  })
+  .transform(
+    (r): CodeRunRow => ({
+      id: r.id,
+      sessionId: r.session_id,
+      clientId: r.client_id,
+      kind: r.kind,
+      snapshotId: r.snapshot_id,
+      phaseId: r.phase_id,
+      input: r.input,
+      state: r.state,
+      status: r.status,
+      result: r.result,
+      createdAt: r.created_at,
+      finishedAt: r.finished_at,
+    }),
+  );
+const runWithSnapshot = z.object({ snapshot: snapshotJson });
+const countRow = z.object({ n: col.int });
+const idRow = z.object({ id: col.uuid });
 
 /** Snapshots and runs of live coding sessions. Writes that emit events run inside the session's transaction. */
 @Injectable()
@@ -63,34 +95,44 @@ export class CodeRunsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async snapshotByClientId(tx: SessionTx, clientId: string): Promise<CodeSnapshotRow | null> {
-    const [row] = await tx.sql(`SELECT * FROM code_snapshots WHERE session_id = $1 AND client_id = $2`, [tx.session.id, clientId]);
-    return row ? toSnapshot(row) : null;
+    return firstRow(snapshotRow, await tx.sql(`SELECT * FROM code_snapshots WHERE session_id = $1 AND client_id = $2`, [tx.session.id, clientId]));
   }
 
   async latestSnapshot(tx: SessionTx): Promise<CodeSnapshotRow | null> {
-    const [row] = await tx.sql(`SELECT * FROM code_snapshots WHERE session_id = $1 ORDER BY created_at DESC LIMIT 1`, [tx.session.id]);
-    return row ? toSnapshot(row) : null;
+    return firstRow(snapshotRow, await tx.sql(`SELECT * FROM code_snapshots WHERE session_id = $1 ORDER BY created_at DESC LIMIT 1`, [tx.session.id]));
   }
 
   async insertSnapshot(tx: SessionTx, s: Pick<CodeSnapshotRow, 'clientId' | 'phaseId' | 'language' | 'code'>): Promise<CodeSnapshotRow> {
-    const [row] = await tx.sql(
-      `INSERT INTO code_snapshots (session_id, client_id, phase_id, language, code) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-      [tx.session.id, s.clientId, s.phaseId, s.language, s.code],
+    const [row] = rows(
+      snapshotRow,
+      await tx.sql(`INSERT INTO code_snapshots (session_id, client_id, phase_id, language, code) VALUES ($1, $2, $3, $4, $5) RETURNING *`, [
+        tx.session.id,
+        s.clientId,
+        s.phaseId,
+        s.language,
+        s.code,
+      ]),
     );
-    return toSnapshot(row!);
+    return row!;
   }
 
   async runByClientId(tx: SessionTx, clientId: string): Promise<CodeRunRow | null> {
-    const [row] = await tx.sql(`SELECT * FROM code_runs WHERE session_id = $1 AND client_id = $2`, [tx.session.id, clientId]);
-    return row ? toRun(row) : null;
+    return firstRow(runRow, await tx.sql(`SELECT * FROM code_runs WHERE session_id = $1 AND client_id = $2`, [tx.session.id, clientId]));
   }
 
   async insertRun(tx: SessionTx, r: Pick<CodeRunRow, 'clientId' | 'kind' | 'snapshotId' | 'phaseId' | 'input'>): Promise<CodeRunRow> {
-    const [row] = await tx.sql(
-      `INSERT INTO code_runs (session_id, client_id, kind, snapshot_id, phase_id, input) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-      [tx.session.id, r.clientId, r.kind, r.snapshotId, r.phaseId, r.input],
+    const [row] = rows(
+      runRow,
+      await tx.sql(`INSERT INTO code_runs (session_id, client_id, kind, snapshot_id, phase_id, input) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`, [
+        tx.session.id,
+        r.clientId,
+        r.kind,
+        r.snapshotId,
+        r.phaseId,
+        r.input,
+      ]),
     );
-    return toRun(row!);
+    return row!;
   }
 
   /**
@@ -99,22 +141,28 @@ export class CodeRunsRepository {
    */
   async lockUnfinishedOfUser(tx: SessionTx, userId: string): Promise<number> {
     await tx.sql(`SELECT pg_advisory_xact_lock(hashtextextended('code-runs:' || $1, 0))`, [userId]);
-    const [row] = await tx.sql(
-      `SELECT count(*)::int AS n FROM code_runs r JOIN interview_sessions s ON s.id = r.session_id
-       WHERE s.candidate_id = $1 AND r.state <> 'done'`,
-      [userId],
+    const row = firstRow(
+      countRow,
+      await tx.sql(
+        `SELECT count(*)::int AS n FROM code_runs r JOIN interview_sessions s ON s.id = r.session_id
+         WHERE s.candidate_id = $1 AND r.state <> 'done'`,
+        [userId],
+      ),
     );
-    return (row?.n as number | undefined) ?? 0;
+    return row?.n ?? 0;
   }
 
   /** Stores the result once; false when another attempt already did. */
   async finishRun(tx: SessionTx, runId: string, status: string, result: unknown): Promise<boolean> {
-    const rows = await tx.sql(
-      `UPDATE code_runs SET state = 'done', status = $2, result = $3, finished_at = clock_timestamp()
-       WHERE id = $1 AND state <> 'done' RETURNING id`,
-      [runId, status, JSON.stringify(result)],
+    const finished = rows(
+      idRow,
+      await tx.sql(
+        `UPDATE code_runs SET state = 'done', status = $2, result = $3, finished_at = clock_timestamp()
+         WHERE id = $1 AND state <> 'done' RETURNING id`,
+        [runId, status, JSON.stringify(result)],
+      ),
     );
-    return rows.length > 0;
+    return finished.length > 0;
   }
 
   async markRunning(runId: string): Promise<void> {
@@ -122,24 +170,20 @@ export class CodeRunsRepository {
   }
 
   async run(runId: string): Promise<{ run: CodeRunRow; snapshot: CodeSnapshotRow } | null> {
-    const rows = (await this.db.query(
+    const result: unknown = await this.db.query(
       `SELECT r.*, row_to_json(s.*) AS snapshot FROM code_runs r JOIN code_snapshots s ON s.id = r.snapshot_id WHERE r.id = $1`,
       [runId],
-    )) as Raw[];
-    const row = rows[0];
-    if (!row) return null;
-    const s = row.snapshot as Raw;
-    return { run: toRun(row), snapshot: toSnapshot({ ...s, created_at: new Date(s.created_at as string) }) };
+    );
+    const run = firstRow(runRow, result);
+    return run && { run, snapshot: firstRow(runWithSnapshot, result)!.snapshot };
   }
 
   async snapshots(sessionId: string): Promise<CodeSnapshotRow[]> {
-    const rows = (await this.db.query(`SELECT * FROM code_snapshots WHERE session_id = $1 ORDER BY created_at, id`, [sessionId])) as Raw[];
-    return rows.map(toSnapshot);
+    return rows(snapshotRow, await this.db.query(`SELECT * FROM code_snapshots WHERE session_id = $1 ORDER BY created_at, id`, [sessionId]));
   }
 
   async runs(sessionId: string): Promise<CodeRunRow[]> {
-    const rows = (await this.db.query(`SELECT * FROM code_runs WHERE session_id = $1 ORDER BY created_at, id`, [sessionId])) as Raw[];
-    return rows.map(toRun);
+    return rows(runRow, await this.db.query(`SELECT * FROM code_runs WHERE session_id = $1 ORDER BY created_at, id`, [sessionId]));
   }
 
   /**
@@ -148,29 +192,29 @@ export class CodeRunsRepository {
    * input tested nothing: it is never the graded one.
    */
   async gradedRun(sessionId: string, submittedOnly = false): Promise<{ run: CodeRunRow; snapshot: CodeSnapshotRow } | null> {
-    const [row] = (await this.db.query(
-      `SELECT id FROM code_runs WHERE session_id = $1 AND state = 'done' AND input IS NULL AND ($2::boolean = false OR kind = 'submit')
-       ORDER BY (kind = 'submit') DESC, created_at DESC LIMIT 1`,
-      [sessionId, submittedOnly],
-    )) as { id: string }[];
+    const row = firstRow(
+      idRow,
+      await this.db.query(
+        `SELECT id FROM code_runs WHERE session_id = $1 AND state = 'done' AND input IS NULL AND ($2::boolean = false OR kind = 'submit')
+         ORDER BY (kind = 'submit') DESC, created_at DESC LIMIT 1`,
+        [sessionId, submittedOnly],
+      ),
+    );
     return row ? this.run(row.id) : null;
   }
 
   /** Runs of the session not finished yet and created after `since` (the report waits for them, not forever). */
   async pendingCount(sessionId: string, since: Date): Promise<number> {
-    const [row] = (await this.db.query(
-      `SELECT count(*)::int AS n FROM code_runs WHERE session_id = $1 AND state <> 'done' AND created_at > $2`,
-      [sessionId, since],
-    )) as { n: number }[];
+    const row = firstRow(
+      countRow,
+      await this.db.query(`SELECT count(*)::int AS n FROM code_runs WHERE session_id = $1 AND state <> 'done' AND created_at > $2`, [sessionId, since]),
+    );
     return row?.n ?? 0;
   }
 
   /** Runs acknowledged but unfinished past the bound: their job was lost (Redis restart, enqueue failure). */
   async stalledRuns(olderThan: Date, limit = 500): Promise<string[]> {
-    const rows = (await this.db.query(
-      `SELECT id FROM code_runs WHERE state <> 'done' AND created_at < $1 ORDER BY created_at LIMIT $2`,
-      [olderThan, limit],
-    )) as { id: string }[];
-    return rows.map((r) => r.id);
+    const stalled = rows(idRow, await this.db.query(`SELECT id FROM code_runs WHERE state <> 'done' AND created_at < $1 ORDER BY created_at LIMIT $2`, [olderThan, limit]));
+    return stalled.map((r) => r.id);
   }
 }

@@ -94,7 +94,7 @@ export class CodeSessionService {
 
   private async inCodingSession<T>(principal: Principal, sessionId: string, fn: (tx: SessionTx, question: CodingQuestion) => Promise<T>): Promise<T> {
     const done = await this.sessions.inSession(sessionId, async (tx) => {
-      if (tx.session.candidateId !== principal.userId) throw new SessionNotFoundError();
+      await this.access.assert(principal, tx.session, 'act');
       const question = await this.content.questionAt(tx.session.questionId, tx.session.questionVersion);
       if (question.kind !== 'coding') throw new DomainError('NOT_A_CODING_SESSION', 'this session has no code editor: its question is not a coding question');
       return fn(tx, question);

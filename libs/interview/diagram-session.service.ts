@@ -6,7 +6,8 @@ import { ContentService } from '#libs/content';
 import { DomainError } from '#libs/errors';
 import type { ClientAckData, ClientPayload, DiagramScene } from '#libs/protocol';
 import { assertDesignSession } from './design-session.js';
-import { storedGraph, type StoredDiagramGraph } from './diagram-graph.js';
+import { admitScene } from './diagram-admission.js';
+import type { StoredDiagramGraph } from './diagram-graph.js';
 import { DiagramSnapshotsRepository } from './diagram-snapshots.repository.js';
 import { SessionEndedError, SessionNotFoundError } from './session-errors.js';
 import { SessionAccessPolicy } from './session-access.policy.js';
@@ -38,16 +39,8 @@ export class DiagramSessionService {
 
   /** Stores one snapshot. Idempotent per clientId; refused when too big or closer than the minimum interval. */
   async update(principal: Principal, input: ClientPayload<'diagram:update'>): Promise<ClientAckData['diagram:update']> {
-    const { maxBytes, maxElements, snapshotMinIntervalMs } = this.config.diagram;
-    const bytes = Buffer.byteLength(JSON.stringify(input.scene));
-    if (bytes > maxBytes) {
-      throw new DomainError('DIAGRAM_TOO_LARGE', `the scene is ${bytes} bytes; the limit is ${maxBytes}`, { limit: maxBytes, bytes });
-    }
-    const elementCount = input.scene.elements.length;
-    if (elementCount > maxElements) {
-      throw new DomainError('DIAGRAM_TOO_LARGE', `the scene has ${elementCount} elements; the limit is ${maxElements}`, { limit: maxElements, elements: elementCount });
-    }
-    const graph = storedGraph(input.scene);
+    const { snapshotMinIntervalMs } = this.config.diagram;
+    const { bytes, elementCount, graph } = admitScene(input.scene, this.config.diagram);
     const done = await this.inDesignSession(principal, input.sessionId, async (tx) => {
       const existing = await this.diagrams.byClientId(tx, input.clientId);
       if (existing) return existing;
@@ -86,7 +79,7 @@ export class DiagramSessionService {
 
   private async inDesignSession<T>(principal: Principal, sessionId: string, fn: (tx: SessionTx) => Promise<T>): Promise<T> {
     const done = await this.sessions.inSession(sessionId, async (tx) => {
-      if (tx.session.candidateId !== principal.userId) throw new SessionNotFoundError();
+      await this.access.assert(principal, tx.session, 'act');
       await this.assertDesign(tx.session);
       return fn(tx);
     });

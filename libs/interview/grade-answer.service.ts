@@ -4,7 +4,9 @@ import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { ContentService } from '#libs/content';
 import { type Grade, type GradeInput, GradingError, GradingService } from '#libs/grading';
 import { LOGGER, type Logger } from '#libs/logging';
+import { type GradeOutcome, MetricsService } from '#libs/metrics';
 import { type JobContext, JobQueue, WorkerStoppingError } from '#libs/queue';
+import { withSpan } from '#libs/tracing';
 import { AnswerBoardService } from './answer-board.service.js';
 import { CodeRunsRepository } from './code-runs.repository.js';
 import { toCodeEvidence } from './code-evidence.js';
@@ -16,6 +18,13 @@ import { type NewEvent, SessionsRepository, type SessionTx } from './sessions.re
 
 const HISTORY_TURNS = 12;
 const ANNOUNCE_GRADING_AFTER_MS = 250;
+
+/** How a failed grading attempt ends, for the grade latency metric. */
+function gradeOutcome(err: unknown, attemptsLeft: boolean): GradeOutcome {
+  if (err instanceof GradingError && err.retryAfterMs !== undefined && err.retryAfterMs > 0) return 'rate_limited';
+  const retryable = !(err instanceof GradingError) || err.retryable;
+  return retryable && attemptsLeft ? 'retry' : 'failed';
+}
 
 /**
  * The worker's half of the life of an answer: grade it, store the grade once and tell the room (and, fully
@@ -34,6 +43,7 @@ export class GradeAnswerService {
     private readonly replies: InterviewerReplyService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly metrics: MetricsService,
   ) {}
 
   async grade(turnId: string, ctx: JobContext): Promise<void> {
@@ -71,7 +81,8 @@ export class GradeAnswerService {
       ...(code ? { code } : {}),
       ...(board ? { diagram: { graph: board.graph, phaseId: board.phaseId } } : {}),
     };
-    const grading = this.grading.grade(input, ctx.signal);
+    const started = performance.now();
+    const grading = this.gradeTraced(input, ctx.signal);
     const announced = found.status === 'queued' ? this.announceIfSlow(turnId, grading) : Promise.resolve();
     let grade: Grade;
     try {
@@ -80,6 +91,7 @@ export class GradeAnswerService {
       await announced;
       // The worker is stopping and has handed the job back: another worker grades it; this is no failure.
       if (ctx.signal.reason instanceof WorkerStoppingError) throw err;
+      this.metrics.gradeAttempt(this.config.llm.provider, gradeOutcome(err, ctx.attempt < this.config.queue.attempts), (performance.now() - started) / 1000);
       const failure = err instanceof GradingError ? err.code : 'GRADER_UNAVAILABLE';
       if (err instanceof GradingError && err.retryAfterMs !== undefined && err.retryAfterMs > 0) {
         const fallback = await this.onRateLimited(turnId, new Date(turn.createdAt), err, input);
@@ -95,8 +107,26 @@ export class GradeAnswerService {
       return;
     }
     await announced; // `grading` (if said) is always before `scored`
+    this.metrics.gradeAttempt(grade.provenance.grader, 'scored', (performance.now() - started) / 1000);
+    this.metrics.tokensSpent(grade.provenance.model ?? grade.provenance.grader, grade.provenance.tokens);
     await this.store(turnId, grade);
     if (repliesAfterGrade(this.config)) await this.replyAfterGrade(turnId, grade, ctx);
+  }
+
+  /** The grader's call as a span: its grader, model and tokens as attributes (the LLM's request is a child span). */
+  private gradeTraced(input: GradeInput, signal: AbortSignal): Promise<Grade> {
+    return withSpan('grader.grade', { 'grader.provider': this.config.llm.provider, 'question.id': input.question.id, 'phase.id': input.phaseId }, async (span) => {
+      const grade = await this.grading.grade(input, signal);
+      const { grader, model, tokens } = grade.provenance;
+      span.setAttributes({
+        'grader.name': grader,
+        'gen_ai.request.model': model ?? grader,
+        'gen_ai.usage.input_tokens': tokens.prompt,
+        'gen_ai.usage.cached_input_tokens': tokens.cached,
+        'gen_ai.usage.output_tokens': tokens.completion,
+      });
+      return grade;
+    });
   }
 
   /**
@@ -186,9 +216,13 @@ export class GradeAnswerService {
     if (done.result) await this.rebuildReport(done.result, turnId);
   }
 
-  /** The session, when this grade changed one of an ended session with a report (a retried grade): it is stale. */
+  /**
+   * The session, when its report is to be built now: this grading settled the last pending answer of an ended
+   * session (its first build), or changed a grade of one that has a report (a retried grade: the report is stale).
+   */
   private async reportToRebuild(tx: SessionTx): Promise<string | null> {
-    return tx.session.status === 'ended' && (await tx.hasReport()) ? tx.session.id : null;
+    if (tx.session.status !== 'ended') return null;
+    return (await tx.hasReport()) || (await tx.pendingGradings()) === 0 ? tx.session.id : null;
   }
 
   /**

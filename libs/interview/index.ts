@@ -1,4 +1,7 @@
-export { CodeRunJobsModule, InterviewHttpModule, InterviewJobsModule, InterviewModule } from './interview.module.js';
+export { CodeRunJobsModule, InterviewHttpModule, InterviewJobsModule, InterviewModule, SessionRecordsModule } from './interview.module.js';
+export { SessionRecordsService, type EndedSessionRecord, type GradedAnswerRecord, type ReportedSessionRecord } from './session-records.service.js';
+export { CoachDirectory } from './coach-directory.js';
+export type { SessionPermission } from './session-access.policy.js';
 export { SessionsService } from './sessions.service.js';
 export { SessionsRepository } from './sessions.repository.js';
 export { SessionReconcilerService } from './session-reconciler.service.js';
@@ -12,6 +15,7 @@ export type { GradingRow, SessionRow, StoredGrade, TurnRow } from './session.typ
 export { CodeSessionService } from './code-session.service.js';
 export { DiagramSessionService, type LatestDiagramDto } from './diagram-session.service.js';
 export type { StoredDiagramGraph } from './diagram-graph.js';
+export { admitScene, type AdmittedScene, type SceneLimits } from './diagram-admission.js';
 export { DiagramReplayService, type DiagramSvg } from './diagram-replay.service.js';
 export type { DiagramExportDto, DiagramSnapshotDto, DiagramTimelineDto, DiagramTimelineEntry } from './diagram-timeline.js';
 export type { CodeTimelineDto, CodeTimelineEntry } from './code-timeline.js';

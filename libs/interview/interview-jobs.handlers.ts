@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { MetricsService } from '#libs/metrics';
 import { HandlesJob, type JobContext, type JobHandler, type JobPayload } from '#libs/queue';
 import { GradeAnswerService } from './grade-answer.service.js';
 import { InterviewerReplyService } from './interviewer-reply.service.js';
@@ -55,9 +56,12 @@ export class BuildReportHandler implements JobHandler<'sessions.build-report'> {
 @Injectable()
 @HandlesJob('sessions.reconcile')
 export class ReconcileHandler implements JobHandler<'sessions.reconcile'> {
-  constructor(private readonly reconciler: SessionReconcilerService) {}
+  constructor(
+    private readonly reconciler: SessionReconcilerService,
+    private readonly metrics: MetricsService,
+  ) {}
 
   async handle(): Promise<void> {
-    await this.reconciler.reconcile();
+    this.metrics.reconcilerRepairs(await this.reconciler.reconcile());
   }
 }

@@ -1,9 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { CodeFactsModule } from '#libs/code-facts';
 import { ContentModule } from '#libs/content';
 import { GradingModule } from '#libs/grading';
+import { MetricsModule } from '#libs/metrics';
 import { QueueModule } from '#libs/queue';
-import { RolloutModule } from '#libs/rollout';
+import { AdmissionUsage, RolloutModule } from '#libs/rollout';
 import { SandboxModule } from '#libs/sandbox';
 import { AnswerBoardService } from './answer-board.service.js';
 import { CodeRunHandler } from './code-run.handler.js';
@@ -28,14 +29,27 @@ import { SessionAccessPolicy } from './session-access.policy.js';
 import { SessionClockService } from './session-clock.service.js';
 import { SessionNotifier } from './session-notifier.js';
 import { SessionReconcilerService } from './session-reconciler.service.js';
+import { SessionRecordsRepository } from './session-records.repository.js';
+import { SessionRecordsService } from './session-records.service.js';
 import { SessionReportService } from './session-report.service.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
 import { SessionsController } from './sessions.controller.js';
 
+/**
+ * What other libs read of sessions (needs only DbModule): global, because libs/rollout, which libs/interview
+ * imports, counts sessions and tokens through it (`AdmissionUsage`).
+ */
+@Global()
+@Module({
+  providers: [SessionRecordsRepository, SessionRecordsService, { provide: AdmissionUsage, useExisting: SessionRecordsService }],
+  exports: [SessionRecordsService, AdmissionUsage],
+})
+export class SessionRecordsModule {}
+
 /** Sessions as the api uses them (needs RedisModule and DbModule from the app). */
 @Module({
-  imports: [ContentModule, QueueModule, RolloutModule],
+  imports: [SessionRecordsModule, ContentModule, QueueModule, RolloutModule],
   providers: [
     SessionsRepository,
     SessionsService,
@@ -69,7 +83,7 @@ export class InterviewHttpModule {}
  * runs no candidate code (no sandbox here): a run the reconciler gives up on is ended through `CodeRunResults`.
  */
 @Module({
-  imports: [InterviewModule, ContentModule, QueueModule, GradingModule],
+  imports: [InterviewModule, ContentModule, QueueModule, GradingModule, MetricsModule],
   providers: [
     CodeRunResults,
     SessionNotifier,
@@ -92,7 +106,7 @@ export class InterviewJobsModule {}
 
 /** The code runner's side (apps/code-runner): the `code` queue's handler, the sandbox and the code facts. */
 @Module({
-  imports: [InterviewModule, ContentModule, SandboxModule, CodeFactsModule],
+  imports: [InterviewModule, ContentModule, QueueModule, SandboxModule, CodeFactsModule, MetricsModule],
   providers: [CodeRunResults, SessionNotifier, CodeRunService, CodeRunHandler],
 })
 export class CodeRunJobsModule {}

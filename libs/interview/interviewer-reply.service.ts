@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { ContentService } from '#libs/content';
 import { type Grade, GradingService } from '#libs/grading';
-import { createInterviewer, readTurn, type ConversationTurn, type Interviewer, type ReplyContext } from '#libs/interviewer';
+import { createInterviewer, readGrade, readTurn, type ConversationTurn, type Interviewer, type ReplyContext } from '#libs/interviewer';
 import { LOGGER, type Logger } from '#libs/logging';
 import type { JobContext } from '#libs/queue';
 import { AnswerBoardService } from './answer-board.service.js';
@@ -74,7 +74,8 @@ export class InterviewerReplyService {
           promptVersion: this.content.prompt('grader').version,
           ...(board ? { diagram: { graph: board.graph, phaseId: board.phaseId } } : {}),
         })));
-    const coveredNow = analysis?.keyPoints.filter((k) => k.status === 'covered').map((k) => k.id) ?? [];
+    const reading = analysis ? readGrade(analysis) : undefined;
+    const coveredNow = reading?.coveredNow ?? [];
     const context: ReplyContext = {
       roleTitle: role.title,
       question,
@@ -84,7 +85,7 @@ export class InterviewerReplyService {
       turn: { id: turn.id, text: turn.text, reading: { ...readTurn(turn.text), kind } },
       history: before.map(toConversationTurn),
       covered: new Set([...covered, ...coveredNow]),
-      ...(analysis ? { analysis: { overall: analysis.overall, coveredNow } } : {}),
+      ...(reading ? { analysis: reading } : {}),
       followUp: latest?.id === turn.id && turn.phaseId === current.id,
       ...(findings.length > 0 ? { board: { findings } } : {}),
     };

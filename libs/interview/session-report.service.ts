@@ -8,12 +8,6 @@ import { buildReport } from './session-report.js';
 import { SessionNotifier } from './session-notifier.js';
 import { SessionsRepository } from './sessions.repository.js';
 
-export class GradesPendingError extends Error {
-  constructor(readonly pending: number) {
-    super(`${pending} answers are still being graded`);
-  }
-}
-
 @Injectable()
 export class SessionReportService {
   constructor(
@@ -25,8 +19,9 @@ export class SessionReportService {
   ) {}
 
   /**
-   * Builds and stores the report once every answer has a terminal grade (throws `GradesPendingError` until
-   * then, so the job retries). A build that differs from the stored report (a grade changed after the end: a
+   * Builds and stores the report once every answer has a terminal grade and every code run has finished; until
+   * then it does nothing: the last grading (or code run) of an ended session to settle queues the build again
+   * (`GradeAnswerService`, `CodeRunResults`), so no job waits by retrying. A build that differs from the stored report (a grade changed after the end: a
    * `grade:retry`) is its next version, sent as a new `session:report`; an identical one changes nothing. In
    * realistic mode the held-back grades not yet sent are released first.
    */
@@ -39,7 +34,7 @@ export class SessionReportService {
     const runsSince = new Date(Date.now() - this.config.sandbox.limits.wallMs * 6);
     const pending =
       gradings.filter((g) => g.status === 'queued' || g.status === 'grading').length + (await this.code.pendingCount(sessionId, runsSince));
-    if (pending > 0) throw new GradesPendingError(pending);
+    if (pending > 0) return;
 
     const [question, role, stored] = await Promise.all([
       this.content.questionAt(session.questionId, session.questionVersion),
@@ -63,7 +58,7 @@ export class SessionReportService {
       if ((await tx.saveReport(report)) === null) return;
       if (tx.session.mode === 'realistic') {
         const released = await tx.releasedGrades();
-        for (const g of stored) if (!released.has(g.turnId)) await tx.appendEvent('grade:scored', { turnId: g.turnId, grade: g.body });
+        for (const g of stored) if (!released.has(g.turnId)) await tx.appendEvent('grade:scored', { turnId: g.turnId, grade: g.body as Grade });
       }
       await tx.appendEvent('session:report', { report });
     });

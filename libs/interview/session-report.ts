@@ -1,5 +1,5 @@
 import type { Question, RoleGuide } from '#libs/content';
-import { correctnessFromTests, type Grade } from '#libs/grading';
+import { correctnessFromTests, type DiagramEvidenceGrade, type Grade } from '#libs/grading';
 import type { CodeReportSection } from '#libs/protocol';
 import { studyFor, type StudyPlanItem } from './study-plan.js';
 
@@ -38,7 +38,12 @@ export interface SessionReport {
    */
   complete: boolean;
   dimensions: ReportDimension[];
-  keyPoints: { id: string; text: string; status: 'covered' | 'partial' | 'missed'; evidence: string[] }[];
+  /**
+   * `diagramEvidence`: what the session's board showed for the point (the elements and a line naming them, "Notification
+   * service → Kafka → Push worker"), at most three, once each; absent when the board showed nothing for it (and on
+   * reports stored before it). Display only: the status is the graders', whatever the board.
+   */
+  keyPoints: { id: string; text: string; status: 'covered' | 'partial' | 'missed'; evidence: string[]; diagramEvidence?: DiagramEvidenceGrade[] }[];
   mistakes: { id: string; text: string; evidence: string[] }[];
   interviewersLookFor: { id: string; text: string }[];
   studyNext: string[];
@@ -123,13 +128,15 @@ export function buildReport(input: {
   const keyPoints = question.keyPoints.map((kp) => {
     let status: 'covered' | 'partial' | 'missed' = 'missed';
     const evidence: string[] = [];
+    const board: DiagramEvidenceGrade[] = [];
     for (const g of grades) {
       const hit = g.keyPoints.find((k) => k.id === kp.id);
       if (!hit) continue;
       if (RANK[hit.status] > RANK[status]) status = hit.status;
       for (const quote of hit.evidence) if (!evidence.includes(quote)) evidence.push(quote);
+      for (const shown of hit.diagramEvidence ?? []) if (!board.some((b) => b.text === shown.text)) board.push(shown);
     }
-    return { id: kp.id, text: kp.text, status, evidence: evidence.slice(0, 3) };
+    return { id: kp.id, text: kp.text, status, evidence: evidence.slice(0, 3), ...(board.length ? { diagramEvidence: board.slice(0, 3) } : {}) };
   });
 
   const mistakes = question.commonMistakes

@@ -1,77 +1,141 @@
-import type { ServerEvent } from '#libs/protocol';
-import type { GradingRow, SessionRow, StoredGrade, TurnRow } from './session.types.js';
+import { z } from 'zod';
+import { col } from '#libs/db';
+import { type ServerEvent, type ServerEventPayloads, serverEventPayloadSchemas, type ServerEventType, TURN_KINDS } from '#libs/protocol';
+import { logged } from './logged-event.js';
+import type { GradingRow, LineMeta, PlannedPhase, SessionRow, StoredGrade, TurnRow } from './session.types.js';
 
-/** A row as the pg driver returns it. Mapping by hand keeps SQL the single description of the tables. */
-export type Raw = Record<string, unknown>;
+/** Row schemas of libs/interview's tables, parsed at the repository boundary (`rows(schema, result)`). */
 
-export function toSession(r: Raw): SessionRow {
-  return {
-    id: r.id as string,
-    candidateId: r.candidate_id as string,
-    questionId: r.question_id as string,
-    questionVersion: r.question_version as string,
-    roleSlug: r.role_slug as string,
-    roleVersion: r.role_version as string,
-    mode: r.mode as SessionRow['mode'],
-    status: r.status as SessionRow['status'],
-    phases: r.phases as SessionRow['phases'],
-    phaseIndex: r.phase_index as number,
-    phaseEndsAt: r.phase_ends_at as Date,
-    lastSeq: r.last_seq as number,
-    startedAt: r.started_at as Date,
-    endedAt: (r.ended_at as Date | null) ?? null,
-    endReason: (r.end_reason as SessionRow['endReason']) ?? null,
-  };
-}
+const sessionColumns = {
+  id: col.uuid,
+  candidate_id: col.uuid,
+  question_id: col.text,
+  question_version: col.text,
+  role_slug: col.text,
+  role_version: col.text,
+  mode: z.enum(['practice', 'realistic']),
+  status: z.enum(['active', 'ended']),
+  phases: col.json<PlannedPhase[]>(),
+  phase_index: col.int,
+  phase_ends_at: col.time,
+  last_seq: col.int,
+  started_at: col.time,
+  ended_at: col.time.nullable(),
+  end_reason: z.enum(['candidate', 'clock']).nullable(),
+};
 
-export function toTurn(r: Raw): TurnRow {
-  return {
-    id: r.id as string,
-    sessionId: r.session_id as string,
-    seq: r.seq as number,
-    phaseId: r.phase_id as string,
-    speaker: r.speaker as TurnRow['speaker'],
-    clientId: (r.client_id as string | null) ?? null,
-    text: r.text as string,
-    reason: (r.reason as string | null) ?? null,
-    keyPointId: (r.key_point_id as string | null) ?? null,
-    kind: (r.kind as TurnRow['kind']) ?? null,
-    lineKey: (r.line_key as string | null) ?? null,
-    meta: (r.meta as TurnRow['meta']) ?? null,
-    createdAt: r.created_at as Date,
-  };
-}
+const toSession = (r: z.output<z.ZodObject<typeof sessionColumns>>): SessionRow => ({
+  id: r.id,
+  candidateId: r.candidate_id,
+  questionId: r.question_id,
+  questionVersion: r.question_version,
+  roleSlug: r.role_slug,
+  roleVersion: r.role_version,
+  mode: r.mode,
+  status: r.status,
+  phases: r.phases,
+  phaseIndex: r.phase_index,
+  phaseEndsAt: r.phase_ends_at,
+  lastSeq: r.last_seq,
+  startedAt: r.started_at,
+  endedAt: r.ended_at,
+  endReason: r.end_reason,
+});
 
-export function toGrading(r: Raw): GradingRow {
-  return {
-    turnId: r.turn_id as string,
-    sessionId: r.session_id as string,
-    status: r.status as GradingRow['status'],
-    failureCode: (r.failure_code as string | null) ?? null,
-    updatedAt: r.updated_at as Date,
-  };
-}
+/** `interview_sessions.*` as a `SessionRow`. */
+export const sessionRow = z.object(sessionColumns).transform(toSession);
 
-export function toGrade(r: Raw): StoredGrade {
-  return {
-    id: r.id as string,
-    turnId: r.turn_id as string,
-    rubricVersion: r.rubric_version as string,
-    promptVersion: r.prompt_version as string,
-    grader: r.grader as string,
-    model: (r.model as string | null) ?? null,
-    overall: Number(r.overall),
-    body: r.body,
-    createdAt: r.created_at as Date,
-  };
-}
+export const gradingStatus = z.enum(['queued', 'grading', 'scored', 'failed']);
 
-export function toEvent(r: Raw): ServerEvent {
-  return {
-    ...(r.payload as object),
-    sessionId: r.session_id as string,
-    seq: r.seq as number,
-    type: r.type as ServerEvent['type'],
-    at: (r.at as Date).toISOString(),
-  } as ServerEvent;
-}
+export const turnRow = z
+  .object({
+    id: col.uuid,
+    session_id: col.uuid,
+    seq: col.int,
+    phase_id: col.text,
+    speaker: z.enum(['candidate', 'interviewer']),
+    client_id: col.text.nullable(),
+    text: col.text,
+    reason: col.text.nullable(),
+    key_point_id: col.text.nullable(),
+    kind: z.enum(TURN_KINDS).nullable(),
+    line_key: col.text.nullable(),
+    meta: col.json<LineMeta>().nullable(),
+    created_at: col.time,
+  })
+  .transform(
+    (r): TurnRow => ({
+      id: r.id,
+      sessionId: r.session_id,
+      seq: r.seq,
+      phaseId: r.phase_id,
+      speaker: r.speaker,
+      clientId: r.client_id,
+      text: r.text,
+      reason: r.reason,
+      keyPointId: r.key_point_id,
+      kind: r.kind,
+      lineKey: r.line_key,
+      meta: r.meta,
+      createdAt: r.created_at,
+    }),
+  );
+
+export const gradingRow = z
+  .object({ turn_id: col.uuid, session_id: col.uuid, status: gradingStatus, failure_code: col.text.nullable(), updated_at: col.time })
+  .transform((r): GradingRow => ({ turnId: r.turn_id, sessionId: r.session_id, status: r.status, failureCode: r.failure_code, updatedAt: r.updated_at }));
+
+export const gradeRow = z
+  .object({
+    id: col.uuid,
+    turn_id: col.uuid,
+    rubric_version: col.text,
+    prompt_version: col.text,
+    grader: col.text,
+    model: col.text.nullable(),
+    overall: col.numeric,
+    body: col.json<unknown>(),
+    created_at: col.time,
+  })
+  .transform(
+    (r): StoredGrade => ({
+      id: r.id,
+      turnId: r.turn_id,
+      rubricVersion: r.rubric_version,
+      promptVersion: r.prompt_version,
+      grader: r.grader,
+      model: r.model,
+      overall: r.overall,
+      body: r.body,
+      createdAt: r.created_at,
+    }),
+  );
+
+const eventType = z.custom<ServerEventType>((v) => typeof v === 'string' && Object.hasOwn(serverEventPayloadSchemas, v));
+
+export const eventRow = z
+  .object({
+    session_id: col.uuid,
+    seq: col.int,
+    type: eventType,
+    payload: col.json<ServerEventPayloads[ServerEventType]>(),
+    at: col.time,
+  })
+  .transform((r): ServerEvent => logged(r.type, r.payload, { sessionId: r.session_id, seq: r.seq, at: r.at.toISOString() }));
+
+/** `GradingTurn`s as `SESSION_TURNS` aggregates them into one JSON column. */
+export const gradingTurns = z.array(
+  z.object({
+    id: col.uuid,
+    seq: col.int,
+    phaseId: col.text,
+    speaker: z.enum(['candidate', 'interviewer']),
+    text: col.text,
+    kind: z.enum(TURN_KINDS).nullable(),
+    lineKey: col.text.nullable(),
+    meta: col.json<LineMeta>().nullable(),
+    createdAt: col.isoTime,
+  }),
+);
+
+export const idRow = z.object({ id: col.uuid });

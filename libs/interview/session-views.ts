@@ -1,4 +1,5 @@
-import type { GradeStatus, SessionStateDto, TurnKind } from '#libs/protocol';
+import type { Grade } from '#libs/grading';
+import type { SessionStateDto, SessionTurnDto } from '#libs/protocol';
 import type { GradingRow, SessionRow, StoredGrade, TurnRow } from './session.types.js';
 
 export function toStateDto(s: SessionRow): SessionStateDto {
@@ -17,23 +18,8 @@ export function toStateDto(s: SessionRow): SessionStateDto {
   };
 }
 
-export interface TranscriptTurnDto {
-  turnId: string;
-  seq: number;
-  phaseId: string;
-  speaker: 'candidate' | 'interviewer';
-  text: string;
-  at: string;
-  reason?: string;
-  keyPointId?: string;
-  /** Interviewer replies: the candidate turn answered and the scenario facts given. */
-  replyTo?: string;
-  factIds?: string[];
-  clientId?: string;
-  /** Candidate turns: how the server read them (questions and requests to move on are not graded). */
-  kind?: TurnKind;
-  grading?: { status: GradeStatus; failureCode?: string; grade?: unknown };
-}
+/** A turn of the live view (`GET /api/sessions/:id`); the schema is `sessionTurnSchema` of libs/protocol. */
+export type TranscriptTurnDto = SessionTurnDto;
 
 /**
  * The transcript as its owner may see it now. In realistic mode grades stay hidden until the session ends,
@@ -56,7 +42,8 @@ export function toTranscript(session: SessionRow, turns: TurnRow[], gradings: Gr
       grading: grading && {
         status: grading.status,
         failureCode: grading.failureCode ?? undefined,
-        grade: showGrades ? gradeOf.get(t.id)?.body : undefined,
+        // Stored grades are validated against the grade schema before they are written.
+        grade: showGrades ? (gradeOf.get(t.id)?.body as Grade | undefined) : undefined,
       },
     };
   });

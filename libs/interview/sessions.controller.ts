@@ -2,8 +2,21 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@
 import type { Response } from 'express';
 import { z } from 'zod';
 import { CurrentPrincipal, type Principal } from '#libs/auth';
-import { DomainError, parsePayload } from '#libs/errors';
-import { freeText } from '#libs/protocol';
+import { DomainError } from '#libs/errors';
+import { ApiErrors, ApiFile, ApiReturns } from '#libs/http';
+import {
+  type CodeTimelineDto,
+  codeTimelineSchema,
+  diagramSnapshotSchema,
+  type DiagramTimelineDto,
+  diagramTimelineSchema,
+  freeText,
+  latestDiagramSchema,
+  type SessionDetailDto,
+  sessionDetailSchema,
+  type SessionStateDto,
+  sessionStateSchema,
+} from '#libs/protocol';
 import { SessionNotFoundError } from './session-errors.js';
 import { CodeSessionService } from './code-session.service.js';
 import { DiagramReplayService } from './diagram-replay.service.js';
@@ -14,8 +27,10 @@ const createSessionSchema = z.object({
   questionId: freeText().min(1).max(100),
   mode: z.enum(['practice', 'realistic']),
 }).strict();
+type CreateSession = z.infer<typeof createSessionSchema>;
 
 const diagramSvgQuerySchema = z.object({ snapshotId: z.uuid().optional() }).strict();
+type DiagramSvgQuery = z.infer<typeof diagramSvgQuerySchema>;
 
 const SessionId = () => new ParseUUIDPipe({ exceptionFactory: () => new SessionNotFoundError() });
 const SnapshotId = () => new ParseUUIDPipe({ exceptionFactory: () => new DomainError('SNAPSHOT_NOT_FOUND', 'this session has no board snapshot with that id') });
@@ -41,62 +56,80 @@ export class SessionsController {
   ) {}
 
   @Post()
-  create(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {
-    return this.sessions.create(principal, parsePayload(createSessionSchema, body));
+  @ApiReturns(sessionStateSchema, 201)
+  @ApiErrors('NOT_FOUND', 'EARLY_ACCESS_REQUIRED', 'CAPACITY_FULL', 'DAILY_LIMIT', 'BUDGET_EXHAUSTED')
+  create(@CurrentPrincipal() principal: Principal, @Body({ schema: createSessionSchema }) body: CreateSession): Promise<SessionStateDto> {
+    return this.sessions.create(principal, body);
   }
 
   @Get()
-  list(@CurrentPrincipal() principal: Principal) {
+  @ApiReturns(z.array(sessionStateSchema))
+  list(@CurrentPrincipal() principal: Principal): Promise<SessionStateDto[]> {
     return this.sessions.list(principal);
   }
 
   @Get(':id')
+  @ApiReturns(sessionDetailSchema)
+  @ApiErrors('SESSION_NOT_FOUND')
   get(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new SessionNotFoundError() })) id: string,
-  ) {
+  ): Promise<SessionDetailDto> {
     return this.sessions.get(principal, id);
   }
 
   /** Snapshots and runs in order, for replaying how the code grew. */
   @Get(':id/code-timeline')
+  @ApiReturns(codeTimelineSchema)
+  @ApiErrors('SESSION_NOT_FOUND', 'NOT_A_CODING_SESSION')
   codeTimeline(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new SessionNotFoundError() })) id: string,
-  ) {
+  ): Promise<CodeTimelineDto> {
     return this.code.timeline(principal, id);
   }
 
   /** The latest board scene and its component graph (system-design sessions), for a reload or another device. */
   @Get(':id/diagram')
+  @ApiReturns(latestDiagramSchema)
+  @ApiErrors('SESSION_NOT_FOUND', 'NOT_A_DESIGN_SESSION')
   latestDiagram(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new SessionNotFoundError() })) id: string,
-  ) {
+  ): Promise<z.infer<typeof latestDiagramSchema>> {
     return this.diagram.latest(principal, id);
   }
 
   /** The board's snapshots in order, without their scenes (each can be 1 MB), for replaying how the design grew. */
   @Get(':id/diagram-timeline')
-  diagramTimeline(@CurrentPrincipal() principal: Principal, @Param('id', SessionId()) id: string) {
+  @ApiReturns(diagramTimelineSchema)
+  @ApiErrors('SESSION_NOT_FOUND', 'NOT_A_DESIGN_SESSION')
+  diagramTimeline(@CurrentPrincipal() principal: Principal, @Param('id', SessionId()) id: string): Promise<DiagramTimelineDto> {
     return this.replay.timeline(principal, id);
   }
 
   /** One snapshot of the timeline with its scene and graph. */
   @Get(':id/diagram-timeline/:snapshotId')
-  diagramSnapshot(@CurrentPrincipal() principal: Principal, @Param('id', SessionId()) id: string, @Param('snapshotId', SnapshotId()) snapshotId: string) {
+  @ApiReturns(diagramSnapshotSchema)
+  @ApiErrors('SESSION_NOT_FOUND', 'NOT_A_DESIGN_SESSION', 'SNAPSHOT_NOT_FOUND')
+  diagramSnapshot(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', SessionId()) id: string,
+    @Param('snapshotId', SnapshotId()) snapshotId: string,
+  ): Promise<z.infer<typeof diagramSnapshotSchema>> {
     return this.replay.snapshot(principal, id, snapshotId);
   }
 
   /** The latest board (or `?snapshotId=`'s) drawn as SVG by the server, as a download. */
   @Get(':id/diagram.svg')
+  @ApiFile('image/svg+xml', 'the board drawn as SVG, as a download')
+  @ApiErrors('SESSION_NOT_FOUND', 'NOT_A_DESIGN_SESSION', 'SNAPSHOT_NOT_FOUND')
   async diagramSvg(
     @CurrentPrincipal() principal: Principal,
     @Param('id', SessionId()) id: string,
-    @Query() query: unknown,
+    @Query({ schema: diagramSvgQuerySchema }) { snapshotId }: DiagramSvgQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
-    const { snapshotId } = parsePayload(diagramSvgQuerySchema, query);
     const drawn = await this.replay.svg(principal, id, snapshotId);
     res.set(SVG_HEADERS);
     res.setHeader('Content-Disposition', `attachment; filename="session-${id}-board-${drawn.snapshotId}.svg"`);

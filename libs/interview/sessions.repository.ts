@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { col, firstRow, rows, TransactionHost } from '#libs/db';
 import type { ServerEvent, ServerEventPayloads, ServerEventType } from '#libs/protocol';
+import { logged, type NewEvent, newEvent } from './logged-event.js';
 import type { GradingRow, PlannedPhase, SessionRow, StoredGrade, TurnRow } from './session.types.js';
-import { toEvent, toGrading, toGrade, toSession, toTurn, type Raw } from './session-rows.js';
+import { eventRow, gradeRow, gradingRow, gradingStatus, gradingTurns, idRow, sessionRow, turnRow } from './session-rows.js';
+
+const anyRow = z.unknown();
+const seqAt = z.object({ seq: col.int, at: col.time });
 
 /** What a locked transaction returned, and the events it appended (to publish after commit). */
 export interface Locked<T> {
@@ -11,13 +17,7 @@ export interface Locked<T> {
   appended: ServerEvent[];
 }
 
-/** An event to append: its seq and time are the log's. */
-export type NewEvent = { [T in ServerEventType]: { type: T; payload: ServerEventPayloads[T] } }[ServerEventType];
-
-/** TypeORM's postgres driver answers UPDATE … RETURNING with `[rows, affected]`. */
-function updated<T>(result: unknown): T[] {
-  return (result as [T[], number])[0];
-}
+export type { NewEvent } from './logged-event.js';
 
 /** Takes the next `$2` seqs of session `$1` (under the row lock its transaction holds). */
 const NEXT_SEQS = `next AS (UPDATE interview_sessions SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq)`;
@@ -47,6 +47,10 @@ const APPEND_WITH_TURN = `WITH ${NEXT_SEQS},
   ${INSERT_EVENTS}`;
 
 /** Whether a candidate turn of this kind is graded (questions and requests to move on are not). */
+/** The columns a locked or first read adds to `interview_sessions.*` (the same rows are parsed by both schemas). */
+const withGradingStatus = z.object({ grading_status: gradingStatus });
+const withTurns = z.object({ turns: gradingTurns });
+
 export const isGraded = (kind: TurnRow['kind']): boolean => kind === null || kind === 'answer' || kind === 'dont-know';
 
 /** The turns of session `s`, oldest first, as `GradingTurn`s in one column (`turns`). */
@@ -83,13 +87,13 @@ export class SessionTx {
   ) {}
 
   async appendEvent<T extends ServerEventType>(type: T, payload: ServerEventPayloads[T]): Promise<number> {
-    const [seq] = await this.appendEvents([{ type, payload } as NewEvent]);
+    const [seq] = await this.appendEvents([newEvent(type, payload)]);
     return seq!;
   }
 
-  /** For sibling repositories (code runs) whose writes belong to this same transaction. */
-  async sql(query: string, params: unknown[]): Promise<Raw[]> {
-    return (await this.m.query(query, params)) as Raw[];
+  /** For sibling repositories (code runs) whose writes belong to this same transaction; they parse the rows. */
+  sql(query: string, params: unknown[]): Promise<unknown> {
+    return this.m.query(query, params);
   }
 
   /**
@@ -115,41 +119,27 @@ export class SessionTx {
         turn.meta ? JSON.stringify(turn.meta) : null,
       );
     }
-    const rows = (await this.m.query(turn ? APPEND_WITH_TURN : APPEND, params)) as { seq: number; at: Date }[];
-    rows.sort((a, b) => a.seq - b.seq);
-    rows.forEach((row, i) => {
-      this.appended.push({
-        ...events[i]!.payload,
-        sessionId: this.session.id,
-        seq: row.seq,
-        type: events[i]!.type,
-        at: row.at.toISOString(),
-      } as ServerEvent);
+    const written = rows(seqAt, await this.m.query(turn ? APPEND_WITH_TURN : APPEND, params));
+    written.sort((a, b) => a.seq - b.seq);
+    written.forEach((row, i) => {
+      const event = events[i]!;
+      this.appended.push(logged(event.type, event.payload, { sessionId: this.session.id, seq: row.seq, at: row.at.toISOString() }));
     });
-    this.session.lastSeq = rows.at(-1)!.seq;
-    return rows.map((r) => r.seq);
+    this.session.lastSeq = written.at(-1)!.seq;
+    return written.map((r) => r.seq);
   }
 
   async findTurnByClientId(clientId: string): Promise<TurnRow | null> {
-    const rows = (await this.m.query(`SELECT * FROM session_turns WHERE session_id = $1 AND client_id = $2`, [
-      this.session.id,
-      clientId,
-    ])) as Raw[];
-    return rows[0] ? toTurn(rows[0]) : null;
+    return firstRow(turnRow, await this.m.query(`SELECT * FROM session_turns WHERE session_id = $1 AND client_id = $2`, [this.session.id, clientId]));
   }
 
   /** Whether the interviewer already said the line with this key (a reply, a nudge) in this session. */
   async hasLine(lineKey: string): Promise<boolean> {
-    const rows = (await this.m.query(`SELECT 1 FROM session_turns WHERE session_id = $1 AND line_key = $2`, [this.session.id, lineKey])) as Raw[];
-    return rows.length > 0;
+    return rows(anyRow, await this.m.query(`SELECT 1 FROM session_turns WHERE session_id = $1 AND line_key = $2`, [this.session.id, lineKey])).length > 0;
   }
 
   async grading(turnId: string): Promise<GradingRow | null> {
-    const rows = (await this.m.query(`SELECT * FROM answer_gradings WHERE turn_id = $1 AND session_id = $2`, [
-      turnId,
-      this.session.id,
-    ])) as Raw[];
-    return rows[0] ? toGrading(rows[0]) : null;
+    return firstRow(gradingRow, await this.m.query(`SELECT * FROM answer_gradings WHERE turn_id = $1 AND session_id = $2`, [turnId, this.session.id]));
   }
 
   async setGradingStatus(turnId: string, status: GradingRow['status'], failureCode: string | null = null): Promise<void> {
@@ -165,7 +155,8 @@ export class SessionTx {
    * statement; false when the grade was already there (a retried or duplicated job).
    */
   async storeGrade(grade: Omit<StoredGrade, 'id' | 'createdAt'>): Promise<boolean> {
-    const rows = updated<Raw>(
+    const stored = rows(
+      z.object({ turn_id: col.uuid }),
       await this.m.query(
         `WITH stored AS (
            INSERT INTO grades (turn_id, rubric_version, prompt_version, grader, model, overall, body)
@@ -177,7 +168,7 @@ export class SessionTx {
         [grade.turnId, grade.rubricVersion, grade.promptVersion, grade.grader, grade.model, grade.overall, JSON.stringify(grade.body)],
       ),
     );
-    return rows.length > 0;
+    return stored.length > 0;
   }
 
   async moveToPhase(index: number, endsAt: Date): Promise<void> {
@@ -190,12 +181,18 @@ export class SessionTx {
     this.session.phaseEndsAt = endsAt;
   }
 
+  /** Deletes the session: its turns, events, gradings, grades, reports and review rows go with it (foreign keys). */
+  async delete(): Promise<void> {
+    await this.m.query(`DELETE FROM interview_sessions WHERE id = $1`, [this.session.id]);
+  }
+
   async end(reason: 'candidate' | 'clock'): Promise<void> {
-    const [row] = updated<{ ended_at: Date }>(
-      await this.m.query(
-        `UPDATE interview_sessions SET status = 'ended', ended_at = now(), end_reason = $2 WHERE id = $1 RETURNING ended_at`,
-        [this.session.id, reason],
-      ),
+    const [row] = rows(
+      z.object({ ended_at: col.time }),
+      await this.m.query(`UPDATE interview_sessions SET status = 'ended', ended_at = now(), end_reason = $2 WHERE id = $1 RETURNING ended_at`, [
+        this.session.id,
+        reason,
+      ]),
     );
     this.session.status = 'ended';
     this.session.endedAt = row!.ended_at;
@@ -207,7 +204,9 @@ export class SessionTx {
    * build), which is then only marked confirmed now. Returns the new version, or null when nothing changed.
    */
   async saveReport(body: unknown): Promise<number | null> {
-    const rows = (await this.m.query(
+    const saved = rows(
+      z.object({ version: col.int }),
+      await this.m.query(
       `WITH latest AS (SELECT version, body FROM session_reports WHERE session_id = $1 ORDER BY version DESC LIMIT 1),
        confirmed AS (
          UPDATE session_reports r SET confirmed_at = now() FROM latest
@@ -217,44 +216,56 @@ export class SessionTx {
        SELECT $1, coalesce((SELECT version FROM latest), 0) + 1, $2::jsonb WHERE NOT EXISTS (SELECT 1 FROM confirmed)
        RETURNING version`,
       [this.session.id, JSON.stringify(body)],
-    )) as { version: number }[];
-    return rows[0]?.version ?? null;
+      ),
+    );
+    return saved[0]?.version ?? null;
+  }
+
+  /** Answers of this session still waiting for a terminal grade (`queued` or `grading`). */
+  async pendingGradings(): Promise<number> {
+    const sql = `SELECT count(*)::int AS n FROM answer_gradings WHERE session_id = $1 AND status IN ('queued', 'grading')`;
+    return firstRow(z.object({ n: col.int }), await this.m.query(sql, [this.session.id]))?.n ?? 0;
   }
 
   async hasReport(): Promise<boolean> {
-    const rows = (await this.m.query(`SELECT 1 FROM session_reports WHERE session_id = $1 LIMIT 1`, [this.session.id])) as Raw[];
-    return rows.length > 0;
+    return rows(anyRow, await this.m.query(`SELECT 1 FROM session_reports WHERE session_id = $1 LIMIT 1`, [this.session.id])).length > 0;
   }
 
   /** The last `grade:status` said of an answer (null: none yet). */
   async lastGradeStatus(turnId: string): Promise<string | null> {
-    const [row] = (await this.m.query(
-      `SELECT payload->>'status' AS status FROM session_events
-        WHERE session_id = $1 AND type = 'grade:status' AND payload->>'turnId' = $2 ORDER BY seq DESC LIMIT 1`,
-      [this.session.id, turnId],
-    )) as { status: string }[];
+    const row = firstRow(
+      z.object({ status: col.text }),
+      await this.m.query(
+        `SELECT payload->>'status' AS status FROM session_events
+          WHERE session_id = $1 AND type = 'grade:status' AND payload->>'turnId' = $2 ORDER BY seq DESC LIMIT 1`,
+        [this.session.id, turnId],
+      ),
+    );
     return row?.status ?? null;
   }
 
   /** Whether the session's report was already given up on (`session:report-failed` is in its event log). */
   async reportFailed(): Promise<boolean> {
-    const rows = (await this.m.query(`SELECT 1 FROM session_events WHERE session_id = $1 AND type = 'session:report-failed' LIMIT 1`, [this.session.id])) as Raw[];
-    return rows.length > 0;
+    return rows(anyRow, await this.m.query(`SELECT 1 FROM session_events WHERE session_id = $1 AND type = 'session:report-failed' LIMIT 1`, [this.session.id])).length > 0;
   }
 
   /** The answers whose grade the client was already sent (`grade:scored`): realistic mode holds them to the end. */
   async releasedGrades(): Promise<Set<string>> {
-    const rows = (await this.m.query(
-      `SELECT DISTINCT payload->>'turnId' AS turn_id FROM session_events WHERE session_id = $1 AND type = 'grade:scored'`,
-      [this.session.id],
-    )) as { turn_id: string }[];
-    return new Set(rows.map((r) => r.turn_id));
+    const released = rows(
+      z.object({ turn_id: col.uuid }),
+      await this.m.query(`SELECT DISTINCT payload->>'turnId' AS turn_id FROM session_events WHERE session_id = $1 AND type = 'grade:scored'`, [this.session.id]),
+    );
+    return new Set(released.map((r) => r.turn_id));
   }
 }
 
 @Injectable()
 export class SessionsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly host: TransactionHost;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    this.host = new TransactionHost(db);
+  }
 
   async create(input: {
     candidateId: string;
@@ -266,12 +277,15 @@ export class SessionsRepository {
     phases: PlannedPhase[];
     phaseEndsAt: Date;
   }): Promise<SessionRow> {
-    const [row] = (await this.db.query(
-      `INSERT INTO interview_sessions (candidate_id, question_id, question_version, role_slug, role_version, mode, phases, phase_ends_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-      [input.candidateId, input.questionId, input.questionVersion, input.roleSlug, input.roleVersion, input.mode, JSON.stringify(input.phases), input.phaseEndsAt],
-    )) as Raw[];
-    return toSession(row!);
+    const [row] = rows(
+      sessionRow,
+      await this.db.query(
+        `INSERT INTO interview_sessions (candidate_id, question_id, question_version, role_slug, role_version, mode, phases, phase_ends_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+        [input.candidateId, input.questionId, input.questionVersion, input.roleSlug, input.roleVersion, input.mode, JSON.stringify(input.phases), input.phaseEndsAt],
+      ),
+    );
+    return row!;
   }
 
   /** Runs `fn` holding the session's row lock; null when the session does not exist. */
@@ -288,17 +302,20 @@ export class SessionsRepository {
       `SELECT s.*, a.status AS grading_status FROM answer_gradings a JOIN interview_sessions s ON s.id = a.session_id
        WHERE a.turn_id = $1 FOR UPDATE OF s`,
       turnId,
-      (tx, row) => fn(tx, row.grading_status as GradingRow['status']),
+      (tx, result) => fn(tx, firstRow(withGradingStatus, result)!.grading_status),
     );
   }
 
-  private locked<T>(lockSql: string, id: string, fn: (tx: SessionTx, row: Raw) => Promise<T>): Promise<Locked<T> | null> {
-    return this.db.transaction(async (m) => {
-      const [row] = (await m.query(lockSql, [id])) as Raw[];
-      if (!row) return null;
-      const tx = new SessionTx(m, toSession(row));
-      const result = await fn(tx, row);
-      return { result, appended: tx.appended };
+  /** `fn` gets the lock query's result too, for the columns it adds to the session's. */
+  private locked<T>(lockSql: string, id: string, fn: (tx: SessionTx, result: unknown) => Promise<T>): Promise<Locked<T> | null> {
+    // Joins the caller's transaction when there is one (shared through TransactionHost), so another lib's service
+    // called inside `fn` writes in the same commit.
+    return this.host.transaction(async (m) => {
+      const result: unknown = await m.query(lockSql, [id]);
+      const session = firstRow(sessionRow, result);
+      if (!session) return null;
+      const tx = new SessionTx(m, session);
+      return { result: await fn(tx, result), appended: tx.appended };
     });
   }
 
@@ -307,14 +324,16 @@ export class SessionsRepository {
    * round trip (the grader's first look).
    */
   async answerToGrade(turnId: string): Promise<{ session: SessionRow; status: GradingRow['status']; turns: GradingTurn[] } | null> {
-    const [row] = (await this.db.query(
+    const result: unknown = await this.db.query(
       `SELECT s.*, a.status AS grading_status,
               ${SESSION_TURNS}
          FROM answer_gradings a JOIN interview_sessions s ON s.id = a.session_id WHERE a.turn_id = $1`,
       [turnId],
-    )) as Raw[];
-    if (!row) return null;
-    return { session: toSession(row), status: row.grading_status as GradingRow['status'], turns: row.turns as GradingTurn[] };
+    );
+    const session = firstRow(sessionRow, result);
+    if (!session) return null;
+    const more = firstRow(withGradingStatus.extend(withTurns.shape), result)!;
+    return { session, status: more.grading_status, turns: more.turns };
   }
 
   /**
@@ -322,7 +341,7 @@ export class SessionsRepository {
    * its turns so far and every key point a stored grade covered.
    */
   async turnToReply(turnId: string): Promise<{ session: SessionRow; turns: GradingTurn[]; covered: string[] } | null> {
-    const [row] = (await this.db.query(
+    const result: unknown = await this.db.query(
       `SELECT s.*,
               ${SESSION_TURNS},
               ARRAY(SELECT DISTINCT kp->>'id' FROM grades g JOIN session_turns t ON t.id = g.turn_id,
@@ -330,81 +349,60 @@ export class SessionsRepository {
                     WHERE t.session_id = s.id AND kp->>'status' = 'covered') AS covered
          FROM session_turns c JOIN interview_sessions s ON s.id = c.session_id WHERE c.id = $1 AND c.speaker = 'candidate'`,
       [turnId],
-    )) as Raw[];
-    if (!row) return null;
-    return { session: toSession(row), turns: row.turns as GradingTurn[], covered: row.covered as string[] };
+    );
+    const session = firstRow(sessionRow, result);
+    if (!session) return null;
+    const more = firstRow(withTurns.extend({ covered: col.textArray }), result)!;
+    return { session, turns: more.turns, covered: more.covered };
   }
 
   async find(sessionId: string): Promise<SessionRow | null> {
-    const rows = (await this.db.query(`SELECT * FROM interview_sessions WHERE id = $1`, [sessionId])) as Raw[];
-    return rows[0] ? toSession(rows[0]) : null;
-  }
-
-  /** The access policy's one question about coaches (the assignments themselves are managed by libs/review). */
-  async isCoachOf(coachId: string, candidateId: string): Promise<boolean> {
-    const rows = (await this.db.query(`SELECT 1 FROM coach_assignments WHERE coach_id = $1 AND candidate_id = $2`, [coachId, candidateId])) as Raw[];
-    return rows.length > 0;
+    return firstRow(sessionRow, await this.db.query(`SELECT * FROM interview_sessions WHERE id = $1`, [sessionId]));
   }
 
   async listForCandidate(candidateId: string): Promise<SessionRow[]> {
-    const rows = (await this.db.query(
-      `SELECT * FROM interview_sessions WHERE candidate_id = $1 ORDER BY started_at DESC LIMIT 200`,
-      [candidateId],
-    )) as Raw[];
-    return rows.map(toSession);
+    return rows(sessionRow, await this.db.query(`SELECT * FROM interview_sessions WHERE candidate_id = $1 ORDER BY started_at DESC LIMIT 200`, [candidateId]));
   }
 
   async eventsAfter(sessionId: string, afterSeq: number, limit = 1000): Promise<ServerEvent[]> {
-    const rows = (await this.db.query(
-      `SELECT * FROM session_events WHERE session_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-      [sessionId, afterSeq, limit],
-    )) as Raw[];
-    return rows.map(toEvent);
+    return rows(eventRow, await this.db.query(`SELECT * FROM session_events WHERE session_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`, [sessionId, afterSeq, limit]));
   }
 
   async lastSeqs(sessionIds: string[]): Promise<Map<string, number>> {
-    const rows = (await this.db.query(`SELECT id, last_seq FROM interview_sessions WHERE id = ANY($1::uuid[])`, [sessionIds])) as {
-      id: string;
-      last_seq: number;
-    }[];
-    return new Map(rows.map((r) => [r.id, r.last_seq]));
+    const found = rows(z.object({ id: col.uuid, last_seq: col.int }), await this.db.query(`SELECT id, last_seq FROM interview_sessions WHERE id = ANY($1::uuid[])`, [sessionIds]));
+    return new Map(found.map((r) => [r.id, r.last_seq]));
   }
 
   async turns(sessionId: string): Promise<TurnRow[]> {
-    const rows = (await this.db.query(`SELECT * FROM session_turns WHERE session_id = $1 ORDER BY seq`, [sessionId])) as Raw[];
-    return rows.map(toTurn);
+    return rows(turnRow, await this.db.query(`SELECT * FROM session_turns WHERE session_id = $1 ORDER BY seq`, [sessionId]));
   }
 
   async turn(turnId: string): Promise<TurnRow | null> {
-    const rows = (await this.db.query(`SELECT * FROM session_turns WHERE id = $1`, [turnId])) as Raw[];
-    return rows[0] ? toTurn(rows[0]) : null;
+    return firstRow(turnRow, await this.db.query(`SELECT * FROM session_turns WHERE id = $1`, [turnId]));
   }
 
   async gradings(sessionId: string): Promise<GradingRow[]> {
-    const rows = (await this.db.query(`SELECT * FROM answer_gradings WHERE session_id = $1`, [sessionId])) as Raw[];
-    return rows.map(toGrading);
+    return rows(gradingRow, await this.db.query(`SELECT * FROM answer_gradings WHERE session_id = $1`, [sessionId]));
   }
 
   async grades(sessionId: string): Promise<StoredGrade[]> {
-    const rows = (await this.db.query(
-      `SELECT g.* FROM grades g JOIN session_turns t ON t.id = g.turn_id WHERE t.session_id = $1 ORDER BY t.seq, g.created_at`,
-      [sessionId],
-    )) as Raw[];
-    return rows.map(toGrade);
+    return rows(
+      gradeRow,
+      await this.db.query(`SELECT g.* FROM grades g JOIN session_turns t ON t.id = g.turn_id WHERE t.session_id = $1 ORDER BY t.seq, g.created_at`, [sessionId]),
+    );
   }
 
   async report(sessionId: string): Promise<unknown | null> {
-    const rows = (await this.db.query(`SELECT body FROM session_reports WHERE session_id = $1 ORDER BY version DESC LIMIT 1`, [sessionId])) as Raw[];
-    return rows[0] ? rows[0].body : null;
+    const row = firstRow(z.object({ body: col.json<unknown>() }), await this.db.query(`SELECT body FROM session_reports WHERE session_id = $1 ORDER BY version DESC LIMIT 1`, [sessionId]));
+    return row ? row.body : null;
   }
 
   /** Acknowledged answers whose grading has not finished within the bound: the reconciler re-enqueues them. */
   async stalledGradings(olderThan: Date, limit = 500): Promise<GradingRow[]> {
-    const rows = (await this.db.query(
-      `SELECT * FROM answer_gradings WHERE status IN ('queued', 'grading') AND updated_at < $1 ORDER BY updated_at LIMIT $2`,
-      [olderThan, limit],
-    )) as Raw[];
-    return rows.map(toGrading);
+    return rows(
+      gradingRow,
+      await this.db.query(`SELECT * FROM answer_gradings WHERE status IN ('queued', 'grading') AND updated_at < $1 ORDER BY updated_at LIMIT $2`, [olderThan, limit]),
+    );
   }
 
   /**
@@ -412,20 +410,22 @@ export class SessionsRepository {
    * `notBefore`: a question asked again and again may run out of new ways to be answered, and is left alone).
    */
   async unansweredQuestions(olderThan: Date, notBefore: Date, limit = 500): Promise<string[]> {
-    const rows = (await this.db.query(
+    const found = rows(
+      idRow,
+      await this.db.query(
       `SELECT t.id FROM session_turns t JOIN interview_sessions s ON s.id = t.session_id
         WHERE s.status = 'active' AND t.speaker = 'candidate' AND t.kind = 'question' AND t.created_at < $1 AND t.created_at > $2
           AND NOT EXISTS (SELECT 1 FROM session_turns r WHERE r.session_id = t.session_id AND r.line_key = 'reply:' || t.id::text)
         LIMIT $3`,
       [olderThan, notBefore, limit],
-    )) as { id: string }[];
-    return rows.map((r) => r.id);
+      ),
+    );
+    return found.map((r) => r.id);
   }
 
   /** Live sessions, the soonest deadline first: the reconciler checks that each has its deadline job. */
   async activeSessions(limit = 500): Promise<SessionRow[]> {
-    const rows = (await this.db.query(`SELECT * FROM interview_sessions WHERE status = 'active' ORDER BY phase_ends_at LIMIT $1`, [limit])) as Raw[];
-    return rows.map(toSession);
+    return rows(sessionRow, await this.db.query(`SELECT * FROM interview_sessions WHERE status = 'active' ORDER BY phase_ends_at LIMIT $1`, [limit]));
   }
 
   /**
@@ -433,25 +433,34 @@ export class SessionsRepository {
    * confirmed, within [since, before): the rebuild that grade asked for was lost. Each with that settle time.
    */
   async staleReports(since: Date, before: Date, limit = 500): Promise<{ sessionId: string; settledAt: Date }[]> {
-    const rows = (await this.db.query(
+    const found = rows(
+      z.object({ session_id: col.uuid, settled_at: col.time }),
+      await this.db.query(
       `SELECT a.session_id, max(a.updated_at) AS settled_at
          FROM answer_gradings a JOIN interview_sessions s ON s.id = a.session_id AND s.status = 'ended'
         WHERE a.status IN ('scored', 'failed') AND a.updated_at >= $1 AND a.updated_at < $2
           AND a.updated_at > (SELECT max(r.confirmed_at) FROM session_reports r WHERE r.session_id = a.session_id)
         GROUP BY a.session_id LIMIT $3`,
       [since, before, limit],
-    )) as { session_id: string; settled_at: Date }[];
-    return rows.map((r) => ({ sessionId: r.session_id, settledAt: r.settled_at }));
+      ),
+    );
+    return found.map((r) => ({ sessionId: r.session_id, settledAt: r.settled_at }));
   }
 
   async endedWithoutReport(limit = 500): Promise<string[]> {
-    const rows = (await this.db.query(
+    const found = rows(
+      idRow,
+      await this.db.query(
       `SELECT s.id FROM interview_sessions s LEFT JOIN session_reports r ON r.session_id = s.id
        WHERE s.status = 'ended' AND r.session_id IS NULL
          AND NOT EXISTS (SELECT 1 FROM session_events e WHERE e.session_id = s.id AND e.type = 'session:report-failed')
+         -- Still being graded or run: the last grading or run to settle queues the build (their own re-drives cover them).
+         AND NOT EXISTS (SELECT 1 FROM answer_gradings a WHERE a.session_id = s.id AND a.status IN ('queued', 'grading'))
+         AND NOT EXISTS (SELECT 1 FROM code_runs c WHERE c.session_id = s.id AND c.state <> 'done')
        LIMIT $1`,
       [limit],
-    )) as { id: string }[];
-    return rows.map((r) => r.id);
+      ),
+    );
+    return found.map((r) => r.id);
   }
 }

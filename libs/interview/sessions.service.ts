@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { ContentService } from '#libs/content';
 import { DomainError } from '#libs/errors';
 import { LOGGER, type Logger } from '#libs/logging';
-import type { ClientAckData, ClientPayload, ServerEvent, SessionStateDto } from '#libs/protocol';
+import type { ClientAckData, ClientPayload, ServerEvent, SessionDetailDto, SessionStateDto } from '#libs/protocol';
 import { JobQueue, type JobName, type JobPayload } from '#libs/queue';
 import { RolloutService } from '#libs/rollout';
 import { SessionAccessPolicy } from './session-access.policy.js';
@@ -15,7 +15,8 @@ import { lastPhaseLine, moveOnLine } from './interviewer.js';
 import { repliesAfterGrade } from './reply-routing.js';
 import { readTurn } from '#libs/interviewer';
 import { SessionNotifier } from './session-notifier.js';
-import { toStateDto, toTranscript, type TranscriptTurnDto } from './session-views.js';
+import type { SessionReport } from './session-report.js';
+import { toStateDto, toTranscript } from './session-views.js';
 import type { SessionRow, TurnRow } from './session.types.js';
 import { isGraded, SessionsRepository, type SessionTx } from './sessions.repository.js';
 
@@ -86,7 +87,7 @@ export class SessionsService {
   }
 
   /** The candidate, an assigned coach or an admin (see SessionAccessPolicy). */
-  async get(principal: Principal, sessionId: string): Promise<{ state: SessionStateDto; transcript: TranscriptTurnDto[]; report: unknown }> {
+  async get(principal: Principal, sessionId: string): Promise<SessionDetailDto> {
     const session = await this.access.visibleSession(principal, sessionId);
     const [turns, gradings, grades, report] = await Promise.all([
       this.sessions.turns(sessionId),
@@ -94,12 +95,16 @@ export class SessionsService {
       this.sessions.grades(sessionId),
       this.sessions.report(sessionId),
     ]);
-    return { state: toStateDto(session), transcript: toTranscript(session, turns, gradings, grades), report };
+    // The stored report is the document `buildReport` wrote (a `SessionReport`).
+    return { state: toStateDto(session), transcript: toTranscript(session, turns, gradings, grades), report: (report ?? null) as SessionReport | null };
   }
 
-  async join(principal: Principal, { sessionId, lastSeq }: ClientPayload<'session:join'>): Promise<ClientAckData['session:join']> {
-    const session = await this.access.visibleSession(principal, sessionId);
-    return { state: toStateDto(session), events: await this.sessions.eventsAfter(sessionId, lastSeq ?? 0) };
+  /**
+   * The state `session:join` answers, once the principal may see the session. The events come from the delivery,
+   * which reads the log once as it registers the socket (so none is missed between the read and the watch).
+   */
+  async joinState(principal: Principal, sessionId: string): Promise<SessionStateDto> {
+    return toStateDto(await this.access.visibleSession(principal, sessionId));
   }
 
   /**
@@ -228,9 +233,22 @@ export class SessionsService {
     await this.enqueue('grading.grade-answer', { turnId }, turnId);
   }
 
+  /**
+   * Deletes a session (its candidate, or an admin) under its row lock, so a grading transaction in flight finishes
+   * first and a later one finds the turn gone. `record` runs in the same transaction (libs/review's audit row).
+   */
+  async delete(principal: Principal, sessionId: string, record: (session: SessionRow) => Promise<void>): Promise<void> {
+    const done = await this.sessions.inSession(sessionId, async (tx) => {
+      await this.access.assert(principal, tx.session, 'delete');
+      await tx.delete();
+      await record(tx.session);
+    });
+    if (!done) throw new SessionNotFoundError();
+  }
+
   private async inOwnedSession<T>(principal: Principal, sessionId: string, fn: (tx: SessionTx) => Promise<T>) {
     const done = await this.sessions.inSession(sessionId, async (tx) => {
-      if (tx.session.candidateId !== principal.userId) throw new SessionNotFoundError();
+      await this.access.assert(principal, tx.session, 'act');
       return fn(tx);
     });
     if (!done) throw new SessionNotFoundError();

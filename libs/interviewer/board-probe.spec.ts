@@ -46,7 +46,7 @@ describe('a follow-up about the board', () => {
       turn: { id: 't1', text, reading: { ...readTurn(text), kind: 'answer' } },
       history,
       covered: new Set(),
-      analysis: { overall: 30, coveredNow: [] },
+      analysis: { overall: 30, coveredNow: [], lowestDimension: 1 },
       followUp: true,
       ...(findings ? { board: { findings } } : {}),
     };
@@ -80,5 +80,69 @@ describe('a follow-up about the board', () => {
     const report = await runInterviewerEval(conversations, new OfflineInterviewer(), { questions: content.questions, roles: content.roles, promptVersion: content.prompts.get('grader')!.version });
     expect(report.failures).toEqual([]);
     expect(report.checks.probe.total).toBeGreaterThanOrEqual(2);
+  });
+});
+
+/**
+ * A board finding that stands for the phase outranks "that covers it": an answer whose words (and board) cover every
+ * key point of the phase still hears about the client reading the database, never that the phase is covered.
+ */
+describe('a covered phase with a finding on the board', () => {
+  let question: LoadedQuestion;
+  beforeAll(async () => {
+    const content = await loadContent({ rubricsDir: `${repoRoot}rubrics`, promptsDir: `${repoRoot}prompts` });
+    question = content.questions.get('realtime-notifications')!;
+  });
+
+  const strong = 'Product services publish events to Kafka; notification workers consume them, and each client keeps a WebSocket to a gateway.';
+  const context = (findings: readonly DiagramFinding[], history: ReplyContext['history'] = []): ReplyContext => ({
+    roleTitle: 'Senior backend developer',
+    question,
+    phase: { id: 'high-level-design', title: 'High-level design', description: '', checklist: [] },
+    minutesLeft: 8,
+    mode: 'practice',
+    turn: { id: 't1', text: strong, reading: { ...readTurn(strong), kind: 'answer' } },
+    history,
+    // Every key point of the phase is covered, and the answer is in the passing band.
+    covered: new Set(['realtime-processing']),
+    analysis: { overall: 80, coveredNow: ['realtime-processing'], lowestDimension: 3 },
+    followUp: true,
+    ...(findings.length ? { board: { findings } } : {}),
+  });
+
+  it('asks the board probe instead of saying the phase is covered', () => {
+    const sut = composeReply(context([finding]));
+    expect(sut?.probe).toBe('realtime-processing:board-client-database');
+    expect(sut?.text).toContain('I see Web app talks straight to Postgres on your board.');
+    expect(sut?.text).not.toMatch(/covers what I wanted|I have what I need/);
+    expect(sut?.reason).toContain('the board shows client-to-database: Web app → Postgres');
+  });
+
+  it('once the board probe was asked and the board still shows it, closes without calling the phase covered', () => {
+    const asked = { speaker: 'interviewer' as const, text: 'I see Web app talks straight to Postgres on your board.', phaseId: 'high-level-design', probe: 'realtime-processing:board-client-database' };
+    const sut = composeReply(context([finding], [asked]));
+    expect(sut?.text ?? '').not.toMatch(/covers what I wanted|I have what I need/);
+    expect(sut?.reason ?? '').not.toContain('is covered');
+  });
+
+  it('a finding of a later phase (a single broker, for the deep dive) is not asked now, and the phase is not called covered either', () => {
+    const broker: DiagramFinding = { ...finding, check: 'single-stateful-write-path', keyPoint: 'queue-reliability', from: { id: 'svc', kind: 'node', label: 'Notification service', category: 'service' }, to: { id: 'kafka', kind: 'node', label: 'Kafka', category: 'queue' }, text: 'Notification service → Kafka' };
+    const sut = composeReply(context([broker]));
+    expect(sut?.probe ?? null).toBeNull();
+    expect(sut?.text ?? '').not.toMatch(/covers what I wanted|I have what I need/);
+  });
+
+  it('a finding tied to no key point and no probe is asked about in the words of its check', () => {
+    // The finding names no key point (a mistake-only check), and no probe of the rubric is conditioned on it.
+    const bare = { ...question, keyPoints: question.keyPoints.map((k) => ({ ...k, probes: (k.probes ?? []).filter((p) => !p.when?.board) })) } as LoadedQuestion;
+    const sut = composeReply({ ...context([finding]), question: bare });
+    expect(sut?.probe).toBe('board:client-to-database');
+    expect(sut?.text).toContain('Web app');
+    expect(sut?.text).toContain('Postgres');
+    expect(sut?.text).not.toMatch(/covers what I wanted|I have what I need/);
+  });
+
+  it('with no finding on the board, a covered phase in the passing band is still wrapped up as covered', () => {
+    expect(composeReply(context([]))?.text).toMatch(/covers what I wanted|I have what I need/);
   });
 });

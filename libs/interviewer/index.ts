@@ -6,7 +6,7 @@
  * offline line as its fallback. Pure: it loads and stores nothing (libs/interview does).
  */
 export type { ConversationTurn, Interviewer, InterviewerReply, LineProvenance, ReplyContext, ReplyOptions, ReplyPhase, InterviewerFallback } from './interviewer.port.js';
-export { INTERVIEWER_FALLBACKS } from './interviewer.port.js';
+export { INTERVIEWER_FALLBACKS, readGrade, type AnswerReading } from './interviewer.port.js';
 export { readTurn, sentences, type TurnReading } from './turn-reader.js';
 export { factsFor, type FactMatch } from './fact-finder.js';
 export { OfflineInterviewer, composeReply, PASSING_OVERALL } from './offline-interviewer.js';

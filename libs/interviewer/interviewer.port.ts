@@ -35,7 +35,7 @@ export interface ReplyContext {
   /** Key points covered in the session so far, this answer included. */
   readonly covered: ReadonlySet<string>;
   /** This answer as the offline grader reads it; absent for a question. */
-  readonly analysis?: { readonly overall: number; readonly coveredNow: readonly string[] };
+  readonly analysis?: AnswerReading;
   /** False when a later answer or a phase change overtook this turn: answer its questions, probe nothing. */
   readonly followUp: boolean;
   /**
@@ -80,4 +80,26 @@ export interface ReplyOptions {
 /** The port both interviewers implement: the offline one and the LLM one that falls back to it. */
 export interface Interviewer {
   reply(context: ReplyContext, options?: ReplyOptions): Promise<{ reply: InterviewerReply; provenance: LineProvenance } | null>;
+}
+
+/** What the interviewer reads of the offline grade of an answer. */
+export interface AnswerReading {
+  readonly overall: number;
+  /** Key points this answer covered. */
+  readonly coveredNow: readonly string[];
+  /** Its lowest dimension score (1–4): a wrong claim or a major mistake holds its dimension at 2 or below. */
+  readonly lowestDimension: number;
+}
+
+/** The reading of a grade (the live reply and the interviewer eval read it the same way). */
+export function readGrade(grade: {
+  readonly overall: number;
+  readonly keyPoints: readonly { readonly id: string; readonly status: string }[];
+  readonly dimensions: readonly { readonly score: number }[];
+}): AnswerReading {
+  return {
+    overall: grade.overall,
+    coveredNow: grade.keyPoints.filter((k) => k.status === 'covered').map((k) => k.id),
+    lowestDimension: Math.min(4, ...grade.dimensions.map((d) => d.score)),
+  };
 }

@@ -55,6 +55,28 @@ describe(OfflineInterviewer.name, () => {
     expect(report.failures).toEqual([]);
   });
 
+  it('does not praise a passing answer that makes a technically wrong claim', async () => {
+    // A session whose earlier phases went well: the deep dive passes on the session's evidence, but one of its
+    // claims is wrong, so "Good." would endorse it.
+    const report = await play(
+      conversation('payment-gateway', [
+        { phase: 'requirements-clarification', say: 'Before designing, I want to pin down what correct means here. The hard requirements are that a customer is never charged twice for one purchase and that we never lose a payment once the merchant got a success back. We support authorize, capture and refund, and every state change has to be auditable for disputes and for PCI. I would rather reject a request than give an inconsistent answer, so consistency wins over availability for the money path. Latency is dominated by the card processor anyway, around one to two seconds.' },
+        { phase: 'capacity-estimation', say: 'Let me size it. Say 50 million payments a day, that is about 600 per second on average and maybe 3,000 per second at peak. Each processor call takes about 1.5 seconds, so by Little\'s law we have roughly 4,500 requests in flight at peak, which tells me the connection pools and worker counts. Storage: each payment has about 5 state rows and 4 ledger lines of around 300 bytes, so roughly 130 GB a day, which we keep for seven years for audit.' },
+        { phase: 'high-level-design', say: 'The merchant calls POST /payments with an Idempotency-Key header. The API stores the key with a hash of the request body in Postgres under a unique constraint, in the same transaction as the payment row, so a retry with the same key gets the stored response instead of a second charge. Then a payment worker calls the processor, passing our attempt id as the processor\'s idempotency key. Every movement of money is written to an append-only double-entry ledger with debits and credits that sum to zero, amounts in integer cents.' },
+        {
+          phase: 'deep-dive',
+          say:
+            'The tricky part is the processor timing out. If the processor times out we mark the payment failed and tell the merchant to retry. ' +
+            'Each payment is a persisted state machine: created, authorizing, authorized, captured, refunded. State changes write an outbox row in the same ' +
+            'transaction, and a relay publishes them to Kafka, from which a webhook service sends HMAC-signed webhooks to merchants with exponential backoff, ' +
+            'because a merchant endpoint can be down for hours.',
+          expect: { kind: 'answer', praise: false, avoids: ['covers what I wanted'] },
+        },
+      ]),
+    );
+    expect(report.failures).toEqual([]);
+  });
+
   it("follows the candidate's own design: a polling design is asked about its database, not about queue offsets", async () => {
     const report = await play(
       conversation('realtime-notifications', [

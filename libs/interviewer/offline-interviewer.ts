@@ -1,7 +1,7 @@
 import type { Question, ScenarioFact } from '#libs/content';
 import { factsFor } from './fact-finder.js';
 import type { InterviewerReply, LineProvenance, Interviewer, ReplyContext } from './interviewer.port.js';
-import { checklistProbe, keyPointProbe, probeState, type PickedProbe, type ProbeState } from './probe-picker.js';
+import { boardProbe, checklistProbe, keyPointProbe, probeState, standingFindings, type PickedProbe, type ProbeState } from './probe-picker.js';
 import { lineKey } from './text-match.js';
 
 /** Overall at or above which an answer is in the passing band (band 3 "lean hire" starts at 50). */
@@ -66,11 +66,13 @@ export function composeReply(ctx: ReplyContext): InterviewerReply | null {
   } else if (ctx.followUp && kind === 'answer') {
     const wrap = wrapUp(ctx, state);
     if (wrap) {
-      parts.push(wrap);
+      parts.push(wrap.text);
       reasons.push(
-        passing(ctx)
-          ? `every key point of ${ctx.phase.title} is covered and the answer is in the passing band`
-          : `nothing left to probe in ${ctx.phase.title}: its key points are asked and its checklist touched (the answer is below the passing band: no praise)`,
+        wrap.board
+          ? `nothing left to probe in ${ctx.phase.title}, but the board still shows ${wrap.board}: the phase is not called covered`
+          : passing(ctx)
+            ? `every key point of ${ctx.phase.title} is covered and the answer is in the passing band`
+            : `nothing left to probe in ${ctx.phase.title}: its key points are asked and its checklist touched (the answer is below the passing band: no praise)`,
       );
     }
   }
@@ -78,38 +80,56 @@ export function composeReply(ctx: ReplyContext): InterviewerReply | null {
   return unique(state, parts, { reason: reasons.join('; '), factIds: facts?.factIds ?? [] }, probe);
 }
 
+/** In the passing band with no dimension held down by a wrong claim or a major mistake: only then praise or wrap up. */
 function passing(ctx: ReplyContext): boolean {
-  return (ctx.analysis?.overall ?? 0) >= PASSING_OVERALL;
+  return (ctx.analysis?.overall ?? 0) >= PASSING_OVERALL && (ctx.analysis?.lowestDimension ?? 1) > 2;
 }
 
 /**
- * The highest-weighted key point of the phase still open, asked about what the candidate said when a
- * probe fits it ("Every notification lands in MySQL…"). A weak answer in a phase with nothing left to
- * probe (no key points, or all covered or asked) gets a basic of the phase it has not touched (the role's
- * checklist), so "nothing to probe" never reads as "all covered"; a passing one gets a wrap-up instead.
+ * Praise is earned by an answer in the passing band, in practice mode, and not while the board shows a problem that
+ * bears on this phase or a later one (it is asked about, not praised over). The LLM interviewer is told the same.
+ */
+export function praiseAllowed(ctx: ReplyContext): boolean {
+  if (ctx.mode !== 'practice' || !passing(ctx)) return false;
+  const { now, later } = standingFindings(ctx);
+  return now.length === 0 && later.length === 0;
+}
+
+/**
+ * A finding the board shows for this phase first ("I see Web app talks straight to Postgres…"), even when the
+ * words covered every point; then the highest-weighted key point of the phase still open, asked about what the
+ * candidate said when a probe fits it ("Every notification lands in MySQL…"). A weak answer in a phase with
+ * nothing left to probe (no key points, or all covered or asked) gets a basic of the phase it has not touched (the
+ * role's checklist), so "nothing to probe" never reads as "all covered"; a passing one gets a wrap-up instead.
  */
 function chooseProbe(ctx: ReplyContext, state: ProbeState): PickedProbe | null {
-  const probe = keyPointProbe(ctx, state, true) ?? keyPointProbe(ctx, state);
+  const probe = boardProbe(ctx, state) ?? keyPointProbe(ctx, state, true) ?? keyPointProbe(ctx, state);
   if (probe || passing(ctx)) return probe;
   return checklistProbe(ctx, state);
 }
 
-/** A short opener before the probe: praise only in practice mode and only for a passing answer. */
+/** A short opener before the probe: praise only when it is earned (`praiseAllowed`). */
 function opener(ctx: ReplyContext, state: ProbeState): string {
   const pick = (list: readonly string[]) => list[(state.saidLines.size + ctx.turn.text.length) % list.length]!;
   if (ctx.turn.reading.kind === 'dont-know') return pick(DONT_KNOW_OPENERS);
-  if (ctx.mode === 'practice' && passing(ctx)) return pick(PASSING_ACKS);
+  if (praiseAllowed(ctx)) return pick(PASSING_ACKS);
   return ctx.mode === 'practice' ? pick(WEAK_ACKS) : '';
 }
 
-/** Nothing left to probe: praise only for a passing answer in practice mode, otherwise a neutral close. */
-function wrapUp(ctx: ReplyContext, state: ProbeState): string | null {
+/**
+ * Nothing left to probe: praise only for a passing answer in practice mode, otherwise a neutral close. A board
+ * that still shows a problem for this phase or a later one (asked about already, or to be asked in its phase) is
+ * not "what I wanted to hear": the close stays neutral, and `board` says which finding kept it so.
+ */
+function wrapUp(ctx: ReplyContext, state: ProbeState): { text: string; board: string | null } | null {
   const title = ctx.phase.title.toLowerCase();
-  const options =
-    ctx.mode === 'practice' && passing(ctx)
-      ? [`That covers what I wanted to hear on ${title}. Anything you'd add before we move on?`, `Good, I have what I need on ${title}. If you're happy with it, move on when you're ready.`]
-      : [`Noted. Anything else on ${title} before we move on?`, `Okay. Move on to the next part when you're ready.`];
-  return options.find((o) => !state.saidLines.has(lineKey(o))) ?? null;
+  const { now, later } = standingFindings(ctx);
+  const standing = now[0] ?? later[0];
+  const options = praiseAllowed(ctx)
+    ? [`That covers what I wanted to hear on ${title}. Anything you'd add before we move on?`, `Good, I have what I need on ${title}. If you're happy with it, move on when you're ready.`]
+    : [`Noted. Anything else on ${title} before we move on?`, `Okay. Move on to the next part when you're ready.`];
+  const text = options.find((o) => !state.saidLines.has(lineKey(o)));
+  return text ? { text, board: standing && ctx.mode === 'practice' && passing(ctx) ? `${standing.check}: ${standing.text}` : null } : null;
 }
 
 interface FactAnswer {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { renderPrompt, type LoadedPromptTemplate } from '#libs/content';
 import type { InterviewerFallback, Interviewer, InterviewerReply, LineProvenance, ReplyContext, ReplyOptions } from './interviewer.port.js';
 import { ReplyGuard } from './leak-guard.js';
-import { composeReply, PASSING_OVERALL } from './offline-interviewer.js';
+import { composeReply, praiseAllowed } from './offline-interviewer.js';
 
 export interface OpenAiInterviewerOptions {
   /** Build it with `createOpenAiClient` (#libs/grading): no SDK retries, a bounded timeout. */
@@ -178,7 +178,7 @@ function promptValues(ctx: ReplyContext, plan: InterviewerReply): Record<string,
     facts: ctx.question.scenario.facts.map((f) => `${f.id}: ${f.answer.trim()}`).join('\n'),
     'plan.factIds': plan.factIds.length ? plan.factIds.join(', ') : 'none',
     'plan.probe': plan.probeText ?? 'none',
-    'plan.praise': ctx.mode === 'practice' && (ctx.analysis?.overall ?? 0) >= PASSING_OVERALL ? 'allowed' : 'not allowed',
+    'plan.praise': praiseAllowed(ctx) ? 'allowed' : 'not allowed',
     'plan.draft': plan.text,
     transcript: transcript || '(nothing yet)',
     'turn.text': ctx.turn.text,

@@ -1,5 +1,5 @@
-import type { KeyPoint } from '#libs/content';
-import type { DiagramFinding } from '#libs/diagram';
+import type { KeyPoint, Question } from '#libs/content';
+import type { DiagramCheckKind, DiagramFinding } from '#libs/diagram';
 import { fillBoardSlots, fillSlots, namedComponents } from './components.js';
 import type { ReplyContext } from './interviewer.port.js';
 import { lineKey, mentionsAny, stems } from './text-match.js';
@@ -118,6 +118,82 @@ export function checklistProbe(ctx: ReplyContext, state: ProbeState): PickedProb
         return { key, text, reason: `phase checklist: "${item.text}" not addressed yet` };
       }
     }
+  }
+  return null;
+}
+
+/**
+ * The phases a board finding bears on: the phase of the key point its check names, and of every key point with a
+ * board probe conditioned on it. Empty when the rubric ties it to no key point (a mistake-only check nobody probes):
+ * such a finding bears on every phase.
+ */
+function findingPhases(question: Question, finding: DiagramFinding): ReadonlySet<string> {
+  const phases = new Set<string>();
+  for (const kp of question.keyPoints) {
+    if (kp.id === finding.keyPoint || (kp.probes ?? []).some((p) => p.when?.board?.includes(finding.check))) phases.add(kp.phase);
+  }
+  return phases;
+}
+
+/**
+ * The findings on the board (as it stands at this turn) that bear on the current phase (`now`: asked about in this
+ * phase) and those that bear only on a later one (`later`: asked about then). Either kind keeps the interviewer
+ * from telling the candidate that the phase is covered.
+ */
+export function standingFindings(ctx: ReplyContext): { now: DiagramFinding[]; later: DiagramFinding[] } {
+  const order = ctx.question.phases.map((p) => p.id);
+  const current = order.indexOf(ctx.phase.id);
+  const now: DiagramFinding[] = [];
+  const later: DiagramFinding[] = [];
+  for (const finding of ctx.board?.findings ?? []) {
+    const phases = findingPhases(ctx.question, finding);
+    if (phases.size === 0 || phases.has(ctx.phase.id)) now.push(finding);
+    else if ([...phases].some((p) => order.indexOf(p) > current)) later.push(finding);
+  }
+  return { now, later };
+}
+
+/**
+ * What the interviewer asks about a finding when the rubric has no board probe for it in this phase: the check's
+ * problem put as a question about the candidate's own boxes (never the rubric's message, which is feedback).
+ */
+const CHECK_PROBES: Record<DiagramCheckKind, string> = {
+  'client-to-database': 'I see {from} talks straight to {to} on your board. What happens when {to} is slow or down, and what stands between {from} and the data it may read?',
+  'single-stateful-write-path': 'On your board {from} writes to a single {to}. What happens to those writes when that {to} node dies?',
+  'queue-without-consumer-group': 'On your board one {to} reads everything from {from}. What happens when the load doubles, or when that {to} crashes?',
+};
+
+/**
+ * A follow-up about what the board shows for this phase, asked before any other and whether or not the words
+ * covered the point it bears on: a phase is never called covered while its board contradicts the design. The
+ * rubric's board probes of the phase's key points (highest weight first), then, for a finding no probe of the
+ * phase is conditioned on, the check's own question (`board:<check>`); each asked once per session.
+ */
+export function boardProbe(ctx: ReplyContext, state: ProbeState): PickedProbe | null {
+  const { now } = standingFindings(ctx);
+  if (now.length === 0) return null;
+  const phasePoints = ctx.question.keyPoints
+    .map((kp, order) => ({ kp, order }))
+    .filter(({ kp }) => kp.phase === ctx.phase.id)
+    .sort((a, b) => b.kp.weight - a.kp.weight || a.order - b.order);
+  const named = namedComponents(state.candidateWords);
+  for (const { kp } of phasePoints) {
+    for (const option of probeOptions(kp, state, now)) {
+      if (!option.finding) continue;
+      const text = fillSlots(fillBoardSlots(option.text, option.finding), named);
+      if (text === null || !fresh(state, option.key, text)) continue;
+      const standing = ctx.covered.has(kp.id) ? `key point "${kp.text}" is covered, but the board contradicts it` : `key point "${kp.text}" (weight ${kp.weight}) is not covered yet`;
+      return { key: option.key, text, keyPointId: kp.id, reason: `${standing}${option.why}` };
+    }
+  }
+  const probed = new Set(phasePoints.flatMap(({ kp }) => (kp.probes ?? []).flatMap((p) => p.when?.board ?? [])));
+  for (const finding of now) {
+    if (probed.has(finding.check)) continue;
+    const key = `board:${finding.check}`;
+    const text = fillBoardSlots(CHECK_PROBES[finding.check], finding);
+    if (!fresh(state, key, text)) continue;
+    const keyPointId = finding.keyPoint && ctx.question.keyPoints.some((k) => k.id === finding.keyPoint) ? finding.keyPoint : undefined;
+    return { key, text, ...(keyPointId ? { keyPointId } : {}), reason: `the board shows ${finding.check}: ${finding.text}` };
   }
   return null;
 }

@@ -27,6 +27,15 @@ describe('diagram:update payload', () => {
     ]);
   });
 
+  it('names the first point that is not a pair of finite numbers, and refuses more than 50,000 points', () => {
+    const arrow = { ...rect, type: 'arrow', points: [[0, 0], [10, 10]] };
+    expect(issuesOf({ elements: [arrow] })).toEqual([]);
+    for (const bad of [[1, 'x'], [1], [1, 2, 3], null, { x: 1, y: 2 }, [Number.NaN, 1], [1, Number.POSITIVE_INFINITY]]) {
+      expect(issuesOf({ elements: [{ ...arrow, points: [[0, 0], bad, [5, 'y']] }] })).toEqual([{ path: 'scene.elements.0.points.1', message: 'must be a pair of finite numbers [x, y]' }]);
+    }
+    expect(issuesOf({ elements: [{ ...arrow, points: Array.from({ length: 50_001 }, (_, i) => [i, i]) }] })[0]?.path).toBe('scene.elements.0.points');
+  });
+
   it('refuses files (images are not offered), deep nesting and labels past the limit', () => {
     expect(issuesOf({ elements: [], files: { f: {} } })).toHaveLength(1);
     let deep: unknown = 1;

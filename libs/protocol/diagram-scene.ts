@@ -21,6 +21,18 @@ const ref = z.string().min(1).max(200);
 // Text fields are free text: the NUL rule of `freeText()` is applied to the whole scene below (Postgres jsonb holds no NUL).
 const label = z.string().max(DIAGRAM_TEXT_MAX_CHARS);
 const binding = z.looseObject({ elementId: ref }).nullable().optional();
+/** Most points of one line, arrow or freehand stroke. */
+const MAX_POINTS = 50_000;
+const isPoint = (p: unknown): p is [number, number] => Array.isArray(p) && p.length === 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]);
+// A freehand stroke is thousands of points: checked in one loop (a zod tuple per point costs tens of times more, on
+// the api's event loop: bench/diagram-fuzz.mjs), naming the first bad point. Typed as the pairs it lets through.
+const points = z
+  .array(z.unknown())
+  .max(MAX_POINTS)
+  .superRefine((list, ctx) => {
+    const at = list.findIndex((p) => !isPoint(p));
+    if (at >= 0) ctx.addIssue({ code: 'custom', path: [at], message: 'must be a pair of finite numbers [x, y]' });
+  }) as unknown as z.ZodType<[number, number][]>;
 
 const element = z.looseObject({
   id: ref,
@@ -37,7 +49,7 @@ const element = z.looseObject({
   text: label.optional(),
   originalText: label.optional(),
   containerId: ref.nullable().optional(),
-  points: z.array(z.tuple([z.number(), z.number()])).max(50_000).optional(),
+  points: points.optional(),
   startBinding: binding,
   endBinding: binding,
   name: label.nullable().optional(),
@@ -82,19 +94,36 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 const problemOf = (s: string): string | null =>
   s.includes('\u0000') ? 'must not contain NUL characters' : LONE_SURROGATE.test(s) ? 'must not contain lone UTF-16 surrogates' : null;
 
+/**
+ * The first NUL, lone surrogate or too-deep nesting in a scene, with its path. Walks every value of the scene (a
+ * freehand stroke's 50,000 points included), so it allocates nothing until it finds a problem: the path is put
+ * together on the way back out.
+ */
 function unstorable(value: unknown, path: (string | number)[], depth: number): { path: (string | number)[]; message: string } | null {
+  const found = problemAt(value, depth);
+  return found && { path: [...path, ...found.path.reverse()], message: found.message };
+}
+
+function problemAt(value: unknown, depth: number): { path: (string | number)[]; message: string } | null {
   if (typeof value === 'string') {
     const message = problemOf(value);
-    return message ? { path, message } : null;
+    return message ? { path: [], message } : null;
   }
   if (value === null || typeof value !== 'object') return null;
-  if (depth >= MAX_DEPTH) return { path, message: `nests deeper than ${MAX_DEPTH} levels` };
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-  for (const [key, child] of entries) {
-    const keyProblem = typeof key === 'string' ? problemOf(key) : null;
-    if (keyProblem) return { path: [...path, key], message: `key ${keyProblem}` };
-    const found = unstorable(child, [...path, key], depth + 1);
-    if (found) return found;
+  if (depth >= MAX_DEPTH) return { path: [], message: `nests deeper than ${MAX_DEPTH} levels` };
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = problemAt(value[i], depth + 1);
+      if (found) return (found.path.push(i), found);
+    }
+    return null;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const keyProblem = problemOf(key);
+    if (keyProblem) return { path: [key], message: `key ${keyProblem}` };
+    const found = problemAt((value as Record<string, unknown>)[key], depth + 1);
+    if (found) return (found.path.push(key), found);
   }
   return null;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { CodeComplexityFacts, CodeQualityFacts } from './code-facts.js';
-import { diagramScenePayload, type DiagramScene } from './diagram-scene.js';
+import { diagramScenePayload, diagramSceneSchema } from './diagram-scene.js';
 import { freeText } from './free-text.js';
+import { CODE_RUN_STATUSES, codeCustomRunSchema, codeTestResultSchema, gradeSchema, passCountSchema, sessionReportSchema } from './report-views.js';
 
 /**
  * The live-session protocol on the socket.io namespace `/interview`, in one file shared by the gateway,
@@ -60,58 +60,8 @@ export type ClientEventName = keyof typeof clientPayloadSchemas;
 export type ClientPayload<E extends ClientEventName> = z.infer<(typeof clientPayloadSchemas)[E]>;
 
 /** `delayed`: the grading provider is rate-limiting; the event says why and until when (never stored as a status). */
-export type GradeStatus = 'queued' | 'grading' | 'delayed' | 'scored' | 'failed';
-
-export type CodeRunStatus = 'PASSED' | 'FAILED' | 'COMPILE_ERROR' | 'RUNTIME_ERROR' | 'TIMEOUT' | 'MEMORY_LIMIT' | 'OUTPUT_LIMIT';
-
-/** One test of a run as the candidate sees it: hidden tests carry only `passed` (no time, output or error). */
-export interface CodeTestResultDto {
-  name: string;
-  hidden: boolean;
-  passed: boolean;
-  expected?: unknown;
-  actual?: unknown;
-  error?: string;
-  stdout?: string;
-  stderr?: string;
-  /** Visible tests only. */
-  timeMs?: number;
-  /** Visible tests only: the arguments the test calls the function with (absent on results stored before it). */
-  input?: unknown[];
-}
-
-/** A run on the candidate's own input (`code:run` with `input`): the one call's arguments and what it did. */
-export interface CodeCustomRunDto {
-  /** The arguments, parsed from the input. */
-  args: unknown[];
-  /** The call returned (no exception); `value` is what it returned. */
-  returned: boolean;
-  value?: unknown;
-  error?: string;
-  stdout?: string;
-  stderr?: string;
-  timeMs?: number;
-}
-
-/** A coding session's code in its report: the graded code, its tests (hidden ones as pass/fail) and its runs. */
-export interface CodeReportSection {
-  language: string;
-  code: string;
-  /** The graded submission's status; null when the code was never submitted. */
-  status: string | null;
-  tests: CodeTestResultDto[];
-  visible: { passed: number; total: number };
-  hidden: { passed: number; total: number };
-  /** Every run and submission in order (the full replay is `GET /api/sessions/:id/code-timeline`). */
-  timeline: { at: string; kind: 'run' | 'submit'; status: string | null; visible: { passed: number; total: number } | null; hidden: { passed: number; total: number } | null }[];
-  snapshots: number;
-  /** The graded submission's static analysis (`score`, `findings`); absent when it was not computed (see `factsMissing`). */
-  quality?: CodeQualityFacts;
-  /** The graded submission's measured growth (`summary`: "measured O(n) per put/get (required O(1))", `note`). */
-  complexity?: CodeComplexityFacts;
-  /** Why a code fact is absent for the graded submission, one sentence each (absent when nothing is missing). */
-  factsMissing?: string[];
-}
+export const GRADE_STATUSES = ['queued', 'grading', 'delayed', 'scored', 'failed'] as const;
+export type GradeStatus = (typeof GRADE_STATUSES)[number];
 
 /**
  * How the server read a candidate's turn: an `answer` (graded), a `question` to the interviewer (answered,
@@ -120,55 +70,68 @@ export interface CodeReportSection {
 export const TURN_KINDS = ['answer', 'question', 'move-on', 'dont-know'] as const;
 export type TurnKind = (typeof TURN_KINDS)[number];
 
-export interface PhaseView {
-  id: string;
-  title: string;
-  index: number;
-  count: number;
-}
+export const phaseViewSchema = z.object({ id: z.string(), title: z.string(), index: z.number().int(), count: z.number().int() }).meta({ id: 'PhaseView' });
+export type PhaseView = z.infer<typeof phaseViewSchema>;
 
-/** What the server says, by event type. `grade` and `report` are the stored documents, as JSON. */
-export interface ServerEventPayloads {
-  'phase:changed': { phase: PhaseView; endsAt: string };
+
+/** What the server says, by event type. `grade` and `report` are the stored documents. */
+export const serverEventPayloadSchemas = {
+  'phase:changed': z.object({ phase: phaseViewSchema, endsAt: z.string() }),
   /**
    * A line of the interviewer. `replyTo` is the candidate turn it answers; `factIds` the scenario facts it
    * gave. A streamed reply (`interviewer:delta`) ends with this event under the same `turnId`.
    */
-  'interviewer:message': { turnId: string; text: string; reason: string; keyPointId?: string; replyTo?: string; factIds?: string[] };
+  'interviewer:message': z.object({
+    turnId: z.string(),
+    text: z.string(),
+    reason: z.string(),
+    keyPointId: z.string().optional(),
+    replyTo: z.string().optional(),
+    factIds: z.array(z.string()).optional(),
+  }),
   /** `kind` is how the server read the turn; `graded` says whether a grade will follow. */
-  'answer:accepted': { turnId: string; clientId: string; phaseId: string; text: string; kind?: TurnKind; graded?: boolean };
-  'grade:status': {
-    turnId: string;
-    status: GradeStatus;
+  'answer:accepted': z.object({
+    turnId: z.string(),
+    clientId: z.string(),
+    phaseId: z.string(),
+    text: z.string(),
+    kind: z.enum(TURN_KINDS).optional(),
+    graded: z.boolean().optional(),
+  }),
+  'grade:status': z.object({
+    turnId: z.string(),
+    status: z.enum(GRADE_STATUSES),
     /** With `delayed`: why (`PROVIDER_RATE_LIMITED`), when the next try is expected, and the latest the wait lasts. */
-    reason?: string;
-    retryAt?: string;
-    giveUpAt?: string;
-  };
-  'grade:scored': { turnId: string; grade: unknown };
-  'grade:failed': { turnId: string; code: string };
-  'session:report': { report: unknown };
+    reason: z.string().optional(),
+    retryAt: z.string().optional(),
+    giveUpAt: z.string().optional(),
+  }),
+  'grade:scored': z.object({ turnId: z.string(), grade: gradeSchema }),
+  'grade:failed': z.object({ turnId: z.string(), code: z.string() }),
+  'session:report': z.object({ report: sessionReportSchema }),
   /** The report could not be built within the reconciler's bounded re-drives (answers and grades are kept). */
-  'session:report-failed': { code: string };
-  'session:ended': { reason: 'candidate' | 'clock' };
-  'code:result': {
-    runId: string;
-    kind: 'run' | 'submit';
-    status: CodeRunStatus;
-    tests: CodeTestResultDto[];
-    compileError?: string;
+  'session:report-failed': z.object({ code: z.string() }),
+  'session:ended': z.object({ reason: z.enum(['candidate', 'clock']) }),
+  'code:result': z.object({
+    runId: z.string(),
+    kind: z.enum(['run', 'submit']),
+    status: z.enum(CODE_RUN_STATUSES),
+    tests: z.array(codeTestResultSchema),
+    compileError: z.string().optional(),
     /** Why the run stopped early (a limit), when it did. */
-    message?: string;
+    message: z.string().optional(),
     /** Set when the run could not be carried out at all (`CODE_RUN_FAILED`): a terminal RUNTIME_ERROR. */
-    errorCode?: string;
+    errorCode: z.string().optional(),
     /** A run on the candidate's input: no tests (`tests` empty, counts 0), the one call's outcome here. */
-    custom?: CodeCustomRunDto;
-    visible: { passed: number; total: number };
-    hidden: { passed: number; total: number };
-  };
+    custom: codeCustomRunSchema.optional(),
+    visible: passCountSchema,
+    hidden: passCountSchema,
+  }),
   /** A board snapshot, as stored: watchers (a coach, the candidate's other devices) redraw from `scene`. */
-  'diagram:updated': { snapshotId: string; clientId: string; phaseId: string; scene: DiagramScene };
-}
+  'diagram:updated': z.object({ snapshotId: z.string(), clientId: z.string(), phaseId: z.string(), scene: diagramSceneSchema }),
+} as const;
+
+export type ServerEventPayloads = { [K in keyof typeof serverEventPayloadSchemas]: z.infer<(typeof serverEventPayloadSchemas)[K]> };
 
 export type ServerEventType = keyof ServerEventPayloads;
 
@@ -176,53 +139,69 @@ export type ServerEvent<T extends ServerEventType = ServerEventType> = {
   [K in T]: { sessionId: string; seq: number; type: K; at: string } & ServerEventPayloads[K];
 }[T];
 
-export interface SessionStateDto {
-  id: string;
-  questionId: string;
-  mode: 'practice' | 'realistic';
-  status: 'active' | 'ended';
-  phase: PhaseView;
-  phaseEndsAt: string;
-  phases: { id: string; title: string; minutes: number }[];
-  lastSeq: number;
-  startedAt: string;
-  endedAt: string | null;
-}
+/** The envelope every logged server event carries besides its payload. */
+export const serverEventEnvelopeSchema = z.object({ sessionId: z.string(), seq: z.number().int(), at: z.string() });
 
-export interface ErrorDto {
-  code: string;
-  message: string;
+export const sessionStateSchema = z
+  .object({
+    id: z.string(),
+    questionId: z.string(),
+    mode: z.enum(['practice', 'realistic']),
+    status: z.enum(['active', 'ended']),
+    phase: phaseViewSchema,
+    phaseEndsAt: z.string(),
+    phases: z.array(z.object({ id: z.string(), title: z.string(), minutes: z.number() })),
+    lastSeq: z.number().int(),
+    startedAt: z.string(),
+    endedAt: z.string().nullable(),
+  })
+  .meta({ id: 'SessionState' });
+export type SessionStateDto = z.infer<typeof sessionStateSchema>;
+
+export const errorDtoSchema = z.object({
+  code: z.string(),
+  message: z.string(),
   /** The same request, sent again unchanged (an answer with its `clientId`), may succeed later: re-send it (after `details.retryAfterMs` when given) rather than show it. */
-  retryable: boolean;
-  details?: Record<string, unknown>;
-}
+  retryable: z.boolean(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type ErrorDto = z.infer<typeof errorDtoSchema>;
 
 /** Every ack is one of these: never a bare value, so a client can always tell success from refusal. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorDto };
 
-export interface ClientAckData {
-  'session:join': { state: SessionStateDto; events: ServerEvent[] };
-  'answer:submit': { turnId: string; seq: number };
-  'phase:advance': { phase: PhaseView; endsAt: string } | { ended: true };
-  'session:end': { ended: true };
-  'grade:retry': { status: GradeStatus };
-  'code:update': { snapshotId: string; at: string };
-  'code:run': { runId: string; status: 'queued' | 'done' };
-  'code:submit': { runId: string; status: 'queued' | 'done' };
-  'diagram:update': { snapshotId: string; seq: number; at: string };
-}
+const serverEventSchema = z.discriminatedUnion(
+  'type',
+  Object.entries(serverEventPayloadSchemas).map(([type, payload]) => serverEventEnvelopeSchema.extend({ type: z.literal(type) }).extend(payload.shape)) as unknown as [
+    z.ZodObject,
+    ...z.ZodObject[],
+  ],
+);
+const codeRunAck = z.object({ runId: z.string(), status: z.enum(['queued', 'done']) });
+
+/** What each client event's ack carries on success. */
+export const clientAckDataSchemas = {
+  'session:join': z.object({ state: sessionStateSchema, events: z.array(serverEventSchema) }),
+  'answer:submit': z.object({ turnId: z.string(), seq: z.number().int() }),
+  'phase:advance': z.union([z.object({ phase: phaseViewSchema, endsAt: z.string() }), z.object({ ended: z.literal(true) })]),
+  'session:end': z.object({ ended: z.literal(true) }),
+  'grade:retry': z.object({ status: z.enum(GRADE_STATUSES) }),
+  'code:update': z.object({ snapshotId: z.string(), at: z.string() }),
+  'code:run': codeRunAck,
+  'code:submit': codeRunAck,
+  'diagram:update': z.object({ snapshotId: z.string(), seq: z.number().int(), at: z.string() }),
+} as const;
+
+/** `session:join`'s events are typed `ServerEvent` (the schema above only describes them for the document). */
+export type ClientAckData = { [E in ClientEventName]: E extends 'session:join' ? { state: SessionStateDto; events: ServerEvent[] } : z.infer<(typeof clientAckDataSchemas)[E]> };
 
 /**
  * A piece of an interviewer reply while it is being written (an LLM streaming). Not in the event log: no
  * `seq`, never replayed. `index` counts the pieces of one reply from 0; the reply's `interviewer:message`
  * (same `turnId`, in the log) replaces whatever pieces arrived, so a client that missed some loses nothing.
  */
-export interface InterviewerDelta {
-  sessionId: string;
-  turnId: string;
-  index: number;
-  text: string;
-}
+export const interviewerDeltaSchema = z.object({ sessionId: z.string(), turnId: z.string(), index: z.number().int(), text: z.string() });
+export type InterviewerDelta = z.infer<typeof interviewerDeltaSchema>;
 
 /** Typed maps for socket.io's generics (`Socket<ServerToClientEvents, ClientToServerEvents>` on the client). */
 export type ClientToServerEvents = {

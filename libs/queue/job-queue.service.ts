@@ -4,6 +4,8 @@ import type { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { createRedisConnection, type Redis } from '#libs/redis';
 import { JOBS, type JobName, type JobPayload, type QueueName } from './job-registry.js';
+import { queuePrefix } from './queue-prefix.js';
+import { queueTelemetry } from './queue-telemetry.js';
 
 export interface EnqueueOptions {
   /** Makes the enqueue idempotent: BullMQ ignores a second job with the same id while the first is kept. */
@@ -70,8 +72,8 @@ export class JobQueue implements OnApplicationShutdown {
     let queue = this.queues.get(name);
     if (!queue) {
       // Connect on first use, so processes that never enqueue (the CLI) need no Redis.
-      this.connection ??= createRedisConnection(this.config.redis.url, { name: 'producer' });
-      queue = new Queue(name, { connection: this.connection, prefix: this.config.queue.prefix });
+      this.connection ??= createRedisConnection(this.config.redis.target, { name: 'producer' });
+      queue = new Queue(name, { connection: this.connection, prefix: queuePrefix(this.config, name), ...queueTelemetry(this.config) });
       this.queues.set(name, queue);
     }
     return queue;

@@ -5,13 +5,16 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { type Job, Queue, UnrecoverableError, WaitingError, Worker } from 'bullmq';
+import { type Job, Queue, RateLimitError, UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { LOGGER, type Logger } from '#libs/logging';
+import { LOGGER, type Logger, withLogContext } from '#libs/logging';
+import { MetricsService, type QueueCounts } from '#libs/metrics';
 import { createRedisConnection, type Redis } from '#libs/redis';
 import { type AnyJobHandler, indexHandlers } from './handler-index.js';
 import { JOB_HANDLER_METADATA } from './job-handler.js';
 import { JOB_NAMES, JOBS, type JobName, type QueueName } from './job-registry.js';
+import { queuePrefix } from './queue-prefix.js';
+import { queueTelemetry } from './queue-telemetry.js';
 import { JobSchedulers, type Schedule, type ScheduleHealth } from './job-schedulers.js';
 
 class JobTimeoutError extends Error {}
@@ -25,6 +28,9 @@ export class WorkerStoppingError extends Error {
     super('the worker is stopping; the job was handed back to its queue');
   }
 }
+
+/** Whether this process takes a queue's jobs it was told to consume, and if not, why. */
+export type QueueConsumption = { queue: QueueName; consuming: true } | { queue: QueueName; consuming: false; reason: string };
 
 /** How long handlers get to notice the abort once their jobs were handed back, before the connections close. */
 const SETTLE_AFTER_HAND_BACK_MS = 1_000;
@@ -44,12 +50,15 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
   private readonly active = new Map<string, { job: Job; token: string }>();
   private readonly handedBack = new Set<string>();
   private schedulers?: JobSchedulers;
+  /** Queues this process was to consume but does not (a handler's start-up check said why: no sandbox). */
+  private readonly refused = new Map<QueueName, string>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(CONSUMED_QUEUES) private readonly queueNames: readonly QueueName[],
     private readonly discovery: DiscoveryService,
+    private readonly metrics: MetricsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -67,16 +76,20 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
       const refusal = await this.unavailable(queue);
       if (refusal) {
         this.logger.error({ queue, reason: refusal }, `queue "${queue}" is not consumed by this worker: ${refusal}`);
+        this.refused.set(queue, refusal);
         continue;
       }
       consumed.push(queue);
-      const connection = createRedisConnection(this.config.redis.url, { name: `queue:${queue}` });
-      const blocking = createRedisConnection(this.config.redis.url, { blocking: true, name: `worker:${queue}` });
+      const connection = createRedisConnection(this.config.redis.target, { name: `queue:${queue}` });
+      const blocking = createRedisConnection(this.config.redis.target, { blocking: true, name: `worker:${queue}` });
       this.connections.push(connection, blocking);
-      this.queues.set(queue, new Queue(queue, { connection, prefix: this.config.queue.prefix }));
+      const q = new Queue(queue, { connection, prefix: queuePrefix(this.config, queue), ...queueTelemetry(this.config) });
+      // A lost Redis connection is logged as JSON like everything else (readiness names the outage), not on the console.
+      q.on('error', (err) => this.logger.warn({ queue, err }, 'queue connection error'));
+      this.queues.set(queue, q);
       const worker = new Worker(queue, (job: Job, token?: string) => this.process(queue, job, token), {
         connection: blocking,
-        prefix: this.config.queue.prefix,
+        prefix: queuePrefix(this.config, queue),
         concurrency: this.concurrency(queue),
         lockDuration: this.config.queue.lockMs,
         // Workers only honour a manual `queue.rateLimit` (a provider's 429) when a limiter is set; this one is
@@ -86,6 +99,11 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
         // stalledIntervalMs. A job may lose its worker `maxStalledCount` times before it fails.
         stalledInterval: this.config.queue.stalledIntervalMs,
         maxStalledCount: this.config.queue.maxStalledCount,
+        ...queueTelemetry(this.config),
+      });
+      worker.on('stalled', (jobId) => {
+        this.metrics.jobStalled(queue);
+        this.logger.warn({ queue, jobId }, 'job stalled (its worker stopped renewing the lock); put back');
       });
       worker.on('failed', (job, err) =>
         this.logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err }, 'job failed'),
@@ -96,16 +114,33 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
       });
       this.workers.push(worker);
     }
-    const schedules = createRedisConnection(this.config.redis.url, { name: 'schedules' });
+    const schedules = createRedisConnection(this.config.redis.target, { name: 'schedules' });
     this.connections.push(schedules);
     this.schedulers = new JobSchedulers(this.schedulesOf(consumed), this.logger, schedules);
     await this.schedulers.start();
+    this.metrics.watchQueues(() => this.queueCounts());
     this.logger.info({ queues: consumed, jobs }, 'worker started');
   }
 
   /** The queues this process consumes and its repeating jobs' schedules, for its readiness check. */
-  async health(): Promise<{ queues: QueueName[]; schedules: ScheduleHealth[] }> {
-    return { queues: [...this.queues.keys()] as QueueName[], schedules: (await this.schedulers?.health()) ?? [] };
+  async health(): Promise<{ queues: QueueName[]; consumption: QueueConsumption[]; schedules: ScheduleHealth[] }> {
+    const consumption = this.queueNames.map((queue): QueueConsumption => {
+      const refusal = this.refused.get(queue);
+      if (refusal) return { queue, consuming: false, reason: refusal };
+      const worker = this.workers.find((w) => w.name === queue);
+      return worker?.isRunning() ? { queue, consuming: true } : { queue, consuming: false, reason: worker ? 'its worker is not running' : 'not started yet' };
+    });
+    return { queues: [...this.queues.keys()] as QueueName[], consumption, schedules: (await this.schedulers?.health()) ?? [] };
+  }
+
+  /** Job counts of the queues this process consumes, read at each metrics scrape. */
+  private async queueCounts(): Promise<Array<{ queue: string; counts: QueueCounts }>> {
+    return Promise.all(
+      [...this.queues].map(async ([queue, q]) => {
+        const c = await q.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed');
+        return { queue, counts: { waiting: (c.waiting ?? 0) + (c.prioritized ?? 0), active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0 } };
+      }),
+    );
   }
 
   /** The repeating jobs (`everyMs` in the registry) of the queues this process consumes. */
@@ -137,7 +172,21 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
    * A handler that fails with `retryAfterMs` (a provider's 429) pauses the whole queue for that long and
    * puts the job back without spending an attempt: the provider's limit is the queue's limit.
    */
-  private async process(queue: string, job: Job, token: string | undefined): Promise<void> {
+  private process(queue: string, job: Job, token: string | undefined): Promise<void> {
+    // Every log line of the job carries it; its duration and outcome are measured (a hand-back counts as neither).
+    return withLogContext({ queue, job: job.name, jobId: String(job.id) }, async () => {
+      const started = performance.now();
+      try {
+        await this.attempt(queue, job, token);
+        this.metrics.jobFinished(queue, 'completed', (performance.now() - started) / 1000);
+      } catch (err) {
+        if (!(err instanceof WaitingError) && !(err instanceof RateLimitError)) this.metrics.jobFinished(queue, 'failed', (performance.now() - started) / 1000);
+        throw err;
+      }
+    });
+  }
+
+  private async attempt(queue: string, job: Job, token: string | undefined): Promise<void> {
     const key = `${queue}:${job.id}`;
     if (token) this.active.set(key, { job, token });
     try {

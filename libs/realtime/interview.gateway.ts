@@ -6,8 +6,10 @@ import { AuthService, createSocketAuthMiddleware, type Principal } from '#libs/a
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { parsePayload } from '#libs/errors';
 import { CodeSessionService, DiagramSessionService, SessionsService } from '#libs/interview';
-import { LOGGER, type Logger } from '#libs/logging';
+import { LOGGER, type Logger, withLogContext } from '#libs/logging';
+import { MetricsService } from '#libs/metrics';
 import { type Ack, type ClientAckData, type ClientEventName, type ClientPayload, clientPayloadSchemas, INTERVIEW_NAMESPACE } from '#libs/protocol';
+import { withSpan } from '#libs/tracing';
 import { SessionDeliveryService } from './session-delivery.service.js';
 import { SocketAccessService } from './socket-access.service.js';
 import { SocketRateLimiter } from './socket-rate-limiter.js';
@@ -24,7 +26,7 @@ type Handler<E extends ClientEventName> = (principal: Principal, input: ClientPa
 export class InterviewGateway implements OnGatewayInit<Namespace> {
   private readonly handlers: { [E in ClientEventName]: Handler<E> } = {
     'session:join': async (principal, input, socket) => {
-      const { state } = await this.sessions.join(principal, { sessionId: input.sessionId, lastSeq: 0 });
+      const state = await this.sessions.joinState(principal, input.sessionId);
       const events = await this.delivery.join(socket, input.sessionId, input.lastSeq ?? 0);
       return { state, events };
     },
@@ -48,6 +50,7 @@ export class InterviewGateway implements OnGatewayInit<Namespace> {
     private readonly access: SocketAccessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly metrics: MetricsService,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -59,20 +62,38 @@ export class InterviewGateway implements OnGatewayInit<Namespace> {
     // The handshake is already copied onto `socket.handshake`; the raw upgrade request is never read again.
     (socket.conn as unknown as { request: unknown }).request = null;
     this.access.track(socket);
+    this.metrics.socketOpened();
     for (const event of Object.keys(this.handlers) as ClientEventName[]) {
       socket.on(event, (...args: unknown[]) => {
         // `emit(event, ack)` with no payload puts the callback first: answer it (INVALID_PAYLOAD), never leave it hanging.
         const ack = args.at(-1);
         const body = typeof args[0] === 'function' ? undefined : args[0];
-        void this.run(socket, event, body).then((res) => {
+        void this.traced(socket, event, body).then((res) => {
           if (typeof ack === 'function') ack(res);
         });
       });
     }
     socket.on('disconnect', () => {
+      this.metrics.socketClosed();
       this.delivery.leave(socket);
       this.limiter.forget(socket.id);
     });
+  }
+
+  /** One client event: its log lines carry the event, socket and session; it is one span (the root of an answer's trace). */
+  private traced<E extends ClientEventName>(socket: Socket, event: E, body: unknown): Promise<Ack<ClientAckData[E]>> {
+    const raw = (body as { sessionId?: unknown } | undefined)?.sessionId;
+    const sessionId = typeof raw === 'string' && raw.length <= 64 ? raw : undefined;
+    return withLogContext({ socketEvent: event, socketId: socket.id, sessionId }, () =>
+      withSpan(`socket ${event}`, { 'messaging.system': 'socket.io', 'socket.event': event, ...(sessionId ? { 'session.id': sessionId } : {}) }, async (span) => {
+        const started = performance.now();
+        const ack = await this.run(socket, event, body);
+        if (!ack.ok) span.setAttributes({ 'error.code': ack.error.code });
+        // The socket's counterpart of the HTTP request log, at debug: every event, its outcome and time.
+        this.logger.debug({ ok: ack.ok, code: ack.ok ? undefined : ack.error.code, ms: Math.round(performance.now() - started) }, 'socket event handled');
+        return ack;
+      }),
+    );
   }
 
   /** Rate-limit, validate, call the service; every refusal is an ack with a code (and an `error` event). */
@@ -86,6 +107,7 @@ export class InterviewGateway implements OnGatewayInit<Namespace> {
       return { ok: true, data: await handler(principal, input, socket) };
     } catch (err) {
       const { dto, unexpected } = toSocketError(err);
+      this.metrics.refused('socket', dto.code);
       if (unexpected) {
         const errorId = randomUUID();
         this.logger.error({ err, event, errorId, userId: principal.userId }, 'socket handler failed');

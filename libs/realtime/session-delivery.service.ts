@@ -3,8 +3,10 @@ import type { Socket } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { interviewerDeltasChannel, SessionsRepository, sessionEventsChannel, type SessionEventsNotice } from '#libs/interview';
 import { LOGGER, type Logger } from '#libs/logging';
+import { MetricsService } from '#libs/metrics';
 import type { InterviewerDelta, ServerEvent } from '#libs/protocol';
-import { createRedisConnection, type Redis } from '#libs/redis';
+import { createRedisConnection, type Redis, subscribeNotices } from '#libs/redis';
+import { withCarriedSpan } from '#libs/tracing';
 
 interface Watcher {
   socket: Socket;
@@ -13,6 +15,8 @@ interface Watcher {
 }
 
 const SWEEP_MS = 2_000;
+/** Answers whose grade this process may still deliver, remembered for the answer→grade latency (bounded). */
+const MAX_PENDING_ANSWERS = 10_000;
 
 /**
  * Delivers each session's events to this process's sockets from the Postgres log, exactly once and in
@@ -25,27 +29,35 @@ export class SessionDeliveryService implements OnModuleInit, OnModuleDestroy {
   private readonly chains = new Map<string, Promise<void>>();
   private subscriber?: Redis;
   private sweepTimer?: NodeJS.Timeout;
+  /** turnId → when the answer was accepted, from `answer:accepted` until its `grade:scored` is emitted. */
+  private readonly acceptedAt = new Map<string, number>();
 
   constructor(
     private readonly sessions: SessionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly metrics: MetricsService,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.subscriber = createRedisConnection(this.config.redis.url, { blocking: true, name: 'session-events' });
+    this.subscriber = createRedisConnection(this.config.redis.target, { subscriber: true, name: 'session-events' });
     const events = sessionEventsChannel(this.config);
     const deltas = interviewerDeltasChannel(this.config);
-    this.subscriber.on('message', (channel: string, message: string) => {
+    await subscribeNotices(this.subscriber, [events, deltas], (channel, message) => {
       try {
         if (channel === deltas) return this.relay(JSON.parse(message) as InterviewerDelta);
         const notice = JSON.parse(message) as SessionEventsNotice;
-        if (this.watchers.has(notice.sessionId)) void this.serially(notice.sessionId, () => this.deliver(notice.sessionId, notice.events));
+        if (this.watchers.has(notice.sessionId)) {
+          void this.serially(notice.sessionId, () =>
+            withCarriedSpan(notice.trace, 'session.deliver', { 'session.id': notice.sessionId, 'session.seq': notice.seq, 'session.events': (notice.events ?? []).map((e) => e.type).join(',') }, () =>
+              this.deliver(notice.sessionId, notice.events),
+            ),
+          );
+        }
       } catch (err) {
         this.logger.warn({ err, channel }, 'bad session notice');
       }
     });
-    await this.subscriber.subscribe(events, deltas);
     this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_MS);
     this.sweepTimer.unref();
   }
@@ -93,12 +105,26 @@ export class SessionDeliveryService implements OnModuleInit, OnModuleDestroy {
     if (!forSession || forSession.size === 0) return;
     const from = Math.min(...[...forSession.values()].map((w) => w.cursor));
     const events = carried?.length && carried[0]!.seq <= from + 1 ? carried : await this.sessions.eventsAfter(sessionId, from);
+    for (const event of events) if (event.seq > from) this.measure(event);
     for (const watcher of forSession.values()) {
       for (const event of events) {
         if (event.seq <= watcher.cursor) continue;
         watcher.socket.emit(event.type, event);
         watcher.cursor = event.seq;
+        this.metrics.eventDelivered(event.type);
       }
+    }
+  }
+
+  /** Answer→grade latency: from the answer's acceptance to the first emit of its grade by this process. */
+  private measure(event: ServerEvent): void {
+    if (event.type === 'answer:accepted') {
+      if (this.acceptedAt.size >= MAX_PENDING_ANSWERS) this.acceptedAt.delete(this.acceptedAt.keys().next().value!);
+      this.acceptedAt.set(event.turnId, Date.parse(event.at));
+    } else if (event.type === 'grade:scored' || event.type === 'grade:failed') {
+      const at = this.acceptedAt.get(event.turnId);
+      this.acceptedAt.delete(event.turnId);
+      if (at !== undefined && event.type === 'grade:scored') this.metrics.gradeDelivered((Date.now() - at) / 1000);
     }
   }
 

@@ -6,7 +6,7 @@ import { DomainError } from '#libs/errors';
 import { SessionAccessPolicy } from '#libs/interview';
 import { LOGGER, type Logger } from '#libs/logging';
 import type { ErrorDto } from '#libs/protocol';
-import { createRedisConnection, type Redis } from '#libs/redis';
+import { createRedisConnection, type Redis, subscribeNotices } from '#libs/redis';
 import { SessionDeliveryService } from './session-delivery.service.js';
 
 /**
@@ -30,8 +30,8 @@ export class SocketAccessService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.subscriber = createRedisConnection(this.config.redis.url, { blocking: true, name: 'access-changes' });
-    this.subscriber.on('message', (_channel: string, message: string) => {
+    this.subscriber = createRedisConnection(this.config.redis.target, { subscriber: true, name: 'access-changes' });
+    await subscribeNotices(this.subscriber, [accessChangesChannel(this.config)], (_channel, message) => {
       try {
         const change = JSON.parse(message) as AccessChange;
         this.apply(change).catch((err: unknown) => this.logger.warn({ err, change }, 'access change not applied'));
@@ -39,7 +39,6 @@ export class SocketAccessService implements OnModuleInit, OnModuleDestroy {
         this.logger.warn({ err }, 'bad access-change notice');
       }
     });
-    await this.subscriber.subscribe(accessChangesChannel(this.config));
     this.recheckTimer = setInterval(() => void this.recheckVersions(), Math.max(1_000, this.config.auth.tokenVersionCacheMs));
     this.recheckTimer.unref();
   }

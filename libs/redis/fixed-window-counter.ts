@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { Redis } from './redis-connection.js';
 
 /**
  * One hit on a fixed-window counter shared by every process: `INCR`, `PEXPIRE … NX` and `PTTL` in one

@@ -1,17 +1,51 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import { Cluster, type ClusterOptions, Redis as SingleRedis, type RedisOptions } from 'ioredis';
+import { parseRedisTarget, type RedisTarget } from '#libs/config';
 
-export type { Redis } from 'ioredis';
+/** A Redis connection: one server's client, or a Redis Cluster's (which sends each command to its slot's master). */
+export type Redis = SingleRedis | Cluster;
+
+export interface RedisConnectionOptions {
+  /** BullMQ workers and subscribers: retry commands forever (`maxRetriesPerRequest: null`), or a Redis restart kills them. */
+  blocking?: boolean;
+  /** A subscriber of sharded pub/sub (SSUBSCRIBE): on a cluster, one subscriber connection per master. */
+  subscriber?: boolean;
+  name?: string;
+}
+
+const retryDelay = (times: number) => Math.min(times * 200, 2_000);
 
 /**
- * A new ioredis connection. `blocking` connections (BullMQ workers, stream readers) must retry
- * commands forever (`maxRetriesPerRequest: null`), or a Redis restart kills them.
+ * The one factory of Redis connections. `target` is the parsed REDIS_URL / REDIS_CLUSTER_NODES
+ * (`config.redis.target`), or a URL (tests, benches) parsed the same way: a `redis+cluster://` URL or cluster
+ * seeds give an ioredis `Cluster`, anything else a plain `Redis`.
  */
-export function createRedisConnection(url: string, opts: { blocking?: boolean; name?: string } = {}): Redis {
+export function createRedisConnection(target: RedisTarget | string, opts: RedisConnectionOptions = {}): Redis {
+  const parsed = typeof target === 'string' ? parseRedisTarget(target) : target;
+  if (!parsed) throw new Error(`not a Redis URL: ${String(target)}`);
   const options: RedisOptions = {
     connectionName: opts.name,
-    maxRetriesPerRequest: opts.blocking ? null : 3,
+    maxRetriesPerRequest: opts.blocking || opts.subscriber ? null : 3,
     enableReadyCheck: true,
-    retryStrategy: (times) => Math.min(times * 200, 2_000),
+    retryStrategy: retryDelay,
   };
-  return new Redis(url, options);
+  if (parsed.kind === 'single') return new SingleRedis(parsed.url, options);
+  const cluster: ClusterOptions = {
+    redisOptions: { ...options, username: parsed.username, password: parsed.password, ...(parsed.tls ? { tls: {} } : {}) },
+    clusterRetryStrategy: retryDelay,
+    enableReadyCheck: true,
+    // A failover moves slots: wait for the new owner rather than fail the command at once.
+    retryDelayOnFailover: 200,
+    retryDelayOnClusterDown: 300,
+    // CLUSTER SLOTS on a busy node can take more than the default second; a refresh that times out on every seed
+    // node fails the connection.
+    slotsRefreshTimeout: 5_000,
+    // SSUBSCRIBE goes to the master that owns the channel's slot, re-sent there after a failover or resharding.
+    shardedSubscribers: Boolean(opts.subscriber),
+  };
+  return new Cluster(parsed.nodes, cluster);
+}
+
+/** True for a Redis Cluster connection: the queue prefixes are hash-tagged so each queue's keys share a slot. */
+export function isCluster(redis: Redis): redis is Cluster {
+  return redis instanceof Cluster;
 }

@@ -23,7 +23,7 @@ export class RedisModule {
         {
           provide: REDIS,
           inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) => createRedisConnection(config.redis.url, { name: 'shared' }),
+          useFactory: (config: AppConfig) => createRedisConnection(config.redis.target, { name: 'shared' }),
         },
         RedisCloser,
       ],

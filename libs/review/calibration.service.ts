@@ -4,7 +4,8 @@ import { ContentService } from '#libs/content';
 import { bandOf, type EvalItem, type Grade } from '#libs/grading';
 import { categoricalAgreement, scoreAgreement, type ScoreAgreement } from './agreement.js';
 import { correctGrade } from './corrected-grade.js';
-import { ReviewRepository, type ReviewedAnswerRow } from './review.repository.js';
+import { type GradedAnswerRecord, SessionRecordsService } from '#libs/interview';
+import { ReviewRepository } from './review.repository.js';
 import { correctionKey, latestCorrections, type CorrectionRow } from './review.types.js';
 
 export interface CalibrationGroup {
@@ -18,6 +19,9 @@ export interface CalibrationGroup {
   dimensions: ({ id: string; title: string } & ScoreAgreement)[];
   keyPoints: { n: number; agreement: number | null; disagreements: number };
 }
+
+/** A reviewed answer's latest grade, with the coach whose review completed its session. */
+type ReviewedAnswerRow = GradedAnswerRecord & { reviewCoachId: string | null };
 
 export interface CalibrationDto {
   scope: 'own' | 'all';
@@ -35,6 +39,7 @@ export interface CalibrationDto {
 export class CalibrationService {
   constructor(
     private readonly reviews: ReviewRepository,
+    private readonly sessions: SessionRecordsService,
     private readonly content: ContentService,
   ) {}
 
@@ -84,8 +89,11 @@ export class CalibrationService {
     return items.sort((x, y) => x.id.localeCompare(y.id));
   }
 
+  /** The latest grade of every answer in a session whose review is complete (by this coach, or any for null). */
   private async reviewed(coachId: string | null): Promise<(Omit<ReviewedAnswerRow, 'grade'> & { grade: Grade; latest: Map<string, CorrectionRow> })[]> {
-    const rows = await this.reviews.reviewedAnswers(coachId);
+    const reviews = await this.reviews.completedReviews(coachId);
+    const coachOf = new Map(reviews.map((r) => [r.sessionId, r.coachId]));
+    const rows = (await this.sessions.gradedAnswers([...coachOf.keys()])).map((a) => ({ ...a, reviewCoachId: coachOf.get(a.sessionId) ?? null }));
     const corrections = await this.reviews.correctionsOf([...new Set(rows.map((r) => r.sessionId))]);
     const bySession = new Map<string, CorrectionRow[]>();
     for (const c of corrections) bySession.set(c.sessionId, [...(bySession.get(c.sessionId) ?? []), c]);

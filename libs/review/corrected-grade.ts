@@ -1,5 +1,5 @@
 import type { Question, RoleGuide } from '#libs/content';
-import { computeOverall, type DimensionScore, type Grade, type KeyPointStatus, type Provenance } from '#libs/grading';
+import { computeOverall, type DiagramEvidenceGrade, type DimensionScore, type Grade, type KeyPointStatus, type Provenance } from '#libs/grading';
 import { correctionKey, stampOf, type CorrectionRow, type CorrectionStamp } from './review.types.js';
 
 /** A grade as a reviewer sees it: the AI's values, and beside them the coach's where there are any. */
@@ -11,8 +11,17 @@ export interface GradeView {
   overall: { ai: number; corrected?: number };
   /** `title`: the role guide's title of the dimension, what a reader sees instead of its id. */
   dimensions: { id: string; title: string; ai: { score: number; reason: string }; corrected?: { score: number }; correction?: CorrectionStamp }[];
-  /** `text`: the key point as the rubric words it, what a reader sees instead of its id. */
-  keyPoints: { id: string; text: string; ai: { status: KeyPointStatus; evidence: string[] }; corrected?: { status: KeyPointStatus }; correction?: CorrectionStamp }[];
+  /**
+   * `text`: the key point as the rubric words it, what a reader sees instead of its id. `ai.diagramEvidence`: what the
+   * board showed for it (elements, and a line naming them), when the board counted.
+   */
+  keyPoints: {
+    id: string;
+    text: string;
+    ai: { status: KeyPointStatus; evidence: string[]; diagramEvidence?: DiagramEvidenceGrade[] };
+    corrected?: { status: KeyPointStatus };
+    correction?: CorrectionStamp;
+  }[];
 }
 
 /**
@@ -38,7 +47,8 @@ export function correctGrade(
   });
   const keyPoints = ai.keyPoints.map((k) => {
     const c = latest.get(correctionKey(turnId, 'key_point', k.id));
-    const base = { id: k.id, text: texts.get(k.id) ?? k.id, ai: { status: k.status, evidence: k.evidence } };
+    const ai = { status: k.status, evidence: k.evidence, ...(k.diagramEvidence?.length ? { diagramEvidence: k.diagramEvidence } : {}) };
+    const base = { id: k.id, text: texts.get(k.id) ?? k.id, ai };
     if (!c) return { view: base, status: k.status };
     changed = true;
     const status = c.value as KeyPointStatus;

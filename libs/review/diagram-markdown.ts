@@ -18,6 +18,14 @@ function chainText(graph: Graph, chain: Graph['edges']): string {
   );
 }
 
+/**
+ * What the board showed for a key point, as the grade recorded it (the elements' line, never a quote): one phrase
+ * each, for the key point tables ("from your board: Notification service → Kafka → Push worker").
+ */
+export function boardEvidence(evidence: readonly { text: string }[] | undefined): string[] {
+  return (evidence ?? []).map((e) => `from your board: ${inline(e.text)}`);
+}
+
 /** Where an answer's board sits in the timeline, for the line under the answer. */
 export function boardAtAnswer(t: TranscriptTurn, diagram: DiagramExportDto): string | null {
   if (t.diagramSnapshotId === undefined) return null;

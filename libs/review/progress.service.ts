@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '#libs/auth';
-import { SessionsRepository, type SessionReport } from '#libs/interview';
+import { SessionRecordsService, SessionsRepository, type SessionReport } from '#libs/interview';
 import { ReviewRepository } from './review.repository.js';
 import { TranscriptService } from './transcript.service.js';
 
@@ -36,11 +36,12 @@ export class ProgressService {
   constructor(
     private readonly reviews: ReviewRepository,
     private readonly sessions: SessionsRepository,
+    private readonly records: SessionRecordsService,
     private readonly transcripts: TranscriptService,
   ) {}
 
   async progress(principal: Principal, now = new Date()): Promise<ProgressDto> {
-    const rows = await this.reviews.reportedSessions(principal.userId);
+    const rows = await this.records.reportedSessions(principal.userId);
     const corrected = new Set((await this.reviews.correctionsOf(rows.map((r) => r.sessionId))).map((c) => c.sessionId));
     const sessions: ProgressDto['sessions'] = [];
     const reports: SessionReport[] = [];

@@ -1,6 +1,7 @@
 import type { SessionReport, StudyPlanItem } from '#libs/interview';
 import type { CodeFacts, CodeReportSection } from '#libs/protocol';
 import type { ReportView } from './corrected-report.js';
+import { boardEvidence } from './diagram-markdown.js';
 import { fenced, inline, paragraphs, side } from './markdown-text.js';
 
 const STATUS = { covered: 'covered', partial: 'partly covered', missed: 'missed' } as const;
@@ -29,7 +30,11 @@ export function reportMarkdown(r: ReportView): string[] {
     '',
     '| key point | status |',
     '| --- | --- |',
-    ...r.keyPoints.map((k) => `| ${inline(k.text)} | ${side(STATUS[k.ai], k.corrected && STATUS[k.corrected])} |`),
+    ...r.keyPoints.map((k) => {
+      // What the board showed for the point, beside its status ("covered — from your board: …"); not for a missed one.
+      const board = (k.corrected ?? k.ai) === 'missed' ? [] : boardEvidence(shown.keyPoints.find((s) => s.id === k.id)?.diagramEvidence);
+      return `| ${inline(k.text)} | ${side(STATUS[k.ai], k.corrected && STATUS[k.corrected])}${board.length ? ` — ${board.join('; ')}` : ''} |`;
+    }),
     '',
   );
   if (shown.mistakes.length) lines.push('### Mistakes to avoid', '', ...shown.mistakes.map((m) => `- ${inline(m.text)}`), '');

@@ -1,9 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { z } from 'zod';
 import { CurrentPrincipal, type Principal, Roles } from '#libs/auth';
-import { parsePayload } from '#libs/errors';
+import { ApiErrors, ApiNoContent, ApiReturns } from '#libs/http';
 import { SessionNotFoundError } from '#libs/interview';
+import { calibrationSchema, coachAssignmentRowSchema, coachAssignmentSchema, reviewQueueRowSchema, reviewResultSchema } from '#libs/protocol';
 import { CalibrationService } from './calibration.service.js';
-import { assignmentSchema, reviewInputSchema } from './review.dto.js';
+import { type AssignmentInput, assignmentSchema, type ReviewInput, reviewInputSchema } from './review.dto.js';
 import { ReviewQueueService } from './review-queue.service.js';
 import { ReviewService } from './review.service.js';
 
@@ -18,23 +20,27 @@ export class ReviewController {
 
   @Get('queue')
   @Roles('coach', 'admin')
-  queue(@CurrentPrincipal() principal: Principal) {
+  @ApiReturns(z.array(reviewQueueRowSchema))
+  queue(@CurrentPrincipal() principal: Principal): Promise<z.infer<typeof reviewQueueRowSchema>[]> {
     return this.reviewQueue.queue(principal);
   }
 
   /** No role gate here: anyone who may not review this session gets the same 404 as for a missing one. */
   @Post('sessions/:id/corrections')
+  @ApiReturns(reviewResultSchema, 201)
+  @ApiErrors('SESSION_NOT_FOUND', 'TURN_NOT_FOUND', 'CONFLICT')
   correct(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new SessionNotFoundError() })) id: string,
-    @Body() body: unknown,
-  ) {
-    return this.reviews.review(principal, id, parsePayload(reviewInputSchema, body));
+    @Body({ schema: reviewInputSchema }) body: ReviewInput,
+  ): Promise<z.infer<typeof reviewResultSchema>> {
+    return this.reviews.review(principal, id, body);
   }
 
   @Get('calibration')
   @Roles('coach', 'admin')
-  calibration(@CurrentPrincipal() principal: Principal) {
+  @ApiReturns(calibrationSchema)
+  calibration(@CurrentPrincipal() principal: Principal): Promise<z.infer<typeof calibrationSchema>> {
     return this.calibrationService.calibration(principal);
   }
 }
@@ -45,18 +51,22 @@ export class CoachAssignmentsController {
   constructor(private readonly reviews: ReviewService) {}
 
   @Get()
-  list() {
+  @ApiReturns(z.array(coachAssignmentRowSchema))
+  list(): Promise<z.infer<typeof coachAssignmentRowSchema>[]> {
     return this.reviews.assignments();
   }
 
   @Post()
-  assign(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {
-    return this.reviews.assign(principal, parsePayload(assignmentSchema, body));
+  @ApiReturns(coachAssignmentSchema, 201)
+  assign(@CurrentPrincipal() principal: Principal, @Body({ schema: assignmentSchema }) body: AssignmentInput): Promise<z.infer<typeof coachAssignmentSchema>> {
+    return this.reviews.assign(principal, body);
   }
 
   @Delete()
   @HttpCode(204)
-  async unassign(@Body() body: unknown): Promise<void> {
-    await this.reviews.unassign(parsePayload(assignmentSchema, body));
+  @ApiNoContent()
+  @ApiErrors('NOT_FOUND')
+  async unassign(@Body({ schema: assignmentSchema }) body: AssignmentInput): Promise<void> {
+    await this.reviews.unassign(body);
   }
 }

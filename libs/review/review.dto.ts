@@ -23,7 +23,10 @@ export const reviewInputSchema = z
 export type ReviewInput = z.infer<typeof reviewInputSchema>;
 
 export const disputeSchema = z.object({ turnId, comment: freeText().trim().min(1).max(4000) }).strict();
+export type DisputeInput = z.infer<typeof disputeSchema>;
 
 export const assignmentSchema = z.object({ coachId: z.uuid(), candidateId: z.uuid() }).strict();
+export type AssignmentInput = z.infer<typeof assignmentSchema>;
 
 export const transcriptQuerySchema = z.object({ format: z.enum(['md', 'json']).optional() });
+export type TranscriptQuery = z.infer<typeof transcriptQuerySchema>;

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { AccessChangesModule } from '#libs/auth';
+import { AuthCoreModule } from '#libs/auth';
 import { ContentModule } from '#libs/content';
-import { InterviewModule } from '#libs/interview';
+import { InterviewModule, SessionRecordsModule } from '#libs/interview';
+import { CoachDirectoryModule } from './coach-assignments.js';
 import { CalibrationService } from './calibration.service.js';
 import { ProgressService } from './progress.service.js';
 import { CoachAssignmentsController, ReviewController } from './review.controller.js';
@@ -13,7 +14,7 @@ import { TranscriptsController } from './transcripts.controller.js';
 
 /** Review data and calibration without the live-session machinery (the CLI's label export). Needs DbModule. */
 @Module({
-  imports: [ContentModule],
+  imports: [ContentModule, SessionRecordsModule, CoachDirectoryModule],
   providers: [ReviewRepository, CalibrationService],
   exports: [ReviewRepository, CalibrationService],
 })
@@ -21,7 +22,7 @@ export class ReviewCoreModule {}
 
 /** Review as services over sessions (needs what InterviewModule needs: DbModule and RedisModule from the app). */
 @Module({
-  imports: [ReviewCoreModule, InterviewModule, ContentModule, AccessChangesModule],
+  imports: [ReviewCoreModule, InterviewModule, ContentModule, AuthCoreModule],
   providers: [ReviewService, ReviewQueueService, TranscriptService, ProgressService],
   exports: [ReviewService, ReviewQueueService, TranscriptService, ProgressService, ReviewCoreModule],
 })

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AccessChanges, type Principal } from '#libs/auth';
+import { AccessChanges, type Principal, UsersService } from '#libs/auth';
 import { DomainError, InvalidPayloadError } from '#libs/errors';
 import type { Grade } from '#libs/grading';
-import { SessionAccessPolicy, SessionNotFoundError, SessionsRepository, type SessionReport, type SessionRow } from '#libs/interview';
+import { SessionAccessPolicy, SessionsRepository, SessionsService, type SessionReport, type SessionRow } from '#libs/interview';
 import type { CorrectionInput, ReviewInput } from './review.dto.js';
 import { ReviewRepository } from './review.repository.js';
 import { toCorrectionDto } from './review.types.js';
@@ -18,13 +18,15 @@ export class ReviewService {
     private readonly sessions: SessionsRepository,
     private readonly reviews: ReviewRepository,
     private readonly accessChanges: AccessChanges,
+    private readonly users: UsersService,
+    private readonly interviews: SessionsService,
   ) {}
 
   async assign(admin: Principal, input: { coachId: string; candidateId: string }) {
-    const roles = await this.reviews.userRoles([input.coachId, input.candidateId]);
+    const people = await this.users.directory([input.coachId, input.candidateId]);
     const issues = [
-      ...(roles.get(input.coachId) === 'coach' ? [] : [{ path: 'coachId', message: 'must be the id of a coach' }]),
-      ...(roles.get(input.candidateId) === 'candidate' ? [] : [{ path: 'candidateId', message: 'must be the id of a candidate' }]),
+      ...(people.get(input.coachId)?.role === 'coach' ? [] : [{ path: 'coachId', message: 'must be the id of a coach' }]),
+      ...(people.get(input.candidateId)?.role === 'candidate' ? [] : [{ path: 'candidateId', message: 'must be the id of a candidate' }]),
     ];
     if (issues.length) throw new InvalidPayloadError(issues);
     const row = await this.reviews.assign(input.coachId, input.candidateId, admin.userId);
@@ -32,7 +34,17 @@ export class ReviewService {
   }
 
   async assignments() {
-    return (await this.reviews.assignments()).map((a) => ({ ...a, assignedAt: a.assignedAt.toISOString() }));
+    const assignments = await this.reviews.assignments();
+    const people = await this.users.directory(assignments.flatMap((a) => [a.coachId, a.candidateId]));
+    return assignments
+      .filter((a) => people.has(a.coachId) && people.has(a.candidateId))
+      .map((a) => ({
+        coachId: a.coachId,
+        coachEmail: people.get(a.coachId)!.email,
+        candidateId: a.candidateId,
+        candidateEmail: people.get(a.candidateId)!.email,
+        assignedAt: a.assignedAt.toISOString(),
+      }));
   }
 
   async unassign(input: { coachId: string; candidateId: string }): Promise<void> {
@@ -78,10 +90,12 @@ export class ReviewService {
     return { id: d.id, sessionId, turnId: d.turnId, comment: d.comment, at: d.createdAt.toISOString(), resolvedAt: null };
   }
 
-  /** The candidate (or an admin) deletes a session; an audit row without content remains. */
+  /**
+   * The candidate (or an admin) deletes a session through libs/interview (under its row lock, its policy deciding);
+   * the audit row without content is written in that same transaction.
+   */
   async deleteSession(principal: Principal, sessionId: string): Promise<void> {
-    const session = principal.role === 'admin' ? await this.access.visibleSession(principal, sessionId) : await this.access.ownSession(principal, sessionId);
-    if (!(await this.reviews.deleteSession(session.id, principal.userId))) throw new SessionNotFoundError();
+    await this.interviews.delete(principal, sessionId, (session) => this.reviews.recordDeletion(session.id, session.candidateId, principal.userId));
   }
 
   private async targets(session: SessionRow) {

@@ -5,6 +5,7 @@ import { buildReport, type SessionReport } from '#libs/interview';
 import { correctGrade } from './corrected-grade.js';
 import { correctReport } from './corrected-report.js';
 import { inline } from './markdown-text.js';
+import { correctionKey, type CorrectionRow } from './review.types.js';
 import { transcriptToMarkdown } from './transcript-markdown.js';
 import type { TranscriptDto, TranscriptTurn } from './transcript.service.js';
 
@@ -105,6 +106,55 @@ describe(transcriptToMarkdown.name, () => {
     expect(sut.indexOf(inline(missed.text))).toBeLessThan(sut.indexOf(`${inline(question.keyPoints.find((k) => k.id === 'async-analytics')!.text)} (partly covered)`));
     expect(sut).toContain('## Model answer');
     expect(sut).toContain(inline(question.referenceAnswer.split(/\n\s*\n/)[0]!.trim()));
+  });
+
+  describe('with a board that evidenced a key point', () => {
+    const shown = {
+      source: 'diagram' as const,
+      elements: [
+        { id: 'svc', kind: 'node' as const, label: 'Notification service', category: 'service' as const },
+        { id: 'a1', kind: 'edge' as const, label: 'publish' },
+        { id: 'kafka', kind: 'node' as const, label: 'Kafka', category: 'queue' as const },
+        { id: 'a2', kind: 'edge' as const, label: null },
+        { id: 'worker', kind: 'node' as const, label: 'Push | worker', category: 'worker' as const },
+      ],
+      text: 'Notification service → Kafka → Push | worker',
+    };
+    const withBoard: Grade = { ...grade, keyPoints: [{ ...grade.keyPoints[0]!, diagramEvidence: [shown] }, { ...grade.keyPoints[1]!, status: 'missed', evidence: [], diagramEvidence: [shown] }] };
+    const covered = () => inline(question.keyPoints.find((k) => k.id === 'cached-redirect-path')!.text);
+    const missed = () => inline(question.keyPoints.find((k) => k.id === 'async-analytics')!.text);
+
+    function boardTranscript(latest: ReadonlyMap<string, CorrectionRow> = new Map()): TranscriptDto {
+      const base = transcript();
+      const ai = buildReport({ sessionId: 's1', mode: 'practice', question, role, grades: [withBoard], failedAnswers: 0 });
+      const turns = base.turns.map((t) => (t.turnId === 't2' ? { ...t, grade: correctGrade(withBoard, 't2', latest, { role, question }).view } : t));
+      const corrected = correctGrade(withBoard, 't2', latest, { role, question });
+      return { ...base, turns, report: correctReport({ ai, question, role, correctedGrades: [corrected.corrected], gradesChanged: corrected.changed, failedAnswers: 0, latest }) };
+    }
+
+    it("shows it beside the answer's quotes and in the report's key points, escaped, and never for a missed point", () => {
+      const sut = transcriptToMarkdown(boardTranscript());
+      const line = inline('from your board: Notification service → Kafka → Push | worker');
+      expect(sut).toContain(`| ${covered()} | covered | “${inline('Redis in front of DynamoDB keyed by code')}”; ${line} |`);
+      expect(sut).toContain(`| ${covered()} | covered — ${line} |`);
+      expect(sut).toContain(`| ${missed()} | missed |  |`);
+      expect(sut).toContain(`| ${missed()} | missed |\n`);
+      expect(sut.split(line)).toHaveLength(3);
+      expect(sut).not.toContain('Push | worker');
+    });
+
+    it('keeps the element ids and labels in the JSON view of the grade and the report', () => {
+      const t = boardTranscript();
+      expect(t.turns[1]!.grade!.keyPoints[0]!.ai.diagramEvidence).toEqual([shown]);
+      expect(t.report!.ai.keyPoints.find((k) => k.id === 'cached-redirect-path')!.diagramEvidence).toEqual([shown]);
+      expect(transcriptToMarkdown(transcript())).not.toContain('from your board');
+    });
+
+    it('drops it from a point a coach marked missed', () => {
+      const row: CorrectionRow = { id: 'c1', sessionId: 's1', turnId: 't2', kind: 'key_point', itemId: 'cached-redirect-path', value: 'missed', reason: 'not said', version: 1, coachId: null, createdAt: new Date('2026-01-01T12:00:00Z') };
+      const sut = transcriptToMarkdown(boardTranscript(new Map([[correctionKey('t2', 'key_point', 'cached-redirect-path'), row]])));
+      expect(sut).not.toContain('from your board');
+    });
   });
 
   it('still exports a report stored before the study plan, model answer and dimension comments', () => {

@@ -1,5 +1,5 @@
 import type { DiagramExportDto } from '#libs/interview';
-import { boardAtAnswer, diagramMarkdown } from './diagram-markdown.js';
+import { boardAtAnswer, boardEvidence, diagramMarkdown } from './diagram-markdown.js';
 import { fenced, inline, side } from './markdown-text.js';
 import { reportMarkdown } from './report-markdown.js';
 import type { TranscriptDto, TranscriptTurn } from './transcript.service.js';
@@ -24,7 +24,11 @@ function turnMarkdown(t: TranscriptTurn, diagram: DiagramExportDto | null): stri
       '',
       '| key point | status | evidence |',
       '| --- | --- | --- |',
-      ...t.grade.keyPoints.map((k) => `| ${inline(k.text)} | ${side(STATUS[k.ai.status], k.corrected && STATUS[k.corrected.status])} | ${k.ai.evidence.map((e) => `“${inline(e)}”`).join('; ')} |`),
+      ...t.grade.keyPoints.map((k) => {
+        const quotes = k.ai.evidence.map((e) => `“${inline(e)}”`);
+        const board = (k.corrected?.status ?? k.ai.status) === 'missed' ? [] : boardEvidence(k.ai.diagramEvidence);
+        return `| ${inline(k.text)} | ${side(STATUS[k.ai.status], k.corrected && STATUS[k.corrected.status])} | ${[...quotes, ...board].join('; ')} |`;
+      }),
       '',
     );
     const { strengths, improvements } = t.grade.feedback;

@@ -1,10 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { z } from 'zod';
 import { CurrentPrincipal, type Principal } from '#libs/auth';
-import { parsePayload } from '#libs/errors';
+import { ApiErrors, ApiFile, ApiNoContent, ApiReturns } from '#libs/http';
 import { SessionNotFoundError } from '#libs/interview';
+import { disputeSchema as disputeViewSchema, progressSchema, transcriptExportSchema, transcriptSchema } from '#libs/protocol';
 import { ProgressService } from './progress.service.js';
-import { disputeSchema, transcriptQuerySchema } from './review.dto.js';
+import { type DisputeInput, disputeSchema, type TranscriptQuery, transcriptQuerySchema } from './review.dto.js';
 import { ReviewService } from './review.service.js';
 import { transcriptToMarkdown } from './transcript-markdown.js';
 import { TranscriptService } from './transcript.service.js';
@@ -25,13 +27,15 @@ export class TranscriptsController {
    * data: never served as HTML.
    */
   @Get('sessions/:id/transcript')
+  @ApiReturns(z.union([transcriptSchema, transcriptExportSchema]).describe('The transcript; with `format=json`, the download (`TranscriptExport`)'))
+  @ApiFile('text/markdown', 'with `format=md`, the Markdown download')
+  @ApiErrors('SESSION_NOT_FOUND')
   async transcript(
     @CurrentPrincipal() principal: Principal,
     @Param('id', SessionId()) id: string,
-    @Query() query: unknown,
+    @Query({ schema: transcriptQuerySchema }) { format }: TranscriptQuery,
     @Res({ passthrough: true }) res: Response,
-  ) {
-    const { format } = parsePayload(transcriptQuerySchema, query);
+  ): Promise<z.infer<typeof transcriptSchema> | z.infer<typeof transcriptExportSchema> | string> {
     if (!format) return this.transcripts.forPrincipal(principal, id);
     // Downloads carry the board too (the final picture drawn by the server, and its timeline).
     const transcript = await this.transcripts.exportFor(principal, id);
@@ -47,17 +51,26 @@ export class TranscriptsController {
 
   @Delete('sessions/:id')
   @HttpCode(204)
+  @ApiNoContent()
+  @ApiErrors('SESSION_NOT_FOUND')
   async delete(@CurrentPrincipal() principal: Principal, @Param('id', SessionId()) id: string): Promise<void> {
     await this.reviews.deleteSession(principal, id);
   }
 
   @Post('sessions/:id/disputes')
-  dispute(@CurrentPrincipal() principal: Principal, @Param('id', SessionId()) id: string, @Body() body: unknown) {
-    return this.reviews.dispute(principal, id, parsePayload(disputeSchema, body));
+  @ApiReturns(disputeViewSchema, 201)
+  @ApiErrors('SESSION_NOT_FOUND', 'TURN_NOT_FOUND', 'CONFLICT')
+  dispute(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', SessionId()) id: string,
+    @Body({ schema: disputeSchema }) body: DisputeInput,
+  ): Promise<z.infer<typeof disputeViewSchema>> {
+    return this.reviews.dispute(principal, id, body);
   }
 
   @Get('me/progress')
-  progress(@CurrentPrincipal() principal: Principal) {
+  @ApiReturns(progressSchema)
+  progress(@CurrentPrincipal() principal: Principal): Promise<z.infer<typeof progressSchema>> {
     return this.progressService.progress(principal);
   }
 }

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { CurrentPrincipal, type Principal, Roles } from '#libs/auth';
-import { type RolloutSettingsDto, RolloutService, type RolloutStatusDto } from './rollout.service.js';
+import { ApiReturns } from '#libs/http';
+import { type RolloutSettingsDto, rolloutSettingsSchema, type RolloutStatusDto, rolloutStatusSchema } from '#libs/protocol';
+import { type RolloutLimitsInput, rolloutLimitsSchema, RolloutService } from './rollout.service.js';
 
 @Roles('admin')
 @Controller('api/admin/rollout')
@@ -8,12 +10,14 @@ export class RolloutController {
   constructor(private readonly rollout: RolloutService) {}
 
   @Get()
+  @ApiReturns(rolloutStatusSchema)
   status(): Promise<RolloutStatusDto> {
     return this.rollout.status();
   }
 
   @Put()
-  update(@CurrentPrincipal() principal: Principal, @Body() body: unknown): Promise<RolloutSettingsDto> {
+  @ApiReturns(rolloutSettingsSchema)
+  update(@CurrentPrincipal() principal: Principal, @Body({ schema: rolloutLimitsSchema }) body: RolloutLimitsInput): Promise<RolloutSettingsDto> {
     return this.rollout.update(principal, body);
   }
 }

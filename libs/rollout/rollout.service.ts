@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { type Principal, UsersService } from '#libs/auth';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { DomainError, parsePayload } from '#libs/errors';
+import { DomainError } from '#libs/errors';
+import type { RolloutSettingsDto, RolloutStatusDto } from '#libs/protocol';
 import { type AdmissionReader, type RolloutLimits, RolloutRepository } from './rollout.repository.js';
 
 export const rolloutLimitsSchema = z
@@ -13,17 +14,8 @@ export const rolloutLimitsSchema = z
   })
   .strict();
 
-export interface RolloutSettingsDto extends RolloutLimits {
-  /** `config` until an admin saves limits, then `admin`. 0 means no limit. */
-  source: 'config' | 'admin';
-  updatedBy: string | null;
-  updatedAt: string | null;
-}
-
-export interface RolloutStatusDto {
-  settings: RolloutSettingsDto;
-  usage: { liveSessions: number; tokensToday: number; day: string };
-}
+export type RolloutLimitsInput = z.infer<typeof rolloutLimitsSchema>;
+export type { RolloutSettingsDto, RolloutStatusDto };
 
 /** The gate in front of every new session: early access, capacity, per-user daily quota and the LLM budget. */
 @Injectable()
@@ -59,8 +51,7 @@ export class RolloutService {
     });
   }
 
-  async update(principal: Principal, input: unknown): Promise<RolloutSettingsDto> {
-    const limits = parsePayload(rolloutLimitsSchema, input);
+  async update(principal: Principal, limits: RolloutLimitsInput): Promise<RolloutSettingsDto> {
     const saved = await this.repo.saveSettings(limits, principal.userId);
     return { ...pickLimits(saved), source: 'admin', updatedBy: saved.updatedBy, updatedAt: saved.updatedAt.toISOString() };
   }

@@ -1,5 +1,6 @@
 import { type AppConfig, loadConfig } from '#libs/config';
 import { createLogger, type Logger } from '#libs/logging';
+import { flushTracing } from '#libs/tracing';
 
 interface Closable {
   close(): Promise<void>;
@@ -36,9 +37,10 @@ export async function startProcess(
       setTimeout(() => {
         logger.error('shutdown took too long; exiting');
         process.exit(1);
-      }, config.queue.shutdownTimeoutMs + 2_000).unref();
+      }, config.drain.delayMs + config.queue.shutdownTimeoutMs + 2_000).unref();
       void started
         .then((app) => app.close())
+        .then(flushTracing)
         .then(
           () => process.exit(process.exitCode ?? 0),
           (err: unknown) => {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { col, firstRow, rows, TransactionHost } from '#libs/db';
 import { insertOutbox, type OutboxDraft } from './outbox.repository.js';
 import { priorityKey, type Ranking } from './ranking.js';
 import { canonicalInviteCode, hashSecret, newInviteCode } from './secrets.js';
@@ -32,6 +34,21 @@ export interface InviteRow {
   last_error: string | null;
 }
 
+const inviteRow = z.object({
+  entry_id: col.uuid,
+  email: col.text,
+  cohort: col.text,
+  created_at: col.time,
+  expires_at: col.time,
+  redeemed_at: col.time.nullable(),
+  mail_status: col.text.nullable(),
+  transport: col.text.nullable(),
+  sent_at: col.time.nullable(),
+  last_error: col.text.nullable(),
+}) satisfies z.ZodType<InviteRow>;
+const entryToInvite = z.object({ id: col.uuid, email: col.text, status: z.enum(['waiting', 'invited', 'joined']) });
+const lockedInvite = z.object({ id: col.uuid, entry_id: col.uuid, email: col.text, expires_at: col.time, redeemed_at: col.time.nullable() });
+
 export type ResendResult = { kind: 'ok'; email: string; messageId: string } | { kind: 'not-found' | 'redeemed' };
 
 export type RedeemResult =
@@ -40,7 +57,11 @@ export type RedeemResult =
 
 @Injectable()
 export class InvitesRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly host: TransactionHost;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    this.host = new TransactionHost(db);
+  }
 
   /**
    * Invites in one transaction. The entries are row-locked (`FOR UPDATE`; the next-by-priority batch skips rows
@@ -50,18 +71,21 @@ export class InvitesRepository {
   inviteBatch(batch: InviteBatch, ranking: Ranking, draft: (email: string, code: string) => OutboxDraft): Promise<InviteBatchResult> {
     return this.db.transaction(async (m) => {
       const result: InviteBatchResult = { invited: [], skipped: [], messageIds: [] };
-      let entries: EntryRow[];
+      let entries: Pick<EntryRow, 'id' | 'email' | 'status'>[];
       if ('count' in batch.target) {
-        entries = await m.query(
-          `SELECT w.* FROM waitlist_entries w WHERE w.status = 'waiting'
-            ORDER BY ${priorityKey('w', 1, 2)} LIMIT $3 FOR UPDATE SKIP LOCKED`,
-          [ranking.boost, ranking.cap, batch.target.count],
+        entries = rows(
+          entryToInvite,
+          await m.query(
+            `SELECT w.* FROM waitlist_entries w WHERE w.status = 'waiting'
+              ORDER BY ${priorityKey('w', 1, 2)} LIMIT $3 FOR UPDATE SKIP LOCKED`,
+            [ranking.boost, ranking.cap, batch.target.count],
+          ),
         );
       } else {
         const emails = batch.target.emails;
-        const found: EntryRow[] = await m.query(
-          `SELECT * FROM waitlist_entries WHERE lower(email) = ANY($1::text[]) ORDER BY signup_number FOR UPDATE`,
-          [emails],
+        const found = rows(
+          entryToInvite,
+          await m.query(`SELECT * FROM waitlist_entries WHERE lower(email) = ANY($1::text[]) ORDER BY signup_number FOR UPDATE`, [emails]),
         );
         const byEmail = new Map(found.map((e) => [e.email, e]));
         entries = [];
@@ -83,8 +107,10 @@ export class InvitesRepository {
   }
 
   /** The newest invites first (by email or cohort), each with its latest invite mail. */
-  list(q: string | undefined, limit = 100): Promise<InviteRow[]> {
-    return this.db.query(
+  async list(q: string | undefined, limit = 100): Promise<InviteRow[]> {
+    return rows(
+      inviteRow,
+      await this.db.query(
       `SELECT i.entry_id, e.email, i.cohort, i.created_at, i.expires_at, i.redeemed_at,
               m.status AS mail_status, m.transport, m.sent_at, m.last_error
          FROM waitlist_invites i JOIN waitlist_entries e ON e.id = i.entry_id
@@ -93,7 +119,8 @@ export class InvitesRepository {
         WHERE $1::text IS NULL OR strpos(e.email, lower($1)) > 0 OR strpos(lower(i.cohort), lower($1)) > 0
         ORDER BY i.created_at DESC LIMIT $2`,
       [q ?? null, limit],
-    ) as Promise<InviteRow[]>;
+      ),
+    );
   }
 
   /**
@@ -102,10 +129,13 @@ export class InvitesRepository {
    */
   resend(entryId: string, expiresAt: Date, draft: (email: string, code: string) => OutboxDraft): Promise<ResendResult> {
     return this.db.transaction(async (m): Promise<ResendResult> => {
-      const [invite]: { id: string; email: string; redeemed_at: Date | null }[] = await m.query(
-        `SELECT i.id, i.redeemed_at, e.email FROM waitlist_invites i JOIN waitlist_entries e ON e.id = i.entry_id
-          WHERE i.entry_id = $1 FOR UPDATE OF i`,
-        [entryId],
+      const invite = firstRow(
+        lockedInvite.pick({ id: true, email: true, redeemed_at: true }),
+        await m.query(
+          `SELECT i.id, i.redeemed_at, e.email FROM waitlist_invites i JOIN waitlist_entries e ON e.id = i.entry_id
+            WHERE i.entry_id = $1 FOR UPDATE OF i`,
+          [entryId],
+        ),
       );
       if (!invite) return { kind: 'not-found' };
       if (invite.redeemed_at) return { kind: 'redeemed' };
@@ -117,29 +147,28 @@ export class InvitesRepository {
 
   /**
    * One account per code: the invite row is locked, so of two redeems at once the second sees it used. The
-   * account is created in the same transaction (an email that already has an account leaves the code unused).
+   * account is created by `createAccount` (libs/auth's service, which owns the users table) in this same
+   * transaction, shared through `TransactionHost`; an email that already has an account (null) leaves the code unused.
    */
-  redeem(code: string, passwordHash: string): Promise<RedeemResult> {
-    return this.db.transaction(async (m): Promise<RedeemResult> => {
-      const [invite]: { id: string; entry_id: string; email: string; expires_at: Date; redeemed_at: Date | null }[] = await m.query(
-        `SELECT i.id, i.entry_id, i.expires_at, i.redeemed_at, e.email
-           FROM waitlist_invites i JOIN waitlist_entries e ON e.id = i.entry_id
-          WHERE i.code_hash = $1 FOR UPDATE OF i`,
-        [hashSecret(canonicalInviteCode(code))],
+  redeem(code: string, createAccount: (email: string) => Promise<string | null>): Promise<RedeemResult> {
+    return this.host.transaction(async (m): Promise<RedeemResult> => {
+      const invite = firstRow(
+        lockedInvite,
+        await m.query(
+          `SELECT i.id, i.entry_id, i.expires_at, i.redeemed_at, e.email
+             FROM waitlist_invites i JOIN waitlist_entries e ON e.id = i.entry_id
+            WHERE i.code_hash = $1 FOR UPDATE OF i`,
+          [hashSecret(canonicalInviteCode(code))],
+        ),
       );
       if (!invite) return { kind: 'invalid' };
       if (invite.redeemed_at) return { kind: 'used' };
       if (invite.expires_at.getTime() <= Date.now()) return { kind: 'expired' };
-      // The users table belongs to libs/auth; the insert is here so the account and the spent code commit together.
-      const [user]: { id: string }[] = await m.query(
-        `INSERT INTO users (email, password_hash, role, early_access) VALUES ($1, $2, 'candidate', true)
-         ON CONFLICT DO NOTHING RETURNING id`,
-        [invite.email, passwordHash],
-      );
-      if (!user) return { kind: 'email-taken' };
-      await m.query(`UPDATE waitlist_invites SET redeemed_at = now(), user_id = $2 WHERE id = $1`, [invite.id, user.id]);
+      const userId = await createAccount(invite.email);
+      if (!userId) return { kind: 'email-taken' };
+      await m.query(`UPDATE waitlist_invites SET redeemed_at = now(), user_id = $2 WHERE id = $1`, [invite.id, userId]);
       await m.query(`UPDATE waitlist_entries SET status = 'joined' WHERE id = $1`, [invite.entry_id]);
-      return { kind: 'ok', userId: user.id, email: invite.email };
+      return { kind: 'ok', userId, email: invite.email };
     });
   }
 }

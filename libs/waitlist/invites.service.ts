@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuthService, PasswordHasher, type Principal, type SignedIn } from '#libs/auth';
+import { AuthService, PasswordHasher, type Principal, type SignedIn, UsersService } from '#libs/auth';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { DomainError, NotFoundError, parsePayload } from '#libs/errors';
+import { DomainError, NotFoundError } from '#libs/errors';
 import { type InviteRow, InvitesRepository } from './invites.repository.js';
 import { messages } from './messages.js';
 import { OutboxService } from './outbox.service.js';
 import { WaitlistService } from './waitlist.service.js';
-import { type InviteBatchDto, type InviteDto, inviteListSchema, type InviteResentDto, inviteSchema, redeemSchema, resendInviteSchema } from './waitlist.dto.js';
+import type { InviteBatchDto, InviteDto, InviteInput, InviteListQuery, InviteResentDto, RedeemInput, ResendInviteInput } from './waitlist.dto.js';
 
 const DAY_MS = 86_400_000;
 
@@ -19,12 +19,12 @@ export class InvitesService {
     private readonly outbox: OutboxService,
     private readonly hasher: PasswordHasher,
     private readonly auth: AuthService,
+    private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The next `count` entries by priority, or the named ones; each gets a single-use code by mail. */
-  async invite(principal: Principal, input: unknown): Promise<InviteBatchDto> {
-    const dto = parsePayload(inviteSchema, input);
+  async invite(principal: Principal, dto: InviteInput): Promise<InviteBatchDto> {
     const expiresAt = new Date(Date.now() + dto.expiresInDays * DAY_MS);
     const baseUrl = this.config.mail.publicUrl;
     const codes = new Map<string, string>();
@@ -50,8 +50,7 @@ export class InvitesService {
     };
   }
 
-  async list(query: unknown): Promise<InviteDto[]> {
-    const { q } = parsePayload(inviteListSchema, query);
+  async list({ q }: InviteListQuery): Promise<InviteDto[]> {
     const now = Date.now();
     return (await this.invites.list(q)).map((r: InviteRow) => ({
       entryId: r.entry_id,
@@ -71,8 +70,7 @@ export class InvitesService {
   }
 
   /** A new code and expiry for an invite not yet redeemed (an expired one too), mailed again. */
-  async resend(entryId: string, input: unknown): Promise<InviteResentDto> {
-    const { expiresInDays } = parsePayload(resendInviteSchema, input ?? {});
+  async resend(entryId: string, { expiresInDays }: ResendInviteInput): Promise<InviteResentDto> {
     const expiresAt = new Date(Date.now() + expiresInDays * DAY_MS);
     let sentCode: string | undefined;
     const result = await this.invites.resend(entryId, expiresAt, (email, code) => {
@@ -92,10 +90,9 @@ export class InvitesService {
   }
 
   /** Creates the candidate account with early access and signs it in. */
-  async redeem(input: unknown): Promise<SignedIn> {
-    const { code, password } = parsePayload(redeemSchema, input);
+  async redeem({ code, password }: RedeemInput): Promise<SignedIn> {
     const passwordHash = await this.hasher.hash(password);
-    const result = await this.invites.redeem(code, passwordHash);
+    const result = await this.invites.redeem(code, (email) => this.users.createInvitedCandidate(email, passwordHash));
     switch (result.kind) {
       case 'ok':
         return this.auth.signInAs({ userId: result.userId, role: 'candidate' });

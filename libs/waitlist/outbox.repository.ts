@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { col, firstRow, onlyRow, rows } from '#libs/db';
 import type { MailMessage } from './mailer.js';
 
 export interface OutboxDraft extends MailMessage {
@@ -17,13 +19,20 @@ export interface OutboxRow {
   attempts: number;
 }
 
+const outboxRow = z.object({
+  id: col.uuid,
+  kind: col.text,
+  to_email: col.text,
+  subject: col.text,
+  body: col.text,
+  status: z.enum(['pending', 'sending', 'sent', 'failed']),
+  attempts: col.int,
+}) satisfies z.ZodType<OutboxRow>;
+const idRow = z.object({ id: col.uuid });
+
 /** Written in the caller's transaction, so a message exists exactly when the change that caused it does. */
 export async function insertOutbox(m: EntityManager, draft: OutboxDraft): Promise<string> {
-  const rows: { id: string }[] = await m.query(
-    `INSERT INTO outbox_messages (kind, to_email, subject, body) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [draft.kind, draft.to, draft.subject, draft.text],
-  );
-  return rows[0]!.id;
+  return onlyRow(idRow, await m.query(`INSERT INTO outbox_messages (kind, to_email, subject, body) VALUES ($1, $2, $3, $4) RETURNING id`, [draft.kind, draft.to, draft.subject, draft.text])).id;
 }
 
 @Injectable()
@@ -35,12 +44,14 @@ export class OutboxRepository {
    * row is never handed out again once taken, so a message is sent at most once.
    */
   async claim(id: string): Promise<OutboxRow | null> {
-    const [rows]: [OutboxRow[], number] = await this.db.query(
-      `UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, claimed_at = now()
-        WHERE id = $1 AND status = 'pending' RETURNING *`,
-      [id],
+    return firstRow(
+      outboxRow,
+      await this.db.query(
+        `UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, claimed_at = now()
+          WHERE id = $1 AND status = 'pending' RETURNING *`,
+        [id],
+      ),
     );
-    return rows[0] ?? null;
   }
 
   async markSent(id: string, transport: string): Promise<void> {
@@ -57,11 +68,14 @@ export class OutboxRepository {
 
   /** Pending messages older than `olderThanMs`: their dispatch job was lost or has not run yet. */
   async pendingIds(olderThanMs: number, limit: number): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM outbox_messages WHERE status = 'pending' AND created_at < now() - make_interval(secs => $1 / 1000.0)
-        ORDER BY created_at LIMIT $2`,
-      [olderThanMs, limit],
+    const pending = rows(
+      idRow,
+      await this.db.query(
+        `SELECT id FROM outbox_messages WHERE status = 'pending' AND created_at < now() - make_interval(secs => $1 / 1000.0)
+          ORDER BY created_at LIMIT $2`,
+        [olderThanMs, limit],
+      ),
     );
-    return rows.map((r) => r.id);
+    return pending.map((r) => r.id);
   }
 }

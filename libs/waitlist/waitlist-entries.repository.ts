@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ADVISORY_LOCK_KEYS, AdvisoryLock } from '#libs/db';
+import { z } from 'zod';
+import { ADVISORY_LOCK_KEYS, AdvisoryLock, col, firstRow, onlyRow, rows } from '#libs/db';
 import { insertOutbox, type OutboxDraft } from './outbox.repository.js';
 import { priorityKey, type Ranking } from './ranking.js';
 import { hashSecret, randomCode } from './secrets.js';
@@ -27,6 +28,28 @@ export interface ListedEntryRow extends EntryRow {
   expires_at: Date | null;
   redeemed_at: Date | null;
 }
+
+const entryColumns = {
+  id: col.uuid,
+  email: col.text,
+  name: col.text.nullable(),
+  target_role: col.text.nullable(),
+  years_experience: col.int.nullable(),
+  signup_number: col.int,
+  referral_code: col.text,
+  referral_count: col.int,
+  status: z.enum(['waiting', 'invited', 'joined']),
+  created_at: col.time,
+};
+const entryRow = z.object(entryColumns) satisfies z.ZodType<EntryRow>;
+const listedEntryRow = z.object({
+  ...entryColumns,
+  position: col.int.nullable(),
+  cohort: col.text.nullable(),
+  invited_at: col.time.nullable(),
+  expires_at: col.time.nullable(),
+  redeemed_at: col.time.nullable(),
+}) satisfies z.ZodType<ListedEntryRow>;
 
 export interface EntryFilter {
   status?: EntryRow['status'];
@@ -69,38 +92,38 @@ export class WaitlistEntriesRepository {
   /** Idempotent per normalised email, also under concurrency (the lock, and the unique index behind it). */
   signUp(input: NewEntry, ranking: Ranking, drafts: MessageDrafts): Promise<SignUpResult> {
     return this.signUps.run(async (m) => {
-      const [existing]: EntryRow[] = await m.query(`SELECT * FROM waitlist_entries WHERE lower(email) = lower($1)`, [input.email]);
+      const existing = firstRow(entryRow, await m.query(`SELECT * FROM waitlist_entries WHERE lower(email) = lower($1)`, [input.email]));
       if (existing) return { entry: existing, position: await positionOf(m, existing.id, ranking), token: null, messageIds: [] };
 
-      const [referrer]: EntryRow[] = input.referralCode
-        ? await m.query(`SELECT * FROM waitlist_entries WHERE referral_code = $1`, [input.referralCode.toUpperCase()])
-        : [];
+      const referrer = input.referralCode
+        ? firstRow(entryRow, await m.query(`SELECT * FROM waitlist_entries WHERE referral_code = $1`, [input.referralCode.toUpperCase()]))
+        : null;
       const token = randomBytes(32).toString('base64url');
-      const [entry]: EntryRow[] = await m.query(
+      const entry = onlyRow(
+        entryRow,
+        await m.query(
         `INSERT INTO waitlist_entries (email, name, target_role, years_experience, signup_number, referral_code, token_hash, referred_by)
          VALUES ($1, $2, $3, $4, (SELECT coalesce(max(signup_number), 0) + 1 FROM waitlist_entries), $5, $6, $7)
          RETURNING *`,
         [input.email, input.name ?? null, input.targetRole ?? null, input.yearsExperience ?? null, randomCode(8), hashSecret(token), referrer?.id ?? null],
+        ),
       );
-      const position = (await positionOf(m, entry!.id, ranking))!;
-      const messageIds = [await insertOutbox(m, drafts.welcome(entry!, position, token))];
+      const position = (await positionOf(m, entry.id, ranking))!;
+      const messageIds = [await insertOutbox(m, drafts.welcome(entry, position, token))];
 
       if (referrer && referrer.status === 'waiting') {
-        const [[credited]]: [EntryRow[], number] = await m.query(
-          `UPDATE waitlist_entries SET referral_count = referral_count + 1 WHERE id = $1 RETURNING *`,
-          [referrer.id],
-        );
-        if (credited!.referral_count <= ranking.cap && ranking.boost > 0) {
+        const credited = onlyRow(entryRow, await m.query(`UPDATE waitlist_entries SET referral_count = referral_count + 1 WHERE id = $1 RETURNING *`, [referrer.id]));
+        if (credited.referral_count <= ranking.cap && ranking.boost > 0) {
           const moved = (await positionOf(m, referrer.id, ranking))!;
-          messageIds.push(await insertOutbox(m, drafts.movedUp(credited!, moved)));
+          messageIds.push(await insertOutbox(m, drafts.movedUp(credited, moved)));
         }
       }
-      return { entry: entry!, position, token, messageIds };
+      return { entry, position, token, messageIds };
     });
   }
 
   async findByToken(token: string, ranking: Ranking): Promise<{ entry: EntryRow; position: number | null } | null> {
-    const [entry]: EntryRow[] = await this.db.query(`SELECT * FROM waitlist_entries WHERE token_hash = $1`, [hashSecret(token)]);
+    const entry = firstRow(entryRow, await this.db.query(`SELECT * FROM waitlist_entries WHERE token_hash = $1`, [hashSecret(token)]));
     if (!entry) return null;
     return { entry, position: await positionOf(this.db.manager, entry.id, ranking) };
   }
@@ -118,24 +141,30 @@ export class WaitlistEntriesRepository {
       LEFT JOIN waitlist_invites i ON i.entry_id = e.id`;
     const q = filter.q?.replace(/[\\%_]/g, (c) => `\\${c}`) ?? null;
     const params = [ranking.boost, ranking.cap, filter.status ?? null, q, filter.cohort ?? null];
-    const [{ n }]: { n: string }[] = await this.db.query(`SELECT count(*) AS n FROM ${from} WHERE ${where}`, params);
-    const rows = await this.db.query(
+    const { n } = onlyRow(z.object({ n: col.numeric }), await this.db.query(`SELECT count(*) AS n FROM ${from} WHERE ${where}`, params));
+    const listed = rows(
+      listedEntryRow,
+      await this.db.query(
       `SELECT e.*, r.position::int AS position, i.cohort, i.created_at AS invited_at, i.expires_at, i.redeemed_at
          FROM ${from} WHERE ${where}
         ORDER BY r.position NULLS LAST, e.signup_number LIMIT $6 OFFSET $7`,
       [...params, filter.limit, filter.offset],
+      ),
     );
-    return { total: Number(n), rows };
+    return { total: n, rows: listed };
   }
 }
 
 /** Rank among waiting entries (1-based), or null when the entry is no longer waiting. */
 async function positionOf(m: EntityManager, entryId: string, ranking: Ranking): Promise<number | null> {
-  const rows: { position: number }[] = await m.query(
+  const row = firstRow(
+    z.object({ position: col.int }),
+    await m.query(
     `SELECT (SELECT count(*)::int FROM waitlist_entries w
               WHERE w.status = 'waiting' AND (${priorityKey('w', 2, 3)}) < (${priorityKey('me', 2, 3)})) + 1 AS position
        FROM waitlist_entries me WHERE me.id = $1 AND me.status = 'waiting'`,
     [entryId, ranking.boost, ranking.cap],
+    ),
   );
-  return rows[0]?.position ?? null;
+  return row?.position ?? null;
 }

@@ -1,18 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { NotFoundError, parsePayload } from '#libs/errors';
+import { NotFoundError } from '#libs/errors';
 import { messages } from './messages.js';
 import { OutboxService } from './outbox.service.js';
 import type { Ranking } from './ranking.js';
 import { type EntryRow, WaitlistEntriesRepository } from './waitlist-entries.repository.js';
-import {
-  listWaitlistSchema,
-  signUpSchema,
-  type SignUpDto,
-  type WaitlistEntryDto,
-  type WaitlistStatusDto,
-  waitlistTokenSchema,
-} from './waitlist.dto.js';
+import { type ListWaitlistQuery, type SignUpDto, type SignUpInput, type WaitlistPageDto, type WaitlistStatusDto, waitlistTokenSchema } from './waitlist.dto.js';
 
 /** Sign-ups, referrals and where everyone stands. */
 @Injectable()
@@ -32,8 +25,7 @@ export class WaitlistService {
    * a taken email, so knowing an email tells nothing about its entry: the owner gets the position, referral code
    * and private status link by mail (the welcome message, sent once, when the entry is created).
    */
-  async signUp(input: unknown): Promise<SignUpDto> {
-    const dto = parsePayload(signUpSchema, input);
+  async signUp(dto: SignUpInput): Promise<SignUpDto> {
     const baseUrl = this.config.mail.publicUrl;
     const done = await this.entries.signUp(dto, this.ranking, {
       welcome: (entry, position, token) => messages.welcome(entry.email, { position, token, referralCode: entry.referral_code, baseUrl }),
@@ -50,8 +42,8 @@ export class WaitlistService {
     return { status: entry.status, position, referralCode: entry.referral_code, referrals: entry.referral_count };
   }
 
-  async list(query: unknown): Promise<{ total: number; entries: WaitlistEntryDto[] }> {
-    const { total, rows } = await this.entries.list(parsePayload(listWaitlistSchema, query), this.ranking);
+  async list(query: ListWaitlistQuery): Promise<WaitlistPageDto> {
+    const { total, rows } = await this.entries.list(query, this.ranking);
     return {
       total,
       entries: rows.map((r) => ({

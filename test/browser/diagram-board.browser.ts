@@ -157,6 +157,11 @@ describe('the system-design whiteboard in the browser', () => {
       const card = answerCard(p.page, answer);
       await card.and(p.page.locator('[data-status="scored"]')).waitFor({ timeout: 60_000 });
       await card.getByText('‘Notification service → Kafka → Push worker’ on your board', { exact: false }).waitFor();
+      // The key point the board helped cover says so, by the board's elements: in the coverage map, then in the report.
+      const fromBoard = 'from your board: Notification service → Kafka → Push worker';
+      await p.page.getByTestId('coverage-map').getByTestId('keypoint-board-evidence').getByText(fromBoard, { exact: false }).waitFor();
+      await p.page.getByRole('button', { name: 'End session' }).click(); // the confirm dialog is accepted
+      await p.page.getByTestId('report-keypoints').getByTestId('keypoint-board-evidence').getByText(fromBoard, { exact: false }).waitFor({ timeout: 60_000 });
     } finally {
       await saveScreenshot(p.page, 'diagram-board-graded').catch(() => undefined);
       await p.context.close();

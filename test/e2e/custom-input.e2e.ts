@@ -81,7 +81,7 @@ describe('custom-input code runs', () => {
     expect(await send('nul', '1\n["\u0000"]')).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', details: { issues: [{ path: 'input' }] } } });
     // A submission always runs every test: it takes no input.
     expect(await c.send('code:submit', { sessionId, clientId: 'submit-input', input: '1\n[]' })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
-    await new Promise((r) => setTimeout(r, 500));
+    await c.marker(sessionId);
     expect(codeResults(c)).toEqual([]);
   });
 

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import request from 'supertest';
 import { AuthService, type UserDto } from '../../libs/auth/index.js';
 import type { DiagramScene, ErrorDto, ServerEvent } from '../../libs/protocol/index.js';
 import { type RunningApi, startApi } from '../support/apps.js';
 import { createUser } from '../support/factories.js';
 import { InterviewClient } from '../support/interview-client.js';
+import { fixtureScenes, hostileScene } from '../support/scene-fuzz.mjs';
 import { isolatedQueuePrefix } from '../support/test-config.js';
 
 const fixture = (name: string): DiagramScene => JSON.parse(readFileSync(join(process.cwd(), 'test/fixtures/diagrams', name), 'utf8')) as DiagramScene;
@@ -169,6 +171,42 @@ describe('diagram snapshots (diagram:update)', () => {
     await pause(MIN_INTERVAL_MS + 20);
     expect((await refusal(c, { sessionId, clientId: 'late', scene })).code).toBe('SESSION_ENDED');
     expect(c.socket.connected).toBe(true);
+  });
+
+  it('takes a burst of fuzzed scenes and a frame past the socket cap without failing, and still answers', async () => {
+    const { c, sessionId } = await start();
+    // The fuzz test's generator (libs/interview/diagram-fuzz.spec.ts), seeded: real scenes with hostile mutations, as
+    // objects, JSON text or broken text, sent as fast as the socket takes them.
+    // Those that fit in a socket frame (84 KB here: twice DIAGRAM_MAX_BYTES, plus room); a bigger frame is the flood below.
+    const frame = (scene: unknown) => Buffer.byteLength(JSON.stringify({ sessionId, clientId: 'fz00', scene }) ?? '');
+    const scenes = fc.sample(hostileScene(fixtureScenes(join(process.cwd(), 'test/fixtures/diagrams'))), { seed: 19, numRuns: 60 }).filter((scene) => frame(scene) < 80_000);
+    expect(scenes.length).toBeGreaterThan(30);
+    const acks = await Promise.all(scenes.map((scene, i) => c.send('diagram:update', { sessionId, clientId: `fz${i}`, scene })));
+    const codes = acks.map((a) => (a.ok ? 'ok' : a.error.code));
+    // Read, refused by the schema or the limits, or (read ones coming faster than the snapshot interval) rate limited.
+    expect(codes.filter((code) => !['ok', 'INVALID_PAYLOAD', 'DIAGRAM_TOO_LARGE', 'RATE_LIMITED'].includes(code))).toEqual([]);
+    expect(codes).toContain('INVALID_PAYLOAD');
+    expect(codes.filter((code) => code === 'ok' || code === 'RATE_LIMITED').length).toBeGreaterThan(5);
+    for (const a of acks) {
+      if (!a.ok && a.error.code === 'INVALID_PAYLOAD') {
+        for (const issue of (a.error.details as { issues: { path: string }[] }).issues) expect(issue.path).toMatch(/^scene(\.|$)/);
+      }
+    }
+    expect(c.socket.connected).toBe(true);
+
+    // A frame past the socket's cap (twice DIAGRAM_MAX_BYTES) is dropped unparsed with its connection; nothing else is.
+    const flood = await connect(candidate);
+    const closed = new Promise<string>((resolve) => flood.socket.once('disconnect', (reason) => resolve(reason)));
+    (flood.socket as unknown as { emit(event: string, payload: unknown): void }).emit('diagram:update', { sessionId, clientId: 'flood', scene: { elements: [], appState: { pad: 'x'.repeat(2_000_000) } } });
+    expect(await closed).toMatch(/transport (close|error)/);
+
+    // The api still answers: its health, the board, and the next good scene on the first socket.
+    await request(api.url).get('/health/ready').expect(200);
+    await request(api.url).get(`/api/sessions/${sessionId}/diagram`).set(bearer(candidate)).expect(200);
+    await pause(MIN_INTERVAL_MS + 50);
+    const ack = await c.ok('diagram:update', { sessionId, clientId: 'after-fuzz', scene: fixture('notification-pipeline.excalidraw') });
+    expect(ack.seq).toBeGreaterThan(0);
+    expect(c.errors.map((e) => e.code)).not.toContain('INTERNAL');
   });
 
   it('refuses a board in a session whose question is not system design', async () => {

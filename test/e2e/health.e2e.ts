@@ -44,7 +44,13 @@ describe('health that tells the truth', () => {
     }, { timeoutMs: 10_000 });
     expect(ready).toEqual({
       status: 'ok',
-      checks: { postgres: { status: 'up' }, redis: { status: 'up' }, 'schedule:sessions.reconcile': { status: 'up' }, 'schedule:mail.sweep': { status: 'up' } },
+      checks: {
+        postgres: { status: 'up' },
+        redis: { status: 'up' },
+        ...Object.fromEntries(['auth', 'grading', 'interviewer', 'sessions', 'mail'].map((q) => [`queue:${q}`, { status: 'up' }])),
+        'schedule:sessions.reconcile': { status: 'up' },
+        'schedule:mail.sweep': { status: 'up' },
+      },
     });
 
     // The sessions queue stops (as when every worker's sessions consumer is wedged): the reconciler no longer runs.

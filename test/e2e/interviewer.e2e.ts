@@ -162,7 +162,7 @@ describe('the interviewer in a live session', () => {
       const again = await client();
       await again.join(first.sessionId, lastSeq);
       const line = await again.waitForEvent('interviewer:message', (e) => e.replyTo === turnId);
-      await new Promise((r) => setTimeout(r, 300));
+      await again.marker(first.sessionId);
       expect(again.events.filter((e) => e.type === 'interviewer:message' && e.replyTo === turnId)).toEqual([line]);
       expect(line.text).toContain('90 days');
     });

@@ -79,7 +79,7 @@ describe('live coding session', () => {
     await back.join(sessionId, lastSeq);
     // In the join's ack if it finished meanwhile, live otherwise: either way once.
     const looped = await back.waitForEvent('code:result', (e) => e.runId === loop.runId, 30_000);
-    await new Promise((r) => setTimeout(r, 300));
+    await back.marker(sessionId);
     expect(looped.status).toBe('TIMEOUT');
     expect(looped.message).toMatch(/time limit/);
     expect(back.events.filter((e) => e.type === 'code:result')).toHaveLength(1);

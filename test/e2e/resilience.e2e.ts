@@ -65,7 +65,7 @@ describe('resilience of live sessions', () => {
 
       const scored = await c.waitForEvent('grade:scored', (e) => e.turnId === turnId, 30_000);
       expect((scored.grade as { provenance: { grader: string } }).provenance.grader).toBe('openai');
-      await new Promise((r) => setTimeout(r, 1_000));
+      await c.marker(sessionId);
       expect(await gradesFor(turnId)).toBe(1);
       expect(c.events.filter((e) => e.type === 'grade:scored')).toHaveLength(1);
       expectGapless(c.events);

@@ -18,6 +18,9 @@ describe('import boundaries (eslint.config.js)', () => {
     ['libs/auth/auth.service.ts', "import { x } from '../config/index.js';\nexport const y = x;\n"],
     ['libs/auth/auth.service.ts', "import { x } from '../../apps/api/main.js';\nexport const y = x;\n"],
     ['apps/api/main.ts', "import { x } from '../../libs/config/index.js';\nexport const y = x;\n"],
+    ['libs/interview/grade-answer.service.ts', "import { Counter } from 'prom-client';\nexport const x = Counter;\n"],
+    ['libs/realtime/interview.gateway.ts', "import { trace } from '@opentelemetry/api';\nexport const x = trace;\n"],
+    ['libs/queue/queue-telemetry.ts', "import { BullMQOtel } from 'bullmq-otel';\nexport const x = BullMQOtel;\n"],
   ])('refuses the import in %s: %s', async (file, code) => {
     expect(await ruleIds(file, code)).toContain('no-restricted-imports');
   });
@@ -47,9 +50,28 @@ describe('import boundaries (eslint.config.js)', () => {
     ['libs/db/migrate.ts', "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n"],
     ['libs/auth/auth.module.ts', "import { TypeOrmModule } from '@nestjs/typeorm';\nexport const x = TypeOrmModule;\n"],
     ['libs/grading/openai.grader.ts', "import OpenAI from 'openai';\nexport const x = OpenAI;\n"],
+    ['libs/metrics/metrics.service.ts', "import { Counter } from 'prom-client';\nexport const x = Counter;\n"],
+    ['libs/tracing/span.ts', "import { trace } from '@opentelemetry/api';\nexport const x = trace;\n"],
     ['libs/config/app-config.ts', 'export const x = process.env.PORT;\n'],
     ['libs/auth/auth.service.ts', "import { x } from '#libs/config';\nimport { y } from './auth.dto.js';\nexport const z = [x, y];\n"],
   ])('allows %s', async (file, code) => {
     expect(await ruleIds(file, code)).toEqual([]);
+  });
+
+  // Rows are parsed at the repository boundary (`rows(schema, result)` from libs/db), never cast (issue 23).
+  it.each([
+    ['libs/review/review.repository.ts', 'export const f = (r: Record<string, unknown>) => r.id as string;\n'],
+    ['libs/interview/session-rows.ts', 'export const f = (r: Record<string, unknown>) => <string>r.id;\n'],
+    ['libs/waitlist/outbox.repository.ts', 'declare const m: { query(s: string): Promise<any> };\nexport async function f() {\n  const found: { id: string }[] = await m.query(`SELECT 1`);\n  return found;\n}\n'],
+  ])('refuses a cast row in %s', async (file, code) => {
+    expect(await ruleIds(file, code)).toContain('no-restricted-syntax');
+  });
+
+  it.each([
+    ['libs/review/review.repository.ts', "export const KINDS = ['a', 'b'] as const;\n"],
+    ['libs/interview/sessions.repository.ts', 'declare const m: { query(s: string): Promise<unknown> };\nexport async function f() {\n  const result: unknown = await m.query(`SELECT 1`);\n  return result;\n}\n'],
+    ['libs/review/review.service.ts', 'export const f = (r: Record<string, unknown>) => r.id as string;\n'],
+  ])('allows in %s: %s', async (file, code) => {
+    expect(await ruleIds(file, code)).not.toContain('no-restricted-syntax');
   });
 });

@@ -19,7 +19,10 @@ export default async function globalSetup() {
   await runMigrations(url.toString());
   globalThis.__testRun__ = { admin, database, users: 1 };
   process.env.TEST_ADMIN_DATABASE_URL = admin;
-  process.env.DATABASE_URL = url.toString();
+  // TEST_DATABASE_VIA=host:port: the apps (and the tests' own pools) talk to the database through a pooler there
+  // (scripts/pgbouncer.sh; with DB_POOL_MODE=transaction); creating, migrating and dropping it stay direct.
+  const via = process.env.TEST_DATABASE_VIA ? Object.assign(new URL(url), { host: process.env.TEST_DATABASE_VIA }) : url;
+  process.env.DATABASE_URL = via.toString();
   process.env.QUEUE_PREFIX = `test-${randomBytes(4).toString('hex')}`;
   process.env.LOG_LEVEL ??= 'silent';
   process.env.MIGRATE_ON_START = 'false';

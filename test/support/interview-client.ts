@@ -72,6 +72,17 @@ export class InterviewClient {
     });
   }
 
+  /**
+   * A later action whose event bounds the window: asks the interviewer a question (stored, never graded) and waits
+   * for its `answer:accepted`. The log is delivered in order without gaps, so once it is here every event committed
+   * before it is here too: "nothing else arrived" is then checked against what the log holds, not after a sleep.
+   */
+  async marker(sessionId: string): Promise<number> {
+    const { seq } = await this.ok('answer:submit', { sessionId, clientId: `marker-${Math.random().toString(36).slice(2)}`, text: 'Is that clear?', intent: 'question' });
+    await waitFor(async () => (this.events.some((e) => e.seq >= seq) ? true : undefined), { timeoutMs: 15_000 });
+    return seq;
+  }
+
   close(): void {
     this.socket.close();
   }

@@ -9,6 +9,7 @@ import net from 'node:net';
 export class TcpProxy {
   private readonly pairs = new Set<{ client: net.Socket; upstream: net.Socket }>();
   private partitioned = false;
+  private down = false;
 
   private constructor(
     private readonly server: net.Server,
@@ -36,8 +37,22 @@ export class TcpProxy {
     for (const pair of this.pairs) freeze(pair);
   }
 
+  /**
+   * The server goes away (killed, restarting): every open connection is reset and new ones are refused at once,
+   * until `heal()`. Unlike a partition, clients see it and reconnect when it is back.
+   */
+  cut(): void {
+    this.down = true;
+    for (const { client, upstream } of this.pairs) {
+      client.destroy();
+      upstream.destroy();
+    }
+    this.pairs.clear();
+  }
+
   heal(): void {
     this.partitioned = false;
+    this.down = false;
   }
 
   async close(): Promise<void> {
@@ -49,6 +64,10 @@ export class TcpProxy {
   }
 
   private accept(client: net.Socket, target: { host: string; port: number }): void {
+    if (this.down) {
+      client.destroy();
+      return;
+    }
     const upstream = net.connect(target.port, target.host);
     const pair = { client, upstream };
     this.pairs.add(pair);

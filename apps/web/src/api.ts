@@ -1,3 +1,4 @@
+import type { components, paths } from './api-types.js';
 import { auth, renewAccessToken } from './auth-token.js';
 import { serverClock } from './clock.js';
 
@@ -19,31 +20,66 @@ export class ApiError extends Error {
 
 export { auth, type Principal } from './auth-token.js';
 
+/** A named schema of the api's document (`Schema<'Transcript'>`): the web client's only REST types. */
+export type Schema<N extends keyof components['schemas']> = components['schemas'][N];
+type ErrorBody = Schema<'ErrorBody'>;
+
 /** Called when the api says the token is no longer good, so the app can ask to sign in again. */
 let onUnauthenticated: () => void = () => {};
 export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][Lowercase<M>]>;
+
+/** The api's paths (as in openapi.json, `{id}` placeholders) that answer `method`. */
+export type ApiPath<M extends Method> = { [P in keyof paths]: paths[P][Lowercase<M>] extends { responses: unknown } ? P : never }[keyof paths];
+
+type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : void;
+/** The JSON of an operation's success (200 or 201; a 204 is `void`). */
+export type ApiResponse<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { responses: infer R } ? (200 extends keyof R ? JsonOf<R[200]> : 201 extends keyof R ? JsonOf<R[201]> : void) : never;
+
+type PathParams<O> = O extends { parameters: { path: infer X } } ? X : never;
+type QueryParams<O> = O extends { parameters: { query?: infer X } } ? X : never;
+type BodyOf<O> = O extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+/** What a request to an operation carries: its path parameters (required when it has some), query and body. */
+export type ApiRequest<P extends keyof paths, M extends Method> = ([PathParams<Operation<P, M>>] extends [never]
+  ? { path?: never }
+  : { path: PathParams<Operation<P, M>> }) & { query?: QueryParams<Operation<P, M>>; body?: BodyOf<Operation<P, M>> };
+type RequestArgs<P extends keyof paths, M extends Method> = object extends ApiRequest<P, M> ? [request?: ApiRequest<P, M>, signal?: AbortSignal] : [request: ApiRequest<P, M>, signal?: AbortSignal];
+
+/** The URL of a path of openapi.json with its `{name}` placeholders filled in and the query appended. */
+export function apiUrl(path: string, params: Record<string, string | number> = {}, query: Record<string, unknown> = {}): string {
+  const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
+  const search = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+  return search.size ? `${filled}?${search}` : filled;
+}
+
 /**
- * A JSON request with the bearer token. A 401 on a request that carried a token renews the token once (the
- * refresh cookie) and repeats the request; only a refused renewal asks to sign in again. `signal` cancels it (a
- * query nobody shows any more): the fetch rejects with the signal's abort error, not as unreachable.
+ * A JSON request with the bearer token, typed by openapi.json (`api-types.ts`, generated): the path is the
+ * document's (`/api/sessions/{id}`), the request's parameters and body and the answer are its schemas. A 401 on a
+ * request that carried a token renews the token once (the refresh cookie) and repeats the request; only a refused
+ * renewal asks to sign in again. `signal` cancels it (a query nobody shows any more): the fetch rejects with the
+ * signal's abort error, not as unreachable.
  */
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+export async function api<M extends Method, P extends ApiPath<M>>(method: M, path: P, ...[request, signal]: RequestArgs<P, M>): Promise<ApiResponse<P, M>> {
+  const { path: params, query, body } = (request ?? {}) as { path?: Record<string, string | number>; query?: Record<string, unknown>; body?: unknown };
+  const url = apiUrl(path, params, query);
   const res = await withRenewal((token) => {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    return fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
-  }, path, signal);
+    return fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+  }, url, signal);
   const text = await res.text();
   const json: unknown = text ? safeJson(text) : undefined;
   if (!res.ok) {
-    const error = (json as { error?: { code?: string; message?: string; details?: Record<string, unknown>; retryable?: boolean } } | undefined)?.error;
+    const error = (json as Partial<ErrorBody> | undefined)?.error;
     throw new ApiError(res.status, error?.code ?? 'HTTP_' + res.status, error?.message ?? res.statusText, error?.details, error?.retryable === true);
   }
-  return json as T;
+  return json as ApiResponse<P, M>;
 }
 
 /**
@@ -100,7 +136,7 @@ export function describeError(err: unknown): string {
 export async function downloadFile(path: string, fallbackName: string): Promise<void> {
   const res = await withRenewal((token) => fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} }), path);
   if (!res.ok) {
-    const body = safeJson(await res.text()) as { error?: { code?: string; message?: string } } | undefined;
+    const body = safeJson(await res.text()) as Partial<ErrorBody> | undefined;
     throw new ApiError(res.status, body?.error?.code ?? 'HTTP_' + res.status, body?.error?.message ?? res.statusText);
   }
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;

@@ -85,7 +85,7 @@ describe(`${api.name}() under a query`, () => {
       return reply(404, { error: { code: 'QUESTION_NOT_FOUND', message: 'no such question', retryable: false } });
     };
     const client = createQueryClient();
-    await expect(client.fetchQuery({ queryKey: ['questions', 'x'], queryFn: ({ signal }) => api('GET', '/api/questions/x', undefined, signal) })).rejects.toMatchObject({ status: 404 });
+    await expect(client.fetchQuery({ queryKey: ['questions', 'x'], queryFn: ({ signal }) => api('GET', '/api/questions/{id}', { path: { id: 'x' } }, signal) })).rejects.toMatchObject({ status: 404 });
     expect(calls).toBe(1);
     client.clear();
   });

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { api, ApiError } from './api.js';
+import { api, ApiError, type ApiPath, type ApiRequest, type ApiResponse } from './api.js';
 
 /** Tries after the first failure of a read, for an error that says the same request may succeed later. */
 export const MAX_READ_RETRIES = 2;
@@ -44,6 +44,6 @@ export function createQueryClient(): QueryClient {
 }
 
 /** A query's `queryFn` for `GET path`: through `api()`, cancelled with the query's signal. */
-export function apiGet<T>(path: string): (context: { signal: AbortSignal }) => Promise<T> {
-  return ({ signal }) => api<T>('GET', path, undefined, signal);
+export function apiGet<P extends ApiPath<'GET'>>(path: P, ...[request]: object extends ApiRequest<P, 'GET'> ? [request?: ApiRequest<P, 'GET'>] : [request: ApiRequest<P, 'GET'>]): (context: { signal: AbortSignal }) => Promise<ApiResponse<P, 'GET'>> {
+  return ({ signal }) => (api as (m: 'GET', p: P, r: ApiRequest<P, 'GET'> | undefined, s: AbortSignal) => Promise<ApiResponse<P, 'GET'>>)('GET', path, request, signal);
 }

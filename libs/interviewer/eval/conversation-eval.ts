@@ -1,7 +1,7 @@
 import type { LoadedQuestion, LoadedRoleGuide } from '#libs/content';
 import { evaluateDiagram, toComponentGraph, type ComponentGraph } from '#libs/diagram';
 import { RubricGrader } from '#libs/grading';
-import type { ConversationTurn, Interviewer, InterviewerReply } from '../interviewer.port.js';
+import { readGrade, type ConversationTurn, type Interviewer, type InterviewerReply } from '../interviewer.port.js';
 import { findLeak } from '../leak-guard.js';
 import { PASSING_OVERALL } from '../offline-interviewer.js';
 import { lineKey } from '../text-match.js';
@@ -107,7 +107,8 @@ export async function runInterviewerEval(conversations: readonly Conversation[],
             ...(board ? { diagram: board } : {}),
           })
         : undefined;
-      const coveredNow = analysis?.keyPoints.filter((k) => k.status === 'covered').map((k) => k.id) ?? [];
+      const answerRead = analysis ? readGrade(analysis) : undefined;
+      const coveredNow = answerRead?.coveredNow ?? [];
       coveredNow.forEach((id) => covered.add(id));
       const result = await interviewer.reply({
         roleTitle: role.title,
@@ -118,7 +119,7 @@ export async function runInterviewerEval(conversations: readonly Conversation[],
         turn: { id: `${conversation.id}-${index + 1}`, text: turn.say, reading },
         history: [...history],
         covered: new Set(covered),
-        ...(analysis ? { analysis: { overall: analysis.overall, coveredNow } } : {}),
+        ...(answerRead ? { analysis: answerRead } : {}),
         followUp: true,
         ...(findings.length > 0 ? { board: { findings } } : {}),
       });

@@ -1,12 +1,11 @@
 import { type FormEvent, useState } from 'react';
-import { describeError } from '../api.js';
-import type { TranscriptTurn } from '../review-types.js';
+import { describeError, type Schema } from '../api.js';
 
 /**
  * Under an answer once the session has ended: what the coach changed in its grade and why, the coach's notes,
  * the candidate's disputes, and a way to dispute the grade (the review api's `POST /api/sessions/:id/disputes`).
  */
-export function AnswerReview({ turn, onDispute }: { turn: TranscriptTurn; onDispute(turnId: string, comment: string): Promise<void> }) {
+export function AnswerReview({ turn, onDispute }: { turn: Schema<'TranscriptTurn'>; onDispute(turnId: string, comment: string): Promise<void> }) {
   const [open, setOpen] = useState(false);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);

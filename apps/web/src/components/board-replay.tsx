@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, auth, describeError, downloadFile } from '../api.js';
+import { ApiError, auth, describeError, downloadFile, type Schema } from '../api.js';
 import { apiGet } from '../query-client.js';
 import { queryKeys } from '../query-keys.js';
-import type { DiagramTimeline } from '../review-types.js';
 
-type Snapshot = DiagramTimeline['snapshots'][number];
+type DiagramTimeline = Schema<'DiagramTimeline'>;
+type Snapshot = Schema<'DiagramTimelineEntry'>;
 
 /** `m:ss` into the session. */
 const into = (ms: number) => {
@@ -61,7 +61,7 @@ export interface BoardReplayProps {
  * snapshots. Renders nothing for a session without a board.
  */
 export function BoardReplay({ sessionId, snapshotId, onSelect }: BoardReplayProps) {
-  const query = useQuery({ queryKey: queryKeys.diagramTimeline(sessionId), queryFn: apiGet<DiagramTimeline>(`/api/sessions/${sessionId}/diagram-timeline`) });
+  const query = useQuery({ queryKey: queryKeys.diagramTimeline(sessionId), queryFn: apiGet('/api/sessions/{id}/diagram-timeline', { path: { id: sessionId } }) });
   const notADesign = query.error instanceof ApiError && query.error.code === 'NOT_A_DESIGN_SESSION';
   const timeline: DiagramTimeline | 'none' | null = query.data ?? (notADesign ? 'none' : null);
   const error = query.error && !query.data && !notADesign ? describeError(query.error) : null;

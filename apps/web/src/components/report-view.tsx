@@ -1,4 +1,4 @@
-import type { CodeReportSection, ReportView } from '../protocol.js';
+import type { CodeReportSection, KeyPointStatus, ReportView } from '../protocol.js';
 import { BarChart } from './charts.js';
 import { CodeTests } from './code-results.js';
 import { ModelAnswer, StudyPlan } from './study-plan.js';
@@ -46,6 +46,7 @@ export function SessionReport({ report }: { report: ReportView }) {
         {report.keyPoints.map((k) => (
           <li key={k.id} className={`kp kp-${k.status}`}>
             <span className="badge">{STATUS_LABEL[k.status]}</span> {k.text}
+            <BoardEvidence status={k.status} evidence={k.diagramEvidence} />
             {k.evidence.length > 0 && (
               <blockquote className="evidence">
                 {k.evidence.map((q, i) => (
@@ -69,6 +70,20 @@ export function SessionReport({ report }: { report: ReportView }) {
       <StudyPlan report={report} />
       {report.modelAnswer && <ModelAnswer answer={report.modelAnswer} />}
     </section>
+  );
+}
+
+/**
+ * What the board showed for a key point (the grade's `diagramEvidence`: elements named as on the board, never a
+ * quote), under the point: "Covered — from your board: Notification service → Kafka → Push worker". Not for a missed
+ * point (a coach may have corrected it to missed).
+ */
+export function BoardEvidence({ status, evidence }: { status: KeyPointStatus; evidence: readonly { text: string }[] | undefined }) {
+  if (status === 'missed' || !evidence?.length) return null;
+  return (
+    <p className="board-evidence" data-testid="keypoint-board-evidence">
+      {STATUS_LABEL[status]} — from your board: {evidence.map((e) => e.text).join('; ')}
+    </p>
   );
 }
 

@@ -1,8 +1,8 @@
-import type { ReviewedReport, TranscriptTurn } from '../review-types.js';
+import type { Schema } from '../api.js';
 import { BarChart } from './charts.js';
 
 /** The coach's corrections of a report, beside the AI's values, each with its reason. */
-export function ReportCorrections({ report, turns = [] }: { report: ReviewedReport; turns?: TranscriptTurn[] }) {
+export function ReportCorrections({ report, turns = [] }: { report: Schema<'ReviewedReport'>; turns?: Schema<'TranscriptTurn'>[] }) {
   const dims = report.dimensions.filter((d) => d.correction || (d.corrected !== undefined && d.corrected !== d.ai));
   const kps = report.keyPoints.filter((k) => k.correction || (k.corrected !== undefined && k.corrected !== k.ai));
   const titles = new Map(report.dimensions.map((d) => [d.id, d.title]));

@@ -22,6 +22,9 @@ const at = '2026-01-01T10:00:00.000Z';
 type Draft<E = ServerEvent> = E extends ServerEvent ? Omit<E, 'sessionId' | 'at'> : never;
 const ev = (e: Draft): ServerEvent => ({ sessionId: S, at, ...e }) as ServerEvent;
 const grade = (kps: [string, 'covered' | 'partial' | 'missed'][]) => ({
+  questionId: 'q',
+  phaseId: 'p1',
+  provenance: { grader: 'rubric' as const, model: null, rubricVersion: 'r', promptVersion: 'p', tokens: { prompt: 0, cached: 0, completion: 0 }, latencyMs: 1 },
   keyPoints: kps.map(([id, status]) => ({ id, status, evidence: [] })),
   mistakes: [],
   dimensions: [],
@@ -76,9 +79,26 @@ describe(keyPointCoverage.name, () => {
     s = applyEvent(s, ev({ seq: 5, type: 'answer:accepted', turnId: 't2', clientId: 'c2', phaseId: 'p1', text: 'y' }));
     s = applyEvent(s, ev({ seq: 6, type: 'grade:scored', turnId: 't2', grade: grade([['a', 'missed'], ['b', 'partial']]) }));
     expect(keyPointCoverage(s.items)).toEqual([
-      { id: 'a', status: 'covered' },
-      { id: 'b', status: 'partial' },
+      { id: 'a', status: 'covered', board: [] },
+      { id: 'b', status: 'partial', board: [] },
     ]);
+  });
+
+  it('carries what the board showed for a point, from the grades that reached its best status, each line once', () => {
+    const shown = (text: string) => ({ source: 'diagram' as const, elements: [{ id: 'n1', kind: 'node' as const, label: text }], text });
+    const withBoard = (status: 'covered' | 'partial', lines: string[]) => {
+      const g = grade([['a', status]]);
+      return { ...g, keyPoints: g.keyPoints.map((k) => ({ ...k, diagramEvidence: lines.map(shown) })) };
+    };
+    let s = applyJoin(initialLiveState(S), { state, events: [] });
+    const answered = (seq: number, turnId: string, g: ReturnType<typeof withBoard>) => {
+      s = applyEvent(s, ev({ seq, type: 'answer:accepted', turnId, clientId: turnId, phaseId: 'p1', text: 'x' }));
+      s = applyEvent(s, ev({ seq: seq + 1, type: 'grade:scored', turnId, grade: g }));
+    };
+    answered(3, 't1', withBoard('partial', ['Client → Postgres']));
+    answered(5, 't2', withBoard('covered', ['Notification service → Kafka → Push worker']));
+    answered(7, 't3', withBoard('covered', ['Notification service → Kafka → Push worker', 'Kafka (queue)']));
+    expect(keyPointCoverage(s.items)).toEqual([{ id: 'a', status: 'covered', board: ['Notification service → Kafka → Push worker', 'Kafka (queue)'] }]);
   });
 
   it('humanizes ids', () => expect(humanize('chat-semantics')).toBe('Chat semantics'));

@@ -246,17 +246,22 @@ export function runningRuns<R extends { runId: string }>(accepted: readonly R[],
 
 const RANK: Record<KeyPointStatus, number> = { missed: 0, partial: 1, covered: 2 };
 
-/** Best status per key point over the grades so far (practice mode): the coverage map. */
-export function keyPointCoverage(items: TimelineItem[]): { id: string; status: KeyPointStatus }[] {
-  const best = new Map<string, KeyPointStatus>();
+/**
+ * Best status per key point over the grades so far (practice mode): the coverage map. `board`: what the board showed
+ * for the point in the grades that reached that status (each line once), empty when it showed nothing.
+ */
+export function keyPointCoverage(items: TimelineItem[]): { id: string; status: KeyPointStatus; board: string[] }[] {
+  const best = new Map<string, { status: KeyPointStatus; board: string[] }>();
   for (const item of items) {
     if (item.kind !== 'answer' || !item.grade) continue;
     for (const kp of item.grade.keyPoints) {
       const seen = best.get(kp.id);
-      if (seen === undefined || RANK[kp.status] > RANK[seen]) best.set(kp.id, kp.status);
+      const board = (kp.diagramEvidence ?? []).map((e) => e.text);
+      if (seen === undefined || RANK[kp.status] > RANK[seen.status]) best.set(kp.id, { status: kp.status, board });
+      else if (kp.status === seen.status) seen.board.push(...board.filter((b) => !seen.board.includes(b)));
     }
   }
-  return [...best].map(([id, status]) => ({ id, status }));
+  return [...best].map(([id, { status, board }]) => ({ id, status, board }));
 }
 
 /** `chat-semantics` → `Chat semantics`. */

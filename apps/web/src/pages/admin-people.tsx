@@ -1,26 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, describeError } from '../api.js';
+import { api, describeError, type Schema } from '../api.js';
 import { ScrollTable } from '../components/scroll-table.js';
-import type { InviteDto, InviteResentDto } from '../protocol.js';
 import { apiGet } from '../query-client.js';
 import { queryKeys } from '../query-keys.js';
 import { useSubmit } from '../use-submit.js';
 
-interface UserRow {
-  id: string;
-  email: string;
-  role: 'candidate' | 'coach' | 'admin';
-  disabledAt: string | null;
-}
-
-interface Assignment {
-  coachId: string;
-  coachEmail: string;
-  candidateId: string;
-  candidateEmail: string;
-  assignedAt: string;
-}
+type UserRow = Schema<'User'>;
+type Assignment = Schema<'CoachAssignmentRow'>;
+type InviteDto = Schema<'Invite'>;
 
 const enabledUsers = (users: UserRow[]) => users.filter((x) => !x.disabledAt).slice(0, 50);
 
@@ -30,10 +18,9 @@ const enabledUsers = (users: UserRow[]) => users.filter((x) => !x.disabledAt).sl
  */
 function useUserSearch(role: UserRow['role'], q: string): UserRow[] {
   const term = q.trim();
-  const params = new URLSearchParams({ role, ...(term ? { q: term } : {}) });
   const { data } = useQuery({
     queryKey: queryKeys.admin.users(role, term),
-    queryFn: apiGet<UserRow[]>(`/api/admin/users?${params}`),
+    queryFn: apiGet('/api/admin/users', { query: { role, q: term || undefined } }),
     select: enabledUsers,
     placeholderData: keepPreviousData,
   });
@@ -71,7 +58,7 @@ export function CoachAssignments() {
   const [candidateId, setCandidateId] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const queryClient = useQueryClient();
-  const assignments = useQuery({ queryKey: queryKeys.admin.coachAssignments(), queryFn: apiGet<Assignment[]>('/api/admin/coach-assignments') });
+  const assignments = useQuery({ queryKey: queryKeys.admin.coachAssignments(), queryFn: apiGet('/api/admin/coach-assignments') });
   const list = assignments.data ?? null;
   const loadError = assignments.error && !list ? describeError(assignments.error) : null;
   // An assignment changes the list and whose sessions a coach's queue holds.
@@ -80,11 +67,11 @@ export function CoachAssignments() {
     void queryClient.invalidateQueries({ queryKey: queryKeys.reviewQueue() });
   };
   const assign = useMutation({
-    mutationFn: (pair: { coachId: string; candidateId: string }) => api('POST', '/api/admin/coach-assignments', pair),
+    mutationFn: (pair: { coachId: string; candidateId: string }) => api('POST', '/api/admin/coach-assignments', { body: pair }),
     onSuccess: changed,
   });
   const remove = useMutation({
-    mutationFn: (a: Assignment) => api('DELETE', '/api/admin/coach-assignments', { coachId: a.coachId, candidateId: a.candidateId }),
+    mutationFn: (a: Assignment) => api('DELETE', '/api/admin/coach-assignments', { body: { coachId: a.coachId, candidateId: a.candidateId } }),
     onSuccess: changed,
   });
   const { busy, error, submit } = useSubmit(async () => {
@@ -155,20 +142,20 @@ const MAIL_STATUS: Record<InviteDto['mail']['status'], string> = { none: 'no mai
  */
 export function Invites() {
   const [q, setQ] = useState('');
-  const [resent, setResent] = useState<InviteResentDto | null>(null);
+  const [resent, setResent] = useState<Schema<'InviteResent'> | null>(null);
   const [resendError, setResendError] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const term = q.trim();
   const invitesQuery = useQuery({
     queryKey: queryKeys.admin.invites(term),
-    queryFn: apiGet<InviteDto[]>(`/api/admin/invites?${new URLSearchParams(term ? { q: term } : {})}`),
+    queryFn: apiGet('/api/admin/invites', { query: { q: term || undefined } }),
     placeholderData: keepPreviousData,
   });
   const invites = invitesQuery.data ?? null;
   const error = resendError ?? (invitesQuery.error ? describeError(invitesQuery.error) : null);
   // A re-send replaces the invite's code, expiry and mail state.
   const resendMutation = useMutation({
-    mutationFn: (i: InviteDto) => api<InviteResentDto>('POST', `/api/admin/invites/${i.entryId}/resend`, {}),
+    mutationFn: (i: InviteDto) => api('POST', '/api/admin/invites/{entryId}/resend', { path: { entryId: i.entryId }, body: {} }),
     onSuccess: (done) => {
       setResent(done);
       setResendError(null);

@@ -1,7 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api, describeError } from '../api.js';
-import type { InviteBatchDto, WaitlistEntryDto } from '../protocol.js';
+import { api, type ApiRequest, describeError, type Schema } from '../api.js';
 import { apiGet } from '../query-client.js';
 import { queryKeys } from '../query-keys.js';
 import { useSubmit } from '../use-submit.js';
@@ -9,19 +8,9 @@ import { useTitle } from '../use-title.js';
 import { ScrollTable } from '../components/scroll-table.js';
 import { CoachAssignments, InviteLink, Invites } from './admin-people.js';
 
-type WaitlistEntry = WaitlistEntryDto;
-type InviteBatch = InviteBatchDto;
-
-interface RolloutLimits {
-  maxLiveSessions: number;
-  sessionsPerUserPerDay: number;
-  dailyTokenBudget: number;
-}
-
-interface RolloutStatus {
-  settings: RolloutLimits & { source: 'config' | 'admin'; updatedAt: string | null };
-  usage: { liveSessions: number; tokensToday: number; day: string };
-}
+type InviteBatch = Schema<'InviteBatch'>;
+type RolloutLimits = NonNullable<ApiRequest<'/api/admin/rollout', 'PUT'>['body']>;
+type WaitlistQuery = NonNullable<ApiRequest<'/api/admin/waitlist', 'GET'>['query']>;
 
 export function AdminPage() {
   useTitle('Early-access rollout');
@@ -42,10 +31,9 @@ function Waitlist() {
   const [status, setStatus] = useState('waiting');
   const [q, setQ] = useState('');
   const term = q.trim();
-  const params = new URLSearchParams({ limit: '100', ...(status ? { status } : {}), ...(term ? { q: term } : {}) });
   const waitlist = useQuery({
     queryKey: queryKeys.admin.waitlist({ status, q: term }),
-    queryFn: apiGet<{ total: number; entries: WaitlistEntry[] }>(`/api/admin/waitlist?${params}`),
+    queryFn: apiGet('/api/admin/waitlist', { query: { limit: 100, status: (status || undefined) as WaitlistQuery['status'], q: term || undefined } }),
     placeholderData: keepPreviousData,
   });
   const data = waitlist.data;
@@ -111,7 +99,7 @@ function InviteCohort() {
   const queryClient = useQueryClient();
   // New invites: the invite list and the invited people's waitlist status change.
   const invite = useMutation({
-    mutationFn: (body: { cohort: string; expiresInDays: number; emails?: string[]; count?: number }) => api<InviteBatch>('POST', '/api/admin/invites', body),
+    mutationFn: (body: { cohort: string; expiresInDays: number; emails?: string[]; count?: number }) => api('POST', '/api/admin/invites', { body }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.admin.invites() });
       void queryClient.invalidateQueries({ queryKey: queryKeys.admin.waitlist() });
@@ -172,7 +160,7 @@ function InviteCohort() {
 }
 
 function Rollout() {
-  const rollout = useQuery({ queryKey: queryKeys.admin.rollout(), queryFn: apiGet<RolloutStatus>('/api/admin/rollout') });
+  const rollout = useQuery({ queryKey: queryKeys.admin.rollout(), queryFn: apiGet('/api/admin/rollout') });
   const status = rollout.data ?? null;
   // The fields show the stored limits until the admin edits one; a save shows the stored ones again.
   const [edited, setEdited] = useState<Partial<Record<keyof RolloutLimits, string>>>({});
@@ -181,7 +169,7 @@ function Rollout() {
   const message = saved ?? (rollout.error && !status ? { ok: false, text: describeError(rollout.error) } : null);
   const queryClient = useQueryClient();
   const saveLimits = useMutation({
-    mutationFn: (limits: RolloutLimits) => api('PUT', '/api/admin/rollout', limits),
+    mutationFn: (limits: RolloutLimits) => api('PUT', '/api/admin/rollout', { body: limits }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.admin.rollout() }),
   });
 

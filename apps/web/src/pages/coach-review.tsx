@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api, describeError } from '../api.js';
+import { api, type ApiRequest, describeError, type Schema } from '../api.js';
 import { BoardAtAnswer, BoardReplay } from '../components/board-replay.js';
 import { ReportCorrections } from '../components/reviewed-report.js';
 import type { KeyPointStatus } from '../protocol.js';
-import { stillGrading, type ReviewedGrade, type Transcript, type TranscriptTurn } from '../review-types.js';
+import { stillGrading } from '../transcript-status.js';
 import { humanize } from '../live/session-state.js';
 import { apiGet } from '../query-client.js';
 import { queryKeys } from '../query-keys.js';
@@ -13,9 +13,7 @@ import { useTitle } from '../use-title.js';
 import { ScrollTable } from '../components/scroll-table.js';
 
 type Edit = { value: string; reason: string };
-type Correction =
-  | { kind: 'dimension'; turnId: string; dimensionId: string; score: number; reason: string }
-  | { kind: 'keyPoint'; turnId: string; keyPointId: string; status: KeyPointStatus; reason: string };
+type ReviewBody = NonNullable<ApiRequest<'/api/review/sessions/{id}/corrections', 'POST'>['body']>;
 
 const key = (turnId: string, kind: string, id: string) => `${turnId}|${kind}|${id}`;
 
@@ -27,9 +25,10 @@ const POLL_READS = 120;
 export function CoachReviewPage({ sessionId }: { sessionId: string }) {
   const queryClient = useQueryClient();
   // A session opened while its grades or report are still being made is read again until they are there.
-  const transcriptQuery = useQuery({
+  // Without `format` the answer is the `Transcript` (the union's other member is the `format=json` download).
+  const transcriptQuery = useQuery<Schema<'Transcript'>>({
     queryKey: queryKeys.transcript(sessionId),
-    queryFn: apiGet<Transcript>(`/api/sessions/${sessionId}/transcript`),
+    queryFn: apiGet('/api/sessions/{id}/transcript', { path: { id: sessionId } }),
     refetchInterval: (query) => (query.state.data && stillGrading(query.state.data) && query.state.dataUpdateCount < POLL_READS ? POLL_MS : false),
   });
   const transcript = transcriptQuery.data;
@@ -42,8 +41,7 @@ export function CoachReviewPage({ sessionId }: { sessionId: string }) {
 
   // Saved corrections change the transcript (scores, notes, the review's completion), the queue and calibration.
   const saveReview = useMutation({
-    mutationFn: (body: { corrections: Correction[]; annotations: { turnId: string; comment: string }[]; complete: boolean }) =>
-      api('POST', `/api/review/sessions/${sessionId}/corrections`, body),
+    mutationFn: (body: ReviewBody) => api('POST', '/api/review/sessions/{id}/corrections', { path: { id: sessionId }, body }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.transcript(sessionId), exact: true }),
@@ -63,7 +61,7 @@ export function CoachReviewPage({ sessionId }: { sessionId: string }) {
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    const corrections: Correction[] = [];
+    const corrections: NonNullable<ReviewBody['corrections']> = [];
     for (const [k, edit] of Object.entries(edits)) {
       const [turnId, kind, id] = k.split('|') as [string, string, string];
       if (!edit.reason.trim()) {
@@ -166,8 +164,8 @@ function GradeEditor({
   edits,
   onEdit,
 }: {
-  turn: TranscriptTurn;
-  grade: ReviewedGrade;
+  turn: Schema<'TranscriptTurn'>;
+  grade: Schema<'ReviewedGrade'>;
   edits: Record<string, Edit>;
   onEdit(k: string, patch: Partial<Edit>, current: string): void;
 }) {

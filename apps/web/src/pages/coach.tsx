@@ -7,7 +7,6 @@ import { queryKeys } from '../query-keys.js';
 import { Link } from '../router.js';
 import { useTitle } from '../use-title.js';
 import { ScrollTable } from '../components/scroll-table.js';
-import type { ReviewQueueRowDto as QueueRow } from '../protocol.js';
 
 
 /** How long a session has waited since it ended: "40 min", "5 h", "3 days". */
@@ -21,7 +20,7 @@ function age(since: string, now = Date.now()): string {
 
 export function ReviewQueuePage() {
   useTitle('Review queue');
-  const queue = useQuery({ queryKey: queryKeys.reviewQueue(), queryFn: apiGet<QueueRow[]>('/api/review/queue') });
+  const queue = useQuery({ queryKey: queryKeys.reviewQueue(), queryFn: apiGet('/api/review/queue') });
   const rows = queue.data;
   const error = queue.error && !rows ? describeError(queue.error) : null;
   return (
@@ -97,26 +96,11 @@ export function ReviewQueuePage() {
   );
 }
 
-interface Agreement {
-  n: number;
-  exact: number | null;
-  withinOne: number | null;
-  kappa: number | null;
-  kappaNote?: string;
-}
-
-interface Calibration {
-  scope: 'own' | 'all';
-  sessions: number;
-  answers: number;
-  groups: { grader: string; model: string | null; promptVersion: string; answers: number; pooled: Agreement; dimensions: ({ id: string; title?: string } & Agreement)[]; keyPoints: { n: number; agreement: number | null; disagreements: number } }[];
-}
-
 const pct = (v: number | null) => (v === null ? 'n/a' : `${Math.round(v * 100)}%`);
 
 export function CalibrationPage() {
   useTitle('Calibration');
-  const calibration = useQuery({ queryKey: queryKeys.calibration(), queryFn: apiGet<Calibration>('/api/review/calibration') });
+  const calibration = useQuery({ queryKey: queryKeys.calibration(), queryFn: apiGet('/api/review/calibration') });
   const data = calibration.data;
   const error = calibration.error && !data ? describeError(calibration.error) : null;
   return (

@@ -3,7 +3,6 @@ import { describeError } from '../api.js';
 import { BarChart, SmallMultiples } from '../components/charts.js';
 import { trendSummary } from '../components/progress-trend.js';
 import { humanize } from '../live/session-state.js';
-import type { SessionStateDto } from '../protocol.js';
 import { apiGet } from '../query-client.js';
 import { queryKeys } from '../query-keys.js';
 import { Link } from '../router.js';
@@ -12,23 +11,11 @@ import { StartSession } from './start-session.js';
 import { useTitle } from '../use-title.js';
 import { ScrollTable } from '../components/scroll-table.js';
 
-/** `GET /api/me/progress` (libs/review): the coach-corrected scores where a coach corrected them. */
-interface Progress {
-  sessions: { sessionId: string; overall: number | null; complete: boolean; corrected: boolean }[];
-  series: Record<string, { sessionId: string; at: string; score: number }[]>;
-  /** The overall score (0–100) of each complete session, oldest first (absent from an older api). */
-  overallSeries?: { sessionId: string; at: string; overall: number }[];
-  /** Each dimension's title by id (absent from an older api: the id is shown as words). */
-  dimensionTitles?: Record<string, string>;
-  mostMissed: { questionId: string; keyPointId: string; text: string; missed: number; of: number }[];
-  streak: { current: number; longest: number };
-}
-
 export function DashboardPage() {
   useTitle('Your practice');
   const { questions, error: questionsError } = useQuestions();
-  const sessionsQuery = useQuery({ queryKey: queryKeys.sessions(), queryFn: apiGet<SessionStateDto[]>('/api/sessions') });
-  const progressQuery = useQuery({ queryKey: queryKeys.progress(), queryFn: apiGet<Progress>('/api/me/progress') });
+  const sessionsQuery = useQuery({ queryKey: queryKeys.sessions(), queryFn: apiGet('/api/sessions') });
+  const progressQuery = useQuery({ queryKey: queryKeys.progress(), queryFn: apiGet('/api/me/progress') });
   const sessions = sessionsQuery.data;
   const progress = progressQuery.data;
   // A failed read says so while it has nothing to show (a failed re-read keeps what was shown).

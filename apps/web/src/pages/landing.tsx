@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { api, auth, describeError } from '../api.js';
+import { api, auth, describeError, type Schema } from '../api.js';
 import { apiGet } from '../query-client.js';
 import { queryKeys } from '../query-keys.js';
-import type { SignUpDto, WaitlistStatusDto } from '../protocol.js';
 import { Link, navigate } from '../router.js';
 import { useSubmit } from '../use-submit.js';
 import { homeFor } from './home.js';
@@ -52,7 +51,7 @@ function WaitlistForm({ referral }: { referral: string | null }) {
       ...(referralCode.trim() ? { referralCode: referralCode.trim() } : {}),
     };
     // The answer is the same whether or not the email was already listed: the place comes by mail.
-    await api<SignUpDto>('POST', '/api/waitlist', body);
+    await api('POST', '/api/waitlist', { body });
     setSentTo(email.trim());
   });
 
@@ -93,7 +92,7 @@ function WaitlistForm({ referral }: { referral: string | null }) {
   );
 }
 
-function WaitlistPlace({ place }: { place: WaitlistStatusDto }) {
+function WaitlistPlace({ place }: { place: Schema<'WaitlistStatus'> }) {
   const link = `${location.origin}/?ref=${encodeURIComponent(place.referralCode)}`;
   return (
     <section className="card" aria-labelledby="place-title" data-testid="waitlist-place">
@@ -125,7 +124,7 @@ function WaitlistPlace({ place }: { place: WaitlistStatusDto }) {
 
 export function WaitlistStatusPage({ token }: { token: string }) {
   useTitle('Your place on the waitlist');
-  const status = useQuery({ queryKey: queryKeys.waitlistPlace(token), queryFn: apiGet<WaitlistStatusDto>(`/api/waitlist/${encodeURIComponent(token)}`) });
+  const status = useQuery({ queryKey: queryKeys.waitlistPlace(token), queryFn: apiGet('/api/waitlist/{token}', { path: { token } }) });
   const place = status.data;
   const error = status.error && !place ? describeError(status.error) : null;
   return (

@@ -1,31 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { api, describeError, downloadFile } from '../api.js';
+import { api, describeError, downloadFile, type Schema } from '../api.js';
 import { AnswerCard } from '../components/answer-card.js';
 import { AnswerReview } from '../components/answer-review.js';
 import { BoardAtAnswer, BoardReplay } from '../components/board-replay.js';
 import { useSelfHostedExcalidrawAssets } from '../components/excalidraw-asset-path.js';
 import { PhaseBar } from '../components/phase-bar.js';
-import { SessionReport } from '../components/report-view.js';
+import { BoardEvidence, SessionReport } from '../components/report-view.js';
 import { ReportCorrections } from '../components/reviewed-report.js';
 import { draftReplies, humanize, keyPointCoverage } from '../live/session-state.js';
 import { useLiveSession } from '../live/use-live-session.js';
 import type { CodeLanguageName, DiagramScene, SubmitIntent } from '../protocol.js';
 import { apiGet } from '../query-client.js';
 import { queryKeys } from '../query-keys.js';
-import type { Transcript } from '../review-types.js';
 import { Link } from '../router.js';
 import { useTitle } from '../use-title.js';
-
-interface QuestionSummary {
-  title: string;
-  prompt: string;
-  kind: string;
-  /** Coding questions only. */
-  starterCode?: Record<CodeLanguageName, string>;
-  signature?: { params: { name: string; type: string; description?: string }[] };
-  visibleTests?: { name: string; args: unknown[] }[];
-}
 
 // The code editor (CodeMirror, its own chunk) is fetched only when a coding session opens.
 const CodeEditor = lazy(() => import('../components/code-editor.js').then((m) => ({ default: m.CodeEditor })));
@@ -35,11 +24,6 @@ const DiagramBoard = lazy(() => {
   useSelfHostedExcalidrawAssets();
   return import('../components/diagram-board.js');
 });
-
-/** The last snapshot of `GET /api/sessions/:id/code-timeline`: where another browser's work left off. */
-interface CodeTimeline {
-  entries: { type: 'snapshot' | 'run'; language?: CodeLanguageName; code?: string }[];
-}
 
 export function LiveSessionPage({ sessionId }: { sessionId: string }) {
   const live = useLiveSession(sessionId);
@@ -58,7 +42,7 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
   const gradedCount = state.items.filter((i) => i.kind === 'answer' && i.grade).length;
   const wantTranscript = hasReport || (mode === 'practice' && gradedCount > 0);
   const transcript =
-    useQuery({ queryKey: queryKeys.transcript(sessionId), queryFn: apiGet<Transcript>(`/api/sessions/${sessionId}/transcript`), enabled: wantTranscript }).data ?? null;
+    useQuery<Schema<'Transcript'>>({ queryKey: queryKeys.transcript(sessionId), queryFn: apiGet('/api/sessions/{id}/transcript', { path: { id: sessionId } }), enabled: wantTranscript }).data ?? null;
   // The socket says when the transcript changed (a grade, the report): the first read is the query's own, each
   // change after it reads again (a read still under way is dropped for the newer one).
   const transcriptVersion = `${hasReport}|${gradedCount}`;
@@ -75,7 +59,7 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
   const keyPointTexts = new Map((transcript?.turns ?? []).flatMap((t) => (t.grade?.keyPoints ?? []).map((k) => [k.id, k.text] as const)));
   // A dispute shows under its answer (the transcript) and in the coach's queue.
   const disputeMutation = useMutation({
-    mutationFn: ({ turnId, comment }: { turnId: string; comment: string }) => api('POST', `/api/sessions/${sessionId}/disputes`, { turnId, comment }),
+    mutationFn: ({ turnId, comment }: { turnId: string; comment: string }) => api('POST', '/api/sessions/{id}/disputes', { path: { id: sessionId }, body: { turnId, comment } }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.transcript(sessionId), exact: true });
       void queryClient.invalidateQueries({ queryKey: queryKeys.reviewQueue() });
@@ -92,7 +76,7 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
   const question =
     useQuery({
       queryKey: queryKeys.question(questionId ?? ''),
-      queryFn: apiGet<QuestionSummary>(`/api/questions/${encodeURIComponent(questionId ?? '')}`),
+      queryFn: apiGet('/api/questions/{id}', { path: { id: questionId ?? '' } }),
       enabled: !!questionId,
     }).data ?? null;
   useTitle(question ? (ended ? `Report: ${question.title}` : question.title) : 'Live session');
@@ -103,7 +87,7 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
   const coding = question?.kind === 'coding';
   const { data: codeTimeline } = useQuery({
     queryKey: queryKeys.codeTimeline(sessionId),
-    queryFn: apiGet<CodeTimeline>(`/api/sessions/${sessionId}/code-timeline`),
+    queryFn: apiGet('/api/sessions/{id}/code-timeline', { path: { id: sessionId } }),
     enabled: coding && !!codeSync && !codeSync.hasDraft(),
     staleTime: Infinity,
     gcTime: 0,
@@ -111,7 +95,8 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
   useEffect(() => {
     if (!codeTimeline || !codeSync || codeSync.hasDraft()) return;
     const last = codeTimeline.entries.filter((e) => e.type === 'snapshot').at(-1);
-    if (last?.language && last.code !== undefined) codeSync.restore(last.language, last.code);
+    // Snapshots are stored only in a language `code:update` accepted (the protocol's CODE_LANGUAGES).
+    if (last?.type === 'snapshot') codeSync.restore(last.language as CodeLanguageName, last.code);
   }, [codeTimeline, codeSync]);
 
   // The board opens with the server's latest scene (a reload, another device); undefined while it loads, null for
@@ -119,12 +104,13 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
   const design = question?.kind === 'system-design';
   const board = useQuery({
     queryKey: queryKeys.diagram(sessionId),
-    queryFn: apiGet<{ latest: { scene: DiagramScene } | null }>(`/api/sessions/${sessionId}/diagram`),
+    queryFn: apiGet('/api/sessions/{id}/diagram', { path: { id: sessionId } }),
     enabled: design,
     staleTime: Infinity,
     gcTime: 0,
   });
-  const boardScene: DiagramScene | null | undefined = board.data ? (board.data.latest?.scene ?? null) : board.isError ? null : undefined;
+  // The REST and the socket types of a scene are the same zod schema (`diagramSceneSchema`) read two ways.
+  const boardScene: DiagramScene | null | undefined = board.data ? ((board.data.latest?.scene as DiagramScene | undefined) ?? null) : board.isError ? null : undefined;
   // Once ended: the board snapshot the replay shows (null: the final board).
   const [boardStep, setBoardStep] = useState<string | null>(null);
 
@@ -224,7 +210,7 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
           <CodeEditor
             starterCode={question.starterCode}
             signature={question.signature}
-            visibleTests={question.visibleTests}
+            visibleTests={'visibleTests' in question ? question.visibleTests : question.tests.visible}
             draft={live.code.draft}
             sync={live.code.sync}
             refused={live.code.refused}
@@ -371,6 +357,7 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
                 {coverage.map((k) => (
                   <li key={k.id} className={`kp kp-${k.status}`} data-status={k.status}>
                     <span className="badge">{k.status}</span> {keyPointTexts.get(k.id) ?? humanize(k.id)}
+                    <BoardEvidence status={k.status} evidence={k.board.map((text) => ({ text }))} />
                   </li>
                 ))}
               </ul>

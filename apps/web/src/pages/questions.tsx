@@ -1,31 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { describeError } from '../api.js';
+import { describeError, type Schema } from '../api.js';
 import { apiGet } from '../query-client.js';
 import { queryKeys } from '../query-keys.js';
 import { Link } from '../router.js';
 import { StartSession } from './start-session.js';
 import { useTitle } from '../use-title.js';
 
-export interface QuestionListItem {
-  id: string;
-  kind: string;
-  title: string;
-  difficulty: string;
-  topics: string[];
-}
-
-interface QuestionDetail extends QuestionListItem {
-  prompt: string;
-  answerFramework: string;
-  howToAnswer: string[];
-  keyTerminology: string[];
-}
+type QuestionListItem = Schema<'QuestionListItem'>;
 
 export function useQuestions(): { questions: QuestionListItem[] | null; error: string | null } {
   const { data, error } = useQuery({
     queryKey: queryKeys.questions(),
-    queryFn: apiGet<QuestionListItem[]>('/api/questions'),
+    queryFn: apiGet('/api/questions'),
   });
   return { questions: data ?? null, error: error ? describeError(error) : null };
 }
@@ -76,7 +63,7 @@ export function QuestionBrowserPage() {
 export function QuestionPage({ id }: { id: string }) {
   const { data: question, error } = useQuery({
     queryKey: queryKeys.question(id),
-    queryFn: apiGet<QuestionDetail>(`/api/questions/${encodeURIComponent(id)}`),
+    queryFn: apiGet('/api/questions/{id}', { path: { id } }),
   });
   useTitle(question?.title ?? 'Question');
   if (!question) return <main>{error ? <p role="alert">{describeError(error)}</p> : <p role="status">Loading…</p>}</main>;

@@ -12,7 +12,7 @@ export function RedeemPage({ code: initialCode }: { code: string | null }) {
   const [confirm, setConfirm] = useState('');
   const { busy, error, submit } = useSubmit(async () => {
     if (password !== confirm) throw new Error('The two passwords differ.');
-    const { accessToken } = await api<{ accessToken: string }>('POST', '/api/auth/redeem', { code: code.trim(), password });
+    const { accessToken } = await api('POST', '/api/auth/redeem', { body: { code: code.trim(), password } });
     auth.set(accessToken);
     navigate('/dashboard', { replace: true });
   });

@@ -10,7 +10,7 @@ export function SignInPage({ next }: { next: string | null }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const { busy, error, submit } = useSubmit(async () => {
-    const { accessToken } = await api<{ accessToken: string }>('POST', '/api/auth/login', { email, password });
+    const { accessToken } = await api('POST', '/api/auth/login', { body: { email, password } });
     auth.set(accessToken);
     navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homeFor(auth.principal()?.role), { replace: true });
   });

@@ -1,24 +1,23 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiError, describeError } from '../api.js';
-import type { SessionStateDto } from '../protocol.js';
 import { queryKeys } from '../query-keys.js';
 import { navigate } from '../router.js';
 import { useSubmit } from '../use-submit.js';
-import type { QuestionListItem } from './questions.js';
+import type { Schema } from '../api.js';
 
 /** Starts a session; a rollout limit's refusal is said plainly, with when to come back if the server says. */
-export function StartSession({ questions }: { questions: QuestionListItem[] }) {
+export function StartSession({ questions }: { questions: Schema<'QuestionListItem'>[] }) {
   const [questionId, setQuestionId] = useState(questions[0]?.id ?? '');
   const [mode, setMode] = useState<'practice' | 'realistic'>('practice');
   const queryClient = useQueryClient();
   // A new session joins the dashboard's list (the sessions' own reads are untouched).
   const create = useMutation({
-    mutationFn: (body: { questionId: string | undefined; mode: 'practice' | 'realistic' }) => api<SessionStateDto>('POST', '/api/sessions', body),
+    mutationFn: (body: { questionId: string; mode: 'practice' | 'realistic' }) => api('POST', '/api/sessions', { body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.sessions(), exact: true }),
   });
   const { busy, error, submit: start } = useSubmit(async () => {
-    const session = await create.mutateAsync({ questionId: questionId || questions[0]?.id, mode });
+    const session = await create.mutateAsync({ questionId: questionId || (questions[0]?.id ?? ''), mode });
     navigate(`/sessions/${session.id}`);
   }, refusalMessage);
 

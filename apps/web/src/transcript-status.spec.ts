@@ -1,5 +1,9 @@
 import type { GradeStatus } from './protocol.js';
-import { stillGrading, type Transcript, type TranscriptTurn } from './review-types.js';
+import type { Schema } from './api.js';
+import { stillGrading } from './transcript-status.js';
+
+type Transcript = Schema<'Transcript'>;
+type TranscriptTurn = Schema<'TranscriptTurn'>;
 
 const answer = (status: GradeStatus): TranscriptTurn => ({
   turnId: `t-${status}`,
@@ -16,10 +20,12 @@ const answer = (status: GradeStatus): TranscriptTurn => ({
 });
 
 const transcript = (status: 'active' | 'ended', turns: TranscriptTurn[], report: Transcript['report'] = null): Transcript => ({
-  session: { id: 's', candidateId: 'c', questionId: 'q', questionTitle: 'Q', questionKind: 'coding', mode: 'practice', status, startedAt: '', endedAt: null },
+  session: { id: 's', candidateId: 'c', questionId: 'q', questionTitle: 'Q', questionKind: 'coding', questionVersion: 'v', mode: 'practice', status, startedAt: '', endedAt: null, endReason: null },
   turns,
   report,
   review: null,
+  corrections: [],
+  disputes: [],
 });
 const someReport = {} as NonNullable<Transcript['report']>;
 

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { UsersService } from '../../libs/auth/index.js';
+import { RowShapeError, rows, TransactionHost } from '../../libs/db/index.js';
+import { InterviewModule, SessionNotFoundError, SessionsRepository, SessionsService } from '../../libs/interview/index.js';
+import { sessionRow } from '../../libs/interview/session-rows.js';
+import type { TurnKind } from '../../libs/protocol/index.js';
+import { ReviewModule } from '../../libs/review/index.js';
+import { ReviewService } from '../../libs/review/review.service.js';
+import { uniqueEmail } from '../support/factories.js';
+import { candidate, startServiceContext, startSession } from '../support/service-context.js';
+
+/** The statements every change of a session goes through, and the transaction they share across libs. */
+describe(SessionsRepository.name, () => {
+  let app: INestApplicationContext;
+  let sut: SessionsRepository;
+
+  beforeAll(async () => {
+    app = await startServiceContext([InterviewModule, ReviewModule]);
+    sut = app.get(SessionsRepository);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  async function turnWithEvents(sessionId: string, kind: TurnKind) {
+    const turnId = randomUUID();
+    const clientId = `c-${turnId}`;
+    const done = await sut.inSession(sessionId, (tx) =>
+      tx.appendEvents(
+        [
+          { type: 'answer:accepted', payload: { turnId, clientId, phaseId: 'p', text: 'an answer', kind } },
+          { type: 'grade:status', payload: { turnId, status: 'queued' } },
+        ],
+        { id: turnId, seqOf: 0, phaseId: 'p', speaker: 'candidate', clientId, text: 'an answer', reason: null, keyPointId: null, kind },
+      ),
+    );
+    return { turnId, seqs: done!.result, appended: done!.appended };
+  }
+
+  it('writes the events at the next contiguous seqs, the turn at its event and, for an answer, the intent to grade: one statement', async () => {
+    const { sessionId } = await startSession(app);
+    const before = (await sut.find(sessionId))!.lastSeq;
+    const { turnId, seqs, appended } = await turnWithEvents(sessionId, 'answer');
+
+    expect(seqs).toEqual([before + 1, before + 2]);
+    expect(appended.map((e) => e.seq)).toEqual(seqs);
+    expect((await sut.find(sessionId))!.lastSeq).toBe(before + 2);
+    expect(await sut.turn(turnId)).toMatchObject({ seq: before + 1, kind: 'answer', speaker: 'candidate' });
+    expect((await sut.gradings(sessionId)).map((g) => [g.turnId, g.status])).toEqual([[turnId, 'queued']]);
+  });
+
+  it('stores no intent to grade for a question', async () => {
+    const { sessionId } = await startSession(app);
+    await turnWithEvents(sessionId, 'question');
+    expect(await sut.gradings(sessionId)).toEqual([]);
+  });
+
+  it('stores a grade once per turn, rubric and prompt version, and marks the answer scored with it', async () => {
+    const { sessionId } = await startSession(app);
+    const { turnId } = await turnWithEvents(sessionId, 'answer');
+    const grade = { turnId, rubricVersion: 'r1', promptVersion: 'p1', grader: 'rubric', model: null, overall: 75, body: { overall: 75 } };
+    const first = await sut.inSessionOfAnswer(turnId, (tx) => tx.storeGrade(grade));
+    const again = await sut.inSessionOfAnswer(turnId, (tx) => tx.storeGrade({ ...grade, overall: 10 }));
+
+    expect([first!.result, again!.result]).toEqual([true, false]);
+    expect((await sut.grades(sessionId)).map((g) => g.overall)).toEqual([75]);
+    expect((await sut.gradings(sessionId))[0]!.status).toBe('scored');
+  });
+
+  it('stores a report as the next version only when it changed', async () => {
+    const { sessionId } = await startSession(app);
+    const save = async (body: unknown) => (await sut.inSession(sessionId, (tx) => tx.saveReport(body)))!.result;
+    expect(await save({ overall: 1 })).toBe(1);
+    expect(await save({ overall: 1 })).toBeNull();
+    expect(await save({ overall: 2 })).toBe(2);
+    expect(await sut.report(sessionId)).toEqual({ overall: 2 });
+  });
+
+  it('refuses a row whose columns do not match its schema, naming the column', async () => {
+    const result: unknown = await app.get(DataSource).query(`SELECT id, candidate_id AS candidate FROM interview_sessions LIMIT 1`);
+    expect(() => rows(sessionRow, result)).toThrow(RowShapeError);
+    expect(() => rows(sessionRow, result)).toThrow(/candidate_id/);
+  });
+
+  describe('across libs in one transaction (TransactionHost)', () => {
+    it("deletes a session through libs/interview with libs/review's audit row, or not at all", async () => {
+      const { principal, sessionId } = await startSession(app);
+      await expect(app.get(SessionsService).delete(principal, sessionId, async () => Promise.reject(new Error('audit refused')))).rejects.toThrow('audit refused');
+      expect(await sut.find(sessionId)).not.toBeNull();
+
+      await app.get(ReviewService).deleteSession(principal, sessionId);
+      expect(await sut.find(sessionId)).toBeNull();
+      const audit = await app.get(DataSource).query(`SELECT candidate_id, deleted_by FROM session_deletions WHERE session_id = $1`, [sessionId]);
+      expect(audit).toEqual([{ candidate_id: principal.userId, deleted_by: principal.userId }]);
+    });
+
+    it("refuses another candidate's deletion inside the lock, deleting nothing", async () => {
+      const { sessionId } = await startSession(app);
+      const other = await candidate(app);
+      await expect(app.get(ReviewService).deleteSession(other, sessionId)).rejects.toBeInstanceOf(SessionNotFoundError);
+      expect(await sut.find(sessionId)).not.toBeNull();
+    });
+
+    it("creates a user through libs/auth's service inside the caller's transaction (rolled back with it)", async () => {
+      const host = new TransactionHost(app.get(DataSource));
+      const email = uniqueEmail('redeem');
+      await expect(
+        host.transaction(async () => {
+          expect(await app.get(UsersService).createInvitedCandidate(email, 'not-a-real-hash')).toEqual(expect.any(String));
+          throw new Error('the invite could not be marked used');
+        }),
+      ).rejects.toThrow('marked used');
+      expect(await app.get(DataSource).query(`SELECT 1 FROM users WHERE email = $1`, [email])).toEqual([]);
+    });
+  });
+});
