@@ -1,8 +1,7 @@
 #!/bin/sh
-# `npm test`: every tier on the real Postgres and Redis, in two lanes: the end-to-end tier in one jest process, the
-# other tiers one after another in others. Each jest process has its own database and queue prefix
-# (test/support/global-setup.mjs), so the lanes share nothing but the machine; on two cores this halves the wall
-# time. Each tier gets its own process because jest runs a project in band on two cores, and in native ESM mode an
+# `npm test`: every tier on the real Postgres and Redis. The end-to-end tier runs in one jest process while the unit,
+# integration/service and security tiers run one after another beside it; the browser tier runs last. Each jest
+# process has its own database and queue prefix (test/support/global-setup.mjs), so the lanes share only the machine. Each tier gets its own process because jest runs a project in band on two cores, and in native ESM mode an
 # in-band run keeps every test file's module graph until it exits: all tiers in one process ran out of heap.
 # With arguments (a path pattern, jest options) it is one jest run over the matching files of every tier.
 export NODE_OPTIONS="--experimental-vm-modules --max-old-space-size=6144"
@@ -12,11 +11,13 @@ e2e_log=$(mktemp)
 npx jest --selectProjects e2e >"$e2e_log" 2>&1 &
 e2e=$!
 status=0
-for tier in unit "integration service" security browser; do
+for tier in unit "integration service" security; do
   # shellcheck disable=SC2086 # "integration service" is two project names
   npx jest --selectProjects $tier || status=1
 done
 wait "$e2e" || status=1
+# The browser tier (Chromium, the heaviest) after the end-to-end tier, not beside it: their timing checks share the cores.
+npx jest --selectProjects browser || status=1
 echo "--- end-to-end tier (ran beside the others) ---"
 cat "$e2e_log"
 rm -f "$e2e_log"
