@@ -7,17 +7,21 @@
 export NODE_OPTIONS="--experimental-vm-modules --max-old-space-size=6144"
 if [ "$#" -gt 0 ]; then exec npx jest "$@"; fi
 
+started=$(date +%s)
+elapsed() { echo "=== $1: $(($(date +%s) - started)) s after npm test started ==="; }
 e2e_log=$(mktemp)
-npx jest --selectProjects e2e >"$e2e_log" 2>&1 &
+{ npx jest --selectProjects e2e; s=$?; elapsed "end-to-end tier done"; exit $s; } >"$e2e_log" 2>&1 &
 e2e=$!
 status=0
 for tier in unit "integration service" security; do
   # shellcheck disable=SC2086 # "integration service" is two project names
   npx jest --selectProjects $tier || status=1
+  elapsed "$tier done"
 done
 wait "$e2e" || status=1
 # The browser tier (Chromium, the heaviest) after the end-to-end tier, not beside it: their timing checks share the cores.
 npx jest --selectProjects browser || status=1
+elapsed "browser done"
 echo "--- end-to-end tier (ran beside the others) ---"
 cat "$e2e_log"
 rm -f "$e2e_log"

@@ -41,6 +41,8 @@ export type FakeBehaviour = (request: ChatRequest) => FakeReply;
  */
 export class FakeOpenAiServer {
   readonly requests: ChatRequest[] = [];
+  /** When each request arrived and when its reply ended (`Date.now()`), index for index with `requests`. */
+  readonly timeline: Array<{ receivedAt: number; repliedAt?: number }> = [];
   /** Pacing of streamed replies (the interviewer streams; the grader does not). */
   timing: StreamTiming = { firstTokenMs: 0, gapMs: 0 };
   private readonly queue: FakeBehaviour[] = [];
@@ -75,6 +77,7 @@ export class FakeOpenAiServer {
 
   reset(): void {
     this.requests.length = 0;
+    this.timeline.length = 0;
     this.queue.length = 0;
     this.fallback = defaultBehaviour;
     this.timing = { firstTokenMs: 0, gapMs: 0 };
@@ -94,6 +97,9 @@ export class FakeOpenAiServer {
     }
     const request = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest;
     this.requests.push(request);
+    const seen: { receivedAt: number; repliedAt?: number } = { receivedAt: Date.now() };
+    this.timeline.push(seen);
+    res.on('finish', () => (seen.repliedAt = Date.now()));
     const reply = (this.queue.shift() ?? this.fallback)(request);
     switch (reply.kind) {
       case 'hang':
