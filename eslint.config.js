@@ -1,6 +1,7 @@
 // Lint rules, including the import boundaries from CONVENTIONS.md (tested in test/lint).
 import js from '@eslint/js';
 import globals from 'globals';
+import prettier from 'eslint-config-prettier/flat';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -21,7 +22,10 @@ const otelOnlyInTracing = {
   group: ['@opentelemetry/*', 'bullmq-otel', 'import-in-the-middle'],
   message: 'Only libs/tracing imports OpenTelemetry: use withSpan, traceCarrier or bullmqTelemetry from #libs/tracing.',
 };
-const openaiOnlyInProvider = { name: 'openai', message: 'Only the OpenAI providers (libs/grading/openai*.ts, libs/interviewer/openai*.ts) may import openai.' };
+const openaiOnlyInProvider = {
+  name: 'openai',
+  message: 'Only the OpenAI providers (libs/grading/openai*.ts, libs/interviewer/openai*.ts) may import openai.',
+};
 const noDeepLibImports = {
   regex: '^#libs/[^/]+/.',
   message: "Import a lib through its public surface ('#libs/<name>'), never its internals.",
@@ -60,15 +64,30 @@ export default tseslint.config(
   },
   { files: ['libs/*/*.ts'], rules: { 'no-restricted-imports': restricted({ patterns: [noAppsFromLibs, noRelativeLibCrossing(1)] }) } },
   { files: ['libs/*/*/*.ts'], rules: { 'no-restricted-imports': restricted({ patterns: [noAppsFromLibs, noRelativeLibCrossing(2)] }) } },
-  { files: ['apps/*/**/*.ts'], rules: { 'no-restricted-imports': restricted({ patterns: [{ group: ['**/libs/**'], message: "Use '#libs/<name>'." }] }) } },
+  {
+    files: ['apps/*/**/*.ts'],
+    rules: { 'no-restricted-imports': restricted({ patterns: [{ group: ['**/libs/**'], message: "Use '#libs/<name>'." }] }) },
+  },
   { files: ['**/*.module.ts'], rules: { 'no-restricted-imports': restricted({ nestTypeorm: true }) } },
-  { files: ['libs/*/*.module.ts'], rules: { 'no-restricted-imports': restricted({ nestTypeorm: true, patterns: [noAppsFromLibs, noRelativeLibCrossing(1)] }) } },
+  {
+    files: ['libs/*/*.module.ts'],
+    rules: { 'no-restricted-imports': restricted({ nestTypeorm: true, patterns: [noAppsFromLibs, noRelativeLibCrossing(1)] }) },
+  },
   { files: DB_LAYER, rules: { 'no-restricted-imports': restricted({ typeorm: true, nestTypeorm: true }) } },
   { files: [...CONFIG_LIB, 'test/**', 'scripts/**', 'bench/**', '*.js'], rules: { 'no-restricted-properties': 'off' } },
-  { files: ['test/**', '**/*.spec.ts', 'bench/**'], rules: { 'no-restricted-imports': restricted({ typeorm: true, nestTypeorm: true, openai: false }) } },
+  {
+    files: ['test/**', '**/*.spec.ts', 'bench/**'],
+    rules: { 'no-restricted-imports': restricted({ typeorm: true, nestTypeorm: true, openai: false }) },
+  },
   { files: OPENAI_PROVIDER, rules: { 'no-restricted-imports': restricted({ openai: true }) } },
-  { files: ['libs/metrics/*.ts'], rules: { 'no-restricted-imports': restricted({ metrics: true, patterns: [noAppsFromLibs, noRelativeLibCrossing(1)] }) } },
-  { files: ['libs/tracing/*.ts'], rules: { 'no-restricted-imports': restricted({ tracing: true, patterns: [noAppsFromLibs, noRelativeLibCrossing(1)] }) } },
+  {
+    files: ['libs/metrics/*.ts'],
+    rules: { 'no-restricted-imports': restricted({ metrics: true, patterns: [noAppsFromLibs, noRelativeLibCrossing(1)] }) },
+  },
+  {
+    files: ['libs/tracing/*.ts'],
+    rules: { 'no-restricted-imports': restricted({ tracing: true, patterns: [noAppsFromLibs, noRelativeLibCrossing(1)] }) },
+  },
   // Rows are typed by parsing them at the repository boundary (`rows(schema, result)` from libs/db), never by a cast
   // or by annotating what a raw query answered (issue 23).
   {
@@ -81,7 +100,8 @@ export default tseslint.config(
           message: 'No casts in repositories and row mappers: parse rows with rows(schema, result) from #libs/db.',
         },
         {
-          selector: "VariableDeclarator[id.typeAnnotation][id.typeAnnotation.typeAnnotation.type!='TSUnknownKeyword'] > AwaitExpression > CallExpression[callee.property.name='query']",
+          selector:
+            "VariableDeclarator[id.typeAnnotation][id.typeAnnotation.typeAnnotation.type!='TSUnknownKeyword'] > AwaitExpression > CallExpression[callee.property.name='query']",
           message: 'A raw query answers untyped rows: parse them with rows(schema, result) from #libs/db instead of annotating the variable.',
         },
       ],
@@ -101,12 +121,22 @@ export default tseslint.config(
         {
           patterns: [
             { regex: '(^|/)libs/(?!protocol/)', message: 'The web client imports nothing from the server but the protocol types (libs/protocol).' },
-            { regex: '(^|/)libs/protocol/', allowTypeImports: true, message: "Import libs/protocol with 'import type': its runtime would bring zod into the bundle." },
+            {
+              regex: '(^|/)libs/protocol/',
+              allowTypeImports: true,
+              message: "Import libs/protocol with 'import type': its runtime would bring zod into the bundle.",
+            },
             { regex: '^(#libs/|node:|@nestjs/|typeorm|bullmq|ioredis|pg$)', message: 'Server-only module: not in the browser bundle.' },
           ],
         },
       ],
     },
   },
-  { files: ['apps/web/vite.config.ts'], languageOptions: { globals: { ...globals.node } }, rules: { '@typescript-eslint/no-restricted-imports': 'off' } },
+  {
+    files: ['apps/web/vite.config.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
+  },
+  // Layout is Prettier's (npm run format:check): no lint rule may disagree with it.
+  prettier,
 );
