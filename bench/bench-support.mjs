@@ -55,10 +55,17 @@ export async function startStack(overrides) {
   };
   await runMigrations(DATABASE_URL);
   const email = `bench-${Date.now()}@example.test`;
-  execFileSync(process.execPath, ['dist/apps/cli/main.js', 'user:create', '--email', email, '--password', 'bench-password-123', '--role', 'candidate'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(
+    process.execPath,
+    ['dist/apps/cli/main.js', 'user:create', '--email', email, '--password', 'bench-password-123', '--role', 'candidate'],
+    { env, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   const flags = (name) => (process.env[name] ?? '').split(' ').filter(Boolean);
   const api = spawn(process.execPath, [...flags('BENCH_API_FLAGS'), 'dist/apps/api/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  const worker = spawn(process.execPath, [...flags('BENCH_WORKER_FLAGS'), 'dist/apps/worker/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const worker = spawn(process.execPath, [...flags('BENCH_WORKER_FLAGS'), 'dist/apps/worker/main.js'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const codeRunner = spawn(process.execPath, ['dist/apps/code-runner/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = (child) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r)));
   const stop = async () => {
@@ -73,9 +80,23 @@ export async function startStack(overrides) {
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitReady(base);
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'bench-password-123' }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'bench-password-123' }),
+    });
     const { accessToken } = await login.json();
-    return { api, worker, codeRunner, base, env, accessToken, credentials: { email, password: 'bench-password-123' }, auth: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' }, stop };
+    return {
+      api,
+      worker,
+      codeRunner,
+      base,
+      env,
+      accessToken,
+      credentials: { email, password: 'bench-password-123' },
+      auth: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;

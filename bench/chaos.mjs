@@ -20,7 +20,11 @@ import { freePort, inBatches, sleep, waitReady } from './bench-support.mjs';
 
 const FAULTS = ['worker-kill', 'worker-stop', 'api-kill', 'redis-wipe', 'pg-partition', 'pg-partition-dead', 'provider-429'];
 const { values } = parseArgs({
-  options: { sessions: { type: 'string', default: '100' }, faults: { type: 'string', default: FAULTS.join(',') }, 'minute-ms': { type: 'string', default: '400' } },
+  options: {
+    sessions: { type: 'string', default: '100' },
+    faults: { type: 'string', default: FAULTS.join(',') },
+    'minute-ms': { type: 'string', default: '400' },
+  },
 });
 const SESSIONS = Number(values.sessions);
 const PHASE_MINUTE_MS = Number(values['minute-ms']); // realtime-notifications plans 60 minutes: 24 s per session at 400
@@ -83,7 +87,9 @@ async function tcpProxy(target) {
 async function alwaysRateLimited() {
   const server = createHttpServer((req, res) => {
     req.resume();
-    res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' }).end(JSON.stringify({ error: { message: 'rate limited', type: 'requests', code: 'rate_limit_exceeded' } }));
+    res
+      .writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' })
+      .end(JSON.stringify({ error: { message: 'rate limited', type: 'requests', code: 'rate_limit_exceeded' } }));
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   return { url: `http://127.0.0.1:${server.address().port}/v1`, close: () => new Promise((r) => server.close(r)) };
@@ -111,7 +117,12 @@ class Candidate {
     this.seqs.set(e.seq, (this.seqs.get(e.seq) ?? 0) + 1);
   }
   start() {
-    this.socket = io(`${this.base}/interview`, { auth: { token: this.token }, transports: ['websocket'], reconnectionDelayMax: 2_000, forceNew: true });
+    this.socket = io(`${this.base}/interview`, {
+      auth: { token: this.token },
+      transports: ['websocket'],
+      reconnectionDelayMax: 2_000,
+      forceNew: true,
+    });
     this.socket.on('connect', () => void this.join());
     this.socket.on('disconnect', () => (this.joined = false));
     this.socket.on('connect_error', (err) => {
@@ -212,13 +223,25 @@ async function run(fault) {
     await Promise.all(bases.map((b) => waitReady(b)));
     const email = `chaos-${Date.now()}@example.test`;
     const { execFileSync } = await import('node:child_process');
-    execFileSync(process.execPath, ['dist/apps/cli/main.js', 'user:create', '--email', email, '--password', 'chaos-password-123', '--role', 'candidate'], { env: { ...env, DATABASE_URL: directUrl.toString() }, stdio: 'ignore' });
-    const login = await fetch(`${bases[0]}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify({ email, password: 'chaos-password-123' }) });
+    execFileSync(
+      process.execPath,
+      ['dist/apps/cli/main.js', 'user:create', '--email', email, '--password', 'chaos-password-123', '--role', 'candidate'],
+      { env: { ...env, DATABASE_URL: directUrl.toString() }, stdio: 'ignore' },
+    );
+    const login = await fetch(`${bases[0]}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', connection: 'close' },
+      body: JSON.stringify({ email, password: 'chaos-password-123' }),
+    });
     const { accessToken } = await login.json();
     await db.connect();
 
     const sessionIds = await inBatches([...Array(SESSIONS).keys()], 25, async (i) => {
-      const res = await fetch(`${bases[i % 2]}/api/sessions`, { method: 'POST', headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify({ questionId: 'realtime-notifications', mode: 'practice' }) });
+      const res = await fetch(`${bases[i % 2]}/api/sessions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json', connection: 'close' },
+        body: JSON.stringify({ questionId: 'realtime-notifications', mode: 'practice' }),
+      });
       if (res.status !== 201) throw new Error(`session refused: ${res.status} ${await res.text()}`);
       return (await res.json()).id;
     });
@@ -277,13 +300,19 @@ async function run(fault) {
     await sleep(1_000);
     await Promise.all(candidates.map((c) => (c.socket.connected ? c.join() : undefined)));
 
-    const turns = (await db.query(`SELECT session_id, client_id, count(*)::int AS n FROM session_turns WHERE speaker = 'candidate' GROUP BY 1, 2`)).rows;
+    const turns = (await db.query(`SELECT session_id, client_id, count(*)::int AS n FROM session_turns WHERE speaker = 'candidate' GROUP BY 1, 2`))
+      .rows;
     const stored = new Map(turns.map((t) => [`${t.session_id}/${t.client_id}`, t.n]));
     const grades = (await db.query(`SELECT g.status, count(*)::int AS n FROM answer_gradings g GROUP BY 1`)).rows;
-    const doubleGrades = (await db.query(`SELECT count(*)::int AS n FROM (SELECT turn_id FROM grades GROUP BY turn_id HAVING count(*) > 1) d`)).rows[0].n;
+    const doubleGrades = (await db.query(`SELECT count(*)::int AS n FROM (SELECT turn_id FROM grades GROUP BY turn_id HAVING count(*) > 1) d`))
+      .rows[0].n;
     const fallbacks = (await db.query(`SELECT count(*)::int AS n FROM grades WHERE (body -> 'provenance' -> 'fallback') IS NOT NULL`)).rows[0].n;
     // How much later than its plan (60 plan minutes) each session ended: the clock's own delay through the fault.
-    const late = (await db.query(`SELECT extract(epoch FROM (ended_at - started_at)) * 1000 - $1 AS ms FROM interview_sessions WHERE ended_at IS NOT NULL`, [60 * PHASE_MINUTE_MS])).rows
+    const late = (
+      await db.query(`SELECT extract(epoch FROM (ended_at - started_at)) * 1000 - $1 AS ms FROM interview_sessions WHERE ended_at IS NOT NULL`, [
+        60 * PHASE_MINUTE_MS,
+      ])
+    ).rows
       .map((r) => Number(r.ms))
       .sort((a, b) => a - b);
     const lastSeqs = new Map((await db.query(`SELECT id, last_seq FROM interview_sessions`)).rows.map((r) => [r.id, r.last_seq]));
@@ -304,7 +333,23 @@ async function run(fault) {
     }
     const endedBefore = candidates.reduce((n, c) => n + c.ended.size, 0);
     const stuck = state.active + state.unreported + state.ungraded + candidates.reduce((n, c) => n + c.outbox.length, 0);
-    return { fault, sessions: SESSIONS, acked, endedBefore, lost, duplicated, gaps, stuck, grades: Object.fromEntries(grades.map((g) => [g.status, g.n])), fallbacks, faultMs: faultEnded - faultAt, settledAfterMs, settledAt, lateMs: { p50: late[Math.floor(late.length / 2)], max: late.at(-1) }, totalMs: Date.now() - t0 };
+    return {
+      fault,
+      sessions: SESSIONS,
+      acked,
+      endedBefore,
+      lost,
+      duplicated,
+      gaps,
+      stuck,
+      grades: Object.fromEntries(grades.map((g) => [g.status, g.n])),
+      fallbacks,
+      faultMs: faultEnded - faultAt,
+      settledAfterMs,
+      settledAt,
+      lateMs: { p50: late[Math.floor(late.length / 2)], max: late.at(-1) },
+      totalMs: Date.now() - t0,
+    };
   } finally {
     candidates.forEach((c) => c.socket?.close());
     for (const { child } of Object.values(procs)) child.kill('SIGTERM');
@@ -325,13 +370,25 @@ for (const fault of values.faults.split(',')) {
   results.push(r);
   console.log(JSON.stringify(r));
 }
-console.log(`\nnode ${process.version}, ${(await import('node:os')).cpus().length} CPUs, load ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `\nnode ${process.version}, ${(await import('node:os')).cpus().length} CPUs, load ${(await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 console.log(`sessions of 60 plan minutes at PHASE_MINUTE_MS=${PHASE_MINUTE_MS}; "settled" counts from the end of the fault (a restart or the heal)`);
-console.log('| fault | sessions | answers acked | refused: session had ended | lost | duplicated | gaps | stuck | grades | after the fault: all sessions ended · all reports · all grades | session end vs its plan: p50 · max |');
+console.log(
+  '| fault | sessions | answers acked | refused: session had ended | lost | duplicated | gaps | stuck | grades | after the fault: all sessions ended · all reports · all grades | session end vs its plan: p50 · max |',
+);
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |');
 for (const r of results) {
-  const grades = Object.entries(r.grades).map(([k, v]) => `${k} ${v}`).join(', ') + (r.fallbacks ? ` (offline fallback ${r.fallbacks})` : '');
+  const grades =
+    Object.entries(r.grades)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') + (r.fallbacks ? ` (offline fallback ${r.fallbacks})` : '');
   const at = (k) => (r.settledAt[k] === undefined ? 'never' : `${(r.settledAt[k] / 1000).toFixed(1)} s`);
-  console.log(`| ${r.fault} | ${r.sessions} | ${r.acked} | ${r.endedBefore} | ${r.lost} | ${r.duplicated} | ${r.gaps} | ${r.stuck} | ${grades} | ${at('active')} · ${at('unreported')} · ${at('ungraded')} | +${(r.lateMs.p50 / 1000).toFixed(1)} s · +${(r.lateMs.max / 1000).toFixed(1)} s |`);
+  console.log(
+    `| ${r.fault} | ${r.sessions} | ${r.acked} | ${r.endedBefore} | ${r.lost} | ${r.duplicated} | ${r.gaps} | ${r.stuck} | ${grades} | ${at('active')} · ${at('unreported')} · ${at('ungraded')} | +${(r.lateMs.p50 / 1000).toFixed(1)} s · +${(r.lateMs.max / 1000).toFixed(1)} s |`,
+  );
 }
 if (results.some((r) => r.lost + r.duplicated + r.gaps + r.stuck > 0)) process.exitCode = 1;

@@ -22,12 +22,21 @@ const content = await loadContent({ rubricsDir: path.join(root, 'rubrics'), prom
 const coding = [...content.questions.values()].filter((q) => q.kind === 'coding');
 
 const SLOW_LRU = {
-  python: 'def lru_cache_operations(capacity, operations):\n    order, values, results = [], {}, []\n    for op in operations:\n        key = op[1]\n        if op[0] == "put":\n            if key in values:\n                order.remove(key)\n            elif len(order) == capacity:\n                del values[order.pop(0)]\n            order.append(key)\n            values[key] = op[2]\n            results.append(None)\n        elif key in values:\n            order.remove(key)\n            order.append(key)\n            results.append(values[key])\n        else:\n            results.append(-1)\n    return results\n',
-  javascript: "function lruCacheOperations(capacity, operations) {\n  const order = [];\n  const values = new Map();\n  return operations.map(([op, key, value]) => {\n    if (op === 'put') {\n      if (values.has(key)) order.splice(order.indexOf(key), 1);\n      else if (order.length === capacity) values.delete(order.shift());\n      order.push(key);\n      values.set(key, value);\n      return null;\n    }\n    if (!values.has(key)) return -1;\n    order.splice(order.indexOf(key), 1);\n    order.push(key);\n    return values.get(key);\n  });\n}\n",
+  python:
+    'def lru_cache_operations(capacity, operations):\n    order, values, results = [], {}, []\n    for op in operations:\n        key = op[1]\n        if op[0] == "put":\n            if key in values:\n                order.remove(key)\n            elif len(order) == capacity:\n                del values[order.pop(0)]\n            order.append(key)\n            values[key] = op[2]\n            results.append(None)\n        elif key in values:\n            order.remove(key)\n            order.append(key)\n            results.append(values[key])\n        else:\n            results.append(-1)\n    return results\n',
+  javascript:
+    "function lruCacheOperations(capacity, operations) {\n  const order = [];\n  const values = new Map();\n  return operations.map(([op, key, value]) => {\n    if (op === 'put') {\n      if (values.has(key)) order.splice(order.indexOf(key), 1);\n      else if (order.length === capacity) values.delete(order.shift());\n      order.push(key);\n      values.set(key, value);\n      return null;\n    }\n    if (!values.has(key)) return -1;\n    order.splice(order.indexOf(key), 1);\n    order.push(key);\n    return values.get(key);\n  });\n}\n",
 };
 const cases = [
-  ...coding.flatMap((q) => ['python', 'javascript'].map((language) => ({ label: `${q.id} (reference)`, question: q, language, code: q.referenceSolution[language] }))),
-  ...['python', 'javascript'].map((language) => ({ label: 'lru-cache (list per operation)', question: content.questions.get('lru-cache'), language, code: SLOW_LRU[language] })),
+  ...coding.flatMap((q) =>
+    ['python', 'javascript'].map((language) => ({ label: `${q.id} (reference)`, question: q, language, code: q.referenceSolution[language] })),
+  ),
+  ...['python', 'javascript'].map((language) => ({
+    label: 'lru-cache (list per operation)',
+    question: content.questions.get('lru-cache'),
+    language,
+    code: SLOW_LRU[language],
+  })),
 ];
 
 const load = loadavg()[0];
@@ -47,9 +56,13 @@ for (const c of cases) {
   console.error(row);
   rows.push(row);
 }
-console.log(`code facts per submission: ${RUNS} runs per case, CODE_SCALING_BUDGET_MS=${config.coding.scalingBudgetMs}; ${cpus().length} cores, ${cpus()[0].model}, node ${process.version}; load average ${load.toFixed(1)} → ${loadavg()[0].toFixed(1)}`);
+console.log(
+  `code facts per submission: ${RUNS} runs per case, CODE_SCALING_BUDGET_MS=${config.coding.scalingBudgetMs}; ${cpus().length} cores, ${cpus()[0].model}, node ${process.version}; load average ${load.toFixed(1)} → ${loadavg()[0].toFixed(1)}`,
+);
 console.log('| case | language | p50 | max | quality | complexity |');
 console.log('| --- | --- | ---: | ---: | ---: | --- |');
 for (const row of rows) console.log(row);
 all.sort((a, b) => a - b);
-console.log(`all ${all.length} submissions: p50 ${pct(all, 50).toFixed(0)} ms, p95 ${pct(all, 95).toFixed(0)} ms, max ${all.at(-1).toFixed(0)} ms (bound: 3000 ms)`);
+console.log(
+  `all ${all.length} submissions: p50 ${pct(all, 50).toFixed(0)} ms, p95 ${pct(all, 95).toFixed(0)} ms, max ${all.at(-1).toFixed(0)} ms (bound: 3000 ms)`,
+);

@@ -20,14 +20,22 @@ const stack = await startStack({ QUEUE_PREFIX: `bench-flood-${Date.now()}`, CODE
 const { base, env, stop } = stack;
 
 async function login(email, password) {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   return (await res.json()).accessToken;
 }
 
 /** A coding session of this user with one snapshot, its socket and a runId → resolver map for code:result. */
 async function codingSession(accessToken, code) {
   const auth = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
-  const res = await fetch(`${base}/api/sessions`, { method: 'POST', headers: auth, body: JSON.stringify({ questionId: 'lru-cache', mode: 'practice' }) });
+  const res = await fetch(`${base}/api/sessions`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({ questionId: 'lru-cache', mode: 'practice' }),
+  });
   const sessionId = (await res.json()).id;
   const socket = await connectSocket(base, accessToken);
   const waiting = new Map();
@@ -44,7 +52,11 @@ async function codingSession(accessToken, code) {
 
 try {
   const victimEmail = `bench-victim-${Date.now()}@example.test`;
-  execFileSync(process.execPath, ['dist/apps/cli/main.js', 'user:create', '--email', victimEmail, '--password', 'bench-password-123', '--role', 'candidate'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(
+    process.execPath,
+    ['dist/apps/cli/main.js', 'user:create', '--email', victimEmail, '--password', 'bench-password-123', '--role', 'candidate'],
+    { env, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   const flood = await codingSession(stack.accessToken, FLOOD);
   const victim = await codingSession(await login(victimEmail, 'bench-password-123'), QUICK);
   await sleep(3000); // the worker's start-up smoke runs
@@ -79,9 +91,15 @@ try {
   await sleep(10_000); // the flood's last runs finish
   latencies.sort((a, b) => a - b);
   const nulShown = flood.results.filter((r) => JSON.stringify(r).includes('␀')).length;
-  console.log(`code flood: ${SECONDS} s, defaults (CODE_RUN_CONCURRENCY 3, CODE_RUNS_PER_USER 2); ${cpus().length} cores, ${cpus()[0].model}, node ${process.version}`);
-  console.log(`  victim: ${latencies.length} runs, code:run → code:result p50 ${pct(latencies, 50).toFixed(0)} ms, p95 ${pct(latencies, 95).toFixed(0)} ms, p99 ${pct(latencies, 99).toFixed(0)} ms, max ${latencies.at(-1).toFixed(0)} ms; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
-  console.log(`  flood: ${counts.accepted} accepted, ${counts.refused} refused RATE_LIMITED, ${counts.otherErrors} other errors; ${flood.results.length} finished (${nulShown} showing NUL as ␀), statuses ${JSON.stringify(Object.fromEntries(flood.results.reduce((m, r) => m.set(r.status, (m.get(r.status) ?? 0) + 1), new Map())))}`);
+  console.log(
+    `code flood: ${SECONDS} s, defaults (CODE_RUN_CONCURRENCY 3, CODE_RUNS_PER_USER 2); ${cpus().length} cores, ${cpus()[0].model}, node ${process.version}`,
+  );
+  console.log(
+    `  victim: ${latencies.length} runs, code:run → code:result p50 ${pct(latencies, 50).toFixed(0)} ms, p95 ${pct(latencies, 95).toFixed(0)} ms, p99 ${pct(latencies, 99).toFixed(0)} ms, max ${latencies.at(-1).toFixed(0)} ms; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+  );
+  console.log(
+    `  flood: ${counts.accepted} accepted, ${counts.refused} refused RATE_LIMITED, ${counts.otherErrors} other errors; ${flood.results.length} finished (${nulShown} showing NUL as ␀), statuses ${JSON.stringify(Object.fromEntries(flood.results.reduce((m, r) => m.set(r.status, (m.get(r.status) ?? 0) + 1), new Map())))}`,
+  );
   flood.socket.close();
   victim.socket.close();
 } finally {

@@ -12,7 +12,6 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '500'
 const RUNS = Number(values.runs);
 const INFLIGHT = Number(values.inflight);
 
-
 // Short, correct solutions: the sandbox's cost per run, not the candidate's algorithm, is what is measured.
 const SOLUTIONS = {
   python: [
@@ -72,10 +71,16 @@ try {
   const rssStart = rssMb(worker.pid);
   const report = [];
   for (const language of ['python', 'javascript']) {
-    const res = await fetch(`${base}/api/sessions`, { method: 'POST', headers: auth, body: JSON.stringify({ questionId: 'lru-cache', mode: 'practice' }) });
+    const res = await fetch(`${base}/api/sessions`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ questionId: 'lru-cache', mode: 'practice' }),
+    });
     const sessionId = (await res.json()).id;
     await socket.timeout(30_000).emitWithAck('session:join', { sessionId });
-    const up = await socket.timeout(30_000).emitWithAck('code:update', { sessionId, clientId: `snap-${language}`, language, code: SOLUTIONS[language] });
+    const up = await socket
+      .timeout(30_000)
+      .emitWithAck('code:update', { sessionId, clientId: `snap-${language}`, language, code: SOLUTIONS[language] });
     if (!up.ok) throw new Error(JSON.stringify(up.error));
     const latencies = [];
     const statuses = new Map();
@@ -106,7 +111,9 @@ try {
     console.error(report.at(-1));
   }
   await sleep(2000);
-  console.log(`code runs: 2 runners (CODE_RUN_CONCURRENCY=2), ${INFLIGHT} in flight, lru-cache visible tests (2 calls per run); ${cpus().length} cores, ${cpus()[0].model}, node ${process.version}`);
+  console.log(
+    `code runs: 2 runners (CODE_RUN_CONCURRENCY=2), ${INFLIGHT} in flight, lru-cache visible tests (2 calls per run); ${cpus().length} cores, ${cpus()[0].model}, node ${process.version}`,
+  );
   for (const line of report) console.log(line);
   console.log(`  worker RSS: ${rssStart.toFixed(0)} MB after start-up, ${rssMb(worker.pid).toFixed(0)} MB after ${2 * RUNS} runs`);
   socket.close();

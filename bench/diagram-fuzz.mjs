@@ -23,7 +23,14 @@ const runs = Number(values.runs);
 const seed = values.seed === undefined ? Date.now() % 2 ** 31 : Number(values.seed);
 const limits = { maxBytes: 1_000_000, maxElements: 2_000 };
 const payloadSchema = clientPayloadSchemas['diagram:update'];
-const server = { parsePayload: (_schema, input) => parsePayload(payloadSchema, input), payloadSchema, admitScene, evaluateDiagram, sceneToSvg, DomainError };
+const server = {
+  parsePayload: (_schema, input) => parsePayload(payloadSchema, input),
+  payloadSchema,
+  admitScene,
+  evaluateDiagram,
+  sceneToSvg,
+  DomainError,
+};
 const bases = fixtureScenes(path.join(root, 'test/fixtures/diagrams'));
 
 const outcomes = new Map();
@@ -57,16 +64,25 @@ const wall = (performance.now() - started) / 1000;
 
 times.sort((a, b) => a - b);
 const f = (ms) => `${ms.toFixed(2)} ms`;
-console.log(`diagram fuzz: ${result.numRuns} scenes (seed ${seed}), ${wall.toFixed(1)} s wall, node ${process.version}, ${cpus().length} CPUs, load ${loadavg()[0].toFixed(1)}`);
+console.log(
+  `diagram fuzz: ${result.numRuns} scenes (seed ${seed}), ${wall.toFixed(1)} s wall, node ${process.version}, ${cpus().length} CPUs, load ${loadavg()[0].toFixed(1)}`,
+);
 for (const [k, v] of [...outcomes].sort()) {
   const slow = slowest.get(k);
-  console.log(`  ${k.padEnd(26)} ${String(v).padStart(7)}  (${((v / times.length) * 100).toFixed(1).padStart(4)}%)  slowest ${f(slow.ms)}: ${slow.shape}`);
+  console.log(
+    `  ${k.padEnd(26)} ${String(v).padStart(7)}  (${((v / times.length) * 100).toFixed(1).padStart(4)}%)  slowest ${f(slow.ms)}: ${slow.shape}`,
+  );
 }
 console.log(`  time per scene: p50 ${f(pct(times, 50))} · p99 ${f(pct(times, 99))} · max ${f(times.at(-1) ?? 0)}`);
 console.log(`  rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
 if (result.failed) {
   console.log(`  FAILED after ${result.numRuns} runs: seed ${result.seed}, path ${result.counterexamplePath}`);
-  console.log(`  ${String(result.errorInstance?.stack ?? result.errorInstance).split('\n').slice(0, 8).join('\n  ')}`);
+  console.log(
+    `  ${String(result.errorInstance?.stack ?? result.errorInstance)
+      .split('\n')
+      .slice(0, 8)
+      .join('\n  ')}`,
+  );
   const example = JSON.stringify(result.counterexample?.[0]) ?? String(result.counterexample?.[0]);
   console.log(`  counterexample (${example.length} chars): ${example.slice(0, 600)}${example.length > 600 ? '…' : ''}`);
   process.exitCode = 1;

@@ -27,7 +27,16 @@ const questions = [...content.questions.values()];
 const inputs = [];
 for (let v = 0; v < 8; v++) {
   for (const q of questions) {
-    inputs.push({ question: q, questionVersion: q.version, role: role(q), phaseId: q.phases.at(-1).id, scope: 'session', history: [], answer: answerFor(q, v), promptVersion });
+    inputs.push({
+      question: q,
+      questionVersion: q.version,
+      role: role(q),
+      phaseId: q.phases.at(-1).id,
+      scope: 'session',
+      history: [],
+      answer: answerFor(q, v),
+      promptVersion,
+    });
   }
 }
 const grader = new RubricGrader({ corpus: questions });
@@ -47,6 +56,13 @@ const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 
 const avgWords = inputs.reduce((n, x) => n + x.answer.split(/\s+/).length, 0) / inputs.length;
 console.log(`rubric grader: ${N} grades of ~${Math.round(avgWords)}-word answers in ${seconds.toFixed(2)} s`);
-console.log(`throughput: ${Math.round(N / seconds)} grades/s wall, ${Math.round(N / cpuSeconds)} grades/s per CPU-second (target >= 2,000 on one core)   [checksum ${checksum}]`);
-console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} cores`);
+console.log(
+  `throughput: ${Math.round(N / seconds)} grades/s wall, ${Math.round(N / cpuSeconds)} grades/s per CPU-second (target >= 2,000 on one core)   [checksum ${checksum}]`,
+);
+console.log(
+  `load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} on ${os.cpus().length} cores`,
+);
 console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}, ${os.platform()} ${os.arch()}`);

@@ -38,7 +38,8 @@ function fakeOpenAi() {
     const words = json.match(/\S+\s*|\s+/g) ?? [];
     const pieces = [];
     for (let i = 0; i < words.length; i += 3) pieces.push(words.slice(i, i + 3).join(''));
-    const chunk = (delta, finish, extra = {}) => `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 0, model: 'bench-model', choices: [{ index: 0, delta, finish_reason: finish }], ...extra })}\n\n`;
+    const chunk = (delta, finish, extra = {}) =>
+      `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 0, model: 'bench-model', choices: [{ index: 0, delta, finish_reason: finish }], ...extra })}\n\n`;
     res.writeHead(200, { 'content-type': 'text/event-stream' });
     res.flushHeaders();
     await sleep(TTFT_MS);
@@ -47,7 +48,9 @@ function fakeOpenAi() {
       res.write(chunk({ content: piece }, null));
     }
     res.write(chunk({}, 'stop'));
-    res.write(`data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 0, model: 'bench-model', choices: [], usage: { prompt_tokens: Math.ceil(body.length / 4), completion_tokens: Math.ceil(json.length / 4), total_tokens: 0 } })}\n\n`);
+    res.write(
+      `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 0, model: 'bench-model', choices: [], usage: { prompt_tokens: Math.ceil(body.length / 4), completion_tokens: Math.ceil(json.length / 4), total_tokens: 0 } })}\n\n`,
+    );
     res.end('data: [DONE]\n\n');
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
@@ -94,7 +97,9 @@ try {
       });
       for (let i = 0; i < TURNS; i++) {
         if (THINK_MS > 0) await sleep(THINK_MS * (0.5 + Math.random()));
-        const ack = await socket.timeout(60_000).emitWithAck('answer:submit', { sessionId, clientId: `q-${n}-${i}`, text: QUESTIONS[(n + i) % QUESTIONS.length] });
+        const ack = await socket
+          .timeout(60_000)
+          .emitWithAck('answer:submit', { sessionId, clientId: `q-${n}-${i}`, text: QUESTIONS[(n + i) % QUESTIONS.length] });
         const ackAt = performance.now();
         if (!ack.ok) throw new Error(`refused: ${JSON.stringify(ack.error)}`);
         const r = reply(replyTurnId(ack.data.turnId));
@@ -112,8 +117,12 @@ try {
   const wall = (performance.now() - started) / 1000;
   firstDelta.sort((a, b) => a - b);
   toFinal.sort((a, b) => a - b);
-  console.log(`interviewer stream: ${SESSIONS} sessions × ${TURNS} questions, think ${THINK_MS} ms ±50%, model TTFT ${TTFT_MS} ms, ${firstDelta.length} replies in ${wall.toFixed(1)} s`);
-  console.log(`  ack → first interviewer:delta (ms): p50 ${pct(firstDelta, 50).toFixed(1)}  p95 ${pct(firstDelta, 95).toFixed(1)}  p99 ${pct(firstDelta, 99).toFixed(1)}  max ${firstDelta.at(-1).toFixed(1)}`);
+  console.log(
+    `interviewer stream: ${SESSIONS} sessions × ${TURNS} questions, think ${THINK_MS} ms ±50%, model TTFT ${TTFT_MS} ms, ${firstDelta.length} replies in ${wall.toFixed(1)} s`,
+  );
+  console.log(
+    `  ack → first interviewer:delta (ms): p50 ${pct(firstDelta, 50).toFixed(1)}  p95 ${pct(firstDelta, 95).toFixed(1)}  p99 ${pct(firstDelta, 99).toFixed(1)}  max ${firstDelta.at(-1).toFixed(1)}`,
+  );
   console.log(`  ack → interviewer:message (ms):     p50 ${pct(toFinal, 50).toFixed(1)}  p99 ${pct(toFinal, 99).toFixed(1)}`);
   console.log(`  deltas ≠ final line: ${mismatches}; replies logged more than once: ${duplicates}`);
   console.log(`  peak RSS: api ${peak.api.toFixed(0)} MB, worker ${peak.worker.toFixed(0)} MB`);

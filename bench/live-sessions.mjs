@@ -8,14 +8,18 @@ import { parseArgs } from 'node:util';
 import { connectSocket, inBatches, openSessions, pct, rssMb, samplePeakRss, sleep, startStack } from './bench-support.mjs';
 
 const { values } = parseArgs({
-  options: { think: { type: 'string', default: '60000' }, sessions: { type: 'string', default: '500' }, answers: { type: 'string', default: '2' }, idle: { type: 'string', default: '5000' } },
+  options: {
+    think: { type: 'string', default: '60000' },
+    sessions: { type: 'string', default: '500' },
+    answers: { type: 'string', default: '2' },
+    idle: { type: 'string', default: '5000' },
+  },
 });
 const SESSIONS = Number(values.sessions);
 const ANSWERS = Number(values.answers);
 const IDLE = Number(values.idle);
 // A candidate thinks between answers; 0 drives the system closed-loop (measures saturation, not overhead).
 const THINK_MS = Number(values.think);
-
 
 const { api, worker, base, accessToken, auth, stop } = await startStack({ QUEUE_PREFIX: `bench-${Date.now()}`, WORKER_CONCURRENCY: '32' });
 try {
@@ -25,7 +29,9 @@ try {
   const overheads = [];
   const totals = [];
   const stages = { ack: [], picked: [], stored: [] };
-  const answer = readFileSync('rubrics/questions/realtime-notifications.yaml', 'utf8').slice(0, 1500).replace(/[^\w\s.,]/g, ' ');
+  const answer = readFileSync('rubrics/questions/realtime-notifications.yaml', 'utf8')
+    .slice(0, 1500)
+    .replace(/[^\w\s.,]/g, ' ');
   const sampler = samplePeakRss(api, worker);
   const started = performance.now();
   await Promise.all(
@@ -62,10 +68,16 @@ try {
   const peak = sampler.stop();
   overheads.sort((a, b) => a - b);
   totals.sort((a, b) => a - b);
-  console.log(`live sessions: ${SESSIONS} concurrent, ${ANSWERS} answers each, think ${THINK_MS} ms ±50%, ${overheads.length} graded in ${wall.toFixed(1)} s`);
+  console.log(
+    `live sessions: ${SESSIONS} concurrent, ${ANSWERS} answers each, think ${THINK_MS} ms ±50%, ${overheads.length} graded in ${wall.toFixed(1)} s`,
+  );
   console.log(`  answers/s: ${(overheads.length / wall).toFixed(0)}`);
-  console.log(`  answer → grade:scored minus grader time (ms): p50 ${pct(overheads, 50).toFixed(1)}  p95 ${pct(overheads, 95).toFixed(1)}  p99 ${pct(overheads, 99).toFixed(1)}`);
-  console.log(`  answer → grade:scored total (ms):             p50 ${pct(totals, 50).toFixed(1)}  p95 ${pct(totals, 95).toFixed(1)}  p99 ${pct(totals, 99).toFixed(1)}`);
+  console.log(
+    `  answer → grade:scored minus grader time (ms): p50 ${pct(overheads, 50).toFixed(1)}  p95 ${pct(overheads, 95).toFixed(1)}  p99 ${pct(overheads, 99).toFixed(1)}`,
+  );
+  console.log(
+    `  answer → grade:scored total (ms):             p50 ${pct(totals, 50).toFixed(1)}  p95 ${pct(totals, 95).toFixed(1)}  p99 ${pct(totals, 99).toFixed(1)}`,
+  );
   for (const [name, xs] of Object.entries(stages)) {
     xs.sort((a, b) => a - b);
     if (xs.length > 0) console.log(`  stage ${name} (ms from submit): p50 ${pct(xs, 50).toFixed(1)}  p99 ${pct(xs, 99).toFixed(1)}`);

@@ -21,7 +21,10 @@ const PER_MESSAGE = 4;
 const TYPICAL = {
   'observability-platform': {
     history: [
-      { role: 'interviewer', text: 'Walk me through the high-level architecture: the main components, how telemetry flows through them end to end, and the core APIs.' },
+      {
+        role: 'interviewer',
+        text: 'Walk me through the high-level architecture: the main components, how telemetry flows through them end to end, and the core APIs.',
+      },
     ],
     answer: `Every service gets the OpenTelemetry SDK plus auto-instrumentation for HTTP, gRPC, database drivers and Kafka consumers, so we get metrics, logs and spans without each team writing glue. Envoy sidecars in the mesh give request metrics and spans for every hop, even for services nobody instrumented, and node exporters plus kube-state-metrics cover the infrastructure layer.
 An OpenTelemetry Collector runs as a DaemonSet on each node. It batches, retries, redacts PII and enforces attribute limits, then forwards to a regional gateway tier. Metrics are scraped by sharded Prometheus agents and remote-written to Mimir, with long-term blocks in S3. Logs and spans go into Kafka first, because it absorbs bursts during incidents and lets us replay after a storage outage; consumers index logs into Loki and traces into Tempo, both on object storage.
@@ -30,7 +33,10 @@ Grafana sits on top for dashboards. A ruler evaluates recording rules and alert 
   },
   'realtime-notifications': {
     history: [
-      { role: 'interviewer', text: 'Walk me through the high-level architecture: the main components, how a notification flows through them end to end, and the core APIs.' },
+      {
+        role: 'interviewer',
+        text: 'Walk me through the high-level architecture: the main components, how a notification flows through them end to end, and the core APIs.',
+      },
     ],
     answer: `Product services publish domain events to Kafka, partitioned by user id so one user's notifications stay ordered. A notification service consumes them, looks up the user's preferences and templates, deduplicates by event id with an idempotency key in Redis, writes the notification to an inbox table in Cassandra keyed by user and time, and then fans out per channel.
 For online users we keep persistent WebSocket connections on a fleet of stateless gateway nodes behind a layer-4 load balancer; each gateway holds about 50k connections, so 2 million concurrent clients need roughly 40-50 nodes with headroom. A presence registry in Redis maps user id to gateway node, and the notification service publishes to that node's channel. If the user is offline, or the client does not acknowledge within a few seconds, the message goes to the push queue (APNs and FCM workers) or the email queue, each with its own rate limits and retries with backoff.
@@ -68,7 +74,9 @@ for (const [id, typical] of Object.entries(TYPICAL)) {
 
   console.log(`## ${id} (phase high-level-design, answer ${count(typical.answer)} tokens, ${typical.answer.split(/\s+/).length} words)`);
   console.log(`  prompt tokens (messages)          ${total}`);
-  console.log(`  stable cacheable prefix           ${stable}  (${pct(stable, total)} of the prompt; >= 1,024: ${stable >= 1024 ? 'yes' : 'NO'}; >= 80%: ${stable / total >= 0.8 ? 'yes' : 'NO'})`);
+  console.log(
+    `  stable cacheable prefix           ${stable}  (${pct(stable, total)} of the prompt; >= 1,024: ${stable >= 1024 ? 'yes' : 'NO'}; >= 80%: ${stable / total >= 0.8 ? 'yes' : 'NO'})`,
+  );
   console.log(`  prefix shared by every phase      ${acrossPhases}  (${pct(acrossPhases, total)})`);
   console.log(`  per-answer tail (not cacheable)   ${total - stable}`);
   console.log(`  response_format JSON schema       ${count(schema)}  (sent with the request, not in the messages)`);
@@ -117,8 +125,16 @@ function typicalReply(question, scope, long = false) {
     feedback: {
       strengths: [{ quote, why: 'You laid out a coherent pipeline and justified the buffer in front of storage.' }],
       improvements: [
-        { quote, gap: 'You did not say how the platform behaves when its own components fail.', stronger: 'A strong answer walks through a collector outage and what is lost.' },
-        { quote: null, gap: 'You left the capacity of the ingest tier implicit.', stronger: 'Size it from the event rate and say where it saturates first.' },
+        {
+          quote,
+          gap: 'You did not say how the platform behaves when its own components fail.',
+          stronger: 'A strong answer walks through a collector outage and what is lost.',
+        },
+        {
+          quote: null,
+          gap: 'You left the capacity of the ingest tier implicit.',
+          stronger: 'Size it from the event rate and say where it saturates first.',
+        },
       ],
       nextToStudy: ['Practise sizing the ingest tier and describing its failure modes.'],
     },

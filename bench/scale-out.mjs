@@ -31,7 +31,9 @@ const SATURATION = Number(values.saturation);
 const TARGET_MS = Number(values['target-ms']);
 const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PGBOUNCER_PORT = process.env.PGBOUNCER_PORT ?? '6432';
-const TEXT = readFileSync('rubrics/questions/realtime-notifications.yaml', 'utf8').slice(0, 1500).replace(/[^\w\s.,]/g, ' ');
+const TEXT = readFileSync('rubrics/questions/realtime-notifications.yaml', 'utf8')
+  .slice(0, 1500)
+  .replace(/[^\w\s.,]/g, ' ');
 
 const PLAIN = values.plain;
 const redisUrl = PLAIN ? 'redis://127.0.0.1:6379' : execFileSync('scripts/redis-cluster.sh', ['start'], { encoding: 'utf8' }).trim();
@@ -72,10 +74,18 @@ async function startConfiguration(n) {
     DRAIN_DELAY_MS: '0',
   };
   const email = `scale-${Date.now()}@example.test`;
-  execFileSync(process.execPath, ['dist/apps/cli/main.js', 'user:create', '--email', email, '--password', 'bench-password-123', '--role', 'candidate'], { env: { ...env, DATABASE_URL: direct }, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(
+    process.execPath,
+    ['dist/apps/cli/main.js', 'user:create', '--email', email, '--password', 'bench-password-123', '--role', 'candidate'],
+    { env: { ...env, DATABASE_URL: direct }, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   const ports = await Promise.all(Array.from({ length: n }, () => freePort()));
-  const apis = ports.map((port) => spawn(process.execPath, ['dist/apps/api/main.js'], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] }));
-  const workers = Array.from({ length: n }, () => spawn(process.execPath, ['dist/apps/worker/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] }));
+  const apis = ports.map((port) =>
+    spawn(process.execPath, ['dist/apps/api/main.js'], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] }),
+  );
+  const workers = Array.from({ length: n }, () =>
+    spawn(process.execPath, ['dist/apps/worker/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] }),
+  );
   const children = [...apis, ...workers];
   let haproxy;
   try {
@@ -95,7 +105,11 @@ async function startConfiguration(n) {
     await sleep(2_500); // two health checks per server (`rise 2`)
     await waitReady(base, 1_200);
   }
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'bench-password-123' }) });
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'bench-password-123' }),
+  });
   const { accessToken } = await login.json();
   const appPids = [...apis, ...workers].map((c) => c.pid);
   const infraPids = [...redisPids, pgbouncerPid, ...(haproxy ? [haproxy.pid] : [])];
@@ -163,7 +177,13 @@ async function measure(n) {
     const app = stack.appPids.reduce((t, p) => t + cpuSeconds(p), 0) - cpuBefore.app;
     const infra = stack.infraPids.reduce((t, p) => t + cpuSeconds(p), 0) - cpuBefore.infra;
     console.error(`  ${n}+${n}: saturation ${saturation.perSecond.toFixed(1)} answers/s (p99 ${saturation.p99.toFixed(1)} ms)`);
-    return { configuration: `${n} api + ${n} worker${n > 1 ? ' behind HAProxy' : ''}`, steps, held: held?.sessions ?? 0, saturation, cpuPerAnswerMs: { app: (app / saturation.answers) * 1000, infra: (infra / saturation.answers) * 1000 } };
+    return {
+      configuration: `${n} api + ${n} worker${n > 1 ? ' behind HAProxy' : ''}`,
+      steps,
+      held: held?.sessions ?? 0,
+      saturation,
+      cpuPerAnswerMs: { app: (app / saturation.answers) * 1000, infra: (infra / saturation.answers) * 1000 },
+    };
   } finally {
     await stack.stop();
   }
@@ -172,13 +192,25 @@ async function measure(n) {
 const results = [];
 for (const n of PLAIN ? [1] : [1, 2]) results.push(await measure(n));
 for (const r of results) console.log(JSON.stringify(r));
-console.log(`\nnode ${process.version}, ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}; Redis Cluster ${redisUrl}, PgBouncer :${PGBOUNCER_PORT} (transaction)`);
-console.log(`sessions answer every ${THINK_MS} ms ±50%, ${ANSWERS} answers each; p99 target ${TARGET_MS} ms (answer → grade:scored minus grader time); saturation: ${SATURATION} sessions, think 0`);
-console.log('| configuration | sessions held at p99 ≤ target | answers/s at saturation | saturation p99 | CPU ms per answer: api+worker · Redis+PgBouncer+HAProxy |');
+console.log(
+  `\nnode ${process.version}, ${cpus().length} CPUs, load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}; Redis Cluster ${redisUrl}, PgBouncer :${PGBOUNCER_PORT} (transaction)`,
+);
+console.log(
+  `sessions answer every ${THINK_MS} ms ±50%, ${ANSWERS} answers each; p99 target ${TARGET_MS} ms (answer → grade:scored minus grader time); saturation: ${SATURATION} sessions, think 0`,
+);
+console.log(
+  '| configuration | sessions held at p99 ≤ target | answers/s at saturation | saturation p99 | CPU ms per answer: api+worker · Redis+PgBouncer+HAProxy |',
+);
 console.log('| --- | ---: | ---: | ---: | ---: |');
 for (const r of results) {
-  console.log(`| ${r.configuration} | ${r.held} | ${r.saturation.perSecond.toFixed(1)} | ${r.saturation.p99.toFixed(0)} ms | ${r.cpuPerAnswerMs.app.toFixed(1)} · ${r.cpuPerAnswerMs.infra.toFixed(1)} |`);
+  console.log(
+    `| ${r.configuration} | ${r.held} | ${r.saturation.perSecond.toFixed(1)} | ${r.saturation.p99.toFixed(0)} ms | ${r.cpuPerAnswerMs.app.toFixed(1)} · ${r.cpuPerAnswerMs.infra.toFixed(1)} |`,
+  );
 }
 const [one, two] = results;
-if (two) console.log(`ratio 2+2 / 1+1: sessions held ${(two.held / Math.max(1, one.held)).toFixed(2)}×, answers/s at saturation ${(two.saturation.perSecond / one.saturation.perSecond).toFixed(2)}×`);
-
+if (two)
+  console.log(
+    `ratio 2+2 / 1+1: sessions held ${(two.held / Math.max(1, one.held)).toFixed(2)}×, answers/s at saturation ${(two.saturation.perSecond / one.saturation.perSecond).toFixed(2)}×`,
+  );

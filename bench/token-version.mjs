@@ -31,11 +31,20 @@ async function time(label, fn) {
 }
 
 async function run(cacheMs) {
-  const config = loadConfig({ ...process.env, DATABASE_URL, PORT: '0', MIGRATE_ON_START: 'false', LOG_LEVEL: 'silent', TOKEN_VERSION_CACHE_MS: String(cacheMs) });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL,
+    PORT: '0',
+    MIGRATE_ON_START: 'false',
+    LOG_LEVEL: 'silent',
+    TOKEN_VERSION_CACHE_MS: String(cacheMs),
+  });
   const app = await createApiApp(config, createLogger('bench', 'silent'));
   await app.init();
   try {
-    const user = await app.get(UsersService).create({ email: `bench-${cacheMs}-${Date.now()}@example.test`, password: 'bench-password-123', role: 'admin' });
+    const user = await app
+      .get(UsersService)
+      .create({ email: `bench-${cacheMs}-${Date.now()}@example.test`, password: 'bench-password-123', role: 'admin' });
     const auth = app.get(AuthService);
     const jwt = app.get(JwtService, { strict: false });
     const { accessToken } = await auth.issueToken({ userId: user.id, role: user.role });
@@ -49,7 +58,11 @@ async function run(cacheMs) {
 
 await createDatabase(ADMIN_URL, dbName);
 await runMigrations(DATABASE_URL);
-console.log(`node ${process.version}, ${cpus()[0]?.model} ×${cpus().length}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}, N=${N}`);
+console.log(
+  `node ${process.version}, ${cpus()[0]?.model} ×${cpus().length}, load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}, N=${N}`,
+);
 try {
   await run(5_000);
   await run(0);

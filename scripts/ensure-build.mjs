@@ -31,7 +31,11 @@ if (stale(serverStamp, serverSources)) {
 }
 
 const webStamp = join(root, 'dist', '.web-build-stamp');
-const webSources = Math.max(newestMtime(join(root, 'apps/web'), () => true), newestMtime(join(root, 'libs/protocol'), () => true), mtime('package.json'));
+const webSources = Math.max(
+  newestMtime(join(root, 'apps/web'), () => true),
+  newestMtime(join(root, 'libs/protocol'), () => true),
+  mtime('package.json'),
+);
 const vite = join(root, 'node_modules/vite/bin/vite.js');
 if (stale(webStamp, webSources)) {
   if (!existsSync(vite)) {
@@ -39,7 +43,10 @@ if (stale(webStamp, webSources)) {
     process.stderr.write('vite is not installed: skipping the web client build (run npm ci with dev dependencies)\n');
   } else {
     process.stderr.write('building dist/web …\n');
-    execFileSync(process.execPath, [vite, 'build', '--config', join(root, 'apps/web/vite.config.ts'), '--logLevel', 'warn'], { stdio: 'inherit', cwd: root });
+    execFileSync(process.execPath, [vite, 'build', '--config', join(root, 'apps/web/vite.config.ts'), '--logLevel', 'warn'], {
+      stdio: 'inherit',
+      cwd: root,
+    });
     writeFileSync(webStamp, new Date().toISOString());
   }
 }

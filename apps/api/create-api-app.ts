@@ -36,7 +36,10 @@ export async function createApiApp(config: AppConfig, logger: Logger): Promise<I
   app.use('/metrics', metricsHandler(metrics, config.metrics));
   app.use(
     QUEUE_DASHBOARD_PATH,
-    roleGate(app.get(AuthService), { roles: ['admin'], cookie: { name: 'mi_queues', path: QUEUE_DASHBOARD_PATH, secure: config.auth.secureCookies } }),
+    roleGate(app.get(AuthService), {
+      roles: ['admin'],
+      cookie: { name: 'mi_queues', path: QUEUE_DASHBOARD_PATH, secure: config.auth.secureCookies },
+    }),
     app.get(QueueDashboard).router(QUEUE_DASHBOARD_PATH),
   );
   app.enableCors({ origin: config.http.allowedOrigins, credentials: true });

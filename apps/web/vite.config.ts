@@ -25,11 +25,14 @@ function excalidrawAssets(): Plugin {
       const end = code.indexOf('/dist/prod/`', start);
       if (end < 0) throw new Error('excalidraw-self-hosted-fonts: the font fallback URL has an unexpected form');
       patched = true;
-      return { code: `${code.slice(0, start)}"ASSETS_FALLBACK_URL",\`\${window.location.origin}/excalidraw/\`${code.slice(end + '/dist/prod/`'.length)}`, map: null };
+      return {
+        code: `${code.slice(0, start)}"ASSETS_FALLBACK_URL",\`\${window.location.origin}/excalidraw/\`${code.slice(end + '/dist/prod/`'.length)}`,
+        map: null,
+      };
     },
     buildEnd() {
       if (this.meta.watchMode === false && !patched && this.environment?.mode === 'build') {
-        this.error('excalidraw-self-hosted-fonts: Excalidraw\'s CDN font fallback was not found; check the plugin against the installed version');
+        this.error("excalidraw-self-hosted-fonts: Excalidraw's CDN font fallback was not found; check the plugin against the installed version");
       }
     },
     writeBundle(options) {

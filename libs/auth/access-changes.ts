@@ -23,7 +23,12 @@ export class AccessChanges {
   /** Called after the change is committed, so a process that re-checks on the notice sees it. */
   async publish(change: AccessChange): Promise<void> {
     if (!this.redis) return;
-    await publishNotice(this.redis, accessChangesChannel(this.config), change.kind === 'user' ? change.userId : change.coachId, JSON.stringify(change));
+    await publishNotice(
+      this.redis,
+      accessChangesChannel(this.config),
+      change.kind === 'user' ? change.userId : change.coachId,
+      JSON.stringify(change),
+    );
   }
 }
 

@@ -36,7 +36,17 @@ const jwt = JwtModule.registerAsync({
 /** Users and tokens, without HTTP: the worker, the CLI and the gateway use this. */
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]), QueueModule, AccessChangesModule, jwt],
-  providers: [UsersRepository, UsersService, PasswordHasher, AuthService, TokenVersions, LoginThrottle, RefreshTokensRepository, RefreshTokensService, RefreshCookie],
+  providers: [
+    UsersRepository,
+    UsersService,
+    PasswordHasher,
+    AuthService,
+    TokenVersions,
+    LoginThrottle,
+    RefreshTokensRepository,
+    RefreshTokensService,
+    RefreshCookie,
+  ],
   exports: [UsersService, AuthService, PasswordHasher, AccessChangesModule, RefreshCookie],
 })
 export class AuthCoreModule {}

@@ -128,7 +128,8 @@ export class AuthService {
       throw invalid();
     }
     const { sub, role, ver, exp } = claims;
-    if (typeof sub !== 'string' || !UUID.test(sub) || !ROLES.includes(role as Role) || !Number.isInteger(ver) || typeof exp !== 'number') throw invalid();
+    if (typeof sub !== 'string' || !UUID.test(sub) || !ROLES.includes(role as Role) || !Number.isInteger(ver) || typeof exp !== 'number')
+      throw invalid();
     if (!(await this.isCurrent(sub, ver!))) throw invalid();
     return { principal: { userId: sub, role: role as Role }, expiresAt: exp, version: ver! };
   }

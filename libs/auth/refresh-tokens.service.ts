@@ -52,7 +52,13 @@ export class RefreshTokensService {
     let next: IssuedRefreshToken | undefined;
     const result = await this.tokens.rotate(hash(presented), (claimed) => {
       next = this.make(claimed.family_id);
-      return { familyId: claimed.family_id, userId: claimed.user_id, tokenHash: hash(next.token), tokenVersion: claimed.token_version, expiresAt: next.expiresAt };
+      return {
+        familyId: claimed.family_id,
+        userId: claimed.user_id,
+        tokenHash: hash(next.token),
+        tokenVersion: claimed.token_version,
+        expiresAt: next.expiresAt,
+      };
     });
     switch (result.kind) {
       case 'rotated':

@@ -27,7 +27,13 @@ export function roleGate(auth: AuthService, options: RoleGateOptions): (req: Req
       const verified = await auth.verifyToken(token);
       if (!options.roles.includes(verified.principal.role)) throw new ForbiddenError(`requires role ${options.roles.join(' or ')}`);
       if (req.method === 'POST' && req.path === '/session' && bearer) {
-        res.cookie(options.cookie.name, bearer, { httpOnly: true, sameSite: 'strict', secure: options.cookie.secure, path: options.cookie.path, expires: new Date(verified.expiresAt * 1000) });
+        res.cookie(options.cookie.name, bearer, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: options.cookie.secure,
+          path: options.cookie.path,
+          expires: new Date(verified.expiresAt * 1000),
+        });
         res.status(204).end();
         return;
       }

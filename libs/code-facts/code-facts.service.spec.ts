@@ -17,7 +17,13 @@ const question = {
 } as unknown as CodingQuestion;
 const call = (timeMs: number): CallOutcome => ({ ran: true, ok: true, stdout: '', stderr: '', timeMs });
 /** A timing run's outcome: the warm-up, then one fastest time per size. */
-const timed = (times: number[]): SandboxOutcome => ({ termination: null, calls: [call(0.1), ...times.map(call)], stdout: '', stderr: '', wallMs: 400 });
+const timed = (times: number[]): SandboxOutcome => ({
+  termination: null,
+  calls: [call(0.1), ...times.map(call)],
+  stdout: '',
+  stderr: '',
+  wallMs: 400,
+});
 
 /** The sandbox's two entry points, answering timing runs from a script and recording what was asked. */
 class ScriptedSandbox {
@@ -33,7 +39,12 @@ class ScriptedSandbox {
 }
 
 const facts = (sandbox: ScriptedSandbox) =>
-  new CodeFactsService(sandbox as unknown as SandboxService, loadConfig({})).compute({ question, language: 'python', code: 'code', status: 'PASSED' });
+  new CodeFactsService(sandbox as unknown as SandboxService, loadConfig({})).compute({
+    question,
+    language: 'python',
+    code: 'code',
+    status: 'PASSED',
+  });
 
 describe(CodeFactsService.name, () => {
   it('takes a conclusive contradiction from one timing run: its sizes were already timed in several rounds', async () => {

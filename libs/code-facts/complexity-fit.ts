@@ -52,7 +52,12 @@ function leastSquaresSlope(xs: number[], ys: number[]): number {
  * measurement within a log factor of the required class counts as that class, since timings cannot tell them
  * apart. `stoppedEarly`: growth was cut short because a call ran over its budget, itself evidence of steep growth.
  */
-export function classifyGrowth(points: readonly TimingPoint[], per: 'operation' | 'call', required: ComplexityClass, stoppedEarly = false): GrowthFit {
+export function classifyGrowth(
+  points: readonly TimingPoint[],
+  per: 'operation' | 'call',
+  required: ComplexityClass,
+  stoppedEarly = false,
+): GrowthFit {
   const usable = points.filter((p) => p.n > 0 && p.ms > 0);
   if (usable.length < 2) return { measured: null, slope: null, confident: false, contradicts: false };
   const xs = usable.map((p) => Math.log(p.n));
@@ -61,7 +66,8 @@ export function classifyGrowth(points: readonly TimingPoint[], per: 'operation' 
   const nMin = usable[0]!.n;
   const nMax = usable.at(-1)!.n;
   const target = expectedSlope(required, nMin, nMax);
-  const distance = (c: ComplexityClass) => Math.abs(expectedSlope(c, nMin, nMax) - slope) + (c.includes('log') && c !== required ? LOG_CLASS_PENALTY : 0);
+  const distance = (c: ComplexityClass) =>
+    Math.abs(expectedSlope(c, nMin, nMax) - slope) + (c.includes('log') && c !== required ? LOG_CLASS_PENALTY : 0);
   const nearest = COMPLEXITY_CLASSES.reduce((best, c) => (distance(c) < distance(best) ? c : best));
   const measured = Math.abs(slope - target) <= AGREEMENT_MARGIN ? required : nearest;
   const growing = usable.every((p, i) => i === 0 || p.ms >= NOISE_DIP * usable[i - 1]!.ms);

@@ -6,7 +6,15 @@ const name = (n: string, kind: Name['kind'] = 'variable', line = 1): Name => ({ 
 
 describe(reviewNames.name, () => {
   it('flags single letters that hold something lasting, not loop indices, lambdas or names the signature fixes', () => {
-    const names = [name('d', 'variable', 4), name('i'), name('x', 'loop'), name('a', 'lambda-param'), name('e', 'exception'), name('k', 'parameter'), name('q', 'parameter', 2)];
+    const names = [
+      name('d', 'variable', 4),
+      name('i'),
+      name('x', 'loop'),
+      name('a', 'lambda-param'),
+      name('e', 'exception'),
+      name('k', 'parameter'),
+      name('q', 'parameter', 2),
+    ];
     expect(reviewNames(names, 'python', new Set(['q']))).toEqual(['`d` (line 4) is a single letter for a variable: name it for what it holds']);
   });
 
@@ -21,9 +29,9 @@ describe(reviewNames.name, () => {
     expect(reviewNames([name('in_degree'), name('maxValue', 'variable', 7)], 'python', new Set())).toEqual([
       '`maxValue` (line 7) breaks the snake_case (PEP 8) convention while `in_degree` and others follow it',
     ]);
-    expect(reviewNames([name('allowed_at', 'variable', 2), name('inDegree'), name('MAX_SIZE'), name('LRUCache', 'class')], 'javascript', new Set())).toEqual([
-      '`allowed_at` (line 2) breaks the camelCase convention while `inDegree` and others follow it',
-    ]);
+    expect(
+      reviewNames([name('allowed_at', 'variable', 2), name('inDegree'), name('MAX_SIZE'), name('LRUCache', 'class')], 'javascript', new Set()),
+    ).toEqual(['`allowed_at` (line 2) breaks the camelCase convention while `inDegree` and others follow it']);
     expect(reviewNames([name('in_degree'), name('_unlink', 'method'), name('LRUCache', 'class')], 'python', new Set())).toEqual([]);
   });
 });

@@ -27,7 +27,9 @@ export function reviewNames(names: readonly BoundName[], language: 'python' | 'j
   const own = names.filter((n) => !given.has(n.name) && !seen.has(n.name) && seen.add(n.name));
   for (const n of own) {
     if (n.name.length === 1 && !CONVENTIONAL_LETTERS.has(n.name) && !SHORT_ALLOWED.has(n.kind)) {
-      issues.push(`${shownName(n.name)} (line ${n.line}) is a single letter for a ${n.kind === 'parameter' ? 'parameter' : n.kind}: name it for what it holds`);
+      issues.push(
+        `${shownName(n.name)} (line ${n.line}) is a single letter for a ${n.kind === 'parameter' ? 'parameter' : n.kind}: name it for what it holds`,
+      );
     } else if (VAGUE.test(n.name)) {
       issues.push(`${shownName(n.name)} (line ${n.line}) is a placeholder name: say what it holds`);
     }
@@ -38,7 +40,10 @@ export function reviewNames(names: readonly BoundName[], language: 'python' | 'j
   const [against, convention] = language === 'python' ? [camel, 'snake_case (PEP 8)'] : [snake, 'camelCase'];
   const other = language === 'python' ? snake : camel;
   if (against.length > 0) {
-    const list = against.slice(0, 3).map((n) => `${shownName(n.name)} (line ${n.line})`).join(', ');
+    const list = against
+      .slice(0, 3)
+      .map((n) => `${shownName(n.name)} (line ${n.line})`)
+      .join(', ');
     const mixed = other.length > 0 ? ` while ${shownName(other[0]!.name)} and others follow it` : '';
     issues.push(`${list} ${against.length === 1 ? 'breaks' : 'break'} the ${convention} convention${mixed}`);
   }

@@ -3,13 +3,17 @@ import { scoreQuality } from './quality-score.js';
 
 const analysis = (overrides: Partial<StaticAnalysis> = {}): StaticAnalysis => ({
   functions: [{ name: 'solve', line: 1, endLine: 12, lines: 11, maxDepth: 2 }],
-  names: [{ name: 'solve', line: 1, kind: 'function' }, { name: 'results', line: 2, kind: 'variable' }],
+  names: [
+    { name: 'solve', line: 1, kind: 'function' },
+    { name: 'results', line: 2, kind: 'variable' },
+  ],
   unreachable: [],
   unusedFunctions: [],
   unusedVariables: [],
   ...overrides,
 });
-const sut = (overrides: Partial<StaticAnalysis> = {}, code = 'def solve():\n    pass\n') => scoreQuality({ analysis: analysis(overrides), code, language: 'python', given: new Set(['solve']) });
+const sut = (overrides: Partial<StaticAnalysis> = {}, code = 'def solve():\n    pass\n') =>
+  scoreQuality({ analysis: analysis(overrides), code, language: 'python', given: new Set(['solve']) });
 
 describe(scoreQuality.name, () => {
   it('scores clean code 4 with no findings', () => {
@@ -17,7 +21,10 @@ describe(scoreQuality.name, () => {
   });
 
   it('lets one minor problem pass and counts several against the score, each finding naming its place', () => {
-    expect(sut({ unusedVariables: [{ name: 'tmp_total', line: 6 }] })).toMatchObject({ score: 4, deadCode: ['`tmp_total` (line 6) is assigned but never read'] });
+    expect(sut({ unusedVariables: [{ name: 'tmp_total', line: 6 }] })).toMatchObject({
+      score: 4,
+      deadCode: ['`tmp_total` (line 6) is assigned but never read'],
+    });
     const messy = sut({
       functions: [{ name: 'put', line: 12, endLine: 70, lines: 48, maxDepth: 5 }],
       unreachable: [{ line: 30, after: 'return', afterLine: 29 }],

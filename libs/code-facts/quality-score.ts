@@ -44,15 +44,35 @@ export function scoreQuality(input: QualityInput): CodeQualityFacts {
 
   const points =
     (long.length === 0 ? 0 : (long[0]!.lines > VERY_LONG_FUNCTION ? 2 : 1) + (long.length > 1 ? 0.5 : 0)) +
-    penalty(maxNesting, [[4, 0.5], [5, 1], [6, 2]]) +
-    penalty(namingIssues.length, [[1, 0.5], [2, 1], [4, 1.5]]) +
-    penalty(deadCode.length, [[1, 0.5], [2, 1], [3, 1.5]]) +
-    penalty(repeats.duplicatedLines, [[3, 0.5], [6, 1], [12, 1.5]]);
+    penalty(maxNesting, [
+      [4, 0.5],
+      [5, 1],
+      [6, 2],
+    ]) +
+    penalty(namingIssues.length, [
+      [1, 0.5],
+      [2, 1],
+      [4, 1.5],
+    ]) +
+    penalty(deadCode.length, [
+      [1, 0.5],
+      [2, 1],
+      [3, 1.5],
+    ]) +
+    penalty(repeats.duplicatedLines, [
+      [3, 0.5],
+      [6, 1],
+      [12, 1.5],
+    ]);
   const score = Math.min(4, Math.max(1, 4 - Math.floor(points))) as CodeQualityFacts['score'];
 
   const findings = [
     ...long.slice(0, 2).map((f) => `${shownName(f.name)} is ${f.lines} lines long (line ${f.line}): split it into helpers that each do one step.`),
-    ...(deepest && maxNesting >= 4 ? [`${shownName(deepest.name)} (line ${deepest.line}) nests control flow ${maxNesting} levels deep: return early or move the innermost block into a helper.`] : []),
+    ...(deepest && maxNesting >= 4
+      ? [
+          `${shownName(deepest.name)} (line ${deepest.line}) nests control flow ${maxNesting} levels deep: return early or move the innermost block into a helper.`,
+        ]
+      : []),
     ...repeats.blocks.slice(0, 2).map((b) => `Lines ${b.line}–${b.endLine} repeat the block at line ${b.firstLine}: move it into one function.`),
     ...deadCode.slice(0, 2).map((d) => `${capital(d)}: remove it.`),
     ...namingIssues.slice(0, 2).map((n) => `${capital(n)}.`),

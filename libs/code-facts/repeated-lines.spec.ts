@@ -3,7 +3,16 @@ import { findRepeatedBlocks } from './repeated-lines.js';
 describe(findRepeatedBlocks.name, () => {
   it('finds a copied block of three or more lines, ignoring indentation, blanks and brackets', () => {
     const block = ['total = 0', 'for item in items:', '    total += item.price * item.quantity'];
-    const code = ['def a(items):', ...block.map((l) => `    ${l}`), '    return total', '', 'def b(items):', '', ...block.map((l) => `        ${l}`), '    return total * 2'].join('\n');
+    const code = [
+      'def a(items):',
+      ...block.map((l) => `    ${l}`),
+      '    return total',
+      '',
+      'def b(items):',
+      '',
+      ...block.map((l) => `        ${l}`),
+      '    return total * 2',
+    ].join('\n');
     const sut = findRepeatedBlocks(code, 'python');
     expect(sut).toEqual({ duplicatedLines: 3, blocks: [{ line: 9, endLine: 11, firstLine: 2, length: 3 }] });
   });

@@ -17,7 +17,11 @@ const MIN_CHARS = 40;
  * bracket-only lines skipped) that already appeared earlier in the file, not overlapping their original. Text
  * only, no parsing: the same for every language.
  */
-export function findRepeatedBlocks(code: string, language: 'python' | 'javascript', minLines = 3): { duplicatedLines: number; blocks: RepeatedBlock[] } {
+export function findRepeatedBlocks(
+  code: string,
+  language: 'python' | 'javascript',
+  minLines = 3,
+): { duplicatedLines: number; blocks: RepeatedBlock[] } {
   const lines = code
     .split('\n')
     .map((text, i) => ({ text: text.trim().replace(/\s+/g, ' '), line: i + 1 }))
@@ -26,7 +30,10 @@ export function findRepeatedBlocks(code: string, language: 'python' | 'javascrip
   const blocks: RepeatedBlock[] = [];
   let duplicatedLines = 0;
   for (let i = 0; i + minLines <= lines.length; i++) {
-    const key = lines.slice(i, i + minLines).map((l) => l.text).join('\n');
+    const key = lines
+      .slice(i, i + minLines)
+      .map((l) => l.text)
+      .join('\n');
     const j = firstAt.get(key);
     if (j === undefined) {
       firstAt.set(key, i);

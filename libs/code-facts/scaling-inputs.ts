@@ -28,7 +28,10 @@ const GENERATORS: Record<ScalingInputId, InputGenerator> = {
   // n one-minute windows on distinct, non-touching minutes (the week has 5,040 such slots), shuffled: nothing
   // merges, so the output is as long as the input and a pairwise or insertion approach pays n² for it.
   'maintenance-windows': (n, random) => {
-    const slots = shuffle(Array.from({ length: 5040 }, (_, i) => 2 * i), random).slice(0, Math.min(n, 5040));
+    const slots = shuffle(
+      Array.from({ length: 5040 }, (_, i) => 2 * i),
+      random,
+    ).slice(0, Math.min(n, 5040));
     return [slots.map((start) => [start, start + 1])];
   },
   // n sessions of up to a minute starting within 2n seconds: ~15 are connected at any time, many share a second.
@@ -50,7 +53,12 @@ const GENERATORS: Record<ScalingInputId, InputGenerator> = {
   // n tasks with random names and 2n dependencies, all pointing forward in one random order (so no cycle).
   'task-graph': (n, random) => {
     const names = new Set<string>();
-    while (names.size < n) names.add(`task-${int(random, 36 ** 6).toString(36).padStart(6, '0')}`);
+    while (names.size < n)
+      names.add(
+        `task-${int(random, 36 ** 6)
+          .toString(36)
+          .padStart(6, '0')}`,
+      );
     const tasks = shuffle([...names], random);
     const order = shuffle([...tasks], random);
     const dependencies = Array.from({ length: 2 * n }, () => {

@@ -37,7 +37,12 @@ export function scalingRequest(scaling: ScalingSpec, language: SandboxLanguage, 
     code,
     entryPoint,
     calls: [{ args: scalingArgs(scaling.input, warmUp), repeat: WARM_UP_REPEATS }, ...sizes.map((n) => ({ args: scalingArgs(scaling.input, n) }))],
-    timing: { callBudgetMs: Math.round(budgetMs * CALL_SHARE_OF_BUDGET), totalBudgetMs: budgetMs, rounds: TIMING_ROUNDS, wallMs: budgetMs + WALL_HEADROOM_MS },
+    timing: {
+      callBudgetMs: Math.round(budgetMs * CALL_SHARE_OF_BUDGET),
+      totalBudgetMs: budgetMs,
+      rounds: TIMING_ROUNDS,
+      wallMs: budgetMs + WALL_HEADROOM_MS,
+    },
   };
 }
 
@@ -57,7 +62,10 @@ export function complexityFromRuns(
       return { missing: `not timed: the code did not load for the scaling run (${outcome.termination})` };
     }
     const raised = outcome.calls.findIndex((c) => c.ran && !c.ok);
-    if (raised !== -1) return { missing: `not timed: the entry point raised an exception on a generated input of size ${raised === 0 ? Math.floor(sizes[0]! / 2) : sizes[raised - 1]}` };
+    if (raised !== -1)
+      return {
+        missing: `not timed: the entry point raised an exception on a generated input of size ${raised === 0 ? Math.floor(sizes[0]! / 2) : sizes[raised - 1]}`,
+      };
   }
   // Times come from inside the sandbox, next to the candidate's code: anything but a plain number is refused.
   if (outcomes.some((o) => o.calls.some((c) => c.ran && (typeof c.timeMs !== 'number' || !Number.isFinite(c.timeMs) || c.timeMs < 0)))) {

@@ -47,7 +47,10 @@ describe(loadConfig.name, () => {
 
   it('keeps sign-ins 30 days by refresh token, with a Secure cookie only behind an https public URL', () => {
     expect(loadConfig({}).auth).toMatchObject({ jwtTtlSeconds: 900, refreshTtlSeconds: 2_592_000, secureCookies: false });
-    expect(loadConfig({ REFRESH_TTL_SECONDS: '3600', PUBLIC_URL: 'https://app.example.com' }).auth).toMatchObject({ refreshTtlSeconds: 3600, secureCookies: true });
+    expect(loadConfig({ REFRESH_TTL_SECONDS: '3600', PUBLIC_URL: 'https://app.example.com' }).auth).toMatchObject({
+      refreshTtlSeconds: 3600,
+      secureCookies: true,
+    });
     expect(() => loadConfig({ REFRESH_TTL_SECONDS: '10' })).toThrow(/^Invalid configuration: REFRESH_TTL_SECONDS must be at least 60/);
   });
 

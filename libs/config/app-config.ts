@@ -96,7 +96,10 @@ export interface AppConfig {
   ipRateLimits: {
     /** How many proxies in front of the api append to X-Forwarded-For (0: use the socket's peer address). */
     trustProxyHops: number;
-    auth: number; waitlist: number; windowMs: number };
+    auth: number;
+    waitlist: number;
+    windowMs: number;
+  };
   mail: { publicUrl: string; smtpUrl?: string; from: string; outboxSweepMs: number };
   waitlist: {
     /** Places a referrer moves up per referred sign-up, for at most `referralCap` sign-ups. */
@@ -167,9 +170,7 @@ export class ConfigError extends Error {
  * Unset and empty variables both mean "use the default".
  */
 export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
-  const raw = Object.fromEntries(
-    Object.keys(envSchema.shape).map((key) => [key, source[key] === '' ? undefined : source[key]]),
-  );
+  const raw = Object.fromEntries(Object.keys(envSchema.shape).map((key) => [key, source[key] === '' ? undefined : source[key]]));
   const parsed = envSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`);

@@ -28,7 +28,12 @@ const url = (protocols: string[]) =>
 
 const origins = z
   .string()
-  .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  )
   .refine(
     (list) =>
       list.every((o) => {
@@ -81,7 +86,10 @@ export const envSchema = z
       .string()
       .refine((v) => parseRedisNodes(v) !== null, { message: 'must be a comma-separated list of host:port' })
       .optional(),
-    QUEUE_PREFIX: z.string().regex(/^[\w.-]{1,40}$/, 'must be 1-40 letters, digits, dots or dashes').default('mi'),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[\w.-]{1,40}$/, 'must be 1-40 letters, digits, dots or dashes')
+      .default('mi'),
     QUEUE_ATTEMPTS: int(1, 50).default(5),
     QUEUE_BACKOFF_MS: int(0, 600_000).default(2_000),
     QUEUE_JOB_TIMEOUT_MS: int(100, 3_600_000).default(120_000),
@@ -169,13 +177,25 @@ export const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.DB_READ_TIMEOUT_MS <= env.DB_STATEMENT_TIMEOUT_MS) {
-      ctx.addIssue({ code: 'custom', path: ['DB_READ_TIMEOUT_MS'], message: 'must be longer than DB_STATEMENT_TIMEOUT_MS (a slow statement is cancelled by Postgres, not mistaken for a dead link)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DB_READ_TIMEOUT_MS'],
+        message: 'must be longer than DB_STATEMENT_TIMEOUT_MS (a slow statement is cancelled by Postgres, not mistaken for a dead link)',
+      });
     }
     if (env.REDIS_CLUSTER_NODES && env.REDIS_URL.includes('+cluster://')) {
-      ctx.addIssue({ code: 'custom', path: ['REDIS_CLUSTER_NODES'], message: 'must not be set together with a redis+cluster:// REDIS_URL (name the cluster once)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REDIS_CLUSTER_NODES'],
+        message: 'must not be set together with a redis+cluster:// REDIS_URL (name the cluster once)',
+      });
     }
     if (env.SANDBOX_CGROUP === 'off' && env.SANDBOX_MEMORY_BOUND === 'cgroup') {
-      ctx.addIssue({ code: 'custom', path: ['SANDBOX_MEMORY_BOUND'], message: 'must be rlimits-only when SANDBOX_CGROUP=off (no cgroup would bound a run\'s memory)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SANDBOX_MEMORY_BOUND'],
+        message: "must be rlimits-only when SANDBOX_CGROUP=off (no cgroup would bound a run's memory)",
+      });
     }
     if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production (the dev default is refused)' });

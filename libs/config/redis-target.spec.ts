@@ -31,9 +31,12 @@ describe(parseRedisTarget.name, () => {
     });
   });
 
-  it.each(['http://127.0.0.1', 'redis+cluster://', 'redis+cluster://h1:7001,h2', 'redis+cluster://h1:99999', 'redis+cluster://h1:7001/0'])('refuses %s', (url) => {
-    expect(parseRedisTarget(url)).toBeNull();
-  });
+  it.each(['http://127.0.0.1', 'redis+cluster://', 'redis+cluster://h1:7001,h2', 'redis+cluster://h1:99999', 'redis+cluster://h1:7001/0'])(
+    'refuses %s',
+    (url) => {
+      expect(parseRedisTarget(url)).toBeNull();
+    },
+  );
 });
 
 describe(`${loadConfig.name} (Redis)`, () => {
@@ -44,7 +47,11 @@ describe(`${loadConfig.name} (Redis)`, () => {
   });
 
   it('names a bad cluster setting', () => {
-    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'h1' })).toThrow(/^Invalid configuration: REDIS_CLUSTER_NODES must be a comma-separated list of host:port/);
-    expect(() => loadConfig({ REDIS_URL: 'redis+cluster://h1:1', REDIS_CLUSTER_NODES: 'h2:2' })).toThrow(/REDIS_CLUSTER_NODES must not be set together/);
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'h1' })).toThrow(
+      /^Invalid configuration: REDIS_CLUSTER_NODES must be a comma-separated list of host:port/,
+    );
+    expect(() => loadConfig({ REDIS_URL: 'redis+cluster://h1:1', REDIS_CLUSTER_NODES: 'h2:2' })).toThrow(
+      /REDIS_CLUSTER_NODES must not be set together/,
+    );
   });
 });

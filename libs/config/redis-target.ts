@@ -10,8 +10,7 @@ export interface RedisNode {
  * REDIS_CLUSTER_NODES). On a cluster the service hash-tags its queue prefixes and uses sharded pub/sub.
  */
 export type RedisTarget =
-  | { kind: 'single'; url: string }
-  | { kind: 'cluster'; nodes: RedisNode[]; username?: string; password?: string; tls: boolean };
+  { kind: 'single'; url: string } | { kind: 'cluster'; nodes: RedisNode[]; username?: string; password?: string; tls: boolean };
 
 const SINGLE = /^rediss?:\/\//;
 const CLUSTER = /^(rediss?)\+cluster:\/\/(?:([^:@/]*)(?::([^@/]*))?@)?([^/?#@]+)\/?$/;

@@ -5,9 +5,7 @@ import { textSchema } from './common.schema.js';
  * One STAR element: `prompt` guides the candidate (shown to them); `expected` is what a
  * strong answer contains (internal rubric, never shown).
  */
-export const starElementSchema = z
-  .object({ prompt: textSchema, expected: z.array(textSchema).min(1) })
-  .strict();
+export const starElementSchema = z.object({ prompt: textSchema, expected: z.array(textSchema).min(1) }).strict();
 export type StarElement = z.infer<typeof starElementSchema>;
 
 export const behavioralExtrasShape = {

@@ -27,9 +27,7 @@ export const functionSignatureSchema = z
   .object({
     /** The function the harness calls, per language (naming differs: snake vs camel case). */
     entryPoint: perLanguageSchema,
-    params: z
-      .array(z.object({ name: textSchema, type: typeNotation, description: textSchema }).strict())
-      .min(1),
+    params: z.array(z.object({ name: textSchema, type: typeNotation, description: textSchema }).strict()).min(1),
     returns: z.object({ type: typeNotation, description: textSchema }).strict(),
   })
   .strict();

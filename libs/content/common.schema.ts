@@ -6,9 +6,7 @@ import { z } from 'zod';
  */
 export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export const idSchema = z
-  .string()
-  .regex(KEBAB_ID, { message: 'must be a kebab-case id (e.g. "push-vs-pull")' });
+export const idSchema = z.string().regex(KEBAB_ID, { message: 'must be a kebab-case id (e.g. "push-vs-pull")' });
 
 export const textSchema = z.string().trim().min(1, { message: 'must not be empty' });
 
@@ -21,11 +19,7 @@ export const lookForItemSchema = z.object({ id: idSchema, text: textSchema }).st
 export type LookForItem = z.infer<typeof lookForItemSchema>;
 
 /** Adds one "duplicate id" issue per repeated id, at the path of the repeat. */
-export function checkUniqueIds(
-  ctx: z.RefinementCtx,
-  items: readonly { id: string }[],
-  path: (string | number)[],
-): void {
+export function checkUniqueIds(ctx: z.RefinementCtx, items: readonly { id: string }[], path: (string | number)[]): void {
   const seen = new Set<string>();
   items.forEach((item, index) => {
     if (seen.has(item.id)) {

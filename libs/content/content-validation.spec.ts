@@ -114,7 +114,11 @@ describe(`${loadContent.name} with broken files`, () => {
     const issues = await issuesAfter((write) => write('rubrics/questions/short-links.yaml', question));
     expect(issues).toEqual([
       { file: 'rubrics/questions/short-links.yaml', path: 'id', message: 'file name must be "url-shortener.yaml" to match the id' },
-      { file: 'rubrics/questions/url-shortener.yaml', path: 'id', message: 'duplicate id "url-shortener" (also in rubrics/questions/short-links.yaml)' },
+      {
+        file: 'rubrics/questions/url-shortener.yaml',
+        path: 'id',
+        message: 'duplicate id "url-shortener" (also in rubrics/questions/short-links.yaml)',
+      },
     ]);
   });
 
@@ -141,9 +145,7 @@ describe(`${loadContent.name} with broken files`, () => {
     const grader = await readReal('prompts/grader.yaml');
     grader.messages[1].template += '\n{{secret}}';
     const issues = await issuesAfter((write) => write('prompts/grader.yaml', grader));
-    expect(issues).toEqual([
-      { file: 'prompts/grader.yaml', path: 'messages[1].template', message: 'undeclared placeholder "{{secret}}"' },
-    ]);
+    expect(issues).toEqual([{ file: 'prompts/grader.yaml', path: 'messages[1].template', message: 'undeclared placeholder "{{secret}}"' }]);
   });
 
   it('reports every problem of every file at once, one per line in the message', async () => {
@@ -158,18 +160,14 @@ describe(`${loadContent.name} with broken files`, () => {
     expect(error).toBeInstanceOf(ContentValidationError);
     const { code, issues, message } = error as ContentValidationError;
     expect(code).toBe('CONTENT_INVALID');
-    expect(issues.map((i) => `${i.file}: ${i.path}`)).toEqual(
-      expect.arrayContaining([`${ROLE}: title`, `${QUESTION}: keyPoints[0].weight`]),
-    );
+    expect(issues.map((i) => `${i.file}: ${i.path}`)).toEqual(expect.arrayContaining([`${ROLE}: title`, `${QUESTION}: keyPoints[0].weight`]));
     expect(message).toContain(`\n${QUESTION}: keyPoints[0].weight: `);
     expect(message).toContain(`\n${ROLE}: title: `);
   });
 
   it('rejects a missing content directory', async () => {
     const { dirs } = await fixture();
-    const issues = await loadContent({ ...dirs, promptsDir: path.join(dirs.promptsDir, 'nope') }).catch(
-      (e: ContentValidationError) => e.issues,
-    );
+    const issues = await loadContent({ ...dirs, promptsDir: path.join(dirs.promptsDir, 'nope') }).catch((e: ContentValidationError) => e.issues);
     // Paths are relative to the parent of the directory the caller passed.
     expect(issues).toEqual([{ file: 'nope', path: '(root)', message: 'cannot read directory: ENOENT' }]);
   });

@@ -21,7 +21,9 @@ describe(crossCheckQuestion.name, () => {
       ['keyPoints', 'a coding question marks exactly one key point with claimsComplexity (found 0)'],
     ]);
     const wrongDimension = { ...lru, keyPoints: lru.keyPoints.map((k) => ({ ...k, claimsComplexity: k.dimension === 'testing' })) };
-    expect(crossCheckQuestion(wrongDimension, bundle.roles).map((i) => i.message)).toEqual(['the key point claiming the complexity must count for the complexity dimension']);
+    expect(crossCheckQuestion(wrongDimension, bundle.roles).map((i) => i.message)).toEqual([
+      'the key point claiming the complexity must count for the complexity dimension',
+    ]);
   });
 
   it('refuses a complexity claim on a question with no code to measure', () => {
@@ -41,7 +43,11 @@ describe(crossCheckQuestion.name, () => {
         { id: 'queue-without-consumer-group' as const, message: 'One consumer.', keyPoint: 'horizontal-scaling', mistake: 'no-such-mistake' },
       ],
     };
-    const boardProbe = { id: 'board-db', when: { board: ['single-stateful-write-path' as const] }, text: 'I see {from} writes to {to}. What if it dies?' };
+    const boardProbe = {
+      id: 'board-db',
+      when: { board: ['single-stateful-write-path' as const] },
+      text: 'I see {from} writes to {to}. What if it dies?',
+    };
     // The shipped board probes are left out: this test declares its own checks.
     const probesOf = (k: (typeof design.keyPoints)[number]) => (k.probes ?? []).filter((p) => !p.when?.board);
     const keyPoints = design.keyPoints.map((k, i) => ({ ...k, probes: i === 0 ? [...probesOf(k), boardProbe] : probesOf(k) }));
@@ -49,7 +55,10 @@ describe(crossCheckQuestion.name, () => {
     expect(crossCheckQuestion(sut, bundle.roles).map((i) => [i.path, i.message])).toEqual([
       ['diagram.flows[0].keyPoint', 'unknown key point "no-such-point"'],
       ['diagram.checks[1].mistake', 'unknown mistake "no-such-mistake"'],
-      [`keyPoints[0].probes[${keyPoints[0]!.probes.length - 1}].when.board[0]`, `check "single-stateful-write-path" is not among the question's diagram.checks`],
+      [
+        `keyPoints[0].probes[${keyPoints[0]!.probes.length - 1}].when.board[0]`,
+        `check "single-stateful-write-path" is not among the question's diagram.checks`,
+      ],
     ]);
   });
 });

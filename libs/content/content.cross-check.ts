@@ -7,10 +7,7 @@ import type { LoadedQuestion, LoadedRoleGuide } from './content.schema.js';
  * question must use that guide's phase plan (all phases, in order) and only its
  * dimensions, scoring every one of them somewhere.
  */
-export function crossCheckQuestion(
-  question: LoadedQuestion,
-  roles: ReadonlyMap<string, LoadedRoleGuide>,
-): ContentIssue[] {
+export function crossCheckQuestion(question: LoadedQuestion, roles: ReadonlyMap<string, LoadedRoleGuide>): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const issue = (path: PropertyKey[], message: string): void => {
     issues.push({ file: question.file, path: formatIssuePath(path), message });
@@ -75,7 +72,8 @@ function checkDiagramExpectations(question: LoadedQuestion, issue: (path: Proper
   question.keyPoints.forEach((k, i) =>
     (k.probes ?? []).forEach((p, j) =>
       (p.when?.board ?? []).forEach((check, n) => {
-        if (!declared.has(check)) issue(['keyPoints', i, 'probes', j, 'when', 'board', n], `check "${check}" is not among the question's diagram.checks`);
+        if (!declared.has(check))
+          issue(['keyPoints', i, 'probes', j, 'when', 'board', n], `check "${check}" is not among the question's diagram.checks`);
       }),
     ),
   );
@@ -94,6 +92,7 @@ function checkComplexityClaims(question: LoadedQuestion, issue: (path: PropertyK
   if (!question.scaling) issue(['scaling'], 'a coding question must define its scaling run');
   if (claims.length !== 1) issue(['keyPoints'], `a coding question marks exactly one key point with claimsComplexity (found ${claims.length})`);
   for (const { k, i } of claims) {
-    if (k.dimension !== 'complexity') issue(['keyPoints', i, 'claimsComplexity'], 'the key point claiming the complexity must count for the complexity dimension');
+    if (k.dimension !== 'complexity')
+      issue(['keyPoints', i, 'claimsComplexity'], 'the key point claiming the complexity must count for the complexity dimension');
   }
 }

@@ -16,7 +16,14 @@ export const roleViewSchema = z.intersection(roleGuideSchema, version).meta({ id
 export type RoleView = z.infer<typeof roleViewSchema>;
 
 export const questionListItemSchema = z
-  .object({ id: z.string(), kind: z.enum(QUESTION_KINDS), title: z.string(), difficulty: z.enum(['medium', 'hard', 'very-hard']), topics: z.array(z.string()), role: z.string() })
+  .object({
+    id: z.string(),
+    kind: z.enum(QUESTION_KINDS),
+    title: z.string(),
+    difficulty: z.enum(['medium', 'hard', 'very-hard']),
+    topics: z.array(z.string()),
+    role: z.string(),
+  })
   .meta({ id: 'QuestionListItem' });
 export type QuestionListItem = z.infer<typeof questionListItemSchema>;
 
@@ -63,5 +70,7 @@ export const candidateQuestionSchema = z
 /** The whole question, rubric included, as coaches and admins see it. */
 export const fullQuestionSchema = z.intersection(storedQuestionSchema, version).meta({ id: 'Question' });
 
-export const questionDetailSchema = z.union([candidateQuestionSchema, fullQuestionSchema]).describe('A candidate sees `CandidateQuestion`; a coach or admin the whole `Question`');
+export const questionDetailSchema = z
+  .union([candidateQuestionSchema, fullQuestionSchema])
+  .describe('A candidate sees `CandidateQuestion`; a coach or admin the whole `Question`');
 export type QuestionDetail = z.infer<typeof questionDetailSchema>;

@@ -16,7 +16,10 @@ describe('diagramExpectationsSchema', () => {
 
   it('refuses an unknown category or check, a one-step flow and a check bearing on nothing', () => {
     const sut = diagramExpectationsSchema.safeParse({
-      components: [{ category: 'unknown', keyPoint: 'a' }, { category: 'mainframe', keyPoint: 'a' }],
+      components: [
+        { category: 'unknown', keyPoint: 'a' },
+        { category: 'mainframe', keyPoint: 'a' },
+      ],
       flows: [{ path: ['queue'], keyPoint: 'a' }],
       checks: [
         { id: 'no-such-check', message: 'x', keyPoint: 'a' },
@@ -34,13 +37,17 @@ describe('diagramExpectationsSchema', () => {
 
   it('refuses a check declared twice', () => {
     const check = { id: 'queue-without-consumer-group', message: 'x', keyPoint: 'a' };
-    expect(messages(diagramExpectationsSchema.safeParse({ checks: [check, check] }))).toEqual(['checks.1.id: duplicate check "queue-without-consumer-group"']);
+    expect(messages(diagramExpectationsSchema.safeParse({ checks: [check, check] }))).toEqual([
+      'checks.1.id: duplicate check "queue-without-consumer-group"',
+    ]);
   });
 });
 
 describe('probeSchema', () => {
   it('lets a probe conditioned on the board name its elements', () => {
-    expect(messages(probeSchema.safeParse({ id: 'p', when: { board: ['client-to-database'] }, text: 'I see {from} talks straight to {to}.' }))).toEqual([]);
+    expect(
+      messages(probeSchema.safeParse({ id: 'p', when: { board: ['client-to-database'] }, text: 'I see {from} talks straight to {to}.' })),
+    ).toEqual([]);
   });
 
   it('refuses board slots without a board condition', () => {

@@ -4,11 +4,7 @@
  */
 export * from './content.schema.js';
 export { loadContent, type ContentDirectories } from './content.loader.js';
-export {
-  ContentValidationError,
-  formatContentIssue,
-  type ContentIssue,
-} from './content-validation.error.js';
+export { ContentValidationError, formatContentIssue, type ContentIssue } from './content-validation.error.js';
 export { canonicalHash, canonicalJson } from './canonical-hash.js';
 export {
   toCandidateQuestion,
@@ -19,12 +15,6 @@ export {
   type CandidateBehavioralQuestion,
   type CandidateRoleGuide,
 } from './question-view.js';
-export {
-  renderPrompt,
-  neutraliseDataTags,
-  PromptRenderError,
-  type PromptValues,
-  type RenderedMessage,
-} from './prompt-render.js';
+export { renderPrompt, neutraliseDataTags, PromptRenderError, type PromptValues, type RenderedMessage } from './prompt-render.js';
 export { ContentModule, ContentHttpModule } from './content.module.js';
 export { ContentService } from './content.service.js';

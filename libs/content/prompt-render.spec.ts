@@ -37,7 +37,11 @@ describe(renderPrompt.name, () => {
 
   it('leaves trusted values untouched', () => {
     const values = { ...valuesFor(grader, 'x'), 'rubric.referenceAnswer': 'use <candidate_answer> tags' };
-    expect(renderPrompt(grader, values).map((m) => m.content).join('')).toContain('use <candidate_answer> tags');
+    expect(
+      renderPrompt(grader, values)
+        .map((m) => m.content)
+        .join(''),
+    ).toContain('use <candidate_answer> tags');
   });
 
   it('refuses missing or unknown values', () => {

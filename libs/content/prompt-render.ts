@@ -27,10 +27,9 @@ export function renderPrompt(prompt: PromptTemplate, values: PromptValues): Rend
   const missing = [...declared.keys()].filter((name) => !Object.hasOwn(values, name));
   const unknown = Object.keys(values).filter((name) => !declared.has(name));
   if (missing.length > 0 || unknown.length > 0) {
-    const parts = [
-      missing.length > 0 ? `missing ${missing.join(', ')}` : '',
-      unknown.length > 0 ? `unknown ${unknown.join(', ')}` : '',
-    ].filter(Boolean);
+    const parts = [missing.length > 0 ? `missing ${missing.join(', ')}` : '', unknown.length > 0 ? `unknown ${unknown.join(', ')}` : ''].filter(
+      Boolean,
+    );
     throw new PromptRenderError(`prompt "${prompt.id}": ${parts.join('; ')}`);
   }
   return prompt.messages.map((message) => ({

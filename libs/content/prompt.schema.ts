@@ -17,9 +17,7 @@ export const placeholderSchema = z
   .strict();
 export type Placeholder = z.infer<typeof placeholderSchema>;
 
-export const promptMessageSchema = z
-  .object({ role: z.enum(['system', 'user']), template: textSchema })
-  .strict();
+export const promptMessageSchema = z.object({ role: z.enum(['system', 'user']), template: textSchema }).strict();
 export type PromptMessage = z.infer<typeof promptMessageSchema>;
 
 export const promptTemplateSchema = z
@@ -33,7 +31,11 @@ export const promptTemplateSchema = z
   })
   .strict()
   .superRefine((prompt, ctx) => {
-    checkUniqueIds(ctx, prompt.placeholders.map((p) => ({ id: p.name })), ['placeholders']);
+    checkUniqueIds(
+      ctx,
+      prompt.placeholders.map((p) => ({ id: p.name })),
+      ['placeholders'],
+    );
     const declared = new Map(prompt.placeholders.map((p) => [p.name, p]));
     const used = new Set<string>();
     prompt.messages.forEach((message, i) => {

@@ -41,10 +41,7 @@ function secretsOf(question: Question): { texts: string[]; terms: string[] } {
 function leakedFrom(serialized: string, question: Question): string[] {
   const { texts, terms } = secretsOf(question);
   const asValue = (s: string) => serialized.includes(JSON.stringify(s));
-  return [
-    ...texts.filter((t) => (t.length >= 25 ? serialized.includes(JSON.stringify(t).slice(1, -1)) : asValue(t))),
-    ...terms.filter(asValue),
-  ];
+  return [...texts.filter((t) => (t.length >= 25 ? serialized.includes(JSON.stringify(t).slice(1, -1)) : asValue(t))), ...terms.filter(asValue)];
 }
 
 describe(toCandidateQuestion.name, () => {
@@ -59,7 +56,19 @@ describe(toCandidateQuestion.name, () => {
       const serialized = JSON.stringify(toCandidateQuestion(question));
       const leaked = leakedFrom(serialized, question);
       expect({ id: question.id, leaked }).toEqual({ id: question.id, leaked: [] });
-      for (const key of ['keyPoints', 'commonMistakes', 'referenceAnswer', 'referenceSolution', 'signals', 'hidden', 'tests', 'interviewersLookFor', 'explanation', 'references', 'practice']) {
+      for (const key of [
+        'keyPoints',
+        'commonMistakes',
+        'referenceAnswer',
+        'referenceSolution',
+        'signals',
+        'hidden',
+        'tests',
+        'interviewersLookFor',
+        'explanation',
+        'references',
+        'practice',
+      ]) {
         expect(serialized).not.toContain(`"${key}"`);
       }
     }

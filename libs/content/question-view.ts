@@ -48,10 +48,7 @@ export interface CandidateBehavioralQuestion extends CandidateQuestionBase {
   readonly star: Readonly<Record<keyof BehavioralQuestion['star'], string>>;
 }
 
-export type CandidateQuestion =
-  | CandidateSystemDesignQuestion
-  | CandidateCodingQuestion
-  | CandidateBehavioralQuestion;
+export type CandidateQuestion = CandidateSystemDesignQuestion | CandidateCodingQuestion | CandidateBehavioralQuestion;
 
 export function toCandidateQuestion(question: Question): CandidateQuestion {
   const base: CandidateQuestionBase = {

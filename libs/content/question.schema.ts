@@ -46,9 +46,7 @@ export const commonMistakeSchema = z
 export type CommonMistake = z.infer<typeof commonMistakeSchema>;
 
 /** Which dimensions are scored in which phase; `id` is a phase id of the role guide's plan. */
-export const questionPhaseSchema = z
-  .object({ id: idSchema, dimensions: z.array(idSchema).min(1) })
-  .strict();
+export const questionPhaseSchema = z.object({ id: idSchema, dimensions: z.array(idSchema).min(1) }).strict();
 export type QuestionPhase = z.infer<typeof questionPhaseSchema>;
 
 const baseShape = {
@@ -79,12 +77,8 @@ export const systemDesignQuestionSchema = z
     diagram: diagramExpectationsSchema.optional(),
   })
   .strict();
-export const codingQuestionSchema = z
-  .object({ ...baseShape, ...codingExtrasShape, kind: z.literal('coding') })
-  .strict();
-export const behavioralQuestionSchema = z
-  .object({ ...baseShape, ...behavioralExtrasShape, kind: z.literal('behavioral') })
-  .strict();
+export const codingQuestionSchema = z.object({ ...baseShape, ...codingExtrasShape, kind: z.literal('coding') }).strict();
+export const behavioralQuestionSchema = z.object({ ...baseShape, ...behavioralExtrasShape, kind: z.literal('behavioral') }).strict();
 
 /**
  * A question as stored in any version (`ContentService.questionAt`): versions recorded before the study-plan
@@ -104,12 +98,20 @@ export const storedQuestionSchema = z
       if (!dims) {
         ctx.addIssue({ code: 'custom', path: ['keyPoints', i, 'phase'], message: `phase "${kp.phase}" is not in this question's phases` });
       } else if (!dims.has(kp.dimension)) {
-        ctx.addIssue({ code: 'custom', path: ['keyPoints', i, 'dimension'], message: `dimension "${kp.dimension}" is not scored in phase "${kp.phase}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['keyPoints', i, 'dimension'],
+          message: `dimension "${kp.dimension}" is not scored in phase "${kp.phase}"`,
+        });
       }
     });
     q.commonMistakes.forEach((m, i) => {
       if (!allDims.has(m.dimension)) {
-        ctx.addIssue({ code: 'custom', path: ['commonMistakes', i, 'dimension'], message: `dimension "${m.dimension}" is not scored by this question` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['commonMistakes', i, 'dimension'],
+          message: `dimension "${m.dimension}" is not scored by this question`,
+        });
       }
       if (m.phase !== undefined && !dimsByPhase.has(m.phase)) {
         ctx.addIssue({ code: 'custom', path: ['commonMistakes', i, 'phase'], message: `phase "${m.phase}" is not in this question's phases` });
@@ -131,13 +133,21 @@ const NUMBER = /\d+(?:[.,]\d+)*/g;
 const numbersIn = (text: string): Set<string> => new Set([...text.matchAll(NUMBER)].map((m) => m[0].replace(/,/g, '')));
 
 /** A fact that restates the prompt (`fromPrompt`) may not name a number the prompt does not: the two must agree. */
-function checkFactsAgainstPrompt(prompt: string, facts: readonly { id: string; answer: string; fromPrompt?: boolean | undefined }[], ctx: z.RefinementCtx): void {
+function checkFactsAgainstPrompt(
+  prompt: string,
+  facts: readonly { id: string; answer: string; fromPrompt?: boolean | undefined }[],
+  ctx: z.RefinementCtx,
+): void {
   const inPrompt = numbersIn(prompt);
   facts.forEach((fact, i) => {
     if (!fact.fromPrompt) return;
     for (const n of numbersIn(fact.answer)) {
       if (!inPrompt.has(n)) {
-        ctx.addIssue({ code: 'custom', path: ['scenario', 'facts', i, 'answer'], message: `names ${n}, which the prompt does not (a fact marked fromPrompt must agree with the prompt)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scenario', 'facts', i, 'answer'],
+          message: `names ${n}, which the prompt does not (a fact marked fromPrompt must agree with the prompt)`,
+        });
       }
     }
   });

@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  checkUniqueIds,
-  idSchema,
-  lookForItemSchema,
-  questionKindSchema,
-  textSchema,
-} from './common.schema.js';
+import { checkUniqueIds, idSchema, lookForItemSchema, questionKindSchema, textSchema } from './common.schema.js';
 import { checklistItemSchema } from './scenario.schema.js';
 
 /** Score labels are fixed product-wide so reports and coaches speak one language. */
@@ -25,9 +19,7 @@ export const dimensionSchema = z
     /** Share of the session's overall score; the weights of one session kind sum to 1. */
     weight: z.number().positive().max(1),
     /** What an answer at each score looks like, 1 (no hire) to 4 (strong hire). */
-    descriptors: z
-      .object({ '1': textSchema, '2': textSchema, '3': textSchema, '4': textSchema })
-      .strict(),
+    descriptors: z.object({ '1': textSchema, '2': textSchema, '3': textSchema, '4': textSchema }).strict(),
   })
   .strict();
 export type Dimension = z.infer<typeof dimensionSchema>;
@@ -77,14 +69,10 @@ export type SessionPlan = z.infer<typeof sessionPlanSchema>;
 /** The phase plan alone, e.g. for the interview clock. */
 export type PhasePlan = SessionPlan['phases'];
 
-export const stageSchema = z
-  .object({ id: idSchema, name: textSchema, minutes: z.number().int().positive(), description: textSchema })
-  .strict();
+export const stageSchema = z.object({ id: idSchema, name: textSchema, minutes: z.number().int().positive(), description: textSchema }).strict();
 export type Stage = z.infer<typeof stageSchema>;
 
-const assessmentShareSchema = z
-  .object({ kind: questionKindSchema, label: textSchema, percent: z.number().min(0).max(100) })
-  .strict();
+const assessmentShareSchema = z.object({ kind: questionKindSchema, label: textSchema, percent: z.number().min(0).max(100) }).strict();
 
 export const roleGuideSchema = z
   .object({
@@ -93,9 +81,7 @@ export const roleGuideSchema = z
     category: textSchema,
     summary: textSchema,
     trend: textSchema,
-    difficulty: z
-      .object({ score: z.number().min(0).max(10), outOf: z.literal(10), label: textSchema })
-      .strict(),
+    difficulty: z.object({ score: z.number().min(0).max(10), outOf: z.literal(10), label: textSchema }).strict(),
     demand: z.object({ level: z.enum(['low', 'medium', 'high']), label: textSchema }).strict(),
     keyStage: textSchema,
     salaryRange: z

@@ -99,8 +99,6 @@ export const mistakeEvidenceSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   /** Shown when any pattern matches a sentence of the answer. */
-  z
-    .object({ type: z.literal('wrong-claim'), patterns: z.array(wrongClaimPatternSchema).min(1) })
-    .strict(),
+  z.object({ type: z.literal('wrong-claim'), patterns: z.array(wrongClaimPatternSchema).min(1) }).strict(),
 ]);
 export type MistakeEvidence = z.infer<typeof mistakeEvidenceSchema>;

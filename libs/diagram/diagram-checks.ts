@@ -6,13 +6,71 @@ import type { DiagramNode } from './scene-graph.js';
 /** Kinds that hold state a write must not lose. */
 const STATEFUL: ReadonlySet<ComponentCategory> = new Set(['database', 'queue']);
 /** Words that say a box stands for several machines ("Kafka cluster", "Postgres + 2 replicas", "Cassandra ring"). */
-const REPLICATED = new Set(['cluster', 'clustered', 'replica', 'replicas', 'replicated', 'replication', 'ring', 'quorum', 'raft', 'standby', 'follower', 'followers', 'failover', 'ha', 'multi', 'az', 'azs', 'sharded', 'shards', 'partitions', 'partitioned']);
+const REPLICATED = new Set([
+  'cluster',
+  'clustered',
+  'replica',
+  'replicas',
+  'replicated',
+  'replication',
+  'ring',
+  'quorum',
+  'raft',
+  'standby',
+  'follower',
+  'followers',
+  'failover',
+  'ha',
+  'multi',
+  'az',
+  'azs',
+  'sharded',
+  'shards',
+  'partitions',
+  'partitioned',
+]);
 /** Words that say a consumer box stands for a group ("Push workers", "consumer group", "worker pool ×4"). */
-const MANY = new Set(['workers', 'consumers', 'processors', 'group', 'groups', 'pool', 'fleet', 'cluster', 'instances', 'replicas', 'autoscaled', 'autoscaling', 'partitions', 'n']);
+const MANY = new Set([
+  'workers',
+  'consumers',
+  'processors',
+  'group',
+  'groups',
+  'pool',
+  'fleet',
+  'cluster',
+  'instances',
+  'replicas',
+  'autoscaled',
+  'autoscaling',
+  'partitions',
+  'n',
+]);
 const MULTIPLIER = /(?:^|\s)[x×*]\s?\d+|\d+\s?[x×](?:\s|$)/i;
 /** An edge label that only reads ("read", "query", "lookup") is not a write path. */
 const READ_WORDS = new Set(['read', 'reads', 'query', 'queries', 'lookup', 'lookups', 'fetch', 'get', 'select']);
-const WRITE_WORDS = new Set(['write', 'writes', 'insert', 'inserts', 'update', 'updates', 'publish', 'publishes', 'produce', 'produces', 'put', 'store', 'stores', 'save', 'append', 'enqueue', 'send', 'sends', 'emit', 'emits']);
+const WRITE_WORDS = new Set([
+  'write',
+  'writes',
+  'insert',
+  'inserts',
+  'update',
+  'updates',
+  'publish',
+  'publishes',
+  'produce',
+  'produces',
+  'put',
+  'store',
+  'stores',
+  'save',
+  'append',
+  'enqueue',
+  'send',
+  'sends',
+  'emit',
+  'emits',
+]);
 
 const says = (text: string | null, words: ReadonlySet<string>): boolean => !!text && labelWords(text).some((w) => words.has(w));
 
@@ -30,7 +88,12 @@ function clientToDatabase(view: BoardView): Found[] {
   const seen = new Set<string>();
   return view.steps.flatMap((s) => {
     if (seen.has(s.edge.id)) return [];
-    const anchored = s.from.category === 'client' && s.to.category === 'database' ? s : s.from.category === 'database' && s.to.category === 'client' ? { ...s, from: s.to, to: s.from } : null;
+    const anchored =
+      s.from.category === 'client' && s.to.category === 'database'
+        ? s
+        : s.from.category === 'database' && s.to.category === 'client'
+          ? { ...s, from: s.to, to: s.from }
+          : null;
     if (!anchored) return [];
     seen.add(s.edge.id);
     return [found(anchored)];

@@ -63,12 +63,20 @@ describe(evaluateDiagram.name, () => {
 
     it('finds the client → database edge, with the mistake it bears on', () => {
       const finding = sut.findings.find((f) => f.check === 'client-to-database');
-      expect(finding).toMatchObject({ text: 'Web app → Postgres', mistake: 'no-fault-tolerance', from: { id: 'web', category: 'client' }, to: { id: 'pg', category: 'database' } });
+      expect(finding).toMatchObject({
+        text: 'Web app → Postgres',
+        mistake: 'no-fault-tolerance',
+        from: { id: 'web', category: 'client' },
+        to: { id: 'pg', category: 'database' },
+      });
       expect(finding?.elements.map((e) => e.id)).toEqual(['web', 'a-web-pg', 'pg']);
     });
 
     it('anchors the single-instance finding on a write, not on the client read', () => {
-      expect(sut.findings.filter((f) => f.check === 'single-stateful-write-path').map((f) => f.text)).toEqual(['Orders API → Postgres', 'Orders API → SQS']);
+      expect(sut.findings.filter((f) => f.check === 'single-stateful-write-path').map((f) => f.text)).toEqual([
+        'Orders API → Postgres',
+        'Orders API → SQS',
+      ]);
     });
 
     it('finds the queue read by one consumer', () => {
@@ -85,7 +93,10 @@ describe(evaluateDiagram.name, () => {
     });
 
     it('credits the flows, following a two-headed arrow either way', () => {
-      expect(sut.coveredBy['scale-out']?.map((e) => e.text)).toEqual(['Mobile + web clients → Load balancer → WebSocket gateways', 'Load balancer (load-balancer)']);
+      expect(sut.coveredBy['scale-out']?.map((e) => e.text)).toEqual([
+        'Mobile + web clients → Load balancer → WebSocket gateways',
+        'Load balancer (load-balancer)',
+      ]);
       expect(sut.coveredBy['async-fanout']?.[0]?.text).toBe('Notification service → Kafka cluster → Delivery workers');
     });
 
@@ -98,7 +109,14 @@ describe(evaluateDiagram.name, () => {
 
   it('finds a client and a database joined by an arrow pointing either way, once per arrow', () => {
     const node = (id: string, label: string, category: 'client' | 'database') => ({ id, shape: 'rectangle', label, category, boundaryIds: [] });
-    const edge = (id: string, from: string, to: string, bidirectional = false) => ({ id, from, to, label: null, bidirectional, via: 'bound' as const });
+    const edge = (id: string, from: string, to: string, bidirectional = false) => ({
+      id,
+      from,
+      to,
+      label: null,
+      bidirectional,
+      via: 'bound' as const,
+    });
     const graph: ComponentGraph = {
       nodes: [node('app', 'iOS app', 'client'), node('db', 'DynamoDB', 'database'), node('web', 'Browser', 'client')],
       edges: [edge('e1', 'db', 'app'), edge('e2', 'web', 'db', true)],
@@ -114,17 +132,37 @@ describe(evaluateDiagram.name, () => {
   });
 
   it('searches a dense board within bounds', () => {
-    const services = Array.from({ length: 400 }, (_, i) => ({ id: `s${i}`, shape: 'rectangle', label: `Service ${i}`, category: 'service' as const, boundaryIds: [] }));
-    const queues = Array.from({ length: 400 }, (_, i) => ({ id: `q${i}`, shape: 'rectangle', label: `Topic ${i}`, category: 'queue' as const, boundaryIds: [] }));
+    const services = Array.from({ length: 400 }, (_, i) => ({
+      id: `s${i}`,
+      shape: 'rectangle',
+      label: `Service ${i}`,
+      category: 'service' as const,
+      boundaryIds: [],
+    }));
+    const queues = Array.from({ length: 400 }, (_, i) => ({
+      id: `q${i}`,
+      shape: 'rectangle',
+      label: `Topic ${i}`,
+      category: 'queue' as const,
+      boundaryIds: [],
+    }));
     // Every service publishes to every topic, and nothing consumes: no producer → queue → consumer flow to find.
-    const edges = services.flatMap((s) => queues.map((q) => ({ id: `${s.id}-${q.id}`, from: s.id, to: q.id, label: null, bidirectional: false, via: 'bound' as const })));
+    const edges = services.flatMap((s) =>
+      queues.map((q) => ({ id: `${s.id}-${q.id}`, from: s.id, to: q.id, label: null, bidirectional: false, via: 'bound' as const })),
+    );
     const started = performance.now();
-    const sut = evaluateDiagram({ nodes: [...services, ...queues], edges, notes: [], boundaries: [], looseArrows: [] }, { flows: [{ path: ['service', 'queue', 'worker'], keyPoint: 'k' }] });
+    const sut = evaluateDiagram(
+      { nodes: [...services, ...queues], edges, notes: [], boundaries: [], looseArrows: [] },
+      { flows: [{ path: ['service', 'queue', 'worker'], keyPoint: 'k' }] },
+    );
     expect(sut.coveredBy).toEqual({});
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it('reads an empty board as showing nothing', () => {
-    expect(evaluateDiagram({ nodes: [], edges: [], notes: [], boundaries: [], looseArrows: [] }, expectations)).toEqual({ coveredBy: {}, findings: [] });
+    expect(evaluateDiagram({ nodes: [], edges: [], notes: [], boundaries: [], looseArrows: [] }, expectations)).toEqual({
+      coveredBy: {},
+      findings: [],
+    });
   });
 });

@@ -5,7 +5,15 @@
  * components that evidence its key points, and the structural problems it shows: `evaluateDiagram`).
  * Pure: it loads and stores nothing (libs/interview stores the scenes and their graphs).
  */
-export { toComponentGraph, type ComponentGraph, type DiagramBoundary, type DiagramEdge, type DiagramNode, type DiagramNote, type LooseArrow } from './scene-graph.js';
+export {
+  toComponentGraph,
+  type ComponentGraph,
+  type DiagramBoundary,
+  type DiagramEdge,
+  type DiagramNode,
+  type DiagramNote,
+  type LooseArrow,
+} from './scene-graph.js';
 export { classifyLabel, labelWords, COMPONENT_CATEGORIES, type Classification, type ComponentCategory } from './component-lexicon.js';
 export { flowChains } from './graph-flows.js';
 export { sceneToSvg } from './scene-svg.js';

@@ -67,7 +67,14 @@ describe(toComponentGraph.name, () => {
 
     it('joins an unbound arrow to the turned shape its end stops in (an end outside the unturned box)', () => {
       expect(node('cassandra')).toMatchObject({ label: 'Cassandra ring', category: 'database' });
-      expect(edge('a-api2-cass')).toEqual({ id: 'a-api2-cass', from: 'api2', to: 'cassandra', label: 'writes', bidirectional: false, via: 'inferred' });
+      expect(edge('a-api2-cass')).toEqual({
+        id: 'a-api2-cass',
+        from: 'api2',
+        to: 'cassandra',
+        label: 'writes',
+        bidirectional: false,
+        via: 'inferred',
+      });
     });
 
     it('labels an unlabelled shape with the free text drawn inside it', () => {

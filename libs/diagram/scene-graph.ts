@@ -96,9 +96,7 @@ export function toComponentGraph(scene: SceneLike): ComponentGraph {
   const usedTexts = new Set<string>();
   for (const t of freeTexts) {
     if (arrowTargets.has(t.id)) continue;
-    const holder = shapes
-      .filter((s) => !boundText.has(s.id) && contains(s, centreOf(t)))
-      .sort((a, b) => area(a) - area(b))[0];
+    const holder = shapes.filter((s) => !boundText.has(s.id) && contains(s, centreOf(t))).sort((a, b) => area(a) - area(b))[0];
     if (!holder) continue;
     boundText.set(holder.id, textOf(t));
     usedTexts.add(t.id);
@@ -116,7 +114,13 @@ export function toComponentGraph(scene: SceneLike): ComponentGraph {
   const nodeIds = new Set(nodes.map((n) => n.id));
   const textNodeIds = new Set(nodes.filter((n) => n.shape === 'text').map((n) => n.id));
 
-  const { edges, looseArrows } = readArrows(arrows, byId, boundText, nodeIds, nodes.filter((n) => n.shape !== 'text').map((n) => byId.get(n.id)!));
+  const { edges, looseArrows } = readArrows(
+    arrows,
+    byId,
+    boundText,
+    nodeIds,
+    nodes.filter((n) => n.shape !== 'text').map((n) => byId.get(n.id)!),
+  );
 
   const notes = freeTexts.filter((t) => !usedTexts.has(t.id) && !textNodeIds.has(t.id));
   const boundaries = readBoundaries(live, nodes, notes);

@@ -55,7 +55,9 @@ describe(sceneToSvg.name, () => {
       expect(sut).toContain('font-size="20"');
       expect(sut).toContain('<tspan x="873.2" y="35">Postgres</tspan><tspan x="873.2" y="60">(primary)</tspan>');
       expect(sut).toMatch(/text-anchor="middle"[^>]*><tspan x="72.4" y="35">Mobile client<\/tspan>/);
-      expect(sut).toMatch(/text-anchor="start"[^>]*><tspan x="0" y="332.5">Assume 10M DAU,<\/tspan><tspan x="0" y="357.5">~5k notifications\/s peak<\/tspan>/);
+      expect(sut).toMatch(
+        /text-anchor="start"[^>]*><tspan x="0" y="332.5">Assume 10M DAU,<\/tspan><tspan x="0" y="357.5">~5k notifications\/s peak<\/tspan>/,
+      );
     });
 
     it('fits the viewBox to the drawing, with a margin, and is the same every time', () => {
@@ -69,7 +71,9 @@ describe(sceneToSvg.name, () => {
     const sut = sceneToSvg(fixture('regions-groups-rotated.excalidraw'));
 
     it('draws the frame dashed, with its name above it', () => {
-      expect(sut).toMatch(/<rect x="-40" y="-60" width="900" height="520" rx="8" fill="none" stroke="#868e96" stroke-width="1.5" stroke-dasharray="8 6"\/><text x="-40" y="-68.4"[^>]*>us-east-1<\/text>/);
+      expect(sut).toMatch(
+        /<rect x="-40" y="-60" width="900" height="520" rx="8" fill="none" stroke="#868e96" stroke-width="1.5" stroke-dasharray="8 6"\/><text x="-40" y="-68.4"[^>]*>us-east-1<\/text>/,
+      );
     });
 
     it('turns a rotated shape around its centre', () => {
@@ -96,8 +100,25 @@ describe(sceneToSvg.name, () => {
     const scene = {
       appState: { viewBackgroundColor: 'url(javascript:alert(1))' },
       elements: [
-        { ...base, id: 'r', type: 'rectangle', strokeColor: 'red" onload="x', backgroundColor: '#ff0000;fill:url(#x)', strokeStyle: '" onclick="y', opacity: '1" z="2', strokeWidth: Number.POSITIVE_INFINITY },
-        { ...base, id: 't', type: 'text', text: '<script>alert("x")</script> & "quoted"\n</text><image href="x"/>', fontSize: '20" onload="x', textAlign: '"><script>', strokeColor: 'expression(alert(1))' },
+        {
+          ...base,
+          id: 'r',
+          type: 'rectangle',
+          strokeColor: 'red" onload="x',
+          backgroundColor: '#ff0000;fill:url(#x)',
+          strokeStyle: '" onclick="y',
+          opacity: '1" z="2',
+          strokeWidth: Number.POSITIVE_INFINITY,
+        },
+        {
+          ...base,
+          id: 't',
+          type: 'text',
+          text: '<script>alert("x")</script> & "quoted"\n</text><image href="x"/>',
+          fontSize: '20" onload="x',
+          textAlign: '"><script>',
+          strokeColor: 'expression(alert(1))',
+        },
         { ...base, id: 'f', type: 'frame', name: '</text><script>alert(1)</script>' },
         { ...base, id: 'img', type: 'image', fileId: 'f1' },
         { ...base, id: 'e', type: 'embeddable', link: 'javascript:alert(1)' },

@@ -36,7 +36,12 @@ function extent(e: Element): Point[] {
   if (e.type === 'arrow' || e.type === 'line' || e.type === 'freedraw') points = pointsOf(e);
   else {
     const b = box(e);
-    points = [{ x: b.x, y: b.y }, { x: b.x + b.w, y: b.y }, { x: b.x, y: b.y + b.h }, { x: b.x + b.w, y: b.y + b.h }];
+    points = [
+      { x: b.x, y: b.y },
+      { x: b.x + b.w, y: b.y },
+      { x: b.x, y: b.y + b.h },
+      { x: b.x + b.w, y: b.y + b.h },
+    ];
     if (e.type === 'frame') points.push({ x: b.x, y: b.y - FRAME_NAME_SIZE * 1.8 });
   }
   return angle ? points.map((p) => turn(p, about, angle)) : points;
@@ -114,7 +119,12 @@ function element(e: Element): string {
     case 'ellipse':
       return `<ellipse cx="${n(b.x + b.w / 2)}" cy="${n(b.y + b.h / 2)}" rx="${n(b.w / 2)}" ry="${n(b.h / 2)}" ${paint(strokeOf(e))}${rotation(e)}/>`;
     case 'diamond': {
-      const points = [`${n(b.x + b.w / 2)},${n(b.y)}`, `${n(b.x + b.w)},${n(b.y + b.h / 2)}`, `${n(b.x + b.w / 2)},${n(b.y + b.h)}`, `${n(b.x)},${n(b.y + b.h / 2)}`];
+      const points = [
+        `${n(b.x + b.w / 2)},${n(b.y)}`,
+        `${n(b.x + b.w)},${n(b.y + b.h / 2)}`,
+        `${n(b.x + b.w / 2)},${n(b.y + b.h)}`,
+        `${n(b.x)},${n(b.y + b.h / 2)}`,
+      ];
       return `<polygon points="${points.join(' ')}" ${paint(strokeOf(e))} stroke-linejoin="round"${rotation(e)}/>`;
     }
     case 'arrow':

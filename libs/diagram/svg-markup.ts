@@ -29,13 +29,7 @@ const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\u
 
 /** Text as element content or attribute value: markup characters escaped, characters XML cannot hold dropped. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(NOT_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return text.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 export interface Stroke {
@@ -61,7 +55,12 @@ export function strokeOf(e: Record<string, unknown>): Stroke {
 
 /** The presentation attributes of a stroke (and fill, unless `fill` is false). */
 export function paint(s: Stroke, fill = true): string {
-  const dash = s.style === 'dashed' ? ` stroke-dasharray="${n(s.width * 4)} ${n(s.width * 3)}"` : s.style === 'dotted' ? ` stroke-dasharray="${n(s.width)} ${n(s.width * 3)}"` : '';
+  const dash =
+    s.style === 'dashed'
+      ? ` stroke-dasharray="${n(s.width * 4)} ${n(s.width * 3)}"`
+      : s.style === 'dotted'
+        ? ` stroke-dasharray="${n(s.width)} ${n(s.width * 3)}"`
+        : '';
   const opacity = s.opacity < 1 ? ` opacity="${n(s.opacity)}"` : '';
   return `stroke="${s.stroke}" stroke-width="${n(s.width)}" fill="${fill ? s.fill : 'none'}"${dash}${opacity}`;
 }

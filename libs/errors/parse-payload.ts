@@ -5,7 +5,5 @@ import { InvalidPayloadError } from './domain-error.js';
 export function parsePayload<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw new InvalidPayloadError(
-    result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
-  );
+  throw new InvalidPayloadError(result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
 }

@@ -17,7 +17,10 @@ describe(asUnavailable.name, () => {
     ['a connection exception (class 08)', withCode('connection failure', '08006')],
     ['too many connections (53300)', withCode('sorry, too many clients already', '53300')],
     ['a refused connection', withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')],
-    ['Redis that stayed down (ioredis)', Object.assign(new Error('Reached the max retries per request limit (which is 20).'), { name: 'MaxRetriesPerRequestError' })],
+    [
+      'Redis that stayed down (ioredis)',
+      Object.assign(new Error('Reached the max retries per request limit (which is 20).'), { name: 'MaxRetriesPerRequestError' }),
+    ],
     ['a closed Redis connection', new Error('Connection is closed.')],
     ['an error caused by one of these', new Error('could not append', { cause: new Error('Query read timeout') })],
   ])('%s is UNAVAILABLE, retryable, with a retry hint', (_, err) => {

@@ -41,7 +41,8 @@ export class UnavailableError extends DomainError {
 export function asUnavailable(err: unknown): UnavailableError | undefined {
   for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; depth++) {
     const { code, driverError, cause } = e as Error & { code?: unknown; driverError?: unknown; cause?: unknown };
-    if (typeof code === 'string' && (code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code) || NETWORK_CODES.has(code))) return new UnavailableError(err);
+    if (typeof code === 'string' && (code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code) || NETWORK_CODES.has(code)))
+      return new UnavailableError(err);
     const { name, message } = e;
     if (name === 'MaxRetriesPerRequestError' || UNAVAILABLE_MESSAGES.some((m) => message.includes(m))) return new UnavailableError(err);
     e = driverError ?? cause;

@@ -21,7 +21,7 @@ describe(analyseAnswer.name, () => {
     expect(sut('payment-gateway', 'Merchant API -> payment service -> processor adapter -> Postgres.').sentences[0]?.reasoning).toBe(false);
   });
 
-  it('counts only the rubric\'s words as its terms, not a misconception\'s phrase: a wrong claim in prose is no keyword list', () => {
+  it("counts only the rubric's words as its terms, not a misconception's phrase: a wrong claim in prose is no keyword list", () => {
     const [sentence] = sut('photo-feed', 'Cassandra gives strong consistency by default, so feeds are never stale.').sentences;
     expect(sentence?.listLike).toBe(false);
   });
@@ -31,7 +31,16 @@ describe(analyseAnswer.name, () => {
     const grader = new RubricGrader({ corpus: content.questions.values(), now: () => 0 });
     const floats = (answer: string) =>
       grader
-        .gradeSync({ question, questionVersion: question.version, role: content.roles.get(question.role)!, phaseId: 'deep-dive', scope: 'session', history: [], answer, promptVersion: 'p' })
+        .gradeSync({
+          question,
+          questionVersion: question.version,
+          role: content.roles.get(question.role)!,
+          phaseId: 'deep-dive',
+          scope: 'session',
+          history: [],
+          answer,
+          promptVersion: 'p',
+        })
         .mistakes.find((m) => m.id === 'floating-point-money')?.status;
     expect(floats('Money goes into a double-entry ledger: every movement is two entries with amounts in integer cents.')).toBe('absent');
     expect(floats('We keep each amount as a double in the payments table.')).toBe('present');

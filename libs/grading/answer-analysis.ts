@@ -117,7 +117,16 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
         // Only the rubric's words count as its terms: a misconception's phrase or a qualifier is the grader's.
         if (compiled.keyKinds[key] !== 0 && marks.mark(hits.from[h] ?? 0, round)) termCount++;
       }
-      ({ termShare, plainFunctionWords } = wordsOfTheirOwn(hits, compiled.keyKinds, content.at, contentFrom, c, sentence.tokenStart, sentence.tokenEnd, lexicon.reasoningKey));
+      ({ termShare, plainFunctionWords } = wordsOfTheirOwn(
+        hits,
+        compiled.keyKinds,
+        content.at,
+        contentFrom,
+        c,
+        sentence.tokenStart,
+        sentence.tokenEnd,
+        lexicon.reasoningKey,
+      ));
     }
     return {
       index: sentence.index,
@@ -188,7 +197,16 @@ let tokenMarks = new Uint8Array(64);
  * cues ("therefore", "hence") count on neither side: sprinkled between terms they are glue. One pass over the
  * hits marks the tokens, one pass over the tokens counts.
  */
-function wordsOfTheirOwn(hits: TermHits, kinds: Uint8Array, at: Int32Array, from: number, to: number, tokenStart: number, tokenEnd: number, reasoningKey: number): { termShare: number; plainFunctionWords: number } {
+function wordsOfTheirOwn(
+  hits: TermHits,
+  kinds: Uint8Array,
+  at: Int32Array,
+  from: number,
+  to: number,
+  tokenStart: number,
+  tokenEnd: number,
+  reasoningKey: number,
+): { termShare: number; plainFunctionWords: number } {
   const length = tokenEnd - tokenStart;
   if (tokenMarks.length < length) tokenMarks = new Uint8Array(length * 2);
   tokenMarks.fill(0, 0, length);

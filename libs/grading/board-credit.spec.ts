@@ -32,7 +32,11 @@ describe(boardCredit.name, () => {
     const question = { ...base, diagram: options.expectations ?? diagram } as LoadedQuestion;
     const compiled = compileQuestion(question, question.version);
     const reading = readBoard(question, { graph: toComponentGraph(scene('notification-pipeline.excalidraw')) })!;
-    const scope = gradingScope({ question, phaseId: options.phaseId ?? 'high-level-design', ...(options.session ? { scope: 'session' as const } : {}) });
+    const scope = gradingScope({
+      question,
+      phaseId: options.phaseId ?? 'high-level-design',
+      ...(options.session ? { scope: 'session' as const } : {}),
+    });
     const sut = boardCredit({
       keyPoints: compiled.keyPoints,
       phaseIds: question.phases.map((p) => p.id),
@@ -43,7 +47,11 @@ describe(boardCredit.name, () => {
     });
     return Object.fromEntries([...sut].map(([id, c]) => [id, [c.status, c.evidence.map((e) => e.text)]]));
   };
-  const partial = (reasoning = false): CoverageResult => ({ status: 'partial', evidence: [], lacks: { reasoning, concepts: reasoning ? [] : ['presence-routing'] } });
+  const partial = (reasoning = false): CoverageResult => ({
+    status: 'partial',
+    evidence: [],
+    lacks: { reasoning, concepts: reasoning ? [] : ['presence-routing'] },
+  });
 
   it('completes a point the words got part of with a drawn flow, and shows the elements', () => {
     expect(run({ 'realtime-processing': partial() })).toEqual({
@@ -57,7 +65,10 @@ describe(boardCredit.name, () => {
   });
 
   it('never completes a point with a bare box', () => {
-    expect(run({ 'realtime-processing': partial() }, { expectations: { ...diagram, flows: [] } })['realtime-processing']).toEqual(['partial', ['Kafka (queue)']]);
+    expect(run({ 'realtime-processing': partial() }, { expectations: { ...diagram, flows: [] } })['realtime-processing']).toEqual([
+      'partial',
+      ['Kafka (queue)'],
+    ]);
   });
 
   it('credits nothing while the board shows a problem bearing on the point', () => {
@@ -68,6 +79,8 @@ describe(boardCredit.name, () => {
   it("counts only for the answer's phase, and for phases at or after the board's", () => {
     expect(run({ 'realtime-processing': partial() }, { phaseId: 'requirements-clarification' })).toEqual({});
     expect(run({ 'realtime-processing': partial() }, { session: true, boardPhaseId: 'deep-dive' })).toEqual({});
-    expect(run({ 'realtime-processing': partial() }, { session: true, boardPhaseId: 'high-level-design' })['realtime-processing']?.[0]).toBe('covered');
+    expect(run({ 'realtime-processing': partial() }, { session: true, boardPhaseId: 'high-level-design' })['realtime-processing']?.[0]).toBe(
+      'covered',
+    );
   });
 });

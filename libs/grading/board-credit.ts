@@ -43,7 +43,13 @@ export function boardCredit(input: BoardCreditInput): Map<string, BoardCredit> {
     if (!scope.session && phase !== scope.phaseIndex) continue;
     if (phase < boardPhase) continue;
     const text = input.text.get(keyPoint.id);
-    credit.set(keyPoint.id, { status: lifted(text, evidence.some((e) => e.via === 'flow')), evidence });
+    credit.set(keyPoint.id, {
+      status: lifted(
+        text,
+        evidence.some((e) => e.via === 'flow'),
+      ),
+      evidence,
+    });
   }
   return credit;
 }

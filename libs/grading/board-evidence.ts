@@ -8,7 +8,8 @@ function citable(reading: BoardReading | null): Map<string, DiagramElementRef & 
   if (!reading) return refs;
   const view = boardView(reading.graph);
   for (const n of view.nodes) refs.set(n.id, { id: n.id, kind: 'node', label: n.label, category: n.category });
-  for (const s of view.steps) refs.set(s.edge.id, { id: s.edge.id, kind: 'edge', label: s.edge.label, from: s.from.label ?? s.from.id, to: s.to.label ?? s.to.id });
+  for (const s of view.steps)
+    refs.set(s.edge.id, { id: s.edge.id, kind: 'edge', label: s.edge.label, from: s.from.label ?? s.from.id, to: s.to.label ?? s.to.id });
   return refs;
 }
 

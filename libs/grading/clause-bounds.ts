@@ -5,8 +5,21 @@ import type { Tokens } from './tokeniser.js';
  * does not reach past one ("ordering is not a concern because NTP keeps the clocks in sync" still claims NTP).
  */
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
-  'because', 'since', 'so', 'but', 'although', 'though', 'which', 'whereas', 'while', 'however', 'therefore', 'thus',
-  'hence', 'yet', 'unless',
+  'because',
+  'since',
+  'so',
+  'but',
+  'although',
+  'though',
+  'which',
+  'whereas',
+  'while',
+  'however',
+  'therefore',
+  'thus',
+  'hence',
+  'yet',
+  'unless',
 ]);
 
 /** Punctuation between two words that ends a clause: a comma, semicolon, colon, bracket or dash. */

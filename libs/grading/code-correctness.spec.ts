@@ -70,7 +70,13 @@ describe(CodeAnchoredGrader.name, () => {
     };
     const words = new RubricGrader().gradeSync(input);
     expect(words.feedback.improvements.some((l) => l.startsWith('Correctness is at 1 of 4'))).toBe(true);
-    const passing: CodeEvidence = { language: 'python', code: 'def f(): pass', status: 'PASSED', visible: { passed: 2, total: 2 }, hidden: { passed: 6, total: 6 } };
+    const passing: CodeEvidence = {
+      language: 'python',
+      code: 'def f(): pass',
+      status: 'PASSED',
+      visible: { passed: 2, total: 2 },
+      hidden: { passed: 6, total: 6 },
+    };
     const sut = await new CodeAnchoredGrader(new RubricGrader()).grade({ ...input, code: passing });
     expect(sut.dimensions.find((d) => d.id === 'correctness')?.score).toBe(4);
     expect(sut.feedback.improvements.some((l) => l.startsWith('Correctness is at'))).toBe(false);

@@ -34,7 +34,6 @@ export function anchorCorrectness(grade: Grade, code: CodeEvidence | undefined, 
   return { ...grade, dimensions, overall: computeOverall(dimensions, context.role, context.question) };
 }
 
-
 /** Any grader, with correctness anchored on the tests and quality and complexity on the server's code facts. */
 export class CodeAnchoredGrader implements Grader {
   constructor(private readonly inner: Grader) {}

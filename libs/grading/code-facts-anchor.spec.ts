@@ -23,10 +23,15 @@ const complexity = (contradicts: boolean): CodeComplexityFacts => ({
   measured: contradicts ? 'O(n)' : 'O(1)',
   operation: 'put/get',
   per: 'operation',
-  points: [{ n: 2500, ms: 1 }, { n: 20000, ms: contradicts ? 50 : 8.5 }],
+  points: [
+    { n: 2500, ms: 1 },
+    { n: 20000, ms: contradicts ? 50 : 8.5 },
+  ],
   confident: true,
   contradicts,
-  note: contradicts ? 'The time per put/get grew linearly with n (8× the operations took 50× as long), steeper than the required O(1).' : 'The time per put/get stayed flat as n grew.',
+  note: contradicts
+    ? 'The time per put/get grew linearly with n (8× the operations took 50× as long), steeper than the required O(1).'
+    : 'The time per put/get stayed flat as n grew.',
   summary: `measured ${contradicts ? 'O(n)' : 'O(1)'} per put/get (required O(1))`,
 });
 const code = (facts: CodeEvidence['facts'], hiddenPassed = 6): CodeEvidence => ({
@@ -52,9 +57,24 @@ describe(anchorCodeFacts.name, () => {
     const i = input('implement', 'I keep a Map because it remembers insertion order, so deleting and re-inserting a key makes it the most recent.');
     const words = new RubricGrader().gradeSync(i);
     const clean = anchorCodeFacts(words, code({ quality: quality(4), complexity: null, missing: [] }), i);
-    expect(clean.dimensions.find((d) => d.id === 'code-quality')).toEqual({ id: 'code-quality', score: 4, reason: expect.stringContaining('from a static analysis of the submitted javascript code') });
-    const messy = anchorCodeFacts(words, code({ quality: quality(2, ['`put` is 48 lines long (line 12): split it into helpers that each do one step.']), complexity: null, missing: [] }), i);
-    expect(messy.dimensions.find((d) => d.id === 'code-quality')).toMatchObject({ score: 2, reason: expect.stringContaining('`put` is 48 lines long') });
+    expect(clean.dimensions.find((d) => d.id === 'code-quality')).toEqual({
+      id: 'code-quality',
+      score: 4,
+      reason: expect.stringContaining('from a static analysis of the submitted javascript code'),
+    });
+    const messy = anchorCodeFacts(
+      words,
+      code({
+        quality: quality(2, ['`put` is 48 lines long (line 12): split it into helpers that each do one step.']),
+        complexity: null,
+        missing: [],
+      }),
+      i,
+    );
+    expect(messy.dimensions.find((d) => d.id === 'code-quality')).toMatchObject({
+      score: 2,
+      reason: expect.stringContaining('`put` is 48 lines long'),
+    });
     expect(messy.feedback.improvements[0]).toBe('In your code: `put` is 48 lines long (line 12): split it into helpers that each do one step.');
     expect(clean.overall).toBeGreaterThan(messy.overall);
     expect(gradeSchema.safeParse(messy).success).toBe(true);
@@ -71,8 +91,14 @@ describe(anchorCodeFacts.name, () => {
     const words = new RubricGrader().gradeSync(i);
     expect(words.keyPoints.find((k) => k.id === 'constant-time-analysis')?.status).toBe('covered');
     const sut = anchorCodeFacts(words, code({ quality: quality(4), complexity: complexity(true), missing: [] }), i);
-    expect(sut.keyPoints.find((k) => k.id === 'constant-time-analysis')).toMatchObject({ status: 'partial', note: expect.stringContaining('grew linearly with n (8× the operations took 50× as long)') });
-    expect(sut.dimensions.find((d) => d.id === 'complexity')).toMatchObject({ score: expect.any(Number), reason: expect.stringContaining('Capped at 2 by timing the submitted code') });
+    expect(sut.keyPoints.find((k) => k.id === 'constant-time-analysis')).toMatchObject({
+      status: 'partial',
+      note: expect.stringContaining('grew linearly with n (8× the operations took 50× as long)'),
+    });
+    expect(sut.dimensions.find((d) => d.id === 'complexity')).toMatchObject({
+      score: expect.any(Number),
+      reason: expect.stringContaining('Capped at 2 by timing the submitted code'),
+    });
     expect(sut.dimensions.find((d) => d.id === 'complexity')!.score).toBeLessThanOrEqual(2);
     expect(sut.feedback.improvements[0]).toMatch(/^Your code does not yet meet the required O\(1\) per put\/get/);
     // The words' strength for that point is withdrawn: the feedback must not praise what the code contradicts.
@@ -88,7 +114,11 @@ describe(anchorCodeFacts.name, () => {
       reason: expect.stringContaining('(Measured by the server: measured O(1) per put/get (required O(1)).)'),
     });
     // Noisy timings decide nothing.
-    const noisy = anchorCodeFacts(words, code({ quality: null, complexity: { ...complexity(true), confident: false, contradicts: false }, missing: [] }), i);
+    const noisy = anchorCodeFacts(
+      words,
+      code({ quality: null, complexity: { ...complexity(true), confident: false, contradicts: false }, missing: [] }),
+      i,
+    );
     expect(noisy).toBe(words);
   });
 });

@@ -57,8 +57,14 @@ export function anchorCodeFacts(grade: Grade, code: CodeEvidence | undefined, co
   const withdrawn = context.question.keyPoints.filter((k) => downgraded.some((d) => d.id === k.id)).map((k) => `‘${k.text.trim()}’`);
   const strengths = grade.feedback.strengths.filter((s) => !withdrawn.some((label) => s.includes(label)));
   const improvements = [
-    ...(downgraded.length > 0 && contradicted ? [`Your code does not yet meet the required ${contradicted.required} ${contradicted.per === 'operation' ? 'per' : 'for'} ${contradicted.operation}: ${lowerFirst(contradicted.note)}`] : []),
-    ...(quality && quality.score <= 3 && quality.findings[0] && dimensions.some((d) => d.id === CODE_QUALITY) ? [`In your code: ${quality.findings[0]}`] : []),
+    ...(downgraded.length > 0 && contradicted
+      ? [
+          `Your code does not yet meet the required ${contradicted.required} ${contradicted.per === 'operation' ? 'per' : 'for'} ${contradicted.operation}: ${lowerFirst(contradicted.note)}`,
+        ]
+      : []),
+    ...(quality && quality.score <= 3 && quality.findings[0] && dimensions.some((d) => d.id === CODE_QUALITY)
+      ? [`In your code: ${quality.findings[0]}`]
+      : []),
   ].filter((s) => !grade.feedback.improvements.includes(s));
   return {
     ...grade,

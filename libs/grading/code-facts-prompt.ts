@@ -17,9 +17,14 @@ export function formatCodeFacts(facts: CodeFacts | undefined): string {
   const c = facts.complexity;
   if (c) {
     const points = c.points.map((p) => `n=${p.n}: ${p.ms} ms`).join(', ');
-    const verdict = c.contradicts ? 'it contradicts the required class' : c.confident ? 'it does not contradict the required class' : 'the timings were not conclusive';
+    const verdict = c.contradicts
+      ? 'it contradicts the required class'
+      : c.confident
+        ? 'it does not contradict the required class'
+        : 'the timings were not conclusive';
     lines.push(`Measured complexity (the server timed the submitted code on generated inputs): ${c.summary}; ${verdict}. Fastest times: ${points}.`);
   }
-  if (facts.missing.length > 0) lines.push(`Not measured: ${facts.missing.length === 1 ? 'one fact' : 'some facts'} could not be computed for this submission.`);
+  if (facts.missing.length > 0)
+    lines.push(`Not measured: ${facts.missing.length === 1 ? 'one fact' : 'some facts'} could not be computed for this submission.`);
   return lines.join('\n');
 }

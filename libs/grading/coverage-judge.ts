@@ -85,7 +85,10 @@ export function judgeCoverage(signals: CompiledCoverage, said: SentenceKeys): Co
 }
 
 /** Greedy cover: the sentences that add the most unseen concepts, at most three, in text order; the lead is the first pick. */
-function pickEvidence(signals: CompiledCoverage, carriers: readonly AnalysedSentence[]): { evidence: AnalysedSentence[]; lead: AnalysedSentence | undefined } {
+function pickEvidence(
+  signals: CompiledCoverage,
+  carriers: readonly AnalysedSentence[],
+): { evidence: AnalysedSentence[]; lead: AnalysedSentence | undefined } {
   // Each carrier's concept keys (in concept order, as often as listed), found once for all rounds.
   const owned = carriers.map((s) => {
     const keys: number[] = [];

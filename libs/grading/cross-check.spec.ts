@@ -15,13 +15,24 @@ describe(crossCheck.name, () => {
     return {
       questionId: question.id,
       phaseId: 'high-level-design',
-      keyPoints: question.keyPoints.map((k, i) => ({ id: k.id, status: points[i] ?? 'missed', evidence: points[i] === 'missed' ? [] : [`${grader} quote`] })),
+      keyPoints: question.keyPoints.map((k, i) => ({
+        id: k.id,
+        status: points[i] ?? 'missed',
+        evidence: points[i] === 'missed' ? [] : [`${grader} quote`],
+      })),
       mistakes: question.commonMistakes.map((m) => ({ id: m.id, status: 'absent', evidence: [] })),
       dimensions,
       overall: computeOverall(dimensions, role, question),
       feedback: { strengths: [], improvements: [], nextToStudy: [] },
       flags,
-      provenance: { grader, model: grader === 'openai' ? 'm' : null, rubricVersion: 'r', promptVersion: 'p', tokens: { prompt: 1, cached: 0, completion: 1 }, latencyMs: 1 },
+      provenance: {
+        grader,
+        model: grader === 'openai' ? 'm' : null,
+        rubricVersion: 'r',
+        promptVersion: 'p',
+        tokens: { prompt: 1, cached: 0, completion: 1 },
+        latencyMs: 1,
+      },
     };
   };
 
@@ -83,7 +94,10 @@ describe(CrossCheckedGrader.name, () => {
 
   it('fails when the LLM fails, never falling back to the rubric grade', async () => {
     const rubric = fixed('rubric', async () => ({}) as Grade);
-    const sut = new CrossCheckedGrader(fixed('openai', () => Promise.reject(new Error('llm down'))), rubric);
+    const sut = new CrossCheckedGrader(
+      fixed('openai', () => Promise.reject(new Error('llm down'))),
+      rubric,
+    );
     await expect(sut.grade({} as GradeInput)).rejects.toThrow('llm down');
     expect(sut.name).toBe('openai');
   });

@@ -72,7 +72,12 @@ export function scoreDimensions(inputs: DimensionInputs): DimensionGrade[] {
     if (inputs.nothingToCredit) score = 1;
     const why = inputs.nothingToCredit
       ? 'the answer gives nothing on this to credit'
-      : explain(coverage, mistakes.map((m) => m.mistake.text), () => withoutPoints(inputs, id, score), wrong.map((m) => inputs.quote(m.sentence)));
+      : explain(
+          coverage,
+          mistakes.map((m) => m.mistake.text),
+          () => withoutPoints(inputs, id, score),
+          wrong.map((m) => inputs.quote(m.sentence)),
+        );
     return [{ id, score, reason: reasonFor(why) }];
   });
 }
@@ -119,7 +124,10 @@ function explain(coverage: DimensionCoverage, mistakes: string[], otherwise: () 
   }
   if (mistakes.length) parts.push(`and the answer shows the common mistake${mistakes.length > 1 ? 's' : ''} ${listOf(mistakes.map(label), 'and')}`);
   const claims = [...new Set(wrong)];
-  if (claims.length) parts.push(`and ${said(claims[0] ?? '')} is technically wrong${claims.length > 1 ? `, as ${claims.length === 2 ? 'is one more claim' : `are ${claims.length - 1} more claims`}` : ''}`);
+  if (claims.length)
+    parts.push(
+      `and ${said(claims[0] ?? '')} is technically wrong${claims.length > 1 ? `, as ${claims.length === 2 ? 'is one more claim' : `are ${claims.length - 1} more claims`}` : ''}`,
+    );
   return parts.join(', ');
 }
 
@@ -172,4 +180,3 @@ function mostOf(inputs: DimensionInputs, count: (s: AnalysedSentence) => number)
 function reasonFor(why: string): string {
   return `${why.charAt(0).toUpperCase()}${why.slice(1)}.`;
 }
-

@@ -14,7 +14,9 @@ export function findDisguised(folded: FoldedText, detect: (text: string) => bool
   // Leetspeak: digits and symbols read as the letters they imitate, character for character (offsets hold).
   if (LEET_HINT.test(text)) {
     const plain = text.replace(/[013457@$]/g, (c) => LEET[c] ?? c);
-    if (plain !== text) for (const m of plain.matchAll(SENTENCE)) if (detect(m[0]) && !detect(text.slice(m.index, m.index + m[0].length))) push(m.index, m.index + m[0].length);
+    if (plain !== text)
+      for (const m of plain.matchAll(SENTENCE))
+        if (detect(m[0]) && !detect(text.slice(m.index, m.index + m[0].length))) push(m.index, m.index + m[0].length);
   }
   // Spaced letters: "i g n o r e  t h e  r u b r i c".
   for (const m of text.matchAll(SPACED)) {

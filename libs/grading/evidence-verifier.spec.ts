@@ -13,7 +13,14 @@ function gradeWith(keyPoints: Grade['keyPoints'], mistakes: Grade['mistakes'] = 
     overall: 50,
     feedback: { strengths: [], improvements: [], nextToStudy: [] },
     flags: [],
-    provenance: { grader: 'openai', model: 'm', rubricVersion: 'r', promptVersion: 'p', tokens: { prompt: 1, cached: 0, completion: 1 }, latencyMs: 1 },
+    provenance: {
+      grader: 'openai',
+      model: 'm',
+      rubricVersion: 'r',
+      promptVersion: 'p',
+      tokens: { prompt: 1, cached: 0, completion: 1 },
+      latencyMs: 1,
+    },
   };
 }
 
@@ -52,10 +59,13 @@ describe(verifyEvidence.name, () => {
 
   it('clears a mistake whose only quote was invented but keeps an absent-topic mistake', () => {
     const sut = verifyEvidence(
-      gradeWith([], [
-        { id: 'wrong', status: 'present', evidence: ['we store counters in MySQL'] },
-        { id: 'absent-topic', status: 'present', evidence: [] },
-      ]),
+      gradeWith(
+        [],
+        [
+          { id: 'wrong', status: 'present', evidence: ['we store counters in MySQL'] },
+          { id: 'absent-topic', status: 'present', evidence: [] },
+        ],
+      ),
       ANSWER,
     );
     expect(sut.grade.mistakes.map((m) => m.status)).toEqual(['absent', 'present']);

@@ -110,7 +110,10 @@ function compactOf(source: string): Compact {
 function locate(quote: string, sources: readonly Compact[]): string | undefined {
   for (const s of sources) if (quote.length > 0 && s.folded.source.includes(quote)) return quote;
   // Models wrap quotes in quotation marks or ellipses; those are not the candidate's words.
-  const trimmed = quote.trim().replace(/^(?:["'“”‘’«»]|\.\.\.|…)+|(?:["'“”‘’«»]|\.\.\.|…)+$/g, '').trim();
+  const trimmed = quote
+    .trim()
+    .replace(/^(?:["'“”‘’«»]|\.\.\.|…)+|(?:["'“”‘’«»]|\.\.\.|…)+$/g, '')
+    .trim();
   const needle = compactOf(trimmed).text;
   if (needle.length < 3) return undefined;
   for (const s of sources) {

@@ -29,13 +29,19 @@ describe(writeFeedback.name, () => {
   };
 
   /** Every ‘label’ of a line is rubric text (a key point, a mistake, a concept id as words) and every “quote” the answer's. */
-  const checkCitations = (question: { keyPoints: { text: string; signals: { concepts: { id: string }[] } }[]; commonMistakes: { text: string }[] }, answer: string, line: string) => {
+  const checkCitations = (
+    question: { keyPoints: { text: string; signals: { concepts: { id: string }[] } }[]; commonMistakes: { text: string }[] },
+    answer: string,
+    line: string,
+  ) => {
     const rubric = new Set([
       ...question.keyPoints.map((k) => k.text),
       ...question.commonMistakes.map((m) => m.text),
       ...question.keyPoints.flatMap((k) => k.signals.concepts.map((c) => c.id.replace(/-/g, ' '))),
       // What a passing answer shows: the role guide's level descriptors, cited below the band.
-      ...[...content.roles.values()].flatMap((r) => Object.values(r.sessions).flatMap((plan) => plan.dimensions.flatMap((d) => Object.values(d.descriptors).map((t) => t.replace(/\.$/, ''))))),
+      ...[...content.roles.values()].flatMap((r) =>
+        Object.values(r.sessions).flatMap((plan) => plan.dimensions.flatMap((d) => Object.values(d.descriptors).map((t) => t.replace(/\.$/, '')))),
+      ),
     ]);
     for (const m of line.matchAll(/‘([^’]*)’/g)) expect([line, rubric.has(m[1]!)]).toEqual([line, true]);
     for (const quote of citedQuotes(line)) expect([line, answer.replace(/\s+/g, ' ').includes(quote)]).toEqual([line, true]);
@@ -59,7 +65,10 @@ describe(writeFeedback.name, () => {
 
   it('ties every improvement to what the candidate said, for weak, listed and half answers to every question', () => {
     for (const question of content.questions.values()) {
-      const halfAnswer = question.referenceAnswer.split(/(?<=\.)\s+/).slice(0, 3).join(' ');
+      const halfAnswer = question.referenceAnswer
+        .split(/(?<=\.)\s+/)
+        .slice(0, 3)
+        .join(' ');
       const answers = [halfAnswer, question.keyTerminology.join(', '), `I would keep it simple. ${question.topics[0]} is what matters here.`];
       for (const answer of answers) {
         const g = grade(question.id, answer);
@@ -81,8 +90,14 @@ describe(writeFeedback.name, () => {
       expect(g.overall).toBeLessThan(50);
       expect(g.feedback.improvements.length).toBeGreaterThan(0);
     }
-    const g = grade('observability-platform', 'We put a load balancer in front of the collectors, and the servers scale out when traffic grows.', 'capacity-estimation');
-    expect(g.feedback.improvements).toContain('Capacity estimation is at 1 of 4: The answer makes no estimate of its own (load, storage, bandwidth or fleet size).');
+    const g = grade(
+      'observability-platform',
+      'We put a load balancer in front of the collectors, and the servers scale out when traffic grows.',
+      'capacity-estimation',
+    );
+    expect(g.feedback.improvements).toContain(
+      'Capacity estimation is at 1 of 4: The answer makes no estimate of its own (load, storage, bandwidth or fleet size).',
+    );
   });
 
   it("names this phase's missing points as advice, never an earlier phase's", () => {

@@ -65,12 +65,16 @@ export function writeFeedback(inputs: FeedbackInputs): Feedback {
       const { quote, reasoned } = leadOf(k.keyPoint.id);
       const drawn = inputs.graded.keyPoints.find((x) => x.id === k.keyPoint.id)?.diagramEvidence?.[0]?.text;
       const board = drawn ? `, with ‘${drawn}’ on your board` : '';
-      return quote ? `${said(quote)} covers ${label(k.keyPoint.text)}${reasoned ? ', and you said why' : ''}${board}.` : `You covered ${label(k.keyPoint.text)}${board}.`;
+      return quote
+        ? `${said(quote)} covers ${label(k.keyPoint.text)}${reasoned ? ', and you said why' : ''}${board}.`
+        : `You covered ${label(k.keyPoint.text)}${board}.`;
     });
   const strengths = [...keyPointStrengths, ...dimensionStrengths(inputs)].slice(0, MAX_STRENGTHS);
 
   const phaseId = compiled.question.phases[scope.phaseIndex]?.id;
-  const gaps = byWeight.filter((k) => scope.expectedKeyPoints.has(k.keyPoint.id) && status(k.keyPoint.id) !== 'covered' && !inputs.coveredBefore.has(k.keyPoint.id));
+  const gaps = byWeight.filter(
+    (k) => scope.expectedKeyPoints.has(k.keyPoint.id) && status(k.keyPoint.id) !== 'covered' && !inputs.coveredBefore.has(k.keyPoint.id),
+  );
   const askNow = gaps.filter((k) => scope.session || k.keyPoint.phase === phaseId);
   const nothingToCredit = inputs.flags.includes('non_answer') || inputs.flags.includes('off_topic');
   const improvements = [
@@ -109,16 +113,26 @@ function flagLines({ flags, answer }: FeedbackInputs): string[] {
   const lines: string[] = [];
   if (flags.includes('injection_suspected')) {
     const injected = source(answer.sentences.find((s) => s.injected));
-    lines.push(injected ? `${said(injected)} is addressed to the grader, so it is ignored and earns nothing; only your answer is graded.` : 'Text addressed to the grader is ignored and earns nothing; only your answer is graded.');
+    lines.push(
+      injected
+        ? `${said(injected)} is addressed to the grader, so it is ignored and earns nothing; only your answer is graded.`
+        : 'Text addressed to the grader is ignored and earns nothing; only your answer is graded.',
+    );
   }
   if (flags.includes('non_answer')) {
-    lines.push(first ? `${said(first)} is not yet an answer: even when unsure, state your assumptions and reason from the requirements to a first design.` : 'There is no answer to grade yet: state your assumptions and reason from the requirements to a first design.');
+    lines.push(
+      first
+        ? `${said(first)} is not yet an answer: even when unsure, state your assumptions and reason from the requirements to a first design.`
+        : 'There is no answer to grade yet: state your assumptions and reason from the requirements to a first design.',
+    );
   } else if (flags.includes('off_topic')) {
     lines.push(`${said(first)} answers a different question: map each part of your answer to this question's requirements.`);
   }
   if (flags.includes('keyword_stuffing')) {
     const list = source(answer.sentences.find((s) => s.listLike && !s.injected)) || first;
-    lines.push(`${said(list)} lists terms without saying how any of them works here, and a list earns no credit: pick the two that matter most and explain how each serves this design.`);
+    lines.push(
+      `${said(list)} lists terms without saying how any of them works here, and a list earns no credit: pick the two that matter most and explain how each serves this design.`,
+    );
   }
   return lines;
 }
@@ -160,7 +174,9 @@ function gapLines(gaps: readonly CompiledKeyPoint[], inputs: FeedbackInputs): st
     // Got wrong, not left out: the correction above says what is wrong, this line what it costs.
     const wrong = inputs.wrongAbout.get(k.keyPoint.id);
     if (wrong) {
-      lines.push(`${point} earns nothing in this answer, because ${said(inputs.answer.source.slice(wrong.start, wrong.end).trim())} gets it wrong; the correction above is what a strong answer builds on.`);
+      lines.push(
+        `${point} earns nothing in this answer, because ${said(inputs.answer.source.slice(wrong.start, wrong.end).trim())} gets it wrong; the correction above is what a strong answer builds on.`,
+      );
       continue;
     }
     if (result?.status === 'partial' && quote) {
@@ -181,7 +197,9 @@ function gapLines(gaps: readonly CompiledKeyPoint[], inputs: FeedbackInputs): st
   }
   // A keyword list already has its line (flagLines): naming the same sentence again adds nothing.
   if (untouched.length > 0 && !inputs.flags.includes('keyword_stuffing')) {
-    lines.push(`${listOf(untouched, 'and')} ${untouched.length > 1 ? 'are' : 'is'} missing; your answer spends its words on ${said(focusOf(inputs))} instead.`);
+    lines.push(
+      `${listOf(untouched, 'and')} ${untouched.length > 1 ? 'are' : 'is'} missing; your answer spends its words on ${said(focusOf(inputs))} instead.`,
+    );
   }
   return lines;
 }

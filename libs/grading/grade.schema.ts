@@ -5,13 +5,7 @@ import { diagramEvidenceSchema } from './diagram-evidence.schema.js';
  * The grade every grader returns. It is re-validated in code (an LLM's output included)
  * before it is stored, so the schema is the contract, not the graders.
  */
-export const GRADE_FLAGS = [
-  'injection_suspected',
-  'off_topic',
-  'non_answer',
-  'keyword_stuffing',
-  'low_confidence',
-] as const;
+export const GRADE_FLAGS = ['injection_suspected', 'off_topic', 'non_answer', 'keyword_stuffing', 'low_confidence'] as const;
 export const gradeFlagSchema = z.enum(GRADE_FLAGS);
 export type GradeFlag = z.infer<typeof gradeFlagSchema>;
 
@@ -85,7 +79,10 @@ export const provenanceSchema = z
     tokens: z.object({ prompt: tokenCount, cached: tokenCount, completion: tokenCount }).strict(),
     latencyMs: z.number().nonnegative(),
     /** Graded by the offline grader instead of the configured one, and why (e.g. the provider rate-limited too long). */
-    fallback: z.object({ from: graderNameSchema, reason: z.string().min(1) }).strict().optional(),
+    fallback: z
+      .object({ from: graderNameSchema, reason: z.string().min(1) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Provenance = z.infer<typeof provenanceSchema>;
@@ -112,9 +109,18 @@ export const gradeSchema = z
         seen.add(id);
       });
     };
-    unique(grade.keyPoints.map((k) => k.id), 'keyPoints');
-    unique(grade.mistakes.map((m) => m.id), 'mistakes');
-    unique(grade.dimensions.map((d) => d.id), 'dimensions');
+    unique(
+      grade.keyPoints.map((k) => k.id),
+      'keyPoints',
+    );
+    unique(
+      grade.mistakes.map((m) => m.id),
+      'mistakes',
+    );
+    unique(
+      grade.dimensions.map((d) => d.id),
+      'dimensions',
+    );
     if (new Set(grade.flags).size !== grade.flags.length) {
       ctx.addIssue({ code: 'custom', path: ['flags'], message: 'flags must be unique' });
     }

@@ -41,14 +41,9 @@ function resolve(input: Pick<GradeInput, 'question' | 'phaseId' | 'scope'>): Gra
   if (phaseIndex < 0) {
     throw new RangeError(`phase "${input.phaseId}" is not a phase of question "${question.id}"`);
   }
-  const dimensions = session
-    ? uniqueInOrder(question.phases.flatMap((p) => p.dimensions))
-    : (question.phases[phaseIndex]?.dimensions ?? []);
-  const indexOf = (phase: string | undefined): number =>
-    phase === undefined ? phaseIds.length - 1 : phaseIds.indexOf(phase);
-  const expectedKeyPoints = new Set(
-    question.keyPoints.filter((kp: KeyPoint) => indexOf(kp.phase) <= phaseIndex).map((kp) => kp.id),
-  );
+  const dimensions = session ? uniqueInOrder(question.phases.flatMap((p) => p.dimensions)) : (question.phases[phaseIndex]?.dimensions ?? []);
+  const indexOf = (phase: string | undefined): number => (phase === undefined ? phaseIds.length - 1 : phaseIds.indexOf(phase));
+  const expectedKeyPoints = new Set(question.keyPoints.filter((kp: KeyPoint) => indexOf(kp.phase) <= phaseIndex).map((kp) => kp.id));
   const dueMistakes = new Set(
     question.commonMistakes
       // A wrong claim can be judged whenever it is made; an absent topic only once it is due.

@@ -123,14 +123,19 @@ function skip(ids: Int32Array, i: number, filler: Uint8Array, step: 1 | -1): num
 const WORD_PATTERNS: readonly WordPattern[] = [
   {
     kind: 'instruction',
-    pattern: /\b(ignore|disregard|forget|override|bypass)( \w+){0,5} (instructions?|rubric|prompt|guidelines|grading|criteria|(your|the|all|previous|prior|above|any) rules)\b/g,
-    anchors: [['ignore', 'disregard', 'forget', 'override', 'bypass'], ['instruction', 'instructions', 'rubric', 'prompt', 'guidelines', 'grading', 'criteria', 'rules']],
+    pattern:
+      /\b(ignore|disregard|forget|override|bypass)( \w+){0,5} (instructions?|rubric|prompt|guidelines|grading|criteria|(your|the|all|previous|prior|above|any) rules)\b/g,
+    anchors: [
+      ['ignore', 'disregard', 'forget', 'override', 'bypass'],
+      ['instruction', 'instructions', 'rubric', 'prompt', 'guidelines', 'grading', 'criteria', 'rules'],
+    ],
     heads: 'ignore disregard forget override bypass',
     at: (ids, i) => ahead(ids, i, 2 * 7, W.ignoreWhat),
   },
   {
     kind: 'instruction',
-    pattern: /\b(you are now|from now on you|new instructions?|system prompt|developer mode|jailbreak|as an ai language model|previous instructions)\b/g,
+    pattern:
+      /\b(you are now|from now on you|new instructions?|system prompt|developer mode|jailbreak|as an ai language model|previous instructions)\b/g,
     anchors: [['now', 'instruction', 'instructions', 'prompt', 'mode', 'jailbreak', 'model']],
     heads: 'jailbreak are now new previous system developer language',
     at: (ids, i) =>
@@ -146,21 +151,28 @@ const WORD_PATTERNS: readonly WordPattern[] = [
   {
     kind: 'instruction',
     pattern: /\b(dear|attention|note to|message to|hey|hi) (the )?(grader|evaluator|assistant|ai|llm|reviewer|grading (system|model))\b/g,
-    anchors: [['dear', 'attention', 'note', 'message', 'hey', 'hi'], ['grader', 'evaluator', 'assistant', 'ai', 'llm', 'reviewer', 'grading']],
+    anchors: [
+      ['dear', 'attention', 'note', 'message', 'hey', 'hi'],
+      ['grader', 'evaluator', 'assistant', 'ai', 'llm', 'reviewer', 'grading'],
+    ],
     heads: 'grader evaluator assistant ai llm reviewer grading',
     at: (ids, i) => is(ids, i - 1, W.greeting) || (is(ids, i - 1, W.the) && is(ids, i - 2, W.greeting)),
   },
   {
     kind: 'instruction',
     pattern: /\b(for|to) (the |an? |our )?(automated |automatic |ai |llm )?(grader|evaluator|(grading|scoring|evaluation) (system|model))\b/g,
-    anchors: [['for', 'to'], ['grader', 'evaluator', 'grading', 'scoring', 'evaluation']],
+    anchors: [
+      ['for', 'to'],
+      ['grader', 'evaluator', 'grading', 'scoring', 'evaluation'],
+    ],
     heads: 'grader evaluator grading scoring evaluation',
     // "for the automated grader": the preposition at most three words back.
     at: (ids, i) => behind(ids, i, 2 * 3, W.forTo),
   },
   {
     kind: 'instruction',
-    pattern: /\b(grader|evaluator|llm|grading (model|system))( \w+){0,2} (must|should|shall|will|needs to|has to) (output|return|respond|give|score|grade|mark|rate|assign|set|ignore|treat)\b/g,
+    pattern:
+      /\b(grader|evaluator|llm|grading (model|system))( \w+){0,2} (must|should|shall|will|needs to|has to) (output|return|respond|give|score|grade|mark|rate|assign|set|ignore|treat)\b/g,
     anchors: [['grader', 'evaluator', 'llm', 'grading']],
     heads: 'output return respond give score grade mark rate assign set ignore treat',
     // The verb, after a modal ("to" of "needs to"), after the grader at most 6 words back.
@@ -169,21 +181,29 @@ const WORD_PATTERNS: readonly WordPattern[] = [
   {
     kind: 'instruction',
     pattern: /\b(respond|reply|output) (only )?(with )?(the following|this|exactly)( \w+)? (json|grade)\b/g,
-    anchors: [['respond', 'reply', 'output'], ['json', 'grade']],
+    anchors: [
+      ['respond', 'reply', 'output'],
+      ['json', 'grade'],
+    ],
     heads: 'json grade',
     at: (ids, i) => behind(ids, i, 2 * 2, W.what) && behind(ids, i, 2 * 6, W.respond),
   },
   {
     kind: 'score-demand',
-    pattern: /\b(give|assign|award|score|grade|rate|mark|output)( (me|this|it|my|the|answer|response|candidate|as|at|with|a|an|overall|score|grade|of|them|everything|all|accordingly|in))* (100 (out of 100|100|points|marks|percent)|full marks?|perfect( score)?|maximum( score)?|max score|top score|highest score|strong hire|4 out of 4|10 out of 10|band (4|four))\b/g,
-    anchors: [['give', 'assign', 'award', 'score', 'grade', 'rate', 'mark', 'output'], ['100', 'full', 'perfect', 'maximum', 'max', 'top', 'highest', 'hire', 'out', 'band']],
+    pattern:
+      /\b(give|assign|award|score|grade|rate|mark|output)( (me|this|it|my|the|answer|response|candidate|as|at|with|a|an|overall|score|grade|of|them|everything|all|accordingly|in))* (100 (out of 100|100|points|marks|percent)|full marks?|perfect( score)?|maximum( score)?|max score|top score|highest score|strong hire|4 out of 4|10 out of 10|band (4|four))\b/g,
+    anchors: [
+      ['give', 'assign', 'award', 'score', 'grade', 'rate', 'mark', 'output'],
+      ['100', 'full', 'perfect', 'maximum', 'max', 'top', 'highest', 'hire', 'out', 'band'],
+    ],
     heads: 'give assign award score grade rate mark output',
     // No top word is a filler word, so a match's top word is the first word after the filler run.
     at: (ids, i) => is(ids, skip(ids, i + 1, W.awardFiller, 1), W.awardTop),
   },
   {
     kind: 'score-demand',
-    pattern: /\b(100 out of 100|(a|the|overall|final) (score|grade|rating) of 100|(give|score|grade|mark)( (me|this|it|my|the|answer|response|candidate|as|a|an))* 100)\b/g,
+    pattern:
+      /\b(100 out of 100|(a|the|overall|final) (score|grade|rating) of 100|(give|score|grade|mark)( (me|this|it|my|the|answer|response|candidate|as|a|an))* 100)\b/g,
     anchors: [['100']],
     heads: '100',
     // Every alternative ends in "of 100" or in give/score/grade/mark, filler words, "100".
@@ -192,13 +212,17 @@ const WORD_PATTERNS: readonly WordPattern[] = [
   {
     kind: 'score-demand',
     pattern: /\b(mark|consider|treat|report) (all|every|each|the|this|these|my)( \w+){0,4} (as )?(covered|passed)\b/g,
-    anchors: [['mark', 'consider', 'treat', 'report'], ['covered', 'passed']],
+    anchors: [
+      ['mark', 'consider', 'treat', 'report'],
+      ['covered', 'passed'],
+    ],
     heads: 'mark consider treat report',
     at: (ids, i) => is(ids, i + 1, W.all) && ahead(ids, i + 1, 2 * 6, W.covered),
   },
   {
     kind: 'score-demand',
-    pattern: /\b((overall|final) (score|grade|rating)|set (the )?(score|grade))( \w+){0,2} (to|of|is|should be|must be|equals?) (100|4|max|maximum|perfect)\b/g,
+    pattern:
+      /\b((overall|final) (score|grade|rating)|set (the )?(score|grade))( \w+){0,2} (to|of|is|should be|must be|equals?) (100|4|max|maximum|perfect)\b/g,
     anchors: [['score', 'grade', 'rating']],
     heads: '100 4 max maximum perfect',
     at: (ids, i) => is(ids, i - 1, W.link) && behind(ids, i - 1, 2 * 4, W.score),
@@ -227,10 +251,13 @@ WORD_PATTERNS.forEach(({ heads }, k) => {
  * two patterns find what one alternation of both would; the spoken one, which has no rare
  * first character to scan for, runs only when the tokens have its first two words.
  */
-const TAG_DELIMITER = /<\s*\/?\s*(candidate[\s_-]*answer|transcript|system|assistant|user|developer|instructions?|rubric|answer)\s*>|<\s*\|\s*[a-z_]+\s*\|\s*>|\[\s*\/?\s*(inst|sys|system)\s*\]|<<\s*\/?\s*sys\s*>>/g;
+const TAG_DELIMITER =
+  /<\s*\/?\s*(candidate[\s_-]*answer|transcript|system|assistant|user|developer|instructions?|rubric|answer)\s*>|<\s*\|\s*[a-z_]+\s*\|\s*>|\[\s*\/?\s*(inst|sys|system)\s*\]|<<\s*\/?\s*sys\s*>>/g;
 const SPOKEN_DELIMITER = /\b(end|begin|start) of (the )?(candidate('s)? )?(answer|transcript|input|user input)\b/g;
-const ROLE_MARKER = /(^|\n)[ \t>*#\-[(]*(system|assistant|developer|admin|administrator|grader|evaluator|instructions?|grading instructions|rubric override|note to grader)[ \t\])*]*:/g;
-const GRADE_KEY = /["']?\b(overall|score|scores|keypoints|key_points|covered|status|grade|dimensions|injectionsuspected|injection_suspected|flags|made|feedback|band)\b["']?\s*[:=]/g;
+const ROLE_MARKER =
+  /(^|\n)[ \t>*#\-[(]*(system|assistant|developer|admin|administrator|grader|evaluator|instructions?|grading instructions|rubric override|note to grader)[ \t\])*]*:/g;
+const GRADE_KEY =
+  /["']?\b(overall|score|scores|keypoints|key_points|covered|status|grade|dimensions|injectionsuspected|injection_suspected|flags|made|feedback|band)\b["']?\s*[:=]/g;
 
 /**
  * Finds text in an answer that addresses the grader instead of the interviewer. Detection

@@ -38,7 +38,13 @@ export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedTe
     s.listLike =
       (functionRatio < 0.1 && !relates && (n >= 8 || (n >= 4 && items >= 3))) ||
       (items >= 4 && n / items <= 2.6 && functionRatio < 0.25) ||
-      (items >= 3 && !relates && n / items <= 3 && s.termCount >= 5 && s.termCount / Math.max(1, content) >= 0.5 && functionRatio < 0.3 && !s.reasoning);
+      (items >= 3 &&
+        !relates &&
+        n / items <= 3 &&
+        s.termCount >= 5 &&
+        s.termCount / Math.max(1, content) >= 0.5 &&
+        functionRatio < 0.3 &&
+        !s.reasoning);
   }
   let run: AnalysedSentence[] = [];
   const flush = () => {

@@ -34,17 +34,29 @@ describe('MISCONCEPTIONS', () => {
   it.each([
     ['url-shortener', 'I return a 301 because 301 is the temporary redirect, so clicks keep coming back.', 'redirect-codes-swapped'],
     ['realtime-notifications', 'Because pub/sub is persistent, an offline user receives everything on reconnect.', 'pubsub-is-durable'],
-    ['payment-gateway', 'Because of that we don\'t need reconciliation at all.', 'reconciliation-unneeded'],
+    ['payment-gateway', "Because of that we don't need reconciliation at all.", 'reconciliation-unneeded'],
     ['distributed-rate-limiter', 'Redis is single threaded, so a GET then a SET from two gateways is race free.', 'single-threaded-means-atomic'],
     // A qualifier the sentence itself denies is no qualifier.
-    ['distributed-rate-limiter', 'Redis is single threaded, so two gateways never interleave and the check is race free without needing Lua.', 'single-threaded-means-atomic'],
+    [
+      'distributed-rate-limiter',
+      'Redis is single threaded, so two gateways never interleave and the check is race free without needing Lua.',
+      'single-threaded-means-atomic',
+    ],
     // A safeguard declared unneeded because of an absolute guarantee.
-    ['chat-system', 'The broker gives us exactly-once delivery, so clients don\'t need any dedup.', 'exactly-once-end-to-end'],
+    ['chat-system', "The broker gives us exactly-once delivery, so clients don't need any dedup.", 'exactly-once-end-to-end'],
     ['job-scheduler', 'With exactly-once processing switched on, our jobs never have to be idempotent.', 'exactly-once-without-idempotency'],
-    ['photo-feed', 'Feeds are stored in Cassandra, which is strongly consistent by default, so reads are never stale.', 'cassandra-strong-by-default'],
+    [
+      'photo-feed',
+      'Feeds are stored in Cassandra, which is strongly consistent by default, so reads are never stale.',
+      'cassandra-strong-by-default',
+    ],
     ['photo-feed', 'Post ids are random UUIDs, which are time-ordered, so sorting by id is enough.', 'random-uuid-time-ordered'],
     ['chat-system', 'Every server runs NTP, which keeps clocks synchronized to within microseconds.', 'clocks-are-synchronised'],
-    ['realtime-notifications', 'NTP keeps all our servers synchronised to the microsecond, so timestamps give a total order across regions.', 'clocks-are-synchronised'],
+    [
+      'realtime-notifications',
+      'NTP keeps all our servers synchronised to the microsecond, so timestamps give a total order across regions.',
+      'clocks-are-synchronised',
+    ],
     ['job-scheduler', 'Retries give us exactly-once execution.', 'retries-give-exactly-once'],
     ['distributed-rate-limiter', 'A token bucket cannot handle bursts, so it only suits steady clients.', 'rate-limit-algorithms-swapped'],
     ['distributed-rate-limiter', 'Fixed windows mean a client can never exceed the limit in any second.', 'rate-limit-algorithms-swapped'],
@@ -55,19 +67,27 @@ describe('MISCONCEPTIONS', () => {
     ['search-autocomplete', 'A Bloom filter per prefix can return the best completions.', 'bloom-filter-returns-items'],
     ['job-scheduler', 'Our lock never expires, which is safer than a lease.', 'lock-without-expiry-safer'],
     ['job-scheduler', 'A burst is no problem since Kafka scales infinitely.', 'kafka-scales-without-limit'],
-    ['url-shortener', 'A 301 is fine for analytics: the browser still pings the origin when it reuses the cached redirect.', 'cached-redirect-still-counted'],
+    [
+      'url-shortener',
+      'A 301 is fine for analytics: the browser still pings the origin when it reuses the cached redirect.',
+      'cached-redirect-still-counted',
+    ],
     ['photo-feed', 'More read replicas let us scale writes as the user base grows.', 'read-replicas-scale-writes'],
     ['photo-feed', 'With consistent hashing no keys move when a cache node is added.', 'consistent-hashing-moves-nothing'],
     ['lru-cache', 'The LRU policy evicts the least frequently used entry.', 'lru-is-frequency'],
     ['chat-system', 'Kafka deletes messages once consumed, so the log stays small.', 'kafka-deletes-consumed'],
     ['job-scheduler', 'Each job runs exactly once, even if a worker crashes halfway.', 'exactly-once-end-to-end'],
-    ['photo-feed', 'The CDN is the storage layer, so we don\'t need S3 behind it.', 'cdn-is-the-store'],
+    ['photo-feed', "The CDN is the storage layer, so we don't need S3 behind it.", 'cdn-is-the-store'],
     ['job-scheduler', 'Jitter means retrying failed jobs immediately with no delay.', 'jitter-is-immediate-retry'],
     ['job-scheduler', 'Priority queues provide fairness between tenants.', 'priority-is-fairness'],
     ['distributed-rate-limiter', 'The token bucket guarantees each request is delivered exactly once.', 'rate-limiter-delivers'],
     ['distributed-rate-limiter', 'The sliding log uses constant memory because it only keeps the count.', 'sliding-log-constant-memory'],
     ['payment-gateway', 'With the outbox the merchant polls an outbox endpoint instead of us sending webhooks.', 'outbox-is-polling'],
-    ['search-autocomplete', 'At request time we walk to the trie node, traverse everything below it and sort the completions.', 'trie-ranks-at-request-time'],
+    [
+      'search-autocomplete',
+      'At request time we walk to the trie node, traverse everything below it and sort the completions.',
+      'trie-ranks-at-request-time',
+    ],
     ['photo-feed', 'Fan-out on write is cheapest for celebrities since they post rarely.', 'fanout-on-write-cheap-for-celebrities'],
     ['realtime-notifications', 'In a consumer group every consumer gets every message.', 'consumer-group-broadcasts'],
     ['url-shortener', 'On a redirect we decode the hash back to the long URL.', 'hash-is-reversible'],
@@ -91,8 +111,12 @@ describe('MISCONCEPTIONS', () => {
     expect(found('distributed-rate-limiter', 'Redis replicates asynchronously, so a failover can lose the last few increments.')).toEqual([]);
     expect(found('search-autocomplete', 'A Bloom filter tells us whether a term might be blocked; it stores no terms.')).toEqual([]);
     expect(found('job-scheduler', 'A lock without a TTL is held forever when its holder crashes, so locks are leases.')).toEqual([]);
-    expect(found('observability-platform', 'Cost is driven by the number of series, not the number of samples, so ids stay out of labels.')).toEqual([]);
-    expect(found('observability-platform', 'Head-based sampling decides up front, so errors are dropped as often as anything; tail sampling keeps them.')).toEqual([]);
+    expect(found('observability-platform', 'Cost is driven by the number of series, not the number of samples, so ids stay out of labels.')).toEqual(
+      [],
+    );
+    expect(
+      found('observability-platform', 'Head-based sampling decides up front, so errors are dropped as often as anything; tail sampling keeps them.'),
+    ).toEqual([]);
     expect(found('lru-cache', 'LRU evicts the least recently used entry, unlike LFU, which evicts the least frequently used.')).toEqual([]);
     expect(found('photo-feed', 'Read replicas scale reads; writes still go to the primary, so write throughput needs sharding.')).toEqual([]);
     expect(found('photo-feed', 'The CDN caches images in front of S3, which stays the source of truth for the originals.')).toEqual([]);
@@ -120,8 +144,12 @@ describe('MISCONCEPTIONS', () => {
   });
 
   it('scopes a negation over its own clause: one in another clause does not cancel the claim', () => {
-    expect(found('realtime-notifications', 'Ordering is not a concern because NTP keeps all our servers synchronised to the microsecond.')).toContain('clocks-are-synchronised');
-    expect(found('realtime-notifications', "We don't need a separate inbox, since pub/sub is persistent and replays everything on reconnect.")).toContain('pubsub-is-durable');
+    expect(found('realtime-notifications', 'Ordering is not a concern because NTP keeps all our servers synchronised to the microsecond.')).toContain(
+      'clocks-are-synchronised',
+    );
+    expect(
+      found('realtime-notifications', "We don't need a separate inbox, since pub/sub is persistent and replays everything on reconnect."),
+    ).toContain('pubsub-is-durable');
     expect(found('chat-system', 'I would not shard by user; Kafka keeps a total order across the whole topic.')).toContain('kafka-total-order');
   });
 
@@ -130,7 +158,9 @@ describe('MISCONCEPTIONS', () => {
     expect(found('realtime-notifications', 'We never assume that pub/sub is persistent, because offline users miss messages.')).toEqual([]);
     expect(found('chat-system', 'We do not think Kafka keeps a total order across the whole topic, only within a partition.')).toEqual([]);
     expect(found('chat-system', 'Kafka does not keep a total order across the whole topic, only within a partition.')).toEqual([]);
-    expect(found('distributed-rate-limiter', 'A token bucket doesn\'t allow bursts past its size, whatever the rate.')).toContain('rate-limit-algorithms-swapped');
+    expect(found('distributed-rate-limiter', "A token bucket doesn't allow bursts past its size, whatever the rate.")).toContain(
+      'rate-limit-algorithms-swapped',
+    );
     expect(found('realtime-notifications', 'Stateless routers look up a Redis session map and push over the WebSocket.')).toEqual([]);
   });
 
@@ -139,7 +169,16 @@ describe('MISCONCEPTIONS', () => {
     const sut = new RubricGrader({ corpus: content.questions.values(), now: () => 0 });
     const ordering = (answer: string) =>
       sut
-        .gradeSync({ question, questionVersion: question.version, role: content.roles.get(question.role)!, phaseId: 'deep-dive', scope: 'session', history: [], answer, promptVersion: 'p' })
+        .gradeSync({
+          question,
+          questionVersion: question.version,
+          role: content.roles.get(question.role)!,
+          phaseId: 'deep-dive',
+          scope: 'session',
+          history: [],
+          answer,
+          promptVersion: 'p',
+        })
         .mistakes.find((m) => m.id === 'timestamp-ordering')?.status;
     expect(ordering('Clients are not trusted, so every device sorts messages by the server timestamp.')).toBe('present');
     expect(ordering('Devices do not sort messages by timestamp; they use the per-conversation sequence.')).toBe('absent');
@@ -150,9 +189,19 @@ describe('MISCONCEPTIONS', () => {
     const sut = new RubricGrader({ corpus: content.questions.values(), now: () => 0 });
     const sequencing = (answer: string) =>
       sut
-        .gradeSync({ question, questionVersion: question.version, role: content.roles.get(question.role)!, phaseId: 'deep-dive', scope: 'session', history: [], answer, promptVersion: 'p' })
+        .gradeSync({
+          question,
+          questionVersion: question.version,
+          role: content.roles.get(question.role)!,
+          phaseId: 'deep-dive',
+          scope: 'session',
+          history: [],
+          answer,
+          promptVersion: 'p',
+        })
         .keyPoints.find((k) => k.id === 'sequencing-storage')?.status;
-    const sound = 'Each conversation has a per conversation sequence number, because every device must show the same order. Messages live in Cassandra with the conversation id as partition key, sorted by sequence number.';
+    const sound =
+      'Each conversation has a per conversation sequence number, because every device must show the same order. Messages live in Cassandra with the conversation id as partition key, sorted by sequence number.';
     const wrong = "NTP keeps the servers' clocks synchronized to within microseconds, so the message id is simply the arrival time.";
     expect(sequencing(sound)).toBe('covered');
     expect(sequencing(`${wrong} ${sound}`)).not.toBe('covered');
@@ -163,10 +212,22 @@ describe('MISCONCEPTIONS', () => {
     const question = content.questions.get('url-shortener')!;
     const sut = new RubricGrader({ corpus: content.questions.values(), now: () => 0 });
     const grade = (answer: string) =>
-      sut.gradeSync({ question, questionVersion: question.version, role: content.roles.get(question.role)!, phaseId: 'deep-dive', scope: 'session', history: [], answer, promptVersion: 'p' });
-    const wrong = 'For the cache I put Redis in front using consistent hashing, which keeps the cache strongly consistent with the database so we never serve a stale URL.';
+      sut.gradeSync({
+        question,
+        questionVersion: question.version,
+        role: content.roles.get(question.role)!,
+        phaseId: 'deep-dive',
+        scope: 'session',
+        history: [],
+        answer,
+        promptVersion: 'p',
+      });
+    const wrong =
+      'For the cache I put Redis in front using consistent hashing, which keeps the cache strongly consistent with the database so we never serve a stale URL.';
     const result = grade(wrong);
-    expect(result.feedback.improvements[0]).toBe(`“${wrong}” is not right: consistent hashing only decides which node owns a key and limits remapping when nodes change; it says nothing about data consistency or staleness.`);
+    expect(result.feedback.improvements[0]).toBe(
+      `“${wrong}” is not right: consistent hashing only decides which node owns a key and limits remapping when nodes change; it says nothing about data consistency or staleness.`,
+    );
     expect(result.keyPoints.every((k) => k.evidence.every((e) => !wrong.includes(e)))).toBe(true);
     const data = result.dimensions.find((d) => d.id === 'data-model-storage')!;
     expect(data.score).toBeLessThanOrEqual(2);

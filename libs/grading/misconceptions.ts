@@ -39,91 +39,249 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     id: 'exactly-once-end-to-end',
     dimension: SCALE,
     claims: [
-      { allOf: [['exactly once'], ['all the way', 'end to end', 'to the device', 'to the client', 'to the user', 'no need for acks', 'no need for retries', 'no acks', 'no retries', 'guaranteed to show up', 'guaranteed to arrive']], unless: ['idempotent consumer', 'idempotent consumers', 'idempotency key', 'dedup', 'effectively once'] },
-      { allOf: [['kafka', 'the broker', 'the queue'], ['guarantees delivery to', 'guaranteed to show up', 'guaranteed to arrive', 'never lost once']], unless: ['ack', 'retry', 'idempot'] },
+      {
+        allOf: [
+          ['exactly once'],
+          [
+            'all the way',
+            'end to end',
+            'to the device',
+            'to the client',
+            'to the user',
+            'no need for acks',
+            'no need for retries',
+            'no acks',
+            'no retries',
+            'guaranteed to show up',
+            'guaranteed to arrive',
+          ],
+        ],
+        unless: ['idempotent consumer', 'idempotent consumers', 'idempotency key', 'dedup', 'effectively once'],
+      },
+      {
+        allOf: [
+          ['kafka', 'the broker', 'the queue'],
+          ['guarantees delivery to', 'guaranteed to show up', 'guaranteed to arrive', 'never lost once'],
+        ],
+        unless: ['ack', 'retry', 'idempot'],
+      },
       // A worker that dies mid-job leaves no record of how far it got: whatever runs it again is at-least-once.
-      { allOf: [['exactly once'], ['even if a worker crashes', 'even if the worker crashes', 'even if a worker dies', 'even if the worker dies', 'even if it crashes']], unless: ['idempot', 'dedup', 'effectively once'] },
+      {
+        allOf: [
+          ['exactly once'],
+          ['even if a worker crashes', 'even if the worker crashes', 'even if a worker dies', 'even if the worker dies', 'even if it crashes'],
+        ],
+        unless: ['idempot', 'dedup', 'effectively once'],
+      },
       // "Exactly once, so no acks / no dedup": the safeguards at-least-once delivery needs, declared unneeded.
-      { allOf: [['exactly once']], denies: ['ack', 'acks', 'acknowledgement', 'retry', 'retries', 'dedup', 'dedupe', 'deduplication', 'deduplicate'], unless: ['idempotent', 'idempotency', 'at least once', 'effectively once'] },
+      {
+        allOf: [['exactly once']],
+        denies: ['ack', 'acks', 'acknowledgement', 'retry', 'retries', 'dedup', 'dedupe', 'deduplication', 'deduplicate'],
+        unless: ['idempotent', 'idempotency', 'at least once', 'effectively once'],
+      },
     ],
-    correction: 'no broker delivers exactly once to a device or an external system; you get at-least-once delivery plus idempotent consumers or deduplication, and the client still acknowledges',
+    correction:
+      'no broker delivers exactly once to a device or an external system; you get at-least-once delivery plus idempotent consumers or deduplication, and the client still acknowledges',
   },
   {
     id: 'delivery-semantics-swapped',
     dimension: SCALE,
     claims: [
       // "Charged at most once, never lost" is a payment's pair of requirements, not a delivery semantic.
-      { allOf: [['at most once'], ['never lose', 'never lost', 'no loss', 'nothing is lost', 'nothing gets lost', 'no message is lost']], unless: ['charged', 'billed'] },
-      { allOf: [['at least once'], ['no duplicates', 'never duplicated', 'never duplicates', 'never get duplicates', 'never delivered twice']], unless: ['dedup', 'idempot', 'unique'] },
+      {
+        allOf: [['at most once'], ['never lose', 'never lost', 'no loss', 'nothing is lost', 'nothing gets lost', 'no message is lost']],
+        unless: ['charged', 'billed'],
+      },
+      {
+        allOf: [['at least once'], ['no duplicates', 'never duplicated', 'never duplicates', 'never get duplicates', 'never delivered twice']],
+        unless: ['dedup', 'idempot', 'unique'],
+      },
     ],
-    correction: 'at-most-once never redelivers, so it can lose messages; at-least-once never loses them but can deliver twice, so consumers deduplicate',
+    correction:
+      'at-most-once never redelivers, so it can lose messages; at-least-once never loses them but can deliver twice, so consumers deduplicate',
   },
   {
     id: 'pubsub-is-durable',
     dimension: SCALE,
-    claims: [{ allOf: [['pub sub', 'pubsub'], ['persistent', 'durable', 'stores messages', 'keeps messages', 'receives everything when they reconnect', 'replays']] }],
-    correction: 'Redis pub/sub is fire-and-forget: a subscriber that is offline misses the message, so offline users need a durable inbox or a stream (Kafka, Redis Streams) to catch up from',
+    claims: [
+      {
+        allOf: [
+          ['pub sub', 'pubsub'],
+          ['persistent', 'durable', 'stores messages', 'keeps messages', 'receives everything when they reconnect', 'replays'],
+        ],
+      },
+    ],
+    correction:
+      'Redis pub/sub is fire-and-forget: a subscriber that is offline misses the message, so offline users need a durable inbox or a stream (Kafka, Redis Streams) to catch up from',
   },
   // Scaling.
   {
     id: 'horizontal-means-bigger-box',
     dimension: SCALE,
     claims: [
-      { allOf: [['scale horizontally', 'horizontal scaling', 'horizontally scale', 'scale out'], ['largest instance', 'bigger instance', 'bigger machine', 'bigger server', 'more cores', 'more ram', 'vertical']], unless: ['instead of', 'rather than', 'unlike', 'not vertical', 'versus', 'vs', 'shard'] },
+      {
+        allOf: [
+          ['scale horizontally', 'horizontal scaling', 'horizontally scale', 'scale out'],
+          ['largest instance', 'bigger instance', 'bigger machine', 'bigger server', 'more cores', 'more ram', 'vertical'],
+        ],
+        unless: ['instead of', 'rather than', 'unlike', 'not vertical', 'versus', 'vs', 'shard'],
+      },
     ],
-    correction: 'scaling horizontally means adding machines and spreading load across them; a bigger single box is vertical scaling, which has a ceiling and stays a single point of failure',
+    correction:
+      'scaling horizontally means adding machines and spreading load across them; a bigger single box is vertical scaling, which has a ceiling and stays a single point of failure',
   },
   {
     id: 'single-node-never-fails',
     dimension: SCALE,
-    claims: [{ allOf: [['can t go down', 'cannot go down', 'can t really go down', 'never goes down', 'never fails', 'can never fail', 'will not go down', 'won t go down', 'always available']], unless: ['assume', 'slo', 'sla', 'nine'] }],
-    correction: 'every component fails eventually, replicated ones included (failover windows, partitions, bad deploys); a design says what happens while it is down',
+    claims: [
+      {
+        allOf: [
+          [
+            'can t go down',
+            'cannot go down',
+            'can t really go down',
+            'never goes down',
+            'never fails',
+            'can never fail',
+            'will not go down',
+            'won t go down',
+            'always available',
+          ],
+        ],
+        unless: ['assume', 'slo', 'sla', 'nine'],
+      },
+    ],
+    correction:
+      'every component fails eventually, replicated ones included (failover windows, partitions, bad deploys); a design says what happens while it is down',
   },
   {
     id: 'batching-lowers-latency',
     dimension: TRADE,
-    claims: [{ allOf: [['batch', 'batches', 'batching'], ['lower latency', 'less latency', 'reduces latency', 'faster delivery', 'arrives faster', 'arrives sooner', 'no real trade off', 'no trade off']], unless: ['throughput', 'adds latency', 'higher latency', 'waits'] }],
-    correction: 'batching raises throughput by amortising per-message overhead, but each message waits for its batch, so latency goes up; latency-critical traffic skips or bounds the batch',
+    claims: [
+      {
+        allOf: [
+          ['batch', 'batches', 'batching'],
+          [
+            'lower latency',
+            'less latency',
+            'reduces latency',
+            'faster delivery',
+            'arrives faster',
+            'arrives sooner',
+            'no real trade off',
+            'no trade off',
+          ],
+        ],
+        unless: ['throughput', 'adds latency', 'higher latency', 'waits'],
+      },
+    ],
+    correction:
+      'batching raises throughput by amortising per-message overhead, but each message waits for its batch, so latency goes up; latency-critical traffic skips or bounds the batch',
   },
   {
     id: 'await-is-asynchronous',
     dimension: ARCH,
-    claims: [{ allOf: [['await', 'awaiting'], ['runs asynchronously', 'is asynchronous', 'doesn t add latency', 'does not add latency', 'no added latency', 'adds no latency']] }],
-    correction: 'awaiting a call inside the request handler still holds the response until it finishes; work off the hot path goes to a queue or a fire-and-forget buffer',
+    claims: [
+      {
+        allOf: [
+          ['await', 'awaiting'],
+          ['runs asynchronously', 'is asynchronous', 'doesn t add latency', 'does not add latency', 'no added latency', 'adds no latency'],
+        ],
+      },
+    ],
+    correction:
+      'awaiting a call inside the request handler still holds the response until it finishes; work off the hot path goes to a queue or a fire-and-forget buffer',
   },
   // Consistency, replication, hashing.
   {
     id: 'consistent-hashing-is-consistency',
     dimension: DATA,
-    claims: [{ allOf: [['consistent hashing'], ['strongly consistent', 'strong consistency', 'never serve a stale', 'never stale', 'keeps the cache consistent', 'consistent with the database']] }],
-    correction: 'consistent hashing only decides which node owns a key and limits remapping when nodes change; it says nothing about data consistency or staleness',
+    claims: [
+      {
+        allOf: [
+          ['consistent hashing'],
+          [
+            'strongly consistent',
+            'strong consistency',
+            'never serve a stale',
+            'never stale',
+            'keeps the cache consistent',
+            'consistent with the database',
+          ],
+        ],
+      },
+    ],
+    correction:
+      'consistent hashing only decides which node owns a key and limits remapping when nodes change; it says nothing about data consistency or staleness',
   },
   {
     id: 'sync-replication-free',
     dimension: TRADE,
-    claims: [{ allOf: [['synchronous replication', 'replication is synchronous', 'replicates synchronously'], ['no extra latency', 'no latency', 'without latency', 'no cost', 'for free', 'always see exactly the same']] }],
-    correction: 'synchronous replication across regions adds at least a cross-region round trip to every write and stalls when the other side is unreachable; that is the price of the same view everywhere',
+    claims: [
+      {
+        allOf: [
+          ['synchronous replication', 'replication is synchronous', 'replicates synchronously'],
+          ['no extra latency', 'no latency', 'without latency', 'no cost', 'for free', 'always see exactly the same'],
+        ],
+      },
+    ],
+    correction:
+      'synchronous replication across regions adds at least a cross-region round trip to every write and stalls when the other side is unreachable; that is the price of the same view everywhere',
   },
   {
     id: 'single-threaded-means-atomic',
     dimension: DATA,
     claims: [
-      { allOf: [['single threaded'], ['race free', 'can never interleave', 'never interleave', 'no race', 'can t race', 'cannot race', 'without needing lua', 'no need for lua', 'no need for transactions', 'atomic by default']], unless: ['single command', 'one command', 'incr', 'lua', 'multi'] },
+      {
+        allOf: [
+          ['single threaded'],
+          [
+            'race free',
+            'can never interleave',
+            'never interleave',
+            'no race',
+            'can t race',
+            'cannot race',
+            'without needing lua',
+            'no need for lua',
+            'no need for transactions',
+            'atomic by default',
+          ],
+        ],
+        unless: ['single command', 'one command', 'incr', 'lua', 'multi'],
+      },
       // Declaring the atomic script unneeded is the claim itself, so naming Lua does not qualify it.
       { allOf: [['single threaded'], ['don t need lua', 'do not need lua', 'no need for lua', 'without needing lua']], negated: true },
     ],
-    correction: 'a single-threaded server runs each command atomically, but a GET followed by a SET from a client is two commands that other clients can interleave; use one atomic command (INCR) or a Lua script',
+    correction:
+      'a single-threaded server runs each command atomically, but a GET followed by a SET from a client is two commands that other clients can interleave; use one atomic command (INCR) or a Lua script',
   },
   {
     id: 'consistent-hashing-moves-nothing',
     dimension: SCALE,
-    claims: [{ allOf: [['consistent hashing'], ['no keys move', 'no data moves', 'nothing moves', 'no keys need to move', 'no rebalancing at all', 'without moving any']] }],
-    correction: 'consistent hashing keeps remapping small, not zero: adding or removing a node moves about 1/N of the keys, which must be migrated or refilled',
+    claims: [
+      {
+        allOf: [
+          ['consistent hashing'],
+          ['no keys move', 'no data moves', 'nothing moves', 'no keys need to move', 'no rebalancing at all', 'without moving any'],
+        ],
+      },
+    ],
+    correction:
+      'consistent hashing keeps remapping small, not zero: adding or removing a node moves about 1/N of the keys, which must be migrated or refilled',
   },
   {
     id: 'read-replicas-scale-writes',
     dimension: SCALE,
-    claims: [{ allOf: [['read replica', 'read replicas'], ['scale writes', 'scales writes', 'write throughput', 'handle more writes', 'spread the writes', 'spreads the writes']], unless: ['not', 'only reads', 'primary', 'leader', 'shard'] }],
+    claims: [
+      {
+        allOf: [
+          ['read replica', 'read replicas'],
+          ['scale writes', 'scales writes', 'write throughput', 'handle more writes', 'spread the writes', 'spreads the writes'],
+        ],
+        unless: ['not', 'only reads', 'primary', 'leader', 'shard'],
+      },
+    ],
     correction: 'every write still goes to the primary and is replayed on each replica; replicas scale reads, and write throughput needs sharding',
   },
   {
@@ -135,30 +293,64 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
   {
     id: 'cassandra-strong-by-default',
     dimension: DATA,
-    claims: [{ allOf: [['cassandra', 'dynamodb'], ['strongly consistent by default', 'strong consistency by default', 'always strongly consistent', 'acid transactions across']] }],
-    correction: 'Cassandra and DynamoDB are eventually consistent by default; strong reads need quorum (or strongly consistent reads) and cost latency, and multi-item transactions are limited',
+    claims: [
+      {
+        allOf: [
+          ['cassandra', 'dynamodb'],
+          ['strongly consistent by default', 'strong consistency by default', 'always strongly consistent', 'acid transactions across'],
+        ],
+      },
+    ],
+    correction:
+      'Cassandra and DynamoDB are eventually consistent by default; strong reads need quorum (or strongly consistent reads) and cost latency, and multi-item transactions are limited',
   },
   // Hashing, identifiers, encoding.
   {
     id: 'truncated-hash-unique',
     dimension: DATA,
     claims: [
-      { allOf: [['truncated', 'first six characters', 'first 6 characters', 'first few characters', 'first 7 characters', 'first seven characters'], ['won t collide', 'never collide', 'no collisions', 'skip the uniqueness check', 'collision free', 'won t map to the same']] },
-      { allOf: [['hash', 'md5', 'sha'], ['skip the uniqueness check', 'no need to check for collisions', 'no need for a uniqueness check']] },
+      {
+        allOf: [
+          ['truncated', 'first six characters', 'first 6 characters', 'first few characters', 'first 7 characters', 'first seven characters'],
+          ['won t collide', 'never collide', 'no collisions', 'skip the uniqueness check', 'collision free', 'won t map to the same'],
+        ],
+      },
+      {
+        allOf: [
+          ['hash', 'md5', 'sha'],
+          ['skip the uniqueness check', 'no need to check for collisions', 'no need for a uniqueness check'],
+        ],
+      },
     ],
-    correction: 'a hash cut to a few characters collides quickly (birthday bound: about √N codes), so truncated hashes need a uniqueness check and a retry or a counter-based id',
+    correction:
+      'a hash cut to a few characters collides quickly (birthday bound: about √N codes), so truncated hashes need a uniqueness check and a retry or a counter-based id',
   },
   {
     id: 'encoding-is-encryption',
     dimension: ARCH,
-    claims: [{ allOf: [['base62', 'base64', 'base 62', 'base 64', 'encoding'], ['kind of encryption', 'is encryption', 'makes the link safe', 'makes it secure', 'encrypts']] }],
+    claims: [
+      {
+        allOf: [
+          ['base62', 'base64', 'base 62', 'base 64', 'encoding'],
+          ['kind of encryption', 'is encryption', 'makes the link safe', 'makes it secure', 'encrypts'],
+        ],
+      },
+    ],
     correction: 'base62/base64 is a reversible encoding, not encryption: it hides nothing and makes nothing safe',
   },
   {
     id: 'auto-increment-scales',
     dimension: SCALE,
-    claims: [{ allOf: [['auto increment', 'autoincrement', 'sequence'], ['across shards without coordination', 'unique across all shards', 'no coordination needed', 'no bottleneck']] }],
-    correction: 'one auto-increment sequence is a single writer and a bottleneck; unique ids across shards need ranges, Snowflake-style ids or random ids with a check',
+    claims: [
+      {
+        allOf: [
+          ['auto increment', 'autoincrement', 'sequence'],
+          ['across shards without coordination', 'unique across all shards', 'no coordination needed', 'no bottleneck'],
+        ],
+      },
+    ],
+    correction:
+      'one auto-increment sequence is a single writer and a bottleneck; unique ids across shards need ranges, Snowflake-style ids or random ids with a check',
   },
   // HTTP and the web.
   {
@@ -175,23 +367,50 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     dimension: ARCH,
     claims: [
       {
-        allOf: [['301', 'permanent redirect', 'cached redirect'], ['don t lose analytics', 'do not lose analytics', 'still sends', 'still pings', 'still reaches the origin', 'still hits our server', 'still count every click', 'still counts every click', 'ping to the origin']],
+        allOf: [
+          ['301', 'permanent redirect', 'cached redirect'],
+          [
+            'don t lose analytics',
+            'do not lose analytics',
+            'still sends',
+            'still pings',
+            'still reaches the origin',
+            'still hits our server',
+            'still count every click',
+            'still counts every click',
+            'ping to the origin',
+          ],
+        ],
         negated: true,
         unless: ['302', '307', 'temporary'],
       },
     ],
-    correction: 'a browser that cached a 301 follows it without contacting you, so those clicks are invisible; counting every click needs a 302/307 (or a short cache lifetime)',
+    correction:
+      'a browser that cached a 301 follows it without contacting you, so those clicks are invisible; counting every click needs a 302/307 (or a short cache lifetime)',
   },
   {
     id: 'websocket-is-stateless',
     dimension: ARCH,
-    claims: [{ allOf: [['websocket', 'websockets'], ['stateless', 'any server can push', 'no need to know which server', 'never have to work out which server']], unless: ['registry', 'presence', 'lookup', 'look up', 'session map', 'which server holds', 'which gateway holds', 'sticky'] }],
-    correction: 'a WebSocket is a long-lived connection held by one server; pushing to a user means knowing which server holds their connection (a presence/session registry) or broadcasting',
+    claims: [
+      {
+        allOf: [
+          ['websocket', 'websockets'],
+          ['stateless', 'any server can push', 'no need to know which server', 'never have to work out which server'],
+        ],
+        unless: ['registry', 'presence', 'lookup', 'look up', 'session map', 'which server holds', 'which gateway holds', 'sticky'],
+      },
+    ],
+    correction:
+      'a WebSocket is a long-lived connection held by one server; pushing to a user means knowing which server holds their connection (a presence/session registry) or broadcasting',
   },
   {
     id: 'cdn-for-dynamic-writes',
     dimension: ARCH,
-    claims: [{ allOf: [['cdn'], ['handles writes', 'caches writes', 'stores the writes', 'makes writes faster', 'writes go through the cdn and are cached']] }],
+    claims: [
+      {
+        allOf: [['cdn'], ['handles writes', 'caches writes', 'stores the writes', 'makes writes faster', 'writes go through the cdn and are cached']],
+      },
+    ],
     correction: 'a CDN caches reads of cacheable content at the edge; writes and personalised responses go to your origin',
   },
   // Caching.
@@ -200,178 +419,422 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     dimension: DATA,
     claims: [
       {
-        allOf: [['cache', 'memcached', 'in memory cache'], ['source of truth', 'system of record', 'durable store', 'durable storage', 'no need for a database', 'don t need a database']],
-        unless: ['not', 'aof', 'fsync', 'persist', 'replicat', 'backed by', 'write through', 'write behind', 'rebuild', 'rebuilt', 'in front of', 'stays the source of truth', 'remains the source of truth', 'is still the source of truth'],
+        allOf: [
+          ['cache', 'memcached', 'in memory cache'],
+          ['source of truth', 'system of record', 'durable store', 'durable storage', 'no need for a database', 'don t need a database'],
+        ],
+        unless: [
+          'not',
+          'aof',
+          'fsync',
+          'persist',
+          'replicat',
+          'backed by',
+          'write through',
+          'write behind',
+          'rebuild',
+          'rebuilt',
+          'in front of',
+          'stays the source of truth',
+          'remains the source of truth',
+          'is still the source of truth',
+        ],
       },
     ],
-    correction: 'a cache evicts and loses entries on restart or failover by design; the durable store is the source of truth and the cache can always be rebuilt from it',
+    correction:
+      'a cache evicts and loses entries on restart or failover by design; the durable store is the source of truth and the cache can always be rebuilt from it',
   },
   {
     id: 'offset-pages-stable',
     dimension: DATA,
-    claims: [{ allOf: [['page number', 'offset', 'page 2'], ['always the same set', 'is always the same', 'stays stable', 'pages never shift', 'never shift', 'don t shift']], unless: ['cursor', 'keyset', 'seek'] }],
-    correction: 'an OFFSET page shifts whenever items are inserted or deleted before it (duplicates and gaps) and rescans the skipped rows; a cursor on the last item seen stays stable',
+    claims: [
+      {
+        allOf: [
+          ['page number', 'offset', 'page 2'],
+          ['always the same set', 'is always the same', 'stays stable', 'pages never shift', 'never shift', 'don t shift'],
+        ],
+        unless: ['cursor', 'keyset', 'seek'],
+      },
+    ],
+    correction:
+      'an OFFSET page shifts whenever items are inserted or deleted before it (duplicates and gaps) and rescans the skipped rows; a cursor on the last item seen stays stable',
   },
   {
     id: 'random-uuid-time-ordered',
     dimension: DATA,
-    claims: [{ allOf: [['uuidv4', 'uuid v4', 'uuid4', 'random uuid', 'random uuids'], ['time ordered', 'time sortable', 'sortable by time', 'sorted by time', 'monotonic', 'k sortable']], unless: ['uuidv7', 'uuid v7', 'snowflake', 'ulid'] }],
+    claims: [
+      {
+        allOf: [
+          ['uuidv4', 'uuid v4', 'uuid4', 'random uuid', 'random uuids'],
+          ['time ordered', 'time sortable', 'sortable by time', 'sorted by time', 'monotonic', 'k sortable'],
+        ],
+        unless: ['uuidv7', 'uuid v7', 'snowflake', 'ulid'],
+      },
+    ],
     correction: 'a version-4 UUID is random, so ids sort in no particular order; time-ordered ids need UUIDv7, ULIDs or Snowflake-style ids',
   },
   {
     id: 'cache-never-stale',
     dimension: DATA,
-    claims: [{ allOf: [['cache'], ['never stale', 'never be stale', 'always fresh', 'always up to date', 'always consistent with the database', 'never serve a stale']], unless: ['invalidate', 'invalidation', 'write through', 'ttl', 'evict'] }],
-    correction: 'a cache is stale by design between a write and its invalidation or expiry; say how you invalidate (write-through, delete on write, TTL) and how stale is acceptable',
+    claims: [
+      {
+        allOf: [
+          ['cache'],
+          ['never stale', 'never be stale', 'always fresh', 'always up to date', 'always consistent with the database', 'never serve a stale'],
+        ],
+        unless: ['invalidate', 'invalidation', 'write through', 'ttl', 'evict'],
+      },
+    ],
+    correction:
+      'a cache is stale by design between a write and its invalidation or expiry; say how you invalidate (write-through, delete on write, TTL) and how stale is acceptable',
   },
   {
     id: 'cache-everything-forever',
     dimension: DATA,
-    claims: [{ allOf: [['cache', 'keep', 'store'], ['everything forever', 'every sample at full resolution forever', 'all of it forever', 'forever at full resolution']], unless: ['expensive', 'cost', 'too much', 'cannot', 'can t', 'impossible'] }],
-    correction: 'keeping everything at full resolution forever is the cost problem, not a solution; tier, downsample and expire by how the data is used',
+    claims: [
+      {
+        allOf: [
+          ['cache', 'keep', 'store'],
+          ['everything forever', 'every sample at full resolution forever', 'all of it forever', 'forever at full resolution'],
+        ],
+        unless: ['expensive', 'cost', 'too much', 'cannot', 'can t', 'impossible'],
+      },
+    ],
+    correction:
+      'keeping everything at full resolution forever is the cost problem, not a solution; tier, downsample and expire by how the data is used',
   },
   {
     id: 'object-storage-free-and-fast',
     dimension: DATA,
-    claims: [{ allOf: [['object storage', 's3', 'blob storage'], ['nearly free', 'basically free', 'essentially free', 'costs nothing', 'query all of it in real time', 'as fast as memory']] }],
-    correction: 'object storage is cheap per GB but not free (requests and egress cost), and it is slow to query in place; hot data needs an indexed store',
+    claims: [
+      {
+        allOf: [
+          ['object storage', 's3', 'blob storage'],
+          ['nearly free', 'basically free', 'essentially free', 'costs nothing', 'query all of it in real time', 'as fast as memory'],
+        ],
+      },
+    ],
+    correction:
+      'object storage is cheap per GB but not free (requests and egress cost), and it is slow to query in place; hot data needs an indexed store',
   },
   // Observability.
   {
     id: 'more-labels-cheaper',
     dimension: DATA,
     claims: [
-      { allOf: [['labels', 'tags', 'dimensions'], ['cheaper queries', 'queries get cheaper', 'the cheaper queries', 'smaller result sets', 'more labels means faster']] },
       {
-        allOf: [['user id', 'user_id', 'request id', 'request_id', 'session id', 'session_id'], ['as labels on every metric', 'as a label on every metric', 'label on every metric']],
+        allOf: [
+          ['labels', 'tags', 'dimensions'],
+          ['cheaper queries', 'queries get cheaper', 'the cheaper queries', 'smaller result sets', 'more labels means faster'],
+        ],
+      },
+      {
+        allOf: [
+          ['user id', 'user_id', 'request id', 'request_id', 'session id', 'session_id'],
+          ['as labels on every metric', 'as a label on every metric', 'label on every metric'],
+        ],
         unless: ['cap', 'limit', 'avoid', 'drop', 'reject', 'forbid', 'in logs', 'in traces', 'exemplar', 'cardinality'],
       },
-      { allOf: [['label', 'labels'], ['compresses away', 'compress away']] },
+      {
+        allOf: [
+          ['label', 'labels'],
+          ['compresses away', 'compress away'],
+        ],
+      },
       { allOf: [['samples'], ['not the number of series', 'not the series count']], negated: true },
     ],
-    correction: 'every label value multiplies the number of time series; high-cardinality ids (user, request, session) belong in logs and traces, not metric labels',
+    correction:
+      'every label value multiplies the number of time series; high-cardinality ids (user, request, session) belong in logs and traces, not metric labels',
   },
   {
     id: 'pull-push-swapped',
     dimension: ARCH,
     claims: [
-      { allOf: [['pull model', 'pull based', 'in a pull'], ['pushes its metrics', 'services push', 'each service pushes', 'push their metrics']] },
-      { allOf: [['push model', 'push based', 'push is'], ['goes out and fetches', 'scrapes every', 'server fetches from', 'central server pulls']] },
+      {
+        allOf: [
+          ['pull model', 'pull based', 'in a pull'],
+          ['pushes its metrics', 'services push', 'each service pushes', 'push their metrics'],
+        ],
+      },
+      {
+        allOf: [
+          ['push model', 'push based', 'push is'],
+          ['goes out and fetches', 'scrapes every', 'server fetches from', 'central server pulls'],
+        ],
+      },
       // Prometheus scrapes its targets; pushing into it takes the Pushgateway or a remote-write/OTLP receiver.
-      { allOf: [['prometheus'], ['pushes its metrics', 'services push', 'each service pushes', 'push their metrics']], unless: ['pushgateway', 'push gateway', 'remote write', 'otlp'] },
+      {
+        allOf: [['prometheus'], ['pushes its metrics', 'services push', 'each service pushes', 'push their metrics']],
+        unless: ['pushgateway', 'push gateway', 'remote write', 'otlp'],
+      },
     ],
     correction: 'in a pull model the collector scrapes each target (Prometheus); in a push model each service sends its data to a collector',
   },
   {
     id: 'tracing-without-instrumentation',
     dimension: ARCH,
-    claims: [{ allOf: [['spans', 'trace', 'tracing'], ['generated automatically by the network', 'don t need any changes', 'no changes to the services', 'only on the ingress gateway', 'only need to put the tracing agent on the ingress']] }],
-    correction: 'each service must propagate the trace context (an SDK, auto-instrumentation or a mesh sidecar on every hop); a span at the ingress alone cannot see what happens downstream',
+    claims: [
+      {
+        allOf: [
+          ['spans', 'trace', 'tracing'],
+          [
+            'generated automatically by the network',
+            'don t need any changes',
+            'no changes to the services',
+            'only on the ingress gateway',
+            'only need to put the tracing agent on the ingress',
+          ],
+        ],
+      },
+    ],
+    correction:
+      'each service must propagate the trace context (an SDK, auto-instrumentation or a mesh sidecar on every hop); a span at the ingress alone cannot see what happens downstream',
   },
   {
     id: 'page-on-every-error',
     dimension: SCALE,
-    claims: [{ allOf: [['page', 'alert'], ['every error log line', 'every error', 'every exception', 'every log line']], unless: ['not', 'slo', 'burn rate', 'symptom'] }],
-    correction: 'paging on every error buries on-call in noise; page on user-facing symptoms and SLO burn rates, and send the rest to dashboards or tickets',
+    claims: [
+      {
+        allOf: [
+          ['page', 'alert'],
+          ['every error log line', 'every error', 'every exception', 'every log line'],
+        ],
+        unless: ['not', 'slo', 'burn rate', 'symptom'],
+      },
+    ],
+    correction:
+      'paging on every error buries on-call in noise; page on user-facing symptoms and SLO burn rates, and send the rest to dashboards or tickets',
   },
   {
     id: 'head-sampling-keeps-errors',
     dimension: TRADE,
     claims: [
       {
-        allOf: [['head based sampling', 'head sampling', 'sampling decision is made at the start', 'decision is made at the start', 'decided at the start'], ['guaranteed to be kept', 'every error is kept', 'all errors are kept', 'keeps every error', 'never lose the interesting', 'every trace that later errors']],
+        allOf: [
+          ['head based sampling', 'head sampling', 'sampling decision is made at the start', 'decision is made at the start', 'decided at the start'],
+          [
+            'guaranteed to be kept',
+            'every error is kept',
+            'all errors are kept',
+            'keeps every error',
+            'never lose the interesting',
+            'every trace that later errors',
+          ],
+        ],
         unless: ['tail'],
       },
     ],
-    correction: 'a head-based sampler decides before the request has run, so it keeps or drops an error trace at the same rate as any other; keeping every error or slow trace needs tail-based sampling',
+    correction:
+      'a head-based sampler decides before the request has run, so it keeps or drops an error trace at the same rate as any other; keeping every error or slow trace needs tail-based sampling',
   },
   {
     id: 'indexing-saves-storage',
     dimension: DATA,
-    claims: [{ allOf: [['index', 'indexing', 'indexes', 'inverted index'], ['reduces storage', 'saves storage', 'less storage', 'cheaper than raw', 'cheaper than dumping raw', 'cheaper than storing raw']] }],
-    correction: 'an index is extra data next to the raw data: full-text indexing every field often doubles the footprint, which is why cold logs go to cheap object storage unindexed',
+    claims: [
+      {
+        allOf: [
+          ['index', 'indexing', 'indexes', 'inverted index'],
+          ['reduces storage', 'saves storage', 'less storage', 'cheaper than raw', 'cheaper than dumping raw', 'cheaper than storing raw'],
+        ],
+      },
+    ],
+    correction:
+      'an index is extra data next to the raw data: full-text indexing every field often doubles the footprint, which is why cold logs go to cheap object storage unindexed',
   },
   // Rate limiting.
   {
     id: 'rate-limit-algorithms-swapped',
     dimension: TRADE,
     claims: [
-      { allOf: [['sliding window log', 'sliding log'], ['most memory efficient', 'single integer per key', 'one integer per key']], unless: ['timestamp', 'per request'] },
-      { allOf: [['token bucket'], ['never lets any burst', 'no bursts', 'never allows bursts', 'can t handle bursts', 'cannot handle bursts', 'doesn t allow bursts', 'does not allow bursts', 'the strictest']] },
-      { allOf: [['fixed window', 'fixed windows'], ['exact at the boundaries', 'exact at the boundary', 'no risk of a client doubling', 'no boundary problem']] },
       {
-        allOf: [['fixed window', 'fixed windows'], ['never exceed the limit', 'can never exceed', 'never go over the limit', 'never goes over the limit']],
+        allOf: [
+          ['sliding window log', 'sliding log'],
+          ['most memory efficient', 'single integer per key', 'one integer per key'],
+        ],
+        unless: ['timestamp', 'per request'],
+      },
+      {
+        allOf: [
+          ['token bucket'],
+          [
+            'never lets any burst',
+            'no bursts',
+            'never allows bursts',
+            'can t handle bursts',
+            'cannot handle bursts',
+            'doesn t allow bursts',
+            'does not allow bursts',
+            'the strictest',
+          ],
+        ],
+      },
+      {
+        allOf: [
+          ['fixed window', 'fixed windows'],
+          ['exact at the boundaries', 'exact at the boundary', 'no risk of a client doubling', 'no boundary problem'],
+        ],
+      },
+      {
+        allOf: [
+          ['fixed window', 'fixed windows'],
+          ['never exceed the limit', 'can never exceed', 'never go over the limit', 'never goes over the limit'],
+        ],
         negated: true,
         unless: ['double', 'twice', '2x', 'boundary burst', 'don t guarantee', 'doesn t guarantee', 'cannot guarantee', 'can t guarantee'],
       },
     ],
-    correction: 'a sliding log keeps a timestamp per request (the most memory), a token bucket is designed to allow bursts up to its size, and a fixed window lets a client double its rate across the boundary',
+    correction:
+      'a sliding log keeps a timestamp per request (the most memory), a token bucket is designed to allow bursts up to its size, and a fixed window lets a client double its rate across the boundary',
   },
   {
     id: 'local-limits-are-global',
     dimension: SCALE,
-    claims: [{ allOf: [['in memory', 'in process', 'local memory', 'each gateway s memory'], ['global limit', 'exact limit across', 'enforces the limit across all']], unless: ['divide', 'split', 'approximate', 'sync'] }],
-    correction: 'a limit kept in each instance\'s memory is per instance; a global limit needs a shared store or limits divided across instances',
+    claims: [
+      {
+        allOf: [
+          ['in memory', 'in process', 'local memory', 'each gateway s memory'],
+          ['global limit', 'exact limit across', 'enforces the limit across all'],
+        ],
+        unless: ['divide', 'split', 'approximate', 'sync'],
+      },
+    ],
+    correction: "a limit kept in each instance's memory is per instance; a global limit needs a shared store or limits divided across instances",
   },
   {
     id: 'redis-replication-synchronous',
     dimension: SCALE,
-    claims: [{ allOf: [['redis'], ['replication is synchronous', 'replicates synchronously', 'synchronous replication', 'failover is lossless', 'lossless failover']], unless: ['wait', 'not', 'asynchronous', 'async'] }],
-    correction: 'Redis replicates asynchronously: a primary that dies can take its last acknowledged writes with it, so a failover may lose recent increments',
+    claims: [
+      {
+        allOf: [
+          ['redis'],
+          ['replication is synchronous', 'replicates synchronously', 'synchronous replication', 'failover is lossless', 'lossless failover'],
+        ],
+        unless: ['wait', 'not', 'asynchronous', 'async'],
+      },
+    ],
+    correction:
+      'Redis replicates asynchronously: a primary that dies can take its last acknowledged writes with it, so a failover may lose recent increments',
   },
   {
     id: 'lock-without-expiry-safer',
     dimension: SCALE,
     claims: [
       {
-        allOf: [['lock', 'setnx'], ['never expires', 'no expiry', 'without expiry', 'without a ttl', 'no ttl'], ['safer', 'two nodes can never', 'can never hold the same']],
+        allOf: [
+          ['lock', 'setnx'],
+          ['never expires', 'no expiry', 'without expiry', 'without a ttl', 'no ttl'],
+          ['safer', 'two nodes can never', 'can never hold the same'],
+        ],
         negated: true,
         unless: ['forever', 'crash', 'crashes', 'crashed', 'dies', 'deadlock', 'fencing', 'not safer', 'isn t safer'],
       },
     ],
-    correction: 'a lock that never expires is held forever by a holder that crashes; distributed locks are leases with a TTL, renewed while alive, plus a fencing token against a holder that wakes up late',
+    correction:
+      'a lock that never expires is held forever by a holder that crashes; distributed locks are leases with a TTL, renewed while alive, plus a fencing token against a holder that wakes up late',
   },
   {
     id: 'kafka-scales-without-limit',
     dimension: SCALE,
-    claims: [{ allOf: [['kafka'], ['scales without limit', 'scales essentially without limit', 'scales infinitely', 'infinitely scalable', 'unlimited scale', 'backlog disappears']] }],
-    correction: 'a Kafka topic scales with its partitions, but consumers, brokers and downstream systems still have limits; a burst is absorbed as lag that the consumers must drain',
+    claims: [
+      {
+        allOf: [
+          ['kafka'],
+          [
+            'scales without limit',
+            'scales essentially without limit',
+            'scales infinitely',
+            'infinitely scalable',
+            'unlimited scale',
+            'backlog disappears',
+          ],
+        ],
+      },
+    ],
+    correction:
+      'a Kafka topic scales with its partitions, but consumers, brokers and downstream systems still have limits; a burst is absorbed as lag that the consumers must drain',
   },
   // Data stores and transactions.
   {
     id: 'index-speeds-writes',
     dimension: DATA,
-    claims: [{ allOf: [['index', 'indexes', 'indices'], ['faster writes', 'speed up writes', 'speeds up writes', 'makes writes faster', 'writes get faster']] }],
+    claims: [
+      {
+        allOf: [
+          ['index', 'indexes', 'indices'],
+          ['faster writes', 'speed up writes', 'speeds up writes', 'makes writes faster', 'writes get faster'],
+        ],
+      },
+    ],
     correction: 'indexes speed up reads of the columns they cover and slow every write, which must update them too',
   },
   {
     id: 'two-phase-commit-available',
     dimension: TRADE,
-    claims: [{ allOf: [['two phase commit', '2pc'], ['highly available', 'never blocks', 'no availability cost', 'scales well', 'fast and available']] }],
-    correction: 'two-phase commit blocks while the coordinator or a participant is down and adds round trips; it trades availability and latency for atomicity',
+    claims: [
+      {
+        allOf: [
+          ['two phase commit', '2pc'],
+          ['highly available', 'never blocks', 'no availability cost', 'scales well', 'fast and available'],
+        ],
+      },
+    ],
+    correction:
+      'two-phase commit blocks while the coordinator or a participant is down and adds round trips; it trades availability and latency for atomicity',
   },
   {
     id: 'idempotency-makes-retries-unneeded',
     dimension: SCALE,
-    claims: [{ allOf: [['idempotency key', 'idempotency keys', 'idempotent'], ['no need to retry', 'no need for retries', 'never need to retry', 'retries are unnecessary', 'prevents failures']] }],
-    correction: 'idempotency does not prevent failures; it makes retries safe, so the client can retry until it gets a definite answer without charging twice',
+    claims: [
+      {
+        allOf: [
+          ['idempotency key', 'idempotency keys', 'idempotent'],
+          ['no need to retry', 'no need for retries', 'never need to retry', 'retries are unnecessary', 'prevents failures'],
+        ],
+      },
+    ],
+    correction:
+      'idempotency does not prevent failures; it makes retries safe, so the client can retry until it gets a definite answer without charging twice',
   },
   {
     id: 'floats-for-money',
     dimension: DATA,
-    claims: [{ allOf: [['float', 'floats', 'floating point', 'double precision'], ['money', 'amounts', 'currency', 'balances', 'prices']], unless: ['not', 'never', 'avoid', 'instead', 'integer', 'cents', 'decimal', 'minor units'] }],
-    correction: 'money is stored as integers in minor units (cents) or exact decimals; binary floating point cannot represent most decimal amounts and rounds silently',
+    claims: [
+      {
+        allOf: [
+          ['float', 'floats', 'floating point', 'double precision'],
+          ['money', 'amounts', 'currency', 'balances', 'prices'],
+        ],
+        unless: ['not', 'never', 'avoid', 'instead', 'integer', 'cents', 'decimal', 'minor units'],
+      },
+    ],
+    correction:
+      'money is stored as integers in minor units (cents) or exact decimals; binary floating point cannot represent most decimal amounts and rounds silently',
   },
   {
     id: 'sql-cannot-scale',
     dimension: DATA,
-    claims: [{ allOf: [['sql', 'relational', 'postgres', 'mysql'], ['can t scale', 'cannot scale', 'doesn t scale at all', 'does not scale at all', 'can never scale']] }],
-    correction: 'relational databases scale far with replicas, partitioning and sharding; the real question is which access patterns and consistency needs the data has',
+    claims: [
+      {
+        allOf: [
+          ['sql', 'relational', 'postgres', 'mysql'],
+          ['can t scale', 'cannot scale', 'doesn t scale at all', 'does not scale at all', 'can never scale'],
+        ],
+      },
+    ],
+    correction:
+      'relational databases scale far with replicas, partitioning and sharding; the real question is which access patterns and consistency needs the data has',
   },
   {
     id: 'nosql-no-schema-needed',
     dimension: DATA,
-    claims: [{ allOf: [['nosql', 'cassandra', 'mongodb', 'dynamodb'], ['no need to design', 'don t need a data model', 'no data model', 'schema doesn t matter', 'schemaless so we']] }],
+    claims: [
+      {
+        allOf: [
+          ['nosql', 'cassandra', 'mongodb', 'dynamodb'],
+          ['no need to design', 'don t need a data model', 'no data model', 'schema doesn t matter', 'schemaless so we'],
+        ],
+      },
+    ],
     correction: 'NoSQL stores need the data model designed around the queries up front (partition and sort keys); they forgive less, not more',
   },
   // Feeds, fan-out, search, recommendations.
@@ -379,51 +842,166 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     id: 'fanout-swapped',
     dimension: ARCH,
     claims: [
-      { allOf: [['fan out on write', 'fanout on write'], ['reads from every followee', 'queries all followees', 'fetches from every followee', 'assembled at read time', 'built at read time', 'when a user opens the app we query', 'reads the group s message log', 'nothing is written per recipient']], unless: ['celebrit', 'hybrid', 'instead'] },
-      { allOf: [['fan out on read', 'fanout on read'], ['precomputed at write time', 'precomputed when', 'pushes to every follower', 'written to every follower', 'copy their post into all', 'copy the post into every', 'into all follower feeds']], unless: ['hybrid', 'instead'] },
-      // The hybrid the wrong way round: celebrities are the accounts fan-out on write cannot afford.
-      { allOf: [['fan out on read', 'fanout on read', 'pull model'], ['bad for celebrities', 'breaks for celebrities', 'fails for celebrities', 'problem for celebrities', 'worst for celebrities', 'doesn t work for celebrities']], unless: ['fan out on write', 'fanout on write'] },
       {
-        allOf: [['celebrities use fan out on write', 'celebrities get fan out on write', 'fan out on write for celebrities', 'use fan out on write for celebrities', 'celebrity accounts use fan out on write', 'fan out on read for regular users', 'fan out on read for normal users', 'fan out on read for ordinary users', 'fan out on read for everyone else']],
+        allOf: [
+          ['fan out on write', 'fanout on write'],
+          [
+            'reads from every followee',
+            'queries all followees',
+            'fetches from every followee',
+            'assembled at read time',
+            'built at read time',
+            'when a user opens the app we query',
+            'reads the group s message log',
+            'nothing is written per recipient',
+          ],
+        ],
+        unless: ['celebrit', 'hybrid', 'instead'],
+      },
+      {
+        allOf: [
+          ['fan out on read', 'fanout on read'],
+          [
+            'precomputed at write time',
+            'precomputed when',
+            'pushes to every follower',
+            'written to every follower',
+            'copy their post into all',
+            'copy the post into every',
+            'into all follower feeds',
+          ],
+        ],
+        unless: ['hybrid', 'instead'],
+      },
+      // The hybrid the wrong way round: celebrities are the accounts fan-out on write cannot afford.
+      {
+        allOf: [
+          ['fan out on read', 'fanout on read', 'pull model'],
+          [
+            'bad for celebrities',
+            'breaks for celebrities',
+            'fails for celebrities',
+            'problem for celebrities',
+            'worst for celebrities',
+            'doesn t work for celebrities',
+          ],
+        ],
+        unless: ['fan out on write', 'fanout on write'],
+      },
+      {
+        allOf: [
+          [
+            'celebrities use fan out on write',
+            'celebrities get fan out on write',
+            'fan out on write for celebrities',
+            'use fan out on write for celebrities',
+            'celebrity accounts use fan out on write',
+            'fan out on read for regular users',
+            'fan out on read for normal users',
+            'fan out on read for ordinary users',
+            'fan out on read for everyone else',
+          ],
+        ],
       },
     ],
-    correction: 'fan-out on write copies a post into followers\' feeds when it is posted (cheap reads, costly for celebrities); fan-out on read assembles the feed from followees when it is read',
+    correction:
+      "fan-out on write copies a post into followers' feeds when it is posted (cheap reads, costly for celebrities); fan-out on read assembles the feed from followees when it is read",
   },
   {
     id: 'trie-lookup-constant',
     dimension: DATA,
     claims: [
-      { allOf: [['trie'], ['o 1 for any prefix', 'constant time for any', 'independent of the prefix', 'no matter how many completions']], unless: ['top k', 'precomputed', 'cached at each node'] },
-      { allOf: [['trie', 'tries'], ['o 1', 'constant time'], ['regardless', 'no matter', 'independent of']], unless: ['top k', 'precomputed', 'cached at each node', 'prefix length', 'length of the prefix'] },
+      {
+        allOf: [['trie'], ['o 1 for any prefix', 'constant time for any', 'independent of the prefix', 'no matter how many completions']],
+        unless: ['top k', 'precomputed', 'cached at each node'],
+      },
+      {
+        allOf: [
+          ['trie', 'tries'],
+          ['o 1', 'constant time'],
+          ['regardless', 'no matter', 'independent of'],
+        ],
+        unless: ['top k', 'precomputed', 'cached at each node', 'prefix length', 'length of the prefix'],
+      },
     ],
-    correction: 'a trie lookup costs the prefix length, and gathering completions below a node grows with the subtree unless each node stores its precomputed top-k',
+    correction:
+      'a trie lookup costs the prefix length, and gathering completions below a node grows with the subtree unless each node stores its precomputed top-k',
   },
   {
     id: 'collaborative-filtering-cold-start',
     dimension: ARCH,
-    claims: [{ allOf: [['collaborative filtering'], ['works for new users', 'handles new users', 'solves cold start', 'no cold start', 'works for new items']] }],
-    correction: 'collaborative filtering needs interaction history, so it fails for new users and items (cold start); content-based features or popularity fill that gap',
+    claims: [
+      {
+        allOf: [
+          ['collaborative filtering'],
+          ['works for new users', 'handles new users', 'solves cold start', 'no cold start', 'works for new items'],
+        ],
+      },
+    ],
+    correction:
+      'collaborative filtering needs interaction history, so it fails for new users and items (cold start); content-based features or popularity fill that gap',
   },
   // Scheduling, coordination, time.
   {
     id: 'clocks-are-synchronised',
     dimension: SCALE,
     claims: [
-      { allOf: [['clocks', 'timestamps', 'wall clock', 'system time'], ['perfectly synchronised', 'perfectly synchronized', 'always in sync', 'exactly the same time', 'total order across servers']], unless: ['ntp drift', 'skew', 'not'] },
-      { allOf: [['ntp'], ['well under a microsecond', 'within nanoseconds', 'perfectly synchronised', 'perfectly synchronized', 'same total order', 'exactly in sync', 'effectively exact']] },
+      {
+        allOf: [
+          ['clocks', 'timestamps', 'wall clock', 'system time'],
+          ['perfectly synchronised', 'perfectly synchronized', 'always in sync', 'exactly the same time', 'total order across servers'],
+        ],
+        unless: ['ntp drift', 'skew', 'not'],
+      },
+      {
+        allOf: [
+          ['ntp'],
+          [
+            'well under a microsecond',
+            'within nanoseconds',
+            'perfectly synchronised',
+            'perfectly synchronized',
+            'same total order',
+            'exactly in sync',
+            'effectively exact',
+          ],
+        ],
+      },
       // NTP keeps clocks within milliseconds on a good day, and it steps them: it never yields an order across machines.
       {
-        allOf: [['ntp'], ['within microseconds', 'within a microsecond', 'synchronized to within', 'synchronised to within', 'synchronised to the microsecond', 'synchronized to the microsecond', 'total order', 'in perfect sync']],
+        allOf: [
+          ['ntp'],
+          [
+            'within microseconds',
+            'within a microsecond',
+            'synchronized to within',
+            'synchronised to within',
+            'synchronised to the microsecond',
+            'synchronized to the microsecond',
+            'total order',
+            'in perfect sync',
+          ],
+        ],
         unless: ['skew', 'drift', 'not', 'logical', 'lamport', 'sequence', 'sequencer', 'hybrid'],
       },
     ],
-    correction: 'server clocks drift and jump (NTP corrections), so wall-clock timestamps from different machines cannot order events reliably; use sequence numbers, logical clocks or a single sequencer',
+    correction:
+      'server clocks drift and jump (NTP corrections), so wall-clock timestamps from different machines cannot order events reliably; use sequence numbers, logical clocks or a single sequencer',
   },
   {
     id: 'retries-give-exactly-once',
     dimension: SCALE,
-    claims: [{ allOf: [['retry', 'retries', 'retrying', 'redeliver', 'redelivery'], ['exactly once', 'exactly one time']], unless: ['idempot', 'dedup', 'same', 'original', 'unique', 'at least once', 'at most once'] }],
-    correction: 'retries give at-least-once delivery: a retry after a lost acknowledgement repeats work that already happened, so exactly-once effects need idempotency keys or deduplication',
+    claims: [
+      {
+        allOf: [
+          ['retry', 'retries', 'retrying', 'redeliver', 'redelivery'],
+          ['exactly once', 'exactly one time'],
+        ],
+        unless: ['idempot', 'dedup', 'same', 'original', 'unique', 'at least once', 'at most once'],
+      },
+    ],
+    correction:
+      'retries give at-least-once delivery: a retry after a lost acknowledgement repeats work that already happened, so exactly-once effects need idempotency keys or deduplication',
   },
   {
     id: 'time-sharding-spreads-load',
@@ -431,98 +1009,243 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     claims: [
       {
         allOf: [
-          ['shard by timestamp', 'shard by time', 'sharded by timestamp', 'sharded by time', 'partition by timestamp', 'partitioned by timestamp', 'shard by date', 'partition by date', 'range of timestamps'],
-          ['evenly', 'even load', 'spread the load', 'spreads the load', 'spread writes', 'spreads writes', 'balanced', 'no hot spot', 'no hotspot', 'no hot shard'],
+          [
+            'shard by timestamp',
+            'shard by time',
+            'sharded by timestamp',
+            'sharded by time',
+            'partition by timestamp',
+            'partitioned by timestamp',
+            'shard by date',
+            'partition by date',
+            'range of timestamps',
+          ],
+          [
+            'evenly',
+            'even load',
+            'spread the load',
+            'spreads the load',
+            'spread writes',
+            'spreads writes',
+            'balanced',
+            'no hot spot',
+            'no hotspot',
+            'no hot shard',
+          ],
         ],
         unless: ['hash', 'bucket', 'hot'],
       },
     ],
-    correction: 'a time-ranged shard key sends every current write to the newest shard (a hot spot); spread writes with a hashed key and keep time as the sort key inside it',
+    correction:
+      'a time-ranged shard key sends every current write to the newest shard (a hot spot); spread writes with a hashed key and keep time as the sort key inside it',
   },
   {
     id: 'replication-is-backup',
     dimension: DATA,
     claims: [{ allOf: [['replica', 'replicas', 'replication', 'replicated']], denies: ['backup', 'backups', 'snapshot', 'snapshots'] }],
-    correction: 'replicas copy deletes, corruption and bad migrations within milliseconds; backups (point-in-time snapshots kept apart) are what you restore from',
+    correction:
+      'replicas copy deletes, corruption and bad migrations within milliseconds; backups (point-in-time snapshots kept apart) are what you restore from',
   },
   {
     id: 'cron-is-distributed',
     dimension: SCALE,
-    claims: [{ allOf: [['cron', 'crontab'], ['on every server', 'on each node', 'on all instances'], ['exactly once', 'runs once', 'no duplicates']] }],
+    claims: [
+      {
+        allOf: [
+          ['cron', 'crontab'],
+          ['on every server', 'on each node', 'on all instances'],
+          ['exactly once', 'runs once', 'no duplicates'],
+        ],
+      },
+    ],
     correction: 'cron on every server runs the job once per server; a distributed scheduler needs a lease or leader election and idempotent jobs',
   },
   {
     id: 'leader-election-no-split-brain',
     dimension: SCALE,
     claims: [
-      { allOf: [['leader election', 'leader'], ['can never have two leaders', 'never two leaders', 'split brain is impossible', 'no split brain']], unless: ['fencing', 'lease', 'epoch', 'term'] },
-      { allOf: [['leader'], ['exactly one', 'only ever one', 'always exactly one', 'guaranteed to be one', 'guarantees a single']], unless: ['fencing', 'lease', 'epoch', 'term', 'token'] },
+      {
+        allOf: [
+          ['leader election', 'leader'],
+          ['can never have two leaders', 'never two leaders', 'split brain is impossible', 'no split brain'],
+        ],
+        unless: ['fencing', 'lease', 'epoch', 'term'],
+      },
+      {
+        allOf: [['leader'], ['exactly one', 'only ever one', 'always exactly one', 'guaranteed to be one', 'guarantees a single']],
+        unless: ['fencing', 'lease', 'epoch', 'term', 'token'],
+      },
     ],
-    correction: 'a paused or partitioned old leader can still act after a new one is elected; leases alone are not enough without fencing tokens or epochs checked by the storage',
+    correction:
+      'a paused or partitioned old leader can still act after a new one is elected; leases alone are not enough without fencing tokens or epochs checked by the storage',
   },
   // Coding.
   {
     id: 'list-remove-constant',
     dimension: 'complexity',
-    claims: [{ allOf: [['remove', 'list remove', 'indexof', 'splice', 'pop 0', 'pop(0)', 'shift'], ['o 1', 'constant time']], unless: ['linked list', 'deque', 'popleft', 'o n'] }],
-    correction: 'removing from the middle or front of an array-backed list (list.remove, splice, shift, pop(0)) shifts every later element, so it is O(n)',
+    claims: [
+      {
+        allOf: [
+          ['remove', 'list remove', 'indexof', 'splice', 'pop 0', 'pop(0)', 'shift'],
+          ['o 1', 'constant time'],
+        ],
+        unless: ['linked list', 'deque', 'popleft', 'o n'],
+      },
+    ],
+    correction:
+      'removing from the middle or front of an array-backed list (list.remove, splice, shift, pop(0)) shifts every later element, so it is O(n)',
   },
   {
     id: 'sorting-is-linear',
     dimension: 'complexity',
-    claims: [{ allOf: [['sort', 'sorting', 'sorted'], ['in o n time', 'is o n', 'linear time']], unless: ['counting sort', 'radix', 'bucket', 'already sorted', 'log'] }],
+    claims: [
+      {
+        allOf: [
+          ['sort', 'sorting', 'sorted'],
+          ['in o n time', 'is o n', 'linear time'],
+        ],
+        unless: ['counting sort', 'radix', 'bucket', 'already sorted', 'log'],
+      },
+    ],
     correction: 'comparison sorting costs O(n log n); only counting, radix or bucket sorts on bounded keys are linear',
   },
   {
     id: 'heap-gives-sorted-order',
     dimension: 'complexity',
-    claims: [{ allOf: [['heap', 'priority queue'], ['o 1 to insert', 'insert in o 1', 'constant time insert', 'sorted array']], unless: ['amortized', 'amortised', 'fibonacci'] }],
+    claims: [
+      {
+        allOf: [
+          ['heap', 'priority queue'],
+          ['o 1 to insert', 'insert in o 1', 'constant time insert', 'sorted array'],
+        ],
+        unless: ['amortized', 'amortised', 'fibonacci'],
+      },
+    ],
     correction: 'a binary heap inserts and pops in O(log n) and keeps only the minimum (or maximum) in order, not the whole array',
   },
   // More from the same families: delivery and durability.
   {
     id: 'ack-before-persist',
     dimension: SCALE,
-    claims: [{ allOf: [['acknowledge', 'acknowledges', 'ack', 'acks'], ['as soon as it arrives', 'before it is written', 'before writing it', 'before it is persisted', 'effectively persisted', 'written to the database later']] }],
-    correction: 'acknowledge a write only once it is durably stored (a quorum or a replicated log with acks); an acknowledgement before that can lose data the sender believes is safe',
+    claims: [
+      {
+        allOf: [
+          ['acknowledge', 'acknowledges', 'ack', 'acks'],
+          [
+            'as soon as it arrives',
+            'before it is written',
+            'before writing it',
+            'before it is persisted',
+            'effectively persisted',
+            'written to the database later',
+          ],
+        ],
+      },
+    ],
+    correction:
+      'acknowledge a write only once it is durably stored (a quorum or a replicated log with acks); an acknowledgement before that can lose data the sender believes is safe',
   },
   {
     id: 'push-services-guarantee-delivery',
     dimension: SCALE,
-    claims: [{ allOf: [['apns', 'fcm', 'push notification service', 'push notifications'], ['store every notification', 'store everything until', 'guarantee delivery', 'guarantees delivery', 'guaranteed delivery']] }],
+    claims: [
+      {
+        allOf: [
+          ['apns', 'fcm', 'push notification service', 'push notifications'],
+          ['store every notification', 'store everything until', 'guarantee delivery', 'guarantees delivery', 'guaranteed delivery'],
+        ],
+      },
+    ],
     correction: 'APNs and FCM are best-effort: they coalesce, expire and drop notifications, so devices must sync missed data from your servers',
   },
   {
     id: 'two-phase-commit-with-external-processor',
     dimension: TRADE,
-    claims: [{ allOf: [['two phase commit', '2pc'], ['the processor', 'payment processor', 'payment provider', 'card network', 'external provider']], unless: ['saga', 'instead', 'cannot', 'can t'] }],
-    correction: 'an external processor does not take part in your two-phase commit; the standard answer is idempotency keys, a state machine with an unknown state, and reconciliation',
+    claims: [
+      {
+        allOf: [
+          ['two phase commit', '2pc'],
+          ['the processor', 'payment processor', 'payment provider', 'card network', 'external provider'],
+        ],
+        unless: ['saga', 'instead', 'cannot', 'can t'],
+      },
+    ],
+    correction:
+      'an external processor does not take part in your two-phase commit; the standard answer is idempotency keys, a state machine with an unknown state, and reconciliation',
   },
   {
     id: 'reconciliation-unneeded',
     dimension: DATA,
-    claims: [{ allOf: [['don t need reconciliation', 'no need for reconciliation', 'no need to reconcile', 'never need to reconcile', 'reconciliation is unnecessary', 'can t disagree', 'cannot disagree']], negated: true }],
-    correction: 'two systems of record always drift (timeouts, partial failures, bugs), so money systems reconcile against the other side\'s records on a schedule',
+    claims: [
+      {
+        allOf: [
+          [
+            'don t need reconciliation',
+            'no need for reconciliation',
+            'no need to reconcile',
+            'never need to reconcile',
+            'reconciliation is unnecessary',
+            'can t disagree',
+            'cannot disagree',
+          ],
+        ],
+        negated: true,
+      },
+    ],
+    correction:
+      "two systems of record always drift (timeouts, partial failures, bugs), so money systems reconcile against the other side's records on a schedule",
   },
   {
     id: 'new-idempotency-key-per-retry',
     dimension: SCALE,
-    claims: [{ allOf: [['idempotency key', 'idempotency keys'], ['fresh random key', 'new random key', 'fresh key', 'new key on every retry', 'new key for each retry', 'new key per attempt', 'generate a new key']] }],
+    claims: [
+      {
+        allOf: [
+          ['idempotency key', 'idempotency keys'],
+          [
+            'fresh random key',
+            'new random key',
+            'fresh key',
+            'new key on every retry',
+            'new key for each retry',
+            'new key per attempt',
+            'generate a new key',
+          ],
+        ],
+      },
+    ],
     correction: 'an idempotency key must stay the same across retries of one operation; a fresh key per retry turns every retry into a new charge',
   },
   {
     id: 'double-entry-is-replication',
     dimension: DATA,
     claims: [{ allOf: [['double entry'], ['written twice', 'backup copy', 'second database', 'two databases', 'another region']] }],
-    correction: 'double-entry bookkeeping records every movement as a debit and a matching credit that sum to zero; it is an accounting invariant, not a second copy of the data',
+    correction:
+      'double-entry bookkeeping records every movement as a debit and a matching credit that sum to zero; it is an accounting invariant, not a second copy of the data',
   },
   // Jobs and coordination.
   {
     id: 'exactly-once-without-idempotency',
     dimension: SCALE,
     claims: [
-      { allOf: [['exactly once', 'exactly one time'], ['worry about idempotency', 'no need for idempotency', 'idempotency is not needed', 'without idempotency', 'full stop']], negated: true },
-      { allOf: [['don t need to make their jobs idempotent', 'don t need to make jobs idempotent', 'jobs don t need to be idempotent', 'no need to make jobs idempotent']], negated: true },
+      {
+        allOf: [
+          ['exactly once', 'exactly one time'],
+          ['worry about idempotency', 'no need for idempotency', 'idempotency is not needed', 'without idempotency', 'full stop'],
+        ],
+        negated: true,
+      },
+      {
+        allOf: [
+          [
+            'don t need to make their jobs idempotent',
+            'don t need to make jobs idempotent',
+            'jobs don t need to be idempotent',
+            'no need to make jobs idempotent',
+          ],
+        ],
+        negated: true,
+      },
       { allOf: [['exactly once', 'exactly one time']], denies: ['idempotent', 'idempotency'], unless: ['at least once', 'effectively once'] },
     ],
     correction: 'at-least-once delivery plus locking still re-runs a job whose worker dies mid-run; exactly-once effects need idempotent jobs',
@@ -531,67 +1254,169 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     id: 'skip-locked-marks-skipped',
     dimension: DATA,
     claims: [
-      { allOf: [['skip locked', 'skipped'], ['marking a job as skipped', 'marks the job as skipped', 'marks it as skipped', 'never looks at it again', 'skipped forever', 'permanently marked', 'can ever pick it up again']] },
       {
-        allOf: [['skip locked'], ['silently drops', 'drops rows', 'drops the rows', 'drops locked rows', 'get lost', 'gets lost', 'are lost', 'be lost', 'loses jobs', 'lose jobs', 'loses rows']],
+        allOf: [
+          ['skip locked', 'skipped'],
+          [
+            'marking a job as skipped',
+            'marks the job as skipped',
+            'marks it as skipped',
+            'never looks at it again',
+            'skipped forever',
+            'permanently marked',
+            'can ever pick it up again',
+          ],
+        ],
+      },
+      {
+        allOf: [
+          ['skip locked'],
+          [
+            'silently drops',
+            'drops rows',
+            'drops the rows',
+            'drops locked rows',
+            'get lost',
+            'gets lost',
+            'are lost',
+            'be lost',
+            'loses jobs',
+            'lose jobs',
+            'loses rows',
+          ],
+        ],
         unless: ['no job', 'no jobs', 'no row', 'no rows', 'nothing', 'never'],
       },
     ],
-    correction: 'SKIP LOCKED only makes a query pass over rows another transaction holds locked right now; once that transaction ends the rows are visible again',
+    correction:
+      'SKIP LOCKED only makes a query pass over rows another transaction holds locked right now; once that transaction ends the rows are visible again',
   },
   {
     id: 'dead-worker-job-finished',
     dimension: SCALE,
-    claims: [{ allOf: [['worker', 'workers'], ['considered finished', 'counts as executed', 'considered done', 'treated as complete', 'treated as finished', 'the job has finished', 'mark the execution as succeeded', 'marked as succeeded']] }],
+    claims: [
+      {
+        allOf: [
+          ['worker', 'workers'],
+          [
+            'considered finished',
+            'counts as executed',
+            'considered done',
+            'treated as complete',
+            'treated as finished',
+            'the job has finished',
+            'mark the execution as succeeded',
+            'marked as succeeded',
+          ],
+        ],
+      },
+    ],
     correction: 'a job on a worker that died is unfinished; its lease expires and the job is retried (idempotently), never counted as done',
   },
   {
     id: 'index-goes-stale',
     dimension: DATA,
-    claims: [{ allOf: [['index', 'indexes'], ['would go stale', 'goes stale', 'go stale', 'gets stale', 'get out of date']] }],
+    claims: [
+      {
+        allOf: [
+          ['index', 'indexes'],
+          ['would go stale', 'goes stale', 'go stale', 'gets stale', 'get out of date'],
+        ],
+      },
+    ],
     correction: 'a database index is updated in the same transaction as the row it covers, so it never goes stale',
   },
   // Search and autocomplete.
   {
     id: 'precomputed-means-scored-offline',
     dimension: DATA,
-    claims: [{ allOf: [['precomputed', 'precompute'], ['traverse the subtree', 'traverse the whole subtree', 'scores only at the leaf', 'only at the leaf nodes']] }],
-    correction: 'precomputing top-k means storing the best completions at every prefix node, so a request reads one node instead of walking its subtree',
+    claims: [
+      {
+        allOf: [
+          ['precomputed', 'precompute'],
+          ['traverse the subtree', 'traverse the whole subtree', 'scores only at the leaf', 'only at the leaf nodes'],
+        ],
+      },
+    ],
+    correction:
+      'precomputing top-k means storing the best completions at every prefix node, so a request reads one node instead of walking its subtree',
   },
   {
     id: 'server-side-debounce',
     dimension: ARCH,
     claims: [
-      { allOf: [['debounce', 'debouncing'], ['handled on the server', 'on the server side', 'server waits', 'the server side']] },
-      { allOf: [['debounce', 'debouncing'], ['on the server', 'in the backend', 'on the backend']], unless: ['client', 'browser', 'app side'] },
+      {
+        allOf: [
+          ['debounce', 'debouncing'],
+          ['handled on the server', 'on the server side', 'server waits', 'the server side'],
+        ],
+      },
+      {
+        allOf: [
+          ['debounce', 'debouncing'],
+          ['on the server', 'in the backend', 'on the backend'],
+        ],
+        unless: ['client', 'browser', 'app side'],
+      },
     ],
     correction: 'debouncing belongs in the client, where it cuts the requests sent; a server that waits only adds latency to each keystroke',
   },
   {
     id: 'first-letter-sharding-even',
     dimension: SCALE,
-    claims: [{ allOf: [['first letter', 'by letter', 'alphabetical range', 'alphabetically'], ['even load', 'evenly', 'same number of queries', 'balanced load']] }],
+    claims: [
+      {
+        allOf: [
+          ['first letter', 'by letter', 'alphabetical range', 'alphabetically'],
+          ['even load', 'evenly', 'same number of queries', 'balanced load'],
+        ],
+      },
+    ],
     correction: 'first letters are heavily skewed (far more words start with s than x), so shard by a hash of the prefix or by measured load ranges',
   },
   // Feeds and pagination.
   {
     id: 'cursor-is-page-number',
     dimension: DATA,
-    claims: [{ allOf: [['cursor'], ['page number', 'offset page', 'turns it into offset']], unless: ['instead', 'rather than', 'unlike', 'versus', 'vs'] }],
-    correction: 'a cursor encodes the last item seen (keyset pagination); a page number turned into OFFSET rescans skipped rows and shifts when new items arrive',
+    claims: [
+      { allOf: [['cursor'], ['page number', 'offset page', 'turns it into offset']], unless: ['instead', 'rather than', 'unlike', 'versus', 'vs'] },
+    ],
+    correction:
+      'a cursor encodes the last item seen (keyset pagination); a page number turned into OFFSET rescans skipped rows and shifts when new items arrive',
   },
   // Recommendations.
   {
     id: 'feature-store-caches-predictions',
     dimension: ARCH,
-    claims: [{ allOf: [['feature store'], ['final predictions', 'cache predictions', 'caches predictions', 'stores predictions', 'model s predictions', 'the model registry', 'model binaries']] }],
-    correction: 'a feature store serves model inputs (features) with the same definitions offline and online; cached predictions are a separate, optional layer',
+    claims: [
+      {
+        allOf: [
+          ['feature store'],
+          [
+            'final predictions',
+            'cache predictions',
+            'caches predictions',
+            'stores predictions',
+            'model s predictions',
+            'the model registry',
+            'model binaries',
+          ],
+        ],
+      },
+    ],
+    correction:
+      'a feature store serves model inputs (features) with the same definitions offline and online; cached predictions are a separate, optional layer',
   },
   {
     id: 'ann-is-exact',
     dimension: ARCH,
     claims: [
-      { allOf: [['ann', 'approximate nearest neighbor', 'approximate nearest neighbour'], ['exact nearest', 'exact search', 'is exact']] },
+      {
+        allOf: [
+          ['ann', 'approximate nearest neighbor', 'approximate nearest neighbour'],
+          ['exact nearest', 'exact search', 'is exact'],
+        ],
+      },
       { allOf: [['ann'], ['artificial neural network']] },
     ],
     correction: 'ANN (approximate nearest neighbour) trades a little recall for speed and is what makes retrieval fast enough to serve online',
@@ -599,14 +1424,35 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
   {
     id: 'cold-start-is-cache-warmup',
     dimension: ARCH,
-    claims: [{ allOf: [['cold start'], ['after a new model is deployed', 'caches are empty', 'slow first request', 'warming the caches', 'warm the caches', 'warm up problem', 'jvm', 'new pods serve slowly']] }],
+    claims: [
+      {
+        allOf: [
+          ['cold start'],
+          [
+            'after a new model is deployed',
+            'caches are empty',
+            'slow first request',
+            'warming the caches',
+            'warm the caches',
+            'warm up problem',
+            'jvm',
+            'new pods serve slowly',
+          ],
+        ],
+      },
+    ],
     correction: 'in recommendations, cold start means users or items with no interaction history; content features and popularity cover them',
   },
   {
     id: 'ab-test-offline',
     dimension: TRADE,
     claims: [
-      { allOf: [['a b testing', 'a b test', 'ab test', 'ab testing'], ['happens offline', 'compares auc', 'on a held out set', 'held out set']] },
+      {
+        allOf: [
+          ['a b testing', 'a b test', 'ab test', 'ab testing'],
+          ['happens offline', 'compares auc', 'on a held out set', 'held out set'],
+        ],
+      },
       { allOf: [['don t need online experiments', 'no need for online experiments', 'auc is the gold standard']], negated: true },
     ],
     correction: 'an A/B test splits live traffic between variants and compares business metrics; offline metrics such as AUC are only a pre-check',
@@ -620,174 +1466,541 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
   {
     id: 'cdn-static-only',
     dimension: ARCH,
-    claims: [{ allOf: [['cdn', 'cdns'], ['only cache static', 'only static files', 'not api responses', 'can t cache api responses', 'cannot cache api responses']] }],
-    correction: 'a CDN caches any response whose headers allow it, API responses included; short TTLs on hot, shared responses take load off the origin',
+    claims: [
+      {
+        allOf: [
+          ['cdn', 'cdns'],
+          ['only cache static', 'only static files', 'not api responses', 'can t cache api responses', 'cannot cache api responses'],
+        ],
+      },
+    ],
+    correction:
+      'a CDN caches any response whose headers allow it, API responses included; short TTLs on hot, shared responses take load off the origin',
   },
   {
     id: 'sketch-is-exact',
     dimension: DATA,
     claims: [
-      { allOf: [['count min sketch', 'bloom filter', 'hyperloglog'], ['exact counts', 'exact count', 'no false positives', 'exact answer']] },
-      { allOf: [['bloom filter', 'bloom filters'], ['false negative', 'false negatives']], unless: ['no false negative', 'no false negatives', 'never', 'only false positives'] },
-      { allOf: [['count min sketch'], ['underestimates', 'undercounts', 'under counts', 'can undercount', 'too low']], unless: ['never', 'only over', 'overestimate'] },
+      {
+        allOf: [
+          ['count min sketch', 'bloom filter', 'hyperloglog'],
+          ['exact counts', 'exact count', 'no false positives', 'exact answer'],
+        ],
+      },
+      {
+        allOf: [
+          ['bloom filter', 'bloom filters'],
+          ['false negative', 'false negatives'],
+        ],
+        unless: ['no false negative', 'no false negatives', 'never', 'only false positives'],
+      },
+      {
+        allOf: [['count min sketch'], ['underestimates', 'undercounts', 'under counts', 'can undercount', 'too low']],
+        unless: ['never', 'only over', 'overestimate'],
+      },
     ],
-    correction: 'count-min sketches, Bloom filters and HyperLogLog are probabilistic: they save memory by giving approximate answers with bounded error',
+    correction:
+      'count-min sketches, Bloom filters and HyperLogLog are probabilistic: they save memory by giving approximate answers with bounded error',
   },
   {
     id: 'bloom-filter-returns-items',
     dimension: DATA,
-    claims: [{ allOf: [['bloom filter', 'bloom filters'], ['return the', 'returns the', 'keep the top', 'store the top', 'top suggestions', 'highest counts', 'list its members', 'list the members']], unless: ['membership', 'whether', 'might contain', 'may contain', 'definitely not'] }],
-    correction: 'a Bloom filter only answers "possibly in the set" or "definitely not": it stores no items or counts, so it cannot return suggestions or a top-k list',
+    claims: [
+      {
+        allOf: [
+          ['bloom filter', 'bloom filters'],
+          ['return the', 'returns the', 'keep the top', 'store the top', 'top suggestions', 'highest counts', 'list its members', 'list the members'],
+        ],
+        unless: ['membership', 'whether', 'might contain', 'may contain', 'definitely not'],
+      },
+    ],
+    correction:
+      'a Bloom filter only answers "possibly in the set" or "definitely not": it stores no items or counts, so it cannot return suggestions or a top-k list',
   },
   {
     id: 'kafka-deletes-consumed',
     dimension: DATA,
-    claims: [{ allOf: [['kafka'], ['deleted once consumed', 'deletes messages once', 'removed once consumed', 'gone once consumed', 'deleted after they are consumed', 'deleted after consumption', 'removes a message once it is read']] }],
-    correction: 'Kafka keeps messages for its retention period whether or not they were consumed; each consumer group tracks its own offset, which is what makes replay possible',
+    claims: [
+      {
+        allOf: [
+          ['kafka'],
+          [
+            'deleted once consumed',
+            'deletes messages once',
+            'removed once consumed',
+            'gone once consumed',
+            'deleted after they are consumed',
+            'deleted after consumption',
+            'removes a message once it is read',
+          ],
+        ],
+      },
+    ],
+    correction:
+      'Kafka keeps messages for its retention period whether or not they were consumed; each consumer group tracks its own offset, which is what makes replay possible',
   },
   {
     id: 'lru-is-frequency',
     dimension: DATA,
-    claims: [{ allOf: [['lru'], ['least frequently used', 'most frequently used', 'evicts the least popular', 'by access count']], unless: ['lfu', 'unlike', 'rather than', 'instead of', 'versus', 'vs'] }],
+    claims: [
+      {
+        allOf: [['lru'], ['least frequently used', 'most frequently used', 'evicts the least popular', 'by access count']],
+        unless: ['lfu', 'unlike', 'rather than', 'instead of', 'versus', 'vs'],
+      },
+    ],
     correction: 'LRU evicts the entry used least recently, whatever its count; evicting by access count is LFU',
   },
   {
     id: 'kafka-total-order',
     dimension: DATA,
-    claims: [{ allOf: [['kafka'], ['total order across the whole topic', 'order across all partitions', 'order across partitions', 'total order across the topic']] }],
-    correction: 'Kafka orders messages only within a partition; a topic with many partitions has no total order, so order-sensitive keys must map to one partition',
+    claims: [
+      {
+        allOf: [
+          ['kafka'],
+          ['total order across the whole topic', 'order across all partitions', 'order across partitions', 'total order across the topic'],
+        ],
+      },
+    ],
+    correction:
+      'Kafka orders messages only within a partition; a topic with many partitions has no total order, so order-sensitive keys must map to one partition',
   },
   {
     id: 'tcp-delivers-to-the-app',
     dimension: SCALE,
-    claims: [{ allOf: [['tcp'], ['guaranteed delivery', 'guarantees delivery', 'keeps retransmitting', 'until the phone reconnects', 'already guaranteed']] }],
-    correction: 'TCP only delivers within a live connection, up to the peer\'s kernel buffer; when the connection drops, in-flight data is lost, so the application needs its own acks and resync',
+    claims: [
+      {
+        allOf: [['tcp'], ['guaranteed delivery', 'guarantees delivery', 'keeps retransmitting', 'until the phone reconnects', 'already guaranteed']],
+      },
+    ],
+    correction:
+      "TCP only delivers within a live connection, up to the peer's kernel buffer; when the connection drops, in-flight data is lost, so the application needs its own acks and resync",
   },
   // Storage and delivery roles confused.
   {
     id: 'cdn-is-the-store',
     dimension: ARCH,
     claims: [
-      { allOf: [['cdn', 'cdns'], ['source of truth', 'is the storage', 'as the storage', 'storage layer', 'keeps the originals', 'stores the originals', 'don t need s3', 'no need for s3', 'don t need object storage', 'no object storage', 'instead of object storage', 'never evict', 'eviction isn t a concern', 'eviction is not a concern']], unless: ['origin', 'backed by', 'in front of'] },
+      {
+        allOf: [
+          ['cdn', 'cdns'],
+          [
+            'source of truth',
+            'is the storage',
+            'as the storage',
+            'storage layer',
+            'keeps the originals',
+            'stores the originals',
+            'don t need s3',
+            'no need for s3',
+            'don t need object storage',
+            'no object storage',
+            'instead of object storage',
+            'never evict',
+            'eviction isn t a concern',
+            'eviction is not a concern',
+          ],
+        ],
+        unless: ['origin', 'backed by', 'in front of'],
+      },
     ],
-    correction: 'a CDN is a cache in front of an origin: it evicts what is not requested, so the originals live in durable object storage and the CDN fetches from it on a miss',
+    correction:
+      'a CDN is a cache in front of an origin: it evicts what is not requested, so the originals live in durable object storage and the CDN fetches from it on a miss',
   },
   {
     id: 'jitter-is-immediate-retry',
     dimension: SCALE,
-    claims: [{ allOf: [['jitter'], ['retrying immediately', 'retry immediately', 'retries immediately', 'with no delay', 'without any delay', 'without delay', 'no backoff']], unless: ['random'] }],
-    correction: 'jitter adds a random delay so that retries or scheduled runs spread out over time instead of arriving together; retrying at once is what it prevents',
+    claims: [
+      {
+        allOf: [
+          ['jitter'],
+          ['retrying immediately', 'retry immediately', 'retries immediately', 'with no delay', 'without any delay', 'without delay', 'no backoff'],
+        ],
+        unless: ['random'],
+      },
+    ],
+    correction:
+      'jitter adds a random delay so that retries or scheduled runs spread out over time instead of arriving together; retrying at once is what it prevents',
   },
   {
     id: 'priority-is-fairness',
     dimension: SCALE,
     claims: [
-      { allOf: [['priority queue', 'priority queues', 'priorities'], ['provide fairness', 'provides fairness', 'gives fairness', 'give fairness', 'guarantee fairness', 'guarantees fairness', 'are fair', 'is fair', 'makes it fair']], unless: ['per tenant', 'quota', 'round robin', 'weighted'] },
-      { allOf: [['same queue', 'single queue', 'one queue'], ['arrival order', 'first come first served', 'fifo'], ['fair', 'fairness', 'noisy neighbour', 'noisy neighbor']] },
+      {
+        allOf: [
+          ['priority queue', 'priority queues', 'priorities'],
+          [
+            'provide fairness',
+            'provides fairness',
+            'gives fairness',
+            'give fairness',
+            'guarantee fairness',
+            'guarantees fairness',
+            'are fair',
+            'is fair',
+            'makes it fair',
+          ],
+        ],
+        unless: ['per tenant', 'quota', 'round robin', 'weighted'],
+      },
+      {
+        allOf: [
+          ['same queue', 'single queue', 'one queue'],
+          ['arrival order', 'first come first served', 'fifo'],
+          ['fair', 'fairness', 'noisy neighbour', 'noisy neighbor'],
+        ],
+      },
     ],
-    correction: 'priorities order work but do not share capacity fairly: one tenant can still flood a priority level; fairness comes from per-tenant quotas, separate queues or weighted round robin',
+    correction:
+      'priorities order work but do not share capacity fairly: one tenant can still flood a priority level; fairness comes from per-tenant quotas, separate queues or weighted round robin',
   },
   {
     id: 'rate-limiter-delivers',
     dimension: SCALE,
-    claims: [{ allOf: [['token bucket', 'leaky bucket', 'sliding window', 'fixed window', 'rate limiter'], ['exactly once', 'delivery semantics', 'delivered exactly', 'guarantees delivery', 'guarantees each request is delivered', 'never lost']] }],
-    correction: 'a rate-limiting algorithm decides whether a request may pass within its quota; it says nothing about delivery or duplicates, which are idempotency and retry concerns',
+    claims: [
+      {
+        allOf: [
+          ['token bucket', 'leaky bucket', 'sliding window', 'fixed window', 'rate limiter'],
+          ['exactly once', 'delivery semantics', 'delivered exactly', 'guarantees delivery', 'guarantees each request is delivered', 'never lost'],
+        ],
+      },
+    ],
+    correction:
+      'a rate-limiting algorithm decides whether a request may pass within its quota; it says nothing about delivery or duplicates, which are idempotency and retry concerns',
   },
   {
     id: 'sliding-log-constant-memory',
     dimension: TRADE,
-    claims: [{ allOf: [['sliding log', 'sliding window log', 'log of timestamps'], ['constant memory', 'o(1) memory', 'only keeps the count', 'just keeps a count', 'just a counter', 'a single counter', 'one counter', 'fixed memory']], unless: ['unlike', 'whereas', 'instead', 'rather than'] }],
-    correction: 'a sliding log stores one timestamp per request in the window, so its memory grows with the rate; the sliding-window counter is the constant-memory approximation',
+    claims: [
+      {
+        allOf: [
+          ['sliding log', 'sliding window log', 'log of timestamps'],
+          [
+            'constant memory',
+            'o(1) memory',
+            'only keeps the count',
+            'just keeps a count',
+            'just a counter',
+            'a single counter',
+            'one counter',
+            'fixed memory',
+          ],
+        ],
+        unless: ['unlike', 'whereas', 'instead', 'rather than'],
+      },
+    ],
+    correction:
+      'a sliding log stores one timestamp per request in the window, so its memory grows with the rate; the sliding-window counter is the constant-memory approximation',
   },
   {
     id: 'outbox-is-polling',
     dimension: ARCH,
-    claims: [{ allOf: [['outbox'], ['merchant polls', 'merchants poll', 'clients poll', 'client polls', 'polls an outbox', 'poll the outbox endpoint', 'instead of sending webhooks', 'instead of us sending webhooks', 'instead of webhooks', 'no webhooks needed', 'avoids the retry problem', 'no retries needed']] }],
-    correction: 'the transactional outbox writes the event in the same database transaction as the state change, and a relay publishes it; webhooks are still delivered and retried from it',
+    claims: [
+      {
+        allOf: [
+          ['outbox'],
+          [
+            'merchant polls',
+            'merchants poll',
+            'clients poll',
+            'client polls',
+            'polls an outbox',
+            'poll the outbox endpoint',
+            'instead of sending webhooks',
+            'instead of us sending webhooks',
+            'instead of webhooks',
+            'no webhooks needed',
+            'avoids the retry problem',
+            'no retries needed',
+          ],
+        ],
+      },
+    ],
+    correction:
+      'the transactional outbox writes the event in the same database transaction as the state change, and a relay publishes it; webhooks are still delivered and retried from it',
   },
   {
     id: 'trie-ranks-at-request-time',
     dimension: DATA,
-    claims: [{ allOf: [['trie', 'prefix tree'], ['traverse everything below', 'walk everything below', 'visit every node below', 'collect all completions', 'sort the completions', 'sort them by count', 'sort by their counts', 'ranking is implicit']], unless: ['instead of', 'rather than', 'too slow', 'avoid'] }],
-    correction: 'walking a prefix\'s whole subtree and sorting on each keystroke is ranking at request time; a precomputed index stores each prefix\'s top-k at its node so a request reads one list',
+    claims: [
+      {
+        allOf: [
+          ['trie', 'prefix tree'],
+          [
+            'traverse everything below',
+            'walk everything below',
+            'visit every node below',
+            'collect all completions',
+            'sort the completions',
+            'sort them by count',
+            'sort by their counts',
+            'ranking is implicit',
+          ],
+        ],
+        unless: ['instead of', 'rather than', 'too slow', 'avoid'],
+      },
+    ],
+    correction:
+      "walking a prefix's whole subtree and sorting on each keystroke is ranking at request time; a precomputed index stores each prefix's top-k at its node so a request reads one list",
   },
   {
     id: 'fanout-on-write-cheap-for-celebrities',
     dimension: ARCH,
     claims: [
-      { allOf: [['fan out on write', 'fanout on write', 'push model', 'pushing'], ['cheapest for celebrities', 'cheap for celebrities', 'best for celebrities', 'ideal for celebrities', 'fine for celebrities', 'for celebrities too', 'even for celebrities', 'amortised over their', 'amortized over their']], unless: ['not', 'except', 'hybrid'] },
-      { allOf: [['fan out on write for everyone', 'fanout on write for everyone', 'push to all followers for everyone', 'fan out on write for all accounts']], unless: ['not', 'except', 'hybrid'] },
+      {
+        allOf: [
+          ['fan out on write', 'fanout on write', 'push model', 'pushing'],
+          [
+            'cheapest for celebrities',
+            'cheap for celebrities',
+            'best for celebrities',
+            'ideal for celebrities',
+            'fine for celebrities',
+            'for celebrities too',
+            'even for celebrities',
+            'amortised over their',
+            'amortized over their',
+          ],
+        ],
+        unless: ['not', 'except', 'hybrid'],
+      },
+      {
+        allOf: [
+          [
+            'fan out on write for everyone',
+            'fanout on write for everyone',
+            'push to all followers for everyone',
+            'fan out on write for all accounts',
+          ],
+        ],
+        unless: ['not', 'except', 'hybrid'],
+      },
     ],
-    correction: 'fan-out on write costs one feed write per follower, so a celebrity post with 100 million followers means 100 million writes; celebrities are the accounts merged at read time',
+    correction:
+      'fan-out on write costs one feed write per follower, so a celebrity post with 100 million followers means 100 million writes; celebrities are the accounts merged at read time',
   },
   // Messaging and consumers.
   {
     id: 'consumer-group-broadcasts',
     dimension: SCALE,
-    claims: [{ allOf: [['consumer group', 'consumer groups'], ['every consumer gets every', 'each consumer receives every', 'each consumer gets every', 'all consumers get each', 'all consumers receive each', 'broadcast to all consumers', 'every consumer in the group receives']] }],
-    correction: 'within a consumer group each partition goes to one consumer, so a message is processed once per group; a broadcast needs a group per reader',
+    claims: [
+      {
+        allOf: [
+          ['consumer group', 'consumer groups'],
+          [
+            'every consumer gets every',
+            'each consumer receives every',
+            'each consumer gets every',
+            'all consumers get each',
+            'all consumers receive each',
+            'broadcast to all consumers',
+            'every consumer in the group receives',
+          ],
+        ],
+      },
+    ],
+    correction:
+      'within a consumer group each partition goes to one consumer, so a message is processed once per group; a broadcast needs a group per reader',
   },
   {
     id: 'hash-is-reversible',
     dimension: DATA,
-    claims: [{ allOf: [['hash', 'md5', 'sha 256', 'sha256', 'sha 1'], ['decode it back', 'decode the hash back', 'reverse the hash', 'reversible', 'decrypt the hash', 'decode back to the long url', 'decode it to the long url']], unless: ['not reversible', 'irreversible', 'one way'] }],
+    claims: [
+      {
+        allOf: [
+          ['hash', 'md5', 'sha 256', 'sha256', 'sha 1'],
+          [
+            'decode it back',
+            'decode the hash back',
+            'reverse the hash',
+            'reversible',
+            'decrypt the hash',
+            'decode back to the long url',
+            'decode it to the long url',
+          ],
+        ],
+        unless: ['not reversible', 'irreversible', 'one way'],
+      },
+    ],
     correction: 'a hash is one-way: the service looks the short code up in its store to find the long URL, it cannot compute it back',
   },
   // Observability.
   {
     id: 'percentiles-averaged',
     dimension: DATA,
-    claims: [{ allOf: [['p99', 'p95', 'p50', 'percentile', 'percentiles'], ['average them', 'averaging them', 'average the p99', 'average the percentiles', 'mean of the p99', 'averaged across', 'average across instances', 'average across hosts', 'average of the per host']], unless: ['can t', 'cannot', 'never', 'not', 'wrong', 'histogram'] }],
-    correction: 'percentiles cannot be averaged across hosts or windows; aggregate the histogram buckets (or a mergeable sketch) and compute the percentile from the merged distribution',
+    claims: [
+      {
+        allOf: [
+          ['p99', 'p95', 'p50', 'percentile', 'percentiles'],
+          [
+            'average them',
+            'averaging them',
+            'average the p99',
+            'average the percentiles',
+            'mean of the p99',
+            'averaged across',
+            'average across instances',
+            'average across hosts',
+            'average of the per host',
+          ],
+        ],
+        unless: ['can t', 'cannot', 'never', 'not', 'wrong', 'histogram'],
+      },
+    ],
+    correction:
+      'percentiles cannot be averaged across hosts or windows; aggregate the histogram buckets (or a mergeable sketch) and compute the percentile from the merged distribution',
   },
   {
     id: 'tail-sampling-up-front',
     dimension: TRADE,
-    claims: [{ allOf: [['tail sampling', 'tail based sampling'], ['at the start', 'when the request starts', 'before the request', 'at the first span', 'up front', 'upfront', 'at the edge before']], unless: ['head based', 'head sampling', 'head'] }],
-    correction: 'tail-based sampling decides after a trace is complete, so it can keep errors and slow traces; deciding at the start is head-based sampling',
+    claims: [
+      {
+        allOf: [
+          ['tail sampling', 'tail based sampling'],
+          ['at the start', 'when the request starts', 'before the request', 'at the first span', 'up front', 'upfront', 'at the edge before'],
+        ],
+        unless: ['head based', 'head sampling', 'head'],
+      },
+    ],
+    correction:
+      'tail-based sampling decides after a trace is complete, so it can keep errors and slow traces; deciding at the start is head-based sampling',
   },
   {
     id: 'keep-all-telemetry-forever',
     dimension: TRADE,
-    claims: [{ allOf: [['100 of traces', '100% of traces', 'all traces', 'every trace', 'full resolution', 'all raw metrics', 'every log line'], ['for a year', 'forever', 'indefinitely', 'on fast ssd', 'on ssd', 'storage is cheap']], unless: ['error', 'errors', 'sample', 'downsampl', 'tier'] }],
-    correction: 'keeping every trace and full-resolution metric on hot storage grows cost with traffic; sampling (keeping errors and slow traces), downsampling and cheaper tiers for old data are how retention is paid for',
+    claims: [
+      {
+        allOf: [
+          ['100 of traces', '100% of traces', 'all traces', 'every trace', 'full resolution', 'all raw metrics', 'every log line'],
+          ['for a year', 'forever', 'indefinitely', 'on fast ssd', 'on ssd', 'storage is cheap'],
+        ],
+        unless: ['error', 'errors', 'sample', 'downsampl', 'tier'],
+      },
+    ],
+    correction:
+      'keeping every trace and full-resolution metric on hot storage grows cost with traffic; sampling (keeping errors and slow traces), downsampling and cheaper tiers for old data are how retention is paid for',
   },
   {
     id: 'scraping-short-lived-jobs',
     dimension: ARCH,
-    claims: [{ allOf: [['scrape', 'scraping', 'pull model', 'pull based'], ['short lived', 'batch jobs', 'lambdas', 'serverless functions', 'cron jobs'], ['works fine', 'no problem', 'perfect for', 'ideal for', 'best for', 'works well']], unless: ['pushgateway', 'push gateway', 'push'] }],
-    correction: 'a scraper only sees a process that is alive at scrape time, so short-lived jobs push their metrics (a push gateway or an OTLP collector) instead',
+    claims: [
+      {
+        allOf: [
+          ['scrape', 'scraping', 'pull model', 'pull based'],
+          ['short lived', 'batch jobs', 'lambdas', 'serverless functions', 'cron jobs'],
+          ['works fine', 'no problem', 'perfect for', 'ideal for', 'best for', 'works well'],
+        ],
+        unless: ['pushgateway', 'push gateway', 'push'],
+      },
+    ],
+    correction:
+      'a scraper only sees a process that is alive at scrape time, so short-lived jobs push their metrics (a push gateway or an OTLP collector) instead',
   },
   // Payments.
   {
     id: 'timeout-means-failed',
     dimension: SCALE,
-    claims: [{ allOf: [['timeout', 'timed out', 'times out', 'time out'], ['mark it failed', 'marked failed', 'mark the payment failed', 'marked as failed', 'mark it as failed', 'means it failed', 'treat it as failed', 'treat it as declined', 'treated as failed', 'it must have failed']], unless: ['unknown', 'pending', 'status', 'reconcil', 'query', 'not'] }],
-    correction: 'a timed-out call to the processor may have charged the card: the payment is in an unknown state until the processor is asked (status query, reconciliation), never failed by default',
+    claims: [
+      {
+        allOf: [
+          ['timeout', 'timed out', 'times out', 'time out'],
+          [
+            'mark it failed',
+            'marked failed',
+            'mark the payment failed',
+            'marked as failed',
+            'mark it as failed',
+            'means it failed',
+            'treat it as failed',
+            'treat it as declined',
+            'treated as failed',
+            'it must have failed',
+          ],
+        ],
+        unless: ['unknown', 'pending', 'status', 'reconcil', 'query', 'not'],
+      },
+    ],
+    correction:
+      'a timed-out call to the processor may have charged the card: the payment is in an unknown state until the processor is asked (status query, reconciliation), never failed by default',
   },
   {
     id: 'encryption-removes-pci',
     dimension: TRADE,
-    claims: [{ allOf: [['encrypt', 'encrypted', 'encryption'], ['out of pci scope', 'removes pci', 'no pci', 'pci doesn t apply', 'pci does not apply', 'not in pci scope', 'outside pci scope']], unless: ['token', 'vault'] }],
-    correction: 'systems that store or process card numbers stay in PCI scope even when they encrypt them; scope shrinks when a vault tokenises the card and the rest of the system only ever sees tokens',
+    claims: [
+      {
+        allOf: [
+          ['encrypt', 'encrypted', 'encryption'],
+          ['out of pci scope', 'removes pci', 'no pci', 'pci doesn t apply', 'pci does not apply', 'not in pci scope', 'outside pci scope'],
+        ],
+        unless: ['token', 'vault'],
+      },
+    ],
+    correction:
+      'systems that store or process card numbers stay in PCI scope even when they encrypt them; scope shrinks when a vault tokenises the card and the rest of the system only ever sees tokens',
   },
   {
     id: 'async-replication-loses-nothing',
     dimension: SCALE,
-    claims: [{ allOf: [['asynchronous replication', 'async replication', 'asynchronously replicated', 'replicate asynchronously'], ['no data loss', 'never lose', 'nothing is lost', 'zero data loss', 'can t lose', 'cannot lose', 'always consistent', 'strongly consistent', 'no double charge']], unless: ['can lose', 'may lose', 'might lose', 'could lose', 'risk'] }],
-    correction: 'asynchronous replication acknowledges before the replica has the write, so a failover can lose the last writes and two regions can accept conflicting ones; no-loss needs synchronous replication or a single writer',
+    claims: [
+      {
+        allOf: [
+          ['asynchronous replication', 'async replication', 'asynchronously replicated', 'replicate asynchronously'],
+          [
+            'no data loss',
+            'never lose',
+            'nothing is lost',
+            'zero data loss',
+            'can t lose',
+            'cannot lose',
+            'always consistent',
+            'strongly consistent',
+            'no double charge',
+          ],
+        ],
+        unless: ['can lose', 'may lose', 'might lose', 'could lose', 'risk'],
+      },
+    ],
+    correction:
+      'asynchronous replication acknowledges before the replica has the write, so a failover can lose the last writes and two regions can accept conflicting ones; no-loss needs synchronous replication or a single writer',
   },
   // Scheduling.
   {
     id: 'lease-prevents-crash',
     dimension: SCALE,
-    claims: [{ allOf: [['lease', 'leases', 'heartbeat', 'heartbeats'], ['prevents the worker from crashing', 'stops the worker from crashing', 'prevents crashes', 'worker can t crash', 'worker cannot crash', 'never crashes', 'keeps the worker alive', 'keep the worker alive', 'so it can t die', 'so the worker can t die']] }],
-    correction: 'a lease does not keep a worker alive: it expires when the worker stops renewing it, so another worker can take the job over (and a fencing token stops the old one if it was only slow)',
+    claims: [
+      {
+        allOf: [
+          ['lease', 'leases', 'heartbeat', 'heartbeats'],
+          [
+            'prevents the worker from crashing',
+            'stops the worker from crashing',
+            'prevents crashes',
+            'worker can t crash',
+            'worker cannot crash',
+            'never crashes',
+            'keeps the worker alive',
+            'keep the worker alive',
+            'so it can t die',
+            'so the worker can t die',
+          ],
+        ],
+      },
+    ],
+    correction:
+      'a lease does not keep a worker alive: it expires when the worker stops renewing it, so another worker can take the job over (and a fencing token stops the old one if it was only slow)',
   },
   {
     id: 'visibility-timeout-deletes',
     dimension: SCALE,
-    claims: [{ allOf: [['visibility timeout'], ['deletes the message', 'delete the message', 'removes the message', 'drops the job', 'drops the message', 'is deleted', 'gets deleted']], unless: ['not', 'reappear', 'visible again', 'redeliver'] }],
-    correction: 'when a visibility timeout expires the message becomes visible again and is redelivered; it is deleted only when the consumer deletes it after finishing',
+    claims: [
+      {
+        allOf: [
+          ['visibility timeout'],
+          ['deletes the message', 'delete the message', 'removes the message', 'drops the job', 'drops the message', 'is deleted', 'gets deleted'],
+        ],
+        unless: ['not', 'reappear', 'visible again', 'redeliver'],
+      },
+    ],
+    correction:
+      'when a visibility timeout expires the message becomes visible again and is redelivered; it is deleted only when the consumer deletes it after finishing',
   },
 ];

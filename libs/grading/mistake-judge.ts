@@ -131,7 +131,8 @@ export function findMisconceptions(misconceptions: readonly CompiledMisconceptio
     if (sentence.injected || sentence.listLike) continue;
     // Only a misconception whose claim opens with a key the sentence has can be asserted by it.
     candidates.length = 0;
-    for (let k = 0; k < sentence.keys.length; k += 2) for (const m of byFirstPart.get(sentence.keys[k] ?? -1) ?? []) if (!candidates.includes(m)) candidates.push(m);
+    for (let k = 0; k < sentence.keys.length; k += 2)
+      for (const m of byFirstPart.get(sentence.keys[k] ?? -1) ?? []) if (!candidates.includes(m)) candidates.push(m);
     candidates.sort((a, b) => a - b);
     for (const m of candidates) {
       const misconception = misconceptions[m] as CompiledMisconception;

@@ -7,16 +7,34 @@ describe(groundFeedback.name, () => {
   it('writes each strength and improvement around the candidate’s exact words', () => {
     const sut = groundFeedback(
       {
-        strengths: [{ quote: 'We shard the time-series store by tenant', why: 'isolating tenants is what keeps the pipeline usable during one team’s incident' }],
-        improvements: [{ quote: '“Logs go to S3 after a week.”', gap: 'You did not say how logs stay searchable once they are in S3', stronger: 'A strong answer names the query path for cold data and its latency.' }],
+        strengths: [
+          {
+            quote: 'We shard the time-series store by tenant',
+            why: 'isolating tenants is what keeps the pipeline usable during one team’s incident',
+          },
+        ],
+        improvements: [
+          {
+            quote: '“Logs go to S3 after a week.”',
+            gap: 'You did not say how logs stay searchable once they are in S3',
+            stronger: 'A strong answer names the query path for cold data and its latency.',
+          },
+        ],
         nextToStudy: [' Tiered storage for logs. ', ''],
       },
       [answer],
     );
     expect(sut.invented).toEqual([]);
     expect(sut.feedback).toEqual({
-      strengths: ['“We shard the   time-series store by tenant”: isolating tenants is what keeps the pipeline usable during one team’s incident.'.replace('   ', ' ')],
-      improvements: ['“Logs go to S3 after a week.”: You did not say how logs stay searchable once they are in S3. A strong answer names the query path for cold data and its latency.'],
+      strengths: [
+        '“We shard the   time-series store by tenant”: isolating tenants is what keeps the pipeline usable during one team’s incident.'.replace(
+          '   ',
+          ' ',
+        ),
+      ],
+      improvements: [
+        '“Logs go to S3 after a week.”: You did not say how logs stay searchable once they are in S3. A strong answer names the query path for cold data and its latency.',
+      ],
       nextToStudy: ['Tiered storage for logs.'],
     });
     for (const line of [...sut.feedback.strengths, ...sut.feedback.improvements]) {

@@ -22,7 +22,8 @@ export function groundFeedback(reply: OpenAiReply['feedback'], candidateText: re
     const trimmed = quote?.trim() ?? '';
     if (trimmed === '') return null;
     const exact = locateQuote(trimmed, candidateText);
-    if (exact === undefined) invented.push(`feedback.${where}: the quote ${JSON.stringify(clip(trimmed))} is not an exact excerpt of the candidate's text: copy it exactly`);
+    if (exact === undefined)
+      invented.push(`feedback.${where}: the quote ${JSON.stringify(clip(trimmed))} is not an exact excerpt of the candidate's text: copy it exactly`);
     return exact ?? null;
   };
   const strengths = reply.strengths.flatMap((s, i) => {

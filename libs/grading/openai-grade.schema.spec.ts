@@ -61,7 +61,8 @@ describe(openAiReplyJsonSchema.name, () => {
     // The alternatives the prompt spells out ("a"|"b"|…) are the schema's enums, in order.
     const alternatives = (key: string) =>
       [...output.matchAll(new RegExp(`"${key}": \\[?((?:"\\w+"\\|?)+)`, 'g'))].map((m) => [...m[1]!.matchAll(/"(\w+)"/g)].map((v) => v[1]));
-    const props = (sut as { properties: Record<string, { items: { properties: Record<string, { enum: unknown[] }>; enum?: unknown[] } }> }).properties;
+    const props = (sut as { properties: Record<string, { items: { properties: Record<string, { enum: unknown[] }>; enum?: unknown[] } }> })
+      .properties;
     expect(alternatives('status')).toEqual([props.keyPoints?.items.properties.status?.enum, props.mistakes?.items.properties.status?.enum]);
     expect(alternatives('flags')).toEqual([props.flags?.items.enum]);
     expect(props.flags?.items.enum).toEqual([...MODEL_FLAGS]);
@@ -85,7 +86,14 @@ describe(openAiReplyJsonSchema.name, () => {
       overall: 50,
       feedback: { strengths: ['“a quote”: w.'], improvements: ['g. s.'], nextToStudy: reply.feedback.nextToStudy },
       flags,
-      provenance: { grader: 'openai', model: 'm', rubricVersion: 'r', promptVersion: 'p', tokens: { prompt: 0, cached: 0, completion: 0 }, latencyMs: 0 },
+      provenance: {
+        grader: 'openai',
+        model: 'm',
+        rubricVersion: 'r',
+        promptVersion: 'p',
+        tokens: { prompt: 0, cached: 0, completion: 0 },
+        latencyMs: 0,
+      },
     };
     expect(gradeSchema.safeParse(grade).success).toBe(true);
   });

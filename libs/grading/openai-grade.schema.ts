@@ -36,9 +36,7 @@ export const openAiReplySchema = z
         })
         .strict(),
     ),
-    mistakes: z.array(
-      z.object({ id: z.string(), status: z.enum(MISTAKE_STATUSES), evidence: z.array(z.string()) }).strict(),
-    ),
+    mistakes: z.array(z.object({ id: z.string(), status: z.enum(MISTAKE_STATUSES), evidence: z.array(z.string()) }).strict()),
     dimensions: z.array(
       z
         .object({
@@ -94,9 +92,7 @@ export function openAiReplyJsonSchema(question: Question, scope: GradingScope): 
         note: nullable(text),
       }),
     ),
-    mistakes: list(
-      object({ id: choice(question.commonMistakes.map((m) => m.id)), status: choice(MISTAKE_STATUSES), evidence: list(text) }),
-    ),
+    mistakes: list(object({ id: choice(question.commonMistakes.map((m) => m.id)), status: choice(MISTAKE_STATUSES), evidence: list(text) })),
     dimensions: list(object({ id: choice(scope.dimensions), score: nullable(choice([1, 2, 3, 4])), reason: text })),
     feedback: object({
       strengths: list(object({ quote: text, why: text })),
@@ -114,9 +110,21 @@ export function openAiReplyJsonSchema(question: Question, scope: GradingScope): 
  */
 export function replyCompletenessProblems(reply: OpenAiReply, question: Question, scope: GradingScope): string[] {
   return [
-    ...exactlyOnce('keyPoints', reply.keyPoints.map((k) => k.id), question.keyPoints.map((k) => k.id)),
-    ...exactlyOnce('mistakes', reply.mistakes.map((m) => m.id), question.commonMistakes.map((m) => m.id)),
-    ...exactlyOnce('dimensions', reply.dimensions.map((d) => d.id), scope.dimensions),
+    ...exactlyOnce(
+      'keyPoints',
+      reply.keyPoints.map((k) => k.id),
+      question.keyPoints.map((k) => k.id),
+    ),
+    ...exactlyOnce(
+      'mistakes',
+      reply.mistakes.map((m) => m.id),
+      question.commonMistakes.map((m) => m.id),
+    ),
+    ...exactlyOnce(
+      'dimensions',
+      reply.dimensions.map((d) => d.id),
+      scope.dimensions,
+    ),
   ];
 }
 

@@ -21,8 +21,7 @@ describe(buildGraderPrompt.name, () => {
       ...overrides,
     };
   };
-  const sut = (answer: string, overrides: Partial<GradeInput> = {}) =>
-    buildGraderPrompt(content.prompts.get('grader')!, input(answer, overrides));
+  const sut = (answer: string, overrides: Partial<GradeInput> = {}) => buildGraderPrompt(content.prompts.get('grader')!, input(answer, overrides));
 
   beforeAll(async () => {
     content = await loadContent({ rubricsDir: `${root}rubrics`, promptsDir: `${root}prompts` });

@@ -37,7 +37,13 @@ export function buildGraderPrompt(template: PromptTemplate, input: GradeInput): 
     answer: neutraliseDelimiters(input.answer, template.dataTags),
   };
   const messages = renderPrompt(template, { ...trusted, ...untrusted });
-  const marked = renderPrompt(template, { ...trusted, transcript: UNTRUSTED_SENTINEL, code: UNTRUSTED_SENTINEL, diagram: UNTRUSTED_SENTINEL, answer: UNTRUSTED_SENTINEL });
+  const marked = renderPrompt(template, {
+    ...trusted,
+    transcript: UNTRUSTED_SENTINEL,
+    code: UNTRUSTED_SENTINEL,
+    diagram: UNTRUSTED_SENTINEL,
+    answer: UNTRUSTED_SENTINEL,
+  });
   const cacheablePrefix: string[] = [];
   for (const message of marked) {
     const at = message.content.indexOf(UNTRUSTED_SENTINEL);
@@ -73,9 +79,7 @@ function trustedValues(input: GradeInput): Record<string, string> {
     'rubric.keyPoints': question.keyPoints
       .map((k) => `- ${k.id} (weight ${k.weight}, phase ${k.phase}, dimension ${k.dimension}) ${k.text}`)
       .join('\n'),
-    'rubric.commonMistakes': question.commonMistakes
-      .map((m) => `- ${m.id} (${m.severity}, dimension ${m.dimension}) ${m.text}`)
-      .join('\n'),
+    'rubric.commonMistakes': question.commonMistakes.map((m) => `- ${m.id} (${m.severity}, dimension ${m.dimension}) ${m.text}`).join('\n'),
     'rubric.dimensions': formatDimensions(plan.dimensions),
     'rubric.referenceAnswer': question.referenceAnswer,
     'phase.id': input.phaseId,
@@ -89,7 +93,8 @@ function trustedValues(input: GradeInput): Record<string, string> {
 /** Numbers from the server's test runner: trusted, unlike the code they describe. */
 function formatCodeResults(code: GradeInput['code']): string {
   if (!code) return 'No code for this question.';
-  const hidden = code.hidden.total > 0 ? `${code.hidden.passed}/${code.hidden.total} hidden tests passed` : 'not submitted against the hidden tests yet';
+  const hidden =
+    code.hidden.total > 0 ? `${code.hidden.passed}/${code.hidden.total} hidden tests passed` : 'not submitted against the hidden tests yet';
   const tests = `Language: ${code.language}. Last run: ${code.status}; ${code.visible.passed}/${code.visible.total} visible tests passed; ${hidden}.`;
   return [tests, formatCodeFacts(code.facts)].filter(Boolean).join('\n');
 }
@@ -104,7 +109,5 @@ function formatDimensions(dimensions: RoleGuide['sessions']['system-design']['di
 }
 
 function formatTranscript(history: readonly TranscriptTurn[], tags: readonly string[]): string {
-  return history
-    .map((turn) => `${turn.role === 'candidate' ? 'Candidate' : 'Interviewer'}: ${neutraliseDelimiters(turn.text, tags)}`)
-    .join('\n\n');
+  return history.map((turn) => `${turn.role === 'candidate' ? 'Candidate' : 'Interviewer'}: ${neutraliseDelimiters(turn.text, tags)}`).join('\n\n');
 }

@@ -17,7 +17,11 @@ describe(checkReply.name, () => {
     keyPoints: input.question.keyPoints.map((k) => ({ id: k.id, status: 'missed', evidence: [], note: null })),
     mistakes: input.question.commonMistakes.map((m) => ({ id: m.id, status: 'absent', evidence: [] })),
     dimensions: gradingScope(input).dimensions.map((id) => ({ id, score: 2, reason: 'Shallow.' })),
-    feedback: { strengths: [{ quote: 'every layer', why: 'Good start.' }], improvements: [{ quote: null, gap: 'No storage.', stronger: 'Go deeper.' }], nextToStudy: [] },
+    feedback: {
+      strengths: [{ quote: 'every layer', why: 'Good start.' }],
+      improvements: [{ quote: null, gap: 'No storage.', stronger: 'Go deeper.' }],
+      nextToStudy: [],
+    },
     flags: [],
     ...patch,
   });
@@ -97,7 +101,11 @@ describe(checkReply.name, () => {
     const parts = gradePartsFromReply(reply({ dimensions: dims, mistakes }), input, gradingScope(input));
     expect(parts.dimensions.map((d) => d.id)).toEqual(gradingScope(input).dimensions.slice(1));
     // Every mistake of this question is an absent topic, none due before the deep dive.
-    expect(parts.mistakes.map((m) => [m.status, m.evidence])).toEqual([['absent', []], ['absent', []], ['absent', []]]);
+    expect(parts.mistakes.map((m) => [m.status, m.evidence])).toEqual([
+      ['absent', []],
+      ['absent', []],
+      ['absent', []],
+    ]);
     expect(parts.flags).toEqual([]);
     const session = { ...input, scope: 'session' as const, phaseId: 'trade-offs-scaling' };
     const whole = gradePartsFromReply(reply({ mistakes, dimensions: [] }), session, gradingScope(session));
@@ -143,7 +151,14 @@ describe(settleUnsupportedPartials.name, () => {
       ...parts,
       overall: computeOverall(parts.dimensions, input.role, input.question),
       feedback: { strengths: [], improvements: [], nextToStudy: [] },
-      provenance: { grader: 'openai', model: 'm', rubricVersion: 'r', promptVersion: 'p', tokens: { prompt: 0, cached: 0, completion: 0 }, latencyMs: 0 },
+      provenance: {
+        grader: 'openai',
+        model: 'm',
+        rubricVersion: 'r',
+        promptVersion: 'p',
+        tokens: { prompt: 0, cached: 0, completion: 0 },
+        latencyMs: 0,
+      },
     };
     const settled = settleUnsupportedPartials(verifyEvidence(draft, candidateTexts(input)));
     expect(settled.keyPoints.slice(0, 3)).toEqual([

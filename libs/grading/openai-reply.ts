@@ -44,7 +44,9 @@ export function inventedQuoteProblems(grade: Grade, verified: VerifiedEvidence):
     if (!at || repair.action !== 'dropped') return [];
     const list = at[1] === 'keyPoints' ? grade.keyPoints : grade.mistakes;
     const id = list[Number(at[2])]?.id ?? '?';
-    return [`${at[1]} "${id}": the evidence ${JSON.stringify(clip(repair.before))} is not an exact excerpt of the candidate's text: copy it exactly or leave it out`];
+    return [
+      `${at[1]} "${id}": the evidence ${JSON.stringify(clip(repair.before))} is not an exact excerpt of the candidate's text: copy it exactly or leave it out`,
+    ];
   });
 }
 
@@ -54,11 +56,11 @@ export function inventedQuoteProblems(grade: Grade, verified: VerifiedEvidence):
  * nothing the candidate wrote left to stand on, it is missed.
  */
 export function settleUnsupportedPartials(verified: VerifiedEvidence): Grade {
-  const invented = new Set(
-    verified.repairs.filter((r) => r.action === 'dropped').map((r) => /^keyPoints\[(\d+)\]/.exec(r.path)?.[1]),
-  );
+  const invented = new Set(verified.repairs.filter((r) => r.action === 'dropped').map((r) => /^keyPoints\[(\d+)\]/.exec(r.path)?.[1]));
   const keyPoints = verified.grade.keyPoints.map((kp, k) =>
-    kp.status === 'partial' && kp.evidence.length === 0 && !kp.diagramEvidence?.length && invented.has(String(k)) ? { ...kp, status: 'missed' as const } : kp,
+    kp.status === 'partial' && kp.evidence.length === 0 && !kp.diagramEvidence?.length && invented.has(String(k))
+      ? { ...kp, status: 'missed' as const }
+      : kp,
   );
   return { ...verified.grade, keyPoints };
 }

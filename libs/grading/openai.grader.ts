@@ -97,7 +97,10 @@ export class OpenAiGrader implements Grader {
         continue;
       }
       if (!result.ok) {
-        throw new GradingError('GRADER_BAD_OUTPUT', `the model's reply failed validation after one repair: ${result.problems.slice(0, 5).join('; ')}`);
+        throw new GradingError(
+          'GRADER_BAD_OUTPUT',
+          `the model's reply failed validation after one repair: ${result.problems.slice(0, 5).join('; ')}`,
+        );
       }
       // Quotes still invented after the repair were dropped by verifyEvidence (and the grade
       // flagged low_confidence): the grade stands on the candidate's real words only.
@@ -170,7 +173,14 @@ export class OpenAiGrader implements Grader {
       overall,
       feedback: withBelowBandReasons(grounded.feedback, parts.dimensions, overall, input.role, input.question),
       // Replaced once the call is done; verifyEvidence does not read it.
-      provenance: { grader: 'openai', model: this.options.model, rubricVersion: input.questionVersion, promptVersion: input.promptVersion, tokens: { prompt: 0, cached: 0, completion: 0 }, latencyMs: 0 },
+      provenance: {
+        grader: 'openai',
+        model: this.options.model,
+        rubricVersion: input.questionVersion,
+        promptVersion: input.promptVersion,
+        tokens: { prompt: 0, cached: 0, completion: 0 },
+        latencyMs: 0,
+      },
     };
     const verified = verifyEvidence(draft, candidateTexts(input), board);
     return { ok: true, grade: settleUnsupportedPartials(verified), invented: [...inventedQuoteProblems(draft, verified), ...grounded.invented] };
@@ -181,6 +191,6 @@ function repairRequest(problems: readonly string[]): string {
   return [
     'Your previous reply cannot be used:',
     ...problems.slice(0, 20).map((p) => `- ${p}`),
-    'Return the corrected JSON object only, in the output format above. Every evidence must be copied exactly from the candidate\'s text, or be left out.',
+    "Return the corrected JSON object only, in the output format above. Every evidence must be copied exactly from the candidate's text, or be left out.",
   ].join('\n');
 }

@@ -17,17 +17,14 @@ export interface QualitySignals {
   readonly estimates: number;
 }
 
-const NUMBER = /(?<![a-z0-9])(\d+(?:[.,]\d+)*)\s*(k|m|b|million|billion|thousand|gb|tb|mb|kb|pb|bytes?|\/s|per|qps|rps|%|x|ms|s|rows|events|requests|messages|users|nodes|servers|pods|series)?(?![a-z])/g;
+const NUMBER =
+  /(?<![a-z0-9])(\d+(?:[.,]\d+)*)\s*(k|m|b|million|billion|thousand|gb|tb|mb|kb|pb|bytes?|\/s|per|qps|rps|%|x|ms|s|rows|events|requests|messages|users|nodes|servers|pods|series)?(?![a-z])/g;
 const ARITHMETIC = /\d\s*(x|\*|×|\/)\s*\d|[=≈~]\s*\d|\d\s*(x|times)\b/;
 const DIGIT = /\d/g;
 /** Cue keys already counted in this answer. */
 const cueMarks = new RoundMarks();
 
-export function qualitySignals(
-  compiled: CompiledQuestion,
-  folded: FoldedText,
-  credited: readonly AnalysedSentence[],
-): QualitySignals {
+export function qualitySignals(compiled: CompiledQuestion, folded: FoldedText, credited: readonly AnalysedSentence[]): QualitySignals {
   const lexicon = lexiconIndex();
   // Distinct cue keys (each belongs to one dimension), in first-seen order.
   const cues: number[] = [];

@@ -16,7 +16,14 @@ describe(RepeatFinder.name, () => {
   const finder = new RepeatFinder();
 
   it('finds the same words in the same order, however short', () => {
-    expect(repeats(finder, [[1, 2], [3, 4], [1, 2], [2, 1]])).toEqual([false, false, true, false]);
+    expect(
+      repeats(finder, [
+        [1, 2],
+        [3, 4],
+        [1, 2],
+        [2, 1],
+      ]),
+    ).toEqual([false, false, true, false]);
   });
 
   it('finds nearly the same words (Jaccard of at least 0.8) in sentences of five or more', () => {
@@ -26,7 +33,12 @@ describe(RepeatFinder.name, () => {
     const reordered = [...base].reverse();
     expect(repeats(finder, [base, oneSwapped, twoSwapped, reordered])).toEqual([false, true, false, true]);
     // Four words: only an exact repeat counts.
-    expect(repeats(finder, [[1, 2, 3, 4], [4, 3, 2, 1]])).toEqual([false, false]);
+    expect(
+      repeats(finder, [
+        [1, 2, 3, 4],
+        [4, 3, 2, 1],
+      ]),
+    ).toEqual([false, false]);
   });
 
   it('compares sentences of the same answer only, over many answers and sentences', () => {

@@ -62,8 +62,15 @@ export class RubricGrader implements Grader {
     if (input.scope !== 'session') rememberAnalysis(compiled, input.answer, answer);
 
     // A sentence that names the right concepts while getting them wrong earns nothing.
-    const wrong = findMisconceptions(compiled.misconceptions, answer.sentences.filter((s) => !s.duplicate));
-    const unsound = unsoundSentences(compiled, answer.sentences.filter((s) => !s.injected && !s.duplicate), wrong);
+    const wrong = findMisconceptions(
+      compiled.misconceptions,
+      answer.sentences.filter((s) => !s.duplicate),
+    );
+    const unsound = unsoundSentences(
+      compiled,
+      answer.sentences.filter((s) => !s.injected && !s.duplicate),
+      wrong,
+    );
     const sound = answer.credited.filter((s) => !unsound.has(s));
     const credited = new SentenceKeys(sound);
     // ... nor do the sentences around it earn the point it got wrong: its paragraph, or the whole answer once it
@@ -125,7 +132,9 @@ export class RubricGrader implements Grader {
       sound: () => (wrongClaims.length === 0 ? said.sound() : (saidOrClaimed ??= new SentenceKeys([...history, ...creditable, ...wrongClaims]))),
     };
     const mistakes = new Map(
-      compiled.mistakes.map((m) => [m.mistake.id, claimed.get(m.mistake.id) ?? judgeMistake(m, scope.dueMistakes.has(m.mistake.id), claimable, addressed)] as const),
+      compiled.mistakes.map(
+        (m) => [m.mistake.id, claimed.get(m.mistake.id) ?? judgeMistake(m, scope.dueMistakes.has(m.mistake.id), claimable, addressed)] as const,
+      ),
     );
     const quality = qualitySignals(compiled, answer.folded, creditable);
     // A point that earlier turns covered stays covered: an earlier phase's point made in any earlier turn, and any
@@ -141,7 +150,9 @@ export class RubricGrader implements Grader {
     const madeIn = (k: CompiledKeyPoint, turns: typeof earlierTurns, all: SentenceKeys | null): boolean => {
       if (all === null) return false;
       const id = k.keyPoint.id;
-      const said = turns.some((t) => t.tainted.has(id)) ? new SentenceKeys(turns.flatMap((t) => t.sentences.filter((s) => !t.tainted.get(id)?.has(s)))) : all;
+      const said = turns.some((t) => t.tainted.has(id))
+        ? new SentenceKeys(turns.flatMap((t) => t.sentences.filter((s) => !t.tainted.get(id)?.has(s))))
+        : all;
       return judgeCoverage(k.signals, said).status === 'covered';
     };
     const coveredBefore = new Set(
@@ -152,9 +163,23 @@ export class RubricGrader implements Grader {
     const quote = (s: AnalysedSentence) => answer.source.slice(s.start, s.end).trim();
     const roleDimensions = input.role.sessions[input.question.kind].dimensions;
     const descriptor = (id: string, score: DimensionScore) => roleDimensions.find((d) => d.id === id)?.descriptors[score];
-    const dimensions = scoreDimensions({ compiled, scope, keyPoints, coveredBefore, mistakes, misconceptions: wrong, quality, nothingToCredit, credited: creditable, quote, descriptor });
+    const dimensions = scoreDimensions({
+      compiled,
+      scope,
+      keyPoints,
+      coveredBefore,
+      mistakes,
+      misconceptions: wrong,
+      quality,
+      nothingToCredit,
+      credited: creditable,
+      quote,
+      descriptor,
+    });
     const graded = {
-      keyPoints: compiled.keyPoints.map((k) => keyPointGrade(k.keyPoint.id, keyPoints.get(k.keyPoint.id) ?? MISSED, answer, credits.get(k.keyPoint.id))),
+      keyPoints: compiled.keyPoints.map((k) =>
+        keyPointGrade(k.keyPoint.id, keyPoints.get(k.keyPoint.id) ?? MISSED, answer, credits.get(k.keyPoint.id)),
+      ),
       mistakes: compiled.mistakes.map((m) => mistakeGrade(m.mistake.id, mistakes.get(m.mistake.id), answer)),
     };
     const overall = computeOverall(dimensions, input.role, input.question);
@@ -234,7 +259,10 @@ function openingSentences(input: GradeInput, scope: GradingScope, sound: readonl
  * An earlier turn as its own grade judged it: its sound sentences, and per key point the sentences a wrong claim
  * about that point left out (its paragraph, or the whole turn once it made two different wrong claims).
  */
-function judgedTurn(compiled: CompiledQuestion, analysis: AnswerAnalysis): { sentences: AnalysedSentence[]; tainted: Map<string, Set<AnalysedSentence>> } {
+function judgedTurn(
+  compiled: CompiledQuestion,
+  analysis: AnswerAnalysis,
+): { sentences: AnalysedSentence[]; tainted: Map<string, Set<AnalysedSentence>> } {
   const found = findMisconceptions(compiled.misconceptions, analysis.credited);
   const unsound = unsoundSentences(compiled, analysis.credited, found);
   const sentences = analysis.credited.filter((s) => !unsound.has(s));
@@ -248,7 +276,11 @@ function judgedTurn(compiled: CompiledQuestion, analysis: AnswerAnalysis): { sen
  * The sentences that assert a general misconception (`found`) or one of the question's own wrong claims: a
  * sentence that contradicts the rubric is no evidence for it either.
  */
-function unsoundSentences(compiled: CompiledQuestion, sentences: readonly AnalysedSentence[], found: readonly FoundMisconception[]): Set<AnalysedSentence> {
+function unsoundSentences(
+  compiled: CompiledQuestion,
+  sentences: readonly AnalysedSentence[],
+  found: readonly FoundMisconception[],
+): Set<AnalysedSentence> {
   const unsound = new Set(found.map((f) => f.sentence));
   for (const s of sentences) if (compiled.mistakes.some((m) => m.claims.some((c) => assertsClaim(s, c)))) unsound.add(s);
   return unsound;
@@ -268,7 +300,10 @@ function withBoard(text: Map<string, CoverageResult>, credits: ReadonlyMap<strin
     [...text].map(([id, result]): [string, CoverageResult] => {
       const credit = credits.get(id);
       if (!credit || RANK[credit.status] <= RANK[result.status]) return [id, result];
-      return [id, credit.status === 'covered' ? { status: 'covered', evidence: result.evidence } : { status: credit.status, evidence: result.evidence }];
+      return [
+        id,
+        credit.status === 'covered' ? { status: 'covered', evidence: result.evidence } : { status: credit.status, evidence: result.evidence },
+      ];
     }),
   );
 }

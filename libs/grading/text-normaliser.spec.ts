@@ -30,7 +30,18 @@ describe(FoldedText.name, () => {
     const sut = FoldedText.of(source);
     const tokens = [...tokenise(sut)];
     expect(tokens.map((t) => t.word)).toEqual(['we', 'use', 'mtls', 'between', 'agents', 'and', 'signed', 'tokens', '1', 'file']);
-    expect(tokens.map((t) => source.slice(t.start, t.end))).toEqual(['Ｗe', 'usе', 'ｍＴＬＳ', 'between', 'ａgents', 'and', 'SΙGNED', 'tokens', '①', 'ﬁle']);
+    expect(tokens.map((t) => source.slice(t.start, t.end))).toEqual([
+      'Ｗe',
+      'usе',
+      'ｍＴＬＳ',
+      'between',
+      'ａgents',
+      'and',
+      'SΙGNED',
+      'tokens',
+      '①',
+      'ﬁle',
+    ]);
     for (const t of tokens) expect(sut.sourceSlice(t.foldedStart, t.foldedEnd)).toBe(source.slice(t.start, t.end));
   });
 });

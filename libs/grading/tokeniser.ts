@@ -150,19 +150,49 @@ const MAX_MEMO_CHARS = 2_000_000;
 
 /** Engineering shorthand a reader expands without thinking; only unambiguous ones. */
 const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map([
-  ['k8s', ['kubernetes']], ['ws', ['websocket']], ['wss', ['websocket']], ['lb', ['load', 'balancer']],
-  ['lbs', ['load', 'balancers']], ['svc', ['service']], ['svcs', ['services']], ['conns', ['connections']],
-  ['conn', ['connection']], ['msgs', ['messages']], ['msg', ['message']], ['db', ['database']],
-  ['dbs', ['databases']], ['txn', ['transaction']], ['txns', ['transactions']], ['req', ['request']],
-  ['reqs', ['requests']], ['prefs', ['preferences']], ['repl', ['replication']], ['pubsub', ['pub', 'sub']],
-  ['idempotence', ['idempotency']], ['otel', ['opentelemetry']], ['seq', ['sequence']], ['seqs', ['sequences']],
+  ['k8s', ['kubernetes']],
+  ['ws', ['websocket']],
+  ['wss', ['websocket']],
+  ['lb', ['load', 'balancer']],
+  ['lbs', ['load', 'balancers']],
+  ['svc', ['service']],
+  ['svcs', ['services']],
+  ['conns', ['connections']],
+  ['conn', ['connection']],
+  ['msgs', ['messages']],
+  ['msg', ['message']],
+  ['db', ['database']],
+  ['dbs', ['databases']],
+  ['txn', ['transaction']],
+  ['txns', ['transactions']],
+  ['req', ['request']],
+  ['reqs', ['requests']],
+  ['prefs', ['preferences']],
+  ['repl', ['replication']],
+  ['pubsub', ['pub', 'sub']],
+  ['idempotence', ['idempotency']],
+  ['otel', ['opentelemetry']],
+  ['seq', ['sequence']],
+  ['seqs', ['sequences']],
 ]);
 
 /** "46k/s", "messages/day": a rate reads "per second", "per day", as rubric terms write it. */
 const RATE_UNITS: ReadonlyMap<string, string> = new Map([
-  ['s', 'second'], ['sec', 'second'], ['second', 'second'], ['min', 'minute'], ['minute', 'minute'], ['h', 'hour'],
-  ['hr', 'hour'], ['hour', 'hour'], ['d', 'day'], ['day', 'day'], ['mo', 'month'], ['month', 'month'], ['y', 'year'],
-  ['yr', 'year'], ['year', 'year'],
+  ['s', 'second'],
+  ['sec', 'second'],
+  ['second', 'second'],
+  ['min', 'minute'],
+  ['minute', 'minute'],
+  ['h', 'hour'],
+  ['hr', 'hour'],
+  ['hour', 'hour'],
+  ['d', 'day'],
+  ['day', 'day'],
+  ['mo', 'month'],
+  ['month', 'month'],
+  ['y', 'year'],
+  ['yr', 'year'],
+  ['year', 'year'],
 ]);
 
 /**

@@ -81,7 +81,8 @@ export class WorkerHealthServer implements OnApplicationBootstrap, BeforeApplica
     checks.redis = redis.result;
     if (schedules.result.status === 'down') checks.schedules = schedules.result;
     // Each queue it was told to consume: taken (its BullMQ worker running), or why not (the code runner's sandbox check).
-    for (const q of schedules.value?.consumption ?? []) checks[`queue:${q.queue}`] = q.consuming ? { status: 'up' } : { status: 'down', reason: q.reason };
+    for (const q of schedules.value?.consumption ?? [])
+      checks[`queue:${q.queue}`] = q.consuming ? { status: 'up' } : { status: 'down', reason: q.reason };
     for (const s of schedules.value?.schedules ?? []) checks[`schedule:${s.name}`] = this.scheduleCheck(s, now);
     const status = Object.values(checks).every((c) => c.status === 'up') ? 'ok' : 'error';
     return { status, checks };
@@ -91,7 +92,9 @@ export class WorkerHealthServer implements OnApplicationBootstrap, BeforeApplica
     const bound = OVERDUE_INTERVALS * s.everyMs;
     if (!s.present) return { status: 'down', reason: 'its schedule is missing from Redis (re-created within one interval)' };
     if (s.lastRunAt === null) {
-      return now - this.startedAt > bound ? { status: 'down', reason: `has not run since this process started (expected every ${s.everyMs} ms)` } : { status: 'up' };
+      return now - this.startedAt > bound
+        ? { status: 'down', reason: `has not run since this process started (expected every ${s.everyMs} ms)` }
+        : { status: 'up' };
     }
     const age = now - s.lastRunAt.getTime();
     return age > bound ? { status: 'down', reason: `last ran ${age} ms ago (expected every ${s.everyMs} ms)` } : { status: 'up' };

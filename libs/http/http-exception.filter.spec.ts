@@ -43,10 +43,17 @@ describe(HttpExceptionFilter.name, () => {
 
   it('answers a failed readiness check with a 503 that names the failing dependency', () => {
     const { host, sent } = hostFor('r4');
-    const checks = { status: 'error', info: { postgres: { status: 'up' } }, error: { redis: { status: 'down', message: 'timeout' } }, details: { postgres: { status: 'up' }, redis: { status: 'down', message: 'timeout' } } };
+    const checks = {
+      status: 'error',
+      info: { postgres: { status: 'up' } },
+      error: { redis: { status: 'down', message: 'timeout' } },
+      details: { postgres: { status: 'up' }, redis: { status: 'down', message: 'timeout' } },
+    };
     sut.catch(new ServiceUnavailableException(checks), host);
     expect(sent.status).toBe(503);
-    expect(sent.body).toMatchObject({ error: { code: 'NOT_READY', message: 'not ready: redis not answering', details: { failing: ['redis'], checks: checks.details } } });
+    expect(sent.body).toMatchObject({
+      error: { code: 'NOT_READY', message: 'not ready: redis not answering', details: { failing: ['redis'], checks: checks.details } },
+    });
   });
 
   it('answers anything unexpected with an opaque 500 and logs the detail', () => {
@@ -59,7 +66,18 @@ describe(HttpExceptionFilter.name, () => {
   it('answers a database that did not reply in time with a retryable 503 UNAVAILABLE and a Retry-After, logged as a warning', () => {
     const { host, sent, logged, headers } = hostFor('r4');
     sut.catch(Object.assign(new Error('Query read timeout'), { name: 'QueryFailedError', driverError: new Error('Query read timeout') }), host);
-    expect(sent).toEqual({ status: 503, body: { error: { code: 'UNAVAILABLE', message: expect.stringContaining('sending it again is safe'), retryable: true, requestId: 'r4', details: { retryAfterMs: 2_000 } } } });
+    expect(sent).toEqual({
+      status: 503,
+      body: {
+        error: {
+          code: 'UNAVAILABLE',
+          message: expect.stringContaining('sending it again is safe'),
+          retryable: true,
+          requestId: 'r4',
+          details: { retryAfterMs: 2_000 },
+        },
+      },
+    });
     expect(headers['retry-after']).toBe('2');
     expect(logged).toHaveLength(1);
   });

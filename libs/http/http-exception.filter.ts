@@ -47,7 +47,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (known) {
       if (known.code === 'UNAVAILABLE') (req.log ?? this.logger).warn({ err: exception, requestId }, 'request refused: a dependency is unavailable');
       this.onRefusal(known.code);
-      const body: ErrorBody = { error: { code: known.code, message: known.message, retryable: isRetryable(known.code), requestId, details: known.details } };
+      const body: ErrorBody = {
+        error: { code: known.code, message: known.message, retryable: isRetryable(known.code), requestId, details: known.details },
+      };
       const retryAfter = retryAfterSeconds(known.details);
       if (retryAfter !== undefined) res.setHeader('retry-after', String(retryAfter));
       res.status(httpStatusFor(known.code)).json(body);
@@ -58,7 +60,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const checks = exception.getResponse() as { error?: Record<string, unknown>; details?: Record<string, unknown> };
       const failing = Object.keys(checks.error ?? {});
       const message = failing.length > 0 ? `not ready: ${failing.join(', ')} not answering` : 'not ready';
-      const body: ErrorBody = { error: { code: 'NOT_READY', message, retryable: isRetryable('NOT_READY'), requestId, details: { failing, checks: checks.details ?? {} } } };
+      const body: ErrorBody = {
+        error: { code: 'NOT_READY', message, retryable: isRetryable('NOT_READY'), requestId, details: { failing, checks: checks.details ?? {} } },
+      };
       res.status(HttpStatus.SERVICE_UNAVAILABLE).json(body);
       return;
     }

@@ -70,14 +70,17 @@ function documentContract(op: Operation): void {
   }
 }
 
-const sortKeys = <T>(record: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+const sortKeys = <T>(record: Record<string, T>): Record<string, T> =>
+  Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 
 /** The api's OpenAPI 3.1 document, from the controllers' zod schemas and contracts. Only `/api` routes. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setOpenAPIVersion('3.1.0')
     .setTitle('Mock Interview api')
-    .setDescription('Live AI mock interviews: sessions, transcripts, review, waitlist and rollout. The live session itself is socket.io (docs/protocol.md, docs/socket-protocol.schema.json).')
+    .setDescription(
+      'Live AI mock interviews: sessions, transcripts, review, waitlist and rollout. The live session itself is socket.io (docs/protocol.md, docs/socket-protocol.schema.json).',
+    )
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .build();

@@ -35,16 +35,18 @@ export function toCodeReport(
     visible: result?.visible ?? { passed: 0, total: 0 },
     hidden: result?.hidden ?? { passed: 0, total: 0 },
     // Runs on the candidate's own input tested nothing; the replay (`code-timeline`) has them.
-    timeline: runs.filter((r) => r.input === null).map((r) => {
-      const done = r.result as StoredCodeResult | null;
-      return {
-        at: r.createdAt.toISOString(),
-        kind: r.kind,
-        status: r.status,
-        visible: done?.visible ?? null,
-        hidden: r.kind === 'submit' ? (done?.hidden ?? null) : null,
-      };
-    }),
+    timeline: runs
+      .filter((r) => r.input === null)
+      .map((r) => {
+        const done = r.result as StoredCodeResult | null;
+        return {
+          at: r.createdAt.toISOString(),
+          kind: r.kind,
+          status: r.status,
+          visible: done?.visible ?? null,
+          hidden: r.kind === 'submit' ? (done?.hidden ?? null) : null,
+        };
+      }),
     snapshots: snapshots.length,
     ...(result?.facts?.quality ? { quality: result.facts.quality } : {}),
     ...(result?.facts?.complexity ? { complexity: result.facts.complexity } : {}),

@@ -38,7 +38,8 @@ export class CodeRunService {
     const question = await this.content.questionAt(session.questionId, session.questionVersion);
     if (question.kind !== 'coding') return;
     const entryPoint = question.signature.entryPoint[snapshot.language];
-    const sandboxed = (calls: unknown[][]) => this.sandbox.run({ language: snapshot.language, code: snapshot.code, entryPoint, calls: calls.map((args) => ({ args })) });
+    const sandboxed = (calls: unknown[][]) =>
+      this.sandbox.run({ language: snapshot.language, code: snapshot.code, entryPoint, calls: calls.map((args) => ({ args })) });
     if (run.input !== null) {
       // The candidate's own arguments, in a sandbox of their own: no test, visible or hidden, runs beside them.
       const args = parseCustomInput(run.input, question.signature.params);
@@ -55,14 +56,24 @@ export class CodeRunService {
     const judgedResult =
       run.kind === 'submit'
         ? visible.status === 'COMPILE_ERROR'
-          ? { ...visible, tests: [...visible.tests, ...question.tests.hidden.map((t) => ({ name: t.name, hidden: true, passed: false, expected: t.expected, timeMs: 0 }))], hidden: { passed: 0, total: question.tests.hidden.length } }
+          ? {
+              ...visible,
+              tests: [
+                ...visible.tests,
+                ...question.tests.hidden.map((t) => ({ name: t.name, hidden: true, passed: false, expected: t.expected, timeMs: 0 })),
+              ],
+              hidden: { passed: 0, total: question.tests.hidden.length },
+            }
           : mergeSubmission(visible, await judged(question.tests.hidden.map((t) => ({ ...t, hidden: true }))))
         : visible;
     // Never throws: a fact that could not be computed is missing with its reason, and the tests' result stands.
     // Whatever the program printed or returned is stored: NUL and lone surrogates, which Postgres refuses, are rewritten.
     const result: StoredCodeResult = toStorable(
       run.kind === 'submit'
-        ? { ...judgedResult, facts: await this.facts.compute({ question, language: snapshot.language, code: snapshot.code, status: judgedResult.status }) }
+        ? {
+            ...judgedResult,
+            facts: await this.facts.compute({ question, language: snapshot.language, code: snapshot.code, status: judgedResult.status }),
+          }
         : judgedResult,
     );
     this.metrics.sandboxRun(result.status, snapshot.language);

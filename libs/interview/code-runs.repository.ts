@@ -69,22 +69,20 @@ const runRow = z
     created_at: col.time,
     finished_at: col.time.nullable(),
   })
-  .transform(
-    (r): CodeRunRow => ({
-      id: r.id,
-      sessionId: r.session_id,
-      clientId: r.client_id,
-      kind: r.kind,
-      snapshotId: r.snapshot_id,
-      phaseId: r.phase_id,
-      input: r.input,
-      state: r.state,
-      status: r.status,
-      result: r.result,
-      createdAt: r.created_at,
-      finishedAt: r.finished_at,
-    }),
-  );
+  .transform((r): CodeRunRow => ({
+    id: r.id,
+    sessionId: r.session_id,
+    clientId: r.client_id,
+    kind: r.kind,
+    snapshotId: r.snapshot_id,
+    phaseId: r.phase_id,
+    input: r.input,
+    state: r.state,
+    status: r.status,
+    result: r.result,
+    createdAt: r.created_at,
+    finishedAt: r.finished_at,
+  }));
 const runWithSnapshot = z.object({ snapshot: snapshotJson });
 const countRow = z.object({ n: col.int });
 const idRow = z.object({ id: col.uuid });
@@ -99,7 +97,10 @@ export class CodeRunsRepository {
   }
 
   async latestSnapshot(tx: SessionTx): Promise<CodeSnapshotRow | null> {
-    return firstRow(snapshotRow, await tx.sql(`SELECT * FROM code_snapshots WHERE session_id = $1 ORDER BY created_at DESC LIMIT 1`, [tx.session.id]));
+    return firstRow(
+      snapshotRow,
+      await tx.sql(`SELECT * FROM code_snapshots WHERE session_id = $1 ORDER BY created_at DESC LIMIT 1`, [tx.session.id]),
+    );
   }
 
   async insertSnapshot(tx: SessionTx, s: Pick<CodeSnapshotRow, 'clientId' | 'phaseId' | 'language' | 'code'>): Promise<CodeSnapshotRow> {
@@ -207,14 +208,20 @@ export class CodeRunsRepository {
   async pendingCount(sessionId: string, since: Date): Promise<number> {
     const row = firstRow(
       countRow,
-      await this.db.query(`SELECT count(*)::int AS n FROM code_runs WHERE session_id = $1 AND state <> 'done' AND created_at > $2`, [sessionId, since]),
+      await this.db.query(`SELECT count(*)::int AS n FROM code_runs WHERE session_id = $1 AND state <> 'done' AND created_at > $2`, [
+        sessionId,
+        since,
+      ]),
     );
     return row?.n ?? 0;
   }
 
   /** Runs acknowledged but unfinished past the bound: their job was lost (Redis restart, enqueue failure). */
   async stalledRuns(olderThan: Date, limit = 500): Promise<string[]> {
-    const stalled = rows(idRow, await this.db.query(`SELECT id FROM code_runs WHERE state <> 'done' AND created_at < $1 ORDER BY created_at LIMIT $2`, [olderThan, limit]));
+    const stalled = rows(
+      idRow,
+      await this.db.query(`SELECT id FROM code_runs WHERE state <> 'done' AND created_at < $1 ORDER BY created_at LIMIT $2`, [olderThan, limit]),
+    );
     return stalled.map((r) => r.id);
   }
 }

@@ -32,7 +32,10 @@ export class CodeSessionService {
   async update(principal: Principal, input: ClientPayload<'code:update'>): Promise<ClientAckData['code:update']> {
     const { maxChars, snapshotMinIntervalMs } = this.config.coding;
     if (input.code.length > maxChars) {
-      throw new DomainError('CODE_TOO_LONG', `code is ${input.code.length} characters; the limit is ${maxChars}`, { limit: maxChars, length: input.code.length });
+      throw new DomainError('CODE_TOO_LONG', `code is ${input.code.length} characters; the limit is ${maxChars}`, {
+        limit: maxChars,
+        length: input.code.length,
+      });
     }
     const done = await this.inCodingSession(principal, input.sessionId, async (tx) => {
       const existing = await this.code.snapshotByClientId(tx, input.clientId);
@@ -41,7 +44,9 @@ export class CodeSessionService {
       const last = await this.code.latestSnapshot(tx);
       const sinceMs = last ? Date.now() - last.createdAt.getTime() : Infinity;
       if (sinceMs < snapshotMinIntervalMs) {
-        throw new DomainError('RATE_LIMITED', 'code snapshots are too frequent; debounce them', { retryAfterMs: Math.ceil(snapshotMinIntervalMs - sinceMs) });
+        throw new DomainError('RATE_LIMITED', 'code snapshots are too frequent; debounce them', {
+          retryAfterMs: Math.ceil(snapshotMinIntervalMs - sinceMs),
+        });
       }
       const phaseId = tx.session.phases[tx.session.phaseIndex]!.id;
       return this.code.insertSnapshot(tx, { clientId: input.clientId, phaseId, language: input.language, code: input.code });
@@ -62,7 +67,11 @@ export class CodeSessionService {
         length: custom.length,
       });
     }
-    const { run, fresh, ahead = 0 } = await this.inCodingSession(principal, input.sessionId, async (tx, question) => {
+    const {
+      run,
+      fresh,
+      ahead = 0,
+    } = await this.inCodingSession(principal, input.sessionId, async (tx, question) => {
       const existing = await this.code.runByClientId(tx, input.clientId);
       if (existing) return { run: existing, fresh: false, ahead: 0 };
       if (tx.session.status === 'ended') throw new SessionEndedError();
@@ -96,7 +105,8 @@ export class CodeSessionService {
     const done = await this.sessions.inSession(sessionId, async (tx) => {
       await this.access.assert(principal, tx.session, 'act');
       const question = await this.content.questionAt(tx.session.questionId, tx.session.questionVersion);
-      if (question.kind !== 'coding') throw new DomainError('NOT_A_CODING_SESSION', 'this session has no code editor: its question is not a coding question');
+      if (question.kind !== 'coding')
+        throw new DomainError('NOT_A_CODING_SESSION', 'this session has no code editor: its question is not a coding question');
       return fn(tx, question);
     });
     if (!done) throw new SessionNotFoundError();

@@ -5,7 +5,13 @@ const params = [{ name: 'capacity' }, { name: 'operations' }];
 
 describe(parseCustomInput.name, () => {
   it('reads one JSON value per line, in the order of the parameters, skipping blank lines', () => {
-    expect(parseCustomInput('2\n\n  [["put", 1, 1], ["get", 1]]  \r\n', params)).toEqual([2, [['put', 1, 1], ['get', 1]]]);
+    expect(parseCustomInput('2\n\n  [["put", 1, 1], ["get", 1]]  \r\n', params)).toEqual([
+      2,
+      [
+        ['put', 1, 1],
+        ['get', 1],
+      ],
+    ]);
     expect(parseCustomInput('null', [{ name: 'x' }])).toEqual([null]);
   });
 

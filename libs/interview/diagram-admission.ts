@@ -29,7 +29,10 @@ export function admitScene(scene: DiagramScene, limits: SceneLimits): AdmittedSc
   }
   const elementCount = scene.elements.length;
   if (elementCount > limits.maxElements) {
-    throw new DomainError('DIAGRAM_TOO_LARGE', `the scene has ${elementCount} elements; the limit is ${limits.maxElements}`, { limit: limits.maxElements, elements: elementCount });
+    throw new DomainError('DIAGRAM_TOO_LARGE', `the scene has ${elementCount} elements; the limit is ${limits.maxElements}`, {
+      limit: limits.maxElements,
+      elements: elementCount,
+    });
   }
   return { bytes, elementCount, graph: storedGraph(scene) };
 }

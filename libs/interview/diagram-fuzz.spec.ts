@@ -56,7 +56,11 @@ describe('fuzzed diagram:update scenes', () => {
   it('refuses an element count and a size one past the limits with DIAGRAM_TOO_LARGE and the measure', () => {
     const rect = (i: number) => ({ id: `r${i}`, type: 'rectangle', x: i, y: 0, width: 10, height: 10 });
     const many = submitScene({ elements: Array.from({ length: limits.maxElements + 1 }, (_, i) => rect(i)) }, server, limits);
-    expect(many).toMatchObject({ accepted: false, refused: 'DIAGRAM_TOO_LARGE', details: { limit: limits.maxElements, elements: limits.maxElements + 1 } });
+    expect(many).toMatchObject({
+      accepted: false,
+      refused: 'DIAGRAM_TOO_LARGE',
+      details: { limit: limits.maxElements, elements: limits.maxElements + 1 },
+    });
     const big = submitScene({ elements: [{ ...rect(0), customData: 'x'.repeat(limits.maxBytes) }] }, server, limits);
     expect(big).toMatchObject({ accepted: false, refused: 'DIAGRAM_TOO_LARGE', details: { limit: limits.maxBytes, bytes: expect.any(Number) } });
   });

@@ -5,7 +5,14 @@ import { sceneToSvg } from '#libs/diagram';
 import { DomainError } from '#libs/errors';
 import { assertDesignSession } from './design-session.js';
 import { DiagramSnapshotsRepository, type DiagramSnapshotRow } from './diagram-snapshots.repository.js';
-import { snapshotsAt, toSnapshotDto, toTimelineEntry, type DiagramExportDto, type DiagramSnapshotDto, type DiagramTimelineDto } from './diagram-timeline.js';
+import {
+  snapshotsAt,
+  toSnapshotDto,
+  toTimelineEntry,
+  type DiagramExportDto,
+  type DiagramSnapshotDto,
+  type DiagramTimelineDto,
+} from './diagram-timeline.js';
 import { SessionAccessPolicy } from './session-access.policy.js';
 import type { SessionRow } from './session.types.js';
 

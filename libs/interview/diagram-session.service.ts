@@ -48,7 +48,9 @@ export class DiagramSessionService {
       const last = await this.diagrams.latestHead(tx);
       const sinceMs = last ? Date.now() - last.createdAt.getTime() : Infinity;
       if (sinceMs < snapshotMinIntervalMs) {
-        throw new DomainError('RATE_LIMITED', 'board snapshots are too frequent; debounce them', { retryAfterMs: Math.ceil(snapshotMinIntervalMs - sinceMs) });
+        throw new DomainError('RATE_LIMITED', 'board snapshots are too frequent; debounce them', {
+          retryAfterMs: Math.ceil(snapshotMinIntervalMs - sinceMs),
+        });
       }
       const id = randomUUID();
       const phaseId = tx.session.phases[tx.session.phaseIndex]!.id;

@@ -24,7 +24,8 @@ export interface DiagramSnapshotRow {
 export type DiagramSnapshotHead = Pick<DiagramSnapshotRow, 'id' | 'seq' | 'createdAt'>;
 
 /** A snapshot in a timeline: its place, phase and size, the graph only counted (a scene can be 1 MB). */
-export type DiagramSnapshotSummary = DiagramSnapshotHead & Pick<DiagramSnapshotRow, 'phaseId' | 'elementCount'> & { nodeCount: number; edgeCount: number };
+export type DiagramSnapshotSummary = DiagramSnapshotHead &
+  Pick<DiagramSnapshotRow, 'phaseId' | 'elementCount'> & { nodeCount: number; edgeCount: number };
 
 const headColumns = { id: col.uuid, seq: col.int, created_at: col.time };
 const toHead = (r: z.output<z.ZodObject<typeof headColumns>>): DiagramSnapshotHead => ({ id: r.id, seq: r.seq, createdAt: r.created_at });
@@ -41,18 +42,16 @@ const snapshotRow = z
     bytes: col.int,
     element_count: col.int,
   })
-  .transform(
-    (r): DiagramSnapshotRow => ({
-      ...toHead(r),
-      sessionId: r.session_id,
-      clientId: r.client_id,
-      phaseId: r.phase_id,
-      scene: r.scene,
-      graph: r.graph,
-      bytes: r.bytes,
-      elementCount: r.element_count,
-    }),
-  );
+  .transform((r): DiagramSnapshotRow => ({
+    ...toHead(r),
+    sessionId: r.session_id,
+    clientId: r.client_id,
+    phaseId: r.phase_id,
+    scene: r.scene,
+    graph: r.graph,
+    bytes: r.bytes,
+    elementCount: r.element_count,
+  }));
 
 const graphRow = z
   .object({ id: col.uuid, seq: col.int, phase_id: col.text, graph: col.json<StoredDiagramGraph>() })
@@ -60,9 +59,13 @@ const graphRow = z
 
 const summaryRow = z
   .object({ ...headColumns, phase_id: col.text, element_count: col.int, node_count: col.int.nullable(), edge_count: col.int.nullable() })
-  .transform(
-    (r): DiagramSnapshotSummary => ({ ...toHead(r), phaseId: r.phase_id, elementCount: r.element_count, nodeCount: r.node_count ?? 0, edgeCount: r.edge_count ?? 0 }),
-  );
+  .transform((r): DiagramSnapshotSummary => ({
+    ...toHead(r),
+    phaseId: r.phase_id,
+    elementCount: r.element_count,
+    nodeCount: r.node_count ?? 0,
+    edgeCount: r.edge_count ?? 0,
+  }));
 
 /** Board snapshots of system-design sessions. The write runs inside the session's transaction, with its event. */
 @Injectable()
@@ -70,20 +73,26 @@ export class DiagramSnapshotsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async byClientId(tx: SessionTx, clientId: string): Promise<DiagramSnapshotHead | null> {
-    return firstRow(headRow, await tx.sql(`SELECT id, seq, created_at FROM diagram_snapshots WHERE session_id = $1 AND client_id = $2`, [tx.session.id, clientId]));
+    return firstRow(
+      headRow,
+      await tx.sql(`SELECT id, seq, created_at FROM diagram_snapshots WHERE session_id = $1 AND client_id = $2`, [tx.session.id, clientId]),
+    );
   }
 
   async latestHead(tx: SessionTx): Promise<DiagramSnapshotHead | null> {
-    return firstRow(headRow, await tx.sql(`SELECT id, seq, created_at FROM diagram_snapshots WHERE session_id = $1 ORDER BY seq DESC LIMIT 1`, [tx.session.id]));
+    return firstRow(
+      headRow,
+      await tx.sql(`SELECT id, seq, created_at FROM diagram_snapshots WHERE session_id = $1 ORDER BY seq DESC LIMIT 1`, [tx.session.id]),
+    );
   }
 
   async insert(tx: SessionTx, s: Omit<DiagramSnapshotRow, 'sessionId' | 'createdAt'>): Promise<DiagramSnapshotHead> {
     const [row] = rows(
       headRow,
       await tx.sql(
-      `INSERT INTO diagram_snapshots (id, session_id, client_id, seq, phase_id, scene, graph, bytes, element_count)
+        `INSERT INTO diagram_snapshots (id, session_id, client_id, seq, phase_id, scene, graph, bytes, element_count)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, seq, created_at`,
-      [s.id, tx.session.id, s.clientId, s.seq, s.phaseId, JSON.stringify(s.scene), JSON.stringify(s.graph), s.bytes, s.elementCount],
+        [s.id, tx.session.id, s.clientId, s.seq, s.phaseId, JSON.stringify(s.scene), JSON.stringify(s.graph), s.bytes, s.elementCount],
       ),
     );
     return row!;
@@ -100,7 +109,10 @@ export class DiagramSnapshotsRepository {
   async graphAt(sessionId: string, seq: number): Promise<Pick<DiagramSnapshotRow, 'id' | 'seq' | 'phaseId' | 'graph'> | null> {
     return firstRow(
       graphRow,
-      await this.db.query(`SELECT id, seq, phase_id, graph FROM diagram_snapshots WHERE session_id = $1 AND seq <= $2 ORDER BY seq DESC LIMIT 1`, [sessionId, seq]),
+      await this.db.query(`SELECT id, seq, phase_id, graph FROM diagram_snapshots WHERE session_id = $1 AND seq <= $2 ORDER BY seq DESC LIMIT 1`, [
+        sessionId,
+        seq,
+      ]),
     );
   }
 
@@ -114,10 +126,10 @@ export class DiagramSnapshotsRepository {
     return rows(
       summaryRow,
       await this.db.query(
-      `SELECT id, seq, created_at, phase_id, element_count,
+        `SELECT id, seq, created_at, phase_id, element_count,
               jsonb_array_length(graph->'nodes') AS node_count, jsonb_array_length(graph->'edges') AS edge_count
        FROM diagram_snapshots WHERE session_id = $1 ORDER BY seq`,
-      [sessionId],
+        [sessionId],
       ),
     );
   }

@@ -91,7 +91,11 @@ export class GradeAnswerService {
       await announced;
       // The worker is stopping and has handed the job back: another worker grades it; this is no failure.
       if (ctx.signal.reason instanceof WorkerStoppingError) throw err;
-      this.metrics.gradeAttempt(this.config.llm.provider, gradeOutcome(err, ctx.attempt < this.config.queue.attempts), (performance.now() - started) / 1000);
+      this.metrics.gradeAttempt(
+        this.config.llm.provider,
+        gradeOutcome(err, ctx.attempt < this.config.queue.attempts),
+        (performance.now() - started) / 1000,
+      );
       const failure = err instanceof GradingError ? err.code : 'GRADER_UNAVAILABLE';
       if (err instanceof GradingError && err.retryAfterMs !== undefined && err.retryAfterMs > 0) {
         const fallback = await this.onRateLimited(turnId, new Date(turn.createdAt), err, input);
@@ -115,18 +119,22 @@ export class GradeAnswerService {
 
   /** The grader's call as a span: its grader, model and tokens as attributes (the LLM's request is a child span). */
   private gradeTraced(input: GradeInput, signal: AbortSignal): Promise<Grade> {
-    return withSpan('grader.grade', { 'grader.provider': this.config.llm.provider, 'question.id': input.question.id, 'phase.id': input.phaseId }, async (span) => {
-      const grade = await this.grading.grade(input, signal);
-      const { grader, model, tokens } = grade.provenance;
-      span.setAttributes({
-        'grader.name': grader,
-        'gen_ai.request.model': model ?? grader,
-        'gen_ai.usage.input_tokens': tokens.prompt,
-        'gen_ai.usage.cached_input_tokens': tokens.cached,
-        'gen_ai.usage.output_tokens': tokens.completion,
-      });
-      return grade;
-    });
+    return withSpan(
+      'grader.grade',
+      { 'grader.provider': this.config.llm.provider, 'question.id': input.question.id, 'phase.id': input.phaseId },
+      async (span) => {
+        const grade = await this.grading.grade(input, signal);
+        const { grader, model, tokens } = grade.provenance;
+        span.setAttributes({
+          'grader.name': grader,
+          'gen_ai.request.model': model ?? grader,
+          'gen_ai.usage.input_tokens': tokens.prompt,
+          'gen_ai.usage.cached_input_tokens': tokens.cached,
+          'gen_ai.usage.output_tokens': tokens.completion,
+        });
+        return grade;
+      },
+    );
   }
 
   /**
@@ -155,7 +163,10 @@ export class GradeAnswerService {
       if (done) await this.notifier.notify(done.appended);
       throw err;
     }
-    this.logger.warn({ turnId, waitedMs: now - answeredAt.getTime(), onProviderLimit: this.config.llm.onProviderLimit }, 'the grading provider rate-limited past GRADE_MAX_WAIT_MS');
+    this.logger.warn(
+      { turnId, waitedMs: now - answeredAt.getTime(), onProviderLimit: this.config.llm.onProviderLimit },
+      'the grading provider rate-limited past GRADE_MAX_WAIT_MS',
+    );
     if (this.config.llm.onProviderLimit === 'fail') {
       await this.fail(turnId, 'GRADER_RATE_LIMITED');
       return null;

@@ -19,7 +19,10 @@ export function openingLine(phase: PlannedPhase, index: number, count: number): 
 }
 
 export function timeUpLine(phase: PlannedPhase): InterviewerLine {
-  return { text: `We're out of time for ${phase.title.toLowerCase()}; let's move on.`, reason: `the ${phase.minutes}-minute clock for ${phase.title} ran out` };
+  return {
+    text: `We're out of time for ${phase.title.toLowerCase()}; let's move on.`,
+    reason: `the ${phase.minutes}-minute clock for ${phase.title} ran out`,
+  };
 }
 
 /** Said once per phase, two minutes (of the session's clock) before its end. */

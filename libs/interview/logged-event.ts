@@ -4,7 +4,11 @@ import type { ServerEvent, ServerEventPayloads, ServerEventType } from '#libs/pr
  * A logged event from its parts. Payloads are written from `ServerEventPayloads[type]` by `SessionTx.appendEvents`,
  * the only writer of the log, so type and payload agree by construction: this is the one place that is asserted.
  */
-export function logged(type: ServerEventType, payload: ServerEventPayloads[ServerEventType], envelope: { sessionId: string; seq: number; at: string }): ServerEvent {
+export function logged(
+  type: ServerEventType,
+  payload: ServerEventPayloads[ServerEventType],
+  envelope: { sessionId: string; seq: number; at: string },
+): ServerEvent {
   return { ...payload, ...envelope, type } as ServerEvent;
 }
 

@@ -32,10 +32,14 @@ export class SessionClockService {
     if (!result) return;
     if (result.kind === 'early') {
       // A deadline that fires early (a re-enqueued job) waits for the real one.
-      await this.jobs.enqueue('sessions.phase-deadline', { sessionId, phaseIndex }, {
-        jobId: `${deadlineJobId(sessionId, phaseIndex)}-${result.at.getTime()}`,
-        delayMs: result.at.getTime() - now.getTime(),
-      });
+      await this.jobs.enqueue(
+        'sessions.phase-deadline',
+        { sessionId, phaseIndex },
+        {
+          jobId: `${deadlineJobId(sessionId, phaseIndex)}-${result.at.getTime()}`,
+          delayMs: result.at.getTime() - now.getTime(),
+        },
+      );
       return;
     }
     const { transition, session } = result;
@@ -51,10 +55,14 @@ export class SessionClockService {
   /** Queues the deadline (and the nudge, when one is due) of the session's current phase; idempotent per phase. */
   async schedule(session: SessionRow, now = Date.now()): Promise<void> {
     const { id: sessionId, phaseIndex } = session;
-    await this.jobs.enqueue('sessions.phase-deadline', { sessionId, phaseIndex }, {
-      jobId: deadlineJobId(sessionId, phaseIndex),
-      delayMs: Math.max(0, session.phaseEndsAt.getTime() - now),
-    });
+    await this.jobs.enqueue(
+      'sessions.phase-deadline',
+      { sessionId, phaseIndex },
+      {
+        jobId: deadlineJobId(sessionId, phaseIndex),
+        delayMs: Math.max(0, session.phaseEndsAt.getTime() - now),
+      },
+    );
     const nudgeMs = nudgeDelayMs(session, this.config.sessions.phaseMinuteMs, now);
     // A nudge already due may have been said: only one still ahead is queued (again).
     if (nudgeMs !== null && nudgeMs > 0) {
@@ -69,7 +77,8 @@ export class SessionClockService {
   async deadlinePending(session: SessionRow): Promise<boolean> {
     const id = deadlineJobId(session.id, session.phaseIndex);
     return (
-      (await this.jobs.isPending('sessions.phase-deadline', id)) || (await this.jobs.isPending('sessions.phase-deadline', `${id}-${session.phaseEndsAt.getTime()}`))
+      (await this.jobs.isPending('sessions.phase-deadline', id)) ||
+      (await this.jobs.isPending('sessions.phase-deadline', `${id}-${session.phaseEndsAt.getTime()}`))
     );
   }
 

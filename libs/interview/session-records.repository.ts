@@ -51,17 +51,15 @@ const endedRow = z
     ended_at: col.time,
     flagged: z.record(z.string(), col.int),
   })
-  .transform(
-    (r): EndedSessionRecord => ({
-      sessionId: r.id,
-      candidateId: r.candidate_id,
-      questionId: r.question_id,
-      questionVersion: r.question_version,
-      mode: r.mode,
-      endedAt: r.ended_at,
-      flagged: r.flagged,
-    }),
-  );
+  .transform((r): EndedSessionRecord => ({
+    sessionId: r.id,
+    candidateId: r.candidate_id,
+    questionId: r.question_id,
+    questionVersion: r.question_version,
+    mode: r.mode,
+    endedAt: r.ended_at,
+    flagged: r.flagged,
+  }));
 
 /** What a session was graded against: its question and role guide, each at its version. */
 const planColumns = { question_id: col.text, question_version: col.text, role_slug: col.text, role_version: col.text };
@@ -78,7 +76,14 @@ const answerRow = z
 
 const reportedRow = z
   .object({ ...planColumns, id: col.uuid, mode: col.text, started_at: col.time, ended_at: col.time, report: col.json<unknown>() })
-  .transform((r): ReportedSessionRecord => ({ ...toPlan(r), sessionId: r.id, mode: r.mode, startedAt: r.started_at, endedAt: r.ended_at, report: r.report }));
+  .transform((r): ReportedSessionRecord => ({
+    ...toPlan(r),
+    sessionId: r.id,
+    mode: r.mode,
+    startedAt: r.started_at,
+    endedAt: r.ended_at,
+    report: r.report,
+  }));
 
 const countRow = z.object({ n: col.numeric });
 
@@ -94,7 +99,13 @@ export class SessionRecordsRepository {
    * Ended sessions (of `candidateIds`, or every candidate for null) except `skip`; `first` and flagged ones first,
    * then the oldest.
    */
-  async ended(q: { candidateIds: readonly string[] | null; skip: readonly string[]; first: readonly string[]; flags: readonly string[]; limit: number }): Promise<EndedSessionRecord[]> {
+  async ended(q: {
+    candidateIds: readonly string[] | null;
+    skip: readonly string[];
+    first: readonly string[];
+    flags: readonly string[];
+    limit: number;
+  }): Promise<EndedSessionRecord[]> {
     return rows(
       endedRow,
       await this.db.query(

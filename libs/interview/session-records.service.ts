@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { AdmissionUsage } from '#libs/rollout';
-import { type EndedSessionRecord, type GradedAnswerRecord, type ReportedSessionRecord, SessionRecordsRepository } from './session-records.repository.js';
+import {
+  type EndedSessionRecord,
+  type GradedAnswerRecord,
+  type ReportedSessionRecord,
+  SessionRecordsRepository,
+} from './session-records.repository.js';
 
 export type { EndedSessionRecord, GradedAnswerRecord, ReportedSessionRecord };
 
@@ -16,7 +21,13 @@ export class SessionRecordsService implements AdmissionUsage {
    * Ended sessions of these candidates (null: everyone's) but `skip`, for a review queue: `first` and the sessions
    * with an answer carrying one of `flags` come first, then the oldest; at most `limit`.
    */
-  endedSessions(q: { candidateIds: readonly string[] | null; skip: readonly string[]; first: readonly string[]; flags: readonly string[]; limit: number }): Promise<EndedSessionRecord[]> {
+  endedSessions(q: {
+    candidateIds: readonly string[] | null;
+    skip: readonly string[];
+    first: readonly string[];
+    flags: readonly string[];
+    limit: number;
+  }): Promise<EndedSessionRecord[]> {
     return this.records.ended(q);
   }
 

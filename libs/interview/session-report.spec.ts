@@ -13,7 +13,12 @@ describe(buildReport.name, () => {
 
   type Score = 1 | 2 | 3 | 4;
   /** A dimension's score, or its score and the grader's reason. */
-  const grade = (phaseId: string, dimensions: Record<string, Score | [Score, string]>, keyPoints: Record<string, 'covered' | 'partial' | 'missed'> = {}, nextToStudy: string[] = []): Grade => ({
+  const grade = (
+    phaseId: string,
+    dimensions: Record<string, Score | [Score, string]>,
+    keyPoints: Record<string, 'covered' | 'partial' | 'missed'> = {},
+    nextToStudy: string[] = [],
+  ): Grade => ({
     questionId: 'realtime-notifications',
     phaseId,
     keyPoints: Object.entries(keyPoints).map(([id, status]) => ({ id, status, evidence: status === 'missed' ? [] : ['quote'] })),
@@ -22,7 +27,14 @@ describe(buildReport.name, () => {
     overall: 50,
     feedback: { strengths: [], improvements: [], nextToStudy },
     flags: [],
-    provenance: { grader: 'rubric', model: null, rubricVersion: 'v', promptVersion: 'p', tokens: { prompt: 0, cached: 0, completion: 0 }, latencyMs: 1 },
+    provenance: {
+      grader: 'rubric',
+      model: null,
+      rubricVersion: 'v',
+      promptVersion: 'p',
+      tokens: { prompt: 0, cached: 0, completion: 0 },
+      latencyMs: 1,
+    },
   });
   const report = (grades: Grade[]) => {
     const question = content.questions.get('realtime-notifications')!;
@@ -40,7 +52,11 @@ describe(buildReport.name, () => {
   });
 
   it('averages a dimension over the phases that assessed it', () => {
-    const sut = report([grade('high-level-design', { communication: 4 }), grade('deep-dive', { communication: 2 }), grade('deep-dive', { communication: 1 })]);
+    const sut = report([
+      grade('high-level-design', { communication: 4 }),
+      grade('deep-dive', { communication: 2 }),
+      grade('deep-dive', { communication: 1 }),
+    ]);
     expect(sut.dimensions.find((d) => d.id === 'communication')!.score).toBe(3);
   });
 
@@ -73,8 +89,14 @@ describe(buildReport.name, () => {
   it('comments on each dimension with what the graders said of the answers that set its score, not the rubric descriptor', () => {
     const sut = report([
       grade('high-level-design', { communication: [3, 'Walks through the delivery path in order.'] }),
-      grade('deep-dive', { communication: [2, 'Jumps between topics.'], 'scalability-reliability': [2, 'Names Kafka without saying how it scales.'] }),
-      grade('deep-dive', { communication: [4, 'Explains the retry path step by step'], 'scalability-reliability': [4, 'Partitions the stream by user id so order holds.'] }),
+      grade('deep-dive', {
+        communication: [2, 'Jumps between topics.'],
+        'scalability-reliability': [2, 'Names Kafka without saying how it scales.'],
+      }),
+      grade('deep-dive', {
+        communication: [4, 'Explains the retry path step by step'],
+        'scalability-reliability': [4, 'Partitions the stream by user id so order holds.'],
+      }),
       grade('trade-offs-scaling', { communication: [3, 'Walks through the delivery path in order.'] }),
       grade('requirements-clarification', { 'capacity-estimation': [3, 'Shown best by “2 million connections.”'] }),
     ]);
@@ -82,13 +104,15 @@ describe(buildReport.name, () => {
     // The deep-dive's best answer (4) sets the score there; the weaker one's reason is not the report's to repeat.
     expect(dim('scalability-reliability')).toMatchObject({ score: 4, comment: 'Partitions the stream by user id so order holds.' });
     // Phases in the question's order, each reason once, each a sentence naming the phase it is about.
-    expect(dim('communication').comment).toBe('High-Level Design: Walks through the delivery path in order. Deep Dive: Explains the retry path step by step.');
+    expect(dim('communication').comment).toBe(
+      'High-Level Design: Walks through the delivery path in order. Deep Dive: Explains the retry path step by step.',
+    );
     for (const d of sut.dimensions.filter((x) => x.score !== null)) expect(d.comment).not.toBe(d.descriptor);
     expect(dim('capacity-estimation').comment).toBe('Shown best by “2 million connections.”');
     expect(dim('requirements')).toMatchObject({ score: null, comment: null });
   });
 
-  it('turns the misses into a study plan, biggest gap first, with the rubric\'s explanation, references and practice prompt', () => {
+  it("turns the misses into a study plan, biggest gap first, with the rubric's explanation, references and practice prompt", () => {
     const question = content.questions.get('realtime-notifications')!;
     const sut = report([grade('deep-dive', {}, { 'realtime-processing': 'covered', 'queue-reliability': 'partial' })]);
     expect(sut.studyPlan.map((s) => [s.keyPointId, s.status])).toEqual([

@@ -182,7 +182,11 @@ export function buildReport(input: {
  * The answer that set a dimension's score in each phase (its best; the first of equals), in the question's
  * phase order: the same answers the score is averaged over, so the comment speaks for the score shown.
  */
-function bestPerPhase(grades: readonly Grade[], dimensionId: string, phaseOrder: readonly string[]): { phaseId: string; score: number; reason: string }[] {
+function bestPerPhase(
+  grades: readonly Grade[],
+  dimensionId: string,
+  phaseOrder: readonly string[],
+): { phaseId: string; score: number; reason: string }[] {
   const best = new Map<string, { phaseId: string; score: number; reason: string }>();
   for (const g of grades) {
     const x = g.dimensions.find((d) => d.id === dimensionId);

@@ -63,27 +63,31 @@ export const turnRow = z
     meta: col.json<LineMeta>().nullable(),
     created_at: col.time,
   })
-  .transform(
-    (r): TurnRow => ({
-      id: r.id,
-      sessionId: r.session_id,
-      seq: r.seq,
-      phaseId: r.phase_id,
-      speaker: r.speaker,
-      clientId: r.client_id,
-      text: r.text,
-      reason: r.reason,
-      keyPointId: r.key_point_id,
-      kind: r.kind,
-      lineKey: r.line_key,
-      meta: r.meta,
-      createdAt: r.created_at,
-    }),
-  );
+  .transform((r): TurnRow => ({
+    id: r.id,
+    sessionId: r.session_id,
+    seq: r.seq,
+    phaseId: r.phase_id,
+    speaker: r.speaker,
+    clientId: r.client_id,
+    text: r.text,
+    reason: r.reason,
+    keyPointId: r.key_point_id,
+    kind: r.kind,
+    lineKey: r.line_key,
+    meta: r.meta,
+    createdAt: r.created_at,
+  }));
 
 export const gradingRow = z
   .object({ turn_id: col.uuid, session_id: col.uuid, status: gradingStatus, failure_code: col.text.nullable(), updated_at: col.time })
-  .transform((r): GradingRow => ({ turnId: r.turn_id, sessionId: r.session_id, status: r.status, failureCode: r.failure_code, updatedAt: r.updated_at }));
+  .transform((r): GradingRow => ({
+    turnId: r.turn_id,
+    sessionId: r.session_id,
+    status: r.status,
+    failureCode: r.failure_code,
+    updatedAt: r.updated_at,
+  }));
 
 export const gradeRow = z
   .object({
@@ -97,19 +101,17 @@ export const gradeRow = z
     body: col.json<unknown>(),
     created_at: col.time,
   })
-  .transform(
-    (r): StoredGrade => ({
-      id: r.id,
-      turnId: r.turn_id,
-      rubricVersion: r.rubric_version,
-      promptVersion: r.prompt_version,
-      grader: r.grader,
-      model: r.model,
-      overall: r.overall,
-      body: r.body,
-      createdAt: r.created_at,
-    }),
-  );
+  .transform((r): StoredGrade => ({
+    id: r.id,
+    turnId: r.turn_id,
+    rubricVersion: r.rubric_version,
+    promptVersion: r.prompt_version,
+    grader: r.grader,
+    model: r.model,
+    overall: r.overall,
+    body: r.body,
+    createdAt: r.created_at,
+  }));
 
 const eventType = z.custom<ServerEventType>((v) => typeof v === 'string' && Object.hasOwn(serverEventPayloadSchemas, v));
 

@@ -23,17 +23,20 @@ import { DiagramReplayService } from './diagram-replay.service.js';
 import { DiagramSessionService } from './diagram-session.service.js';
 import { SessionsService } from './sessions.service.js';
 
-const createSessionSchema = z.object({
-  questionId: freeText().min(1).max(100),
-  mode: z.enum(['practice', 'realistic']),
-}).strict();
+const createSessionSchema = z
+  .object({
+    questionId: freeText().min(1).max(100),
+    mode: z.enum(['practice', 'realistic']),
+  })
+  .strict();
 type CreateSession = z.infer<typeof createSessionSchema>;
 
 const diagramSvgQuerySchema = z.object({ snapshotId: z.uuid().optional() }).strict();
 type DiagramSvgQuery = z.infer<typeof diagramSvgQuerySchema>;
 
 const SessionId = () => new ParseUUIDPipe({ exceptionFactory: () => new SessionNotFoundError() });
-const SnapshotId = () => new ParseUUIDPipe({ exceptionFactory: () => new DomainError('SNAPSHOT_NOT_FOUND', 'this session has no board snapshot with that id') });
+const SnapshotId = () =>
+  new ParseUUIDPipe({ exceptionFactory: () => new DomainError('SNAPSHOT_NOT_FOUND', 'this session has no board snapshot with that id') });
 
 /**
  * The board picture is drawn by the server from stored data, but its text is the candidate's: served as a download

@@ -135,11 +135,16 @@ export class SessionTx {
 
   /** Whether the interviewer already said the line with this key (a reply, a nudge) in this session. */
   async hasLine(lineKey: string): Promise<boolean> {
-    return rows(anyRow, await this.m.query(`SELECT 1 FROM session_turns WHERE session_id = $1 AND line_key = $2`, [this.session.id, lineKey])).length > 0;
+    return (
+      rows(anyRow, await this.m.query(`SELECT 1 FROM session_turns WHERE session_id = $1 AND line_key = $2`, [this.session.id, lineKey])).length > 0
+    );
   }
 
   async grading(turnId: string): Promise<GradingRow | null> {
-    return firstRow(gradingRow, await this.m.query(`SELECT * FROM answer_gradings WHERE turn_id = $1 AND session_id = $2`, [turnId, this.session.id]));
+    return firstRow(
+      gradingRow,
+      await this.m.query(`SELECT * FROM answer_gradings WHERE turn_id = $1 AND session_id = $2`, [turnId, this.session.id]),
+    );
   }
 
   async setGradingStatus(turnId: string, status: GradingRow['status'], failureCode: string | null = null): Promise<void> {
@@ -172,11 +177,7 @@ export class SessionTx {
   }
 
   async moveToPhase(index: number, endsAt: Date): Promise<void> {
-    await this.m.query(`UPDATE interview_sessions SET phase_index = $2, phase_ends_at = $3 WHERE id = $1`, [
-      this.session.id,
-      index,
-      endsAt,
-    ]);
+    await this.m.query(`UPDATE interview_sessions SET phase_index = $2, phase_ends_at = $3 WHERE id = $1`, [this.session.id, index, endsAt]);
     this.session.phaseIndex = index;
     this.session.phaseEndsAt = endsAt;
   }
@@ -207,7 +208,7 @@ export class SessionTx {
     const saved = rows(
       z.object({ version: col.int }),
       await this.m.query(
-      `WITH latest AS (SELECT version, body FROM session_reports WHERE session_id = $1 ORDER BY version DESC LIMIT 1),
+        `WITH latest AS (SELECT version, body FROM session_reports WHERE session_id = $1 ORDER BY version DESC LIMIT 1),
        confirmed AS (
          UPDATE session_reports r SET confirmed_at = now() FROM latest
           WHERE r.session_id = $1 AND r.version = latest.version AND latest.body = $2::jsonb RETURNING r.version
@@ -215,7 +216,7 @@ export class SessionTx {
        INSERT INTO session_reports (session_id, version, body)
        SELECT $1, coalesce((SELECT version FROM latest), 0) + 1, $2::jsonb WHERE NOT EXISTS (SELECT 1 FROM confirmed)
        RETURNING version`,
-      [this.session.id, JSON.stringify(body)],
+        [this.session.id, JSON.stringify(body)],
       ),
     );
     return saved[0]?.version ?? null;
@@ -246,14 +247,21 @@ export class SessionTx {
 
   /** Whether the session's report was already given up on (`session:report-failed` is in its event log). */
   async reportFailed(): Promise<boolean> {
-    return rows(anyRow, await this.m.query(`SELECT 1 FROM session_events WHERE session_id = $1 AND type = 'session:report-failed' LIMIT 1`, [this.session.id])).length > 0;
+    return (
+      rows(
+        anyRow,
+        await this.m.query(`SELECT 1 FROM session_events WHERE session_id = $1 AND type = 'session:report-failed' LIMIT 1`, [this.session.id]),
+      ).length > 0
+    );
   }
 
   /** The answers whose grade the client was already sent (`grade:scored`): realistic mode holds them to the end. */
   async releasedGrades(): Promise<Set<string>> {
     const released = rows(
       z.object({ turn_id: col.uuid }),
-      await this.m.query(`SELECT DISTINCT payload->>'turnId' AS turn_id FROM session_events WHERE session_id = $1 AND type = 'grade:scored'`, [this.session.id]),
+      await this.m.query(`SELECT DISTINCT payload->>'turnId' AS turn_id FROM session_events WHERE session_id = $1 AND type = 'grade:scored'`, [
+        this.session.id,
+      ]),
     );
     return new Set(released.map((r) => r.turn_id));
   }
@@ -282,7 +290,16 @@ export class SessionsRepository {
       await this.db.query(
         `INSERT INTO interview_sessions (candidate_id, question_id, question_version, role_slug, role_version, mode, phases, phase_ends_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-        [input.candidateId, input.questionId, input.questionVersion, input.roleSlug, input.roleVersion, input.mode, JSON.stringify(input.phases), input.phaseEndsAt],
+        [
+          input.candidateId,
+          input.questionId,
+          input.questionVersion,
+          input.roleSlug,
+          input.roleVersion,
+          input.mode,
+          JSON.stringify(input.phases),
+          input.phaseEndsAt,
+        ],
       ),
     );
     return row!;
@@ -361,15 +378,24 @@ export class SessionsRepository {
   }
 
   async listForCandidate(candidateId: string): Promise<SessionRow[]> {
-    return rows(sessionRow, await this.db.query(`SELECT * FROM interview_sessions WHERE candidate_id = $1 ORDER BY started_at DESC LIMIT 200`, [candidateId]));
+    return rows(
+      sessionRow,
+      await this.db.query(`SELECT * FROM interview_sessions WHERE candidate_id = $1 ORDER BY started_at DESC LIMIT 200`, [candidateId]),
+    );
   }
 
   async eventsAfter(sessionId: string, afterSeq: number, limit = 1000): Promise<ServerEvent[]> {
-    return rows(eventRow, await this.db.query(`SELECT * FROM session_events WHERE session_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`, [sessionId, afterSeq, limit]));
+    return rows(
+      eventRow,
+      await this.db.query(`SELECT * FROM session_events WHERE session_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`, [sessionId, afterSeq, limit]),
+    );
   }
 
   async lastSeqs(sessionIds: string[]): Promise<Map<string, number>> {
-    const found = rows(z.object({ id: col.uuid, last_seq: col.int }), await this.db.query(`SELECT id, last_seq FROM interview_sessions WHERE id = ANY($1::uuid[])`, [sessionIds]));
+    const found = rows(
+      z.object({ id: col.uuid, last_seq: col.int }),
+      await this.db.query(`SELECT id, last_seq FROM interview_sessions WHERE id = ANY($1::uuid[])`, [sessionIds]),
+    );
     return new Map(found.map((r) => [r.id, r.last_seq]));
   }
 
@@ -388,12 +414,17 @@ export class SessionsRepository {
   async grades(sessionId: string): Promise<StoredGrade[]> {
     return rows(
       gradeRow,
-      await this.db.query(`SELECT g.* FROM grades g JOIN session_turns t ON t.id = g.turn_id WHERE t.session_id = $1 ORDER BY t.seq, g.created_at`, [sessionId]),
+      await this.db.query(`SELECT g.* FROM grades g JOIN session_turns t ON t.id = g.turn_id WHERE t.session_id = $1 ORDER BY t.seq, g.created_at`, [
+        sessionId,
+      ]),
     );
   }
 
   async report(sessionId: string): Promise<unknown | null> {
-    const row = firstRow(z.object({ body: col.json<unknown>() }), await this.db.query(`SELECT body FROM session_reports WHERE session_id = $1 ORDER BY version DESC LIMIT 1`, [sessionId]));
+    const row = firstRow(
+      z.object({ body: col.json<unknown>() }),
+      await this.db.query(`SELECT body FROM session_reports WHERE session_id = $1 ORDER BY version DESC LIMIT 1`, [sessionId]),
+    );
     return row ? row.body : null;
   }
 
@@ -401,7 +432,10 @@ export class SessionsRepository {
   async stalledGradings(olderThan: Date, limit = 500): Promise<GradingRow[]> {
     return rows(
       gradingRow,
-      await this.db.query(`SELECT * FROM answer_gradings WHERE status IN ('queued', 'grading') AND updated_at < $1 ORDER BY updated_at LIMIT $2`, [olderThan, limit]),
+      await this.db.query(`SELECT * FROM answer_gradings WHERE status IN ('queued', 'grading') AND updated_at < $1 ORDER BY updated_at LIMIT $2`, [
+        olderThan,
+        limit,
+      ]),
     );
   }
 
@@ -413,11 +447,11 @@ export class SessionsRepository {
     const found = rows(
       idRow,
       await this.db.query(
-      `SELECT t.id FROM session_turns t JOIN interview_sessions s ON s.id = t.session_id
+        `SELECT t.id FROM session_turns t JOIN interview_sessions s ON s.id = t.session_id
         WHERE s.status = 'active' AND t.speaker = 'candidate' AND t.kind = 'question' AND t.created_at < $1 AND t.created_at > $2
           AND NOT EXISTS (SELECT 1 FROM session_turns r WHERE r.session_id = t.session_id AND r.line_key = 'reply:' || t.id::text)
         LIMIT $3`,
-      [olderThan, notBefore, limit],
+        [olderThan, notBefore, limit],
       ),
     );
     return found.map((r) => r.id);
@@ -436,12 +470,12 @@ export class SessionsRepository {
     const found = rows(
       z.object({ session_id: col.uuid, settled_at: col.time }),
       await this.db.query(
-      `SELECT a.session_id, max(a.updated_at) AS settled_at
+        `SELECT a.session_id, max(a.updated_at) AS settled_at
          FROM answer_gradings a JOIN interview_sessions s ON s.id = a.session_id AND s.status = 'ended'
         WHERE a.status IN ('scored', 'failed') AND a.updated_at >= $1 AND a.updated_at < $2
           AND a.updated_at > (SELECT max(r.confirmed_at) FROM session_reports r WHERE r.session_id = a.session_id)
         GROUP BY a.session_id LIMIT $3`,
-      [since, before, limit],
+        [since, before, limit],
       ),
     );
     return found.map((r) => ({ sessionId: r.session_id, settledAt: r.settled_at }));
@@ -451,14 +485,14 @@ export class SessionsRepository {
     const found = rows(
       idRow,
       await this.db.query(
-      `SELECT s.id FROM interview_sessions s LEFT JOIN session_reports r ON r.session_id = s.id
+        `SELECT s.id FROM interview_sessions s LEFT JOIN session_reports r ON r.session_id = s.id
        WHERE s.status = 'ended' AND r.session_id IS NULL
          AND NOT EXISTS (SELECT 1 FROM session_events e WHERE e.session_id = s.id AND e.type = 'session:report-failed')
          -- Still being graded or run: the last grading or run to settle queues the build (their own re-drives cover them).
          AND NOT EXISTS (SELECT 1 FROM answer_gradings a WHERE a.session_id = s.id AND a.status IN ('queued', 'grading'))
          AND NOT EXISTS (SELECT 1 FROM code_runs c WHERE c.session_id = s.id AND c.state <> 'done')
        LIMIT $1`,
-      [limit],
+        [limit],
       ),
     );
     return found.map((r) => r.id);

@@ -96,7 +96,11 @@ export class SessionsService {
       this.sessions.report(sessionId),
     ]);
     // The stored report is the document `buildReport` wrote (a `SessionReport`).
-    return { state: toStateDto(session), transcript: toTranscript(session, turns, gradings, grades), report: (report ?? null) as SessionReport | null };
+    return {
+      state: toStateDto(session),
+      transcript: toTranscript(session, turns, gradings, grades),
+      report: (report ?? null) as SessionReport | null,
+    };
   }
 
   /**
@@ -119,7 +123,9 @@ export class SessionsService {
     const limit = this.config.sessions.answerMaxChars;
     if (input.text.length > limit) throw new AnswerTooLongError(limit, input.text.length);
     if (input.text.trim().length === 0) {
-      throw new DomainError('INVALID_PAYLOAD', 'invalid payload: text must not be empty', { issues: [{ path: 'text', message: 'must not be empty' }] });
+      throw new DomainError('INVALID_PAYLOAD', 'invalid payload: text must not be empty', {
+        issues: [{ path: 'text', message: 'must not be empty' }],
+      });
     }
     const { kind } = readTurn(input.text, input.intent);
     const graded = isGraded(kind);
@@ -258,10 +264,20 @@ export class SessionsService {
   private async afterCommit(session: SessionRow, appended: ServerEvent[], next: { deadline?: boolean; report?: boolean }): Promise<void> {
     if (next.deadline) {
       const delayMs = Math.max(0, session.phaseEndsAt.getTime() - Date.now());
-      await this.enqueue('sessions.phase-deadline', { sessionId: session.id, phaseIndex: session.phaseIndex }, deadlineJobId(session.id, session.phaseIndex), delayMs);
+      await this.enqueue(
+        'sessions.phase-deadline',
+        { sessionId: session.id, phaseIndex: session.phaseIndex },
+        deadlineJobId(session.id, session.phaseIndex),
+        delayMs,
+      );
       const nudgeMs = nudgeDelayMs(session, this.config.sessions.phaseMinuteMs);
       if (nudgeMs !== null) {
-        await this.enqueue('sessions.phase-nudge', { sessionId: session.id, phaseIndex: session.phaseIndex }, nudgeJobId(session.id, session.phaseIndex), nudgeMs);
+        await this.enqueue(
+          'sessions.phase-nudge',
+          { sessionId: session.id, phaseIndex: session.phaseIndex },
+          nudgeJobId(session.id, session.phaseIndex),
+          nudgeMs,
+        );
       }
     }
     if (next.report) await this.enqueue('sessions.build-report', { sessionId: session.id }, reportJobId(session.id));

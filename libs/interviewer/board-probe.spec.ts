@@ -32,7 +32,10 @@ describe('a follow-up about the board', () => {
     const content = await loadContent({ rubricsDir: `${repoRoot}rubrics`, promptsDir: `${repoRoot}prompts` });
     const base = content.questions.get('realtime-notifications')!;
     // The probe on the design phase's point, so the test does not depend on the shipped rubric's own board probes.
-    question = { ...base, keyPoints: base.keyPoints.map((k) => (k.id === 'realtime-processing' ? { ...k, probes: [boardProbe, ...(k.probes ?? [])] } : k)) } as LoadedQuestion;
+    question = {
+      ...base,
+      keyPoints: base.keyPoints.map((k) => (k.id === 'realtime-processing' ? { ...k, probes: [boardProbe, ...(k.probes ?? [])] } : k)),
+    } as LoadedQuestion;
   });
 
   const context = (findings: readonly DiagramFinding[] | undefined, history: ReplyContext['history'] = []): ReplyContext => {
@@ -70,14 +73,22 @@ describe('a follow-up about the board', () => {
   });
 
   it('says a long or empty label back briefly', () => {
-    const long = { ...finding, from: { ...finding.from, label: 'The customer facing single page application served from the edge' }, to: { ...finding.to, label: null } };
+    const long = {
+      ...finding,
+      from: { ...finding.from, label: 'The customer facing single page application served from the edge' },
+      to: { ...finding.to, label: null },
+    };
     expect(composeReply(context([long]))?.text).toContain('I see The customer facing single page… talks straight to the database');
   });
 
   it('plays the board conversations (test/fixtures/interviewer-eval/dev-board.jsonl) with every check passing', async () => {
     const content = await loadContent({ rubricsDir: `${repoRoot}rubrics`, promptsDir: `${repoRoot}prompts` });
     const conversations = parseConversations(readFileSync(`${repoRoot}test/fixtures/interviewer-eval/dev-board.jsonl`, 'utf8'));
-    const report = await runInterviewerEval(conversations, new OfflineInterviewer(), { questions: content.questions, roles: content.roles, promptVersion: content.prompts.get('grader')!.version });
+    const report = await runInterviewerEval(conversations, new OfflineInterviewer(), {
+      questions: content.questions,
+      roles: content.roles,
+      promptVersion: content.prompts.get('grader')!.version,
+    });
     expect(report.failures).toEqual([]);
     expect(report.checks.probe.total).toBeGreaterThanOrEqual(2);
   });
@@ -119,14 +130,26 @@ describe('a covered phase with a finding on the board', () => {
   });
 
   it('once the board probe was asked and the board still shows it, closes without calling the phase covered', () => {
-    const asked = { speaker: 'interviewer' as const, text: 'I see Web app talks straight to Postgres on your board.', phaseId: 'high-level-design', probe: 'realtime-processing:board-client-database' };
+    const asked = {
+      speaker: 'interviewer' as const,
+      text: 'I see Web app talks straight to Postgres on your board.',
+      phaseId: 'high-level-design',
+      probe: 'realtime-processing:board-client-database',
+    };
     const sut = composeReply(context([finding], [asked]));
     expect(sut?.text ?? '').not.toMatch(/covers what I wanted|I have what I need/);
     expect(sut?.reason ?? '').not.toContain('is covered');
   });
 
   it('a finding of a later phase (a single broker, for the deep dive) is not asked now, and the phase is not called covered either', () => {
-    const broker: DiagramFinding = { ...finding, check: 'single-stateful-write-path', keyPoint: 'queue-reliability', from: { id: 'svc', kind: 'node', label: 'Notification service', category: 'service' }, to: { id: 'kafka', kind: 'node', label: 'Kafka', category: 'queue' }, text: 'Notification service → Kafka' };
+    const broker: DiagramFinding = {
+      ...finding,
+      check: 'single-stateful-write-path',
+      keyPoint: 'queue-reliability',
+      from: { id: 'svc', kind: 'node', label: 'Notification service', category: 'service' },
+      to: { id: 'kafka', kind: 'node', label: 'Kafka', category: 'queue' },
+      text: 'Notification service → Kafka',
+    };
     const sut = composeReply(context([broker]));
     expect(sut?.probe ?? null).toBeNull();
     expect(sut?.text ?? '').not.toMatch(/covers what I wanted|I have what I need/);
@@ -134,7 +157,10 @@ describe('a covered phase with a finding on the board', () => {
 
   it('a finding tied to no key point and no probe is asked about in the words of its check', () => {
     // The finding names no key point (a mistake-only check), and no probe of the rubric is conditioned on it.
-    const bare = { ...question, keyPoints: question.keyPoints.map((k) => ({ ...k, probes: (k.probes ?? []).filter((p) => !p.when?.board) })) } as LoadedQuestion;
+    const bare = {
+      ...question,
+      keyPoints: question.keyPoints.map((k) => ({ ...k, probes: (k.probes ?? []).filter((p) => !p.when?.board) })),
+    } as LoadedQuestion;
     const sut = composeReply({ ...context([finding]), question: bare });
     expect(sut?.probe).toBe('board:client-to-database');
     expect(sut?.text).toContain('Web app');

@@ -60,9 +60,7 @@ function compile(question: Question): CompiledScenario {
     for (const t of terms) for (const w of t.stems) vocabulary.add(w);
     for (const w of answerWords[i]!) vocabulary.add(w);
     // The telling words of its terms: "sorted" of "input sorted" answers "Sorted?".
-    const termWords = new Set(
-      terms.flatMap((t) => t.stems).filter((w) => !UNINFORMATIVE.has(w) && (spread.get(w) ?? 0) <= (prompt.has(w) ? 1 : 2)),
-    );
+    const termWords = new Set(terms.flatMap((t) => t.stems).filter((w) => !UNINFORMATIVE.has(w) && (spread.get(w) ?? 0) <= (prompt.has(w) ? 1 : 2)));
     return { fact, terms, termWords, answerWords: new Set([...answerWords[i]!].filter((w) => seen.get(w)! <= 2)) };
   });
   found = { facts, vocabulary };

@@ -5,7 +5,16 @@
  * LLM interviewer (`LLM_PROVIDER=openai`) that words the offline plan, streamed, checked, with the
  * offline line as its fallback. Pure: it loads and stores nothing (libs/interview does).
  */
-export type { ConversationTurn, Interviewer, InterviewerReply, LineProvenance, ReplyContext, ReplyOptions, ReplyPhase, InterviewerFallback } from './interviewer.port.js';
+export type {
+  ConversationTurn,
+  Interviewer,
+  InterviewerReply,
+  LineProvenance,
+  ReplyContext,
+  ReplyOptions,
+  ReplyPhase,
+  InterviewerFallback,
+} from './interviewer.port.js';
 export { INTERVIEWER_FALLBACKS, readGrade, type AnswerReading } from './interviewer.port.js';
 export { readTurn, sentences, type TurnReading } from './turn-reader.js';
 export { factsFor, type FactMatch } from './fact-finder.js';
@@ -15,4 +24,10 @@ export { findLeak, ReplyGuard, type LeakFinding } from './leak-guard.js';
 export { lineKey } from './text-match.js';
 export { createInterviewer } from './create-interviewer.js';
 export { parseConversations, ConversationDatasetError, type Conversation } from './eval/conversation-dataset.js';
-export { runInterviewerEval, formatInterviewerEval, INTERVIEWER_GATES, INTERVIEWER_TARGETS, type InterviewerEvalReport } from './eval/conversation-eval.js';
+export {
+  runInterviewerEval,
+  formatInterviewerEval,
+  INTERVIEWER_GATES,
+  INTERVIEWER_TARGETS,
+  type InterviewerEvalReport,
+} from './eval/conversation-eval.js';

@@ -16,18 +16,28 @@ describe(OfflineInterviewer.name, () => {
   });
 
   const play = async (...conversations: Conversation[]) => {
-    const report = await runInterviewerEval(conversations, sut, { questions: content.questions, roles: content.roles, promptVersion: content.prompts.get('grader')!.version });
+    const report = await runInterviewerEval(conversations, sut, {
+      questions: content.questions,
+      roles: content.roles,
+      promptVersion: content.prompts.get('grader')!.version,
+    });
     return report;
   };
   const conversation = (questionId: string, turns: unknown[]): Conversation =>
     parseConversations(JSON.stringify({ id: 'spec', questionId, turns }))[0]!;
 
-  it('answers a scale question with the prompt\'s numbers, and invites an assumption for what the scenario leaves open', async () => {
+  it("answers a scale question with the prompt's numbers, and invites an assumption for what the scenario leaves open", async () => {
     const report = await play(
       conversation('realtime-notifications', [
-        { say: 'How many users should I design for, and how many are online at once?', expect: { kind: 'question', facts: ['users-and-concurrency'], mentions: ['50 million', '2 million'], assumption: false } },
+        {
+          say: 'How many users should I design for, and how many are online at once?',
+          expect: { kind: 'question', facts: ['users-and-concurrency'], mentions: ['50 million', '2 million'], assumption: false },
+        },
         { say: 'Do we need to support SMS?', expect: { kind: 'question', facts: [], assumption: true } },
-        { say: 'Is this greenfield? Any compliance needs? Open source allowed?', expect: { kind: 'question', facts: ['existing-stack'], assumption: true } },
+        {
+          say: 'Is this greenfield? Any compliance needs? Open source allowed?',
+          expect: { kind: 'question', facts: ['existing-stack'], assumption: true },
+        },
       ]),
     );
     expect(report.failures).toEqual([]);
@@ -48,7 +58,10 @@ describe(OfflineInterviewer.name, () => {
   it('never tells a weak requirements answer that it covers what was wanted', async () => {
     const report = await play(
       conversation('realtime-notifications', [
-        { say: 'It sends notifications to users.', expect: { kind: 'answer', praise: false, probeOneOf: ['checklist'], avoids: ['covers what I wanted'] } },
+        {
+          say: 'It sends notifications to users.',
+          expect: { kind: 'answer', praise: false, probeOneOf: ['checklist'], avoids: ['covers what I wanted'] },
+        },
         { say: 'Users get notified.', expect: { praise: false, probeOneOf: ['checklist'] } },
       ]),
     );
@@ -60,9 +73,18 @@ describe(OfflineInterviewer.name, () => {
     // claims is wrong, so "Good." would endorse it.
     const report = await play(
       conversation('payment-gateway', [
-        { phase: 'requirements-clarification', say: 'Before designing, I want to pin down what correct means here. The hard requirements are that a customer is never charged twice for one purchase and that we never lose a payment once the merchant got a success back. We support authorize, capture and refund, and every state change has to be auditable for disputes and for PCI. I would rather reject a request than give an inconsistent answer, so consistency wins over availability for the money path. Latency is dominated by the card processor anyway, around one to two seconds.' },
-        { phase: 'capacity-estimation', say: 'Let me size it. Say 50 million payments a day, that is about 600 per second on average and maybe 3,000 per second at peak. Each processor call takes about 1.5 seconds, so by Little\'s law we have roughly 4,500 requests in flight at peak, which tells me the connection pools and worker counts. Storage: each payment has about 5 state rows and 4 ledger lines of around 300 bytes, so roughly 130 GB a day, which we keep for seven years for audit.' },
-        { phase: 'high-level-design', say: 'The merchant calls POST /payments with an Idempotency-Key header. The API stores the key with a hash of the request body in Postgres under a unique constraint, in the same transaction as the payment row, so a retry with the same key gets the stored response instead of a second charge. Then a payment worker calls the processor, passing our attempt id as the processor\'s idempotency key. Every movement of money is written to an append-only double-entry ledger with debits and credits that sum to zero, amounts in integer cents.' },
+        {
+          phase: 'requirements-clarification',
+          say: 'Before designing, I want to pin down what correct means here. The hard requirements are that a customer is never charged twice for one purchase and that we never lose a payment once the merchant got a success back. We support authorize, capture and refund, and every state change has to be auditable for disputes and for PCI. I would rather reject a request than give an inconsistent answer, so consistency wins over availability for the money path. Latency is dominated by the card processor anyway, around one to two seconds.',
+        },
+        {
+          phase: 'capacity-estimation',
+          say: "Let me size it. Say 50 million payments a day, that is about 600 per second on average and maybe 3,000 per second at peak. Each processor call takes about 1.5 seconds, so by Little's law we have roughly 4,500 requests in flight at peak, which tells me the connection pools and worker counts. Storage: each payment has about 5 state rows and 4 ledger lines of around 300 bytes, so roughly 130 GB a day, which we keep for seven years for audit.",
+        },
+        {
+          phase: 'high-level-design',
+          say: "The merchant calls POST /payments with an Idempotency-Key header. The API stores the key with a hash of the request body in Postgres under a unique constraint, in the same transaction as the payment row, so a retry with the same key gets the stored response instead of a second charge. Then a payment worker calls the processor, passing our attempt id as the processor's idempotency key. Every movement of money is written to an append-only double-entry ledger with debits and credits that sum to zero, amounts in integer cents.",
+        },
         {
           phase: 'deep-dive',
           say:

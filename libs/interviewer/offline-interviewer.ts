@@ -22,7 +22,7 @@ const ASSUME: Record<Question['kind'], readonly string[]> = {
   ],
   behavioral: [
     "That's up to you: pick the example you can talk about in the most detail.",
-    "Your call. Choose whatever lets you show what you did yourself.",
+    'Your call. Choose whatever lets you show what you did yourself.',
     "There's no rule there, it's up to you; go with what makes the story clearest.",
   ],
 };
@@ -31,8 +31,8 @@ const PASSING_ACKS = ['Okay, that works.', 'Good.', 'That makes sense.', 'Fair e
 const WEAK_ACKS = ['Okay.', "Let's dig into that.", 'Let me push on that a bit.', 'Got it.'];
 const DONT_KNOW_OPENERS = [
   "That's fine, it happens in real interviews too. Let's come at it from another angle.",
-  "No problem. Reason it out from first principles rather than recall.",
-  "Okay. Think out loud; a partial answer is better than none.",
+  'No problem. Reason it out from first principles rather than recall.',
+  'Okay. Think out loud; a partial answer is better than none.',
 ];
 
 /**
@@ -46,7 +46,16 @@ export class OfflineInterviewer implements Interviewer {
     const started = performance.now();
     const reply = composeReply(ctx);
     if (!reply) return null;
-    return { reply, provenance: { interviewer: 'offline', model: null, promptVersion: null, tokens: { prompt: 0, completion: 0 }, latencyMs: performance.now() - started } };
+    return {
+      reply,
+      provenance: {
+        interviewer: 'offline',
+        model: null,
+        promptVersion: null,
+        tokens: { prompt: 0, completion: 0 },
+        latencyMs: performance.now() - started,
+      },
+    };
   }
 }
 
@@ -126,7 +135,10 @@ function wrapUp(ctx: ReplyContext, state: ProbeState): { text: string; board: st
   const { now, later } = standingFindings(ctx);
   const standing = now[0] ?? later[0];
   const options = praiseAllowed(ctx)
-    ? [`That covers what I wanted to hear on ${title}. Anything you'd add before we move on?`, `Good, I have what I need on ${title}. If you're happy with it, move on when you're ready.`]
+    ? [
+        `That covers what I wanted to hear on ${title}. Anything you'd add before we move on?`,
+        `Good, I have what I need on ${title}. If you're happy with it, move on when you're ready.`,
+      ]
     : [`Noted. Anything else on ${title} before we move on?`, `Okay. Move on to the next part when you're ready.`];
   const text = options.find((o) => !state.saidLines.has(lineKey(o)));
   return text ? { text, board: standing && ctx.mode === 'practice' && passing(ctx) ? `${standing.check}: ${standing.text}` : null } : null;
@@ -166,7 +178,9 @@ function answerQuestions(ctx: ReplyContext, state: ProbeState): FactAnswer | nul
   }
   const repeated = facts.filter((f) => given.has(f.id)).map((f) => f.id);
   const reason = [
-    facts.length ? `answered from the scenario: ${facts.map((f) => f.id).join(', ')}${repeated.length ? ` (asked before: ${repeated.join(', ')})` : ''}` : '',
+    facts.length
+      ? `answered from the scenario: ${facts.map((f) => f.id).join(', ')}${repeated.length ? ` (asked before: ${repeated.join(', ')})` : ''}`
+      : '',
     unknown ? `${unknown} question(s) the scenario leaves open: invited an assumption` : '',
   ]
     .filter(Boolean)

@@ -32,7 +32,10 @@ const REPLY_JSON_SCHEMA = {
 } as const;
 
 class Fallback extends Error {
-  constructor(readonly reason: InterviewerFallback, message: string) {
+  constructor(
+    readonly reason: InterviewerFallback,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -109,7 +112,10 @@ export class OpenAiInterviewer implements Interviewer {
     } catch (error) {
       const reason = fallbackReason(error, deadline, options.signal);
       if (reason === null) throw error; // the job itself was cancelled: nothing to say
-      return { reply: { ...plan, reason: `${plan.reason} (offline line: the model's reply was refused, ${reason})` }, provenance: provenance(reason) };
+      return {
+        reply: { ...plan, reason: `${plan.reason} (offline line: the model's reply was refused, ${reason})` },
+        provenance: provenance(reason),
+      };
     }
   }
 }

@@ -90,10 +90,18 @@ function probeOptions(kp: KeyPoint, state: ProbeState, findings: readonly Diagra
     const saidOk = !probe.when.said || mentionsAny(state.candidateWords, probe.when.said);
     const notSaidOk = !probe.when.notSaid || !mentionsAny(state.candidateWords, probe.when.notSaid);
     if (!saidOk || !notSaidOk) continue;
-    const why = [probe.when.said || probe.when.notSaid ? `the candidate ${describe(probe.when)}` : '', finding ? `the board shows ${finding.check}: ${finding.text}` : '']
+    const why = [
+      probe.when.said || probe.when.notSaid ? `the candidate ${describe(probe.when)}` : '',
+      finding ? `the board shows ${finding.check}: ${finding.text}` : '',
+    ]
       .filter(Boolean)
       .join(' and ');
-    conditional.push({ ...option, why: `; asked for what ${why}`, aboutSaid: probe.when.said !== undefined || finding !== undefined, ...(finding ? { finding } : {}) });
+    conditional.push({
+      ...option,
+      why: `; asked for what ${why}`,
+      aboutSaid: probe.when.said !== undefined || finding !== undefined,
+      ...(finding ? { finding } : {}),
+    });
   }
   return [...conditional, ...plain, { key: `${kp.id}:default`, text: kp.probe, why: '', aboutSaid: false }];
 }
@@ -158,9 +166,11 @@ export function standingFindings(ctx: ReplyContext): { now: DiagramFinding[]; la
  * problem put as a question about the candidate's own boxes (never the rubric's message, which is feedback).
  */
 const CHECK_PROBES: Record<DiagramCheckKind, string> = {
-  'client-to-database': 'I see {from} talks straight to {to} on your board. What happens when {to} is slow or down, and what stands between {from} and the data it may read?',
+  'client-to-database':
+    'I see {from} talks straight to {to} on your board. What happens when {to} is slow or down, and what stands between {from} and the data it may read?',
   'single-stateful-write-path': 'On your board {from} writes to a single {to}. What happens to those writes when that {to} node dies?',
-  'queue-without-consumer-group': 'On your board one {to} reads everything from {from}. What happens when the load doubles, or when that {to} crashes?',
+  'queue-without-consumer-group':
+    'On your board one {to} reads everything from {from}. What happens when the load doubles, or when that {to} crashes?',
 };
 
 /**
@@ -182,7 +192,9 @@ export function boardProbe(ctx: ReplyContext, state: ProbeState): PickedProbe | 
       if (!option.finding) continue;
       const text = fillSlots(fillBoardSlots(option.text, option.finding), named);
       if (text === null || !fresh(state, option.key, text)) continue;
-      const standing = ctx.covered.has(kp.id) ? `key point "${kp.text}" is covered, but the board contradicts it` : `key point "${kp.text}" (weight ${kp.weight}) is not covered yet`;
+      const standing = ctx.covered.has(kp.id)
+        ? `key point "${kp.text}" is covered, but the board contradicts it`
+        : `key point "${kp.text}" (weight ${kp.weight}) is not covered yet`;
       return { key: option.key, text, keyPointId: kp.id, reason: `${standing}${option.why}` };
     }
   }

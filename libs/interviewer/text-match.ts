@@ -47,5 +47,8 @@ export function mentionsAny(words: readonly string[], terms: readonly string[]):
 
 /** Lines compared for "said before": case, spacing and punctuation do not make a line new. */
 export function lineKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

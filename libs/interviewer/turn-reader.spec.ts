@@ -22,7 +22,9 @@ describe(readTurn.name, () => {
   });
 
   it('tells questions put to the interviewer from thinking aloud inside an answer', () => {
-    const sut = readTurn('I would use Kafka between the services. Do we need strict ordering per user? What happens if a consumer crashes? We retry.');
+    const sut = readTurn(
+      'I would use Kafka between the services. Do we need strict ordering per user? What happens if a consumer crashes? We retry.',
+    );
     expect(sut.kind).toBe('answer');
     expect(sut.asks).toEqual(['Do we need strict ordering per user?']);
   });

@@ -13,15 +13,22 @@ export interface TurnReading {
   asks: string[];
 }
 
-const INTERROGATIVE = /^(?:what|what's|whats|how|who|whom|which|when|where|why|is|are|was|were|do|does|did|can|could|should|would|will|shall|may|must|any|have|has)\b/i;
-const ASK = /^(?:(?:and|also|so|ok|okay|then|but)[, ]+)?(?:do|does|did|should|shall|can|could|may|must|is|are|was|were|will|would|have|has)\b|^(?:any|what(?:'s| is| are) (?:the|our|your|a|an|in|out)|how (?:many|much|big|large|fast|long|often|quickly))\b/i;
-const ASK_PHRASE = /\b(?:can you tell me|could you tell me|i'?d like to know|i want to know|i'?m wondering|i wonder|quick question|one question|can i assume|may i assume|should i assume|do you want me to)\b/i;
-const MOVE_ON = /^(?:(?:ok(?:ay)?|alright|right|so|i think|i'?m done[^.]*?|that'?s (?:all|it)[^.]*?)[,.!\s]+)*(?:(?:let'?s|can we|could we|shall we|i'?d like to|i want to|please)\s+)?(?:move on|go on|continue|proceed|skip (?:this|ahead|to)|go to the next|next (?:phase|part|section|step|question))\b/i;
-const DONT_KNOW = /\b(?:i (?:really |honestly )?(?:don'?t|do not) know|no idea|not sure|i'?m not familiar|never (?:used|worked with|heard of)|i have no clue|no clue|i can'?t (?:remember|recall)|i'?m stuck|i pass|pass on this)\b/i;
+const INTERROGATIVE =
+  /^(?:what|what's|whats|how|who|whom|which|when|where|why|is|are|was|were|do|does|did|can|could|should|would|will|shall|may|must|any|have|has)\b/i;
+const ASK =
+  /^(?:(?:and|also|so|ok|okay|then|but)[, ]+)?(?:do|does|did|should|shall|can|could|may|must|is|are|was|were|will|would|have|has)\b|^(?:any|what(?:'s| is| are) (?:the|our|your|a|an|in|out)|how (?:many|much|big|large|fast|long|often|quickly))\b/i;
+const ASK_PHRASE =
+  /\b(?:can you tell me|could you tell me|i'?d like to know|i want to know|i'?m wondering|i wonder|quick question|one question|can i assume|may i assume|should i assume|do you want me to)\b/i;
+const MOVE_ON =
+  /^(?:(?:ok(?:ay)?|alright|right|so|i think|i'?m done[^.]*?|that'?s (?:all|it)[^.]*?)[,.!\s]+)*(?:(?:let'?s|can we|could we|shall we|i'?d like to|i want to|please)\s+)?(?:move on|go on|continue|proceed|skip (?:this|ahead|to)|go to the next|next (?:phase|part|section|step|question))\b/i;
+const DONT_KNOW =
+  /\b(?:i (?:really |honestly )?(?:don'?t|do not) know|no idea|not sure|i'?m not familiar|never (?:used|worked with|heard of)|i have no clue|no clue|i can'?t (?:remember|recall)|i'?m stuck|i pass|pass on this)\b/i;
 /** A sentence that proposes a design or a step: what makes a turn with questions in it an answer. */
-const PROPOSAL = /\b(?:i'?d(?! like)|i would|i will|i'?ll|i'?m (?:going|thinking|planning)|i plan|i propose|we'?d|we would|we will|we'?ll|we can|we could|my (?:approach|plan|idea|design)|so|because|then|dominates|o\(\w)/i;
+const PROPOSAL =
+  /\b(?:i'?d(?! like)|i would|i will|i'?ll|i'?m (?:going|thinking|planning)|i plan|i propose|we'?d|we would|we will|we'?ll|we can|we could|my (?:approach|plan|idea|design)|so|because|then|dominates|o\(\w)/i;
 /** Sentences that neither answer nor ask: "A few questions first:", "Thanks.", "Got it." */
-const NEUTRAL = /^(?:(?:ok(?:ay)?|thanks?(?: you)?|great|sure|cool|got it|makes sense|understood|alright|right|perfect|good|nice|i see)[\s,.!]*)+$|\b(?:questions?|clarif\w*)\b.*[:.]?$/i;
+const NEUTRAL =
+  /^(?:(?:ok(?:ay)?|thanks?(?: you)?|great|sure|cool|got it|makes sense|understood|alright|right|perfect|good|nice|i see)[\s,.!]*)+$|\b(?:questions?|clarif\w*)\b.*[:.]?$/i;
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
@@ -52,7 +59,8 @@ export function readTurn(text: string, intent?: 'answer' | 'question'): TurnRead
   const all = sentences(text);
   const questions = all.filter(isQuestion);
   const asks = questions.filter((q) => ASK.test(q) || ASK_PHRASE.test(q));
-  if (intent === 'question') return { kind: 'question', questions: questions.length ? questions : [text.trim()], asks: questions.length ? questions : [text.trim()] };
+  if (intent === 'question')
+    return { kind: 'question', questions: questions.length ? questions : [text.trim()], asks: questions.length ? questions : [text.trim()] };
   const total = words(text);
   if (total <= 16 && MOVE_ON.test(text.trim())) return { kind: 'move-on', questions: [], asks: [] };
   // Questions with a little context ("Can it be open source? I had to coordinate with two projects.") are

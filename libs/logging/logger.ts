@@ -12,7 +12,11 @@ export type { Logger } from 'pino';
  * synchronously: pino's default (asynchronous) stdout loses what is still queued when the process ends
  * abruptly (killed by a signal, or forced out by a hung shutdown), and those last lines matter most.
  */
-export function createLogger(service: string, level: LevelWithSilent, destination: DestinationStream = pino.destination({ dest: 1, sync: true })): Logger {
+export function createLogger(
+  service: string,
+  level: LevelWithSilent,
+  destination: DestinationStream = pino.destination({ dest: 1, sync: true }),
+): Logger {
   return pino(
     // The mixin adds the request, socket event or job in hand (see `withLogContext`) to every line.
     { level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime, mixin: () => ({ ...currentLogContext() }) },

@@ -5,10 +5,21 @@ import type { MetricsService } from './metrics.service.js';
 
 /** Loopback and private networks: where a Prometheus scraper sits beside the service. */
 const PRIVATE = new BlockList();
-for (const [net, bits] of [['127.0.0.0', 8], ['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], ['169.254.0.0', 16]] as const) {
+for (const [net, bits] of [
+  ['127.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['169.254.0.0', 16],
+] as const) {
   PRIVATE.addSubnet(net, bits, 'ipv4');
 }
-for (const [net, bits] of [['::1', 128], ['fc00::', 7], ['fe80::', 10]] as const) PRIVATE.addSubnet(net, bits, 'ipv6');
+for (const [net, bits] of [
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+] as const)
+  PRIVATE.addSubnet(net, bits, 'ipv6');
 
 /** Whether a client address is loopback or on a private network (IPv4-mapped IPv6 addresses included). */
 export function isPrivateAddress(address: string | undefined): boolean {
@@ -37,7 +48,8 @@ export function metricsHandler(metrics: MetricsService, access: MetricsAccess): 
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(405, 'NOT_FOUND', 'GET only');
     if (access.token !== undefined) {
-      if (!bearerMatches(req.headers.authorization, access.token)) return refuse(401, 'UNAUTHENTICATED', 'metrics need the METRICS_TOKEN bearer token');
+      if (!bearerMatches(req.headers.authorization, access.token))
+        return refuse(401, 'UNAUTHENTICATED', 'metrics need the METRICS_TOKEN bearer token');
     } else if (!isPrivateAddress(req.ip ?? req.socket.remoteAddress)) {
       return refuse(403, 'FORBIDDEN', 'metrics are served to private addresses only (or set METRICS_TOKEN)');
     }
@@ -65,7 +77,9 @@ const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIO
  * Express middleware timing every request by its route template (`/api/sessions/:id`, never the id), so the label
  * stays bounded: an api path no route matched counts as `unmatched`, the web client's pages and assets as `web`.
  */
-export function httpMetrics(metrics: MetricsService): (req: Request & { route?: { path?: unknown }; baseUrl?: string; originalUrl?: string }, res: ServerResponse, next: () => void) => void {
+export function httpMetrics(
+  metrics: MetricsService,
+): (req: Request & { route?: { path?: unknown }; baseUrl?: string; originalUrl?: string }, res: ServerResponse, next: () => void) => void {
   return (req, res, next) => {
     const started = performance.now();
     res.once('finish', () => {

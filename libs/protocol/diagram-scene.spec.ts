@@ -20,18 +20,31 @@ describe('diagram:update payload', () => {
       { path: 'scene.elements.1.type', message: expect.stringContaining('must be one of rectangle') },
     ]);
     expect(issuesOf('{"elements": [')).toEqual([{ path: 'scene', message: 'is not valid JSON' }]);
-    expect(issuesOf({ elements: [{ ...rect, text: 'a\u0000b' }] })).toEqual([{ path: 'scene.elements.0.text', message: 'must not contain NUL characters' }]);
-    expect(issuesOf({ elements: [], appState: { 'k\u0000': 1 } })).toEqual([{ path: 'scene.appState.k\u0000', message: 'key must not contain NUL characters' }]);
+    expect(issuesOf({ elements: [{ ...rect, text: 'a\u0000b' }] })).toEqual([
+      { path: 'scene.elements.0.text', message: 'must not contain NUL characters' },
+    ]);
+    expect(issuesOf({ elements: [], appState: { 'k\u0000': 1 } })).toEqual([
+      { path: 'scene.appState.k\u0000', message: 'key must not contain NUL characters' },
+    ]);
     expect(issuesOf({ elements: [{ ...rect, customField: ['\udc00'] }] })).toEqual([
       { path: 'scene.elements.0.customField.0', message: 'must not contain lone UTF-16 surrogates' },
     ]);
   });
 
   it('names the first point that is not a pair of finite numbers, and refuses more than 50,000 points', () => {
-    const arrow = { ...rect, type: 'arrow', points: [[0, 0], [10, 10]] };
+    const arrow = {
+      ...rect,
+      type: 'arrow',
+      points: [
+        [0, 0],
+        [10, 10],
+      ],
+    };
     expect(issuesOf({ elements: [arrow] })).toEqual([]);
     for (const bad of [[1, 'x'], [1], [1, 2, 3], null, { x: 1, y: 2 }, [Number.NaN, 1], [1, Number.POSITIVE_INFINITY]]) {
-      expect(issuesOf({ elements: [{ ...arrow, points: [[0, 0], bad, [5, 'y']] }] })).toEqual([{ path: 'scene.elements.0.points.1', message: 'must be a pair of finite numbers [x, y]' }]);
+      expect(issuesOf({ elements: [{ ...arrow, points: [[0, 0], bad, [5, 'y']] }] })).toEqual([
+        { path: 'scene.elements.0.points.1', message: 'must be a pair of finite numbers [x, y]' },
+      ]);
     }
     expect(issuesOf({ elements: [{ ...arrow, points: Array.from({ length: 50_001 }, (_, i) => [i, i]) }] })[0]?.path).toBe('scene.elements.0.points');
   });

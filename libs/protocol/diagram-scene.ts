@@ -45,7 +45,11 @@ const element = z.looseObject({
   isDeleted: z.boolean().optional(),
   groupIds: z.array(ref).max(100).optional(),
   frameId: ref.nullable().optional(),
-  boundElements: z.array(z.looseObject({ id: ref, type: z.string().max(20) })).max(10_000).nullable().optional(),
+  boundElements: z
+    .array(z.looseObject({ id: ref, type: z.string().max(20) }))
+    .max(10_000)
+    .nullable()
+    .optional(),
   text: label.optional(),
   originalText: label.optional(),
   containerId: ref.nullable().optional(),

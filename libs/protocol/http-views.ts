@@ -188,7 +188,15 @@ export const codeTimelineSchema = z
     startedAt: iso,
     entries: z.array(
       z.discriminatedUnion('type', [
-        z.object({ type: z.literal('snapshot'), at: iso, offsetMs: z.number(), snapshotId: z.string(), phaseId: z.string(), language: z.string(), code: z.string() }),
+        z.object({
+          type: z.literal('snapshot'),
+          at: iso,
+          offsetMs: z.number(),
+          snapshotId: z.string(),
+          phaseId: z.string(),
+          language: z.string(),
+          code: z.string(),
+        }),
         z.object({
           type: z.literal('run'),
           at: iso,
@@ -213,10 +221,24 @@ export type CodeTimelineDto = z.infer<typeof codeTimelineSchema>;
 export const diagramGraphSchema = z
   .object({
     nodes: z.array(
-      z.object({ id: z.string(), shape: z.string(), label: z.string().nullable(), category: z.string(), matched: z.string().optional(), boundaryIds: z.array(z.string()) }),
+      z.object({
+        id: z.string(),
+        shape: z.string(),
+        label: z.string().nullable(),
+        category: z.string(),
+        matched: z.string().optional(),
+        boundaryIds: z.array(z.string()),
+      }),
     ),
     edges: z.array(
-      z.object({ id: z.string(), from: z.string(), to: z.string(), label: z.string().nullable(), bidirectional: z.boolean(), via: z.enum(['bound', 'inferred']) }),
+      z.object({
+        id: z.string(),
+        from: z.string(),
+        to: z.string(),
+        label: z.string().nullable(),
+        bidirectional: z.boolean(),
+        via: z.enum(['bound', 'inferred']),
+      }),
     ),
     notes: z.array(z.object({ id: z.string(), text: z.string(), boundaryIds: z.array(z.string()) })),
     boundaries: z.array(z.object({ id: z.string(), kind: z.enum(['group', 'frame']), label: z.string().nullable(), nodeIds: z.array(z.string()) })),
@@ -230,7 +252,15 @@ export const latestDiagramSchema = z
   .object({
     sessionId: z.string(),
     latest: z
-      .object({ snapshotId: z.string(), seq: z.number().int(), at: iso, phaseId: z.string(), clientId: z.string(), scene: diagramSceneSchema, graph: diagramGraphSchema })
+      .object({
+        snapshotId: z.string(),
+        seq: z.number().int(),
+        at: iso,
+        phaseId: z.string(),
+        clientId: z.string(),
+        scene: diagramSceneSchema,
+        graph: diagramGraphSchema,
+      })
       .nullable(),
   })
   .meta({ id: 'LatestDiagram' });
@@ -296,7 +326,11 @@ export const reviewedGradeSchema = z
         id: z.string(),
         text: z.string(),
         /** `diagramEvidence`: what the board showed for the point, when the board counted. */
-        ai: z.object({ status: keyPointStatusSchema, evidence: z.array(z.string()), diagramEvidence: gradeSchema.shape.keyPoints.element.shape.diagramEvidence }),
+        ai: z.object({
+          status: keyPointStatusSchema,
+          evidence: z.array(z.string()),
+          diagramEvidence: gradeSchema.shape.keyPoints.element.shape.diagramEvidence,
+        }),
         corrected: z.object({ status: keyPointStatusSchema }).optional(),
         correction: correctionStampSchema.optional(),
       }),
@@ -312,10 +346,22 @@ export const reviewedReportSchema = z
     corrected: sessionReportSchema.nullable(),
     overall: z.object({ ai: z.number().nullable(), corrected: z.number().nullable().optional() }),
     dimensions: z.array(
-      z.object({ id: z.string(), title: z.string(), ai: z.number().nullable(), corrected: z.number().nullable().optional(), correction: correctionStampSchema.optional() }),
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        ai: z.number().nullable(),
+        corrected: z.number().nullable().optional(),
+        correction: correctionStampSchema.optional(),
+      }),
     ),
     keyPoints: z.array(
-      z.object({ id: z.string(), text: z.string(), ai: keyPointStatusSchema, corrected: keyPointStatusSchema.optional(), correction: correctionStampSchema.optional() }),
+      z.object({
+        id: z.string(),
+        text: z.string(),
+        ai: keyPointStatusSchema,
+        corrected: keyPointStatusSchema.optional(),
+        correction: correctionStampSchema.optional(),
+      }),
     ),
   })
   .meta({ id: 'ReviewedReport' });
@@ -398,7 +444,9 @@ export const progressSchema = z
     series: z.record(z.string(), z.array(z.object({ sessionId: z.string(), at: iso, score: z.number() }))),
     dimensionTitles: z.record(z.string(), z.string()),
     overallSeries: z.array(z.object({ sessionId: z.string(), at: iso, overall: z.number() })),
-    mostMissed: z.array(z.object({ questionId: z.string(), keyPointId: z.string(), text: z.string(), missed: z.number().int(), of: z.number().int() })),
+    mostMissed: z.array(
+      z.object({ questionId: z.string(), keyPointId: z.string(), text: z.string(), missed: z.number().int(), of: z.number().int() }),
+    ),
     /** Consecutive UTC days with a finished session: the current run and the longest. */
     streak: z.object({ current: z.number().int(), longest: z.number().int(), lastDay: z.string().nullable() }),
   })

@@ -12,7 +12,11 @@ import { CODE_RUN_STATUSES, codeCustomRunSchema, codeTestResultSchema, gradeSche
 export const INTERVIEW_NAMESPACE = '/interview';
 
 const uuid = z.uuid({ message: 'must be a UUID' });
-const clientId = z.string().min(1, 'is required').max(100).regex(/^[\w.:-]+$/, 'must be letters, digits, . _ : -');
+const clientId = z
+  .string()
+  .min(1, 'is required')
+  .max(100)
+  .regex(/^[\w.:-]+$/, 'must be letters, digits, . _ : -');
 
 /** Languages a candidate can write in during a live coding session. */
 export const CODE_LANGUAGES = ['python', 'javascript'] as const;
@@ -70,9 +74,10 @@ export type GradeStatus = (typeof GRADE_STATUSES)[number];
 export const TURN_KINDS = ['answer', 'question', 'move-on', 'dont-know'] as const;
 export type TurnKind = (typeof TURN_KINDS)[number];
 
-export const phaseViewSchema = z.object({ id: z.string(), title: z.string(), index: z.number().int(), count: z.number().int() }).meta({ id: 'PhaseView' });
+export const phaseViewSchema = z
+  .object({ id: z.string(), title: z.string(), index: z.number().int(), count: z.number().int() })
+  .meta({ id: 'PhaseView' });
 export type PhaseView = z.infer<typeof phaseViewSchema>;
-
 
 /** What the server says, by event type. `grade` and `report` are the stored documents. */
 export const serverEventPayloadSchemas = {
@@ -172,10 +177,9 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorDto };
 
 const serverEventSchema = z.discriminatedUnion(
   'type',
-  Object.entries(serverEventPayloadSchemas).map(([type, payload]) => serverEventEnvelopeSchema.extend({ type: z.literal(type) }).extend(payload.shape)) as unknown as [
-    z.ZodObject,
-    ...z.ZodObject[],
-  ],
+  Object.entries(serverEventPayloadSchemas).map(([type, payload]) =>
+    serverEventEnvelopeSchema.extend({ type: z.literal(type) }).extend(payload.shape),
+  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
 );
 const codeRunAck = z.object({ runId: z.string(), status: z.enum(['queued', 'done']) });
 
@@ -193,7 +197,9 @@ export const clientAckDataSchemas = {
 } as const;
 
 /** `session:join`'s events are typed `ServerEvent` (the schema above only describes them for the document). */
-export type ClientAckData = { [E in ClientEventName]: E extends 'session:join' ? { state: SessionStateDto; events: ServerEvent[] } : z.infer<(typeof clientAckDataSchemas)[E]> };
+export type ClientAckData = {
+  [E in ClientEventName]: E extends 'session:join' ? { state: SessionStateDto; events: ServerEvent[] } : z.infer<(typeof clientAckDataSchemas)[E]>;
+};
 
 /**
  * A piece of an interviewer reply while it is being written (an LLM streaming). Not in the event log: no

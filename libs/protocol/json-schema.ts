@@ -15,7 +15,10 @@ const isJsonValue = (def: unknown): boolean =>
 function renameRefs(value: unknown, names: Map<string, string | null>): unknown {
   if (Array.isArray(value)) return value.map((v) => renameRefs(v, names));
   if (!value || typeof value !== 'object') return value;
-  const entries = Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' ? (names.has(v) ? names.get(v) : v) : renameRefs(v, names)]);
+  const entries = Object.entries(value).map(([k, v]) => [
+    k,
+    k === '$ref' && typeof v === 'string' ? (names.has(v) ? names.get(v) : v) : renameRefs(v, names),
+  ]);
   return Object.fromEntries(entries.filter(([k, v]) => !(k === '$ref' && v === null)));
 }
 
@@ -24,15 +27,24 @@ function renameRefs(value: unknown, names: Map<string, string | null>): unknown 
  * (`.meta({ id })`), to be gathered as `$defs` or OpenAPI components with `refBase`.
  * `input`: what a client may send (inlined, no names); `output`: what the server answers.
  */
-export function toJsonSchema(schema: z.ZodType, io: 'input' | 'output', refBase = '#/$defs/'): { root: JsonSchema; defs: Record<string, JsonSchema> } {
-  const { $defs = {}, $schema: _dialect, ...root } = z.toJSONSchema(schema, {
+export function toJsonSchema(
+  schema: z.ZodType,
+  io: 'input' | 'output',
+  refBase = '#/$defs/',
+): { root: JsonSchema; defs: Record<string, JsonSchema> } {
+  const {
+    $defs = {},
+    $schema: _dialect,
+    ...root
+  } = z.toJSONSchema(schema, {
     target: 'draft-2020-12',
     io,
     unrepresentable: 'any',
     ...(io === 'input' ? { metadata: z.registry<{ id?: string }>() } : {}),
   }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
   const names = new Map<string, string | null>();
-  for (const [name, def] of Object.entries($defs)) names.set(`#/$defs/${name}`, name.startsWith('__schema') && isJsonValue(def) ? null : `${refBase}${name}`);
+  for (const [name, def] of Object.entries($defs))
+    names.set(`#/$defs/${name}`, name.startsWith('__schema') && isJsonValue(def) ? null : `${refBase}${name}`);
   const kept = Object.entries($defs).filter(([name]) => names.get(`#/$defs/${name}`) !== null);
   return {
     root: renameRefs(root, names) as JsonSchema,

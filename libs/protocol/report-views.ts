@@ -64,7 +64,13 @@ export const codeReportSectionSchema = z
     hidden: passCountSchema,
     /** Every run and submission in order (the full replay is `GET /api/sessions/:id/code-timeline`). */
     timeline: z.array(
-      z.object({ at: z.string(), kind: z.enum(['run', 'submit']), status: z.string().nullable(), visible: passCountSchema.nullable(), hidden: passCountSchema.nullable() }),
+      z.object({
+        at: z.string(),
+        kind: z.enum(['run', 'submit']),
+        status: z.string().nullable(),
+        visible: passCountSchema.nullable(),
+        hidden: passCountSchema.nullable(),
+      }),
     ),
     snapshots: z.number().int(),
     /** The graded submission's static analysis (`score`, `findings`); absent when it was not computed (see `factsMissing`). */
@@ -161,11 +167,24 @@ export const sessionReportSchema = z
     complete: z.boolean().optional(),
     /** `comment`: what the graders said of the answers that set the score (absent on old reports: `descriptor`). */
     dimensions: z.array(
-      z.object({ id: z.string(), title: z.string(), weight: z.number(), score: z.number().nullable(), comment: z.string().nullable().optional(), descriptor: z.string().nullable() }),
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        weight: z.number(),
+        score: z.number().nullable(),
+        comment: z.string().nullable().optional(),
+        descriptor: z.string().nullable(),
+      }),
     ),
     /** `diagramEvidence`: what the board showed for the point, at most three (absent when it showed nothing, and on old reports). */
     keyPoints: z.array(
-      z.object({ id: z.string(), text: z.string(), status: keyPointStatusSchema, evidence: z.array(z.string()), diagramEvidence: z.array(diagramEvidenceSchema).optional() }),
+      z.object({
+        id: z.string(),
+        text: z.string(),
+        status: keyPointStatusSchema,
+        evidence: z.array(z.string()),
+        diagramEvidence: z.array(diagramEvidenceSchema).optional(),
+      }),
     ),
     mistakes: z.array(z.object({ id: z.string(), text: z.string(), evidence: z.array(z.string()) })),
     interviewersLookFor: z.array(z.object({ id: z.string(), text: z.string() })),

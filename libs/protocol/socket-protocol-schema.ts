@@ -17,8 +17,7 @@ function convert(schema: z.ZodType, io: 'input' | 'output', defs: Record<string,
   return root;
 }
 
-const ack = (data: z.ZodType) =>
-  z.union([z.object({ ok: z.literal(true), data }), z.object({ ok: z.literal(false), error: errorDtoSchema })]);
+const ack = (data: z.ZodType) => z.union([z.object({ ok: z.literal(true), data }), z.object({ ok: z.literal(false), error: errorDtoSchema })]);
 
 /**
  * The live-session protocol (socket.io namespace `/interview`) as one JSON Schema document, generated from the

@@ -15,7 +15,23 @@ describe(indexHandlers.name, () => {
   });
 
   it('refuses duplicate and unknown handlers', () => {
-    expect(() => indexHandlers([{ name: 'a', handler }, { name: 'a', handler }], ['a'])).toThrow(/two handlers/);
-    expect(() => indexHandlers([{ name: 'a', handler }, { name: 'z', handler }], ['a'])).toThrow(/unknown job "z"/);
+    expect(() =>
+      indexHandlers(
+        [
+          { name: 'a', handler },
+          { name: 'a', handler },
+        ],
+        ['a'],
+      ),
+    ).toThrow(/two handlers/);
+    expect(() =>
+      indexHandlers(
+        [
+          { name: 'a', handler },
+          { name: 'z', handler },
+        ],
+        ['a'],
+      ),
+    ).toThrow(/unknown job "z"/);
   });
 });

@@ -6,10 +6,7 @@ export type AnyJobHandler = JobHandler<JobName>;
 export class MissingJobHandlerError extends Error {}
 
 /** Indexes discovered handlers by job name; every registered name needs exactly one. */
-export function indexHandlers(
-  found: { name: string; handler: AnyJobHandler }[],
-  required: readonly string[],
-): Map<string, AnyJobHandler> {
+export function indexHandlers(found: { name: string; handler: AnyJobHandler }[], required: readonly string[]): Map<string, AnyJobHandler> {
   const index = new Map<string, AnyJobHandler>();
   const problems: string[] = [];
   for (const { name, handler } of found) {

@@ -24,8 +24,7 @@ export class JobQueue implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async enqueue<N extends JobName>(name: N, payload: JobPayload<N>, opts: EnqueueOptions = {}): Promise<void> {
-    const definition: { queue: QueueName; payload: z.ZodType; retry?: { attempts: number; fixedBackoffMs: number } } =
-      JOBS[name];
+    const definition: { queue: QueueName; payload: z.ZodType; retry?: { attempts: number; fixedBackoffMs: number } } = JOBS[name];
     const data: unknown = definition.payload.parse(payload);
     const retry = definition.retry;
     await this.queue(definition.queue).add(name, data, {
@@ -33,9 +32,7 @@ export class JobQueue implements OnApplicationShutdown {
       delay: opts.delayMs,
       ...(opts.priority ? { priority: opts.priority } : {}),
       attempts: retry?.attempts ?? this.config.queue.attempts,
-      backoff: retry
-        ? { type: 'fixed', delay: retry.fixedBackoffMs }
-        : { type: 'exponential', delay: this.config.queue.backoffMs },
+      backoff: retry ? { type: 'fixed', delay: retry.fixedBackoffMs } : { type: 'exponential', delay: this.config.queue.backoffMs },
       removeOnComplete: { age: 24 * 3600, count: 10_000 },
       removeOnFail: { age: 7 * 24 * 3600 },
     });
@@ -56,7 +53,10 @@ export class JobQueue implements OnApplicationShutdown {
   async countRedrive(name: JobName, jobId: string): Promise<number> {
     this.queue(JOBS[name].queue);
     const key = `${this.config.queue.prefix}:redrives:${name}:${jobId}`;
-    const [[, count]] = (await this.connection!.multi().incr(key).expire(key, 7 * 24 * 3600).exec()) as [[unknown, number]];
+    const [[, count]] = (await this.connection!.multi()
+      .incr(key)
+      .expire(key, 7 * 24 * 3600)
+      .exec()) as [[unknown, number]];
     return count;
   }
 

@@ -64,7 +64,8 @@ export class JobSchedulers {
         await this.upsert(s);
         recreated.push(s.name);
       }
-      if (recreated.length > 0) this.logger.warn({ schedulers: recreated }, 'job schedulers were missing from Redis (wiped or restarted); re-created');
+      if (recreated.length > 0)
+        this.logger.warn({ schedulers: recreated }, 'job schedulers were missing from Redis (wiped or restarted); re-created');
     } catch (err) {
       this.logger.warn({ err }, 'could not check the job schedulers; trying again at the next interval');
     } finally {
@@ -91,10 +92,14 @@ export class JobSchedulers {
   }
 
   private async upsert(s: Schedule): Promise<void> {
-    await s.queue.upsertJobScheduler(s.name, { every: s.everyMs }, {
-      name: s.name,
-      data: s.data,
-      opts: { removeOnComplete: true, removeOnFail: { age: 24 * 3600 } },
-    });
+    await s.queue.upsertJobScheduler(
+      s.name,
+      { every: s.everyMs },
+      {
+        name: s.name,
+        data: s.data,
+        opts: { removeOnComplete: true, removeOnFail: { age: 24 * 3600 } },
+      },
+    );
   }
 }

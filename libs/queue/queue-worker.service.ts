@@ -1,9 +1,4 @@
-import {
-  type BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { type Job, Queue, RateLimitError, UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
@@ -105,9 +100,7 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
         this.metrics.jobStalled(queue);
         this.logger.warn({ queue, jobId }, 'job stalled (its worker stopped renewing the lock); put back');
       });
-      worker.on('failed', (job, err) =>
-        this.logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err }, 'job failed'),
-      );
+      worker.on('failed', (job, err) => this.logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err }, 'job failed'));
       worker.on('error', (err) => this.logger.error({ queue, err }, 'worker error'));
       worker.on('completed', (job) => {
         this.schedulers?.recordRun(job.name).catch((err: unknown) => this.logger.warn({ err, job: job.name }, 'could not record a scheduled run'));
@@ -128,7 +121,9 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
       const refusal = this.refused.get(queue);
       if (refusal) return { queue, consuming: false, reason: refusal };
       const worker = this.workers.find((w) => w.name === queue);
-      return worker?.isRunning() ? { queue, consuming: true } : { queue, consuming: false, reason: worker ? 'its worker is not running' : 'not started yet' };
+      return worker?.isRunning()
+        ? { queue, consuming: true }
+        : { queue, consuming: false, reason: worker ? 'its worker is not running' : 'not started yet' };
     });
     return { queues: [...this.queues.keys()] as QueueName[], consumption, schedules: (await this.schedulers?.health()) ?? [] };
   }
@@ -138,7 +133,10 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
     return Promise.all(
       [...this.queues].map(async ([queue, q]) => {
         const c = await q.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed');
-        return { queue, counts: { waiting: (c.waiting ?? 0) + (c.prioritized ?? 0), active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0 } };
+        return {
+          queue,
+          counts: { waiting: (c.waiting ?? 0) + (c.prioritized ?? 0), active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0 },
+        };
       }),
     );
   }
@@ -180,7 +178,8 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
         await this.attempt(queue, job, token);
         this.metrics.jobFinished(queue, 'completed', (performance.now() - started) / 1000);
       } catch (err) {
-        if (!(err instanceof WaitingError) && !(err instanceof RateLimitError)) this.metrics.jobFinished(queue, 'failed', (performance.now() - started) / 1000);
+        if (!(err instanceof WaitingError) && !(err instanceof RateLimitError))
+          this.metrics.jobFinished(queue, 'failed', (performance.now() - started) / 1000);
         throw err;
       }
     });
@@ -223,10 +222,7 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
       }, this.config.queue.jobTimeoutMs);
     });
     try {
-      await Promise.race([
-        handler.handle(parsed.data as never, { jobId: String(job.id), attempt: job.attemptsMade + 1, signal }),
-        expired,
-      ]);
+      await Promise.race([handler.handle(parsed.data as never, { jobId: String(job.id), attempt: job.attemptsMade + 1, signal }), expired]);
     } finally {
       clearTimeout(timer);
     }

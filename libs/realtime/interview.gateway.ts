@@ -85,14 +85,21 @@ export class InterviewGateway implements OnGatewayInit<Namespace> {
     const raw = (body as { sessionId?: unknown } | undefined)?.sessionId;
     const sessionId = typeof raw === 'string' && raw.length <= 64 ? raw : undefined;
     return withLogContext({ socketEvent: event, socketId: socket.id, sessionId }, () =>
-      withSpan(`socket ${event}`, { 'messaging.system': 'socket.io', 'socket.event': event, ...(sessionId ? { 'session.id': sessionId } : {}) }, async (span) => {
-        const started = performance.now();
-        const ack = await this.run(socket, event, body);
-        if (!ack.ok) span.setAttributes({ 'error.code': ack.error.code });
-        // The socket's counterpart of the HTTP request log, at debug: every event, its outcome and time.
-        this.logger.debug({ ok: ack.ok, code: ack.ok ? undefined : ack.error.code, ms: Math.round(performance.now() - started) }, 'socket event handled');
-        return ack;
-      }),
+      withSpan(
+        `socket ${event}`,
+        { 'messaging.system': 'socket.io', 'socket.event': event, ...(sessionId ? { 'session.id': sessionId } : {}) },
+        async (span) => {
+          const started = performance.now();
+          const ack = await this.run(socket, event, body);
+          if (!ack.ok) span.setAttributes({ 'error.code': ack.error.code });
+          // The socket's counterpart of the HTTP request log, at debug: every event, its outcome and time.
+          this.logger.debug(
+            { ok: ack.ok, code: ack.ok ? undefined : ack.error.code, ms: Math.round(performance.now() - started) },
+            'socket event handled',
+          );
+          return ack;
+        },
+      ),
     );
   }
 

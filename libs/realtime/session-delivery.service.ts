@@ -49,8 +49,11 @@ export class SessionDeliveryService implements OnModuleInit, OnModuleDestroy {
         const notice = JSON.parse(message) as SessionEventsNotice;
         if (this.watchers.has(notice.sessionId)) {
           void this.serially(notice.sessionId, () =>
-            withCarriedSpan(notice.trace, 'session.deliver', { 'session.id': notice.sessionId, 'session.seq': notice.seq, 'session.events': (notice.events ?? []).map((e) => e.type).join(',') }, () =>
-              this.deliver(notice.sessionId, notice.events),
+            withCarriedSpan(
+              notice.trace,
+              'session.deliver',
+              { 'session.id': notice.sessionId, 'session.seq': notice.seq, 'session.events': (notice.events ?? []).map((e) => e.type).join(',') },
+              () => this.deliver(notice.sessionId, notice.events),
             ),
           );
         }

@@ -7,6 +7,7 @@ import type { ErrorDto } from '#libs/protocol';
  */
 export function toSocketError(err: unknown): { dto: ErrorDto; unexpected: boolean } {
   const known = err instanceof DomainError ? err : asUnavailable(err);
-  if (known) return { dto: { code: known.code, message: known.message, retryable: isRetryable(known.code), details: known.details }, unexpected: false };
+  if (known)
+    return { dto: { code: known.code, message: known.message, retryable: isRetryable(known.code), details: known.details }, unexpected: false };
   return { dto: { code: 'INTERNAL', message: 'internal error', retryable: isRetryable('INTERNAL') }, unexpected: true };
 }

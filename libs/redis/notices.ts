@@ -36,7 +36,11 @@ export async function publishNotice(redis: Redis, base: string, key: string, mes
  * each kind; `onNotice` gets the kind's base name and the message. One SSUBSCRIBE per channel: on a cluster the
  * channels of one command must share a slot.
  */
-export async function subscribeNotices(subscriber: Redis, bases: readonly string[], onNotice: (base: string, message: string) => void): Promise<void> {
+export async function subscribeNotices(
+  subscriber: Redis,
+  bases: readonly string[],
+  onNotice: (base: string, message: string) => void,
+): Promise<void> {
   const kindOf = new Map(bases.flatMap((base) => noticeChannels(base).map((channel) => [channel, base] as const)));
   subscriber.on('smessage', (channel: string, message: string) => {
     const base = kindOf.get(channel);

@@ -60,7 +60,13 @@ describe(scoreAgreement.name, () => {
 
 describe(categoricalAgreement.name, () => {
   it('is the share of equal statuses', () => {
-    expect(categoricalAgreement([['covered', 'covered'], ['missed', 'partial'], ['missed', 'missed']])).toEqual({
+    expect(
+      categoricalAgreement([
+        ['covered', 'covered'],
+        ['missed', 'partial'],
+        ['missed', 'missed'],
+      ]),
+    ).toEqual({
       n: 3,
       agreement: 2 / 3,
       disagreements: 1,

@@ -65,7 +65,8 @@ export class CalibrationService {
   /** Every loaded role guide's dimension titles by id. */
   private dimensionTitles(): Map<string, string> {
     const titles = new Map<string, string>();
-    for (const role of this.content.roles()) for (const plan of Object.values(role.sessions)) for (const d of plan.dimensions) titles.set(d.id, d.title);
+    for (const role of this.content.roles())
+      for (const plan of Object.values(role.sessions)) for (const d of plan.dimensions) titles.set(d.id, d.title);
     return titles;
   }
 
@@ -74,7 +75,10 @@ export class CalibrationService {
     const answers = await this.reviewed(coachId);
     const items: EvalItem[] = [];
     for (const a of answers) {
-      const [question, role] = await Promise.all([this.content.questionAt(a.questionId, a.questionVersion), this.content.roleAt(a.roleSlug, a.roleVersion)]);
+      const [question, role] = await Promise.all([
+        this.content.questionAt(a.questionId, a.questionVersion),
+        this.content.roleAt(a.roleSlug, a.roleVersion),
+      ]);
       const { corrected } = correctGrade(a.grade, a.turnId, a.latest, { role, question });
       items.push({
         id: `review-${a.turnId}`,
@@ -90,7 +94,9 @@ export class CalibrationService {
   }
 
   /** The latest grade of every answer in a session whose review is complete (by this coach, or any for null). */
-  private async reviewed(coachId: string | null): Promise<(Omit<ReviewedAnswerRow, 'grade'> & { grade: Grade; latest: Map<string, CorrectionRow> })[]> {
+  private async reviewed(
+    coachId: string | null,
+  ): Promise<(Omit<ReviewedAnswerRow, 'grade'> & { grade: Grade; latest: Map<string, CorrectionRow> })[]> {
     const reviews = await this.reviews.completedReviews(coachId);
     const coachOf = new Map(reviews.map((r) => [r.sessionId, r.coachId]));
     const rows = (await this.sessions.gradedAnswers([...coachOf.keys()])).map((a) => ({ ...a, reviewCoachId: coachOf.get(a.sessionId) ?? null }));
@@ -118,7 +124,9 @@ function summarise(
       keyPoints.push([k.status, coach ? coach.value : k.status]);
     }
   }
-  const dimensions = [...byDimension.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([id, pairs]) => ({ id, title: titles.get(id) ?? id, ...scoreAgreement(pairs) }));
+  const dimensions = [...byDimension.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, pairs]) => ({ id, title: titles.get(id) ?? id, ...scoreAgreement(pairs) }));
   return {
     ...g,
     answers: rows.length,

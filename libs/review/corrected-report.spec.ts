@@ -48,10 +48,18 @@ describe(correctReport.name, () => {
     const other = dim.score === 1 ? 2 : 1;
     const rows = [correction('t1', 'dimension', dim.id, '4', 1), correction('t1', 'dimension', dim.id, String(other), 2)];
     const sut = correctGrade(grade, 't1', latestCorrections(rows), { role, question });
-    const expected = computeOverall(grade.dimensions.map((d) => (d.id === dim.id ? { ...d, score: other as 1 | 2 } : d)), role, question);
+    const expected = computeOverall(
+      grade.dimensions.map((d) => (d.id === dim.id ? { ...d, score: other as 1 | 2 } : d)),
+      role,
+      question,
+    );
     expect(sut.changed).toBe(true);
     expect(sut.view.overall).toEqual({ ai: grade.overall, corrected: expected });
-    expect(sut.view.dimensions[0]).toMatchObject({ ai: { score: dim.score }, corrected: { score: other }, correction: { version: 2, reason: rows[1]!.reason } });
+    expect(sut.view.dimensions[0]).toMatchObject({
+      ai: { score: dim.score },
+      corrected: { score: other },
+      correction: { version: 2, reason: rows[1]!.reason },
+    });
     expect(grade.dimensions[0]!.score).toBe(dim.score); // the AI's grade object is not touched
   });
 
@@ -69,7 +77,15 @@ describe(correctReport.name, () => {
     const dim = ai.dimensions.find((d) => d.score !== null)!;
     const latest = latestCorrections([correction('t1', 'key_point', kp.id, newStatus), correction(null, 'dimension', dim.id, '1')]);
     const corrected = correctGrade(grade, 't1', latest, { role, question });
-    const sut = correctReport({ ai, question, role, correctedGrades: [corrected.corrected], gradesChanged: corrected.changed, failedAnswers: 0, latest });
+    const sut = correctReport({
+      ai,
+      question,
+      role,
+      correctedGrades: [corrected.corrected],
+      gradesChanged: corrected.changed,
+      failedAnswers: 0,
+      latest,
+    });
     expect(sut.ai).toBe(ai);
     expect(sut.keyPoints[0]).toMatchObject({ ai: kp.status, corrected: newStatus });
     expect(sut.keyPoints[0]!.correction).toBeUndefined(); // changed through the answer, not on the report

@@ -31,13 +31,25 @@ export function correctReport(input: {
   const reportLevel = [...latest.values()].filter((c) => c.turnId === null);
   let corrected: SessionReport | null = null;
   if (input.gradesChanged || reportLevel.length > 0) {
-    const rebuilt = buildReport({ sessionId: ai.sessionId, mode: ai.mode, question, role, grades: input.correctedGrades, failedAnswers: input.failedAnswers });
+    const rebuilt = buildReport({
+      sessionId: ai.sessionId,
+      mode: ai.mode,
+      question,
+      role,
+      grades: input.correctedGrades,
+      failedAnswers: input.failedAnswers,
+    });
     const descriptors = new Map(role.sessions[question.kind].dimensions.map((d) => [d.id, d.descriptors]));
     const dimensions = rebuilt.dimensions.map((d) => {
       const c = latest.get(correctionKey(null, 'dimension', d.id));
       if (!c) return d;
       const score = Number(c.value);
-      return { ...d, score, comment: `A coach set this to ${score}: ${c.reason}`, descriptor: descriptors.get(d.id)?.[String(score) as '1' | '2' | '3' | '4'] ?? null };
+      return {
+        ...d,
+        score,
+        comment: `A coach set this to ${score}: ${c.reason}`,
+        descriptor: descriptors.get(d.id)?.[String(score) as '1' | '2' | '3' | '4'] ?? null,
+      };
     });
     const keyPoints = rebuilt.keyPoints.map((k) => {
       const c = latest.get(correctionKey(null, 'key_point', k.id));
@@ -46,7 +58,15 @@ export function correctReport(input: {
     const coverage = planCoverage(dimensions);
     // A point the coach marked covered leaves the study plan; one marked missed joins it.
     const study = studyFor(question, keyPoints, input.correctedGrades);
-    corrected = { ...rebuilt, ...study, dimensions, keyPoints, overall: weighOverall(dimensions), coverage, complete: coverage >= REPORT_MIN_COVERAGE };
+    corrected = {
+      ...rebuilt,
+      ...study,
+      dimensions,
+      keyPoints,
+      overall: weighOverall(dimensions),
+      coverage,
+      complete: coverage >= REPORT_MIN_COVERAGE,
+    };
   }
   const correctedDim = new Map(corrected?.dimensions.map((d) => [d.id, d.score]));
   const correctedKp = new Map(corrected?.keyPoints.map((k) => [k.id, k.status]));

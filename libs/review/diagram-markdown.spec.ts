@@ -20,7 +20,12 @@ const entry = (snapshotId: string, n: number) => ({
 function exported(name: string, patch?: (s: SceneLike) => void): DiagramExportDto {
   const s = scene(name);
   patch?.(s);
-  return { finalSnapshotId: 's2', finalSvg: '<svg/>', finalGraph: { ...toComponentGraph(s), flagged: [] }, snapshots: [entry('s1', 1), entry('s2', 2)] };
+  return {
+    finalSnapshotId: 's2',
+    finalSvg: '<svg/>',
+    finalGraph: { ...toComponentGraph(s), flagged: [] },
+    snapshots: [entry('s1', 1), entry('s2', 2)],
+  };
 }
 
 describe(diagramMarkdown.name, () => {
@@ -41,10 +46,13 @@ describe(diagramMarkdown.name, () => {
   });
 
   it('escapes labels: they are the candidate’s text', () => {
-    const sut = diagramMarkdown('sid', exported('notification-pipeline.excalidraw', (s) => {
-      const label = s.elements.find((e) => e.id === 'kafka-label') as { text: string; originalText: string };
-      label.text = label.originalText = '<img src=x onerror=alert(1)> [link](javascript:x)';
-    }));
+    const sut = diagramMarkdown(
+      'sid',
+      exported('notification-pipeline.excalidraw', (s) => {
+        const label = s.elements.find((e) => e.id === 'kafka-label') as { text: string; originalText: string };
+        label.text = label.originalText = '<img src=x onerror=alert(1)> [link](javascript:x)';
+      }),
+    );
     const text = sut.join('\n');
     expect(text).not.toContain('<img');
     expect(text).not.toContain('](javascript');
@@ -52,7 +60,12 @@ describe(diagramMarkdown.name, () => {
   });
 
   it('says so when nothing was drawn', () => {
-    expect(diagramMarkdown('sid', { finalSnapshotId: null, finalSvg: null, finalGraph: null, snapshots: [] })).toEqual(['## Board', '', 'Nothing was drawn on the board.', '']);
+    expect(diagramMarkdown('sid', { finalSnapshotId: null, finalSvg: null, finalGraph: null, snapshots: [] })).toEqual([
+      '## Board',
+      '',
+      'Nothing was drawn on the board.',
+      '',
+    ]);
   });
 });
 
@@ -61,7 +74,9 @@ describe(boardAtAnswer.name, () => {
   const d = exported('notification-pipeline.excalidraw');
 
   it('places the answer’s board in the timeline', () => {
-    expect(boardAtAnswer(turn('s1'), d)).toBe('*Board at this answer:* snapshot 1 of 2 (2026-01-01T10:01:00.000Z, High\\-level design; 7 components, 6 flows)');
+    expect(boardAtAnswer(turn('s1'), d)).toBe(
+      '*Board at this answer:* snapshot 1 of 2 (2026-01-01T10:01:00.000Z, High\\-level design; 7 components, 6 flows)',
+    );
     expect(boardAtAnswer(turn(null), d)).toBe('*Board at this answer:* nothing drawn yet');
     expect(boardAtAnswer(turn(undefined), d)).toBeNull();
   });

@@ -57,7 +57,14 @@ export function diagramMarkdown(sessionId: string, d: DiagramExportDto): string[
   if (chains.length === 0) lines.push('- none', '');
   else lines.push(...chains.map((c) => `- ${chainText(graph, c)}`), '');
   if (graph.boundaries.length) {
-    lines.push('**Boundaries**', '', ...graph.boundaries.map((b) => `- ${b.kind} ${b.label ? inline(b.label) : '(untitled)'}: ${b.nodeIds.map((id) => nodeName(graph, id)).join(', ')}`), '');
+    lines.push(
+      '**Boundaries**',
+      '',
+      ...graph.boundaries.map(
+        (b) => `- ${b.kind} ${b.label ? inline(b.label) : '(untitled)'}: ${b.nodeIds.map((id) => nodeName(graph, id)).join(', ')}`,
+      ),
+      '',
+    );
   }
   if (graph.notes.length) lines.push('**Notes**', '', ...graph.notes.map((n) => `- ${inline(n.text)}`), '');
   if (graph.looseArrows.length) lines.push(`*Unfinished arrows:* ${graph.looseArrows.length}`, '');

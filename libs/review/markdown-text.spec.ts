@@ -22,6 +22,11 @@ describe(inline.name, () => {
 
 describe(paragraphs.name, () => {
   it('keeps paragraphs apart and folds the hard wraps inside each', () => {
-    expect(paragraphs('Requirements first\nthen estimates\n\n  Design <here>  \n')).toEqual(['Requirements first then estimates', '', 'Design &lt;here&gt;', '']);
+    expect(paragraphs('Requirements first\nthen estimates\n\n  Design <here>  \n')).toEqual([
+      'Requirements first then estimates',
+      '',
+      'Design &lt;here&gt;',
+      '',
+    ]);
   });
 });

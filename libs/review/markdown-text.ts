@@ -29,4 +29,5 @@ export function paragraphs(text: string): string[] {
 }
 
 /** The AI's value, and the coach's beside it when a coach corrected it. */
-export const side = (ai: unknown, corrected: unknown) => (corrected === undefined ? `${String(ai)}` : `${String(ai)} → **${String(corrected)}** (coach)`);
+export const side = (ai: unknown, corrected: unknown) =>
+  corrected === undefined ? `${String(ai)}` : `${String(ai)} → **${String(corrected)}** (coach)`;

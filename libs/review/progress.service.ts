@@ -70,7 +70,10 @@ export class ProgressService {
       ...trendsOf(sessions),
       dimensionTitles: Object.fromEntries(reports.flatMap((r) => r.dimensions.map((d) => [d.id, d.title] as const))),
       mostMissed: mostMissed(reports),
-      streak: streakOf(sessions.map((s) => s.endedAt), now),
+      streak: streakOf(
+        sessions.map((s) => s.endedAt),
+        now,
+      ),
     };
   }
 }
@@ -80,9 +83,12 @@ export function trendsOf(sessions: ProgressDto['sessions']): Pick<ProgressDto, '
   const counted = sessions.filter((s) => s.complete);
   const series: ProgressDto['series'] = {};
   for (const s of counted) {
-    for (const [id, score] of Object.entries(s.dimensions)) if (score !== null) (series[id] ??= []).push({ sessionId: s.sessionId, at: s.endedAt, score });
+    for (const [id, score] of Object.entries(s.dimensions))
+      if (score !== null) (series[id] ??= []).push({ sessionId: s.sessionId, at: s.endedAt, score });
   }
-  const overallSeries = counted.filter((s) => s.overall !== null).map((s) => ({ sessionId: s.sessionId, at: s.endedAt, overall: s.overall as number }));
+  const overallSeries = counted
+    .filter((s) => s.overall !== null)
+    .map((s) => ({ sessionId: s.sessionId, at: s.endedAt, overall: s.overall as number }));
   return { series, overallSeries };
 }
 

@@ -36,15 +36,32 @@ describe(codeFactsMarkdown.name, () => {
   });
 
   it('says why a fact is missing', () => {
-    expect(codeFactsMarkdown({ quality: null, complexity: null, missing: ['The code never ran.'] })).toEqual([`- ${inline('The code never ran.')}`, '']);
+    expect(codeFactsMarkdown({ quality: null, complexity: null, missing: ['The code never ran.'] })).toEqual([
+      `- ${inline('The code never ran.')}`,
+      '',
+    ]);
   });
 });
 
 describe(codeFactsOf.name, () => {
-  const code = { language: 'python', code: 'pass', status: 'PASSED', tests: [], visible: { passed: 1, total: 1 }, hidden: { passed: 2, total: 2 }, timeline: [], snapshots: 1 };
+  const code = {
+    language: 'python',
+    code: 'pass',
+    status: 'PASSED',
+    tests: [],
+    visible: { passed: 1, total: 1 },
+    hidden: { passed: 2, total: 2 },
+    timeline: [],
+    snapshots: 1,
+  };
 
   it('finds the facts on a code section that carries them, and none on one stored before', () => {
-    const carried = { ...code, quality: facts.quality ?? undefined, complexity: facts.complexity ?? undefined, factsMissing: facts.missing } as unknown as CodeReportSection;
+    const carried = {
+      ...code,
+      quality: facts.quality ?? undefined,
+      complexity: facts.complexity ?? undefined,
+      factsMissing: facts.missing,
+    } as unknown as CodeReportSection;
     expect(codeFactsOf(carried)).toEqual(facts);
     expect(codeFactsOf(code as unknown as CodeReportSection)).toBeNull();
   });

@@ -16,17 +16,19 @@ const na = (v: number | null) => v ?? 'n/a';
 export function reportMarkdown(r: ReportView): string[] {
   const shown: SessionReport = r.corrected ?? r.ai;
   const comment = new Map(shown.dimensions.map((d) => [d.id, d.comment ?? d.descriptor ?? '']));
-  const lines = [
-    '## Report',
-    '',
-    `Overall: ${side(na(r.overall.ai), r.overall.corrected === undefined ? undefined : na(r.overall.corrected))}`,
-    '',
-  ];
-  if (shown.complete === false) lines.push(`*Incomplete:* this session assessed ${Math.round((shown.coverage ?? 0) * 100)}% of the interview, so the overall stands for that part only.`, '');
+  const lines = ['## Report', '', `Overall: ${side(na(r.overall.ai), r.overall.corrected === undefined ? undefined : na(r.overall.corrected))}`, ''];
+  if (shown.complete === false)
+    lines.push(
+      `*Incomplete:* this session assessed ${Math.round((shown.coverage ?? 0) * 100)}% of the interview, so the overall stands for that part only.`,
+      '',
+    );
   lines.push(
     '| dimension | score | what the answers showed |',
     '| --- | --- | --- |',
-    ...r.dimensions.map((d) => `| ${inline(d.title)} | ${side(na(d.ai), d.corrected === undefined ? undefined : na(d.corrected))} | ${inline(comment.get(d.id) ?? '')} |`),
+    ...r.dimensions.map(
+      (d) =>
+        `| ${inline(d.title)} | ${side(na(d.ai), d.corrected === undefined ? undefined : na(d.corrected))} | ${inline(comment.get(d.id) ?? '')} |`,
+    ),
     '',
     '| key point | status |',
     '| --- | --- |',
@@ -62,12 +64,24 @@ function studyPlanMarkdown(report: SessionReport): string[] {
 function modelAnswerMarkdown(report: SessionReport): string[] {
   const model = report.modelAnswer;
   if (!model) return [];
-  return ['## Model answer', '', '### Answer framework', '', ...paragraphs(model.answerFramework), '### Reference answer', '', ...paragraphs(model.referenceAnswer)];
+  return [
+    '## Model answer',
+    '',
+    '### Answer framework',
+    '',
+    ...paragraphs(model.answerFramework),
+    '### Reference answer',
+    '',
+    ...paragraphs(model.referenceAnswer),
+  ];
 }
 
 function codeMarkdown(code: CodeReportSection): string[] {
   const counts = (c: { passed: number; total: number }) => `${c.passed}/${c.total}`;
-  const status = code.status === null ? 'never submitted (the last version is shown)' : `submission ${inline(code.status)} · visible tests ${counts(code.visible)} · hidden tests ${counts(code.hidden)}`;
+  const status =
+    code.status === null
+      ? 'never submitted (the last version is shown)'
+      : `submission ${inline(code.status)} · visible tests ${counts(code.visible)} · hidden tests ${counts(code.hidden)}`;
   const facts = codeFactsOf(code);
   return [
     '## Code',

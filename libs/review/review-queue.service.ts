@@ -31,7 +31,14 @@ export class ReviewQueueService {
     const titles = new Map<string, Promise<string>>();
     const titleOf = (id: string, version: string) => {
       const key = `${id}@${version}`;
-      if (!titles.has(key)) titles.set(key, this.content.questionAt(id, version).then((q) => q.title, () => id));
+      if (!titles.has(key))
+        titles.set(
+          key,
+          this.content.questionAt(id, version).then(
+            (q) => q.title,
+            () => id,
+          ),
+        );
       return titles.get(key)!;
     };
     return Promise.all(

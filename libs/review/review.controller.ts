@@ -58,7 +58,10 @@ export class CoachAssignmentsController {
 
   @Post()
   @ApiReturns(coachAssignmentSchema, 201)
-  assign(@CurrentPrincipal() principal: Principal, @Body({ schema: assignmentSchema }) body: AssignmentInput): Promise<z.infer<typeof coachAssignmentSchema>> {
+  assign(
+    @CurrentPrincipal() principal: Principal,
+    @Body({ schema: assignmentSchema }) body: AssignmentInput,
+  ): Promise<z.infer<typeof coachAssignmentSchema>> {
     return this.reviews.assign(principal, body);
   }
 

@@ -6,14 +6,19 @@ const turnId = z.uuid().nullish();
 
 export const correctionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dimension'), turnId, dimensionId: freeText().min(1).max(100), score: z.number().int().min(1).max(4), reason }).strict(),
-  z.object({ kind: z.literal('keyPoint'), turnId, keyPointId: freeText().min(1).max(100), status: z.enum(['covered', 'partial', 'missed']), reason }).strict(),
+  z
+    .object({ kind: z.literal('keyPoint'), turnId, keyPointId: freeText().min(1).max(100), status: z.enum(['covered', 'partial', 'missed']), reason })
+    .strict(),
 ]);
 export type CorrectionInput = z.infer<typeof correctionSchema>;
 
 export const reviewInputSchema = z
   .object({
     corrections: z.array(correctionSchema).max(200).default([]),
-    annotations: z.array(z.object({ turnId: z.uuid(), comment: freeText().trim().min(1).max(4000) }).strict()).max(200).default([]),
+    annotations: z
+      .array(z.object({ turnId: z.uuid(), comment: freeText().trim().min(1).max(4000) }).strict())
+      .max(200)
+      .default([]),
     complete: z.boolean().default(false),
   })
   .strict()

@@ -18,23 +18,28 @@ const correctionRow = z
     coach_id: col.uuid.nullable(),
     created_at: col.time,
   })
-  .transform(
-    (r): CorrectionRow => ({
-      id: r.id,
-      sessionId: r.session_id,
-      turnId: r.turn_id,
-      kind: r.kind,
-      itemId: r.item_id,
-      value: r.value,
-      version: r.version,
-      reason: r.reason,
-      coachId: r.coach_id,
-      createdAt: r.created_at,
-    }),
-  );
+  .transform((r): CorrectionRow => ({
+    id: r.id,
+    sessionId: r.session_id,
+    turnId: r.turn_id,
+    kind: r.kind,
+    itemId: r.item_id,
+    value: r.value,
+    version: r.version,
+    reason: r.reason,
+    coachId: r.coach_id,
+    createdAt: r.created_at,
+  }));
 const annotationRow = z
   .object({ id: col.uuid, session_id: col.uuid, turn_id: col.uuid, coach_id: col.uuid.nullable(), comment: col.text, created_at: col.time })
-  .transform((r): AnnotationRow => ({ id: r.id, sessionId: r.session_id, turnId: r.turn_id, coachId: r.coach_id, comment: r.comment, createdAt: r.created_at }));
+  .transform((r): AnnotationRow => ({
+    id: r.id,
+    sessionId: r.session_id,
+    turnId: r.turn_id,
+    coachId: r.coach_id,
+    comment: r.comment,
+    createdAt: r.created_at,
+  }));
 const disputeRow = z
   .object({
     id: col.uuid,
@@ -45,17 +50,15 @@ const disputeRow = z
     created_at: col.time,
     resolved_at: col.time.nullable(),
   })
-  .transform(
-    (r): DisputeRow => ({
-      id: r.id,
-      sessionId: r.session_id,
-      turnId: r.turn_id,
-      candidateId: r.candidate_id,
-      comment: r.comment,
-      createdAt: r.created_at,
-      resolvedAt: r.resolved_at,
-    }),
-  );
+  .transform((r): DisputeRow => ({
+    id: r.id,
+    sessionId: r.session_id,
+    turnId: r.turn_id,
+    candidateId: r.candidate_id,
+    comment: r.comment,
+    createdAt: r.created_at,
+    resolvedAt: r.resolved_at,
+  }));
 const reviewRow = z
   .object({ session_id: col.uuid, coach_id: col.uuid.nullable(), completed_at: col.time })
   .transform((r): ReviewRow => ({ sessionId: r.session_id, coachId: r.coach_id, completedAt: r.completed_at }));
@@ -80,7 +83,14 @@ export class ReviewTx {
     readonly sessionId: string,
   ) {}
 
-  async addCorrection(c: { turnId: string | null; kind: CorrectionRow['kind']; itemId: string; value: string; reason: string; coachId: string }): Promise<CorrectionRow> {
+  async addCorrection(c: {
+    turnId: string | null;
+    kind: CorrectionRow['kind'];
+    itemId: string;
+    value: string;
+    reason: string;
+    coachId: string;
+  }): Promise<CorrectionRow> {
     const [row] = rows(
       correctionRow,
       await this.m.query(
@@ -131,8 +141,15 @@ export class ReviewRepository {
 
   /** Idempotent: assigning twice keeps the first assignment. */
   async assign(coachId: string, candidateId: string, assignedBy: string): Promise<{ coachId: string; candidateId: string; assignedAt: Date }> {
-    await this.db.query(`INSERT INTO coach_assignments (coach_id, candidate_id, assigned_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [coachId, candidateId, assignedBy]);
-    const [row] = rows(assignmentRow, await this.db.query(`SELECT * FROM coach_assignments WHERE coach_id = $1 AND candidate_id = $2`, [coachId, candidateId]));
+    await this.db.query(`INSERT INTO coach_assignments (coach_id, candidate_id, assigned_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+      coachId,
+      candidateId,
+      assignedBy,
+    ]);
+    const [row] = rows(
+      assignmentRow,
+      await this.db.query(`SELECT * FROM coach_assignments WHERE coach_id = $1 AND candidate_id = $2`, [coachId, candidateId]),
+    );
     return row!;
   }
 
@@ -142,24 +159,40 @@ export class ReviewRepository {
   }
 
   async unassign(coachId: string, candidateId: string): Promise<boolean> {
-    return affectedCount(await this.db.query(`DELETE FROM coach_assignments WHERE coach_id = $1 AND candidate_id = $2 RETURNING coach_id`, [coachId, candidateId])) > 0;
+    return (
+      affectedCount(
+        await this.db.query(`DELETE FROM coach_assignments WHERE coach_id = $1 AND candidate_id = $2 RETURNING coach_id`, [coachId, candidateId]),
+      ) > 0
+    );
   }
 
   async isCoachOf(coachId: string, candidateId: string): Promise<boolean> {
-    return rows(z.unknown(), await this.db.query(`SELECT 1 FROM coach_assignments WHERE coach_id = $1 AND candidate_id = $2`, [coachId, candidateId])).length > 0;
+    return (
+      rows(z.unknown(), await this.db.query(`SELECT 1 FROM coach_assignments WHERE coach_id = $1 AND candidate_id = $2`, [coachId, candidateId]))
+        .length > 0
+    );
   }
 
   async candidatesOf(coachId: string): Promise<string[]> {
-    const found = rows(z.object({ candidate_id: col.uuid }), await this.db.query(`SELECT candidate_id FROM coach_assignments WHERE coach_id = $1`, [coachId]));
+    const found = rows(
+      z.object({ candidate_id: col.uuid }),
+      await this.db.query(`SELECT candidate_id FROM coach_assignments WHERE coach_id = $1`, [coachId]),
+    );
     return found.map((r) => r.candidate_id);
   }
 
   async corrections(sessionId: string): Promise<CorrectionRow[]> {
-    return rows(correctionRow, await this.db.query(`SELECT * FROM review_corrections WHERE session_id = $1 ORDER BY created_at, version`, [sessionId]));
+    return rows(
+      correctionRow,
+      await this.db.query(`SELECT * FROM review_corrections WHERE session_id = $1 ORDER BY created_at, version`, [sessionId]),
+    );
   }
 
   async correctionsOf(sessionIds: string[]): Promise<CorrectionRow[]> {
-    return rows(correctionRow, await this.db.query(`SELECT * FROM review_corrections WHERE session_id = ANY($1::uuid[]) ORDER BY created_at, version`, [sessionIds]));
+    return rows(
+      correctionRow,
+      await this.db.query(`SELECT * FROM review_corrections WHERE session_id = ANY($1::uuid[]) ORDER BY created_at, version`, [sessionIds]),
+    );
   }
 
   async annotations(sessionId: string): Promise<AnnotationRow[]> {
@@ -202,6 +235,10 @@ export class ReviewRepository {
    * libs/interview holds, with the session's row lock, while it deletes the session.
    */
   async recordDeletion(sessionId: string, candidateId: string, deletedBy: string): Promise<void> {
-    await this.host.manager.query(`INSERT INTO session_deletions (session_id, candidate_id, deleted_by) VALUES ($1, $2, $3)`, [sessionId, candidateId, deletedBy]);
+    await this.host.manager.query(`INSERT INTO session_deletions (session_id, candidate_id, deleted_by) VALUES ($1, $2, $3)`, [
+      sessionId,
+      candidateId,
+      deletedBy,
+    ]);
   }
 }

@@ -64,11 +64,13 @@ export class ReviewService {
     return this.reviews.inReview(sessionId, async (tx) => {
       const corrections = [];
       for (const c of input.corrections) {
-        const [kind, itemId, value] = c.kind === 'dimension' ? (['dimension', c.dimensionId, String(c.score)] as const) : (['key_point', c.keyPointId, c.status] as const);
+        const [kind, itemId, value] =
+          c.kind === 'dimension' ? (['dimension', c.dimensionId, String(c.score)] as const) : (['key_point', c.keyPointId, c.status] as const);
         corrections.push(await tx.addCorrection({ turnId: c.turnId ?? null, kind, itemId, value, reason: c.reason, coachId: principal.userId }));
       }
       const annotations = [];
-      for (const a of input.annotations) annotations.push(await tx.addAnnotation({ turnId: a.turnId, comment: a.comment, coachId: principal.userId }));
+      for (const a of input.annotations)
+        annotations.push(await tx.addAnnotation({ turnId: a.turnId, comment: a.comment, coachId: principal.userId }));
       const review = input.complete ? await tx.complete(principal.userId) : null;
       return {
         corrections: corrections.map(toCorrectionDto),
@@ -99,7 +101,11 @@ export class ReviewService {
   }
 
   private async targets(session: SessionRow) {
-    const [turns, grades, report] = await Promise.all([this.sessions.turns(session.id), this.sessions.grades(session.id), this.sessions.report(session.id)]);
+    const [turns, grades, report] = await Promise.all([
+      this.sessions.turns(session.id),
+      this.sessions.grades(session.id),
+      this.sessions.report(session.id),
+    ]);
     const answers = new Set(turns.filter((t) => t.speaker === 'candidate').map((t) => t.id));
     const graded = new Map([...latestGrades(grades)].map(([turnId, g]) => [turnId, g.body as Grade]));
     return { turns: answers, graded, report: report as SessionReport | null };
@@ -119,7 +125,9 @@ export class ReviewService {
       ids = c.kind === 'dimension' ? t.report.dimensions.map((d) => d.id) : t.report.keyPoints.map((k) => k.id);
     }
     if (!ids.includes(itemId)) {
-      throw new InvalidPayloadError([{ path: field, message: `"${itemId}" is not graded ${c.turnId ? 'on this answer' : 'in the report'} (one of: ${ids.join(', ')})` }]);
+      throw new InvalidPayloadError([
+        { path: field, message: `"${itemId}" is not graded ${c.turnId ? 'on this answer' : 'in the report'} (one of: ${ids.join(', ')})` },
+      ]);
     }
   }
 }

@@ -56,7 +56,17 @@ export interface CorrectionDto extends CorrectionStamp {
 }
 
 export function toCorrectionDto(c: CorrectionRow): CorrectionDto {
-  return { id: c.id, turnId: c.turnId, kind: c.kind, itemId: c.itemId, value: c.value, version: c.version, reason: c.reason, coachId: c.coachId, at: c.createdAt.toISOString() };
+  return {
+    id: c.id,
+    turnId: c.turnId,
+    kind: c.kind,
+    itemId: c.itemId,
+    value: c.value,
+    version: c.version,
+    reason: c.reason,
+    coachId: c.coachId,
+    at: c.createdAt.toISOString(),
+  };
 }
 
 export function stampOf(c: CorrectionRow): CorrectionStamp {

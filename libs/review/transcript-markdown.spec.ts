@@ -30,7 +30,14 @@ describe(transcriptToMarkdown.name, () => {
     overall: 55,
     feedback: { strengths: ['Keyed the store by short code.'], improvements: ['Say what a redirect does while analytics is down.'], nextToStudy: [] },
     flags: [],
-    provenance: { grader: 'rubric', model: null, rubricVersion: 'r'.repeat(64), promptVersion: 'p'.repeat(64), tokens: { prompt: 0, cached: 0, completion: 0 }, latencyMs: 1 },
+    provenance: {
+      grader: 'rubric',
+      model: null,
+      rubricVersion: 'r'.repeat(64),
+      promptVersion: 'p'.repeat(64),
+      tokens: { prompt: 0, cached: 0, completion: 0 },
+      latencyMs: 1,
+    },
   };
 
   beforeAll(async () => {
@@ -55,10 +62,31 @@ describe(transcriptToMarkdown.name, () => {
     });
     const ai = adjust(buildReport({ sessionId: 's1', mode: 'practice', question, role, grades: [grade], failedAnswers: 0 }));
     return {
-      session: { id: 's1', candidateId: 'c1', questionId: question.id, questionTitle: question.title, questionKind: question.kind, questionVersion: question.version, mode: 'practice', status: 'ended', startedAt: '2026-01-01T10:00:00.000Z', endedAt: '2026-01-01T11:00:00.000Z', endReason: null },
+      session: {
+        id: 's1',
+        candidateId: 'c1',
+        questionId: question.id,
+        questionTitle: question.title,
+        questionKind: question.kind,
+        questionVersion: question.version,
+        mode: 'practice',
+        status: 'ended',
+        startedAt: '2026-01-01T10:00:00.000Z',
+        endedAt: '2026-01-01T11:00:00.000Z',
+        endReason: null,
+      },
       turns: [
-        { ...turn(1, 4, 'interviewer', 'How does a redirect find the long URL?'), reason: 'probe', keyPointId: 'cached-redirect-path', keyPointText: question.keyPoints.find((k) => k.id === 'cached-redirect-path')!.text },
-        { ...turn(2, 9, 'candidate', 'Redis in front of DynamoDB keyed by code; clicks go to Kafka.'), grading: { status: 'scored' }, grade: correctGrade(grade, 't2', new Map(), { role, question }).view },
+        {
+          ...turn(1, 4, 'interviewer', 'How does a redirect find the long URL?'),
+          reason: 'probe',
+          keyPointId: 'cached-redirect-path',
+          keyPointText: question.keyPoints.find((k) => k.id === 'cached-redirect-path')!.text,
+        },
+        {
+          ...turn(2, 9, 'candidate', 'Redis in front of DynamoDB keyed by code; clicks go to Kafka.'),
+          grading: { status: 'scored' },
+          grade: correctGrade(grade, 't2', new Map(), { role, question }).view,
+        },
         turn(3, 15, 'interviewer', 'Thanks.'),
       ],
       report: correctReport({ ai, question, role, correctedGrades: [grade], gradesChanged: false, failedAnswers: 0, latest: new Map() }),
@@ -103,7 +131,9 @@ describe(transcriptToMarkdown.name, () => {
     expect(sut).toContain(inline(missed.explanation!));
     expect(sut).toContain(`- ${inline(missed.references![0]!.title)} — *${inline(missed.references![0]!.source)}*`);
     expect(sut).toContain(`**Practise:** ${inline(missed.practice!)}`);
-    expect(sut.indexOf(inline(missed.text))).toBeLessThan(sut.indexOf(`${inline(question.keyPoints.find((k) => k.id === 'async-analytics')!.text)} (partly covered)`));
+    expect(sut.indexOf(inline(missed.text))).toBeLessThan(
+      sut.indexOf(`${inline(question.keyPoints.find((k) => k.id === 'async-analytics')!.text)} (partly covered)`),
+    );
     expect(sut).toContain('## Model answer');
     expect(sut).toContain(inline(question.referenceAnswer.split(/\n\s*\n/)[0]!.trim()));
   });
@@ -120,7 +150,13 @@ describe(transcriptToMarkdown.name, () => {
       ],
       text: 'Notification service → Kafka → Push | worker',
     };
-    const withBoard: Grade = { ...grade, keyPoints: [{ ...grade.keyPoints[0]!, diagramEvidence: [shown] }, { ...grade.keyPoints[1]!, status: 'missed', evidence: [], diagramEvidence: [shown] }] };
+    const withBoard: Grade = {
+      ...grade,
+      keyPoints: [
+        { ...grade.keyPoints[0]!, diagramEvidence: [shown] },
+        { ...grade.keyPoints[1]!, status: 'missed', evidence: [], diagramEvidence: [shown] },
+      ],
+    };
     const covered = () => inline(question.keyPoints.find((k) => k.id === 'cached-redirect-path')!.text);
     const missed = () => inline(question.keyPoints.find((k) => k.id === 'async-analytics')!.text);
 
@@ -129,7 +165,19 @@ describe(transcriptToMarkdown.name, () => {
       const ai = buildReport({ sessionId: 's1', mode: 'practice', question, role, grades: [withBoard], failedAnswers: 0 });
       const turns = base.turns.map((t) => (t.turnId === 't2' ? { ...t, grade: correctGrade(withBoard, 't2', latest, { role, question }).view } : t));
       const corrected = correctGrade(withBoard, 't2', latest, { role, question });
-      return { ...base, turns, report: correctReport({ ai, question, role, correctedGrades: [corrected.corrected], gradesChanged: corrected.changed, failedAnswers: 0, latest }) };
+      return {
+        ...base,
+        turns,
+        report: correctReport({
+          ai,
+          question,
+          role,
+          correctedGrades: [corrected.corrected],
+          gradesChanged: corrected.changed,
+          failedAnswers: 0,
+          latest,
+        }),
+      };
     }
 
     it("shows it beside the answer's quotes and in the report's key points, escaped, and never for a missed point", () => {
@@ -151,7 +199,18 @@ describe(transcriptToMarkdown.name, () => {
     });
 
     it('drops it from a point a coach marked missed', () => {
-      const row: CorrectionRow = { id: 'c1', sessionId: 's1', turnId: 't2', kind: 'key_point', itemId: 'cached-redirect-path', value: 'missed', reason: 'not said', version: 1, coachId: null, createdAt: new Date('2026-01-01T12:00:00Z') };
+      const row: CorrectionRow = {
+        id: 'c1',
+        sessionId: 's1',
+        turnId: 't2',
+        kind: 'key_point',
+        itemId: 'cached-redirect-path',
+        value: 'missed',
+        reason: 'not said',
+        version: 1,
+        coachId: null,
+        createdAt: new Date('2026-01-01T12:00:00Z'),
+      };
       const sut = transcriptToMarkdown(boardTranscript(new Map([[correctionKey('t2', 'key_point', 'cached-redirect-path'), row]])));
       expect(sut).not.toContain('from your board');
     });

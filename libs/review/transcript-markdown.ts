@@ -20,7 +20,9 @@ function turnMarkdown(t: TranscriptTurn, diagram: DiagramExportDto | null): stri
       '',
       '| dimension | score | reason |',
       '| --- | --- | --- |',
-      ...t.grade.dimensions.map((d) => `| ${inline(d.title)} | ${side(d.ai.score, d.corrected?.score)} | ${inline(d.correction?.reason ?? d.ai.reason)} |`),
+      ...t.grade.dimensions.map(
+        (d) => `| ${inline(d.title)} | ${side(d.ai.score, d.corrected?.score)} | ${inline(d.correction?.reason ?? d.ai.reason)} |`,
+      ),
       '',
       '| key point | status | evidence |',
       '| --- | --- | --- |',

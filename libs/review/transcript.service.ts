@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '#libs/auth';
 import { ContentService, type LoadedQuestion } from '#libs/content';
 import type { Grade } from '#libs/grading';
-import { DiagramReplayService, SessionAccessPolicy, SessionsRepository, type DiagramExportDto, type SessionReport, type SessionRow, type StoredGrade } from '#libs/interview';
+import {
+  DiagramReplayService,
+  SessionAccessPolicy,
+  SessionsRepository,
+  type DiagramExportDto,
+  type SessionReport,
+  type SessionRow,
+  type StoredGrade,
+} from '#libs/interview';
 import type { GradeStatus } from '#libs/protocol';
 import { correctGrade, type GradeView } from './corrected-grade.js';
 import { correctReport, type ReportView } from './corrected-report.js';
@@ -119,7 +127,10 @@ export class TranscriptService {
     const titles = new Map(session.phases.map((p) => [p.id, p.title]));
     const boardAt =
       question.kind === 'system-design'
-        ? await this.diagrams.snapshotIdsAt(session, turns.filter((t) => t.speaker === 'candidate').map((t) => t.seq))
+        ? await this.diagrams.snapshotIdsAt(
+            session,
+            turns.filter((t) => t.speaker === 'candidate').map((t) => t.seq),
+          )
         : null;
     const correctedGrades: Grade[] = [];
     let gradesChanged = false;
@@ -136,7 +147,9 @@ export class TranscriptService {
         speaker: t.speaker,
         text: t.text,
         at: t.createdAt.toISOString(),
-        annotations: annotations.filter((a) => a.turnId === t.id).map((a) => ({ id: a.id, comment: a.comment, coachId: a.coachId, at: a.createdAt.toISOString() })),
+        annotations: annotations
+          .filter((a) => a.turnId === t.id)
+          .map((a) => ({ id: a.id, comment: a.comment, coachId: a.coachId, at: a.createdAt.toISOString() })),
         disputes: disputes.filter((d) => d.turnId === t.id).map(disputeDto),
       };
       if (t.speaker === 'interviewer') {

@@ -27,15 +27,13 @@ const settingsRow = z
     updated_by: col.uuid.nullable(),
     updated_at: col.time,
   })
-  .transform(
-    (row): StoredRolloutSettings => ({
-      maxLiveSessions: row.max_live_sessions,
-      sessionsPerUserPerDay: row.sessions_per_user_per_day,
-      dailyTokenBudget: row.daily_token_budget,
-      updatedBy: row.updated_by,
-      updatedAt: row.updated_at,
-    }),
-  );
+  .transform((row): StoredRolloutSettings => ({
+    maxLiveSessions: row.max_live_sessions,
+    sessionsPerUserPerDay: row.sessions_per_user_per_day,
+    dailyTokenBudget: row.daily_token_budget,
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at,
+  }));
 
 @Injectable()
 export class RolloutRepository {
@@ -56,13 +54,13 @@ export class RolloutRepository {
     const saved = firstRow(
       settingsRow,
       await this.db.query(
-      `INSERT INTO rollout_settings (id, max_live_sessions, sessions_per_user_per_day, daily_token_budget, updated_by, updated_at)
+        `INSERT INTO rollout_settings (id, max_live_sessions, sessions_per_user_per_day, daily_token_budget, updated_by, updated_at)
        VALUES (1, $1, $2, $3, $4, now())
        ON CONFLICT (id) DO UPDATE SET max_live_sessions = EXCLUDED.max_live_sessions,
          sessions_per_user_per_day = EXCLUDED.sessions_per_user_per_day, daily_token_budget = EXCLUDED.daily_token_budget,
          updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
        RETURNING *`,
-      [limits.maxLiveSessions, limits.sessionsPerUserPerDay, limits.dailyTokenBudget, updatedBy],
+        [limits.maxLiveSessions, limits.sessionsPerUserPerDay, limits.dailyTokenBudget, updatedBy],
       ),
     );
     return saved!;

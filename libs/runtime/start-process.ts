@@ -13,10 +13,7 @@ interface Closable {
  * once start-up is over: a signal that came during start-up was swallowed and the process lingered until
  * the bound killed it. Here a signal during start-up waits for the start to finish, then closes.
  */
-export async function startProcess(
-  name: string,
-  start: (config: AppConfig, logger: Logger) => Promise<Closable>,
-): Promise<void> {
+export async function startProcess(name: string, start: (config: AppConfig, logger: Logger) => Promise<Closable>): Promise<void> {
   let config: AppConfig;
   try {
     config = loadConfig();
@@ -34,10 +31,13 @@ export async function startProcess(
       stopping = true;
       logger.info({ signal }, 'shutting down');
       // The hooks close everything; this only stops a hung shutdown from hanging forever.
-      setTimeout(() => {
-        logger.error('shutdown took too long; exiting');
-        process.exit(1);
-      }, config.drain.delayMs + config.queue.shutdownTimeoutMs + 2_000).unref();
+      setTimeout(
+        () => {
+          logger.error('shutdown took too long; exiting');
+          process.exit(1);
+        },
+        config.drain.delayMs + config.queue.shutdownTimeoutMs + 2_000,
+      ).unref();
       void started
         .then((app) => app.close())
         .then(flushTracing)

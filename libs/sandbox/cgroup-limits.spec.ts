@@ -22,7 +22,12 @@ describe(CgroupLimits.name, () => {
 
   describe('cgroup v2', () => {
     const procSelfCgroup = '0::/system.slice/code-runner.service\n';
-    const ownFiles = { 'cgroup.controllers': 'cpuset cpu io memory pids\n', 'cgroup.procs': '4242\n', 'cgroup.subtree_control': '', 'cgroup.type': 'domain\n' };
+    const ownFiles = {
+      'cgroup.controllers': 'cpuset cpu io memory pids\n',
+      'cgroup.procs': '4242\n',
+      'cgroup.subtree_control': '',
+      'cgroup.type': 'domain\n',
+    };
 
     it('moves this group’s processes into a leaf, then enables memory and pids for the per-slot groups', async () => {
       const own = await fakeGroup(root, 'system.slice/code-runner.service', ownFiles);
@@ -88,6 +93,9 @@ describe(CgroupLimits.name, () => {
   });
 
   it('says why when no hierarchy has a memory controller', async () => {
-    await expect(CgroupLimits.detect({ root, procSelfCgroup: '1:cpu:/\n' })).resolves.toEqual({ limits: null, reason: expect.stringContaining('no memory controller') });
+    await expect(CgroupLimits.detect({ root, procSelfCgroup: '1:cpu:/\n' })).resolves.toEqual({
+      limits: null,
+      reason: expect.stringContaining('no memory controller'),
+    });
   });
 });

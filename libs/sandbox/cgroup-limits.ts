@@ -42,7 +42,10 @@ export class CgroupLimits {
       return { limits: null, reason: `cannot read /proc/self/cgroup (${(err as Error).message})` };
     }
     // "id:controllers:path"; the path may itself hold colons.
-    const lines = text.split('\n').filter(Boolean).map((line) => /^(\d+):([^:]*):(.*)$/.exec(line)?.slice(1) ?? []);
+    const lines = text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => /^(\d+):([^:]*):(.*)$/.exec(line)?.slice(1) ?? []);
     const v1 = lines.find(([, controllers]) => controllers?.split(',').includes('memory'));
     const v2 = lines.find(([id, controllers]) => id === '0' && controllers === '');
     try {
@@ -90,7 +93,10 @@ async function prepareV2(own: string): Promise<string> {
   const base = basename(own) === RUNNER_LEAF ? dirname(own) : own;
   const controllers = (await readFile(join(base, 'cgroup.controllers'), 'utf8')).split(/\s+/);
   if (!controllers.includes('memory')) throw new Error(`the cgroup v2 group ${base} was not given the memory controller`);
-  const isRoot = await access(join(base, 'cgroup.type')).then(() => false, () => true);
+  const isRoot = await access(join(base, 'cgroup.type')).then(
+    () => false,
+    () => true,
+  );
   if (!isRoot) {
     const leaf = join(base, RUNNER_LEAF);
     await mkdir(leaf, { recursive: true });

@@ -49,7 +49,12 @@ export function parseHarnessOutput(stdout: string, nonce: string): { messages: H
 }
 
 /** Turns what the process did into the outcome of each call and, when the run stopped early, why. */
-export function interpretRun(end: ProcessEnd, nonce: string, callCount: number, limits: { wallMs: number; cpuSeconds: number; memoryMb: number; outputBytes: number }): SandboxOutcome {
+export function interpretRun(
+  end: ProcessEnd,
+  nonce: string,
+  callCount: number,
+  limits: { wallMs: number; cpuSeconds: number; memoryMb: number; outputBytes: number },
+): SandboxOutcome {
   const { messages, stray } = parseHarnessOutput(end.stdout, nonce);
   const calls: CallOutcome[] = Array.from({ length: callCount }, () => ({ ran: false, ok: false, stdout: '', stderr: '', timeMs: 0 }));
   let termination: SandboxTermination = null;

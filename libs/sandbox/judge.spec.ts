@@ -3,7 +3,11 @@ import type { SandboxOutcome } from './sandbox.types.js';
 
 const outcome = (actuals: unknown[], termination: SandboxOutcome['termination'] = null): SandboxOutcome => ({
   termination,
-  calls: actuals.map((a) => (a instanceof Error ? { ran: true, ok: false, error: a.message, stdout: '', stderr: '', timeMs: 1 } : { ran: true, ok: true, actual: a, stdout: 'out', stderr: '', timeMs: 1 })),
+  calls: actuals.map((a) =>
+    a instanceof Error
+      ? { ran: true, ok: false, error: a.message, stdout: '', stderr: '', timeMs: 1 }
+      : { ran: true, ok: true, actual: a, stdout: 'out', stderr: '', timeMs: 1 },
+  ),
   stdout: '',
   stderr: '',
   wallMs: 5,
@@ -15,7 +19,11 @@ const tests = [
 
 describe(judge.name, () => {
   it('passes when every call returns its expected value', () => {
-    expect(judge(tests, outcome([[1, 2], [3]]), 'exact')).toMatchObject({ status: 'PASSED', visible: { passed: 1, total: 1 }, hidden: { passed: 1, total: 1 } });
+    expect(judge(tests, outcome([[1, 2], [3]]), 'exact')).toMatchObject({
+      status: 'PASSED',
+      visible: { passed: 1, total: 1 },
+      hidden: { passed: 1, total: 1 },
+    });
   });
 
   it('fails exactly the tests whose value differs; an exception is a RUNTIME_ERROR', () => {
@@ -54,7 +62,10 @@ describe(judge.name, () => {
     expect(sut(judge(visible, outcome([new Error('x')]), 'exact'), hTimeout).status).toBe('RUNTIME_ERROR');
     expect(sut(vPass, hPass).tests.map((t) => t.name)).toEqual(['visible one', 'secret edge case']);
     // The hidden run's own message (an exit code, a signal) stays on the server.
-    const hExit = { ...judge(hidden, outcome([[3]], 'RUNTIME_ERROR'), 'exact'), message: 'the program stopped before finishing the tests (exit code 43)' };
+    const hExit = {
+      ...judge(hidden, outcome([[3]], 'RUNTIME_ERROR'), 'exact'),
+      message: 'the program stopped before finishing the tests (exit code 43)',
+    };
     const merged = sut(vPass, hExit);
     expect(merged).toMatchObject({ message: 'the program stopped early on the hidden tests (RUNTIME_ERROR)', hiddenDetail: hExit.message });
     expect(JSON.stringify(toCandidateResult(merged))).not.toContain('43');
@@ -70,8 +81,18 @@ describe(customRunResult.name, () => {
 
   it('an exception is a RUNTIME_ERROR with its error; a limit or a compile error keeps its status and says why', () => {
     expect(customRunResult([1], outcome([new Error('boom')]))).toMatchObject({ status: 'RUNTIME_ERROR', custom: { returned: false, error: 'boom' } });
-    expect(customRunResult([1], { ...outcome([[1]], 'TIMEOUT'), message: 'wall time limit of 10000 ms' })).toMatchObject({ status: 'TIMEOUT', message: 'wall time limit of 10000 ms' });
-    const compile: SandboxOutcome = { termination: 'COMPILE_ERROR', message: 'SyntaxError: invalid syntax', calls: [], stdout: '', stderr: '', wallMs: 3 };
+    expect(customRunResult([1], { ...outcome([[1]], 'TIMEOUT'), message: 'wall time limit of 10000 ms' })).toMatchObject({
+      status: 'TIMEOUT',
+      message: 'wall time limit of 10000 ms',
+    });
+    const compile: SandboxOutcome = {
+      termination: 'COMPILE_ERROR',
+      message: 'SyntaxError: invalid syntax',
+      calls: [],
+      stdout: '',
+      stderr: '',
+      wallMs: 3,
+    };
     const failed = customRunResult([1], compile);
     expect(failed).toMatchObject({ status: 'COMPILE_ERROR', compileError: 'SyntaxError: invalid syntax', custom: { args: [1], returned: false } });
     expect(failed.custom).not.toHaveProperty('value');

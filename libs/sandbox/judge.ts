@@ -60,8 +60,7 @@ export function judge(tests: readonly JudgedTestInput[], outcome: SandboxOutcome
     return { passed: set.filter((r) => r.passed).length, total: set.length };
   };
   const raised = outcome.calls.some((c) => c.ran && !c.ok);
-  const status: RunStatus =
-    outcome.termination ?? (raised ? 'RUNTIME_ERROR' : results.every((r) => r.passed) ? 'PASSED' : 'FAILED');
+  const status: RunStatus = outcome.termination ?? (raised ? 'RUNTIME_ERROR' : results.every((r) => r.passed) ? 'PASSED' : 'FAILED');
   return {
     status,
     tests: results,
@@ -110,7 +109,9 @@ export function customRunResult(args: unknown[], outcome: SandboxOutcome): CodeR
  * What leaves the server: a hidden test is its pass/fail under a neutral name, nothing else. Its name hints at its
  * input, and its time, error, output or exit code could carry the input out (sleep for `n` ms, exit with `n`).
  */
-export function toCandidateTests<T extends { hidden: boolean; passed: boolean }>(tests: readonly T[]): (T | { name: string; hidden: true; passed: boolean })[] {
+export function toCandidateTests<T extends { hidden: boolean; passed: boolean }>(
+  tests: readonly T[],
+): (T | { name: string; hidden: true; passed: boolean })[] {
   let hiddenIndex = 0;
   return tests.map((t) => (t.hidden ? { name: `hidden test ${++hiddenIndex}`, hidden: true as const, passed: t.passed } : t));
 }
@@ -119,7 +120,9 @@ export function toCandidateTests<T extends { hidden: boolean; passed: boolean }>
  * A stored result as the candidate (code:result, the timeline, the report) may see it: hidden tests cut down, and
  * no wall time once hidden tests ran (it sums their times). The hidden run's own message never got into `message`.
  */
-export function toCandidateResult<R extends CodeRunResult>(result: R): Omit<R, 'tests' | 'wallMs' | 'hiddenDetail'> & { tests: ReturnType<typeof toCandidateTests<TestResult>>; wallMs?: number } {
+export function toCandidateResult<R extends CodeRunResult>(
+  result: R,
+): Omit<R, 'tests' | 'wallMs' | 'hiddenDetail'> & { tests: ReturnType<typeof toCandidateTests<TestResult>>; wallMs?: number } {
   const { tests, wallMs, hiddenDetail: _detail, ...rest } = result;
   return { ...rest, tests: toCandidateTests(tests), ...(result.hidden.total === 0 ? { wallMs } : {}) };
 }

@@ -30,9 +30,16 @@ export async function checkSandbox(
   memory: MemoryBoundPolicy = { required: true },
 ): Promise<SandboxAvailability> {
   if (uid !== 0) {
-    return { ok: false, reason: `the code runner runs as uid ${uid}, but it must be root to drop each run to its own unprivileged uid (from SANDBOX_UID_BASE=${runtime.uidBase})` };
+    return {
+      ok: false,
+      reason: `the code runner runs as uid ${uid}, but it must be root to drop each run to its own unprivileged uid (from SANDBOX_UID_BASE=${runtime.uidBase})`,
+    };
   }
-  for (const [what, path] of [['bubblewrap (bwrap)', runtime.bwrap], ['python3', runtime.python], ['node', runtime.node]] as const) {
+  for (const [what, path] of [
+    ['bubblewrap (bwrap)', runtime.bwrap],
+    ['python3', runtime.python],
+    ['node', runtime.node],
+  ] as const) {
     try {
       await access(path, constants.X_OK);
     } catch {
@@ -50,7 +57,10 @@ export async function checkSandbox(
       const outcome = await runner.run({ language, code: SMOKE[language], entryPoint: ENTRY[language], calls: [{ args: [41] }] });
       const result = judge([{ name: 'smoke', args: [41], expected: 42, hidden: false }], outcome, 'exact');
       if (result.status !== 'PASSED') {
-        return { ok: false, reason: `a ${language} smoke run in the sandbox ended ${result.status}: ${(result.message ?? result.compileError ?? outcome.stderr).slice(0, 500)}` };
+        return {
+          ok: false,
+          reason: `a ${language} smoke run in the sandbox ended ${result.status}: ${(result.message ?? result.compileError ?? outcome.stderr).slice(0, 500)}`,
+        };
       }
     } catch (err) {
       return { ok: false, reason: `a ${language} smoke run in the sandbox could not start: ${(err as Error).message}` };

@@ -42,7 +42,14 @@ export function sandboxCommand(input: {
   const program =
     language === 'python'
       ? [runtime.python, '-I', '-S', '-B', `${CODE_DIR}/${files.harness}`]
-      : [runtime.node, `--max-old-space-size=${nodeHeapMb}`, '--v8-pool-size=1', ...(input.timing ? ['--single-threaded'] : []), '--disallow-code-generation-from-strings', `${CODE_DIR}/${files.harness}`];
+      : [
+          runtime.node,
+          `--max-old-space-size=${nodeHeapMb}`,
+          '--v8-pool-size=1',
+          ...(input.timing ? ['--single-threaded'] : []),
+          '--disallow-code-generation-from-strings',
+          `${CODE_DIR}/${files.harness}`,
+        ];
   const extraBinds = runtimePrefixes(runtime).flatMap((p) => ['--ro-bind', p, p]);
   return {
     file: 'prlimit',
@@ -72,29 +79,57 @@ export function sandboxCommand(input: {
       '--as-pid-1',
       '--die-with-parent',
       '--new-session',
-      '--cap-drop', 'ALL',
-      '--seccomp', String(SECCOMP_FD),
+      '--cap-drop',
+      'ALL',
+      '--seccomp',
+      String(SECCOMP_FD),
       // The box's pid 1 as the host sees it: a kill ends that first, so bwrap reaps it (see sandbox-runner.ts).
-      '--info-fd', String(INFO_FD),
-      '--ro-bind', '/usr', '/usr',
-      '--symlink', 'usr/lib', '/lib',
-      '--symlink', 'usr/lib64', '/lib64',
-      '--symlink', 'usr/bin', '/bin',
+      '--info-fd',
+      String(INFO_FD),
+      '--ro-bind',
+      '/usr',
+      '/usr',
+      '--symlink',
+      'usr/lib',
+      '/lib',
+      '--symlink',
+      'usr/lib64',
+      '/lib64',
+      '--symlink',
+      'usr/bin',
+      '/bin',
       ...extraBinds,
-      '--proc', '/proc',
-      '--dev', '/dev',
-      '--ro-bind', files.hostCodeDir, CODE_DIR,
-      '--size', String(WORK_DIR_BYTES),
-      '--tmpfs', WORK_DIR,
-      '--chdir', WORK_DIR,
+      '--proc',
+      '/proc',
+      '--dev',
+      '/dev',
+      '--ro-bind',
+      files.hostCodeDir,
+      CODE_DIR,
+      '--size',
+      String(WORK_DIR_BYTES),
+      '--tmpfs',
+      WORK_DIR,
+      '--chdir',
+      WORK_DIR,
       // Only the sized work directory stays writable: bwrap's root and /dev are tmpfs mounts, unbounded in size.
-      '--remount-ro', '/dev',
-      '--remount-ro', '/',
+      '--remount-ro',
+      '/dev',
+      '--remount-ro',
+      '/',
       '--clearenv',
-      '--setenv', 'PATH', '/usr/bin:/bin',
-      '--setenv', 'HOME', WORK_DIR,
-      '--setenv', 'LANG', 'C.UTF-8',
-      '--setenv', 'UV_THREADPOOL_SIZE', '1',
+      '--setenv',
+      'PATH',
+      '/usr/bin:/bin',
+      '--setenv',
+      'HOME',
+      WORK_DIR,
+      '--setenv',
+      'LANG',
+      'C.UTF-8',
+      '--setenv',
+      'UV_THREADPOOL_SIZE',
+      '1',
       '--',
       ...program,
     ],
@@ -103,8 +138,6 @@ export function sandboxCommand(input: {
 
 /** Runtimes installed outside /usr (nvm, pyenv) need their prefix bound read-only too. */
 function runtimePrefixes(runtime: SandboxRuntime): string[] {
-  const prefixes = [runtime.python, runtime.node]
-    .filter((bin) => !bin.startsWith('/usr/'))
-    .map((bin) => dirname(dirname(bin)));
+  const prefixes = [runtime.python, runtime.node].filter((bin) => !bin.startsWith('/usr/')).map((bin) => dirname(dirname(bin)));
   return [...new Set(prefixes)];
 }

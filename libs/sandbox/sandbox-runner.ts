@@ -22,7 +22,13 @@ const CGROUP_HEADROOM_MB = 256;
 
 const FILES: Record<SandboxLanguage, { solution: string; harness: string; source: string; analyser: string; analyserSource: string }> = {
   python: { solution: 'solution.py', harness: 'harness.py', source: PYTHON_HARNESS, analyser: 'analyser.py', analyserSource: PYTHON_ANALYSER },
-  javascript: { solution: 'solution.js', harness: 'harness.cjs', source: JAVASCRIPT_HARNESS, analyser: 'analyser.cjs', analyserSource: JAVASCRIPT_ANALYSER },
+  javascript: {
+    solution: 'solution.js',
+    harness: 'harness.cjs',
+    source: JAVASCRIPT_HARNESS,
+    analyser: 'analyser.cjs',
+    analyserSource: JAVASCRIPT_ANALYSER,
+  },
 };
 
 /** One process tree in the sandbox: the program (harness or analyser) and files beside the solution, its stdin. */
@@ -72,7 +78,11 @@ export class SandboxRunner {
       stdin: (nonce) => {
         const common = { nonce, entry: request.entryPoint, captureBytes: Math.floor(this.limits.outputBytes / 2) };
         if (!timing) return JSON.stringify({ ...common, calls: request.calls });
-        const spec = { ...common, calls: request.calls.map((c) => ({ repeat: c.repeat ?? 1 })), timing: { callBudgetMs: timing.callBudgetMs, totalBudgetMs: timing.totalBudgetMs, rounds: timing.rounds } };
+        const spec = {
+          ...common,
+          calls: request.calls.map((c) => ({ repeat: c.repeat ?? 1 })),
+          timing: { callBudgetMs: timing.callBudgetMs, totalBudgetMs: timing.totalBudgetMs, rounds: timing.rounds },
+        };
         return [spec, ...request.calls.map((c) => c.args)].map((part) => JSON.stringify(part)).join('\n');
       },
     });
@@ -102,8 +112,18 @@ export class SandboxRunner {
       for (const [name, content] of Object.entries(run.files)) await writeFile(join(dir, name), content, { mode: 0o644 });
       await chmod(dir, 0o755);
       const nonce = randomBytes(12).toString('hex');
-      let { file, args } = sandboxCommand({ language: run.language, uid, limits: this.limits, runtime: this.runtime, files: { hostCodeDir: dir, harness: run.program }, timing: run.timing ?? false });
-      const group = await this.cgroup?.prepare(uid, { memoryBytes: (this.limits.memoryMb + CGROUP_HEADROOM_MB) * MB, maxProcesses: this.limits.maxProcesses });
+      let { file, args } = sandboxCommand({
+        language: run.language,
+        uid,
+        limits: this.limits,
+        runtime: this.runtime,
+        files: { hostCodeDir: dir, harness: run.program },
+        timing: run.timing ?? false,
+      });
+      const group = await this.cgroup?.prepare(uid, {
+        memoryBytes: (this.limits.memoryMb + CGROUP_HEADROOM_MB) * MB,
+        maxProcesses: this.limits.maxProcesses,
+      });
       const oomBefore = group ? await group.oomKills() : 0;
       if (group) {
         // Join the cgroup before anything of the run exists, so every later process is inside it.
@@ -111,7 +131,14 @@ export class SandboxRunner {
         file = '/bin/sh';
       }
       this.seccomp ??= hostSeccompFilter();
-      const end = await spawnBounded({ file, args, stdin: run.stdin(nonce), seccomp: this.seccomp, wallMs: run.wallMs, outputBytes: this.limits.outputBytes });
+      const end = await spawnBounded({
+        file,
+        args,
+        stdin: run.stdin(nonce),
+        seccomp: this.seccomp,
+        wallMs: run.wallMs,
+        outputBytes: this.limits.outputBytes,
+      });
       if (group && (await group.oomKills()) > oomBefore) end.oomKilled = true;
       return { end, nonce };
     } finally {

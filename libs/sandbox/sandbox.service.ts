@@ -58,7 +58,8 @@ export class SandboxService {
   // only a process that runs code should do.
   private cgroup(): Promise<CgroupDetection> {
     const sandbox = this.config.sandbox;
-    this.detection ??= sandbox.cgroup === 'auto' ? CgroupLimits.detect({ root: sandbox.cgroupRoot }) : Promise.resolve({ limits: null, reason: 'SANDBOX_CGROUP=off' });
+    this.detection ??=
+      sandbox.cgroup === 'auto' ? CgroupLimits.detect({ root: sandbox.cgroupRoot }) : Promise.resolve({ limits: null, reason: 'SANDBOX_CGROUP=off' });
     return this.detection;
   }
 

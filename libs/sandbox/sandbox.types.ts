@@ -8,15 +8,7 @@ export type SandboxLanguage = (typeof SANDBOX_LANGUAGES)[number];
  * How a run ended. The limit statuses each name the limit that stopped the program; `RUNTIME_ERROR` is an
  * exception in the candidate's code or a process that died before finishing the tests.
  */
-export const RUN_STATUSES = [
-  'PASSED',
-  'FAILED',
-  'COMPILE_ERROR',
-  'RUNTIME_ERROR',
-  'TIMEOUT',
-  'MEMORY_LIMIT',
-  'OUTPUT_LIMIT',
-] as const;
+export const RUN_STATUSES = ['PASSED', 'FAILED', 'COMPILE_ERROR', 'RUNTIME_ERROR', 'TIMEOUT', 'MEMORY_LIMIT', 'OUTPUT_LIMIT'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /**

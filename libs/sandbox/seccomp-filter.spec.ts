@@ -8,7 +8,12 @@ function verdict(program: Buffer, call: { arch: number; nr: number; arg0?: numbe
   data.writeUInt32LE((call.arg0 ?? 0) >>> 0, 16);
   let a = 0;
   for (let pc = 0; pc < program.length / 8; pc++) {
-    const [code, jt, jf, k] = [program.readUInt16LE(pc * 8), program.readUInt8(pc * 8 + 2), program.readUInt8(pc * 8 + 3), program.readUInt32LE(pc * 8 + 4)];
+    const [code, jt, jf, k] = [
+      program.readUInt16LE(pc * 8),
+      program.readUInt8(pc * 8 + 2),
+      program.readUInt8(pc * 8 + 3),
+      program.readUInt32LE(pc * 8 + 4),
+    ];
     if (code === 0x20) a = data.readUInt32LE(k);
     else if (code === 0x06) return k;
     else if (code === 0x15) pc += a === k ? jt : jf;

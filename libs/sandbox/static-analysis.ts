@@ -17,7 +17,9 @@ export const staticAnalysisSchema = z.object({
   functions: z.array(z.object({ name, line, endLine: line, lines: line, maxDepth: line })).max(2000),
   /** Every name the code binds, with how: a loop target or a one-line lambda's parameter is held to other norms. */
   names: z
-    .array(z.object({ name, line, kind: z.enum(['function', 'method', 'class', 'parameter', 'lambda-param', 'variable', 'unpack', 'loop', 'exception']) }))
+    .array(
+      z.object({ name, line, kind: z.enum(['function', 'method', 'class', 'parameter', 'lambda-param', 'variable', 'unpack', 'loop', 'exception']) }),
+    )
     .max(20_000),
   /** A statement that can never run, and the `return`/`raise`/`throw`/`break`/`continue` before it. */
   unreachable: z.array(z.object({ line, after: z.enum(['return', 'raise', 'throw', 'break', 'continue']), afterLine: line })).max(2000),

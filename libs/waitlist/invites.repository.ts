@@ -51,9 +51,7 @@ const lockedInvite = z.object({ id: col.uuid, entry_id: col.uuid, email: col.tex
 
 export type ResendResult = { kind: 'ok'; email: string; messageId: string } | { kind: 'not-found' | 'redeemed' };
 
-export type RedeemResult =
-  | { kind: 'ok'; userId: string; email: string }
-  | { kind: 'invalid' | 'used' | 'expired' | 'email-taken' };
+export type RedeemResult = { kind: 'ok'; userId: string; email: string } | { kind: 'invalid' | 'used' | 'expired' | 'email-taken' };
 
 @Injectable()
 export class InvitesRepository {
@@ -92,7 +90,8 @@ export class InvitesRepository {
         for (const email of emails) {
           const entry = byEmail.get(email);
           if (!entry) result.skipped.push({ email, reason: 'not-on-waitlist' });
-          else if (entry.status !== 'waiting') result.skipped.push({ email, reason: entry.status === 'joined' ? 'already-joined' : 'already-invited' });
+          else if (entry.status !== 'waiting')
+            result.skipped.push({ email, reason: entry.status === 'joined' ? 'already-joined' : 'already-invited' });
           else entries.push(entry);
         }
       }
@@ -111,14 +110,14 @@ export class InvitesRepository {
     return rows(
       inviteRow,
       await this.db.query(
-      `SELECT i.entry_id, e.email, i.cohort, i.created_at, i.expires_at, i.redeemed_at,
+        `SELECT i.entry_id, e.email, i.cohort, i.created_at, i.expires_at, i.redeemed_at,
               m.status AS mail_status, m.transport, m.sent_at, m.last_error
          FROM waitlist_invites i JOIN waitlist_entries e ON e.id = i.entry_id
          LEFT JOIN LATERAL (SELECT o.status, o.transport, o.sent_at, o.last_error FROM outbox_messages o
                              WHERE o.to_email = e.email AND o.kind = 'invite' ORDER BY o.created_at DESC LIMIT 1) m ON true
         WHERE $1::text IS NULL OR strpos(e.email, lower($1)) > 0 OR strpos(lower(i.cohort), lower($1)) > 0
         ORDER BY i.created_at DESC LIMIT $2`,
-      [q ?? null, limit],
+        [q ?? null, limit],
       ),
     );
   }
@@ -140,7 +139,11 @@ export class InvitesRepository {
       if (!invite) return { kind: 'not-found' };
       if (invite.redeemed_at) return { kind: 'redeemed' };
       const code = newInviteCode();
-      await m.query(`UPDATE waitlist_invites SET code_hash = $2, expires_at = $3 WHERE id = $1`, [invite.id, hashSecret(canonicalInviteCode(code)), expiresAt]);
+      await m.query(`UPDATE waitlist_invites SET code_hash = $2, expires_at = $3 WHERE id = $1`, [
+        invite.id,
+        hashSecret(canonicalInviteCode(code)),
+        expiresAt,
+      ]);
       return { kind: 'ok', email: invite.email, messageId: await insertOutbox(m, draft(invite.email, code)) };
     });
   }
@@ -174,9 +177,12 @@ export class InvitesRepository {
 }
 
 async function insertInvite(m: EntityManager, entryId: string, codeHash: string, batch: InviteBatch): Promise<void> {
-  await m.query(
-    `INSERT INTO waitlist_invites (entry_id, code_hash, cohort, expires_at, invited_by) VALUES ($1, $2, $3, $4, $5)`,
-    [entryId, codeHash, batch.cohort, batch.expiresAt, batch.invitedBy],
-  );
+  await m.query(`INSERT INTO waitlist_invites (entry_id, code_hash, cohort, expires_at, invited_by) VALUES ($1, $2, $3, $4, $5)`, [
+    entryId,
+    codeHash,
+    batch.cohort,
+    batch.expiresAt,
+    batch.invitedBy,
+  ]);
   await m.query(`UPDATE waitlist_entries SET status = 'invited' WHERE id = $1`, [entryId]);
 }

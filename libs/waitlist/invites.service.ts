@@ -80,7 +80,13 @@ export class InvitesService {
     if (result.kind === 'not-found') throw new NotFoundError('no invite for this waitlist entry');
     if (result.kind !== 'ok') throw new DomainError('INVITE_USED', 'this invite has already been redeemed');
     await this.outbox.enqueue([result.messageId]);
-    return { entryId, email: result.email, expiresAt: expiresAt.toISOString(), delivery: this.config.mail.smtpUrl ? 'smtp' : 'log', ...this.linkFor(sentCode) };
+    return {
+      entryId,
+      email: result.email,
+      expiresAt: expiresAt.toISOString(),
+      delivery: this.config.mail.smtpUrl ? 'smtp' : 'log',
+      ...this.linkFor(sentCode),
+    };
   }
 
   /** Without SMTP the mail only reaches the log: the admin is given the link to pass on. */

@@ -32,7 +32,15 @@ const idRow = z.object({ id: col.uuid });
 
 /** Written in the caller's transaction, so a message exists exactly when the change that caused it does. */
 export async function insertOutbox(m: EntityManager, draft: OutboxDraft): Promise<string> {
-  return onlyRow(idRow, await m.query(`INSERT INTO outbox_messages (kind, to_email, subject, body) VALUES ($1, $2, $3, $4) RETURNING id`, [draft.kind, draft.to, draft.subject, draft.text])).id;
+  return onlyRow(
+    idRow,
+    await m.query(`INSERT INTO outbox_messages (kind, to_email, subject, body) VALUES ($1, $2, $3, $4) RETURNING id`, [
+      draft.kind,
+      draft.to,
+      draft.subject,
+      draft.text,
+    ]),
+  ).id;
 }
 
 @Injectable()

@@ -102,17 +102,28 @@ export class WaitlistEntriesRepository {
       const entry = onlyRow(
         entryRow,
         await m.query(
-        `INSERT INTO waitlist_entries (email, name, target_role, years_experience, signup_number, referral_code, token_hash, referred_by)
+          `INSERT INTO waitlist_entries (email, name, target_role, years_experience, signup_number, referral_code, token_hash, referred_by)
          VALUES ($1, $2, $3, $4, (SELECT coalesce(max(signup_number), 0) + 1 FROM waitlist_entries), $5, $6, $7)
          RETURNING *`,
-        [input.email, input.name ?? null, input.targetRole ?? null, input.yearsExperience ?? null, randomCode(8), hashSecret(token), referrer?.id ?? null],
+          [
+            input.email,
+            input.name ?? null,
+            input.targetRole ?? null,
+            input.yearsExperience ?? null,
+            randomCode(8),
+            hashSecret(token),
+            referrer?.id ?? null,
+          ],
         ),
       );
       const position = (await positionOf(m, entry.id, ranking))!;
       const messageIds = [await insertOutbox(m, drafts.welcome(entry, position, token))];
 
       if (referrer && referrer.status === 'waiting') {
-        const credited = onlyRow(entryRow, await m.query(`UPDATE waitlist_entries SET referral_count = referral_count + 1 WHERE id = $1 RETURNING *`, [referrer.id]));
+        const credited = onlyRow(
+          entryRow,
+          await m.query(`UPDATE waitlist_entries SET referral_count = referral_count + 1 WHERE id = $1 RETURNING *`, [referrer.id]),
+        );
         if (credited.referral_count <= ranking.cap && ranking.boost > 0) {
           const moved = (await positionOf(m, referrer.id, ranking))!;
           messageIds.push(await insertOutbox(m, drafts.movedUp(credited, moved)));
@@ -145,10 +156,10 @@ export class WaitlistEntriesRepository {
     const listed = rows(
       listedEntryRow,
       await this.db.query(
-      `SELECT e.*, r.position::int AS position, i.cohort, i.created_at AS invited_at, i.expires_at, i.redeemed_at
+        `SELECT e.*, r.position::int AS position, i.cohort, i.created_at AS invited_at, i.expires_at, i.redeemed_at
          FROM ${from} WHERE ${where}
         ORDER BY r.position NULLS LAST, e.signup_number LIMIT $6 OFFSET $7`,
-      [...params, filter.limit, filter.offset],
+        [...params, filter.limit, filter.offset],
       ),
     );
     return { total: n, rows: listed };
@@ -160,10 +171,10 @@ async function positionOf(m: EntityManager, entryId: string, ranking: Ranking): 
   const row = firstRow(
     z.object({ position: col.int }),
     await m.query(
-    `SELECT (SELECT count(*)::int FROM waitlist_entries w
+      `SELECT (SELECT count(*)::int FROM waitlist_entries w
               WHERE w.status = 'waiting' AND (${priorityKey('w', 2, 3)}) < (${priorityKey('me', 2, 3)})) + 1 AS position
        FROM waitlist_entries me WHERE me.id = $1 AND me.status = 'waiting'`,
-    [entryId, ranking.boost, ranking.cap],
+      [entryId, ranking.boost, ranking.cap],
     ),
   );
   return row?.position ?? null;

@@ -4,7 +4,15 @@ import { z } from 'zod';
 import { type AccessTokenDto, CurrentPrincipal, type Principal, Public, RefreshCookie, Roles } from '#libs/auth';
 import { NotFoundError } from '#libs/errors';
 import { ApiErrors, ApiReturns, IpRateLimit } from '#libs/http';
-import { accessTokenSchema, inviteBatchSchema, inviteResentSchema, inviteSchema as inviteViewSchema, signUpResultSchema, waitlistPageSchema, waitlistStatusSchema } from '#libs/protocol';
+import {
+  accessTokenSchema,
+  inviteBatchSchema,
+  inviteResentSchema,
+  inviteSchema as inviteViewSchema,
+  signUpResultSchema,
+  waitlistPageSchema,
+  waitlistStatusSchema,
+} from '#libs/protocol';
 import { InvitesService } from './invites.service.js';
 import {
   type InviteBatchDto,

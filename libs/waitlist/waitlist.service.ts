@@ -5,7 +5,14 @@ import { messages } from './messages.js';
 import { OutboxService } from './outbox.service.js';
 import type { Ranking } from './ranking.js';
 import { type EntryRow, WaitlistEntriesRepository } from './waitlist-entries.repository.js';
-import { type ListWaitlistQuery, type SignUpDto, type SignUpInput, type WaitlistPageDto, type WaitlistStatusDto, waitlistTokenSchema } from './waitlist.dto.js';
+import {
+  type ListWaitlistQuery,
+  type SignUpDto,
+  type SignUpInput,
+  type WaitlistPageDto,
+  type WaitlistStatusDto,
+  waitlistTokenSchema,
+} from './waitlist.dto.js';
 
 /** Sign-ups, referrals and where everyone stands. */
 @Injectable()

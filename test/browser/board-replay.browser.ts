@@ -33,15 +33,28 @@ describe('the board replay in the browser', () => {
 
   beforeAll(async () => {
     db = await createOwnDatabase();
-    const env = { DATABASE_URL: db.url, QUEUE_PREFIX: isolatedQueuePrefix(), SOCKET_RATE_LIMIT: '1000', DIAGRAM_SNAPSHOT_MIN_INTERVAL_MS: String(MIN_INTERVAL_MS) };
+    const env = {
+      DATABASE_URL: db.url,
+      QUEUE_PREFIX: isolatedQueuePrefix(),
+      SOCKET_RATE_LIMIT: '1000',
+      DIAGRAM_SNAPSHOT_MIN_INTERVAL_MS: String(MIN_INTERVAL_MS),
+    };
     [api, browser] = await Promise.all([startApi(env), launchBrowser()]);
     const admin = await createUser(api.app, 'admin');
     [candidate, coach] = await Promise.all([createUser(api.app, 'candidate'), createUser(api.app, 'coach')]);
     const token = async (u: UserDto) => (await api.app.get(AuthService).issueToken({ userId: u.id, role: u.role })).accessToken;
-    await request(api.url).post('/api/admin/coach-assignments').set('authorization', `Bearer ${await token(admin)}`).send({ coachId: coach.id, candidateId: candidate.id }).expect(201);
+    await request(api.url)
+      .post('/api/admin/coach-assignments')
+      .set('authorization', `Bearer ${await token(admin)}`)
+      .send({ coachId: coach.id, candidateId: candidate.id })
+      .expect(201);
 
     const candidateToken = await token(candidate);
-    const created = await request(api.url).post('/api/sessions').set('authorization', `Bearer ${candidateToken}`).send({ questionId: 'url-shortener', mode: 'practice' }).expect(201);
+    const created = await request(api.url)
+      .post('/api/sessions')
+      .set('authorization', `Bearer ${candidateToken}`)
+      .send({ questionId: 'url-shortener', mode: 'practice' })
+      .expect(201);
     sessionId = created.body.id as string;
     const c = await InterviewClient.connect(api.url, candidateToken);
     try {
@@ -69,7 +82,9 @@ describe('the board replay in the browser', () => {
   /** The picture has been decoded and has a size: the blob URL loaded under the CSP and the SVG parsed. */
   async function shownSnapshot(page: Page): Promise<string | null> {
     await page.waitForFunction(() => {
-      const img = (globalThis as unknown as { document: { querySelector(s: string): { complete: boolean; naturalWidth: number } | null } }).document.querySelector('[data-testid=board-image]');
+      const img = (
+        globalThis as unknown as { document: { querySelector(s: string): { complete: boolean; naturalWidth: number } | null } }
+      ).document.querySelector('[data-testid=board-image]');
       return img !== null && img.complete && img.naturalWidth > 0;
     });
     return image(page).getAttribute('data-snapshot-id');
@@ -84,28 +99,40 @@ describe('the board replay in the browser', () => {
 
       // The final board first.
       expect(await shownSnapshot(p.page)).toBe(snapshots[1]);
-      await step(p.page).getByText(/^Step 2 of 2 \(final\) · /).waitFor();
+      await step(p.page)
+        .getByText(/^Step 2 of 2 \(final\) · /)
+        .waitFor();
       expect(await step(p.page).textContent()).toMatch(/· 6 components, 5 flows$/);
       expect(await image(p.page).getAttribute('src')).toMatch(/^blob:/);
 
       // Back one step with the button, forward again with the slider.
       await p.page.getByRole('button', { name: 'Previous' }).click();
-      await step(p.page).getByText(/^Step 1 of 2 · /).waitFor();
+      await step(p.page)
+        .getByText(/^Step 1 of 2 · /)
+        .waitFor();
       expect(await shownSnapshot(p.page)).toBe(snapshots[0]);
       expect(await step(p.page).textContent()).toMatch(/· 7 components, 6 flows$/);
       await p.page.getByLabel('Board timeline').fill('2');
-      await step(p.page).getByText(/^Step 2 of 2/).waitFor();
+      await step(p.page)
+        .getByText(/^Step 2 of 2/)
+        .waitFor();
       expect(await shownSnapshot(p.page)).toBe(snapshots[1]);
 
       // Each answer opens the board as it stood then.
       const answers = p.page.getByTestId('review-answer');
       await expect(answers.nth(0).getByText('Nothing was on the board yet at this answer.').isVisible()).resolves.toBe(true);
       await answers.nth(1).getByRole('button', { name: 'Board at this answer' }).click();
-      await step(p.page).getByText(/^Step 1 of 2/).waitFor();
+      await step(p.page)
+        .getByText(/^Step 1 of 2/)
+        .waitFor();
       expect(await shownSnapshot(p.page)).toBe(snapshots[0]);
-      await expect(p.page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id)).resolves.toBe('board-replay');
+      await expect(
+        p.page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id),
+      ).resolves.toBe('board-replay');
       await answers.nth(2).getByRole('button', { name: 'Board at this answer' }).click();
-      await step(p.page).getByText(/^Step 2 of 2/).waitFor();
+      await step(p.page)
+        .getByText(/^Step 2 of 2/)
+        .waitFor();
       expect(await shownSnapshot(p.page)).toBe(snapshots[1]);
 
       expect(p.errors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
@@ -121,7 +148,9 @@ describe('the board replay in the browser', () => {
       await signIn(p.page, candidate.email, DEFAULT_PASSWORD, '/dashboard');
       await p.page.goto(`/sessions/${sessionId}`);
       expect(await shownSnapshot(p.page)).toBe(snapshots[1]);
-      await step(p.page).getByText(/^Step 2 of 2 \(final\)/).waitFor();
+      await step(p.page)
+        .getByText(/^Step 2 of 2 \(final\)/)
+        .waitFor();
       expect(p.errors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
     } finally {
       await saveScreenshot(p.page, 'board-replay-candidate').catch(() => undefined);

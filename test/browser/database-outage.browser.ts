@@ -42,30 +42,34 @@ describe('the web client through a database outage', () => {
     await db?.drop();
   });
 
-  it('keeps an answer refused while the database is cut off, says so, and sends it once the database is back', async () => {
-    const user = await createUser(worker, 'candidate');
-    const p = await openPage(browser, api.url);
-    try {
-      const { page } = p;
-      await signIn(page, user.email, DEFAULT_PASSWORD, '/dashboard');
-      await startSession(page, QUESTION, 'practice');
-      const [answer] = strongAnswers(worker, QUESTION, 1);
+  it(
+    'keeps an answer refused while the database is cut off, says so, and sends it once the database is back',
+    async () => {
+      const user = await createUser(worker, 'candidate');
+      const p = await openPage(browser, api.url);
+      try {
+        const { page } = p;
+        await signIn(page, user.email, DEFAULT_PASSWORD, '/dashboard');
+        await startSession(page, QUESTION, 'practice');
+        const [answer] = strongAnswers(worker, QUESTION, 1);
 
-      proxy.partition();
-      await sendAnswer(page, answer!);
-      const pending = page.getByTestId('pending-answer').filter({ hasText: answer! });
-      await pending.getByText('it is kept here and sent again in a moment', { exact: false }).waitFor({ timeout: 15_000 });
-      await saveScreenshot(page, 'database-outage-kept');
+        proxy.partition();
+        await sendAnswer(page, answer!);
+        const pending = page.getByTestId('pending-answer').filter({ hasText: answer! });
+        await pending.getByText('it is kept here and sent again in a moment', { exact: false }).waitFor({ timeout: 15_000 });
+        await saveScreenshot(page, 'database-outage-kept');
 
-      proxy.heal();
-      await answerCard(page, answer!).and(page.locator('[data-status="scored"]')).waitFor({ timeout: 60_000 });
-      expect(await page.getByTestId('pending-answer').count()).toBe(0);
-      expect(await page.getByTestId('answer').count()).toBe(1);
-      const { rows } = await db.sql.query(`SELECT count(*)::int AS n FROM session_turns WHERE speaker = 'candidate' AND text = $1`, [answer]);
-      expect(rows[0].n).toBe(1);
-    } finally {
-      await saveScreenshot(p.page, 'database-outage').catch(() => undefined);
-      await p.context.close();
-    }
-  }, SLOW);
+        proxy.heal();
+        await answerCard(page, answer!).and(page.locator('[data-status="scored"]')).waitFor({ timeout: 60_000 });
+        expect(await page.getByTestId('pending-answer').count()).toBe(0);
+        expect(await page.getByTestId('answer').count()).toBe(1);
+        const { rows } = await db.sql.query(`SELECT count(*)::int AS n FROM session_turns WHERE speaker = 'candidate' AND text = $1`, [answer]);
+        expect(rows[0].n).toBe(1);
+      } finally {
+        await saveScreenshot(p.page, 'database-outage').catch(() => undefined);
+        await p.context.close();
+      }
+    },
+    SLOW,
+  );
 });

@@ -75,7 +75,10 @@ describe('the system-design whiteboard in the browser', () => {
     const user = await createUser(api.app, 'candidate');
     const first = await openPage(browser, api.url);
     const foreign: string[] = [];
-    first.page.on('request', (r) => !r.url().startsWith(api.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:') && foreign.push(r.url()));
+    first.page.on(
+      'request',
+      (r) => !r.url().startsWith(api.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:') && foreign.push(r.url()),
+    );
     let sessionId = '';
     try {
       await signIn(first.page, user.email, DEFAULT_PASSWORD, '/dashboard');
@@ -89,10 +92,13 @@ describe('the system-design whiteboard in the browser', () => {
       await drawArrow(first.page, { x: 196, y: 195 }, { x: 304, y: 195 });
       await drawArrow(first.page, { x: 370, y: 226 }, { x: 370, y: 364 });
 
-      const graph = await waitFor(async () => {
-        const g = await latestGraph(user, sessionId);
-        return g && g.nodes.length === 3 && g.edges.length === 2 ? g : undefined;
-      }, { timeoutMs: 15_000 });
+      const graph = await waitFor(
+        async () => {
+          const g = await latestGraph(user, sessionId);
+          return g && g.nodes.length === 3 && g.edges.length === 2 ? g : undefined;
+        },
+        { timeoutMs: 15_000 },
+      );
       expect(graph.nodes.map((n) => [n.label, n.category])).toEqual([
         ['Web client', 'client'],
         ['API service', 'service'],
@@ -117,10 +123,13 @@ describe('the system-design whiteboard in the browser', () => {
       await second.page.goto(`/sessions/${sessionId}`);
       await second.page.getByTestId('diagram-board').locator('canvas.interactive').waitFor();
       await drawBox(second.page, { x: 60, y: 360 }, 'Redis cache');
-      const graph = await waitFor(async () => {
-        const g = await latestGraph(user, sessionId);
-        return g && g.nodes.length === 4 ? g : undefined;
-      }, { timeoutMs: 15_000 });
+      const graph = await waitFor(
+        async () => {
+          const g = await latestGraph(user, sessionId);
+          return g && g.nodes.length === 4 ? g : undefined;
+        },
+        { timeoutMs: 15_000 },
+      );
       expect(graph.nodes.map((n) => n.label)).toEqual(['Web client', 'API service', 'Postgres', 'Redis cache']);
       expect(graph.edges).toHaveLength(2);
       expect(second.errors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
@@ -138,7 +147,10 @@ describe('the system-design whiteboard in the browser', () => {
       const sessionId = await startSession(p.page, 'realtime-notifications', 'practice');
       for (const phase of [2, 3]) {
         await p.page.getByRole('button', { name: 'Next phase' }).click();
-        await p.page.getByTestId('countdown').getByText(new RegExp(`^Phase ${phase} of`)).waitFor();
+        await p.page
+          .getByTestId('countdown')
+          .getByText(new RegExp(`^Phase ${phase} of`))
+          .waitFor();
       }
       await p.page.getByTestId('diagram-board').locator('canvas.interactive').waitFor();
       await drawBox(p.page, { x: 60, y: 160 }, 'Notification service');
@@ -146,13 +158,17 @@ describe('the system-design whiteboard in the browser', () => {
       await drawBox(p.page, { x: 300, y: 360 }, 'Push worker');
       await drawArrow(p.page, { x: 196, y: 195 }, { x: 304, y: 195 });
       await drawArrow(p.page, { x: 370, y: 226 }, { x: 370, y: 364 });
-      await waitFor(async () => {
-        const g = await latestGraph(user, sessionId);
-        return g && g.nodes.length === 3 && g.edges.length === 2 ? g : undefined;
-      }, { timeoutMs: 15_000 });
+      await waitFor(
+        async () => {
+          const g = await latestGraph(user, sessionId);
+          return g && g.nodes.length === 3 && g.edges.length === 2 ? g : undefined;
+        },
+        { timeoutMs: 15_000 },
+      );
 
       // The words say how a notification reaches the user; the pipeline that gets it there is on the board.
-      const answer = 'Every client keeps a WebSocket open to one of our gateway servers, and each notification is pushed down that socket while the user has the app open.';
+      const answer =
+        'Every client keeps a WebSocket open to one of our gateway servers, and each notification is pushed down that socket while the user has the app open.';
       await sendAnswer(p.page, answer);
       const card = answerCard(p.page, answer);
       await card.and(p.page.locator('[data-status="scored"]')).waitFor({ timeout: 60_000 });
@@ -161,7 +177,11 @@ describe('the system-design whiteboard in the browser', () => {
       const fromBoard = 'from your board: Notification service → Kafka → Push worker';
       await p.page.getByTestId('coverage-map').getByTestId('keypoint-board-evidence').getByText(fromBoard, { exact: false }).waitFor();
       await p.page.getByRole('button', { name: 'End session' }).click(); // the confirm dialog is accepted
-      await p.page.getByTestId('report-keypoints').getByTestId('keypoint-board-evidence').getByText(fromBoard, { exact: false }).waitFor({ timeout: 60_000 });
+      await p.page
+        .getByTestId('report-keypoints')
+        .getByTestId('keypoint-board-evidence')
+        .getByText(fromBoard, { exact: false })
+        .waitFor({ timeout: 60_000 });
     } finally {
       await saveScreenshot(p.page, 'diagram-board-graded').catch(() => undefined);
       await p.context.close();
@@ -190,10 +210,13 @@ describe('the system-design whiteboard in the browser', () => {
 
       // Drawing on this page goes on from the other device's board.
       await drawBox(p.page, { x: 60, y: 420 }, 'Redis cache');
-      const graph = await waitFor(async () => {
-        const g = await latestGraph(user, sessionId);
-        return g && g.nodes.length === drawn.length + 1 ? g : undefined;
-      }, { timeoutMs: 15_000 });
+      const graph = await waitFor(
+        async () => {
+          const g = await latestGraph(user, sessionId);
+          return g && g.nodes.length === drawn.length + 1 ? g : undefined;
+        },
+        { timeoutMs: 15_000 },
+      );
       expect(graph.nodes.map((n) => n.label)).toEqual([...drawn, 'Redis cache']);
     } finally {
       device.close();

@@ -50,7 +50,11 @@ describe('every page at phone and laptop sizes', () => {
     users.coach = await createUser(worker, 'coach');
     users.admin = await createUser(worker, 'admin');
     const adminToken = (await api.app.get(AuthService).issueToken({ userId: users.admin.id, role: 'admin' })).accessToken;
-    await request(api.url).post('/api/admin/coach-assignments').set('authorization', `Bearer ${adminToken}`).send({ coachId: users.coach.id, candidateId: users.candidate.id }).expect(201);
+    await request(api.url)
+      .post('/api/admin/coach-assignments')
+      .set('authorization', `Bearer ${adminToken}`)
+      .send({ coachId: users.coach.id, candidateId: users.candidate.id })
+      .expect(201);
 
     const email = uniqueEmail('waitlisted');
     await request(api.url).post('/api/waitlist').send({ email }).expect(200);
@@ -62,11 +66,18 @@ describe('every page at phone and laptop sizes', () => {
     try {
       await signIn(p.page, users.candidate.email, DEFAULT_PASSWORD, '/dashboard');
       endedSession = await startSession(p.page, 'realtime-notifications', 'practice');
-      await drawBoard(api.url, endedSession, (await api.app.get(AuthService).issueToken({ userId: users.candidate.id, role: 'candidate' })).accessToken);
+      await drawBoard(
+        api.url,
+        endedSession,
+        (await api.app.get(AuthService).issueToken({ userId: users.candidate.id, role: 'candidate' })).accessToken,
+      );
       // An answer in every phase: a complete session, so the progress charts have points.
       const answers = strongAnswers(worker, 'realtime-notifications', 5);
       for (const [i, answer] of answers.entries()) {
-        await p.page.getByTestId('countdown').getByText(new RegExp(`^Phase ${i + 1} of`)).waitFor();
+        await p.page
+          .getByTestId('countdown')
+          .getByText(new RegExp(`^Phase ${i + 1} of`))
+          .waitFor();
         await sendAnswer(p.page, answer);
         await answerCard(p.page, answer).and(p.page.locator('[data-status="scored"]')).waitFor({ timeout: 60_000 });
         await p.page.getByRole('button', { name: i < answers.length - 1 ? 'Next phase' : 'Finish interview' }).click(); // a confirm is accepted
@@ -123,30 +134,35 @@ describe('every page at phone and laptop sizes', () => {
 
   for (const size of SIZES) {
     for (const role of ['public', 'candidate', 'coach', 'admin'] as const) {
-      it(`${role} pages at ${size.width}×${size.height}`, async () => {
-        const { context, page } = await openPage(browser, api.url, size);
-        const problems: string[] = [];
-        const titles = new Map<string, string>();
-        try {
-          if (role !== 'public') await signIn(page, users[role].email, DEFAULT_PASSWORD, role === 'candidate' ? '/dashboard' : role === 'coach' ? '/coach' : '/admin');
-          for (const check of pagesOf[role]()) {
-            await page.goto(check.path);
-            await check.ready(page);
-            await page.waitForTimeout(300); // late layout (fonts, charts)
-            const where = `${check.name} at ${size.width}px`;
-            problems.push(...(await layoutProblems(page)).map((p) => `${where}: ${p}`));
-            problems.push(...(await axeProblems(page)).map((p) => `${where}: ${p}`));
-            titles.set(check.name, await page.title());
-            await saveScreenshot(page, `page-${check.name}-${size.width}x${size.height}`);
+      it(
+        `${role} pages at ${size.width}×${size.height}`,
+        async () => {
+          const { context, page } = await openPage(browser, api.url, size);
+          const problems: string[] = [];
+          const titles = new Map<string, string>();
+          try {
+            if (role !== 'public')
+              await signIn(page, users[role].email, DEFAULT_PASSWORD, role === 'candidate' ? '/dashboard' : role === 'coach' ? '/coach' : '/admin');
+            for (const check of pagesOf[role]()) {
+              await page.goto(check.path);
+              await check.ready(page);
+              await page.waitForTimeout(300); // late layout (fonts, charts)
+              const where = `${check.name} at ${size.width}px`;
+              problems.push(...(await layoutProblems(page)).map((p) => `${where}: ${p}`));
+              problems.push(...(await axeProblems(page)).map((p) => `${where}: ${p}`));
+              titles.set(check.name, await page.title());
+              await saveScreenshot(page, `page-${check.name}-${size.width}x${size.height}`);
+            }
+          } finally {
+            await context.close();
           }
-        } finally {
-          await context.close();
-        }
-        expect(problems).toEqual([]);
-        // Each page names itself in the tab (a history list of "Mock Interview" says nothing).
-        for (const [name, title] of titles) expect({ name, title }).toEqual({ name, title: expect.stringMatching(/^.+ · Mock Interview$/) });
-        expect(new Set(titles.values()).size).toBe(titles.size);
-      }, SLOW);
+          expect(problems).toEqual([]);
+          // Each page names itself in the tab (a history list of "Mock Interview" says nothing).
+          for (const [name, title] of titles) expect({ name, title }).toEqual({ name, title: expect.stringMatching(/^.+ · Mock Interview$/) });
+          expect(new Set(titles.values()).size).toBe(titles.size);
+        },
+        SLOW,
+      );
     }
   }
 });
@@ -170,12 +186,16 @@ async function layoutProblems(page: Page): Promise<string[]> {
     const doc = document.documentElement;
     const out: string[] = [];
     if (doc.scrollWidth > window.innerWidth) out.push(`page is ${doc.scrollWidth}px wide in a ${window.innerWidth}px window`);
-    const describe = (el: InPageElement) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''}`;
+    const describe = (el: InPageElement) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''}`;
     for (const card of document.querySelectorAll('.card')) {
       const box = card.getBoundingClientRect();
       for (const el of card.querySelectorAll('input, select, textarea, button')) {
         const r = el.getBoundingClientRect();
-        if (r.width > 0 && (r.right > box.right + 1 || r.left < box.left - 1)) out.push(`${describe(el)} spills out of its card (${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(box.left)}–${Math.round(box.right)})`);
+        if (r.width > 0 && (r.right > box.right + 1 || r.left < box.left - 1))
+          out.push(
+            `${describe(el)} spills out of its card (${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(box.left)}–${Math.round(box.right)})`,
+          );
       }
     }
     for (const text of document.querySelectorAll('.chart svg text')) {
@@ -191,11 +211,24 @@ async function axeProblems(page: Page): Promise<string[]> {
   // Evaluated over the DevTools protocol: the page's CSP (script-src 'self') rightly refuses an injected <script>.
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(readFileSync(AXE, 'utf8'));
   return page.evaluate(async () => {
-    const { axe, document } = globalThis as unknown as InPage & { axe: { run(ctx: unknown, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } };
+    const { axe, document } = globalThis as unknown as InPage & {
+      axe: {
+        run(
+          ctx: unknown,
+          opts: object,
+        ): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
+      };
+    };
     const { violations } = await axe.run(document, { resultTypes: ['violations'] });
     return violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `axe ${v.impact} ${v.id} (${v.help}): ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
+      .map(
+        (v) =>
+          `axe ${v.impact} ${v.id} (${v.help}): ${v.nodes
+            .slice(0, 3)
+            .map((n) => JSON.stringify(n.target))
+            .join(', ')}`,
+      );
   });
 }
 

@@ -62,9 +62,17 @@ describe('auth over HTTP', () => {
     const list = await request(api.url).get('/api/admin/users').set('authorization', `Bearer ${adminToken}`).expect(200);
     expect(list.body.map((u: { email: string }) => u.email)).toEqual(expect.arrayContaining([candidate.email, admin.email]));
     // Issue 20, point 9: the admin finds users by part of the email and by role.
-    const found = await request(api.url).get('/api/admin/users').query({ q: candidate.email.split('@')[0]!.toUpperCase(), role: 'candidate' }).set('authorization', `Bearer ${adminToken}`).expect(200);
+    const found = await request(api.url)
+      .get('/api/admin/users')
+      .query({ q: candidate.email.split('@')[0]!.toUpperCase(), role: 'candidate' })
+      .set('authorization', `Bearer ${adminToken}`)
+      .expect(200);
     expect(found.body.map((u: { email: string }) => u.email)).toEqual([candidate.email]);
-    const none = await request(api.url).get('/api/admin/users').query({ q: candidate.email, role: 'coach' }).set('authorization', `Bearer ${adminToken}`).expect(200);
+    const none = await request(api.url)
+      .get('/api/admin/users')
+      .query({ q: candidate.email, role: 'coach' })
+      .set('authorization', `Bearer ${adminToken}`)
+      .expect(200);
     expect(none.body).toEqual([]);
   });
 

@@ -29,7 +29,15 @@ describe('custom-input code runs', () => {
     const result = await c.waitForEvent('code:result', (e) => e.runId === ack.runId, 60_000);
     expect(result).toMatchObject({ kind: 'run', status: 'PASSED', tests: [], visible: { passed: 0, total: 0 }, hidden: { passed: 0, total: 0 } });
     expect(result.custom).toEqual({
-      args: [1, [['put', 1, 10], ['put', 2, 20], ['get', 1], ['get', 2]]],
+      args: [
+        1,
+        [
+          ['put', 1, 10],
+          ['put', 2, 20],
+          ['get', 1],
+          ['get', 2],
+        ],
+      ],
       returned: true,
       value: [null, null, -1, 20],
       stdout: 'ops 4\n',
@@ -40,7 +48,8 @@ describe('custom-input code runs', () => {
     expect(await c.ok('code:run', { sessionId, clientId: 'custom-1', input })).toEqual({ runId: ack.runId, status: 'done' });
 
     // An exception on the input is its error; a NUL the code returns reads ␀ (Postgres stores none).
-    const raising = 'def lru_cache_operations(capacity, operations):\n    if capacity == 0:\n        raise ValueError("capacity must be positive")\n    return operations[0]\n';
+    const raising =
+      'def lru_cache_operations(capacity, operations):\n    if capacity == 0:\n        raise ValueError("capacity must be positive")\n    return operations[0]\n';
     await c.ok('code:update', { sessionId, clientId: 's2', language: 'python', code: raising });
     const raised = await c.ok('code:run', { sessionId, clientId: 'custom-2', input: '0\n[]' });
     expect(await c.waitForEvent('code:result', (e) => e.runId === raised.runId, 30_000)).toMatchObject({
@@ -59,7 +68,10 @@ describe('custom-input code runs', () => {
     expect(tested.tests.map((t) => t.input)).toEqual(stack.question.tests.visible.map((t) => t.args));
 
     // The replay keeps each custom run's input; the report's run list and the graded code leave them out.
-    const timeline = await request(stack.api.url).get(`/api/sessions/${sessionId}/code-timeline`).set('authorization', `Bearer ${stack.token}`).expect(200);
+    const timeline = await request(stack.api.url)
+      .get(`/api/sessions/${sessionId}/code-timeline`)
+      .set('authorization', `Bearer ${stack.token}`)
+      .expect(200);
     const runs = (timeline.body.entries as { type: string; input?: string; result?: { custom?: unknown } }[]).filter((e) => e.type === 'run');
     expect(runs.map((r) => r.input ?? null)).toEqual([input, '0\n[]', '1\n["a\\u0000b"]', null]);
     expect(runs[0]!.result?.custom).toMatchObject({ value: [null, null, -1, 20] });
@@ -76,19 +88,35 @@ describe('custom-input code runs', () => {
       ok: false,
       error: { code: 'INVALID_CODE_INPUT', retryable: false, details: { expected: 2, got: 1, params: ['capacity', 'operations'] } },
     });
-    expect(await send('bad-json', '2\n[["put", 1')).toMatchObject({ ok: false, error: { code: 'INVALID_CODE_INPUT', details: { line: 2, param: 'operations' } } });
-    expect(await send('too-long', `1\n[${'1,'.repeat(100)}1]`)).toMatchObject({ ok: false, error: { code: 'CODE_INPUT_TOO_LONG', retryable: false, details: { limit: 200, length: 205 } } });
-    expect(await send('not-text', [1, []])).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', details: { issues: [{ path: 'input' }] } } });
-    expect(await send('nul', '1\n["\u0000"]')).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', details: { issues: [{ path: 'input' }] } } });
+    expect(await send('bad-json', '2\n[["put", 1')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_CODE_INPUT', details: { line: 2, param: 'operations' } },
+    });
+    expect(await send('too-long', `1\n[${'1,'.repeat(100)}1]`)).toMatchObject({
+      ok: false,
+      error: { code: 'CODE_INPUT_TOO_LONG', retryable: false, details: { limit: 200, length: 205 } },
+    });
+    expect(await send('not-text', [1, []])).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_PAYLOAD', details: { issues: [{ path: 'input' }] } },
+    });
+    expect(await send('nul', '1\n["\u0000"]')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_PAYLOAD', details: { issues: [{ path: 'input' }] } },
+    });
     // A submission always runs every test: it takes no input.
-    expect(await c.send('code:submit', { sessionId, clientId: 'submit-input', input: '1\n[]' })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    expect(await c.send('code:submit', { sessionId, clientId: 'submit-input', input: '1\n[]' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_PAYLOAD' },
+    });
     await c.marker(sessionId);
     expect(codeResults(c)).toEqual([]);
   });
 
   it('keeps the limits: an input that loops is TIMEOUT, one that prints too much OUTPUT_LIMIT, and CODE_RUNS_PER_USER holds', async () => {
     const { c, sessionId } = await start();
-    const hostile = 'def lru_cache_operations(capacity, operations):\n    if capacity < 0:\n        while True:\n            pass\n    print("x" * capacity)\n    return capacity\n';
+    const hostile =
+      'def lru_cache_operations(capacity, operations):\n    if capacity < 0:\n        while True:\n            pass\n    print("x" * capacity)\n    return capacity\n';
     await c.ok('code:update', { sessionId, clientId: 's1', language: 'python', code: hostile });
     const loop = await c.ok('code:run', { sessionId, clientId: 'loop', input: '-1\n[]' });
     // One run in flight is this user's cap (CODE_RUNS_PER_USER=1): a second custom run waits its turn.
@@ -97,6 +125,9 @@ describe('custom-input code runs', () => {
     const looped = await c.waitForEvent('code:result', (e) => e.runId === loop.runId, 30_000);
     expect(looped).toMatchObject({ status: 'TIMEOUT', message: expect.stringMatching(/time limit/), custom: { args: [-1, []], returned: false } });
     const loud = await c.ok('code:run', { sessionId, clientId: 'loud', input: '100000\n[]' });
-    expect(await c.waitForEvent('code:result', (e) => e.runId === loud.runId, 30_000)).toMatchObject({ status: 'OUTPUT_LIMIT', custom: { returned: false } });
+    expect(await c.waitForEvent('code:result', (e) => e.runId === loud.runId, 30_000)).toMatchObject({
+      status: 'OUTPUT_LIMIT',
+      custom: { returned: false },
+    });
   });
 });

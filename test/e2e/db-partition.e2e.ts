@@ -49,7 +49,11 @@ describe('a Postgres partition', () => {
     const user = await createUser(api.app);
     const { accessToken } = await api.app.get(AuthService).issueToken({ userId: user.id, role: user.role });
     const sessionId = (
-      await request(api.url).post('/api/sessions').set('authorization', `Bearer ${accessToken}`).send({ questionId: 'realtime-notifications', mode: 'practice' }).expect(201)
+      await request(api.url)
+        .post('/api/sessions')
+        .set('authorization', `Bearer ${accessToken}`)
+        .send({ questionId: 'realtime-notifications', mode: 'practice' })
+        .expect(201)
     ).body.id as string;
     const c = await InterviewClient.connect(api.url, accessToken);
     clients.push(c);
@@ -63,12 +67,17 @@ describe('a Postgres partition', () => {
     const sentAt = Date.now();
     const refused = await c.send('answer:submit', { sessionId, clientId: 'during', text: `${ANSWER} Second answer.` });
     const answeredInMs = Date.now() - sentAt;
-    expect(refused).toEqual({ ok: false, error: expect.objectContaining({ code: 'UNAVAILABLE', retryable: true, details: { retryAfterMs: expect.any(Number) } }) });
+    expect(refused).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'UNAVAILABLE', retryable: true, details: { retryAfterMs: expect.any(Number) } }),
+    });
     // A wait on a dead link ends at the read bound (2 s), one on a new connection at the connect bound (1 s).
     expect(answeredInMs).toBeLessThan(5_000);
 
     const notReady = await request(api.url).get('/health/ready').expect(503);
-    expect(notReady.body).toMatchObject({ error: { code: 'NOT_READY', retryable: true, details: { failing: expect.arrayContaining(['postgres']) } } });
+    expect(notReady.body).toMatchObject({
+      error: { code: 'NOT_READY', retryable: true, details: { failing: expect.arrayContaining(['postgres']) } },
+    });
 
     await new Promise((r) => setTimeout(r, Math.max(0, PARTITION_MS - (Date.now() - cutAt))));
     proxy.heal();
@@ -77,10 +86,13 @@ describe('a Postgres partition', () => {
     // pool soon holds only live ones: ten readiness checks in a row pass. (A connection kept after its late reply
     // would be handed out again and again, each time failing, and the run of ten would never come.)
     let inARow = 0;
-    await waitFor(async () => {
-      inARow = (await request(api.url).get('/health/ready')).status === 200 ? inARow + 1 : 0;
-      return inARow >= 10 ? true : undefined;
-    }, { timeoutMs: 15_000, intervalMs: 20 });
+    await waitFor(
+      async () => {
+        inARow = (await request(api.url).get('/health/ready')).status === 200 ? inARow + 1 : 0;
+        return inARow >= 10 ? true : undefined;
+      },
+      { timeoutMs: 15_000, intervalMs: 20 },
+    );
     const readyAfterMs = Date.now() - healedAt;
     expect(readyAfterMs).toBeLessThan(8_000);
 

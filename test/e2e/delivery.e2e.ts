@@ -28,7 +28,11 @@ describe('session event delivery', () => {
   });
 
   it('fills a gap from the log when a notice arrives before the one it follows', async () => {
-    const res = await request(api.url).post('/api/sessions').set('authorization', `Bearer ${token}`).send({ questionId: 'realtime-notifications', mode: 'practice' }).expect(201);
+    const res = await request(api.url)
+      .post('/api/sessions')
+      .set('authorization', `Bearer ${token}`)
+      .send({ questionId: 'realtime-notifications', mode: 'practice' })
+      .expect(201);
     const sessionId = res.body.id as string;
     client = await InterviewClient.connect(api.url, token);
     const { state } = await client.join(sessionId, 0);

@@ -9,7 +9,12 @@ import { createUser } from '../support/factories.js';
 import { InterviewClient } from '../support/interview-client.js';
 import { isolatedQueuePrefix } from '../support/test-config.js';
 
-type KeyPointGrade = { id: string; status: string; evidence: string[]; diagramEvidence?: { source: string; elements: { id: string }[]; text: string }[] };
+type KeyPointGrade = {
+  id: string;
+  status: string;
+  evidence: string[];
+  diagramEvidence?: { source: string; elements: { id: string }[]; text: string }[];
+};
 type GradeBody = { keyPoints: KeyPointGrade[]; feedback: { improvements: string[] } };
 
 const fixture = (name: string): DiagramScene => JSON.parse(readFileSync(join(process.cwd(), 'test/fixtures/diagrams', name), 'utf8')) as DiagramScene;
@@ -37,7 +42,11 @@ describe('a drawn board in grading and follow-ups', () => {
   });
 
   it('credits a key point from the board with the elements as evidence, and asks about the single Kafka', async () => {
-    const res = await request(api.url).post('/api/sessions').set('authorization', `Bearer ${token}`).send({ questionId: 'realtime-notifications', mode: 'practice' }).expect(201);
+    const res = await request(api.url)
+      .post('/api/sessions')
+      .set('authorization', `Bearer ${token}`)
+      .send({ questionId: 'realtime-notifications', mode: 'practice' })
+      .expect(201);
     const sessionId = res.body.id as string;
     c = await InterviewClient.connect(api.url, token);
     await c.join(sessionId, 0);
@@ -60,7 +69,9 @@ describe('a drawn board in grading and follow-ups', () => {
     expect(point.diagramEvidence).toEqual([
       {
         source: 'diagram',
-        elements: [{ id: 'svc' }, { id: 'a-svc-kafka' }, { id: 'kafka' }, { id: 'a-kafka-worker' }, { id: 'worker' }].map((e) => expect.objectContaining(e)),
+        elements: [{ id: 'svc' }, { id: 'a-svc-kafka' }, { id: 'kafka' }, { id: 'a-kafka-worker' }, { id: 'worker' }].map((e) =>
+          expect.objectContaining(e),
+        ),
         text: 'Notification service → Kafka → Push worker',
       },
       expect.objectContaining({ text: 'Kafka (queue)' }),

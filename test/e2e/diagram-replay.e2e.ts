@@ -34,10 +34,15 @@ describe('diagram replay and export', () => {
   const clients: InterviewClient[] = [];
   const bearer = (u: UserDto) => ({ authorization: `Bearer ${tokens.get(u.id)}` });
   const get = (u: UserDto, path: string) => request(api.url).get(path).set(bearer(u)).buffer(true).parse(asText);
-  const errorCode = (res: { text: string; body: unknown }) => (JSON.parse(typeof res.body === 'string' ? res.body : res.text) as { error: { code: string } }).error.code;
+  const errorCode = (res: { text: string; body: unknown }) =>
+    (JSON.parse(typeof res.body === 'string' ? res.body : res.text) as { error: { code: string } }).error.code;
 
   beforeAll(async () => {
-    api = await startApi({ QUEUE_PREFIX: isolatedQueuePrefix(), SOCKET_RATE_LIMIT: '1000', DIAGRAM_SNAPSHOT_MIN_INTERVAL_MS: String(MIN_INTERVAL_MS) });
+    api = await startApi({
+      QUEUE_PREFIX: isolatedQueuePrefix(),
+      SOCKET_RATE_LIMIT: '1000',
+      DIAGRAM_SNAPSHOT_MIN_INTERVAL_MS: String(MIN_INTERVAL_MS),
+    });
     [admin, candidate, coach, otherCoach, stranger] = await Promise.all([
       createUser(api.app, 'admin'),
       createUser(api.app),
@@ -45,7 +50,8 @@ describe('diagram replay and export', () => {
       createUser(api.app, 'coach'),
       createUser(api.app),
     ]);
-    for (const u of [admin, candidate, coach, otherCoach, stranger]) tokens.set(u.id, (await api.app.get(AuthService).issueToken({ userId: u.id, role: u.role })).accessToken);
+    for (const u of [admin, candidate, coach, otherCoach, stranger])
+      tokens.set(u.id, (await api.app.get(AuthService).issueToken({ userId: u.id, role: u.role })).accessToken);
     await request(api.url).post('/api/admin/coach-assignments').set(bearer(admin)).send({ coachId: coach.id, candidateId: candidate.id }).expect(201);
   });
   afterAll(async () => {
@@ -101,13 +107,23 @@ describe('diagram replay and export', () => {
     }
 
     const one = await request(api.url).get(`/api/sessions/${sessionId}/diagram-timeline/${d2.snapshotId}`).set(bearer(coach)).expect(200);
-    expect(one.body).toMatchObject({ sessionId, snapshotId: d2.snapshotId, seq: d2.seq, clientId: 'd2', scene: fixture('regions-groups-rotated.excalidraw') });
+    expect(one.body).toMatchObject({
+      sessionId,
+      snapshotId: d2.snapshotId,
+      seq: d2.seq,
+      clientId: 'd2',
+      scene: fixture('regions-groups-rotated.excalidraw'),
+    });
     expect(one.body.graph.nodes).toContainEqual(expect.objectContaining({ id: 'cassandra', category: 'database' }));
 
     // Snapshot ids: unknown, malformed, or another session's, all not found.
     const other = await start();
     const foreign = await draw(other.c, other.sessionId, 'o1', fixture('notification-pipeline.excalidraw'));
-    for (const path of [`${sessionId}/diagram-timeline/${UNKNOWN_ID}`, `${sessionId}/diagram-timeline/not-a-uuid`, `${sessionId}/diagram-timeline/${foreign.snapshotId}`]) {
+    for (const path of [
+      `${sessionId}/diagram-timeline/${UNKNOWN_ID}`,
+      `${sessionId}/diagram-timeline/not-a-uuid`,
+      `${sessionId}/diagram-timeline/${foreign.snapshotId}`,
+    ]) {
       const res = await request(api.url).get(`/api/sessions/${path}`).set(bearer(candidate)).expect(404);
       expect(res.body.error.code).toBe('SNAPSHOT_NOT_FOUND');
     }
@@ -122,13 +138,16 @@ describe('diagram replay and export', () => {
 
     // Each answer carries the board as it stood then: nothing, the first drawing, the last.
     const transcript = await request(api.url).get(`/api/sessions/${sessionId}/transcript`).set(bearer(coach)).expect(200);
-    const answers = (transcript.body.turns as { turnId: string; speaker: string; diagramSnapshotId?: string | null }[]).filter((t) => t.speaker === 'candidate');
+    const answers = (transcript.body.turns as { turnId: string; speaker: string; diagramSnapshotId?: string | null }[]).filter(
+      (t) => t.speaker === 'candidate',
+    );
     expect(answers.map((t) => [t.turnId, t.diagramSnapshotId])).toEqual([
       [a1.turnId, null],
       [a2.turnId, d1.snapshotId],
       [a3.turnId, d3.snapshotId],
     ]);
-    for (const t of transcript.body.turns as { speaker: string }[]) if (t.speaker === 'interviewer') expect(t).not.toHaveProperty('diagramSnapshotId');
+    for (const t of transcript.body.turns as { speaker: string }[])
+      if (t.speaker === 'interviewer') expect(t).not.toHaveProperty('diagramSnapshotId');
   });
 
   it('serves the board as a download-only SVG, labels escaped, any snapshot by id, and puts it in the transcript downloads', async () => {
@@ -165,12 +184,16 @@ describe('diagram replay and export', () => {
     expect(json.body.diagram.snapshots.map((s: { snapshotId: string }) => s.snapshotId)).toEqual([first.snapshotId, last.snapshotId]);
     expect(json.body.diagram.snapshots[0]).not.toHaveProperty('scene');
     // The plain transcript (read by the pages) stays light.
-    expect((await request(api.url).get(`/api/sessions/${sessionId}/transcript`).set(bearer(candidate)).expect(200)).body).not.toHaveProperty('diagram');
+    expect((await request(api.url).get(`/api/sessions/${sessionId}/transcript`).set(bearer(candidate)).expect(200)).body).not.toHaveProperty(
+      'diagram',
+    );
 
     const md = await get(candidate, `/api/sessions/${sessionId}/transcript?format=md`).expect(200);
     const text = md.body as string;
     expect(text).toContain('## Board');
-    expect(text).toContain('- Mobile client →(HTTPS) API Gateway → Notification service →(publish) &lt;script&gt;alert\\("x"\\)&lt;/script&gt; &amp; "Kafka" →(consume) Push worker → Redis cache');
+    expect(text).toContain(
+      '- Mobile client →(HTTPS) API Gateway → Notification service →(publish) &lt;script&gt;alert\\("x"\\)&lt;/script&gt; &amp; "Kafka" →(consume) Push worker → Redis cache',
+    );
     expect(text).toContain(`/api/sessions/${sessionId}/diagram.svg`);
     expect(text).not.toContain('<script');
   });

@@ -35,7 +35,8 @@ describe('diagram snapshots (diagram:update)', () => {
     api = await startApi(env);
     const admin = await createUser(api.app, 'admin');
     [candidate, coach, stranger] = await Promise.all([createUser(api.app), createUser(api.app, 'coach'), createUser(api.app)]);
-    for (const u of [admin, candidate, coach, stranger]) tokens.set(u.id, (await api.app.get(AuthService).issueToken({ userId: u.id, role: u.role })).accessToken);
+    for (const u of [admin, candidate, coach, stranger])
+      tokens.set(u.id, (await api.app.get(AuthService).issueToken({ userId: u.id, role: u.role })).accessToken);
     await request(api.url).post('/api/admin/coach-assignments').set(bearer(admin)).send({ coachId: coach.id, candidateId: candidate.id }).expect(201);
   });
   afterAll(async () => {
@@ -132,21 +133,41 @@ describe('diagram snapshots (diagram:update)', () => {
 
     const nul = structuredClone(scene);
     (nul.elements[1] as { text: string }).text = 'Mobile\u0000client';
-    expect(issues(await refusal(c, { sessionId, clientId: 'x3', scene: nul }))).toEqual([{ path: 'scene.elements.1.text', message: 'must not contain NUL characters' }]);
+    expect(issues(await refusal(c, { sessionId, clientId: 'x3', scene: nul }))).toEqual([
+      { path: 'scene.elements.1.text', message: 'must not contain NUL characters' },
+    ]);
 
     const surrogate = { ...structuredClone(scene), appState: { viewBackgroundColor: 'x\ud800' } };
-    expect(issues(await refusal(c, { sessionId, clientId: 'x4', scene: surrogate }))).toEqual([expect.objectContaining({ path: 'scene.appState.viewBackgroundColor' })]);
+    expect(issues(await refusal(c, { sessionId, clientId: 'x4', scene: surrogate }))).toEqual([
+      expect.objectContaining({ path: 'scene.appState.viewBackgroundColor' }),
+    ]);
 
     const big = structuredClone(scene);
     (big.elements[2] as unknown as { customData: unknown }).customData = { padding: 'x'.repeat(40_000) };
     const e5 = await refusal(c, { sessionId, clientId: 'x5', scene: big });
     expect(e5).toMatchObject({ code: 'DIAGRAM_TOO_LARGE', details: { limit: 40_000, bytes: expect.any(Number) } });
 
-    const many = { type: 'excalidraw', version: 2, elements: Array.from({ length: 61 }, (_, i) => ({ id: `r${i}`, type: 'rectangle', x: i, y: 0, width: 1, height: 1 })) };
-    expect(await refusal(c, { sessionId, clientId: 'x6', scene: many })).toMatchObject({ code: 'DIAGRAM_TOO_LARGE', details: { limit: 60, elements: 61 } });
+    const many = {
+      type: 'excalidraw',
+      version: 2,
+      elements: Array.from({ length: 61 }, (_, i) => ({ id: `r${i}`, type: 'rectangle', x: i, y: 0, width: 1, height: 1 })),
+    };
+    expect(await refusal(c, { sessionId, clientId: 'x6', scene: many })).toMatchObject({
+      code: 'DIAGRAM_TOO_LARGE',
+      details: { limit: 60, elements: 61 },
+    });
 
     // Fuzzed payloads: every one refused, the socket stays up and the next good scene is stored.
-    const fuzz: unknown[] = [null, 42, [], 'null', { elements: 'x' }, { elements: [null] }, { elements: [{ id: 1 }] }, { elements: [], files: { f: { dataURL: 'data:' } } }];
+    const fuzz: unknown[] = [
+      null,
+      42,
+      [],
+      'null',
+      { elements: 'x' },
+      { elements: [null] },
+      { elements: [{ id: 1 }] },
+      { elements: [], files: { f: { dataURL: 'data:' } } },
+    ];
     let deep: unknown = 'leaf';
     for (let i = 0; i < 40; i++) deep = { deep };
     fuzz.push({ elements: [], appState: { deep } });
@@ -179,7 +200,9 @@ describe('diagram snapshots (diagram:update)', () => {
     // objects, JSON text or broken text, sent as fast as the socket takes them.
     // Those that fit in a socket frame (84 KB here: twice DIAGRAM_MAX_BYTES, plus room); a bigger frame is the flood below.
     const frame = (scene: unknown) => Buffer.byteLength(JSON.stringify({ sessionId, clientId: 'fz00', scene }) ?? '');
-    const scenes = fc.sample(hostileScene(fixtureScenes(join(process.cwd(), 'test/fixtures/diagrams'))), { seed: 19, numRuns: 60 }).filter((scene) => frame(scene) < 80_000);
+    const scenes = fc
+      .sample(hostileScene(fixtureScenes(join(process.cwd(), 'test/fixtures/diagrams'))), { seed: 19, numRuns: 60 })
+      .filter((scene) => frame(scene) < 80_000);
     expect(scenes.length).toBeGreaterThan(30);
     const acks = await Promise.all(scenes.map((scene, i) => c.send('diagram:update', { sessionId, clientId: `fz${i}`, scene })));
     const codes = acks.map((a) => (a.ok ? 'ok' : a.error.code));
@@ -197,7 +220,11 @@ describe('diagram snapshots (diagram:update)', () => {
     // A frame past the socket's cap (twice DIAGRAM_MAX_BYTES) is dropped unparsed with its connection; nothing else is.
     const flood = await connect(candidate);
     const closed = new Promise<string>((resolve) => flood.socket.once('disconnect', (reason) => resolve(reason)));
-    (flood.socket as unknown as { emit(event: string, payload: unknown): void }).emit('diagram:update', { sessionId, clientId: 'flood', scene: { elements: [], appState: { pad: 'x'.repeat(2_000_000) } } });
+    (flood.socket as unknown as { emit(event: string, payload: unknown): void }).emit('diagram:update', {
+      sessionId,
+      clientId: 'flood',
+      scene: { elements: [], appState: { pad: 'x'.repeat(2_000_000) } },
+    });
     expect(await closed).toMatch(/transport (close|error)/);
 
     // The api still answers: its health, the board, and the next good scene on the first socket.

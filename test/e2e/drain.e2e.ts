@@ -25,7 +25,13 @@ const ANSWER = 'Fan-out through Kafka partitioned by recipient; consumers dedupe
  * with its last seq and goes on. Nothing acknowledged is lost or stored twice, and the client's stream has no gap.
  */
 describe('api drain on SIGTERM behind HAProxy', () => {
-  const env = { QUEUE_PREFIX: isolatedQueuePrefix(), SOCKET_RATE_LIMIT: '100000', DRAIN_DELAY_MS: '2500', SHUTDOWN_TIMEOUT_MS: '6000', LOG_LEVEL: 'info' };
+  const env = {
+    QUEUE_PREFIX: isolatedQueuePrefix(),
+    SOCKET_RATE_LIMIT: '100000',
+    DRAIN_DELAY_MS: '2500',
+    SHUTDOWN_TIMEOUT_MS: '6000',
+    LOG_LEVEL: 'info',
+  };
   let worker: INestApplicationContext;
   let apis: SpawnedApp[] = [];
   let haproxy: ChildProcess | undefined;
@@ -45,7 +51,11 @@ describe('api drain on SIGTERM behind HAProxy', () => {
     await worker.close();
   });
 
-  const ready = (port: number) => fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.status, () => 0);
+  const ready = (port: number) =>
+    fetch(`http://127.0.0.1:${port}/health/ready`).then(
+      (r) => r.status,
+      () => 0,
+    );
 
   it('fails readiness first, finishes in-flight acks, then closes the socket; the client goes on on the other api', async () => {
     const [port1, port2, lbPort] = [await freePort(), await freePort(), await freePort()];
@@ -58,12 +68,23 @@ describe('api drain on SIGTERM behind HAProxy', () => {
     });
     const lb = `http://127.0.0.1:${lbPort}`;
     // HAProxy needs its first checks: only api1 is up, so the candidate's socket lands there.
-    const login = await waitFor(async () => {
-      const res = await fetch(`${lb}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: user.email, password: DEFAULT_PASSWORD }) }).catch(() => undefined);
-      return res?.ok ? ((await res.json()) as { accessToken: string }) : undefined;
-    }, { timeoutMs: 15_000 });
+    const login = await waitFor(
+      async () => {
+        const res = await fetch(`${lb}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: user.email, password: DEFAULT_PASSWORD }),
+        }).catch(() => undefined);
+        return res?.ok ? ((await res.json()) as { accessToken: string }) : undefined;
+      },
+      { timeoutMs: 15_000 },
+    );
     const headers = { authorization: `Bearer ${login.accessToken}`, 'content-type': 'application/json' };
-    const created = await fetch(`${lb}/api/sessions`, { method: 'POST', headers, body: JSON.stringify({ questionId: 'realtime-notifications', mode: 'practice' }) });
+    const created = await fetch(`${lb}/api/sessions`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ questionId: 'realtime-notifications', mode: 'practice' }),
+    });
     const { id: sessionId } = (await created.json()) as { id: string };
 
     // The candidate: re-joins from its last seq after every reconnect, re-sends what was not acknowledged.
@@ -72,7 +93,13 @@ describe('api drain on SIGTERM behind HAProxy', () => {
     const outbox: string[] = [];
     let joined = false;
     let reconnects = 0;
-    socket = io(`${lb}/interview`, { auth: { token: login.accessToken }, transports: ['websocket'], reconnectionDelay: 200, reconnectionDelayMax: 500, forceNew: true });
+    socket = io(`${lb}/interview`, {
+      auth: { token: login.accessToken },
+      transports: ['websocket'],
+      reconnectionDelay: 200,
+      reconnectionDelayMax: 500,
+      forceNew: true,
+    });
     socket.onAny((type: string, e: { seq?: unknown }) => {
       if (type !== 'error' && typeof e?.seq === 'number') seen.set(e.seq, (seen.get(e.seq) ?? 0) + 1);
     });
@@ -83,9 +110,10 @@ describe('api drain on SIGTERM behind HAProxy', () => {
     };
     socket.on('disconnect', () => (joined = false));
     socket.on('connect', async () => {
-      const ack = (await socket!.timeout(10_000).emitWithAck('session:join', { sessionId, lastSeq: lastSeq() }).catch(() => null)) as
-        | { ok: true; data: { events: { seq: number }[] } }
-        | null;
+      const ack = (await socket!
+        .timeout(10_000)
+        .emitWithAck('session:join', { sessionId, lastSeq: lastSeq() })
+        .catch(() => null)) as { ok: true; data: { events: { seq: number }[] } } | null;
       if (!ack?.ok) return void socket!.disconnect().connect();
       for (const e of ack.data.events) if (!seen.has(e.seq)) seen.set(e.seq, 1);
       joined = true;
@@ -101,7 +129,10 @@ describe('api drain on SIGTERM behind HAProxy', () => {
           continue;
         }
         const clientId = outbox[0]!;
-        const ack = (await socket!.timeout(5_000).emitWithAck('answer:submit', { sessionId, clientId, text: `${ANSWER} (${clientId})` }).catch(() => null)) as { ok: boolean } | null;
+        const ack = (await socket!
+          .timeout(5_000)
+          .emitWithAck('answer:submit', { sessionId, clientId, text: `${ANSWER} (${clientId})` })
+          .catch(() => null)) as { ok: boolean } | null;
         if (ack?.ok) acked.add(outbox.shift()!);
         else await new Promise((r) => setTimeout(r, 100));
       }

@@ -38,10 +38,13 @@ describe('health that tells the truth', () => {
 
   it('the worker is ready once its repeating jobs run, and says which one stopped when the reconciler is dead', async () => {
     await request(workerUrl).get('/health').expect(200, { status: 'ok' });
-    const ready = await waitFor(async () => {
-      const res = await request(workerUrl).get('/health/ready');
-      return res.status === 200 ? res.body : undefined;
-    }, { timeoutMs: 10_000 });
+    const ready = await waitFor(
+      async () => {
+        const res = await request(workerUrl).get('/health/ready');
+        return res.status === 200 ? res.body : undefined;
+      },
+      { timeoutMs: 10_000 },
+    );
     expect(ready).toEqual({
       status: 'ok',
       checks: {
@@ -57,11 +60,20 @@ describe('health that tells the truth', () => {
     const sessions = new Queue('sessions', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
     await sessions.pause();
     try {
-      const stale = await waitFor(async () => {
-        const res = await request(workerUrl).get('/health/ready');
-        return res.status === 503 ? res.body : undefined;
-      }, { timeoutMs: 10_000 });
-      expect(stale).toMatchObject({ status: 'error', checks: { 'schedule:sessions.reconcile': { status: 'down', reason: expect.stringMatching(/^last ran \d+ ms ago \(expected every 300 ms\)$/) }, 'schedule:mail.sweep': { status: 'up' } } });
+      const stale = await waitFor(
+        async () => {
+          const res = await request(workerUrl).get('/health/ready');
+          return res.status === 503 ? res.body : undefined;
+        },
+        { timeoutMs: 10_000 },
+      );
+      expect(stale).toMatchObject({
+        status: 'error',
+        checks: {
+          'schedule:sessions.reconcile': { status: 'down', reason: expect.stringMatching(/^last ran \d+ ms ago \(expected every 300 ms\)$/) },
+          'schedule:mail.sweep': { status: 'up' },
+        },
+      });
     } finally {
       await sessions.resume();
       await sessions.close();

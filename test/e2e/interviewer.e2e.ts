@@ -29,7 +29,11 @@ describe('the interviewer in a live session', () => {
     return c;
   }
   async function session(questionId = 'realtime-notifications'): Promise<{ c: InterviewClient; sessionId: string }> {
-    const res = await request(api.url).post('/api/sessions').set('authorization', `Bearer ${token}`).send({ questionId, mode: 'practice' }).expect(201);
+    const res = await request(api.url)
+      .post('/api/sessions')
+      .set('authorization', `Bearer ${token}`)
+      .send({ questionId, mode: 'practice' })
+      .expect(201);
     const c = await client();
     await c.join(res.body.id as string, 0);
     return { c, sessionId: res.body.id as string };
@@ -155,7 +159,11 @@ describe('the interviewer in a live session', () => {
     it('gives a client that reconnects mid-stream the final line exactly once', async () => {
       fake.timing = { firstTokenMs: 300, gapMs: 60 };
       const first = await session();
-      const { turnId } = await first.c.ok('answer:submit', { sessionId: first.sessionId, clientId: 'llm-2', text: 'How long do we keep notifications?' });
+      const { turnId } = await first.c.ok('answer:submit', {
+        sessionId: first.sessionId,
+        clientId: 'llm-2',
+        text: 'How long do we keep notifications?',
+      });
       await waitFor(async () => (first.c.deltas.length > 0 ? true : undefined), { timeoutMs: 10_000 });
       const lastSeq = first.c.events.at(-1)!.seq;
       first.c.close();
@@ -172,7 +180,8 @@ describe('the interviewer in a live session', () => {
         req.response_format?.json_schema?.name === 'interviewer_reply'
           ? content(
               interviewerReply(req, {
-                reply: 'Great question. Producers write events to Kafka via a transactional outbox so an event is published if and only if the business change committed.',
+                reply:
+                  'Great question. Producers write events to Kafka via a transactional outbox so an event is published if and only if the business change committed.',
               }),
             )
           : content(goodReply(req)),

@@ -12,17 +12,28 @@ describe('live coding session', () => {
     const { c, sessionId } = await start();
     expect(c.events[0]).toMatchObject({ type: 'phase:changed', phase: { id: 'understand-clarify', count: 4 } });
 
-    await c.ok('answer:submit', { sessionId, clientId: 'a-clarify', text: 'So get also refreshes recency and put on an existing key updates it; at capacity we evict the least recently used key. What about capacity 1?' });
+    await c.ok('answer:submit', {
+      sessionId,
+      clientId: 'a-clarify',
+      text: 'So get also refreshes recency and put on an existing key updates it; at capacity we evict the least recently used key. What about capacity 1?',
+    });
     await c.ok('phase:advance', { sessionId });
 
     // A first, wrong draft: it never evicts. The visible run shows expected and actual.
-    const wrong = 'def lru_cache_operations(capacity, operations):\n    cache = {}\n    out = []\n    for op in operations:\n        if op[0] == "put":\n            cache[op[1]] = op[2]\n            out.append(None)\n        else:\n            out.append(cache.get(op[1], -1))\n    return out\n';
+    const wrong =
+      'def lru_cache_operations(capacity, operations):\n    cache = {}\n    out = []\n    for op in operations:\n        if op[0] == "put":\n            cache[op[1]] = op[2]\n            out.append(None)\n        else:\n            out.append(cache.get(op[1], -1))\n    return out\n';
     await c.ok('code:update', { sessionId, clientId: 's1', language: 'python', code: stack.question.starterCode.python });
     await c.ok('code:update', { sessionId, clientId: 's2', language: 'python', code: wrong });
     const run1 = await c.ok('code:run', { sessionId, clientId: 'r1' });
     const result1 = await c.waitForEvent('code:result', (e) => e.runId === run1.runId);
     expect(result1).toMatchObject({ kind: 'run', status: 'FAILED', visible: { passed: 1, total: 2 }, hidden: { passed: 0, total: 0 } });
-    expect(result1.tests[0]).toMatchObject({ name: 'classic sequence', hidden: false, passed: false, expected: stack.question.tests.visible[0]!.expected, actual: expect.any(Array) });
+    expect(result1.tests[0]).toMatchObject({
+      name: 'classic sequence',
+      hidden: false,
+      passed: false,
+      expected: stack.question.tests.visible[0]!.expected,
+      actual: expect.any(Array),
+    });
     // The same clientId again is the same run.
     expect(await c.ok('code:run', { sessionId, clientId: 'r1' })).toEqual({ runId: run1.runId, status: 'done' });
 
@@ -30,17 +41,29 @@ describe('live coding session', () => {
     await c.ok('code:update', { sessionId, clientId: 's3', language: 'javascript', code: stack.question.referenceSolution.javascript });
     const submit = await c.ok('code:submit', { sessionId, clientId: 'sub1' });
     const result2 = await c.waitForEvent('code:result', (e) => e.runId === submit.runId);
-    expect(result2).toMatchObject({ kind: 'submit', status: 'PASSED', visible: { passed: 2, total: 2 }, hidden: { passed: stack.question.tests.hidden.length, total: stack.question.tests.hidden.length } });
+    expect(result2).toMatchObject({
+      kind: 'submit',
+      status: 'PASSED',
+      visible: { passed: 2, total: 2 },
+      hidden: { passed: stack.question.tests.hidden.length, total: stack.question.tests.hidden.length },
+    });
     for (const t of result2.tests.filter((x) => x.hidden)) expect(Object.keys(t).sort()).toEqual(['hidden', 'name', 'passed']);
     expect(JSON.stringify(result2)).not.toContain(stack.question.tests.hidden[0]!.name);
 
     // The explanation is graded with the code: correctness comes from the hidden tests.
-    const { turnId } = await c.ok('answer:submit', { sessionId, clientId: 'a-implement', text: 'I combine a hash map from key to node with a doubly linked list ordered by recency, because the map alone cannot tell me the least recently used key in O(1). In JavaScript a Map keeps insertion order, so I delete and re-insert on access.' });
+    const { turnId } = await c.ok('answer:submit', {
+      sessionId,
+      clientId: 'a-implement',
+      text: 'I combine a hash map from key to node with a doubly linked list ordered by recency, because the map alone cannot tell me the least recently used key in O(1). In JavaScript a Map keeps insertion order, so I delete and re-insert on access.',
+    });
     const scored = await c.waitForEvent('grade:scored', (e) => e.turnId === turnId);
     const grade = scored.grade as { dimensions: { id: string; score: number; reason: string }[] };
     expect(grade.dimensions.find((d) => d.id === 'correctness')).toMatchObject({ score: 4, reason: expect.stringContaining('hidden tests') });
     // Code quality is judged from the submitted code (the clean Map LRU), not from the words.
-    expect(grade.dimensions.find((d) => d.id === 'code-quality')).toMatchObject({ score: expect.any(Number), reason: expect.stringContaining('static analysis of the submitted javascript code') });
+    expect(grade.dimensions.find((d) => d.id === 'code-quality')).toMatchObject({
+      score: expect.any(Number),
+      reason: expect.stringContaining('static analysis of the submitted javascript code'),
+    });
     expect(grade.dimensions.find((d) => d.id === 'code-quality')!.score).toBeGreaterThanOrEqual(3);
 
     await c.ok('session:end', { sessionId });
@@ -48,15 +71,27 @@ describe('live coding session', () => {
     const r = report as { dimensions: { id: string; score: number | null }[]; code: CodeReportSection };
     expect(r.dimensions.find((d) => d.id === 'correctness')?.score).toBe(4);
     expect(r.code).toMatchObject({ language: 'javascript', code: stack.question.referenceSolution.javascript, status: 'PASSED', snapshots: 3 });
-    expect(r.code.timeline.map((t) => [t.kind, t.status])).toEqual([['run', 'FAILED'], ['submit', 'PASSED']]);
+    expect(r.code.timeline.map((t) => [t.kind, t.status])).toEqual([
+      ['run', 'FAILED'],
+      ['submit', 'PASSED'],
+    ]);
     // The submission's code facts, measured in the sandbox, for the report and the export.
     expect(r.code.quality!.score).toBeGreaterThanOrEqual(3);
-    expect(r.code.complexity).toMatchObject({ required: 'O(1)', operation: 'put/get', per: 'operation', contradicts: false, summary: expect.stringMatching(/^measured .* per put\/get \(required O\(1\)\)$/) });
+    expect(r.code.complexity).toMatchObject({
+      required: 'O(1)',
+      operation: 'put/get',
+      per: 'operation',
+      contradicts: false,
+      summary: expect.stringMatching(/^measured .* per put\/get \(required O\(1\)\)$/),
+    });
     expect(r.code.factsMissing).toBeUndefined();
     expect(JSON.stringify(report)).not.toContain(stack.question.tests.hidden[0]!.name);
     expectGapless(c.events);
 
-    const timeline = await request(stack.api.url).get(`/api/sessions/${sessionId}/code-timeline`).set('authorization', `Bearer ${stack.token}`).expect(200);
+    const timeline = await request(stack.api.url)
+      .get(`/api/sessions/${sessionId}/code-timeline`)
+      .set('authorization', `Bearer ${stack.token}`)
+      .expect(200);
     const entries = timeline.body.entries as { type: string; offsetMs: number; code?: string; kind?: string; result?: { status: string } }[];
     expect(entries.map((e) => e.type)).toEqual(['snapshot', 'snapshot', 'run', 'snapshot', 'run']);
     expect(entries[1]!.code).toBe(wrong);
@@ -91,7 +126,8 @@ describe('live coding session', () => {
   it('a submission cannot see the hidden tests inputs: they run in a sandbox of their own', async () => {
     const { c, sessionId } = await start();
     // Reads the harness's own spec (every call it was given) and prints it in a visible test's output.
-    const snoop = 'import sys, json\ndef lru_cache_operations(capacity, operations):\n    print(json.dumps(sys._getframe(1).f_locals["spec"]["calls"]))\n    return []\n';
+    const snoop =
+      'import sys, json\ndef lru_cache_operations(capacity, operations):\n    print(json.dumps(sys._getframe(1).f_locals["spec"]["calls"]))\n    return []\n';
     await c.ok('code:update', { sessionId, clientId: 'snoop', language: 'python', code: snoop });
     const submit = await c.ok('code:submit', { sessionId, clientId: 'submit-snoop' });
     const result = await c.waitForEvent('code:result', (e) => e.runId === submit.runId);
@@ -107,7 +143,11 @@ describe('live coding session', () => {
     expect(none).toMatchObject({ ok: false, error: { code: 'NO_CODE' } });
     const big = await c.send('code:update', { sessionId, clientId: 'big', language: 'python', code: 'x'.repeat(20_001) });
     expect(big).toMatchObject({ ok: false, error: { code: 'CODE_TOO_LONG', details: { limit: 20_000 } } });
-    const design = await request(stack.api.url).post('/api/sessions').set('authorization', `Bearer ${stack.token}`).send({ questionId: 'url-shortener', mode: 'practice' }).expect(201);
+    const design = await request(stack.api.url)
+      .post('/api/sessions')
+      .set('authorization', `Bearer ${stack.token}`)
+      .send({ questionId: 'url-shortener', mode: 'practice' })
+      .expect(201);
     const refused = await c.send('code:update', { sessionId: design.body.id as string, clientId: 'x', language: 'python', code: 'pass' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_A_CODING_SESSION' } });
     const events = c.events.filter((e): e is ServerEvent<'code:result'> => e.type === 'code:result');

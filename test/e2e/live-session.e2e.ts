@@ -121,7 +121,9 @@ describe('live mock session', () => {
     expect(c.events.filter((e) => e.type === 'answer:accepted' && e.clientId === 'same-id')).toHaveLength(1);
     expect(c.events.filter((e) => e.type === 'grade:scored')).toHaveLength(1);
     const http = await request(api.url).get(`/api/sessions/${sessionId}`).set('authorization', `Bearer ${token}`).expect(200);
-    expect(http.body.transcript.filter((t: { speaker: string; text: string }) => t.speaker === 'candidate' && t.text === payload.text)).toHaveLength(1);
+    expect(http.body.transcript.filter((t: { speaker: string; text: string }) => t.speaker === 'candidate' && t.text === payload.text)).toHaveLength(
+      1,
+    );
   });
 
   it('gives a reconnecting client exactly the events it missed, in order', async () => {

@@ -51,16 +51,28 @@ describe('logs with context', () => {
     expect(apiLog.lines.filter((l) => l.requestId === requestId).map((l) => l.msg)).toContain('request completed');
 
     // The welcome mail is sent by the worker's mail.dispatch job; without SMTP it is logged, inside the job.
-    const mailLine = await waitFor(async () => workerLog.lines.find((l) => l.msg.startsWith('mail (no SMTP_URL') && JSON.stringify(l.mail).includes(email)));
+    const mailLine = await waitFor(async () =>
+      workerLog.lines.find((l) => l.msg.startsWith('mail (no SMTP_URL') && JSON.stringify(l.mail).includes(email)),
+    );
     expect(mailLine).toMatchObject({ queue: 'mail', job: 'mail.dispatch', jobId: expect.any(String) });
     expect(mailLine).not.toHaveProperty('requestId');
 
     const user = await createUser(api);
     const { accessToken } = await api.get(AuthService).issueToken({ userId: user.id, role: user.role });
-    const sessionId = (await request(url).post('/api/sessions').set('authorization', `Bearer ${accessToken}`).send({ questionId: 'realtime-notifications', mode: 'practice' }).expect(201)).body.id as string;
+    const sessionId = (
+      await request(url)
+        .post('/api/sessions')
+        .set('authorization', `Bearer ${accessToken}`)
+        .send({ questionId: 'realtime-notifications', mode: 'practice' })
+        .expect(201)
+    ).body.id as string;
     client = await InterviewClient.connect(url, accessToken);
     await client.join(sessionId);
-    await client.ok('answer:submit', { sessionId, clientId: 'ctx', text: 'A queue between the api and the push workers, with retries and idempotency keys.' });
+    await client.ok('answer:submit', {
+      sessionId,
+      clientId: 'ctx',
+      text: 'A queue between the api and the push workers, with retries and idempotency keys.',
+    });
     const handled = apiLog.lines.filter((l) => l.msg === 'socket event handled');
     expect(handled.find((l) => l.socketEvent === 'answer:submit')).toMatchObject({ sessionId, socketId: client.socket.id, ok: true });
     expect(handled.find((l) => l.socketEvent === 'session:join')).toMatchObject({ sessionId, socketId: client.socket.id });

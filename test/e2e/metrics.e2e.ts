@@ -64,7 +64,15 @@ describe('metrics', () => {
     await Promise.all([openai?.close(), db?.drop()]);
   });
 
-  const scrape = async (url: string): Promise<Sample[]> => parseExposition((await request(url).get('/metrics').expect(200).expect('content-type', /^text\/plain/)).text);
+  const scrape = async (url: string): Promise<Sample[]> =>
+    parseExposition(
+      (
+        await request(url)
+          .get('/metrics')
+          .expect(200)
+          .expect('content-type', /^text\/plain/)
+      ).text,
+    );
   const portOf = (app: INestApplicationContext) => `http://127.0.0.1:${app.get(WorkerHealthServer).port}`;
   const signIn = async () => {
     const user = await createUser(api.app);
@@ -78,13 +86,16 @@ describe('metrics', () => {
 
   it('has a non-zero sample of every promised metric after one graded answer', async () => {
     const token = await signIn();
-    const startSession = (questionId: string) => request(api.url).post('/api/sessions').set('authorization', `Bearer ${token}`).send({ questionId, mode: 'practice' });
+    const startSession = (questionId: string) =>
+      request(api.url).post('/api/sessions').set('authorization', `Bearer ${token}`).send({ questionId, mode: 'practice' });
     const sessionId = ((await startSession('realtime-notifications').expect(201)).body as { id: string }).id;
     // Past the rollout's sessions per day (1 here).
     expect((await startSession('realtime-notifications').expect(429)).body).toMatchObject({ error: { code: 'DAILY_LIMIT' } });
     // Past the per-IP limit of the waitlist (1 here).
     await request(api.url).post('/api/waitlist').send({ email: 'metrics-1@example.test' }).expect(200);
-    expect((await request(api.url).post('/api/waitlist').send({ email: 'metrics-2@example.test' }).expect(429)).body).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+    expect((await request(api.url).post('/api/waitlist').send({ email: 'metrics-2@example.test' }).expect(429)).body).toMatchObject({
+      error: { code: 'RATE_LIMITED' },
+    });
 
     // One graded answer (the openai grader, against the fake server: it reports prompt, cached and completion tokens).
     const c = await connect(token);
@@ -105,19 +116,30 @@ describe('metrics', () => {
     // One code run in the sandbox (the code runner), by another candidate (the first is at the day's limit).
     const coder = await signIn();
     const question = api.app.get(ContentService).question('lru-cache') as CodingQuestion;
-    const coding = ((await request(api.url).post('/api/sessions').set('authorization', `Bearer ${coder}`).send({ questionId: question.id, mode: 'practice' }).expect(201)).body as { id: string }).id;
+    const coding = (
+      (
+        await request(api.url)
+          .post('/api/sessions')
+          .set('authorization', `Bearer ${coder}`)
+          .send({ questionId: question.id, mode: 'practice' })
+          .expect(201)
+      ).body as { id: string }
+    ).id;
     const cc = await connect(coder);
     await cc.join(coding);
     await cc.ok('code:update', { sessionId: coding, clientId: 's1', language: 'python', code: question.referenceSolution.python });
     const { runId } = await cc.ok('code:run', { sessionId: coding, clientId: 'r1' });
     await cc.waitForEvent('code:result', (e) => e.runId === runId, 30_000);
 
-    const workerSamples = await waitFor(async () => {
-      const all = await scrape(portOf(worker));
-      const repaired = samples(all, 'mi_reconciler_repairs_total', { kind: 'deadlines' }).some((s) => s.value > 0);
-      const stalled = samples(all, 'mi_queue_stalled_jobs_total', { queue: 'mail' }).some((s) => s.value > 0);
-      return repaired && stalled ? all : undefined;
-    }, { timeoutMs: 15_000, intervalMs: 200 });
+    const workerSamples = await waitFor(
+      async () => {
+        const all = await scrape(portOf(worker));
+        const repaired = samples(all, 'mi_reconciler_repairs_total', { kind: 'deadlines' }).some((s) => s.value > 0);
+        const stalled = samples(all, 'mi_queue_stalled_jobs_total', { queue: 'mail' }).some((s) => s.value > 0);
+        return repaired && stalled ? all : undefined;
+      },
+      { timeoutMs: 15_000, intervalMs: 200 },
+    );
     const apiSamples = await scrape(api.url);
     const runnerSamples = await scrape(portOf(codeRunner));
 
@@ -127,7 +149,11 @@ describe('metrics', () => {
     for (const kind of ['prompt', 'cached', 'completion']) expect(nonZero(workerSamples, 'mi_llm_tokens_total', { kind }).length).toBeGreaterThan(0);
     expect(nonZero(workerSamples, 'mi_queue_jobs').length).toBeGreaterThan(0);
     for (const queue of ['grading', 'sessions', 'mail', 'interviewer', 'auth']) {
-      expect(samples(workerSamples, 'mi_queue_jobs', { queue }).map((s) => s.labels.state).sort()).toEqual(['active', 'delayed', 'failed', 'waiting']);
+      expect(
+        samples(workerSamples, 'mi_queue_jobs', { queue })
+          .map((s) => s.labels.state)
+          .sort(),
+      ).toEqual(['active', 'delayed', 'failed', 'waiting']);
     }
     expect(nonZero(workerSamples, 'mi_queue_stalled_jobs_total', { queue: 'mail' })).toHaveLength(1);
     expect(nonZero(workerSamples, 'mi_reconciler_repairs_total', { kind: 'deadlines' })).toHaveLength(1);

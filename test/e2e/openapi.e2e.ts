@@ -4,7 +4,10 @@ import request from 'supertest';
 import { CONTRACT_FILES, jsonFile, webApiTypes } from '../../scripts/openapi-contract.mjs';
 import { type RunningApi, startApi } from '../support/apps.js';
 
-type Document = { openapi: string; paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: object }> }> }>> };
+type Document = {
+  openapi: string;
+  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: object }> }> }>>;
+};
 
 /**
  * The api's contract (issue 21): the document the api serves is valid OpenAPI 3.1 and is, byte for byte, the
@@ -40,7 +43,12 @@ describe('OpenAPI document', () => {
         const success = statuses.filter((s) => s.startsWith('2'));
         expect({ path, method, success: success.length }).toEqual({ path, method, success: 1 });
         const ok = op.responses[success[0]!]!;
-        if (success[0] !== '204') expect({ path, method, typed: Object.values(ok.content ?? {}).every((c) => c.schema) && !!ok.content }).toEqual({ path, method, typed: true });
+        if (success[0] !== '204')
+          expect({ path, method, typed: Object.values(ok.content ?? {}).every((c) => c.schema) && !!ok.content }).toEqual({
+            path,
+            method,
+            typed: true,
+          });
         for (const status of statuses.filter((s) => Number(s) >= 400)) {
           expect(JSON.stringify(op.responses[status]!.content?.['application/json']?.schema)).toContain('#/components/schemas/ErrorBody');
         }
@@ -53,7 +61,7 @@ describe('OpenAPI document', () => {
     expect(res.text).toContain('swagger-ui');
   });
 
-  it("gives the web client the types of the checked-in document (apps/web/src/api-types.ts)", async () => {
+  it('gives the web client the types of the checked-in document (apps/web/src/api-types.ts)', async () => {
     expect(readFileSync(CONTRACT_FILES.webTypes, 'utf8')).toBe(await webApiTypes(JSON.parse(readFileSync(CONTRACT_FILES.openapi, 'utf8'))));
   });
 });

@@ -17,7 +17,8 @@ describe('api, worker and code-runner processes', () => {
     const codeRunner: SpawnedApp = spawnApp('code-runner', {});
     try {
       const url = await waitFor(async () => /"url":"http:\/\/\[?[^"\]]+\]?:(\d+)"/.exec(api.output())?.[1], { timeoutMs: 30_000 });
-      for (const app of [worker, codeRunner]) await waitFor(async () => (app.output().includes('worker started') ? true : undefined), { timeoutMs: 30_000 });
+      for (const app of [worker, codeRunner])
+        await waitFor(async () => (app.output().includes('worker started') ? true : undefined), { timeoutMs: 30_000 });
       const ready = await fetch(`http://127.0.0.1:${url}/health/ready`);
       expect(ready.status).toBe(200);
 

@@ -41,7 +41,11 @@ describe('a grading provider that keeps answering 429', () => {
     const c = await (async () => {
       const user = await createUser(worker);
       const token = (await api.app.get(AuthService).issueToken({ userId: user.id, role: user.role })).accessToken;
-      const res = await request(api.url).post('/api/sessions').set('authorization', `Bearer ${token}`).send({ questionId: 'url-shortener', mode: 'practice' }).expect(201);
+      const res = await request(api.url)
+        .post('/api/sessions')
+        .set('authorization', `Bearer ${token}`)
+        .send({ questionId: 'url-shortener', mode: 'practice' })
+        .expect(201);
       const client = await InterviewClient.connect(api.url, token);
       await client.join(res.body.id as string, 0);
       return Object.assign(client, { sessionId: res.body.id as string });

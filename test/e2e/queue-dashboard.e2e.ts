@@ -24,7 +24,9 @@ describe('queue dashboard', () => {
       expect((await request(api.url).get(path).expect(401)).body).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
       await request(api.url).get(path).set('authorization', 'Bearer not-a-token').expect(401);
       for (const role of ['coach', 'candidate'] as const) {
-        expect((await request(api.url).get(path).set('authorization', `Bearer ${tokens[role]}`).expect(403)).body).toMatchObject({ error: { code: 'FORBIDDEN' } });
+        expect((await request(api.url).get(path).set('authorization', `Bearer ${tokens[role]}`).expect(403)).body).toMatchObject({
+          error: { code: 'FORBIDDEN' },
+        });
       }
     }
     await request(api.url).post('/admin/queues/session').set('authorization', `Bearer ${tokens.candidate}`).expect(403);
@@ -43,7 +45,12 @@ describe('queue dashboard', () => {
     expect(cookie).toMatch(/Path=\/admin\/queues/);
     const jar = cookie.split(';')[0]!;
 
-    const page = await request(api.url).get('/admin/queues').set('cookie', jar).set('accept', 'text/html').expect(200).expect('content-type', /text\/html/);
+    const page = await request(api.url)
+      .get('/admin/queues')
+      .set('cookie', jar)
+      .set('accept', 'text/html')
+      .expect(200)
+      .expect('content-type', /text\/html/);
     // The api's CSP holds here too: scripts only from this origin, none inline (the UI config is inert JSON).
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     const scripts = [...page.text.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!);
@@ -51,7 +58,11 @@ describe('queue dashboard', () => {
     for (const attrs of scripts) expect(/\bsrc="/.test(attrs) || /type="application\/json"/.test(attrs)).toBe(true);
     for (const src of scripts.flatMap((a) => /\bsrc="([^"]+)"/.exec(a)?.[1] ?? [])) {
       expect(src).not.toMatch(/^(https?:)?\/\//);
-      await request(api.url).get(`/admin/queues/${src}`).set('cookie', jar).expect(200).expect('content-type', /javascript/);
+      await request(api.url)
+        .get(`/admin/queues/${src}`)
+        .set('cookie', jar)
+        .expect(200)
+        .expect('content-type', /javascript/);
     }
     await request(api.url).get('/admin/queues/api/queues').set('cookie', jar).expect(200);
   });

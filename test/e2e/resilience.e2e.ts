@@ -37,7 +37,13 @@ describe('resilience of live sessions', () => {
       return c;
     };
     const session = async () =>
-      (await request(api.url).post('/api/sessions').set('authorization', `Bearer ${user.accessToken}`).send({ questionId: 'realtime-notifications', mode: 'practice' }).expect(201)).body.id as string;
+      (
+        await request(api.url)
+          .post('/api/sessions')
+          .set('authorization', `Bearer ${user.accessToken}`)
+          .send({ questionId: 'realtime-notifications', mode: 'practice' })
+          .expect(201)
+      ).body.id as string;
     return { token: user.accessToken, client: () => client(), session };
   }
 
@@ -45,7 +51,13 @@ describe('resilience of live sessions', () => {
     const fake = await FakeOpenAiServer.start();
     fake.script(() => ({ kind: 'hang' }));
     // Only the grader talks to the fake model here: the interviewer stays offline so it takes none of the scripted replies.
-    const env = { QUEUE_PREFIX: isolatedQueuePrefix(), LLM_PROVIDER: 'openai', INTERVIEWER_PROVIDER: 'rubric', OPENAI_BASE_URL: fake.baseUrl, QUEUE_LOCK_MS: '1500' };
+    const env = {
+      QUEUE_PREFIX: isolatedQueuePrefix(),
+      LLM_PROVIDER: 'openai',
+      INTERVIEWER_PROVIDER: 'rubric',
+      OPENAI_BASE_URL: fake.baseUrl,
+      QUEUE_LOCK_MS: '1500',
+    };
     const api = await startApi(env);
     const workers: SpawnedApp[] = [];
     try {
@@ -80,7 +92,13 @@ describe('resilience of live sessions', () => {
   it("honours a provider's 429 through the queue: waits retry-after, spends no attempt, then grades", async () => {
     const fake = await FakeOpenAiServer.start();
     fake.script(() => ({ kind: 'status', status: 429, headers: { 'retry-after': '1' } }));
-    const env = { QUEUE_PREFIX: isolatedQueuePrefix(), LLM_PROVIDER: 'openai', INTERVIEWER_PROVIDER: 'rubric', OPENAI_BASE_URL: fake.baseUrl, QUEUE_ATTEMPTS: '1' };
+    const env = {
+      QUEUE_PREFIX: isolatedQueuePrefix(),
+      LLM_PROVIDER: 'openai',
+      INTERVIEWER_PROVIDER: 'rubric',
+      OPENAI_BASE_URL: fake.baseUrl,
+      QUEUE_ATTEMPTS: '1',
+    };
     const [api, worker] = await Promise.all([startApi(env), startWorker(env)]);
     try {
       const { client, session } = await setup(api);
@@ -139,13 +157,19 @@ describe('resilience of live sessions', () => {
     try {
       const [a, b] = await Promise.all(
         apis.map((p) =>
-          waitFor(async () => /"url":"http:\/\/\[?[^"\]]+\]?:(\d+)"/.exec(p.output())?.[1], { timeoutMs: 30_000 }).then((port) => `http://127.0.0.1:${port}`),
+          waitFor(async () => /"url":"http:\/\/\[?[^"\]]+\]?:(\d+)"/.exec(p.output())?.[1], { timeoutMs: 30_000 }).then(
+            (port) => `http://127.0.0.1:${port}`,
+          ),
         ),
       );
       const user = await createUser(worker);
       const { accessToken: token } = await worker.get(AuthService).issueToken({ userId: user.id, role: user.role });
       const sessionId = (
-        await request(a!).post('/api/sessions').set('authorization', `Bearer ${token}`).send({ questionId: 'realtime-notifications', mode: 'practice' }).expect(201)
+        await request(a!)
+          .post('/api/sessions')
+          .set('authorization', `Bearer ${token}`)
+          .send({ questionId: 'realtime-notifications', mode: 'practice' })
+          .expect(201)
       ).body.id as string;
       const onA = await InterviewClient.connect(a!, token);
       clients.push(onA);

@@ -60,7 +60,11 @@ describe('review access rules', () => {
     ]);
     await request(api.url).post('/api/admin/coach-assignments').set(bearer(admin)).send({ coachId: coach.id, candidateId: owner.id }).expect(201);
     // The unassigned coach coaches someone else, so "has candidates" is not what lets a coach in.
-    await request(api.url).post('/api/admin/coach-assignments').set(bearer(admin)).send({ coachId: otherCoach.id, candidateId: stranger.id }).expect(201);
+    await request(api.url)
+      .post('/api/admin/coach-assignments')
+      .set(bearer(admin))
+      .send({ coachId: otherCoach.id, candidateId: stranger.id })
+      .expect(201);
     session = await finishedSession(api, owner, [referenceParagraphs(worker, 'url-shortener')[0]!]);
   });
   afterAll(async () => {
@@ -116,13 +120,19 @@ describe('review access rules', () => {
   });
 
   it('keeps corrections to coaches and admins: the owner gets the same 404', async () => {
-    const res = await call(SESSION_ENDPOINTS.find((x) => x.name === 'POST corrections')!, owner).expect(404);
+    const res = await call(
+      SESSION_ENDPOINTS.find((x) => x.name === 'POST corrections')!,
+      owner,
+    ).expect(404);
     expect(res.body.error.code).toBe('SESSION_NOT_FOUND');
   });
 
   it('keeps disputes and deletion to the owner: the assigned coach gets 404', async () => {
     for (const name of ['POST dispute', 'DELETE session']) {
-      await call(SESSION_ENDPOINTS.find((x) => x.name === name)!, coach).expect(404);
+      await call(
+        SESSION_ENDPOINTS.find((x) => x.name === name)!,
+        coach,
+      ).expect(404);
     }
   });
 
@@ -141,7 +151,11 @@ describe('review access rules', () => {
     const body = { coachId: coach.id, candidateId: stranger.id };
     await request(api.url).post('/api/admin/coach-assignments').send(body).expect(401);
     for (const who of [owner, coach]) await request(api.url).post('/api/admin/coach-assignments').set(bearer(who)).send(body).expect(403);
-    const wrongRoles = await request(api.url).post('/api/admin/coach-assignments').set(bearer(admin)).send({ coachId: owner.id, candidateId: coach.id }).expect(400);
+    const wrongRoles = await request(api.url)
+      .post('/api/admin/coach-assignments')
+      .set(bearer(admin))
+      .send({ coachId: owner.id, candidateId: coach.id })
+      .expect(400);
     expect(wrongRoles.body.error.details.issues.map((i: { path: string }) => i.path)).toEqual(['coachId', 'candidateId']);
     await request(api.url).get('/api/me/progress').expect(401);
   });
@@ -158,25 +172,40 @@ describe('review access rules', () => {
     await request(api.url).delete(`/api/sessions/${doomed.sessionId}`).set(bearer(owner)).expect(204);
     await request(api.url).get(`/api/sessions/${doomed.sessionId}/transcript`).set(bearer(owner)).expect(404);
     await request(api.url).delete(`/api/sessions/${doomed.sessionId}`).set(bearer(owner)).expect(404);
-    for (const table of ['session_turns', 'session_events', 'answer_gradings', 'session_reports', 'review_annotations', 'review_disputes', 'session_reviews']) {
+    for (const table of [
+      'session_turns',
+      'session_events',
+      'answer_gradings',
+      'session_reports',
+      'review_annotations',
+      'review_disputes',
+      'session_reviews',
+    ]) {
       const { rows } = await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE session_id = $1`, [doomed.sessionId]);
       expect({ table, n: rows[0].n }).toEqual({ table, n: 0 });
     }
     const grades = await db.query(`SELECT count(*)::int AS n FROM grades WHERE turn_id = $1`, [doomed.turnIds[0]]);
     expect(grades.rows[0].n).toBe(0);
     const audit = await db.query(`SELECT * FROM session_deletions WHERE session_id = $1`, [doomed.sessionId]);
-    expect(audit.rows).toEqual([{ id: expect.any(String), session_id: doomed.sessionId, candidate_id: owner.id, deleted_by: owner.id, deleted_at: expect.any(Date) }]);
+    expect(audit.rows).toEqual([
+      { id: expect.any(String), session_id: doomed.sessionId, candidate_id: owner.id, deleted_by: owner.id, deleted_at: expect.any(Date) },
+    ]);
   });
 
   it('lets the worker finish cleanly when a session is deleted while its answers are being graded', async () => {
-    const created = await request(api.url).post('/api/sessions').set(bearer(owner)).send({ questionId: 'url-shortener', mode: 'practice' }).expect(201);
+    const created = await request(api.url)
+      .post('/api/sessions')
+      .set(bearer(owner))
+      .send({ questionId: 'url-shortener', mode: 'practice' })
+      .expect(201);
     const sessionId = created.body.id as string;
     const c = await InterviewClient.connect(api.url, owner.token);
     const turnIds: string[] = [];
     try {
       await c.join(sessionId);
       const answers = referenceParagraphs(worker, 'url-shortener');
-      for (let i = 0; i < 4; i++) turnIds.push((await c.ok('answer:submit', { sessionId, clientId: `d-${i}`, text: answers[i % answers.length]! })).turnId);
+      for (let i = 0; i < 4; i++)
+        turnIds.push((await c.ok('answer:submit', { sessionId, clientId: `d-${i}`, text: answers[i % answers.length]! })).turnId);
       await request(api.url).delete(`/api/sessions/${sessionId}`).set(bearer(owner)).expect(204);
       const ack = await c.send('answer:submit', { sessionId, clientId: 'late', text: 'after the delete' });
       expect(ack).toMatchObject({ ok: false, error: { code: 'SESSION_NOT_FOUND' } });
@@ -185,7 +214,10 @@ describe('review access rules', () => {
     }
     // Every grade job of the deleted answers ends (finding its turn gone), none is left retrying.
     const jobs = api.app.get(JobQueue);
-    await waitFor(async () => ((await Promise.all(turnIds.map((id) => jobs.isPending('grading.grade-answer', id)))).some(Boolean) ? undefined : true), { timeoutMs: 15_000 });
+    await waitFor(
+      async () => ((await Promise.all(turnIds.map((id) => jobs.isPending('grading.grade-answer', id)))).some(Boolean) ? undefined : true),
+      { timeoutMs: 15_000 },
+    );
     const left = await db.query(`SELECT count(*)::int AS n FROM grades WHERE turn_id = ANY($1::uuid[])`, [turnIds]);
     expect(left.rows[0].n).toBe(0);
     // The worker keeps working: the next session's answer is graded as usual.

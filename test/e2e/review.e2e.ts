@@ -55,7 +55,12 @@ describe('coach review', () => {
     expect(answers.map((t: { turnId: string }) => t.turnId)).toEqual(clean.turnIds);
     for (const a of answers) {
       expect(a.grading).toEqual({ status: 'scored' });
-      expect(a.grade.provenance).toMatchObject({ grader: 'rubric', model: null, rubricVersion: expect.any(String), promptVersion: expect.any(String) });
+      expect(a.grade.provenance).toMatchObject({
+        grader: 'rubric',
+        model: null,
+        rubricVersion: expect.any(String),
+        promptVersion: expect.any(String),
+      });
       expect(a.grade.dimensions.length).toBeGreaterThan(0);
       expect(a.grade.dimensions[0].corrected).toBeUndefined();
     }
@@ -71,11 +76,16 @@ describe('coach review', () => {
     expect(json.body.session).toMatchObject({ id: injected.sessionId, questionTitle: 'Design a URL shortener' });
     expect(json.body.turns.map((t: { number: number }) => t.number)).toEqual(json.body.turns.map((_: unknown, i: number) => i + 1));
 
-    const md = await request(api.url).get(`/api/sessions/${injected.sessionId}/transcript?format=md`).set(bearer(candidate)).buffer(true).parse((res, cb) => {
-      let text = '';
-      res.on('data', (d: Buffer) => (text += d.toString()));
-      res.on('end', () => cb(null, text));
-    }).expect(200);
+    const md = await request(api.url)
+      .get(`/api/sessions/${injected.sessionId}/transcript?format=md`)
+      .set(bearer(candidate))
+      .buffer(true)
+      .parse((res, cb) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => cb(null, text));
+      })
+      .expect(200);
     expect(md.headers['content-type']).toMatch(/^text\/markdown/);
     expect(md.headers['x-content-type-options']).toBe('nosniff');
     const text = md.body as string;
@@ -95,17 +105,26 @@ describe('coach review', () => {
     const { body } = await request(api.url).get(`/api/sessions/${clean.sessionId}/transcript?format=json`).set(bearer(candidate)).expect(200);
     const report = body.report.ai;
     expect(report.studyPlan.length).toBeGreaterThan(0);
-    expect(report.studyPlan[0]).toMatchObject({ explanation: expect.any(String), practice: expect.any(String), references: expect.arrayContaining([{ title: expect.any(String), source: expect.any(String) }]) });
+    expect(report.studyPlan[0]).toMatchObject({
+      explanation: expect.any(String),
+      practice: expect.any(String),
+      references: expect.arrayContaining([{ title: expect.any(String), source: expect.any(String) }]),
+    });
     expect(report.modelAnswer).toEqual({ answerFramework: question.answerFramework, referenceAnswer: question.referenceAnswer });
     const assessed = report.dimensions.filter((d: { score: number | null }) => d.score !== null);
     expect(assessed.length).toBeGreaterThan(0);
     for (const d of assessed) expect(d.comment).toEqual(expect.any(String));
 
-    const md = await request(api.url).get(`/api/sessions/${clean.sessionId}/transcript?format=md`).set(bearer(candidate)).buffer(true).parse((res, cb) => {
-      let text = '';
-      res.on('data', (d: Buffer) => (text += d.toString()));
-      res.on('end', () => cb(null, text));
-    }).expect(200);
+    const md = await request(api.url)
+      .get(`/api/sessions/${clean.sessionId}/transcript?format=md`)
+      .set(bearer(candidate))
+      .buffer(true)
+      .parse((res, cb) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => cb(null, text));
+      })
+      .expect(200);
     const text = md.body as string;
     const turnHeadings = [...text.matchAll(/^### (\d+)\. (?:Candidate|Interviewer) · /gm)].map((m) => Number(m[1]));
     expect(turnHeadings).toEqual(body.turns.map((_: unknown, i: number) => i + 1));
@@ -113,10 +132,12 @@ describe('coach review', () => {
     expect(text).toContain('**Practise:**');
     expect(text).toContain('## Model answer');
     for (const kp of question.keyPoints) expect(text).not.toContain(kp.id.replace(/-/g, '\\-'));
-    expect(text).not.toMatch(/^\| (requirements|capacity-estimation|high-level-architecture|data-model-storage|scalability-reliability|trade-offs|communication) \|/m);
+    expect(text).not.toMatch(
+      /^\| (requirements|capacity-estimation|high-level-architecture|data-model-storage|scalability-reliability|trade-offs|communication) \|/m,
+    );
   });
 
-  it('queues finished sessions of the coach\'s candidates, flagged ones first', async () => {
+  it("queues finished sessions of the coach's candidates, flagged ones first", async () => {
     const { body } = await request(api.url).get('/api/review/queue').set(bearer(coach)).expect(200);
     expect(body.map((q: { sessionId: string }) => q.sessionId)).toEqual([injected.sessionId, clean.sessionId]);
     expect(body[0].flags).toContain('injection_suspected');
@@ -167,18 +188,35 @@ describe('coach review', () => {
     const second = await request(api.url)
       .post(`/api/review/sessions/${clean.sessionId}/corrections`)
       .set(bearer(coach))
-      .send({ corrections: [{ kind: 'dimension', turnId, dimensionId: dim.id, score: newScore, reason: 'too generous' }, { kind: 'dimension', dimensionId: reportDim.id, score: 4, reason: 'strong overall' }] })
+      .send({
+        corrections: [
+          { kind: 'dimension', turnId, dimensionId: dim.id, score: newScore, reason: 'too generous' },
+          { kind: 'dimension', dimensionId: reportDim.id, score: 4, reason: 'strong overall' },
+        ],
+      })
       .expect(201);
     expect(second.body.corrections.map((c: { version: number }) => c.version)).toEqual([2, 1]);
 
     const after = (await request(api.url).get(`/api/sessions/${clean.sessionId}/transcript`).set(bearer(candidate)).expect(200)).body;
     const corrected = after.turns.find((t: { turnId: string }) => t.turnId === turnId);
     const cDim = corrected.grade.dimensions.find((d: GradeDimension) => d.id === dim.id);
-    expect(cDim).toEqual({ id: dim.id, title: dim.title, ai: dim.ai, corrected: { score: newScore }, correction: { version: 2, reason: 'too generous', coachId: coach.id, at: expect.any(String) } });
-    expect(corrected.grade.keyPoints.find((k: { id: string }) => k.id === kp.id)).toMatchObject({ ai: kp.ai, corrected: { status: newStatus }, correction: { version: 1 } });
+    expect(cDim).toEqual({
+      id: dim.id,
+      title: dim.title,
+      ai: dim.ai,
+      corrected: { score: newScore },
+      correction: { version: 2, reason: 'too generous', coachId: coach.id, at: expect.any(String) },
+    });
+    expect(corrected.grade.keyPoints.find((k: { id: string }) => k.id === kp.id)).toMatchObject({
+      ai: kp.ai,
+      corrected: { status: newStatus },
+      correction: { version: 1 },
+    });
     expect(corrected.grade.overall.ai).toBe(answer.grade.overall.ai);
     expect(typeof corrected.grade.overall.corrected).toBe('number');
-    expect(corrected.annotations).toEqual([{ id: expect.any(String), comment: 'Good start; <b>quantify</b> the read ratio.', coachId: coach.id, at: expect.any(String) }]);
+    expect(corrected.annotations).toEqual([
+      { id: expect.any(String), comment: 'Good start; <b>quantify</b> the read ratio.', coachId: coach.id, at: expect.any(String) },
+    ]);
     expect(after.corrections).toHaveLength(4);
 
     // The report: the AI's stays as stored; the corrected one carries the coach's score and a recomputed overall.
@@ -221,11 +259,18 @@ describe('coach review', () => {
       .send({ turnId: clean.turnIds[0], comment: 'I did mention the read/write ratio.' })
       .expect(201);
     expect(dispute.body).toMatchObject({ turnId: clean.turnIds[0], resolvedAt: null });
-    await request(api.url).post(`/api/sessions/${clean.sessionId}/disputes`).set(bearer(candidate)).send({ turnId: injected.turnIds[0], comment: 'x' }).expect(404);
+    await request(api.url)
+      .post(`/api/sessions/${clean.sessionId}/disputes`)
+      .set(bearer(candidate))
+      .send({ turnId: injected.turnIds[0], comment: 'x' })
+      .expect(404);
     queue = (await request(api.url).get('/api/review/queue').set(bearer(coach)).expect(200)).body;
     // Both are flagged now (a dispute, an injection), so the older one comes first.
     expect(queue.map((q: { sessionId: string }) => q.sessionId)).toEqual([clean.sessionId, injected.sessionId]);
-    expect(queue.find((q: { sessionId: string }) => q.sessionId === clean.sessionId)).toMatchObject({ openDisputes: 1, reviewedAt: expect.any(String) });
+    expect(queue.find((q: { sessionId: string }) => q.sessionId === clean.sessionId)).toMatchObject({
+      openDisputes: 1,
+      reviewedAt: expect.any(String),
+    });
 
     await request(api.url).post(`/api/review/sessions/${clean.sessionId}/corrections`).set(bearer(coach)).send({ complete: true }).expect(201);
     queue = (await request(api.url).get('/api/review/queue').set(bearer(coach)).expect(200)).body;
@@ -252,7 +297,12 @@ describe('coach review', () => {
     const all = (await request(api.url).get('/api/review/calibration').set(bearer(admin)).expect(200)).body;
     expect(all.scope).toBe('all');
     const other = await actor(api, worker, 'coach');
-    expect((await request(api.url).get('/api/review/calibration').set(bearer(other)).expect(200)).body).toEqual({ scope: 'own', sessions: 0, answers: 0, groups: [] });
+    expect((await request(api.url).get('/api/review/calibration').set(bearer(other)).expect(200)).body).toEqual({
+      scope: 'own',
+      sessions: 0,
+      answers: 0,
+      groups: [],
+    });
   });
 
   it('charts my progress: complete sessions in the series, most-missed key points, streak', async () => {

@@ -80,10 +80,24 @@ describe('rollout limits', () => {
 
     // The CLI grants early access unless told otherwise.
     const email = `cli-${Date.now()}@example.test`;
-    const cli = spawnApp('cli', { DATABASE_URL: db.url }, ['user:create', '--email', email, '--password', 'a-long-enough-password', '--role', 'candidate', '--early-access', 'false']);
+    const cli = spawnApp('cli', { DATABASE_URL: db.url }, [
+      'user:create',
+      '--email',
+      email,
+      '--password',
+      'a-long-enough-password',
+      '--role',
+      'candidate',
+      '--early-access',
+      'false',
+    ]);
     expect((await cli.exited).code).toBe(0);
     const { rows } = await db.sql.query(`SELECT id FROM users WHERE email = $1`, [email]);
-    const made: Member = { id: rows[0].id, role: 'candidate', token: (await worker.get(AuthService).issueToken({ userId: rows[0].id, role: 'candidate' })).accessToken };
+    const made: Member = {
+      id: rows[0].id,
+      role: 'candidate',
+      token: (await worker.get(AuthService).issueToken({ userId: rows[0].id, role: 'candidate' })).accessToken,
+    };
     expect((await start(made).expect(403)).body.error.code).toBe('EARLY_ACCESS_REQUIRED');
   });
 

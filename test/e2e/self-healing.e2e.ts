@@ -64,8 +64,13 @@ describe('self-healing', () => {
       return c;
     };
     const session = async () =>
-      (await request(api.url).post('/api/sessions').set('authorization', `Bearer ${user.accessToken}`).send({ questionId: 'realtime-notifications', mode }).expect(201))
-        .body.id as string;
+      (
+        await request(api.url)
+          .post('/api/sessions')
+          .set('authorization', `Bearer ${user.accessToken}`)
+          .send({ questionId: 'realtime-notifications', mode })
+          .expect(201)
+      ).body.id as string;
     return { token: user.accessToken, client, session };
   }
 
@@ -134,7 +139,7 @@ describe('self-healing', () => {
     }
   }, 90_000);
 
-  it('hands a stopping worker\'s in-flight grade back at once (SIGTERM), without spending its attempt', async () => {
+  it("hands a stopping worker's in-flight grade back at once (SIGTERM), without spending its attempt", async () => {
     const fake = await FakeOpenAiServer.start();
     fake.script(() => ({ kind: 'hang' }));
     // The default 30 s lock: a grade that waited for it would miss the bound below by far. One attempt: a
@@ -172,7 +177,7 @@ describe('self-healing', () => {
     }
   }, 60_000);
 
-  it('retries a killed worker\'s grade within QUEUE_LOCK_MS + QUEUE_STALLED_INTERVAL_MS, and again after a second kill (maxStalledCount)', async () => {
+  it("retries a killed worker's grade within QUEUE_LOCK_MS + QUEUE_STALLED_INTERVAL_MS, and again after a second kill (maxStalledCount)", async () => {
     const fake = await FakeOpenAiServer.start();
     fake.script(
       () => ({ kind: 'hang' }),

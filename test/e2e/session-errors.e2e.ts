@@ -59,7 +59,11 @@ describe('live session errors', () => {
     expect(nul).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', details: { issues: [{ path: 'text' }] } } });
     const notObject = await c.send('session:join', 'hello' as unknown as Record<string, unknown>);
     expect(notObject).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
-    const http = await request(api.url).post('/api/sessions').set('authorization', `Bearer ${tokens[0]}`).send({ questionId: 'url-shortener', mode: 'casual' }).expect(400);
+    const http = await request(api.url)
+      .post('/api/sessions')
+      .set('authorization', `Bearer ${tokens[0]}`)
+      .send({ questionId: 'url-shortener', mode: 'casual' })
+      .expect(400);
     expect(http.body.error.details.issues[0].path).toBe('mode');
   });
 

@@ -26,7 +26,13 @@ describe('tracing', () => {
   beforeAll(async () => {
     [receiver, openai] = await Promise.all([OtlpReceiver.start(), FakeOpenAiServer.start()]);
     // The openai grader (against a fake OpenAI server in this process): the LLM call is in the trace.
-    const env = { QUEUE_PREFIX: prefix, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, LLM_PROVIDER: 'openai', INTERVIEWER_PROVIDER: 'rubric', OPENAI_BASE_URL: openai.baseUrl };
+    const env = {
+      QUEUE_PREFIX: prefix,
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+      LLM_PROVIDER: 'openai',
+      INTERVIEWER_PROVIDER: 'rubric',
+      OPENAI_BASE_URL: openai.baseUrl,
+    };
     api = spawnApp('api', { ...env, PORT: '0', LOG_LEVEL: 'info' });
     worker = spawnApp('worker', { ...env, LOG_LEVEL: 'info' });
     // Users are made through an untraced api in this process (the spawned one only serves the traced answer).
@@ -45,38 +51,71 @@ describe('tracing', () => {
     const url = `http://127.0.0.1:${port}`;
     const user = await createUser(helper.app);
     const { accessToken } = await helper.app.get(AuthService).issueToken({ userId: user.id, role: user.role });
-    const sessionId = (await request(url).post('/api/sessions').set('authorization', `Bearer ${accessToken}`).send({ questionId: 'realtime-notifications', mode: 'practice' }).expect(201)).body.id as string;
+    const sessionId = (
+      await request(url)
+        .post('/api/sessions')
+        .set('authorization', `Bearer ${accessToken}`)
+        .send({ questionId: 'realtime-notifications', mode: 'practice' })
+        .expect(201)
+    ).body.id as string;
     client = await InterviewClient.connect(url, accessToken);
     await client.join(sessionId);
-    const { turnId } = await client.ok('answer:submit', { sessionId, clientId: 'traced', text: 'Kafka between the api and the push workers, at-least-once, with idempotency keys.' });
+    const { turnId } = await client.ok('answer:submit', {
+      sessionId,
+      clientId: 'traced',
+      text: 'Kafka between the api and the push workers, at-least-once, with idempotency keys.',
+    });
     await client.waitForEvent('grade:scored', (e) => e.turnId === turnId, 30_000);
 
-    const root = await waitFor(async () => receiver.spans.find((s) => s.name === 'socket answer:submit' && s.attributes['session.id'] === sessionId), { timeoutMs: 30_000, intervalMs: 200 });
+    const root = await waitFor(
+      async () => receiver.spans.find((s) => s.name === 'socket answer:submit' && s.attributes['session.id'] === sessionId),
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
     expect(root).toMatchObject({ service: 'mock-interview-api', parentSpanId: undefined });
     // Spans arrive in batches from two processes: wait until the trace has reached the emit of the grade.
-    const trace = await waitFor(async () => {
-      const spans = receiver.trace(root.traceId);
-      const emitted = spans.some((s) => s.name === 'session.deliver' && String(s.attributes['session.events']).includes('grade:scored'));
-      return emitted && spans.some((s) => s.name === 'grader.grade') ? spans : undefined;
-    }, { timeoutMs: 30_000, intervalMs: 200 });
+    const trace = await waitFor(
+      async () => {
+        const spans = receiver.trace(root.traceId);
+        const emitted = spans.some((s) => s.name === 'session.deliver' && String(s.attributes['session.events']).includes('grade:scored'));
+        return emitted && spans.some((s) => s.name === 'grader.grade') ? spans : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
 
     const of = (service: string, where: (s: ReceivedSpan) => boolean) => trace.filter((s) => s.service === service && where(s));
     // api: the socket event, its database work and the enqueue of the grading job (BullMQ's producer span).
-    expect(of('mock-interview-api', (s) => s.attributes['db.system'] === 'postgresql' || s.attributes['db.system.name'] === 'postgresql').length).toBeGreaterThan(0);
+    expect(
+      of('mock-interview-api', (s) => s.attributes['db.system'] === 'postgresql' || s.attributes['db.system.name'] === 'postgresql').length,
+    ).toBeGreaterThan(0);
     expect(of('mock-interview-api', (s) => s.scope.includes('queue') && s.name.includes('grading')).length).toBeGreaterThan(0);
     // worker: the job, the grader (model and tokens as attributes) and the database.
     expect(of('mock-interview-worker', (s) => s.scope.includes('queue') && s.name.includes('grading')).length).toBeGreaterThan(0);
     const grader = of('mock-interview-worker', (s) => s.name === 'grader.grade');
-    expect(grader).toEqual([expect.objectContaining({ attributes: expect.objectContaining({ 'grader.name': 'openai', 'gen_ai.request.model': expect.stringContaining('gpt-4o-mini') }) })]);
-    for (const tokens of ['gen_ai.usage.input_tokens', 'gen_ai.usage.cached_input_tokens', 'gen_ai.usage.output_tokens']) expect(grader[0]!.attributes[tokens]).toBeGreaterThan(0);
+    expect(grader).toEqual([
+      expect.objectContaining({
+        attributes: expect.objectContaining({ 'grader.name': 'openai', 'gen_ai.request.model': expect.stringContaining('gpt-4o-mini') }),
+      }),
+    ]);
+    for (const tokens of ['gen_ai.usage.input_tokens', 'gen_ai.usage.cached_input_tokens', 'gen_ai.usage.output_tokens'])
+      expect(grader[0]!.attributes[tokens]).toBeGreaterThan(0);
     // The request to the model is the grader's child (fetch, traced by the undici instrumentation).
-    const llmCall = of('mock-interview-worker', (s) => s.parentSpanId === grader[0]!.spanId && String(s.attributes['url.full'] ?? '').endsWith('/v1/chat/completions'));
+    const llmCall = of(
+      'mock-interview-worker',
+      (s) => s.parentSpanId === grader[0]!.spanId && String(s.attributes['url.full'] ?? '').endsWith('/v1/chat/completions'),
+    );
     expect(llmCall).toHaveLength(1);
-    expect(of('mock-interview-worker', (s) => s.attributes['db.system'] === 'postgresql' || s.attributes['db.system.name'] === 'postgresql').length).toBeGreaterThan(0);
-    expect(of('mock-interview-worker', (s) => s.attributes['db.system'] === 'redis' || s.attributes['db.system.name'] === 'redis').length).toBeGreaterThan(0);
+    expect(
+      of('mock-interview-worker', (s) => s.attributes['db.system'] === 'postgresql' || s.attributes['db.system.name'] === 'postgresql').length,
+    ).toBeGreaterThan(0);
+    expect(
+      of('mock-interview-worker', (s) => s.attributes['db.system'] === 'redis' || s.attributes['db.system.name'] === 'redis').length,
+    ).toBeGreaterThan(0);
     // api again: the grade's delivery to the session's sockets, a child in the same trace.
     const workerSpans = new Set(of('mock-interview-worker', () => true).map((s) => s.spanId));
-    const delivered = of('mock-interview-api', (s) => s.name === 'session.deliver' && String(s.attributes['session.events']).includes('grade:scored'));
+    const delivered = of(
+      'mock-interview-api',
+      (s) => s.name === 'session.deliver' && String(s.attributes['session.events']).includes('grade:scored'),
+    );
     expect(delivered).toEqual([expect.objectContaining({ attributes: expect.objectContaining({ 'session.id': sessionId }) })]);
     expect(workerSpans.has(delivered[0]!.parentSpanId!)).toBe(true);
     // Every span but the root has its parent in the trace: one tree, not pieces.

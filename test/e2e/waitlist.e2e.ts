@@ -29,10 +29,16 @@ describe('waitlist and invites', () => {
   const signUp = (body: object) => request(api.url).post('/api/waitlist').send(body);
   /** The place, referral code and private token reach the owner by mail only (the sign-up answer is neutral). */
   const welcomeOf = async (email: string) => {
-    const { rows } = await db.sql.query(`SELECT body FROM outbox_messages WHERE kind = 'waitlist-welcome' AND to_email = $1`, [email.trim().toLowerCase()]);
+    const { rows } = await db.sql.query(`SELECT body FROM outbox_messages WHERE kind = 'waitlist-welcome' AND to_email = $1`, [
+      email.trim().toLowerCase(),
+    ]);
     expect(rows).toHaveLength(1);
     const text = rows[0].body as string;
-    return { position: Number(/number (\d+) on/.exec(text)![1]), token: /\/waitlist\/([\w-]+)/.exec(text)![1]!, referralCode: /your code (\S+) moves/.exec(text)![1]! };
+    return {
+      position: Number(/number (\d+) on/.exec(text)![1]),
+      token: /\/waitlist\/([\w-]+)/.exec(text)![1]!,
+      referralCode: /your code (\S+) moves/.exec(text)![1]!,
+    };
   };
   const join = async (body: { email: string } & Record<string, unknown>) => {
     await signUp(body).expect(200, { status: 'received' });
@@ -109,7 +115,13 @@ describe('waitlist and invites', () => {
     const bad = await signUp({ email: 'not-an-email', yearsExperience: -1 }).expect(400);
     expect(bad.body.error.code).toBe('INVALID_PAYLOAD');
     expect(bad.body.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['email', 'yearsExperience']);
-    expect((await request(api.url).get(`/api/waitlist/${'x'.repeat(43)}`).expect(404)).body.error.code).toBe('NOT_FOUND');
+    expect(
+      (
+        await request(api.url)
+          .get(`/api/waitlist/${'x'.repeat(43)}`)
+          .expect(404)
+      ).body.error.code,
+    ).toBe('NOT_FOUND');
     expect((await request(api.url).get('/api/waitlist/short').expect(404)).body.error.code).toBe('NOT_FOUND');
   });
 
@@ -122,7 +134,9 @@ describe('waitlist and invites', () => {
     const cohort = await admin(request(api.url).get('/api/admin/waitlist?cohort=alpha')).expect(200);
     expect(cohort.body.total).toBe(3);
     expect(cohort.body.entries.every((e: { status: string; position: null }) => e.status === 'invited' && e.position === null)).toBe(true);
-    const search = await admin(request(api.url).get(`/api/admin/waitlist?q=${encodeURIComponent(res.body.invited[0].email.slice(0, 12))}`)).expect(200);
+    const search = await admin(request(api.url).get(`/api/admin/waitlist?q=${encodeURIComponent(res.body.invited[0].email.slice(0, 12))}`)).expect(
+      200,
+    );
     expect(search.body.entries.map((e: { email: string }) => e.email)).toContain(res.body.invited[0].email);
     // Positions close up behind the invited.
     const after = await admin(request(api.url).get('/api/admin/waitlist?status=waiting&limit=1')).expect(200);
@@ -130,10 +144,9 @@ describe('waitlist and invites', () => {
 
     // The worker sends each invite once, through the log mailer (no SMTP_URL), and the outbox keeps it.
     const sent = await waitFor(async () => {
-      const { rows } = await db.sql.query(
-        `SELECT status, transport, attempts FROM outbox_messages WHERE kind = 'invite' AND to_email = ANY($1)`,
-        [res.body.invited.map((i: { email: string }) => i.email)],
-      );
+      const { rows } = await db.sql.query(`SELECT status, transport, attempts FROM outbox_messages WHERE kind = 'invite' AND to_email = ANY($1)`, [
+        res.body.invited.map((i: { email: string }) => i.email),
+      ]);
       return rows.length === 3 && rows.every((r) => r.status === 'sent') ? rows : undefined;
     });
     expect(sent).toEqual(Array(3).fill({ status: 'sent', transport: 'log', attempts: 1 }));
@@ -159,27 +172,47 @@ describe('waitlist and invites', () => {
     expect(rows[0].invites).toBe(rows[0].entries);
     expect(rows[0].mails).toBe(rows[0].invites);
 
-    const again = await admin(request(api.url).post('/api/admin/invites')).send({ emails: [named[0], 'nobody@example.test'], cohort: 'x', expiresInDays: 1 }).expect(201);
-    expect(again.body).toMatchObject({ invited: [], skipped: [{ email: named[0], reason: 'already-invited' }, { email: 'nobody@example.test', reason: 'not-on-waitlist' }] });
+    const again = await admin(request(api.url).post('/api/admin/invites'))
+      .send({ emails: [named[0], 'nobody@example.test'], cohort: 'x', expiresInDays: 1 })
+      .expect(201);
+    expect(again.body).toMatchObject({
+      invited: [],
+      skipped: [
+        { email: named[0], reason: 'already-invited' },
+        { email: 'nobody@example.test', reason: 'not-on-waitlist' },
+      ],
+    });
   });
 
   it('lets only admins invite, and names a bad invite request', async () => {
     const candidate = await createUser(worker, 'candidate');
     const token = (await worker.get(AuthService).issueToken({ userId: candidate.id, role: 'candidate' })).accessToken;
-    await request(api.url).post('/api/admin/invites').set('authorization', `Bearer ${token}`).send({ count: 1, cohort: 'c', expiresInDays: 1 }).expect(403);
-    const both = await admin(request(api.url).post('/api/admin/invites')).send({ count: 1, emails: ['a@b.co'], cohort: 'c', expiresInDays: 1 }).expect(400);
+    await request(api.url)
+      .post('/api/admin/invites')
+      .set('authorization', `Bearer ${token}`)
+      .send({ count: 1, cohort: 'c', expiresInDays: 1 })
+      .expect(403);
+    const both = await admin(request(api.url).post('/api/admin/invites'))
+      .send({ count: 1, emails: ['a@b.co'], cohort: 'c', expiresInDays: 1 })
+      .expect(400);
     expect(both.body.error.details.issues[0]).toEqual({ path: 'count', message: 'give either count or emails' });
   });
 
   it('redeems an invite into a logged-in early-access candidate, once, also when two redeem at once', async () => {
     const email = uniqueEmail('redeem');
     const entry = await join({ email });
-    await admin(request(api.url).post('/api/admin/invites')).send({ emails: [email], cohort: 'gamma', expiresInDays: 2 }).expect(201);
+    await admin(request(api.url).post('/api/admin/invites'))
+      .send({ emails: [email], cohort: 'gamma', expiresInDays: 2 })
+      .expect(201);
     expect(await statusOf(entry.token)).toMatchObject({ status: 'invited', position: null });
     const code = await inviteCodeFor(email);
 
     const answers = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => request(api.url).post('/api/auth/redeem').send({ code: i % 2 ? code.toLowerCase() : code, password: 'a-good-long-password' })),
+      Array.from({ length: 6 }, (_, i) =>
+        request(api.url)
+          .post('/api/auth/redeem')
+          .send({ code: i % 2 ? code.toLowerCase() : code, password: 'a-good-long-password' }),
+      ),
     );
     const ok = answers.filter((a) => a.status === 200);
     expect(ok).toHaveLength(1);
@@ -194,12 +227,17 @@ describe('waitlist and invites', () => {
   });
 
   it('answers an unknown, an expired and a used code, and a weak password, each with its own error', async () => {
-    const unknown = await request(api.url).post('/api/auth/redeem').send({ code: 'AAAAA-BBBBB-CCCCC-DDDDD', password: 'a-good-long-password' }).expect(404);
+    const unknown = await request(api.url)
+      .post('/api/auth/redeem')
+      .send({ code: 'AAAAA-BBBBB-CCCCC-DDDDD', password: 'a-good-long-password' })
+      .expect(404);
     expect(unknown.body.error.code).toBe('INVITE_INVALID');
 
     const email = uniqueEmail('expired');
     await signUp({ email }).expect(200);
-    await admin(request(api.url).post('/api/admin/invites')).send({ emails: [email], cohort: 'delta', expiresInDays: 1 }).expect(201);
+    await admin(request(api.url).post('/api/admin/invites'))
+      .send({ emails: [email], cohort: 'delta', expiresInDays: 1 })
+      .expect(201);
     const code = await inviteCodeFor(email);
     const weak = await request(api.url).post('/api/auth/redeem').send({ code, password: 'short' }).expect(400);
     expect(weak.body.error.details.issues.map((i: { path: string }) => i.path)).toEqual(['password']);
@@ -212,8 +250,13 @@ describe('waitlist and invites', () => {
     const taken = uniqueEmail('taken');
     await createUser(worker, 'candidate', { email: taken });
     await signUp({ email: taken }).expect(200);
-    await admin(request(api.url).post('/api/admin/invites')).send({ emails: [taken], cohort: 'epsilon', expiresInDays: 1 }).expect(201);
-    const conflict = await request(api.url).post('/api/auth/redeem').send({ code: await inviteCodeFor(taken), password: 'a-good-long-password' }).expect(409);
+    await admin(request(api.url).post('/api/admin/invites'))
+      .send({ emails: [taken], cohort: 'epsilon', expiresInDays: 1 })
+      .expect(201);
+    const conflict = await request(api.url)
+      .post('/api/auth/redeem')
+      .send({ code: await inviteCodeFor(taken), password: 'a-good-long-password' })
+      .expect(409);
     expect(conflict.body.error.code).toBe('CONFLICT');
   });
 });

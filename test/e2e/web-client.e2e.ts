@@ -17,13 +17,16 @@ describe('web client served by the api', () => {
   });
   afterAll(() => api.close());
 
-  it.each(['/', '/dashboard', '/sessions/8f0c1f7e-6d7e-4c55-9f5b-7a1d2a3b4c5d', '/coach/sessions/x?tab=1'])('answers the page %s with index.html and a strict CSP', async (path) => {
-    const res = await request(api.url).get(path).set('accept', 'text/html').expect(200);
-    expect(res.text).toContain('<div id="root">');
-    expect(res.headers['content-type']).toMatch(/^text\/html/);
-    expect(res.headers['cache-control']).toBe('no-cache');
-    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
-  });
+  it.each(['/', '/dashboard', '/sessions/8f0c1f7e-6d7e-4c55-9f5b-7a1d2a3b4c5d', '/coach/sessions/x?tab=1'])(
+    'answers the page %s with index.html and a strict CSP',
+    async (path) => {
+      const res = await request(api.url).get(path).set('accept', 'text/html').expect(200);
+      expect(res.text).toContain('<div id="root">');
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    },
+  );
 
   it('serves hashed assets with a long cache, and a missing asset is a 404, not the page', async () => {
     const asset = await request(api.url).get('/assets/index-abc123.js').expect(200);

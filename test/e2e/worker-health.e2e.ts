@@ -22,7 +22,13 @@ describe(WorkerHealthServer.name, () => {
   beforeAll(async () => {
     const redis = new URL(redisUrl);
     proxy = await TcpProxy.start({ host: redis.hostname, port: Number(redis.port || 6379) });
-    worker = await startWorker({ QUEUE_PREFIX: prefix, WORKER_HEALTH_PORT: '0', REDIS_URL: proxy.urlFor(redisUrl), RECONCILE_INTERVAL_MS: '300', OUTBOX_SWEEP_MS: '300' });
+    worker = await startWorker({
+      QUEUE_PREFIX: prefix,
+      WORKER_HEALTH_PORT: '0',
+      REDIS_URL: proxy.urlFor(redisUrl),
+      RECONCILE_INTERVAL_MS: '300',
+      OUTBOX_SWEEP_MS: '300',
+    });
     url = `http://127.0.0.1:${worker.get(WorkerHealthServer).port}`;
   });
   afterAll(async () => {
@@ -67,8 +73,13 @@ describe(WorkerHealthServer.name, () => {
   it('the code runner without a sandbox is not ready, naming the queue it cannot take and why', async () => {
     const runner = await startCodeRunner({ QUEUE_PREFIX: prefix, WORKER_HEALTH_PORT: '0', SANDBOX_BWRAP: '/nonexistent/bwrap' });
     try {
-      const res = await request(`http://127.0.0.1:${runner.get(WorkerHealthServer).port}`).get('/health/ready').expect(503);
-      expect(res.body).toMatchObject({ status: 'error', checks: { postgres: { status: 'up' }, redis: { status: 'up' }, 'queue:code': { status: 'down', reason: expect.stringContaining('sandbox') } } });
+      const res = await request(`http://127.0.0.1:${runner.get(WorkerHealthServer).port}`)
+        .get('/health/ready')
+        .expect(503);
+      expect(res.body).toMatchObject({
+        status: 'error',
+        checks: { postgres: { status: 'up' }, redis: { status: 'up' }, 'queue:code': { status: 'down', reason: expect.stringContaining('sandbox') } },
+      });
     } finally {
       await runner.close();
     }

@@ -17,7 +17,13 @@ describe(BoundedReadClient.name, () => {
   beforeEach(async () => {
     const database = new URL(process.env.DATABASE_URL as string);
     proxy = await TcpProxy.start({ host: database.hostname, port: Number(database.port || 5432) });
-    pool = new pg.Pool({ connectionString: proxy.urlFor(database.toString()), Client: BoundedReadClient, max: 3, query_timeout: READ_TIMEOUT_MS, connectionTimeoutMillis: READ_TIMEOUT_MS });
+    pool = new pg.Pool({
+      connectionString: proxy.urlFor(database.toString()),
+      Client: BoundedReadClient,
+      max: 3,
+      query_timeout: READ_TIMEOUT_MS,
+      connectionTimeoutMillis: READ_TIMEOUT_MS,
+    });
     pool.on('error', () => undefined); // a dropped idle connection: the pool removes it
   });
   afterEach(async () => {

@@ -115,7 +115,8 @@ describe('code facts', () => {
     coding = [...bundle.questions.values()].filter((q): q is typeof q & CodingQuestion => q.kind === 'coding');
     lru = coding.find((q) => q.id === 'lru-cache')!;
   });
-  const facts = (question: CodingQuestion, language: 'python' | 'javascript', code: string): Promise<CodeFacts> => sut.compute({ question, language, code, status: 'PASSED' });
+  const facts = (question: CodingQuestion, language: 'python' | 'javascript', code: string): Promise<CodeFacts> =>
+    sut.compute({ question, language, code, status: 'PASSED' });
 
   it.each([
     ['python', 'pythonList'],
@@ -123,8 +124,17 @@ describe('code facts', () => {
   ] as const)('%s: an LRU that walks a list per operation is measured O(n) per put/get, contradicting O(1)', async (language, solution) => {
     const { complexity, missing } = await facts(lru, language, LRU[solution]);
     expect(missing).toEqual([]);
-    expect(complexity).toMatchObject({ required: 'O(1)', measured: 'O(n)', per: 'operation', operation: 'put/get', confident: true, contradicts: true });
-    expect(complexity!.note).toMatch(/^The time per put\/get grew linearly with n \(\d+× the operations took \d+× as long\), steeper than the required O\(1\)\./);
+    expect(complexity).toMatchObject({
+      required: 'O(1)',
+      measured: 'O(n)',
+      per: 'operation',
+      operation: 'put/get',
+      confident: true,
+      contradicts: true,
+    });
+    expect(complexity!.note).toMatch(
+      /^The time per put\/get grew linearly with n \(\d+× the operations took \d+× as long\), steeper than the required O\(1\)\./,
+    );
   });
 
   it.each([
@@ -139,17 +149,28 @@ describe('code facts', () => {
   });
 
   it.each([
-    ['python', 'seen = []\n\n\ndef lru_cache_operations(capacity, operations):\n    seen.append(len(operations))\n    if len(seen) == 20:\n        raise ValueError("sizes " + ",".join(map(str, seen)))\n    return []\n'],
-    ['javascript', "const seen = [];\nfunction lruCacheOperations(capacity, operations) {\n  seen.push(operations.length);\n  if (seen.length === 20) throw new Error('sizes ' + seen.join(','));\n  return [];\n}\n"],
-  ] as const)('%s: the timing run times the sizes in rounds, each round in order, so a burst of load cannot pick on one size', async (language, code) => {
-    // The solution raises on its 20th call with the sizes it was called with: the warm-up 8 times, then rounds.
-    const sizes = lru.scaling!.sizes[language];
-    const warmUp = sizes[0]! / 2;
-    const outcome = await sandbox.run(scalingRequest(lru.scaling!, language, code, lru.signature.entryPoint[language], config.coding.scalingBudgetMs));
-    const rounds = [...Array<number>(8).fill(warmUp), ...sizes, warmUp, ...sizes, warmUp, sizes[0]!, sizes[1]!];
-    expect(outcome.calls.map((c) => c.ok)).toEqual([true, true, false, true, true]);
-    expect(outcome.calls[2]!.error).toContain(`sizes ${rounds.join(',')}`);
-  });
+    [
+      'python',
+      'seen = []\n\n\ndef lru_cache_operations(capacity, operations):\n    seen.append(len(operations))\n    if len(seen) == 20:\n        raise ValueError("sizes " + ",".join(map(str, seen)))\n    return []\n',
+    ],
+    [
+      'javascript',
+      "const seen = [];\nfunction lruCacheOperations(capacity, operations) {\n  seen.push(operations.length);\n  if (seen.length === 20) throw new Error('sizes ' + seen.join(','));\n  return [];\n}\n",
+    ],
+  ] as const)(
+    '%s: the timing run times the sizes in rounds, each round in order, so a burst of load cannot pick on one size',
+    async (language, code) => {
+      // The solution raises on its 20th call with the sizes it was called with: the warm-up 8 times, then rounds.
+      const sizes = lru.scaling!.sizes[language];
+      const warmUp = sizes[0]! / 2;
+      const outcome = await sandbox.run(
+        scalingRequest(lru.scaling!, language, code, lru.signature.entryPoint[language], config.coding.scalingBudgetMs),
+      );
+      const rounds = [...Array<number>(8).fill(warmUp), ...sizes, warmUp, ...sizes, warmUp, sizes[0]!, sizes[1]!];
+      expect(outcome.calls.map((c) => c.ok)).toEqual([true, true, false, true, true]);
+      expect(outcome.calls[2]!.error).toContain(`sizes ${rounds.join(',')}`);
+    },
+  );
 
   it("every coding question's reference solution meets its own bar in both languages: clean code, no contradicted complexity", async () => {
     const misses: string[] = [];
@@ -157,7 +178,9 @@ describe('code facts', () => {
       for (const language of ['python', 'javascript'] as const) {
         const { quality, complexity, missing } = await facts(question, language, question.referenceSolution[language]);
         if (missing.length > 0 || !quality || quality.score < 3 || !complexity || complexity.contradicts) {
-          misses.push(`${question.id} ${language}: quality ${quality?.score} ${quality?.findings.join(' ')}; ${complexity?.summary} ${complexity?.note}; ${missing.join('; ')}`);
+          misses.push(
+            `${question.id} ${language}: quality ${quality?.score} ${quality?.findings.join(' ')}; ${complexity?.summary} ${complexity?.note}; ${missing.join('; ')}`,
+          );
         }
       }
     }
@@ -171,12 +194,17 @@ describe('code facts', () => {
     expect(sut1.quality).toBeNull();
     expect(sut1.missing).toEqual(['not analysed: the analyser could not read the code (RecursionError: maximum recursion depth exceeded)']);
     expect(sut1.complexity).toMatchObject({ measured: 'O(1)' });
-    const raising = 'function lruCacheOperations(capacity, operations) {\n  if (operations.length > 100) throw new Error("too big");\n  return [];\n}\n';
+    const raising =
+      'function lruCacheOperations(capacity, operations) {\n  if (operations.length > 100) throw new Error("too big");\n  return [];\n}\n';
     const sut2 = await facts(lru, 'javascript', raising);
     expect(sut2.complexity).toBeNull();
     expect(sut2.missing).toEqual([expect.stringContaining('raised an exception on a generated input')]);
     expect(sut2.quality).not.toBeNull();
     const compiled = await sut.compute({ question: lru, language: 'python', code: 'def lru_cache_operations(', status: 'COMPILE_ERROR' });
-    expect(compiled).toEqual({ quality: null, complexity: null, missing: ['not analysed: the code does not compile', 'not timed: the tests ended COMPILE_ERROR'] });
+    expect(compiled).toEqual({
+      quality: null,
+      complexity: null,
+      missing: ['not analysed: the code does not compile', 'not timed: the tests ended COMPILE_ERROR'],
+    });
   });
 });

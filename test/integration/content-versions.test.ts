@@ -17,7 +17,12 @@ class ContentOnly {
   static forRoot(contentDir: string): DynamicModule {
     return {
       module: ContentOnly,
-      imports: [ConfigModule.forRoot(testConfig({ CONTENT_DIR: contentDir })), LoggingModule.forRoot(testLogger()), DbModule.forRoot(), ContentModule],
+      imports: [
+        ConfigModule.forRoot(testConfig({ CONTENT_DIR: contentDir })),
+        LoggingModule.forRoot(testLogger()),
+        DbModule.forRoot(),
+        ContentModule,
+      ],
     };
   }
 }

@@ -43,15 +43,20 @@ describe(OpenAiGrader.name, () => {
   };
   const grade = (answer = CLEAN, signal?: AbortSignal) => sut.grade(input(answer), signal);
   const failure = async (promise: Promise<unknown>): Promise<GradingError> => {
-    const error: unknown = await promise.then(() => undefined, (e: unknown) => e);
+    const error: unknown = await promise.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     if (!(error instanceof GradingError)) throw new Error(`expected a GradingError, got ${String(error)}`);
     return error;
   };
-  const reply = (patch: (json: Record<string, unknown>) => void): FakeBehaviour => (request) => {
-    const json = JSON.parse(goodReply(request)) as Record<string, unknown>;
-    patch(json);
-    return content(JSON.stringify(json));
-  };
+  const reply =
+    (patch: (json: Record<string, unknown>) => void): FakeBehaviour =>
+    (request) => {
+      const json = JSON.parse(goodReply(request)) as Record<string, unknown>;
+      patch(json);
+      return content(JSON.stringify(json));
+    };
 
   beforeAll(async () => {
     fake = await FakeOpenAiServer.start();
@@ -69,7 +74,10 @@ describe(OpenAiGrader.name, () => {
       expect(gradeSchema.parse(result)).toEqual(result);
       const { role, question } = input(CLEAN);
       expect(result.overall).toBe(computeOverall(result.dimensions, role, question));
-      expect(result.dimensions.map((d) => [d.id, d.score])).toEqual([['high-level-architecture', 3], ['communication', 3]]);
+      expect(result.dimensions.map((d) => [d.id, d.score])).toEqual([
+        ['high-level-architecture', 3],
+        ['communication', 3],
+      ]);
       expect(result.keyPoints[0]).toMatchObject({ status: 'covered', evidence: [expect.any(String)] });
       expect(CLEAN).toContain(result.keyPoints[0]?.evidence[0]);
       // The model's statuses and notes are taken as they are, not inferred.

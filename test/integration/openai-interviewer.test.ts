@@ -27,7 +27,12 @@ describe(OpenAiInterviewer.name, () => {
     };
   };
   const sut = (timeoutMs = 2_000) =>
-    new OpenAiInterviewer({ client: createOpenAiClient({ baseUrl: fake.baseUrl, timeoutMs }), model: 'gpt-test', timeoutMs, prompt: bundle.prompts.get('interviewer')! });
+    new OpenAiInterviewer({
+      client: createOpenAiClient({ baseUrl: fake.baseUrl, timeoutMs }),
+      model: 'gpt-test',
+      timeoutMs,
+      prompt: bundle.prompts.get('interviewer')!,
+    });
   const interviewerOnly = (reply: (req: Parameters<typeof interviewerReply>[0]) => ReturnType<typeof content>) => fake.script(reply);
 
   beforeAll(async () => {
@@ -46,7 +51,11 @@ describe(OpenAiInterviewer.name, () => {
     expect(pieces.join('')).toBe(said!.reply.text);
     expect(said!.reply.text).toContain('2 million');
     expect(said!.reply.factIds).toEqual(['users-and-concurrency']);
-    expect(said!.provenance).toMatchObject({ interviewer: 'openai', model: 'gpt-test-fake-snapshot', promptVersion: bundle.prompts.get('interviewer')!.version });
+    expect(said!.provenance).toMatchObject({
+      interviewer: 'openai',
+      model: 'gpt-test-fake-snapshot',
+      promptVersion: bundle.prompts.get('interviewer')!.version,
+    });
     expect(said!.provenance.fallback).toBeUndefined();
     expect(said!.provenance.tokens.prompt).toBeGreaterThan(0);
     const request = fake.requests[0]!;
@@ -81,7 +90,8 @@ describe(OpenAiInterviewer.name, () => {
   });
 
   it('stops streaming and falls back when the reply leaks the reference answer', async () => {
-    const leak = 'Sure. Producers write events to Kafka via a transactional outbox so an event is published if and only if the business change committed, which is the way to go.';
+    const leak =
+      'Sure. Producers write events to Kafka via a transactional outbox so an event is published if and only if the business change committed, which is the way to go.';
     interviewerOnly((req) => content(interviewerReply(req, { reply: leak })));
     const pieces: string[] = [];
     const ctx = context('Do we need strict ordering per user?');

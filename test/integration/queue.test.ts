@@ -52,7 +52,12 @@ describe(QueueWorkerModule.name, () => {
     static forRoot(): DynamicModule {
       return {
         module: WorkerWithoutHandlers,
-        imports: [ConfigModule.forRoot(testConfig()), LoggingModule.forRoot(testLogger()), QueueModule, QueueWorkerModule.consuming(['auth', 'code'])],
+        imports: [
+          ConfigModule.forRoot(testConfig()),
+          LoggingModule.forRoot(testLogger()),
+          QueueModule,
+          QueueWorkerModule.consuming(['auth', 'code']),
+        ],
       };
     }
   }

@@ -78,7 +78,10 @@ describe('sandbox', () => {
     const compile = await runOne(language, language === 'python' ? 'def solve(x)\n  return x' : 'function solve(x) { return x +; }');
     expect(compile.status).toBe('COMPILE_ERROR');
     expect(compile.compileError).toMatch(/SyntaxError/);
-    const raised = await runOne(language, language === 'python' ? 'def solve(x):\n    raise ValueError("boom")\n' : 'function solve(x) { throw new Error("boom"); }');
+    const raised = await runOne(
+      language,
+      language === 'python' ? 'def solve(x):\n    raise ValueError("boom")\n' : 'function solve(x) { throw new Error("boom"); }',
+    );
     expect(raised.status).toBe('RUNTIME_ERROR');
     expect(raised.tests[0]!.error).toContain('boom');
   });
@@ -105,7 +108,10 @@ describe('sandbox', () => {
 
   it.each([
     ['python', 'import os\ndef solve(x):\n    while True:\n        try:\n            os.fork()\n        except OSError:\n            pass\n'],
-    ['javascript', 'function solve(x) { const { spawn } = process.mainModule.require("node:child_process"); for (;;) { try { spawn(process.execPath, ["-e", "for(;;){}"]); } catch (e) {} } }'],
+    [
+      'javascript',
+      'function solve(x) { const { spawn } = process.mainModule.require("node:child_process"); for (;;) { try { spawn(process.execPath, ["-e", "for(;;){}"]); } catch (e) {} } }',
+    ],
   ] as const)('%s: a fork bomb is contained (TIMEOUT) and leaves nothing behind', async (language, code) => {
     const result = await runOne(language, code);
     expect(['TIMEOUT', 'RUNTIME_ERROR']).toContain(result.status);
@@ -135,7 +141,8 @@ describe('sandbox', () => {
   });
 
   it('shell fork bomb: processes stay under the limit', async () => {
-    const code = 'import subprocess\ndef solve(x):\n    return subprocess.run(["/bin/sh", "-c", "f(){ f | f & }; f; sleep 2; ps -e | wc -l"], capture_output=True, text=True).stdout.strip()\n';
+    const code =
+      'import subprocess\ndef solve(x):\n    return subprocess.run(["/bin/sh", "-c", "f(){ f | f & }; f; sleep 2; ps -e | wc -l"], capture_output=True, text=True).stdout.strip()\n';
     const result = await runOne('python', code, [1], 'n/a');
     expect(['TIMEOUT', 'FAILED']).toContain(result.status);
     if (result.status === 'FAILED') expect(Number(result.tests[0]!.actual)).toBeLessThanOrEqual(config.sandbox.limits.maxProcesses + 1);
@@ -186,7 +193,8 @@ describe('sandbox', () => {
   });
 
   it('javascript: a TCP connection to 127.0.0.1 (Redis) fails with a network error', async () => {
-    const probe = 'require("node:net").connect(6379, "127.0.0.1").on("connect", () => { console.log("connected"); process.exit(0); }).on("error", (e) => { console.log(e.code); process.exit(1); })';
+    const probe =
+      'require("node:net").connect(6379, "127.0.0.1").on("connect", () => { console.log("connected"); process.exit(0); }).on("error", (e) => { console.log(e.code); process.exit(1); })';
     const code = `function solve(x) { const r = process.mainModule.require("node:child_process").spawnSync(process.execPath, ["-e", ${JSON.stringify(probe)}], { encoding: "utf8" }); return r.stdout.trim(); }`;
     const result = await runOne('javascript', code, [1], 'n/a');
     expect(result.tests[0]!.actual).toMatch(/^(ENETUNREACH|ECONNREFUSED)$/);
@@ -208,7 +216,15 @@ describe('sandbox', () => {
         '    return [shadow, sorted(env.keys()), "canary" in parent, os.getuid(), os.path.exists("/root"), os.path.exists("/work/../etc"), caps]',
       ].join('\n');
       const result = await runOne('python', code, [1], 'n/a');
-      const [shadow, envKeys, canaryInParent, uid, root, etc, caps] = result.tests[0]!.actual as [string, string[], boolean, number, boolean, boolean, string[]];
+      const [shadow, envKeys, canaryInParent, uid, root, etc, caps] = result.tests[0]!.actual as [
+        string,
+        string[],
+        boolean,
+        number,
+        boolean,
+        boolean,
+        string[],
+      ];
       expect(caps).toEqual(['0000000000000000', '0000000000000000', '0000000000000000']);
       expect(shadow).toMatch(/^denied: /);
       expect(envKeys).toEqual(['HOME', 'LANG', 'PATH', 'PWD', 'UV_THREADPOOL_SIZE']);
@@ -254,8 +270,14 @@ describe('sandbox', () => {
   });
 
   it.each([
-    ['python', 'import os, signal\ndef solve(x):\n    os.kill(os.getppid(), signal.SIGKILL)\n    os.kill(1, signal.SIGKILL)\n    os.kill(-1, signal.SIGKILL)\n    return 2\n'],
-    ['javascript', 'function solve(x) { try { process.kill(process.ppid, "SIGKILL"); } catch (e) {} try { process.kill(-1, "SIGKILL"); } catch (e) {} return 2; }'],
+    [
+      'python',
+      'import os, signal\ndef solve(x):\n    os.kill(os.getppid(), signal.SIGKILL)\n    os.kill(1, signal.SIGKILL)\n    os.kill(-1, signal.SIGKILL)\n    return 2\n',
+    ],
+    [
+      'javascript',
+      'function solve(x) { try { process.kill(process.ppid, "SIGKILL"); } catch (e) {} try { process.kill(-1, "SIGKILL"); } catch (e) {} return 2; }',
+    ],
   ] as const)('%s: killing its parent ends only the sandbox', async (language, code) => {
     const result = await runOne(language, code);
     expect(['PASSED', 'RUNTIME_ERROR']).toContain(result.status);

@@ -40,9 +40,7 @@ describe('import boundaries (eslint.config.js)', () => {
   });
 
   it('refuses process.env outside libs/config', async () => {
-    expect(await ruleIds('libs/auth/auth.service.ts', 'export const x = process.env.JWT_SECRET;\n')).toContain(
-      'no-restricted-properties',
-    );
+    expect(await ruleIds('libs/auth/auth.service.ts', 'export const x = process.env.JWT_SECRET;\n')).toContain('no-restricted-properties');
   });
 
   it.each([
@@ -62,14 +60,20 @@ describe('import boundaries (eslint.config.js)', () => {
   it.each([
     ['libs/review/review.repository.ts', 'export const f = (r: Record<string, unknown>) => r.id as string;\n'],
     ['libs/interview/session-rows.ts', 'export const f = (r: Record<string, unknown>) => <string>r.id;\n'],
-    ['libs/waitlist/outbox.repository.ts', 'declare const m: { query(s: string): Promise<any> };\nexport async function f() {\n  const found: { id: string }[] = await m.query(`SELECT 1`);\n  return found;\n}\n'],
+    [
+      'libs/waitlist/outbox.repository.ts',
+      'declare const m: { query(s: string): Promise<any> };\nexport async function f() {\n  const found: { id: string }[] = await m.query(`SELECT 1`);\n  return found;\n}\n',
+    ],
   ])('refuses a cast row in %s', async (file, code) => {
     expect(await ruleIds(file, code)).toContain('no-restricted-syntax');
   });
 
   it.each([
     ['libs/review/review.repository.ts', "export const KINDS = ['a', 'b'] as const;\n"],
-    ['libs/interview/sessions.repository.ts', 'declare const m: { query(s: string): Promise<unknown> };\nexport async function f() {\n  const result: unknown = await m.query(`SELECT 1`);\n  return result;\n}\n'],
+    [
+      'libs/interview/sessions.repository.ts',
+      'declare const m: { query(s: string): Promise<unknown> };\nexport async function f() {\n  const result: unknown = await m.query(`SELECT 1`);\n  return result;\n}\n',
+    ],
     ['libs/review/review.service.ts', 'export const f = (r: Record<string, unknown>) => r.id as string;\n'],
   ])('allows in %s: %s', async (file, code) => {
     expect(await ruleIds(file, code)).not.toContain('no-restricted-syntax');

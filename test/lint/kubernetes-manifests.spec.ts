@@ -10,7 +10,12 @@ import { loadConfig } from '../../libs/config/index.js';
 import { envSchema } from '../../libs/config/config.schema.js';
 
 type Obj = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string }; [k: string]: unknown };
-type Container = { name: string; image: string; env?: { name: string; value?: string; valueFrom?: { secretKeyRef: { key: string } } }[]; [k: string]: unknown };
+type Container = {
+  name: string;
+  image: string;
+  env?: { name: string; value?: string; valueFrom?: { secretKeyRef: { key: string } } }[];
+  [k: string]: unknown;
+};
 
 /**
  * What `kubectl kustomize` does with deploy/kubernetes, for the features used there (no kustomize binary at test
@@ -61,7 +66,7 @@ function merge(target: Record<string, unknown>, patch: Record<string, unknown>):
 }
 
 function podSpec(o: Obj): Record<string, unknown> | undefined {
-  return ((o.spec as { template?: { spec?: Record<string, unknown> } } | undefined)?.template?.spec);
+  return (o.spec as { template?: { spec?: Record<string, unknown> } } | undefined)?.template?.spec;
 }
 
 function containers(o: Obj): Container[] {
@@ -69,7 +74,13 @@ function containers(o: Obj): Container[] {
 }
 
 const MODELS: Record<string, new (data: never) => { validate(): void }> = {
-  ConfigMap, Secret, Service, Deployment, Job, HorizontalPodAutoscaler, PodDisruptionBudget,
+  ConfigMap,
+  Secret,
+  Service,
+  Deployment,
+  Job,
+  HorizontalPodAutoscaler,
+  PodDisruptionBudget,
 } as never;
 
 /** Validates against the Kubernetes JSON schemas (kubernetes-models' generated validators); throws naming the field. */
@@ -88,8 +99,17 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
     const objects = render(dir);
     expect(objects.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual(
       [
-        'ConfigMap/mock-interview-config', 'Secret/mock-interview-secrets', 'Deployment/api', 'Service/api', 'HorizontalPodAutoscaler/api',
-        'PodDisruptionBudget/api', 'Deployment/worker', 'PodDisruptionBudget/worker', 'Deployment/code-runner', 'PodDisruptionBudget/code-runner', 'Job/migrate',
+        'ConfigMap/mock-interview-config',
+        'Secret/mock-interview-secrets',
+        'Deployment/api',
+        'Service/api',
+        'HorizontalPodAutoscaler/api',
+        'PodDisruptionBudget/api',
+        'Deployment/worker',
+        'PodDisruptionBudget/worker',
+        'Deployment/code-runner',
+        'PodDisruptionBudget/code-runner',
+        'Job/migrate',
       ].sort(),
     );
     for (const o of objects) expect(() => validate(o)).not.toThrow();
@@ -131,13 +151,22 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
   it('probes the api on its health endpoints, drains it before SIGTERM and scales it on CPU', () => {
     const objects = render(OVERLAY);
     const api = find(objects, 'Deployment', 'api');
-    const [c] = containers(api) as (Container & { readinessProbe: { httpGet: { path: string } }; livenessProbe: { httpGet: { path: string } }; lifecycle: { preStop: { exec: { command: string[] } } } })[];
+    const [c] = containers(api) as (Container & {
+      readinessProbe: { httpGet: { path: string } };
+      livenessProbe: { httpGet: { path: string } };
+      lifecycle: { preStop: { exec: { command: string[] } } };
+    })[];
     expect([c!.readinessProbe.httpGet.path, c!.livenessProbe.httpGet.path]).toEqual(['/health/ready', '/health']);
     expect(c!.lifecycle.preStop.exec.command[0]).toBe('sleep');
-    const config = loadConfig({ ...(find(objects, 'ConfigMap', 'mock-interview-config').data as Record<string, string>), JWT_SECRET: 'x'.repeat(40) });
+    const config = loadConfig({
+      ...(find(objects, 'ConfigMap', 'mock-interview-config').data as Record<string, string>),
+      JWT_SECRET: 'x'.repeat(40),
+    });
     const preStopMs = Number(c!.lifecycle.preStop.exec.command[1]) * 1000;
     // preStop, the drain's delay, its in-flight bound (half the shutdown bound) and the close all fit in the grace period.
-    expect(preStopMs + config.drain.delayMs + config.queue.shutdownTimeoutMs).toBeLessThan((podSpec(api)!.terminationGracePeriodSeconds as number) * 1000);
+    expect(preStopMs + config.drain.delayMs + config.queue.shutdownTimeoutMs).toBeLessThan(
+      (podSpec(api)!.terminationGracePeriodSeconds as number) * 1000,
+    );
     expect(find(objects, 'HorizontalPodAutoscaler', 'api').spec).toMatchObject({
       scaleTargetRef: { kind: 'Deployment', name: 'api' },
       metrics: [{ type: 'Resource', resource: { name: 'cpu' } }],
@@ -148,7 +177,11 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
     const objects = render(OVERLAY);
     const worker = find(objects, 'Deployment', 'worker');
     const env = Object.fromEntries((containers(worker)[0]!.env ?? []).map((e) => [e.name, e.value!]));
-    const config = loadConfig({ ...(find(objects, 'ConfigMap', 'mock-interview-config').data as Record<string, string>), ...env, JWT_SECRET: 'x'.repeat(40) });
+    const config = loadConfig({
+      ...(find(objects, 'ConfigMap', 'mock-interview-config').data as Record<string, string>),
+      ...env,
+      JWT_SECRET: 'x'.repeat(40),
+    });
     const graceMs = (podSpec(worker)!.terminationGracePeriodSeconds as number) * 1000;
     expect(config.queue.shutdownTimeoutMs).toBeGreaterThanOrEqual(config.queue.jobTimeoutMs);
     expect(graceMs).toBeGreaterThan(config.queue.shutdownTimeoutMs + 2_000);
@@ -159,7 +192,13 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
       const pod = podSpec(o)!;
       expect(pod.automountServiceAccountToken).toBe(false);
       for (const c of containers(o)) {
-        const sc = c.securityContext as { runAsUser?: number; privileged?: boolean; allowPrivilegeEscalation?: boolean; readOnlyRootFilesystem?: boolean; capabilities?: { drop?: string[]; add?: string[] } };
+        const sc = c.securityContext as {
+          runAsUser?: number;
+          privileged?: boolean;
+          allowPrivilegeEscalation?: boolean;
+          readOnlyRootFilesystem?: boolean;
+          capabilities?: { drop?: string[]; add?: string[] };
+        };
         expect(sc).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
         expect(sc.privileged).not.toBe(true);
         if (o.metadata.name === 'code-runner') {
@@ -179,10 +218,11 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
     for (const d of objects.filter((o) => o.kind === 'Deployment')) {
       const labels = (d.spec as { template: { metadata: { labels: Record<string, string> } } }).template.metadata.labels;
       const budgets = objects.filter(
-        (o) => o.kind === 'PodDisruptionBudget' && Object.entries((o.spec as { selector: { matchLabels: Record<string, string> } }).selector.matchLabels).every(([k, v]) => labels[k] === v),
+        (o) =>
+          o.kind === 'PodDisruptionBudget' &&
+          Object.entries((o.spec as { selector: { matchLabels: Record<string, string> } }).selector.matchLabels).every(([k, v]) => labels[k] === v),
       );
       expect([d.metadata.name, budgets.length]).toEqual([d.metadata.name, 1]);
     }
   });
 });
-

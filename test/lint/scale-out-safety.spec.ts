@@ -14,7 +14,10 @@ const RULES: Array<{ rule: string; pattern: RegExp }> = [
   { rule: 'temporary table (lives in the session)', pattern: /CREATE\s+(LOCAL\s+)?TEMP(ORARY)?\s+TABLE/i },
   { rule: 'cursor WITH HOLD (outlives its transaction)', pattern: /WITH\s+HOLD/i },
   { rule: 'named prepared statement (lives in the session)', pattern: /\bname:\s*[^,}]+,\s*text:|[`'"]\s*PREPARE\s+\w+/i },
-  { rule: 'Redis command over several keys', pattern: /\.(mget|mset|msetnx|sunionstore|sinterstore|sdiffstore|zunionstore|zinterstore|rename|renamenx|smove|lmove|rpoplpush)\s*\(/ },
+  {
+    rule: 'Redis command over several keys',
+    pattern: /\.(mget|mset|msetnx|sunionstore|sinterstore|sdiffstore|zunionstore|zinterstore|rename|renamenx|smove|lmove|rpoplpush)\s*\(/,
+  },
   { rule: 'Redis DEL/UNLINK/EXISTS of a key list', pattern: /\.(del|unlink|exists)\s*\(\s*\.\.\./ },
   { rule: 'Redis KEYS/SCAN (one node of a cluster only)', pattern: /\.(keys|scan|scanStream)\s*\(\s*[`'"]/ },
   { rule: 'Redis EVAL of more than one key', pattern: /\.eval(sha)?\s*\(\s*[^,]+,\s*([2-9]|\d{2,})\s*,/ },
@@ -35,7 +38,7 @@ function sources(dir: string): string[] {
 describe('scale-out safety (PgBouncer transaction mode, Redis Cluster)', () => {
   it.each([
     ['SELECT pg_advisory_lock($1)', 'session advisory lock (use pg_advisory_xact_lock)'],
-    ["await m.query(`SET statement_timeout = 5000`)", 'session SET (use SET LOCAL or a pooler-side setting)'],
+    ['await m.query(`SET statement_timeout = 5000`)', 'session SET (use SET LOCAL or a pooler-side setting)'],
     ["db.query('SET search_path TO app')", 'session SET (use SET LOCAL or a pooler-side setting)'],
     ["SELECT set_config('app.user', $1, false)", 'session set_config (its third argument must be true)'],
     ["client.query('LISTEN session_events')", 'LISTEN/UNLISTEN (needs a session)'],

@@ -50,9 +50,13 @@ describe('table ownership (libs/db/table-ownership.ts)', () => {
   });
 
   it('catches a cross-lib query in any of the forms SQL names a table', () => {
-    expect(foreignTables('review', 'const q = `DELETE FROM interview_sessions WHERE id = $1`;')).toEqual([{ table: 'interview_sessions', owner: 'interview' }]);
+    expect(foreignTables('review', 'const q = `DELETE FROM interview_sessions WHERE id = $1`;')).toEqual([
+      { table: 'interview_sessions', owner: 'interview' },
+    ]);
     expect(foreignTables('waitlist', 'await m.query(`INSERT INTO users (email) VALUES ($1)`)')).toEqual([{ table: 'users', owner: 'auth' }]);
-    expect(foreignTables('interview', '`SELECT 1 FROM x JOIN coach_assignments a ON a.x = x.y`')).toEqual([{ table: 'coach_assignments', owner: 'review' }]);
+    expect(foreignTables('interview', '`SELECT 1 FROM x JOIN coach_assignments a ON a.x = x.y`')).toEqual([
+      { table: 'coach_assignments', owner: 'review' },
+    ]);
     expect(foreignTables('rollout', '`UPDATE grades SET overall = 0`')).toEqual([{ table: 'grades', owner: 'interview' }]);
     expect(foreignTables('interview', '`SELECT * FROM session_turns t JOIN grades g ON g.turn_id = t.id`')).toEqual([]);
   });

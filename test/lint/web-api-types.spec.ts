@@ -29,7 +29,9 @@ function contract(document: { components: { schemas: Record<string, SchemaNode> 
 
 /** Aliases of the generated REST types or of the protocol's socket types (both made from the same zod schemas). */
 const isGeneratedAlias = (node: ts.TypeAliasDeclaration, source: ts.SourceFile) =>
-  /^((Pick|Omit|Extract|NonNullable)<)?(Schema<|components\[|ApiRequest<|ApiResponse<|ServerEvent<|ClientAckData\[|ClientPayload<)/.test(node.type.getText(source));
+  /^((Pick|Omit|Extract|NonNullable)<)?(Schema<|components\[|ApiRequest<|ApiResponse<|ServerEvent<|ClientAckData\[|ClientPayload<)/.test(
+    node.type.getText(source),
+  );
 
 function memberNames(members: ts.NodeArray<ts.TypeElement>, source: ts.SourceFile): string[] {
   return members.filter(ts.isPropertySignature).map((m) => m.name.getText(source).replace(/^['"]|['"]$/g, ''));
@@ -43,7 +45,8 @@ export function handDeclaredApiTypes(fileName: string, text: string, api: Return
     if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) {
       const name = node.name.text;
       const generated = ts.isTypeAliasDeclaration(node) && isGeneratedAlias(node, source);
-      if (!generated && (api.names.has(name) || api.names.has(name.replace(/(Dto|View)$/, '')))) found.push(`${name} (named like the schema ${name.replace(/(Dto|View)$/, '')})`);
+      if (!generated && (api.names.has(name) || api.names.has(name.replace(/(Dto|View)$/, ''))))
+        found.push(`${name} (named like the schema ${name.replace(/(Dto|View)$/, '')})`);
       const members = ts.isInterfaceDeclaration(node) ? node.members : ts.isTypeLiteralNode(node.type) ? node.type.members : undefined;
       const fields = members ? memberNames(members, source) : [];
       if (fields.length >= 3 && api.fieldSets.has([...fields].sort().join(','))) found.push(`${name} (the fields of a response schema)`);
@@ -59,7 +62,11 @@ export function handDeclaredApiTypes(fileName: string, text: string, api: Return
 
 function webFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? webFiles(join(dir, e.name)) : /\.tsx?$/.test(e.name) && !/\.spec\.tsx?$|\.d\.ts$|^api-types\.ts$/.test(e.name) ? [join(dir, e.name)] : [],
+    e.isDirectory()
+      ? webFiles(join(dir, e.name))
+      : /\.tsx?$/.test(e.name) && !/\.spec\.tsx?$|\.d\.ts$|^api-types\.ts$/.test(e.name)
+        ? [join(dir, e.name)]
+        : [],
   );
 }
 
@@ -68,14 +75,19 @@ describe('web client api types', () => {
   const sut = (text: string) => handDeclaredApiTypes('apps/web/src/x.tsx', text, api);
 
   it('apps/web declares no api response type by hand', () => {
-    const found = webFiles(WEB).flatMap((file) => handDeclaredApiTypes(file, readFileSync(file, 'utf8'), api).map((f) => `${file.slice(root.length + 1)}: ${f}`));
+    const found = webFiles(WEB).flatMap((file) =>
+      handDeclaredApiTypes(file, readFileSync(file, 'utf8'), api).map((f) => `${file.slice(root.length + 1)}: ${f}`),
+    );
     expect(found).toEqual([]);
   });
 
   it.each([
     ['a type named like a schema', 'interface Progress { streak: number }'],
     ['a Dto named like a schema', 'export type WaitlistStatusDto = { status: string };'],
-    ['an object type with the fields of a schema', 'interface Agreement { n: number; exact: number | null; withinOne: number | null; kappa: number | null; kappaNote?: string }'],
+    [
+      'an object type with the fields of a schema',
+      'interface Agreement { n: number; exact: number | null; withinOne: number | null; kappa: number | null; kappaNote?: string }',
+    ],
     ['a hand-named answer of api()', "const x = api<{ accessToken: string }>('POST', '/api/auth/login');"],
     ['a hand-named answer of apiGet()', "const q = apiGet<Row[]>('/api/review/queue');"],
   ])('finds %s', (_, text) => {
@@ -83,6 +95,10 @@ describe('web client api types', () => {
   });
 
   it('allows the generated types and types that are not the api', () => {
-    expect(sut("type Progress = Schema<'Progress'>;\ntype Body = NonNullable<ApiRequest<'/api/admin/rollout', 'PUT'>['body']>;\ninterface Props { open: boolean; title: string; onClose(): void }")).toEqual([]);
+    expect(
+      sut(
+        "type Progress = Schema<'Progress'>;\ntype Body = NonNullable<ApiRequest<'/api/admin/rollout', 'PUT'>['body']>;\ninterface Props { open: boolean; title: string; onClose(): void }",
+      ),
+    ).toEqual([]);
   });
 });

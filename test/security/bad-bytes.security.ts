@@ -35,16 +35,77 @@ describe('bad bytes and small leaks', () => {
   describe('point 11: a NUL in any free-text field is INVALID_PAYLOAD naming the field, never a 500', () => {
     type Who = 'anyone' | 'candidate' | 'coach' | 'admin';
     const cases: { name: string; who: Who; method: 'get' | 'post'; path: () => string; body?: () => object; field: string }[] = [
-      { name: 'waitlist name', who: 'anyone', method: 'post', path: () => '/api/waitlist', body: () => ({ email: uniqueEmail('nul'), name: NUL }), field: 'name' },
-      { name: 'waitlist role', who: 'anyone', method: 'post', path: () => '/api/waitlist', body: () => ({ email: uniqueEmail('nul'), targetRole: NUL }), field: 'targetRole' },
-      { name: 'waitlist referral code', who: 'anyone', method: 'post', path: () => '/api/waitlist', body: () => ({ email: uniqueEmail('nul'), referralCode: NUL }), field: 'referralCode' },
-      { name: 'waitlist email', who: 'anyone', method: 'post', path: () => '/api/waitlist', body: () => ({ email: `a\u0000${uniqueEmail('nul')}` }), field: 'email' },
-      { name: 'invite code', who: 'anyone', method: 'post', path: () => '/api/auth/redeem', body: () => ({ code: NUL, password: 'a-good-long-password' }), field: 'code' },
-      { name: 'invite cohort', who: 'admin', method: 'post', path: () => '/api/admin/invites', body: () => ({ count: 1, cohort: NUL, expiresInDays: 1 }), field: 'cohort' },
+      {
+        name: 'waitlist name',
+        who: 'anyone',
+        method: 'post',
+        path: () => '/api/waitlist',
+        body: () => ({ email: uniqueEmail('nul'), name: NUL }),
+        field: 'name',
+      },
+      {
+        name: 'waitlist role',
+        who: 'anyone',
+        method: 'post',
+        path: () => '/api/waitlist',
+        body: () => ({ email: uniqueEmail('nul'), targetRole: NUL }),
+        field: 'targetRole',
+      },
+      {
+        name: 'waitlist referral code',
+        who: 'anyone',
+        method: 'post',
+        path: () => '/api/waitlist',
+        body: () => ({ email: uniqueEmail('nul'), referralCode: NUL }),
+        field: 'referralCode',
+      },
+      {
+        name: 'waitlist email',
+        who: 'anyone',
+        method: 'post',
+        path: () => '/api/waitlist',
+        body: () => ({ email: `a\u0000${uniqueEmail('nul')}` }),
+        field: 'email',
+      },
+      {
+        name: 'invite code',
+        who: 'anyone',
+        method: 'post',
+        path: () => '/api/auth/redeem',
+        body: () => ({ code: NUL, password: 'a-good-long-password' }),
+        field: 'code',
+      },
+      {
+        name: 'invite cohort',
+        who: 'admin',
+        method: 'post',
+        path: () => '/api/admin/invites',
+        body: () => ({ count: 1, cohort: NUL, expiresInDays: 1 }),
+        field: 'cohort',
+      },
       { name: 'waitlist search', who: 'admin', method: 'get', path: () => `/api/admin/waitlist?q=${encodeURIComponent(NUL)}`, field: 'q' },
-      { name: 'waitlist cohort filter', who: 'admin', method: 'get', path: () => `/api/admin/waitlist?cohort=${encodeURIComponent(NUL)}`, field: 'cohort' },
-      { name: 'question filter topic', who: 'candidate', method: 'get', path: () => `/api/questions?topic=${encodeURIComponent(NUL)}`, field: 'topic' },
-      { name: 'session question id', who: 'candidate', method: 'post', path: () => '/api/sessions', body: () => ({ questionId: NUL, mode: 'practice' }), field: 'questionId' },
+      {
+        name: 'waitlist cohort filter',
+        who: 'admin',
+        method: 'get',
+        path: () => `/api/admin/waitlist?cohort=${encodeURIComponent(NUL)}`,
+        field: 'cohort',
+      },
+      {
+        name: 'question filter topic',
+        who: 'candidate',
+        method: 'get',
+        path: () => `/api/questions?topic=${encodeURIComponent(NUL)}`,
+        field: 'topic',
+      },
+      {
+        name: 'session question id',
+        who: 'candidate',
+        method: 'post',
+        path: () => '/api/sessions',
+        body: () => ({ questionId: NUL, mode: 'practice' }),
+        field: 'questionId',
+      },
       {
         name: 'dispute comment',
         who: 'candidate',
@@ -91,7 +152,11 @@ describe('bad bytes and small leaks', () => {
     it('refuses a NUL in socket text (answers, code) and acks an event sent with only a callback', async () => {
       const c = await InterviewClient.connect(api.url, candidate.token);
       try {
-        const created = await request(api.url).post('/api/sessions').set(bearer(candidate)).send({ questionId: 'url-shortener', mode: 'practice' }).expect(201);
+        const created = await request(api.url)
+          .post('/api/sessions')
+          .set(bearer(candidate))
+          .send({ questionId: 'url-shortener', mode: 'practice' })
+          .expect(201);
         const nul = await c.send('answer:submit', { sessionId: created.body.id, clientId: 'nul', text: NUL });
         expect(nul).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', details: { issues: [{ path: 'text' }] } } });
         // `emit(event, ack)`: the callback arrives where the payload would; it must still be answered.
@@ -111,7 +176,9 @@ describe('bad bytes and small leaks', () => {
     const ownerCode = /your code (\S+) moves/.exec(rows[0].body as string)![1]!;
 
     const stranger = await request(api.url).post('/api/waitlist').send({ email: owner.toUpperCase(), name: 'Stranger' });
-    const fresh = await request(api.url).post('/api/waitlist').send({ email: uniqueEmail('fresh') });
+    const fresh = await request(api.url)
+      .post('/api/waitlist')
+      .send({ email: uniqueEmail('fresh') });
     expect(first.status).toBe(fresh.status);
     expect({ status: stranger.status, body: stranger.body }).toEqual({ status: fresh.status, body: fresh.body });
     expect(first.body).toEqual(fresh.body);

@@ -43,7 +43,11 @@ describe('code runs under a hostile candidate', () => {
   async function candidate(): Promise<{ c: InterviewClient; sessionId: string; token: string }> {
     const user = await createUser(worker);
     const token = (await api.app.get(AuthService).issueToken({ userId: user.id, role: user.role })).accessToken;
-    const res = await request(api.url).post('/api/sessions').set('authorization', `Bearer ${token}`).send({ questionId: 'lru-cache', mode: 'practice' }).expect(201);
+    const res = await request(api.url)
+      .post('/api/sessions')
+      .set('authorization', `Bearer ${token}`)
+      .send({ questionId: 'lru-cache', mode: 'practice' })
+      .expect(201);
     const c = await InterviewClient.connect(api.url, token);
     clients.push(c);
     await c.join(res.body.id as string, 0);
@@ -52,7 +56,8 @@ describe('code runs under a hostile candidate', () => {
 
   it('1. stores and shows output with NUL (as ␀); a lost run is re-driven a bounded number of times, then fails for good', async () => {
     const { c, sessionId } = await candidate();
-    const nul = 'import sys\ndef lru_cache_operations(capacity, operations):\n    print("a\\0b")\n    sys.stderr.write("c\\0d")\n    return ["\\0"]\n';
+    const nul =
+      'import sys\ndef lru_cache_operations(capacity, operations):\n    print("a\\0b")\n    sys.stderr.write("c\\0d")\n    return ["\\0"]\n';
     await c.ok('code:update', { sessionId, clientId: 'nul', language: 'python', code: nul });
     const run = await c.ok('code:run', { sessionId, clientId: 'run-nul' });
     const result = await c.waitForEvent('code:result', (e) => e.runId === run.runId, 20_000);
@@ -84,14 +89,17 @@ describe('code runs under a hostile candidate', () => {
     expect(failed).toMatchObject({ code: 'REPORT_REDRIVES_EXHAUSTED' });
     // Terminal: the reconciler no longer looks for it, and says it once.
     expect((await reconciler.reconcile(new Date(Date.now() + 7_200_000))).reports).toBe(0);
-    const { rows } = await db.sql.query(`SELECT count(*)::int AS n FROM session_events WHERE session_id = $1 AND type = 'session:report-failed'`, [sessionId]);
+    const { rows } = await db.sql.query(`SELECT count(*)::int AS n FROM session_events WHERE session_id = $1 AND type = 'session:report-failed'`, [
+      sessionId,
+    ]);
     expect(rows[0]).toEqual({ n: 1 });
   });
 
   it('2. hidden results carry pass/fail and a coarse status only: no time, exit code or message of the program', async () => {
     const { c, sessionId, token } = await candidate();
     // Encodes a hidden input two ways: a sleep proportional to it, and the exit code (40 + capacity).
-    const leak = 'import os, time\ndef lru_cache_operations(capacity, operations):\n    time.sleep(capacity * 0.05)\n    if len(operations) == 0:\n        os._exit(40 + capacity)\n    return []\n';
+    const leak =
+      'import os, time\ndef lru_cache_operations(capacity, operations):\n    time.sleep(capacity * 0.05)\n    if len(operations) == 0:\n        os._exit(40 + capacity)\n    return []\n';
     await c.ok('code:update', { sessionId, clientId: 'leak', language: 'python', code: leak });
     const submit = await c.ok('code:submit', { sessionId, clientId: 'submit-leak' });
     const result = await c.waitForEvent('code:result', (e) => e.runId === submit.runId, 30_000);
@@ -101,7 +109,9 @@ describe('code runs under a hostile candidate', () => {
     expect(JSON.stringify(result)).not.toMatch(/exit code|signal \d/);
 
     const timeline = await request(api.url).get(`/api/sessions/${sessionId}/code-timeline`).set('authorization', `Bearer ${token}`).expect(200);
-    const entry = (timeline.body.entries as { type: string; result?: Record<string, unknown> & { tests: Record<string, unknown>[] } }[]).find((e) => e.type === 'run')!;
+    const entry = (timeline.body.entries as { type: string; result?: Record<string, unknown> & { tests: Record<string, unknown>[] } }[]).find(
+      (e) => e.type === 'run',
+    )!;
     expect(entry.result).not.toHaveProperty('wallMs');
     expect(entry.result).not.toHaveProperty('hiddenDetail');
     for (const t of entry.result!.tests.filter((x) => x.hidden)) expect(Object.keys(t).sort()).toEqual(['hidden', 'name', 'passed']);
@@ -111,12 +121,31 @@ describe('code runs under a hostile candidate', () => {
   it('3. one user has at most CODE_RUNS_PER_USER runs in flight; another user’s run is not queued behind them', async () => {
     const flood = await candidate();
     const victim = await candidate();
-    await flood.c.ok('code:update', { sessionId: flood.sessionId, clientId: 'sleep', language: 'python', code: 'import time\ndef lru_cache_operations(capacity, operations):\n    time.sleep(4)\n    return []\n' });
-    const acks = await Promise.all(Array.from({ length: 6 }, (_, i) => flood.c.send('code:run', { sessionId: flood.sessionId, clientId: `flood-${i}` })));
+    await flood.c.ok('code:update', {
+      sessionId: flood.sessionId,
+      clientId: 'sleep',
+      language: 'python',
+      code: 'import time\ndef lru_cache_operations(capacity, operations):\n    time.sleep(4)\n    return []\n',
+    });
+    const acks = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => flood.c.send('code:run', { sessionId: flood.sessionId, clientId: `flood-${i}` })),
+    );
     expect(acks.filter((a) => a.ok)).toHaveLength(2);
-    expect(acks.filter((a) => !a.ok)).toEqual(Array(4).fill(expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'RATE_LIMITED', details: { retryAfterMs: expect.any(Number) } }) })));
+    expect(acks.filter((a) => !a.ok)).toEqual(
+      Array(4).fill(
+        expect.objectContaining({
+          ok: false,
+          error: expect.objectContaining({ code: 'RATE_LIMITED', details: { retryAfterMs: expect.any(Number) } }),
+        }),
+      ),
+    );
 
-    await victim.c.ok('code:update', { sessionId: victim.sessionId, clientId: 'quick', language: 'python', code: 'def lru_cache_operations(capacity, operations):\n    return []\n' });
+    await victim.c.ok('code:update', {
+      sessionId: victim.sessionId,
+      clientId: 'quick',
+      language: 'python',
+      code: 'def lru_cache_operations(capacity, operations):\n    return []\n',
+    });
     const started = performance.now();
     const run = await victim.c.ok('code:run', { sessionId: victim.sessionId, clientId: 'quick-run' });
     await victim.c.waitForEvent('code:result', (e) => e.runId === run.runId, 20_000);

@@ -53,7 +53,9 @@ describe('grading integrity under a hostile candidate', () => {
     const { grade } = await session(candidate);
     const question = worker.get(ContentService).question(QUESTION);
     const variants = gamingVariants(question);
-    expect(variants.map((v) => v.name)).toEqual(expect.arrayContaining(['list with an arrow', 'list in an HTML comment', 'list salted with reasoning words', 'key point ids']));
+    expect(variants.map((v) => v.name)).toEqual(
+      expect.arrayContaining(['list with an arrow', 'list in an HTML comment', 'list salted with reasoning words', 'key point ids']),
+    );
     for (const variant of variants) {
       const g = await grade(variant.answer);
       const credited = g.keyPoints.filter((k) => k.status !== 'missed').map((k) => k.id);

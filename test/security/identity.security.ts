@@ -43,7 +43,9 @@ describe('identity and access (issue 17)', () => {
   const adminUsers = (a: Actor) => request(api.url).get('/api/admin/users').set(bearer(a));
 
   it('6: a deleted, demoted or disabled user loses HTTP and socket access with the token they already hold', async () => {
-    const [deleted, demoted, disabled, admin] = await Promise.all(['admin', 'admin', 'candidate', 'admin'].map((r) => actor(api, worker, r as Actor['role'])));
+    const [deleted, demoted, disabled, admin] = await Promise.all(
+      ['admin', 'admin', 'candidate', 'admin'].map((r) => actor(api, worker, r as Actor['role'])),
+    );
     await adminUsers(deleted).expect(200);
     await adminUsers(demoted).expect(200);
     expect(await handshake(deleted.token)).toBe('connected');
@@ -77,7 +79,9 @@ describe('identity and access (issue 17)', () => {
     const c = await InterviewClient.connect(api.url, token);
     const disconnected = new Promise<string>((resolve) => c.socket.once('disconnect', resolve));
     try {
-      await expect(Promise.race([disconnected, new Promise((r) => setTimeout(() => r('still connected'), 5_000))])).resolves.toBe('io server disconnect');
+      await expect(Promise.race([disconnected, new Promise((r) => setTimeout(() => r('still connected'), 5_000))])).resolves.toBe(
+        'io server disconnect',
+      );
       expect(c.errors).toContainEqual(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
     } finally {
       c.close();
@@ -88,7 +92,11 @@ describe('identity and access (issue 17)', () => {
     const [candidate, coach, admin] = await Promise.all([actor(api, worker, 'candidate'), actor(api, worker, 'coach'), actor(api, worker, 'admin')]);
     const pair = { coachId: coach.id, candidateId: candidate.id };
     await request(api.url).post('/api/admin/coach-assignments').set(bearer(admin)).send(pair).expect(201);
-    const created = await request(api.url).post('/api/sessions').set(bearer(candidate)).send({ questionId: 'url-shortener', mode: 'practice' }).expect(201);
+    const created = await request(api.url)
+      .post('/api/sessions')
+      .set(bearer(candidate))
+      .send({ questionId: 'url-shortener', mode: 'practice' })
+      .expect(201);
     const sessionId = created.body.id as string;
     const [mine, watcher] = await Promise.all([InterviewClient.connect(api.url, candidate.token), InterviewClient.connect(api.url, coach.token)]);
     try {

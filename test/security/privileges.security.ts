@@ -15,7 +15,10 @@ function uidOf(pid: number): number {
 
 /** The queues a worker process logged it consumes ("worker started"). */
 function consumedQueues(app: SpawnedApp): string[] | undefined {
-  const line = app.output().split('\n').find((l) => l.includes('"worker started"'));
+  const line = app
+    .output()
+    .split('\n')
+    .find((l) => l.includes('"worker started"'));
   return line ? (JSON.parse(line) as { queues: string[] }).queues : undefined;
 }
 
@@ -40,8 +43,23 @@ describe('privileges: the api and the grading worker run unprivileged, code runs
   });
 
   it('grades an answer and runs code with the api and worker as nobody', async () => {
-    const env = { DATABASE_URL: db.url, QUEUE_PREFIX: isolatedQueuePrefix(), PORT: '0', MIGRATE_ON_START: 'false', SOCKET_RATE_LIMIT: '1000', CODE_SNAPSHOT_MIN_INTERVAL_MS: '0' };
-    const created = spawnApp('cli', env, ['user:create', '--email', 'nobody-run@example.test', '--password', 'a-long-enough-password', '--role', 'candidate']);
+    const env = {
+      DATABASE_URL: db.url,
+      QUEUE_PREFIX: isolatedQueuePrefix(),
+      PORT: '0',
+      MIGRATE_ON_START: 'false',
+      SOCKET_RATE_LIMIT: '1000',
+      CODE_SNAPSHOT_MIN_INTERVAL_MS: '0',
+    };
+    const created = spawnApp('cli', env, [
+      'user:create',
+      '--email',
+      'nobody-run@example.test',
+      '--password',
+      'a-long-enough-password',
+      '--role',
+      'candidate',
+    ]);
     expect((await created.exited).code).toBe(0);
 
     const api = spawnApp('api', env, [], NOBODY);
@@ -61,17 +79,33 @@ describe('privileges: the api and the grading worker run unprivileged, code runs
     expect(runnerQueues).toEqual(['code']);
     expect(worker.output()).not.toContain('sandbox');
 
-    const login = await request(base).post('/api/auth/login').send({ email: 'nobody-run@example.test', password: 'a-long-enough-password' }).expect(200);
+    const login = await request(base)
+      .post('/api/auth/login')
+      .send({ email: 'nobody-run@example.test', password: 'a-long-enough-password' })
+      .expect(200);
     const token = login.body.accessToken as string;
-    const session = await request(base).post('/api/sessions').set('authorization', `Bearer ${token}`).send({ questionId: 'lru-cache', mode: 'practice' }).expect(201);
+    const session = await request(base)
+      .post('/api/sessions')
+      .set('authorization', `Bearer ${token}`)
+      .send({ questionId: 'lru-cache', mode: 'practice' })
+      .expect(201);
     const sessionId = session.body.id as string;
     client = await InterviewClient.connect(base, token);
     await client.join(sessionId, 0);
 
-    const { turnId } = await client.ok('answer:submit', { sessionId, clientId: 'a1', text: 'I keep a hash map from key to node and a doubly linked list ordered by recency, because the map alone cannot find the least recently used key in O(1): get moves its node to the front, put at capacity evicts the tail.' });
+    const { turnId } = await client.ok('answer:submit', {
+      sessionId,
+      clientId: 'a1',
+      text: 'I keep a hash map from key to node and a doubly linked list ordered by recency, because the map alone cannot find the least recently used key in O(1): get moves its node to the front, put at capacity evicts the tail.',
+    });
     await client.waitForEvent('grade:scored', (e) => e.turnId === turnId, 20_000);
 
-    await client.ok('code:update', { sessionId, clientId: 's1', language: 'python', code: 'def lru_cache_operations(capacity, operations):\n    return []\n' });
+    await client.ok('code:update', {
+      sessionId,
+      clientId: 's1',
+      language: 'python',
+      code: 'def lru_cache_operations(capacity, operations):\n    return []\n',
+    });
     const run = await client.ok('code:run', { sessionId, clientId: 'r1' });
     const result = await client.waitForEvent('code:result', (e) => e.runId === run.runId, 20_000);
     expect(result).toMatchObject({ kind: 'run', status: 'FAILED', visible: { passed: 0, total: 2 } });

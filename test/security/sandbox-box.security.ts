@@ -118,7 +118,11 @@ function solve(x) {
     const roomy = new SandboxService(testConfig({ SANDBOX_WALL_MS: '4000', SANDBOX_MEMORY_MB: '2048', CODE_RUN_CONCURRENCY: '1' }));
     const outcome = await roomy.run({ language: 'javascript', code, entryPoint: 'solve', calls: [{ args: [1] }] });
     const result = judge([{ name: 'threads', args: [1], expected: 42, hidden: false }], outcome, 'exact');
-    expect({ status: result.status, error: result.tests[0]?.error, stderr: outcome.stderr }).toEqual({ status: 'PASSED', error: undefined, stderr: '' });
+    expect({ status: result.status, error: result.tests[0]?.error, stderr: outcome.stderr }).toEqual({
+      status: 'PASSED',
+      error: undefined,
+      stderr: '',
+    });
   });
 });
 
@@ -157,7 +161,9 @@ describe('the sandbox check, memory bound', () => {
   });
 
   it('accepts per-process rlimits alone when SANDBOX_MEMORY_BOUND=rlimits-only says so', async () => {
-    const rlimitsOnly = new SandboxService(testConfig({ SANDBOX_CGROUP_ROOT: '/nonexistent/cgroup', SANDBOX_MEMORY_BOUND: 'rlimits-only', CODE_RUN_CONCURRENCY: '1' }));
+    const rlimitsOnly = new SandboxService(
+      testConfig({ SANDBOX_CGROUP_ROOT: '/nonexistent/cgroup', SANDBOX_MEMORY_BOUND: 'rlimits-only', CODE_RUN_CONCURRENCY: '1' }),
+    );
     await expect(rlimitsOnly.check()).resolves.toEqual({ ok: true });
   });
 });

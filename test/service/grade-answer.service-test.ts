@@ -45,7 +45,9 @@ describe(GradeAnswerService.name, () => {
   }
 
   const eventsOf = async (sessionId: string, turnId: string) =>
-    (await sessions.eventsAfter(sessionId, 0)).filter((e) => 'turnId' in e && e.turnId === turnId).map((e) => (e.type === 'grade:status' ? `status:${e.status}` : e.type));
+    (await sessions.eventsAfter(sessionId, 0))
+      .filter((e) => 'turnId' in e && e.turnId === turnId)
+      .map((e) => (e.type === 'grade:status' ? `status:${e.status}` : e.type));
 
   const gradingOf = async (sessionId: string, turnId: string) => (await sessions.gradings(sessionId)).find((g) => g.turnId === turnId);
 

@@ -11,7 +11,12 @@ import { waitFor } from '../support/wait-for.js';
 /** A socket as delivery sees it, which records what it is sent. */
 function recordingSocket(): { socket: Socket; seqs: number[] } {
   const seqs: number[] = [];
-  const socket = { id: `s-${Math.random().toString(36).slice(2)}`, data: {}, disconnected: false, emit: (_type: string, e: ServerEvent) => seqs.push(e.seq) };
+  const socket = {
+    id: `s-${Math.random().toString(36).slice(2)}`,
+    data: {},
+    disconnected: false,
+    emit: (_type: string, e: ServerEvent) => seqs.push(e.seq),
+  };
   return { socket: socket as unknown as Socket, seqs };
 }
 

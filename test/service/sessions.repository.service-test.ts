@@ -87,7 +87,9 @@ describe(SessionsRepository.name, () => {
   describe('across libs in one transaction (TransactionHost)', () => {
     it("deletes a session through libs/interview with libs/review's audit row, or not at all", async () => {
       const { principal, sessionId } = await startSession(app);
-      await expect(app.get(SessionsService).delete(principal, sessionId, async () => Promise.reject(new Error('audit refused')))).rejects.toThrow('audit refused');
+      await expect(app.get(SessionsService).delete(principal, sessionId, async () => Promise.reject(new Error('audit refused')))).rejects.toThrow(
+        'audit refused',
+      );
       expect(await sut.find(sessionId)).not.toBeNull();
 
       await app.get(ReviewService).deleteSession(principal, sessionId);

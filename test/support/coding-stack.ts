@@ -44,7 +44,11 @@ export function codingStack(env: Record<string, string> = {}, questionId = 'lru-
     return c;
   };
   stack.start = async () => {
-    const res = await request(stack.api.url).post('/api/sessions').set('authorization', `Bearer ${stack.token}`).send({ questionId, mode: 'practice' }).expect(201);
+    const res = await request(stack.api.url)
+      .post('/api/sessions')
+      .set('authorization', `Bearer ${stack.token}`)
+      .send({ questionId, mode: 'practice' })
+      .expect(201);
     const c = await stack.connect();
     await c.join(res.body.id as string, 0);
     return { c, sessionId: res.body.id as string };

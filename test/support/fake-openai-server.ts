@@ -123,11 +123,13 @@ export class FakeOpenAiServer {
 
   /** Server-sent events as the OpenAI API sends them: content pieces, a finish chunk, a usage chunk, [DONE]. */
   private async stream(request: ChatRequest, res: ServerResponse, reply: Extract<FakeReply, { kind: 'stream' }>): Promise<void> {
-    const pieces = reply.pieces ?? (reply.content.match(/\S+\s*|\s+/g) ?? []).reduce<string[]>((acc, word, i) => {
-      if (i % 3 === 0) acc.push(word);
-      else acc[acc.length - 1] += word;
-      return acc;
-    }, []);
+    const pieces =
+      reply.pieces ??
+      (reply.content.match(/\S+\s*|\s+/g) ?? []).reduce<string[]>((acc, word, i) => {
+        if (i % 3 === 0) acc.push(word);
+        else acc[acc.length - 1] += word;
+        return acc;
+      }, []);
     const chunk = (delta: object, finish: string | null, extra: object = {}) =>
       `data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: `${request.model}-fake-snapshot`, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }], ...extra })}\n\n`;
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
@@ -141,7 +143,9 @@ export class FakeOpenAiServer {
     }
     const usage = completion(request, reply.content, null, 'stop').usage;
     res.write(chunk({}, 'stop'));
-    res.write(`data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model: `${request.model}-fake-snapshot`, choices: [], usage })}\n\n`);
+    res.write(
+      `data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model: `${request.model}-fake-snapshot`, choices: [], usage })}\n\n`,
+    );
     res.end('data: [DONE]\n\n');
   }
 }
@@ -161,7 +165,10 @@ export function interviewerPlan(request: ChatRequest): { draft: string; factIds:
 }
 
 /** A faithful interviewer model: says the server's draft, names its facts. */
-export function interviewerReply(request: ChatRequest, override: Partial<{ reply: string; answeredFactIds: string[]; probeUsed: boolean }> = {}): string {
+export function interviewerReply(
+  request: ChatRequest,
+  override: Partial<{ reply: string; answeredFactIds: string[]; probeUsed: boolean }> = {},
+): string {
   const plan = interviewerPlan(request);
   return JSON.stringify({ reply: plan.draft, answeredFactIds: plan.factIds, probeUsed: true, ...override });
 }
@@ -187,7 +194,11 @@ function completion(request: ChatRequest, text: string | null, refusal: string |
 
 // ---- reply builders: each reads the ids from the request's JSON schema and the answer from its last user message
 
-export const content = (text: string, finishReason?: string): FakeReply => ({ kind: 'content', content: text, ...(finishReason ? { finishReason } : {}) });
+export const content = (text: string, finishReason?: string): FakeReply => ({
+  kind: 'content',
+  content: text,
+  ...(finishReason ? { finishReason } : {}),
+});
 
 /** The candidate's answer as the model was shown it (between the data tags of the last user message holding them). */
 export function shownAnswer(request: ChatRequest): string {

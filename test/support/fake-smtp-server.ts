@@ -47,8 +47,7 @@ export class FakeSmtpServer {
             if (this.failing || this.failNext > 0) {
               this.failNext = Math.max(0, this.failNext - 1);
               reply('451 try again later');
-            }
-            else {
+            } else {
               mail.from = line;
               reply('250 ok');
             }

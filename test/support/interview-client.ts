@@ -66,10 +66,17 @@ export class InterviewClient {
     return data;
   }
 
-  waitForEvent<T extends ServerEvent['type']>(type: T, where: (e: ServerEvent<T>) => boolean = () => true, timeoutMs = 15_000): Promise<ServerEvent<T>> {
-    return waitFor(async () => this.events.find((e) => e.type === type && where(e as unknown as ServerEvent<T>)) as unknown as ServerEvent<T> | undefined, {
-      timeoutMs,
-    });
+  waitForEvent<T extends ServerEvent['type']>(
+    type: T,
+    where: (e: ServerEvent<T>) => boolean = () => true,
+    timeoutMs = 15_000,
+  ): Promise<ServerEvent<T>> {
+    return waitFor(
+      async () => this.events.find((e) => e.type === type && where(e as unknown as ServerEvent<T>)) as unknown as ServerEvent<T> | undefined,
+      {
+        timeoutMs,
+      },
+    );
   }
 
   /**
@@ -78,7 +85,12 @@ export class InterviewClient {
    * before it is here too: "nothing else arrived" is then checked against what the log holds, not after a sleep.
    */
   async marker(sessionId: string): Promise<number> {
-    const { seq } = await this.ok('answer:submit', { sessionId, clientId: `marker-${Math.random().toString(36).slice(2)}`, text: 'Is that clear?', intent: 'question' });
+    const { seq } = await this.ok('answer:submit', {
+      sessionId,
+      clientId: `marker-${Math.random().toString(36).slice(2)}`,
+      text: 'Is that clear?',
+      intent: 'question',
+    });
     await waitFor(async () => (this.events.some((e) => e.seq >= seq) ? true : undefined), { timeoutMs: 15_000 });
     return seq;
   }

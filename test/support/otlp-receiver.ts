@@ -11,7 +11,10 @@ interface OtlpSpan {
   attributes?: { key: string; value: AnyValue }[];
 }
 interface ExportRequest {
-  resourceSpans?: { resource?: { attributes?: { key: string; value: AnyValue }[] }; scopeSpans?: { scope?: { name?: string }; spans?: OtlpSpan[] }[] }[];
+  resourceSpans?: {
+    resource?: { attributes?: { key: string; value: AnyValue }[] };
+    scopeSpans?: { scope?: { name?: string }; spans?: OtlpSpan[] }[];
+  }[];
 }
 
 /** One received span, flattened: its service (the resource's `service.name`), scope and attributes as plain values. */
@@ -25,7 +28,8 @@ export interface ReceivedSpan {
   attributes: Record<string, string | number | boolean>;
 }
 
-const plain = (v: AnyValue): string | number | boolean => v.stringValue ?? (v.intValue !== undefined ? Number(v.intValue) : (v.doubleValue ?? v.boolValue ?? ''));
+const plain = (v: AnyValue): string | number | boolean =>
+  v.stringValue ?? (v.intValue !== undefined ? Number(v.intValue) : (v.doubleValue ?? v.boolValue ?? ''));
 const flatten = (attrs: { key: string; value: AnyValue }[] = []) => Object.fromEntries(attrs.map((a) => [a.key, plain(a.value)]));
 
 /** An OTLP/HTTP trace receiver (JSON encoding, as `@opentelemetry/exporter-trace-otlp-http` sends by default), in process. */
@@ -72,7 +76,15 @@ export class OtlpReceiver {
       const service = String(flatten(rs.resource?.attributes)['service.name'] ?? '');
       for (const ss of rs.scopeSpans ?? []) {
         for (const s of ss.spans ?? []) {
-          this.spans.push({ traceId: s.traceId, spanId: s.spanId, parentSpanId: s.parentSpanId || undefined, name: s.name, service, scope: ss.scope?.name ?? '', attributes: flatten(s.attributes) });
+          this.spans.push({
+            traceId: s.traceId,
+            spanId: s.spanId,
+            parentSpanId: s.parentSpanId || undefined,
+            name: s.name,
+            service,
+            scope: ss.scope?.name ?? '',
+            attributes: flatten(s.attributes),
+          });
         }
       }
     }

@@ -19,7 +19,14 @@ class ServiceTierModule {
     const config = testConfig({ QUEUE_PREFIX: isolatedQueuePrefix(), ...overrides });
     return {
       module: ServiceTierModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(testLogger('service')), DbModule.forRoot(), RedisModule.forRoot(), AuthCoreModule, ...imports],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(testLogger('service')),
+        DbModule.forRoot(),
+        RedisModule.forRoot(),
+        AuthCoreModule,
+        ...imports,
+      ],
       providers,
     };
   }
@@ -85,6 +92,8 @@ export async function loseJob(app: INestApplicationContext, name: JobName, jobId
 export async function queuedJobIds(app: INestApplicationContext, name: JobName, payload: Record<string, unknown>): Promise<string[]> {
   return onQueue(app, name, async (queue) => {
     const jobs = await queue.getJobs(['waiting', 'delayed', 'prioritized']);
-    return jobs.filter((j) => j.name === name && Object.entries(payload).every(([k, v]) => (j.data as Record<string, unknown>)[k] === v)).map((j) => j.id!);
+    return jobs
+      .filter((j) => j.name === name && Object.entries(payload).every(([k, v]) => (j.data as Record<string, unknown>)[k] === v))
+      .map((j) => j.id!);
   });
 }

@@ -1,6 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { checkThresholds, EVAL_TARGETS, EvalDatasetError, formatEvalReport, fuzzGaming, parseEvalDataset, runEval, type EvalItem } from '#libs/grading';
+import {
+  checkThresholds,
+  EVAL_TARGETS,
+  EvalDatasetError,
+  formatEvalReport,
+  fuzzGaming,
+  parseEvalDataset,
+  runEval,
+  type EvalItem,
+} from '#libs/grading';
 import type { CliCommand } from './command.js';
 import { CliUsageError, loadGradingContext, reportFailure } from './grade.command.js';
 

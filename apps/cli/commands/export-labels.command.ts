@@ -12,7 +12,10 @@ import { CliUsageError, reportFailure } from './grade.command.js';
 @Module({})
 class ExportLabelsModule {
   static forRoot(config: AppConfig, logger: Logger): DynamicModule {
-    return { module: ExportLabelsModule, imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), DbModule.forRoot(), ReviewCoreModule] };
+    return {
+      module: ExportLabelsModule,
+      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), DbModule.forRoot(), ReviewCoreModule],
+    };
   }
 }
 

@@ -48,7 +48,8 @@ export function reportFailure(error: unknown): number {
 
 export const gradeCommand: CliCommand = {
   name: 'grade',
-  usage: 'grade --question ID --answer-file PATH [--diagram FILE.excalidraw] [--provider rubric|openai] [--phase ID] [--json]   grade one answer (with the board drawn for it)',
+  usage:
+    'grade --question ID --answer-file PATH [--diagram FILE.excalidraw] [--provider rubric|openai] [--phase ID] [--json]   grade one answer (with the board drawn for it)',
   async run(args, config) {
     const { values } = parseArgs({
       args,

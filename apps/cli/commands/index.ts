@@ -10,4 +10,12 @@ import { userCreateCommand } from './user-create.command.js';
 export type { CliCommand } from './command.js';
 
 /** Every CLI command; add new ones here. */
-export const commands: CliCommand[] = [migrateCommand, userCreateCommand, contentCheckCommand, gradeCommand, evalCommand, interviewerEvalCommand, exportLabelsCommand];
+export const commands: CliCommand[] = [
+  migrateCommand,
+  userCreateCommand,
+  contentCheckCommand,
+  gradeCommand,
+  evalCommand,
+  interviewerEvalCommand,
+  exportLabelsCommand,
+];

@@ -30,7 +30,11 @@ export const interviewerEvalCommand: CliCommand = {
       const interviewer = createInterviewer({ ...config, interviewer: { ...config.interviewer, provider } }, prompt);
       const reports = [];
       for (const { dataset, conversations } of sets) {
-        const report = await runInterviewerEval(conversations, interviewer, { questions: content.questions, roles: content.roles, promptVersion: grader.version });
+        const report = await runInterviewerEval(conversations, interviewer, {
+          questions: content.questions,
+          roles: content.roles,
+          promptVersion: grader.version,
+        });
         reports.push({ dataset, ...report });
         if (!values.json) console.log(formatInterviewerEval(report, `${dataset}, ${provider}`));
       }

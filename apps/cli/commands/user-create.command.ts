@@ -9,7 +9,8 @@ import type { CliCommand } from './command.js';
 
 export const userCreateCommand: CliCommand = {
   name: 'user:create',
-  usage: 'user:create --email E --password P --role R [--early-access true|false]     create a user (R: candidate | coach | admin; early access by default)',
+  usage:
+    'user:create --email E --password P --role R [--early-access true|false]     create a user (R: candidate | coach | admin; early access by default)',
   async run(args, config) {
     const { values } = parseArgs({
       args,

@@ -48,12 +48,17 @@ type BodyOf<O> = O extends { requestBody?: { content: { 'application/json': infe
 export type ApiRequest<P extends keyof paths, M extends Method> = ([PathParams<Operation<P, M>>] extends [never]
   ? { path?: never }
   : { path: PathParams<Operation<P, M>> }) & { query?: QueryParams<Operation<P, M>>; body?: BodyOf<Operation<P, M>> };
-type RequestArgs<P extends keyof paths, M extends Method> = object extends ApiRequest<P, M> ? [request?: ApiRequest<P, M>, signal?: AbortSignal] : [request: ApiRequest<P, M>, signal?: AbortSignal];
+type RequestArgs<P extends keyof paths, M extends Method> =
+  object extends ApiRequest<P, M> ? [request?: ApiRequest<P, M>, signal?: AbortSignal] : [request: ApiRequest<P, M>, signal?: AbortSignal];
 
 /** The URL of a path of openapi.json with its `{name}` placeholders filled in and the query appended. */
 export function apiUrl(path: string, params: Record<string, string | number> = {}, query: Record<string, unknown> = {}): string {
   const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
-  const search = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+  const search = new URLSearchParams(
+    Object.entries(query)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => [k, String(v)]),
+  );
   return search.size ? `${filled}?${search}` : filled;
 }
 
@@ -64,15 +69,27 @@ export function apiUrl(path: string, params: Record<string, string | number> = {
  * renewal asks to sign in again. `signal` cancels it (a query nobody shows any more): the fetch rejects with the
  * signal's abort error, not as unreachable.
  */
-export async function api<M extends Method, P extends ApiPath<M>>(method: M, path: P, ...[request, signal]: RequestArgs<P, M>): Promise<ApiResponse<P, M>> {
-  const { path: params, query, body } = (request ?? {}) as { path?: Record<string, string | number>; query?: Record<string, unknown>; body?: unknown };
+export async function api<M extends Method, P extends ApiPath<M>>(
+  method: M,
+  path: P,
+  ...[request, signal]: RequestArgs<P, M>
+): Promise<ApiResponse<P, M>> {
+  const {
+    path: params,
+    query,
+    body,
+  } = (request ?? {}) as { path?: Record<string, string | number>; query?: Record<string, unknown>; body?: unknown };
   const url = apiUrl(path, params, query);
-  const res = await withRenewal((token) => {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    return fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
-  }, url, signal);
+  const res = await withRenewal(
+    (token) => {
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (token) headers.authorization = `Bearer ${token}`;
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      return fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+    },
+    url,
+    signal,
+  );
   const text = await res.text();
   const json: unknown = text ? safeJson(text) : undefined;
   if (!res.ok) {

@@ -44,7 +44,12 @@ export const auth = {
 function principalOf(token: string | null): Principal | null {
   if (!token) return null;
   try {
-    const claims = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { sub: string; role: Principal['role']; exp: number; iat?: number };
+    const claims = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as {
+      sub: string;
+      role: Principal['role'];
+      exp: number;
+      iat?: number;
+    };
     if (typeof claims.sub !== 'string' || !['candidate', 'coach', 'admin'].includes(claims.role)) return null;
     return { userId: claims.sub, role: claims.role, expiresAt: claims.exp * 1000, issuedAt: (claims.iat ?? claims.exp) * 1000 };
   } catch {

@@ -35,7 +35,11 @@ describe(`${api.name}() under a query`, () => {
   const store = new Map<string, string>();
   beforeAll(() => {
     Object.assign(globalThis, {
-      localStorage: { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => store.set(k, v), removeItem: (k: string) => store.delete(k) },
+      localStorage: {
+        getItem: (k: string) => store.get(k) ?? null,
+        setItem: (k: string, v: string) => store.set(k, v),
+        removeItem: (k: string) => store.delete(k),
+      },
     });
   });
   afterEach(() => {
@@ -71,9 +75,14 @@ describe(`${api.name}() under a query`, () => {
 
   it('a query client retries a retryable read and then has the data', async () => {
     let calls = 0;
-    globalThis.fetch = async () => (++calls === 1 ? reply(503, { error: { code: 'UNAVAILABLE', message: 'away', retryable: true, details: { retryAfterMs: 1 } } }) : reply(200, [{ id: 'q1' }]));
+    globalThis.fetch = async () =>
+      ++calls === 1
+        ? reply(503, { error: { code: 'UNAVAILABLE', message: 'away', retryable: true, details: { retryAfterMs: 1 } } })
+        : reply(200, [{ id: 'q1' }]);
     const client = createQueryClient();
-    await expect(client.fetchQuery({ queryKey: ['questions'], queryFn: ({ signal }) => api('GET', '/api/questions', undefined, signal) })).resolves.toEqual([{ id: 'q1' }]);
+    await expect(
+      client.fetchQuery({ queryKey: ['questions'], queryFn: ({ signal }) => api('GET', '/api/questions', undefined, signal) }),
+    ).resolves.toEqual([{ id: 'q1' }]);
     expect(calls).toBe(2);
     client.clear();
   });
@@ -85,7 +94,9 @@ describe(`${api.name}() under a query`, () => {
       return reply(404, { error: { code: 'QUESTION_NOT_FOUND', message: 'no such question', retryable: false } });
     };
     const client = createQueryClient();
-    await expect(client.fetchQuery({ queryKey: ['questions', 'x'], queryFn: ({ signal }) => api('GET', '/api/questions/{id}', { path: { id: 'x' } }, signal) })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      client.fetchQuery({ queryKey: ['questions', 'x'], queryFn: ({ signal }) => api('GET', '/api/questions/{id}', { path: { id: 'x' } }, signal) }),
+    ).rejects.toMatchObject({ status: 404 });
     expect(calls).toBe(1);
     client.clear();
   });

@@ -44,6 +44,10 @@ export function createQueryClient(): QueryClient {
 }
 
 /** A query's `queryFn` for `GET path`: through `api()`, cancelled with the query's signal. */
-export function apiGet<P extends ApiPath<'GET'>>(path: P, ...[request]: object extends ApiRequest<P, 'GET'> ? [request?: ApiRequest<P, 'GET'>] : [request: ApiRequest<P, 'GET'>]): (context: { signal: AbortSignal }) => Promise<ApiResponse<P, 'GET'>> {
-  return ({ signal }) => (api as (m: 'GET', p: P, r: ApiRequest<P, 'GET'> | undefined, s: AbortSignal) => Promise<ApiResponse<P, 'GET'>>)('GET', path, request, signal);
+export function apiGet<P extends ApiPath<'GET'>>(
+  path: P,
+  ...[request]: object extends ApiRequest<P, 'GET'> ? [request?: ApiRequest<P, 'GET'>] : [request: ApiRequest<P, 'GET'>]
+): (context: { signal: AbortSignal }) => Promise<ApiResponse<P, 'GET'>> {
+  return ({ signal }) =>
+    (api as (m: 'GET', p: P, r: ApiRequest<P, 'GET'> | undefined, s: AbortSignal) => Promise<ApiResponse<P, 'GET'>>)('GET', path, request, signal);
 }

@@ -21,7 +21,8 @@ export const queryKeys = {
     users: (role: string, q: string) => ['admin', 'users', role, q] as const,
     coachAssignments: () => ['admin', 'coach-assignments'] as const,
     invites: (q?: string) => (q === undefined ? (['admin', 'invites'] as const) : (['admin', 'invites', q] as const)),
-    waitlist: (filters?: { status: string; q: string }) => (filters === undefined ? (['admin', 'waitlist'] as const) : (['admin', 'waitlist', filters] as const)),
+    waitlist: (filters?: { status: string; q: string }) =>
+      filters === undefined ? (['admin', 'waitlist'] as const) : (['admin', 'waitlist', filters] as const),
     rollout: () => ['admin', 'rollout'] as const,
   },
 };

@@ -20,7 +20,19 @@ const answer = (status: GradeStatus): TranscriptTurn => ({
 });
 
 const transcript = (status: 'active' | 'ended', turns: TranscriptTurn[], report: Transcript['report'] = null): Transcript => ({
-  session: { id: 's', candidateId: 'c', questionId: 'q', questionTitle: 'Q', questionKind: 'coding', questionVersion: 'v', mode: 'practice', status, startedAt: '', endedAt: null, endReason: null },
+  session: {
+    id: 's',
+    candidateId: 'c',
+    questionId: 'q',
+    questionTitle: 'Q',
+    questionKind: 'coding',
+    questionVersion: 'v',
+    mode: 'practice',
+    status,
+    startedAt: '',
+    endedAt: null,
+    endReason: null,
+  },
   turns,
   report,
   review: null,
@@ -34,7 +46,8 @@ describe(stillGrading.name, () => {
 
   it('is true while the session runs or an answer is queued, grading or delayed', () => {
     expect(sut(transcript('active', [answer('scored')]))).toBe(true);
-    for (const status of ['queued', 'grading', 'delayed'] as const) expect(sut(transcript('ended', [answer('scored'), answer(status)], someReport))).toBe(true);
+    for (const status of ['queued', 'grading', 'delayed'] as const)
+      expect(sut(transcript('ended', [answer('scored'), answer(status)], someReport))).toBe(true);
   });
 
   it('is true while every answer is graded but the report is not built yet', () => {

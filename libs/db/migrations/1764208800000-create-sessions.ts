@@ -26,9 +26,7 @@ export class CreateSessions1764208800000 implements MigrationInterface {
         CHECK ((status = 'ended') = (ended_at IS NOT NULL))
       )`);
     await q.query(`CREATE INDEX interview_sessions_candidate_idx ON interview_sessions (candidate_id, started_at DESC)`);
-    await q.query(
-      `CREATE INDEX interview_sessions_clock_idx ON interview_sessions (phase_ends_at) WHERE status = 'active'`,
-    );
+    await q.query(`CREATE INDEX interview_sessions_clock_idx ON interview_sessions (phase_ends_at) WHERE status = 'active'`);
 
     // Every server→client event, numbered per session: the log a reconnecting client replays from.
     await q.query(`
@@ -68,9 +66,7 @@ export class CreateSessions1764208800000 implements MigrationInterface {
         failure_code text,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(
-      `CREATE INDEX answer_gradings_pending_idx ON answer_gradings (updated_at) WHERE status IN ('queued', 'grading')`,
-    );
+    await q.query(`CREATE INDEX answer_gradings_pending_idx ON answer_gradings (updated_at) WHERE status IN ('queued', 'grading')`);
 
     await q.query(`
       CREATE TABLE grades (

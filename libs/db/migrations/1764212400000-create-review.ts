@@ -77,7 +77,14 @@ export class CreateReview1764212400000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['session_deletions', 'session_reviews', 'review_disputes', 'review_annotations', 'review_corrections', 'coach_assignments']) {
+    for (const table of [
+      'session_deletions',
+      'session_reviews',
+      'review_disputes',
+      'review_annotations',
+      'review_corrections',
+      'coach_assignments',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

@@ -9,7 +9,9 @@ export class ReportVersions1764230400000 implements MigrationInterface {
   name = 'ReportVersions1764230400000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE session_reports ADD COLUMN version integer NOT NULL DEFAULT 1, ADD COLUMN confirmed_at timestamptz NOT NULL DEFAULT now()`);
+    await q.query(
+      `ALTER TABLE session_reports ADD COLUMN version integer NOT NULL DEFAULT 1, ADD COLUMN confirmed_at timestamptz NOT NULL DEFAULT now()`,
+    );
     await q.query(`UPDATE session_reports SET confirmed_at = created_at`);
     await q.query(`ALTER TABLE session_reports DROP CONSTRAINT session_reports_pkey, ADD PRIMARY KEY (session_id, version)`);
     await q.query(`CREATE INDEX answer_gradings_settled_idx ON answer_gradings (updated_at) WHERE status IN ('scored', 'failed')`);

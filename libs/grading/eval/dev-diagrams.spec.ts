@@ -16,7 +16,11 @@ describe('the diagram development set', () => {
     const content = await loadContent({ rubricsDir: `${root}rubrics`, promptsDir: `${root}prompts` });
     const items = parseEvalDataset(readFileSync(`${root}test/fixtures/eval/dev-diagrams.jsonl`, 'utf8'), 'dev-diagrams.jsonl');
     const grader = new RubricGrader({ corpus: content.questions.values() });
-    report = await runEval(items, grader, { questions: content.questions, roles: content.roles, promptVersion: content.prompts.get('grader')!.version });
+    report = await runEval(items, grader, {
+      questions: content.questions,
+      roles: content.roles,
+      promptVersion: content.prompts.get('grader')!.version,
+    });
   });
 
   it('covers both questions with a board on every item, and the kinds of board the issue asks for', () => {

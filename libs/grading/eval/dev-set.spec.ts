@@ -33,7 +33,11 @@ describe(runEval.name, () => {
         return grade;
       },
     };
-    report = await runEval(items, recording, { questions: content.questions, roles: content.roles, promptVersion: content.prompts.get('grader')!.version });
+    report = await runEval(items, recording, {
+      questions: content.questions,
+      roles: content.roles,
+      promptVersion: content.prompts.get('grader')!.version,
+    });
   });
 
   it('is a development set of the size and variety the issue asks for', () => {
@@ -42,7 +46,19 @@ describe(runEval.name, () => {
     expect(questions.size).toBeGreaterThanOrEqual(4);
     expect([...questions]).toEqual(expect.arrayContaining(['observability-platform', 'realtime-notifications']));
     const tags = new Set(items.flatMap((i) => i.tags));
-    for (const tag of ['excellent', 'good', 'weak', 'terse-expert', 'keyword-stuffed', 'padded', 'wrong-concept', 'off-topic', 'non-answer', 'injected', 'look-alike']) {
+    for (const tag of [
+      'excellent',
+      'good',
+      'weak',
+      'terse-expert',
+      'keyword-stuffed',
+      'padded',
+      'wrong-concept',
+      'off-topic',
+      'non-answer',
+      'injected',
+      'look-alike',
+    ]) {
       expect(tags).toContain(tag);
     }
     expect(items.filter((i) => i.tags.includes('injected')).every((i) => i.baseId !== undefined)).toBe(true);
@@ -85,7 +101,11 @@ describe(checkThresholds.name, () => {
     bandMae: 0.2,
     nonInflation: { checked: 1, held: 1, rate: 1 },
     flagRates: {},
-    feedback: { quotes: { checked: 3, found: 3, missing: [] }, mostShared: { sentence: 'x.', answers: 1, share: 0.05 }, belowBand: { checked: 1, withReason: 1, without: [] } },
+    feedback: {
+      quotes: { checked: 3, found: 3, missing: [] },
+      mostShared: { sentence: 'x.', answers: 1, share: 0.05 },
+      belowBand: { checked: 1, withReason: 1, without: [] },
+    },
     rows: [],
   } satisfies EvalReport;
 
@@ -94,7 +114,13 @@ describe(checkThresholds.name, () => {
   });
 
   it('fails below a threshold, on any inflation, on a failed item and on an unmeasurable metric', () => {
-    const sut = checkThresholds({ ...base, spearman: null, failed: 1, nonInflation: { checked: 2, held: 1, rate: 0.5 }, keyPoints: { ...base.keyPoints, f1: 0.79 } });
+    const sut = checkThresholds({
+      ...base,
+      spearman: null,
+      failed: 1,
+      nonInflation: { checked: 2, held: 1, rate: 0.5 },
+      keyPoints: { ...base.keyPoints, f1: 0.79 },
+    });
     expect(sut.passed).toBe(false);
     expect(sut.failures).toHaveLength(4);
   });

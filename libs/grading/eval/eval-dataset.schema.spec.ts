@@ -12,7 +12,10 @@ describe(parseEvalDataset.name, () => {
   it('reports every problem with its line number', () => {
     let caught: unknown;
     try {
-      parseEvalDataset([line(), 'not json', line({ band: 5 }), line({ keypoints: [] }), line(), line({ id: 'c', baseId: 'zz' })].join('\n'), 'dev.jsonl');
+      parseEvalDataset(
+        [line(), 'not json', line({ band: 5 }), line({ keypoints: [] }), line(), line({ id: 'c', baseId: 'zz' })].join('\n'),
+        'dev.jsonl',
+      );
     } catch (error) {
       caught = error;
     }

@@ -12,9 +12,7 @@ export function precisionRecall(truePositives: number, falsePositives: number, f
   const precision = truePositives + falsePositives === 0 ? null : truePositives / (truePositives + falsePositives);
   const recall = truePositives + falseNegatives === 0 ? null : truePositives / (truePositives + falseNegatives);
   const f1 =
-    truePositives + falsePositives + falseNegatives === 0
-      ? null
-      : (2 * truePositives) / (2 * truePositives + falsePositives + falseNegatives);
+    truePositives + falsePositives + falseNegatives === 0 ? null : (2 * truePositives) / (2 * truePositives + falsePositives + falseNegatives);
   return { truePositives, falsePositives, falseNegatives, precision, recall, f1 };
 }
 

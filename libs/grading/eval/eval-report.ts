@@ -75,7 +75,11 @@ function diagramLines({ diagram }: EvalReport): string[] {
   if (!diagram) return [];
   const line = (name: string, pr: EvalReport['keyPoints']) =>
     `${name} precision ${fmt(pr.precision)}  recall ${fmt(pr.recall)}  F1 ${fmt(pr.f1)}  (tp ${pr.truePositives}, fp ${pr.falsePositives}, fn ${pr.falseNegatives})`;
-  return [`diagram items (${diagram.items}), key points:`, line('  with the board   ', diagram.keyPoints), line('  words only       ', diagram.withoutBoard)];
+  return [
+    `diagram items (${diagram.items}), key points:`,
+    line('  with the board   ', diagram.keyPoints),
+    line('  words only       ', diagram.withoutBoard),
+  ];
 }
 
 function targetLine(report: EvalReport): string {

@@ -114,7 +114,19 @@ function summarise(
     const base = item.baseId === undefined ? {} : { baseId: item.baseId, inflated: inflation(overallOf(item.id), overallOf(item.baseId)) };
     if (typeof grade !== 'object') {
       const none = { tp: 0, fp: 0, fn: 0 };
-      return { id: item.id, questionId: item.questionId, tags: item.tags, band: item.band, overall: null, predictedBand: null, flags: [], keyPoints: none, mistakes: none, failure: grade ?? 'INTERNAL', ...base };
+      return {
+        id: item.id,
+        questionId: item.questionId,
+        tags: item.tags,
+        band: item.band,
+        overall: null,
+        predictedBand: null,
+        flags: [],
+        keyPoints: none,
+        mistakes: none,
+        failure: grade ?? 'INTERNAL',
+        ...base,
+      };
     }
     const covered = new Set(grade.keyPoints.filter((k) => k.status === 'covered').map((k) => k.id));
     const present = new Set(grade.mistakes.filter((m) => m.status === 'present').map((m) => m.id));
@@ -130,7 +142,11 @@ function summarise(
       predictedBand: bandOf(grade.overall),
       flags: grade.flags,
       keyPoints: confusion(keyPointIds, covered, new Set(item.keyPoints)),
-      mistakes: confusion(question.commonMistakes.map((m) => m.id), present, new Set(item.mistakes)),
+      mistakes: confusion(
+        question.commonMistakes.map((m) => m.id),
+        present,
+        new Set(item.mistakes),
+      ),
       ...(coveredBare ? { keyPointsWithoutBoard: confusion(keyPointIds, coveredBare, new Set(item.keyPoints)) } : {}),
       ...base,
     };
@@ -151,8 +167,14 @@ function summarise(
     failed: rows.length - graded.length,
     keyPoints: precisionRecall(kp.tp, kp.fp, kp.fn),
     mistakes: precisionRecall(mk.tp, mk.fp, mk.fn),
-    spearman: spearman(graded.map((r) => r.overall ?? 0), graded.map((r) => r.band)),
-    bandMae: meanAbsoluteError(graded.map((r) => r.predictedBand ?? 0), graded.map((r) => r.band)),
+    spearman: spearman(
+      graded.map((r) => r.overall ?? 0),
+      graded.map((r) => r.band),
+    ),
+    bandMae: meanAbsoluteError(
+      graded.map((r) => r.predictedBand ?? 0),
+      graded.map((r) => r.band),
+    ),
     nonInflation: { checked: checked.length, held, rate: checked.length === 0 ? null : held / checked.length },
     ...(drawn.length === 0
       ? {}
@@ -164,10 +186,12 @@ function summarise(
           },
         }),
     flagRates: flagRates(graded),
-    feedback: checkFeedback(items.flatMap((item) => {
-      const grade = grades.get(item.id);
-      return typeof grade === 'object' ? [{ id: item.id, answer: item.answer, grade }] : [];
-    })),
+    feedback: checkFeedback(
+      items.flatMap((item) => {
+        const grade = grades.get(item.id);
+        return typeof grade === 'object' ? [{ id: item.id, answer: item.answer, grade }] : [];
+      }),
+    ),
     rows,
   };
 }

@@ -10,13 +10,24 @@ const grade = (overall: number, strengths: string[], improvements: string[]): Gr
   overall,
   feedback: { strengths, improvements, nextToStudy: ['Same study title everywhere'] },
   flags: [],
-  provenance: { grader: 'rubric', model: null, rubricVersion: 'r', promptVersion: 'p', tokens: { prompt: 0, cached: 0, completion: 0 }, latencyMs: 0 },
+  provenance: {
+    grader: 'rubric',
+    model: null,
+    rubricVersion: 'r',
+    promptVersion: 'p',
+    tokens: { prompt: 0, cached: 0, completion: 0 },
+    latencyMs: 0,
+  },
 });
 
 describe(checkFeedback.name, () => {
   it('finds quotes that are not in their answer, the most shared sentence and low scores without a reason', () => {
     const sut = checkFeedback([
-      { id: 'a', answer: 'We use   a token bucket in Redis.', grade: grade(80, ['“We use a token bucket in Redis.” covers ‘Atomic counters. In Redis’.'], ['Size it.']) },
+      {
+        id: 'a',
+        answer: 'We use   a token bucket in Redis.',
+        grade: grade(80, ['“We use a token bucket in Redis.” covers ‘Atomic counters. In Redis’.'], ['Size it.']),
+      },
       { id: 'b', answer: 'Counters everywhere.', grade: grade(20, [], ['Size it.', '“Counters every…” is a start.']) },
       { id: 'c', answer: 'Nothing.', grade: grade(10, ['“Something I never said”: good.'], []) },
     ]);

@@ -42,7 +42,8 @@ export function checkFeedback(graded: readonly { readonly id: string; readonly a
   }
   let mostShared: FeedbackChecks['mostShared'] = null;
   for (const [sentence, ids] of answersBySentence) {
-    if (!mostShared || ids.size > mostShared.answers) mostShared = { sentence, answers: ids.size, share: graded.length ? ids.size / graded.length : 0 };
+    if (!mostShared || ids.size > mostShared.answers)
+      mostShared = { sentence, answers: ids.size, share: graded.length ? ids.size / graded.length : 0 };
   }
   return {
     quotes: { checked, found: checked - missing.length, missing },

@@ -13,7 +13,15 @@ describe(fuzzGaming.name, () => {
 
   it('builds each gaming variant from the question’s own rubric words', () => {
     const variants = gamingVariants(content.questions.get('url-shortener')!);
-    expect(variants.map((v) => v.name)).toEqual(['bare list', 'list with an arrow', 'arrows between terms', 'list in an HTML comment', 'list salted with reasoning words', 'bullets', 'key point ids']);
+    expect(variants.map((v) => v.name)).toEqual([
+      'bare list',
+      'list with an arrow',
+      'arrows between terms',
+      'list in an HTML comment',
+      'list salted with reasoning words',
+      'bullets',
+      'key point ids',
+    ]);
     expect(variants.find((v) => v.name === 'list in an HTML comment')!.answer).toMatch(/^<!-- .*base62.* -->$/);
   });
 

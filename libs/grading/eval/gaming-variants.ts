@@ -37,7 +37,12 @@ export interface GamingReport {
 }
 
 /** Grades every gaming variant of every question as a whole-session answer. */
-export async function fuzzGaming(grader: Grader, questions: Iterable<LoadedQuestion>, roles: ReadonlyMap<string, LoadedRoleGuide>, promptVersion: string): Promise<GamingReport> {
+export async function fuzzGaming(
+  grader: Grader,
+  questions: Iterable<LoadedQuestion>,
+  roles: ReadonlyMap<string, LoadedRoleGuide>,
+  promptVersion: string,
+): Promise<GamingReport> {
   let answers = 0;
   let covered = 0;
   let maxOverall = 0;

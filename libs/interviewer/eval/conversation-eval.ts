@@ -8,7 +8,18 @@ import { lineKey } from '../text-match.js';
 import { readTurn } from '../turn-reader.js';
 import type { Conversation } from './conversation-dataset.js';
 
-export const INTERVIEWER_CHECKS = ['kind', 'facts', 'assumption', 'probe', 'mentions', 'avoids', 'silent', 'noRepeat', 'noLeak', 'noFalsePraise'] as const;
+export const INTERVIEWER_CHECKS = [
+  'kind',
+  'facts',
+  'assumption',
+  'probe',
+  'mentions',
+  'avoids',
+  'silent',
+  'noRepeat',
+  'noLeak',
+  'noFalsePraise',
+] as const;
 export type InterviewerCheck = (typeof INTERVIEWER_CHECKS)[number];
 
 /**
@@ -70,7 +81,11 @@ export interface InterviewerEvalContent {
  * offline grader reads each answer (phase scope), coverage accumulates over the session, and every reply
  * joins the history the next turn sees. Scores each expectation and the three "never" checks.
  */
-export async function runInterviewerEval(conversations: readonly Conversation[], interviewer: Interviewer, content: InterviewerEvalContent): Promise<InterviewerEvalReport> {
+export async function runInterviewerEval(
+  conversations: readonly Conversation[],
+  interviewer: Interviewer,
+  content: InterviewerEvalContent,
+): Promise<InterviewerEvalReport> {
   const grader = new RubricGrader({ corpus: content.questions.values() });
   const checks = Object.fromEntries(INTERVIEWER_CHECKS.map((c) => [c, { passed: 0, total: 0 }])) as InterviewerEvalReport['checks'];
   const failures: InterviewerFailure[] = [];
@@ -134,12 +149,28 @@ export async function runInterviewerEval(conversations: readonly Conversation[],
       if (e.kind) record('kind', reading.kind === e.kind, `read as ${reading.kind}, expected ${e.kind}`);
       if (e.facts) {
         const got = [...(reply?.factIds ?? [])].sort();
-        record('facts', JSON.stringify(got) === JSON.stringify([...e.facts].sort()), `gave [${got.join(', ')}], expected [${e.facts.join(', ')}]: "${text}"`);
+        record(
+          'facts',
+          JSON.stringify(got) === JSON.stringify([...e.facts].sort()),
+          `gave [${got.join(', ')}], expected [${e.facts.join(', ')}]: "${text}"`,
+        );
       }
-      if (e.assumption !== undefined) record('assumption', INVITES_ASSUMPTION.test(text) === e.assumption, `${e.assumption ? 'no' : 'an'} invitation to assume: "${text}"`);
-      if (e.probeOneOf) record('probe', probedOneOf(reply, e.probeOneOf), `probed ${reply?.probe ?? 'nothing'}, expected one of ${e.probeOneOf.join(', ')}: "${text}"`);
-      if (e.mentions) record('mentions', e.mentions.every((w) => text.toLowerCase().includes(w.toLowerCase())), `missing ${e.mentions.join(', ')}: "${text}"`);
-      if (e.avoids) record('avoids', !e.avoids.some((w) => text.toLowerCase().includes(w.toLowerCase())), `says one of ${e.avoids.join(', ')}: "${text}"`);
+      if (e.assumption !== undefined)
+        record('assumption', INVITES_ASSUMPTION.test(text) === e.assumption, `${e.assumption ? 'no' : 'an'} invitation to assume: "${text}"`);
+      if (e.probeOneOf)
+        record(
+          'probe',
+          probedOneOf(reply, e.probeOneOf),
+          `probed ${reply?.probe ?? 'nothing'}, expected one of ${e.probeOneOf.join(', ')}: "${text}"`,
+        );
+      if (e.mentions)
+        record(
+          'mentions',
+          e.mentions.every((w) => text.toLowerCase().includes(w.toLowerCase())),
+          `missing ${e.mentions.join(', ')}: "${text}"`,
+        );
+      if (e.avoids)
+        record('avoids', !e.avoids.some((w) => text.toLowerCase().includes(w.toLowerCase())), `says one of ${e.avoids.join(', ')}: "${text}"`);
       if (e.silent !== undefined) record('silent', (reply === null) === e.silent, e.silent ? `said "${text}"` : 'said nothing');
       if (reply) {
         const key = lineKey(reply.text);
@@ -147,10 +178,16 @@ export async function runInterviewerEval(conversations: readonly Conversation[],
         said.add(key);
         const candidateWords = [...history.filter((t) => t.speaker === 'candidate').map((t) => t.text), turn.say];
         // Scenario facts are meant to be said (a requirement the reference answer restates is still a fact).
-        const leak = findLeak(reply.text, question, [question.prompt, question.title, ...question.scenario.facts.map((f) => f.answer), ...candidateWords]);
+        const leak = findLeak(reply.text, question, [
+          question.prompt,
+          question.title,
+          ...question.scenario.facts.map((f) => f.answer),
+          ...candidateWords,
+        ]);
         record('noLeak', leak === null, leak ? `${leak.source} ${leak.id}: "${reply.text}"` : '');
         const weak = analysis !== undefined && analysis.overall < PASSING_OVERALL;
-        if (weak || e.praise === false) record('noFalsePraise', !PRAISE.test(stripFacts(reply, question)), `praise for an answer at ${analysis?.overall ?? '?'}: "${reply.text}"`);
+        if (weak || e.praise === false)
+          record('noFalsePraise', !PRAISE.test(stripFacts(reply, question)), `praise for an answer at ${analysis?.overall ?? '?'}: "${reply.text}"`);
       }
       history.push({ speaker: 'candidate', text: turn.say, phaseId, kind: reading.kind });
       if (reply) history.push({ speaker: 'interviewer', text: reply.text, phaseId, factIds: reply.factIds, probe: reply.probe });
@@ -183,7 +220,9 @@ export function formatInterviewerEval(report: InterviewerEvalReport, label: stri
     const gate = INTERVIEWER_GATES[c];
     const target = INTERVIEWER_TARGETS[c];
     const mark = share < gate ? '  FAILS THE GATE' : share < target ? '  below target' : '';
-    lines.push(`  ${c.padEnd(14)} ${String(passed).padStart(4)}/${String(total).padEnd(4)} ${(share * 100).toFixed(1).padStart(5)}%  (target ${(target * 100).toFixed(0)}%, gate ${(gate * 100).toFixed(0)}%)${mark}`);
+    lines.push(
+      `  ${c.padEnd(14)} ${String(passed).padStart(4)}/${String(total).padEnd(4)} ${(share * 100).toFixed(1).padStart(5)}%  (target ${(target * 100).toFixed(0)}%, gate ${(gate * 100).toFixed(0)}%)${mark}`,
+    );
   }
   if (report.failures.length > 0) {
     lines.push('  failures:');

@@ -36,6 +36,9 @@ export function answerCard(page: Page, text: string) {
 /** Paragraphs of the question's reference answer: a strong candidate's words, one per phase. */
 export function strongAnswers(app: INestApplicationContext, questionId: string, count: number): string[] {
   const ref = app.get(ContentService).question(questionId).referenceAnswer;
-  const paragraphs = ref.split(/\n\s*\n/).filter((p) => p.trim().length > 40).map((p) => p.trim());
+  const paragraphs = ref
+    .split(/\n\s*\n/)
+    .filter((p) => p.trim().length > 40)
+    .map((p) => p.trim());
   return Array.from({ length: count }, (_, i) => paragraphs[i % paragraphs.length]!);
 }

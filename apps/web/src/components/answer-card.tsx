@@ -2,7 +2,13 @@ import type { ReactNode } from 'react';
 import type { GradeStatus, GradeView, TurnKind } from '../protocol.js';
 import type { AnswerItem } from '../live/session-state.js';
 
-const STATUS_TEXT: Record<GradeStatus, string> = { queued: 'Queued for grading', grading: 'Grading…', delayed: 'Grading delayed', scored: 'Scored', failed: 'Grading failed' };
+const STATUS_TEXT: Record<GradeStatus, string> = {
+  queued: 'Queued for grading',
+  grading: 'Grading…',
+  delayed: 'Grading delayed',
+  scored: 'Scored',
+  failed: 'Grading failed',
+};
 const KIND_TEXT: Record<TurnKind, string | null> = { answer: null, question: 'Question', 'move-on': 'Asked to move on', 'dont-know': "Don't know" };
 
 /** How the server read a turn, said beside it: a plain graded answer needs no label. */
@@ -16,7 +22,17 @@ export function turnKindLabel(kind: TurnKind, graded: boolean): string | null {
  * and, when shown, its grade. A turn that is not graded (a question, a request to move on) shows no grade status:
  * no grade event will come for it.
  */
-export function AnswerCard({ answer, showGrade, onRetry, children }: { answer: AnswerItem; showGrade: boolean; onRetry(turnId: string): void; children?: ReactNode }) {
+export function AnswerCard({
+  answer,
+  showGrade,
+  onRetry,
+  children,
+}: {
+  answer: AnswerItem;
+  showGrade: boolean;
+  onRetry(turnId: string): void;
+  children?: ReactNode;
+}) {
   const grade = showGrade ? answer.grade : undefined;
   const label = turnKindLabel(answer.turnKind, answer.graded);
   return (
@@ -43,7 +59,14 @@ export function AnswerCard({ answer, showGrade, onRetry, children }: { answer: A
         {answer.text}
       </p>
       {answer.status !== null && (
-        <GradeStatusLine turnId={answer.turnId} status={answer.status} failureCode={answer.failureCode} delay={answer.delay} revealedLater={!grade} onRetry={onRetry} />
+        <GradeStatusLine
+          turnId={answer.turnId}
+          status={answer.status}
+          failureCode={answer.failureCode}
+          delay={answer.delay}
+          revealedLater={!grade}
+          onRetry={onRetry}
+        />
       )}
       {grade && <Feedback grade={grade} />}
       {children}
@@ -116,7 +139,8 @@ function Feedback({ grade }: { grade: GradeView }) {
 
 /** What a candidate reads while the grading provider makes them wait: why, and until when at the latest. */
 function delayText(delay: NonNullable<AnswerItem['delay']>): string {
-  const at = (iso: string | undefined) => (iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : null);
+  const at = (iso: string | undefined) =>
+    iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : null;
   const why = delay.reason === 'PROVIDER_RATE_LIMITED' ? 'the grading service is busy' : delay.reason;
   const next = at(delay.retryAt);
   const latest = at(delay.giveUpAt);

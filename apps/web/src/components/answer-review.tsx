@@ -12,8 +12,14 @@ export function AnswerReview({ turn, onDispute }: { turn: Schema<'TranscriptTurn
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const grade = turn.grade;
   const corrections = [
-    ...(grade?.dimensions ?? []).flatMap((d) => (d.correction && d.corrected ? [{ key: `d|${d.id}`, what: d.title, from: String(d.ai.score), to: String(d.corrected.score), reason: d.correction.reason }] : [])),
-    ...(grade?.keyPoints ?? []).flatMap((k) => (k.correction && k.corrected ? [{ key: `k|${k.id}`, what: k.text, from: k.ai.status, to: k.corrected.status, reason: k.correction.reason }] : [])),
+    ...(grade?.dimensions ?? []).flatMap((d) =>
+      d.correction && d.corrected
+        ? [{ key: `d|${d.id}`, what: d.title, from: String(d.ai.score), to: String(d.corrected.score), reason: d.correction.reason }]
+        : [],
+    ),
+    ...(grade?.keyPoints ?? []).flatMap((k) =>
+      k.correction && k.corrected ? [{ key: `k|${k.id}`, what: k.text, from: k.ai.status, to: k.corrected.status, reason: k.correction.reason }] : [],
+    ),
   ];
   const fieldId = `dispute-${turn.turnId}`;
 

@@ -34,9 +34,16 @@ function useBoardImage(sessionId: string, snapshotId: string | undefined): { url
     }
     let current = true;
     const token = auth.token();
-    fetch(`/api/sessions/${sessionId}/diagram.svg?snapshotId=${encodeURIComponent(snapshotId)}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
+    fetch(`/api/sessions/${sessionId}/diagram.svg?snapshotId=${encodeURIComponent(snapshotId)}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    })
       .then(async (res) => {
-        if (!res.ok) throw new ApiError(res.status, `HTTP_${res.status}`, res.status === 401 ? 'Your sign-in has expired: reload the page.' : `The board could not be drawn (${res.status}).`);
+        if (!res.ok)
+          throw new ApiError(
+            res.status,
+            `HTTP_${res.status}`,
+            res.status === 401 ? 'Your sign-in has expired: reload the page.' : `The board could not be drawn (${res.status}).`,
+          );
         const url = URL.createObjectURL(new Blob([await res.blob()], { type: 'image/svg+xml' }));
         cache.current.set(snapshotId, url);
         if (current) setState({ id: snapshotId, url });
@@ -61,7 +68,10 @@ export interface BoardReplayProps {
  * snapshots. Renders nothing for a session without a board.
  */
 export function BoardReplay({ sessionId, snapshotId, onSelect }: BoardReplayProps) {
-  const query = useQuery({ queryKey: queryKeys.diagramTimeline(sessionId), queryFn: apiGet('/api/sessions/{id}/diagram-timeline', { path: { id: sessionId } }) });
+  const query = useQuery({
+    queryKey: queryKeys.diagramTimeline(sessionId),
+    queryFn: apiGet('/api/sessions/{id}/diagram-timeline', { path: { id: sessionId } }),
+  });
   const notADesign = query.error instanceof ApiError && query.error.code === 'NOT_A_DESIGN_SESSION';
   const timeline: DiagramTimeline | 'none' | null = query.data ?? (notADesign ? 'none' : null);
   const error = query.error && !query.data && !notADesign ? describeError(query.error) : null;
@@ -81,13 +91,20 @@ export function BoardReplay({ sessionId, snapshotId, onSelect }: BoardReplayProp
     const go = (i: number) => onSelect(snapshots[Math.min(Math.max(i, 0), snapshots.length - 1)]!.snapshotId);
     const download = () => {
       setDownloadError(null);
-      downloadFile(`/api/sessions/${sessionId}/diagram.svg?snapshotId=${shown.snapshotId}`, 'board.svg').catch((err: unknown) => setDownloadError(describeError(err)));
+      downloadFile(`/api/sessions/${sessionId}/diagram.svg?snapshotId=${shown.snapshotId}`, 'board.svg').catch((err: unknown) =>
+        setDownloadError(describeError(err)),
+      );
     };
     return (
       <>
         <figure className="board-figure">
           {image.url ? (
-            <img src={image.url} alt={`The board at step ${index + 1} of ${snapshots.length}: ${describe(shown)}`} data-testid="board-image" data-snapshot-id={shown.snapshotId} />
+            <img
+              src={image.url}
+              alt={`The board at step ${index + 1} of ${snapshots.length}: ${describe(shown)}`}
+              data-testid="board-image"
+              data-snapshot-id={shown.snapshotId}
+            />
           ) : image.error ? (
             <p role="alert">{image.error}</p>
           ) : (
@@ -131,7 +148,15 @@ export function BoardReplay({ sessionId, snapshotId, onSelect }: BoardReplayProp
 }
 
 /** Under an answer of a system-design session: show the board as it stood then (in the Board section). */
-export function BoardAtAnswer({ snapshotId, boardUsed, onShow }: { snapshotId: string | null | undefined; boardUsed: boolean; onShow(snapshotId: string): void }) {
+export function BoardAtAnswer({
+  snapshotId,
+  boardUsed,
+  onShow,
+}: {
+  snapshotId: string | null | undefined;
+  boardUsed: boolean;
+  onShow(snapshotId: string): void;
+}) {
   // A session whose board was never drawn on says so once, in the Board section, not under every answer.
   if (snapshotId === undefined || !boardUsed) return null;
   if (snapshotId === null) return <p className="muted board-at-answer">Nothing was on the board yet at this answer.</p>;

@@ -48,7 +48,13 @@ export function BarChart({ title, bars, max, testId }: { title: string; bars: Ba
     <figure className="chart" data-testid={testId}>
       <figcaption>{title}</figcaption>
       <div ref={box} className="chart-box">
-        <svg role="img" aria-label={`${title}: ${bars.map((b) => `${b.label} ${b.caption ?? b.value ?? 'not assessed'}`).join(', ')}`} viewBox={`0 0 ${width} ${height}`} width={width} height={height}>
+        <svg
+          role="img"
+          aria-label={`${title}: ${bars.map((b) => `${b.label} ${b.caption ?? b.value ?? 'not assessed'}`).join(', ')}`}
+          viewBox={`0 0 ${width} ${height}`}
+          width={width}
+          height={height}
+        >
           {bars.map((b, i) => {
             const y = i * rowH + 4;
             const w = b.value === null || b.value <= 0 ? 0 : Math.max(2, (Math.min(b.value, max) / max) * barW);
@@ -88,18 +94,38 @@ const shortDate = (x: number) => new Date(x).toLocaleDateString(undefined, { day
  * ranked first (scored most often, then most recently; `rankSeries`) are shown; the rest fold under a summary.
  * `summary`: the one-line trend above the panels.
  */
-export function SmallMultiples({ title, series, yMin, yMax, summary, limit = 6, testId }: { title: string; series: Series[]; yMin: number; yMax: number; summary: string; limit?: number; testId?: string }) {
+export function SmallMultiples({
+  title,
+  series,
+  yMin,
+  yMax,
+  summary,
+  limit = 6,
+  testId,
+}: {
+  title: string;
+  series: Series[];
+  yMin: number;
+  yMax: number;
+  summary: string;
+  limit?: number;
+  testId?: string;
+}) {
   const ranked = rankSeries(series);
   const xs = series.flatMap((s) => s.points.map((p) => p.x));
   const span = xs.length ? { x0: Math.min(...xs), x1: Math.max(...xs) } : { x0: 0, x1: 0 };
-  const panel = (s: Series, i: number) => <SeriesPanel key={s.name} series={s} color={COLORS[i % COLORS.length]!} yMin={yMin} yMax={yMax} span={span} />;
+  const panel = (s: Series, i: number) => (
+    <SeriesPanel key={s.name} series={s} color={COLORS[i % COLORS.length]!} yMin={yMin} yMax={yMax} span={span} />
+  );
   const shown = ranked.slice(0, limit);
   const folded = ranked.slice(limit);
   return (
     <figure className="chart" data-testid={testId}>
       <figcaption>
         {title}
-        {xs.length > 0 && <span className="muted"> · {span.x0 === span.x1 ? shortDate(span.x0) : `${shortDate(span.x0)} – ${shortDate(span.x1)}`}</span>}
+        {xs.length > 0 && (
+          <span className="muted"> · {span.x0 === span.x1 ? shortDate(span.x0) : `${shortDate(span.x0)} – ${shortDate(span.x1)}`}</span>
+        )}
       </figcaption>
       <p className="chart-summary" data-testid="progress-trend">
         {summary}
@@ -118,7 +144,19 @@ export function SmallMultiples({ title, series, yMin, yMax, summary, limit = 6, 
 }
 
 /** One series' panel: its name and latest score with the change since its first, and its line on the shared axes. */
-function SeriesPanel({ series, color, yMin, yMax, span }: { series: Series; color: string; yMin: number; yMax: number; span: { x0: number; x1: number } }) {
+function SeriesPanel({
+  series,
+  color,
+  yMin,
+  yMax,
+  span,
+}: {
+  series: Series;
+  color: string;
+  yMin: number;
+  yMax: number;
+  span: { x0: number; x1: number };
+}) {
   const box = useRef<HTMLDivElement>(null);
   const W = useWidth(box, 240);
   const H = 96;

@@ -15,7 +15,15 @@ export function formatArgs(args: readonly unknown[]): string {
  * parameters, run once in the sandbox on "Run with this input" (never against a test). Starts from the first
  * visible test's arguments, so the format is shown by example.
  */
-export function CodeConsole({ signature, visibleTests, onRun }: { signature: FunctionSignatureView; visibleTests: readonly { args: unknown[] }[]; onRun: (input: string) => void }) {
+export function CodeConsole({
+  signature,
+  visibleTests,
+  onRun,
+}: {
+  signature: FunctionSignatureView;
+  visibleTests: readonly { args: unknown[] }[];
+  onRun: (input: string) => void;
+}) {
   const [input, setInput] = useState(() => (visibleTests[0] ? formatArgs(visibleTests[0].args) : ''));
   const params = signature.params;
   return (

@@ -64,7 +64,11 @@ export function CodeEditor({ starterCode, signature, visibleTests, draft, sync, 
 
   const running = runningRuns(draft.running, results).map((r) => ({
     key: r.runId,
-    label: r.custom ? 'Running your code on your input…' : r.kind === 'run' ? 'Running the visible tests…' : 'Running your submission against every test…',
+    label: r.custom
+      ? 'Running your code on your input…'
+      : r.kind === 'run'
+        ? 'Running the visible tests…'
+        : 'Running your submission against every test…',
   }));
   const queued = draft.commands.map((c) => ({
     key: c.clientId,
@@ -116,7 +120,9 @@ export function CodeEditor({ starterCode, signature, visibleTests, draft, sync, 
           </button>
         </div>
       )}
-      {!ended && signature && <CodeConsole signature={signature} visibleTests={visibleTests ?? []} onRun={(input) => sync.run('run', language, code, input)} />}
+      {!ended && signature && (
+        <CodeConsole signature={signature} visibleTests={visibleTests ?? []} onRun={(input) => sync.run('run', language, code, input)} />
+      )}
       {refused && <p role="alert">The server refused the code: {refused.message}</p>}
       <section aria-label="Test results" className="code-results-panel">
         <CodeResults results={results} running={[...queued, ...running]} />

@@ -68,7 +68,8 @@ export default function DiagramBoard({ initial, latest, send, online, readOnly }
   useEffect(() => {
     const el = canvas.current;
     if (!el) return;
-    const label = () => el.querySelectorAll('button.dropdown-menu-button:not([aria-label])').forEach((b) => b.setAttribute('aria-label', 'Board menu'));
+    const label = () =>
+      el.querySelectorAll('button.dropdown-menu-button:not([aria-label])').forEach((b) => b.setAttribute('aria-label', 'Board menu'));
     label();
     const observer = new MutationObserver(label);
     observer.observe(el, { childList: true, subtree: true });

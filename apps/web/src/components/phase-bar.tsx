@@ -25,7 +25,11 @@ export function PhaseBar({ phases, phase, endsAt, ended }: { phases: SessionStat
       <nav className="phase-bar" aria-label="Interview phases">
         <ol>
           {phases.map((p, i) => (
-            <li key={p.id} className={i === phase.index ? 'current' : i < phase.index ? 'done' : ''} aria-current={i === phase.index ? 'step' : undefined}>
+            <li
+              key={p.id}
+              className={i === phase.index ? 'current' : i < phase.index ? 'done' : ''}
+              aria-current={i === phase.index ? 'step' : undefined}
+            >
               <span className="phase-title">{p.title}</span>
               <span className="muted"> · {p.minutes} min</span>
             </li>

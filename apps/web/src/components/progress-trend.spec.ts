@@ -16,7 +16,9 @@ describe(trendSummary.name, () => {
 
   it('leaves out what does not apply: no rise, nothing below 3, a single session', () => {
     expect(trendSummary([{ name: 'Scope', points: at(3, 3) }], at(70, 62))).toBe('Overall down from 70 to 62 over 2 sessions (−8).');
-    expect(trendSummary([{ name: 'Scope', points: at(2) }], at(40))).toBe('Overall 40 after your first complete session; to work on: Scope (2 of 4 last time).');
+    expect(trendSummary([{ name: 'Scope', points: at(2) }], at(40))).toBe(
+      'Overall 40 after your first complete session; to work on: Scope (2 of 4 last time).',
+    );
     expect(trendSummary([], [])).toBe('Finish more sessions to see a trend.');
   });
 });

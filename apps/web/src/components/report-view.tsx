@@ -20,8 +20,8 @@ export function SessionReport({ report }: { report: ReportView }) {
       </p>
       {report.complete === false && (
         <p className="notice" data-testid="report-incomplete">
-          Incomplete: this session assessed {Math.round((report.coverage ?? 0) * 100)}% of the interview, so the overall stands for that part
-          only. It is not counted in your progress trends.
+          Incomplete: this session assessed {Math.round((report.coverage ?? 0) * 100)}% of the interview, so the overall stands for that part only. It
+          is not counted in your progress trends.
         </p>
       )}
       <BarChart
@@ -130,7 +130,9 @@ function CodeReport({ code }: { code: CodeReportSection }) {
       <h3 id="report-code-title">Graded code</h3>
       <p data-testid="report-code-summary">
         {LANGUAGE_LABEL[code.language] ?? code.language} ·{' '}
-        {code.status === null ? 'never submitted (the last version is shown)' : `submission ${code.status} · visible ${counts(code.visible)} · hidden ${counts(code.hidden)}`}
+        {code.status === null
+          ? 'never submitted (the last version is shown)'
+          : `submission ${code.status} · visible ${counts(code.visible)} · hidden ${counts(code.hidden)}`}
         <span className="muted">
           {' '}
           · {code.snapshots} snapshot{code.snapshots === 1 ? '' : 's'}

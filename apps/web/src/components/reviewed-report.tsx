@@ -9,17 +9,40 @@ export function ReportCorrections({ report, turns = [] }: { report: Schema<'Revi
   const kpTexts = new Map(report.keyPoints.map((k) => [k.id, k.text]));
   const perAnswer = turns.flatMap((t) => [
     ...(t.grade?.dimensions ?? []).flatMap((d) =>
-      d.correction && d.corrected ? [{ key: `${t.turnId}|d|${d.id}`, phase: t.phaseTitle, what: titles.get(d.id) ?? d.title, from: String(d.ai.score), to: String(d.corrected.score), reason: d.correction.reason }] : [],
+      d.correction && d.corrected
+        ? [
+            {
+              key: `${t.turnId}|d|${d.id}`,
+              phase: t.phaseTitle,
+              what: titles.get(d.id) ?? d.title,
+              from: String(d.ai.score),
+              to: String(d.corrected.score),
+              reason: d.correction.reason,
+            },
+          ]
+        : [],
     ),
     ...(t.grade?.keyPoints ?? []).flatMap((k) =>
-      k.correction && k.corrected ? [{ key: `${t.turnId}|k|${k.id}`, phase: t.phaseTitle, what: kpTexts.get(k.id) ?? k.text, from: k.ai.status, to: k.corrected.status, reason: k.correction.reason }] : [],
+      k.correction && k.corrected
+        ? [
+            {
+              key: `${t.turnId}|k|${k.id}`,
+              phase: t.phaseTitle,
+              what: kpTexts.get(k.id) ?? k.text,
+              from: k.ai.status,
+              to: k.corrected.status,
+              reason: k.correction.reason,
+            },
+          ]
+        : [],
     ),
   ]);
   return (
     <section className="card corrections" aria-labelledby="corrections-title" data-testid="report-corrections">
       <h3 id="corrections-title">Reviewed by a coach</h3>
       <p>
-        Overall: AI {report.overall.ai ?? '—'} → coach <strong data-testid="corrected-overall">{report.overall.corrected ?? report.overall.ai ?? '—'}</strong>
+        Overall: AI {report.overall.ai ?? '—'} → coach{' '}
+        <strong data-testid="corrected-overall">{report.overall.corrected ?? report.overall.ai ?? '—'}</strong>
       </p>
       <BarChart
         title="Dimensions after review (AI → coach)"

@@ -5,7 +5,12 @@ const S = '00000000-0000-4000-8000-000000000001';
 
 function memoryStorage() {
   const data = new Map<string, string>();
-  return { data, getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) };
+  return {
+    data,
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+    removeItem: (k: string) => void data.delete(k),
+  };
 }
 
 type Sent = { event: string; payload: Record<string, unknown> };
@@ -19,25 +24,41 @@ function server(reply: (s: Sent, n: number) => Ack<unknown> | undefined = () => 
     sent.push(s);
     const custom = reply(s, sent.length);
     if (custom) return custom;
-    return event === 'code:update' ? { ok: true, data: { snapshotId: `snap-${sent.length}`, at: '' } } : { ok: true, data: { runId: `run-${++runs}`, status: 'queued' } };
+    return event === 'code:update'
+      ? { ok: true, data: { snapshotId: `snap-${sent.length}`, at: '' } }
+      : { ok: true, data: { runId: `run-${++runs}`, status: 'queued' } };
   }) as CodeRequest;
   return { sent, request };
 }
 
 const RETRYABLE = new Set(['RATE_LIMITED', 'UNAVAILABLE', 'OFFLINE', 'TIMEOUT']);
-const refusal = (code: string, details?: Record<string, unknown>): Ack<never> => ({ ok: false, error: { code, message: code, retryable: RETRYABLE.has(code), details } });
+const refusal = (code: string, details?: Record<string, unknown>): Ack<never> => ({
+  ok: false,
+  error: { code, message: code, retryable: RETRYABLE.has(code), details },
+});
 const settled = () => new Promise((r) => setTimeout(r, 20));
 
 describe(CodeSync.name, () => {
   it('sends the snapshot of the code before the run, and shows the run as running', async () => {
     const storage = memoryStorage();
     const { sent, request } = server();
-    const sut = new CodeSync(S, new CodeDraftStore(S, storage), request, () => {}, () => {});
+    const sut = new CodeSync(
+      S,
+      new CodeDraftStore(S, storage),
+      request,
+      () => {},
+      () => {},
+    );
     sut.run('run', 'python', 'def f(): pass');
     await settled();
     expect(sent.map((s) => s.event)).toEqual(['code:update', 'code:run']);
     expect(sent[0]!.payload).toMatchObject({ sessionId: S, language: 'python', code: 'def f(): pass', clientId: expect.stringMatching(/^web-/) });
-    expect(sut.draft()).toMatchObject({ snapshot: null, commands: [], sent: { language: 'python', code: 'def f(): pass' }, running: [{ runId: 'run-1', kind: 'run' }] });
+    expect(sut.draft()).toMatchObject({
+      snapshot: null,
+      commands: [],
+      sent: { language: 'python', code: 'def f(): pass' },
+      running: [{ runId: 'run-1', kind: 'run' }],
+    });
 
     // The same code again is not sent again; the result settles the run.
     sut.run('submit', 'python', 'def f(): pass');
@@ -50,22 +71,44 @@ describe(CodeSync.name, () => {
   it('sends a run on the candidate’s input with that input, and keeps it through a reload', async () => {
     const storage = memoryStorage();
     const offline = server(() => refusal('OFFLINE'));
-    new CodeSync(S, new CodeDraftStore(S, storage), offline.request, () => {}, () => {}).run('run', 'python', 'def f(x): return x', '[1, 2]');
+    new CodeSync(
+      S,
+      new CodeDraftStore(S, storage),
+      offline.request,
+      () => {},
+      () => {},
+    ).run('run', 'python', 'def f(x): return x', '[1, 2]');
     await settled();
     const queued = new CodeDraftStore(S, storage).read().commands;
     expect(queued).toEqual([{ clientId: expect.any(String), kind: 'run', input: '[1, 2]' }]);
     const { sent, request } = server();
-    const sut = new CodeSync(S, new CodeDraftStore(S, storage), request, () => {}, () => {});
+    const sut = new CodeSync(
+      S,
+      new CodeDraftStore(S, storage),
+      request,
+      () => {},
+      () => {},
+    );
     sut.resume();
     await settled();
-    expect(sent.map((s) => [s.event, s.payload.input])).toEqual([['code:update', undefined], ['code:run', '[1, 2]']]);
+    expect(sent.map((s) => [s.event, s.payload.input])).toEqual([
+      ['code:update', undefined],
+      ['code:run', '[1, 2]'],
+    ]);
     expect(sent[1]!.payload.clientId).toBe(queued[0]!.clientId);
     expect(sut.draft().running).toEqual([{ runId: 'run-1', kind: 'run', custom: true }]);
   });
 
   it('debounces typing into one snapshot of the latest text', async () => {
     const { sent, request } = server();
-    const sut = new CodeSync(S, new CodeDraftStore(S, memoryStorage()), request, () => {}, () => {}, 10);
+    const sut = new CodeSync(
+      S,
+      new CodeDraftStore(S, memoryStorage()),
+      request,
+      () => {},
+      () => {},
+      10,
+    );
     for (const code of ['d', 'de', 'def']) sut.edit('javascript', code);
     expect(sent).toEqual([]);
     await settled();
@@ -75,7 +118,13 @@ describe(CodeSync.name, () => {
   it('keeps code and runs through an outage and a reload, then sends them with their first clientIds', async () => {
     const storage = memoryStorage();
     const offline = server(() => refusal('OFFLINE'));
-    const before = new CodeSync(S, new CodeDraftStore(S, storage), offline.request, () => {}, () => {});
+    const before = new CodeSync(
+      S,
+      new CodeDraftStore(S, storage),
+      offline.request,
+      () => {},
+      () => {},
+    );
     before.run('run', 'python', 'print(1)');
     await settled();
     const [snapshot] = offline.sent; // the run waits behind it
@@ -84,7 +133,13 @@ describe(CodeSync.name, () => {
     before.stop();
 
     const online = server();
-    const after = new CodeSync(S, new CodeDraftStore(S, storage), online.request, () => {}, () => {});
+    const after = new CodeSync(
+      S,
+      new CodeDraftStore(S, storage),
+      online.request,
+      () => {},
+      () => {},
+    );
     expect(after.draft().code.python).toBe('print(2)');
     after.resume(); // what the hook does after a join
     await settled();
@@ -99,7 +154,13 @@ describe(CodeSync.name, () => {
 
   it('waits out RATE_LIMITED and re-sends the same snapshot', async () => {
     const { sent, request } = server((s, n) => (n === 1 ? refusal('RATE_LIMITED', { retryAfterMs: 5 }) : undefined));
-    const sut = new CodeSync(S, new CodeDraftStore(S, memoryStorage()), request, () => {}, () => {});
+    const sut = new CodeSync(
+      S,
+      new CodeDraftStore(S, memoryStorage()),
+      request,
+      () => {},
+      () => {},
+    );
     sut.run('run', 'python', 'x = 1');
     await settled();
     expect(sent.map((s) => s.event)).toEqual(['code:update', 'code:update', 'code:run']);
@@ -109,7 +170,13 @@ describe(CodeSync.name, () => {
   it('reports a refused snapshot and drops the runs queued behind it (they would run older code)', async () => {
     const refused: ErrorDto[] = [];
     const { sent, request } = server((s) => (s.event === 'code:update' ? refusal('CODE_TOO_LONG') : undefined));
-    const sut = new CodeSync(S, new CodeDraftStore(S, memoryStorage()), request, () => {}, (e) => refused.push(e));
+    const sut = new CodeSync(
+      S,
+      new CodeDraftStore(S, memoryStorage()),
+      request,
+      () => {},
+      (e) => refused.push(e),
+    );
     sut.run('submit', 'python', 'x'.repeat(10));
     await settled();
     expect(sent.map((s) => s.event)).toEqual(['code:update']);
@@ -119,7 +186,13 @@ describe(CodeSync.name, () => {
 
   it('starts from the server copy only when this browser holds nothing', () => {
     const storage = memoryStorage();
-    const sut = new CodeSync(S, new CodeDraftStore(S, storage), server().request, () => {}, () => {});
+    const sut = new CodeSync(
+      S,
+      new CodeDraftStore(S, storage),
+      server().request,
+      () => {},
+      () => {},
+    );
     sut.restore('javascript', 'let a;');
     sut.restore('python', 'other');
     expect(sut.draft()).toMatchObject({ language: 'javascript', code: { javascript: 'let a;' }, sent: { language: 'javascript', code: 'let a;' } });
@@ -127,7 +200,13 @@ describe(CodeSync.name, () => {
 
   it('still restores after a join settled runs and resumed with nothing typed (a fresh browser)', () => {
     const storage = memoryStorage();
-    const sut = new CodeSync(S, new CodeDraftStore(S, storage), server().request, () => {}, () => {});
+    const sut = new CodeSync(
+      S,
+      new CodeDraftStore(S, storage),
+      server().request,
+      () => {},
+      () => {},
+    );
     sut.resume();
     sut.settle(new Set(['run-1']));
     expect(sut.hasDraft()).toBe(false);

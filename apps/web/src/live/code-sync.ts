@@ -178,7 +178,6 @@ export class CodeSync {
     clearTimeout(this.retry);
   }
 
-
   /** Queues a snapshot of the editor unless the server already has exactly this code. */
   private snapshot(): void {
     clearTimeout(this.debounce);
@@ -199,21 +198,36 @@ export class CodeSync {
     if (snap) {
       const ack = await this.request('code:update', { sessionId: this.sessionId, ...snap });
       // A refused snapshot also drops the runs queued behind it: they would run older code than the editor shows.
-      if (!this.accepted(ack, () => this.store.update((d) => ({ ...d, snapshot: d.snapshot?.clientId === snap.clientId ? null : d.snapshot, commands: [] })))) return;
+      if (
+        !this.accepted(ack, () =>
+          this.store.update((d) => ({ ...d, snapshot: d.snapshot?.clientId === snap.clientId ? null : d.snapshot, commands: [] })),
+        )
+      )
+        return;
       this.changed(
-        this.store.update((d) => ({ ...d, sent: { language: snap.language, code: snap.code }, snapshot: d.snapshot?.clientId === snap.clientId ? null : d.snapshot })),
+        this.store.update((d) => ({
+          ...d,
+          sent: { language: snap.language, code: snap.code },
+          snapshot: d.snapshot?.clientId === snap.clientId ? null : d.snapshot,
+        })),
       );
       if (this.store.read().snapshot) return void (this.flushAgain = true); // edited meanwhile: that goes first
     }
     for (const cmd of this.store.read().commands) {
       const ack =
         cmd.kind === 'run'
-          ? await this.request('code:run', { sessionId: this.sessionId, clientId: cmd.clientId, ...(cmd.input !== undefined ? { input: cmd.input } : {}) })
+          ? await this.request('code:run', {
+              sessionId: this.sessionId,
+              clientId: cmd.clientId,
+              ...(cmd.input !== undefined ? { input: cmd.input } : {}),
+            })
           : await this.request('code:submit', { sessionId: this.sessionId, clientId: cmd.clientId });
       const drop = (d: CodeDraft) => ({ ...d, commands: d.commands.filter((c) => c.clientId !== cmd.clientId) });
       if (!this.accepted(ack, () => this.store.update(drop))) return;
       const running = { runId: ack.data.runId, kind: cmd.kind, ...(cmd.input !== undefined ? { custom: true } : {}) };
-      this.changed(this.store.update((d) => ({ ...drop(d), running: d.running.some((r) => r.runId === ack.data.runId) ? d.running : [...d.running, running] })));
+      this.changed(
+        this.store.update((d) => ({ ...drop(d), running: d.running.some((r) => r.runId === ack.data.runId) ? d.running : [...d.running, running] })),
+      );
     }
   }
 

@@ -12,7 +12,16 @@ function server(reply: (n: number) => Ack<ClientAckData['diagram:update']> | und
   return { sent, request };
 }
 const settled = (ms = 20) => new Promise((r) => setTimeout(r, ms));
-const box = (id: string, version = 1, extra: Record<string, unknown> = {}) => ({ id, type: 'rectangle', version, x: 0, y: 0, width: 10, height: 10, ...extra });
+const box = (id: string, version = 1, extra: Record<string, unknown> = {}) => ({
+  id,
+  type: 'rectangle',
+  version,
+  x: 0,
+  y: 0,
+  width: 10,
+  height: 10,
+  ...extra,
+});
 
 describe(DiagramSync.name, () => {
   it('sends the latest drawing once drawing pauses, and nothing for a pan or the same drawing again', async () => {

@@ -18,7 +18,19 @@ import type {
 import { type Outbox, type OutboxEntry, submitPayload } from './outbox.js';
 
 const NAMESPACE: typeof INTERVIEW_NAMESPACE = '/interview';
-const EVENT_TYPES: ServerEventType[] = ['phase:changed', 'interviewer:message', 'answer:accepted', 'grade:status', 'grade:scored', 'grade:failed', 'session:report', 'session:report-failed', 'session:ended', 'code:result', 'diagram:updated'];
+const EVENT_TYPES: ServerEventType[] = [
+  'phase:changed',
+  'interviewer:message',
+  'answer:accepted',
+  'grade:status',
+  'grade:scored',
+  'grade:failed',
+  'session:report',
+  'session:report-failed',
+  'session:ended',
+  'code:result',
+  'diagram:updated',
+];
 const ACK_TIMEOUT_MS = 15_000;
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthenticated';
@@ -133,9 +145,13 @@ export class LiveConnection {
   }
 
   /** A command that needs the connection (advance, end, retry): refused at once when offline. */
-  async request<E extends Exclude<ClientEventName, 'session:join' | 'answer:submit'>>(event: E, payload: ClientPayload<E>): Promise<Ack<ClientAckData[E]>> {
+  async request<E extends Exclude<ClientEventName, 'session:join' | 'answer:submit'>>(
+    event: E,
+    payload: ClientPayload<E>,
+  ): Promise<Ack<ClientAckData[E]>> {
     const socket = this.socket;
-    if (!socket || !this.joined) return { ok: false, error: { code: 'OFFLINE', message: 'Not connected: try again when the connection is back.', retryable: true } };
+    if (!socket || !this.joined)
+      return { ok: false, error: { code: 'OFFLINE', message: 'Not connected: try again when the connection is back.', retryable: true } };
     try {
       // socket.io's typed emitWithAck cannot narrow a generic event name; payload and ack are the protocol's for `E`.
       const untyped = socket as unknown as Socket;
@@ -195,7 +211,9 @@ export class LiveConnection {
     const lastSeq = this.handlers.lastSeq();
     let ack: Ack<ClientAckData['session:join']>;
     try {
-      ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('session:join', lastSeq > 0 ? { sessionId: this.sessionId, lastSeq } : { sessionId: this.sessionId });
+      ack = await socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emitWithAck('session:join', lastSeq > 0 ? { sessionId: this.sessionId, lastSeq } : { sessionId: this.sessionId });
     } catch {
       socket.disconnect().connect();
       return;

@@ -1,5 +1,16 @@
 import type { InterviewerDelta, ServerEvent, SessionStateDto } from '../protocol.js';
-import { applyDelta, applyEvent, applyJoin, draftReplies, dropIdleDrafts, humanize, initialLiveState, keyPointCoverage, type LiveState, runningRuns } from './session-state.js';
+import {
+  applyDelta,
+  applyEvent,
+  applyJoin,
+  draftReplies,
+  dropIdleDrafts,
+  humanize,
+  initialLiveState,
+  keyPointCoverage,
+  type LiveState,
+  runningRuns,
+} from './session-state.js';
 
 const S = 'session-1';
 const phase = { id: 'p1', title: 'Requirements', index: 0, count: 2 };
@@ -24,7 +35,14 @@ const ev = (e: Draft): ServerEvent => ({ sessionId: S, at, ...e }) as ServerEven
 const grade = (kps: [string, 'covered' | 'partial' | 'missed'][]) => ({
   questionId: 'q',
   phaseId: 'p1',
-  provenance: { grader: 'rubric' as const, model: null, rubricVersion: 'r', promptVersion: 'p', tokens: { prompt: 0, cached: 0, completion: 0 }, latencyMs: 1 },
+  provenance: {
+    grader: 'rubric' as const,
+    model: null,
+    rubricVersion: 'r',
+    promptVersion: 'p',
+    tokens: { prompt: 0, cached: 0, completion: 0 },
+    latencyMs: 1,
+  },
   keyPoints: kps.map(([id, status]) => ({ id, status, evidence: [] })),
   mistakes: [],
   dimensions: [],
@@ -36,7 +54,10 @@ const grade = (kps: [string, 'covered' | 'partial' | 'missed'][]) => ({
 describe(applyEvent.name, () => {
   const joined = applyJoin(initialLiveState(S), {
     state,
-    events: [ev({ seq: 1, type: 'phase:changed', phase, endsAt: state.phaseEndsAt }), ev({ seq: 2, type: 'interviewer:message', turnId: 't0', text: 'Hi', reason: 'opening' })],
+    events: [
+      ev({ seq: 1, type: 'phase:changed', phase, endsAt: state.phaseEndsAt }),
+      ev({ seq: 2, type: 'interviewer:message', turnId: 't0', text: 'Hi', reason: 'opening' }),
+    ],
   });
 
   it('builds the timeline from the join and follows an answer from queued to scored', () => {
@@ -75,9 +96,31 @@ describe(keyPointCoverage.name, () => {
   it('keeps the best status each key point reached', () => {
     let s = applyJoin(initialLiveState(S), { state, events: [] });
     s = applyEvent(s, ev({ seq: 3, type: 'answer:accepted', turnId: 't1', clientId: 'c1', phaseId: 'p1', text: 'x' }));
-    s = applyEvent(s, ev({ seq: 4, type: 'grade:scored', turnId: 't1', grade: grade([['a', 'covered'], ['b', 'missed']]) }));
+    s = applyEvent(
+      s,
+      ev({
+        seq: 4,
+        type: 'grade:scored',
+        turnId: 't1',
+        grade: grade([
+          ['a', 'covered'],
+          ['b', 'missed'],
+        ]),
+      }),
+    );
     s = applyEvent(s, ev({ seq: 5, type: 'answer:accepted', turnId: 't2', clientId: 'c2', phaseId: 'p1', text: 'y' }));
-    s = applyEvent(s, ev({ seq: 6, type: 'grade:scored', turnId: 't2', grade: grade([['a', 'missed'], ['b', 'partial']]) }));
+    s = applyEvent(
+      s,
+      ev({
+        seq: 6,
+        type: 'grade:scored',
+        turnId: 't2',
+        grade: grade([
+          ['a', 'missed'],
+          ['b', 'partial'],
+        ]),
+      }),
+    );
     expect(keyPointCoverage(s.items)).toEqual([
       { id: 'a', status: 'covered', board: [] },
       { id: 'b', status: 'partial', board: [] },
@@ -98,7 +141,9 @@ describe(keyPointCoverage.name, () => {
     answered(3, 't1', withBoard('partial', ['Client → Postgres']));
     answered(5, 't2', withBoard('covered', ['Notification service → Kafka → Push worker']));
     answered(7, 't3', withBoard('covered', ['Notification service → Kafka → Push worker', 'Kafka (queue)']));
-    expect(keyPointCoverage(s.items)).toEqual([{ id: 'a', status: 'covered', board: ['Notification service → Kafka → Push worker', 'Kafka (queue)'] }]);
+    expect(keyPointCoverage(s.items)).toEqual([
+      { id: 'a', status: 'covered', board: ['Notification service → Kafka → Push worker', 'Kafka (queue)'] },
+    ]);
   });
 
   it('humanizes ids', () => expect(humanize('chat-semantics')).toBe('Chat semantics'));
@@ -113,7 +158,17 @@ describe('code:result', () => {
       runId,
       kind: 'run',
       status,
-      tests: [{ name: 'classic sequence', hidden: false, passed: status === 'PASSED', expected: [1], actual: ['<img src=x>'], stdout: '<b>out</b>', timeMs: 3 }],
+      tests: [
+        {
+          name: 'classic sequence',
+          hidden: false,
+          passed: status === 'PASSED',
+          expected: [1],
+          actual: ['<img src=x>'],
+          stdout: '<b>out</b>',
+          timeMs: 3,
+        },
+      ],
       visible: { passed: status === 'PASSED' ? 1 : 0, total: 1 },
       hidden: { passed: 0, total: 0 },
     });
@@ -183,16 +238,25 @@ describe('candidate turns: how the server read them', () => {
   });
 
   it("keeps the interviewer line's replyTo and factIds", () => {
-    const s = applyEvent(joined, ev({ seq: 3, type: 'interviewer:message', turnId: 'i1', text: '50M users', reason: 'answer', replyTo: 't1', factIds: ['users'] }));
+    const s = applyEvent(
+      joined,
+      ev({ seq: 3, type: 'interviewer:message', turnId: 'i1', text: '50M users', reason: 'answer', replyTo: 't1', factIds: ['users'] }),
+    );
     expect(s.items[0]).toMatchObject({ kind: 'interviewer', replyTo: 't1', factIds: ['users'] });
-    expect(applyEvent(joined, ev({ seq: 3, type: 'interviewer:message', turnId: 'i1', text: 'Hi', reason: 'opening' })).items[0]).not.toHaveProperty('replyTo');
+    expect(applyEvent(joined, ev({ seq: 3, type: 'interviewer:message', turnId: 'i1', text: 'Hi', reason: 'opening' })).items[0]).not.toHaveProperty(
+      'replyTo',
+    );
   });
 });
 
 describe(applyDelta.name, () => {
-  const joined = applyJoin(initialLiveState(S), { state, events: [ev({ seq: 2, type: 'interviewer:message', turnId: 't0', text: 'Hi', reason: 'opening' })] });
+  const joined = applyJoin(initialLiveState(S), {
+    state,
+    events: [ev({ seq: 2, type: 'interviewer:message', turnId: 't0', text: 'Hi', reason: 'opening' })],
+  });
   const delta = (turnId: string, index: number, text: string): InterviewerDelta => ({ sessionId: S, turnId, index, text });
-  const final = (seq: number, turnId: string, text: string) => ev({ seq, type: 'interviewer:message', turnId, text, reason: 'answer', replyTo: 't1' });
+  const final = (seq: number, turnId: string, text: string) =>
+    ev({ seq, type: 'interviewer:message', turnId, text, reason: 'answer', replyTo: 't1' });
   const T = 1_000;
   const apply = (s: LiveState, ...deltas: InterviewerDelta[]) => deltas.reduce((acc, d) => applyDelta(acc, d, T), s);
   const texts = (s: LiveState) => draftReplies(s).map((d) => [d.turnId, d.text]);

@@ -1,4 +1,14 @@
-import type { GradeStatus, GradeView, InterviewerDelta, KeyPointStatus, PhaseView, ReportView, ServerEvent, SessionStateDto, TurnKind } from '../protocol.js';
+import type {
+  GradeStatus,
+  GradeView,
+  InterviewerDelta,
+  KeyPointStatus,
+  PhaseView,
+  ReportView,
+  ServerEvent,
+  SessionStateDto,
+  TurnKind,
+} from '../protocol.js';
 
 /** One finished run or submission, as `code:result` says it (hidden tests as pass/fail only). */
 export type CodeResult = Omit<ServerEvent<'code:result'>, 'sessionId' | 'type'>;
@@ -154,10 +164,19 @@ export function applyEvent(state: LiveState, event: ServerEvent): LiveState {
         graded: true,
         status: event.status,
         failureCode: event.status === 'failed' ? a.failureCode : undefined,
-        delay: event.status === 'delayed' ? { reason: event.reason ?? 'PROVIDER_RATE_LIMITED', retryAt: event.retryAt, giveUpAt: event.giveUpAt } : undefined,
+        delay:
+          event.status === 'delayed'
+            ? { reason: event.reason ?? 'PROVIDER_RATE_LIMITED', retryAt: event.retryAt, giveUpAt: event.giveUpAt }
+            : undefined,
       }));
     case 'grade:scored':
-      return updateAnswer(next, event.turnId, (a) => ({ ...a, graded: true, status: 'scored', grade: event.grade as GradeView, failureCode: undefined }));
+      return updateAnswer(next, event.turnId, (a) => ({
+        ...a,
+        graded: true,
+        status: 'scored',
+        grade: event.grade as GradeView,
+        failureCode: undefined,
+      }));
     case 'grade:failed':
       return updateAnswer(next, event.turnId, (a) => ({ ...a, graded: true, status: 'failed', failureCode: event.code }));
     case 'session:report':

@@ -54,25 +54,31 @@ export function useLiveSession(sessionId: string): LiveSession {
       setCodeRefused,
     );
     const settleRuns = () => sync.settle(new Set(stateRef.current.codeResults.map((r) => r.runId)));
-    const conn = new LiveConnection(sessionId, () => auth.token(), new Outbox(sessionId, localStorage), {
-      lastSeq: () => stateRef.current.lastSeq,
-      onJoin: (ack) => {
-        update((s) => applyJoin(s, ack));
-        settleRuns();
+    const conn = new LiveConnection(
+      sessionId,
+      () => auth.token(),
+      new Outbox(sessionId, localStorage),
+      {
+        lastSeq: () => stateRef.current.lastSeq,
+        onJoin: (ack) => {
+          update((s) => applyJoin(s, ack));
+          settleRuns();
+        },
+        onEvent: (event) => {
+          update((s) => applyEvent(s, event));
+          if (event.type === 'code:result') settleRuns();
+        },
+        // A piece that changes nothing returns the same state object, and React skips that render.
+        onDelta: (delta) => update((s) => applyDelta(s, delta, Date.now())),
+        onStatus: (status, detail) => {
+          setConnection({ status, detail });
+          if (status === 'online') sync.resume();
+        },
+        onOutbox: (entries) => setPending(entries),
+        onRefused: (entry, error) => setRefused((r) => [...r, { entry, error }]),
       },
-      onEvent: (event) => {
-        update((s) => applyEvent(s, event));
-        if (event.type === 'code:result') settleRuns();
-      },
-      // A piece that changes nothing returns the same state object, and React skips that render.
-      onDelta: (delta) => update((s) => applyDelta(s, delta, Date.now())),
-      onStatus: (status, detail) => {
-        setConnection({ status, detail });
-        if (status === 'online') sync.resume();
-      },
-      onOutbox: (entries) => setPending(entries),
-      onRefused: (entry, error) => setRefused((r) => [...r, { entry, error }]),
-    }, renewAccessToken);
+      renewAccessToken,
+    );
     connRef.current = conn;
     setCodeDraft(sync.draft());
     setCodeSync(sync);
@@ -90,12 +96,10 @@ export function useLiveSession(sessionId: string): LiveSession {
   const submit = useCallback((text: string, intent?: SubmitIntent) => void connRef.current?.submit(text, intent), []);
   const advance = useCallback(async () => (await connRef.current?.request('phase:advance', { sessionId })) ?? OFFLINE, [sessionId]);
   const end = useCallback(async () => (await connRef.current?.request('session:end', { sessionId })) ?? OFFLINE, [sessionId]);
-  const retry = useCallback(
-    async (turnId: string) => (await connRef.current?.request('grade:retry', { sessionId, turnId })) ?? OFFLINE,
-    [sessionId],
-  );
+  const retry = useCallback(async (turnId: string) => (await connRef.current?.request('grade:retry', { sessionId, turnId })) ?? OFFLINE, [sessionId]);
   const sendDiagram = useCallback(
-    async (payload: { clientId: string; scene: DiagramScene }) => (await connRef.current?.request('diagram:update', { sessionId, ...payload })) ?? OFFLINE,
+    async (payload: { clientId: string; scene: DiagramScene }) =>
+      (await connRef.current?.request('diagram:update', { sessionId, ...payload })) ?? OFFLINE,
     [sessionId],
   );
   const code = useMemo(() => ({ draft: codeDraft, sync: codeSync, refused: codeRefused }), [codeDraft, codeSync, codeRefused]);

@@ -120,7 +120,12 @@ export function CoachAssignments() {
                   <td>{a.candidateEmail}</td>
                   <td>{new Date(a.assignedAt).toLocaleDateString()}</td>
                   <td>
-                    <button type="button" className="link" onClick={() => void unassign(a)} aria-label={`Unassign ${a.candidateEmail} from ${a.coachEmail}`}>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => void unassign(a)}
+                      aria-label={`Unassign ${a.candidateEmail} from ${a.coachEmail}`}
+                    >
                       Unassign
                     </button>
                   </td>
@@ -134,7 +139,13 @@ export function CoachAssignments() {
   );
 }
 
-const MAIL_STATUS: Record<InviteDto['mail']['status'], string> = { none: 'no mail', pending: 'queued', sending: 'sending', sent: 'sent', failed: 'failed' };
+const MAIL_STATUS: Record<InviteDto['mail']['status'], string> = {
+  none: 'no mail',
+  pending: 'queued',
+  sending: 'sending',
+  sent: 'sent',
+  failed: 'failed',
+};
 
 /**
  * Every invite: redeemed, pending or expired, what became of its mail, and a re-send (a new code) for the
@@ -228,7 +239,10 @@ export function Invites() {
 export function InviteLink({ link }: { link: string }) {
   return (
     <p className="invite-link">
-      No mail server is configured, so pass this link on yourself: <a href={link} data-testid="invite-link">{link}</a>
+      No mail server is configured, so pass this link on yourself:{' '}
+      <a href={link} data-testid="invite-link">
+        {link}
+      </a>
     </p>
   );
 }

@@ -199,8 +199,8 @@ function Rollout() {
       <h2 id="rollout-title">Rollout limits</h2>
       {status && (
         <p data-testid="rollout-usage">
-          Now: {status.usage.liveSessions} live session{status.usage.liveSessions === 1 ? '' : 's'}, {status.usage.tokensToday.toLocaleString()} tokens
-          spent on {status.usage.day}. Limits from {status.settings.source === 'admin' ? 'an admin' : 'the configuration'}; 0 means no limit.
+          Now: {status.usage.liveSessions} live session{status.usage.liveSessions === 1 ? '' : 's'}, {status.usage.tokensToday.toLocaleString()}{' '}
+          tokens spent on {status.usage.day}. Limits from {status.settings.source === 'admin' ? 'an admin' : 'the configuration'}; 0 means no limit.
         </p>
       )}
       {field('maxLiveSessions', 'Live sessions at once')}

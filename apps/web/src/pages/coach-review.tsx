@@ -51,11 +51,15 @@ export function CoachReviewPage({ sessionId }: { sessionId: string }) {
 
   useTitle(transcript ? `Review: ${transcript.session.questionTitle}` : 'Review');
 
-  if (!transcript) return <main>{transcriptQuery.error ? <p role="alert">{describeError(transcriptQuery.error)}</p> : <p role="status">Loading…</p>}</main>;
+  if (!transcript)
+    return <main>{transcriptQuery.error ? <p role="alert">{describeError(transcriptQuery.error)}</p> : <p role="status">Loading…</p>}</main>;
   const boardUsed = transcript.turns.some((t) => t.diagramSnapshotId);
   // What a correction is about, in words (a dimension's title, a key point's text), for messages.
   const titles = new Map([
-    ...transcript.turns.flatMap((t) => [...(t.grade?.dimensions ?? []).map((d) => [d.id, d.title] as const), ...(t.grade?.keyPoints ?? []).map((k) => [k.id, k.text] as const)]),
+    ...transcript.turns.flatMap((t) => [
+      ...(t.grade?.dimensions ?? []).map((d) => [d.id, d.title] as const),
+      ...(t.grade?.keyPoints ?? []).map((k) => [k.id, k.text] as const),
+    ]),
     ...(transcript.report?.dimensions ?? []).map((d) => [d.id, d.title] as const),
   ]);
 
@@ -106,7 +110,8 @@ export function CoachReviewPage({ sessionId }: { sessionId: string }) {
       </p>
       <h1>Review: {transcript.session.questionTitle}</h1>
       <p className="muted">
-        {transcript.session.mode} session, {transcript.session.endedAt ? `ended ${new Date(transcript.session.endedAt).toLocaleString()}` : 'in progress'}
+        {transcript.session.mode} session,{' '}
+        {transcript.session.endedAt ? `ended ${new Date(transcript.session.endedAt).toLocaleString()}` : 'in progress'}
         {transcript.review && ` · review completed ${new Date(transcript.review.completedAt).toLocaleString()}`}
       </p>
       {transcript.report?.corrected && <ReportCorrections report={transcript.report} />}
@@ -125,7 +130,9 @@ export function CoachReviewPage({ sessionId }: { sessionId: string }) {
                   {t.grade ? (
                     <GradeEditor turn={t} grade={t.grade} edits={edits} onEdit={setEdit} />
                   ) : (
-                    <p className="muted">{t.grading ? `Grade: ${t.grading.status}${t.grading.failureCode ? ` (${t.grading.failureCode})` : ''}` : 'Not graded'}</p>
+                    <p className="muted">
+                      {t.grading ? `Grade: ${t.grading.status}${t.grading.failureCode ? ` (${t.grading.failureCode})` : ''}` : 'Not graded'}
+                    </p>
                   )}
                   {t.annotations.map((a) => (
                     <p key={a.id} className="annotation">
@@ -196,17 +203,30 @@ function GradeEditor({
                   {d.ai.score} <span className="muted">— {d.ai.reason}</span>
                 </td>
                 <td>
-                  <select aria-label={`Coach score for ${label}`} value={edits[k]?.value ?? current} onChange={(e) => onEdit(k, { value: e.target.value }, current)}>
+                  <select
+                    aria-label={`Coach score for ${label}`}
+                    value={edits[k]?.value ?? current}
+                    onChange={(e) => onEdit(k, { value: e.target.value }, current)}
+                  >
                     {[1, 2, 3, 4].map((n) => (
                       <option key={n} value={n}>
                         {n}
                       </option>
                     ))}
                   </select>
-                  {d.correction && <span className="muted"> (v{d.correction.version}: “{d.correction.reason}”)</span>}
+                  {d.correction && (
+                    <span className="muted">
+                      {' '}
+                      (v{d.correction.version}: “{d.correction.reason}”)
+                    </span>
+                  )}
                 </td>
                 <td>
-                  <input aria-label={`Reason for the ${label} score`} value={edits[k]?.reason ?? ''} onChange={(e) => onEdit(k, { reason: e.target.value }, current)} />
+                  <input
+                    aria-label={`Reason for the ${label} score`}
+                    value={edits[k]?.reason ?? ''}
+                    onChange={(e) => onEdit(k, { reason: e.target.value }, current)}
+                  />
                 </td>
               </tr>
             );
@@ -220,14 +240,22 @@ function GradeEditor({
                 <th scope="row">{label}</th>
                 <td>{p.ai.status}</td>
                 <td>
-                  <select aria-label={`Coach status for ${label}`} value={edits[k]?.value ?? current} onChange={(e) => onEdit(k, { value: e.target.value }, current)}>
+                  <select
+                    aria-label={`Coach status for ${label}`}
+                    value={edits[k]?.value ?? current}
+                    onChange={(e) => onEdit(k, { value: e.target.value }, current)}
+                  >
                     <option value="covered">covered</option>
                     <option value="partial">partial</option>
                     <option value="missed">missed</option>
                   </select>
                 </td>
                 <td>
-                  <input aria-label={`Reason for the ${label} status`} value={edits[k]?.reason ?? ''} onChange={(e) => onEdit(k, { reason: e.target.value }, current)} />
+                  <input
+                    aria-label={`Reason for the ${label} status`}
+                    value={edits[k]?.reason ?? ''}
+                    onChange={(e) => onEdit(k, { reason: e.target.value }, current)}
+                  />
                 </td>
               </tr>
             );

@@ -8,7 +8,6 @@ import { Link } from '../router.js';
 import { useTitle } from '../use-title.js';
 import { ScrollTable } from '../components/scroll-table.js';
 
-
 /** How long a session has waited since it ended: "40 min", "5 h", "3 days". */
 function age(since: string, now = Date.now()): string {
   const minutes = Math.max(0, Math.floor((now - Date.parse(since)) / 60_000));
@@ -59,7 +58,8 @@ export function ReviewQueuePage() {
                     <ul className="reasons">
                       {r.openDisputes > 0 && (
                         <li>
-                          <span className="badge flag">Disputed</span> {r.openDisputes} open dispute{r.openDisputes === 1 ? '' : 's'} from the candidate
+                          <span className="badge flag">Disputed</span> {r.openDisputes} open dispute{r.openDisputes === 1 ? '' : 's'} from the
+                          candidate
                         </li>
                       )}
                       {r.flagReasons.map((f) => (
@@ -128,7 +128,11 @@ export function CalibrationPage() {
               <BarChart
                 title="Exact agreement per dimension (%)"
                 max={100}
-                bars={g.dimensions.map((d) => ({ label: d.title ?? humanize(d.id), value: d.exact === null ? null : Math.round(d.exact * 100), caption: `${pct(d.exact)} of ${d.n}` }))}
+                bars={g.dimensions.map((d) => ({
+                  label: d.title ?? humanize(d.id),
+                  value: d.exact === null ? null : Math.round(d.exact * 100),
+                  caption: `${pct(d.exact)} of ${d.n}`,
+                }))}
               />
             </section>
           ))}

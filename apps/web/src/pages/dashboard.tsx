@@ -19,13 +19,21 @@ export function DashboardPage() {
   const sessions = sessionsQuery.data;
   const progress = progressQuery.data;
   // A failed read says so while it has nothing to show (a failed re-read keeps what was shown).
-  const failed = [sessionsQuery.error && !sessions ? sessionsQuery.error : null, progressQuery.error && !progress ? progressQuery.error : null].find(Boolean);
+  const failed = [sessionsQuery.error && !sessions ? sessionsQuery.error : null, progressQuery.error && !progress ? progressQuery.error : null].find(
+    Boolean,
+  );
   const error = failed ? describeError(failed) : null;
 
   const titles = new Map((questions ?? []).map((q) => [q.id, q.title]));
   const scored = new Map((progress?.sessions ?? []).map((s) => [s.sessionId, s]));
-  const series = Object.entries(progress?.series ?? {}).map(([id, points]) => ({ name: progress?.dimensionTitles?.[id] ?? humanize(id), points: points.map((p) => ({ x: Date.parse(p.at), y: p.score })) }));
-  const trend = trendSummary(series, (progress?.overallSeries ?? []).map((p) => ({ y: p.overall })));
+  const series = Object.entries(progress?.series ?? {}).map(([id, points]) => ({
+    name: progress?.dimensionTitles?.[id] ?? humanize(id),
+    points: points.map((p) => ({ x: Date.parse(p.at), y: p.score })),
+  }));
+  const trend = trendSummary(
+    series,
+    (progress?.overallSeries ?? []).map((p) => ({ y: p.overall })),
+  );
   const mostMissed = (progress?.mostMissed ?? []).slice(0, 6);
 
   return (

@@ -21,7 +21,8 @@ export function LandingPage({ referral }: { referral: string | null }) {
         <h1>Live mock interviews for senior backend engineers</h1>
         <p>
           Practise system design and live coding against a real interview's phases and clock. Every answer is graded against a rubric — the key points
-          interviewers listen for, the mistakes that sink candidates — and you watch your scores improve across sessions. Coaches review the AI's grades.
+          interviewers listen for, the mistakes that sink candidates — and you watch your scores improve across sessions. Coaches review the AI's
+          grades.
         </p>
         <ul>
           <li>Five timed phases, from requirements to trade-offs, with an interviewer who follows up on what you missed.</li>
@@ -96,7 +97,9 @@ function WaitlistPlace({ place }: { place: Schema<'WaitlistStatus'> }) {
   const link = `${location.origin}/?ref=${encodeURIComponent(place.referralCode)}`;
   return (
     <section className="card" aria-labelledby="place-title" data-testid="waitlist-place">
-      <h2 id="place-title">{place.status === 'waiting' ? "You're on the waitlist" : place.status === 'invited' ? "You're invited" : 'You have joined'}</h2>
+      <h2 id="place-title">
+        {place.status === 'waiting' ? "You're on the waitlist" : place.status === 'invited' ? "You're invited" : 'You have joined'}
+      </h2>
       {place.position !== null && (
         <p>
           Your place: <strong data-testid="waitlist-position">#{place.position}</strong>
@@ -107,9 +110,7 @@ function WaitlistPlace({ place }: { place: Schema<'WaitlistStatus'> }) {
           Check your email for the invite code, then <Link href="/redeem">redeem it</Link>.
         </p>
       )}
-      <p>
-        Every friend who joins with your link moves you up ({place.referrals} so far):
-      </p>
+      <p>Every friend who joins with your link moves you up ({place.referrals} so far):</p>
       <div className="stack copy-row">
         <label>
           Your referral link <input className="copy-field" readOnly value={link} data-testid="referral-link" onFocus={(e) => e.target.select()} />

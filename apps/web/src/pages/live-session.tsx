@@ -42,7 +42,11 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
   const gradedCount = state.items.filter((i) => i.kind === 'answer' && i.grade).length;
   const wantTranscript = hasReport || (mode === 'practice' && gradedCount > 0);
   const transcript =
-    useQuery<Schema<'Transcript'>>({ queryKey: queryKeys.transcript(sessionId), queryFn: apiGet('/api/sessions/{id}/transcript', { path: { id: sessionId } }), enabled: wantTranscript }).data ?? null;
+    useQuery<Schema<'Transcript'>>({
+      queryKey: queryKeys.transcript(sessionId),
+      queryFn: apiGet('/api/sessions/{id}/transcript', { path: { id: sessionId } }),
+      enabled: wantTranscript,
+    }).data ?? null;
   // The socket says when the transcript changed (a grade, the report): the first read is the query's own, each
   // change after it reads again (a read still under way is dropped for the newer one).
   const transcriptVersion = `${hasReport}|${gradedCount}`;
@@ -50,7 +54,8 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
   useEffect(() => {
     if (!wantTranscript) return;
     const seen = readAt.current;
-    if (seen?.sessionId === sessionId && seen.version !== transcriptVersion) void queryClient.invalidateQueries({ queryKey: queryKeys.transcript(sessionId), exact: true });
+    if (seen?.sessionId === sessionId && seen.version !== transcriptVersion)
+      void queryClient.invalidateQueries({ queryKey: queryKeys.transcript(sessionId), exact: true });
     readAt.current = { sessionId, version: transcriptVersion };
   }, [wantTranscript, transcriptVersion, sessionId, queryClient]);
   const reviewed = transcript?.report?.corrected ? transcript : null;
@@ -59,7 +64,8 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
   const keyPointTexts = new Map((transcript?.turns ?? []).flatMap((t) => (t.grade?.keyPoints ?? []).map((k) => [k.id, k.text] as const)));
   // A dispute shows under its answer (the transcript) and in the coach's queue.
   const disputeMutation = useMutation({
-    mutationFn: ({ turnId, comment }: { turnId: string; comment: string }) => api('POST', '/api/sessions/{id}/disputes', { path: { id: sessionId }, body: { turnId, comment } }),
+    mutationFn: ({ turnId, comment }: { turnId: string; comment: string }) =>
+      api('POST', '/api/sessions/{id}/disputes', { path: { id: sessionId }, body: { turnId, comment } }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.transcript(sessionId), exact: true });
       void queryClient.invalidateQueries({ queryKey: queryKeys.reviewQueue() });
@@ -71,7 +77,9 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const download = (format: 'md' | 'json') => {
     setDownloadError(null);
-    downloadFile(`/api/sessions/${sessionId}/transcript?format=${format}`, `session-${sessionId}.${format}`).catch((err: unknown) => setDownloadError(describeError(err)));
+    downloadFile(`/api/sessions/${sessionId}/transcript?format=${format}`, `session-${sessionId}.${format}`).catch((err: unknown) =>
+      setDownloadError(describeError(err)),
+    );
   };
   const question =
     useQuery({
@@ -110,7 +118,11 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
     gcTime: 0,
   });
   // The REST and the socket types of a scene are the same zod schema (`diagramSceneSchema`) read two ways.
-  const boardScene: DiagramScene | null | undefined = board.data ? ((board.data.latest?.scene as DiagramScene | undefined) ?? null) : board.isError ? null : undefined;
+  const boardScene: DiagramScene | null | undefined = board.data
+    ? ((board.data.latest?.scene as DiagramScene | undefined) ?? null)
+    : board.isError
+      ? null
+      : undefined;
   // Once ended: the board snapshot the replay shows (null: the final board).
   const [boardStep, setBoardStep] = useState<string | null>(null);
 
@@ -155,7 +167,9 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
       <header className="live-head">
         <h1>{question?.title ?? 'Mock interview'}</h1>
         <p className="muted">
-          {mode === 'practice' ? 'Practice mode: feedback after every answer.' : 'Realistic mode: grades and feedback at the end, as in a real interview.'}
+          {mode === 'practice'
+            ? 'Practice mode: feedback after every answer.'
+            : 'Realistic mode: grades and feedback at the end, as in a real interview.'}
         </p>
       </header>
       {connection.status !== 'online' && connection.status !== 'connecting' && (
@@ -188,8 +202,8 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
             </>
           ) : state.reportFailure ? (
             <p role="alert" data-testid="report-failed">
-              The session has ended, but its report could not be built ({state.reportFailure}). Your answers and their
-              grades are kept below; retrying a failed grade builds the report again.
+              The session has ended, but its report could not be built ({state.reportFailure}). Your answers and their grades are kept below; retrying
+              a failed grade builds the report again.
             </p>
           ) : (
             <p role="status" data-testid="report-pending">
@@ -251,9 +265,16 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
                   <p className="turn-text">{item.text}</p>
                 </li>
               ) : (
-                <AnswerCard key={item.turnId} answer={item} showGrade={mode === 'practice' || ended} onRetry={(turnId) => void command(() => live.retry(turnId))}>
+                <AnswerCard
+                  key={item.turnId}
+                  answer={item}
+                  showGrade={mode === 'practice' || ended}
+                  onRetry={(turnId) => void command(() => live.retry(turnId))}
+                >
                   {ended && state.report && turnsById.has(item.turnId) && <AnswerReview turn={turnsById.get(item.turnId)!} onDispute={dispute} />}
-                  {ended && design && <BoardAtAnswer snapshotId={turnsById.get(item.turnId)?.diagramSnapshotId} boardUsed={boardUsed} onShow={setBoardStep} />}
+                  {ended && design && (
+                    <BoardAtAnswer snapshotId={turnsById.get(item.turnId)?.diagramSnapshotId} boardUsed={boardUsed} onShow={setBoardStep} />
+                  )}
                 </AnswerCard>
               ),
             )}
@@ -280,7 +301,13 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
                 data-kind={p.intent}
               >
                 <p className="speaker">
-                  You{p.intent === 'question' && <> <span className="turn-label">Question · not graded</span></>}
+                  You
+                  {p.intent === 'question' && (
+                    <>
+                      {' '}
+                      <span className="turn-label">Question · not graded</span>
+                    </>
+                  )}
                 </p>
                 <p className="turn-text">{p.text}</p>
                 <p className="grade-status" role="status">

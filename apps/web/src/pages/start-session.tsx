@@ -16,7 +16,11 @@ export function StartSession({ questions }: { questions: Schema<'QuestionListIte
     mutationFn: (body: { questionId: string; mode: 'practice' | 'realistic' }) => api('POST', '/api/sessions', { body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.sessions(), exact: true }),
   });
-  const { busy, error, submit: start } = useSubmit(async () => {
+  const {
+    busy,
+    error,
+    submit: start,
+  } = useSubmit(async () => {
     const session = await create.mutateAsync({ questionId: questionId || (questions[0]?.id ?? ''), mode });
     navigate(`/sessions/${session.id}`);
   }, refusalMessage);
@@ -39,12 +43,12 @@ export function StartSession({ questions }: { questions: Schema<'QuestionListIte
       <fieldset>
         <legend>Mode</legend>
         <label>
-          <input type="radio" name="mode" value="practice" checked={mode === 'practice'} onChange={() => setMode('practice')} /> Practice — feedback after
-          every answer
+          <input type="radio" name="mode" value="practice" checked={mode === 'practice'} onChange={() => setMode('practice')} /> Practice — feedback
+          after every answer
         </label>
         <label>
-          <input type="radio" name="mode" value="realistic" checked={mode === 'realistic'} onChange={() => setMode('realistic')} /> Realistic — feedback
-          at the end
+          <input type="radio" name="mode" value="realistic" checked={mode === 'realistic'} onChange={() => setMode('realistic')} /> Realistic —
+          feedback at the end
         </label>
       </fieldset>
       <button type="submit" disabled={busy || questions.length === 0}>
