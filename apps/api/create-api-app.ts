@@ -10,7 +10,7 @@ import { QueueDashboard } from '#libs/queue';
 import { ConfiguredIoAdapter } from '#libs/realtime';
 import { ApiModule } from './api.module.js';
 
-export const QUEUE_DASHBOARD_PATH = '/admin/queues';
+const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
 /** Builds the HTTP + socket.io app; used by main.ts and by the end-to-end tests. */
 export async function createApiApp(config: AppConfig, logger: Logger): Promise<INestApplication> {

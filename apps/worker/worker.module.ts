@@ -10,7 +10,7 @@ import { RedisModule } from '#libs/redis';
 import { WaitlistJobsModule } from '#libs/waitlist';
 
 /** Every queue but `code`: candidate code runs only in apps/code-runner, the one process that needs privileges. */
-export const WORKER_QUEUES = QUEUE_NAMES.filter((queue) => queue !== 'code');
+const WORKER_QUEUES = QUEUE_NAMES.filter((queue) => queue !== 'code');
 
 @Module({})
 export class WorkerModule {

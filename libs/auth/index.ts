@@ -1,11 +1,11 @@
 export { AuthCoreModule, AuthHttpModule, AuthJobsModule } from './auth.module.js';
-export { AuthService, type Principal, type SignedIn, type VerifiedToken } from './auth.service.js';
+export { AuthService, type Principal, type SignedIn } from './auth.service.js';
 export { RefreshCookie } from './refresh-cookie.js';
-export { AccessChanges, AccessChangesModule, accessChangesChannel, type AccessChange } from './access-changes.js';
+export { AccessChanges, accessChangesChannel, type AccessChange } from './access-changes.js';
 export { UsersService } from './users.service.js';
 export { CurrentPrincipal, Public, Roles } from './auth.guard.js';
-export { roleGate, type RoleGateOptions } from './role-gate.js';
-export { createSocketAuthMiddleware, type SocketAuthError } from './socket-auth.middleware.js';
-export { createUserSchema, emailSchema, type AccessTokenDto, type CreateUserDto, type UserDto } from './auth.dto.js';
-export { ROLES, type Role } from './user.entity.js';
+export { roleGate } from './role-gate.js';
+export { createSocketAuthMiddleware } from './socket-auth.middleware.js';
+export { createUserSchema, emailSchema, type AccessTokenDto, type UserDto } from './auth.dto.js';
+export { type Role } from './user.entity.js';
 export { PasswordHasher } from './password-hasher.js';

@@ -4,9 +4,9 @@ import { APP_CONFIG, type AppConfig } from '#libs/config';
 import type { AccessTokenDto } from './auth.dto.js';
 import type { SignedIn } from './auth.service.js';
 
-export const REFRESH_COOKIE = 'mi_refresh';
+const REFRESH_COOKIE = 'mi_refresh';
 /** The cookie goes to the refresh endpoint only: no other request carries it, and no page script can read it. */
-export const REFRESH_COOKIE_PATH = '/api/auth/refresh';
+const REFRESH_COOKIE_PATH = '/api/auth/refresh';
 
 /** Puts a sign-in's refresh token in its cookie and reads it back. */
 @Injectable()

@@ -2,7 +2,7 @@ import type { Socket } from 'socket.io';
 import { asUnavailable, DomainError, type ErrorCode, isRetryable } from '#libs/errors';
 import type { AuthService, VerifiedToken } from './auth.service.js';
 
-export interface SocketAuthError extends Error {
+interface SocketAuthError extends Error {
   /** The `ErrorDto` shape; a retryable refusal (the database was unavailable) is worth a reconnect, which socket.io does not make by itself after a middleware refusal. */
   data: { code: ErrorCode; message: string; retryable: boolean; details?: Record<string, unknown> };
 }

@@ -7,7 +7,7 @@ import { TokenVersions } from './token-versions.js';
 import type { Role, UserEntity } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
 
-export function toUserDto(u: UserEntity): UserDto {
+function toUserDto(u: UserEntity): UserDto {
   return {
     id: u.id,
     email: u.email,

@@ -3,9 +3,6 @@
  * scored for code quality (function length, nesting, naming, dead code, copied blocks) and the empirical growth
  * of its running time on generated inputs, classified against the question's required complexity.
  */
-export { CodeFactsService, type CodeFactsInput } from './code-facts.service.js';
+export { CodeFactsService } from './code-facts.service.js';
 export { CodeFactsModule } from './code-facts.module.js';
-export { scoreQuality, type QualityInput } from './quality-score.js';
-export { classifyGrowth, expectedSlope, type GrowthFit, type TimingPoint } from './complexity-fit.js';
-export { scalingArgs } from './scaling-inputs.js';
-export { scalingRequest, complexityFromRuns } from './scaling-run.js';
+export { scalingRequest } from './scaling-run.js';

@@ -5,8 +5,7 @@ import { textSchema } from './common.schema.js';
  * One STAR element: `prompt` guides the candidate (shown to them); `expected` is what a
  * strong answer contains (internal rubric, never shown).
  */
-export const starElementSchema = z.object({ prompt: textSchema, expected: z.array(textSchema).min(1) }).strict();
-export type StarElement = z.infer<typeof starElementSchema>;
+const starElementSchema = z.object({ prompt: textSchema, expected: z.array(textSchema).min(1) }).strict();
 
 export const behavioralExtrasShape = {
   star: z
@@ -18,4 +17,3 @@ export const behavioralExtrasShape = {
     })
     .strict(),
 };
-export type StarElements = z.infer<typeof behavioralExtrasShape.star>;

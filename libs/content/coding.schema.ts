@@ -9,9 +9,6 @@ import { textSchema } from './common.schema.js';
  */
 const typeNotation = textSchema;
 
-export const CODE_LANGUAGES = ['python', 'javascript', 'java', 'go'] as const;
-export type CodeLanguage = (typeof CODE_LANGUAGES)[number];
-
 /** Python and JavaScript are required; other languages are optional extras. */
 export const perLanguageSchema = z
   .object({
@@ -68,7 +65,7 @@ const scalingSizesSchema = z
  * (n operations per call, e.g. put/get); `per: call` is one call on n items. Sizes are per language: a correct
  * solution's largest run takes tens of milliseconds, a quadratic one grows visibly within the budget.
  */
-export const scalingSchema = z
+const scalingSchema = z
   .object({
     input: z.enum(SCALING_INPUTS),
     operation: textSchema,

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Ids are part of the public contract (grades, follow-ups and reports point at them),
  * so they are kebab-case ASCII: stable in URLs, log lines and SQL without quoting.
  */
-export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const idSchema = z.string().regex(KEBAB_ID, { message: 'must be a kebab-case id (e.g. "push-vs-pull")' });
 
@@ -16,7 +16,6 @@ export type QuestionKind = z.infer<typeof questionKindSchema>;
 
 /** A short "what interviewers look for" item; it has an id so a coach can cite it. */
 export const lookForItemSchema = z.object({ id: idSchema, text: textSchema }).strict();
-export type LookForItem = z.infer<typeof lookForItemSchema>;
 
 /** Adds one "duplicate id" issue per repeated id, at the path of the repeat. */
 export function checkUniqueIds(ctx: z.RefinementCtx, items: readonly { id: string }[], path: (string | number)[]): void {

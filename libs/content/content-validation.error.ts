@@ -18,7 +18,7 @@ export class ContentValidationError extends Error {
   }
 }
 
-export function formatContentIssue(issue: ContentIssue): string {
+function formatContentIssue(issue: ContentIssue): string {
   return `${issue.file}: ${issue.path}: ${issue.message}`;
 }
 

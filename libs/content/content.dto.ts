@@ -46,7 +46,7 @@ const candidateBase = {
 };
 
 /** What a candidate may see of a question: no key points, signals, mistakes, reference answers or hidden tests. */
-export const candidateQuestionSchema = z
+const candidateQuestionSchema = z
   .discriminatedUnion('kind', [
     z.object({ ...candidateBase, kind: z.literal('system-design') }),
     z.object({
@@ -68,7 +68,7 @@ export const candidateQuestionSchema = z
   .meta({ id: 'CandidateQuestion' });
 
 /** The whole question, rubric included, as coaches and admins see it. */
-export const fullQuestionSchema = z.intersection(storedQuestionSchema, version).meta({ id: 'Question' });
+const fullQuestionSchema = z.intersection(storedQuestionSchema, version).meta({ id: 'Question' });
 
 export const questionDetailSchema = z
   .union([candidateQuestionSchema, fullQuestionSchema])

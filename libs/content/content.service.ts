@@ -19,7 +19,7 @@ function bodyOf<T extends { file: string; version: string }>(item: T): object {
   return body;
 }
 
-export function versionRows(bundle: ContentBundle): ContentVersionRow[] {
+function versionRows(bundle: ContentBundle): ContentVersionRow[] {
   const rows = (kind: ContentVersionRow['kind'], items: Iterable<LoadedRoleGuide | LoadedQuestion | LoadedPromptTemplate>, key: 'id' | 'slug') =>
     [...items].map((item) => ({
       kind,

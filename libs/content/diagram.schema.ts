@@ -38,4 +38,3 @@ export const diagramExpectationsSchema = z
       seen.add(c.id);
     });
   });
-export type DiagramExpectationsContent = z.infer<typeof diagramExpectationsSchema>;

@@ -4,7 +4,7 @@ import { checkUniqueIds, idSchema, textSchema } from './common.schema.js';
 /** `{{name}}` or `{{dotted.name}}`; whitespace inside the braces is allowed. */
 export const PLACEHOLDER_PATTERN = /\{\{\s*([a-zA-Z][a-zA-Z0-9_]*(?:\.[a-zA-Z][a-zA-Z0-9_]*)*)\s*\}\}/g;
 
-export const placeholderSchema = z
+const placeholderSchema = z
   .object({
     name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*(?:\.[a-zA-Z][a-zA-Z0-9_]*)*$/),
     description: textSchema,
@@ -15,9 +15,8 @@ export const placeholderSchema = z
     untrusted: z.boolean(),
   })
   .strict();
-export type Placeholder = z.infer<typeof placeholderSchema>;
 
-export const promptMessageSchema = z.object({ role: z.enum(['system', 'user']), template: textSchema }).strict();
+const promptMessageSchema = z.object({ role: z.enum(['system', 'user']), template: textSchema }).strict();
 export type PromptMessage = z.infer<typeof promptMessageSchema>;
 
 export const promptTemplateSchema = z

@@ -29,11 +29,11 @@ interface CandidateQuestionBase {
   readonly phases: readonly string[];
 }
 
-export interface CandidateSystemDesignQuestion extends CandidateQuestionBase {
+interface CandidateSystemDesignQuestion extends CandidateQuestionBase {
   readonly kind: 'system-design';
 }
 
-export interface CandidateCodingQuestion extends CandidateQuestionBase {
+interface CandidateCodingQuestion extends CandidateQuestionBase {
   readonly kind: 'coding';
   readonly signature: FunctionSignature;
   readonly comparison: CodingQuestion['comparison'];
@@ -42,7 +42,7 @@ export interface CandidateCodingQuestion extends CandidateQuestionBase {
   readonly visibleTests: readonly TestCase[];
 }
 
-export interface CandidateBehavioralQuestion extends CandidateQuestionBase {
+interface CandidateBehavioralQuestion extends CandidateQuestionBase {
   readonly kind: 'behavioral';
   /** Only the guiding prompt of each STAR element, not what a strong answer contains. */
   readonly star: Readonly<Record<keyof BehavioralQuestion['star'], string>>;

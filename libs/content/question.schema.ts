@@ -7,7 +7,7 @@ import { probeSchema, scenarioSchema } from './scenario.schema.js';
 import { checkKeyPointStudy, keyPointStudyShape } from './study.schema.js';
 import { diagramExpectationsSchema } from './diagram.schema.js';
 
-export const keyPointSchema = z
+const keyPointSchema = z
   .object({
     id: idSchema,
     text: textSchema,
@@ -31,7 +31,7 @@ export const keyPointSchema = z
   .superRefine((kp, ctx) => checkUniqueIds(ctx, kp.probes ?? [], ['probes']));
 export type KeyPoint = z.infer<typeof keyPointSchema>;
 
-export const commonMistakeSchema = z
+const commonMistakeSchema = z
   .object({
     id: idSchema,
     text: textSchema,
@@ -46,8 +46,7 @@ export const commonMistakeSchema = z
 export type CommonMistake = z.infer<typeof commonMistakeSchema>;
 
 /** Which dimensions are scored in which phase; `id` is a phase id of the role guide's plan. */
-export const questionPhaseSchema = z.object({ id: idSchema, dimensions: z.array(idSchema).min(1) }).strict();
-export type QuestionPhase = z.infer<typeof questionPhaseSchema>;
+const questionPhaseSchema = z.object({ id: idSchema, dimensions: z.array(idSchema).min(1) }).strict();
 
 const baseShape = {
   id: idSchema,
@@ -69,7 +68,7 @@ const baseShape = {
   scenario: scenarioSchema,
 };
 
-export const systemDesignQuestionSchema = z
+const systemDesignQuestionSchema = z
   .object({
     ...baseShape,
     kind: z.literal('system-design'),
@@ -77,8 +76,8 @@ export const systemDesignQuestionSchema = z
     diagram: diagramExpectationsSchema.optional(),
   })
   .strict();
-export const codingQuestionSchema = z.object({ ...baseShape, ...codingExtrasShape, kind: z.literal('coding') }).strict();
-export const behavioralQuestionSchema = z.object({ ...baseShape, ...behavioralExtrasShape, kind: z.literal('behavioral') }).strict();
+const codingQuestionSchema = z.object({ ...baseShape, ...codingExtrasShape, kind: z.literal('coding') }).strict();
+const behavioralQuestionSchema = z.object({ ...baseShape, ...behavioralExtrasShape, kind: z.literal('behavioral') }).strict();
 
 /**
  * A question as stored in any version (`ContentService.questionAt`): versions recorded before the study-plan

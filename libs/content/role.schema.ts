@@ -9,9 +9,8 @@ export const SCORE_LABELS = {
   3: 'lean hire',
   4: 'strong hire',
 } as const;
-export type Score = keyof typeof SCORE_LABELS;
 
-export const dimensionSchema = z
+const dimensionSchema = z
   .object({
     id: idSchema,
     title: textSchema,
@@ -22,9 +21,8 @@ export const dimensionSchema = z
     descriptors: z.object({ '1': textSchema, '2': textSchema, '3': textSchema, '4': textSchema }).strict(),
   })
   .strict();
-export type Dimension = z.infer<typeof dimensionSchema>;
 
-export const phaseSchema = z
+const phaseSchema = z
   .object({
     id: idSchema,
     title: textSchema,
@@ -42,7 +40,6 @@ export const phaseSchema = z
     message: 'maxMinutes must be >= minMinutes',
     path: ['maxMinutes'],
   });
-export type Phase = z.infer<typeof phaseSchema>;
 
 /** How one kind of session runs (phases) and how it is scored (dimensions). */
 export const sessionPlanSchema = z
@@ -65,12 +62,8 @@ export const sessionPlanSchema = z
       });
     }
   });
-export type SessionPlan = z.infer<typeof sessionPlanSchema>;
-/** The phase plan alone, e.g. for the interview clock. */
-export type PhasePlan = SessionPlan['phases'];
 
-export const stageSchema = z.object({ id: idSchema, name: textSchema, minutes: z.number().int().positive(), description: textSchema }).strict();
-export type Stage = z.infer<typeof stageSchema>;
+const stageSchema = z.object({ id: idSchema, name: textSchema, minutes: z.number().int().positive(), description: textSchema }).strict();
 
 const assessmentShareSchema = z.object({ kind: questionKindSchema, label: textSchema, percent: z.number().min(0).max(100) }).strict();
 

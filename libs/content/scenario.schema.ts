@@ -7,7 +7,7 @@ import { termSchema } from './signals.schema.js';
  * What a candidate can find out by asking. A real interviewer answers a clarifying question with the
  * facts of the scenario, and nothing more: a fact that is not here is the candidate's call to make.
  */
-export const SCENARIO_TOPICS = [
+const SCENARIO_TOPICS = [
   'scale',
   'traffic',
   'data',
@@ -28,7 +28,7 @@ export const SCENARIO_TOPICS = [
   'context',
 ] as const;
 
-export const scenarioFactSchema = z
+const scenarioFactSchema = z
   .object({
     id: idSchema,
     topic: z.enum(SCENARIO_TOPICS),
@@ -49,7 +49,6 @@ export const scenarioSchema = z
   .object({ facts: z.array(scenarioFactSchema).min(3) })
   .strict()
   .superRefine((scenario, ctx) => checkUniqueIds(ctx, scenario.facts, ['facts']));
-export type Scenario = z.infer<typeof scenarioSchema>;
 
 /**
  * A follow-up for a key point, chosen by what the candidate has said so far. `when.said`: at least one of
@@ -60,10 +59,9 @@ export type Scenario = z.infer<typeof scenarioSchema>;
  * `diagram.checks`); the text may then name the finding's elements: `{from}` and `{to}`, the labels of the two
  * boxes the finding is anchored on ("I see {from} writes straight to {to}…"). Those slots need `when.board`.
  */
-export const PROBE_SLOTS = ['database', 'queue', 'cache', 'store', 'protocol'] as const;
+const PROBE_SLOTS = ['database', 'queue', 'cache', 'store', 'protocol'] as const;
 export type ProbeSlot = (typeof PROBE_SLOTS)[number];
-export const BOARD_SLOTS = ['from', 'to'] as const;
-export type BoardSlot = (typeof BOARD_SLOTS)[number];
+const BOARD_SLOTS = ['from', 'to'] as const;
 
 export const probeSchema = z
   .object({

@@ -22,13 +22,12 @@ export const termSchema = z
   .min(1, { message: 'must not be empty' })
   .refine((t) => t === t.toLowerCase(), { message: 'terms must be lower-case' });
 
-export const signalConceptSchema = z
+const signalConceptSchema = z
   .object({
     id: idSchema,
     terms: z.array(termSchema).min(1),
   })
   .strict();
-export type SignalConcept = z.infer<typeof signalConceptSchema>;
 
 export const coverageSignalsSchema = z
   .object({
@@ -76,13 +75,12 @@ export const keyPointSignalsSchema = coverageSignalsSchema.superRefine((signals,
  * A wrong claim is a sentence in which every `allOf` group (each a list of synonyms)
  * matches, unless one of `unless` (negations, qualifiers) also appears in that sentence.
  */
-export const wrongClaimPatternSchema = z
+const wrongClaimPatternSchema = z
   .object({
     allOf: z.array(z.array(termSchema).min(1)).min(2),
     unless: z.array(termSchema).optional(),
   })
   .strict();
-export type WrongClaimPattern = z.infer<typeof wrongClaimPatternSchema>;
 
 export const mistakeEvidenceSchema = z.discriminatedUnion('type', [
   /** Shown when these signals are NOT covered by the end of the relevant phase. */
@@ -101,4 +99,3 @@ export const mistakeEvidenceSchema = z.discriminatedUnion('type', [
   /** Shown when any pattern matches a sentence of the answer. */
   z.object({ type: z.literal('wrong-claim'), patterns: z.array(wrongClaimPatternSchema).min(1) }).strict(),
 ]);
-export type MistakeEvidence = z.infer<typeof mistakeEvidenceSchema>;

@@ -6,7 +6,7 @@ import { textSchema } from './common.schema.js';
  * candidate view in `question-view.ts` never carries it). References name public material a candidate can
  * look up offline (a book chapter, a documentation page, a paper); no URLs, which rot.
  */
-export const studyReferenceSchema = z
+const studyReferenceSchema = z
   .object({
     /** e.g. "Chapter 5: Replication", "INCR — Pattern: Rate limiter". */
     title: textSchema,

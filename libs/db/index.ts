@@ -3,5 +3,4 @@ export { assertTestDatabase, createDatabase, dropDatabase, ensureDatabase, runMi
 export { AdvisoryLock, ADVISORY_LOCK_KEYS } from './advisory-lock.js';
 export { TransactionHost } from './transaction-host.js';
 export { affectedCount, firstRow, onlyRow, pgErrorCode, rows, RowShapeError } from './rows.js';
-export { TABLE_OWNERS, type OwnedTable } from './table-ownership.js';
 export { col } from './row-types.js';

@@ -27,5 +27,3 @@ export const TABLE_OWNERS = {
   outbox_messages: 'waitlist',
   rollout_settings: 'rollout',
 } as const;
-
-export type OwnedTable = keyof typeof TABLE_OWNERS;

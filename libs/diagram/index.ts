@@ -5,29 +5,19 @@
  * components that evidence its key points, and the structural problems it shows: `evaluateDiagram`).
  * Pure: it loads and stores nothing (libs/interview stores the scenes and their graphs).
  */
-export {
-  toComponentGraph,
-  type ComponentGraph,
-  type DiagramBoundary,
-  type DiagramEdge,
-  type DiagramNode,
-  type DiagramNote,
-  type LooseArrow,
-} from './scene-graph.js';
-export { classifyLabel, labelWords, COMPONENT_CATEGORIES, type Classification, type ComponentCategory } from './component-lexicon.js';
+export { toComponentGraph, type ComponentGraph } from './scene-graph.js';
+export { COMPONENT_CATEGORIES } from './component-lexicon.js';
 export { flowChains } from './graph-flows.js';
 export { sceneToSvg } from './scene-svg.js';
-export type { SceneElementLike, SceneLike } from './scene.types.js';
+export type { SceneLike } from './scene.types.js';
 export { evaluateDiagram } from './diagram-evaluator.js';
-export { boardView, type BoardView, type ScreenedGraph } from './board-view.js';
+export { boardView, type ScreenedGraph } from './board-view.js';
 export {
   DIAGRAM_CHECKS,
-  type DiagramCheck,
   type DiagramCheckKind,
   type DiagramElementRef,
   type DiagramEvaluation,
   type DiagramEvidence,
   type DiagramExpectations,
   type DiagramFinding,
-  type FlowStep,
 } from './diagram-expectations.js';

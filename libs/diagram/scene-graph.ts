@@ -32,13 +32,13 @@ export interface DiagramEdge {
   via: 'bound' | 'inferred';
 }
 
-export interface DiagramNote {
+interface DiagramNote {
   id: string;
   text: string;
   boundaryIds: string[];
 }
 
-export interface DiagramBoundary {
+interface DiagramBoundary {
   id: string;
   kind: 'group' | 'frame';
   /** A frame's name, or a group's free text (its title); null when it has none. */
@@ -47,7 +47,7 @@ export interface DiagramBoundary {
 }
 
 /** An arrow that does not join two components (an end in the air): kept so a reader can say what is unfinished. */
-export interface LooseArrow {
+interface LooseArrow {
   id: string;
   label: string | null;
   from: string | null;

@@ -1,3 +1,3 @@
 export { HealthModule, WorkerHealthModule } from './health.module.js';
-export { WorkerHealthServer, type WorkerReadiness } from './worker-health.server.js';
+export { WorkerHealthServer } from './worker-health.server.js';
 export { Readiness } from './readiness.js';

@@ -6,8 +6,6 @@ import type { ErrorBody } from './error-body.js';
 import { httpStatusFor } from './http-status.js';
 
 /** The body of every refusal: its schema (`errorBodySchema`) is the OpenAPI document's `ErrorBody`. */
-export type { ErrorBody };
-
 type LoggedRequest = Request & { id?: string | number; log?: Logger };
 
 /** Nest's own HTTP exceptions (unknown route, unparsable JSON body, …) keep their status under a stable code. */

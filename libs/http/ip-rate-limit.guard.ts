@@ -16,7 +16,7 @@ const BUCKET = 'http:ip-rate-bucket';
  * `req.ip`: the socket's peer unless `TRUST_PROXY` (a hop count) lets express read `X-Forwarded-For`.
  */
 @Injectable()
-export class IpRateLimitGuard implements CanActivate {
+class IpRateLimitGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(REDIS) private readonly redis: Redis,

@@ -8,8 +8,8 @@ import { errorBodySchema } from './error-body.js';
 import { httpStatusFor } from './http-status.js';
 
 /** Where the api serves its document: the UI, and the JSON that `openapi.json` at the repository root must equal. */
-export const OPENAPI_UI_PATH = 'api/docs';
-export const OPENAPI_JSON_PATH = 'api/docs/openapi.json';
+const OPENAPI_UI_PATH = 'api/docs';
+const OPENAPI_JSON_PATH = 'api/docs/openapi.json';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 /** Any request can meet these: an unexpected failure, or Postgres/Redis not answering. */
@@ -74,7 +74,7 @@ const sortKeys = <T>(record: Record<string, T>): Record<string, T> =>
   Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 
 /** The api's OpenAPI 3.1 document, from the controllers' zod schemas and contracts. Only `/api` routes. */
-export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setOpenAPIVersion('3.1.0')
     .setTitle('Mock Interview api')

@@ -17,10 +17,6 @@ const CSP_DIRECTIVES = {
   'form-action': ["'self'"],
 } as const satisfies Record<string, readonly string[]>;
 
-export const WEB_CLIENT_CSP = Object.entries(CSP_DIRECTIVES)
-  .map(([name, values]) => `${name} ${values.join(' ')}`)
-  .join('; ');
-
 /**
  * Helmet on every HTTP answer: no `X-Powered-By`, `X-Content-Type-Options: nosniff`, the CSP above, and
  * helmet's other defaults (frame, referrer, HSTS, cross-origin policies). Helmet's default CSP is not used: its

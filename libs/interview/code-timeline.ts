@@ -9,7 +9,7 @@ import type { SessionRow } from './session.types.js';
  */
 export type StoredCodeResult = CodeRunResult & { facts?: CodeFacts; errorCode?: string };
 
-export type CodeTimelineEntry =
+type CodeTimelineEntry =
   | { type: 'snapshot'; at: string; offsetMs: number; snapshotId: string; phaseId: string; language: string; code: string }
   | {
       type: 'run';

@@ -14,7 +14,7 @@ import { SessionsRepository } from './sessions.repository.js';
  * How old an unfinished item must be before the reconciler asks Redis for its job: the api enqueues right after
  * its commit (milliseconds), and a re-enqueue racing it is harmless anyway (the same job id).
  */
-export const LOST_JOB_GRACE_MS = 2_000;
+const LOST_JOB_GRACE_MS = 2_000;
 /** How far back the reconciler looks for a grade that settled after its session's report was built. */
 const STALE_REPORT_WINDOW_MS = 24 * 3600_000;
 

@@ -4,10 +4,10 @@ import type { CodeReportSection } from '#libs/protocol';
 import { studyFor, type StudyPlanItem } from './study-plan.js';
 
 /** A coding session's code in its report (shared with clients through the protocol). */
-export type { CodeReportSection, StudyPlanItem };
+export type { CodeReportSection };
 
 /** One scored dimension of the report. */
-export interface ReportDimension {
+interface ReportDimension {
   id: string;
   title: string;
   weight: number;

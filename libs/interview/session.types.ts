@@ -1,7 +1,7 @@
 import type { GradeStatus, TurnKind } from '#libs/protocol';
 
-export type SessionMode = 'practice' | 'realistic';
-export type EndReason = 'candidate' | 'clock';
+type SessionMode = 'practice' | 'realistic';
+type EndReason = 'candidate' | 'clock';
 
 /** One phase of a session's plan, copied from the role guide when the session starts (the clock never rereads it). */
 export interface PlannedPhase {

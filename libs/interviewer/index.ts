@@ -5,29 +5,11 @@
  * LLM interviewer (`LLM_PROVIDER=openai`) that words the offline plan, streamed, checked, with the
  * offline line as its fallback. Pure: it loads and stores nothing (libs/interview does).
  */
-export type {
-  ConversationTurn,
-  Interviewer,
-  InterviewerReply,
-  LineProvenance,
-  ReplyContext,
-  ReplyOptions,
-  ReplyPhase,
-  InterviewerFallback,
-} from './interviewer.port.js';
-export { INTERVIEWER_FALLBACKS, readGrade, type AnswerReading } from './interviewer.port.js';
-export { readTurn, sentences, type TurnReading } from './turn-reader.js';
-export { factsFor, type FactMatch } from './fact-finder.js';
-export { OfflineInterviewer, composeReply, PASSING_OVERALL } from './offline-interviewer.js';
-export { OpenAiInterviewer, type OpenAiInterviewerOptions } from './openai-interviewer.js';
-export { findLeak, ReplyGuard, type LeakFinding } from './leak-guard.js';
-export { lineKey } from './text-match.js';
+export type { ConversationTurn, Interviewer, ReplyContext } from './interviewer.port.js';
+export { readGrade } from './interviewer.port.js';
+export { readTurn } from './turn-reader.js';
+export { composeReply } from './offline-interviewer.js';
+export { OpenAiInterviewer } from './openai-interviewer.js';
 export { createInterviewer } from './create-interviewer.js';
-export { parseConversations, ConversationDatasetError, type Conversation } from './eval/conversation-dataset.js';
-export {
-  runInterviewerEval,
-  formatInterviewerEval,
-  INTERVIEWER_GATES,
-  INTERVIEWER_TARGETS,
-  type InterviewerEvalReport,
-} from './eval/conversation-eval.js';
+export { parseConversations, ConversationDatasetError } from './eval/conversation-dataset.js';
+export { runInterviewerEval, formatInterviewerEval } from './eval/conversation-eval.js';

@@ -15,7 +15,7 @@ export interface ConversationTurn {
   readonly probe?: string | null;
 }
 
-export interface ReplyPhase {
+interface ReplyPhase {
   readonly id: string;
   readonly title: string;
   readonly description: string;
@@ -68,8 +68,7 @@ export interface LineProvenance {
   readonly fallback?: InterviewerFallback;
 }
 
-export const INTERVIEWER_FALLBACKS = ['timeout', 'error', 'rate_limited', 'bad_output', 'leak', 'invented_number'] as const;
-export type InterviewerFallback = (typeof INTERVIEWER_FALLBACKS)[number];
+export type InterviewerFallback = 'timeout' | 'error' | 'rate_limited' | 'bad_output' | 'leak' | 'invented_number';
 
 export interface ReplyOptions {
   readonly signal?: AbortSignal;

@@ -1,3 +1,3 @@
 export { createHttpLogger, createLogger, NestPinoLogger, requestLogContext, type Logger } from './logger.js';
-export { currentLogContext, withLogContext, type LogContext } from './log-context.js';
+export { withLogContext } from './log-context.js';
 export { LOGGER, LoggingModule } from './logging.module.js';

@@ -10,7 +10,7 @@ import { z } from 'zod';
 export const COMPLEXITY_CLASSES = ['O(1)', 'O(log n)', 'O(n)', 'O(n log n)', 'O(n²)', 'worse'] as const;
 export type ComplexityClass = (typeof COMPLEXITY_CLASSES)[number];
 
-export const codeFunctionFactsSchema = z.object({
+const codeFunctionFactsSchema = z.object({
   name: z.string(),
   /** First line of the definition, 1-based. */
   line: z.number().int(),
@@ -19,7 +19,6 @@ export const codeFunctionFactsSchema = z.object({
   /** Deepest nesting of control flow inside the function (0: straight-line code). */
   maxDepth: z.number().int(),
 });
-export type CodeFunctionFacts = z.infer<typeof codeFunctionFactsSchema>;
 
 export const codeQualityFactsSchema = z
   .object({

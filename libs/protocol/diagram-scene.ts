@@ -7,11 +7,11 @@ import { z } from 'zod';
  * refused: they would carry files or load third-party pages. Size and element-count limits are the server's
  * config (`DIAGRAM_MAX_BYTES`, `DIAGRAM_MAX_ELEMENTS`), checked after this schema.
  */
-export const DIAGRAM_ELEMENT_TYPES = ['rectangle', 'ellipse', 'diamond', 'text', 'arrow', 'line', 'freedraw', 'frame'] as const;
+const DIAGRAM_ELEMENT_TYPES = ['rectangle', 'ellipse', 'diamond', 'text', 'arrow', 'line', 'freedraw', 'frame'] as const;
 export type DiagramElementType = (typeof DIAGRAM_ELEMENT_TYPES)[number];
 
 /** Longest text of one element (a label, a note, a frame's name). */
-export const DIAGRAM_TEXT_MAX_CHARS = 2_000;
+const DIAGRAM_TEXT_MAX_CHARS = 2_000;
 /** A hard ceiling on elements before any config limit, so a hostile array is refused before it is walked. */
 const ELEMENTS_CEILING = 100_000;
 /** Deepest nesting of a scene's JSON; Excalidraw's own is under 6. */

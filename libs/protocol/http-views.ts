@@ -26,7 +26,7 @@ const iso = z.string().describe('ISO 8601 date-time');
 export const accessTokenSchema = z.object({ accessToken: z.string(), expiresIn: z.number().int() }).meta({ id: 'AccessToken' });
 export type AccessTokenDto = z.infer<typeof accessTokenSchema>;
 
-export const USER_ROLES = ['candidate', 'coach', 'admin'] as const;
+const USER_ROLES = ['candidate', 'coach', 'admin'] as const;
 export const userSchema = z
   .object({
     id: z.string(),
@@ -56,7 +56,7 @@ export const waitlistStatusSchema = z
   .meta({ id: 'WaitlistStatus' });
 export type WaitlistStatusDto = z.infer<typeof waitlistStatusSchema>;
 
-export const waitlistEntrySchema = z
+const waitlistEntrySchema = z
   .object({
     id: z.string(),
     email: z.string(),
@@ -74,7 +74,6 @@ export const waitlistEntrySchema = z
     createdAt: iso,
   })
   .meta({ id: 'WaitlistEntry' });
-export type WaitlistEntryDto = z.infer<typeof waitlistEntrySchema>;
 
 export const waitlistPageSchema = z.object({ total: z.number().int(), entries: z.array(waitlistEntrySchema) }).meta({ id: 'WaitlistPage' });
 export type WaitlistPageDto = z.infer<typeof waitlistPageSchema>;
@@ -140,7 +139,7 @@ export type RolloutStatusDto = z.infer<typeof rolloutStatusSchema>;
 // ── sessions ────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** A turn of the live view of a session (`GET /api/sessions/:id`); grades hidden until the end in realistic mode. */
-export const sessionTurnSchema = z
+const sessionTurnSchema = z
   .object({
     turnId: z.string(),
     seq: z.number().int(),
@@ -218,7 +217,7 @@ export const codeTimelineSchema = z
 export type CodeTimelineDto = z.infer<typeof codeTimelineSchema>;
 
 /** The component graph the server reads from a board (labels screened: `flagged` names elements addressing the grader). */
-export const diagramGraphSchema = z
+const diagramGraphSchema = z
   .object({
     nodes: z.array(
       z.object({
@@ -266,7 +265,7 @@ export const latestDiagramSchema = z
   .meta({ id: 'LatestDiagram' });
 
 /** One board snapshot in a replay: when, in which phase, how much was drawn. No scene: fetch it by `snapshotId`. */
-export const diagramTimelineEntrySchema = z
+const diagramTimelineEntrySchema = z
   .object({
     snapshotId: z.string(),
     seq: z.number().int(),
@@ -296,16 +295,16 @@ export const diagramSnapshotSchema = diagramTimelineEntrySchema
 // ── review ──────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Who changed a value, when, why, and which version of the item this is. */
-export const correctionStampSchema = z
+const correctionStampSchema = z
   .object({ version: z.number().int(), reason: z.string(), coachId: z.string().nullable(), at: iso })
   .meta({ id: 'CorrectionStamp' });
 
-export const correctionSchema = correctionStampSchema
+const correctionSchema = correctionStampSchema
   .extend({ id: z.string(), turnId: z.string().nullable(), kind: z.enum(['dimension', 'key_point']), itemId: z.string(), value: z.string() })
   .meta({ id: 'Correction' });
 
 /** A grade as a reviewer sees it: the AI's values, and beside them the coach's where there are any. */
-export const reviewedGradeSchema = z
+const reviewedGradeSchema = z
   .object({
     provenance: gradeProvenanceSchema,
     flags: gradeSchema.shape.flags,
@@ -337,10 +336,9 @@ export const reviewedGradeSchema = z
     ),
   })
   .meta({ id: 'ReviewedGrade' });
-export type ReviewedGrade = z.infer<typeof reviewedGradeSchema>;
 
 /** The report with the AI's values and the coach-corrected ones side by side (`corrected` null while nothing was). */
-export const reviewedReportSchema = z
+const reviewedReportSchema = z
   .object({
     ai: sessionReportSchema,
     corrected: sessionReportSchema.nullable(),
@@ -365,11 +363,10 @@ export const reviewedReportSchema = z
     ),
   })
   .meta({ id: 'ReviewedReport' });
-export type ReviewedReport = z.infer<typeof reviewedReportSchema>;
 
 const disputeView = z.object({ id: z.string(), comment: z.string(), at: iso, resolvedAt: iso.nullable() });
 
-export const transcriptTurnSchema = z
+const transcriptTurnSchema = z
   .object({
     turnId: z.string(),
     /** 1, 2, 3… in transcript order (`seq` is the event sequence, with gaps). */
@@ -392,7 +389,6 @@ export const transcriptTurnSchema = z
     disputes: z.array(disputeView),
   })
   .meta({ id: 'TranscriptTurn' });
-export type TranscriptTurn = z.infer<typeof transcriptTurnSchema>;
 
 /** `GET /api/sessions/:id/transcript`: turns, grades with corrections, the report, the review and its history. */
 export const transcriptSchema = z
@@ -420,7 +416,6 @@ export const transcriptSchema = z
     disputes: z.array(disputeView),
   })
   .meta({ id: 'Transcript' });
-export type Transcript = z.infer<typeof transcriptSchema>;
 
 /** `GET /api/me/progress`: finished sessions over time, trends of complete ones, most-missed points, streak. */
 export const progressSchema = z
@@ -451,7 +446,6 @@ export const progressSchema = z
     streak: z.object({ current: z.number().int(), longest: z.number().int(), lastDay: z.string().nullable() }),
   })
   .meta({ id: 'Progress' });
-export type ProgressDto = z.infer<typeof progressSchema>;
 
 const scoreAgreementShape = {
   n: z.number().int(),
@@ -481,7 +475,6 @@ export const calibrationSchema = z
     ),
   })
   .meta({ id: 'Calibration' });
-export type CalibrationDto = z.infer<typeof calibrationSchema>;
 
 /** A row of the coach's queue: who, which question, why it is flagged, since when. */
 export const reviewQueueRowSchema = z
@@ -522,7 +515,7 @@ export const coachAssignmentRowSchema = coachAssignmentSchema
   .meta({ id: 'CoachAssignmentRow' });
 
 /** The board in a transcript download: the final picture (SVG drawn by the server) and graph, and the timeline. */
-export const diagramExportSchema = z
+const diagramExportSchema = z
   .object({
     finalSnapshotId: z.string().nullable(),
     finalSvg: z.string().nullable(),

@@ -74,9 +74,7 @@ export type GradeStatus = (typeof GRADE_STATUSES)[number];
 export const TURN_KINDS = ['answer', 'question', 'move-on', 'dont-know'] as const;
 export type TurnKind = (typeof TURN_KINDS)[number];
 
-export const phaseViewSchema = z
-  .object({ id: z.string(), title: z.string(), index: z.number().int(), count: z.number().int() })
-  .meta({ id: 'PhaseView' });
+const phaseViewSchema = z.object({ id: z.string(), title: z.string(), index: z.number().int(), count: z.number().int() }).meta({ id: 'PhaseView' });
 export type PhaseView = z.infer<typeof phaseViewSchema>;
 
 /** What the server says, by event type. `grade` and `report` are the stored documents. */

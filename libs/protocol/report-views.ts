@@ -7,12 +7,11 @@ import { codeComplexityFactsSchema, codeQualityFactsSchema } from './code-facts.
  * views. One schema each, for the socket's types, the OpenAPI document and the web client.
  */
 
-export const KEY_POINT_STATUSES = ['covered', 'partial', 'missed'] as const;
+const KEY_POINT_STATUSES = ['covered', 'partial', 'missed'] as const;
 export const keyPointStatusSchema = z.enum(KEY_POINT_STATUSES);
 export type KeyPointStatus = z.infer<typeof keyPointStatusSchema>;
 
 export const CODE_RUN_STATUSES = ['PASSED', 'FAILED', 'COMPILE_ERROR', 'RUNTIME_ERROR', 'TIMEOUT', 'MEMORY_LIMIT', 'OUTPUT_LIMIT'] as const;
-export type CodeRunStatus = (typeof CODE_RUN_STATUSES)[number];
 
 /** How many of a run's tests passed. */
 export const passCountSchema = z.object({ passed: z.number().int(), total: z.number().int() });
@@ -53,7 +52,7 @@ export const codeCustomRunSchema = z
 export type CodeCustomRunDto = z.infer<typeof codeCustomRunSchema>;
 
 /** A coding session's code in its report: the graded code, its tests (hidden ones as pass/fail) and its runs. */
-export const codeReportSectionSchema = z
+const codeReportSectionSchema = z
   .object({
     language: z.string(),
     code: z.string(),
@@ -107,7 +106,7 @@ export const gradeProvenanceSchema = z
   })
   .meta({ id: 'GradeProvenance' });
 
-export const GRADE_FLAG_NAMES = ['injection_suspected', 'off_topic', 'non_answer', 'keyword_stuffing', 'low_confidence'] as const;
+const GRADE_FLAG_NAMES = ['injection_suspected', 'off_topic', 'non_answer', 'keyword_stuffing', 'low_confidence'] as const;
 
 /** A stored grade of one answer (`grade:scored`, the session view's transcript). */
 export const gradeSchema = z
@@ -135,7 +134,7 @@ export const gradeSchema = z
 export type GradeView = z.infer<typeof gradeSchema>;
 
 /** One missed or partly covered key point with what to read and practise. */
-export const studyPlanItemSchema = z
+const studyPlanItemSchema = z
   .object({
     keyPointId: z.string(),
     text: z.string(),

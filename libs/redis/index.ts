@@ -1,4 +1,4 @@
-export { createRedisConnection, isCluster, type Redis, type RedisConnectionOptions } from './redis-connection.js';
+export { createRedisConnection, type Redis } from './redis-connection.js';
 export { REDIS, RedisModule } from './redis.module.js';
 export { hitFixedWindow } from './fixed-window-counter.js';
-export { NOTICE_SHARDS, noticeChannel, noticeChannels, publishNotice, subscribeNotices } from './notices.js';
+export { NOTICE_SHARDS, noticeChannel, publishNotice, subscribeNotices } from './notices.js';

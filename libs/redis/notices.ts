@@ -22,7 +22,7 @@ export function noticeChannel(base: string, key: string): string {
 }
 
 /** Every shard channel of a kind of notice. */
-export function noticeChannels(base: string): string[] {
+function noticeChannels(base: string): string[] {
   return Array.from({ length: NOTICE_SHARDS }, (_, i) => `${base}:${i}`);
 }
 

@@ -44,8 +44,3 @@ export function createRedisConnection(target: RedisTarget | string, opts: RedisC
   };
   return new Cluster(parsed.nodes, cluster);
 }
-
-/** True for a Redis Cluster connection: the queue prefixes are hash-tagged so each queue's keys share a slot. */
-export function isCluster(redis: Redis): redis is Cluster {
-  return redis instanceof Cluster;
-}

@@ -8,7 +8,7 @@ import { type GradedAnswerRecord, SessionRecordsService } from '#libs/interview'
 import { ReviewRepository } from './review.repository.js';
 import { correctionKey, latestCorrections, type CorrectionRow } from './review.types.js';
 
-export interface CalibrationGroup {
+interface CalibrationGroup {
   grader: string;
   model: string | null;
   promptVersion: string;

@@ -4,7 +4,7 @@ import { ReviewRepository } from './review.repository.js';
 
 /** libs/interview's access policy asks here whether a coach is assigned to a candidate (review owns the assignments). */
 @Injectable()
-export class CoachAssignments implements CoachDirectory {
+class CoachAssignments implements CoachDirectory {
   constructor(private readonly reviews: ReviewRepository) {}
 
   isCoachOf(coachId: string, candidateId: string): Promise<boolean> {

@@ -4,7 +4,7 @@ import { freeText } from '#libs/protocol';
 const reason = freeText().trim().min(1, 'a reason is required').max(2000);
 const turnId = z.uuid().nullish();
 
-export const correctionSchema = z.discriminatedUnion('kind', [
+const correctionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dimension'), turnId, dimensionId: freeText().min(1).max(100), score: z.number().int().min(1).max(4), reason }).strict(),
   z
     .object({ kind: z.literal('keyPoint'), turnId, keyPointId: freeText().min(1).max(100), status: z.enum(['covered', 'partial', 'missed']), reason })

@@ -4,7 +4,7 @@ import type { ProcessEnd } from './harness-protocol.js';
 import { INFO_FD, SECCOMP_FD } from './sandbox-command.js';
 
 /** How long a killed box may take to end (bwrap reaping it, then exiting) before the whole process group is killed. */
-export const KILL_GRACE_MS = 1_000;
+const KILL_GRACE_MS = 1_000;
 
 export interface BoundedProcess {
   file: string;

@@ -10,7 +10,7 @@ export interface JudgedTestInput {
 }
 
 /** One test's full result: stored on the server. Hidden ones are cut down by `toCandidateTests`. */
-export type TestResult = CodeTestResultDto;
+type TestResult = CodeTestResultDto;
 
 export interface CodeRunResult {
   status: RunStatus;

@@ -1,10 +1,10 @@
 import { dirname } from 'node:path';
 import type { SandboxLanguage, SandboxLimits, SandboxRuntime } from './sandbox.types.js';
 
-export const CODE_DIR = '/code';
-export const WORK_DIR = '/work';
+const CODE_DIR = '/code';
+const WORK_DIR = '/work';
 /** The writable work directory is a tmpfs of this size: no run can fill the host's disk. */
-export const WORK_DIR_BYTES = 16 * 1024 * 1024;
+const WORK_DIR_BYTES = 16 * 1024 * 1024;
 const MB = 1024 * 1024;
 /**
  * Extra descriptors of the spawned command (prlimit, setpriv and the cgroup shell exec and keep them): bwrap reads

@@ -1,15 +1,13 @@
 import type { AppConfig } from '#libs/config';
 
 /** Languages the sandbox can run. */
-export const SANDBOX_LANGUAGES = ['python', 'javascript'] as const;
-export type SandboxLanguage = (typeof SANDBOX_LANGUAGES)[number];
+export type SandboxLanguage = 'python' | 'javascript';
 
 /**
  * How a run ended. The limit statuses each name the limit that stopped the program; `RUNTIME_ERROR` is an
  * exception in the candidate's code or a process that died before finishing the tests.
  */
-export const RUN_STATUSES = ['PASSED', 'FAILED', 'COMPILE_ERROR', 'RUNTIME_ERROR', 'TIMEOUT', 'MEMORY_LIMIT', 'OUTPUT_LIMIT'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
+export type RunStatus = 'PASSED' | 'FAILED' | 'COMPILE_ERROR' | 'RUNTIME_ERROR' | 'TIMEOUT' | 'MEMORY_LIMIT' | 'OUTPUT_LIMIT';
 
 /**
  * wallMs: wall-clock bound of one run (the whole sandbox is killed past it); cpuSeconds: RLIMIT_CPU of each
@@ -29,7 +27,7 @@ export interface SandboxRuntime {
 }
 
 /** One call of the entry point; only `args` ever enters the sandbox. */
-export interface SandboxTestCall {
+interface SandboxTestCall {
   args: unknown[];
   /** Timing runs only: call this many times in a row (each on a fresh copy of `args`) in the first round. */
   repeat?: number;
@@ -42,7 +40,7 @@ export interface SandboxTestCall {
  * `totalBudgetMs` lasts. Each call reports its fastest time over all rounds. `wallMs` lowers the run's wall limit
  * (never above the configured one).
  */
-export interface SandboxTiming {
+interface SandboxTiming {
   callBudgetMs: number;
   totalBudgetMs: number;
   rounds: number;

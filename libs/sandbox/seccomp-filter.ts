@@ -86,9 +86,9 @@ export function syscallNumber(name: SyscallName, arch: SeccompArch): number | un
 
 export const AUDIT_ARCH: Record<SeccompArch, number> = { x64: 0xc000003e, arm64: 0xc00000b7 };
 /** x86_64's x32 ABI numbers syscalls from here up: a second table the deny list would not cover. */
-export const X32_SYSCALL_BIT = 0x40000000;
+const X32_SYSCALL_BIT = 0x40000000;
 /** CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET. */
-export const CLONE_NEW_FLAGS = 0x7e020000;
+const CLONE_NEW_FLAGS = 0x7e020000;
 /** personality(): the query value, and PER_LINUX (what the box already runs as). */
 const PERSONALITY_ALLOWED = [0xffffffff, 0];
 

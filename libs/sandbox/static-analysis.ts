@@ -13,7 +13,7 @@ const line = z.number().int().nonnegative();
 const name = z.string().max(200);
 
 /** What the analyser found in the code's syntax tree; the server scores it (`libs/code-facts`). */
-export const staticAnalysisSchema = z.object({
+const staticAnalysisSchema = z.object({
   functions: z.array(z.object({ name, line, endLine: line, lines: line, maxDepth: line })).max(2000),
   /** Every name the code binds, with how: a loop target or a one-line lambda's parameter is held to other norms. */
   names: z

@@ -38,7 +38,7 @@ export class SmtpMailer implements Mailer {
 }
 
 /** Without SMTP: the message goes to the log; the outbox row keeps it for whoever needs to read it. */
-export class LogMailer implements Mailer {
+class LogMailer implements Mailer {
   readonly transport = 'log';
 
   constructor(private readonly logger: Logger) {}

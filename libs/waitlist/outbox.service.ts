@@ -5,7 +5,7 @@ import { JobQueue } from '#libs/queue';
 import { MAILER, type Mailer } from './mailer.js';
 import { OutboxRepository } from './outbox.repository.js';
 
-export const dispatchJobId = (messageId: string) => `mail-${messageId}`;
+const dispatchJobId = (messageId: string) => `mail-${messageId}`;
 
 /** Sends what the outbox holds through the configured mailer. */
 @Injectable()

@@ -38,7 +38,7 @@ export const listWaitlistSchema = z
 
 export const redeemSchema = z.object({ code: freeText().trim().min(1).max(64), password: createUserSchema.shape.password }).strict();
 
-export const resendInviteSchema = z.object({ expiresInDays: z.number().int().min(1).max(90).default(14) }).strict();
+const resendInviteSchema = z.object({ expiresInDays: z.number().int().min(1).max(90).default(14) }).strict();
 /** The body is optional: none means the defaults. */
 export const resendInviteBodySchema = z.preprocess((body) => body ?? {}, resendInviteSchema);
 
@@ -51,4 +51,4 @@ export type RedeemInput = z.output<typeof redeemSchema>;
 export type ResendInviteInput = z.output<typeof resendInviteBodySchema>;
 export type InviteListQuery = z.output<typeof inviteListSchema>;
 
-export type { InviteBatchDto, InviteDto, InviteResentDto, SignUpDto, WaitlistEntryDto, WaitlistPageDto, WaitlistStatusDto } from '#libs/protocol';
+export type { InviteBatchDto, InviteDto, InviteResentDto, SignUpDto, WaitlistPageDto, WaitlistStatusDto } from '#libs/protocol';

@@ -27,7 +27,7 @@ import { WaitlistService } from './waitlist.service.js';
   ],
   exports: [WaitlistService, InvitesService, OutboxService],
 })
-export class WaitlistModule implements OnApplicationShutdown {
+class WaitlistModule implements OnApplicationShutdown {
   constructor(@Inject(MAILER) private readonly mailer: Mailer) {}
 
   onApplicationShutdown(): void {

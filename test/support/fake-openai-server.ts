@@ -157,7 +157,7 @@ const defaultBehaviour: FakeBehaviour = (request) =>
   content(request.response_format?.json_schema?.name === 'interviewer_reply' ? interviewerReply(request) : goodReply(request));
 
 /** What the interviewer prompt's plan says: the draft line and the facts it gives. */
-export function interviewerPlan(request: ChatRequest): { draft: string; factIds: string[] } {
+function interviewerPlan(request: ChatRequest): { draft: string; factIds: string[] } {
   const user = request.messages.find((m) => m.role === 'user')?.content ?? '';
   const draft = /^- Draft: (.*)$/m.exec(user)?.[1] ?? '';
   const facts = /^- Facts that answer their questions: (.*)$/m.exec(user)?.[1] ?? 'none';

@@ -121,7 +121,7 @@ async function readStdin(): Promise<string> {
 }
 
 /** A terminal rendering of one grade; `--json` prints the grade itself. */
-export function formatGrade(grade: Grade): string {
+function formatGrade(grade: Grade): string {
   const p = grade.provenance;
   const lines = [
     `${grade.questionId} (${grade.phaseId}): overall ${grade.overall}/100, band ${bandOf(grade.overall)}${grade.flags.length ? `  flags: ${grade.flags.join(', ')}` : ''}`,

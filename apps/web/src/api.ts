@@ -52,7 +52,7 @@ type RequestArgs<P extends keyof paths, M extends Method> =
   object extends ApiRequest<P, M> ? [request?: ApiRequest<P, M>, signal?: AbortSignal] : [request: ApiRequest<P, M>, signal?: AbortSignal];
 
 /** The URL of a path of openapi.json with its `{name}` placeholders filled in and the query appended. */
-export function apiUrl(path: string, params: Record<string, string | number> = {}, query: Record<string, unknown> = {}): string {
+function apiUrl(path: string, params: Record<string, string | number> = {}, query: Record<string, unknown> = {}): string {
   const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
   const search = new URLSearchParams(
     Object.entries(query)

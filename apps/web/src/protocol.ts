@@ -10,7 +10,6 @@ export type {
   ClientToServerEvents,
   CodeLanguageName,
   CodeReportSection,
-  CodeRunStatus,
   CodeTestResultDto,
   DiagramElementType,
   DiagramScene,

@@ -27,7 +27,7 @@ const expectSchema = z
   })
   .strict();
 
-export const conversationSchema = z
+const conversationSchema = z
   .object({
     id: z.string().min(1),
     questionId: z.string().min(1),
@@ -51,7 +51,6 @@ export const conversationSchema = z
   })
   .strict();
 export type Conversation = z.infer<typeof conversationSchema>;
-export type ConversationExpectation = z.infer<typeof expectSchema>;
 
 export class ConversationDatasetError extends Error {
   readonly code = 'EVAL_DATASET_INVALID' as const;

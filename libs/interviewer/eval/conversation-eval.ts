@@ -8,25 +8,14 @@ import { lineKey } from '../text-match.js';
 import { readTurn } from '../turn-reader.js';
 import type { Conversation } from './conversation-dataset.js';
 
-export const INTERVIEWER_CHECKS = [
-  'kind',
-  'facts',
-  'assumption',
-  'probe',
-  'mentions',
-  'avoids',
-  'silent',
-  'noRepeat',
-  'noLeak',
-  'noFalsePraise',
-] as const;
-export type InterviewerCheck = (typeof INTERVIEWER_CHECKS)[number];
+const INTERVIEWER_CHECKS = ['kind', 'facts', 'assumption', 'probe', 'mentions', 'avoids', 'silent', 'noRepeat', 'noLeak', 'noFalsePraise'] as const;
+type InterviewerCheck = (typeof INTERVIEWER_CHECKS)[number];
 
 /**
  * What the interviewer aims for, per check: the three "never" checks allow no failure, the rest 85–90 %.
  * A set below a target is flagged in the report.
  */
-export const INTERVIEWER_TARGETS: Record<InterviewerCheck, number> = {
+const INTERVIEWER_TARGETS: Record<InterviewerCheck, number> = {
   kind: 0.9,
   facts: 0.9,
   assumption: 0.9,
@@ -44,7 +33,7 @@ export const INTERVIEWER_TARGETS: Record<InterviewerCheck, number> = {
  * offline interviewer measures today on every split (reading facts from free text is where it falls short
  * of its targets, on the held-out questions most: see bench/README.md), so a regression fails the build.
  */
-export const INTERVIEWER_GATES: Record<InterviewerCheck, number> = {
+const INTERVIEWER_GATES: Record<InterviewerCheck, number> = {
   ...INTERVIEWER_TARGETS,
   facts: 0.7,
   assumption: 0.75,
@@ -55,7 +44,7 @@ export const INTERVIEWER_GATES: Record<InterviewerCheck, number> = {
 const PRAISE = /\b(?:good|great|nice|excellent|solid|well done|that covers|makes sense|that works|fair enough|strong|impressive|exactly)\b/i;
 const INVITES_ASSUMPTION = /\b(?:assum\w*|your call|up to you)\b/i;
 
-export interface InterviewerFailure {
+interface InterviewerFailure {
   conversation: string;
   turn: number;
   check: InterviewerCheck;

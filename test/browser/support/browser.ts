@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium; `.ci/run` installs it when missing. Override with CHROMIUM_PATH. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'browser');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'browser');
 
 /** A headless Chromium with a fresh profile (playwright gives every launch its own temporary user-data-dir). */
 export async function launchBrowser(): Promise<Browser> {

@@ -12,7 +12,7 @@ const STATUS_TEXT: Record<GradeStatus, string> = {
 const KIND_TEXT: Record<TurnKind, string | null> = { answer: null, question: 'Question', 'move-on': 'Asked to move on', 'dont-know': "Don't know" };
 
 /** How the server read a turn, said beside it: a plain graded answer needs no label. */
-export function turnKindLabel(kind: TurnKind, graded: boolean): string | null {
+function turnKindLabel(kind: TurnKind, graded: boolean): string | null {
   const label = KIND_TEXT[kind] ?? null;
   return graded ? label : `${label ?? 'Answer'} · not graded`;
 }

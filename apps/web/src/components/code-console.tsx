@@ -6,7 +6,7 @@ export interface FunctionSignatureView {
 }
 
 /** One JSON value per line, one line per parameter: the format the server parses (`code:run` with `input`). */
-export function formatArgs(args: readonly unknown[]): string {
+function formatArgs(args: readonly unknown[]): string {
   return args.map((a) => JSON.stringify(a)).join('\n');
 }
 

@@ -3,7 +3,7 @@ import { formatCountdown, serverClock } from '../clock.js';
 import type { PhaseView, SessionStateDto } from '../protocol.js';
 
 /** Under this much time left in a phase, the timer warns (colour, words, one announcement). */
-export const LOW_TIME_MS = 2 * 60_000;
+const LOW_TIME_MS = 2 * 60_000;
 
 /**
  * The phases in order, the current one marked; then the server's countdown for it (corrected for clock skew) in a

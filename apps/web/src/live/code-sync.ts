@@ -80,7 +80,7 @@ type CodeEvent = 'code:update' | 'code:run' | 'code:submit';
 export type CodeRequest = <E extends CodeEvent>(event: E, payload: ClientPayload<E>) => Promise<Ack<ClientAckData[E]>>;
 
 /** How long typing must pause before a snapshot goes out (the server refuses two closer than 500 ms by default). */
-export const SNAPSHOT_DEBOUNCE_MS = 1_000;
+const SNAPSHOT_DEBOUNCE_MS = 1_000;
 
 /**
  * Keeps the server's copy of the editor up to date: debounced `code:update` snapshots, then queued runs and

@@ -3,12 +3,12 @@ import { retryAfter } from './live-connection.js';
 import { newClientId } from './outbox.js';
 
 /** Element types the server stores (`DIAGRAM_ELEMENT_TYPES`); anything else (images, embeds) stays on this screen. */
-export const STORED_ELEMENT_TYPES: readonly DiagramElementType[] = ['rectangle', 'ellipse', 'diamond', 'text', 'arrow', 'line', 'freedraw', 'frame'];
+const STORED_ELEMENT_TYPES: readonly DiagramElementType[] = ['rectangle', 'ellipse', 'diamond', 'text', 'arrow', 'line', 'freedraw', 'frame'];
 
 export type DiagramRequest = (payload: { clientId: string; scene: DiagramScene }) => Promise<Ack<ClientAckData['diagram:update']>>;
 
 /** How long drawing must pause before a snapshot goes out (the server refuses two closer than 1 s by default). */
-export const DIAGRAM_DEBOUNCE_MS = 1_200;
+const DIAGRAM_DEBOUNCE_MS = 1_200;
 
 interface BoardElement {
   id: string;
@@ -31,7 +31,7 @@ export function toStoredScene(elements: readonly BoardElement[], viewBackgroundC
 }
 
 /** Changes when an element is added, removed or edited (Excalidraw bumps `version` on every edit), not on a pan or a selection. */
-export function fingerprint(elements: readonly BoardElement[]): string {
+function fingerprint(elements: readonly BoardElement[]): string {
   return elements
     .filter((e) => !e.isDeleted)
     .map((e) => `${e.id}:${e.version ?? 0}`)

@@ -198,7 +198,7 @@ export function applyEvent(state: LiveState, event: ServerEvent): LiveState {
 /** Pieces held past a gap, per draft: a gap that never fills only means waiting for the final message. */
 const MAX_AHEAD = 500;
 /** A draft no piece has reached for this long is dropped (its writer gave up); its final message still shows if it comes. */
-export const DRAFT_IDLE_MS = 45_000;
+const DRAFT_IDLE_MS = 45_000;
 
 /**
  * Adds a piece of a streamed interviewer reply, received at `now` (ms). Pieces are joined in `index` order (a
