@@ -24,15 +24,14 @@ export class JobQueue implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async enqueue<N extends JobName>(name: N, payload: JobPayload<N>, opts: EnqueueOptions = {}): Promise<void> {
-    const definition: { queue: QueueName; payload: z.ZodType; retry?: { attempts: number; fixedBackoffMs: number } } = JOBS[name];
+    const definition: { queue: QueueName; payload: z.ZodType } = JOBS[name];
     const data: unknown = definition.payload.parse(payload);
-    const retry = definition.retry;
     await this.queue(definition.queue).add(name, data, {
       jobId: opts.jobId,
       delay: opts.delayMs,
       ...(opts.priority ? { priority: opts.priority } : {}),
-      attempts: retry?.attempts ?? this.config.queue.attempts,
-      backoff: retry ? { type: 'fixed', delay: retry.fixedBackoffMs } : { type: 'exponential', delay: this.config.queue.backoffMs },
+      attempts: this.config.queue.attempts,
+      backoff: { type: 'exponential', delay: this.config.queue.backoffMs },
       removeOnComplete: { age: 24 * 3600, count: 10_000 },
       removeOnFail: { age: 7 * 24 * 3600 },
     });

@@ -8,8 +8,6 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 interface JobDefinition {
   queue: QueueName;
   payload: z.ZodType;
-  /** Overrides of the configured attempts/backoff for jobs whose retry rhythm differs. */
-  retry?: { attempts: number; fixedBackoffMs: number };
   /**
    * A job that repeats on a timer: the worker consuming its queue keeps its BullMQ job scheduler, at start and
    * whenever Redis has lost it (see `JobSchedulers`).
@@ -45,11 +43,15 @@ export const JOBS = {
     queue: 'sessions',
     payload: z.object({ sessionId: z.uuid(), phaseIndex: z.number().int().min(0) }),
   },
-  /** Waits (by retrying) until every answer of the session has a terminal grade. */
+  /**
+   * Builds (or rebuilds) an ended session's report. Queued when the session ends with nothing pending, and by
+   * whatever settles the last pending grading or code run (GradeAnswerService, CodeRunResultsService); a build
+   * that still finds one pending does nothing, since that one's settling queues the next. Retried like any job
+   * when it fails (the database is down); what is still missing after that the reconciler re-drives.
+   */
   'sessions.build-report': {
     queue: 'sessions',
     payload: z.object({ sessionId: z.uuid() }),
-    retry: { attempts: 60, fixedBackoffMs: 2_000 },
   },
   /** Runs candidate code in the sandbox; its queue has its own concurrency (`CODE_RUN_CONCURRENCY`). */
   'code.run': {
