@@ -13,7 +13,8 @@ const CSP_DIRECTIVES = {
   'img-src': ["'self'", 'data:', 'blob:'],
   'connect-src': ["'self'", 'ws:', 'wss:'],
   'frame-ancestors': ["'none'"],
-  'base-uri': ["'none'"],
+  // 'self': the queue dashboard (bull-board) sets <base href="/admin/queues/"> for its assets; no other origin.
+  'base-uri': ["'self'"],
   'form-action': ["'self'"],
 } as const satisfies Record<string, readonly string[]>;
 

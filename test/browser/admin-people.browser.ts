@@ -102,4 +102,33 @@ describe('admin: coach assignments and invites in the browser', () => {
     },
     SLOW,
   );
+
+  it(
+    'opens the queue dashboard from the admin page (the bearer token becomes the dashboard cookie)',
+    async () => {
+      const admin = await createUser(worker, 'admin');
+      const p = await openPage(browser, api.url);
+      const { page } = p;
+      try {
+        await signIn(page, admin.email, DEFAULT_PASSWORD, '/admin');
+        // Every asset of the dashboard loads (a CSP refusal or a wrong base path shows as a failed request).
+        const failed: string[] = [];
+        page.on('requestfailed', (r) => {
+          if (new URL(r.url()).origin === new URL(api.url).origin) failed.push(`${r.url()}: ${r.failure()?.errorText}`);
+        });
+        await page.getByRole('button', { name: 'Open the queue dashboard' }).click();
+        await page.waitForURL((url) => url.pathname.startsWith('/admin/queues'));
+        // bull-board's own page, listing the service's queues.
+        await page
+          .getByRole('link', { name: /grading/ })
+          .first()
+          .waitFor();
+        await saveScreenshot(page, 'admin-queue-dashboard');
+        expect(failed).toEqual([]);
+      } finally {
+        await p.context.close();
+      }
+    },
+    SLOW,
+  );
 });

@@ -147,6 +147,20 @@ export function describeError(err: unknown): string {
 }
 
 /**
+ * Opens a server page outside this client (the queue dashboard, for admins) that a plain link cannot open with the
+ * bearer token: `POST <path>/session` sets the page's cookie, then the browser goes there.
+ */
+export async function openServerPage(path: string): Promise<void> {
+  const session = `${path}/session`;
+  const res = await withRenewal((token) => fetch(session, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {} }), session);
+  if (!res.ok) {
+    const body = safeJson(await res.text()) as Partial<ErrorBody> | undefined;
+    throw new ApiError(res.status, body?.error?.code ?? 'HTTP_' + res.status, body?.error?.message ?? res.statusText);
+  }
+  window.location.assign(path);
+}
+
+/**
  * Downloads an api file (an export) with the bearer token a plain link cannot send: fetched, then saved under the
  * name the server's Content-Disposition gives.
  */

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api, type ApiRequest, describeError, type Schema } from '../api.js';
+import { api, type ApiRequest, describeError, openServerPage, type Schema } from '../api.js';
 import { apiGet } from '../query-client.js';
 import { queryKeys } from '../query-keys.js';
 import { useSubmit } from '../use-submit.js';
@@ -22,7 +22,29 @@ export function AdminPage() {
       <Invites />
       <CoachAssignments />
       <Waitlist />
+      <Operations />
     </main>
+  );
+}
+
+/** Where an admin watches the machinery: the queues' dashboard (bull-board, served by the api behind admin auth). */
+function Operations() {
+  const [error, setError] = useState<string | null>(null);
+  const open = () => {
+    setError(null);
+    openServerPage('/admin/queues').catch((err: unknown) => setError(describeError(err)));
+  };
+  return (
+    <section aria-labelledby="operations-title">
+      <h2 id="operations-title">Operations</h2>
+      <p>
+        Jobs waiting, running, delayed and failed per queue (grading, interviewer, sessions, mail, code), with each failed job's error:{' '}
+        <button type="button" onClick={open}>
+          Open the queue dashboard
+        </button>
+      </p>
+      {error && <p role="alert">{error}</p>}
+    </section>
   );
 }
 
