@@ -15,6 +15,16 @@ export interface RedisConnectionOptions {
 const retryDelay = (times: number) => Math.min(times * 200, 2_000);
 
 /**
+ * A connection that sent a command and gets no byte back for this long is dropped and reconnected. Without it a
+ * half-open link (a partition that drops packets, a Redis host that vanished without a reset) holds its commands
+ * until TCP gives up, minutes later: readiness stays down and a worker takes no job long after the network is back.
+ * A BullMQ worker's connections wait in BZPOPMIN for at most 10 s (BullMQ's maximum block), so theirs is longer.
+ * A subscriber sends no command while it listens, so the timer never runs there.
+ */
+const SOCKET_TIMEOUT_MS = 5_000;
+const BLOCKING_SOCKET_TIMEOUT_MS = 15_000;
+
+/**
  * The one factory of Redis connections. `target` is the parsed REDIS_URL / REDIS_CLUSTER_NODES
  * (`config.redis.target`), or a URL (tests, benches) parsed the same way: a `redis+cluster://` URL or cluster
  * seeds give an ioredis `Cluster`, anything else a plain `Redis`.
@@ -27,6 +37,7 @@ export function createRedisConnection(target: RedisTarget | string, opts: RedisC
     maxRetriesPerRequest: opts.blocking || opts.subscriber ? null : 3,
     enableReadyCheck: true,
     retryStrategy: retryDelay,
+    socketTimeout: opts.blocking ? BLOCKING_SOCKET_TIMEOUT_MS : SOCKET_TIMEOUT_MS,
   };
   if (parsed.kind === 'single') return new SingleRedis(parsed.url, options);
   const cluster: ClusterOptions = {

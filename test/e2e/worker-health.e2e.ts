@@ -70,6 +70,17 @@ describe(WorkerHealthServer.name, () => {
     expect(back.checks).toMatchObject({ redis: { status: 'up' }, 'queue:grading': { status: 'up' } });
   }, 90_000);
 
+  it('recovers from a half-open Redis link (a partition that drops packets, no reset): readiness and the repeating jobs come back', async () => {
+    await waitFor(() => readiness(200), { timeoutMs: 45_000, intervalMs: 200 });
+    proxy.partition();
+    await waitFor(() => readiness(503), { timeoutMs: 15_000 });
+    proxy.heal();
+    // The connections frozen by the partition stay dead: the worker must drop them and open new ones, and the
+    // reconciler (every 300 ms here) must run again, which readiness checks (schedule:sessions.reconcile).
+    const back = await waitFor(() => readiness(200), { timeoutMs: 45_000, intervalMs: 200 });
+    expect(back.checks).toMatchObject({ redis: { status: 'up' }, 'queue:sessions': { status: 'up' } });
+  }, 90_000);
+
   it('the code runner without a sandbox is not ready, naming the queue it cannot take and why', async () => {
     const runner = await startCodeRunner({ QUEUE_PREFIX: prefix, WORKER_HEALTH_PORT: '0', SANDBOX_BWRAP: '/nonexistent/bwrap' });
     try {
