@@ -1,7 +1,11 @@
-// Golden grades of the offline rubric grader: same input, same grade. Never asserted in tests;
-// run before and after a change to the grader and compare the files byte for byte (cmp).
-// Usage: node bench/grader-golden.mjs [root holding the dist/ to test, default this repo] [out.jsonl, default in the OS temp dir]
-// (to keep an old build: copy dist/ and package.json to a directory and symlink node_modules there).
+// Golden grades of the offline rubric grader: same input, same grade. Run before and after a change to the grader and
+// compare the files byte for byte (cmp), or let CI compare the digest of all of them with the committed one.
+// Usage:
+//   node bench/grader-golden.mjs [root holding the dist/ to test, default this repo] [out.jsonl, default in the OS temp dir]
+//   node bench/grader-golden.mjs --check   exits 1 unless the digest equals bench/grader-golden.sha256 (what CI runs)
+//   node bench/grader-golden.mjs --write   refreshes bench/grader-golden.sha256 (after an intended change of grades)
+// It reads the built dist/ (build first: `npx tsc -p tsconfig.build.json`); the whole corpus takes ~5 s.
+// (To keep an old build: copy dist/ and package.json to a directory and symlink node_modules there.)
 // Grades: the bench corpus, the eval dev set (own question in session + every phase scope, and against
 // every other question), sessions with history, adversarial variants, and seeded random texts. Each line
 // holds one grade with provenance.latencyMs removed, or one injection report.
@@ -12,8 +16,18 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const distRoot = path.resolve(process.argv[2] ?? repo);
-const out = process.argv[3] ?? path.join(os.tmpdir(), 'grader-golden.jsonl');
+const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const unknown = flags.filter((f) => f !== '--check' && f !== '--write');
+if (unknown.length > 0 || flags.length > 1) {
+  console.error(`usage: node bench/grader-golden.mjs [--check | --write] [root] [out.jsonl] (got ${flags.join(' ')})`);
+  process.exit(2);
+}
+const mode = flags[0]?.slice(2);
+const DIGEST_FILE = path.join(repo, 'bench/grader-golden.sha256');
+const distRoot = path.resolve(args[0] ?? repo);
+const out = args[1] ?? (mode === undefined ? path.join(os.tmpdir(), 'grader-golden.jsonl') : undefined);
+const started = performance.now();
 const { loadContent } = await import(pathToFileURL(path.join(distRoot, 'dist/libs/content/index.js')).href);
 const { RubricGrader, detectInjection } = await import(pathToFileURL(path.join(distRoot, 'dist/libs/grading/index.js')).href);
 
@@ -228,5 +242,28 @@ let i = 0;
 for (const t of texts) lines.push(JSON.stringify({ name: `injection:${i++}`, report: detectInjection(t) }));
 
 const body = lines.map((l) => l.replace(/"latencyMs":[0-9.e+-]+/, '"latencyMs":null')).join('\n') + '\n';
-writeFileSync(out, body);
-console.log(`${lines.length} lines, sha256 ${createHash('sha256').update(body).digest('hex')} -> ${out}`);
+const digest = createHash('sha256').update(body).digest('hex');
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+if (out !== undefined) writeFileSync(out, body);
+console.log(`${lines.length} lines, sha256 ${digest}${out === undefined ? '' : ` -> ${out}`} (${seconds} s)`);
+
+if (mode === 'write') {
+  writeFileSync(DIGEST_FILE, `${digest}  ${lines.length} lines\n`);
+  console.log(`wrote ${path.relative(repo, DIGEST_FILE)}`);
+} else if (mode === 'check') {
+  const [expected = '', count = '?'] = readFileSync(DIGEST_FILE, 'utf8').trim().split(/\s+/);
+  if (digest !== expected) {
+    const kept = path.join(os.tmpdir(), 'grader-golden.jsonl');
+    writeFileSync(kept, body);
+    console.error(
+      [
+        `grader golden: the offline grader's grades changed (sha256 ${digest}, ${lines.length} lines; bench/grader-golden.sha256 has ${expected}, ${count} lines).`,
+        `This run's grades are in ${kept}. To see what changed, write the same file from the previous build`,
+        '(node bench/grader-golden.mjs <root with the old dist/> old.jsonl) and diff the two.',
+        'If the change is intended, run `node bench/grader-golden.mjs --write` and commit bench/grader-golden.sha256.',
+      ].join('\n'),
+    );
+    process.exit(1);
+  }
+  console.log(`grader golden: unchanged (matches ${path.relative(repo, DIGEST_FILE)})`);
+}

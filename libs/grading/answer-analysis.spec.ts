@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadContent, type ContentBundle } from '#libs/content';
 import { analyseAnswer } from './answer-analysis.js';
-import { compileQuestion } from './compiled-question.js';
+import { GraderEngine } from './grader-engine.js';
 import { RubricGrader } from './rubric.grader.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -11,9 +11,10 @@ describe(analyseAnswer.name, () => {
   beforeAll(async () => {
     content = await loadContent({ rubricsDir: `${root}rubrics`, promptsDir: `${root}prompts` });
   });
+  const engine = new GraderEngine();
   const sut = (questionId: string, text: string) => {
     const question = content.questions.get(questionId)!;
-    return analyseAnswer(compileQuestion(question, question.version), text);
+    return engine.analyse(engine.compile(question, question.version), text);
   };
 
   it('reads one arrow between two parts of a sentence as a reason, and a chain of arrows as a flow', () => {

@@ -5,10 +5,9 @@ import { LEXICON_KEY_OFFSET, lexiconIndex } from './lexicon-index.js';
 import { splitSentences, type Sentence } from './sentence-splitter.js';
 import { TermHits } from './term-index.js';
 import { FoldedText } from './text-normaliser.js';
-import { tokenise, type Tokens } from './tokeniser.js';
+import type { Tokens } from './tokeniser.js';
+import type { AnalysisScratch, GraderEngine } from './grader-engine.js';
 import { classifyListLike } from './list-detector.js';
-import { RepeatFinder } from './repeat-finder.js';
-import { RoundMarks } from './round-marks.js';
 
 /** A sentence with what the grader found in it and whether it may earn credit. */
 export interface AnalysedSentence extends Sentence {
@@ -65,19 +64,21 @@ export interface AnswerAnalysis {
  * Reads one candidate text: folds and tokenises it, splits sentences, finds injected
  * passages, repeats and keyword lists, and matches the rubric and the lexicons per
  * sentence. Injected sentences are dropped before anything is matched, so an injection
- * can never add credit.
+ * can never add credit. `compiled` must be `engine`'s (its term ids are the engine's tokeniser's);
+ * `GraderEngine.analyse` calls this.
  */
-export function analyseAnswer(compiled: CompiledQuestion, source: string): AnswerAnalysis {
+export function analyseAnswer(engine: GraderEngine, compiled: CompiledQuestion, source: string): AnswerAnalysis {
   const lexicon = lexiconIndex();
-  const folded = FoldedText.of(source);
+  const { marks, repeats } = engine.scratch;
+  const folded = FoldedText.of(source, engine.folds);
   const known = (s: string) => compiled.terms.stems.has(s) || compiled.vocabulary.has(s);
-  const tokens = tokenise(folded, known);
+  const tokens = engine.tokeniser.tokenise(folded, known);
   const content = compiled.terms.contentOf(tokens);
   const injection = withRubricIds(detectInjection(folded, tokens), compiled, folded);
   repeats.begin();
   const hits = new TermHits();
   let c = 0;
-  const split = splitSentences(folded, tokens);
+  const split = splitSentences(folded, tokens, engine.scratch.sentenceUnits);
   const sentences: AnalysedSentence[] = split.map((sentence, i) => {
     const injected = injection.findings.some((f) => f.start < sentence.end && f.end > sentence.start);
     // This sentence's content words are `content[contentFrom, c)`: sentences are consecutive token ranges.
@@ -118,6 +119,7 @@ export function analyseAnswer(compiled: CompiledQuestion, source: string): Answe
         if (compiled.keyKinds[key] !== 0 && marks.mark(hits.from[h] ?? 0, round)) termCount++;
       }
       ({ termShare, plainFunctionWords } = wordsOfTheirOwn(
+        engine.scratch,
         hits,
         compiled.keyKinds,
         content.at,
@@ -189,15 +191,15 @@ const NONE: readonly number[] = [];
 /** Per token of a sentence: inside a rubric term's hit, inside a reasoning cue's (glue), or neither. */
 const RUBRIC = 1;
 const GLUE = 2;
-let tokenMarks = new Uint8Array(64);
 
 /**
  * How much of a sentence is its own: `termShare`, the share of its content tokens (`at[from, to)`) inside a rubric
  * term's hit, and `plainFunctionWords`, its function tokens inside neither a term nor a reasoning cue. Reasoning
  * cues ("therefore", "hence") count on neither side: sprinkled between terms they are glue. One pass over the
- * hits marks the tokens, one pass over the tokens counts.
+ * hits marks the tokens (in `scratch.tokenMarks`), one pass over the tokens counts.
  */
 function wordsOfTheirOwn(
+  scratch: AnalysisScratch,
   hits: TermHits,
   kinds: Uint8Array,
   at: Int32Array,
@@ -208,7 +210,8 @@ function wordsOfTheirOwn(
   reasoningKey: number,
 ): { termShare: number; plainFunctionWords: number } {
   const length = tokenEnd - tokenStart;
-  if (tokenMarks.length < length) tokenMarks = new Uint8Array(length * 2);
+  if (scratch.tokenMarks.length < length) scratch.tokenMarks = new Uint8Array(length * 2);
+  const tokenMarks = scratch.tokenMarks;
   tokenMarks.fill(0, 0, length);
   for (let h = 0; h < hits.length; h++) {
     const key = hits.key[h] ?? 0;
@@ -263,10 +266,6 @@ export function keyAt(sentence: AnalysedSentence, key: number): number {
   for (let k = 0; k < keys.length; k += 2) if (keys[k] === key) return keys[k + 1] ?? 0;
   return -1;
 }
-
-/** Token positions already counted in a sentence (see RoundMarks). */
-const marks = new RoundMarks();
-const repeats = new RepeatFinder();
 
 /**
  * A candidate has no reason to write the rubric's ids (`collision-free-id-generation`): text that names them is

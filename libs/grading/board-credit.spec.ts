@@ -4,7 +4,7 @@ import { loadContent, type LoadedQuestion, type SystemDesignQuestion } from '#li
 import { toComponentGraph, type SceneLike } from '#libs/diagram';
 import { boardCredit } from './board-credit.js';
 import { readBoard } from './board-reading.js';
-import { compileQuestion } from './compiled-question.js';
+import { GraderEngine } from './grader-engine.js';
 import type { CoverageResult } from './coverage-judge.js';
 import { gradingScope } from './grading-scope.js';
 
@@ -30,7 +30,7 @@ describe(boardCredit.name, () => {
   type Options = { phaseId?: string; session?: boolean; boardPhaseId?: string; expectations?: typeof diagram };
   const run = (text: Record<string, CoverageResult>, options: Options = {}) => {
     const question = { ...base, diagram: options.expectations ?? diagram } as LoadedQuestion;
-    const compiled = compileQuestion(question, question.version);
+    const compiled = new GraderEngine().compile(question, question.version);
     const reading = readBoard(question, { graph: toComponentGraph(scene('notification-pipeline.excalidraw')) })!;
     const scope = gradingScope({
       question,

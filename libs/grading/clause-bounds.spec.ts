@@ -1,10 +1,10 @@
 import { clauseStarts, inSameClause } from './clause-bounds.js';
 import { FoldedText } from './text-normaliser.js';
-import { tokenise } from './tokeniser.js';
+import { Tokeniser } from './tokeniser.js';
 
 describe(clauseStarts.name, () => {
   const starts = (text: string) => {
-    const tokens = tokenise(FoldedText.of(text));
+    const tokens = new Tokeniser().tokenise(FoldedText.of(text));
     return { words: [...tokens].map((t) => t.word), starts: clauseStarts(text, tokens, 0, tokens.length) };
   };
 

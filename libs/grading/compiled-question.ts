@@ -2,7 +2,7 @@ import type { CommonMistake, CoverageSignals, KeyPoint, Question } from '#libs/c
 import { LEXICON_KEY_OFFSET, lexiconIndex } from './lexicon-index.js';
 import { MISCONCEPTIONS, type Misconception } from './misconceptions.js';
 import { TermIndex } from './term-index.js';
-import { normaliseWords } from './tokeniser.js';
+import type { Tokeniser } from './tokeniser.js';
 
 /** Coverage signals with every concept turned into a numeric key of the question's index. */
 export interface CompiledCoverage {
@@ -50,6 +50,8 @@ export interface CompiledQuestion {
   readonly mistakes: readonly CompiledMistake[];
   /** The general misconceptions (misconceptions.ts), matched like wrong claims. */
   readonly misconceptions: readonly CompiledMisconception[];
+  /** The key of the first part of every misconception claim → the misconceptions (by index, ascending) with such a claim. */
+  readonly misconceptionsByFirstPart: ReadonlyMap<number, readonly number[]>;
   /** Content stems of the whole rubric (terms, terminology, prompt, reference answer). */
   readonly vocabulary: ReadonlySet<string>;
   /** The rubric's hyphenated ids (key points, mistakes): no candidate has a reason to write one. */
@@ -66,21 +68,18 @@ export interface CompiledQuestion {
 export const CONCEPT_KEY = 1;
 export const WRONG_CLAIM_KEY = 2;
 
-const cache = new Map<string, CompiledQuestion>();
+/**
+ * A question's signal keys are numbered from 0 in one index with the lexicon's keys, which start at
+ * `LEXICON_KEY_OFFSET`: a question can have at most this many.
+ */
+export const MAX_QUESTION_KEYS = LEXICON_KEY_OFFSET;
 
-/** Compiles (or returns the cached compilation of) a question version. */
-export function compileQuestion(question: Question, version: string): CompiledQuestion {
-  const cacheKey = `${question.id}@${version}`;
-  const hit = cache.get(cacheKey);
-  if (hit && hit.question === question) return hit;
-  const compiled = build(question, version);
-  if (cache.size >= 512) cache.delete(cache.keys().next().value ?? '');
-  cache.set(cacheKey, compiled);
-  return compiled;
-}
-
-function build(question: Question, version: string): CompiledQuestion {
-  const terms = new TermIndex(lexiconIndex().functionStems);
+/**
+ * Compiles a question version for `tokeniser` (its terms get that tokeniser's term ids, so the compilation matches
+ * only its tokens). `GraderEngine.compile` caches compilations by version.
+ */
+export function compileQuestion(tokeniser: Tokeniser, question: Question, version: string): CompiledQuestion {
+  const terms = new TermIndex(tokeniser, lexiconIndex().functionStems);
   let next = 0;
   const conceptKeys: number[] = [];
   const wrongClaimParts: number[] = [];
@@ -126,7 +125,7 @@ function build(question: Question, version: string): CompiledQuestion {
   const keyPoints = question.keyPoints.map((keyPoint) => ({
     keyPoint,
     signals: coverage(keyPoint.signals),
-    terminology: relatedTerminology(question, keyPoint),
+    terminology: relatedTerminology(tokeniser, question, keyPoint),
   }));
   const mistakes = question.commonMistakes.map((mistake): CompiledMistake => {
     if (mistake.shows.type === 'absent-topic') {
@@ -137,6 +136,11 @@ function build(question: Question, version: string): CompiledQuestion {
     return { mistake, absent: null, appliesWhen: null, claims };
   });
   const misconceptions = MISCONCEPTIONS.map((misconception) => ({ misconception, claims: misconception.claims.map((p) => claim(p, true)) }));
+  if (next > MAX_QUESTION_KEYS) {
+    throw new Error(
+      `question ${question.id}@${version} needs ${next} signal keys; at most MAX_QUESTION_KEYS (${MAX_QUESTION_KEYS}) fit below the lexicon's`,
+    );
+  }
   const keyKinds = new Uint8Array(next);
   for (const key of conceptKeys) keyKinds[key] = CONCEPT_KEY;
   for (const key of wrongClaimParts) keyKinds[key] = WRONG_CLAIM_KEY;
@@ -149,21 +153,36 @@ function build(question: Question, version: string): CompiledQuestion {
     keyPoints,
     mistakes,
     misconceptions,
+    misconceptionsByFirstPart: firstPartIndex(misconceptions),
     rubricIds: [...question.keyPoints, ...question.commonMistakes].map((x) => x.id).filter((id) => id.includes('-')),
-    vocabulary: questionVocabulary(question),
+    vocabulary: questionVocabulary(tokeniser, question),
     promptNumbers: new Set(question.prompt.match(/\d+(?:[.,]\d+)?/g) ?? []),
     keyKinds,
   };
 }
 
-function relatedTerminology(question: Question, keyPoint: KeyPoint): string[] {
+/** Per claim's first part: the misconceptions (by index) with such a claim (`findMisconceptions` reads it). */
+function firstPartIndex(misconceptions: readonly CompiledMisconception[]): Map<number, number[]> {
+  const index = new Map<number, number[]>();
+  misconceptions.forEach((m, i) => {
+    for (const claim of m.claims) {
+      const key = claim.groups[0] ?? -1;
+      const list = index.get(key) ?? [];
+      if (!list.includes(i)) list.push(i);
+      index.set(key, list);
+    }
+  });
+  return index;
+}
+
+function relatedTerminology(tokeniser: Tokeniser, question: Question, keyPoint: KeyPoint): string[] {
   const words = [...keyPoint.signals.concepts.flatMap((c) => [c.id.replace(/-/g, ' '), ...c.terms])];
-  const stems = new Set(words.flatMap((w) => normaliseWords(w)).filter(isContentStem));
-  return question.keyTerminology.filter((t) => normaliseWords(t).some((s) => stems.has(s)));
+  const stems = new Set(words.flatMap((w) => tokeniser.normaliseWords(w)).filter(isContentStem));
+  return question.keyTerminology.filter((t) => tokeniser.normaliseWords(t).some((s) => stems.has(s)));
 }
 
 /** The content stems a question's own answers are made of. */
-export function questionVocabulary(question: Question): Set<string> {
+export function questionVocabulary(tokeniser: Tokeniser, question: Question): Set<string> {
   const texts = [
     question.title,
     question.prompt,
@@ -177,7 +196,7 @@ export function questionVocabulary(question: Question): Set<string> {
   ];
   const vocabulary = new Set<string>();
   for (const text of texts) {
-    for (const s of normaliseWords(text)) if (isContentStem(s)) vocabulary.add(s);
+    for (const s of tokeniser.normaliseWords(text)) if (isContentStem(s)) vocabulary.add(s);
   }
   return vocabulary;
 }

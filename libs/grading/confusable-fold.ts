@@ -105,21 +105,25 @@ const READER_SEES: Readonly<Record<string, string>> = {
  * fold marks them so the tokeniser can pick the reading the rubric vocabulary knows.
  */
 export const AMBIGUOUS_I_L = '\ue000';
-const I_OR_L = new Set(['Ι', 'І', 'Ӏ', 'ӏ', 'ǀ', '∣', 'ⅼ', 'Ⅰ', 'ℐ', 'ℑ']);
+const I_OR_L: ReadonlySet<string> = new Set(['Ι', 'І', 'Ӏ', 'ӏ', 'ǀ', '∣', 'ⅼ', 'Ⅰ', 'ℐ', 'ℑ']);
 
 /** Invisible characters (zero-width, joiners, soft hyphen, bidi controls, marks) vanish. */
 const FORMAT_OR_MARK = /^[\p{Cf}\p{M}]$/u;
-const BLANK_LETTERS = new Set(['\u00ad', '\u034f', '\u115f', '\u1160', '\u17b4', '\u17b5', '\u3164', '\uffa0']);
+const BLANK_LETTERS: ReadonlySet<string> = new Set(['\u00ad', '\u034f', '\u115f', '\u1160', '\u17b4', '\u17b5', '\u3164', '\uffa0']);
 const MARKS = /\p{M}/gu;
 
-const cache = new Map<string, string>();
+/** A `FoldMemo` stops remembering code points past this many (a hostile answer of rare characters must not pin memory). */
+const MAX_FOLD_MEMO = 20_000;
 
-/** The ASCII (or, for scripts without look-alikes, lower-case) reading of one code point. */
-export function foldCodePoint(ch: string): string {
-  const hit = cache.get(ch);
+/** Code point → its fold, remembered by whoever owns it (a grader engine, or one text's fold). */
+export type FoldMemo = Map<string, string>;
+
+/** The ASCII (or, for scripts without look-alikes, lower-case) reading of one code point; `memo` remembers it. */
+export function foldCodePoint(ch: string, memo: FoldMemo): string {
+  const hit = memo.get(ch);
   if (hit !== undefined) return hit;
   const folded = computeFold(ch);
-  if (cache.size < 20_000) cache.set(ch, folded);
+  if (memo.size < MAX_FOLD_MEMO) memo.set(ch, folded);
   return folded;
 }
 

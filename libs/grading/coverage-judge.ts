@@ -1,6 +1,5 @@
 import { keyAt, type AnalysedSentence } from './answer-analysis.js';
 import type { CompiledCoverage } from './compiled-question.js';
-import { RoundMarks } from './round-marks.js';
 import { sortSmall } from './sort-small.js';
 
 export type CoverageStatus = 'covered' | 'partial' | 'missed';
@@ -95,7 +94,8 @@ function pickEvidence(
     for (const concept of signals.concepts) if (keyAt(s, concept.key) !== -1) keys.push(concept.key);
     return keys;
   });
-  const round = seenKeys.next();
+  // Concept keys the picks so far show (a handful: at most three sentences' concepts).
+  const seen: number[] = [];
   const taken = carriers.map(() => false);
   const chosen: AnalysedSentence[] = [];
   while (chosen.length < 3) {
@@ -105,7 +105,7 @@ function pickEvidence(
       if (taken[c]) continue;
       let g = carriers[c]?.reasoning ? 0.5 : 0;
       const keys = owned[c] ?? [];
-      for (let k = 0; k < keys.length; k++) if (!seenKeys.has(keys[k] ?? 0, round)) g++;
+      for (let k = 0; k < keys.length; k++) if (!seen.includes(keys[k] ?? 0)) g++;
       if (g > gain) {
         gain = g;
         best = c;
@@ -114,10 +114,7 @@ function pickEvidence(
     if (best === -1 || gain < 1) break;
     taken[best] = true;
     chosen.push(carriers[best] as AnalysedSentence);
-    for (const k of owned[best] ?? []) seenKeys.mark(k, round);
+    for (const k of owned[best] ?? []) if (!seen.includes(k)) seen.push(k);
   }
   return { evidence: [...chosen].sort((a, b) => a.index - b.index), lead: chosen[0] };
 }
-
-/** Concept keys an evidence pick already shows. */
-const seenKeys = new RoundMarks();

@@ -83,7 +83,7 @@ export function scoreDimensions(inputs: DimensionInputs): DimensionGrade[] {
 }
 
 /** Coding dimensions judged from the code (tests, static analysis), unless a key point of theirs is due. */
-const CODE_JUDGED = new Set(['correctness', 'code-quality']);
+const CODE_JUDGED: ReadonlySet<string> = new Set(['correctness', 'code-quality']);
 
 interface DimensionCoverage {
   readonly ratio: number | null;

@@ -17,23 +17,10 @@ export interface GradingScope {
 
 /**
  * Resolves the phase (or whole session) of a grade input. An unknown phase id is a
- * programming error upstream, so it throws rather than silently grading nothing.
+ * programming error upstream, so it throws rather than silently grading nothing. Cheap
+ * (a pass over the key points and mistakes), so it is not memoised.
  */
 export function gradingScope(input: Pick<GradeInput, 'question' | 'phaseId' | 'scope'>): GradingScope {
-  const key = `${input.scope ?? 'phase'}:${input.phaseId}`;
-  let byKey = cache.get(input.question);
-  const hit = byKey?.get(key);
-  if (hit) return hit;
-  const scope = resolve(input);
-  if (!byKey) cache.set(input.question, (byKey = new Map()));
-  byKey.set(key, scope);
-  return scope;
-}
-
-/** Scopes are pure functions of an immutable question; the hot path resolves each once. */
-const cache = new WeakMap<Question, Map<string, GradingScope>>();
-
-function resolve(input: Pick<GradeInput, 'question' | 'phaseId' | 'scope'>): GradingScope {
   const { question } = input;
   const phaseIds = question.phases.map((p) => p.id);
   const session = input.scope === 'session';

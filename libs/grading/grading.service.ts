@@ -2,7 +2,6 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { ContentService, type LoadedPromptTemplate, type Question } from '#libs/content';
 import { CodeAnchoredGrader } from './code-correctness.js';
-import { compileQuestion } from './compiled-question.js';
 import { CrossCheckedGrader } from './cross-check.js';
 import type { Grade } from './grade.schema.js';
 import type { GradeInput, Grader } from './grader.port.js';
@@ -14,6 +13,8 @@ export interface GraderDependencies {
   readonly prompt: LoadedPromptTemplate;
   /** Every question of the content, for the rubric grader's off-topic check. */
   readonly corpus?: Iterable<Question>;
+  /** The rubric grader to use (a caller that grades with it too shares its engine); built over `corpus` when absent. */
+  readonly rubric?: RubricGrader;
 }
 
 /**
@@ -22,7 +23,7 @@ export interface GraderDependencies {
  * rubric grader. Either way a coding answer's correctness is anchored on its hidden tests. Errors reject as `GradingError` with `retryable` set for the caller.
  */
 export function createGrader(config: Pick<AppConfig, 'llm' | 'queue'>, deps: GraderDependencies): Grader {
-  const rubric = new RubricGrader(deps.corpus === undefined ? {} : { corpus: deps.corpus });
+  const rubric = deps.rubric ?? new RubricGrader(deps.corpus === undefined ? {} : { corpus: deps.corpus });
   if (config.llm.provider === 'rubric') return new CodeAnchoredGrader(rubric);
   const { apiKey, baseUrl, model } = config.llm.openai;
   const requestTimeoutMs = openAiRequestTimeoutMs(config.queue.jobTimeoutMs);
@@ -51,7 +52,7 @@ export class GradingService implements OnApplicationBootstrap {
    */
   onApplicationBootstrap(): void {
     this.current();
-    for (const question of this.content.questions()) compileQuestion(question, question.version);
+    this.rubricGrader().prepare(this.content.questions());
   }
 
   grade(input: GradeInput, signal?: AbortSignal): Promise<Grade> {
@@ -64,13 +65,22 @@ export class GradingService implements OnApplicationBootstrap {
    * without waiting for an LLM grade.
    */
   analyse(input: GradeInput): Promise<Grade> {
-    this.rubric ??= new RubricGrader({ corpus: this.content.questions() });
-    return this.rubric.grade(input);
+    return this.rubricGrader().grade(input);
   }
 
   /** Built on first use: the content (prompt, corpus) is only loaded once the modules have initialised. */
   private current(): Grader {
-    this.grader ??= createGrader(this.config, { prompt: this.content.prompt('grader'), corpus: this.content.questions() });
+    this.grader ??= createGrader(this.config, {
+      prompt: this.content.prompt('grader'),
+      corpus: this.content.questions(),
+      rubric: this.rubricGrader(),
+    });
     return this.grader;
+  }
+
+  /** The one rubric grader (and engine) of the service: the configured grader's and `analyse`'s. */
+  private rubricGrader(): RubricGrader {
+    this.rubric ??= new RubricGrader({ corpus: this.content.questions() });
+    return this.rubric;
   }
 }

@@ -1,6 +1,6 @@
 import { detectInjection } from './injection-detector.js';
 import { FoldedText } from './text-normaliser.js';
-import { tokenise } from './tokeniser.js';
+import { Tokeniser } from './tokeniser.js';
 
 describe(detectInjection.name, () => {
   it.each([
@@ -84,6 +84,6 @@ describe(detectInjection.name, () => {
     'We rate limit each API key to 100 requests per second and give each pod 100 MB of memory.',
   ])("finds the same with the answer's tokens as without: %s", (answer) => {
     const folded = FoldedText.of(answer);
-    expect(detectInjection(folded, tokenise(folded))).toEqual(detectInjection(answer));
+    expect(detectInjection(folded, new Tokeniser().tokenise(folded))).toEqual(detectInjection(answer));
   });
 });

@@ -8,10 +8,10 @@ import {
   REASONING_CUES,
   REFUTATION_CUES,
 } from './lexicons.js';
-import { stem } from './tokeniser.js';
+import { porterStem } from './tokeniser.js';
 
 /**
- * The grader's lexicons, keyed once per process. Their terms are added to every compiled
+ * The grader's lexicons, keyed once (read-only data derived from `lexicons.ts`). Their terms are added to every compiled
  * question's index (above `LEXICON_KEY_OFFSET`) so one scan per sentence finds both.
  */
 export interface LexiconIndex {
@@ -34,10 +34,13 @@ export interface LexiconIndex {
 /** Lexicon keys live above this offset inside a compiled question's index. */
 export const LEXICON_KEY_OFFSET = 1 << 20;
 
-let compiled: LexiconIndex | undefined;
+const LEXICON: LexiconIndex = build();
 
 export function lexiconIndex(): LexiconIndex {
-  if (compiled) return compiled;
+  return LEXICON;
+}
+
+function build(): LexiconIndex {
   const entries: [string, number][] = [];
   const put = (term: string, key: number) => {
     entries.push([term, key]);
@@ -63,7 +66,16 @@ export function lexiconIndex(): LexiconIndex {
       put(cue, key);
     }
   }
-  const functionStems = new Set([...FUNCTION_WORDS].map(stem));
-  compiled = { reasoningKey, nonAnswerKey, negationKey, metaKey, denialKey, refutationKey, dimensionOfKey, functionStems, entries };
-  return compiled;
+  const functionStems = new Set([...FUNCTION_WORDS].map(porterStem));
+  return Object.freeze({
+    reasoningKey,
+    nonAnswerKey,
+    negationKey,
+    metaKey,
+    denialKey,
+    refutationKey,
+    dimensionOfKey,
+    functionStems,
+    entries: Object.freeze(entries.map((e) => Object.freeze(e))),
+  });
 }

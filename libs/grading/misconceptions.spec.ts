@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { loadContent, type ContentBundle } from '#libs/content';
-import { analyseAnswer } from './answer-analysis.js';
-import { compileQuestion } from './compiled-question.js';
+import { GraderEngine } from './grader-engine.js';
 import { MISCONCEPTIONS } from './misconceptions.js';
 import { findMisconceptions } from './mistake-judge.js';
 import { RubricGrader } from './rubric.grader.js';
@@ -13,10 +12,11 @@ describe('MISCONCEPTIONS', () => {
   beforeAll(async () => {
     content = await loadContent({ rubricsDir: `${root}rubrics`, promptsDir: `${root}prompts` });
   });
+  const engine = new GraderEngine();
   const found = (questionId: string, text: string) => {
     const question = content.questions.get(questionId)!;
-    const compiled = compileQuestion(question, question.version);
-    return findMisconceptions(compiled.misconceptions, analyseAnswer(compiled, text).sentences).map((f) => f.misconception.id);
+    const compiled = engine.compile(question, question.version);
+    return findMisconceptions(compiled, engine.analyse(compiled, text).sentences).map((f) => f.misconception.id);
   };
 
   it('has unique ids and one-sentence corrections', () => {

@@ -1,5 +1,5 @@
 import { keyAt, type AnalysedSentence } from './answer-analysis.js';
-import type { CompiledMistake } from './compiled-question.js';
+import type { CompiledMistake, CompiledQuestion } from './compiled-question.js';
 import type { CompiledClaim, CompiledMisconception } from './compiled-question.js';
 import { inSameClause } from './clause-bounds.js';
 import { judgeCoverage, type SentenceKeys } from './coverage-judge.js';
@@ -123,8 +123,11 @@ export interface FoundMisconception {
 }
 
 /** The misconceptions the sentences assert, in text order (injected text is not the candidate's claim, a list asserts nothing). */
-export function findMisconceptions(misconceptions: readonly CompiledMisconception[], sentences: readonly AnalysedSentence[]): FoundMisconception[] {
-  const byFirstPart = firstPartIndex(misconceptions);
+export function findMisconceptions(
+  compiled: Pick<CompiledQuestion, 'misconceptions' | 'misconceptionsByFirstPart'>,
+  sentences: readonly AnalysedSentence[],
+): FoundMisconception[] {
+  const { misconceptions, misconceptionsByFirstPart: byFirstPart } = compiled;
   const found: FoundMisconception[] = [];
   const candidates: number[] = [];
   for (const sentence of sentences) {
@@ -140,23 +143,4 @@ export function findMisconceptions(misconceptions: readonly CompiledMisconceptio
     }
   }
   return found;
-}
-
-/** Per compiled list: the first part's key of every claim → the misconceptions (by index) with such a claim. */
-const firstParts = new WeakMap<readonly CompiledMisconception[], Map<number, number[]>>();
-
-function firstPartIndex(misconceptions: readonly CompiledMisconception[]): Map<number, number[]> {
-  const known = firstParts.get(misconceptions);
-  if (known) return known;
-  const index = new Map<number, number[]>();
-  misconceptions.forEach((m, i) => {
-    for (const claim of m.claims) {
-      const key = claim.groups[0] ?? -1;
-      const list = index.get(key) ?? [];
-      if (!list.includes(i)) list.push(i);
-      index.set(key, list);
-    }
-  });
-  firstParts.set(misconceptions, index);
-  return index;
 }

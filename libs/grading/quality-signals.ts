@@ -2,7 +2,7 @@ import type { AnalysedSentence } from './answer-analysis.js';
 import type { CompiledQuestion } from './compiled-question.js';
 import { lexiconIndex } from './lexicon-index.js';
 import { DIMENSION_CUE_TARGET } from './lexicons.js';
-import { RoundMarks } from './round-marks.js';
+import type { RoundMarks } from './round-marks.js';
 import type { FoldedText } from './text-normaliser.js';
 
 /** Answer-wide signals of how well the candidate explains, from credited sentences only. */
@@ -21,10 +21,13 @@ const NUMBER =
   /(?<![a-z0-9])(\d+(?:[.,]\d+)*)\s*(k|m|b|million|billion|thousand|gb|tb|mb|kb|pb|bytes?|\/s|per|qps|rps|%|x|ms|s|rows|events|requests|messages|users|nodes|servers|pods|series)?(?![a-z])/g;
 const ARITHMETIC = /\d\s*(x|\*|×|\/)\s*\d|[=≈~]\s*\d|\d\s*(x|times)\b/;
 const DIGIT = /\d/g;
-/** Cue keys already counted in this answer. */
-const cueMarks = new RoundMarks();
-
-export function qualitySignals(compiled: CompiledQuestion, folded: FoldedText, credited: readonly AnalysedSentence[]): QualitySignals {
+/** `cueMarks`: scratch marks (the grader engine's), for the cue keys already counted in this answer. */
+export function qualitySignals(
+  compiled: CompiledQuestion,
+  folded: FoldedText,
+  credited: readonly AnalysedSentence[],
+  cueMarks: RoundMarks,
+): QualitySignals {
   const lexicon = lexiconIndex();
   // Distinct cue keys (each belongs to one dimension), in first-seen order.
   const cues: number[] = [];

@@ -1,10 +1,9 @@
-import type { Question } from '#libs/content';
-import { cachedAnalysis, rememberAnalysis } from './analysis-cache.js';
+import type { LoadedQuestion, Question } from '#libs/content';
 import { boardCredit, type BoardCredit } from './board-credit.js';
 import { boardFindingLines } from './board-feedback.js';
 import { readBoard } from './board-reading.js';
-import { analyseAnswer, type AnalysedSentence, type AnswerAnalysis } from './answer-analysis.js';
-import { compileQuestion, type CompiledKeyPoint, type CompiledQuestion } from './compiled-question.js';
+import type { AnalysedSentence, AnswerAnalysis } from './answer-analysis.js';
+import type { CompiledKeyPoint, CompiledQuestion } from './compiled-question.js';
 import { computeOverall } from './compute-overall.js';
 import { judgeCoverage, SentenceKeys, type CoverageResult, type CoverageStatus } from './coverage-judge.js';
 import { scoreDimensions } from './dimension-scorer.js';
@@ -14,9 +13,9 @@ import type { GradeInput, Grader } from './grader.port.js';
 import { gradingScope, type GradingScope } from './grading-scope.js';
 import { lexiconIndex } from './lexicon-index.js';
 import { assertsClaim, findMisconceptions, judgeMistake, type FoundMisconception, type MistakeResult } from './mistake-judge.js';
+import { GraderEngine } from './grader-engine.js';
 import { taintedEvidence } from './tainted-evidence.js';
 import { qualitySignals } from './quality-signals.js';
-import { TopicMatcher } from './topic-matcher.js';
 
 export interface RubricGraderOptions {
   /** Every question of the content; lets off-topic detection ask "which question is this about?". */
@@ -30,16 +29,23 @@ const MAX_QUOTE = 300;
 /**
  * The offline, deterministic grader: the rubric's signals matched on normalised text,
  * sentence by sentence, with injected passages, repeats and keyword lists excluded before
- * anything is credited. Same input, same grade (apart from `latencyMs`).
+ * anything is credited. Same input, same grade (apart from `latencyMs`). Everything it
+ * learns while grading (word tables, compilations, caches) lives in its own `GraderEngine`,
+ * so graders over different content never affect each other.
  */
 export class RubricGrader implements Grader {
   readonly name = 'rubric' as const;
-  private readonly topics: TopicMatcher;
+  private readonly engine: GraderEngine;
   private readonly now: () => number;
 
   constructor(options: RubricGraderOptions = {}) {
-    this.topics = new TopicMatcher(options.corpus ?? []);
+    this.engine = new GraderEngine(options.corpus ?? []);
     this.now = options.now ?? (() => performance.now());
+  }
+
+  /** Compiles these questions' current versions now, so the first answer to each does not wait for it (~10 ms each). */
+  prepare(questions: Iterable<LoadedQuestion>): void {
+    for (const question of questions) this.engine.compile(question, question.version);
   }
 
   async grade(input: GradeInput, signal?: AbortSignal): Promise<Grade> {
@@ -50,20 +56,21 @@ export class RubricGrader implements Grader {
   /** The same grade, synchronously (the eval and the benchmark call this in a loop). */
   gradeSync(input: GradeInput): Grade {
     const started = this.now();
-    const compiled = compileQuestion(input.question, input.questionVersion);
+    const engine = this.engine;
+    const compiled = engine.compile(input.question, input.questionVersion);
     const scope = gradingScope(input);
-    const answer = analyseAnswer(compiled, input.answer);
+    const answer = engine.analyse(compiled, input.answer);
     // Earlier turns are the same text grade after grade: their analyses are cached. Each turn keeps its phase.
     const earlierTurns = input.history
       .filter((turn) => turn.role === 'candidate')
-      .map((turn) => ({ phaseId: turn.phaseId, ...judgedTurn(compiled, cachedAnalysis(compiled, turn.text)) }));
+      .map((turn) => ({ phaseId: turn.phaseId, ...judgedTurn(compiled, engine.cachedAnalysis(compiled, turn.text)) }));
     const history = earlierTurns.flatMap((turn) => turn.sentences);
     // A phase grade is a live session's: this answer is the next grade's history.
-    if (input.scope !== 'session') rememberAnalysis(compiled, input.answer, answer);
+    if (input.scope !== 'session') engine.rememberAnalysis(compiled, input.answer, answer);
 
     // A sentence that names the right concepts while getting them wrong earns nothing.
     const wrong = findMisconceptions(
-      compiled.misconceptions,
+      compiled,
       answer.sentences.filter((s) => !s.duplicate),
     );
     const unsound = unsoundSentences(
@@ -136,7 +143,7 @@ export class RubricGrader implements Grader {
         (m) => [m.mistake.id, claimed.get(m.mistake.id) ?? judgeMistake(m, scope.dueMistakes.has(m.mistake.id), claimable, addressed)] as const,
       ),
     );
-    const quality = qualitySignals(compiled, answer.folded, creditable);
+    const quality = qualitySignals(compiled, answer.folded, creditable, engine.scratch.cueMarks);
     // A point that earlier turns covered stays covered: an earlier phase's point made in any earlier turn, and any
     // point an answer of an earlier phase made (the session's evidence counts as a whole: a deep dive is not told it
     // "never got to" the data model the design answer described). This phase's own points, made only in an earlier
@@ -232,7 +239,7 @@ export class RubricGrader implements Grader {
     const refusal = answer.credited.some((s) => s.cues.includes(lexiconIndex().nonAnswerKey));
     if (!stuffing && (answer.contentTokens < 6 || (refusal && answer.contentTokens < 25 && progress === 0))) {
       flags.push('non_answer');
-    } else if (progress <= 1 && this.topics.judge(compiled.question.id, compiled.vocabulary, answer.tokens, answer.credited).offTopic) {
+    } else if (progress <= 1 && this.engine.topics.judge(compiled.question.id, compiled.vocabulary, answer.tokens, answer.credited).offTopic) {
       flags.push('off_topic');
     }
     return flags;
@@ -263,7 +270,7 @@ function judgedTurn(
   compiled: CompiledQuestion,
   analysis: AnswerAnalysis,
 ): { sentences: AnalysedSentence[]; tainted: Map<string, Set<AnalysedSentence>> } {
-  const found = findMisconceptions(compiled.misconceptions, analysis.credited);
+  const found = findMisconceptions(compiled, analysis.credited);
   const unsound = unsoundSentences(compiled, analysis.credited, found);
   const sentences = analysis.credited.filter((s) => !unsound.has(s));
   if (unsound.size === 0) return { sentences, tainted: new Map() };

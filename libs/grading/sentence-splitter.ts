@@ -17,17 +17,35 @@ export interface Sentence {
 const BOUNDARY = /[\n.!?]/g;
 
 /** Words whose trailing dot does not end a sentence. */
-const ABBREVIATIONS = new Set(['e', 'g', 'i', 'eg', 'ie', 'vs', 'etc', 'approx', 'ca', 'cf', 'fig', 'no', 'mr', 'dr', 'st', 'al']);
+const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'e',
+  'g',
+  'i',
+  'eg',
+  'ie',
+  'vs',
+  'etc',
+  'approx',
+  'ca',
+  'cf',
+  'fig',
+  'no',
+  'mr',
+  'dr',
+  'st',
+  'al',
+]);
 
 /**
  * Splits at `.`, `!`, `?` followed by a space or the end, keeping abbreviations ("e.g.",
  * "vs.") and decimals ("1.5") inside their sentence, and at line breaks that end a line of
  * its own (a blank line, a bullet or heading, a line ending in punctuation, a short line);
- * a soft-wrapped line break inside prose does not split the sentence.
+ * a soft-wrapped line break inside prose does not split the sentence. `scratch`: a reusable
+ * buffer for the text's code units (the grader engine's).
  */
-export function splitSentences(folded: FoldedText, tokens: Tokens): Sentence[] {
+export function splitSentences(folded: FoldedText, tokens: Tokens, scratch: CodeUnits = new CodeUnits()): Sentence[] {
   const text = folded.text;
-  const units = textUnits.of(text);
+  const units = scratch.of(text);
   const bounds: [number, number][] = [];
   let from = 0;
   BOUNDARY.lastIndex = 0;
@@ -105,4 +123,3 @@ function isSpace(c: number): boolean {
 }
 
 const SPACE = /\s/;
-const textUnits = new CodeUnits();

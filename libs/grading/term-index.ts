@@ -1,5 +1,5 @@
 import { grown } from './grown.js';
-import { normaliseWords, registerTermStem, type Tokens } from './tokeniser.js';
+import type { Tokeniser, Tokens } from './tokeniser.js';
 
 /**
  * A node of the term trie: the terms whose stem ids spell the path to it end here and
@@ -115,13 +115,18 @@ export class TermIndex {
   readonly stems = new Set<string>();
 
   /**
-   * With `functionStems`, a term of two or more content words also matches when filler
-   * words differ ("delete the key" ~ "delete its key", "move to front" ~ "move it to the
-   * front"): its content words must then be adjacent among the sentence's content words.
+   * Terms are read, and their stems given term ids, by `tokeniser`: the index matches only
+   * that tokeniser's tokens. With `functionStems`, a term of two or more content words also
+   * matches when filler words differ ("delete the key" ~ "delete its key", "move to front" ~
+   * "move it to the front"): its content words must then be adjacent among the sentence's
+   * content words.
    */
-  constructor(private readonly functionStems?: ReadonlySet<string>) {
+  constructor(
+    private readonly tokeniser: Tokeniser,
+    private readonly functionStems?: ReadonlySet<string>,
+  ) {
     for (const s of functionStems ?? []) {
-      const id = registerTermStem(s);
+      const id = tokeniser.registerTermStem(s);
       while (this.functionIds.length <= id) this.functionIds.push(0);
       this.functionIds[id] = 1;
     }
@@ -129,12 +134,12 @@ export class TermIndex {
 
   /** `exactOnly`: no filler-tolerant variant (for the grader's own cue lexicon). */
   add(term: string, key: number, exactOnly = false): void {
-    const stems = normaliseWords(term);
+    const stems = this.tokeniser.normaliseWords(term);
     if (stems.length === 0) return;
     this.flat = undefined;
     this.put(this.byFirst, stems, key);
     if (stems.length > 1) {
-      const joined = normaliseWords(term.replace(/[^\p{L}\p{N}]+/gu, ''));
+      const joined = this.tokeniser.normaliseWords(term.replace(/[^\p{L}\p{N}]+/gu, ''));
       if (joined.length === 1) this.put(this.byFirst, joined, key);
     }
     if (this.functionStems && !exactOnly) {
@@ -183,7 +188,7 @@ export class TermIndex {
 
   private put(index: FirstIndex, stems: readonly string[], key: number): void {
     for (const s of stems) this.stems.add(s);
-    const ids = stems.map(registerTermStem);
+    const ids = stems.map((s) => this.tokeniser.registerTermStem(s));
     const first = ids[0] ?? 0;
     while (index.length <= first) index.push(undefined);
     let node = (index[first] ??= newNode());

@@ -1,5 +1,5 @@
 import { FoldedText } from './text-normaliser.js';
-import { tokenise } from './tokeniser.js';
+import { Tokeniser } from './tokeniser.js';
 
 describe(FoldedText.name, () => {
   it('folds full-width letters (NFKC) and case', () => {
@@ -28,7 +28,7 @@ describe(FoldedText.name, () => {
   it('maps every folded range back to the exact original substring', () => {
     const source = 'Ｗe usе ｍＴＬＳ\u200b between ａgents — and “SΙGNED” tokens ① ﬁle';
     const sut = FoldedText.of(source);
-    const tokens = [...tokenise(sut)];
+    const tokens = [...new Tokeniser().tokenise(sut)];
     expect(tokens.map((t) => t.word)).toEqual(['we', 'use', 'mtls', 'between', 'agents', 'and', 'signed', 'tokens', '1', 'file']);
     expect(tokens.map((t) => source.slice(t.start, t.end))).toEqual([
       'Ｗe',

@@ -1,4 +1,4 @@
-import { AMBIGUOUS_I_L, foldCodePoint } from './confusable-fold.js';
+import { AMBIGUOUS_I_L, foldCodePoint, type FoldMemo } from './confusable-fold.js';
 import { grown } from './grown.js';
 
 /**
@@ -17,9 +17,11 @@ export class FoldedText {
     private readonly toEnd: Int32Array | null,
   ) {}
 
-  static of(source: string): FoldedText {
+  /** `memo`: folds of code points met before (a grader engine keeps one); without it, this text's own. */
+  static of(source: string, memo?: FoldMemo): FoldedText {
     // Fast path: plain ASCII folds to its lower case, one character for one.
     if (!NON_ASCII.test(source)) return new FoldedText(source, source.toLowerCase(), null, null);
+    const folds = memo ?? new Map<string, string>();
     const parts: string[] = [];
     let toStart = new Int32Array(source.length + 16);
     let toEnd = new Int32Array(source.length + 16);
@@ -44,7 +46,7 @@ export class FoldedText {
       }
       const code = source.codePointAt(i) ?? 0;
       const width = code > 0xffff ? 2 : 1;
-      const folded = foldCodePoint(String.fromCodePoint(code));
+      const folded = foldCodePoint(String.fromCodePoint(code), folds);
       room(folded.length);
       for (let k = 0; k < folded.length; k++, n++) {
         toStart[n] = i - n;

@@ -1,7 +1,12 @@
 import { FoldedText } from './text-normaliser.js';
-import { isWordUnit, NON_ASCII_WORD_CHAR, normaliseWords, stem, tokenise } from './tokeniser.js';
+import { isWordUnit, NON_ASCII_WORD_CHAR, Tokeniser } from './tokeniser.js';
 
-describe(tokenise.name, () => {
+const reader = new Tokeniser();
+const tokenise = reader.tokenise.bind(reader);
+const normaliseWords = reader.normaliseWords.bind(reader);
+const stem = reader.stem.bind(reader);
+
+describe('Tokeniser.tokenise', () => {
   it('treats punctuation as a separator and stems words', () => {
     const words = [...tokenise(FoldedText.of('Trade-offs: retries, retrying; RETRIED!'))];
     expect(words.map((t) => t.word)).toEqual(['trade', 'offs', 'retries', 'retrying', 'retried']);

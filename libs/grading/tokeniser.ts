@@ -3,6 +3,8 @@ import { AMBIGUOUS_I_L } from './confusable-fold.js';
 import { FoldedText } from './text-normaliser.js';
 import { CodeUnits } from './code-units.js';
 import { grown } from './grown.js';
+import { PHRASE_WORD_IDS } from './injection-patterns.js';
+import { ABBREVIATIONS, RATE_UNITS } from './shorthand.js';
 import { FNV_OFFSET, FNV_PRIME, WordMemo, wordHash } from './word-memo.js';
 
 /** One word of the answer. `start`/`end` are offsets in the ORIGINAL text. */
@@ -16,7 +18,7 @@ export interface Token {
   /** Index of the first folded character (for slicing folded text). */
   readonly foldedStart: number;
   readonly foldedEnd: number;
-  /** `termStemId(stem)`: non-zero only for stems a term index registered (see below). */
+  /** `Tokeniser.termStemId(stem)`: non-zero only for stems a term index registered. */
   readonly termId: number;
 }
 
@@ -28,11 +30,11 @@ export interface Token {
 export class Tokens implements Iterable<Token> {
   constructor(
     readonly length: number,
-    /** Process-wide id of the token's stem: equal ids ⇔ equal stems, within one `Tokens`. */
+    /** The tokeniser's id of the token's stem: equal ids ⇔ equal stems, within one `Tokens`. */
     readonly stemId: Int32Array,
-    /** `termStemId(stem)`. */
+    /** `Tokeniser.termStemId(stem)`. */
     readonly termId: Int32Array,
-    /** The id `registerWord` gave the token's word, or 0. */
+    /** The token word's id among the injection patterns' words (`PHRASE_WORD_IDS`), or 0. */
     readonly wordId: Int32Array,
     readonly start: Int32Array,
     readonly end: Int32Array,
@@ -99,101 +101,12 @@ class WordTable {
 }
 
 /**
- * Stems used by rubric or lexicon terms get small permanent ids, so term matching compares
- * numbers and indexes arrays instead of hashing a string per token. Only term stems are
- * registered (bounded by the content), never answer words, so the table cannot grow
- * without bound; every other stem is 0.
+ * The memo of known words is forgotten when it holds this many words (or its stems this many ids), so that any
+ * number of answers cannot grow it without bound.
  */
-const termIds = new Map<string, number>();
-
-export function termStemId(stem: string): number {
-  return termIds.get(stem) ?? 0;
-}
-
-/** Gives `stem` a term id (idempotent). */
-export function registerTermStem(stem: string): number {
-  return register(termIds, stem);
-}
-
-/**
- * Words a matcher recognises by number (the injection detector's phrase words) get small
- * permanent ids that ride on the word memo, so reading a token's id hashes nothing. Only
- * matcher words are registered, never answer words; every other word is 0.
- */
-const wordIds = new Map<string, number>();
-
-/** Gives `word` a word id (idempotent). */
-export function registerWord(word: string): number {
-  return register(wordIds, word);
-}
-
-/** The next id of `ids` for `key`, or its id if it has one. */
-function register(ids: Map<string, number>, key: string): number {
-  const known = ids.get(key);
-  if (known !== undefined) return known;
-  const id = ids.size + 1;
-  ids.set(key, id);
-  // Known words carry the old (zero) id of this key; registering is rare (compilation, start-up).
-  forgetWords();
-  return id;
-}
-
-/**
- * Every stem the tokeniser has met gets an id (any word of any answer, so unlike term ids
- * the table is bounded by clearing it, with the word memo, before a text when it is full).
- * Ids therefore compare stems only within one `Tokens`, which is all the grader needs.
- */
-const stemIds = new Map<string, number>();
 const MAX_MEMO = 100_000;
 /** The word memo is also forgotten when its words hold this many characters (a few very long "words" must not pin memory). */
 const MAX_MEMO_CHARS = 2_000_000;
-
-/** Engineering shorthand a reader expands without thinking; only unambiguous ones. */
-const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map([
-  ['k8s', ['kubernetes']],
-  ['ws', ['websocket']],
-  ['wss', ['websocket']],
-  ['lb', ['load', 'balancer']],
-  ['lbs', ['load', 'balancers']],
-  ['svc', ['service']],
-  ['svcs', ['services']],
-  ['conns', ['connections']],
-  ['conn', ['connection']],
-  ['msgs', ['messages']],
-  ['msg', ['message']],
-  ['db', ['database']],
-  ['dbs', ['databases']],
-  ['txn', ['transaction']],
-  ['txns', ['transactions']],
-  ['req', ['request']],
-  ['reqs', ['requests']],
-  ['prefs', ['preferences']],
-  ['repl', ['replication']],
-  ['pubsub', ['pub', 'sub']],
-  ['idempotence', ['idempotency']],
-  ['otel', ['opentelemetry']],
-  ['seq', ['sequence']],
-  ['seqs', ['sequences']],
-]);
-
-/** "46k/s", "messages/day": a rate reads "per second", "per day", as rubric terms write it. */
-const RATE_UNITS: ReadonlyMap<string, string> = new Map([
-  ['s', 'second'],
-  ['sec', 'second'],
-  ['second', 'second'],
-  ['min', 'minute'],
-  ['minute', 'minute'],
-  ['h', 'hour'],
-  ['hr', 'hour'],
-  ['hour', 'hour'],
-  ['d', 'day'],
-  ['day', 'day'],
-  ['mo', 'month'],
-  ['month', 'month'],
-  ['y', 'year'],
-  ['yr', 'year'],
-  ['year', 'year'],
-]);
 
 /**
  * Word characters of FOLDED text: ASCII letters and digits (almost everything after
@@ -205,60 +118,6 @@ const NON_ASCII_WORD_CLASS = '\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u1fff\u2070-\u21
 
 /** Folded text without these has exactly its runs of [a-z0-9] as words (the I/l marker is one). */
 export const NON_ASCII_WORD_CHAR = new RegExp(`[${NON_ASCII_WORD_CLASS}]`);
-
-/**
- * Splits folded text into words (punctuation is a separator) and stems them. `known`
- * resolves ambiguous I/l glyphs: the reading the rubric vocabulary knows wins, else `i`.
- * Rates ("/s") and common shorthand ("k8s", "LB") are expanded to the words rubric terms use.
- */
-export function tokenise(folded: FoldedText, known?: (stem: string) => boolean): Tokens {
-  if (memo.size > MAX_MEMO || memo.chars > MAX_MEMO_CHARS || stemIds.size > MAX_MEMO) {
-    forgetWords();
-    stemIds.clear();
-  }
-  const text = folded.text;
-  const length = text.length;
-  const units = textUnits.of(text);
-  const identity = folded.isIdentity;
-  const out = new TokenColumns(length);
-  let i = 0;
-  while (i < length) {
-    let c = units[i] ?? 0;
-    let kind = UNIT_KIND[c] ?? SEPARATOR;
-    if (kind === SEPARATOR) {
-      i++;
-      continue;
-    }
-    // A word is a run of word characters, hashed as it is read (see WordMemo).
-    const from = i;
-    let hash = FNV_OFFSET;
-    let ambiguous = false;
-    do {
-      if (kind === AMBIGUOUS) ambiguous = true;
-      hash = Math.imul(hash ^ c, FNV_PRIME);
-      c = ++i < length ? (units[i] ?? 0) : 0;
-      kind = UNIT_KIND[c] ?? SEPARATOR;
-    } while (kind !== SEPARATOR);
-    const start = identity ? from : folded.sourceStart(from);
-    const end = identity ? i : folded.sourceEnd(i - 1);
-    const word = ambiguous ? resolveAmbiguous(text.slice(from, i), known) : undefined;
-    if (from > 1 && units[from - 1] === 47 && isWordUnit(units[from - 2] ?? 0)) {
-      const unit = RATE_UNITS.get(word ?? text.slice(from, i));
-      if (unit !== undefined) {
-        out.push(firstEntry(wordEntries('per')), folded.sourceStart(from - 1), start, from - 1, from);
-        out.push(firstEntry(wordEntries(unit)), start, end, from, i);
-        continue;
-      }
-    }
-    const entries = word !== undefined ? wordEntries(word) : (memo.get(units, from, i, hash) ?? learn(text.slice(from, i), units, from, i, hash));
-    const first = firstEntry(entries);
-    const count = entries & 3;
-    for (let k = 0; k < count; k++) out.push(first + k, start, end, from, i);
-  }
-  return out.finish();
-}
-
-const textUnits = new CodeUnits();
 
 /** A word character of folded text, by UTF-16 code unit: `[a-z0-9]` and the letters of NON_ASCII_WORD_CLASS. */
 export function isWordUnit(c: number): boolean {
@@ -289,9 +148,11 @@ class TokenColumns {
   private n = 0;
   private size: number;
   private buffer: Int32Array;
-  private readonly table = words;
 
-  constructor(textLength: number) {
+  constructor(
+    textLength: number,
+    private readonly table: WordTable,
+  ) {
     // A word and its separator take ~6 characters in prose.
     this.size = 16 + (textLength >> 2);
     this.buffer = new Int32Array(this.size * TokenColumns.COLUMNS);
@@ -328,85 +189,179 @@ class TokenColumns {
   }
 }
 
-/** Folds and tokenises in one call; used for rubric terms and small texts. */
-export function normaliseWords(text: string): string[] {
-  const tokens = tokenise(FoldedText.of(text));
-  const out: string[] = [];
-  for (let i = 0; i < tokens.length; i++) out.push(tokens.stem(i));
-  return out;
+/** The Porter stem of a word (digits and mixed tokens are kept as they are); `Tokeniser.stem` is the same, memoised. */
+export function porterStem(word: string): string {
+  return /^[a-z]+$/.test(word) && word.length > 2 ? stemmer(word) : word;
 }
 
-let words = new WordTable();
-
 /**
- * Written word → the entries of the word table it stands for: `first << 2 | count` (shorthand
- * expands to at most two words, stored consecutively; see `firstEntry`).
+ * Reads words: splits folded text into tokens, stems them, and gives their stems ids. Everything it learns lives
+ * in the instance (one per grader engine, see `GraderEngine`), so two graders never share or reset each other's
+ * tables:
+ * - term ids: stems used by rubric or lexicon terms get small permanent ids (`registerTermStem`), so term matching
+ *   compares numbers and indexes arrays instead of hashing a string per token. Only term stems are registered
+ *   (bounded by the content), never answer words; every other stem is 0.
+ * - stem ids: every stem met gets an id (any word of any answer, so unlike term ids the table is bounded by clearing
+ *   it, with the word memo, before a text when it is full). Ids therefore compare stems only within one `Tokens`,
+ *   which is all the grader needs.
+ * - the word memo: written word → its entries in the word table (stem, ids), so a known word costs one probe.
+ * Word ids (`Tokens.wordId`) are the injection patterns' fixed `PHRASE_WORD_IDS`, the same in every instance.
+ * Not re-entrant: one text at a time (the grader is synchronous).
  */
-const memo = new WordMemo<number>();
+export class Tokeniser {
+  private readonly termIds = new Map<string, number>();
+  private readonly stemIds = new Map<string, number>();
+  private readonly stems = new Map<string, string>();
+  private words = new WordTable();
+  /**
+   * Written word → the entries of the word table it stands for: `first << 2 | count` (shorthand
+   * expands to at most two words, stored consecutively; see `firstEntry`).
+   */
+  private readonly memo = new WordMemo<number>();
+  private readonly textUnits = new CodeUnits();
+  private readonly wordUnits = new CodeUnits();
+
+  /** The term id of `stem`, or 0. */
+  termStemId(stem: string): number {
+    return this.termIds.get(stem) ?? 0;
+  }
+
+  /**
+   * Gives `stem` a term id (idempotent). A new one forgets the word memo, whose words carry the old (zero) id of
+   * this stem; registering is rare (compilation of a question).
+   */
+  registerTermStem(stem: string): number {
+    const known = this.termIds.get(stem);
+    if (known !== undefined) return known;
+    const id = this.termIds.size + 1;
+    this.termIds.set(stem, id);
+    this.forgetWords();
+    return id;
+  }
+
+  /**
+   * Splits folded text into words (punctuation is a separator) and stems them. `known`
+   * resolves ambiguous I/l glyphs: the reading the rubric vocabulary knows wins, else `i`.
+   * Rates ("/s") and common shorthand ("k8s", "LB") are expanded to the words rubric terms use.
+   */
+  tokenise(folded: FoldedText, known?: (stem: string) => boolean): Tokens {
+    const memo = this.memo;
+    if (memo.size > MAX_MEMO || memo.chars > MAX_MEMO_CHARS || this.stemIds.size > MAX_MEMO) {
+      this.forgetWords();
+      this.stemIds.clear();
+    }
+    const text = folded.text;
+    const length = text.length;
+    const units = this.textUnits.of(text);
+    const identity = folded.isIdentity;
+    const out = new TokenColumns(length, this.words);
+    let i = 0;
+    while (i < length) {
+      let c = units[i] ?? 0;
+      let kind = UNIT_KIND[c] ?? SEPARATOR;
+      if (kind === SEPARATOR) {
+        i++;
+        continue;
+      }
+      // A word is a run of word characters, hashed as it is read (see WordMemo).
+      const from = i;
+      let hash = FNV_OFFSET;
+      let ambiguous = false;
+      do {
+        if (kind === AMBIGUOUS) ambiguous = true;
+        hash = Math.imul(hash ^ c, FNV_PRIME);
+        c = ++i < length ? (units[i] ?? 0) : 0;
+        kind = UNIT_KIND[c] ?? SEPARATOR;
+      } while (kind !== SEPARATOR);
+      const start = identity ? from : folded.sourceStart(from);
+      const end = identity ? i : folded.sourceEnd(i - 1);
+      const word = ambiguous ? this.resolveAmbiguous(text.slice(from, i), known) : undefined;
+      if (from > 1 && units[from - 1] === 47 && isWordUnit(units[from - 2] ?? 0)) {
+        const unit = RATE_UNITS.get(word ?? text.slice(from, i));
+        if (unit !== undefined) {
+          out.push(firstEntry(this.wordEntries('per')), folded.sourceStart(from - 1), start, from - 1, from);
+          out.push(firstEntry(this.wordEntries(unit)), start, end, from, i);
+          continue;
+        }
+      }
+      const entries =
+        word !== undefined ? this.wordEntries(word) : (memo.get(units, from, i, hash) ?? this.learn(text.slice(from, i), units, from, i, hash));
+      const first = firstEntry(entries);
+      const count = entries & 3;
+      for (let k = 0; k < count; k++) out.push(first + k, start, end, from, i);
+    }
+    return out.finish();
+  }
+
+  /** Folds and tokenises in one call; used for rubric terms and small texts. */
+  normaliseWords(text: string): string[] {
+    const tokens = this.tokenise(FoldedText.of(text));
+    const out: string[] = [];
+    for (let i = 0; i < tokens.length; i++) out.push(tokens.stem(i));
+    return out;
+  }
+
+  /** `porterStem` with a bounded memo (the same few thousand words recur in every answer). */
+  stem(word: string): string {
+    const stems = this.stems;
+    const hit = stems.get(word);
+    if (hit !== undefined) return hit;
+    const value = porterStem(word);
+    if (stems.size > MAX_MEMO) stems.clear();
+    // Long "words" are not worth remembering and must not pin memory.
+    if (word.length <= 64) stems.set(word, value);
+    return value;
+  }
+
+  private forgetWords(): void {
+    this.memo.clear();
+    this.words = new WordTable();
+  }
+
+  /** The word table entries of a written word. */
+  private wordEntries(word: string): number {
+    const units = this.wordUnits.of(word);
+    const hash = wordHash(units, 0, word.length);
+    return this.memo.get(units, 0, word.length, hash) ?? this.learn(word, units, 0, word.length, hash);
+  }
+
+  /** Works out and remembers the word(s) `word` (`units[from, to)`, hashed `hash`) stands for, which the memo does not know. */
+  private learn(word: string, units: Uint16Array, from: number, to: number, hash: number): number {
+    const expanded = ABBREVIATIONS.get(word) ?? [word];
+    let first = -1;
+    for (const w of expanded) {
+      const s = this.stem(w);
+      let stemId = this.stemIds.get(s);
+      if (stemId === undefined) {
+        stemId = this.stemIds.size;
+        this.stemIds.set(s, stemId);
+      }
+      const entry = this.words.add(w, s, stemId, this.termStemId(s), PHRASE_WORD_IDS.get(w) ?? 0);
+      if (first === -1) first = entry;
+    }
+    const entries = (first << 2) | expanded.length;
+    this.memo.set(units, from, to, hash, entries);
+    return entries;
+  }
+
+  private resolveAmbiguous(word: string, known?: (stem: string) => boolean): string {
+    const parts = word.split(AMBIGUOUS_I_L);
+    // 2^k readings; k is tiny in practice and capped so a hostile answer cannot blow up.
+    const k = Math.min(parts.length - 1, 6);
+    let fallback: string | undefined;
+    for (let mask = 0; mask < 1 << k; mask++) {
+      let candidate = parts[0] ?? '';
+      for (let j = 1; j < parts.length; j++) {
+        const letter = j - 1 < k && (mask >> (j - 1)) & 1 ? 'l' : 'i';
+        candidate += letter + (parts[j] ?? '');
+      }
+      fallback ??= candidate;
+      if (known?.(this.stem(candidate))) return candidate;
+    }
+    return fallback ?? word;
+  }
+}
 
 function firstEntry(entries: number): number {
   return entries >> 2;
-}
-
-function forgetWords(): void {
-  memo.clear();
-  words = new WordTable();
-}
-
-/** The word table entries of a written word. */
-function wordEntries(word: string): number {
-  const units = wordUnits.of(word);
-  const hash = wordHash(units, 0, word.length);
-  return memo.get(units, 0, word.length, hash) ?? learn(word, units, 0, word.length, hash);
-}
-
-const wordUnits = new CodeUnits();
-
-/** Works out and remembers the word(s) `word` (`units[from, to)`, hashed `hash`) stands for, which the memo does not know. */
-function learn(word: string, units: Uint16Array, from: number, to: number, hash: number): number {
-  const expanded = ABBREVIATIONS.get(word) ?? [word];
-  let first = -1;
-  for (const w of expanded) {
-    const s = stem(w);
-    let stemId = stemIds.get(s);
-    if (stemId === undefined) {
-      stemId = stemIds.size;
-      stemIds.set(s, stemId);
-    }
-    const entry = words.add(w, s, stemId, termStemId(s), wordIds.get(w) ?? 0);
-    if (first === -1) first = entry;
-  }
-  const entries = (first << 2) | expanded.length;
-  memo.set(units, from, to, hash, entries);
-  return entries;
-}
-
-const stems = new Map<string, string>();
-
-/** Porter stem with a bounded memo (the same few thousand words recur in every answer). */
-export function stem(word: string): string {
-  const hit = stems.get(word);
-  if (hit !== undefined) return hit;
-  const value = /^[a-z]+$/.test(word) && word.length > 2 ? stemmer(word) : word;
-  if (stems.size > MAX_MEMO) stems.clear();
-  // Long "words" are not worth remembering and must not pin memory.
-  if (word.length <= 64) stems.set(word, value);
-  return value;
-}
-
-function resolveAmbiguous(word: string, known?: (stem: string) => boolean): string {
-  const parts = word.split(AMBIGUOUS_I_L);
-  // 2^k readings; k is tiny in practice and capped so a hostile answer cannot blow up.
-  const k = Math.min(parts.length - 1, 6);
-  let fallback: string | undefined;
-  for (let mask = 0; mask < 1 << k; mask++) {
-    let candidate = parts[0] ?? '';
-    for (let j = 1; j < parts.length; j++) {
-      const letter = j - 1 < k && (mask >> (j - 1)) & 1 ? 'l' : 'i';
-      candidate += letter + (parts[j] ?? '');
-    }
-    fallback ??= candidate;
-    if (known?.(stem(candidate))) return candidate;
-  }
-  return fallback ?? word;
 }

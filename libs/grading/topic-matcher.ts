@@ -1,6 +1,6 @@
 import type { Question } from '#libs/content';
 import type { AnalysedSentence } from './answer-analysis.js';
-import type { Tokens } from './tokeniser.js';
+import type { Tokeniser, Tokens } from './tokeniser.js';
 import { isContentStem, questionVocabulary } from './compiled-question.js';
 
 export interface TopicVerdict {
@@ -20,13 +20,17 @@ export class TopicMatcher {
   private readonly vocabularies = new Map<string, ReadonlySet<string>>();
   private readonly documentFrequency = new Map<string, number>();
 
-  constructor(questions: Iterable<Question> = []) {
+  /** `tokeniser` reads the questions' vocabularies. */
+  constructor(
+    private readonly tokeniser: Tokeniser,
+    questions: Iterable<Question> = [],
+  ) {
     for (const q of questions) this.add(q);
   }
 
   add(question: Question): void {
     if (this.vocabularies.has(question.id)) return;
-    const vocabulary = questionVocabulary(question);
+    const vocabulary = questionVocabulary(this.tokeniser, question);
     this.vocabularies.set(question.id, vocabulary);
     for (const s of vocabulary) this.documentFrequency.set(s, (this.documentFrequency.get(s) ?? 0) + 1);
   }
