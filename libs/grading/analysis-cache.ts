@@ -11,7 +11,7 @@ import type { CompiledQuestion } from './compiled-question.js';
  * never be used. Entries are never mutated after `analyseAnswer` returns them. One cache
  * per grader engine (its compilations are the engine's).
  */
-export const MAX_CACHED_ANALYSES = 256;
+const MAX_CACHED_ANALYSES = 256;
 
 interface Entry {
   readonly compiled: CompiledQuestion;

@@ -20,7 +20,7 @@ export function withBelowBandReasons(
 }
 
 /** The lines `withBelowBandReasons` gives: the reasons of the (at most two) weakest dimensions scored below 3. */
-export function belowBandLines(dimensions: readonly DimensionGrade[], role: RoleGuide, question: Pick<Question, 'kind'>): string[] {
+function belowBandLines(dimensions: readonly DimensionGrade[], role: RoleGuide, question: Pick<Question, 'kind'>): string[] {
   const titles = new Map(role.sessions[question.kind].dimensions.map((d) => [d.id, d.title]));
   return [...dimensions]
     .filter((d) => d.score < 3)

@@ -6,7 +6,7 @@ import { gradingScope } from './grading-scope.js';
 import { anchorCodeFacts } from './code-facts-anchor.js';
 import type { CodeEvidence, GradeInput, Grader } from './grader.port.js';
 
-export const CORRECTNESS = 'correctness';
+const CORRECTNESS = 'correctness';
 
 /** Hidden-test pass rate → 1–4: all pass 4, at least 75% 3, at least 40% 2, else 1. Null when nothing was submitted. */
 export function correctnessFromTests(hidden: CodeEvidence['hidden']): DimensionScore | null {
@@ -18,7 +18,7 @@ export function correctnessFromTests(hidden: CodeEvidence['hidden']): DimensionS
   return 1;
 }
 
-export function correctnessReason(code: CodeEvidence, score: DimensionScore): string {
+function correctnessReason(code: CodeEvidence, score: DimensionScore): string {
   const rate = Math.round((100 * code.hidden.passed) / code.hidden.total);
   return `Correctness ${score} from the tests, not from words: the submitted ${code.language} code passed ${code.hidden.passed} of ${code.hidden.total} hidden tests (${rate}%) and ${code.visible.passed} of ${code.visible.total} visible ones (run ended ${code.status}).`;
 }

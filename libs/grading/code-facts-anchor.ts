@@ -5,14 +5,14 @@ import { type AnchorContext, withDimension } from './anchor-dimension.js';
 import type { CodeEvidence } from './grader.port.js';
 import { gradingScope } from './grading-scope.js';
 
-export const CODE_QUALITY = 'code-quality';
-export const COMPLEXITY = 'complexity';
+const CODE_QUALITY = 'code-quality';
+const COMPLEXITY = 'complexity';
 /** A solution measured steeper than required is at best "workable, misses an obvious improvement". */
 const CONTRADICTED_COMPLEXITY_CAP: DimensionScore = 2;
 
 const lowerFirst = (text: string) => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 
-export function codeQualityReason(language: string, quality: CodeQualityFacts): string {
+function codeQualityReason(language: string, quality: CodeQualityFacts): string {
   const source = `Code quality ${quality.score} from a static analysis of the submitted ${language} code, not from words`;
   if (quality.findings.length > 0) return `${source}: ${quality.findings.join(' ')}`;
   const longest = quality.longestFunction ? `the longest function has ${quality.longestFunction.lines} lines` : 'functions are short';

@@ -72,7 +72,7 @@ export const WRONG_CLAIM_KEY = 2;
  * A question's signal keys are numbered from 0 in one index with the lexicon's keys, which start at
  * `LEXICON_KEY_OFFSET`: a question can have at most this many.
  */
-export const MAX_QUESTION_KEYS = LEXICON_KEY_OFFSET;
+const MAX_QUESTION_KEYS = LEXICON_KEY_OFFSET;
 
 /**
  * Compiles a question version for `tokeniser` (its terms get that tokeniser's term ids, so the compilation matches

@@ -3,7 +3,7 @@ import type { DimensionGrade, Grade, GradeFlag, GraderName, KeyPointGrade, KeyPo
 import type { GradeInput, Grader } from './grader.port.js';
 
 /** A dimension gap of this many points (on 1–4) is a strong disagreement. */
-export const STRONG_DIMENSION_GAP = 2;
+const STRONG_DIMENSION_GAP = 2;
 
 /** The offline grader's own verdicts about the answer, kept on the final grade for the coach. */
 const CARRIED_RUBRIC_FLAGS: readonly GradeFlag[] = ['injection_suspected', 'off_topic', 'non_answer', 'keyword_stuffing'];
@@ -60,7 +60,7 @@ export function crossCheck(llm: Grade, rubric: Grade, context: Pick<GradeInput, 
 }
 
 /** Covered vs missed on a key point both graded, or a dimension gap of two or more. */
-export function stronglyDisagree(a: Grade, b: Grade): boolean {
+function stronglyDisagree(a: Grade, b: Grade): boolean {
   const bPoints = byId(b.keyPoints);
   const pointClash = a.keyPoints.some((kp) => {
     const other = bPoints.get(kp.id)?.status;

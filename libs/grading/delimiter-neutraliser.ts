@@ -1,7 +1,7 @@
 import { FoldedText } from './text-normaliser.js';
 
 /** The data tags of the grader prompt (prompts/grader.yaml `dataTags`). */
-export const DEFAULT_DATA_TAGS: readonly string[] = ['transcript', 'candidate_answer'];
+const DEFAULT_DATA_TAGS: readonly string[] = ['transcript', 'candidate_answer'];
 
 /**
  * Rewrites anything in untrusted text that a reader (or a model) could take for one of

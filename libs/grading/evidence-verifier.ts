@@ -3,7 +3,7 @@ import type { BoardReading } from './board-reading.js';
 import type { Grade } from './grade.schema.js';
 import { FoldedText } from './text-normaliser.js';
 
-export interface EvidenceRepair {
+interface EvidenceRepair {
   /** Where in the grade, e.g. `keyPoints[1].evidence[0]` or `keyPoints[1].status`. */
   readonly path: string;
   readonly action: 'relocated' | 'dropped' | 'downgraded';

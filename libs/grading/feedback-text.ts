@@ -5,7 +5,7 @@
  */
 
 /** A quote short enough to read in a sentence: its first words, cut at a word, marked with … when cut. */
-export function excerpt(quote: string, max = 140): string {
+function excerpt(quote: string, max = 140): string {
   const text = quote.replace(/\s+/g, ' ').trim();
   if (text.length <= max) return text;
   const cut = text.lastIndexOf(' ', max);

@@ -5,12 +5,12 @@ import { diagramEvidenceSchema } from './diagram-evidence.schema.js';
  * The grade every grader returns. It is re-validated in code (an LLM's output included)
  * before it is stored, so the schema is the contract, not the graders.
  */
-export const GRADE_FLAGS = ['injection_suspected', 'off_topic', 'non_answer', 'keyword_stuffing', 'low_confidence'] as const;
-export const gradeFlagSchema = z.enum(GRADE_FLAGS);
+const GRADE_FLAGS = ['injection_suspected', 'off_topic', 'non_answer', 'keyword_stuffing', 'low_confidence'] as const;
+const gradeFlagSchema = z.enum(GRADE_FLAGS);
 export type GradeFlag = z.infer<typeof gradeFlagSchema>;
 
-export const GRADER_NAMES = ['rubric', 'openai'] as const;
-export const graderNameSchema = z.enum(GRADER_NAMES);
+const GRADER_NAMES = ['rubric', 'openai'] as const;
+const graderNameSchema = z.enum(GRADER_NAMES);
 export type GraderName = z.infer<typeof graderNameSchema>;
 
 /** A quote of the candidate's text; it must be a verbatim substring (see `verifyEvidence`). */
@@ -43,10 +43,10 @@ export const mistakeGradeSchema = z
   .strict();
 export type MistakeGrade = z.infer<typeof mistakeGradeSchema>;
 
-export const dimensionScoreSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+const dimensionScoreSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 export type DimensionScore = z.infer<typeof dimensionScoreSchema>;
 
-export const dimensionGradeSchema = z
+const dimensionGradeSchema = z
   .object({
     id: z.string().min(1),
     score: dimensionScoreSchema,
@@ -56,7 +56,7 @@ export const dimensionGradeSchema = z
   .strict();
 export type DimensionGrade = z.infer<typeof dimensionGradeSchema>;
 
-export const feedbackSchema = z
+const feedbackSchema = z
   .object({
     strengths: z.array(z.string().min(1)),
     improvements: z.array(z.string().min(1)),
@@ -67,7 +67,7 @@ export type Feedback = z.infer<typeof feedbackSchema>;
 
 const tokenCount = z.number().int().nonnegative();
 
-export const provenanceSchema = z
+const provenanceSchema = z
   .object({
     grader: graderNameSchema,
     /** The LLM's model id; null for the offline rubric grader. */

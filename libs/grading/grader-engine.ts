@@ -10,7 +10,7 @@ import { Tokeniser } from './tokeniser.js';
 import { TopicMatcher } from './topic-matcher.js';
 
 /** Compilations an engine keeps (least recently compiled dropped first): far more than the content's question versions. */
-export const MAX_COMPILED_QUESTIONS = 512;
+const MAX_COMPILED_QUESTIONS = 512;
 
 /**
  * Scratch buffers one analysis reuses (the grader is synchronous: one answer at a time per engine), so no sentence

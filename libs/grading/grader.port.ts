@@ -67,8 +67,7 @@ export interface Grader {
   grade(input: GradeInput, signal?: AbortSignal): Promise<Grade>;
 }
 
-export const GRADING_ERROR_CODES = ['GRADER_UNAVAILABLE', 'GRADER_BAD_OUTPUT', 'GRADER_REFUSED', 'GRADER_TIMEOUT', 'GRADER_RATE_LIMITED'] as const;
-export type GradingErrorCode = (typeof GRADING_ERROR_CODES)[number];
+export type GradingErrorCode = 'GRADER_UNAVAILABLE' | 'GRADER_BAD_OUTPUT' | 'GRADER_REFUSED' | 'GRADER_TIMEOUT' | 'GRADER_RATE_LIMITED';
 
 /** Whether a fresh attempt can succeed; a refusal or unrepairable output will not change by retrying. */
 const RETRYABLE_BY_DEFAULT: Record<GradingErrorCode, boolean> = {

@@ -1,4 +1,4 @@
-import type { CommonMistake, KeyPoint, Question } from '#libs/content';
+import type { CommonMistake, KeyPoint } from '#libs/content';
 import type { GradeInput } from './grader.port.js';
 
 /** What one grade judges, resolved once so every grader (and the cross-check) agrees. */
@@ -38,11 +38,6 @@ export function gradingScope(input: Pick<GradeInput, 'question' | 'phaseId' | 's
       .map((m) => m.id),
   );
   return { phaseIndex, session, dimensions, expectedKeyPoints, dueMistakes };
-}
-
-/** The dimension ids of a question (all phases), for callers that need the full list. */
-export function questionDimensions(question: Question): string[] {
-  return uniqueInOrder(question.phases.flatMap((p) => p.dimensions));
 }
 
 function uniqueInOrder(ids: readonly string[]): string[] {

@@ -35,23 +35,23 @@ export function one(words: string): Piece {
   return { type: 'words', words: words.split(' '), key: false };
 }
 
-export function seq(...pieces: PieceLike[]): Piece {
+function seq(...pieces: PieceLike[]): Piece {
   return { type: 'seq', pieces: pieces.map(piece) };
 }
 
-export function alt(...options: PieceLike[]): Piece {
+function alt(...options: PieceLike[]): Piece {
   return { type: 'alt', options: options.map(piece) };
 }
 
-export function opt(p: PieceLike): Piece {
+function opt(p: PieceLike): Piece {
   return { type: 'opt', piece: piece(p) };
 }
 
-export function many(p: PieceLike): Piece {
+function many(p: PieceLike): Piece {
   return { type: 'many', piece: piece(p) };
 }
 
-export function gap(min: number, max: number): Piece {
+function gap(min: number, max: number): Piece {
   return { type: 'gap', min, max };
 }
 

@@ -4,8 +4,8 @@ import { keyPointGradeSchema, mistakeGradeSchema, type GradeFlag } from './grade
 import type { GradingScope } from './grading-scope.js';
 
 /** The statuses are the grade's own, so a reply maps onto a `Grade` without translation. */
-export const KEY_POINT_STATUSES = keyPointGradeSchema.shape.status.options;
-export const MISTAKE_STATUSES = mistakeGradeSchema.shape.status.options;
+const KEY_POINT_STATUSES = keyPointGradeSchema.shape.status.options;
+const MISTAKE_STATUSES = mistakeGradeSchema.shape.status.options;
 
 /**
  * The flags the model may raise about the answer. `low_confidence` is not among them: it is

@@ -13,7 +13,10 @@ import { type GradingTurn, isGraded, SessionsRepository } from './sessions.repos
 
 const HISTORY_TURNS = 12;
 
-/** The reply's turn id, the same on every run of the job, so a retried stream continues under one id. */
+/**
+ * The reply's turn id, the same on every run of the job, so a retried stream continues under one id.
+ * @public bench/interviewer-stream.mjs imports it from the build (dist/), which knip does not read.
+ */
 export function replyTurnId(turnId: string): string {
   const h = createHash('sha256').update(`reply:${turnId}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;

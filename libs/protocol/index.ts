@@ -4,6 +4,6 @@ export * from './report-views.js';
 export * from './http-views.js';
 export { freeText } from './free-text.js';
 export { diagramSceneSchema, type DiagramElementType, type DiagramScene } from './diagram-scene.js';
-// scripts/openapi-contract.mjs reads it from the build to write docs/socket-protocol.schema.json.
+/** @public scripts/openapi-contract.mjs reads it from the build to write docs/socket-protocol.schema.json. */
 export { socketProtocolJsonSchema } from './socket-protocol-schema.js';
 export { toJsonSchema } from './json-schema.js';

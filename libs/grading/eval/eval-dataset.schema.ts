@@ -6,7 +6,7 @@ import { diagramSceneSchema } from '#libs/protocol';
  * strict senior interviewer's reading of the answer: `band` 1 (no hire) to 4 (strong
  * hire), the key points covered and the common mistakes present, by rubric id.
  */
-export const evalItemSchema = z
+const evalItemSchema = z
   .object({
     id: z.string().min(1),
     questionId: z.string().min(1),

@@ -83,7 +83,7 @@ function pearson(xs: readonly number[], ys: readonly number[]): number | null {
  * and 100, so the cut-offs sit halfway between: 0–16 → 1, 17–49 → 2, 50–83 → 3,
  * 84–100 → 4 (an answer whose dimensions are mostly 3 is a 3).
  */
-export const BAND_CUTOFFS = [17, 50, 84] as const;
+const BAND_CUTOFFS = [17, 50, 84] as const;
 
 export function bandOf(overall: number): 1 | 2 | 3 | 4 {
   return (1 + BAND_CUTOFFS.filter((cut) => overall >= cut).length) as 1 | 2 | 3 | 4;

@@ -6,7 +6,7 @@ import type { EvalReport } from './eval-runner.js';
  * gate is their target. A split below a target but above its gate passes and is reported "below target".
  */
 export const EVAL_TARGETS = { keyPointF1: 0.85, spearman: 0.85, nonInflation: 1, maxSharedSentence: 0.1 } as const;
-export const EVAL_THRESHOLDS = { keyPointF1: 0.8, spearman: 0.8, nonInflation: 1, maxSharedSentence: 0.1 } as const;
+const EVAL_THRESHOLDS = { keyPointF1: 0.8, spearman: 0.8, nonInflation: 1, maxSharedSentence: 0.1 } as const;
 export type EvalThresholds = { readonly [K in keyof typeof EVAL_TARGETS]: number };
 
 export interface ThresholdCheck {

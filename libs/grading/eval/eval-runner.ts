@@ -13,13 +13,13 @@ export interface EvalContent {
   readonly promptVersion: string;
 }
 
-export interface EvalCounts {
+interface EvalCounts {
   readonly tp: number;
   readonly fp: number;
   readonly fn: number;
 }
 
-export interface EvalRow {
+interface EvalRow {
   readonly id: string;
   readonly questionId: string;
   readonly tags: readonly string[];
