@@ -217,7 +217,8 @@ function wordsOfTheirOwn(
     const key = hits.key[h] ?? 0;
     const mark = key < LEXICON_KEY_OFFSET ? (kinds[key] !== 0 ? RUBRIC : 0) : key - LEXICON_KEY_OFFSET === reasoningKey ? GLUE : 0;
     if (mark === 0) continue;
-    for (let t = Math.max(tokenStart, hits.from[h] ?? 0), end = Math.min(tokenEnd, hits.to[h] ?? 0); t < end; t++) tokenMarks[t - tokenStart] |= mark;
+    for (let t = Math.max(tokenStart, hits.from[h] ?? 0), end = Math.min(tokenEnd, hits.to[h] ?? 0); t < end; t++)
+      tokenMarks[t - tokenStart]! |= mark;
   }
   let inside = 0;
   let counted = 0;

@@ -130,8 +130,8 @@ describe('self-healing', () => {
       await c.waitForEvent('session:report', () => true, 10_000);
       const phases = c.events.filter((e) => e.type === 'phase:changed').map((e) => (e as { phase: { index: number } }).phase.index);
       expect(phases).toEqual([0, 1, 2, 3, 4]);
-      const [{ n }] = await sql<{ n: number }>('SELECT count(*)::int AS n FROM grades WHERE turn_id = $1', [turnId]);
-      expect(n).toBe(1);
+      const [grades] = await sql<{ n: number }>('SELECT count(*)::int AS n FROM grades WHERE turn_id = $1', [turnId]);
+      expect(grades?.n).toBe(1);
       expectGapless(c.events);
     } finally {
       await Promise.all([api.close(), worker.close()]);
@@ -257,8 +257,8 @@ describe('self-healing', () => {
       await c.marker(sessionId);
       expect(c.events.filter((e) => e.type === 'grade:scored')).toHaveLength(1);
       expect(c.events.filter((e) => e.type === 'answer:accepted' && e.clientId === clientId)).toHaveLength(1);
-      const [{ n }] = await sql<{ n: number }>('SELECT count(*)::int AS n FROM grades WHERE turn_id = $1', [turnId]);
-      expect(n).toBe(1);
+      const [grades] = await sql<{ n: number }>('SELECT count(*)::int AS n FROM grades WHERE turn_id = $1', [turnId]);
+      expect(grades?.n).toBe(1);
     });
 
     it('grade:retry accepts an answer stuck in queued', async () => {

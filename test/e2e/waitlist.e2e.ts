@@ -86,8 +86,8 @@ describe('waitlist and invites', () => {
   it('moves a referrer up the configured places per referred sign-up, up to the cap', async () => {
     const people = [];
     for (let i = 0; i < 8; i++) people.push(await join({ email: uniqueEmail(`ref-${i}`) }));
-    const base = people[0].position - 1;
-    const referrer = people[7];
+    const base = people[0]!.position - 1;
+    const referrer = people[7]!;
     expect(referrer.position).toBe(base + 8);
 
     // boost 3: its key becomes that of #5; the tie goes to the earlier sign-up, so it is 6th.
@@ -98,7 +98,7 @@ describe('waitlist and invites', () => {
     // The cap (2) reached: more referrals are counted but move nothing.
     await signUp({ email: uniqueEmail('referred'), referralCode: referrer.referralCode }).expect(200);
     expect(await statusOf(referrer.token)).toMatchObject({ position: base + 3, referrals: 3 });
-    expect((await statusOf(people[2].token)).position).toBe(base + 4);
+    expect((await statusOf(people[2]!.token)).position).toBe(base + 4);
 
     const { rows } = await db.sql.query(
       `SELECT o.subject FROM outbox_messages o JOIN waitlist_entries e ON e.email = o.to_email

@@ -173,7 +173,7 @@ describe('bad bytes and small leaks', () => {
     const owner = uniqueEmail('owner');
     const first = await request(api.url).post('/api/waitlist').send({ email: owner, name: 'Owner' });
     const { rows } = await waitForWelcome(owner);
-    const ownerCode = /your code (\S+) moves/.exec(rows[0].body as string)![1]!;
+    const ownerCode = /your code (\S+) moves/.exec(rows[0]!.body as string)![1]!;
 
     const stranger = await request(api.url).post('/api/waitlist').send({ email: owner.toUpperCase(), name: 'Stranger' });
     const fresh = await request(api.url)

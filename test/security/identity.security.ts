@@ -43,9 +43,12 @@ describe('identity and access (issue 17)', () => {
   const adminUsers = (a: Actor) => request(api.url).get('/api/admin/users').set(bearer(a));
 
   it('6: a deleted, demoted or disabled user loses HTTP and socket access with the token they already hold', async () => {
-    const [deleted, demoted, disabled, admin] = await Promise.all(
-      ['admin', 'admin', 'candidate', 'admin'].map((r) => actor(api, worker, r as Actor['role'])),
-    );
+    const [deleted, demoted, disabled, admin] = await Promise.all([
+      actor(api, worker, 'admin'),
+      actor(api, worker, 'admin'),
+      actor(api, worker, 'candidate'),
+      actor(api, worker, 'admin'),
+    ]);
     await adminUsers(deleted).expect(200);
     await adminUsers(demoted).expect(200);
     expect(await handshake(deleted.token)).toBe('connected');
