@@ -15,6 +15,8 @@ export interface DimensionInputs {
   readonly mistakes: ReadonlyMap<string, MistakeResult>;
   /** Key points the candidate covered in earlier turns: they count as covered, never as missed again. */
   readonly coveredBefore: ReadonlySet<string>;
+  /** Key points an earlier turn started on: at least partly covered here, so a later comment never says "did not get to". */
+  readonly partlyBefore: ReadonlySet<string>;
   /** General misconceptions the answer asserts: each caps its dimension at 2, like a major mistake. */
   readonly misconceptions: readonly FoundMisconception[];
   readonly quality: QualitySignals;
@@ -99,9 +101,15 @@ function coverageOf(inputs: DimensionInputs, onDimension: (dimension: string) =>
   for (const { keyPoint } of inputs.compiled.keyPoints) {
     if (!onDimension(keyPoint.dimension)) continue;
     const now = inputs.keyPoints.get(keyPoint.id)?.status ?? 'missed';
-    const status = inputs.coveredBefore.has(keyPoint.id) ? 'covered' : now;
+    const due = inputs.scope.expectedKeyPoints.has(keyPoint.id);
+    // A due point an earlier turn started on is partly covered; one not yet due is left out unless covered (below).
+    const status = inputs.coveredBefore.has(keyPoint.id)
+      ? 'covered'
+      : now === 'missed' && due && inputs.partlyBefore.has(keyPoint.id)
+        ? 'partial'
+        : now;
     // A point not yet due counts only if the candidate already made it (no penalty for order).
-    if (!inputs.scope.expectedKeyPoints.has(keyPoint.id) && status === 'missed') continue;
+    if (!due && status === 'missed') continue;
     weight += keyPoint.weight;
     earned += keyPoint.weight * CREDIT[status];
     out[status].push(keyPoint.text);

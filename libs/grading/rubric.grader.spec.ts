@@ -217,6 +217,30 @@ describe(RubricGrader.name, () => {
     expect(after.feedback.improvements.join(' ')).not.toContain(dataModel.text);
   });
 
+  it('never says "did not get to" a due point an earlier phase\'s answer started on: it is partly covered, and the score does not drop for it', () => {
+    const payment = content.questions.get('payment-gateway')!;
+    const deepDive = 'We model each payment as a persisted state machine, and a timeout leaves it pending.';
+    const tradeOffs = (history: GradeInput['history']) =>
+      sut.gradeSync({
+        ...input(
+          'I would choose consistency over availability on the money path: if the ledger database is unreachable we reject the charge, because a double charge costs more than a failed checkout.',
+        ),
+        question: payment,
+        questionVersion: payment.version,
+        phaseId: 'trade-offs-scaling',
+        scope: 'phase',
+        history,
+      });
+    const stateMachine = payment.keyPoints.find((k) => k.id === 'payment-state-machine')!;
+    const reliability = (g: Grade) => g.dimensions.find((d) => d.id === stateMachine.dimension)!;
+    const alone = tradeOffs([]);
+    const after = tradeOffs([{ role: 'candidate', text: deepDive, phaseId: 'deep-dive' }]);
+    expect(reliability(alone).reason).toMatch(/did not get to/i);
+    expect(reliability(after).reason).not.toMatch(/did not get to/i);
+    expect(reliability(after).reason).toMatch(/only started on/i);
+    expect(reliability(after).score).toBeGreaterThan(reliability(alone).score);
+  });
+
   it('names failing closed for all traffic when the counter store is down as the mistake it is, not as a decision not taken', () => {
     const limiter = content.questions.get('distributed-rate-limiter')!;
     const inPhase = (phaseId: string) => (answer: string) =>

@@ -154,19 +154,23 @@ export class RubricGrader implements Grader {
     const earlier = history.length > 0 ? new SentenceKeys(history) : null;
     const earlierPhases = inEarlierPhases.flatMap((turn) => turn.sentences);
     const inEarlierPhase = earlierPhases.length > 0 ? new SentenceKeys(earlierPhases) : null;
-    const madeIn = (k: CompiledKeyPoint, turns: typeof earlierTurns, all: SentenceKeys | null): boolean => {
-      if (all === null) return false;
+    const madeIn = (k: CompiledKeyPoint, turns: typeof earlierTurns, all: SentenceKeys | null): CoverageStatus => {
+      if (all === null) return 'missed';
       const id = k.keyPoint.id;
       const said = turns.some((t) => t.tainted.has(id))
         ? new SentenceKeys(turns.flatMap((t) => t.sentences.filter((s) => !t.tainted.get(id)?.has(s))))
         : all;
-      return judgeCoverage(k.signals, said).status === 'covered';
+      return judgeCoverage(k.signals, said).status;
     };
-    const coveredBefore = new Set(
-      compiled.keyPoints
-        .filter((k) => (k.keyPoint.phase !== phaseId && madeIn(k, earlierTurns, earlier)) || madeIn(k, inEarlierPhases, inEarlierPhase))
-        .map((k) => k.keyPoint.id),
-    );
+    // What earlier turns made of each point (a point of this phase: earlier phases' turns only), the best of both.
+    const coveredBefore = new Set<string>();
+    const partlyBefore = new Set<string>();
+    for (const k of compiled.keyPoints) {
+      const anyTurn = k.keyPoint.phase !== phaseId ? madeIn(k, earlierTurns, earlier) : 'missed';
+      const before = anyTurn === 'covered' ? anyTurn : best(anyTurn, madeIn(k, inEarlierPhases, inEarlierPhase));
+      if (before === 'covered') coveredBefore.add(k.keyPoint.id);
+      else if (before === 'partial') partlyBefore.add(k.keyPoint.id);
+    }
     const quote = (s: AnalysedSentence) => answer.source.slice(s.start, s.end).trim();
     const roleDimensions = input.role.sessions[input.question.kind].dimensions;
     const descriptor = (id: string, score: DimensionScore) => roleDimensions.find((d) => d.id === id)?.descriptors[score];
@@ -175,6 +179,7 @@ export class RubricGrader implements Grader {
       scope,
       keyPoints,
       coveredBefore,
+      partlyBefore,
       mistakes,
       misconceptions: wrong,
       quality,
@@ -299,6 +304,7 @@ function keyPointGrade(id: string, result: CoverageResult, answer: AnswerAnalysi
 }
 
 const RANK: Record<CoverageStatus, number> = { missed: 0, partial: 1, covered: 2 };
+const best = (a: CoverageStatus, b: CoverageStatus): CoverageStatus => (RANK[a] >= RANK[b] ? a : b);
 
 /** Each point at the higher of what the words alone and the words with the board reach. */
 function withBoard(text: Map<string, CoverageResult>, credits: ReadonlyMap<string, BoardCredit>): Map<string, CoverageResult> {
