@@ -139,12 +139,19 @@ function flagLines({ flags, answer }: FeedbackInputs): string[] {
 
 /** Each technically wrong claim, quoted with its correction. */
 function corrections({ misconceptions, answer }: FeedbackInputs): string[] {
+  // One line per sentence, with each of its errors corrected once: the same correction twice teaches nothing new.
   const seen = new Set<unknown>();
-  return misconceptions.flatMap(({ misconception, sentence }) => {
-    // One line per sentence and per misconception: the same correction twice teaches nothing new.
-    if (seen.has(sentence) || seen.has(misconception)) return [];
-    seen.add(sentence).add(misconception);
-    return [`${said(answer.source.slice(sentence.start, sentence.end).trim(), 240)} is not right: ${misconception.correction}.`];
+  const bySentence = new Map<unknown, { sentence: (typeof misconceptions)[number]['sentence']; fixes: string[] }>();
+  for (const { misconception, sentence } of misconceptions) {
+    if (seen.has(misconception)) continue;
+    seen.add(misconception);
+    const line = bySentence.get(sentence) ?? { sentence, fixes: [] };
+    line.fixes.push(misconception.correction);
+    bySentence.set(sentence, line);
+  }
+  return [...bySentence.values()].map(({ sentence, fixes }) => {
+    const [first, ...more] = fixes;
+    return `${said(answer.source.slice(sentence.start, sentence.end).trim(), 240)} is not right: ${first}.${more.map((fix) => ` Also: ${fix}.`).join('')}`;
   });
 }
 

@@ -96,6 +96,8 @@ describe('MISCONCEPTIONS', () => {
     ['observability-platform', 'Storage is cheap, so we keep 100% of traces for a year.', 'keep-all-telemetry-forever'],
     ['observability-platform', 'Scraping is perfect for short-lived batch jobs.', 'scraping-short-lived-jobs'],
     ['payment-gateway', 'If the processor times out we mark the payment failed and the merchant retries.', 'timeout-means-failed'],
+    ['payment-gateway', 'A processor timeout means the charge failed, so we show the customer an error.', 'timeout-means-failed'],
+    ['payment-gateway', 'When the call times out we retry it with a new request after a second.', 'new-idempotency-key-per-retry'],
     ['payment-gateway', 'We encrypt card numbers, so the database is out of PCI scope.', 'encryption-removes-pci'],
     ['payment-gateway', 'Async replication between regions means we never lose a payment.', 'async-replication-loses-nothing'],
     ['job-scheduler', 'The lease prevents the worker from crashing mid-job.', 'lease-prevents-crash'],
@@ -124,6 +126,7 @@ describe('MISCONCEPTIONS', () => {
     expect(found('photo-feed', 'Fan-out on write is cheap for most accounts, except celebrities, whose posts we merge at read time.')).toEqual([]);
     expect(found('observability-platform', 'Percentiles cannot be averaged across hosts, so we merge the histograms.')).toEqual([]);
     expect(found('payment-gateway', 'A timed-out charge is marked unknown and resolved by a status query, never failed by default.')).toEqual([]);
+    expect(found('payment-gateway', 'On a timeout we retry with the same idempotency key, so the processor returns the first outcome.')).toEqual([]);
     expect(found('payment-gateway', 'Async replication can lose the last writes on failover, so the ledger uses a synchronous standby.')).toEqual([]);
     expect(found('job-scheduler', 'When the visibility timeout expires the message becomes visible again and is redelivered.')).toEqual([]);
   });
@@ -226,7 +229,8 @@ describe('MISCONCEPTIONS', () => {
       'For the cache I put Redis in front using consistent hashing, which keeps the cache strongly consistent with the database so we never serve a stale URL.';
     const result = grade(wrong);
     expect(result.feedback.improvements[0]).toBe(
-      `“${wrong}” is not right: consistent hashing only decides which node owns a key and limits remapping when nodes change; it says nothing about data consistency or staleness.`,
+      // Both errors of the sentence are corrected, in one line.
+      `“${wrong}” is not right: consistent hashing only decides which node owns a key and limits remapping when nodes change; it says nothing about data consistency or staleness. Also: a cache is stale by design between a write and its invalidation or expiry; say how you invalidate (write-through, delete on write, TTL) and how stale is acceptable.`,
     );
     expect(result.keyPoints.every((k) => k.evidence.every((e) => !wrong.includes(e)))).toBe(true);
     const data = result.dimensions.find((d) => d.id === 'data-model-storage')!;

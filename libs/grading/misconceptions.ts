@@ -1213,8 +1213,25 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
           ],
         ],
       },
+      // A retried charge sent as a new request (no key, or a new one): the processor sees a second charge.
+      {
+        allOf: [
+          ['retry', 'retries', 'retrying', 'resend', 'send it again'],
+          [
+            'with a new request',
+            'as a new request',
+            'a new charge request',
+            'with a new charge',
+            'with a fresh request',
+            'with a new idempotency key',
+            'with a fresh idempotency key',
+          ],
+        ],
+        unless: ['same key', 'same idempotency key', 'original key', 'not', 'never'],
+      },
     ],
-    correction: 'an idempotency key must stay the same across retries of one operation; a fresh key per retry turns every retry into a new charge',
+    correction:
+      "a retry must reuse the first attempt's idempotency key; a new request or a fresh key per retry is a new charge to the processor, so a card the first attempt charged is charged twice",
   },
   {
     id: 'double-entry-is-replication',
@@ -1914,6 +1931,15 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
             'treat it as declined',
             'treated as failed',
             'it must have failed',
+            'means the charge failed',
+            'means the payment failed',
+            'means the call failed',
+            'means it was declined',
+            'means the charge was declined',
+            'treat it as a failure',
+            'treat the charge as failed',
+            'treat the payment as failed',
+            'count it as failed',
           ],
         ],
         unless: ['unknown', 'pending', 'status', 'reconcil', 'query', 'not'],
