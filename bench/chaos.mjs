@@ -7,7 +7,14 @@
 // Redis is shared, so FLUSHALL itself is not used), pg-partition (every process's Postgres link frozen for 10 s
 // without a reset, then everything flows again), pg-partition-dead (the same, but the connections open during the
 // cut stay dead: only new ones work), provider-429 (the LLM answers 429 to
-// everything; GRADE_MAX_WAIT_MS shortened to 8 s, then the offline grader with provenance.fallback).
+// everything; GRADE_MAX_WAIT_MS shortened to 8 s, then the offline grader with provenance.fallback),
+// redis-master-kill (Redis Cluster only: kill -9 the master holding the grading queue's slot, restart it
+// --redis-down-ms later (default 5000) with its nodes file, so it rejoins with its slots but, keeping nothing on
+// disk, without its keys; with no replica its slots, and so the cluster, are down meanwhile).
+// Redis: REDIS_URL / REDIS_CLUSTER_NODES as the service reads them (default redis://127.0.0.1:6379), passed to
+// every process; on a cluster (scripts/redis-cluster.sh) redis-wipe deletes the run's keys on every master.
+// Postgres: straight to it, or --database-via host:port (PgBouncer, scripts/pgbouncer.sh; set
+// DB_POOL_MODE=transaction) behind the partition proxy; the database is created and migrated directly.
 // Verdict per run: lost (an acknowledged answer not stored, or stored without a terminal grade), duplicated
 // (an answer stored twice, a grade row twice, an event delivered twice to one client), stuck (a session not
 // ended on its clock, an ended session without a report, a grade not terminal) — all must be 0 — and how long
@@ -19,11 +26,14 @@ import { parseArgs } from 'node:util';
 import { freePort, inBatches, sleep, waitReady } from './bench-support.mjs';
 
 const FAULTS = ['worker-kill', 'worker-stop', 'api-kill', 'redis-wipe', 'pg-partition', 'pg-partition-dead', 'provider-429'];
+const CLUSTER_FAULTS = ['redis-master-kill'];
 const { values } = parseArgs({
   options: {
     sessions: { type: 'string', default: '100' },
     faults: { type: 'string', default: FAULTS.join(',') },
     'minute-ms': { type: 'string', default: '400' },
+    'redis-down-ms': { type: 'string', default: '5000' },
+    'database-via': { type: 'string' },
   },
 });
 const SESSIONS = Number(values.sessions);
@@ -37,9 +47,107 @@ const ANSWER =
   'means redelivery, not loss. A WebSocket gateway holds the online users; offline ones get APNs or FCM push.';
 
 const { createDatabase, runMigrations } = await import('../dist/libs/db/index.js');
+const { parseRedisTarget } = await import('../dist/libs/config/index.js');
+const { createRedisConnection } = await import('../dist/libs/redis/index.js');
 const { default: pg } = await import('pg');
-const { default: Redis } = await import('ioredis');
 const { io } = await import('socket.io-client');
+
+const REDIS = parseRedisTarget(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', process.env.REDIS_CLUSTER_NODES);
+if (!REDIS) throw new Error(`not a Redis URL: ${process.env.REDIS_URL}`);
+for (const fault of values.faults.split(',')) {
+  if (!FAULTS.includes(fault) && !CLUSTER_FAULTS.includes(fault)) throw new Error(`unknown fault: ${fault}`);
+  if (CLUSTER_FAULTS.includes(fault) && REDIS.kind !== 'cluster') throw new Error(`${fault} needs a Redis Cluster (REDIS_URL=redis+cluster://…)`);
+}
+
+/**
+ * Every key of the run's prefix deleted: `prefix:…` (counters, notices' keys) and, on a cluster, the hash-tagged
+ * queues' `{prefix:queue}:…`. On a cluster each master is scanned (SCAN, not KEYS) and keys are deleted one by one.
+ */
+async function wipeRedis(prefix) {
+  const redis = createRedisConnection(REDIS);
+  try {
+    if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
+    const nodes = REDIS.kind === 'cluster' ? redis.nodes('master') : [redis];
+    for (const node of nodes) {
+      for (const pattern of [`${prefix}:*`, `{${prefix}:*`]) {
+        let cursor = '0';
+        do {
+          const [next, keys] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+          cursor = next;
+          for (const key of keys) await redis.del(key);
+        } while (cursor !== '0');
+      }
+    }
+  } finally {
+    await redis.quit();
+  }
+}
+
+/**
+ * kill -9 of the cluster master owning `key`'s slot; `revive()` restarts it with the same arguments and nodes file
+ * and resolves once the cluster answers cluster_state:ok again. Returns the killed node's address and slots.
+ */
+async function killMasterOf(key) {
+  const redis = createRedisConnection(REDIS);
+  try {
+    const slot = await redis.cluster('KEYSLOT', key);
+    const ranges = await redis.cluster('SLOTS');
+    const [, , [host, port]] = ranges.find(([from, to]) => slot >= from && slot <= to);
+    const node = createRedisConnection(`redis://${host}:${port}`);
+    const conf = async (name) => (await node.config('GET', name))[1];
+    const args = {
+      dir: await conf('dir'),
+      file: await conf('cluster-config-file'),
+      logfile: await conf('logfile'),
+      timeout: await conf('cluster-node-timeout'),
+      bind: await conf('bind'),
+    };
+    const pid = Number(/process_id:(\d+)/.exec(await node.info('server'))[1]);
+    const owned = ranges.filter(([, , [h, p]]) => h === host && p === port).map(([from, to]) => `${from}-${to}`);
+    node.disconnect();
+    process.kill(pid, 'SIGKILL');
+    const revive = async () => {
+      const { execFileSync } = await import('node:child_process');
+      const dir = args.file.startsWith('/') ? '' : `${args.dir}/`;
+      execFileSync('redis-server', [
+        '--port',
+        String(port),
+        '--bind',
+        ...args.bind.split(' '),
+        '--cluster-enabled',
+        'yes',
+        '--cluster-config-file',
+        `${dir}${args.file}`,
+        '--cluster-node-timeout',
+        args.timeout,
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--dir',
+        args.dir,
+        '--logfile',
+        args.logfile,
+        '--daemonize',
+        'yes',
+      ]);
+      for (;;) {
+        const probe = createRedisConnection(`redis://${host}:${port}`);
+        probe.on('error', () => undefined);
+        const ok = await probe.cluster('INFO').then(
+          (info) => info.includes('cluster_state:ok'),
+          () => false,
+        );
+        probe.disconnect();
+        if (ok) return;
+        await sleep(100);
+      }
+    };
+    return { node: `${host}:${port}`, slots: owned.join(','), revive };
+  } finally {
+    await redis.quit();
+  }
+}
 
 /**
  * The TCP proxy of test/support/tcp-proxy.ts: freezes every connection on partition. `heal(true)` lets the frozen
@@ -183,7 +291,8 @@ async function run(fault) {
   const directUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${dbName}` });
   await createDatabase(ADMIN_URL, dbName);
   await runMigrations(directUrl.toString());
-  const proxy = await tcpProxy({ host: directUrl.hostname, port: Number(directUrl.port || 5432) });
+  const [viaHost, viaPort] = values['database-via']?.split(':') ?? [directUrl.hostname, directUrl.port || '5432'];
+  const proxy = await tcpProxy({ host: viaHost, port: Number(viaPort) });
   const provider = fault === 'provider-429' ? await alwaysRateLimited() : null;
   const prefix = `chaos-${Date.now()}`;
   const ports = [await freePort(), await freePort()];
@@ -191,7 +300,7 @@ async function run(fault) {
     ...process.env,
     DATABASE_URL: Object.assign(new URL(directUrl), { port: String(proxy.port), hostname: '127.0.0.1' }).toString(),
     QUEUE_PREFIX: prefix,
-    LOG_LEVEL: 'error',
+    LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'error',
     MIGRATE_ON_START: 'false',
     SOCKET_RATE_LIMIT: '1000000',
     ROLLOUT_MAX_LIVE_SESSIONS: '1000000',
@@ -207,8 +316,13 @@ async function run(fault) {
   const procs = {};
   const startApp = (name, extra = {}) => {
     const [kind] = name.split('-');
-    const child = spawn(process.execPath, [`dist/apps/${kind}/main.js`], { env: { ...env, ...extra }, stdio: ['ignore', 'ignore', 'pipe'] });
-    child.stderr.on('data', (d) => process.env.CHAOS_VERBOSE && process.stderr.write(`[${name}] ${d}`));
+    const verbose = Boolean(process.env.CHAOS_VERBOSE);
+    const child = spawn(process.execPath, [`dist/apps/${kind}/main.js`], {
+      env: { ...env, ...extra },
+      stdio: ['ignore', verbose ? 'pipe' : 'ignore', 'pipe'],
+    });
+    // CHAOS_VERBOSE=1: the apps' logs (JSON, on stdout; LOG_LEVEL error unless set) and stderr, each line named.
+    for (const stream of [child.stdout, child.stderr]) stream?.on('data', (d) => verbose && process.stderr.write(`[${name}] ${d}`));
     procs[name] = { child, extra };
     return child;
   };
@@ -258,6 +372,7 @@ async function run(fault) {
 
     await sleep(FAULT_AT_MS);
     const faultAt = Date.now();
+    let redisFault;
     if (fault === 'worker-kill' || fault === 'worker-stop') {
       procs['worker-0'].child.kill(fault === 'worker-kill' ? 'SIGKILL' : 'SIGTERM');
       await sleep(3_000);
@@ -267,10 +382,12 @@ async function run(fault) {
       await sleep(3_000);
       restart('api-0');
     } else if (fault === 'redis-wipe') {
-      const redis = new Redis('redis://127.0.0.1:6379');
-      const keys = await redis.keys(`${prefix}:*`);
-      if (keys.length > 0) await redis.del(...keys);
-      await redis.quit();
+      await wipeRedis(prefix);
+    } else if (fault === 'redis-master-kill') {
+      const killed = await killMasterOf(`{${prefix}:grading}`);
+      await sleep(Number(values['redis-down-ms']));
+      await killed.revive();
+      redisFault = { node: killed.node, slots: killed.slots, clusterOkAfterRestartMs: Date.now() - faultAt - Number(values['redis-down-ms']) };
     } else if (fault === 'pg-partition' || fault === 'pg-partition-dead') {
       proxy.partition();
       await sleep(10_000);
@@ -335,6 +452,7 @@ async function run(fault) {
     const stuck = state.active + state.unreported + state.ungraded + candidates.reduce((n, c) => n + c.outbox.length, 0);
     return {
       fault,
+      ...(redisFault ? { redis: redisFault } : {}),
       sessions: SESSIONS,
       acked,
       endedBefore,

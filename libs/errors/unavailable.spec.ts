@@ -22,6 +22,12 @@ describe(asUnavailable.name, () => {
       Object.assign(new Error('Reached the max retries per request limit (which is 20).'), { name: 'MaxRetriesPerRequestError' }),
     ],
     ['a closed Redis connection', new Error('Connection is closed.')],
+    [
+      'a Redis Cluster with a master down (no replica)',
+      new Error('Too many Cluster redirections. Last error: ReplyError: CLUSTERDOWN The cluster is down'),
+    ],
+    ['a Redis Cluster refusing at once', Object.assign(new Error('CLUSTERDOWN The cluster is down'), { name: 'ReplyError' })],
+    ['a Redis Cluster none of whose nodes answers', Object.assign(new Error('Failed to refresh slots cache.'), { name: 'ClusterAllFailedError' })],
     ['an error caused by one of these', new Error('could not append', { cause: new Error('Query read timeout') })],
   ])('%s is UNAVAILABLE, retryable, with a retry hint', (_, err) => {
     const unavailable = asUnavailable(err);

@@ -11,7 +11,11 @@ export const UNAVAILABLE_RETRY_AFTER_MS = 2_000;
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '57014']);
 /** Node's codes for a link that failed or could not be made. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
-/** What pg (a reply or a connection that did not come in time, a connection that dropped) and ioredis (a link that stayed down) say. */
+/**
+ * What pg (a reply or a connection that did not come in time, a connection that dropped) and ioredis (a link that
+ * stayed down; on a Redis Cluster, a master down with no replica to take over, so the cluster refuses every command
+ * with CLUSTERDOWN until it is back, or slots that could not be reached or looked up) say.
+ */
 const UNAVAILABLE_MESSAGES = [
   'Query read timeout',
   'timeout exceeded when trying to connect',
@@ -21,6 +25,11 @@ const UNAVAILABLE_MESSAGES = [
   "Stream isn't writeable",
   'Command timed out',
   'Reached the max retries per request limit',
+  'CLUSTERDOWN',
+  'Too many Cluster redirections',
+  'Failed to refresh slots cache',
+  'None of startup nodes is available',
+  'Cluster is disconnected.',
 ];
 
 /** A dependency (Postgres, Redis) did not answer or dropped the link: the request was not done and may be sent again. */

@@ -39,6 +39,8 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
   private readonly workers: Worker[] = [];
   private readonly queues = new Map<string, Queue>();
   private readonly connections: Redis[] = [];
+  /** The connections BullMQ's workers made for themselves (their blocking reads), from `connections`. */
+  private readonly workerCopies: Redis[] = [];
   private readonly shutdown = new AbortController();
   private handlers = new Map<string, AnyJobHandler>();
   /** Jobs this process is running, with their lock tokens (to hand them back on shutdown). */
@@ -78,6 +80,7 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
       const connection = createRedisConnection(this.config.redis.target, { name: `queue:${queue}` });
       const blocking = createRedisConnection(this.config.redis.target, { blocking: true, name: `worker:${queue}` });
       this.connections.push(connection, blocking);
+      recordCopies(blocking, this.workerCopies);
       const q = new Queue(queue, { connection, prefix: queuePrefix(this.config, queue), ...queueTelemetry(this.config) });
       // A lost Redis connection is logged as JSON like everything else (readiness names the outage), not on the console.
       q.on('error', (err) => this.logger.warn({ queue, err }, 'queue connection error'));
@@ -232,6 +235,12 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
    * Stops taking jobs and lets active ones finish within SHUTDOWN_TIMEOUT_MS; what is still running then is
    * handed back to its queue at once (moved to wait, its lock released, no attempt spent), so another worker
    * takes it now rather than after the lock expires, and its handler is aborted.
+   *
+   * No `worker.disconnect()`: it waits for an `end` event from each of the worker's connections, and on a Redis
+   * Cluster its blocking copy, which `close()` has already disconnected (and BullMQ's cluster recovery may have
+   * begun to reconnect meanwhile), can sit in `close` with no node left, where ioredis never emits `end`: the
+   * shutdown then hung for good (the cluster test run's afterAll). The connections are closed here instead,
+   * none of them by waiting on an event: ours quit (what they sent is flushed), the workers' copies are dropped.
    */
   async beforeApplicationShutdown(): Promise<void> {
     this.schedulers?.stop();
@@ -244,9 +253,11 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
       this.shutdown.abort(new WorkerStoppingError());
       await Promise.race([graceful, timedOut(SETTLE_AFTER_HAND_BACK_MS)]);
     }
-    await Promise.all(this.workers.map((w) => w.disconnect()));
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
+    // A blocking read holds nothing to flush. Closed by the worker already, unless its close is still waiting on a
+    // handler that ignored the abort, or a cluster reconnect it started while closing came back after it.
+    for (const copy of this.workerCopies) copy.disconnect();
   }
 
   /** Moves every job still running here back to wait; returns their ids. */
@@ -264,4 +275,19 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
     }
     return ids;
   }
+}
+
+/**
+ * BullMQ's `Worker` makes its blocking connection with `duplicate()` of the one it is given, and owns it; each copy
+ * is also recorded in `into`, so the worker's shutdown can make sure none is left open.
+ */
+function recordCopies(connection: Redis, into: Redis[]): void {
+  const duplicate = connection.duplicate.bind(connection) as (...args: unknown[]) => Redis;
+  Object.assign(connection, {
+    duplicate: (...args: unknown[]) => {
+      const copy = duplicate(...args);
+      into.push(copy);
+      return copy;
+    },
+  });
 }
