@@ -42,6 +42,12 @@ const SPOKEN_DELIMITER = new RegExp(`\\b${regexSource(SPOKEN_BOUNDARY)} (the )?(
 const SAYS_BOUNDARY = tokenTest(SPOKEN_BOUNDARY, WORD_PATTERNS.wordIds);
 const ROLE_MARKER =
   /(^|\n)[ \t>*#\-[(]*(system|assistant|developer|admin|administrator|grader|evaluator|instructions?|grading instructions|rubric override|note to grader)[ \t\])*]*:/g;
+/**
+ * A line opening with the interview's own speakers ("Interviewer:", "[Candidate]:"): in an answer that also
+ * addresses the grader, a fake turn, not the candidate's design ("Candidate: Sure." must not earn "candidate
+ * generation"). Alone it is only a way of writing, so it counts only beside another finding.
+ */
+const INTERVIEW_TURN = /(^|\n)[ \t>*#\-[(]*(interviewer|candidate|interviewee)[ \t\])*]*:/g;
 const GRADE_KEY =
   /["']?\b(overall|score|scores|keypoints|key_points|covered|status|grade|dimensions|injectionsuspected|injection_suspected|flags|made|feedback|band)\b["']?\s*[:=]/g;
 
@@ -60,6 +66,13 @@ export function detectInjection(answer: string | FoldedText, tokens?: Tokens): I
   const findings = plainFindings(folded, ids);
   // Paraphrases, other languages and disguised text: the plain patterns above, once more, on what they hide.
   findings.push(...findDisguised(folded, (text) => plainFindings(FoldedText.of(text)).length > 0));
+  if (findings.length > 0) {
+    for (const text of readings(folded))
+      for (const m of text.matchAll(INTERVIEW_TURN)) {
+        const from = m.index + (m[1]?.length ?? 0);
+        findings.push({ kind: 'role-marker', start: folded.sourceStart(from), end: folded.sourceEnd(paragraphEnd(text, from) - 1) });
+      }
+  }
   const unique = dedupe(findings);
   return { suspected: unique.length > 0, findings: unique };
 }

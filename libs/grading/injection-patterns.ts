@@ -112,7 +112,7 @@ export const WORD_PATTERN_SOURCE: readonly WordPatternSource[] = [
       anchor(one('for to')),
       opt(one('the a an our')),
       opt(one('automated automatic ai llm')),
-      anchor(alt(one('grader evaluator'), seq(anchor(one('grading scoring evaluation')), one('system model')))),
+      anchor(alt(one('grader evaluator'), seq(anchor(one('grading scoring evaluation')), one('system model assistant bot')))),
     ),
   },
   {
@@ -138,7 +138,7 @@ export const WORD_PATTERN_SOURCE: readonly WordPatternSource[] = [
   {
     kind: 'score-demand',
     words: seq(
-      anchor(one('give assign award score grade rate mark output')),
+      anchor(one('give assign award score grade rate mark output record')),
       many(one('me this it my the answer response candidate as at with a an overall score grade of them everything all accordingly in')),
       anchor(
         alt(
