@@ -16,8 +16,19 @@ describe('MISCONCEPTIONS', () => {
   const found = (questionId: string, text: string) => {
     const question = content.questions.get(questionId)!;
     const compiled = engine.compile(question, question.version);
-    return findMisconceptions(compiled, engine.analyse(compiled, text).sentences).map((f) => f.misconception.id);
+    const analysis = engine.analyse(compiled, text);
+    return findMisconceptions(compiled, analysis.sentences, analysis.source).map((f) => f.misconception.id);
   };
+
+  it('reads a claim split over a sentence and the consequence the next one draws ("X. So no Y."), in one paragraph only', () => {
+    const premise = 'We hash the long URL with MD5 and keep the first seven characters as the code.';
+    expect(found('url-shortener', `${premise} So there is no need for a uniqueness check.`)).toEqual(['truncated-hash-unique']);
+    expect(found('url-shortener', `${premise} That means there is no need for a uniqueness check.`)).toEqual(['truncated-hash-unique']);
+    // Not a consequence of the first, or not in its paragraph, or the safeguard kept: no claim.
+    expect(found('url-shortener', `${premise}\n\nSo there is no need for a uniqueness check.`)).toEqual([]);
+    expect(found('url-shortener', `${premise} So we still do a uniqueness check before the insert.`)).toEqual([]);
+    expect(found('url-shortener', 'Codes come from counter ranges. So there is no need for a uniqueness check.')).toEqual([]);
+  });
 
   it('has unique ids and one-sentence corrections', () => {
     expect(new Set(MISCONCEPTIONS.map((m) => m.id)).size).toBe(MISCONCEPTIONS.length);

@@ -119,28 +119,88 @@ function deniedAt(s: AnalysedSentence, at: number, only = false): boolean {
 /** A sentence asserting a general misconception, and which. */
 export interface FoundMisconception {
   readonly misconception: CompiledMisconception['misconception'];
+  /** What asserts it: one sentence, or a sentence and the consequence drawn in the next ("X. So no Y."), as one span. */
   readonly sentence: AnalysedSentence;
+  /** The answer's own sentences that make up `sentence` (just it, for a single sentence). */
+  readonly sentences: readonly AnalysedSentence[];
 }
+
+/**
+ * A sentence that draws a consequence from the one before ("So there's no need for a uniqueness check."): a claim
+ * can be split over the two, its premise in the first and its conclusion in the second.
+ */
+const CONSEQUENCE = /^(?:so|therefore|thus|hence|as a result|that means|this means|which means|because of (?:that|this)|that'?s why|that is why)\b/i;
 
 /** The misconceptions the sentences assert, in text order (injected text is not the candidate's claim, a list asserts nothing). */
 export function findMisconceptions(
   compiled: Pick<CompiledQuestion, 'misconceptions' | 'misconceptionsByFirstPart'>,
   sentences: readonly AnalysedSentence[],
+  source?: string,
 ): FoundMisconception[] {
   const { misconceptions, misconceptionsByFirstPart: byFirstPart } = compiled;
   const found: FoundMisconception[] = [];
   const candidates: number[] = [];
-  for (const sentence of sentences) {
-    if (sentence.injected || sentence.listLike) continue;
+  const candidatesOf = (sentence: AnalysedSentence) => {
     // Only a misconception whose claim opens with a key the sentence has can be asserted by it.
     candidates.length = 0;
     for (let k = 0; k < sentence.keys.length; k += 2)
       for (const m of byFirstPart.get(sentence.keys[k] ?? -1) ?? []) if (!candidates.includes(m)) candidates.push(m);
-    candidates.sort((a, b) => a - b);
-    for (const m of candidates) {
-      const misconception = misconceptions[m] as CompiledMisconception;
-      if (misconception.claims.some((c) => assertsClaim(sentence, c))) found.push({ misconception: misconception.misconception, sentence });
+    return candidates.sort((a, b) => a - b);
+  };
+  let previous: AnalysedSentence | null = null;
+  for (const sentence of sentences) {
+    if (sentence.injected || sentence.listLike) {
+      previous = null;
+      continue;
     }
+    const here: number[] = [];
+    for (const m of candidatesOf(sentence)) {
+      const misconception = misconceptions[m] as CompiledMisconception;
+      if (misconception.claims.some((c) => assertsClaim(sentence, c))) {
+        found.push({ misconception: misconception.misconception, sentence, sentences: [sentence] });
+        here.push(m);
+      }
+    }
+    // "X. So no Y.": the pair, read as one sentence whose second clause is the second sentence.
+    if (source !== undefined && previous !== null && drawsConsequence(source, previous, sentence)) {
+      const pair = joined(previous, sentence);
+      for (const m of candidatesOf(pair)) {
+        const misconception = misconceptions[m] as CompiledMisconception;
+        if (here.includes(m) || found.some((f) => f.sentence === previous && f.misconception === misconception.misconception)) continue;
+        if (misconception.claims.some((c) => assertsClaim(pair, c)))
+          found.push({ misconception: misconception.misconception, sentence: pair, sentences: [previous, sentence] });
+      }
+    }
+    previous = sentence;
   }
   return found;
+}
+
+/** `next` follows `prev` in the same paragraph and opens by drawing a consequence from it. */
+function drawsConsequence(source: string, prev: AnalysedSentence, next: AnalysedSentence): boolean {
+  const between = source.slice(prev.end, next.start);
+  return !/\n[ \t]*\n/.test(between) && CONSEQUENCE.test(source.slice(next.start, next.end).trimStart());
+}
+
+/**
+ * Two sentences as one: keys and negations at token indices of the pair, and a clause boundary where the second
+ * begins, so a negation reaches no further than its own sentence. The span runs from the first's start to the
+ * second's end (it is quoted whole).
+ */
+function joined(a: AnalysedSentence, b: AnalysedSentence): AnalysedSentence {
+  const offset = a.tokenEnd - a.tokenStart;
+  const shifted = (xs: readonly number[]) => xs.map((x) => x + offset);
+  const keys: number[] = [...a.keys];
+  for (let k = 0; k < b.keys.length; k += 2) keys.push(b.keys[k] ?? -1, (b.keys[k + 1] ?? 0) + offset);
+  return {
+    ...b,
+    start: a.start,
+    tokenStart: a.tokenStart,
+    keys,
+    negations: [...a.negations, ...shifted(b.negations)],
+    freeNegations: [...a.freeNegations, ...shifted(b.freeNegations)],
+    denials: [...a.denials, ...shifted(b.denials)],
+    clauses: [...a.clauses, offset, ...shifted(b.clauses)],
+    refutes: a.refutes || b.refutes,
+  };
 }

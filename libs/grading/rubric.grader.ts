@@ -72,6 +72,7 @@ export class RubricGrader implements Grader {
     const wrong = findMisconceptions(
       compiled,
       answer.sentences.filter((s) => !s.duplicate),
+      answer.source,
     );
     const unsound = unsoundSentences(
       compiled,
@@ -275,7 +276,7 @@ function judgedTurn(
   compiled: CompiledQuestion,
   analysis: AnswerAnalysis,
 ): { sentences: AnalysedSentence[]; tainted: Map<string, Set<AnalysedSentence>> } {
-  const found = findMisconceptions(compiled, analysis.credited);
+  const found = findMisconceptions(compiled, analysis.credited, analysis.source);
   const unsound = unsoundSentences(compiled, analysis.credited, found);
   const sentences = analysis.credited.filter((s) => !unsound.has(s));
   if (unsound.size === 0) return { sentences, tainted: new Map() };
@@ -293,7 +294,7 @@ function unsoundSentences(
   sentences: readonly AnalysedSentence[],
   found: readonly FoundMisconception[],
 ): Set<AnalysedSentence> {
-  const unsound = new Set(found.map((f) => f.sentence));
+  const unsound = new Set(found.flatMap((f) => f.sentences));
   for (const s of sentences) if (compiled.mistakes.some((m) => m.claims.some((c) => assertsClaim(s, c)))) unsound.add(s);
   return unsound;
 }
