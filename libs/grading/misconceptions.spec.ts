@@ -106,6 +106,11 @@ describe('MISCONCEPTIONS', () => {
     ['observability-platform', 'Tail sampling decides at the start of the request whether to keep the trace.', 'tail-sampling-up-front'],
     ['observability-platform', 'Storage is cheap, so we keep 100% of traces for a year.', 'keep-all-telemetry-forever'],
     ['observability-platform', 'Scraping is perfect for short-lived batch jobs.', 'scraping-short-lived-jobs'],
+    ['observability-platform', 'Pull is the better fit for short-lived cron jobs.', 'scraping-short-lived-jobs'],
+    ['observability-platform', 'Head-based sampling at 1% still keeps all the failing requests.', 'head-sampling-keeps-errors'],
+    ['observability-platform', 'We put user_id and request_id on every metric so dashboards can drill down.', 'more-labels-cheaper'],
+    ['observability-platform', 'Labels cost essentially nothing, so there is no reason to restrict them.', 'more-labels-cheaper'],
+    ['url-shortener', 'MD5 is unique per input and truncating keeps that, so no collision check is needed.', 'truncated-hash-unique'],
     ['payment-gateway', 'If the processor times out we mark the payment failed and the merchant retries.', 'timeout-means-failed'],
     ['payment-gateway', 'A processor timeout means the charge failed, so we show the customer an error.', 'timeout-means-failed'],
     ['payment-gateway', 'When the call times out we retry it with a new request after a second.', 'new-idempotency-key-per-retry'],
@@ -138,6 +143,10 @@ describe('MISCONCEPTIONS', () => {
     expect(found('observability-platform', 'Percentiles cannot be averaged across hosts, so we merge the histograms.')).toEqual([]);
     expect(found('payment-gateway', 'A timed-out charge is marked unknown and resolved by a status query, never failed by default.')).toEqual([]);
     expect(found('payment-gateway', 'On a timeout we retry with the same idempotency key, so the processor returns the first outcome.')).toEqual([]);
+    expect(
+      found('url-shortener', 'We take seven characters of the SHA-256 and do a uniqueness check on insert, retrying with a salt on a clash.'),
+    ).toEqual([]);
+    expect(found('observability-platform', 'Head-based sampling drops most error traces, so we sample at the tail instead.')).toEqual([]);
     expect(found('payment-gateway', 'Async replication can lose the last writes on failover, so the ledger uses a synchronous standby.')).toEqual([]);
     expect(found('job-scheduler', 'When the visibility timeout expires the message becomes visible again and is redelivered.')).toEqual([]);
   });

@@ -321,6 +321,11 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
           ['skip the uniqueness check', 'no need to check for collisions', 'no need for a uniqueness check'],
         ],
       },
+      // "…so no collision check is needed": the safeguard a hash prefix needs, declared unneeded.
+      {
+        allOf: [['hash', 'md5', 'sha', 'truncating', 'truncated', 'prefix']],
+        denies: ['collision check', 'collision checks', 'uniqueness check', 'uniqueness checks', 'check for collisions', 'collision handling'],
+      },
     ],
     correction:
       'a hash cut to a few characters collides quickly (birthday bound: about √N codes), so truncated hashes need a uniqueness check and a retry or a counter-based id',
@@ -543,7 +548,7 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
       {
         allOf: [
           ['user id', 'user_id', 'request id', 'request_id', 'session id', 'session_id'],
-          ['as labels on every metric', 'as a label on every metric', 'label on every metric'],
+          ['as labels on every metric', 'as a label on every metric', 'label on every metric', 'on every metric', 'every request metric gets'],
         ],
         unless: ['cap', 'limit', 'avoid', 'drop', 'reject', 'forbid', 'in logs', 'in traces', 'exemplar', 'cardinality'],
       },
@@ -552,6 +557,13 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
           ['label', 'labels'],
           ['compresses away', 'compress away'],
         ],
+      },
+      {
+        allOf: [
+          ['label', 'labels', 'label values'],
+          ['cost nothing', 'costs nothing', 'cost essentially nothing', 'any number of label values', 'no reason to restrict'],
+        ],
+        unless: ['not', 'never', 'cardinality explosion'],
       },
       { allOf: [['samples'], ['not the number of series', 'not the series count']], negated: true },
     ],
@@ -631,6 +643,13 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
             'keeps every error',
             'never lose the interesting',
             'every trace that later errors',
+            'keeps all the failing',
+            'keeps all failing',
+            'keeps all error',
+            'keeps every failing',
+            'keeps all the errors',
+            'all error traces are kept',
+            'every error trace',
           ],
         ],
         unless: ['tail'],
@@ -1914,9 +1933,9 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     claims: [
       {
         allOf: [
-          ['scrape', 'scraping', 'pull model', 'pull based'],
+          ['scrape', 'scraping', 'pull model', 'pull based', 'pull is'],
           ['short lived', 'batch jobs', 'lambdas', 'serverless functions', 'cron jobs'],
-          ['works fine', 'no problem', 'perfect for', 'ideal for', 'best for', 'works well'],
+          ['works fine', 'no problem', 'perfect for', 'ideal for', 'best for', 'works well', 'better fit', 'good fit', 'well suited', 'so well'],
         ],
         unless: ['pushgateway', 'push gateway', 'push'],
       },
