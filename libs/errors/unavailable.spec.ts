@@ -28,6 +28,13 @@ describe(asUnavailable.name, () => {
     ],
     ['a Redis Cluster refusing at once', Object.assign(new Error('CLUSTERDOWN The cluster is down'), { name: 'ReplyError' })],
     ['a Redis Cluster none of whose nodes answers', Object.assign(new Error('Failed to refresh slots cache.'), { name: 'ClusterAllFailedError' })],
+    [
+      'a MULTI refused at EXEC because its slot moved (a master restarting)',
+      Object.assign(new Error('EXECABORT Transaction discarded because of previous errors.'), {
+        previousErrors: [new Error('MOVED 4665 127.0.0.1:7001'), new Error('MOVED 4665 127.0.0.1:7001')],
+      }),
+    ],
+    ['a Redis node still loading its data', new Error('LOADING Redis is loading the dataset in memory')],
     ['an error caused by one of these', new Error('could not append', { cause: new Error('Query read timeout') })],
   ])('%s is UNAVAILABLE, retryable, with a retry hint', (_, err) => {
     const unavailable = asUnavailable(err);
@@ -40,6 +47,12 @@ describe(asUnavailable.name, () => {
     ['a unique violation (the request itself)', typeorm(withCode('duplicate key value violates unique constraint', '23505'))],
     ['a syntax error (a bug)', typeorm(withCode('syntax error at or near "SELEC"', '42601'))],
     ['a plain bug', new TypeError('cannot read properties of undefined')],
+    [
+      'a MULTI refused at EXEC for a bad command (a bug)',
+      Object.assign(new Error('EXECABORT Transaction discarded because of previous errors.'), {
+        previousErrors: [new Error("ERR wrong number of arguments for 'incr' command")],
+      }),
+    ],
     ['not an error at all', 'Query read timeout'],
   ])('%s is not', (_, err) => {
     expect(asUnavailable(err)).toBeUndefined();

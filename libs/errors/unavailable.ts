@@ -30,7 +30,23 @@ const UNAVAILABLE_MESSAGES = [
   'Failed to refresh slots cache',
   'None of startup nodes is available',
   'Cluster is disconnected.',
+  // A Redis node still loading, or slots moving (a master restarting, a resharding).
+  'LOADING',
+  'TRYAGAIN',
 ];
+
+/**
+ * A MULTI that Redis refused at EXEC (EXECABORT) because its queued commands were refused: unavailable when they
+ * were refused for that reason (a cluster slot moving or down while a master restarts), not for a bad command.
+ */
+function refusedTransaction(e: Error): boolean {
+  const previous = (e as Error & { previousErrors?: unknown }).previousErrors;
+  if (!e.message.startsWith('EXECABORT') || !Array.isArray(previous)) return false;
+  return previous.some((p) => {
+    const message = (p as { message?: unknown } | null)?.message;
+    return typeof message === 'string' && (/^(MOVED|ASK) /.test(message) || UNAVAILABLE_MESSAGES.some((m) => message.includes(m)));
+  });
+}
 
 /** A dependency (Postgres, Redis) did not answer or dropped the link: the request was not done and may be sent again. */
 export class UnavailableError extends DomainError {
@@ -53,7 +69,8 @@ export function asUnavailable(err: unknown): UnavailableError | undefined {
     if (typeof code === 'string' && (code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code) || NETWORK_CODES.has(code)))
       return new UnavailableError(err);
     const { name, message } = e;
-    if (name === 'MaxRetriesPerRequestError' || UNAVAILABLE_MESSAGES.some((m) => message.includes(m))) return new UnavailableError(err);
+    if (name === 'MaxRetriesPerRequestError' || UNAVAILABLE_MESSAGES.some((m) => message.includes(m)) || refusedTransaction(e))
+      return new UnavailableError(err);
     e = driverError ?? cause;
   }
   return undefined;
