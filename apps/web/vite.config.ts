@@ -58,9 +58,6 @@ export default defineConfig(({ mode }) => {
     root,
     oxc: { jsx: { runtime: 'automatic' } },
     plugins: [excalidrawAssets()],
-    // Not configuration: a compile-time constant Excalidraw's bundle reads to choose React over Preact (replaced
-    // in the built code; nothing reads the environment at run time).
-    define: { 'process.env.IS_PREACT': JSON.stringify('false') },
     build: {
       outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
       emptyOutDir: true,
