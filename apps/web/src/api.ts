@@ -92,11 +92,14 @@ export async function api<M extends Method, P extends ApiPath<M>>(
   );
   const text = await res.text();
   const json: unknown = text ? safeJson(text) : undefined;
-  if (!res.ok) {
-    const error = (json as Partial<ErrorBody> | undefined)?.error;
-    throw new ApiError(res.status, error?.code ?? 'HTTP_' + res.status, error?.message ?? res.statusText, error?.details, error?.retryable === true);
-  }
+  if (!res.ok) throw refusal(res, json);
   return json as ApiResponse<P, M>;
+}
+
+/** The api's error body (`{ error: { code, message, … } }`) of a failed response, as an `ApiError`. */
+function refusal(res: Response, json: unknown): ApiError {
+  const error = (json as Partial<ErrorBody> | undefined)?.error;
+  return new ApiError(res.status, error?.code ?? 'HTTP_' + res.status, error?.message ?? res.statusText, error?.details, error?.retryable === true);
 }
 
 /**
@@ -153,10 +156,7 @@ export function describeError(err: unknown): string {
 export async function openServerPage(path: string): Promise<void> {
   const session = `${path}/session`;
   const res = await withRenewal((token) => fetch(session, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {} }), session);
-  if (!res.ok) {
-    const body = safeJson(await res.text()) as Partial<ErrorBody> | undefined;
-    throw new ApiError(res.status, body?.error?.code ?? 'HTTP_' + res.status, body?.error?.message ?? res.statusText);
-  }
+  if (!res.ok) throw refusal(res, safeJson(await res.text()));
   window.location.assign(path);
 }
 
@@ -166,10 +166,7 @@ export async function openServerPage(path: string): Promise<void> {
  */
 export async function downloadFile(path: string, fallbackName: string): Promise<void> {
   const res = await withRenewal((token) => fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} }), path);
-  if (!res.ok) {
-    const body = safeJson(await res.text()) as Partial<ErrorBody> | undefined;
-    throw new ApiError(res.status, body?.error?.code ?? 'HTTP_' + res.status, body?.error?.message ?? res.statusText);
-  }
+  if (!res.ok) throw refusal(res, safeJson(await res.text()));
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
   const url = URL.createObjectURL(await res.blob());
   const link = document.createElement('a');
