@@ -140,16 +140,14 @@ function flagLines({ flags, answer }: FeedbackInputs): string[] {
 /** Each technically wrong claim, quoted with its correction. */
 function corrections({ misconceptions, answer }: FeedbackInputs): string[] {
   // One line per sentence, with each of its errors corrected once: the same correction twice teaches nothing new.
-  const seen = new Set<unknown>();
-  const bySentence = new Map<unknown, { sentence: (typeof misconceptions)[number]['sentence']; fixes: string[] }>();
+  const seen = new Set<FoundMisconception['misconception']>();
+  const bySentence = new Map<AnalysedSentence, string[]>();
   for (const { misconception, sentence } of misconceptions) {
     if (seen.has(misconception)) continue;
     seen.add(misconception);
-    const line = bySentence.get(sentence) ?? { sentence, fixes: [] };
-    line.fixes.push(misconception.correction);
-    bySentence.set(sentence, line);
+    bySentence.set(sentence, [...(bySentence.get(sentence) ?? []), misconception.correction]);
   }
-  return [...bySentence.values()].map(({ sentence, fixes }) => {
+  return [...bySentence].map(([sentence, fixes]) => {
     const [first, ...more] = fixes;
     return `${said(answer.source.slice(sentence.start, sentence.end).trim(), 240)} is not right: ${first}.${more.map((fix) => ` Also: ${fix}.`).join('')}`;
   });

@@ -129,7 +129,10 @@ export interface FoundMisconception {
  * A sentence that draws a consequence from the one before ("So there's no need for a uniqueness check."): a claim
  * can be split over the two, its premise in the first and its conclusion in the second.
  */
-const CONSEQUENCE = /^(?:so|therefore|thus|hence|as a result|that means|this means|which means|because of (?:that|this)|that'?s why|that is why)\b/i;
+const CONSEQUENCE =
+  /\s*(?:so|therefore|thus|hence|as a result|that means|this means|which means|because of (?:that|this)|that'?s why|that is why)\b/iy;
+/** A blank line: a paragraph ends there. */
+const PARAGRAPH_BREAK = /\n[ \t]*\n/g;
 
 /** The misconceptions the sentences assert, in text order (injected text is not the candidate's claim, a list asserts nothing). */
 export function findMisconceptions(
@@ -176,10 +179,16 @@ export function findMisconceptions(
   return found;
 }
 
-/** `next` follows `prev` in the same paragraph and opens by drawing a consequence from it. */
+/**
+ * `next` follows `prev` in the same paragraph and opens by drawing a consequence from it. Read in place (sticky and
+ * offset regexes, no slices): every sentence of every answer is asked.
+ */
 function drawsConsequence(source: string, prev: AnalysedSentence, next: AnalysedSentence): boolean {
-  const between = source.slice(prev.end, next.start);
-  return !/\n[ \t]*\n/.test(between) && CONSEQUENCE.test(source.slice(next.start, next.end).trimStart());
+  CONSEQUENCE.lastIndex = next.start;
+  if (!CONSEQUENCE.test(source)) return false;
+  PARAGRAPH_BREAK.lastIndex = prev.end;
+  const paragraphBreak = PARAGRAPH_BREAK.exec(source);
+  return paragraphBreak === null || paragraphBreak.index >= next.start;
 }
 
 /**
