@@ -48,6 +48,14 @@ describe('the system-design whiteboard in the browser', () => {
     return o;
   }
 
+  /**
+   * Each phase opens with an interviewer message, which changes the page's layout when it arrives: drawing before
+   * it does can start a gesture at one place and end it at another (a box cut short, an arrow bound to nothing).
+   */
+  async function phaseOpened(page: Page, phase: number): Promise<void> {
+    await waitFor(async () => ((await page.getByTestId('interviewer-message').count()) >= phase ? true : undefined), { timeoutMs: 15_000 });
+  }
+
   async function drawBox(page: Page, at: { x: number; y: number }, label: string): Promise<void> {
     const o = await focusBoard(page);
     await page.keyboard.press('r');
@@ -84,6 +92,7 @@ describe('the system-design whiteboard in the browser', () => {
       await signIn(first.page, user.email, DEFAULT_PASSWORD, '/dashboard');
       sessionId = await startSession(first.page, 'url-shortener', 'practice');
       await first.page.getByTestId('diagram-board').locator('canvas.interactive').waitFor();
+      await phaseOpened(first.page, 1);
 
       await drawBox(first.page, { x: 60, y: 160 }, 'Web client');
       await drawBox(first.page, { x: 300, y: 160 }, 'API service');
@@ -153,6 +162,7 @@ describe('the system-design whiteboard in the browser', () => {
           .waitFor();
       }
       await p.page.getByTestId('diagram-board').locator('canvas.interactive').waitFor();
+      await phaseOpened(p.page, 3);
       await drawBox(p.page, { x: 60, y: 160 }, 'Notification service');
       await drawBox(p.page, { x: 300, y: 160 }, 'Kafka');
       await drawBox(p.page, { x: 300, y: 360 }, 'Push worker');
