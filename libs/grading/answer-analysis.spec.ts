@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { loadContent, type ContentBundle } from '#libs/content';
-import { analyseAnswer } from './answer-analysis.js';
+import { analyseAnswer, saysWhy } from './answer-analysis.js';
 import { GraderEngine } from './grader-engine.js';
 import { RubricGrader } from './rubric.grader.js';
 
@@ -20,6 +20,20 @@ describe(analyseAnswer.name, () => {
   it('reads one arrow between two parts of a sentence as a reason, and a chain of arrows as a flow', () => {
     expect(sut('payment-gateway', 'Processor timeout -> UNKNOWN, resolved by a status query.').sentences[0]?.reasoning).toBe(true);
     expect(sut('payment-gateway', 'Merchant API -> payment service -> processor adapter -> Postgres.').sentences[0]?.reasoning).toBe(false);
+  });
+
+  it('says a sentence gives a reason only for a cause or a purpose, not for a condition or a contrast', () => {
+    const said = (text: string) => {
+      const answer = sut('chat-system', text);
+      return answer.sentences.map((s) => [s.reasoning, saysWhy(answer, s)]);
+    };
+    // "When" reads as reasoning for the dimension's score, but the sentence gives no why.
+    expect(said('When a device connects, the gateway writes its id into a Redis session registry.')).toEqual([[true, false]]);
+    expect(said('The gateway writes its id into a Redis session registry, so a message finds the socket.')).toEqual([[true, true]]);
+    expect(said('Messages are persisted before the ack. Without this, a crash loses an acknowledged message.')).toEqual([
+      [true, true],
+      [false, false],
+    ]);
   });
 
   it("counts only the rubric's words as its terms, not a misconception's phrase: a wrong claim in prose is no keyword list", () => {

@@ -2,6 +2,7 @@ import { clauseStarts } from './clause-bounds.js';
 import { CONCEPT_KEY, WRONG_CLAIM_KEY, type CompiledQuestion } from './compiled-question.js';
 import { detectInjection, type InjectionFinding, type InjectionReport } from './injection-detector.js';
 import { LEXICON_KEY_OFFSET, lexiconIndex } from './lexicon-index.js';
+import { CAUSAL_CUES } from './lexicons.js';
 import { splitSentences, type Sentence } from './sentence-splitter.js';
 import { TermHits } from './term-index.js';
 import { FoldedText } from './text-normaliser.js';
@@ -168,6 +169,19 @@ export function analyseAnswer(engine: GraderEngine, compiled: CompiledQuestion, 
  * keyword list joined by arrows is a list (list-detector) that earns nothing whatever its cues. The tokeniser
  * drops arrows, so the sentence's own text is read.
  */
+const GIVES_WHY = new RegExp(`\\b(?:${CAUSAL_CUES.map((c) => c.replace(/ /g, '\\s+')).join('|')})\\b`, 'i');
+
+/**
+ * The sentence says why, as a strength may tell its author: a cue of cause or purpose (`CAUSAL_CUES`), a single
+ * "A → B" consequence, or the next sentence pointing back ("Without this, …"). A condition or a contrast ("when
+ * the device connects", "but") is reasoning for a dimension's score, not a reason given.
+ */
+export function saysWhy(answer: AnswerAnalysis, s: AnalysedSentence): boolean {
+  if (!s.reasoning) return false;
+  const text = answer.source.slice(s.start, s.end);
+  return GIVES_WHY.test(text) || leadsTo(text) || justifiedNext(answer.source, answer.sentences[s.index + 1]);
+}
+
 function leadsTo(text: string): boolean {
   if (!text.includes('>') && !text.includes('→')) return false;
   const arrows = text.match(/\S\s*(?:->|→|=>)\s*\S/g);

@@ -1,5 +1,5 @@
 import type { RoleGuide } from '#libs/content';
-import type { AnalysedSentence, AnswerAnalysis } from './answer-analysis.js';
+import { type AnalysedSentence, type AnswerAnalysis, saysWhy } from './answer-analysis.js';
 import { withBelowBandReasons } from './below-band.js';
 import type { CompiledKeyPoint, CompiledQuestion } from './compiled-question.js';
 import type { CoverageResult, SentenceKeys } from './coverage-judge.js';
@@ -54,7 +54,7 @@ export function writeFeedback(inputs: FeedbackInputs): Feedback {
     const lead = result?.lead ?? result?.evidence[0];
     const quotes = inputs.graded.keyPoints.find((k) => k.id === id)?.evidence ?? [];
     const text = lead ? inputs.answer.source.slice(lead.start, lead.end).trim() : '';
-    return { quote: quotes.find((q) => text.startsWith(q)) ?? quotes[0], reasoned: lead?.reasoning ?? false };
+    return { quote: quotes.find((q) => text.startsWith(q)) ?? quotes[0], reasoned: lead ? saysWhy(inputs.answer, lead) : false };
   };
 
   const keyPointStrengths = byWeight

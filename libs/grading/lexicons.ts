@@ -80,6 +80,44 @@ export const REASONING_CUES: readonly string[] = [
   'acceptable',
 ];
 
+/**
+ * The reasoning cues that give a cause or a purpose ("because", "so that", "to avoid"). The rest ("if", "when",
+ * "but", "versus") set a condition or a contrast: reasoning for a dimension's score, but a strength that says
+ * "and you said why" must point at a reason the candidate can see in their sentence.
+ */
+export const CAUSAL_CUES: readonly string[] = [
+  'because',
+  'since',
+  'so that',
+  'so',
+  'therefore',
+  'thus',
+  'hence',
+  'otherwise',
+  'which means',
+  'that means',
+  'this means',
+  'meaning',
+  'to avoid',
+  'to prevent',
+  'to ensure',
+  'to guarantee',
+  'to keep',
+  'to reduce',
+  'to limit',
+  'to handle',
+  'in order to',
+  'as a result',
+  'that way',
+  'which lets',
+  'which gives',
+  'avoids',
+  'prevents',
+  'guarantees',
+  'ensures',
+  'why',
+];
+
 /** Filler words; a run of terms with almost none of these between them is a list, not prose. */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
   (
