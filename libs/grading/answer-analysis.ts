@@ -32,8 +32,11 @@ export interface AnalysedSentence extends Sentence {
    * found only for a sentence with a negation or denial (empty otherwise, where nothing reads it).
    */
   readonly clauses: readonly number[];
-  /** The sentence refutes something ("impossible", "isn't"): read no denied safeguard into it. */
-  readonly refutes: boolean;
+  /**
+   * Token indices (in the sentence, ascending) of every refutation ("impossible", "can't"): the clause it is in argues
+   * against something, so no denied safeguard is read into that clause or a claim made in it.
+   */
+  readonly refutations: readonly number[];
   /** Distinct words or phrases of the rubric used in this sentence (however many keys each proves). */
   readonly termCount: number;
   /** The share (0–1) of the sentence's content words that belong to rubric terms: 1 is nothing but rubric words. */
@@ -90,6 +93,7 @@ export function analyseAnswer(engine: GraderEngine, compiled: CompiledQuestion, 
     const cues: number[] = [];
     const negations: number[] = [];
     const denials: number[] = [];
+    const refutations: number[] = [];
     const keys: number[] = [];
     let termCount = 0;
     let termShare = 0;
@@ -109,6 +113,7 @@ export function analyseAnswer(engine: GraderEngine, compiled: CompiledQuestion, 
           if (!cues.includes(cue)) cues.push(cue);
           if (cue === lexicon.negationKey) negations.push(from);
           if (cue === lexicon.negationKey || cue === lexicon.denialKey) denials.push(from);
+          if (cue === lexicon.refutationKey) refutations.push(from);
           continue;
         }
         let k = 0;
@@ -144,7 +149,7 @@ export function analyseAnswer(engine: GraderEngine, compiled: CompiledQuestion, 
       freeNegations: negations.length === 0 ? NONE : negations.filter((d) => !insidePhrase(hits, d + sentence.tokenStart)),
       denials: denials.sort((a, b) => a - b),
       clauses: denials.length === 0 ? NO_CLAUSES : clauseStarts(source, tokens, sentence.tokenStart, sentence.tokenEnd),
-      refutes: cues.includes(lexicon.refutationKey),
+      refutations: refutations.sort((a, b) => a - b),
       termCount,
       termShare,
       plainFunctionWords,

@@ -118,6 +118,63 @@ describe('MISCONCEPTIONS', () => {
     ['payment-gateway', 'Async replication between regions means we never lose a payment.', 'async-replication-loses-nothing'],
     ['job-scheduler', 'The lease prevents the worker from crashing mid-job.', 'lease-prevents-crash'],
     ['job-scheduler', 'When the visibility timeout expires SQS deletes the message.', 'visibility-timeout-deletes'],
+    // Right words, wrong concept: each of these names the right mechanism and gets it wrong.
+    [
+      'realtime-notifications',
+      'With idempotent producers, Kafka gives us exactly-once delivery, so consumers need no dedup.',
+      'exactly-once-end-to-end',
+    ],
+    [
+      'payment-gateway',
+      'Kafka transactions give exactly-once processing, so the processor call inside the consumer also happens exactly once.',
+      'exactly-once-end-to-end',
+    ],
+    ['realtime-notifications', 'Batching cuts round trips, so it lowers latency as well as raising throughput.', 'batching-lowers-latency'],
+    ['realtime-notifications', 'Bigger batches improve both latency and throughput.', 'batching-lowers-latency'],
+    ['distributed-rate-limiter', 'The leaky bucket is the one that lets clients burst, since idle clients build up credit.', 'leaky-bucket-bursts'],
+    ['distributed-rate-limiter', 'The token bucket forces a perfectly even rate on every client.', 'leaky-bucket-bursts'],
+    [
+      'distributed-rate-limiter',
+      'Fixed windows are the most accurate option because every request is counted exactly.',
+      'rate-limit-algorithms-swapped',
+    ],
+    [
+      'distributed-rate-limiter',
+      'The sliding window counter lets a client burst to double the limit at the window boundary.',
+      'rate-limit-algorithms-swapped',
+    ],
+    ['distributed-rate-limiter', 'A token bucket has to store a timestamp for every request in the window.', 'rate-limit-algorithms-swapped'],
+    ['photo-feed', "Celebrities' posts are read the most, so they are the ones worth precomputing.", 'hybrid-fanout-inverted'],
+    ['photo-feed', 'We fan out on write for accounts with millions of followers.', 'hybrid-fanout-inverted'],
+    ['photo-feed', 'Posts of normal users with a few hundred followers are pulled at read time.', 'hybrid-fanout-inverted'],
+    ['url-shortener', 'Collisions are not a concern, since we keep the first 7 characters of the MD5 of the URL.', 'truncated-hash-unique'],
+    ['photo-feed', 'The CDN keeps the originals as the source of truth, so there is no S3 behind it.', 'cdn-is-the-store'],
+    [
+      'url-shortener',
+      'With consistent hashing every key ends up on every node, so cache misses cannot happen.',
+      'consistent-hashing-copies-everywhere',
+    ],
+    ['url-shortener', 'Redis is the system of record for the codes, sharded by code.', 'cache-is-durable'],
+    ['recommendation-engine', "The feature store holds each user's final recommendation list.", 'feature-store-caches-predictions'],
+    ['recommendation-engine', 'Training-serving skew is what happens when the model goes stale.', 'skew-is-stale-model'],
+    ['recommendation-engine', 'Skew is no concern as long as training and serving load the same model file.', 'skew-is-stale-model'],
+    ['payment-gateway', 'Double-entry means each payment row is stored twice, in Postgres and in a second store.', 'double-entry-is-replication'],
+    ['payment-gateway', 'We keep a double entry ledger, and the double entry is the reconciliation.', 'double-entry-is-replication'],
+    ['job-scheduler', 'FOR UPDATE SKIP LOCKED lets every instance read the same locked rows.', 'skip-locked-shares-rows'],
+    ['job-scheduler', 'Every scheduler instance runs each due job, and that redundancy protects us from a crash.', 'every-instance-runs-every-job'],
+    ['job-scheduler', 'Once a worker holds the lease nobody else can run the job, even if it pauses for a long GC.', 'lease-without-fencing'],
+    ['job-scheduler', 'The idempotent producer deduplicates identical messages from several schedulers.', 'idempotent-producer-dedups-content'],
+    ['chat-system', 'On reconnect we send the latest 50 messages, which is equivalent to a full sync.', 'latest-messages-are-a-sync'],
+    ['search-autocomplete', 'Each trie keeps its top-10 lists at the leaves only.', 'precomputed-means-scored-offline'],
+    ['recommendation-engine', 'The ranking model scores every product on every request, so nothing is filtered out early.', 'rank-whole-catalogue'],
+    ['recommendation-engine', "I'd skip multi-stage serving; the ranker is fast enough.", 'rank-whole-catalogue'],
+    ['recommendation-engine', 'Only after ranking do we run the ANN search.', 'rank-whole-catalogue'],
+    ['recommendation-engine', 'HNSW returns the exact top-k neighbours.', 'ann-is-exact'],
+    ['recommendation-engine', 'We move 100% of traffic to the new model and compare with last week.', 'before-after-is-ab-test'],
+    ['recommendation-engine', 'That comparison is effectively an A/B test over time.', 'before-after-is-ab-test'],
+    ['chat-system', 'Kafka orders messages across the whole topic.', 'kafka-total-order'],
+    ['realtime-notifications', "WebSockets are stateless once they're established, so any gateway can push.", 'websocket-is-stateless'],
+    ['chat-system', 'Pub/Sub keeps the messages, so a device that reconnects receives whatever it missed.', 'pubsub-is-durable'],
   ])('finds a wrong claim in %s: %j', (questionId, text, id) => {
     expect(found(questionId, text)).toContain(id);
   });
@@ -155,6 +212,64 @@ describe('MISCONCEPTIONS', () => {
     expect(found('url-shortener', 'A 301 is permanent and cached by browsers, while a 302 is temporary.')).toEqual([]);
     expect(found('realtime-notifications', 'It is not true that pub/sub is persistent: offline users miss messages.')).toEqual([]);
     expect(found('realtime-notifications', 'Kafka, pub/sub, persistent storage, WebSockets, SSE, APNs, FCM, Redis, Cassandra.')).toEqual([]);
+  });
+
+  it('leaves the correct statements of the right-words, wrong-concept families alone', () => {
+    for (const [questionId, text] of [
+      [
+        'realtime-notifications',
+        'Kafka transactions give exactly-once only inside Kafka; the push is a side effect outside it, so consumers are idempotent.',
+      ],
+      ['realtime-notifications', 'Batching raises throughput, but each message waits for its batch, so latency goes up.'],
+      ['realtime-notifications', 'Small batches give lower latency and higher throughput comes from big ones: a trade-off.'],
+      ['distributed-rate-limiter', 'A leaky bucket smooths bursts into a constant outflow, while a token bucket allows bursts up to its size.'],
+      ['distributed-rate-limiter', 'The token bucket enforces a steady average rate while allowing bursts up to the bucket size.'],
+      ['distributed-rate-limiter', 'Fixed windows are the least accurate: a client can double its rate at the boundary.'],
+      ['distributed-rate-limiter', 'The sliding log is the most accurate option and fixed windows the cheapest.'],
+      [
+        'distributed-rate-limiter',
+        "The sliding window counter weights the previous window, so a client can't burst to double the limit at the boundary.",
+      ],
+      ['distributed-rate-limiter', 'A token bucket keeps the token count and the last refill time; the sliding log keeps a timestamp per request.'],
+      ['photo-feed', 'We fan out on write for normal users and pull celebrities at read time.'],
+      ['photo-feed', 'We fan out on write except for accounts with millions of followers, whose posts are merged at read time.'],
+      ['photo-feed', "Ordinary users' posts are pushed into followers' feeds; celebrity posts are fetched at read time and merged."],
+      ['url-shortener', 'We keep the first 7 characters of the hash, with a uniqueness check on insert and a retry with a salt on a collision.'],
+      ['photo-feed', 'The CDN fetches the originals from the origin bucket on a miss; S3 stays the source of truth.'],
+      ['url-shortener', 'Consistent hashing maps each key to one node, so adding a node moves only a slice of the keys.'],
+      ['url-shortener', 'Redis is the system of record only with AOF fsync on every write and replicas.'],
+      ['recommendation-engine', 'The feature store serves model inputs; the final recommendation lists are cached separately.'],
+      [
+        'recommendation-engine',
+        'Training-serving skew comes from features computed differently offline and online; a stale model is a different problem.',
+      ],
+      ['recommendation-engine', "Loading the same model file doesn't prevent training-serving skew; the features must share one definition."],
+      ['payment-gateway', 'Double entry records each movement twice, as a debit and a matching credit that sum to zero.'],
+      ['payment-gateway', 'Double entry keeps the ledger balanced, and we still reconcile it daily against the settlement files.'],
+      ['job-scheduler', 'With SKIP LOCKED each scheduler passes over rows another transaction holds, so no two instances claim the same job.'],
+      ['job-scheduler', 'All schedulers run the scan for redundancy, and the row lock means only one of them claims each job.'],
+      ['job-scheduler', 'Even if a worker pauses for a long GC its lease expires and another takes over, so the store checks a fencing token.'],
+      ['job-scheduler', "Kafka's idempotent producer only drops its own retries, so workers dedupe by execution id."],
+      ['chat-system', 'On reconnect the device sends its last seq and gets everything after it, not just the latest 50.'],
+      ['search-autocomplete', 'Every trie node keeps its own top-10 list, not only the leaves, so a lookup reads one node.'],
+      ['recommendation-engine', "Running the ranker over all 50M products would take seconds, which is why it's a funnel."],
+      ['recommendation-engine', 'ANN retrieval comes first, and after ranking we apply business rules and diversity.'],
+      ['recommendation-engine', 'Brute-force search returns the exact top-k; ANN trades a little recall for speed.'],
+      ['recommendation-engine', 'An A/B test splits traffic at random; comparing with last week would be confounded by seasonality.'],
+      ['chat-system', 'Kafka only orders within a partition, not across the whole topic.'],
+    ] as const)
+      expect([text, found(questionId, text)]).toEqual([text, []]);
+  });
+
+  it('reads a denied safeguard past a refutation in a clause of its own ("can\'t arrive twice, so no dedup")', () => {
+    const claim =
+      "Kafka gives us exactly-once delivery all the way to the phone: a notification can't be delivered twice, so we don't need any dedup logic.";
+    expect(found('realtime-notifications', claim)).toContain('exactly-once-end-to-end');
+    // A refutation in the claim's own clause, or in the denial's, still argues against it.
+    expect(
+      found('realtime-notifications', "Exactly-once delivery to the phone isn't possible, so without dedup users would see duplicates."),
+    ).toEqual([]);
+    expect(found('realtime-notifications', 'Exactly-once delivery to the phone: impossible without dedup on the client.')).toEqual([]);
   });
 
   it('reads no denied safeguard into a refutation, a denied claim or an argument', () => {

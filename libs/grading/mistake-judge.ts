@@ -53,7 +53,7 @@ export function assertsClaim(s: AnalysedSentence, claim: CompiledClaim): boolean
   }
   if (claim.unless !== null) {
     const qualifier = keyAt(s, claim.unless);
-    if (qualifier !== -1 && qualifies(s, qualifier, claim)) return false;
+    if (qualifier !== -1 && qualifies(s, qualifier, claim, start, last)) return false;
   }
   // A denial claim ("we don't need reconciliation") carries its own negation; one before it denies the denial
   // ("there is no exactly-once without idempotency").
@@ -70,7 +70,7 @@ export function assertsClaim(s: AnalysedSentence, claim: CompiledClaim): boolean
   if (claim.denies !== null) {
     // "X, so no Y": the safeguard is denied after the claim, and nothing denies the claim itself ("there is no X").
     const safeguard = keyAt(s, claim.denies);
-    return safeguard > start && deniedAt(s, safeguard, true);
+    return safeguard > start && deniedAt(s, safeguard, start, last, true);
   }
   // A negation opening the claim's first part ("never fails", "don't shift") rejects it too: those phrases are
   // the claim only where something else makes them one (`negated`, `denies`).
@@ -81,8 +81,8 @@ export function assertsClaim(s: AnalysedSentence, claim: CompiledClaim): boolean
  * The qualifier at `at` holds back the claim: the sentence does not deny it, and a negation among the qualifiers
  * ("not") is in a clause of the claim ("ordering is not a concern because NTP syncs to the microsecond" is the claim).
  */
-function qualifies(s: AnalysedSentence, at: number, claim: CompiledClaim): boolean {
-  if (deniedAt(s, at)) return false;
+function qualifies(s: AnalysedSentence, at: number, claim: CompiledClaim, start: number, last: number): boolean {
+  if (deniedAt(s, at, start, last)) return false;
   if (!s.negations.includes(at)) return true;
   return claim.groups.some((g) => {
     const part = keyAt(s, g);
@@ -105,15 +105,24 @@ const NEGATED_PART_REACH = 2;
 const DENIAL_WINDOW = 6;
 
 /**
- * The word at `at` is denied: a negation or denial shortly before it, in a sentence that refutes nothing. With
- * `only`, that denial must be the sentence's only one: a sentence with more is arguing ("replication without
- * backups doesn't protect you"), not declaring a safeguard unneeded.
+ * The word at `at` is denied: a negation or denial shortly before it, with no refutation in its clause or in the
+ * clause of the claim (`start`, `last`). With `only`, that denial must be the sentence's only one: a sentence with
+ * more is arguing ("replication without backups doesn't protect you"), not declaring a safeguard unneeded.
  */
-function deniedAt(s: AnalysedSentence, at: number, only = false): boolean {
+function deniedAt(s: AnalysedSentence, at: number, start: number, last: number, only = false): boolean {
   // A qualifier that is itself a negation ("not", "never") is not denied by another one.
-  if (s.refutes || s.denials.includes(at)) return false;
+  if (s.denials.includes(at) || refutedAround(s, [at, start, last])) return false;
   const denies = (d: number) => at - d <= DENIAL_WINDOW && scopesOver(s, d, at);
   return only ? s.denials.length > 0 && s.denials.every(denies) : s.denials.some(denies);
+}
+
+/**
+ * A refutation shares a clause with one of `positions`: "exactly-once is impossible without dedup" argues, while
+ * "exactly-once to the phone: a message can't arrive twice, so no dedup" still declares the safeguard unneeded
+ * (its refutation is a clause of its own, neither the claim's nor the denial's).
+ */
+function refutedAround(s: AnalysedSentence, positions: readonly number[]): boolean {
+  return s.refutations.some((r) => positions.some((p) => inSameClause(s.clauses, Math.min(r, p), Math.max(r, p))));
 }
 
 /** A sentence asserting a general misconception, and which. */
@@ -210,6 +219,6 @@ function joined(a: AnalysedSentence, b: AnalysedSentence): AnalysedSentence {
     freeNegations: [...a.freeNegations, ...shifted(b.freeNegations)],
     denials: [...a.denials, ...shifted(b.denials)],
     clauses: [...a.clauses, offset, ...shifted(b.clauses)],
-    refutes: a.refutes || b.refutes,
+    refutations: [...a.refutations, ...shifted(b.refutations)],
   };
 }
