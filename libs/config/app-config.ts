@@ -42,6 +42,8 @@ export interface AppConfig {
     stalledIntervalMs: number;
     /** Times a job may stall (its worker died) and still be retried; BullMQ's own default, 1, fails the second. */
     maxStalledCount: number;
+    /** How often an idle worker's queues are looked at for due jobs it left untaken (then it is replaced). */
+    wedgeCheckMs: number;
     shutdownTimeoutMs: number;
   };
   /**
@@ -205,6 +207,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       lockMs: e.QUEUE_LOCK_MS,
       stalledIntervalMs: e.QUEUE_STALLED_INTERVAL_MS,
       maxStalledCount: e.QUEUE_MAX_STALLED_COUNT,
+      wedgeCheckMs: e.QUEUE_WEDGE_CHECK_MS,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     },
     drain: { delayMs: e.DRAIN_DELAY_MS },

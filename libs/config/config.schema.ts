@@ -97,6 +97,8 @@ export const envSchema = z
     QUEUE_LOCK_MS: int(500, 600_000).default(30_000),
     /** How often workers look for jobs whose lock expired (a killed worker's); retried within QUEUE_LOCK_MS + this. */
     QUEUE_STALLED_INTERVAL_MS: int(100, 600_000).default(5_000),
+    /** How often a worker looks for due jobs its idle BullMQ worker left untaken (a wedged fetch loop, replaced). */
+    QUEUE_WEDGE_CHECK_MS: int(1_000, 600_000).default(15_000),
     /** Times a job may lose its worker (killed mid-job) and still be retried; one more and it fails. */
     QUEUE_MAX_STALLED_COUNT: int(0, 100).default(3),
     SHUTDOWN_TIMEOUT_MS: int(0, 120_000).default(8_000),

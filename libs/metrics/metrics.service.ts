@@ -63,6 +63,12 @@ export class MetricsService {
     labelNames: ['queue'] as const,
     registers: [this.registry],
   });
+  private readonly workerReplacements = new Counter({
+    name: 'mi_queue_worker_replacements_total',
+    help: 'BullMQ workers replaced because, idle, they left due jobs untaken (a wedged fetch loop), by queue.',
+    labelNames: ['queue'] as const,
+    registers: [this.registry],
+  });
   private readonly jobDuration = new Histogram({
     name: 'mi_job_duration_seconds',
     help: 'Time one job attempt took in this process, by queue and outcome (completed, failed).',
@@ -136,6 +142,10 @@ export class MetricsService {
 
   jobStalled(queue: string): void {
     this.stalledJobs.inc({ queue });
+  }
+
+  workerReplaced(queue: string): void {
+    this.workerReplacements.inc({ queue });
   }
 
   jobFinished(queue: string, outcome: JobOutcome, seconds: number): void {

@@ -30,17 +30,31 @@ export type QueueConsumption = { queue: QueueName; consuming: true } | { queue: 
 /** How long handlers get to notice the abort once their jobs were handed back, before the connections close. */
 const SETTLE_AFTER_HAND_BACK_MS = 1_000;
 
+/** One consumed queue's BullMQ worker, the blocking connection it was given, and the copies BullMQ made of it. */
+interface RunningWorker {
+  readonly worker: Worker;
+  readonly blocking: Redis;
+  readonly copies: Redis[];
+}
+
 /** The queues this process consumes (`QueueWorkerModule.consuming`): it needs a handler for each of their jobs. */
 export const CONSUMED_QUEUES = Symbol('CONSUMED_QUEUES');
 
 /** Runs a BullMQ worker per consumed queue and dispatches each job to its `@HandlesJob` provider. */
 @Injectable()
 export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly workers: Worker[] = [];
+  private readonly running = new Map<QueueName, RunningWorker>();
+  /** Workers replaced as wedged: closed without waiting on them; whatever of theirs is still open goes at shutdown. */
+  private readonly retired: RunningWorker[] = [];
   private readonly queues = new Map<string, Queue>();
+  /** Ours to quit at shutdown: each queue's connection and the schedules'. */
   private readonly connections: Redis[] = [];
-  /** The connections BullMQ's workers made for themselves (their blocking reads), from `connections`. */
-  private readonly workerCopies: Redis[] = [];
+  /** Each consumed queue's own connection (the one its `Queue` uses). */
+  private readonly queueConnections = new Map<QueueName, Redis>();
+  /** Per queue, the jobs first in line at the last look while this worker was idle (`replaceWedged`). */
+  private readonly firstInLine = new Map<QueueName, string[]>();
+  private wedgeTimer?: NodeJS.Timeout;
+  private checkingWedges = false;
   private readonly shutdown = new AbortController();
   private handlers = new Map<string, AnyJobHandler>();
   /** Jobs this process is running, with their lock tokens (to hand them back on shutdown). */
@@ -78,44 +92,53 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
       }
       consumed.push(queue);
       const connection = createRedisConnection(this.config.redis.target, { name: `queue:${queue}` });
-      const blocking = createRedisConnection(this.config.redis.target, { blocking: true, name: `worker:${queue}` });
-      this.connections.push(connection, blocking);
-      recordCopies(blocking, this.workerCopies);
+      this.connections.push(connection);
+      this.queueConnections.set(queue, connection);
       const q = new Queue(queue, { connection, prefix: queuePrefix(this.config, queue), ...queueTelemetry(this.config) });
       // A lost Redis connection is logged as JSON like everything else (readiness names the outage), not on the console.
       q.on('error', (err) => this.logger.warn({ queue, err }, 'queue connection error'));
       this.queues.set(queue, q);
-      const worker = new Worker(queue, (job: Job, token?: string) => this.process(queue, job, token), {
-        connection: blocking,
-        prefix: queuePrefix(this.config, queue),
-        concurrency: this.concurrency(queue),
-        lockDuration: this.config.queue.lockMs,
-        // Workers only honour a manual `queue.rateLimit` (a provider's 429) when a limiter is set; this one is
-        // far above any real load, so it limits nothing else.
-        limiter: { max: 100_000, duration: 1_000 },
-        // A killed worker's job is retried once its lock expired and a stall check ran: within lockMs +
-        // stalledIntervalMs. A job may lose its worker `maxStalledCount` times before it fails.
-        stalledInterval: this.config.queue.stalledIntervalMs,
-        maxStalledCount: this.config.queue.maxStalledCount,
-        ...queueTelemetry(this.config),
-      });
-      worker.on('stalled', (jobId) => {
-        this.metrics.jobStalled(queue);
-        this.logger.warn({ queue, jobId }, 'job stalled (its worker stopped renewing the lock); put back');
-      });
-      worker.on('failed', (job, err) => this.logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err }, 'job failed'));
-      worker.on('error', (err) => this.logger.error({ queue, err }, 'worker error'));
-      worker.on('completed', (job) => {
-        this.schedulers?.recordRun(job.name).catch((err: unknown) => this.logger.warn({ err, job: job.name }, 'could not record a scheduled run'));
-      });
-      this.workers.push(worker);
+      this.running.set(queue, this.startWorker(queue));
     }
     const schedules = createRedisConnection(this.config.redis.target, { name: 'schedules' });
     this.connections.push(schedules);
     this.schedulers = new JobSchedulers(this.schedulesOf(consumed), this.logger, schedules);
     await this.schedulers.start();
+    this.wedgeTimer = setInterval(() => void this.replaceWedged(), this.config.queue.wedgeCheckMs);
+    this.wedgeTimer.unref();
     this.metrics.watchQueues(() => this.queueCounts());
     this.logger.info({ queues: consumed, jobs }, 'worker started');
+  }
+
+  /** A BullMQ worker for `queue` on a connection of its own, dispatching to the handlers. */
+  private startWorker(queue: QueueName): RunningWorker {
+    const blocking = createRedisConnection(this.config.redis.target, { blocking: true, name: `worker:${queue}` });
+    const copies: Redis[] = [];
+    recordCopies(blocking, copies);
+    const worker = new Worker(queue, (job: Job, token?: string) => this.process(queue, job, token), {
+      connection: blocking,
+      prefix: queuePrefix(this.config, queue),
+      concurrency: this.concurrency(queue),
+      lockDuration: this.config.queue.lockMs,
+      // Workers only honour a manual `queue.rateLimit` (a provider's 429) when a limiter is set; this one is
+      // far above any real load, so it limits nothing else.
+      limiter: { max: 100_000, duration: 1_000 },
+      // A killed worker's job is retried once its lock expired and a stall check ran: within lockMs +
+      // stalledIntervalMs. A job may lose its worker `maxStalledCount` times before it fails.
+      stalledInterval: this.config.queue.stalledIntervalMs,
+      maxStalledCount: this.config.queue.maxStalledCount,
+      ...queueTelemetry(this.config),
+    });
+    worker.on('stalled', (jobId) => {
+      this.metrics.jobStalled(queue);
+      this.logger.warn({ queue, jobId }, 'job stalled (its worker stopped renewing the lock); put back');
+    });
+    worker.on('failed', (job, err) => this.logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err }, 'job failed'));
+    worker.on('error', (err) => this.logger.error({ queue, err }, 'worker error'));
+    worker.on('completed', (job) => {
+      this.schedulers?.recordRun(job.name).catch((err: unknown) => this.logger.warn({ err, job: job.name }, 'could not record a scheduled run'));
+    });
+    return { worker, blocking, copies };
   }
 
   /** The queues this process consumes and its repeating jobs' schedules, for its readiness check. */
@@ -123,7 +146,7 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
     const consumption = this.queueNames.map((queue): QueueConsumption => {
       const refusal = this.refused.get(queue);
       if (refusal) return { queue, consuming: false, reason: refusal };
-      const worker = this.workers.find((w) => w.name === queue);
+      const worker = this.running.get(queue)?.worker;
       return worker?.isRunning()
         ? { queue, consuming: true }
         : { queue, consuming: false, reason: worker ? 'its worker is not running' : 'not started yet' };
@@ -244,8 +267,10 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
    */
   async beforeApplicationShutdown(): Promise<void> {
     this.schedulers?.stop();
+    clearInterval(this.wedgeTimer);
     const bound = this.config.queue.shutdownTimeoutMs;
-    const graceful = Promise.all(this.workers.map((w) => w.close())).then(() => true);
+    const running = [...this.running.values()];
+    const graceful = Promise.all(running.map((r) => r.worker.close())).then(() => true);
     const timedOut = (ms: number) => new Promise<false>((r) => setTimeout(() => r(false), ms).unref());
     if (!(await Promise.race([graceful, timedOut(bound)]))) {
       const handedBack = await this.handBack();
@@ -254,10 +279,61 @@ export class QueueWorkerService implements OnApplicationBootstrap, BeforeApplica
       await Promise.race([graceful, timedOut(SETTLE_AFTER_HAND_BACK_MS)]);
     }
     await Promise.all([...this.queues.values()].map((q) => q.close()));
-    await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
+    await Promise.all([...this.connections, ...running.map((r) => r.blocking)].map((c) => c.quit().catch(() => c.disconnect())));
     // A blocking read holds nothing to flush. Closed by the worker already, unless its close is still waiting on a
     // handler that ignored the abort, or a cluster reconnect it started while closing came back after it.
-    for (const copy of this.workerCopies) copy.disconnect();
+    for (const r of [...running, ...this.retired]) for (const copy of r.copies) copy.disconnect();
+  }
+
+  /**
+   * A BullMQ worker whose fetch loop has stopped takes no job again while `isRunning()` stays true. Seen after a
+   * Redis Cluster master was killed and came back (bench/README.md, the master-kill runs): both workers' loops sent
+   * no command for minutes, their stall checks went on, due jobs sat in line; where inside BullMQ or ioredis the
+   * loop waits is not pinned down. Seen from Redis: the same job first in line (waiting, or delayed and due) at two
+   * looks `QUEUE_WEDGE_CHECK_MS` apart (15 s; a healthy worker takes a due job within one blocking read, 10 s at
+   * most), while this worker ran no job of the queue and the queue was neither paused nor rate limited. Such a
+   * worker is replaced by a new one on a new connection; the old one is closed without waiting (it holds no job).
+   * Other processes judge their own workers: a healthy one takes the job, and then nobody sees it waiting.
+   */
+  private async replaceWedged(): Promise<void> {
+    if (this.checkingWedges) return;
+    this.checkingWedges = true;
+    try {
+      for (const [queue, current] of this.running) {
+        const before = this.firstInLine.get(queue) ?? [];
+        const now = await this.dueFirstInLine(queue).catch(() => []); // Redis unreachable: nothing to judge
+        this.firstInLine.set(queue, now);
+        const untaken = now.filter((id) => before.includes(id));
+        if (untaken.length === 0) continue;
+        this.logger.error({ queue, jobIds: untaken }, 'the idle worker left due jobs untaken (a wedged fetch loop); replacing it');
+        this.metrics.workerReplaced(queue);
+        this.firstInLine.delete(queue);
+        this.retired.push(current);
+        this.running.set(queue, this.startWorker(queue));
+        void current.worker.close(true).catch(() => undefined);
+        current.blocking.disconnect();
+        for (const copy of current.copies) copy.disconnect();
+      }
+    } finally {
+      this.checkingWedges = false;
+    }
+  }
+
+  /**
+   * The ids of `queue`'s jobs first in line and due now (the oldest waiting, the first prioritized, the first
+   * delayed once its time has passed); none while this worker runs a job of the queue (only an idle worker is
+   * judged, so replacing it abandons nothing) or the queue is paused or rate limited (jobs then wait by design).
+   */
+  private async dueFirstInLine(queue: QueueName): Promise<string[]> {
+    const q = this.queues.get(queue);
+    const redis = this.queueConnections.get(queue);
+    if (!q || !redis || [...this.active.keys()].some((key) => key.startsWith(`${queue}:`))) return [];
+    if ((await q.isPaused()) || (await q.getRateLimitTtl()) > 0) return [];
+    const [waiting, prioritized] = await Promise.all([q.getRanges(['wait'], 0, 0, true), q.getRanges(['prioritized'], 0, 0, true)]);
+    // A delayed job's score is its due time in ms × 0x1000 plus a counter (BullMQ's `getDelayedScore`).
+    const [delayed, score] = await redis.zrange(q.backend.keys.delayed ?? '', '0', '0', 'WITHSCORES');
+    const due = delayed !== undefined && Math.floor(Number(score) / 0x1000) <= Date.now() ? [delayed] : [];
+    return [...waiting, ...prioritized, ...due].map(String);
   }
 
   /** Moves every job still running here back to wait; returns their ids. */

@@ -4,7 +4,9 @@ import { NestFactory } from '@nestjs/core';
 import { createWorkerApp } from '../../apps/worker/create-worker-app.js';
 import { UsersService } from '../../libs/auth/index.js';
 import { ConfigModule } from '../../libs/config/index.js';
-import { JobQueue, MissingJobHandlerError, QueueModule, QueueWorkerModule } from '../../libs/queue/index.js';
+import type { Worker } from 'bullmq';
+import { MetricsService } from '../../libs/metrics/index.js';
+import { JobQueue, MissingJobHandlerError, QueueModule, QueueWorkerModule, QueueWorkerService } from '../../libs/queue/index.js';
 import { LoggingModule } from '../../libs/logging/index.js';
 import { createUser } from '../support/factories.js';
 import { testLogger } from '../support/silent-logger.js';
@@ -68,5 +70,28 @@ describe(QueueWorkerModule.name, () => {
     await expect(start).rejects.toThrow('no handler for job "auth.record-login"; no handler for job "code.run"');
     // Only the consumed queues' jobs are required: the grading worker has no `code.run` handler, the code runner no other.
     await expect(start).rejects.not.toThrow('grading.grade-answer');
+  });
+});
+
+describe(`${QueueWorkerService.name}: a wedged worker`, () => {
+  it('is replaced when, idle, it leaves a due job untaken at two looks in a row; the job then runs', async () => {
+    const app = await createWorkerApp(testConfig({ QUEUE_WEDGE_CHECK_MS: '1000' }), testLogger());
+    try {
+      const running = (app.get(QueueWorkerService) as unknown as { running: Map<string, { worker: Worker }> }).running;
+      const wedged = running.get('auth')!.worker;
+      // A fetch loop that stopped, as Redis sees it: this BullMQ worker takes nothing more (the queue is not paused).
+      await wedged.close();
+      const user = await createUser(app);
+      const at = new Date('2026-07-04T00:00:00.000Z').toISOString();
+      await app.get(JobQueue).enqueue('auth.record-login', { userId: user.id, at });
+      const seen = await waitFor(async () => (await app.get(UsersService).get(user.id)).lastLoginAt ?? undefined, { timeoutMs: 20_000 });
+      expect(seen).toBe(at);
+      expect(running.get('auth')!.worker).not.toBe(wedged);
+      expect((await app.get(MetricsService).exposition()).body).toMatch(/^mi_queue_worker_replacements_total\{queue="auth"\} 1$/m);
+      // The other queues' workers were idle too, with nothing due: left alone.
+      expect((await app.get(MetricsService).exposition()).body).not.toMatch(/^mi_queue_worker_replacements_total\{queue="(?!auth)/m);
+    } finally {
+      await app.close();
+    }
   });
 });
