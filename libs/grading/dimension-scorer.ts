@@ -174,9 +174,12 @@ function withoutPoints(inputs: DimensionInputs, id: string, score: DimensionScor
 function mostOf(inputs: DimensionInputs, count: (s: AnalysedSentence) => number): AnalysedSentence | undefined {
   let best: AnalysedSentence | undefined;
   let most = 0;
+  // Between equals, the sentence with more words of its own: "I'd assume 50 million daily users." over "Let me
+  // pin down scope first." (one cue each), so the quote shows something.
+  const substance = (s: AnalysedSentence) => s.tokenEnd - s.tokenStart - s.functionWords;
   for (const sentence of inputs.credited) {
     const n = count(sentence);
-    if (n > most) {
+    if (n > most || (n === most && n > 0 && best !== undefined && substance(sentence) > substance(best))) {
       most = n;
       best = sentence;
     }

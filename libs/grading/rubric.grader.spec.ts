@@ -364,6 +364,13 @@ describe(RubricGrader.name, () => {
     expect(scoped.feedback.strengths).toEqual(
       expect.arrayContaining([expect.stringMatching(/^Requirements clarification is at [34] of 4: Shown best by “Let me pin down scope first/)]),
     );
+    // Between sentences that show as much, the strength quotes the one with something in it, not the opener.
+    const opener = inPhase(
+      'Let me pin down scope first. Users get notifications for comments, mentions, payments and security alerts, on web (while the tab is open), iOS and Android push, and email for digests. ' +
+        'Delivery should feel real-time for online users, under a second or two end to end. Security alerts must never be lost, marketing ones can be dropped under load. ' +
+        "Users can mute channels and set quiet hours. I'd assume 50 million daily users.",
+    );
+    expect(opener.feedback.strengths.join(' ')).not.toContain('“Let me pin down scope first.”');
     // A weak one is told what a passing answer does, from the role guide, not only what came closest.
     const weak = inPhase('I would use Kafka because it is durable, and push over WebSockets so users get it fast.');
     expect(weak.feedback.improvements).toEqual(
