@@ -33,6 +33,23 @@ const DATA = 'data-model-storage';
 const ARCH = 'high-level-architecture';
 const TRADE = 'trade-offs';
 
+/** What makes a lease safe past its holder's pause: a fencing token checked by the store, or its expiry and a takeover. */
+const FENCING = [
+  'fencing',
+  'fence',
+  'fenced',
+  'token',
+  'epoch',
+  'attempt number',
+  'expire',
+  'expires',
+  'expired',
+  'take over',
+  'takes over',
+  'zombie',
+  'stale',
+];
+
 export const MISCONCEPTIONS: readonly Misconception[] = [
   // Delivery, queues and messaging.
   {
@@ -1975,21 +1992,7 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
             'even during a partition',
           ],
         ],
-        unless: [
-          'fencing',
-          'fence',
-          'fenced',
-          'token',
-          'epoch',
-          'attempt number',
-          'expire',
-          'expires',
-          'expired',
-          'take over',
-          'takes over',
-          'zombie',
-          'stale',
-        ],
+        unless: FENCING,
       },
       {
         allOf: [
@@ -1997,21 +2000,7 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
           ['no other worker can ever', 'no other worker can', 'no other node can ever', 'can never run twice', 'can never be run twice'],
           ['gc', 'garbage collection', 'pause', 'pauses', 'paused', 'partition', 'partitioned'],
         ],
-        unless: [
-          'fencing',
-          'fence',
-          'fenced',
-          'token',
-          'epoch',
-          'attempt number',
-          'expire',
-          'expires',
-          'expired',
-          'take over',
-          'takes over',
-          'zombie',
-          'stale',
-        ],
+        unless: FENCING,
       },
     ],
     correction:
