@@ -164,6 +164,9 @@ async function drive(stack, sessions, thinkMs) {
 async function measure(n) {
   const stack = await startConfiguration(n);
   try {
+    // Fresh processes run their first answers on cold code (JIT, pools, Lua script loads): a warm-up round at the
+    // first step's size is not counted.
+    await drive(stack, STEPS[0], THINK_MS);
     const steps = [];
     for (const sessions of STEPS) {
       const r = await drive(stack, sessions, THINK_MS);
@@ -195,7 +198,7 @@ for (const r of results) console.log(JSON.stringify(r));
 console.log(
   `\nnode ${process.version}, ${cpus().length} CPUs, load ${loadavg()
     .map((l) => l.toFixed(1))
-    .join(' ')}; Redis Cluster ${redisUrl}, PgBouncer :${PGBOUNCER_PORT} (transaction)`,
+    .join(' ')}; ${PLAIN ? `plain: Redis ${redisUrl}, Postgres direct` : `Redis Cluster ${redisUrl}, PgBouncer :${PGBOUNCER_PORT} (transaction)`}`,
 );
 console.log(
   `sessions answer every ${THINK_MS} ms ±50%, ${ANSWERS} answers each; p99 target ${TARGET_MS} ms (answer → grade:scored minus grader time); saturation: ${SATURATION} sessions, think 0`,
