@@ -32,6 +32,7 @@ export default {
     {
       ...shared,
       displayName: 'integration',
+      setupFilesAfterEnv: ['<rootDir>/test/support/close-leftover-apps.ts'],
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
@@ -40,6 +41,7 @@ export default {
       // Service tier (issue 23): a lib's Nest module under test on the real Postgres and Redis, no worker, no HTTP.
       ...shared,
       displayName: 'service',
+      setupFilesAfterEnv: ['<rootDir>/test/support/close-leftover-apps.ts'],
       testMatch: ['<rootDir>/test/service/**/*.service-test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
@@ -47,6 +49,7 @@ export default {
     {
       ...shared,
       displayName: 'e2e',
+      setupFilesAfterEnv: ['<rootDir>/test/support/close-leftover-apps.ts'],
       testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
@@ -55,6 +58,7 @@ export default {
       // Hostile-user regressions (issue 17): one test per hardening point, on the real apps, Postgres, Redis and bwrap.
       ...shared,
       displayName: 'security',
+      setupFilesAfterEnv: ['<rootDir>/test/support/close-leftover-apps.ts'],
       testMatch: ['<rootDir>/test/security/**/*.security.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
@@ -63,6 +67,7 @@ export default {
       // The web client in Debian's Chromium (playwright-core) against the real api, worker, Postgres and Redis.
       ...shared,
       displayName: 'browser',
+      setupFilesAfterEnv: ['<rootDir>/test/support/close-leftover-apps.ts'],
       testMatch: ['<rootDir>/test/browser/**/*.browser.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',

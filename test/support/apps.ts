@@ -6,6 +6,36 @@ import { createWorkerApp } from '../../apps/worker/create-worker-app.js';
 import { testLogger } from './silent-logger.js';
 import { testConfig } from './test-config.js';
 
+/** Something this test file started that holds handles until closed. */
+interface Closable {
+  close(): Promise<void>;
+}
+
+/** What this test file started with the helpers below and has not closed yet. */
+const open = new Set<Closable>();
+
+/** Tracks `app` until its `close()`: `closeLeftoverApps` closes it if the test file never does. */
+function tracked<T extends Closable>(app: T): T {
+  open.add(app);
+  const close = app.close.bind(app);
+  app.close = async () => {
+    open.delete(app);
+    await close();
+  };
+  return app;
+}
+
+/**
+ * Closes what the file left open. Run after every test file (test/support/close-leftover-apps.ts): when a file's
+ * setup fails half-way (the api failed to boot, the worker it started beside it did not), its own `afterAll` cannot
+ * reach the worker, whose queues and pools then kept jest from ever exiting (a CI run hung for its whole limit).
+ */
+export async function closeLeftoverApps(): Promise<void> {
+  const left = [...open];
+  open.clear();
+  await Promise.allSettled(left.map((app) => app.close()));
+}
+
 export interface RunningApi {
   app: INestApplication;
   url: string;
@@ -14,19 +44,19 @@ export interface RunningApi {
 
 /** The real api module graph, in this process, on an ephemeral port. */
 export async function startApi(overrides: Record<string, string> = {}): Promise<RunningApi> {
-  const app = await createApiApp(testConfig(overrides), testLogger('api'));
+  const app = tracked(await createApiApp(testConfig(overrides), testLogger('api')));
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return { app, url, close: () => app.close() };
 }
 
-export function startWorker(overrides: Record<string, string> = {}): Promise<INestApplicationContext> {
-  return createWorkerApp(testConfig(overrides), testLogger('worker'));
+export async function startWorker(overrides: Record<string, string> = {}): Promise<INestApplicationContext> {
+  return tracked(await createWorkerApp(testConfig(overrides), testLogger('worker')));
 }
 
 /** The code runner (the `code` queue and the sandbox): only tests that run candidate code need it. */
-export function startCodeRunner(overrides: Record<string, string> = {}): Promise<INestApplicationContext> {
-  return createCodeRunnerApp(testConfig(overrides), testLogger('code-runner'));
+export async function startCodeRunner(overrides: Record<string, string> = {}): Promise<INestApplicationContext> {
+  return tracked(await createCodeRunnerApp(testConfig(overrides), testLogger('code-runner')));
 }
 
 export interface SpawnedApp {
