@@ -18,7 +18,10 @@ run_tier() {
   shift
   (sleep $((TIER_LIMIT_S - 5)) >/dev/null 2>&1 && echo "=== $name has run for $((TIER_LIMIT_S - 5)) s; the processes before it is killed: ===" && ps -e -o pid,ppid,stat,etime,args --forest) &
   dog=$!
-  timeout --kill-after=15 "$TIER_LIMIT_S" npx jest "$@"
+  # --forceExit: once every test has run, a handle still open does not hold the tier. Seen once: the end-to-end tier
+  # passed 159 of 159 and its jest stayed up with no socket or child left (cause not found); jest still prints its
+  # "did not exit" warning, so a leak stays visible.
+  timeout --kill-after=15 "$TIER_LIMIT_S" npx jest --forceExit "$@"
   s=$?
   kill "$dog" 2>/dev/null
   [ "$s" -eq 124 ] && echo "=== $name: killed after $TIER_LIMIT_S s ==="
