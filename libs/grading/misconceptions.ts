@@ -33,6 +33,19 @@ const DATA = 'data-model-storage';
 const ARCH = 'high-level-architecture';
 const TRADE = 'trade-offs';
 
+/** A comparison with an earlier period, as a candidate says it ("compared to last week"). */
+const EARLIER_PERIOD = [
+  'compare with last week',
+  'compare to last week',
+  'compare against last week',
+  'compared with last week',
+  'compared to last week',
+  'with the previous week',
+  'to the previous week',
+  'with last month',
+  'to last month',
+];
+
 /** What makes a lease safe past its holder's pause: a fencing token checked by the store, or its expiry and a takeover. */
 const FENCING = [
   'fencing',
@@ -2431,22 +2444,7 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
       {
         allOf: [
           ['a b test', 'a b testing', 'ab test', 'ab testing', 'experiment'],
-          [
-            'a b test over time',
-            'ab test over time',
-            'experiment over time',
-            'compare with last week',
-            'compare to last week',
-            'compare against last week',
-            'compared with last week',
-            'compared to last week',
-            'with the previous week',
-            'to the previous week',
-            'with last month',
-            'to last month',
-            'before and after',
-            'before versus after',
-          ],
+          ['a b test over time', 'ab test over time', 'experiment over time', ...EARLIER_PERIOD, 'before and after', 'before versus after'],
         ],
         unless: [
           'confound',
@@ -2464,20 +2462,7 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
         ],
       },
       {
-        allOf: [
-          ['100 of traffic', '100 of users', 'all traffic', 'all of the traffic', 'all users', 'everyone'],
-          [
-            'compare with last week',
-            'compare to last week',
-            'compare against last week',
-            'compared with last week',
-            'compared to last week',
-            'with the previous week',
-            'to the previous week',
-            'with last month',
-            'to last month',
-          ],
-        ],
+        allOf: [['100 of traffic', '100 of users', 'all traffic', 'all of the traffic', 'all users', 'everyone'], EARLIER_PERIOD],
         unless: ['confound', 'confounded', 'seasonal', 'seasonality', 'control group', 'holdout', 'canary', 'rollback', 'roll back'],
       },
     ],
