@@ -1,8 +1,7 @@
 import { clauseStarts } from './clause-bounds.js';
 import { CONCEPT_KEY, WRONG_CLAIM_KEY, type CompiledQuestion } from './compiled-question.js';
 import { detectInjection, type InjectionFinding, type InjectionReport } from './injection-detector.js';
-import { LEXICON_KEY_OFFSET, lexiconIndex } from './lexicon-index.js';
-import { CAUSAL_CUES } from './lexicons.js';
+import { LEXICON_KEY_OFFSET, type LexiconIndex, lexiconIndex } from './lexicon-index.js';
 import { splitSentences, type Sentence } from './sentence-splitter.js';
 import { TermHits } from './term-index.js';
 import { FoldedText } from './text-normaliser.js';
@@ -133,7 +132,7 @@ export function analyseAnswer(engine: GraderEngine, compiled: CompiledQuestion, 
         c,
         sentence.tokenStart,
         sentence.tokenEnd,
-        lexicon.reasoningKey,
+        lexicon,
       ));
     }
     return {
@@ -154,7 +153,11 @@ export function analyseAnswer(engine: GraderEngine, compiled: CompiledQuestion, 
       termShare,
       plainFunctionWords,
       cues,
-      reasoning: cues.includes(lexicon.reasoningKey) || leadsTo(source.slice(sentence.start, sentence.end)) || justifiedNext(source, split[i + 1]),
+      reasoning:
+        cues.includes(lexicon.reasoningKey) ||
+        cues.includes(lexicon.causalKey) ||
+        leadsTo(source.slice(sentence.start, sentence.end)) ||
+        justifiedNext(source, split[i + 1]),
       functionWords: sentence.tokenEnd - sentence.tokenStart - (c - contentFrom),
       injected,
       duplicate,
@@ -174,8 +177,6 @@ export function analyseAnswer(engine: GraderEngine, compiled: CompiledQuestion, 
  * keyword list joined by arrows is a list (list-detector) that earns nothing whatever its cues. The tokeniser
  * drops arrows, so the sentence's own text is read.
  */
-const GIVES_WHY = new RegExp(`\\b(?:${CAUSAL_CUES.map((c) => c.replace(/ /g, '\\s+')).join('|')})\\b`, 'i');
-
 /**
  * The sentence says why, as a strength may tell its author: a cue of cause or purpose (`CAUSAL_CUES`), a single
  * "A → B" consequence, or the next sentence pointing back ("Without this, …"). A condition or a contrast ("when
@@ -183,9 +184,11 @@ const GIVES_WHY = new RegExp(`\\b(?:${CAUSAL_CUES.map((c) => c.replace(/ /g, '\\
  */
 export function saysWhy(answer: AnswerAnalysis, s: AnalysedSentence): boolean {
   if (!s.reasoning) return false;
-  const text = answer.source.slice(s.start, s.end);
-  return GIVES_WHY.test(text) || leadsTo(text) || justifiedNext(answer.source, answer.sentences[s.index + 1]);
+  if (s.cues.includes(lexiconIndex().causalKey)) return true;
+  return leadsTo(answer.source.slice(s.start, s.end)) || justifiedNext(answer.source, answer.sentences[s.index + 1]);
 }
+
+const isReasoningCue = (key: number, lexicon: LexiconIndex) => key === lexicon.reasoningKey || key === lexicon.causalKey;
 
 function leadsTo(text: string): boolean {
   if (!text.includes('>') && !text.includes('→')) return false;
@@ -226,7 +229,7 @@ function wordsOfTheirOwn(
   to: number,
   tokenStart: number,
   tokenEnd: number,
-  reasoningKey: number,
+  lexicon: LexiconIndex,
 ): { termShare: number; plainFunctionWords: number } {
   const length = tokenEnd - tokenStart;
   if (scratch.tokenMarks.length < length) scratch.tokenMarks = new Uint8Array(length * 2);
@@ -234,7 +237,7 @@ function wordsOfTheirOwn(
   tokenMarks.fill(0, 0, length);
   for (let h = 0; h < hits.length; h++) {
     const key = hits.key[h] ?? 0;
-    const mark = key < LEXICON_KEY_OFFSET ? (kinds[key] !== 0 ? RUBRIC : 0) : key - LEXICON_KEY_OFFSET === reasoningKey ? GLUE : 0;
+    const mark = key < LEXICON_KEY_OFFSET ? (kinds[key] !== 0 ? RUBRIC : 0) : isReasoningCue(key - LEXICON_KEY_OFFSET, lexicon) ? GLUE : 0;
     if (mark === 0) continue;
     for (let t = Math.max(tokenStart, hits.from[h] ?? 0), end = Math.min(tokenEnd, hits.to[h] ?? 0); t < end; t++)
       tokenMarks[t - tokenStart]! |= mark;

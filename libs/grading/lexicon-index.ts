@@ -1,4 +1,5 @@
 import {
+  CAUSAL_CUES,
   DENIAL_CUES,
   DIMENSION_CUES,
   FUNCTION_WORDS,
@@ -15,7 +16,10 @@ import { porterStem } from './tokeniser.js';
  * question's index (above `LEXICON_KEY_OFFSET`) so one scan per sentence finds both.
  */
 export interface LexiconIndex {
+  /** Reasoning cues that set a condition or a contrast ("if", "but"). */
   readonly reasoningKey: number;
+  /** Reasoning cues that give a cause or a purpose ("because", "to avoid"): a reason the candidate can see. */
+  readonly causalKey: number;
   readonly nonAnswerKey: number;
   readonly negationKey: number;
   /** Talk about the answer, the grade or the rubric rather than the design. */
@@ -47,7 +51,9 @@ function build(): LexiconIndex {
   };
   const reasoningKey = 0;
   const nonAnswerKey = 1;
-  for (const cue of REASONING_CUES) put(cue, reasoningKey);
+  const causalKey = 6;
+  const causal = new Set(CAUSAL_CUES);
+  for (const cue of REASONING_CUES) put(cue, causal.has(cue) ? causalKey : reasoningKey);
   for (const phrase of NON_ANSWER_PHRASES) put(phrase, nonAnswerKey);
   const negationKey = 2;
   for (const cue of NEGATION_CUES) put(cue, negationKey);
@@ -58,7 +64,7 @@ function build(): LexiconIndex {
   const refutationKey = 5;
   for (const cue of REFUTATION_CUES) put(cue, refutationKey);
   const dimensionOfKey = new Map<number, string>();
-  let next = 6;
+  let next = 7;
   for (const [dimension, cues] of Object.entries(DIMENSION_CUES)) {
     for (const cue of cues) {
       const key = next++;
@@ -69,6 +75,7 @@ function build(): LexiconIndex {
   const functionStems = new Set([...FUNCTION_WORDS].map(porterStem));
   return Object.freeze({
     reasoningKey,
+    causalKey,
     nonAnswerKey,
     negationKey,
     metaKey,

@@ -37,14 +37,15 @@ export const CAUSAL_CUES: readonly string[] = [
   'which gives',
   'avoids',
   'prevents',
-  'guarantees',
   'ensures',
-  'why',
 ];
 
 /** A sentence with one of these explains rather than names (signals contract: requireReasoning). */
 export const REASONING_CUES: readonly string[] = [
   ...CAUSAL_CUES,
+  // Reasons too, but on stems they also match nouns ("5 whys", "Guarantee: at least once"): not said back as a why.
+  'guarantees',
+  'why',
   'trade off',
   'tradeoff',
   'downside',
