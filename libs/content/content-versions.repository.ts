@@ -19,9 +19,8 @@ export class ContentVersionsRepository {
 
   /**
    * Inserts the versions not seen before; known ones are left untouched. Returns how many were new. Every process
-   * calls it at boot with every rubric, role and prompt: it asks which are known first (a few short rows), then
-   * sends the new ones one statement each, so no statement carries the whole content (about a megabyte, which
-   * missed a short read bound on a loaded machine when sent at once).
+   * calls it at boot with every rubric, role and prompt: it asks which are known first (a few short rows), so a
+   * boot sends the bodies (about a megabyte) only when the content changed.
    */
   async addMissing(items: ContentVersionRow[]): Promise<number> {
     if (items.length === 0) return 0;
@@ -33,20 +32,18 @@ export class ContentVersionsRepository {
         })
       ).map((v) => `${v.kind}\0${v.contentId}\0${v.version}`),
     );
-    let added = 0;
-    for (const item of items.filter((i) => !known.has(`${i.kind}\0${i.contentId}\0${i.version}`))) {
-      // Another process may insert the same version meanwhile: `orIgnore` keeps theirs.
-      const result = await this.versions
-        .createQueryBuilder()
-        .insert()
-        .into(ContentVersionEntity)
-        .values(item)
-        .orIgnore()
-        .returning(['version'])
-        .execute();
-      added += rows(z.object({ version: z.string() }), result.raw).length;
-    }
-    return added;
+    const missing = items.filter((i) => !known.has(`${i.kind}\0${i.contentId}\0${i.version}`));
+    if (missing.length === 0) return 0;
+    // Another process may insert the same versions meanwhile: `orIgnore` keeps theirs.
+    const result = await this.versions
+      .createQueryBuilder()
+      .insert()
+      .into(ContentVersionEntity)
+      .values(missing)
+      .orIgnore()
+      .returning(['version'])
+      .execute();
+    return rows(z.object({ version: z.string() }), result.raw).length;
   }
 
   list(kind: ContentKind, contentId: string): Promise<ContentVersionEntity[]> {
