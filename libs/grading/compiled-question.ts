@@ -1,4 +1,5 @@
 import type { CommonMistake, CoverageSignals, KeyPoint, Question } from '#libs/content';
+import { readExplanation, type ExplanationStance } from './explanation-check.js';
 import { LEXICON_KEY_OFFSET, lexiconIndex } from './lexicon-index.js';
 import { MISCONCEPTIONS, type Misconception } from './misconceptions.js';
 import { TermIndex } from './term-index.js';
@@ -17,6 +18,8 @@ export interface CompiledKeyPoint {
   readonly signals: CompiledCoverage;
   /** Key terminology entries that share words with the point's concepts (what to study next). */
   readonly terminology: readonly string[];
+  /** What the point's explanation says, for answers that contradict it (null: the point has none). */
+  readonly stance: ExplanationStance | null;
 }
 
 export interface CompiledClaim {
@@ -126,6 +129,7 @@ export function compileQuestion(tokeniser: Tokeniser, question: Question, versio
     keyPoint,
     signals: coverage(keyPoint.signals),
     terminology: relatedTerminology(tokeniser, question, keyPoint),
+    stance: keyPoint.explanation === undefined ? null : readExplanation(keyPoint.explanation),
   }));
   const mistakes = question.commonMistakes.map((mistake): CompiledMistake => {
     if (mistake.shows.type === 'absent-topic') {

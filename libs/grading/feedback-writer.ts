@@ -3,6 +3,7 @@ import { type AnalysedSentence, type AnswerAnalysis, saysWhy } from './answer-an
 import { withBelowBandReasons } from './below-band.js';
 import type { CompiledKeyPoint, CompiledQuestion } from './compiled-question.js';
 import type { CoverageResult, SentenceKeys } from './coverage-judge.js';
+import type { Contradiction } from './explanation-check.js';
 import { label, listOf, said } from './feedback-text.js';
 import type { DimensionGrade, Feedback, GradeFlag, KeyPointGrade, MistakeGrade } from './grade.schema.js';
 import type { GradingScope } from './grading-scope.js';
@@ -22,6 +23,8 @@ export interface FeedbackInputs {
   readonly misconceptions: readonly FoundMisconception[];
   /** Per key point, the wrong claim in this answer that is about it (its explanation then earns the point nothing). */
   readonly wrongAbout: ReadonlyMap<string, AnalysedSentence>;
+  /** Per key point, the sentence in this answer that contradicts the point's explanation, and how (explanation-check.ts). */
+  readonly contradicted: ReadonlyMap<string, { readonly sentence: AnalysedSentence; readonly contradiction: Contradiction }>;
   /** The key points and mistakes as graded, with their verbatim quotes. */
   readonly graded: { readonly keyPoints: readonly KeyPointGrade[]; readonly mistakes: readonly MistakeGrade[] };
   readonly dimensions: readonly DimensionGrade[];
@@ -181,6 +184,16 @@ function gapLines(gaps: readonly CompiledKeyPoint[], inputs: FeedbackInputs): st
     if (wrong) {
       lines.push(
         `${point} earns nothing in this answer, because ${said(inputs.answer.source.slice(wrong.start, wrong.end).trim())} gets it wrong; the correction above is what a strong answer builds on.`,
+      );
+      continue;
+    }
+    // Contradicted: the line says what the point's own explanation says instead.
+    const against = inputs.contradicted.get(k.keyPoint.id);
+    if (against) {
+      const { sentence, contradiction } = against;
+      const how = contradiction.kind === 'swapped-sides' ? 'has the two sides the wrong way round' : 'sets aside what the point needs';
+      lines.push(
+        `${point} earns nothing from ${said(inputs.answer.source.slice(sentence.start, sentence.end).trim())}, which ${how}. ${contradiction.says}`,
       );
       continue;
     }

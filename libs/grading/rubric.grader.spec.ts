@@ -28,6 +28,14 @@ describe(RubricGrader.name, () => {
   });
   const grade = (answer: string, overrides: Partial<GradeInput> = {}): Grade => sut.gradeSync(input(answer, overrides));
   const status = (g: Grade) => Object.fromEntries(g.keyPoints.map((k) => [k.id, k.status]));
+  /** Grades answers to another question, one phase at a time. */
+  const inPhaseOf =
+    (questionId: string, phaseId: string) =>
+    (answer: string, history: GradeInput['history'] = []) => {
+      const other = content.questions.get(questionId)!;
+      const role = content.roles.get(other.role)!;
+      return sut.gradeSync({ ...input(answer), question: other, questionVersion: other.version, role, phaseId, scope: 'phase', history });
+    };
 
   beforeAll(async () => {
     content = await loadContent({ rubricsDir: `${root}rubrics`, promptsDir: `${root}prompts` });
@@ -242,16 +250,7 @@ describe(RubricGrader.name, () => {
   });
 
   it('names failing closed for all traffic when the counter store is down as the mistake it is, not as a decision not taken', () => {
-    const limiter = content.questions.get('distributed-rate-limiter')!;
-    const inPhase = (phaseId: string) => (answer: string) =>
-      sut.gradeSync({
-        ...input(answer),
-        question: limiter,
-        questionVersion: limiter.version,
-        role: content.roles.get(limiter.role)!,
-        phaseId,
-        scope: 'phase',
-      });
+    const inPhase = (phaseId: string) => inPhaseOf('distributed-rate-limiter', phaseId);
     const deepDive = inPhase('deep-dive');
     const closed = deepDive('If Redis goes down we could just block all traffic to be safe. To scale we can shard Redis by user id.');
     expect(closed.mistakes.find((m) => m.id === 'fail-closed-everywhere')).toMatchObject({
@@ -271,18 +270,23 @@ describe(RubricGrader.name, () => {
     expect(silent.mistakes.find((m) => m.id === 'ignores-store-failure')?.status).toBe('present');
   });
 
+  it("credits nothing from a paragraph that contradicts the point's own explanation, and says what the explanation says instead", () => {
+    const notifications = content.questions.get('realtime-notifications')!;
+    const deepDive = inPhaseOf('realtime-notifications', 'deep-dive');
+    const design =
+      "I'd run the WebSocket gateways behind a load balancer, about 50,000 concurrent connections per gateway, and partition the Kafka topic by user id so one user's notifications stay in order.";
+    expect(status(deepDive(design))['horizontal-scaling']).toBe('covered');
+    // The explanation: gateways scale out "with a registry mapping users to gateways".
+    const dismissed = deepDive(`${design} Sticky sessions tell us which gateway holds a user, so there is no registry to maintain.`);
+    expect(status(dismissed)['horizontal-scaling']).toBe('missed');
+    expect(dismissed.feedback.improvements[0]).toBe(
+      '‘Horizontal scaling strategies’ earns nothing from “Sticky sessions tell us which gateway holds a user, so there is no registry to maintain.”, which sets aside what the point needs. ' +
+        notifications.keyPoints.find((k) => k.id === 'horizontal-scaling')!.explanation!.split(/(?<=\.)\s+/)[0],
+    );
+  });
+
   it('lets a wrong claim cost the point it is about, not the point beside it that shares one word, in this answer and when later answers look back', () => {
-    const payments = content.questions.get('payment-gateway')!;
-    const inPhase = (phaseId: string, answer: string, history: GradeInput['history'] = []) =>
-      sut.gradeSync({
-        ...input(answer),
-        question: payments,
-        questionVersion: payments.version,
-        role: content.roles.get(payments.role)!,
-        phaseId,
-        scope: 'phase',
-        history,
-      });
+    const inPhase = (phaseId: string, answer: string, history: GradeInput['history'] = []) => inPhaseOf('payment-gateway', phaseId)(answer, history);
     const deepDive =
       'The tricky part is the processor timing out. If the processor times out we mark the payment failed and tell the merchant to retry. ' +
       'Each payment is a persisted state machine: created, authorizing, authorized, captured, refunded. State changes write an outbox row in the same ' +

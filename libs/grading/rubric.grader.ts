@@ -14,7 +14,7 @@ import { gradingScope, type GradingScope } from './grading-scope.js';
 import { lexiconIndex } from './lexicon-index.js';
 import { assertsClaim, findMisconceptions, judgeMistake, type FoundMisconception, type MistakeResult } from './mistake-judge.js';
 import { GraderEngine } from './grader-engine.js';
-import { taintedEvidence } from './tainted-evidence.js';
+import { contradictingEvidence, taintedEvidence } from './tainted-evidence.js';
 import { qualitySignals } from './quality-signals.js';
 
 export interface RubricGraderOptions {
@@ -85,7 +85,9 @@ export class RubricGrader implements Grader {
     // asserts two different misconceptions (a pattern of wrong understanding, not a slip). A list asserts nothing.
     const slip = new Set(wrong.map((w) => w.misconception.id)).size < 2;
     const claims = [...unsound].filter((s) => !s.listLike);
-    const { left: tainted, wrongAbout } = taintedEvidence(compiled.keyPoints, claims, sound, slip ? answer.source : null);
+    const { left: wrongly, wrongAbout } = taintedEvidence(compiled.keyPoints, claims, sound, slip ? answer.source : null);
+    const { left: contradicting, contradicted } = contradictingEvidence(compiled.keyPoints, sound, answer.source);
+    const tainted = merged(wrongly, contradicting);
     const opening = openingSentences(input, scope, sound);
     // A question the candidate asks clarifies the opening phase; it asserts nothing a later phase's point needs.
     const asked = sound.filter((s) => answer.source.slice(s.start, s.end).trimEnd().endsWith('?'));
@@ -214,6 +216,7 @@ export class RubricGrader implements Grader {
         mistakes,
         misconceptions: wrong,
         wrongAbout,
+        contradicted,
         graded,
         dimensions,
         overall,
@@ -279,10 +282,19 @@ function judgedTurn(
   const found = findMisconceptions(compiled, analysis.credited, analysis.source);
   const unsound = unsoundSentences(compiled, analysis.credited, found);
   const sentences = analysis.credited.filter((s) => !unsound.has(s));
-  if (unsound.size === 0) return { sentences, tainted: new Map() };
+  const contradicted = contradictingEvidence(compiled.keyPoints, sentences, analysis.source).left;
+  if (unsound.size === 0) return { sentences, tainted: contradicted };
   const slip = new Set(found.map((w) => w.misconception.id)).size < 2;
   const claims = [...unsound].filter((s) => !s.listLike);
-  return { sentences, tainted: taintedEvidence(compiled.keyPoints, claims, sentences, slip ? analysis.source : null).left };
+  return { sentences, tainted: merged(taintedEvidence(compiled.keyPoints, claims, sentences, slip ? analysis.source : null).left, contradicted) };
+}
+
+/** Per key point, the sentences either map leaves out. */
+function merged<T>(a: Map<string, Set<T>>, b: Map<string, Set<T>>): Map<string, Set<T>> {
+  if (b.size === 0) return a;
+  const out = new Map(a);
+  for (const [id, set] of b) out.set(id, new Set([...(out.get(id) ?? []), ...set]));
+  return out;
 }
 
 /**

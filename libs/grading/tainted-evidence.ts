@@ -1,5 +1,6 @@
 import { keyAt, type AnalysedSentence } from './answer-analysis.js';
 import type { CompiledKeyPoint } from './compiled-question.js';
+import { dismissedIn, dismissesNeed, sidesOf, swapsSides, type Contradiction, type ExplanationStance } from './explanation-check.js';
 
 /**
  * The sentences that may not evidence a key point because a wrong sentence about that point sits in their
@@ -40,6 +41,57 @@ export function taintedEvidence(
     }
   }
   return { left, wrongAbout };
+}
+
+/**
+ * The sentences that may not evidence a key point because their unit of explanation contradicts the point's own
+ * explanation (explanation-check.ts): each side of a distinction given the other's properties, or something the
+ * point needs dismissed. Like a wrong claim, the contradiction taints its unit for that point only. A list asserts
+ * nothing. Returns, per key point id, the sentences to leave out (only points with any) and the first
+ * contradiction: the sentence that makes it and the explanation's sentence it contradicts.
+ */
+export function contradictingEvidence(
+  keyPoints: readonly CompiledKeyPoint[],
+  sentences: readonly AnalysedSentence[],
+  source: string,
+): {
+  readonly left: Map<string, Set<AnalysedSentence>>;
+  readonly contradicted: Map<string, { readonly sentence: AnalysedSentence; readonly contradiction: Contradiction }>;
+} {
+  const left = new Map<string, Set<AnalysedSentence>>();
+  const contradicted = new Map<string, { sentence: AnalysedSentence; contradiction: Contradiction }>();
+  const stated = sentences.filter((s) => !s.listLike);
+  const judged = keyPoints.filter((k) => k.stance !== null);
+  if (stated.length === 0 || judged.length === 0) return { left, contradicted };
+  const unitOf = unitIndexer(source);
+  const units = new Map<number, AnalysedSentence[]>();
+  for (const s of stated) units.set(unitOf(s.start), [...(units.get(unitOf(s.start)) ?? []), s]);
+  for (const [unit, members] of units) {
+    const text = (s: AnalysedSentence) => source.slice(s.start, s.end);
+    // A distinction is drawn in one sentence or across two ("We fan out on write for celebrities. Normal users pull."):
+    // each window of two sentences is read, and the contradiction is quoted from its first sentence.
+    const windows = members.map((s, i) => ({
+      at: s,
+      sides: sidesOf(i + 1 < members.length ? `${text(s)} ${text(members[i + 1] as AnalysedSentence)}` : text(s)),
+    }));
+    const dismissed = members.map((s) => dismissedIn(text(s)));
+    for (const k of judged) {
+      const stance = k.stance as ExplanationStance;
+      let found: { sentence: AnalysedSentence; contradiction: Contradiction } | null = null;
+      for (let i = 0; found === null && i < members.length; i++) {
+        const window = windows[i];
+        const swapped = window && window.sides.size > 0 ? swapsSides(stance, window.sides) : null;
+        const contradiction = swapped ?? dismissesNeed(stance, dismissed[i] ?? []);
+        if (contradiction) found = { sentence: members[i] as AnalysedSentence, contradiction };
+      }
+      if (found === null) continue;
+      contradicted.set(k.keyPoint.id, found);
+      const set = left.get(k.keyPoint.id) ?? new Set<AnalysedSentence>();
+      for (const s of sentences) if (unitOf(s.start) === unit) set.add(s);
+      left.set(k.keyPoint.id, set);
+    }
+  }
+  return { left, contradicted };
 }
 
 /** A blank line, or a line break before a bullet ("-", "*", "•", "2.") or a short label ("Storage:", "Ordering:"). */

@@ -1,0 +1,89 @@
+import { fileURLToPath } from 'node:url';
+import { loadContent, type ContentBundle } from '#libs/content';
+import { dismissedIn, dismissesNeed, readExplanation, sidesOf, swapsSides, type ExplanationStance } from './explanation-check.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+describe('explanation check', () => {
+  let content: ContentBundle;
+  const stanceOf = (questionId: string, keyPointId: string): ExplanationStance => {
+    const explanation = content.questions.get(questionId)?.keyPoints.find((k) => k.id === keyPointId)?.explanation;
+    if (explanation === undefined) throw new Error(`${questionId}/${keyPointId} has no explanation`);
+    return readExplanation(explanation);
+  };
+
+  beforeAll(async () => {
+    content = await loadContent({ rubricsDir: `${root}rubrics`, promptsDir: `${root}prompts` });
+  });
+
+  describe('swapped sides', () => {
+    it('finds 301 and 302 given each other’s properties, and cites the sentence that draws the distinction', () => {
+      const stance = stanceOf('url-shortener', 'redirect-semantics-trade-offs');
+      const swapped = swapsSides(
+        stance,
+        sidesOf(
+          'A permanent redirect makes the browser come back through our server on every click, which is what click analytics needs, while a 302 would let the browser cache the destination and skip us.',
+        ),
+      );
+      expect(swapped?.kind).toBe('swapped-sides');
+      expect(swapped?.says).toMatch(/^A 301 \(permanent\) redirect is cached by browsers/);
+    });
+
+    it('passes the same distinction drawn the right way round, in either order', () => {
+      const stance = stanceOf('url-shortener', 'redirect-semantics-trade-offs');
+      for (const right of [
+        'A 301 is cached by the browser, so later clicks never reach us and we lose analytics; a 302 sends every click through our servers.',
+        'I would use a 302 so every click goes through our servers for analytics, whereas a 301 gets cached by browsers and we never see the later clicks.',
+      ]) {
+        expect(swapsSides(stance, sidesOf(right))).toBeNull();
+      }
+    });
+
+    it('reads a negated clause as what a side is not ("rules out at-most-once"), in the explanation and in the answer', () => {
+      const stance = stanceOf('job-scheduler', 'execution-guarantees');
+      const answer =
+        '"Must not be silently skipped" pushes us to at-least-once: if in doubt, run it again. At-most-once would mean a crashed worker just loses the run.';
+      expect(swapsSides(stance, sidesOf(answer))).toBeNull();
+    });
+
+    it('says nothing of a passage that names only one side, or of a key point whose explanation draws no distinction', () => {
+      expect(
+        swapsSides(stanceOf('url-shortener', 'redirect-semantics-trade-offs'), sidesOf('A 302 lets the browser cache the destination.')),
+      ).toBeNull();
+      const noContrast = stanceOf('realtime-notifications', 'horizontal-scaling');
+      expect(noContrast.contrasts).toEqual([]);
+      expect(swapsSides(noContrast, sidesOf('A 301 sends every click through us, a 302 is cached.'))).toBeNull();
+    });
+  });
+
+  describe('dismissed needs', () => {
+    it('finds a dismissal of what the explanation says the design has, and cites that sentence', () => {
+      const stance = stanceOf('realtime-notifications', 'horizontal-scaling');
+      const found = dismissesNeed(
+        stance,
+        dismissedIn('Sticky sessions mean we always know which server has the user, so there is no registry to maintain.'),
+      );
+      expect(found?.kind).toBe('dismissed-need');
+      expect(found?.says).toContain('with a registry mapping users to gateways');
+      expect(dismissesNeed(stance, dismissedIn('One big gateway is simpler than a fleet of gateways.'))?.kind).toBe('dismissed-need');
+    });
+
+    it('reads the dismissal forms, not every negation', () => {
+      expect(dismissedIn('There is no separate sync to build.')).toEqual(['sync']);
+      expect(dismissedIn('There is no need for separate object storage.')).toEqual(['separ', 'object', 'storag']);
+      expect(dismissedIn('A distributed lock is overkill here.')).toEqual(['distribut', 'lock']);
+      // Saying what the design does not do is no dismissal of a need: those are the misconception table's to judge.
+      expect(dismissedIn('Owners do not need per-second accuracy.')).toEqual([]);
+      expect(dismissedIn('Two schedulers never pick up the same row.')).toEqual([]);
+    });
+
+    it('does not count what the explanation itself sets aside ("without a lock") as a need', () => {
+      const stance = readExplanation(
+        'A Lua script runs the check and the increment atomically on the shard, without a distributed lock. Gateways keep pooled connections.',
+      );
+      expect(stance.needs.has('lock')).toBe(false);
+      expect(dismissesNeed(stance, dismissedIn('So there is no need for a distributed lock.'))).toBeNull();
+      expect(dismissesNeed(stance, dismissedIn('No pooled connections needed.'))?.says).toBe('Gateways keep pooled connections.');
+    });
+  });
+});

@@ -1,0 +1,233 @@
+import { FUNCTION_WORDS } from './lexicons.js';
+import { porterStem } from './tokeniser.js';
+
+/**
+ * A key point's `explanation` (the rubric's two to four sentences of what is true about the concept) read for what
+ * an answer can contradict. The misconception table (misconceptions.ts) catches the wrong claims someone foresaw,
+ * worded as foreseen; this catches an answer that states the opposite of the point's own explanation, on any
+ * question that has one, in three shapes a strict interviewer stops on:
+ * - **swapped sides**: the explanation contrasts the two sides of a known distinction (`OPPOSITIONS`: 301/302,
+ *   fan-out on write/read, token/leaky bucket, fail open/closed…) and the answer gives each side the other's
+ *   properties ("a 301 sends every click through us, a 302 lets the browser cache it");
+ * - **a dismissed need**: the answer dismisses something the explanation says the design has ("no registry to
+ *   maintain", "simpler than a fleet of gateways", "teams don't need idempotent jobs");
+ * Such a passage is no evidence for the point, and the feedback cites the explanation's sentence it contradicts
+ * (`contradictingEvidence` in tainted-evidence.ts). Words are compared as Porter stems.
+ *
+ * Not read: which key a passage partitions by. On the development sets "partitioned by day" against an explanation's
+ * "time partitioning", or a session registry sharded by user beside messages partitioned by conversation, made that
+ * check refuse more good answers than wrong ones.
+ */
+export interface ExplanationStance {
+  /** The explanation's sentences, as written (what feedback cites back). */
+  readonly sentences: readonly string[];
+  /**
+   * The distinctions it contrasts: each side's own properties (stems said of it and not of the other), and the
+   * sentence that draws the distinction.
+   */
+  readonly contrasts: readonly {
+    readonly pair: number;
+    readonly own: readonly [ReadonlySet<string>, ReadonlySet<string>];
+    readonly sentence: number;
+  }[];
+  /** Stem → the sentence that says the design has it (content words outside the explanation's own negations). */
+  readonly needs: ReadonlyMap<string, number>;
+}
+
+/** What an answer's passage contradicts in an explanation, and which of its sentences says otherwise. */
+export interface Contradiction {
+  readonly kind: 'swapped-sides' | 'dismissed-need';
+  readonly says: string;
+}
+
+/**
+ * Two sides of a distinction a system-design answer can get backwards: general engineering vocabulary, not one
+ * question's. A pair is only read for a key point whose explanation names both sides.
+ */
+const OPPOSITIONS: readonly (readonly [readonly string[], readonly string[]])[] = [
+  [
+    ['301', 'permanent redirect', 'moved permanently', 'permanent'],
+    ['302', '307', 'temporary redirect', 'temporary'],
+  ],
+  [
+    ['fan out on write', 'fanout on write', 'push model', 'precompute', 'precomputed', 'pushed into'],
+    ['fan out on read', 'fanout on read', 'pull model', 'at read time', 'read time', 'pulled', 'merged at read'],
+  ],
+  [['token bucket'], ['leaky bucket']],
+  [
+    ['fail open', 'fails open', 'failing open'],
+    ['fail closed', 'fails closed', 'failing closed'],
+  ],
+  [['at least once'], ['at most once']],
+  [
+    ['synchronous', 'synchronously', 'in the request path', 'on the request path'],
+    ['asynchronous', 'asynchronously', 'async', 'off the request path', 'in the background'],
+  ],
+  [
+    ['strong consistency', 'strongly consistent', 'linearizable'],
+    ['eventual consistency', 'eventually consistent'],
+  ],
+  [['write through'], ['write back', 'write behind']],
+  [
+    ['scale out', 'horizontally', 'horizontal'],
+    ['scale up', 'vertically', 'vertical', 'bigger machine', 'bigger box'],
+  ],
+  [['optimistic'], ['pessimistic']],
+  [['fixed window'], ['sliding window']],
+  [['push'], ['pull', 'scrape', 'scraping']],
+];
+
+/** Words of a side's clauses that say nothing of either side. */
+const NEUTRAL = new Set(['id', 'ids', 'key', 'keys', 'system', 'design', 'one', 'two', 'side', 'case', 'way']);
+
+/** Phrases that dismiss what follows (or, for the last, what precedes) them; group 1 is the dismissed thing. */
+const DISMISSALS: readonly RegExp[] = [
+  /\bno (?:separate |extra |dedicated |additional |special )?((?:[a-z0-9']+ ){0,2}[a-z0-9']+) (?:to (?:maintain|build|manage|operate|worry about)|needed|required)\b/g,
+  /\bno need (?:for|of) (?:a |an |the |any )?((?:[a-z0-9']+ ){0,2}[a-z0-9']+)/g,
+  /\bsimpler than (?:a |an |the |any )?((?:[a-z0-9']+ ){0,2}[a-z0-9']+)/g,
+  /\b((?:[a-z0-9']+ ){0,2}[a-z0-9']+) (?:is|are|becomes|would be) (?:unnecessary|not needed|not required|overkill|redundant)\b/g,
+];
+
+/** A clause that denies what it says of a side. */
+const NEGATED =
+  /\b(?:not|no|never|without|instead of|rather than|rules? out|ruled out|avoids?|unlike|neither|nor|cannot|(?:is|are|was|ca|do|does|wo)n't)\b/;
+
+/** Where the explanation itself sets something aside ("instead of a lock", "without a sequencer"): not a need. */
+const SETS_ASIDE = /\b(?:no|not|never|without|instead of|rather than|avoid|avoids|cannot|can't|unlike)\b/;
+
+/** Lower case, hyphens and underscores as spaces, one kind of apostrophe. */
+function normalise(text: string): string {
+  return text.toLowerCase().replace(/[’‘`]/g, "'").replace(/[-_/]/g, ' ');
+}
+
+const wordsOf = (text: string): string[] => text.match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
+const stemOf = (word: string): string => porterStem(word.replace(/'.*$/, ''));
+const contentStems = (words: readonly string[]): string[] =>
+  words.filter((w) => !FUNCTION_WORDS.has(w) && !NEUTRAL.has(w) && !/^\d+$/.test(w)).map(stemOf);
+
+/** The text's clauses, split at punctuation and the conjunctions that start another statement. */
+function clausesOf(text: string): string[] {
+  return text
+    .split(/[,;:()]|\s(?:while|whereas|but|and then|so|which|because|since)\s/)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+}
+
+/** Which side of `pair` a clause names (0, 1), both (2) or neither (-1). */
+function sideOf(clause: string, pair: number): number {
+  const [a, b] = OPPOSITIONS[pair] ?? [[], []];
+  const has = (phrases: readonly string[]) => phrases.some((p) => new RegExp(`(?:^|[^a-z0-9])${p}(?![a-z0-9])`).test(clause));
+  const onA = has(a);
+  const onB = has(b);
+  return onA && onB ? 2 : onA ? 0 : onB ? 1 : -1;
+}
+
+/**
+ * Per pair whose two sides the text names in clauses of their own: each side's stems. Within a sentence, a clause
+ * naming neither side continues the side before it (or, before any, belongs to the first side the sentence names);
+ * a clause naming both, or a negated one, is read for neither; a sentence naming neither side says nothing of the pair.
+ */
+function readSides(text: string): Map<number, [Set<string>, Set<string>]> {
+  const sentences = normalise(text)
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map(clausesOf);
+  const out = new Map<number, [Set<string>, Set<string>]>();
+  for (let pair = 0; pair < OPPOSITIONS.length; pair++) {
+    const sides = sentences.map((clauses) => clauses.map((c) => sideOf(c, pair)));
+    if (!sides.some((s) => s.includes(0)) || !sides.some((s) => s.includes(1))) continue;
+    const stems: [Set<string>, Set<string>] = [new Set(), new Set()];
+    const phraseWords = new Set(OPPOSITIONS[pair]?.flatMap((side) => side.flatMap((p) => p.split(' '))) ?? []);
+    sentences.forEach((clauses, n) => {
+      const named = sides[n] ?? [];
+      let current = named.find((s) => s === 0 || s === 1) ?? -1;
+      clauses.forEach((clause, i) => {
+        const side = named[i] ?? -1;
+        if (side === 2) {
+          current = -1;
+          return;
+        }
+        if (side !== -1) current = side;
+        // "rules out at-most-once", "a 302 does not cache": a negated clause says what a side is not.
+        if ((current !== 0 && current !== 1) || NEGATED.test(clause)) return;
+        for (const stem of contentStems(wordsOf(clause).filter((w) => !phraseWords.has(w)))) stems[current].add(stem);
+      });
+    });
+    out.set(pair, stems);
+  }
+  return out;
+}
+
+/** Reads a key point's explanation (once per compiled question). */
+export function readExplanation(explanation: string): ExplanationStance {
+  const sentences = explanation
+    .trim()
+    .split(/(?<=[.!?])\s+/)
+    .filter((t) => t !== '');
+  const contrasts = [...readSides(explanation)].map(([pair, [a, b]]) => {
+    const sides = sentences.map((t) => clausesOf(normalise(t)).map((c) => sideOf(c, pair)));
+    const both = sides.findIndex((named) => named.includes(0) && named.includes(1));
+    return {
+      pair,
+      own: [new Set([...a].filter((stem) => !b.has(stem))), new Set([...b].filter((stem) => !a.has(stem)))] as const,
+      sentence:
+        both !== -1
+          ? both
+          : Math.max(
+              0,
+              sides.findIndex((named) => named.includes(0) || named.includes(1)),
+            ),
+    };
+  });
+  const needs = new Map<string, number>();
+  sentences.forEach((sentence, n) => {
+    const words = wordsOf(normalise(sentence));
+    // A word within four of a negation ("without a sequencer", "instead of a lock") is set aside, not needed.
+    const aside = new Set<number>();
+    words.forEach((_, i) => {
+      if (SETS_ASIDE.test(words.slice(i, i + 2).join(' '))) for (let j = i; j <= i + 4; j++) aside.add(j);
+    });
+    words.forEach((w, i) => {
+      const stem = stemOf(w);
+      if (!aside.has(i) && !FUNCTION_WORDS.has(w) && !NEUTRAL.has(w) && !/^\d+$/.test(w) && !needs.has(stem)) needs.set(stem, n);
+    });
+  });
+  return { sentences, contrasts, needs };
+}
+
+/** The sides of every distinction a passage (a paragraph) draws, read once for all key points. */
+export type PassageSides = ReadonlyMap<number, readonly [ReadonlySet<string>, ReadonlySet<string>]>;
+
+export const sidesOf = (passage: string): PassageSides => readSides(passage);
+
+/** Stems of what a sentence dismisses ("no registry to maintain" → registri), read once for all key points. */
+export function dismissedIn(sentence: string): string[] {
+  const text = normalise(sentence);
+  const dismissed: string[] = [];
+  for (const pattern of DISMISSALS) {
+    for (const m of text.matchAll(pattern)) dismissed.push(...contentStems(wordsOf(m[1] ?? '')));
+  }
+  return dismissed;
+}
+
+/** A paragraph that gives each side of a distinction the explanation draws more of the other side's properties than its own. */
+export function swapsSides(stance: ExplanationStance, sides: PassageSides): Contradiction | null {
+  const count = (stems: ReadonlySet<string>, of: ReadonlySet<string>) => [...stems].filter((stem) => of.has(stem)).length;
+  for (const { pair, own, sentence } of stance.contrasts) {
+    const said = sides.get(pair);
+    if (!said) continue;
+    const [onA, onB] = said;
+    if (count(onA, own[1]) > count(onA, own[0]) && count(onB, own[0]) > count(onB, own[1])) {
+      return { kind: 'swapped-sides', says: stance.sentences[sentence] ?? '' };
+    }
+  }
+  return null;
+}
+
+/** A sentence that dismisses something the explanation says the design has. */
+export function dismissesNeed(stance: ExplanationStance, dismissed: readonly string[]): Contradiction | null {
+  for (const stem of dismissed) {
+    const n = stance.needs.get(stem);
+    if (n !== undefined) return { kind: 'dismissed-need', says: stance.sentences[n] ?? '' };
+  }
+  return null;
+}
