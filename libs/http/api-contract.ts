@@ -50,9 +50,35 @@ export function ApiPublic(): MethodDecorator & ClassDecorator {
   };
 }
 
-/** The handler's success response: its zod schema (the handler's return type must fit `z.infer` of it). */
-export function ApiReturns(schema: z.ZodType, status = 200): MethodDecorator {
-  return applyDecorators(ApiResponse({ status, description: schema.description ?? 'OK', standardSchema: schema }));
+/** A method decorator that lets only a handler returning `T` (or a promise of it) through: its value is the body. */
+type Returning<T> = <M extends (...args: never[]) => T | Promise<T>>(
+  target: object,
+  key: string | symbol,
+  descriptor: TypedPropertyDescriptor<M>,
+) => void;
+
+/** The body of a download: its text or bytes. */
+type FileBody = string | Uint8Array;
+
+/** A download a handler may answer with instead of JSON: its media type, and when it is sent. */
+interface FileAlternative {
+  mediaType: string;
+  description: string;
+}
+
+/**
+ * The handler's success response: its zod schema. The document describes the schema's output and the handler's
+ * value is sent as is, so the handler must return `z.infer<S>` (or a promise of it) — or, given `file`, that or
+ * the download's body.
+ */
+export function ApiReturns<S extends z.ZodType>(schema: S, status?: number): Returning<z.infer<S>>;
+export function ApiReturns<S extends z.ZodType>(schema: S, status: number, file: FileAlternative): Returning<z.infer<S> | FileBody>;
+export function ApiReturns(schema: z.ZodType, status = 200, file?: FileAlternative): Returning<unknown> {
+  const document = applyDecorators(ApiResponse({ status, description: schema.description ?? 'OK', standardSchema: schema }));
+  return (target, key, descriptor) => {
+    document(target, key, descriptor);
+    if (file) contractAt(target, key).files.set(file.mediaType, file.description);
+  };
 }
 
 /** A success without a body. */
@@ -60,9 +86,9 @@ export function ApiNoContent(): MethodDecorator {
   return applyDecorators(ApiResponse({ status: 204, description: 'Done; no body' }));
 }
 
-/** A success whose body is a file of this media type (a download), not JSON; beside `ApiReturns`, an alternative to it. */
-export function ApiFile(mediaType: string, description: string): MethodDecorator {
-  return (target: object, key: string | symbol) => {
+/** A success whose body is only a file of this media type (a download), not JSON; see `ApiReturns` for either. */
+export function ApiFile(mediaType: string, description: string): Returning<FileBody> {
+  return (target, key) => {
     contractAt(target, key).files.set(mediaType, description);
   };
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Qu
 import type { Response } from 'express';
 import { z } from 'zod';
 import { CurrentPrincipal, type Principal } from '#libs/auth';
-import { ApiErrors, ApiFile, ApiNoContent, ApiReturns } from '#libs/http';
+import { ApiErrors, ApiNoContent, ApiReturns } from '#libs/http';
 import { SessionNotFoundError } from '#libs/interview';
 import { disputeSchema as disputeViewSchema, progressSchema, transcriptExportSchema, transcriptSchema } from '#libs/protocol';
 import { ProgressService } from './progress.service.js';
@@ -27,8 +27,14 @@ export class TranscriptsController {
    * data: never served as HTML.
    */
   @Get('sessions/:id/transcript')
-  @ApiReturns(z.union([transcriptSchema, transcriptExportSchema]).describe('The transcript; with `format=json`, the download (`TranscriptExport`)'))
-  @ApiFile('text/markdown', 'with `format=md`, the Markdown download')
+  @ApiReturns(
+    z.union([transcriptSchema, transcriptExportSchema]).describe('The transcript; with `format=json`, the download (`TranscriptExport`)'),
+    200,
+    {
+      mediaType: 'text/markdown',
+      description: 'with `format=md`, the Markdown download',
+    },
+  )
   @ApiErrors('SESSION_NOT_FOUND')
   async transcript(
     @CurrentPrincipal() principal: Principal,
