@@ -1,9 +1,8 @@
 import { useState } from 'react';
+import type { Schema } from '../api.js';
 
-/** What the console reads of the question's signature (`GET /api/questions/:id`). */
-export interface FunctionSignatureView {
-  params: readonly { name: string; type: string; description?: string }[];
-}
+/** A coding question's function signature (`GET /api/questions/:id`); the console reads its parameters. */
+export type FunctionSignature = Extract<Schema<'CandidateQuestion'>, { kind: 'coding' }>['signature'];
 
 /** One JSON value per line, one line per parameter: the format the server parses (`code:run` with `input`). */
 function formatArgs(args: readonly unknown[]): string {
@@ -20,7 +19,7 @@ export function CodeConsole({
   visibleTests,
   onRun,
 }: {
-  signature: FunctionSignatureView;
+  signature: FunctionSignature;
   visibleTests: readonly { args: unknown[] }[];
   onRun: (input: string) => void;
 }) {

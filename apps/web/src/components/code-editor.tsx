@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { type CodeDraft, type CodeSync, LANGUAGES } from '../live/code-sync.js';
 import { runningRuns, type CodeResult } from '../live/session-state.js';
 import type { CodeLanguageName, ErrorDto } from '../protocol.js';
-import { CodeConsole, type FunctionSignatureView } from './code-console.js';
+import { CodeConsole, type FunctionSignature } from './code-console.js';
 import { CodeResults } from './code-results.js';
 
 const INDENT: Record<CodeLanguageName, string> = { python: '    ', javascript: '  ' };
@@ -39,7 +39,7 @@ function editorExtensions(language: CodeLanguageName): Extension[] {
 
 interface Props {
   starterCode: Record<CodeLanguageName, string>;
-  signature?: FunctionSignatureView;
+  signature?: FunctionSignature;
   visibleTests?: readonly { args: unknown[] }[];
   draft: CodeDraft;
   sync: CodeSync;
