@@ -174,13 +174,13 @@ export function applyEvent(state: LiveState, event: ServerEvent): LiveState {
         ...a,
         graded: true,
         status: 'scored',
-        grade: event.grade as GradeView,
+        grade: event.grade,
         failureCode: undefined,
       }));
     case 'grade:failed':
       return updateAnswer(next, event.turnId, (a) => ({ ...a, graded: true, status: 'failed', failureCode: event.code }));
     case 'session:report':
-      return { ...next, report: event.report as ReportView, reportFailure: null };
+      return { ...next, report: event.report, reportFailure: null };
     case 'session:report-failed':
       return { ...next, reportFailure: event.code };
     case 'session:ended':
