@@ -146,7 +146,11 @@ describe('metrics', () => {
     const nonZero = (all: Sample[], name: string, labels: Record<string, string> = {}) => samples(all, name, labels).filter((s) => s.value > 0);
     // The worker: grading, tokens, queues, stalls, repairs.
     expect(nonZero(workerSamples, 'mi_grade_duration_seconds_count', { provider: 'openai', outcome: 'scored' })).toHaveLength(1);
-    for (const kind of ['prompt', 'cached', 'completion']) expect(nonZero(workerSamples, 'mi_llm_tokens_total', { kind }).length).toBeGreaterThan(0);
+    // Labelled with the model that answered (the fake server's snapshot of the model the grader asked for).
+    const models = [...new Set(openai.requests.map((r) => `${r.model}-fake-snapshot`))];
+    expect(models).toHaveLength(1);
+    for (const kind of ['prompt', 'cached', 'completion'])
+      expect(nonZero(workerSamples, 'mi_llm_tokens_total', { kind, model: models[0]! })).toHaveLength(1);
     expect(nonZero(workerSamples, 'mi_queue_jobs').length).toBeGreaterThan(0);
     for (const queue of ['grading', 'sessions', 'mail', 'interviewer', 'auth']) {
       expect(
