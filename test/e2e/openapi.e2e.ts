@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import request from 'supertest';
-import { CONTRACT_FILES, jsonFile, webApiTypes } from '../../scripts/openapi-contract.mjs';
+import { CONTRACT_FILES, jsonFile, root as CONTRACT_ROOT, webApiTypes } from '../../scripts/openapi-contract.mjs';
 import { type RunningApi, startApi } from '../support/apps.js';
 
 type Document = {
@@ -34,6 +36,11 @@ describe('OpenAPI document', () => {
 
   it('is the checked-in openapi.json (run `npm run openapi:generate` after changing a schema)', () => {
     expect(jsonFile(served)).toBe(readFileSync(CONTRACT_FILES.openapi, 'utf8'));
+  });
+
+  it('is what `npm run openapi:generate` writes (its --check, in its own process, finds every contract file current)', () => {
+    const run = spawnSync(process.execPath, [join(CONTRACT_ROOT, 'scripts/openapi-generate.mjs'), '--check'], { encoding: 'utf8' });
+    expect({ status: run.status, out: run.stdout + run.stderr }).toEqual({ status: 0, out: '' });
   });
 
   it('types every success with a schema and documents the error body of every failure', () => {
