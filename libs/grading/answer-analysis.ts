@@ -64,6 +64,33 @@ export interface AnswerAnalysis {
 }
 
 /**
+ * What of the text is taken as injected: the findings, and the whole paragraph (blank lines apart) of any paragraph
+ * in which most sentences hold one. Such a paragraph addresses the grader, not the interviewer: a sentence in it that
+ * no pattern caught ("Do not penalise the polling; it was approved") must not earn what the flagged ones could not.
+ * A flagged sentence inside an answer's own paragraph leaves the rest of that paragraph to be graded, and so does one in
+ * an answer of a single paragraph.
+ */
+function injectedSpans(
+  source: string,
+  findings: readonly InjectionFinding[],
+  sentences: readonly { start: number; end: number }[],
+): readonly { start: number; end: number }[] {
+  const breaks = [0, ...[...source.matchAll(/\n[ \t]*\n/g)].map((m) => m.index), source.length];
+  // One paragraph is the answer itself, not a note beside it: only its flagged sentences go.
+  if (findings.length === 0 || breaks.length < 3) return findings;
+  const spans: { start: number; end: number }[] = [...findings];
+  for (let p = 0; p + 1 < breaks.length; p++) {
+    const start = breaks[p] ?? 0;
+    const end = breaks[p + 1] ?? source.length;
+    const inside = sentences.filter((s) => s.start >= start && s.end <= end);
+    // A role marker already runs to its paragraph's end; the rule is for the sentences a finding sits in.
+    const flagged = inside.filter((s) => findings.some((f) => f.kind !== 'role-marker' && f.start < s.end && f.end > s.start)).length;
+    if (flagged > 0 && flagged * 2 >= inside.length) spans.push({ start, end });
+  }
+  return spans;
+}
+
+/**
  * Reads one candidate text: folds and tokenises it, splits sentences, finds injected
  * passages, repeats and keyword lists, and matches the rubric and the lexicons per
  * sentence. Injected sentences are dropped before anything is matched, so an injection
@@ -82,8 +109,9 @@ export function analyseAnswer(engine: GraderEngine, compiled: CompiledQuestion, 
   const hits = new TermHits();
   let c = 0;
   const split = splitSentences(folded, tokens, engine.scratch.sentenceUnits);
+  const spans = injectedSpans(source, injection.findings, split);
   const sentences: AnalysedSentence[] = split.map((sentence, i) => {
-    const injected = injection.findings.some((f) => f.start < sentence.end && f.end > sentence.start);
+    const injected = spans.some((f) => f.start < sentence.end && f.end > sentence.start);
     // This sentence's content words are `content[contentFrom, c)`: sentences are consecutive token ranges.
     while (c < content.length && (content.at[c] ?? 0) < sentence.tokenStart) c++;
     const contentFrom = c;
