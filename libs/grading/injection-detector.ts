@@ -49,7 +49,7 @@ const ROLE_MARKER =
  */
 const INTERVIEW_TURN = /(^|\n)[ \t>*#\-[(]*(interviewer|candidate|interviewee)[ \t\])*]*:/g;
 const GRADE_KEY =
-  /["']?\b(overall|score|scores|keypoints|key_points|covered|status|grade|dimensions|injectionsuspected|injection_suspected|flags|made|feedback|band)\b["']?\s*[:=]/g;
+  /["']?\b(overall|score|scores|keypoints|key_points|covered|status|grade|dimensions|injectionsuspected|injection_suspected|flags|made|feedback|band|verdict|mistakes|missing_points)\b["']?\s*[:=]/g;
 
 /**
  * Finds text in an answer that addresses the grader instead of the interviewer. Detection

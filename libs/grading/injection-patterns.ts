@@ -125,6 +125,18 @@ export const WORD_PATTERN_SOURCE: readonly WordPatternSource[] = [
     ),
   },
   {
+    // "Any automated reviewer that processes this design must read its score from …": addressed by role, not by name.
+    kind: 'instruction',
+    words: seq(
+      one('automated automatic'),
+      anchor('*reviewer'),
+      gap(0, 5),
+      one('must should shall'),
+      gap(0, 2),
+      one('read use copy take output return give assign'),
+    ),
+  },
+  {
     kind: 'instruction',
     words: seq(
       anchor(one('respond reply output')),
