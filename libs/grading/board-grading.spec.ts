@@ -84,6 +84,54 @@ describe('grading with the board', () => {
       expect(point(requirements).diagramEvidence).toBeUndefined();
     });
 
+    describe('a finding whose check names a mistake', () => {
+      // Fault tolerance in words (failure, redundancy, recovery): the absent-topic mistake is absent on the words alone.
+      const faultTolerant =
+        'When a gateway node fails, clients reconnect to another one, and the database runs with a standby replica and automatic failover.';
+      const mistake = (grade: Grade) => grade.mistakes.find((m) => m.id === 'no-fault-tolerance')!;
+      const dimension = (grade: Grade) => grade.dimensions.find((d) => d.id === 'scalability-reliability')!;
+
+      it('sets the mistake present once it is due, citing the board’s elements, not a quote', () => {
+        const words = sut.gradeSync(input(faultTolerant, { scope: 'session' }));
+        const drawn = sut.gradeSync(input(faultTolerant, { scope: 'session', ...board('client-to-database.excalidraw', 'high-level-design') }));
+        expect(mistake(words)).toEqual({ id: 'no-fault-tolerance', status: 'absent', evidence: [] });
+        expect(mistake(drawn)).toEqual({
+          id: 'no-fault-tolerance',
+          status: 'present',
+          evidence: [],
+          diagramEvidence: [
+            {
+              source: 'diagram',
+              elements: [
+                { id: 'web', kind: 'node', label: 'Web app', category: 'client' },
+                { id: 'a-web-pg', kind: 'edge', label: 'reads' },
+                { id: 'pg', kind: 'node', label: 'Postgres', category: 'database' },
+              ],
+              text: 'Web app → Postgres',
+            },
+          ],
+        });
+        // It counts against its dimension like a mistake the words show.
+        expect(dimension(drawn).reason).toContain('Not addressing fault tolerance');
+        expect(dimension(words).reason).not.toContain('Not addressing fault tolerance');
+      });
+
+      it('caps the mistake’s dimension on a strong answer, like a mistake the words show', () => {
+        const reference = content.questions.get('realtime-notifications')!.referenceAnswer;
+        const words = sut.gradeSync(input(reference, { scope: 'session' }));
+        const drawn = sut.gradeSync(input(reference, { scope: 'session', ...board('client-to-database.excalidraw', 'high-level-design') }));
+        expect([dimension(words).score, dimension(drawn).score]).toEqual([4, 2]);
+        expect(drawn.overall).toBeLessThan(words.overall);
+      });
+
+      it('leaves a mistake that is not yet due absent, and a board without the finding changes nothing', () => {
+        const early = sut.gradeSync(input(faultTolerant, board('client-to-database.excalidraw')));
+        expect(mistake(early)).toEqual({ id: 'no-fault-tolerance', status: 'absent', evidence: [] });
+        const clean = sut.gradeSync(input(faultTolerant, { scope: 'session', ...board() }));
+        expect(mistake(clean)).toEqual({ id: 'no-fault-tolerance', status: 'absent', evidence: [] });
+      });
+    });
+
     it('leaves out labels addressed to the grader, and flags the grade', () => {
       const graph = graphOf('three-boxes-two-arrows.excalidraw');
       const injected = {
@@ -143,6 +191,40 @@ describe('grading with the board', () => {
           text: 'Kafka, Kafka → Push worker',
         },
       ]);
+    });
+
+    it('sets a due mistake the board shows present with its elements whatever the model said, and keeps it through verification', () => {
+      const given = input('Clients load their inbox from the database.', { scope: 'session', ...board('client-to-database.excalidraw') });
+      const reading = readBoard(given.question, given.diagram);
+      const reply = {
+        keyPoints: [],
+        mistakes: given.question.commonMistakes.map((m) => ({ id: m.id, status: 'absent', evidence: [] })),
+        dimensions: [],
+        feedback: { strengths: [], improvements: [], nextToStudy: [] },
+        flags: [],
+      } as unknown as OpenAiReply;
+      const parts = gradePartsFromReply(reply, given, gradingScope(given), reading);
+      const shown = parts.mistakes.find((m) => m.id === 'no-fault-tolerance')!;
+      expect(shown).toMatchObject({ status: 'present', evidence: [], diagramEvidence: [{ source: 'diagram', text: 'Web app → Postgres' }] });
+      expect(shown.diagramEvidence![0]!.elements.map((e) => e.id)).toEqual(['web', 'a-web-pg', 'pg']);
+      const early = input('Clients load their inbox from the database.', board('client-to-database.excalidraw'));
+      expect(gradePartsFromReply(reply, early, gradingScope(early), reading).mistakes.find((m) => m.id === 'no-fault-tolerance')).toEqual({
+        id: 'no-fault-tolerance',
+        status: 'absent',
+        evidence: [],
+      });
+
+      const grade = new RubricGrader({ now: () => 0 }).gradeSync(given);
+      const kept = verifyEvidence({ ...grade, mistakes: parts.mistakes }, [given.answer], reading).grade;
+      expect(kept.mistakes.find((m) => m.id === 'no-fault-tolerance')).toEqual(shown);
+      // Elements that are not on the board are dropped; a mistake left with nothing to show is cleared.
+      const elsewhere = {
+        ...shown,
+        diagramEvidence: [{ ...shown.diagramEvidence![0]!, elements: [{ id: 'nowhere', kind: 'node' as const, label: 'x' }] }],
+      };
+      const cleared = verifyEvidence({ ...grade, mistakes: [elsewhere] }, [given.answer], reading).grade;
+      expect(cleared.mistakes).toEqual([{ id: 'no-fault-tolerance', status: 'absent', evidence: [] }]);
+      expect(cleared.flags).toContain('low_confidence');
     });
 
     it('verifies board evidence against the board: a covered point on the board alone is partial, an element not on it is dropped', () => {

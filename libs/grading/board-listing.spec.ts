@@ -35,7 +35,7 @@ describe(formatBoard.name, () => {
       '- a-api-sqs: api -> sqs "enqueue"',
       '- a-sqs-mailer: sqs -> mailer',
       'Structural problems found by the server:',
-      '- client-to-database at web, a-web-pg, pg',
+      '- client-to-database at web, a-web-pg, pg; bears on mistake no-fault-tolerance',
     ]);
   });
 

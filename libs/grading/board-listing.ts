@@ -42,5 +42,10 @@ export function formatBoard(reading: BoardReading | null): string {
 
 function findingLines(findings: readonly DiagramFinding[]): string[] {
   if (findings.length === 0) return [];
-  return ['Structural problems found by the server:', ...findings.map((f) => `- ${f.check} at ${f.elements.map((e) => e.id).join(', ')}`)];
+  // What each bears on, by rubric id: a finding naming a mistake makes that mistake present (the grade's code sets it).
+  const about = (f: DiagramFinding) => [f.keyPoint && `key point ${f.keyPoint}`, f.mistake && `mistake ${f.mistake}`].filter(Boolean).join(', ');
+  return [
+    'Structural problems found by the server:',
+    ...findings.map((f) => `- ${f.check} at ${f.elements.map((e) => e.id).join(', ')}${about(f) ? `; bears on ${about(f)}` : ''}`),
+  ];
 }

@@ -1,5 +1,6 @@
 import { verifyBoardEvidence } from './board-evidence.js';
 import type { BoardReading } from './board-reading.js';
+import type { DiagramEvidenceGrade } from './diagram-evidence.schema.js';
 import type { Grade } from './grade.schema.js';
 import { FoldedText } from './text-normaliser.js';
 
@@ -30,7 +31,8 @@ export interface VerifiedEvidence {
  * Any dropped quote adds `low_confidence`.
  * Board evidence (`diagramEvidence`) is checked against the board the answer was graded with: an element that is
  * not on it (or was left out as addressed to the grader) is dropped like an invented quote. A covered point held up
- * by the board alone is `partial`: boxes and arrows show structure, the words the reasons.
+ * by the board alone is `partial`: boxes and arrows show structure, the words the reasons. A mistake's board evidence
+ * is checked the same way; a present mistake left with neither quotes nor elements, after dropping some, is cleared.
  */
 export function verifyEvidence(grade: Grade, candidateText: string | readonly string[], board: BoardReading | null = null): VerifiedEvidence {
   const sources = (typeof candidateText === 'string' ? [candidateText] : candidateText).map(compactOf);
@@ -56,13 +58,18 @@ export function verifyEvidence(grade: Grade, candidateText: string | readonly st
     return { kept, dropped };
   };
 
-  const keyPoints = grade.keyPoints.map((kp, k) => {
-    const { kept, dropped } = check(kp.evidence, `keyPoints[${k}].evidence`);
-    const onBoard = kp.diagramEvidence ? verifyBoardEvidence(kp.diagramEvidence, board) : { kept: [], dropped: 0 };
+  const checkBoard = (evidence: readonly DiagramEvidenceGrade[] | undefined, path: string): { kept: DiagramEvidenceGrade[]; dropped: number } => {
+    const onBoard = verifyBoardEvidence(evidence, board);
     for (let i = 0; i < onBoard.dropped; i++) {
       invented++;
-      repairs.push({ path: `keyPoints[${k}].diagramEvidence`, action: 'dropped', before: 'elements that are not on the board' });
+      repairs.push({ path, action: 'dropped', before: 'elements that are not on the board' });
     }
+    return onBoard;
+  };
+
+  const keyPoints = grade.keyPoints.map((kp, k) => {
+    const { kept, dropped } = check(kp.evidence, `keyPoints[${k}].evidence`);
+    const onBoard = checkBoard(kp.diagramEvidence, `keyPoints[${k}].diagramEvidence`);
     const { diagramEvidence: _cited, ...rest } = kp;
     const verifiedPoint = { ...rest, evidence: kept, ...(onBoard.kept.length > 0 ? { diagramEvidence: onBoard.kept } : {}) };
     if (kp.status !== 'covered' || kept.length > 0) return verifiedPoint;
@@ -72,9 +79,12 @@ export function verifyEvidence(grade: Grade, candidateText: string | readonly st
   });
   const mistakes = grade.mistakes.map((m, k) => {
     const { kept, dropped } = check(m.evidence, `mistakes[${k}].evidence`);
-    if (m.status !== 'present' || kept.length > 0 || dropped === 0) return { ...m, evidence: kept };
+    const onBoard = checkBoard(m.diagramEvidence, `mistakes[${k}].diagramEvidence`);
+    const { diagramEvidence: _shown, ...rest } = m;
+    const verifiedMistake = { ...rest, evidence: kept, ...(onBoard.kept.length > 0 ? { diagramEvidence: onBoard.kept } : {}) };
+    if (m.status !== 'present' || kept.length > 0 || onBoard.kept.length > 0 || dropped + onBoard.dropped === 0) return verifiedMistake;
     repairs.push({ path: `mistakes[${k}].status`, action: 'downgraded', before: 'present', after: 'absent' });
-    return { ...m, status: 'absent', evidence: kept } as const;
+    return { ...verifiedMistake, status: 'absent' } as const;
   });
   const flags = invented > 0 && !grade.flags.includes('low_confidence') ? [...grade.flags, 'low_confidence' as const] : grade.flags;
   return { grade: { ...grade, keyPoints, mistakes, flags }, repairs, verified, invented };

@@ -39,6 +39,11 @@ export const mistakeGradeSchema = z
     status: z.enum(['present', 'absent']),
     /** Quotes for a wrong claim; empty for an absent topic (there is nothing to quote). */
     evidence: z.array(quoteSchema),
+    /**
+     * Where the session's board shows the mistake (the elements of a structural finding whose check names it, not
+     * quotes): present only when the board showed it (see rubrics/README.md, "Diagrams").
+     */
+    diagramEvidence: z.array(diagramEvidenceSchema).optional(),
   })
   .strict();
 export type MistakeGrade = z.infer<typeof mistakeGradeSchema>;

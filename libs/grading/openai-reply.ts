@@ -1,4 +1,5 @@
 import { boardEvidenceFromIds } from './board-evidence.js';
+import { boardMistakes } from './board-mistakes.js';
 import type { BoardReading } from './board-reading.js';
 import type { VerifiedEvidence } from './evidence-verifier.js';
 import type { Grade, KeyPointGrade, MistakeGrade } from './grade.schema.js';
@@ -70,7 +71,8 @@ export function settleUnsupportedPartials(verified: VerifiedEvidence): Grade {
  * provenance are added by the grader. The reply already has the grade's shape, so this only puts the items in rubric
  * order, trims quotes and drops empty ones, and enforces what the prompt promises: a missed
  * point and an absent mistake carry no quotes, a mistake not yet due (an absent topic
- * before its phase) is absent, and an unjudged dimension (score null) is left out.
+ * before its phase) is absent, and an unjudged dimension (score null) is left out. A due mistake the board shows (a
+ * structural finding whose check names it) is present with the finding's elements, as the rubric grader has it.
  */
 export function gradePartsFromReply(
   reply: OpenAiReply,
@@ -81,6 +83,7 @@ export function gradePartsFromReply(
   const points = new Map(reply.keyPoints.map((k) => [k.id, k]));
   const mistakes = new Map(reply.mistakes.map((m) => [m.id, m]));
   const dimensions = new Map(reply.dimensions.map((d) => [d.id, d]));
+  const shownOnBoard = boardMistakes(board, scope.dueMistakes);
   return {
     keyPoints: input.question.keyPoints.flatMap((kp): KeyPointGrade[] => {
       const got = points.get(kp.id);
@@ -101,8 +104,16 @@ export function gradePartsFromReply(
     mistakes: input.question.commonMistakes.flatMap((m): MistakeGrade[] => {
       const got = mistakes.get(m.id);
       if (!got) return [];
-      const present = got.status === 'present' && scope.dueMistakes.has(m.id);
-      return [{ id: m.id, status: present ? 'present' : 'absent', evidence: present ? texts(got.evidence) : [] }];
+      const said = got.status === 'present' && scope.dueMistakes.has(m.id);
+      const shown = shownOnBoard.get(m.id);
+      return [
+        {
+          id: m.id,
+          status: said || shown ? 'present' : 'absent',
+          evidence: said ? texts(got.evidence) : [],
+          ...(shown ? { diagramEvidence: shown } : {}),
+        },
+      ];
     }),
     dimensions: scope.dimensions.flatMap((id) => {
       const got = dimensions.get(id);

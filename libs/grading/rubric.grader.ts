@@ -1,6 +1,7 @@
 import type { LoadedQuestion, Question } from '#libs/content';
 import { boardCredit, type BoardCredit } from './board-credit.js';
 import { boardFindingLines } from './board-feedback.js';
+import { boardMistakes } from './board-mistakes.js';
 import { readBoard } from './board-reading.js';
 import type { AnalysedSentence, AnswerAnalysis } from './answer-analysis.js';
 import type { CompiledKeyPoint, CompiledQuestion } from './compiled-question.js';
@@ -8,6 +9,7 @@ import { computeOverall } from './compute-overall.js';
 import { judgeCoverage, SentenceKeys, type CoverageResult, type CoverageStatus } from './coverage-judge.js';
 import { scoreDimensions } from './dimension-scorer.js';
 import { writeFeedback } from './feedback-writer.js';
+import type { DiagramEvidenceGrade } from './diagram-evidence.schema.js';
 import type { DimensionScore, Grade, GradeFlag, KeyPointGrade, MistakeGrade } from './grade.schema.js';
 import type { GradeInput, Grader } from './grader.port.js';
 import { gradingScope, type GradingScope } from './grading-scope.js';
@@ -141,10 +143,13 @@ export class RubricGrader implements Grader {
       ...said,
       sound: () => (wrongClaims.length === 0 ? said.sound() : (saidOrClaimed ??= new SentenceKeys([...history, ...creditable, ...wrongClaims]))),
     };
+    // A structural finding on the board whose check names a mistake shows that mistake, whatever the words say.
+    const shownOnBoard = boardMistakes(board, scope.dueMistakes);
     const mistakes = new Map(
-      compiled.mistakes.map(
-        (m) => [m.mistake.id, claimed.get(m.mistake.id) ?? judgeMistake(m, scope.dueMistakes.has(m.mistake.id), claimable, addressed)] as const,
-      ),
+      compiled.mistakes.map((m) => {
+        const judged = claimed.get(m.mistake.id) ?? judgeMistake(m, scope.dueMistakes.has(m.mistake.id), claimable, addressed);
+        return [m.mistake.id, shownOnBoard.has(m.mistake.id) ? { ...judged, present: true } : judged] as const;
+      }),
     );
     const quality = qualitySignals(compiled, answer.folded, creditable, engine.scratch.cueMarks);
     // A point that earlier turns covered stays covered: an earlier phase's point made in any earlier turn, and any
@@ -195,7 +200,7 @@ export class RubricGrader implements Grader {
       keyPoints: compiled.keyPoints.map((k) =>
         keyPointGrade(k.keyPoint.id, keyPoints.get(k.keyPoint.id) ?? MISSED, answer, credits.get(k.keyPoint.id)),
       ),
-      mistakes: compiled.mistakes.map((m) => mistakeGrade(m.mistake.id, mistakes.get(m.mistake.id), answer)),
+      mistakes: compiled.mistakes.map((m) => mistakeGrade(m.mistake.id, mistakes.get(m.mistake.id), answer, shownOnBoard.get(m.mistake.id))),
     };
     const overall = computeOverall(dimensions, input.role, input.question);
     return {
@@ -334,8 +339,13 @@ function withBoard(text: Map<string, CoverageResult>, credits: ReadonlyMap<strin
   );
 }
 
-function mistakeGrade(id: string, result: MistakeResult | undefined, answer: AnswerAnalysis): MistakeGrade {
-  return { id, status: result?.present ? 'present' : 'absent', evidence: quotes(result?.evidence ?? [], answer) };
+function mistakeGrade(id: string, result: MistakeResult | undefined, answer: AnswerAnalysis, board?: DiagramEvidenceGrade[]): MistakeGrade {
+  return {
+    id,
+    status: result?.present ? 'present' : 'absent',
+    evidence: quotes(result?.evidence ?? [], answer),
+    ...(board ? { diagramEvidence: board } : {}),
+  };
 }
 
 /** Exact substrings of the original answer, trimmed and capped at a word boundary. */
