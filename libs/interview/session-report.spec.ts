@@ -132,6 +132,26 @@ describe(buildReport.name, () => {
     expect(sut.studyPlan.every((s) => s.explanation && s.references.length > 0 && s.practice)).toBe(true);
   });
 
+  it('shows where the board showed a mistake, once per place, and nothing for a mistake no grade found', () => {
+    const shown = (text: string) => ({ source: 'diagram' as const, elements: [{ id: text, kind: 'node' as const, label: text }], text });
+    const withMistakes = (mistakes: Grade['mistakes']): Grade => ({ ...grade('trade-offs-scaling', { 'trade-offs': 3 }), mistakes });
+    const sut = report([
+      withMistakes([{ id: 'no-fault-tolerance', status: 'present', evidence: [], diagramEvidence: [shown('Web app → Postgres')] }]),
+      withMistakes([
+        { id: 'no-fault-tolerance', status: 'present', evidence: [], diagramEvidence: [shown('Web app → Postgres'), shown('Mobile → Postgres')] },
+        { id: 'ignores-horizontal-scaling', status: 'absent', evidence: [], diagramEvidence: [shown('Push worker')] },
+      ]),
+    ]);
+    expect(sut.mistakes).toEqual([
+      {
+        id: 'no-fault-tolerance',
+        text: 'Not addressing fault tolerance in the architecture',
+        evidence: [],
+        diagramEvidence: [shown('Web app → Postgres'), shown('Mobile → Postgres')],
+      },
+    ]);
+  });
+
   it('carries the question title and its model answer for after the session', () => {
     const question = content.questions.get('realtime-notifications')!;
     const sut = report([]);

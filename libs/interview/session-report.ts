@@ -44,7 +44,8 @@ export interface SessionReport {
    * reports stored before it). Display only: the status is the graders', whatever the board.
    */
   keyPoints: { id: string; text: string; status: 'covered' | 'partial' | 'missed'; evidence: string[]; diagramEvidence?: DiagramEvidenceGrade[] }[];
-  mistakes: { id: string; text: string; evidence: string[] }[];
+  /** `diagramEvidence`: where the board showed the mistake (a structural finding naming it), as for a key point. */
+  mistakes: { id: string; text: string; evidence: string[]; diagramEvidence?: DiagramEvidenceGrade[] }[];
   interviewersLookFor: { id: string; text: string }[];
   studyNext: string[];
   /**
@@ -140,14 +141,21 @@ export function buildReport(input: {
   });
 
   const mistakes = question.commonMistakes
-    .map((m) => ({
-      id: m.id,
-      text: m.text,
-      present: grades.some((g) => g.mistakes.some((x) => x.id === m.id && x.status === 'present')),
-      evidence: [...new Set(grades.flatMap((g) => g.mistakes.filter((x) => x.id === m.id).flatMap((x) => x.evidence)))],
-    }))
+    .map((m) => {
+      const hits = grades.flatMap((g) => g.mistakes.filter((x) => x.id === m.id));
+      const board: DiagramEvidenceGrade[] = [];
+      for (const shown of hits.flatMap((x) => (x.status === 'present' ? (x.diagramEvidence ?? []) : [])))
+        if (!board.some((b) => b.text === shown.text)) board.push(shown);
+      return {
+        id: m.id,
+        text: m.text,
+        present: hits.some((x) => x.status === 'present'),
+        evidence: [...new Set(hits.flatMap((x) => x.evidence))],
+        ...(board.length ? { diagramEvidence: board.slice(0, 3) } : {}),
+      };
+    })
     .filter((m) => m.present)
-    .map(({ id, text, evidence }) => ({ id, text, evidence }));
+    .map(({ present: _present, ...m }) => m);
 
   const { studyNext, studyPlan } = studyFor(question, keyPoints, grades);
   const coverage = planCoverage(dimensions);

@@ -82,7 +82,7 @@ const codeReportSectionSchema = z
   .meta({ id: 'CodeReportSection' });
 export type CodeReportSection = z.infer<typeof codeReportSectionSchema>;
 
-/** Evidence from the session's board for a key point: elements of the component graph, never a quote. */
+/** Evidence from the session's board for a key point or a mistake: elements of the component graph, never a quote. */
 const diagramEvidenceSchema = z.object({
   source: z.literal('diagram'),
   elements: z.array(z.object({ id: z.string(), kind: z.enum(['node', 'edge']), label: z.string().nullable(), category: z.string().optional() })),
@@ -122,7 +122,15 @@ export const gradeSchema = z
         note: z.string().optional(),
       }),
     ),
-    mistakes: z.array(z.object({ id: z.string(), status: z.enum(['present', 'absent']), evidence: z.array(z.string()) })),
+    /** `diagramEvidence`: where the board showed the mistake (a structural finding naming it). */
+    mistakes: z.array(
+      z.object({
+        id: z.string(),
+        status: z.enum(['present', 'absent']),
+        evidence: z.array(z.string()),
+        diagramEvidence: z.array(diagramEvidenceSchema).optional(),
+      }),
+    ),
     dimensions: z.array(z.object({ id: z.string(), score: z.number().int().min(1).max(4), reason: z.string() })),
     /** 0–100, computed from the dimension weights. */
     overall: z.number().int(),
@@ -185,7 +193,10 @@ export const sessionReportSchema = z
         diagramEvidence: z.array(diagramEvidenceSchema).optional(),
       }),
     ),
-    mistakes: z.array(z.object({ id: z.string(), text: z.string(), evidence: z.array(z.string()) })),
+    /** `diagramEvidence`: where the board showed the mistake, at most three (absent when it did not, and on old reports). */
+    mistakes: z.array(
+      z.object({ id: z.string(), text: z.string(), evidence: z.array(z.string()), diagramEvidence: z.array(diagramEvidenceSchema).optional() }),
+    ),
     interviewersLookFor: z.array(z.object({ id: z.string(), text: z.string() })),
     studyNext: z.array(z.string()),
     /** The misses, biggest gap first (absent on old reports). */

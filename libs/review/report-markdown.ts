@@ -39,7 +39,10 @@ export function reportMarkdown(r: ReportView): string[] {
     }),
     '',
   );
-  if (shown.mistakes.length) lines.push('### Mistakes to avoid', '', ...shown.mistakes.map((m) => `- ${inline(m.text)}`), '');
+  if (shown.mistakes.length) {
+    const board = (m: SessionReport['mistakes'][number]) => boardEvidence(m.diagramEvidence).map((b) => ` — ${b}`);
+    lines.push('### Mistakes to avoid', '', ...shown.mistakes.map((m) => `- ${inline(m.text)}${board(m).join('')}`), '');
+  }
   lines.push(...studyPlanMarkdown(shown), ...modelAnswerMarkdown(shown));
   if (shown.code) lines.push(...codeMarkdown(shown.code));
   return lines;

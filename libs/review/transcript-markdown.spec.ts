@@ -191,6 +191,24 @@ describe(transcriptToMarkdown.name, () => {
       expect(sut).not.toContain('Push | worker');
     });
 
+    it("shows where the board showed a mistake in the report's mistakes, escaped", () => {
+      const mistake = question.commonMistakes[0]!;
+      const faulty: Grade = { ...withBoard, mistakes: [{ id: mistake.id, status: 'present', evidence: [], diagramEvidence: [shown] }] };
+      const ai = buildReport({ sessionId: 's1', mode: 'practice', question, role, grades: [faulty], failedAnswers: 0 });
+      const corrected = correctGrade(faulty, 't2', new Map(), { role, question });
+      const report = correctReport({
+        ai,
+        question,
+        role,
+        correctedGrades: [corrected.corrected],
+        gradesChanged: false,
+        failedAnswers: 0,
+        latest: new Map(),
+      });
+      const sut = transcriptToMarkdown({ ...transcript(), report });
+      expect(sut).toContain(`- ${inline(mistake.text)} — ${inline('from your board: Notification service → Kafka → Push | worker')}\n`);
+    });
+
     it('keeps the element ids and labels in the JSON view of the grade and the report', () => {
       const t = boardTranscript();
       expect(t.turns[1]!.grade!.keyPoints[0]!.ai.diagramEvidence).toEqual([shown]);

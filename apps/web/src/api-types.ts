@@ -980,6 +980,18 @@ export interface components {
                 status: "covered" | "partial" | "missed";
             }[];
             mistakes: {
+                diagramEvidence?: {
+                    elements: {
+                        category?: string;
+                        id: string;
+                        /** @enum {string} */
+                        kind: "node" | "edge";
+                        label: string | null;
+                    }[];
+                    /** @enum {string} */
+                    source: "diagram";
+                    text: string;
+                }[];
                 evidence: string[];
                 id: string;
                 /** @enum {string} */
@@ -1597,6 +1609,18 @@ export interface components {
                 text: string;
             }[];
             mistakes: {
+                diagramEvidence?: {
+                    elements: {
+                        category?: string;
+                        id: string;
+                        /** @enum {string} */
+                        kind: "node" | "edge";
+                        label: string | null;
+                    }[];
+                    /** @enum {string} */
+                    source: "diagram";
+                    text: string;
+                }[];
                 evidence: string[];
                 id: string;
                 /** @enum {string} */
@@ -1884,6 +1908,18 @@ export interface components {
                 text: string;
             }[];
             mistakes: {
+                diagramEvidence?: {
+                    elements: {
+                        category?: string;
+                        id: string;
+                        /** @enum {string} */
+                        kind: "node" | "edge";
+                        label: string | null;
+                    }[];
+                    /** @enum {string} */
+                    source: "diagram";
+                    text: string;
+                }[];
                 evidence: string[];
                 id: string;
                 text: string;

@@ -62,7 +62,14 @@ export function SessionReport({ report }: { report: ReportView }) {
           <h3>Mistakes to avoid</h3>
           <ul>
             {report.mistakes.map((m) => (
-              <li key={m.id}>{m.text}</li>
+              <li key={m.id}>
+                {m.text}
+                {m.diagramEvidence?.length ? (
+                  <p className="board-evidence" data-testid="mistake-board-evidence">
+                    On your board: {m.diagramEvidence.map((e) => e.text).join('; ')}
+                  </p>
+                ) : null}
+              </li>
             ))}
           </ul>
         </>
