@@ -1,5 +1,5 @@
 import type { Ack, ClientAckData, ErrorDto } from '../protocol.js';
-import { DiagramSync, type DiagramRequest, toStoredScene } from './diagram-sync.js';
+import { DIAGRAM_MAX_BYTES, DiagramSync, type DiagramRequest, toStoredScene } from './diagram-sync.js';
 
 type Sent = Parameters<DiagramRequest>[0];
 
@@ -70,6 +70,34 @@ describe(DiagramSync.name, () => {
     sut.changed([box('c')]);
     await settled();
     expect(refusals.at(-1)).toMatchObject({ code: 'DIAGRAM_TOO_LARGE' });
+    sut.stop();
+  });
+
+  it('refuses a scene over the size limit without sending it, as the server would, and drops it until the next edit', async () => {
+    const refusals: (ErrorDto | null)[] = [];
+    const { sent, request } = server();
+    const sut = new DiagramSync(request, (e) => refusals.push(e), 5);
+    // 'é' is two bytes in UTF-8: a label of 600,000 of them is 1.2 MB though its JSON string is 600,000 characters.
+    sut.changed([box('big', 1, { text: 'é'.repeat(600_000) })]);
+    await settled();
+    expect(sent).toEqual([]);
+    expect(refusals).toEqual([
+      {
+        code: 'DIAGRAM_TOO_LARGE',
+        message: expect.stringContaining(`the limit is ${DIAGRAM_MAX_BYTES}`),
+        retryable: false,
+        details: { limit: DIAGRAM_MAX_BYTES, bytes: expect.any(Number) },
+      },
+    ]);
+    expect((refusals[0]!.details!.bytes as number) > 1_200_000).toBe(true);
+    sut.resume();
+    await settled();
+    expect(sent).toEqual([]);
+    expect(refusals).toHaveLength(1);
+    sut.changed([box('small')]);
+    await settled();
+    expect(sent.map((s) => s.scene.elements)).toEqual([[box('small')]]);
+    expect(refusals.at(-1)).toBeNull();
     sut.stop();
   });
 

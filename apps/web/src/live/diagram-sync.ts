@@ -10,6 +10,14 @@ export type DiagramRequest = (payload: { clientId: string; scene: DiagramScene }
 /** How long drawing must pause before a snapshot goes out (the server refuses two closer than 1 s by default). */
 const DIAGRAM_DEBOUNCE_MS = 1_200;
 
+/**
+ * The largest scene sent, in UTF-8 bytes of its JSON: the server's `DIAGRAM_MAX_BYTES` default (libs/config). The
+ * client is not told the configured value, so it uses the documented default. A scene past the socket's frame limit
+ * (about twice the server's) would drop the connection with no code and be re-sent on every reconnect; refused here,
+ * it is reported as the server would report it (`DIAGRAM_TOO_LARGE`) and never sent.
+ */
+export const DIAGRAM_MAX_BYTES = 1_000_000;
+
 interface BoardElement {
   id: string;
   type: string;
@@ -42,7 +50,8 @@ function fingerprint(elements: readonly BoardElement[]): string {
  * Keeps the server's copy of the board up to date: only the latest scene matters, so a newer drawing replaces
  * one not yet sent (it keeps its `clientId` only while it is being re-sent unchanged). Offline the scene waits for
  * `resume()` (called after every join); a retryable refusal (rate limit, timeout, a dependency down) is retried after `retryAfterMs`; any other
- * refusal (too large, invalid) is reported and the scene dropped until the next edit.
+ * refusal (too large, invalid) is reported and the scene dropped until the next edit. A scene over `maxBytes` is
+ * refused here the same way, without being sent.
  */
 export class DiagramSync {
   private pending: { clientId: string; scene: DiagramScene; fingerprint: string } | null = null;
@@ -58,6 +67,7 @@ export class DiagramSync {
     private readonly request: DiagramRequest,
     private readonly onRefused: (error: ErrorDto | null) => void,
     private readonly debounceMs = DIAGRAM_DEBOUNCE_MS,
+    private readonly maxBytes = DIAGRAM_MAX_BYTES,
   ) {}
 
   /** The board now shows a scene the server already has (loaded, or another device's): nothing to send for it. */
@@ -93,6 +103,17 @@ export class DiagramSync {
   async flush(): Promise<void> {
     if (this.stopped || this.sending || !this.pending) return;
     const snap = this.pending;
+    const bytes = new TextEncoder().encode(JSON.stringify(snap.scene)).length;
+    if (bytes > this.maxBytes) {
+      this.pending = null;
+      this.onRefused({
+        code: 'DIAGRAM_TOO_LARGE',
+        message: `the scene is ${bytes} bytes; the limit is ${this.maxBytes}`,
+        retryable: false,
+        details: { limit: this.maxBytes, bytes },
+      });
+      return;
+    }
     this.sending = true;
     this.ownClientIds.add(snap.clientId);
     let ack: Ack<ClientAckData['diagram:update']>;
