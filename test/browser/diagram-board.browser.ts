@@ -235,17 +235,32 @@ describe('the system-design whiteboard in the browser', () => {
     }
   });
 
-  it('does not load the board on a coding session', async () => {
+  it('does not load the board on the landing page, the dashboard or a coding session', async () => {
     const user = await createUser(api.app, 'candidate');
     const p = await openPage(browser, api.url);
-    const scripts: string[] = [];
-    p.page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+    // Any request for the board's chunk: its script, its stylesheet, a preload of either.
+    const board: string[] = [];
+    p.page.on('request', (r) => new URL(r.url()).pathname.includes('diagram-board') && board.push(`${r.resourceType()} ${r.url()}`));
+    // A page's lazy chunks are requested as it renders; a moment more catches a prefetch once it is idle.
+    const loadedOn = async (rendered: () => Promise<unknown>) => {
+      await rendered();
+      await p.page.waitForTimeout(750);
+      return board.splice(0);
+    };
     try {
+      await p.page.goto('/');
+      expect(await loadedOn(() => p.page.getByRole('heading', { level: 1 }).first().waitFor())).toEqual([]);
       await signIn(p.page, user.email, DEFAULT_PASSWORD, '/dashboard');
+      expect(await loadedOn(() => p.page.getByRole('heading', { name: 'Your practice' }).waitFor())).toEqual([]);
       await startSession(p.page, 'lru-cache', 'practice');
-      await p.page.getByLabel('Your code').waitFor();
-      expect(scripts.filter((s) => s.includes('diagram-board'))).toEqual([]);
+      expect(await loadedOn(() => p.page.getByLabel('Your code').waitFor())).toEqual([]);
       expect(await p.page.getByTestId('diagram-board').count()).toBe(0);
+      // The same watch sees the chunk where it belongs: it is named so, and it is requested.
+      await p.page.goto('/dashboard');
+      await startSession(p.page, 'url-shortener', 'practice');
+      expect(await loadedOn(() => p.page.getByTestId('diagram-board').locator('canvas.interactive').waitFor())).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^script .*\/assets\/diagram-board-[\w-]+\.js$/)]),
+      );
     } finally {
       await p.context.close();
     }
