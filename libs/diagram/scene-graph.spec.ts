@@ -136,6 +136,47 @@ describe(toComponentGraph.name, () => {
     });
   });
 
+  describe('a board drawn in Chromium with a frame and a deleted box, as Excalidraw holds it (framed-on-the-board.excalidraw)', () => {
+    // Drawn with the board's own tools: a frame (F) renamed by a double click on its title, two boxes drawn inside it
+    // and one outside, bound arrows, and a box drawn and deleted (Delete). Saved from Excalidraw's API
+    // (getSceneElementsIncludingDeleted) before the client's toStoredScene leaves deleted elements out: what a
+    // board holds, not what the server receives.
+    const scene = fixture('framed-on-the-board.excalidraw');
+    const sut = toComponentGraph(scene);
+    const name = (id: string | null) => sut.nodes.find((n) => n.id === id)?.label ?? null;
+
+    it('ignores the deleted box and its label, which the scene still holds', () => {
+      const deleted = scene.elements.filter((e) => e.isDeleted);
+      expect(deleted.map((e) => [e.type, e.text ?? null])).toEqual([
+        ['rectangle', null],
+        ['text', 'Old cache'],
+      ]);
+      const ids = [...sut.nodes, ...sut.edges, ...sut.looseArrows, ...sut.notes, ...sut.boundaries].map((x) => x.id);
+      for (const e of deleted) expect(ids).not.toContain(e.id);
+      expect(JSON.stringify(sut)).not.toContain('Old cache');
+      expect(sut.notes).toEqual([]);
+      expect(sut.looseArrows).toEqual([]);
+    });
+
+    it('reads the frame as a boundary named by its title, holding the boxes drawn inside it and not the one outside', () => {
+      const frame = scene.elements.find((e) => e.type === 'frame')!;
+      expect(sut.boundaries).toEqual([{ id: frame.id, kind: 'frame', label: 'App VPC', nodeIds: expect.any(Array) }]);
+      expect(sut.boundaries[0]!.nodeIds.map(name)).toEqual(['API servers', 'Postgres']);
+      expect(sut.nodes.map((n) => [n.label, n.category, n.boundaryIds])).toEqual([
+        ['API servers', 'service', [frame.id]],
+        ['Postgres', 'database', [frame.id]],
+        ['Web client', 'client', []],
+      ]);
+    });
+
+    it('reads the arrows bound across the frame’s edge and inside it', () => {
+      expect(sut.edges.map((e) => [name(e.from), name(e.to), e.via])).toEqual([
+        ['API servers', 'Postgres', 'bound'],
+        ['Web client', 'API servers', 'bound'],
+      ]);
+    });
+  });
+
   it('is empty for an empty board, and ignores a text whose container was deleted only as a label', () => {
     expect(toComponentGraph({ elements: [] })).toEqual({ nodes: [], edges: [], notes: [], boundaries: [], looseArrows: [] });
     const sut = toComponentGraph({
