@@ -130,8 +130,12 @@ export const serverEventPayloadSchemas = {
     visible: passCountSchema,
     hidden: passCountSchema,
   }),
-  /** A board snapshot, as stored: watchers (a coach, the candidate's other devices) redraw from `scene`. */
-  'diagram:updated': z.object({ snapshotId: z.string(), clientId: z.string(), phaseId: z.string(), scene: diagramSceneSchema }),
+  /**
+   * A board snapshot, as stored: watchers (a coach, the candidate's other devices) redraw from `scene`. In the events
+   * of a `session:join` ack only the latest `diagram:updated` carries its `scene` (the board as it is now); the earlier
+   * ones come without it, so a join does not replay every whole scene. Emitted events always carry it.
+   */
+  'diagram:updated': z.object({ snapshotId: z.string(), clientId: z.string(), phaseId: z.string(), scene: diagramSceneSchema.optional() }),
 } as const;
 
 export type ServerEventPayloads = { [K in keyof typeof serverEventPayloadSchemas]: z.infer<(typeof serverEventPayloadSchemas)[K]> };

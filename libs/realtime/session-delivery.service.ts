@@ -15,6 +15,20 @@ interface Watcher {
 }
 
 const SWEEP_MS = 2_000;
+
+/**
+ * A join's events with the scene only in the latest `diagram:updated`: each holds a whole scene, and the board shows
+ * the latest (twenty snapshots of a 21 KB scene were 429 KB of replay). Every event and seq is still there, so resume
+ * stays exact; a snapshot's scene stays readable in the diagram timeline.
+ */
+function latestSceneOnly(events: ServerEvent[]): ServerEvent[] {
+  const latest = events.findLastIndex((e) => e.type === 'diagram:updated');
+  return events.map((e, i) => {
+    if (e.type !== 'diagram:updated' || i === latest) return e;
+    const { scene: _replaced, ...rest } = e;
+    return rest;
+  });
+}
 /** Answers whose grade this process may still deliver, remembered for the answer→grade latency (bounded). */
 const MAX_PENDING_ANSWERS = 10_000;
 
@@ -74,7 +88,7 @@ export class SessionDeliveryService implements OnModuleInit, OnModuleDestroy {
   /** Registers the socket and returns every event after `lastSeq`; later events arrive as emits. */
   join(socket: Socket, sessionId: string, lastSeq: number): Promise<ServerEvent[]> {
     return this.serially(sessionId, async () => {
-      const events = await this.sessions.eventsAfter(sessionId, lastSeq);
+      const events = latestSceneOnly(await this.sessions.eventsAfter(sessionId, lastSeq));
       if (socket.disconnected) return events; // it left while we were reading: nothing to watch
       const cursor = events.at(-1)?.seq ?? lastSeq;
       let forSession = this.watchers.get(sessionId);

@@ -95,6 +95,12 @@ describe('diagram snapshots (diagram:update)', () => {
     expect(diagrams.map((e) => [e.seq, e.snapshotId])).toEqual([[ack2.seq, ack2.snapshotId]]);
     expect(diagrams[0]!.scene).toEqual(second);
     expect(joined.events.every((e) => e.seq > ack1.seq)).toBe(true);
+    // A join from the start gets every snapshot, the scene only in the latest (the board as it is now).
+    const fromStart = (await back.join(sessionId, 0)).events.filter((e): e is ServerEvent<'diagram:updated'> => e.type === 'diagram:updated');
+    expect(fromStart.map((e) => [e.seq, e.scene ?? null])).toEqual([
+      [ack1.seq, null],
+      [ack2.seq, second],
+    ]);
     await watcher.waitForEvent('diagram:updated', (e) => e.seq === ack2.seq);
     expect(watcher.events.filter((e) => e.type === 'diagram:updated').map((e) => e.seq)).toEqual([ack1.seq, ack2.seq]);
 

@@ -3,21 +3,25 @@ import type { Socket } from 'socket.io';
 import { InterviewModule, SessionsRepository } from '../../libs/interview/index.js';
 import { SessionNotifier } from '../../libs/interview/session-notifier.js';
 import { MetricsModule } from '../../libs/metrics/index.js';
-import type { ServerEvent } from '../../libs/protocol/index.js';
+import type { DiagramScene, ServerEvent } from '../../libs/protocol/index.js';
 import { SessionDeliveryService } from '../../libs/realtime/session-delivery.service.js';
 import { startServiceContext, startSession } from '../support/service-context.js';
 import { waitFor } from '../support/wait-for.js';
 
 /** A socket as delivery sees it, which records what it is sent. */
-function recordingSocket(): { socket: Socket; seqs: number[] } {
+function recordingSocket(): { socket: Socket; seqs: number[]; emitted: ServerEvent[] } {
   const seqs: number[] = [];
+  const emitted: ServerEvent[] = [];
   const socket = {
     id: `s-${Math.random().toString(36).slice(2)}`,
     data: {},
     disconnected: false,
-    emit: (_type: string, e: ServerEvent) => seqs.push(e.seq),
+    emit: (_type: string, e: ServerEvent) => {
+      seqs.push(e.seq);
+      emitted.push(e);
+    },
   };
-  return { socket: socket as unknown as Socket, seqs };
+  return { socket: socket as unknown as Socket, seqs, emitted };
 }
 
 /** Delivery from the event log to an api process's sockets, on the real Postgres and Redis pub/sub. */
@@ -52,6 +56,40 @@ describe(SessionDeliveryService.name, () => {
     await waitFor(async () => (seqs.includes(told) ? true : undefined));
     expect(seqs).toEqual([lost, told]);
     expect(lost).toBe(joined.at(-1)!.seq + 1);
+  });
+
+  it('sends the scene only in the latest diagram:updated of a join, every seq still there; an emit carries its scene', async () => {
+    const { sessionId } = await startSession(app);
+    const scene = (label: string) => ({ type: 'excalidraw', version: 2, elements: [{ id: label, type: 'rectangle' }], appState: {} }) as DiagramScene;
+    const snapshot = async (n: number, told = false) => {
+      const done = await sessions.inSession(sessionId, (tx) =>
+        tx.appendEvent('diagram:updated', { snapshotId: crypto.randomUUID(), clientId: `c${n}`, phaseId: 'p', scene: scene(`box-${n}`) }),
+      );
+      if (told) await app.get(SessionNotifier).notify(done!.appended);
+      return done!.result;
+    };
+    for (const n of [1, 2, 3]) await snapshot(n);
+    const after = await append(sessionId, false);
+
+    const { socket, emitted } = recordingSocket();
+    const joined = await sut.join(socket, sessionId, 0);
+    expect(joined.map((e) => e.seq)).toEqual(joined.map((_, i) => i + 1));
+    expect(joined.map((e) => e.seq)).toContain(after);
+    const boards = joined.filter((e): e is ServerEvent<'diagram:updated'> => e.type === 'diagram:updated');
+    expect(boards.map((e) => [e.clientId, e.scene ?? null])).toEqual([
+      ['c1', null],
+      ['c2', null],
+      ['c3', scene('box-3')],
+    ]);
+    // A resume from the second snapshot gets the third with its scene.
+    expect((await sut.join(recordingSocket().socket, sessionId, boards[1]!.seq)).find((e) => e.type === 'diagram:updated')).toMatchObject({
+      clientId: 'c3',
+      scene: scene('box-3'),
+    });
+
+    const live = await snapshot(4, true);
+    await waitFor(async () => (emitted.some((e) => e.seq === live) ? true : undefined));
+    expect(emitted.find((e) => e.seq === live)).toMatchObject({ type: 'diagram:updated', scene: scene('box-4') });
   });
 
   it('delivers each event once, in order, to every socket of the session from its own cursor', async () => {

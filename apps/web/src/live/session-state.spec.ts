@@ -84,6 +84,25 @@ describe(applyEvent.name, () => {
     expect(s.items[1]).toMatchObject({ status: 'queued', failureCode: undefined });
   });
 
+  it('shows the board of a join’s latest snapshot: the earlier ones come without their scene and the seq still moves', () => {
+    const scene = (label: string) => ({ type: 'excalidraw', version: 2, elements: [{ id: label, type: 'rectangle' }], appState: {} });
+    const snapshot = (seq: number, withScene: boolean) =>
+      ev({
+        seq,
+        type: 'diagram:updated',
+        snapshotId: `d${seq}`,
+        clientId: `c${seq}`,
+        phaseId: 'p1',
+        ...(withScene ? { scene: scene(`b${seq}`) } : {}),
+      } as Draft);
+    const s = applyJoin(joined, {
+      state: { ...state, lastSeq: 6 },
+      events: [snapshot(3, false), snapshot(4, false), snapshot(5, true), snapshot(6, false)],
+    });
+    expect(s.diagram).toEqual({ seq: 5, snapshotId: 'd5', clientId: 'c5', scene: scene('b5') });
+    expect(s.lastSeq).toBe(6);
+  });
+
   it('moves the phase and ends the session', () => {
     let s = applyEvent(joined, ev({ seq: 3, type: 'phase:changed', phase: { ...phase, id: 'p2', index: 1 }, endsAt: '2026-01-01T10:20:00.000Z' }));
     expect(s.phase?.index).toBe(1);

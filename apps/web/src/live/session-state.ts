@@ -13,8 +13,10 @@ import type {
 /** One finished run or submission, as `code:result` says it (hidden tests as pass/fail only). */
 export type CodeResult = Omit<ServerEvent<'code:result'>, 'sessionId' | 'type'>;
 
-/** The board as its last snapshot left it. */
-export type DiagramSnapshot = Pick<ServerEvent<'diagram:updated'>, 'seq' | 'snapshotId' | 'clientId' | 'scene'>;
+/** The board as its last snapshot left it (one that carried its scene). */
+export type DiagramSnapshot = Pick<ServerEvent<'diagram:updated'>, 'seq' | 'snapshotId' | 'clientId'> & {
+  scene: NonNullable<ServerEvent<'diagram:updated'>['scene']>;
+};
 
 export type TimelineItem =
   | {
@@ -191,6 +193,8 @@ export function applyEvent(state: LiveState, event: ServerEvent): LiveState {
       return { ...next, codeResults: [...state.codeResults, result] };
     }
     case 'diagram:updated':
+      // A join's earlier snapshots come without their scene: the batch's latest one carries the board.
+      if (!event.scene) return next;
       return { ...next, diagram: { seq: event.seq, snapshotId: event.snapshotId, clientId: event.clientId, scene: event.scene } };
   }
 }
