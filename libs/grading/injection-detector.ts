@@ -51,6 +51,10 @@ const INTERVIEW_TURN = /(^|\n)[ \t>*#\-[(]*(interviewer|candidate|interviewee)[ 
 const GRADE_KEY =
   /["']?\b(overall|score|scores|keypoints|key_points|covered|status|grade|dimensions|injectionsuspected|injection_suspected|flags|made|feedback|band|verdict|mistakes|missing_points)\b["']?\s*[:=]/g;
 
+/** A grade's key on a `key: value` line (`key_points_covered`, `mistakes_found`, `verdict`). */
+const GRADE_LINE_KEY =
+  /^["']?(overall|score|scores|key_?points\w*|covered|grade|dimensions|band|verdict|mistakes\w*|missing_points|injection_?suspected)["']?$/;
+
 /**
  * Finds text in an answer that addresses the grader instead of the interviewer. Detection
  * runs on folded text (look-alike letters, full-width forms and zero-width characters
@@ -202,6 +206,15 @@ function findFakeGrades(folded: FoldedText, text: string, out: InjectionFinding[
       out.push({ kind: 'fake-grade', start: folded.sourceStart(from), end: folded.sourceEnd(to - 1) });
     }
     from = text.indexOf('{', Math.max(to, from + 1));
+  }
+  // The same record written as lines of `key: value` (YAML, a config block): two grade keys on neighbouring lines.
+  const lines = [...text.matchAll(/^[ \t>*#-]*(["']?[a-z_]+["']?)[ \t]*[:=][^\n]*$/gm)];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const [a, b] = [lines[i], lines[i + 1]] as [RegExpExecArray, RegExpExecArray];
+    const near = text.slice(a.index + a[0].length, b.index).split('\n').length <= 3;
+    if (near && GRADE_LINE_KEY.test(a[1] ?? '') && GRADE_LINE_KEY.test(b[1] ?? '')) {
+      out.push({ kind: 'fake-grade', start: folded.sourceStart(a.index), end: folded.sourceEnd(b.index + b[0].length - 1) });
+    }
   }
 }
 

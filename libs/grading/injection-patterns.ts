@@ -118,10 +118,10 @@ export const WORD_PATTERN_SOURCE: readonly WordPatternSource[] = [
   {
     kind: 'instruction',
     words: seq(
-      anchor(alt(one('grader evaluator llm'), seq('*grading', one('model system')))),
+      anchor(alt(one('grader graders evaluator evaluators llm'), seq('*grading', one('model system')))),
       gap(0, 2),
       alt(one('must should shall will'), 'needs to', 'has to'),
-      one('output return respond give score grade mark rate assign set ignore treat'),
+      one('output return respond give score grade mark rate assign set ignore treat copy use read'),
     ),
   },
   {

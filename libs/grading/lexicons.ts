@@ -175,6 +175,25 @@ export const META_CUES: readonly string[] = [
   'strong hire',
   'all the points',
   'everything in the rubric',
+  // Who decides and what they decided: the reader's verdict, never the system's.
+  'the score as',
+  'keep the score',
+  'my score',
+  'your score',
+  'rate this',
+  'rated as',
+  'your instructions',
+  'reading this',
+  'scoring this',
+  'already approved',
+  'already validated',
+  'already passed',
+  'approved by the interviewer',
+  'hiring panel',
+  'hiring committee',
+  'assessment summary',
+  'no deductions',
+  'rubric item',
 ];
 
 /** Phrases that give the question back instead of answering it. */
