@@ -8,9 +8,26 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
-/** The tables a piece of SQL names: after FROM, JOIN, INTO, UPDATE, TABLE or REFERENCES (upper case, as this code writes SQL). */
+/** A table reference: optionally `public.`-qualified, either part optionally double-quoted; group 1 is the name. */
+const TABLE_REF = String.raw`(?:"?public"?\s*\.\s*)?"?([a-z_][a-z0-9_]*)"?`;
+const NAMING = new RegExp(String.raw`\b(FROM|USING|JOIN|INTO|UPDATE|TABLE|REFERENCES|TRUNCATE)\s+${TABLE_REF}`, 'gi');
+/** The next table of a comma list, read right after a table: `[[AS] alias] , table`. */
+const LISTED = new RegExp(String.raw`(?:\s+(?:AS\s+)?"?[a-z_][a-z0-9_]*"?)?\s*,\s*${TABLE_REF}`, 'iy');
+
+/**
+ * The tables a piece of SQL names, in any case: after FROM, USING, JOIN, INTO, UPDATE, TABLE, REFERENCES or
+ * TRUNCATE, schema-qualified (`public.x`) or quoted (`"x"`) or not, and every table of a comma list after FROM or
+ * USING (`FROM a x, b y`).
+ */
 export function tablesNamed(text: string): string[] {
-  return [...text.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE|TABLE|REFERENCES)\s+([a-z_][a-z0-9_]*)/g)].map((m) => m[1]!);
+  const found: string[] = [];
+  for (const m of text.matchAll(NAMING)) {
+    found.push(m[2]!.toLowerCase());
+    if (!/^(?:FROM|USING)$/i.test(m[1]!)) continue;
+    LISTED.lastIndex = m.index + m[0].length;
+    for (let next = LISTED.exec(text); next; next = LISTED.exec(text)) found.push(next[1]!.toLowerCase());
+  }
+  return found;
 }
 
 /** Every table named in `text` (a file of lib `lib`) that another lib owns. */
@@ -54,10 +71,25 @@ describe('table ownership (libs/db/table-ownership.ts)', () => {
       { table: 'interview_sessions', owner: 'interview' },
     ]);
     expect(foreignTables('waitlist', 'await m.query(`INSERT INTO users (email) VALUES ($1)`)')).toEqual([{ table: 'users', owner: 'auth' }]);
+    expect(foreignTables('waitlist', 'await m.query(`insert into users (email) values ($1)`)')).toEqual([{ table: 'users', owner: 'auth' }]);
     expect(foreignTables('interview', '`SELECT 1 FROM x JOIN coach_assignments a ON a.x = x.y`')).toEqual([
       { table: 'coach_assignments', owner: 'review' },
     ]);
     expect(foreignTables('rollout', '`UPDATE grades SET overall = 0`')).toEqual([{ table: 'grades', owner: 'interview' }]);
     expect(foreignTables('interview', '`SELECT * FROM session_turns t JOIN grades g ON g.turn_id = t.id`')).toEqual([]);
+  });
+
+  // Each names interview_sessions, which review may reach only through interview's public service.
+  it.each([
+    ['in lower case', '`delete from interview_sessions where id = $1`'],
+    ['after USING', '`DELETE FROM review_disputes d USING interview_sessions s WHERE s.id = d.session_id`'],
+    ['in a comma list after FROM', '`SELECT 1 FROM review_disputes d, interview_sessions s WHERE s.id = d.session_id`'],
+    ['later in a comma list, with AS', '`SELECT 1 FROM review_disputes AS d, coach_assignments a,interview_sessions`'],
+    ['schema-qualified', '`SELECT * FROM public.interview_sessions`'],
+    ['quoted', '`UPDATE "interview_sessions" SET status = $2`'],
+    ['quoted and schema-qualified', '`SELECT 1 FROM "public"."interview_sessions"`'],
+    ['after a lower-case JOIN', '`select 1 from review_disputes d left join public."interview_sessions" s on s.id = d.session_id`'],
+  ])('catches a cross-lib table named %s', (_form, sql) => {
+    expect(foreignTables('review', sql)).toEqual([{ table: 'interview_sessions', owner: 'interview' }]);
   });
 });
