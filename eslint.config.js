@@ -8,6 +8,10 @@ import tseslint from 'typescript-eslint';
 const DB_LAYER = ['libs/db/**', '**/*.repository.ts', '**/*.entity.ts', '**/migrations/**'];
 const OPENAI_PROVIDER = ['libs/grading/**/openai*.ts', 'libs/interviewer/openai*.ts'];
 const CONFIG_LIB = ['libs/config/**'];
+/** The row parsers of libs/db that a raw query's result goes through in a repository (issue 23). */
+const ROW_PARSERS = ['rows', 'firstRow', 'onlyRow', 'affectedCount'];
+const UNKNOWN_PROMISE_FN =
+  ":function[returnType.typeAnnotation.typeName.name='Promise'][returnType.typeAnnotation.typeArguments.params.0.type='TSUnknownKeyword']";
 
 const typeormOnlyInDbLayer = {
   name: 'typeorm',
@@ -100,9 +104,22 @@ export default tseslint.config(
           message: 'No casts in repositories and row mappers: parse rows with rows(schema, result) from #libs/db.',
         },
         {
-          selector:
-            "VariableDeclarator[id.typeAnnotation][id.typeAnnotation.typeAnnotation.type!='TSUnknownKeyword'] > AwaitExpression > CallExpression[callee.property.name='query']",
-          message: 'A raw query answers untyped rows: parse them with rows(schema, result) from #libs/db instead of annotating the variable.',
+          selector: "CallExpression[callee.property.name='query'][typeArguments]",
+          message: 'A type argument on a raw query is a cast: parse its rows with rows(schema, await m.query(…)) from #libs/db.',
+        },
+        {
+          // An awaited raw query answers `any`: it goes straight into a row parser, is dropped, or is kept as `unknown`.
+          selector: `AwaitExpression:not(${[
+            'ExpressionStatement > AwaitExpression',
+            `CallExpression[callee.name=/^(${ROW_PARSERS.join('|')})$/] > AwaitExpression`,
+            "VariableDeclarator[id.typeAnnotation.typeAnnotation.type='TSUnknownKeyword'] > AwaitExpression",
+          ].join(', ')}) > CallExpression[callee.property.name='query']`,
+          message: `A raw query answers untyped rows: pass the awaited result straight to ${ROW_PARSERS.join('/')}(schema, …) from #libs/db (or keep it as unknown).`,
+        },
+        {
+          // Not awaited: only returned from a function that declares Promise<unknown> (SessionTx.sql).
+          selector: `CallExpression[callee.property.name='query']:not(AwaitExpression > CallExpression, ${UNKNOWN_PROMISE_FN} ReturnStatement > CallExpression)`,
+          message: 'A raw query answers untyped rows: await it into a row parser (rows(schema, await m.query(…)) from #libs/db).',
         },
       ],
     },

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, QueryFailedError, type Repository } from 'typeorm';
-import { firstRow, pgErrorCode, TransactionHost } from '#libs/db';
+import { col, firstRow, pgErrorCode, TransactionHost } from '#libs/db';
 import { DomainError } from '#libs/errors';
 import { z } from 'zod';
 import { type Role, UserEntity } from './user.entity.js';
 
 const UNIQUE_VIOLATION = '23505';
+const createdRow = z.object({ id: col.uuid });
 
 @Injectable()
 export class UsersRepository {
@@ -21,11 +22,14 @@ export class UsersRepository {
    * the account with the spent code); null when the email already has an account (the transaction stays usable).
    */
   async createIfAbsent(input: { email: string; passwordHash: string; role: Role; earlyAccess: boolean }): Promise<string | null> {
-    const result = await this.host.manager.query(
-      `INSERT INTO users (email, password_hash, role, early_access) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`,
-      [input.email, input.passwordHash, input.role, input.earlyAccess],
+    const created = firstRow(
+      createdRow,
+      await this.host.manager.query(
+        `INSERT INTO users (email, password_hash, role, early_access) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`,
+        [input.email, input.passwordHash, input.role, input.earlyAccess],
+      ),
     );
-    return firstRow(z.object({ id: z.string() }), result)?.id ?? null;
+    return created?.id ?? null;
   }
 
   /** The users of these ids (those that exist), each with their email and role. */

@@ -57,6 +57,8 @@ describe('import boundaries (eslint.config.js)', () => {
   });
 
   // Rows are parsed at the repository boundary (`rows(schema, result)` from libs/db), never cast (issue 23).
+  const query =
+    'declare const m: { query<T = unknown>(s: string): Promise<T> };\ndeclare const s: unknown;\ndeclare function rows(a: unknown, b: unknown): unknown;\ndeclare function firstRow(a: unknown, b: unknown): unknown;\n';
   it.each([
     ['libs/review/review.repository.ts', 'export const f = (r: Record<string, unknown>) => r.id as string;\n'],
     ['libs/interview/session-rows.ts', 'export const f = (r: Record<string, unknown>) => <string>r.id;\n'],
@@ -69,12 +71,30 @@ describe('import boundaries (eslint.config.js)', () => {
   });
 
   it.each([
+    ['a type argument on .query', `${query}export async function f() {\n  return rows(s, await m.query<{ email: string }[]>(\`SELECT 1\`));\n}\n`],
+    [
+      'an unannotated result, a field read off it',
+      `${query}export async function f() {\n  const z = await m.query(\`SELECT 1\`);\n  return z[0].emial;\n}\n`,
+    ],
+    ['a field read off the awaited result', `${query}export async function f() {\n  return (await m.query(\`SELECT 1\`))[0].emial;\n}\n`],
+    ['the result returned as typed rows', `${query}export function f(): Promise<{ id: string }[]> {\n  return m.query(\`SELECT 1\`);\n}\n`],
+    ['a .then on the result', `${query}export function f() {\n  return m.query(\`SELECT 1\`).then((r: { x: 1 }[]) => r[0]);\n}\n`],
+  ])('refuses an untyped raw query in a repository: %s', async (_what, code) => {
+    expect(await ruleIds('libs/auth/users.repository.ts', code)).toContain('no-restricted-syntax');
+  });
+
+  it.each([
     ['libs/review/review.repository.ts', "export const KINDS = ['a', 'b'] as const;\n"],
     [
       'libs/interview/sessions.repository.ts',
       'declare const m: { query(s: string): Promise<unknown> };\nexport async function f() {\n  const result: unknown = await m.query(`SELECT 1`);\n  return result;\n}\n',
     ],
     ['libs/review/review.service.ts', 'export const f = (r: Record<string, unknown>) => r.id as string;\n'],
+    [
+      'libs/auth/users.repository.ts',
+      `${query}export async function f() {\n  await m.query(\`UPDATE x SET y = 1\`);\n  return firstRow(s, await m.query(\`SELECT 1\`));\n}\n`,
+    ],
+    ['libs/interview/sessions.repository.ts', `${query}export class X {\n  sql(q: string): Promise<unknown> {\n    return m.query(q);\n  }\n}\n`],
   ])('allows in %s: %s', async (file, code) => {
     expect(await ruleIds(file, code)).not.toContain('no-restricted-syntax');
   });
