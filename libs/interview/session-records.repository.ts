@@ -3,6 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { col, firstRow, rows } from '#libs/db';
+import type { Grade } from '#libs/grading';
+import type { StoredReport } from './session.types.js';
+import { storedGrade, storedReport } from './session-rows.js';
 
 /** An ended session as the coach's queue lists it, with how many of its answers carry each flag asked for. */
 export interface EndedSessionRecord {
@@ -25,7 +28,7 @@ export interface GradedAnswerRecord {
   questionVersion: string;
   roleSlug: string;
   roleVersion: string;
-  grade: unknown;
+  grade: Grade;
 }
 
 /** A candidate's ended session with its latest report. */
@@ -38,7 +41,7 @@ export interface ReportedSessionRecord {
   mode: string;
   startedAt: Date;
   endedAt: Date;
-  report: unknown;
+  report: StoredReport;
 }
 
 const endedRow = z
@@ -71,11 +74,11 @@ const toPlan = (r: z.output<z.ZodObject<typeof planColumns>>) => ({
 });
 
 const answerRow = z
-  .object({ ...planColumns, session_id: col.uuid, turn_id: col.uuid, text: col.text, body: col.json<unknown>() })
+  .object({ ...planColumns, session_id: col.uuid, turn_id: col.uuid, text: col.text, body: storedGrade })
   .transform((r): GradedAnswerRecord => ({ ...toPlan(r), sessionId: r.session_id, turnId: r.turn_id, text: r.text, grade: r.body }));
 
 const reportedRow = z
-  .object({ ...planColumns, id: col.uuid, mode: col.text, started_at: col.time, ended_at: col.time, report: col.json<unknown>() })
+  .object({ ...planColumns, id: col.uuid, mode: col.text, started_at: col.time, ended_at: col.time, report: storedReport })
   .transform((r): ReportedSessionRecord => ({
     ...toPlan(r),
     sessionId: r.id,

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { ContentService } from '#libs/content';
-import type { Grade } from '#libs/grading';
 import { CodeRunsRepository } from './code-runs.repository.js';
 import { toCodeReport } from './code-evidence.js';
 import { buildReport } from './session-report.js';
@@ -50,7 +49,7 @@ export class SessionReportService {
       mode: session.mode,
       question,
       role,
-      grades: stored.map((g) => g.body as Grade),
+      grades: stored.map((g) => g.body),
       failedAnswers: gradings.filter((g) => g.status === 'failed').length,
       ...(code ? { code } : {}),
     });
@@ -58,7 +57,7 @@ export class SessionReportService {
       if ((await tx.saveReport(report)) === null) return;
       if (tx.session.mode === 'realistic') {
         const released = await tx.releasedGrades();
-        for (const g of stored) if (!released.has(g.turnId)) await tx.appendEvent('grade:scored', { turnId: g.turnId, grade: g.body as Grade });
+        for (const g of stored) if (!released.has(g.turnId)) await tx.appendEvent('grade:scored', { turnId: g.turnId, grade: g.body });
       }
       await tx.appendEvent('session:report', { report });
     });

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { loadContent, type ContentBundle } from '#libs/content';
 import type { Grade } from '#libs/grading';
 import { buildReport, REPORT_MIN_COVERAGE } from './session-report.js';
+import { storedReport } from './session-rows.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -150,6 +151,25 @@ describe(buildReport.name, () => {
         diagramEvidence: [shown('Web app → Postgres'), shown('Mobile → Postgres')],
       },
     ]);
+  });
+
+  it('is read back whole by the schema a stored report is parsed with (no field dropped)', () => {
+    const answer = grade(
+      'deep-dive',
+      { communication: [3, 'Walks through it.'] },
+      { 'realtime-processing': 'covered', 'queue-reliability': 'partial' },
+    );
+    const board = { source: 'diagram' as const, elements: [{ id: 'n1', kind: 'node' as const, label: 'Kafka' }], text: 'Kafka' };
+    const sut = report([
+      {
+        ...answer,
+        keyPoints: answer.keyPoints.map((k) => (k.status === 'covered' ? { ...k, diagramEvidence: [board] } : k)),
+        mistakes: [{ id: 'no-fault-tolerance', status: 'present', evidence: [], diagramEvidence: [board] }],
+      },
+    ]);
+    expect(sut.keyPoints.some((k) => k.diagramEvidence)).toBe(true);
+    expect(sut.mistakes.some((m) => m.diagramEvidence)).toBe(true);
+    expect(storedReport.parse(JSON.parse(JSON.stringify(sut)))).toEqual(sut);
   });
 
   it('carries the question title and its model answer for after the session', () => {

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { col } from '#libs/db';
-import { type ServerEvent, type ServerEventPayloads, serverEventPayloadSchemas, type ServerEventType, TURN_KINDS } from '#libs/protocol';
+import { gradeSchema } from '#libs/grading';
+import {
+  type ServerEvent,
+  type ServerEventPayloads,
+  serverEventPayloadSchemas,
+  type ServerEventType,
+  sessionReportSchema,
+  TURN_KINDS,
+} from '#libs/protocol';
 import { logged } from './logged-event.js';
 import type { GradingRow, LineMeta, PlannedPhase, SessionRow, StoredGrade, TurnRow } from './session.types.js';
 
@@ -89,6 +97,15 @@ export const gradingRow = z
     updatedAt: r.updated_at,
   }));
 
+/**
+ * A stored grade's body, parsed by the grade contract it was validated against before it was written (libs/grading):
+ * grades are read by the views, the report and review, never on the per-event path, so the check costs little.
+ */
+export const storedGrade = gradeSchema;
+
+/** A stored report's body (see `StoredReport`). */
+export const storedReport = sessionReportSchema;
+
 export const gradeRow = z
   .object({
     id: col.uuid,
@@ -98,7 +115,7 @@ export const gradeRow = z
     grader: col.text,
     model: col.text.nullable(),
     overall: col.numeric,
-    body: col.json<unknown>(),
+    body: storedGrade,
     created_at: col.time,
   })
   .transform((r): StoredGrade => ({

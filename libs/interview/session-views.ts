@@ -1,4 +1,3 @@
-import type { Grade } from '#libs/grading';
 import type { SessionStateDto, SessionTurnDto } from '#libs/protocol';
 import type { GradingRow, SessionRow, StoredGrade, TurnRow } from './session.types.js';
 
@@ -42,8 +41,7 @@ export function toTranscript(session: SessionRow, turns: TurnRow[], gradings: Gr
       grading: grading && {
         status: grading.status,
         failureCode: grading.failureCode ?? undefined,
-        // Stored grades are validated against the grade schema before they are written.
-        grade: showGrades ? (gradeOf.get(t.id)?.body as Grade | undefined) : undefined,
+        grade: showGrades ? gradeOf.get(t.id)?.body : undefined,
       },
     };
   });

@@ -1,4 +1,5 @@
-import type { GradeStatus, TurnKind } from '#libs/protocol';
+import type { Grade } from '#libs/grading';
+import type { GradeStatus, ReportView, TurnKind } from '#libs/protocol';
 
 type SessionMode = 'practice' | 'realistic';
 type EndReason = 'candidate' | 'clock';
@@ -73,6 +74,12 @@ export interface StoredGrade {
   grader: string;
   model: string | null;
   overall: number;
-  body: unknown;
+  body: Grade;
   createdAt: Date;
 }
+
+/**
+ * A report as it was stored: what `buildReport` wrote at the time, so a report stored before a field was added lacks
+ * it (the protocol's report schema, which the REST views answer, says which).
+ */
+export type StoredReport = ReportView;

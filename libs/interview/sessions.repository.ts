@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { col, firstRow, rows, TransactionHost } from '#libs/db';
 import type { ServerEvent, ServerEventPayloads, ServerEventType } from '#libs/protocol';
 import { logged, type NewEvent, newEvent } from './logged-event.js';
-import type { GradingRow, PlannedPhase, SessionRow, StoredGrade, TurnRow } from './session.types.js';
-import { eventRow, gradeRow, gradingRow, gradingStatus, gradingTurns, idRow, sessionRow, turnRow } from './session-rows.js';
+import type { SessionReport } from './session-report.js';
+import type { GradingRow, PlannedPhase, SessionRow, StoredGrade, StoredReport, TurnRow } from './session.types.js';
+import { eventRow, gradeRow, gradingRow, gradingStatus, gradingTurns, idRow, sessionRow, storedReport, turnRow } from './session-rows.js';
 
 const anyRow = z.unknown();
 const seqAt = z.object({ seq: col.int, at: col.time });
@@ -204,7 +205,7 @@ export class SessionTx {
    * Stores the report as the session's next version, unless it equals the latest one (a duplicated or repeated
    * build), which is then only marked confirmed now. Returns the new version, or null when nothing changed.
    */
-  async saveReport(body: unknown): Promise<number | null> {
+  async saveReport(body: SessionReport): Promise<number | null> {
     const saved = rows(
       z.object({ version: col.int }),
       await this.m.query(
@@ -420,9 +421,9 @@ export class SessionsRepository {
     );
   }
 
-  async report(sessionId: string): Promise<unknown | null> {
+  async report(sessionId: string): Promise<StoredReport | null> {
     const row = firstRow(
-      z.object({ body: col.json<unknown>() }),
+      z.object({ body: storedReport }),
       await this.db.query(`SELECT body FROM session_reports WHERE session_id = $1 ORDER BY version DESC LIMIT 1`, [sessionId]),
     );
     return row ? row.body : null;

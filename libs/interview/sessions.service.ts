@@ -15,7 +15,6 @@ import { lastPhaseLine, moveOnLine } from './interviewer.js';
 import { repliesAfterGrade } from './reply-routing.js';
 import { readTurn } from '#libs/interviewer';
 import { SessionNotifier } from './session-notifier.js';
-import type { SessionReport } from './session-report.js';
 import { toStateDto, toTranscript } from './session-views.js';
 import type { SessionRow, TurnRow } from './session.types.js';
 import { isGraded, SessionsRepository, type SessionTx } from './sessions.repository.js';
@@ -95,11 +94,10 @@ export class SessionsService {
       this.sessions.grades(sessionId),
       this.sessions.report(sessionId),
     ]);
-    // The stored report is the document `buildReport` wrote (a `SessionReport`).
     return {
       state: toStateDto(session),
       transcript: toTranscript(session, turns, gradings, grades),
-      report: (report ?? null) as SessionReport | null,
+      report,
     };
   }
 

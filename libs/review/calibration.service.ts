@@ -103,7 +103,7 @@ export class CalibrationService {
     const corrections = await this.reviews.correctionsOf([...new Set(rows.map((r) => r.sessionId))]);
     const bySession = new Map<string, CorrectionRow[]>();
     for (const c of corrections) bySession.set(c.sessionId, [...(bySession.get(c.sessionId) ?? []), c]);
-    return rows.map((r) => ({ ...r, grade: r.grade as Grade, latest: latestCorrections(bySession.get(r.sessionId) ?? []) }));
+    return rows.map((r) => ({ ...r, latest: latestCorrections(bySession.get(r.sessionId) ?? []) }));
   }
 }
 

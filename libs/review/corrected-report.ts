@@ -1,11 +1,12 @@
 import type { Question, RoleGuide } from '#libs/content';
 import type { Grade, KeyPointStatus } from '#libs/grading';
-import { buildReport, planCoverage, REPORT_MIN_COVERAGE, studyFor, weighOverall, type SessionReport } from '#libs/interview';
+import { buildReport, planCoverage, REPORT_MIN_COVERAGE, studyFor, weighOverall, type SessionReport, type StoredReport } from '#libs/interview';
 import { correctionKey, stampOf, type CorrectionRow, type CorrectionStamp } from './review.types.js';
 
 /** The report with the AI's values and the coach-corrected ones side by side. */
 export interface ReportView {
-  ai: SessionReport;
+  /** As stored: a report stored before a field was added lacks it. */
+  ai: StoredReport;
   /** Null while nothing was corrected. */
   corrected: SessionReport | null;
   overall: { ai: number | null; corrected?: number | null };
@@ -19,7 +20,7 @@ export interface ReportView {
  * asked anything.
  */
 export function correctReport(input: {
-  ai: SessionReport;
+  ai: StoredReport;
   question: Question;
   role: RoleGuide;
   correctedGrades: Grade[];

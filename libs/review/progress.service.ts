@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '#libs/auth';
-import { SessionRecordsService, SessionsRepository, type SessionReport } from '#libs/interview';
+import { SessionRecordsService, SessionsRepository, type StoredReport } from '#libs/interview';
 import { ReviewRepository } from './review.repository.js';
 import { TranscriptService } from './transcript.service.js';
 
@@ -44,9 +44,9 @@ export class ProgressService {
     const rows = await this.records.reportedSessions(principal.userId);
     const corrected = new Set((await this.reviews.correctionsOf(rows.map((r) => r.sessionId))).map((c) => c.sessionId));
     const sessions: ProgressDto['sessions'] = [];
-    const reports: SessionReport[] = [];
+    const reports: StoredReport[] = [];
     for (const row of rows) {
-      let report = row.report as SessionReport;
+      let report: StoredReport = row.report;
       if (corrected.has(row.sessionId)) {
         const session = await this.sessions.find(row.sessionId);
         const view = session ? (await this.transcripts.build(session)).report : null;
@@ -92,7 +92,7 @@ export function trendsOf(sessions: ProgressDto['sessions']): Pick<ProgressDto, '
   return { series, overallSeries };
 }
 
-export function mostMissed(reports: readonly SessionReport[], limit = 10): ProgressDto['mostMissed'] {
+export function mostMissed(reports: readonly StoredReport[], limit = 10): ProgressDto['mostMissed'] {
   const counts = new Map<string, ProgressDto['mostMissed'][number]>();
   for (const r of reports) {
     for (const k of r.keyPoints) {

@@ -1,4 +1,4 @@
-import type { SessionReport, StudyPlanItem } from '#libs/interview';
+import type { StoredReport } from '#libs/interview';
 import type { CodeFacts, CodeReportSection } from '#libs/protocol';
 import type { ReportView } from './corrected-report.js';
 import { boardEvidence } from './diagram-markdown.js';
@@ -14,7 +14,7 @@ const na = (v: number | null) => v ?? 'n/a';
  * comments lack them: what is absent is left out (or, for comments, the level's descriptor stands in).
  */
 export function reportMarkdown(r: ReportView): string[] {
-  const shown: SessionReport = r.corrected ?? r.ai;
+  const shown: StoredReport = r.corrected ?? r.ai;
   const comment = new Map(shown.dimensions.map((d) => [d.id, d.comment ?? d.descriptor ?? '']));
   const lines = ['## Report', '', `Overall: ${side(na(r.overall.ai), r.overall.corrected === undefined ? undefined : na(r.overall.corrected))}`, ''];
   if (shown.complete === false)
@@ -48,8 +48,8 @@ export function reportMarkdown(r: ReportView): string[] {
   return lines;
 }
 
-function studyPlanMarkdown(report: SessionReport): string[] {
-  const plan: StudyPlanItem[] = report.studyPlan ?? [];
+function studyPlanMarkdown(report: StoredReport): string[] {
+  const plan = report.studyPlan ?? [];
   const inPlan = new Set(plan.map((s) => s.text.trim().toLowerCase()));
   const more = report.studyNext.filter((s) => !inPlan.has(s.trim().toLowerCase()));
   if (!plan.length && !more.length) return [];
@@ -64,7 +64,7 @@ function studyPlanMarkdown(report: SessionReport): string[] {
   return lines;
 }
 
-function modelAnswerMarkdown(report: SessionReport): string[] {
+function modelAnswerMarkdown(report: StoredReport): string[] {
   const model = report.modelAnswer;
   if (!model) return [];
   return [

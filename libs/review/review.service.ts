@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessChanges, type Principal, UsersService } from '#libs/auth';
 import { DomainError, InvalidPayloadError } from '#libs/errors';
-import type { Grade } from '#libs/grading';
-import { SessionAccessPolicy, SessionsRepository, SessionsService, type SessionReport, type SessionRow } from '#libs/interview';
+import { SessionAccessPolicy, SessionsRepository, SessionsService, type SessionRow } from '#libs/interview';
 import type { CorrectionInput, ReviewInput } from './review.dto.js';
 import { ReviewRepository } from './review.repository.js';
 import { toCorrectionDto } from './review.types.js';
@@ -107,8 +106,8 @@ export class ReviewService {
       this.sessions.report(session.id),
     ]);
     const answers = new Set(turns.filter((t) => t.speaker === 'candidate').map((t) => t.id));
-    const graded = new Map([...latestGrades(grades)].map(([turnId, g]) => [turnId, g.body as Grade]));
-    return { turns: answers, graded, report: report as SessionReport | null };
+    const graded = new Map([...latestGrades(grades)].map(([turnId, g]) => [turnId, g.body]));
+    return { turns: answers, graded, report };
   }
 
   private checkCorrection(c: CorrectionInput, t: Awaited<ReturnType<ReviewService['targets']>>): void {

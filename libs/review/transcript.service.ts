@@ -7,7 +7,6 @@ import {
   SessionAccessPolicy,
   SessionsRepository,
   type DiagramExportDto,
-  type SessionReport,
   type SessionRow,
   type StoredGrade,
 } from '#libs/interview';
@@ -164,7 +163,7 @@ export class TranscriptService {
         ? { ...answer, grading: { status: grading.status, ...(grading.failureCode ? { failureCode: grading.failureCode } : {}) } }
         : answer;
       if (!stored || !showGrades) return withStatus;
-      const applied = correctGrade(stored.body as Grade, t.id, latest, { role, question });
+      const applied = correctGrade(stored.body, t.id, latest, { role, question });
       correctedGrades.push(applied.corrected);
       gradesChanged ||= applied.changed;
       return { ...withStatus, grade: applied.view };
@@ -187,7 +186,7 @@ export class TranscriptService {
       turns: dtoTurns,
       report: stored
         ? correctReport({
-            ai: stored as SessionReport,
+            ai: stored,
             question,
             role,
             correctedGrades,

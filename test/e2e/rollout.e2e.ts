@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { AuthService, type Role } from '../../libs/auth/index.js';
+import type { Grade } from '../../libs/grading/index.js';
 import { SessionsService } from '../../libs/interview/index.js';
 import { type RunningApi, spawnApp, startApi, startWorker } from '../support/apps.js';
 import { createUser } from '../support/factories.js';
@@ -179,7 +180,18 @@ describe('rollout limits', () => {
       `INSERT INTO session_turns (session_id, seq, phase_id, speaker, client_id, text) VALUES ($1, 1000, 'p', 'candidate', $2, 'answer') RETURNING id`,
       [sessionId, clientId],
     );
-    const body = { provenance: { grader: 'openai', model: 'm', rubricVersion: 'r', promptVersion: 'p', tokens, latencyMs: 1 } };
+    // A whole grade: the session view reads it back through the grade contract.
+    const body: Grade = {
+      questionId: 'q',
+      phaseId: 'p',
+      keyPoints: [],
+      mistakes: [],
+      dimensions: [],
+      overall: 50,
+      feedback: { strengths: [], improvements: [], nextToStudy: [] },
+      flags: [],
+      provenance: { grader: 'openai', model: 'm', rubricVersion: 'r', promptVersion: 'p', tokens, latencyMs: 1 },
+    };
     const { rows } = await db.sql.query(
       `INSERT INTO grades (turn_id, rubric_version, prompt_version, grader, model, overall, body) VALUES ($1, 'r', 'p', 'openai', 'm', 50, $2) RETURNING id`,
       [turn[0].id, body],

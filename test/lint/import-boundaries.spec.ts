@@ -62,6 +62,7 @@ describe('import boundaries (eslint.config.js)', () => {
   it.each([
     ['libs/review/review.repository.ts', 'export const f = (r: Record<string, unknown>) => r.id as string;\n'],
     ['libs/interview/session-rows.ts', 'export const f = (r: Record<string, unknown>) => <string>r.id;\n'],
+    ['libs/interview/session-views.ts', 'export const f = (g: { body: unknown }) => g.body as { overall: number };\n'],
     [
       'libs/waitlist/outbox.repository.ts',
       'declare const m: { query(s: string): Promise<any> };\nexport async function f() {\n  const found: { id: string }[] = await m.query(`SELECT 1`);\n  return found;\n}\n',

@@ -3,7 +3,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { UsersService } from '../../libs/auth/index.js';
 import { RowShapeError, rows, TransactionHost } from '../../libs/db/index.js';
-import { InterviewModule, SessionNotFoundError, SessionsRepository, SessionsService } from '../../libs/interview/index.js';
+import type { Grade } from '../../libs/grading/index.js';
+import { InterviewModule, type SessionReport, SessionNotFoundError, SessionsRepository, SessionsService } from '../../libs/interview/index.js';
 import { sessionRow } from '../../libs/interview/session-rows.js';
 import type { TurnKind } from '../../libs/protocol/index.js';
 import { ReviewModule } from '../../libs/review/index.js';
@@ -22,6 +23,47 @@ describe(SessionsRepository.name, () => {
   });
   afterAll(async () => {
     await app?.close();
+  });
+
+  /** A grade body as the graders write it (the grade contract of libs/grading). */
+  const gradeBody = (overall: number): Grade => ({
+    questionId: 'q',
+    phaseId: 'p',
+    keyPoints: [{ id: 'k', status: 'covered', evidence: ['an answer'] }],
+    mistakes: [],
+    dimensions: [{ id: 'd', score: 3, reason: 'r' }],
+    overall,
+    feedback: { strengths: [], improvements: [], nextToStudy: [] },
+    flags: [],
+    provenance: {
+      grader: 'rubric',
+      model: null,
+      rubricVersion: 'r1',
+      promptVersion: 'p1',
+      tokens: { prompt: 0, cached: 0, completion: 0 },
+      latencyMs: 1,
+    },
+  });
+
+  /** A report as `buildReport` writes it. */
+  const reportBody = (sessionId: string, overall: number): SessionReport => ({
+    sessionId,
+    questionId: 'q',
+    questionTitle: 'Q',
+    mode: 'practice',
+    overall,
+    coverage: 1,
+    complete: true,
+    dimensions: [{ id: 'd', title: 'D', weight: 1, score: 3, comment: null, descriptor: null }],
+    keyPoints: [],
+    mistakes: [],
+    interviewersLookFor: [],
+    studyNext: [],
+    studyPlan: [],
+    modelAnswer: { answerFramework: 'a', referenceAnswer: 'b' },
+    answers: { graded: 1, failed: 0 },
+    flags: [],
+    provenance: { graders: ['rubric'], rubricVersions: ['r1'], promptVersions: ['p1'] },
   });
 
   async function turnWithEvents(sessionId: string, kind: TurnKind) {
@@ -60,22 +102,39 @@ describe(SessionsRepository.name, () => {
   it('stores a grade once per turn, rubric and prompt version, and marks the answer scored with it', async () => {
     const { sessionId } = await startSession(app);
     const { turnId } = await turnWithEvents(sessionId, 'answer');
-    const grade = { turnId, rubricVersion: 'r1', promptVersion: 'p1', grader: 'rubric', model: null, overall: 75, body: { overall: 75 } };
+    const grade = { turnId, rubricVersion: 'r1', promptVersion: 'p1', grader: 'rubric', model: null, overall: 75, body: gradeBody(75) };
     const first = await sut.inSessionOfAnswer(turnId, (tx) => tx.storeGrade(grade));
     const again = await sut.inSessionOfAnswer(turnId, (tx) => tx.storeGrade({ ...grade, overall: 10 }));
 
     expect([first!.result, again!.result]).toEqual([true, false]);
-    expect((await sut.grades(sessionId)).map((g) => g.overall)).toEqual([75]);
+    expect((await sut.grades(sessionId)).map((g) => [g.overall, g.body])).toEqual([[75, gradeBody(75)]]);
     expect((await sut.gradings(sessionId))[0]!.status).toBe('scored');
   });
 
   it('stores a report as the next version only when it changed', async () => {
     const { sessionId } = await startSession(app);
-    const save = async (body: unknown) => (await sut.inSession(sessionId, (tx) => tx.saveReport(body)))!.result;
-    expect(await save({ overall: 1 })).toBe(1);
-    expect(await save({ overall: 1 })).toBeNull();
-    expect(await save({ overall: 2 })).toBe(2);
-    expect(await sut.report(sessionId)).toEqual({ overall: 2 });
+    const save = async (body: SessionReport) => (await sut.inSession(sessionId, (tx) => tx.saveReport(body)))!.result;
+    expect(await save(reportBody(sessionId, 1))).toBe(1);
+    expect(await save(reportBody(sessionId, 1))).toBeNull();
+    expect(await save(reportBody(sessionId, 2))).toBe(2);
+    expect(await sut.report(sessionId)).toEqual(reportBody(sessionId, 2));
+  });
+
+  it('refuses a stored grade or report whose body breaks its schema, naming the field', async () => {
+    const { sessionId } = await startSession(app);
+    const { turnId } = await turnWithEvents(sessionId, 'answer');
+    const db = app.get(DataSource);
+    const { provenance: _, ...noProvenance } = gradeBody(60);
+    await db.query(
+      `INSERT INTO grades (turn_id, rubric_version, prompt_version, grader, model, overall, body) VALUES ($1, 'r1', 'p1', 'rubric', NULL, 60, $2)`,
+      [turnId, JSON.stringify({ ...noProvenance, overal: 60 })],
+    );
+    await expect(sut.grades(sessionId)).rejects.toThrow(RowShapeError);
+    await expect(sut.grades(sessionId)).rejects.toThrow(/body\.provenance/);
+
+    const { dimensions: __, ...noDimensions } = reportBody(sessionId, 1);
+    await db.query(`INSERT INTO session_reports (session_id, version, body) VALUES ($1, 1, $2)`, [sessionId, JSON.stringify(noDimensions)]);
+    await expect(sut.report(sessionId)).rejects.toThrow(/body\.dimensions/);
   });
 
   it('refuses a row whose columns do not match its schema, naming the column', async () => {
