@@ -50,16 +50,6 @@ export class SessionAccessPolicy {
     return this.assert(principal, await this.sessions.find(sessionId), 'see');
   }
 
-  /** Only the session's own candidate (answering, disputing). */
-  async ownSession(principal: Principal, sessionId: string): Promise<SessionRow> {
-    return this.assert(principal, await this.sessions.find(sessionId), 'act');
-  }
-
-  /** An assigned coach or an admin (correcting and reviewing); the candidate themself may not. */
-  async reviewableSession(principal: Principal, sessionId: string): Promise<SessionRow> {
-    return this.assert(principal, await this.sessions.find(sessionId), 'review');
-  }
-
   canSee(principal: Principal, session: SessionRow): Promise<boolean> {
     return this.may(principal, session, 'see');
   }

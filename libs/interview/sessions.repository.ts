@@ -401,11 +401,11 @@ export class SessionsRepository {
   }
 
   async turns(sessionId: string): Promise<TurnRow[]> {
-    return rows(turnRow, await this.db.query(`SELECT * FROM session_turns WHERE session_id = $1 ORDER BY seq`, [sessionId]));
+    return rows(turnRow, await this.host.manager.query(`SELECT * FROM session_turns WHERE session_id = $1 ORDER BY seq`, [sessionId]));
   }
 
   async turn(turnId: string): Promise<TurnRow | null> {
-    return firstRow(turnRow, await this.db.query(`SELECT * FROM session_turns WHERE id = $1`, [turnId]));
+    return firstRow(turnRow, await this.host.manager.query(`SELECT * FROM session_turns WHERE id = $1`, [turnId]));
   }
 
   async gradings(sessionId: string): Promise<GradingRow[]> {
@@ -415,16 +415,17 @@ export class SessionsRepository {
   async grades(sessionId: string): Promise<StoredGrade[]> {
     return rows(
       gradeRow,
-      await this.db.query(`SELECT g.* FROM grades g JOIN session_turns t ON t.id = g.turn_id WHERE t.session_id = $1 ORDER BY t.seq, g.created_at`, [
-        sessionId,
-      ]),
+      await this.host.manager.query(
+        `SELECT g.* FROM grades g JOIN session_turns t ON t.id = g.turn_id WHERE t.session_id = $1 ORDER BY t.seq, g.created_at`,
+        [sessionId],
+      ),
     );
   }
 
   async report(sessionId: string): Promise<StoredReport | null> {
     const row = firstRow(
       z.object({ body: storedReport }),
-      await this.db.query(`SELECT body FROM session_reports WHERE session_id = $1 ORDER BY version DESC LIMIT 1`, [sessionId]),
+      await this.host.manager.query(`SELECT body FROM session_reports WHERE session_id = $1 ORDER BY version DESC LIMIT 1`, [sessionId]),
     );
     return row ? row.body : null;
   }

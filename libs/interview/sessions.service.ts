@@ -8,7 +8,7 @@ import { LOGGER, type Logger } from '#libs/logging';
 import type { ClientAckData, ClientPayload, ServerEvent, SessionDetailDto, SessionStateDto } from '#libs/protocol';
 import { JobQueue, type JobName, type JobPayload } from '#libs/queue';
 import { RolloutService } from '#libs/rollout';
-import { SessionAccessPolicy } from './session-access.policy.js';
+import { SessionAccessPolicy, type SessionPermission } from './session-access.policy.js';
 import { AnswerTooLongError, SessionEndedError, SessionNotFoundError } from './session-errors.js';
 import { endSession, nextPhase, say, startPhase, type Transition } from './session-flow.js';
 import { lastPhaseLine, moveOnLine } from './interviewer.js';
@@ -248,6 +248,18 @@ export class SessionsService {
       await record(tx.session);
     });
     if (!done) throw new SessionNotFoundError();
+  }
+
+  /**
+   * Runs `fn` under the session's row lock once the policy, asked with the locked row, lets `principal` do
+   * `permission` with it; `fn` runs in the lock's transaction, which another lib's repositories join through
+   * TransactionHost (libs/review's corrections and disputes: decided and written while the session can be neither
+   * deleted nor changed). SESSION_NOT_FOUND when it is missing or the policy says no.
+   */
+  async inSessionAs<T>(principal: Principal, sessionId: string, permission: SessionPermission, fn: (session: SessionRow) => Promise<T>): Promise<T> {
+    const done = await this.sessions.inSession(sessionId, async (tx) => fn(await this.access.assert(principal, tx.session, permission)));
+    if (!done) throw new SessionNotFoundError();
+    return done.result;
   }
 
   private async inOwnedSession<T>(principal: Principal, sessionId: string, fn: (tx: SessionTx) => Promise<T>) {

@@ -132,8 +132,12 @@ export class ReviewRepository {
     this.host = new TransactionHost(db);
   }
 
+  /**
+   * Joins the caller's transaction when there is one (libs/interview's, holding the session's row lock: a statement
+   * on another connection would wait for that lock behind its own caller), else opens one.
+   */
   inReview<T>(sessionId: string, fn: (tx: ReviewTx) => Promise<T>): Promise<T> {
-    return this.db.transaction(async (m) => {
+    return this.host.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('review:' || $1))`, [sessionId]);
       return fn(new ReviewTx(m, sessionId));
     });
@@ -166,11 +170,10 @@ export class ReviewRepository {
     );
   }
 
+  /** In the caller's transaction when there is one: the access policy asks it under a session's row lock. */
   async isCoachOf(coachId: string, candidateId: string): Promise<boolean> {
-    return (
-      rows(z.unknown(), await this.db.query(`SELECT 1 FROM coach_assignments WHERE coach_id = $1 AND candidate_id = $2`, [coachId, candidateId]))
-        .length > 0
-    );
+    const sql = `SELECT 1 FROM coach_assignments WHERE coach_id = $1 AND candidate_id = $2`;
+    return rows(z.unknown(), await this.host.manager.query(sql, [coachId, candidateId])).length > 0;
   }
 
   async candidatesOf(coachId: string): Promise<string[]> {
@@ -203,9 +206,10 @@ export class ReviewRepository {
     return rows(disputeRow, await this.db.query(`SELECT * FROM review_disputes WHERE session_id = $1 ORDER BY created_at`, [sessionId]));
   }
 
+  /** In the caller's transaction (libs/interview's, under the session's row lock, as `inReview`). */
   async addDispute(d: { sessionId: string; turnId: string | null; candidateId: string; comment: string }): Promise<DisputeRow> {
     const sql = `INSERT INTO review_disputes (session_id, turn_id, candidate_id, comment) VALUES ($1, $2, $3, $4) RETURNING *`;
-    return onlyRow(disputeRow, await this.db.query(sql, [d.sessionId, d.turnId, d.candidateId, d.comment]));
+    return onlyRow(disputeRow, await this.host.manager.query(sql, [d.sessionId, d.turnId, d.candidateId, d.comment]));
   }
 
   async review(sessionId: string): Promise<ReviewRow | null> {

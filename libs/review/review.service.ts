@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessChanges, type Principal, UsersService } from '#libs/auth';
 import { DomainError, InvalidPayloadError } from '#libs/errors';
-import { SessionAccessPolicy, SessionsRepository, SessionsService, type SessionRow } from '#libs/interview';
+import { SessionsRepository, SessionsService, type SessionRow } from '#libs/interview';
 import type { CorrectionInput, ReviewInput } from './review.dto.js';
 import { ReviewRepository } from './review.repository.js';
 import { toCorrectionDto } from './review.types.js';
@@ -13,7 +13,6 @@ const turnNotFound = (turnId: string) => new DomainError('TURN_NOT_FOUND', `no a
 @Injectable()
 export class ReviewService {
   constructor(
-    private readonly access: SessionAccessPolicy,
     private readonly sessions: SessionsRepository,
     private readonly reviews: ReviewRepository,
     private readonly accessChanges: AccessChanges,
@@ -54,13 +53,17 @@ export class ReviewService {
 
   /** Corrections, annotations and completion in one transaction; each correction is a new version, never an update. */
   async review(principal: Principal, sessionId: string, input: ReviewInput) {
-    const session = await this.access.reviewableSession(principal, sessionId);
+    // Decided and written under libs/interview's session lock: a deletion in flight finishes first (then: not found).
+    return this.interviews.inSessionAs(principal, sessionId, 'review', (session) => this.reviewLocked(principal, session, input));
+  }
+
+  private async reviewLocked(principal: Principal, session: SessionRow, input: ReviewInput) {
     if (session.status !== 'ended') throw new DomainError('CONFLICT', 'the session has not ended yet; review it once it has');
     const targets = await this.targets(session);
     for (const c of input.corrections) this.checkCorrection(c, targets);
     for (const a of input.annotations) if (!targets.turns.has(a.turnId)) throw turnNotFound(a.turnId);
 
-    return this.reviews.inReview(sessionId, async (tx) => {
+    return this.reviews.inReview(session.id, async (tx) => {
       const corrections = [];
       for (const c of input.corrections) {
         const [kind, itemId, value] =
@@ -81,13 +84,14 @@ export class ReviewService {
 
   /** A candidate disputes a grade (or the report, without turnId); it puts the session back in the coach's queue. */
   async dispute(principal: Principal, sessionId: string, input: { turnId?: string | null; comment: string }) {
-    const session = await this.access.ownSession(principal, sessionId);
-    if (session.status !== 'ended') throw new DomainError('CONFLICT', 'the session has not ended yet');
-    if (input.turnId) {
-      const turn = await this.sessions.turn(input.turnId);
-      if (!turn || turn.sessionId !== sessionId || turn.speaker !== 'candidate') throw turnNotFound(input.turnId);
-    }
-    const d = await this.reviews.addDispute({ sessionId, turnId: input.turnId ?? null, candidateId: principal.userId, comment: input.comment });
+    const d = await this.interviews.inSessionAs(principal, sessionId, 'act', async (session) => {
+      if (session.status !== 'ended') throw new DomainError('CONFLICT', 'the session has not ended yet');
+      if (input.turnId) {
+        const turn = await this.sessions.turn(input.turnId);
+        if (!turn || turn.sessionId !== sessionId || turn.speaker !== 'candidate') throw turnNotFound(input.turnId);
+      }
+      return this.reviews.addDispute({ sessionId, turnId: input.turnId ?? null, candidateId: principal.userId, comment: input.comment });
+    });
     return { id: d.id, sessionId, turnId: d.turnId, comment: d.comment, at: d.createdAt.toISOString(), resolvedAt: null };
   }
 

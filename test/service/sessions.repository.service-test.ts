@@ -4,13 +4,22 @@ import { DataSource } from 'typeorm';
 import { UsersService } from '../../libs/auth/index.js';
 import { RowShapeError, rows, TransactionHost } from '../../libs/db/index.js';
 import type { Grade } from '../../libs/grading/index.js';
-import { InterviewModule, type SessionReport, SessionNotFoundError, SessionsRepository, SessionsService } from '../../libs/interview/index.js';
+import {
+  CoachDirectory,
+  InterviewModule,
+  type SessionReport,
+  SessionNotFoundError,
+  SessionsRepository,
+  SessionsService,
+} from '../../libs/interview/index.js';
 import { sessionRow } from '../../libs/interview/session-rows.js';
 import type { TurnKind } from '../../libs/protocol/index.js';
 import { ReviewModule } from '../../libs/review/index.js';
+import { ReviewRepository } from '../../libs/review/review.repository.js';
 import { ReviewService } from '../../libs/review/review.service.js';
-import { uniqueEmail } from '../support/factories.js';
+import { createUser, uniqueEmail } from '../support/factories.js';
 import { candidate, startServiceContext, startSession } from '../support/service-context.js';
+import { waitFor } from '../support/wait-for.js';
 
 /** The statements every change of a session goes through, and the transaction they share across libs. */
 describe(SessionsRepository.name, () => {
@@ -163,6 +172,69 @@ describe(SessionsRepository.name, () => {
       await expect(app.get(ReviewService).deleteSession(other, sessionId)).rejects.toBeInstanceOf(SessionNotFoundError);
       expect(await sut.find(sessionId)).not.toBeNull();
     });
+
+    /** An ended session of a new candidate, and an admin who may review it. */
+    async function endedSession() {
+      const { principal, sessionId } = await startSession(app);
+      await app.get(SessionsService).end(principal, sessionId);
+      const admin = { userId: (await createUser(app, 'admin')).id, role: 'admin' as const };
+      return { principal, admin, sessionId };
+    }
+
+    it.each(['review', 'dispute'] as const)(
+      "decides a %s under libs/interview's session lock: with a deletion in flight it waits, then answers SESSION_NOT_FOUND",
+      async (what) => {
+        const { principal, admin, sessionId } = await endedSession();
+        const deletion = app.get(DataSource).createQueryRunner();
+        await deletion.connect();
+        try {
+          await deletion.startTransaction();
+          await deletion.query(`DELETE FROM interview_sessions WHERE id = $1`, [sessionId]); // holds the row lock until it commits
+          const reviews = app.get(ReviewService);
+          const asked =
+            what === 'review'
+              ? reviews.review(admin, sessionId, { corrections: [], annotations: [], complete: true })
+              : reviews.dispute(principal, sessionId, { comment: 'the score is too low' });
+          const settled = asked.then(
+            () => 'done',
+            (err: unknown) => err,
+          );
+          // The marker: a backend of this database waits on a lock (the deletion's), so the answer cannot come first.
+          await waitFor(async () => ((await lockWaiters()) > 0 ? true : undefined));
+          await deletion.commitTransaction();
+          expect(await settled).toBeInstanceOf(SessionNotFoundError);
+        } finally {
+          await deletion.release();
+        }
+      },
+    );
+
+    it("asks whether a coach is assigned, and writes a review, in the caller's transaction (rolled back with it)", async () => {
+      const { admin, principal, sessionId } = await endedSession();
+      const coach = await createUser(app, 'coach');
+      const host = new TransactionHost(app.get(DataSource));
+      await expect(
+        host.transaction(async (m) => {
+          await m.query(`INSERT INTO coach_assignments (coach_id, candidate_id, assigned_by) VALUES ($1, $2, $3)`, [
+            coach.id,
+            principal.userId,
+            admin.userId,
+          ]);
+          expect(await app.get(CoachDirectory).isCoachOf(coach.id, principal.userId)).toBe(true);
+          await app.get(ReviewService).review({ userId: coach.id, role: 'coach' }, sessionId, { corrections: [], annotations: [], complete: true });
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await app.get(CoachDirectory).isCoachOf(coach.id, principal.userId)).toBe(false);
+      expect(await app.get(ReviewRepository).review(sessionId)).toBeNull();
+    });
+
+    async function lockWaiters(): Promise<number> {
+      const [row] = await app
+        .get(DataSource)
+        .query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+      return row.n;
+    }
 
     it("creates a user through libs/auth's service inside the caller's transaction (rolled back with it)", async () => {
       const host = new TransactionHost(app.get(DataSource));
