@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { GradeAnswerService } from '../../libs/interview/grade-answer.service.js';
 import { InterviewJobsModule, SessionsRepository, SessionsService } from '../../libs/interview/index.js';
 import { SessionReportService } from '../../libs/interview/session-report.service.js';
@@ -18,16 +19,19 @@ describe(GradeAnswerService.name, () => {
   let sut: GradeAnswerService;
   let sessions: SessionsRepository;
 
+  /** The OpenAI grader against the fake, three attempts, a minute's wait on a 429 before GRADE_ON_PROVIDER_LIMIT decides. */
+  const openAiGrader = () => ({
+    LLM_PROVIDER: 'openai',
+    INTERVIEWER_PROVIDER: 'rubric',
+    OPENAI_BASE_URL: fake.baseUrl,
+    OPENAI_API_KEY: 'test-key',
+    QUEUE_ATTEMPTS: '3',
+    GRADE_MAX_WAIT_MS: '60000',
+  });
+
   beforeAll(async () => {
     fake = await FakeOpenAiServer.start();
-    app = await startServiceContext([InterviewJobsModule], {
-      LLM_PROVIDER: 'openai',
-      INTERVIEWER_PROVIDER: 'rubric',
-      OPENAI_BASE_URL: fake.baseUrl,
-      OPENAI_API_KEY: 'test-key',
-      QUEUE_ATTEMPTS: '3',
-      GRADE_MAX_WAIT_MS: '60000',
-    });
+    app = await startServiceContext([InterviewJobsModule], openAiGrader());
     sut = app.get(GradeAnswerService);
     sessions = app.get(SessionsRepository);
   });
@@ -119,6 +123,28 @@ describe(GradeAnswerService.name, () => {
     expect((await gradingOf(sessionId, turnId))?.status).toBe('scored');
   });
 
+  it('stores nothing and throws nothing (no retry) when the session is deleted mid-grade', async () => {
+    const { principal, sessionId } = await startSession(app);
+    const turnId = await answer(app, principal, sessionId, ANSWER);
+    let deleted!: () => void;
+    let called!: () => void;
+    const providerCalled = new Promise<void>((resolve) => (called = resolve));
+    fake.otherwise(() => {
+      called();
+      return { kind: 'held', until: new Promise<void>((resolve) => (deleted = resolve)) };
+    });
+
+    const run = sut.grade(turnId, ctx());
+    await providerCalled; // the grader has read the answer and is waiting on the provider
+    await app.get(SessionsService).delete(principal, sessionId, async () => undefined);
+    deleted(); // the provider answers with a good grade, for a session that is gone
+
+    await expect(run).resolves.toBeUndefined(); // no error: the job would be retried for a session that is gone
+    expect(await sessions.find(sessionId)).toBeNull();
+    const left = await app.get(DataSource).query(`SELECT count(*)::int AS n FROM grades WHERE turn_id = $1`, [turnId]);
+    expect(left).toEqual([{ n: 0 }]);
+  });
+
   it('builds the report when the last grading of an ended session settles, not by a job retrying until then', async () => {
     const { principal, sessionId } = await startSession(app);
     const [first, second] = [await answer(app, principal, sessionId, ANSWER), await answer(app, principal, sessionId, `${ANSWER} Reads dominate.`)];
@@ -139,5 +165,32 @@ describe(GradeAnswerService.name, () => {
 
     await app.get(SessionReportService).build(sessionId);
     expect(await sessions.report(sessionId)).toMatchObject({ answers: { graded: 1, failed: 1 } });
+  });
+
+  describe('with GRADE_ON_PROVIDER_LIMIT fail', () => {
+    let failing: INestApplicationContext;
+    beforeAll(async () => {
+      failing = await startServiceContext([InterviewJobsModule], { ...openAiGrader(), GRADE_ON_PROVIDER_LIMIT: 'fail' });
+    });
+    afterAll(async () => {
+      await failing?.close();
+    });
+
+    it('past GRADE_MAX_WAIT_MS fails the answer with GRADER_RATE_LIMITED, grading nothing offline', async () => {
+      const { principal, sessionId } = await startSession(failing);
+      const turnId = await answer(failing, principal, sessionId, ANSWER);
+      fake.otherwise(() => ({ kind: 'status', status: 429, headers: { 'retry-after': '600' } }));
+      await expect(failing.get(GradeAnswerService).grade(turnId, ctx(1))).resolves.toBeUndefined();
+
+      const repository = failing.get(SessionsRepository);
+      expect((await repository.gradings(sessionId)).find((g) => g.turnId === turnId)).toMatchObject({
+        status: 'failed',
+        failureCode: 'GRADER_RATE_LIMITED',
+      });
+      expect((await repository.grades(sessionId)).filter((g) => g.turnId === turnId)).toHaveLength(0);
+      const told = (await repository.eventsAfter(sessionId, 0)).filter((e) => 'turnId' in e && e.turnId === turnId);
+      expect(told.filter((e) => e.type === 'grade:failed')).toMatchObject([{ code: 'GRADER_RATE_LIMITED' }]);
+      expect(told.filter((e) => e.type === 'grade:status' && e.status === 'delayed')).toEqual([]);
+    });
   });
 });

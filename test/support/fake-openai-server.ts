@@ -17,13 +17,19 @@ interface JsonSchemaNode {
   readonly enum?: readonly unknown[];
 }
 
-export type FakeReply =
+/** A reply given as soon as the request arrives. */
+type ImmediateReply =
   | { readonly kind: 'content'; readonly content: string; readonly finishReason?: string }
   | { readonly kind: 'refusal'; readonly refusal: string }
   | { readonly kind: 'status'; readonly status: number; readonly headers?: Record<string, string> }
   | { readonly kind: 'hang' }
   /** Streams `content` in `pieces` (default: a few words each) when the request asked for a stream. */
   | { readonly kind: 'stream'; readonly content: string; readonly pieces?: readonly string[]; readonly stopAfter?: number };
+
+export type FakeReply =
+  | ImmediateReply
+  /** Answers once `until` settles, with `then` (by default what an unscripted request gets): a provider mid-call. */
+  | { readonly kind: 'held'; readonly until: Promise<unknown>; readonly then?: ImmediateReply };
 
 /** How a streamed reply is paced: the first piece after `firstTokenMs`, then one every `gapMs`. */
 export interface StreamTiming {
@@ -100,7 +106,7 @@ export class FakeOpenAiServer {
     const seen: { receivedAt: number; repliedAt?: number } = { receivedAt: Date.now() };
     this.timeline.push(seen);
     res.on('finish', () => (seen.repliedAt = Date.now()));
-    const reply = (this.queue.shift() ?? this.fallback)(request);
+    const reply = await immediate((this.queue.shift() ?? this.fallback)(request), request);
     switch (reply.kind) {
       case 'hang':
         return; // never answers; the client's timeout or abort ends it
@@ -148,6 +154,12 @@ export class FakeOpenAiServer {
     );
     res.end('data: [DONE]\n\n');
   }
+}
+
+async function immediate(reply: FakeReply, request: ChatRequest): Promise<ImmediateReply> {
+  if (reply.kind !== 'held') return reply;
+  await reply.until.catch(() => undefined);
+  return reply.then ?? immediate(defaultBehaviour(request), request);
 }
 
 const sleep = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
