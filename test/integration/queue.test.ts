@@ -18,7 +18,8 @@ describe(JobQueue.name, () => {
   let sut: JobQueue;
 
   beforeAll(async () => {
-    worker = await createWorkerApp(testConfig(), testLogger());
+    // One job at a time per queue, in order: a later job's run then bounds "nothing else ran" (see the duplicate id).
+    worker = await createWorkerApp(testConfig({ WORKER_CONCURRENCY: '1' }), testLogger());
     sut = worker.get(JobQueue);
   });
   afterAll(() => worker.close());
@@ -36,14 +37,16 @@ describe(JobQueue.name, () => {
   });
 
   it('accepts a duplicate job id once', async () => {
-    const user = await createUser(worker);
+    const [user, marker] = await Promise.all([createUser(worker), createUser(worker)]);
     const jobId = randomUUID();
     const first = new Date('2026-07-02T00:00:00.000Z').toISOString();
     const second = new Date('2026-07-03T00:00:00.000Z').toISOString();
     await sut.enqueue('auth.record-login', { userId: user.id, at: first }, { jobId });
     await sut.enqueue('auth.record-login', { userId: user.id, at: second }, { jobId });
-    await waitFor(async () => (await worker.get(UsersService).get(user.id)).lastLoginAt ?? undefined);
-    await new Promise((r) => setTimeout(r, 300));
+    // The marker: a later job on the same queue, which runs one job at a time in order. Once it has run, a job the
+    // duplicate id had added would have run before it.
+    await sut.enqueue('auth.record-login', { userId: marker.id, at: first });
+    await waitFor(async () => (await worker.get(UsersService).get(marker.id)).lastLoginAt ?? undefined);
     await expect(worker.get(UsersService).get(user.id)).resolves.toMatchObject({ lastLoginAt: first });
   });
 });

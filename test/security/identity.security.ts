@@ -111,10 +111,13 @@ describe('identity and access (issue 17)', () => {
       await request(api.url).delete('/api/admin/coach-assignments').set(bearer(admin)).send(pair).expect(204);
       const second = await mine.ok('answer:submit', { sessionId, clientId: 'a-2', text: 'A second, private answer.' });
       await mine.waitForEvent('answer:accepted', (e) => e.turnId === second.turnId);
-      await new Promise((r) => setTimeout(r, 2_500)); // longer than the delivery sweep
-      expect(watcher.events.filter((e) => e.type === 'answer:accepted' && (e as { turnId?: string }).turnId === second.turnId)).toEqual([]);
+      // The marker: the ack of the watcher's rejoin. The api emits an event to every socket watching the session in
+      // one pass, so the pass that reached the candidate would have reached a watcher still watching before this ack.
       const rejoin = await watcher.send('session:join', { sessionId });
       expect(rejoin.ok ? 'joined' : rejoin.error.code).toBe('SESSION_NOT_FOUND');
+      expect(watcher.events.filter((e) => e.type === 'answer:accepted' && (e as { turnId?: string }).turnId === second.turnId)).toEqual([]);
+      // And it was told it left (emitted when it did, so before the ack too).
+      expect(watcher.errors).toContainEqual(expect.objectContaining({ code: 'SESSION_NOT_FOUND', details: { sessionId } }));
     } finally {
       mine.close();
       watcher.close();
