@@ -6,6 +6,7 @@ import { UsersService } from '../../libs/auth/index.js';
 import { ConfigModule } from '../../libs/config/index.js';
 import type { Worker } from 'bullmq';
 import { MetricsService } from '../../libs/metrics/index.js';
+import type { Redis } from '../../libs/redis/index.js';
 import { JobQueue, MissingJobHandlerError, QueueModule, QueueWorkerModule, QueueWorkerService } from '../../libs/queue/index.js';
 import { LoggingModule } from '../../libs/logging/index.js';
 import { createUser } from '../support/factories.js';
@@ -96,5 +97,26 @@ describe(`${QueueWorkerService.name}: a wedged worker`, () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe(`${QueueWorkerService.name}: shutdown`, () => {
+  // ioredis' disconnect() on a connection that has already ended arms a 2 s timer (to destroy a stream that will not
+  // close) that nothing clears: every worker held its process, and jest, up to 2 s after close.
+  it('disconnects no connection that has already ended', async () => {
+    const app = await createWorkerApp(testConfig(), testLogger());
+    const running = (app.get(QueueWorkerService) as unknown as { running: Map<string, { blocking: Redis; copies: Redis[] }> }).running;
+    const connections = [...running].flatMap(([queue, r]) => [r.blocking, ...r.copies].map((c) => ({ queue, c })));
+    const ended: string[] = [];
+    for (const { queue, c } of connections) {
+      const disconnect = c.disconnect.bind(c);
+      c.disconnect = (reconnect?: boolean) => {
+        if (c.status === 'end') ended.push(queue);
+        disconnect(reconnect);
+      };
+    }
+    await app.close();
+    expect(connections.length).toBeGreaterThan(running.size);
+    expect(ended).toEqual([]);
   });
 });
