@@ -40,7 +40,7 @@ export function reportMarkdown(r: ReportView): string[] {
     '',
   );
   if (shown.mistakes.length) {
-    const board = (m: SessionReport['mistakes'][number]) => boardEvidence(m.diagramEvidence).map((b) => ` — ${b}`);
+    const board = (m: StoredReport['mistakes'][number]) => boardEvidence(m.diagramEvidence).map((b) => ` — ${b}`);
     lines.push('### Mistakes to avoid', '', ...shown.mistakes.map((m) => `- ${inline(m.text)}${board(m).join('')}`), '');
   }
   lines.push(...studyPlanMarkdown(shown), ...modelAnswerMarkdown(shown));
