@@ -47,12 +47,24 @@ const facts = (sandbox: ScriptedSandbox) =>
   });
 
 describe(CodeFactsService.name, () => {
-  it('takes a conclusive contradiction from one timing run: its sizes were already timed in several rounds', async () => {
-    const sandbox = new ScriptedSandbox([timed([1, 4, 16, 64])]);
+  it('takes a confident agreement from one timing run: its sizes were already timed in several rounds', async () => {
+    const sandbox = new ScriptedSandbox([timed([1, 2, 4, 8])]);
     const sut = await facts(sandbox);
-    expect(sut.complexity).toMatchObject({ measured: 'O(n)', confident: true, contradicts: true });
+    expect(sut.complexity).toMatchObject({ measured: 'O(1)', confident: true, contradicts: false });
     expect(sandbox.runs).toHaveLength(1);
     expect(sandbox.runs[0]!.timing).toMatchObject({ rounds: 3 });
+  });
+
+  it('confirms a contradiction with a second run, each size keeping its fastest time', async () => {
+    const real = new ScriptedSandbox([timed([1, 4, 16, 64]), timed([1.2, 4.1, 15, 70])]);
+    expect((await facts(real)).complexity).toMatchObject({ measured: 'O(n)', confident: true, contradicts: true });
+    expect(real.runs).toHaveLength(2);
+    // A host busy during the first run's largest size: the second run shows the constant time per operation.
+    const noise = new ScriptedSandbox([timed([1, 2, 4, 30]), timed([1.1, 2.1, 4.2, 8.1])]);
+    const sut = await facts(noise);
+    expect(noise.runs).toHaveLength(2);
+    expect(sut.complexity).toMatchObject({ measured: 'O(1)', contradicts: false });
+    expect(sut.complexity!.points.map((p) => p.ms)).toEqual([1, 2, 4, 8.1]);
   });
 
   it('runs the timing a second time when the first was too noisy to conclude, and keeps each size its fastest', async () => {

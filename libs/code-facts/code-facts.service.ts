@@ -65,10 +65,11 @@ export class CodeFactsService {
     const outcomes = [await this.sandbox.run(request)];
     let timed = complexityFromRuns(question.scaling, language, outcomes, status === 'PASSED');
     // Timings too noisy to decide anything get a second run (each size keeps its fastest) if it fits before the
-    // deadline, its wall limit cut to what is left. A contradiction needs none: the run already timed each size in
-    // several rounds, and a conclusive one stands on their fastest times.
+    // deadline, its wall limit cut to what is left. So does a contradiction, which costs the candidate a point: one
+    // run timed each size in several rounds, yet on a busy host a correct linear solution once read as quadratic (8×
+    // the input, 30× the time; CI, 7 December 2026). A real one stands on both runs' fastest times.
     const left = Math.floor(deadline - performance.now());
-    if ('facts' in timed && !timed.facts.confident && left >= MIN_SECOND_RUN_MS) {
+    if ('facts' in timed && (!timed.facts.confident || timed.facts.contradicts) && left >= MIN_SECOND_RUN_MS) {
       const wallMs = Math.min(request.timing!.wallMs, left);
       const totalBudgetMs = Math.min(request.timing!.totalBudgetMs, wallMs - (request.timing!.wallMs - request.timing!.totalBudgetMs));
       outcomes.push(await this.sandbox.run({ ...request, timing: { ...request.timing!, totalBudgetMs, wallMs } }));
