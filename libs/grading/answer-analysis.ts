@@ -76,13 +76,14 @@ function injectedSpans(
   findings: readonly InjectionFinding[],
   sentences: readonly { start: number; end: number }[],
 ): readonly { start: number; end: number }[] {
+  if (findings.length === 0) return findings;
   // Paragraphs end at blank lines and at code fences (a fenced block is a paragraph of its own).
   const fenced = [...source.matchAll(/```[\s\S]*?(?:```|$)/g)].map((m) => m.index);
   const fences = [...source.matchAll(/```[\s\S]*?(?:```|$)/g)].flatMap((m) => [m.index, m.index + m[0].length]);
   const blank = [...source.matchAll(/\n[ \t]*\n/g)].map((m) => m.index);
   const breaks = [...new Set([0, ...blank, ...fences, source.length])].sort((a, b) => a - b);
   // One paragraph is the answer itself, not a note beside it: only its flagged sentences go.
-  if (findings.length === 0 || breaks.length < 3) return findings;
+  if (breaks.length < 3) return findings;
   const spans: { start: number; end: number }[] = [...findings];
   // From the last paragraph back, so that a label introducing an injected paragraph ("Deployment config:") goes with it.
   let nextInjected = false;

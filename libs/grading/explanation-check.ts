@@ -92,6 +92,9 @@ const DISMISSALS: readonly RegExp[] = [
 const NEGATED =
   /\b(?:not|no|never|without|instead of|rather than|rules? out|ruled out|avoids?|unlike|neither|nor|cannot|(?:is|are|was|ca|do|does|wo)n't)\b/;
 
+/** A word every dismissal pattern holds. */
+const DISMISSAL_WORD = /\b(?:no|simpler|unnecessary|needed|required|overkill|redundant)\b/;
+
 /** Where the explanation itself sets something aside ("instead of a lock", "without a sequencer"): not a need. */
 const SETS_ASIDE = /\b(?:no|not|never|without|instead of|rather than|avoid|avoids|cannot|can't|unlike)\b/;
 
@@ -115,24 +118,29 @@ function clausesOf(text: string): string[] {
 
 /** Which side of `pair` a clause names (0, 1), both (2) or neither (-1). */
 function sideOf(clause: string, pair: number): number {
-  const [a, b] = OPPOSITIONS[pair] ?? [[], []];
-  const has = (phrases: readonly string[]) => phrases.some((p) => new RegExp(`(?:^|[^a-z0-9])${p}(?![a-z0-9])`).test(clause));
-  const onA = has(a);
-  const onB = has(b);
+  const [a = NEVER, b = NEVER] = SIDE_PATTERNS[pair] ?? [];
+  const onA = a.test(clause);
+  const onB = b.test(clause);
   return onA && onB ? 2 : onA ? 0 : onB ? 1 : -1;
 }
+
+const NEVER = /$^/;
+/** Each side of each pair as one regex, built once: grading reads every passage against all of them. */
+const SIDE_PATTERNS = OPPOSITIONS.map((sides) => sides.map((phrases) => new RegExp(`(?:^|[^a-z0-9])(?:${phrases.join('|')})(?![a-z0-9])`)));
+/** Any phrase of a pair, for the one test on the whole text that rules the pair out. */
+const PAIR_PATTERNS = OPPOSITIONS.map((sides) => new RegExp(`(?:^|[^a-z0-9])(?:${sides.flat().join('|')})(?![a-z0-9])`));
 
 /**
  * Per pair whose two sides the text names in clauses of their own: each side's stems. Within a sentence, a clause
  * naming neither side continues the side before it (or, before any, belongs to the first side the sentence names);
  * a clause naming both, or a negated one, is read for neither; a sentence naming neither side says nothing of the pair.
  */
-function readSides(text: string): Map<number, [Set<string>, Set<string>]> {
-  const sentences = normalise(text)
-    .split(/(?<=[.!?])\s+|\n+/)
-    .map(clausesOf);
+function readSides(text: string, pairs?: ReadonlySet<number>): Map<number, [Set<string>, Set<string>]> {
+  const whole = normalise(text);
+  const sentences = whole.split(/(?<=[.!?])\s+|\n+/).map(clausesOf);
   const out = new Map<number, [Set<string>, Set<string>]>();
   for (let pair = 0; pair < OPPOSITIONS.length; pair++) {
+    if ((pairs && !pairs.has(pair)) || !PAIR_PATTERNS[pair]?.test(whole)) continue;
     const sides = sentences.map((clauses) => clauses.map((c) => sideOf(c, pair)));
     if (!sides.some((s) => s.includes(0)) || !sides.some((s) => s.includes(1))) continue;
     const stems: [Set<string>, Set<string>] = [new Set(), new Set()];
@@ -197,11 +205,14 @@ export function readExplanation(explanation: string): ExplanationStance {
 /** The sides of every distinction a passage (a paragraph) draws, read once for all key points. */
 export type PassageSides = ReadonlyMap<number, readonly [ReadonlySet<string>, ReadonlySet<string>]>;
 
-export const sidesOf = (passage: string): PassageSides => readSides(passage);
+/** `pairs`: only these distinctions (the ones some key point's explanation draws); all when left out. */
+export const sidesOf = (passage: string, pairs?: ReadonlySet<number>): PassageSides => readSides(passage, pairs);
 
 /** Stems of what a sentence dismisses ("no registry to maintain" → registri), read once for all key points. */
 export function dismissedIn(sentence: string): string[] {
   const text = normalise(sentence);
+  // Grading reads every sentence: most have none of the dismissal words, and the patterns need one.
+  if (!DISMISSAL_WORD.test(text)) return [];
   const dismissed: string[] = [];
   for (const pattern of DISMISSALS) {
     for (const m of text.matchAll(pattern)) dismissed.push(...contentStems(wordsOf(m[1] ?? '')));

@@ -1,6 +1,14 @@
 import { keyAt, type AnalysedSentence } from './answer-analysis.js';
 import type { CompiledKeyPoint } from './compiled-question.js';
-import { dismissedIn, dismissesNeed, sidesOf, swapsSides, type Contradiction, type ExplanationStance } from './explanation-check.js';
+import {
+  dismissedIn,
+  dismissesNeed,
+  sidesOf,
+  swapsSides,
+  type Contradiction,
+  type ExplanationStance,
+  type PassageSides,
+} from './explanation-check.js';
 
 /**
  * The sentences that may not evidence a key point because a wrong sentence about that point sits in their
@@ -63,6 +71,8 @@ export function contradictingEvidence(
   const stated = sentences.filter((s) => !s.listLike);
   const judged = keyPoints.filter((k) => k.stance !== null);
   if (stated.length === 0 || judged.length === 0) return { left, contradicted };
+  // Only the distinctions some point's explanation draws are read (most answers name none of them).
+  const pairs = new Set(judged.flatMap((k) => (k.stance as ExplanationStance).contrasts.map((c) => c.pair)));
   const unitOf = unitIndexer(source);
   const units = new Map<number, AnalysedSentence[]>();
   for (const s of stated) units.set(unitOf(s.start), [...(units.get(unitOf(s.start)) ?? []), s]);
@@ -72,7 +82,8 @@ export function contradictingEvidence(
     // each window of two sentences is read, and the contradiction is quoted from its first sentence.
     const windows = members.map((s, i) => ({
       at: s,
-      sides: sidesOf(i + 1 < members.length ? `${text(s)} ${text(members[i + 1] as AnalysedSentence)}` : text(s)),
+      sides:
+        pairs.size === 0 ? NO_SIDES : sidesOf(i + 1 < members.length ? `${text(s)} ${text(members[i + 1] as AnalysedSentence)}` : text(s), pairs),
     }));
     const dismissed = members.map((s) => dismissedIn(text(s)));
     for (const k of judged) {
@@ -93,6 +104,8 @@ export function contradictingEvidence(
   }
   return { left, contradicted };
 }
+
+const NO_SIDES: PassageSides = new Map();
 
 /** A blank line, or a line break before a bullet ("-", "*", "•", "2.") or a short label ("Storage:", "Ordering:"). */
 const UNIT_BREAK = /\n[ \t]*\n|\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)]|[\p{L}][\p{L}\p{N} /&_-]{0,30}:)\s)/gu;
