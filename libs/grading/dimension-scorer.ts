@@ -19,6 +19,11 @@ export interface DimensionInputs {
   readonly partlyBefore: ReadonlySet<string>;
   /** General misconceptions the answer asserts: each caps its dimension at 2, like a major mistake. */
   readonly misconceptions: readonly FoundMisconception[];
+  /**
+   * How many different wrong claims the answer makes (general misconceptions, overclaims, the question's own wrong
+   * claims). Two or more are a pattern (`PATTERN_CAPS`).
+   */
+  readonly wrongClaims: number;
   readonly quality: QualitySignals;
   /** Non-answers and off-topic answers score 1 everywhere: there is nothing to credit. */
   readonly nothingToCredit: boolean;
@@ -30,6 +35,15 @@ export interface DimensionInputs {
 }
 
 const CREDIT = { covered: 1, partial: 0.5, missed: 0 } as const;
+/**
+ * Several different wrong claims are a pattern of wrong understanding, not a slip: a strict interviewer stops
+ * trusting the rest of the answer. Two cap every dimension at 3, three or more at 2 (the answer's own covered
+ * points and fluent structure cannot carry it past "lean no hire").
+ */
+const PATTERN_CAPS: readonly { readonly from: number; readonly cap: DimensionScore }[] = [
+  { from: 3, cap: 2 },
+  { from: 2, cap: 3 },
+];
 /** Strength → score cut-offs (1 below the first, 4 at or above the last). */
 const CUTS = [0.2, 0.42, 0.68] as const;
 
@@ -71,6 +85,8 @@ export function scoreDimensions(inputs: DimensionInputs): DimensionGrade[] {
     const wrong = inputs.misconceptions.filter((m) => m.misconception.dimension === id);
     if (mistakes.some((m) => m.mistake.severity === 'major') || wrong.length > 0) score = Math.min(score, 2) as DimensionScore;
     else if (mistakes.length > 0) score = Math.max(1, score - 1) as DimensionScore;
+    const pattern = PATTERN_CAPS.find((p) => inputs.wrongClaims >= p.from && score > p.cap);
+    if (pattern) score = pattern.cap;
     if (inputs.nothingToCredit) score = 1;
     const why = inputs.nothingToCredit
       ? 'the answer gives nothing on this to credit'
@@ -79,6 +95,7 @@ export function scoreDimensions(inputs: DimensionInputs): DimensionGrade[] {
           mistakes.map((m) => m.mistake.text),
           () => withoutPoints(inputs, id, score),
           wrong.map((m) => inputs.quote(m.sentence)),
+          pattern ? inputs.wrongClaims : 0,
         );
     return [{ id, score, reason: reasonFor(why) }];
   });
@@ -121,7 +138,7 @@ function coverageOf(inputs: DimensionInputs, onDimension: (dimension: string) =>
  * Why the score, from this answer: the dimension's key points by status and its mistakes; a dimension without
  * key points says what in the answer moved it (`withoutPoints`).
  */
-function explain(coverage: DimensionCoverage, mistakes: string[], otherwise: () => string, wrong: readonly string[]): string {
+function explain(coverage: DimensionCoverage, mistakes: string[], otherwise: () => string, wrong: readonly string[], pattern: number): string {
   const parts: string[] = [];
   if (coverage.ratio !== null) {
     if (coverage.covered.length) parts.push(`you covered ${listOf(coverage.covered.map(label), 'and')}`);
@@ -136,6 +153,9 @@ function explain(coverage: DimensionCoverage, mistakes: string[], otherwise: () 
     parts.push(
       `and ${said(claims[0] ?? '')} is technically wrong${claims.length > 1 ? `, as ${claims.length === 2 ? 'is one more claim' : `are ${claims.length - 1} more claims`}` : ''}`,
     );
+  // Held down by the answer's wrong claims elsewhere: said, so the score is not a mystery beside covered points.
+  if (pattern > 0)
+    parts.push(`held down because the answer makes ${pattern} technically wrong claims, which a strict interviewer will not look past`);
   return parts.join(', ');
 }
 

@@ -8,6 +8,7 @@ import { label, listOf, said } from './feedback-text.js';
 import type { DimensionGrade, Feedback, GradeFlag, KeyPointGrade, MistakeGrade } from './grade.schema.js';
 import type { GradingScope } from './grading-scope.js';
 import type { FoundMisconception, MistakeResult } from './mistake-judge.js';
+import { OVERCLAIM_ID } from './misconceptions.js';
 
 export interface FeedbackInputs {
   readonly compiled: CompiledQuestion;
@@ -145,15 +146,30 @@ function corrections({ misconceptions, answer }: FeedbackInputs): string[] {
   // One line per sentence, with each of its errors corrected once: the same correction twice teaches nothing new.
   const seen = new Set<FoundMisconception['misconception']>();
   const bySentence = new Map<AnalysedSentence, string[]>();
+  const overclaims: AnalysedSentence[] = [];
   for (const { misconception, sentence } of misconceptions) {
+    if (misconception.id === OVERCLAIM_ID) {
+      if (!overclaims.includes(sentence)) overclaims.push(sentence);
+      continue;
+    }
     if (seen.has(misconception)) continue;
     seen.add(misconception);
     bySentence.set(sentence, [...(bySentence.get(sentence) ?? []), misconception.correction]);
   }
-  return [...bySentence].map(([sentence, fixes]) => {
+  const quote = (sentence: AnalysedSentence) => said(answer.source.slice(sentence.start, sentence.end).trim(), 240);
+  const lines = [...bySentence].map(([sentence, fixes]) => {
     const [first, ...more] = fixes;
-    return `${said(answer.source.slice(sentence.start, sentence.end).trim(), 240)} is not right: ${first}.${more.map((fix) => ` Also: ${fix}.`).join('')}`;
+    return `${quote(sentence)} is not right: ${first}.${more.map((fix) => ` Also: ${fix}.`).join('')}`;
   });
+  // Overclaims are one habit: one line, every instance quoted (the first two in full, then how many more).
+  const [first, second, ...rest] = overclaims;
+  if (first) {
+    const others = second ? ` and ${quote(second)}${rest.length ? ` (and ${rest.length} more like ${rest.length === 1 ? 'it' : 'them'})` : ''}` : '';
+    lines.push(
+      `${quote(first)}${others} wave${second ? '' : 's'} a risk away without arguing it: when you call a safeguard unneeded, a cost free or a failure impossible, say what it would cost or how it would fail, and why this design can accept that.`,
+    );
+  }
+  return lines;
 }
 
 /** Wrong claims, quoted (an absent topic shows as the missing point it is about). */

@@ -30,6 +30,15 @@ describe('MISCONCEPTIONS', () => {
     expect(found('url-shortener', 'Codes come from counter ranges. So there is no need for a uniqueness check.')).toEqual([]);
   });
 
+  it('counts an overclaim only when the answer makes two or more: one is a judgement call, two are a habit', () => {
+    const one = 'Likes are eventually consistent, so we do not need a distributed transaction for them.';
+    const two = "Kafka keeps every message, so we don't need dedup on the consumer. Batching gives us throughput for free.";
+    expect(found('realtime-notifications', one)).toEqual([]);
+    expect(found('realtime-notifications', two)).toEqual(['overclaim', 'overclaim']);
+    // A denied one is no overclaim: one left, which does not count.
+    expect(found('realtime-notifications', `${one} It is not true that batching comes for free.`)).toEqual([]);
+  });
+
   it('has unique ids and one-sentence corrections', () => {
     expect(new Set(MISCONCEPTIONS.map((m) => m.id)).size).toBe(MISCONCEPTIONS.length);
     for (const m of MISCONCEPTIONS) expect([m.id, /\.\s/.test(m.correction) || m.correction.endsWith('.')]).toEqual([m.id, false]);

@@ -3,6 +3,7 @@ import type { CompiledMistake, CompiledQuestion } from './compiled-question.js';
 import type { CompiledClaim, CompiledMisconception } from './compiled-question.js';
 import { inSameClause } from './clause-bounds.js';
 import { judgeCoverage, type SentenceKeys } from './coverage-judge.js';
+import { OVERCLAIM_ID, OVERCLAIMS_TO_COUNT } from './misconceptions.js';
 
 export interface MistakeResult {
   readonly present: boolean;
@@ -185,7 +186,9 @@ export function findMisconceptions(
     }
     previous = sentence;
   }
-  return found;
+  // Overclaims count only as a habit: two or more in the answer (misconceptions.ts).
+  const overclaims = found.filter((f) => f.misconception.id === OVERCLAIM_ID).length;
+  return overclaims === 0 || overclaims >= OVERCLAIMS_TO_COUNT ? found : found.filter((f) => f.misconception.id !== OVERCLAIM_ID);
 }
 
 /**

@@ -294,6 +294,30 @@ describe(RubricGrader.name, () => {
     );
   });
 
+  it('holds every dimension down when several sentences make wrong claims: a pattern, not a slip', () => {
+    const clean = grade(GOOD);
+    const wrong = [
+      "Kafka keeps our ordering across every partition, so we don't need sequence numbers anywhere.",
+      'The collectors scale automatically, so there is no need for any capacity planning.',
+      'We use head-based sampling at 5%, and every error is kept because the decision is made once the request has failed.',
+    ];
+    const max = (g: Grade) => Math.max(...g.dimensions.map((d) => d.score));
+    expect(max(clean)).toBe(4);
+    // Two wrong sentences: at most 3 anywhere, and the reason says why a dimension with its points covered sits there.
+    const two = grade(`${GOOD}\n${wrong[0]}\n${wrong[1]}`);
+    expect(max(two)).toBe(3);
+    expect(two.dimensions.some((d) => d.reason.includes('held down because the answer makes 2 technically wrong claims'))).toBe(true);
+    expect(two.feedback.improvements).toContain(
+      `“${wrong[0]}” and “${wrong[1]}” wave a risk away without arguing it: when you call a safeguard unneeded, a cost free or a failure impossible, say what it would cost or how it would fail, and why this design can accept that.`,
+    );
+    // Three: at most 2, whatever the answer covers.
+    expect(max(grade(`${GOOD}\n${wrong.join('\n')}`))).toBe(2);
+    // One overclaim alone is a judgement call: nothing is held down.
+    const one = grade(`${GOOD}\n${wrong[0]}`);
+    expect(max(one)).toBe(4);
+    expect(one.dimensions.some((d) => d.reason.includes('held down'))).toBe(false);
+  });
+
   it('lets a wrong claim cost the point it is about, not the point beside it that shares one word, in this answer and when later answers look back', () => {
     const inPhase = (phaseId: string, answer: string, history: GradeInput['history'] = []) => inPhaseOf('payment-gateway', phaseId)(answer, history);
     const deepDive =

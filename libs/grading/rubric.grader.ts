@@ -15,6 +15,7 @@ import type { GradeInput, Grader } from './grader.port.js';
 import { gradingScope, type GradingScope } from './grading-scope.js';
 import { lexiconIndex } from './lexicon-index.js';
 import { assertsClaim, findMisconceptions, judgeMistake, type FoundMisconception, type MistakeResult } from './mistake-judge.js';
+import { OVERCLAIM_ID } from './misconceptions.js';
 import { GraderEngine } from './grader-engine.js';
 import { contradictingEvidence, taintedEvidence } from './tainted-evidence.js';
 import { qualitySignals } from './quality-signals.js';
@@ -85,8 +86,9 @@ export class RubricGrader implements Grader {
     const credited = new SentenceKeys(sound);
     // ... nor do the sentences around it earn the point it got wrong: its paragraph, or the whole answer once it
     // asserts two different misconceptions (a pattern of wrong understanding, not a slip). A list asserts nothing.
-    const slip = new Set(wrong.map((w) => w.misconception.id)).size < 2;
-    const claims = [...unsound].filter((s) => !s.listLike);
+    // An overclaim earns nothing itself but says nothing wrong about a point: it taints no other sentence.
+    const slip = new Set(wrong.filter((w) => w.misconception.id !== OVERCLAIM_ID).map((w) => w.misconception.id)).size < 2;
+    const claims = [...unsound].filter((s) => !s.listLike && !overclaimOnly(s, wrong));
     const { left: wrongly, wrongAbout } = taintedEvidence(compiled.keyPoints, claims, sound, slip ? answer.source : null);
     const { left: contradicting, contradicted } = contradictingEvidence(compiled.keyPoints, sound, answer.source);
     const tainted = merged(wrongly, contradicting);
@@ -190,6 +192,7 @@ export class RubricGrader implements Grader {
       partlyBefore,
       mistakes,
       misconceptions: wrong,
+      wrongClaims: distinctWrongClaims(wrong, claimed),
       quality,
       nothingToCredit,
       credited: creditable,
@@ -289,9 +292,28 @@ function judgedTurn(
   const sentences = analysis.credited.filter((s) => !unsound.has(s));
   const contradicted = contradictingEvidence(compiled.keyPoints, sentences, analysis.source).left;
   if (unsound.size === 0) return { sentences, tainted: contradicted };
-  const slip = new Set(found.map((w) => w.misconception.id)).size < 2;
-  const claims = [...unsound].filter((s) => !s.listLike);
+  const slip = new Set(found.filter((w) => w.misconception.id !== OVERCLAIM_ID).map((w) => w.misconception.id)).size < 2;
+  const claims = [...unsound].filter((s) => !s.listLike && !overclaimOnly(s, found));
   return { sentences, tainted: merged(taintedEvidence(compiled.keyPoints, claims, sentences, slip ? analysis.source : null).left, contradicted) };
+}
+
+/**
+ * How many different wrong claims the answer makes: each general misconception and each of the question's own wrong
+ * claims once however often it is repeated, and each overclaim (a different thing waved away each time). A
+ * contradiction of a key point's explanation is left out: it costs that point, but read from word overlap it is too
+ * often a good answer's own "no global order needed" (on the development sets) to hold a whole answer down.
+ */
+function distinctWrongClaims(wrong: readonly FoundMisconception[], claimed: ReadonlyMap<string, MistakeResult>): number {
+  const claims = new Set<string>();
+  for (const w of wrong) claims.add(w.misconception.id === OVERCLAIM_ID ? `${OVERCLAIM_ID}@${w.sentence.start}` : w.misconception.id);
+  for (const [id, result] of claimed) if (result.present && result.evidence.length > 0) claims.add(`mistake:${id}`);
+  return claims.size;
+}
+
+/** A sentence whose only general misconception is an overclaim (and no wrong claim of the question's own). */
+function overclaimOnly(sentence: AnalysedSentence, found: readonly FoundMisconception[]): boolean {
+  const ids = found.filter((f) => f.sentences.includes(sentence)).map((f) => f.misconception.id);
+  return ids.length > 0 && ids.every((id) => id === OVERCLAIM_ID);
 }
 
 /** Per key point, the sentences either map leaves out. */
