@@ -334,7 +334,8 @@ async function run(fault) {
   const db = new pg.Client({ connectionString: directUrl.toString() });
   const candidates = [];
   try {
-    await Promise.all(bases.map((b) => waitReady(b)));
+    // Two apis and two workers boot at once: on a loaded two-core host that has taken over 30 s.
+    await Promise.all(bases.map((b) => waitReady(b, 1_200)));
     const email = `chaos-${Date.now()}@example.test`;
     const { execFileSync } = await import('node:child_process');
     execFileSync(
