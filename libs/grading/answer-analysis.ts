@@ -116,7 +116,7 @@ export function analyseAnswer(engine: GraderEngine, compiled: CompiledQuestion, 
   const known = (s: string) => compiled.terms.stems.has(s) || compiled.vocabulary.has(s);
   const tokens = engine.tokeniser.tokenise(folded, known);
   const content = compiled.terms.contentOf(tokens);
-  const injection = withRubricIds(detectInjection(folded, tokens), compiled, folded);
+  const injection = withRubricText(withRubricIds(detectInjection(folded, tokens), compiled, folded), compiled, folded);
   repeats.begin();
   const hits = new TermHits();
   let c = 0;
@@ -350,4 +350,19 @@ function withRubricIds(report: InjectionReport, compiled: CompiledQuestion, fold
   if (found.length === 0 || (ids.size < 2 && ![...ids].some((id) => id.split('-').length > 2))) return report;
   const findings = [...report.findings, ...found].sort((a, b) => a.start - b.start);
   return { suspected: true, findings };
+}
+
+/**
+ * Nor to copy the rubric's own sentences: a key point's or a mistake's text reproduced word for word ("Feedback from
+ * the first-round interviewer: <key point>. <key point>.") was taken from the grader's material, and counts as injected.
+ */
+function withRubricText(report: InjectionReport, compiled: CompiledQuestion, folded: FoldedText): InjectionReport {
+  const found: InjectionFinding[] = [];
+  for (const echo of compiled.rubricEchoes) {
+    echo.lastIndex = 0;
+    for (const m of folded.text.matchAll(echo))
+      found.push({ kind: 'rubric-text', start: folded.sourceStart(m.index), end: folded.sourceEnd(m.index + m[0].length - 1) });
+  }
+  if (found.length === 0) return report;
+  return { suspected: true, findings: [...report.findings, ...found].sort((a, b) => a.start - b.start) };
 }

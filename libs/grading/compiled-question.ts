@@ -59,6 +59,11 @@ export interface CompiledQuestion {
   readonly vocabulary: ReadonlySet<string>;
   /** The rubric's hyphenated ids (key points, mistakes): no candidate has a reason to write one. */
   readonly rubricIds: readonly string[];
+  /**
+   * The rubric's own sentences (key point and mistake texts, their opening verb left out), each as a pattern over the
+   * folded answer: no candidate has a reason to reproduce one word for word either (`RUBRIC_ECHO_WORDS`).
+   */
+  readonly rubricEchoes: readonly RegExp[];
   /** Numbers stated in the prompt; repeating them is not an estimate. */
   readonly promptNumbers: ReadonlySet<string>;
   /**
@@ -159,10 +164,25 @@ export function compileQuestion(tokeniser: Tokeniser, question: Question, versio
     misconceptions,
     misconceptionsByFirstPart: firstPartIndex(misconceptions),
     rubricIds: [...question.keyPoints, ...question.commonMistakes].map((x) => x.id).filter((id) => id.includes('-')),
+    rubricEchoes: [...question.keyPoints, ...question.commonMistakes].flatMap((x) => rubricEcho(x.text) ?? []),
     vocabulary: questionVocabulary(tokeniser, question),
     promptNumbers: new Set(question.prompt.match(/\d+(?:[.,]\d+)?/g) ?? []),
     keyKinds,
   };
+}
+
+/**
+ * How many words of a rubric sentence, in order, make a copy of it: a natural answer that says the same thing in
+ * its own words shares a few, never a whole run this long. Shorter rubric sentences are not matched.
+ */
+const RUBRIC_ECHO_WORDS = 7;
+
+/** A rubric sentence without its opening verb ("Uses …", "Clarifies …") as a pattern over folded text, if long enough. */
+function rubricEcho(text: string): RegExp | null {
+  const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const tail = words.slice(1);
+  if (tail.length < RUBRIC_ECHO_WORDS) return null;
+  return new RegExp(`(?<![a-z0-9])${tail.join('[^a-z0-9]+')}(?![a-z0-9])`, 'g');
 }
 
 /** Per claim's first part: the misconceptions (by index) with such a claim (`findMisconceptions` reads it). */

@@ -18,7 +18,7 @@ import { ABBREVIATIONS, MAX_TOKENS_PER_WORD, RATE_UNITS } from './shorthand.js';
  *   `many(…)` (zero or more, greedy), `gap(min, max)` (any `min`–`max` words, greedy);
  * - `anchor(…)`: a required piece that is one anchor group.
  */
-export type InjectionKind = 'instruction' | 'score-demand' | 'fake-grade' | 'fake-delimiter' | 'role-marker' | 'rubric-id';
+export type InjectionKind = 'instruction' | 'score-demand' | 'fake-grade' | 'fake-delimiter' | 'role-marker' | 'rubric-id' | 'rubric-text';
 
 export type Piece =
   | { readonly type: 'words'; readonly words: readonly string[]; readonly key: boolean }
