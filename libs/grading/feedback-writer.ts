@@ -8,7 +8,7 @@ import { label, listOf, said } from './feedback-text.js';
 import type { DimensionGrade, Feedback, GradeFlag, KeyPointGrade, MistakeGrade } from './grade.schema.js';
 import type { GradingScope } from './grading-scope.js';
 import type { FoundMisconception, MistakeResult } from './mistake-judge.js';
-import { OVERCLAIM_ID } from './misconceptions.js';
+import { OVERCLAIM } from './overclaims.js';
 
 export interface FeedbackInputs {
   readonly compiled: CompiledQuestion;
@@ -148,7 +148,7 @@ function corrections({ misconceptions, answer }: FeedbackInputs): string[] {
   const bySentence = new Map<AnalysedSentence, string[]>();
   const overclaims: AnalysedSentence[] = [];
   for (const { misconception, sentence } of misconceptions) {
-    if (misconception.id === OVERCLAIM_ID) {
+    if (misconception.id === OVERCLAIM.id) {
       if (!overclaims.includes(sentence)) overclaims.push(sentence);
       continue;
     }

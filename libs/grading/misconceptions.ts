@@ -108,17 +108,6 @@ const FENCING = [
   'stale',
 ];
 
-/**
- * An absolute waved through without its argument: a safeguard declared unneeded ("we don't need dedup", "no need for a
- * lease"), a cost declared away ("for free", "no real trade-off", "only adds latency") or a failure declared impossible
- * ("can never", "no risk", "for certain"). One can be a fair judgement call; an answer that makes two or more is
- * waving its design's failure modes away, and each then counts as a wrong claim (`findMisconceptions`). Question
- * independent: it catches the wrong guarantee whatever the concept it is about.
- */
-export const OVERCLAIM_ID = 'overclaim';
-/** How many overclaims an answer makes before they count. */
-export const OVERCLAIMS_TO_COUNT = 2;
-
 export const MISCONCEPTIONS: readonly Misconception[] = [
   // Delivery, queues and messaging.
   {
@@ -4774,10 +4763,6 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
             'won t help',
             'wouldn t help',
             'would not help',
-            'doesn t work',
-            'does not work',
-            'won t work',
-            'wouldn t work',
             'no use',
             'useless',
             'pointless',
@@ -5914,50 +5899,6 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     ],
     correction:
       'when a visibility timeout expires the message becomes visible again and is redelivered; it is deleted only when the consumer deletes it after finishing',
-  },
-  {
-    id: OVERCLAIM_ID,
-    dimension: TRADE,
-    claims: [
-      {
-        allOf: [
-          [
-            'we don t need',
-            'we do not need',
-            'we never need',
-            'we won t need',
-            'you don t need',
-            'there is no need',
-            'there s no need',
-            'no need for',
-            'no need to',
-            'is not needed',
-            'isn t needed',
-            'are not needed',
-            'aren t needed',
-            'is unnecessary',
-            'are unnecessary',
-            'don t need any',
-            'doesn t need any',
-            'for free',
-            'perfectly',
-            'can never',
-            'will never',
-            'no risk',
-            'no real risk',
-            'no trade off',
-            'no real trade off',
-            'for certain',
-            'win win',
-            'only add',
-            'only adds',
-          ],
-        ],
-        negated: true,
-      },
-    ],
-    correction:
-      'a safeguard declared unneeded, a cost declared free or a failure declared impossible needs its argument: say what it would cost or how it would fail, and why this design can accept that',
   },
   ...COORDINATION_MISCONCEPTIONS,
   ...READPATH_MISCONCEPTIONS,

@@ -3,7 +3,7 @@ import type { CompiledMistake, CompiledQuestion } from './compiled-question.js';
 import type { CompiledClaim, CompiledMisconception } from './compiled-question.js';
 import { inSameClause } from './clause-bounds.js';
 import { judgeCoverage, type SentenceKeys } from './coverage-judge.js';
-import { OVERCLAIM_ID, OVERCLAIMS_TO_COUNT } from './misconceptions.js';
+import { OVERCLAIM, OVERCLAIMS_TO_COUNT, overclaims } from './overclaims.js';
 
 export interface MistakeResult {
   readonly present: boolean;
@@ -186,9 +186,13 @@ export function findMisconceptions(
     }
     previous = sentence;
   }
-  // Overclaims count only as a habit: two or more in the answer (misconceptions.ts).
-  const overclaims = found.filter((f) => f.misconception.id === OVERCLAIM_ID).length;
-  return overclaims === 0 || overclaims >= OVERCLAIMS_TO_COUNT ? found : found.filter((f) => f.misconception.id !== OVERCLAIM_ID);
+  // Overclaims count only as a habit: two or more in the answer (overclaims.ts).
+  if (source === undefined) return found;
+  const waved = sentences.filter((s) => !s.injected && !s.listLike && overclaims(source.slice(s.start, s.end)));
+  if (waved.length < OVERCLAIMS_TO_COUNT) return found;
+  return [...found, ...waved.map((sentence) => ({ misconception: OVERCLAIM, sentence, sentences: [sentence] }))].sort(
+    (a, b) => a.sentence.start - b.sentence.start,
+  );
 }
 
 /**

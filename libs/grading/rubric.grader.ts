@@ -15,7 +15,7 @@ import type { GradeInput, Grader } from './grader.port.js';
 import { gradingScope, type GradingScope } from './grading-scope.js';
 import { lexiconIndex } from './lexicon-index.js';
 import { assertsClaim, findMisconceptions, judgeMistake, type FoundMisconception, type MistakeResult } from './mistake-judge.js';
-import { OVERCLAIM_ID } from './misconceptions.js';
+import { OVERCLAIM } from './overclaims.js';
 import { GraderEngine } from './grader-engine.js';
 import { contradictingEvidence, taintedEvidence } from './tainted-evidence.js';
 import { qualitySignals } from './quality-signals.js';
@@ -87,7 +87,7 @@ export class RubricGrader implements Grader {
     // ... nor do the sentences around it earn the point it got wrong: its paragraph, or the whole answer once it
     // asserts two different misconceptions (a pattern of wrong understanding, not a slip). A list asserts nothing.
     // An overclaim earns nothing itself but says nothing wrong about a point: it taints no other sentence.
-    const slip = new Set(wrong.filter((w) => w.misconception.id !== OVERCLAIM_ID).map((w) => w.misconception.id)).size < 2;
+    const slip = new Set(wrong.filter((w) => w.misconception.id !== OVERCLAIM.id).map((w) => w.misconception.id)).size < 2;
     const claims = [...unsound].filter((s) => !s.listLike && !overclaimOnly(s, wrong));
     const { left: wrongly, wrongAbout } = taintedEvidence(compiled.keyPoints, claims, sound, slip ? answer.source : null);
     const { left: contradicting, contradicted } = contradictingEvidence(compiled.keyPoints, sound, answer.source);
@@ -292,7 +292,7 @@ function judgedTurn(
   const sentences = analysis.credited.filter((s) => !unsound.has(s));
   const contradicted = contradictingEvidence(compiled.keyPoints, sentences, analysis.source).left;
   if (unsound.size === 0) return { sentences, tainted: contradicted };
-  const slip = new Set(found.filter((w) => w.misconception.id !== OVERCLAIM_ID).map((w) => w.misconception.id)).size < 2;
+  const slip = new Set(found.filter((w) => w.misconception.id !== OVERCLAIM.id).map((w) => w.misconception.id)).size < 2;
   const claims = [...unsound].filter((s) => !s.listLike && !overclaimOnly(s, found));
   return { sentences, tainted: merged(taintedEvidence(compiled.keyPoints, claims, sentences, slip ? analysis.source : null).left, contradicted) };
 }
@@ -305,7 +305,7 @@ function judgedTurn(
  */
 function distinctWrongClaims(wrong: readonly FoundMisconception[], claimed: ReadonlyMap<string, MistakeResult>): number {
   const claims = new Set<string>();
-  for (const w of wrong) claims.add(w.misconception.id === OVERCLAIM_ID ? `${OVERCLAIM_ID}@${w.sentence.start}` : w.misconception.id);
+  for (const w of wrong) claims.add(w.misconception.id === OVERCLAIM.id ? `${OVERCLAIM.id}@${w.sentence.start}` : w.misconception.id);
   for (const [id, result] of claimed) if (result.present && result.evidence.length > 0) claims.add(`mistake:${id}`);
   return claims.size;
 }
@@ -313,7 +313,7 @@ function distinctWrongClaims(wrong: readonly FoundMisconception[], claimed: Read
 /** A sentence whose only general misconception is an overclaim (and no wrong claim of the question's own). */
 function overclaimOnly(sentence: AnalysedSentence, found: readonly FoundMisconception[]): boolean {
   const ids = found.filter((f) => f.sentences.includes(sentence)).map((f) => f.misconception.id);
-  return ids.length > 0 && ids.every((id) => id === OVERCLAIM_ID);
+  return ids.length > 0 && ids.every((id) => id === OVERCLAIM.id);
 }
 
 /** Per key point, the sentences either map leaves out. */
