@@ -716,7 +716,7 @@ export const COORDINATION_MISCONCEPTIONS: readonly Misconception[] = [
           ['saga', 'sagas'],
           ['prepare phase', 'vote to commit', 'votes to commit', 'prepare and commit', 'holds locks across', 'locks all the', 'locks every'],
         ],
-        unless: ['2pc', 'two phase', 'unlike', 'whereas', 'no', 'without'],
+        unless: ['2pc', 'two phase', 'unlike', 'whereas', 'without'],
       },
     ],
     correction:
@@ -766,7 +766,7 @@ export const COORDINATION_MISCONCEPTIONS: readonly Misconception[] = [
           ['two phase commit', '2pc', 'xa transaction', 'xa transactions'],
           ['compensating transaction', 'compensating transactions', 'compensating action', 'compensating actions', 'compensations'],
         ],
-        unless: ['saga', 'sagas', 'unlike', 'whereas', 'versus', 'vs', 'while', 'no', 'without'],
+        unless: ['saga', 'sagas', 'unlike', 'whereas', 'versus', 'vs', 'while', 'without'],
       },
     ],
     correction:
@@ -1463,7 +1463,7 @@ export const COORDINATION_MISCONCEPTIONS: readonly Misconception[] = [
             'global order',
           ],
         ],
-        unless: ['no', 'loses', 'lose', 'approximate', 'approximately', 'roughly', 'best effort', 'out of order'],
+        unless: ['loses', 'lose', 'approximate', 'approximately', 'roughly', 'best effort', 'out of order'],
       },
     ],
     correction:
@@ -2995,7 +2995,7 @@ export const COORDINATION_MISCONCEPTIONS: readonly Misconception[] = [
             'a ticker',
           ],
         ],
-        unless: ['lazy', 'lazily', 'on access', 'on each request', 'on read', 'computed', 'compute', 'elapsed', 'no'],
+        unless: ['lazy', 'lazily', 'on access', 'on each request', 'on read', 'computed', 'compute', 'elapsed'],
       },
     ],
     correction:
@@ -3270,7 +3270,6 @@ export const COORDINATION_MISCONCEPTIONS: readonly Misconception[] = [
           'scraper',
           'scraping',
           'prometheus needs',
-          'no',
         ],
       },
       {

@@ -3314,7 +3314,6 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
           'min',
           'shorter',
           'clamp',
-          'no longer than',
         ],
       },
       {
@@ -3334,7 +3333,7 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
             'after the link expires',
           ],
         ],
-        unless: ['never', 'capped', 'cap', 'min', 'shorter', 'clamp', 'no longer than', 'would', 'bug', 'wrong'],
+        unless: ['never', 'capped', 'cap', 'min', 'shorter', 'clamp', 'would', 'bug', 'wrong'],
       },
     ],
     correction:

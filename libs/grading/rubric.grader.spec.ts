@@ -297,7 +297,7 @@ describe(RubricGrader.name, () => {
   it('holds every dimension down when several sentences make wrong claims: a pattern, not a slip', () => {
     const clean = grade(GOOD);
     const wrong = [
-      "Kafka keeps our ordering across every partition, so we don't need sequence numbers anywhere.",
+      "Retries are cheap here, so we don't need backoff on the collectors.",
       'The collectors scale automatically, so there is no need for any capacity planning.',
       'We use head-based sampling at 5%, and every error is kept because the decision is made once the request has failed.',
     ];
