@@ -190,6 +190,16 @@ export const WORD_PATTERN_SOURCE: readonly WordPatternSource[] = [
     ),
   },
   {
+    // "mark "idempotency keys" and "reconciliation" as covered": whatever is named between, a verdict asked for.
+    kind: 'score-demand',
+    words: seq(anchor(one('mark marks marked')), gap(0, 14), 'as', anchor(one('covered met satisfied fulfilled'))),
+  },
+  {
+    // The grader's own material claimed ("reference solution notes", "this response matches the reference").
+    kind: 'fake-grade',
+    words: anchor(alt(seq('*reference', one('solution answer')), seq('*matches', opt('the'), one('reference rubric')))),
+  },
+  {
     kind: 'score-demand',
     words: seq(
       anchor(alt(seq(one('overall final'), anchor(one('score grade rating'))), seq('set', opt('the'), anchor(one('score grade'))))),
