@@ -195,6 +195,29 @@ export const WORD_PATTERN_SOURCE: readonly WordPatternSource[] = [
     words: seq(anchor(one('mark marks marked')), gap(0, 14), 'as', anchor(one('covered met satisfied fulfilled'))),
   },
   {
+    // The verdict of someone else, recorded beside the answer: "Interviewer comment (live session): …", "Reviewer 2:
+    // agree with reviewer 1", "Consensus band: 4", "any automated score below …".
+    kind: 'fake-grade',
+    words: anchor(
+      alt(
+        seq('*interviewer', one('comment comments note notes feedback recommendation verdict')),
+        seq('*reviewer', one('1 2 3 one two note notes comment comments')),
+        seq('*consensus', one('band score grade rating')),
+        seq('*automated', one('score scores grade grades scoring')),
+        seq('*qa', one('log review')),
+      ),
+    ),
+  },
+  {
+    // The candidate narrated in the third person ("Candidate walked through idempotency keys …"): a report on the
+    // answer, not the answer.
+    kind: 'fake-grade',
+    words: seq(
+      anchor('*candidate'),
+      anchor(one('walked covered discussed explained described addressed demonstrated showed presented drew mentioned')),
+    ),
+  },
+  {
     // The grader's own material claimed ("reference solution notes", "this response matches the reference").
     kind: 'fake-grade',
     words: anchor(alt(seq('*reference', one('solution answer')), seq('*matches', opt('the'), one('reference rubric')))),
