@@ -157,12 +157,14 @@ function corrections({ misconceptions, answer }: FeedbackInputs): string[] {
     bySentence.set(sentence, [...(bySentence.get(sentence) ?? []), misconception.correction]);
   }
   const quote = (sentence: AnalysedSentence) => said(answer.source.slice(sentence.start, sentence.end).trim(), 240);
+  // A sentence already corrected for what it gets wrong is not quoted again as an overclaim.
+  const corrected = new Set(misconceptions.filter((m) => m.misconception.id !== OVERCLAIM.id).flatMap((m) => m.sentences));
+  const [first, second, ...rest] = overclaims.filter((s) => !corrected.has(s));
   const lines = [...bySentence].map(([sentence, fixes]) => {
     const [first, ...more] = fixes;
     return `${quote(sentence)} is not right: ${first}.${more.map((fix) => ` Also: ${fix}.`).join('')}`;
   });
   // Overclaims are one habit: one line, every instance quoted (the first two in full, then how many more).
-  const [first, second, ...rest] = overclaims;
   if (first) {
     const others = second ? ` and ${quote(second)}${rest.length ? ` (and ${rest.length} more like ${rest.length === 1 ? 'it' : 'them'})` : ''}` : '';
     lines.push(

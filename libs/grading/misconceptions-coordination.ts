@@ -714,7 +714,16 @@ export const COORDINATION_MISCONCEPTIONS: readonly Misconception[] = [
       {
         allOf: [
           ['saga', 'sagas'],
-          ['prepare phase', 'vote to commit', 'votes to commit', 'prepare and commit', 'holds locks across', 'locks all the', 'locks every'],
+          [
+            'the prepare phase',
+            'a prepare phase',
+            'vote to commit',
+            'votes to commit',
+            'then prepare and commit',
+            'holds locks across',
+            'locks all the',
+            'locks every',
+          ],
         ],
         unless: ['2pc', 'two phase', 'unlike', 'whereas', 'without'],
       },

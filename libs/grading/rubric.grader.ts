@@ -305,8 +305,19 @@ function judgedTurn(
  */
 function distinctWrongClaims(wrong: readonly FoundMisconception[], claimed: ReadonlyMap<string, MistakeResult>): number {
   const claims = new Set<string>();
-  for (const w of wrong) claims.add(w.misconception.id === OVERCLAIM.id ? `${OVERCLAIM.id}@${w.sentence.start}` : w.misconception.id);
-  for (const [id, result] of claimed) if (result.present && result.evidence.length > 0) claims.add(`mistake:${id}`);
+  const claimedIn = new Set<AnalysedSentence>();
+  for (const w of wrong) {
+    if (w.misconception.id === OVERCLAIM.id) continue;
+    claims.add(w.misconception.id);
+    for (const s of w.sentences) claimedIn.add(s);
+  }
+  for (const [id, result] of claimed) {
+    if (!result.present || result.evidence.length === 0) continue;
+    claims.add(`mistake:${id}`);
+    for (const s of result.evidence) claimedIn.add(s);
+  }
+  // An overclaim in a sentence already counted for what it gets wrong is the same claim, not another.
+  for (const w of wrong) if (w.misconception.id === OVERCLAIM.id && !claimedIn.has(w.sentence)) claims.add(`${OVERCLAIM.id}@${w.sentence.start}`);
   return claims.size;
 }
 
