@@ -1,8 +1,8 @@
 #!/bin/sh
-# `npm test`: every tier on the real Postgres and Redis, in three lanes side by side (below). Each jest process has
-# its own database and queue prefix (test/support/global-setup.mjs), so the lanes share only the machine. Each tier
-# gets its own process because jest runs a project in band on two cores, and in native ESM mode an in-band run keeps
-# every test file's module graph until it exits: all tiers in one process ran out of heap.
+# `npm test`: every tier on the real Postgres and Redis. The end-to-end tier runs in one jest process while the unit,
+# integration/service, security and browser tiers run one after another beside it. Each jest
+# process has its own database and queue prefix (test/support/global-setup.mjs), so the lanes share only the machine. Each tier gets its own process because jest runs a project in band on two cores, and in native ESM mode an
+# in-band run keeps every test file's module graph until it exits: all tiers in one process ran out of heap.
 # With arguments (a path pattern, jest options) it is one jest run over the matching files of every tier.
 export NODE_OPTIONS="--experimental-vm-modules --max-old-space-size=6144"
 if [ "$#" -gt 0 ]; then exec npx jest "$@"; fi
@@ -28,40 +28,21 @@ run_tier() {
   return "$s"
 }
 
-# Three lanes, each one jest process per tier, one tier after another: the machine (two cores) is not kept busy by
-# two (most of an end-to-end test is waiting on timers, sockets and child processes), so the end-to-end tier is
-# split in two shards. The browser tier (Chromium, the heaviest) follows the shorter shard. The first lane prints as
-# it goes; the others print when they are done.
-# Each lane has its own sandbox uids: a run's uid names its memory cgroup and counts its processes, so lanes running
-# code at the same time must not share them.
-lane() {
-  uid_base=$1
-  shift
-  export SANDBOX_UID_BASE=$uid_base
-  lane_status=0
-  for tier in "$@"; do
-    case $tier in
-      e2e/*) run_tier "end-to-end ${tier#e2e/}" --selectProjects e2e --shard="${tier#e2e/}" || lane_status=1 ;;
-      # shellcheck disable=SC2086 # "integration service" is two project names
-      *) run_tier "$tier" --selectProjects $tier || lane_status=1 ;;
-    esac
-    elapsed "$tier done"
-  done
-  return $lane_status
-}
-
-logs=$(mktemp -d)
-lane 62000 e2e/1/2 >"$logs/b" 2>&1 &
-b=$!
-lane 63000 e2e/2/2 browser >"$logs/c" 2>&1 &
-c=$!
+e2e_log=$(mktemp)
+# Its own sandbox uids: the integration tier's sandbox runs at the same time, and a run's uid names its memory
+# cgroup and counts its processes, so the two lanes must not share them.
+{ export SANDBOX_UID_BASE=62000; run_tier end-to-end --selectProjects e2e; s=$?; elapsed "end-to-end tier done"; exit $s; } >"$e2e_log" 2>&1 &
+e2e=$!
 status=0
-lane 61000 unit "integration service" security || status=1
-wait "$b" || status=1
-echo "--- end-to-end, first shard (ran beside the others) ---"
-cat "$logs/b"
-wait "$c" || status=1
-echo "--- end-to-end, second shard, then the browser tier (ran beside the others) ---"
-cat "$logs/c"
-rm -rf "$logs"
+# The browser tier (Chromium, the heaviest) comes last in this lane: it overlaps only the end-to-end tier's last
+# few minutes (run after it, it held CI to 20 minutes).
+for tier in unit "integration service" security browser; do
+  # shellcheck disable=SC2086 # "integration service" is two project names
+  run_tier "$tier" --selectProjects $tier || status=1
+  elapsed "$tier done"
+done
+wait "$e2e" || status=1
+echo "--- end-to-end tier (ran beside the others) ---"
+cat "$e2e_log"
+rm -f "$e2e_log"
 exit "$status"
