@@ -1,11 +1,6 @@
-import { fileURLToPath } from 'node:url';
-import { loadContent, type ContentBundle } from '#libs/content';
-import { GraderEngine } from './grader-engine.js';
+import { misconceptionFinder, type MisconceptionFinder } from '../../test/support/misconception-finder.js';
 import { COORDINATION_MISCONCEPTIONS } from './misconceptions-coordination.js';
 import { MISCONCEPTIONS } from './misconceptions.js';
-import { findMisconceptions } from './mistake-judge.js';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** [questionId, sentence, misconception id] */
 const WRONG: readonly (readonly [string, string, string])[] = [
@@ -863,19 +858,11 @@ const CORRECT: readonly (readonly [string, string])[] = [
  * correct statements of the same topics (what a strong candidate says) must be left alone.
  */
 describe('COORDINATION_MISCONCEPTIONS', () => {
-  let content: ContentBundle;
+  let finder: MisconceptionFinder;
   beforeAll(async () => {
-    content = await loadContent({ rubricsDir: `${root}rubrics`, promptsDir: `${root}prompts` });
+    finder = await misconceptionFinder();
   });
-  const engine = new GraderEngine();
-  const compiledBy = new Map<string, ReturnType<GraderEngine['compile']>>();
-  const found = (questionId: string, text: string) => {
-    const question = content.questions.get(questionId)!;
-    const compiled = compiledBy.get(questionId) ?? engine.compile(question, question.version);
-    compiledBy.set(questionId, compiled);
-    const analysis = engine.analyse(compiled, text);
-    return findMisconceptions(compiled, analysis.sentences, analysis.source).map((f) => f.misconception.id);
-  };
+  const found = (questionId: string, text: string) => finder.found(questionId, text);
 
   it('is part of MISCONCEPTIONS, with ids unique across the whole catalogue', () => {
     const ids = new Set(MISCONCEPTIONS.map((m) => m.id));

@@ -1,24 +1,13 @@
-import { fileURLToPath } from 'node:url';
-import { loadContent, type ContentBundle } from '#libs/content';
-import { GraderEngine } from './grader-engine.js';
+import { misconceptionFinder, type MisconceptionFinder } from '../../test/support/misconception-finder.js';
 import { MESSAGING_MISCONCEPTIONS } from './misconceptions-messaging.js';
 import { MISCONCEPTIONS } from './misconceptions.js';
-import { findMisconceptions } from './mistake-judge.js';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('MESSAGING_MISCONCEPTIONS', () => {
-  let content: ContentBundle;
+  let finder: MisconceptionFinder;
   beforeAll(async () => {
-    content = await loadContent({ rubricsDir: `${root}rubrics`, promptsDir: `${root}prompts` });
+    finder = await misconceptionFinder();
   });
-  const engine = new GraderEngine();
-  const found = (questionId: string, text: string) => {
-    const question = content.questions.get(questionId)!;
-    const compiled = engine.compile(question, question.version);
-    const analysis = engine.analyse(compiled, text);
-    return findMisconceptions(compiled, analysis.sentences, analysis.source).map((f) => f.misconception.id);
-  };
+  const found = (questionId: string, text: string) => finder.found(questionId, text);
 
   it('is part of MISCONCEPTIONS, with ids of its own', () => {
     for (const m of MESSAGING_MISCONCEPTIONS) expect(MISCONCEPTIONS).toContain(m);

@@ -1,11 +1,6 @@
-import { fileURLToPath } from 'node:url';
-import { loadContent, type ContentBundle } from '#libs/content';
-import { GraderEngine } from './grader-engine.js';
+import { misconceptionFinder, type MisconceptionFinder } from '../../test/support/misconception-finder.js';
 import { MISCONCEPTIONS } from './misconceptions.js';
 import { READPATH_MISCONCEPTIONS } from './misconceptions-readpath.js';
-import { findMisconceptions } from './mistake-judge.js';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Wrong claims about read paths, storage and ranking, each worded as different candidates would put it: [question, text, misconception]. */
 const WRONG: readonly (readonly [string, string, string])[] = [
@@ -1029,17 +1024,11 @@ const EXPERT: readonly (readonly [string, string])[] = [
 ];
 
 describe('READPATH_MISCONCEPTIONS', () => {
-  let content: ContentBundle;
+  let finder: MisconceptionFinder;
   beforeAll(async () => {
-    content = await loadContent({ rubricsDir: `${root}rubrics`, promptsDir: `${root}prompts` });
+    finder = await misconceptionFinder();
   });
-  const engine = new GraderEngine();
-  const found = (questionId: string, text: string) => {
-    const question = content.questions.get(questionId)!;
-    const compiled = engine.compile(question, question.version);
-    const analysis = engine.analyse(compiled, text);
-    return findMisconceptions(compiled, analysis.sentences, analysis.source).map((f) => f.misconception.id);
-  };
+  const found = (questionId: string, text: string) => finder.found(questionId, text);
 
   it('is part of MISCONCEPTIONS', () => {
     for (const m of READPATH_MISCONCEPTIONS) expect(MISCONCEPTIONS).toContain(m);
