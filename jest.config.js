@@ -27,6 +27,10 @@ const shared = {
 export default {
   // Integration and e2e hooks boot real apps; unit tests finish far below this.
   testTimeout: 60_000,
+  // In native ESM mode a jest process keeps every test file's module graph until it exits: run in band, a tier's
+  // heap grew to its 6 GB limit and spent most of its time in GC (the end-to-end tier died of it). Set, this runs the
+  // tests in a worker process (even with one worker) that jest replaces after any file that leaves it above the limit.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/lint/**/*.spec.ts'] },
     {

@@ -40,8 +40,7 @@ describe(RubricGrader.name, () => {
   beforeAll(async () => {
     content = await loadContent({ rubricsDir: `${root}rubrics`, promptsDir: `${root}prompts` });
     question = content.questions.get('observability-platform')!;
-  });
-  beforeEach(() => {
+    // One grader for the file, as the worker keeps one: a grade depends only on its input (see the same-input test).
     sut = new RubricGrader({ corpus: content.questions.values(), now: () => 0 });
   });
 

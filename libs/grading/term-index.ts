@@ -134,12 +134,12 @@ export class TermIndex {
 
   /** `exactOnly`: no filler-tolerant variant (for the grader's own cue lexicon). */
   add(term: string, key: number, exactOnly = false): void {
-    const stems = this.tokeniser.normaliseWords(term);
+    const stems = this.tokeniser.termStems(term);
     if (stems.length === 0) return;
     this.flat = undefined;
     this.put(this.byFirst, stems, key);
     if (stems.length > 1) {
-      const joined = this.tokeniser.normaliseWords(term.replace(/[^\p{L}\p{N}]+/gu, ''));
+      const joined = this.tokeniser.termStems(term.replace(/[^\p{L}\p{N}]+/gu, ''));
       if (joined.length === 1) this.put(this.byFirst, joined, key);
     }
     if (this.functionStems && !exactOnly) {

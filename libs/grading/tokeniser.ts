@@ -212,6 +212,8 @@ export class Tokeniser {
   private readonly termIds = new Map<string, number>();
   private readonly stemIds = new Map<string, number>();
   private readonly stems = new Map<string, string>();
+  /** Rubric and lexicon term → its stems (`termStems`): every question's compilation adds the same catalogue terms. */
+  private readonly termStemsMemo = new Map<string, readonly string[]>();
   private words = new WordTable();
   /**
    * Written word → the entries of the word table it stands for: `first << 2 | count` (shorthand
@@ -299,6 +301,19 @@ export class Tokeniser {
     const out: string[] = [];
     for (let i = 0; i < tokens.length; i++) out.push(tokens.stem(i));
     return out;
+  }
+
+  /**
+   * `normaliseWords` of a rubric or lexicon term, memoised: the misconception catalogue and the lexicon go into every
+   * question's compilation, so without the memo each compilation tokenises them again.
+   */
+  termStems(term: string): readonly string[] {
+    const hit = this.termStemsMemo.get(term);
+    if (hit !== undefined) return hit;
+    const stems = this.normaliseWords(term);
+    if (this.termStemsMemo.size > MAX_MEMO) this.termStemsMemo.clear();
+    this.termStemsMemo.set(term, stems);
+    return stems;
   }
 
   /** `porterStem` with a bounded memo (the same few thousand words recur in every answer). */
