@@ -41,6 +41,17 @@ describe(analyseAnswer.name, () => {
     expect(sentence?.listLike).toBe(false);
   });
 
+  it('reads "partition" in "network partition" as the failure it names, not as partitioning data', () => {
+    const question = content.questions.get('job-scheduler')!;
+    const compiled = engine.compile(question, question.version);
+    const partitioning = compiled.keyPoints
+      .find((k) => k.keyPoint.id === 'job-data-model')!
+      .signals.concepts.find((c) => c.id === 'partitioning-retention')!.key;
+    const keys = (text: string) => engine.analyse(compiled, text).sentences[0]?.keys.filter((_, i) => i % 2 === 0);
+    expect(keys('A worker cut off by a network partition may still be running the job.')).not.toContain(partitioning);
+    expect(keys('Executions are partitioned by day and old partitions are dropped after 30 days.')).toContain(partitioning);
+  });
+
   it('reads a wrong-claim word that starts a longer rubric term as that term ("double" of "double-entry")', () => {
     const question = content.questions.get('payment-gateway')!;
     const grader = new RubricGrader({ corpus: content.questions.values(), now: () => 0 });

@@ -148,7 +148,8 @@ export function analyseAnswer(engine: GraderEngine, compiled: CompiledQuestion, 
       compiled.terms.match(tokens, sentence.tokenStart, sentence.tokenEnd, content, contentFrom, c, hits);
       for (let h = 0; h < hits.length; h++) {
         const key = hits.key[h] ?? 0;
-        if (key < LEXICON_KEY_OFFSET && insideLongerConcept(hits, h, compiled.keyKinds)) continue;
+        if (key < LEXICON_KEY_OFFSET && (insideLongerConcept(hits, h, compiled.keyKinds) || insideOtherSense(hits, h, compiled.keyKinds, lexicon)))
+          continue;
         // Positions are kept relative to the sentence, as the judges read them.
         const from = (hits.from[h] ?? 0) - sentence.tokenStart;
         if (key >= LEXICON_KEY_OFFSET) {
@@ -315,6 +316,24 @@ function insideLongerConcept(hits: TermHits, h: number, kinds: Uint8Array): bool
   const to = hits.to[h] ?? 0;
   for (let o = 0; o < hits.length; o++) {
     if (kinds[hits.key[o] ?? 0] === CONCEPT_KEY && hits.from[o] === from && (hits.to[o] ?? 0) > to) return true;
+  }
+  return false;
+}
+
+/**
+ * Hit `h`, of a rubric concept, lies strictly inside a phrase that gives its words another sense ("partition" in
+ * "network partition"). Claims keep such words: a wrong claim about locks "across network partitions" needs them.
+ */
+function insideOtherSense(hits: TermHits, h: number, kinds: Uint8Array, lexicon: LexiconIndex): boolean {
+  if (kinds[hits.key[h] ?? 0] !== CONCEPT_KEY) return false;
+  const from = hits.from[h] ?? 0;
+  const to = hits.to[h] ?? 0;
+  const sense = LEXICON_KEY_OFFSET + lexicon.otherSenseKey;
+  for (let o = 0; o < hits.length; o++) {
+    if (hits.key[o] !== sense) continue;
+    const f = hits.from[o] ?? 0;
+    const t = hits.to[o] ?? 0;
+    if (f <= from && to <= t && t - f > to - from) return true;
   }
   return false;
 }

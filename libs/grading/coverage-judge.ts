@@ -11,7 +11,12 @@ export interface CoverageResult {
   /** Of those, the one that shows most of the point (what a strength quotes), not merely the first said. */
   readonly lead?: AnalysedSentence;
   /** For a partial point: what keeps it from covered (the reason, or concepts by id). */
-  readonly lacks?: { readonly reasoning: boolean; readonly concepts: readonly string[] };
+  readonly lacks?: {
+    readonly reasoning: boolean;
+    readonly concepts: readonly string[];
+    /** A capacity estimate that sizes nothing: no number in its evidence (`rubric.grader.ts`). */
+    readonly numbers?: boolean;
+  };
 }
 
 /**

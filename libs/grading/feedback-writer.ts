@@ -218,9 +218,11 @@ function gapLines(gaps: readonly CompiledKeyPoint[], inputs: FeedbackInputs): st
     if (result?.status === 'partial' && quote) {
       const missing = result.lacks?.concepts.map(humanise) ?? [];
       lines.push(
-        missing.length > 0
-          ? `${said(quote)} starts on ${point}, but does not get to ${listOf(missing)}.`
-          : `${said(quote)} names ${point} but never says why it is needed here: give the reason and what it costs.`,
+        result.lacks?.numbers
+          ? `${said(quote)} starts on ${point}, but sizes nothing: put numbers on the rates and the storage, even rough ones, and say what they change in the design.`
+          : missing.length > 0
+            ? `${said(quote)} starts on ${point}, but does not get to ${listOf(missing)}.`
+            : `${said(quote)} names ${point} but never says why it is needed here: give the reason and what it costs.`,
       );
       continue;
     }

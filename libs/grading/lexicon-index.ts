@@ -6,6 +6,7 @@ import {
   META_CUES,
   NEGATION_CUES,
   NON_ANSWER_PHRASES,
+  OTHER_SENSES,
   REASONING_CUES,
   REFUTATION_CUES,
 } from './lexicons.js';
@@ -28,6 +29,8 @@ export interface LexiconIndex {
   readonly denialKey: number;
   /** "impossible", "isn't": the sentence refutes a claim rather than making it. */
   readonly refutationKey: number;
+  /** A phrase in which a rubric word has another sense (`OTHER_SENSES`). */
+  readonly otherSenseKey: number;
   /** Cue key → the dimension it is evidence for. */
   readonly dimensionOfKey: ReadonlyMap<number, string>;
   readonly functionStems: ReadonlySet<string>;
@@ -63,8 +66,10 @@ function build(): LexiconIndex {
   for (const cue of DENIAL_CUES) put(cue, denialKey);
   const refutationKey = 5;
   for (const cue of REFUTATION_CUES) put(cue, refutationKey);
+  const otherSenseKey = 7;
+  for (const phrase of OTHER_SENSES) put(phrase, otherSenseKey);
   const dimensionOfKey = new Map<number, string>();
-  let next = 7;
+  let next = 8;
   for (const [dimension, cues] of Object.entries(DIMENSION_CUES)) {
     for (const cue of cues) {
       const key = next++;
@@ -81,6 +86,7 @@ function build(): LexiconIndex {
     metaKey,
     denialKey,
     refutationKey,
+    otherSenseKey,
     dimensionOfKey,
     functionStems,
     entries: Object.freeze(entries.map((e) => Object.freeze(e))),

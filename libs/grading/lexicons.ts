@@ -156,6 +156,21 @@ export const REFUTATION_CUES: readonly string[] = [
 ];
 
 /**
+ * Phrases in which a rubric word means something else: a network partition is a failure, not a way to split data,
+ * so "partition" inside one proves no partitioning concept. A rubric term that is the whole phrase (a failure-handling
+ * point's "network partition") still matches (`answer-analysis.ts`, `insideOtherSense`).
+ */
+export const OTHER_SENSES: readonly string[] = [
+  'network partition',
+  'network partitions',
+  'network partitioned',
+  'partition tolerance',
+  'partition tolerant',
+  'partitioned network',
+  'partitioned from',
+];
+
+/**
  * Talk about the grading rather than the design: a sentence with one of these earns no credit, whether or not
  * it reads as an injection (an answer about the system never needs them).
  */

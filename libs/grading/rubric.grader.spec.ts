@@ -443,4 +443,20 @@ describe(RubricGrader.name, () => {
     expect(present('The feed is built on read: we query the latest posts of the accounts a user follows and merge them by time.')).toBe('absent');
     expect(present("We push post ids into followers' feeds on write, but celebrities are pulled at read time and merged.")).toBe('absent');
   });
+
+  it('credits a capacity estimate only with numbers: naming what to size sizes nothing', () => {
+    const estimate = inPhaseOf('payment-gateway', 'capacity-estimation');
+    const point = (g: Grade) => g.keyPoints.find((k) => k.id === 'throughput-estimates')?.status;
+    const words = estimate(
+      'Throughput in transactions per second drives everything, storage for the ledger entries grows for years, and processor latency means ' +
+        'many concurrent requests stay in flight, because the processor is slow, so the connection pool must be large.',
+    );
+    expect(point(words)).toBe('partial');
+    expect(words.feedback.improvements.join(' ')).toContain('sizes nothing: put numbers on the rates and the storage');
+    const numbers = estimate(
+      "At 5,000 transactions per second at peak and 800 ms of processor latency, Little's law gives about 4,000 requests in flight; two " +
+        'ledger entries per payment are 10,000 rows per second, roughly 300 TB of storage over seven years.',
+    );
+    expect(point(numbers)).toBe('covered');
+  });
 });
