@@ -124,6 +124,9 @@ export const NEGATION_CUES: readonly string[] = [
   'wasn t',
   'weren t',
   'no longer',
+  // "There is no need for two-phase commit with the processor": the sentence rejects what follows, as "don't" would.
+  'no need',
+  'no reason to',
   'bad idea',
   'anti pattern',
   'mistake',

@@ -459,4 +459,23 @@ describe(RubricGrader.name, () => {
     );
     expect(point(numbers)).toBe('covered');
   });
+
+  it('reads "there is no need for X" as rejecting X: turning down two-phase commit is not proposing it', () => {
+    const payments = content.questions.get('payment-gateway')!;
+    const graded = (answer: string) =>
+      sut.gradeSync({
+        ...input(answer),
+        question: payments,
+        questionVersion: payments.version,
+        role: content.roles.get(payments.role)!,
+        phaseId: 'deep-dive',
+      });
+    const rejected = graded(
+      'There is no need for two-phase commit with the processor, because the processor call is idempotent by our attempt id and a reconciliation job settles unknown outcomes.',
+    );
+    expect(rejected.mistakes.find((m) => m.id === 'two-phase-commit-with-processor')?.status).not.toBe('present');
+    expect(rejected.feedback.improvements.join(' ')).not.toContain('is not right');
+    const proposed = graded('We wrap our database write and the processor charge in one two-phase commit, so both commit or neither does.');
+    expect(proposed.mistakes.find((m) => m.id === 'two-phase-commit-with-processor')?.status).toBe('present');
+  });
 });
