@@ -29,6 +29,8 @@ export interface DimensionInputs {
   readonly nothingToCredit: boolean;
   /** The sentences that may earn credit, and their text, for the reasons' quotes. */
   readonly credited: readonly AnalysedSentence[];
+  /** How many sentences the answer has (injected text and repeats aside): more than `credited` when some earned nothing. */
+  readonly answered: number;
   readonly quote: (sentence: AnalysedSentence) => string;
   /** The role guide's descriptor of a dimension's score (what an answer at that level does), if it has one. */
   readonly descriptor: (dimensionId: string, score: DimensionScore) => string | undefined;
@@ -173,9 +175,15 @@ function withoutPoints(inputs: DimensionInputs, id: string, score: DimensionScor
   }
   if (id === 'communication') {
     const n = quality.creditedSentences;
+    const reasons = quality.reasonedSentences;
+    if (n === 0) return 'none of your sentences earned credit, so none of them shows your reasoning';
+    // Sentences that earned nothing (a wrong claim, a keyword list, a repeat) are not counted: say so, or "your one
+    // sentence" reads wrong beside an answer of four.
+    const counted = n === inputs.answered ? 'your' : 'the';
+    const earned = n === inputs.answered ? '' : ' that earned credit';
     return n === 1
-      ? `your one sentence ${quality.reasonedSentences === 1 ? 'gives' : 'does not give'} a reason`
-      : `${quality.reasonedSentences} of your ${n} sentences ${quality.reasonedSentences === 1 ? 'gives' : 'give'} a reason`;
+      ? `${counted} one sentence${earned} ${reasons === 1 ? 'gives' : 'does not give'} a reason`
+      : `${reasons} of ${counted} ${n} sentences${earned} ${reasons === 1 ? 'gives' : 'give'} a reason`;
   }
   const owner = lexiconIndex().dimensionOfKey;
   const best = mostOf(inputs, (s) => s.cues.filter((key) => owner.get(key) === id).length);

@@ -478,4 +478,25 @@ describe(RubricGrader.name, () => {
     const proposed = graded('We wrap our database write and the processor charge in one two-phase commit, so both commit or neither does.');
     expect(proposed.mistakes.find((m) => m.id === 'two-phase-commit-with-processor')?.status).toBe('present');
   });
+
+  it('counts, for communication, the sentences that earned credit, and says so when others earned nothing', () => {
+    const payments = content.questions.get('payment-gateway')!;
+    const communication = (answer: string) =>
+      sut
+        .gradeSync({
+          ...input(answer),
+          question: payments,
+          questionVersion: payments.version,
+          role: content.roles.get(payments.role)!,
+          phaseId: 'high-level-design',
+          scope: 'phase',
+        })
+        .dimensions.find((d) => d.id === 'communication')?.reason;
+    const wrongTwice =
+      'The merchant calls our API, which writes the payment and then calls the processor. We do not need idempotency keys because the processor never charges twice, and two-phase commit across our database and the processor makes the whole flow exactly-once for free.';
+    expect(communication(wrongTwice)).toBe('The one sentence that earned credit does not give a reason.');
+    expect(communication('The merchant calls our API, which writes the payment and then calls the processor.')).toBe(
+      'Your one sentence does not give a reason.',
+    );
+  });
 });

@@ -196,6 +196,7 @@ export class RubricGrader implements Grader {
       quality,
       nothingToCredit,
       credited: creditable,
+      answered: answer.sentences.filter((s) => !s.injected && !s.duplicate).length,
       quote,
       descriptor,
     });
