@@ -29,6 +29,14 @@ describe(readTurn.name, () => {
     expect(sut.asks).toEqual(['Do we need strict ordering per user?']);
   });
 
+  it('hears a question put after a short lead-in inside an answer', () => {
+    const sut = readTurn(
+      'Before I design anything: are refunds and partial captures in scope, and is this card payments only? I will assume authorize, capture and refund for cards.',
+    );
+    expect(sut.kind).toBe('answer');
+    expect(sut.asks).toEqual(['Before I design anything: are refunds and partial captures in scope, and is this card payments only?']);
+  });
+
   it('takes the client\'s "Ask" intent over the form of the text', () => {
     expect(readTurn('I wonder about retention', 'question')).toMatchObject({ kind: 'question', questions: ['I wonder about retention'] });
   });

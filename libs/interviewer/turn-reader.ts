@@ -45,6 +45,11 @@ function isQuestion(sentence: string): boolean {
   return (INTERROGATIVE.test(sentence) || ASK_PHRASE.test(sentence)) && words(sentence) <= 20 && !sentence.includes(':') && !/\.$/.test(sentence);
 }
 
+/** A question after a short lead-in ("Before I design anything: are refunds in scope?"): the part after the colon. */
+function afterLeadIn(sentence: string): string {
+  return sentence.replace(/^[^:?]{1,60}:\s*/, '');
+}
+
 function isNeutral(sentence: string): boolean {
   return words(sentence) <= 8 && NEUTRAL.test(sentence);
 }
@@ -58,7 +63,7 @@ function isNeutral(sentence: string): boolean {
 export function readTurn(text: string, intent?: 'answer' | 'question'): TurnReading {
   const all = sentences(text);
   const questions = all.filter(isQuestion);
-  const asks = questions.filter((q) => ASK.test(q) || ASK_PHRASE.test(q));
+  const asks = questions.filter((q) => ASK.test(q) || ASK.test(afterLeadIn(q)) || ASK_PHRASE.test(q));
   if (intent === 'question')
     return { kind: 'question', questions: questions.length ? questions : [text.trim()], asks: questions.length ? questions : [text.trim()] };
   const total = words(text);
