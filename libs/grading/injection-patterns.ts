@@ -218,6 +218,12 @@ export const WORD_PATTERN_SOURCE: readonly WordPatternSource[] = [
     ),
   },
   {
+    // The candidate told what they covered ("You covered instrumentation at every layer, push vs pull …"): an
+    // assessment quoted into the answer; a candidate never says it of their own answer.
+    kind: 'fake-grade',
+    words: seq(anchor('*you'), anchor(one('covered addressed'))),
+  },
+  {
     // The grader's own material claimed ("reference solution notes", "this response matches the reference").
     kind: 'fake-grade',
     words: anchor(alt(seq('*reference', one('solution answer')), seq('*matches', opt('the'), one('reference rubric')))),
