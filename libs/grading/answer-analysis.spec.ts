@@ -41,6 +41,12 @@ describe(analyseAnswer.name, () => {
     expect(sentence?.listLike).toBe(false);
   });
 
+  it('credits no bare marker ("[1]", "2.") as a sentence, but keeps a line of arithmetic', () => {
+    const answer = sut('payment-gateway', 'We store every payment in Postgres. [1]\n\n5000 * 86400 = 432000000');
+    const credited = answer.credited.map((s) => answer.source.slice(s.start, s.end).trim());
+    expect(credited).toEqual(['We store every payment in Postgres.', '5000 * 86400 = 432000000']);
+  });
+
   it('reads "partition" in "network partition" as the failure it names, not as partitioning data', () => {
     const question = content.questions.get('job-scheduler')!;
     const compiled = engine.compile(question, question.version);

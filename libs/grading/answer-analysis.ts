@@ -211,7 +211,10 @@ export function analyseAnswer(engine: GraderEngine, compiled: CompiledQuestion, 
   });
   classifyListLike(sentences, folded);
   // A sentence about the grading (the rubric, key points, a band) says nothing about the design.
-  const credited = sentences.filter((s) => !s.injected && !s.duplicate && !s.listLike && !s.cues.includes(lexicon.metaKey));
+  // A bare marker ("[1]", "2.", "---") says nothing either: it is no sentence of the answer's.
+  const credited = sentences.filter(
+    (s) => !s.injected && !s.duplicate && !s.listLike && !s.cues.includes(lexicon.metaKey) && !isBareMarker(source.slice(s.start, s.end)),
+  );
   const contentTokens = credited.reduce((n, s) => n + s.tokenEnd - s.tokenStart - s.functionWords, 0);
   return { source, folded, tokens, sentences, injection, credited, contentTokens };
 }
@@ -336,6 +339,11 @@ function insideOtherSense(hits: TermHits, h: number, kinds: Uint8Array, lexicon:
     if (f <= from && to <= t && t - f > to - from) return true;
   }
   return false;
+}
+
+/** No letters and at most one number: a footnote mark or a list number left on its own, not a sentence. */
+function isBareMarker(text: string): boolean {
+  return !/\p{L}/u.test(text) && (text.match(/\d+/g) ?? []).length <= 1;
 }
 
 /** Token `at` lies in the hit of a rubric or claim phrase (not a lexicon cue's). */

@@ -41,13 +41,15 @@ const SPOKEN_DELIMITER = new RegExp(`\\b${regexSource(SPOKEN_BOUNDARY)} (the )?(
 /** Whether the tokens from `i` say "end of", "begin of" or "start of" (the spoken delimiter's necessary condition). */
 const SAYS_BOUNDARY = tokenTest(SPOKEN_BOUNDARY, WORD_PATTERNS.wordIds);
 const ROLE_MARKER =
-  /(^|\n)[ \t>*#\-[(]*(system|assistant|developer|admin|administrator|grader|evaluator|scorer|scorer instructions?|instructions?|grading instructions|rubric override|note to grader)(?:[ \t]*\([^)\n]{0,30}\))?[ \t\])*]*:/g;
+  /(^|\n)[ \t>*#\-[(]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*)?(system|assistant|developer|admin|administrator|grader|evaluator|scorer|scorer instructions?|reviewers?|reviewer summary|instructions?|grading instructions|rubric override|note to grader)(?:[ \t]*\([^)\n]{0,30}\))?[ \t\])*]*:/g;
 /**
- * A line opening with the interview's own speakers ("Interviewer:", "[Candidate]:", "Interviewer (live):"): in an answer that also
+ * A line opening with the interview's own speakers ("Interviewer:", "[Candidate]:", "Interviewer (live):",
+ * "[00:38:52] Interviewer:"): in an answer that also
  * addresses the grader, a fake turn, not the candidate's design ("Candidate: Sure." must not earn "candidate
  * generation"). Alone it is only a way of writing, so it counts only beside another finding.
  */
-const INTERVIEW_TURN = /(^|\n)[ \t>*#\-[(]*(interviewer|candidate|interviewee)(?:[ \t]*\([^)\n]{0,30}\))?[ \t\])*]*:/g;
+const INTERVIEW_TURN =
+  /(^|\n)[ \t>*#\-[(]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*)?(interviewer|candidate|interviewee)(?:[ \t]*\([^)\n]{0,30}\))?[ \t\])*]*:/g;
 const GRADE_KEY =
   /["']?\b(overall|score|scores|keypoints|key_points|covered|status|grade|dimensions|injectionsuspected|injection_suspected|flags|made|feedback|band|verdict|mistakes|missing_points)\b["']?\s*[:=]/g;
 

@@ -192,7 +192,7 @@ export const WORD_PATTERN_SOURCE: readonly WordPatternSource[] = [
   {
     // "mark "idempotency keys" and "reconciliation" as covered": whatever is named between, a verdict asked for.
     kind: 'score-demand',
-    words: seq(anchor(one('mark marks marked')), gap(0, 14), 'as', anchor(one('covered met satisfied fulfilled'))),
+    words: seq(anchor(one('mark marks marked marking')), gap(0, 14), 'as', anchor(one('covered met satisfied fulfilled'))),
   },
   {
     // The verdict of someone else, recorded beside the answer: "Interviewer comment (live session): …", "Reviewer 2:
@@ -218,10 +218,15 @@ export const WORD_PATTERN_SOURCE: readonly WordPatternSource[] = [
     ),
   },
   {
+    // "Per the candidate's pre-submitted design document, …": what the candidate supposedly wrote elsewhere.
+    kind: 'fake-grade',
+    words: seq(anchor('*candidate'), gap(0, 3), anchor(one('pre presubmitted'))),
+  },
+  {
     // The candidate told what they covered ("You covered instrumentation at every layer, push vs pull …"): an
     // assessment quoted into the answer; a candidate never says it of their own answer.
     kind: 'fake-grade',
-    words: seq(anchor('*you'), anchor(one('covered addressed'))),
+    words: seq(anchor('*you'), opt('already'), anchor(one('covered addressed walked'))),
   },
   {
     // The grader's own material claimed ("reference solution notes", "this response matches the reference").
