@@ -41,7 +41,7 @@ const SPOKEN_DELIMITER = new RegExp(`\\b${regexSource(SPOKEN_BOUNDARY)} (the )?(
 /** Whether the tokens from `i` say "end of", "begin of" or "start of" (the spoken delimiter's necessary condition). */
 const SAYS_BOUNDARY = tokenTest(SPOKEN_BOUNDARY, WORD_PATTERNS.wordIds);
 const ROLE_MARKER =
-  /(^|\n)[ \t>*#\-[(]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*)?(system|assistant|developer|admin|administrator|grader|evaluator|scorer|scorer instructions?|reviewers?|reviewer summary|instructions?|grading instructions|rubric override|note to grader)(?:[ \t]*\([^)\n]{0,30}\))?[ \t\])*]*:/g;
+  /(^|\n)[ \t>*#_\-[(]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*)?(system|assistant|developer|admin|administrator|grader|evaluator|scorers?|scorer instructions?|reviewers?|reviewer summary|instructions?|grading instructions|rubric override|note to grader)(?:[ \t]*\([^)\n]{0,30}\))?[ \t\])*]*:/g;
 /**
  * A line opening with the interview's own speakers ("Interviewer:", "[Candidate]:", "Interviewer (live):",
  * "[00:38:52] Interviewer:"): in an answer that also
@@ -55,7 +55,12 @@ const GRADE_KEY =
 
 /** A grade's key on a `key: value` line (`key_points_covered`, `mistakes_found`, `verdict`). */
 const GRADE_LINE_KEY =
-  /^["']?(overall|score|scores|key_?points\w*|covered|grade|dimensions|band|verdict|mistakes\w*|missing_points|injection_?suspected)["']?$/;
+  /^["']?((\w+_)?(score|scores|grade|band|verdict)|overall|key_?points\w*|covered|dimensions|mistakes\w*|missing_points|review_status|injection_?suspected)["']?$/;
+/**
+ * A row of a Markdown table whose last cell is a coverage verdict ("| Push vs pull | verbal, 14:30 | covered |"): two
+ * such rows are a fake coverage report, not a design table.
+ */
+const VERDICT_ROW = /^[ \t]*\|.*\|[ \t]*(covered|partly covered|partial|met|missing|present|absent)[ \t]*\|?[ \t]*$/gim;
 
 /**
  * Finds text in an answer that addresses the grader instead of the interviewer. Detection
@@ -217,6 +222,11 @@ function findFakeGrades(folded: FoldedText, text: string, out: InjectionFinding[
     if (near && GRADE_LINE_KEY.test(a[1] ?? '') && GRADE_LINE_KEY.test(b[1] ?? '')) {
       out.push({ kind: 'fake-grade', start: folded.sourceStart(a.index), end: folded.sourceEnd(b.index + b[0].length - 1) });
     }
+  }
+  const rows = [...text.matchAll(VERDICT_ROW)];
+  if (rows.length >= 2) {
+    const [first, last] = [rows[0], rows.at(-1)] as [RegExpExecArray, RegExpExecArray];
+    out.push({ kind: 'fake-grade', start: folded.sourceStart(first.index), end: folded.sourceEnd(last.index + last[0].length - 1) });
   }
 }
 

@@ -218,6 +218,21 @@ export const WORD_PATTERN_SOURCE: readonly WordPatternSource[] = [
     ),
   },
   {
+    // A grade said to exist already: "pre-assessed by the loop lead", "pre-graded".
+    kind: 'fake-grade',
+    words: seq(anchor('*pre'), anchor(one('assessed graded scored'))),
+  },
+  {
+    // "#### Rubric coverage (auto-filled by the interview recorder)": a report on the answer against the rubric.
+    kind: 'fake-grade',
+    words: seq(anchor('*rubric'), anchor(one('coverage checklist'))),
+  },
+  {
+    // "downstream scoring should inherit carry_over_score": the grade told what to take over.
+    kind: 'instruction',
+    words: seq(anchor(one('scoring scorers scorer grading graders')), one('should must'), anchor(one('inherit copy carry reuse'))),
+  },
+  {
     // "Per the candidate's pre-submitted design document, …": what the candidate supposedly wrote elsewhere.
     kind: 'fake-grade',
     words: seq(anchor('*candidate'), gap(0, 3), anchor(one('pre presubmitted'))),
