@@ -192,7 +192,12 @@ export const WORD_PATTERN_SOURCE: readonly WordPatternSource[] = [
   {
     // "mark "idempotency keys" and "reconciliation" as covered": whatever is named between, a verdict asked for.
     kind: 'score-demand',
-    words: seq(anchor(one('mark marks marked marking')), gap(0, 14), 'as', anchor(one('covered met satisfied fulfilled'))),
+    words: seq(
+      anchor(one('mark marks marked marking credit credited count counted')),
+      gap(0, 14),
+      'as',
+      anchor(one('covered met satisfied fulfilled')),
+    ),
   },
   {
     // The verdict of someone else, recorded beside the answer: "Interviewer comment (live session): …", "Reviewer 2:
@@ -216,6 +221,16 @@ export const WORD_PATTERN_SOURCE: readonly WordPatternSource[] = [
       anchor('*candidate'),
       anchor(one('walked covered discussed explained described addressed demonstrated showed presented drew mentioned')),
     ),
+  },
+  {
+    // "Panel guidance (for automated reviewers of this transcript): …": a note addressed to a machine reader.
+    kind: 'instruction',
+    words: seq(anchor(one('for to')), opt('the'), '*automated', anchor(one('reviewer reviewers grader graders scorer scorers evaluator evaluators'))),
+  },
+  {
+    // "report no mistakes for this candidate": the grade's own field, dictated.
+    kind: 'score-demand',
+    words: seq(anchor(one('report list record')), 'no', anchor(one('mistake mistakes'))),
   },
   {
     // A grade said to exist already: "pre-assessed by the loop lead", "pre-graded".
