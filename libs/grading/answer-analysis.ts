@@ -45,6 +45,8 @@ export interface AnalysedSentence extends Sentence {
   /** Distinct lexicon keys (reasoning, non-answer, dimension cues) matched in this sentence. */
   readonly cues: readonly number[];
   readonly reasoning: boolean;
+  /** The sentence states a number (a digit): what an estimate is made of. */
+  readonly hasNumber: boolean;
   readonly functionWords: number;
   readonly injected: boolean;
   readonly duplicate: boolean;
@@ -199,6 +201,7 @@ export function analyseAnswer(engine: GraderEngine, compiled: CompiledQuestion, 
         cues.includes(lexicon.causalKey) ||
         leadsTo(source.slice(sentence.start, sentence.end)) ||
         justifiedNext(source, split[i + 1]),
+      hasNumber: /\d/.test(folded.text.slice(sentence.foldedStart, sentence.foldedEnd)),
       functionWords: sentence.tokenEnd - sentence.tokenStart - (c - contentFrom),
       injected,
       duplicate,

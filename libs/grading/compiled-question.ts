@@ -11,6 +11,8 @@ export interface CompiledCoverage {
   readonly minConcepts: number;
   readonly required: readonly number[];
   readonly requireReasoning: boolean;
+  /** A capacity estimate: covered only with a number in its evidence (`judgeCoverage`). */
+  readonly requireNumbers: boolean;
 }
 
 export interface CompiledKeyPoint {
@@ -91,7 +93,7 @@ export function compileQuestion(tokeniser: Tokeniser, question: Question, versio
   let next = 0;
   const conceptKeys: number[] = [];
   const wrongClaimParts: number[] = [];
-  const coverage = (signals: CoverageSignals): CompiledCoverage => {
+  const coverage = (signals: CoverageSignals, requireNumbers = false): CompiledCoverage => {
     const concepts = signals.concepts.map((c) => {
       const key = next++;
       conceptKeys.push(key);
@@ -104,6 +106,7 @@ export function compileQuestion(tokeniser: Tokeniser, question: Question, versio
       minConcepts: signals.minConcepts,
       required: (signals.required ?? []).map((id) => keyOf.get(id) ?? -1),
       requireReasoning: signals.requireReasoning,
+      requireNumbers,
     };
   };
   /** One key for all of `words` (qualifiers, denied safeguards, practices): the grader's words, not rubric terms. */
@@ -132,7 +135,8 @@ export function compileQuestion(tokeniser: Tokeniser, question: Question, versio
   };
   const keyPoints = question.keyPoints.map((keyPoint) => ({
     keyPoint,
-    signals: coverage(keyPoint.signals),
+    // An estimate is made of numbers: naming the load, the storage and the latency sizes nothing.
+    signals: coverage(keyPoint.signals, keyPoint.dimension === 'capacity-estimation'),
     terminology: relatedTerminology(tokeniser, question, keyPoint),
     stance: keyPoint.explanation === undefined ? null : readExplanation(keyPoint.explanation),
   }));

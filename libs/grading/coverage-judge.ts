@@ -14,7 +14,7 @@ export interface CoverageResult {
   readonly lacks?: {
     readonly reasoning: boolean;
     readonly concepts: readonly string[];
-    /** A capacity estimate that sizes nothing: no number in its evidence (`rubric.grader.ts`). */
+    /** A capacity estimate that sizes nothing: no number in the sentences that carry it. */
     readonly numbers?: boolean;
   };
 }
@@ -76,6 +76,10 @@ export function judgeCoverage(signals: CompiledCoverage, said: SentenceKeys): Co
   let status: CoverageStatus = 'missed';
   if (enough && required && reasoning) status = 'covered';
   else if (matched >= 2 && matched >= signals.minConcepts - 1) status = 'partial';
+  // A capacity point is covered only when its evidence sizes something: a number in a sentence that carries it.
+  if (status === 'covered' && signals.requireNumbers && !carriers.some((s) => s.hasNumber)) {
+    return { status: 'partial', ...pickEvidence(signals, carriers), lacks: { reasoning: false, concepts: [], numbers: true } };
+  }
   if (status === 'missed') return { status, evidence: [] };
   if (status !== 'partial') return { status, ...pickEvidence(signals, carriers) };
   const unmatched = signals.concepts.filter((c) => said.with(c.key) === undefined);

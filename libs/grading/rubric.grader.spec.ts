@@ -447,10 +447,10 @@ describe(RubricGrader.name, () => {
   it('credits a capacity estimate only with numbers: naming what to size sizes nothing', () => {
     const estimate = inPhaseOf('payment-gateway', 'capacity-estimation');
     const point = (g: Grade) => g.keyPoints.find((k) => k.id === 'throughput-estimates')?.status;
-    const words = estimate(
+    const wordless =
       'Throughput in transactions per second drives everything, storage for the ledger entries grows for years, and processor latency means ' +
-        'many concurrent requests stay in flight, because the processor is slow, so the connection pool must be large.',
-    );
+      'many concurrent requests stay in flight, because the processor is slow, so the connection pool must be large.';
+    const words = estimate(wordless);
     expect(point(words)).toBe('partial');
     expect(words.feedback.improvements.join(' ')).toContain('sizes nothing: put numbers on the rates and the storage');
     const numbers = estimate(
@@ -458,18 +458,16 @@ describe(RubricGrader.name, () => {
         'ledger entries per payment are 10,000 rows per second, roughly 300 TB of storage over seven years.',
     );
     expect(point(numbers)).toBe('covered');
+    // An earlier turn's estimate is judged the same way: the design phase does not count the number-less one as covered.
+    const later = (estimateText: string) =>
+      inPhaseOf('payment-gateway', 'high-level-design')('The merchant calls our API, which writes the payment and calls the processor.', [
+        { role: 'candidate', text: estimateText, phaseId: 'capacity-estimation' },
+      ]);
+    expect(point(later(wordless))).not.toBe('covered');
   });
 
   it('reads "there is no need for X" as rejecting X: turning down two-phase commit is not proposing it', () => {
-    const payments = content.questions.get('payment-gateway')!;
-    const graded = (answer: string) =>
-      sut.gradeSync({
-        ...input(answer),
-        question: payments,
-        questionVersion: payments.version,
-        role: content.roles.get(payments.role)!,
-        phaseId: 'deep-dive',
-      });
+    const graded = inPhaseOf('payment-gateway', 'deep-dive');
     const rejected = graded(
       'There is no need for two-phase commit with the processor, because the processor call is idempotent by our attempt id and a reconciliation job settles unknown outcomes.',
     );
@@ -480,18 +478,8 @@ describe(RubricGrader.name, () => {
   });
 
   it('counts, for communication, the sentences that earned credit, and says so when others earned nothing', () => {
-    const payments = content.questions.get('payment-gateway')!;
     const communication = (answer: string) =>
-      sut
-        .gradeSync({
-          ...input(answer),
-          question: payments,
-          questionVersion: payments.version,
-          role: content.roles.get(payments.role)!,
-          phaseId: 'high-level-design',
-          scope: 'phase',
-        })
-        .dimensions.find((d) => d.id === 'communication')?.reason;
+      inPhaseOf('payment-gateway', 'high-level-design')(answer).dimensions.find((d) => d.id === 'communication')?.reason;
     const wrongTwice =
       'The merchant calls our API, which writes the payment and then calls the processor. We do not need idempotency keys because the processor never charges twice, and two-phase commit across our database and the processor makes the whole flow exactly-once for free.';
     expect(communication(wrongTwice)).toBe('The one sentence that earned credit does not give a reason.');

@@ -103,7 +103,7 @@ export class RubricGrader implements Grader {
       if (pool === sound && !out) return credited;
       return new SentenceKeys(out ? pool.filter((s) => !out.has(s)) : pool);
     };
-    let keyPoints = new Map(compiled.keyPoints.map((k) => [k.keyPoint.id, estimated(k, judgeCoverage(k.signals, evidenceFor(k)), answer.source)]));
+    let keyPoints = new Map(compiled.keyPoints.map((k) => [k.keyPoint.id, judgeCoverage(k.signals, evidenceFor(k))]));
     const flags = this.flagsFor(compiled, answer, keyPoints);
     const nothingToCredit = flags.includes('non_answer') || flags.includes('off_topic');
     if (nothingToCredit) keyPoints = new Map([...keyPoints.keys()].map((id) => [id, MISSED]));
@@ -265,16 +265,6 @@ export class RubricGrader implements Grader {
 }
 
 const MISSED: CoverageResult = { status: 'missed', evidence: [] };
-
-/**
- * An estimate is made of numbers: a capacity-estimation point whose evidence states none (it names the load, the
- * storage, the latency, but sizes nothing) is begun, not made.
- */
-function estimated(k: CompiledKeyPoint, result: CoverageResult, source: string): CoverageResult {
-  if (result.status !== 'covered' || k.keyPoint.dimension !== 'capacity-estimation') return result;
-  if (result.evidence.some((s) => /\d/.test(source.slice(s.start, s.end)))) return result;
-  return { ...result, status: 'partial', lacks: { reasoning: false, concepts: [], numbers: true } };
-}
 
 /**
  * A whole-session answer clarifies the opening phase (requirements, the situation, the problem's edge rules) where
