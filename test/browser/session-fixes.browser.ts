@@ -7,6 +7,7 @@ import { type CodingQuestion, ContentService } from '../../libs/content/index.js
 import { type RunningApi } from '../support/apps.js';
 import { createUser, DEFAULT_PASSWORD } from '../support/factories.js';
 import { type OwnDatabase } from '../support/own-database.js';
+import { waitFor } from '../support/wait-for.js';
 import { startBrowserStack, type BrowserStack } from './support/stack.js';
 import { type BrowserPage, openPage, saveScreenshot } from './support/browser.js';
 import { answerCard, sendAnswer, signIn, startSession, strongAnswers } from './support/candidate.js';
@@ -185,8 +186,12 @@ describe('live session fixes in the browser', () => {
         sessionPath = new URL(page.url()).pathname;
         await sendAnswer(page, answer!);
         await answerCard(page, answer!).and(page.locator('[data-status="scored"]')).waitFor({ timeout: 60_000 });
-        // The coverage map names key points as the rubric does, not by their ids.
-        const covered = await page.getByTestId('coverage-map').locator('li').allTextContents();
+        // The coverage map names key points as the rubric does, not by their ids. Its statuses come over the socket and
+        // its texts with the transcript, which can arrive a moment later under load: wait for the texts, then check.
+        const lines = page.getByTestId('coverage-map').locator('li');
+        const named = async () => (await lines.allTextContents()).every((line) => keyPointTexts.some((t) => line.includes(t)));
+        await waitFor(async () => ((await named()) ? true : undefined)).catch(() => undefined);
+        const covered = await lines.allTextContents();
         expect(covered.length).toBeGreaterThan(0);
         for (const line of covered) expect(keyPointTexts.some((t) => line.includes(t))).toBe(true);
 
