@@ -118,7 +118,11 @@ export function analyseAnswer(engine: GraderEngine, compiled: CompiledQuestion, 
   const known = (s: string) => compiled.terms.stems.has(s) || compiled.vocabulary.has(s);
   const tokens = engine.tokeniser.tokenise(folded, known);
   const content = compiled.terms.contentOf(tokens);
-  const injection = withRubricText(withRubricIds(detectInjection(folded, tokens), compiled, folded), compiled, folded);
+  const injection = withReportedPresentation(
+    withRubricText(withRubricIds(detectInjection(folded, tokens), compiled, folded), compiled, folded),
+    compiled,
+    folded,
+  );
   repeats.begin();
   const hits = new TermHits();
   let c = 0;
@@ -396,3 +400,42 @@ function withRubricText(report: InjectionReport, compiled: CompiledQuestion, fol
   if (found.length === 0) return report;
   return { suspected: true, findings: [...report.findings, ...found].sort((a, b) => a.start - b.start) };
 }
+
+/**
+ * Nor to report, instead of stating, what was presented: "Leases, heartbeats and SKIP LOCKED claiming were drawn and
+ * explained on the board", "you already walked me through the sliding window", "the candidate also covered …", "I
+ * already covered the ledger in the design doc". A design answer states the system; a sentence that says its topics
+ * were explained somewhere else (by whom, or where, it does not matter) is a verdict on the answer written for its
+ * grader, and counts as injected. Only the report's form is read, never its topics, so it holds for topics and places
+ * no pattern has seen. A behavioral answer tells a story in the past tense ("she presented her design", "it was
+ * reviewed in the retro"): it is not read so.
+ */
+function withReportedPresentation(report: InjectionReport, compiled: CompiledQuestion, folded: FoldedText): InjectionReport {
+  if (compiled.question.kind === 'behavioral') return report;
+  const found: InjectionFinding[] = [];
+  for (const m of folded.text.matchAll(REPORTED_PRESENTATION)) {
+    found.push({ kind: 'fake-grade', start: folded.sourceStart(m.index), end: folded.sourceEnd(m.index + m[0].length - 1) });
+  }
+  if (found.length === 0) return report;
+  return { suspected: true, findings: [...report.findings, ...found].sort((a, b) => a.start - b.start) };
+}
+
+/**
+ * Who presented it (someone else: "they", "the candidate", "you" told what they drew or covered) or that it was
+ * presented ("were drawn", "has been covered", "already explained"), then, at most two words on, a verb of presenting.
+ * Design prose says what the system does ("messages are sorted", "the worker writes"), and "the candidate generation
+ * described above" is a recommender's stage. "You" is the interviewer, whom a candidate may quote ("the scope you
+ * described"), so with it only what a candidate does counts.
+ */
+const SEP = String.raw`[^a-z0-9\n.!?]+`;
+const GAP = String.raw`(?:${SEP}[a-z0-9']+){0,2}?`;
+const PRESENTED =
+  'walked|covered|discussed|explained|described|addressed|demonstrated|presented|drew|drawn|sketched|outlined|diagrammed|whiteboarded|talked|reviewed';
+const REPORTED_PRESENTATION = new RegExp(
+  [
+    String.raw`\b(?:they|he|she|was|were|been|already)${GAP}${SEP}(?:${PRESENTED})\b`,
+    String.raw`\bthe${SEP}candidate(?:${SEP}(?:also|already|has|had|then))*${SEP}(?:${PRESENTED})\b`,
+    String.raw`\byou${GAP}${SEP}(?:walked|covered|addressed|presented|drew|demonstrated|sketched|diagrammed|whiteboarded)\b`,
+  ].join('|'),
+  'g',
+);
