@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#libs/config';
-import { ContentService } from '#libs/content';
+import { ContentService, type Question } from '#libs/content';
 import { type Grade, type GradeInput, GradingError, GradingService } from '#libs/grading';
 import { LOGGER, type Logger } from '#libs/logging';
 import { type GradeOutcome, MetricsService } from '#libs/metrics';
@@ -10,6 +10,7 @@ import { withSpan } from '#libs/tracing';
 import { AnswerBoardService } from './answer-board.service.js';
 import { CodeRunsRepository } from './code-runs.repository.js';
 import { toCodeEvidence } from './code-evidence.js';
+import { gradeScored } from './grade-event.js';
 import { InterviewerReplyService } from './interviewer-reply.service.js';
 import { repliesAfterGrade } from './reply-routing.js';
 import { SessionNotifier } from './session-notifier.js';
@@ -100,7 +101,7 @@ export class GradeAnswerService {
       if (err instanceof GradingError && err.retryAfterMs !== undefined && err.retryAfterMs > 0) {
         const fallback = await this.onRateLimited(turnId, new Date(turn.createdAt), err, input);
         if (!fallback) return;
-        await this.store(turnId, fallback);
+        await this.store(turnId, fallback, question);
         if (repliesAfterGrade(this.config)) await this.replyAfterGrade(turnId, fallback, ctx);
         return;
       }
@@ -113,7 +114,7 @@ export class GradeAnswerService {
     await announced; // `grading` (if said) is always before `scored`
     this.metrics.gradeAttempt(grade.provenance.grader, 'scored', (performance.now() - started) / 1000);
     this.metrics.tokensSpent(grade.provenance.model ?? grade.provenance.grader, grade.provenance.tokens);
-    await this.store(turnId, grade);
+    await this.store(turnId, grade, question);
     if (repliesAfterGrade(this.config)) await this.replyAfterGrade(turnId, grade, ctx);
   }
 
@@ -250,7 +251,7 @@ export class GradeAnswerService {
   }
 
   /** Stores the grade, moves the status and releases the grade (practice): one transaction. The interviewer replies on its own job. */
-  private async store(turnId: string, grade: Grade): Promise<void> {
+  private async store(turnId: string, grade: Grade, question: Question): Promise<void> {
     const done = await this.sessions.inSessionOfAnswer(turnId, async (tx) => {
       const fresh = await tx.storeGrade({
         turnId,
@@ -265,7 +266,7 @@ export class GradeAnswerService {
       const events: NewEvent[] = [{ type: 'grade:status', payload: { turnId, status: 'scored' } }];
       // Realistic mode keeps grades for the end, like a real interview (after it, the report's rebuild sends
       // them); the status still moves.
-      if (tx.session.mode === 'practice') events.push({ type: 'grade:scored', payload: { turnId, grade } });
+      if (tx.session.mode === 'practice') events.push({ type: 'grade:scored', payload: gradeScored(turnId, grade, question) });
       await tx.appendEvents(events);
       return this.reportToRebuild(tx);
     });

@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { ContentService } from '#libs/content';
 import { CodeRunsRepository } from './code-runs.repository.js';
 import { toCodeReport } from './code-evidence.js';
+import { gradeScored } from './grade-event.js';
 import { buildReport } from './session-report.js';
 import { SessionNotifier } from './session-notifier.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -57,7 +58,7 @@ export class SessionReportService {
       if ((await tx.saveReport(report)) === null) return;
       if (tx.session.mode === 'realistic') {
         const released = await tx.releasedGrades();
-        for (const g of stored) if (!released.has(g.turnId)) await tx.appendEvent('grade:scored', { turnId: g.turnId, grade: g.body });
+        for (const g of stored) if (!released.has(g.turnId)) await tx.appendEvent('grade:scored', gradeScored(g.turnId, g.body, question));
       }
       await tx.appendEvent('session:report', { report });
     });

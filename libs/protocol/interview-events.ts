@@ -109,7 +109,11 @@ export const serverEventPayloadSchemas = {
     retryAt: z.string().optional(),
     giveUpAt: z.string().optional(),
   }),
-  'grade:scored': z.object({ turnId: z.string(), grade: gradeSchema }),
+  /**
+   * `keyPointTexts`: the question's key points by id, so a client labels the grade's key points as the rubric words
+   * them without waiting for the transcript (absent on events stored before it was sent).
+   */
+  'grade:scored': z.object({ turnId: z.string(), grade: gradeSchema, keyPointTexts: z.record(z.string(), z.string()).optional() }),
   'grade:failed': z.object({ turnId: z.string(), code: z.string() }),
   'session:report': z.object({ report: sessionReportSchema }),
   /** The report could not be built within the reconciler's bounded re-drives (answers and grades are kept). */

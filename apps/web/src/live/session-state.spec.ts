@@ -165,6 +165,17 @@ describe(keyPointCoverage.name, () => {
     ]);
   });
 
+  it('labels each point with the text its grade event carried, so no id shows before the transcript arrives', () => {
+    const text = 'Separates functional from non-functional requirements';
+    const accepted = ev({ seq: 3, type: 'answer:accepted', turnId: 't1', clientId: 'c1', phaseId: 'p1', text: 'x' });
+    const joined = applyJoin(initialLiveState(S), { state, events: [accepted] });
+    const scored = applyEvent(
+      joined,
+      ev({ seq: 4, type: 'grade:scored', turnId: 't1', grade: grade([['a', 'covered']]), keyPointTexts: { a: text } }),
+    );
+    expect(keyPointCoverage(scored.items)).toEqual([{ id: 'a', status: 'covered', board: [], text }]);
+  });
+
   it('humanizes ids', () => expect(humanize('chat-semantics')).toBe('Chat semantics'));
 });
 

@@ -43,6 +43,8 @@ export type TimelineItem =
       /** The grade's progress; `null` for a turn that is not graded (no grade event will come for it). */
       status: GradeStatus | null;
       grade?: GradeView;
+      /** The question's key points by id, sent with the grade (`grade:scored`) so its labels need no other request. */
+      keyPointTexts?: Record<string, string>;
       failureCode?: string;
       /** While `delayed`: why, and the times the server gave (the next try, the latest the wait lasts). */
       delay?: { reason: string; retryAt?: string; giveUpAt?: string };
@@ -177,6 +179,7 @@ export function applyEvent(state: LiveState, event: ServerEvent): LiveState {
         graded: true,
         status: 'scored',
         grade: event.grade,
+        ...(event.keyPointTexts ? { keyPointTexts: event.keyPointTexts } : {}),
         failureCode: undefined,
       }));
     case 'grade:failed':
@@ -271,12 +274,15 @@ const RANK: Record<KeyPointStatus, number> = { missed: 0, partial: 1, covered: 2
 
 /**
  * Best status per key point over the grades so far (practice mode): the coverage map. `board`: what the board showed
- * for the point in the grades that reached that status (each line once), empty when it showed nothing.
+ * for the point in the grades that reached that status (each line once), empty when it showed nothing. `text`: the
+ * point as the rubric words it, when a grade event carried it.
  */
-export function keyPointCoverage(items: TimelineItem[]): { id: string; status: KeyPointStatus; board: string[] }[] {
+export function keyPointCoverage(items: TimelineItem[]): { id: string; status: KeyPointStatus; board: string[]; text?: string }[] {
   const best = new Map<string, { status: KeyPointStatus; board: string[] }>();
+  const texts = new Map<string, string>();
   for (const item of items) {
     if (item.kind !== 'answer' || !item.grade) continue;
+    for (const [id, text] of Object.entries(item.keyPointTexts ?? {})) texts.set(id, text);
     for (const kp of item.grade.keyPoints) {
       const seen = best.get(kp.id);
       const board = (kp.diagramEvidence ?? []).map((e) => e.text);
@@ -284,7 +290,10 @@ export function keyPointCoverage(items: TimelineItem[]): { id: string; status: K
       else if (kp.status === seen.status) seen.board.push(...board.filter((b) => !seen.board.includes(b)));
     }
   }
-  return [...best].map(([id, { status, board }]) => ({ id, status, board }));
+  return [...best].map(([id, { status, board }]) => {
+    const text = texts.get(id);
+    return { id, status, board, ...(text ? { text } : {}) };
+  });
 }
 
 /** `chat-semantics` → `Chat semantics`. */

@@ -383,7 +383,7 @@ export function LiveSessionPage({ sessionId }: { sessionId: string }) {
               <ul data-testid="coverage-map">
                 {coverage.map((k) => (
                   <li key={k.id} className={`kp kp-${k.status}`} data-status={k.status}>
-                    <span className="badge">{k.status}</span> {keyPointTexts.get(k.id) ?? humanize(k.id)}
+                    <span className="badge">{k.status}</span> {k.text ?? keyPointTexts.get(k.id) ?? humanize(k.id)}
                     <BoardEvidence status={k.status} evidence={k.board.map((text) => ({ text }))} />
                   </li>
                 ))}
