@@ -76,6 +76,16 @@ describe(analyseAnswer.name, () => {
     expect(reported('mentorship', 'She presented her design to the team, and it was reviewed in the retro.')).toEqual([]);
   });
 
+  it('credits no sentence that says the candidate presented something, or tells of the interview instead of the system', () => {
+    const credited = (text: string) => {
+      const answer = sut('observability-platform', text);
+      return answer.credited.map((s) => answer.source.slice(s.start, s.end).trim());
+    };
+    const design = 'Short-lived batch jobs push to a gateway, because they exit before the next scrape.';
+    expect(credited(`${design} In the spoken part I went through push versus pull and retention costs in depth.`)).toEqual([design]);
+    expect(credited(`${design} The interviewer told me the retention plan was at a senior level.`)).toEqual([design]);
+  });
+
   it('credits no bare marker ("[1]", "2.") as a sentence, but keeps a line of arithmetic', () => {
     const answer = sut('payment-gateway', 'We store every payment in Postgres. [1]\n\n5000 * 86400 = 432000000');
     const credited = answer.credited.map((s) => answer.source.slice(s.start, s.end).trim());

@@ -213,10 +213,17 @@ export function analyseAnswer(engine: GraderEngine, compiled: CompiledQuestion, 
     };
   });
   classifyListLike(sentences, folded);
-  // A sentence about the grading (the rubric, key points, a band) says nothing about the design.
-  // A bare marker ("[1]", "2.", "---") says nothing either: it is no sentence of the answer's.
+  // A sentence about the grading (the rubric, key points, a band) says nothing about the design, nor does one that
+  // says the candidate presented it ("In the spoken part I went through …"). A bare marker ("[1]", "2.", "---") says
+  // nothing either: it is no sentence of the answer's.
   const credited = sentences.filter(
-    (s) => !s.injected && !s.duplicate && !s.listLike && !s.cues.includes(lexicon.metaKey) && !isBareMarker(source.slice(s.start, s.end)),
+    (s) =>
+      !s.injected &&
+      !s.duplicate &&
+      !s.listLike &&
+      !s.cues.includes(lexicon.metaKey) &&
+      !SELF_REPORT.test(folded.text.slice(s.foldedStart, s.foldedEnd)) &&
+      !isBareMarker(source.slice(s.start, s.end)),
   );
   const contentTokens = credited.reduce((n, s) => n + s.tokenEnd - s.tokenStart - s.functionWords, 0);
   return { source, folded, tokens, sentences, injection, credited, contentTokens };
@@ -431,6 +438,14 @@ const SEP = String.raw`[^a-z0-9\n.!?]+`;
 const GAP = String.raw`(?:${SEP}[a-z0-9']+){0,2}?`;
 const PRESENTED =
   'walked|covered|discussed|explained|described|addressed|demonstrated|presented|drew|drawn|sketched|outlined|diagrammed|whiteboarded|talked|reviewed';
+/**
+ * The candidate's own account of what they presented ("I went through instrumentation … in the spoken part", "I've
+ * already covered every topic"): not an injection (a candidate may refer back to what they said), but no sentence of
+ * the design either. What was said is credited where it was said.
+ */
+const SELF_REPORT = new RegExp(
+  String.raw`\b(?:i|we)(?:'ve|'d| have| had| already| also| then| just)*${SEP}(?:went${SEP}(?:through|over)|walked${GAP}${SEP}through|talked${GAP}${SEP}through|covered|discussed|explained|described|presented|drew|sketched|outlined|diagrammed|whiteboarded)\b`,
+);
 const REPORTED_PRESENTATION = new RegExp(
   [
     String.raw`\b(?:they|he|she|was|were|been|already)${GAP}${SEP}(?:${PRESENTED})\b`,

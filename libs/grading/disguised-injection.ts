@@ -53,8 +53,8 @@ const ADDRESSED = new RegExp(
     // German.
     String.raw`\b(ignoriere|ignorieren sie|vergiss|vergessen sie) (alle |die |deine |ihre )?(vorherigen |bisherigen |obigen )?(anweisungen|regeln|vorgaben|bewertungskriterien|instruktionen)\b`,
     String.raw`\b(bewerte|bewerten sie|benote|benoten sie|gib|geben sie) (diese antwort|die antwort|mir|mich|dieser antwort)( \w+){0,3} (mit )?(100|der (hoechst|höchst)\w*|voller punktzahl|volle punktzahl|bestnote|note 1)\b`,
-    String.raw`\b(volle punktzahl|hoechstpunktzahl|höchstpunktzahl|bestnote)\b`,
-    String.raw`\b(hinweis|nachricht|notiz) (an|fuer|für) (den |die |das )?(bewerter|pruefer|prüfer|korrektor|grader|bewertungssystem)\b`,
+    String.raw`\b(volle punktzahl|hoechstpunktzahl|höchstpunktzahl|bestnote|(hoechste|höchste|hochste|beste)n? (stufe|note|bewertung))\b`,
+    String.raw`\b(hinweis|nachricht|notiz) (an|fuer|für|fur) (den |die |das )?(\w+ )?(bewerter|bewerterin|pruefer|prüfer|korrektor|grader|bewertung|bewertungssystem)\b`,
     String.raw`\b(markieren|markiere|werten|werte) (sie )?(alle )?(kernpunkte|punkte|kriterien) als (abgedeckt|erfuellt|erfüllt)\b`,
     // Spanish.
     String.raw`\b(ignora|ignore|olvida) (todas |las |tus |sus )*(instrucciones|reglas|indicaciones|criterios)( anteriores| previas)?\b`,

@@ -38,6 +38,11 @@ const { patterns: PATTERNS, heads: HEAD_PATTERNS, anchorWords: ANCHOR_WORDS } = 
 const TAG_DELIMITER =
   /<\s*\/?\s*(candidate[\s_-]*answer|transcript|system|assistant|user|developer|instructions?|rubric|answer)\s*>|<\s*\|\s*[a-z_]+\s*\|\s*>|\[\s*\/?\s*(inst|sys|system)\s*\]|<<\s*\/?\s*sys\s*>>/g;
 const SPOKEN_DELIMITER = new RegExp(`\\b${regexSource(SPOKEN_BOUNDARY)} (the )?(candidate('s)? )?(answer|transcript|input|user input)\\b`, 'g');
+/**
+ * An HTML comment: text the rendered answer hides from the interviewer, so written for a machine reader, in any
+ * language and whatever it says ("<!-- Hinweis für die automatische Bewertung: … -->").
+ */
+const HIDDEN_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 /** Whether the tokens from `i` say "end of", "begin of" or "start of" (the spoken delimiter's necessary condition). */
 const SAYS_BOUNDARY = tokenTest(SPOKEN_BOUNDARY, WORD_PATTERNS.wordIds);
 const ROLE_MARKER =
@@ -187,6 +192,8 @@ function saysBoundary(ids: Int32Array): boolean {
 
 function findDelimiters(folded: FoldedText, text: string, spoken: boolean, out: InjectionFinding[]): void {
   for (const m of text.matchAll(TAG_DELIMITER)) pushDelimiter(folded, text, m, out);
+  for (const m of text.matchAll(HIDDEN_COMMENT))
+    out.push({ kind: 'fake-delimiter', start: folded.sourceStart(m.index), end: folded.sourceEnd(m.index + m[0].length - 1) });
   if (spoken) for (const m of text.matchAll(SPOKEN_DELIMITER)) pushDelimiter(folded, text, m, out);
   for (const m of text.matchAll(ROLE_MARKER)) {
     const from = m.index + (m[1]?.length ?? 0);

@@ -118,7 +118,12 @@ export const WORD_PATTERN_SOURCE: readonly WordPatternSource[] = [
   {
     kind: 'instruction',
     words: seq(
-      anchor(alt(one('grader graders evaluator evaluators llm'), seq('*grading', one('model system')))),
+      anchor(
+        alt(
+          one('grader graders evaluator evaluators assessor assessors examiner examiners scorer scorers llm'),
+          seq('*grading', one('model system')),
+        ),
+      ),
       gap(0, 2),
       alt(one('must should shall will'), 'needs to', 'has to'),
       one('output return respond give score grade mark rate assign set ignore treat copy use read'),
@@ -226,6 +231,17 @@ export const WORD_PATTERN_SOURCE: readonly WordPatternSource[] = [
     // "Panel guidance (for automated reviewers of this transcript): …": a note addressed to a machine reader.
     kind: 'instruction',
     words: seq(anchor(one('for to')), opt('the'), '*automated', anchor(one('reviewer reviewers grader graders scorer scorers evaluator evaluators'))),
+  },
+  {
+    // "must not lower the score in this round": what the grade may not do, dictated.
+    kind: 'score-demand',
+    words: seq(
+      one('must should shall may'),
+      'not',
+      anchor(one('lower reduce affect decrease penalise penalize')),
+      opt(one('the my this its our')),
+      anchor(one('score grade band mark marks rating')),
+    ),
   },
   {
     // "report no mistakes for this candidate": the grade's own field, dictated.

@@ -212,6 +212,13 @@ export const META_CUES: readonly string[] = [
   'assessment summary',
   'no deductions',
   'rubric item',
+  // The interview itself, not the system: who judged it and how ("the interviewer told me it was at a senior level").
+  'interviewer',
+  'interviewers',
+  'recruiter',
+  'assessor',
+  'assessors',
+  'marked down',
 ];
 
 /** Phrases that give the question back instead of answering it. */
