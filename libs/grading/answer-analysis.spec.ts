@@ -86,6 +86,19 @@ describe(analyseAnswer.name, () => {
     expect(credited(`${design} The interviewer told me the retention plan was at a senior level.`)).toEqual([design]);
   });
 
+  it('reads rubric terms chained by "and" as a keyword list, and prose that joins a few things with "and" as prose', () => {
+    const listLike = (text: string) => sut('payment-gateway', text).sentences.map((s) => s.listLike);
+    const chain =
+      'The gateway should be built with idempotency keys and a double-entry ledger and a payment state machine and the transactional ' +
+      'outbox and webhooks with HMAC signatures and retries with backoff and sagas and tokenization and reconciliation and Kafka, ' +
+      'because of CAP.';
+    expect(listLike(chain)).toEqual([true]);
+    const prose =
+      'Nightly we load the settlement files and match them line by line against captured payments and ledger entries, ' +
+      'and a mismatch opens a case and pages finance and blocks the payout until it is resolved.';
+    expect(listLike(prose)).toEqual([false]);
+  });
+
   it('credits no bare marker ("[1]", "2.") as a sentence, but keeps a line of arithmetic', () => {
     const answer = sut('payment-gateway', 'We store every payment in Postgres. [1]\n\n5000 * 86400 = 432000000');
     const credited = answer.credited.map((s) => answer.source.slice(s.start, s.end).trim());

@@ -1,6 +1,8 @@
 import type { AnalysedSentence } from './answer-analysis.js';
 import type { FoldedText } from './text-normaliser.js';
 
+const CHAINED = / (?:and|or) /g;
+
 /** Share of a sentence's content words that are rubric terms above which it says nothing of its own. */
 const RUBRIC_ONLY = 0.8;
 
@@ -12,6 +14,7 @@ const RUBRIC_ONLY = 0.8;
  * - almost no function words between the terms ("Kafka Redis sharding CAP …");
  * - many short comma/slash/"and" separated items with little prose around them;
  * - a dense run of short items that are mostly rubric terms, with no reasoning;
+ * - a chain of rubric terms joined by "and" or "or" over and over ("idempotency keys and a ledger and sagas and …");
  * - three or more consecutive lines of one to four words without function words, or of rubric words only (bullets).
  */
 export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedText): void {
@@ -24,13 +27,19 @@ export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedTe
       s.listLike = true;
       continue;
     }
+    const text = folded.text.slice(s.foldedStart, s.foldedEnd);
+    // A list joined with words instead of commas: its "and"s count as grammar, so the ratios below miss it. Prose
+    // joins a handful of things so (development answers: at most 6 in a sentence); a catalogue joins dozens.
+    if (s.termCount >= 8 && (text.match(CHAINED) ?? []).length >= 8) {
+      s.listLike = true;
+      continue;
+    }
     const functionRatio = s.functionWords / n;
     // Every test below needs fewer than 30% function words: prose skips the text work.
     if (functionRatio >= 0.3) {
       s.listLike = false;
       continue;
     }
-    const text = folded.text.slice(s.foldedStart, s.foldedEnd);
     const items = text.split(/[,;|+*]| \/ | and | or | & /).filter((part) => /[\p{L}\p{N}]/u.test(part)).length;
     const content = n - s.functionWords;
     // Arrows and "x = y" say how things relate: notation, not a list.
