@@ -6,7 +6,7 @@ import type { DimensionGrade, DimensionScore } from './grade.schema.js';
 import type { GradingScope } from './grading-scope.js';
 import { lexiconIndex } from './lexicon-index.js';
 import type { FoundMisconception, MistakeResult } from './mistake-judge.js';
-import type { QualitySignals } from './quality-signals.js';
+import { aboutTheDesign, type QualitySignals } from './quality-signals.js';
 
 export interface DimensionInputs {
   readonly compiled: CompiledQuestion;
@@ -186,7 +186,8 @@ function withoutPoints(inputs: DimensionInputs, id: string, score: DimensionScor
       : `${reasons} of ${counted} ${n} sentences${earned} ${reasons === 1 ? 'gives' : 'give'} a reason`;
   }
   const owner = lexiconIndex().dimensionOfKey;
-  const best = mostOf(inputs, (s) => s.cues.filter((key) => owner.get(key) === id).length);
+  // Only a sentence about the design shows what the dimension rewards (its cues count nowhere else: `qualitySignals`).
+  const best = mostOf(inputs, (s) => (aboutTheDesign(s) ? s.cues.filter((key) => owner.get(key) === id).length : 0));
   if (!best) {
     const first = inputs.credited[0];
     return first ? `nothing in the answer speaks to it yet (it opens with ${said(inputs.quote(first))})` : 'nothing in the answer speaks to it yet';

@@ -5,13 +5,18 @@ import { DIMENSION_CUE_TARGET } from './lexicons.js';
 import type { RoundMarks } from './round-marks.js';
 import type { FoldedText } from './text-normaliser.js';
 
-/** Answer-wide signals of how well the candidate explains, from credited sentences only. */
+/**
+ * Answer-wide signals of how well the candidate explains, from credited sentences only. Reasons, substance and the
+ * dimensions' cues count only in sentences about this design (`aboutTheDesign`): prose about user experience,
+ * collaboration or "no one-size-fits-all answer" gives reasons and length, but no depth here.
+ */
 export interface QualitySignals {
   /** 0..1 per dimension id: generic evidence for what its descriptors reward. */
   readonly cueStrength: ReadonlyMap<string, number>;
-  /** Sentences that give a reason (because, so that, trade-off, if …). */
+  /** Sentences about the design that give a reason (because, so that, trade-off, if …). */
   readonly reasonedSentences: number;
   readonly creditedSentences: number;
+  /** Content words of the sentences about the design. */
   readonly contentTokens: number;
   /** Estimates the candidate made (numbers with units or arithmetic, not the prompt's). */
   readonly estimates: number;
@@ -21,6 +26,14 @@ const NUMBER =
   /(?<![a-z0-9])(\d+(?:[.,]\d+)*)\s*(k|m|b|million|billion|thousand|gb|tb|mb|kb|pb|bytes?|\/s|per|qps|rps|%|x|ms|s|rows|events|requests|messages|users|nodes|servers|pods|series)?(?![a-z])/g;
 const ARITHMETIC = /\d\s*(x|\*|×|\/)\s*\d|[=≈~]\s*\d|\d\s*(x|times)\b/;
 const DIGIT = /\d/g;
+/**
+ * A sentence about this design names one of the rubric's terms or states a number (a target, a volume, an estimate:
+ * what scoping talk is made of before any component is named).
+ */
+export function aboutTheDesign(s: AnalysedSentence): boolean {
+  return s.termCount > 0 || s.hasNumber;
+}
+
 /** `cueMarks`: scratch marks (the grader engine's), for the cue keys already counted in this answer. */
 export function qualitySignals(
   compiled: CompiledQuestion,
@@ -40,11 +53,13 @@ export function qualitySignals(
   // Offset of the first digit at or after the last sentence read (sentences come in text order).
   let digit = -1;
   for (const s of credited) {
-    if (s.reasoning) reasonedSentences++;
-    contentTokens += s.tokenEnd - s.tokenStart - s.functionWords;
-    for (let c = 0; c < s.cues.length; c++) {
-      const key = s.cues[c] ?? 0;
-      if (cueMarks.mark(key, round)) cues.push(key);
+    if (aboutTheDesign(s)) {
+      if (s.reasoning) reasonedSentences++;
+      contentTokens += s.tokenEnd - s.tokenStart - s.functionWords;
+      for (let c = 0; c < s.cues.length; c++) {
+        const key = s.cues[c] ?? 0;
+        if (cueMarks.mark(key, round)) cues.push(key);
+      }
     }
     if (digit < s.foldedStart) {
       DIGIT.lastIndex = s.foldedStart;

@@ -104,6 +104,21 @@ describe(RubricGrader.name, () => {
     expect(padded.dimensions).toEqual(plain.dimensions);
   });
 
+  it("gives prose about anything but this design no depth: reasons and length outside the rubric's terms add nothing", () => {
+    const plain = grade(GOOD);
+    const fluff = [
+      'Observability is such an important part of modern engineering culture, because trust is everything.',
+      'Ultimately there is no one-size-fits-all answer, since every company has its own priorities and people.',
+      'I would collaborate closely with stakeholders and iterate, so that we keep learning as we go.',
+    ];
+    const padded = grade([...fluff, GOOD].join('\n'));
+    const scores = (g: Grade) => g.dimensions.map((d) => [d.id, d.score]);
+    expect(scores(padded)).toEqual(scores(plain));
+    expect(padded.overall).toBe(plain.overall);
+    // What the requirements score is shown by is a sentence of the design, not one of the prose around it.
+    expect(padded.dimensions[0]?.reason).toBe(plain.dimensions[0]?.reason);
+  });
+
   it('flags an answer to a different question as off-topic and credits nothing', () => {
     const result = grade(
       'I would generate a short code with base62 encoding of an id from a counter service, store the mapping from short code to long URL in DynamoDB partitioned by code, put Redis in front as a cache for popular links, return a 302 redirect, check custom aliases for uniqueness with a conditional write, expire links with a TTL and send click events to Kafka asynchronously so analytics never slows the redirect.',
