@@ -84,7 +84,6 @@ export function writeFeedback(inputs: FeedbackInputs): Feedback {
   const improvements = [
     ...flagLines(inputs),
     ...corrections(inputs),
-    ...wrongClaims(inputs),
     ...(inputs.boardLines ?? []),
     ...(nothingToCredit ? [] : gapLines(askNow, inputs)),
   ].slice(0, MAX_IMPROVEMENTS);
@@ -141,8 +140,13 @@ function flagLines({ flags, answer }: FeedbackInputs): string[] {
   return lines;
 }
 
-/** Each technically wrong claim, quoted with its correction. */
-function corrections({ misconceptions, answer }: FeedbackInputs): string[] {
+/**
+ * Each technically wrong claim, quoted with its correction, then the question's common mistakes made in words. A
+ * sentence is quoted once: a common mistake it also makes is named on its correction's line, not on a second line
+ * quoting the same words.
+ */
+function corrections(inputs: FeedbackInputs): string[] {
+  const { misconceptions, answer } = inputs;
   // One line per sentence, with each of its errors corrected once: the same correction twice teaches nothing new.
   const seen = new Set<FoundMisconception['misconception']>();
   const bySentence = new Map<AnalysedSentence, string[]>();
@@ -160,9 +164,19 @@ function corrections({ misconceptions, answer }: FeedbackInputs): string[] {
   // A sentence already corrected for what it gets wrong is not quoted again as an overclaim.
   const corrected = new Set(misconceptions.filter((m) => m.misconception.id !== OVERCLAIM.id).flatMap((m) => m.sentences));
   const [first, second, ...rest] = overclaims.filter((s) => !corrected.has(s));
+  const text = (sentence: AnalysedSentence) => answer.source.slice(sentence.start, sentence.end).trim();
+  const alsoMistakes = new Map<AnalysedSentence, string[]>();
+  const mistakeLines: string[] = [];
+  for (const { mistake, quote: claim } of wrongClaims(inputs)) {
+    const sentence = [...bySentence.keys()].find((s) => text(s).startsWith(claim));
+    if (sentence) alsoMistakes.set(sentence, [...(alsoMistakes.get(sentence) ?? []), mistake]);
+    else mistakeLines.push(`${said(claim)} is a common mistake: ${mistake}.`);
+  }
   const lines = [...bySentence].map(([sentence, fixes]) => {
     const [first, ...more] = fixes;
-    return `${quote(sentence)} is not right: ${first}.${more.map((fix) => ` Also: ${fix}.`).join('')}`;
+    const named = alsoMistakes.get(sentence) ?? [];
+    const mistake = named.length > 0 ? ` It is the common mistake ${listOf(named, 'and')}.` : '';
+    return `${quote(sentence)} is not right: ${first}.${more.map((fix) => ` Also: ${fix}.`).join('')}${mistake}`;
   });
   // Overclaims are one habit: one line, every instance quoted (the first two in full, then how many more).
   if (first) {
@@ -171,16 +185,16 @@ function corrections({ misconceptions, answer }: FeedbackInputs): string[] {
       `${quote(first)}${others} wave${second ? '' : 's'} a risk away without arguing it: when you call a safeguard unneeded, a cost free or a failure impossible, say what it would cost or how it would fail, and why this design can accept that.`,
     );
   }
-  return lines;
+  return [...lines, ...mistakeLines];
 }
 
-/** Wrong claims, quoted (an absent topic shows as the missing point it is about). */
-function wrongClaims(inputs: FeedbackInputs): string[] {
+/** The question's common mistakes the answer makes in words, each with its quote (an absent topic has none: it shows as the missing point it is about). */
+function wrongClaims(inputs: FeedbackInputs): { mistake: string; quote: string }[] {
   return inputs.compiled.mistakes
     .filter((m) => inputs.mistakes.get(m.mistake.id)?.present)
     .flatMap((m) => {
       const quote = inputs.graded.mistakes.find((x) => x.id === m.mistake.id)?.evidence[0];
-      return quote ? [`${said(quote)} is a common mistake: ${label(m.mistake.text)}.`] : [];
+      return quote ? [{ mistake: label(m.mistake.text), quote }] : [];
     });
 }
 

@@ -119,6 +119,18 @@ describe(RubricGrader.name, () => {
     expect(padded.dimensions[0]?.reason).toBe(plain.dimensions[0]?.reason);
   });
 
+  it('quotes a wrong sentence once, naming the common mistake it also makes, and counts it as one wrong claim', () => {
+    const scheduler = content.questions.get('job-scheduler')!;
+    const claim = "Kafka has exactly-once semantics, so every job runs exactly once and we don't have to worry about duplicates.";
+    const result = grade(`A scheduler service reads the jobs that are due and publishes them to Kafka. ${claim}`, {
+      question: scheduler,
+      questionVersion: scheduler.version,
+    });
+    const quoting = result.feedback.improvements.filter((line) => line.startsWith(`“${claim}”`));
+    expect(quoting).toEqual([expect.stringMatching(/is not right: .* It is the common mistake ‘Claiming the scheduler guarantees exactly-once/)]);
+    expect(result.dimensions.map((d) => d.reason).join(' ')).not.toMatch(/technically wrong claims/);
+  });
+
   it('flags an answer to a different question as off-topic and credits nothing', () => {
     const result = grade(
       'I would generate a short code with base62 encoding of an id from a counter service, store the mapping from short code to long URL in DynamoDB partitioned by code, put Redis in front as a cache for popular links, return a 302 redirect, check custom aliases for uniqueness with a conditional write, expire links with a TTL and send click events to Kafka asynchronously so analytics never slows the redirect.',

@@ -312,8 +312,12 @@ function distinctWrongClaims(wrong: readonly FoundMisconception[], claimed: Read
     claims.add(w.misconception.id);
     for (const s of w.sentences) claimedIn.add(s);
   }
+  const misread = new Set(claimedIn);
   for (const [id, result] of claimed) {
     if (!result.present || result.evidence.length === 0) continue;
+    // The question's wrong claim made only where a general misconception was found is that claim, read twice
+    // ("Kafka has exactly-once semantics, so every job runs exactly once" is one claim, not two).
+    if (result.evidence.every((s) => misread.has(s))) continue;
     claims.add(`mistake:${id}`);
     for (const s of result.evidence) claimedIn.add(s);
   }
