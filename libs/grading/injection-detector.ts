@@ -43,6 +43,11 @@ const SPOKEN_DELIMITER = new RegExp(`\\b${regexSource(SPOKEN_BOUNDARY)} (the )?(
  * language and whatever it says ("<!-- Hinweis für die automatische Bewertung: … -->").
  */
 const HIDDEN_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+/**
+ * A block in bracket tags of any name ("[session-context · platform v4 · auto-attached] … [/session-context]"):
+ * markup a candidate does not write, wrapping text dressed up as the platform's own.
+ */
+const BRACKET_BLOCK = /\[\s*([a-z][a-z0-9_-]{1,40})\b[^\]\n]*\][\s\S]*?\[\s*\/\s*\1\s*\]/g;
 /** Whether the tokens from `i` say "end of", "begin of" or "start of" (the spoken delimiter's necessary condition). */
 const SAYS_BOUNDARY = tokenTest(SPOKEN_BOUNDARY, WORD_PATTERNS.wordIds);
 const ROLE_MARKER =
@@ -192,7 +197,7 @@ function saysBoundary(ids: Int32Array): boolean {
 
 function findDelimiters(folded: FoldedText, text: string, spoken: boolean, out: InjectionFinding[]): void {
   for (const m of text.matchAll(TAG_DELIMITER)) pushDelimiter(folded, text, m, out);
-  for (const m of text.matchAll(HIDDEN_COMMENT))
+  for (const m of [...text.matchAll(HIDDEN_COMMENT), ...text.matchAll(BRACKET_BLOCK)])
     out.push({ kind: 'fake-delimiter', start: folded.sourceStart(m.index), end: folded.sourceEnd(m.index + m[0].length - 1) });
   if (spoken) for (const m of text.matchAll(SPOKEN_DELIMITER)) pushDelimiter(folded, text, m, out);
   for (const m of text.matchAll(ROLE_MARKER)) {

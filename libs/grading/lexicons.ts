@@ -218,6 +218,8 @@ export const META_CUES: readonly string[] = [
   'recruiter',
   'assessor',
   'assessors',
+  'assessment',
+  'already assessed',
   'marked down',
 ];
 
