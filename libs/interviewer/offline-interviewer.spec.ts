@@ -112,6 +112,32 @@ describe(OfflineInterviewer.name, () => {
     expect(report.failures).toEqual([]);
   });
 
+  it('challenges what the candidate rejected instead of asking about using it', async () => {
+    const report = await play(
+      conversation('payment-gateway', [
+        {
+          phase: 'high-level-design',
+          say: 'The API writes the payment to Postgres and publishes it to Kafka; Kafka gives us exactly-once delivery, so we do not need idempotency keys at all.',
+          expect: { probeOneOf: ['idempotency-keys'], avoids: ['same key'] },
+        },
+      ]),
+    );
+    expect(report.failures).toEqual([]);
+  });
+
+  it('does not ask to pin the scope down after the candidate scoped it in their own words', async () => {
+    const report = await play(
+      conversation('realtime-notifications', [
+        {
+          phase: 'requirements-clarification',
+          say: 'Scope: in-app, push and email notifications with per-type preferences are in scope for v1; SMS and weekly digests I would leave out.',
+          expect: { avoids: ['pin the scope down'] },
+        },
+      ]),
+    );
+    expect(report.failures).toEqual([]);
+  });
+
   it('says no line twice over ten answers in five phases', async () => {
     const phases = ['requirements-clarification', 'capacity-estimation', 'high-level-design', 'deep-dive', 'trade-offs-scaling'];
     const answers = [

@@ -2,7 +2,7 @@ import type { KeyPoint, Question } from '#libs/content';
 import type { DiagramCheckKind, DiagramFinding } from '#libs/diagram';
 import { fillBoardSlots, fillSlots, namedComponents } from './components.js';
 import type { ReplyContext } from './interviewer.port.js';
-import { lineKey, mentionsAny, stems } from './text-match.js';
+import { affirmsAny, lineKey, mentionsAny, stems } from './text-match.js';
 
 export interface PickedProbe {
   key: string;
@@ -87,8 +87,10 @@ function probeOptions(kp: KeyPoint, state: ProbeState, findings: readonly Diagra
     // The board shows the problem now (the latest drawing, not an earlier one the candidate fixed).
     const finding = board ? findings.find((f) => board.includes(f.check)) : undefined;
     if (board && !finding) continue;
-    const saidOk = !probe.when.said || mentionsAny(state.candidateWords, probe.when.said);
-    const notSaidOk = !probe.when.notSaid || !mentionsAny(state.candidateWords, probe.when.notSaid);
+    // What the candidate rejected ("we do not need idempotency keys") is not what they built: a probe about using it
+    // ("a second request with the same key …") would talk past them.
+    const saidOk = !probe.when.said || affirmsAny(state.candidateWords, probe.when.said);
+    const notSaidOk = !probe.when.notSaid || !affirmsAny(state.candidateWords, probe.when.notSaid);
     if (!saidOk || !notSaidOk) continue;
     const why = [
       probe.when.said || probe.when.notSaid ? `the candidate ${describe(probe.when)}` : '',

@@ -45,6 +45,20 @@ export function mentionsAny(words: readonly string[], terms: readonly string[]):
   return terms.some((t) => occurrences(words, stems(t)).length > 0);
 }
 
+/**
+ * Negations whose reach is the next few words: "we do not need idempotency keys", "no cache", "without retries",
+ * "don't shard" (stemmed; "don't" reads as "don" "t").
+ */
+const NEGATIONS = new Set(['no', 'not', 'never', 'without', 'don', 'doesn', 'didn', 'won', 'isn', 'aren', 'wouldn', 'shouldn', 'cannot', 't', 'nor']);
+
+/**
+ * Whether any of the terms occurs in the text's words as something the candidate proposes: an occurrence with a
+ * negation among the three words before it ("we do not need idempotency keys") rejects the thing, it does not use it.
+ */
+export function affirmsAny(words: readonly string[], terms: readonly string[]): boolean {
+  return terms.some((t) => occurrences(words, stems(t)).some((i) => !words.slice(Math.max(0, i - 3), i).some((w) => NEGATIONS.has(w))));
+}
+
 /** Lines compared for "said before": case, spacing and punctuation do not make a line new. */
 export function lineKey(text: string): string {
   return text
