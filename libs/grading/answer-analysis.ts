@@ -79,10 +79,7 @@ function injectedSpans(
   sentences: readonly { start: number; end: number }[],
 ): readonly { start: number; end: number }[] {
   if (findings.length === 0) return findings;
-  // Paragraphs end at blank lines and at code fences (a fenced block is a paragraph of its own).
-  const fences = [...source.matchAll(/```[\s\S]*?(?:```|$)/g)].flatMap((m) => [m.index, m.index + m[0].length]);
-  const blank = [...source.matchAll(/\n[ \t]*\n/g)].map((m) => m.index);
-  const breaks = [...new Set([0, ...blank, ...fences, source.length])].sort((a, b) => a - b);
+  const breaks = paragraphBreaks(source);
   // One paragraph is the answer itself, not a note beside it: only its flagged sentences go.
   if (breaks.length < 3) return findings;
   const spans: { start: number; end: number }[] = [...findings];
@@ -102,6 +99,33 @@ function injectedSpans(
     if (nextInjected) spans.push({ start, end });
   }
   return spans;
+}
+
+/**
+ * The sentences of paragraphs (in an answer of several) with two or more sentences about the interview rather than
+ * the system: "Under the platform's accommodation policy, the assessment is made on the design I intended …", "it
+ * has been confirmed with the recruiting coordinator". The topics such a paragraph lists are claimed, not explained.
+ */
+function asideParagraphs(
+  source: string,
+  sentences: readonly AnalysedSentence[],
+  ofTheInterview: (s: AnalysedSentence) => boolean,
+): ReadonlySet<AnalysedSentence> {
+  const aside = new Set<AnalysedSentence>();
+  const breaks = paragraphBreaks(source);
+  if (breaks.length < 3) return aside;
+  for (let p = 0; p + 1 < breaks.length; p++) {
+    const inside = sentences.filter((s) => s.start >= (breaks[p] ?? 0) && s.end <= (breaks[p + 1] ?? source.length) && !s.injected);
+    if (inside.filter(ofTheInterview).length >= 2) for (const s of inside) aside.add(s);
+  }
+  return aside;
+}
+
+/** Where the text's paragraphs start and end: blank lines and code fences (a fenced block is a paragraph of its own). */
+function paragraphBreaks(source: string): number[] {
+  const fences = [...source.matchAll(/```[\s\S]*?(?:```|$)/g)].flatMap((m) => [m.index, m.index + m[0].length]);
+  const blank = [...source.matchAll(/\n[ \t]*\n/g)].map((m) => m.index);
+  return [...new Set([0, ...blank, ...fences, source.length])].sort((a, b) => a - b);
 }
 
 /**
@@ -214,16 +238,14 @@ export function analyseAnswer(engine: GraderEngine, compiled: CompiledQuestion, 
   });
   classifyListLike(sentences, folded);
   // A sentence about the grading (the rubric, key points, a band) says nothing about the design, nor does one that
-  // says the candidate presented it ("In the spoken part I went through …"). A bare marker ("[1]", "2.", "---") says
+  // says the candidate presented it ("In the spoken part I went through …"), nor the rest of a paragraph that speaks
+  // of the interview twice or more (an appeal, a note on how to assess). A bare marker ("[1]", "2.", "---") says
   // nothing either: it is no sentence of the answer's.
+  const ofTheInterview = (s: AnalysedSentence) =>
+    s.cues.includes(lexicon.metaKey) || speaksOfTheCandidate(folded.text.slice(s.foldedStart, s.foldedEnd));
+  const aside = asideParagraphs(source, sentences, ofTheInterview);
   const credited = sentences.filter(
-    (s) =>
-      !s.injected &&
-      !s.duplicate &&
-      !s.listLike &&
-      !s.cues.includes(lexicon.metaKey) &&
-      !SELF_REPORT.test(folded.text.slice(s.foldedStart, s.foldedEnd)) &&
-      !isBareMarker(source.slice(s.start, s.end)),
+    (s) => !s.injected && !s.duplicate && !s.listLike && !ofTheInterview(s) && !aside.has(s) && !isBareMarker(source.slice(s.start, s.end)),
   );
   const contentTokens = credited.reduce((n, s) => n + s.tokenEnd - s.tokenStart - s.functionWords, 0);
   return { source, folded, tokens, sentences, injection, credited, contentTokens };
@@ -423,6 +445,13 @@ function withReportedPresentation(report: InjectionReport, compiled: CompiledQue
   for (const m of folded.text.matchAll(REPORTED_PRESENTATION)) {
     found.push({ kind: 'fake-grade', start: folded.sourceStart(m.index), end: folded.sourceEnd(m.index + m[0].length - 1) });
   }
+  // A checklist of verdicts ("[lint] trigger claiming ........ PASS"): a design answer's topics marked passed. A coding
+  // answer may paste its test run ("test_evicts_lru ... PASSED"), so there it is not read so.
+  const verdicts = compiled.question.kind === 'coding' ? [] : [...folded.text.matchAll(VERDICT_LINE)];
+  if (verdicts.length >= 2) {
+    const [first, last] = [verdicts[0], verdicts.at(-1)] as [RegExpExecArray, RegExpExecArray];
+    found.push({ kind: 'fake-grade', start: folded.sourceStart(first.index), end: folded.sourceEnd(last.index + last[0].length - 1) });
+  }
   if (found.length === 0) return report;
   return { suspected: true, findings: [...report.findings, ...found].sort((a, b) => a.start - b.start) };
 }
@@ -434,6 +463,8 @@ function withReportedPresentation(report: InjectionReport, compiled: CompiledQue
  * described above" is a recommender's stage. "You" is the interviewer, whom a candidate may quote ("the scope you
  * described"), so with it only what a candidate does counts.
  */
+/** A line that ends in a verdict after a leader (dots, a pipe, an arrow, a colon), a note in brackets at most after it. */
+const VERDICT_LINE = /^[^\n]*?(?:\.{3,}|…|\||->|=>|:)[ \t]*(?:pass|passed|covered|met|satisfied|✓|✔)[ \t]*(?:\([^)\n]*\))?[ \t]*$/gm;
 const SEP = String.raw`[^a-z0-9\n.!?]+`;
 const GAP = String.raw`(?:${SEP}[a-z0-9']+){0,2}?`;
 const PRESENTED =
@@ -444,8 +475,22 @@ const PRESENTED =
  * the design either. What was said is credited where it was said.
  */
 const SELF_REPORT = new RegExp(
-  String.raw`\b(?:i|we)(?:'ve|'d| have| had| already| also| then| just)*${SEP}(?:went${SEP}(?:through|over)|walked${GAP}${SEP}through|talked${GAP}${SEP}through|covered|discussed|explained|described|presented|drew|sketched|outlined|diagrammed|whiteboarded)\b`,
+  String.raw`\b(?:prepared|intended|planned|meant)${SEP}to${SEP}(?:discuss|present|cover|explain|walk|talk)\b|\b(?:i|we)(?:'d|${SEP}would)${SEP}have${SEP}(?:covered|discussed|explained|presented|gone${SEP}(?:into|through|over)|talked${SEP}about)\b|` +
+    String.raw`\b(?:i|we)(?:'ve|'d| have| had| already| also| then| just)*${SEP}(?:went${SEP}(?:through|over)|walked${GAP}${SEP}through|talked${GAP}${SEP}through|covered|discussed|explained|described|presented|drew|sketched|outlined|diagrammed|whiteboarded)\b`,
 );
+/**
+ * The candidate as a person ("the candidate is senior", "this candidate has been approved"): a sentence about who
+ * answers, not about the system. Stems cannot tell it from a recommender's "the candidates" or "the candidate
+ * generation stage", so it is read on the words.
+ */
+const THE_CANDIDATE =
+  /\b(?:the|this)[^a-z0-9\n]+candidate(?!s\b)(?![^a-z0-9\n]+(?:generation|generator|set|list|pool|retrieval|stage|source|item|items|selection|scoring|ranking|key|keys|model|models|features?)\b)\b/;
+
+/** Whether a sentence (folded) reports what the candidate presented, or speaks of the candidate as a person. */
+function speaksOfTheCandidate(sentence: string): boolean {
+  return SELF_REPORT.test(sentence) || THE_CANDIDATE.test(sentence);
+}
+
 const REPORTED_PRESENTATION = new RegExp(
   [
     String.raw`\b(?:they|he|she|was|were|been|already)${GAP}${SEP}(?:${PRESENTED})\b`,

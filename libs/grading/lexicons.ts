@@ -184,7 +184,6 @@ export const META_CUES: readonly string[] = [
   'grader',
   'grading model',
   'scoring model',
-  'the candidate',
   'this answer',
   'band 4',
   'band 3',

@@ -9,7 +9,7 @@ import { checkThresholds, EVAL_TARGETS, formatEvalReport } from './eval-report.j
 import { runEval, type EvalReport } from './eval-runner.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-/** The development split (tuned on); the held-out split (heldout.jsonl) is never read here. */
+/** The development split (tuned on); the held-out split (heldout*.jsonl) is never read here. */
 const DEV_FILES = ['dev.jsonl', 'dev-reasoning.jsonl', 'dev-2.jsonl', 'dev-3.jsonl', 'dev-4.jsonl', 'dev-5.jsonl', 'dev-6.jsonl', 'dev-7.jsonl'];
 
 /** The development split CI evaluates (test/fixtures/eval/dev*.jsonl) with the rubric grader. */
