@@ -5,8 +5,9 @@ import type { DimensionGrade, Feedback, Grade } from './grade.schema.js';
 export const PASSING_OVERALL = 50;
 
 /**
- * An answer below the passing band always carries a concrete reason: when a grader gave no improvement, the
- * reasons of its weakest dimensions (at most two, scored below 3) are the improvements.
+ * An answer below the passing band, or with a dimension below it, always carries a concrete reason: when a grader
+ * gave no improvement, the reasons of its weakest dimensions (at most two, scored below 3) are the improvements. A
+ * 73 whose communication sits at 2 says so, instead of showing a strength alone.
  */
 export function withBelowBandReasons(
   feedback: Feedback,
@@ -15,7 +16,7 @@ export function withBelowBandReasons(
   role: RoleGuide,
   question: Pick<Question, 'kind'>,
 ): Feedback {
-  if (overall >= PASSING_OVERALL || feedback.improvements.length > 0) return feedback;
+  if (feedback.improvements.length > 0 || (overall >= PASSING_OVERALL && dimensions.every((d) => d.score >= 3))) return feedback;
   return { ...feedback, improvements: belowBandLines(dimensions, role, question) };
 }
 

@@ -100,6 +100,19 @@ describe(writeFeedback.name, () => {
     );
   });
 
+  it('says what held a passing answer down when a dimension sits below the band and nothing else is to improve', () => {
+    const g = grade(
+      'payment-gateway',
+      'Before I design anything: are refunds and partial captures in scope, and is this card payments only? ' +
+        'I will assume card payments with authorize, capture and refunds, no subscriptions or payouts in v1. ' +
+        'The non-negotiables are never charging twice and never losing a payment, with every state change auditable.',
+      'requirements-clarification',
+    );
+    expect(g.overall).toBeGreaterThanOrEqual(50);
+    const low = g.dimensions.find((d) => d.score < 3)!;
+    expect(g.feedback.improvements).toEqual([expect.stringContaining(`is at ${low.score} of 4: ${low.reason}`)]);
+  });
+
   it("names this phase's missing points as advice, never an earlier phase's", () => {
     const question = content.questions.get('lru-cache')!;
     const g = grade('lru-cache', 'It is O(1) because of the hash map.', 'complexity-trade-offs');

@@ -4177,7 +4177,8 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
       },
       { allOf: [['exactly once', 'exactly one time']], denies: ['idempotent', 'idempotency'], unless: ['at least once', 'effectively once'] },
     ],
-    correction: 'at-least-once delivery plus locking still re-runs a job whose worker dies mid-run; exactly-once effects need idempotent jobs',
+    correction:
+      'delivery is at least once: after a crash or a timeout the same message or job runs again, so exactly-once effects come from idempotent handling (an idempotency key or a dedupe check where the side effect happens), not from the broker or the lock',
   },
   {
     id: 'skip-locked-marks-skipped',
