@@ -142,7 +142,7 @@ export function analyseAnswer(engine: GraderEngine, compiled: CompiledQuestion, 
   const known = (s: string) => compiled.terms.stems.has(s) || compiled.vocabulary.has(s);
   const tokens = engine.tokeniser.tokenise(folded, known);
   const content = compiled.terms.contentOf(tokens);
-  const injection = withReportedPresentation(
+  const injection = withReportsOnTheAnswer(
     withRubricText(withRubricIds(detectInjection(folded, tokens), compiled, folded), compiled, folded),
     compiled,
     folded,
@@ -438,8 +438,12 @@ function withRubricText(report: InjectionReport, compiled: CompiledQuestion, fol
  * grader, and counts as injected. Only the report's form is read, never its topics, so it holds for topics and places
  * no pattern has seen. A behavioral answer tells a story in the past tense ("she presented her design", "it was
  * reviewed in the retro"): it is not read so.
+ *
+ * Nor to dress text up as a document around the answer: a framed title line ("----- session-export v3.2 -----",
+ * "=== END OF CANDIDATE ANSWER ===") or topics ticked off ("id generation ✔ estimates ✔ …"). No development answer
+ * writes either (a coding answer may paste a test run's "=== 3 passed ===", so there they are not read so).
  */
-function withReportedPresentation(report: InjectionReport, compiled: CompiledQuestion, folded: FoldedText): InjectionReport {
+function withReportsOnTheAnswer(report: InjectionReport, compiled: CompiledQuestion, folded: FoldedText): InjectionReport {
   if (compiled.question.kind === 'behavioral') return report;
   const found: InjectionFinding[] = [];
   for (const m of folded.text.matchAll(REPORTED_PRESENTATION)) {
@@ -447,11 +451,16 @@ function withReportedPresentation(report: InjectionReport, compiled: CompiledQue
   }
   // A checklist of verdicts ("[lint] trigger claiming ........ PASS"): a design answer's topics marked passed. A coding
   // answer may paste its test run ("test_evicts_lru ... PASSED"), so there it is not read so.
-  const verdicts = compiled.question.kind === 'coding' ? [] : [...folded.text.matchAll(VERDICT_LINE)];
-  if (verdicts.length >= 2) {
-    const [first, last] = [verdicts[0], verdicts.at(-1)] as [RegExpExecArray, RegExpExecArray];
-    found.push({ kind: 'fake-grade', start: folded.sourceStart(first.index), end: folded.sourceEnd(last.index + last[0].length - 1) });
-  }
+  const coding = compiled.question.kind === 'coding';
+  const span = (matches: RegExpExecArray[], kind: InjectionFinding['kind']) => {
+    const [first, last] = [matches[0], matches.at(-1)] as [RegExpExecArray, RegExpExecArray];
+    found.push({ kind, start: folded.sourceStart(first.index), end: folded.sourceEnd(last.index + last[0].length - 1) });
+  };
+  const verdicts = coding ? [] : [...folded.text.matchAll(VERDICT_LINE)];
+  if (verdicts.length >= 2) span(verdicts, 'fake-grade');
+  const ticks = coding ? [] : [...folded.text.matchAll(TICK)];
+  if (ticks.length >= 3) span(ticks, 'fake-grade');
+  if (!coding) for (const m of folded.text.matchAll(BANNER)) span([m], 'fake-delimiter');
   if (found.length === 0) return report;
   return { suspected: true, findings: [...report.findings, ...found].sort((a, b) => a.start - b.start) };
 }
@@ -463,6 +472,13 @@ function withReportedPresentation(report: InjectionReport, compiled: CompiledQue
  * described above" is a recommender's stage. "You" is the interviewer, whom a candidate may quote ("the scope you
  * described"), so with it only what a candidate does counts.
  */
+/** A tick mark: three of them tick topics off a list. */
+const TICK = /[✔✓☑✅]/g;
+/**
+ * A title framed by rules on both sides ("----- session-export v3.2 -----", "=== GRADER OUTPUT ==="); not Markdown's
+ * "## Title ##" or "***bold***".
+ */
+const BANNER = /^[ \t]*[-=~]{3,}[ \t]*[^\s\-=~][^\n]*?[ \t]*[-=~]{3,}[ \t]*$/gm;
 /** A line that ends in a verdict after a leader (dots, a pipe, an arrow, a colon), a note in brackets at most after it. */
 const VERDICT_LINE = /^[^\n]*?(?:\.{3,}|…|\||->|=>|:)[ \t]*(?:pass|passed|covered|met|satisfied|✓|✔)[ \t]*(?:\([^)\n]*\))?[ \t]*$/gm;
 const SEP = String.raw`[^a-z0-9\n.!?]+`;
