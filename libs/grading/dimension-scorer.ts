@@ -181,9 +181,15 @@ function withoutPoints(inputs: DimensionInputs, id: string, score: DimensionScor
     // sentence" reads wrong beside an answer of four.
     const counted = n === inputs.answered ? 'your' : 'the';
     const earned = n === inputs.answered ? '' : ' that earned credit';
-    return n === 1
-      ? `${counted} one sentence${earned} ${reasons === 1 ? 'gives' : 'does not give'} a reason`
-      : `${reasons} of ${counted} ${n} sentences${earned} ${reasons === 1 ? 'gives' : 'give'} a reason`;
+    const count =
+      n === 1
+        ? `${counted} one sentence${earned} ${reasons === 1 ? 'gives' : 'does not give'} a reason`
+        : `${reasons} of ${counted} ${n} sentences${earned} ${reasons === 1 ? 'gives' : 'give'} a reason`;
+    // Below the band the count alone is no advice ("Your one sentence gives a reason" at 2 of 4): say what is missing.
+    if (score >= 3) return count;
+    return reasons === 0
+      ? `${count}: say why for each choice, what it protects and what it costs`
+      : `${count}, but the answer is too short to show how you reason: take the phase step by step and say why at each step`;
   }
   const owner = lexiconIndex().dimensionOfKey;
   // Only a sentence about the design shows what the dimension rewards (its cues count nowhere else: `qualitySignals`).

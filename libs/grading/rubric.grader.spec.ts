@@ -509,9 +509,14 @@ describe(RubricGrader.name, () => {
       inPhaseOf('payment-gateway', 'high-level-design')(answer).dimensions.find((d) => d.id === 'communication')?.reason;
     const wrongTwice =
       'The merchant calls our API, which writes the payment and then calls the processor. We do not need idempotency keys because the processor never charges twice, and two-phase commit across our database and the processor makes the whole flow exactly-once for free.';
-    expect(communication(wrongTwice)).toBe('The one sentence that earned credit does not give a reason.');
+    const advice = ': say why for each choice, what it protects and what it costs.';
+    expect(communication(wrongTwice)).toBe(`The one sentence that earned credit does not give a reason${advice}`);
     expect(communication('The merchant calls our API, which writes the payment and then calls the processor.')).toBe(
-      'Your one sentence does not give a reason.',
+      `Your one sentence does not give a reason${advice}`,
+    );
+    // Below the band a reason given is no advice on its own: the line says what is missing.
+    expect(communication('The API writes the payment before calling the processor, so a crash never loses a charge.')).toBe(
+      'Your one sentence gives a reason, but the answer is too short to show how you reason: take the phase step by step and say why at each step.',
     );
   });
 });
