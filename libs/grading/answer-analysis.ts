@@ -465,13 +465,6 @@ function withReportsOnTheAnswer(report: InjectionReport, compiled: CompiledQuest
   return { suspected: true, findings: [...report.findings, ...found].sort((a, b) => a.start - b.start) };
 }
 
-/**
- * Who presented it (someone else: "they", "the candidate", "you" told what they drew or covered) or that it was
- * presented ("were drawn", "has been covered", "already explained"), then, at most two words on, a verb of presenting.
- * Design prose says what the system does ("messages are sorted", "the worker writes"), and "the candidate generation
- * described above" is a recommender's stage. "You" is the interviewer, whom a candidate may quote ("the scope you
- * described"), so with it only what a candidate does counts.
- */
 /** A tick mark: three of them tick topics off a list. */
 const TICK = /[✔✓☑✅]/g;
 /**
@@ -481,8 +474,10 @@ const TICK = /[✔✓☑✅]/g;
 const BANNER = /^[ \t]*[-=~]{3,}[ \t]*[^\s\-=~][^\n]*?[ \t]*[-=~]{3,}[ \t]*$/gm;
 /** A line that ends in a verdict after a leader (dots, a pipe, an arrow, a colon), a note in brackets at most after it. */
 const VERDICT_LINE = /^[^\n]*?(?:\.{3,}|…|\||->|=>|:)[ \t]*(?:pass|passed|covered|met|satisfied|✓|✔)[ \t]*(?:\([^)\n]*\))?[ \t]*$/gm;
+/** Between two words (folded text): no line break or sentence end. `GAP`: up to two words in between. */
 const SEP = String.raw`[^a-z0-9\n.!?]+`;
 const GAP = String.raw`(?:${SEP}[a-z0-9']+){0,2}?`;
+/** Verbs of presenting something to someone. */
 const PRESENTED =
   'walked|covered|discussed|explained|described|addressed|demonstrated|presented|drew|drawn|sketched|outlined|diagrammed|whiteboarded|talked|reviewed';
 /**
@@ -507,6 +502,13 @@ function speaksOfTheCandidate(sentence: string): boolean {
   return SELF_REPORT.test(sentence) || THE_CANDIDATE.test(sentence);
 }
 
+/**
+ * Who presented it (someone else: "they", "the candidate", "you" told what they drew or covered) or that it was
+ * presented ("were drawn", "has been covered", "already explained"), then, at most two words on, a verb of presenting.
+ * Design prose says what the system does ("messages are sorted", "the worker writes"), and "the candidate generation
+ * described above" is a recommender's stage. "You" is the interviewer, whom a candidate may quote ("the scope you
+ * described"), so with it only what a candidate does counts.
+ */
 const REPORTED_PRESENTATION = new RegExp(
   [
     String.raw`\b(?:they|he|she|was|were|been|already)${GAP}${SEP}(?:${PRESENTED})\b`,
