@@ -279,7 +279,6 @@ function openingSentences(input: GradeInput, scope: GradingScope, sound: readonl
   return sound.slice(0, Math.ceil(sound.length * OPENING_SHARE));
 }
 
-/** The sentences that assert no misconception and none of the question's wrong claims. */
 /**
  * An earlier turn as its own grade judged it: its sound sentences, and per key point the sentences a wrong claim
  * about that point left out (its paragraph, or the whole turn once it made two different wrong claims).
