@@ -84,6 +84,7 @@ describe(analyseAnswer.name, () => {
     const design = 'Short-lived batch jobs push to a gateway, because they exit before the next scrape.';
     expect(credited(`${design} In the spoken part I went through push versus pull and retention costs in depth.`)).toEqual([design]);
     expect(credited(`${design} The interviewer told me the retention plan was at a senior level.`)).toEqual([design]);
+    expect(credited(`Context on me, since the text box is short: I ran the feed infrastructure for four years. ${design}`)).toEqual([design]);
   });
 
   it('reads rubric terms chained by "and" as a keyword list, and prose that joins a few things with "and" as prose', () => {

@@ -220,6 +220,13 @@ export const META_CUES: readonly string[] = [
   'assessment',
   'already assessed',
   'marked down',
+  // The answer's own medium ("since the text box is short", "the typed summary above"): said to whoever reads it.
+  'text box',
+  'text field',
+  'answer box',
+  'typed text',
+  'typed summary',
+  'written answer',
 ];
 
 /** Phrases that give the question back instead of answering it. */
