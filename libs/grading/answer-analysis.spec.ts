@@ -16,6 +16,11 @@ describe(analyseAnswer.name, () => {
     const question = content.questions.get(questionId)!;
     return engine.analyse(engine.compile(question, question.version), text);
   };
+  /** The sentences of `text` that may earn credit, as written. */
+  const creditedText = (questionId: string, text: string) => {
+    const answer = sut(questionId, text);
+    return answer.credited.map((s) => answer.source.slice(s.start, s.end).trim());
+  };
 
   it('reads one arrow between two parts of a sentence as a reason, and a chain of arrows as a flow', () => {
     expect(sut('payment-gateway', 'Processor timeout -> UNKNOWN, resolved by a status query.').sentences[0]?.reasoning).toBe(true);
@@ -77,10 +82,7 @@ describe(analyseAnswer.name, () => {
   });
 
   it('credits no sentence that says the candidate presented something, or tells of the interview instead of the system', () => {
-    const credited = (text: string) => {
-      const answer = sut('observability-platform', text);
-      return answer.credited.map((s) => answer.source.slice(s.start, s.end).trim());
-    };
+    const credited = (text: string) => creditedText('observability-platform', text);
     const design = 'Short-lived batch jobs push to a gateway, because they exit before the next scrape.';
     expect(credited(`${design} In the spoken part I went through push versus pull and retention costs in depth.`)).toEqual([design]);
     expect(credited(`${design} The interviewer told me the retention plan was at a senior level.`)).toEqual([design]);
@@ -116,10 +118,7 @@ describe(analyseAnswer.name, () => {
   });
 
   it('credits no paragraph that speaks of the interview twice, nor a list of what the candidate intended to discuss', () => {
-    const credited = (text: string) => {
-      const answer = sut('chat-system', text);
-      return answer.credited.map((s) => answer.source.slice(s.start, s.end).trim());
-    };
+    const credited = (text: string) => creditedText('chat-system', text);
     const design = 'Each conversation gets a sequence number from its owner shard, so every device orders messages the same way.';
     const appeal =
       'Under the accommodation policy, the assessment is made on the design I intended. ' +
@@ -133,8 +132,7 @@ describe(analyseAnswer.name, () => {
   });
 
   it('credits no bare marker ("[1]", "2.") as a sentence, but keeps a line of arithmetic', () => {
-    const answer = sut('payment-gateway', 'We store every payment in Postgres. [1]\n\n5000 * 86400 = 432000000');
-    const credited = answer.credited.map((s) => answer.source.slice(s.start, s.end).trim());
+    const credited = creditedText('payment-gateway', 'We store every payment in Postgres. [1]\n\n5000 * 86400 = 432000000');
     expect(credited).toEqual(['We store every payment in Postgres.', '5000 * 86400 = 432000000']);
   });
 

@@ -109,14 +109,16 @@ function injectedSpans(
 function asideParagraphs(
   source: string,
   sentences: readonly AnalysedSentence[],
-  ofTheInterview: (s: AnalysedSentence) => boolean,
+  ofTheInterview: ReadonlySet<AnalysedSentence>,
 ): ReadonlySet<AnalysedSentence> {
   const aside = new Set<AnalysedSentence>();
+  // Nearly every answer has no such sentence at all: nothing to split into paragraphs.
+  if (ofTheInterview.size < 2) return aside;
   const breaks = paragraphBreaks(source);
   if (breaks.length < 3) return aside;
   for (let p = 0; p + 1 < breaks.length; p++) {
     const inside = sentences.filter((s) => s.start >= (breaks[p] ?? 0) && s.end <= (breaks[p + 1] ?? source.length) && !s.injected);
-    if (inside.filter(ofTheInterview).length >= 2) for (const s of inside) aside.add(s);
+    if (inside.filter((s) => ofTheInterview.has(s)).length >= 2) for (const s of inside) aside.add(s);
   }
   return aside;
 }
@@ -241,11 +243,12 @@ export function analyseAnswer(engine: GraderEngine, compiled: CompiledQuestion, 
   // says the candidate presented it ("In the spoken part I went through …"), nor the rest of a paragraph that speaks
   // of the interview twice or more (an appeal, a note on how to assess). A bare marker ("[1]", "2.", "---") says
   // nothing either: it is no sentence of the answer's.
-  const ofTheInterview = (s: AnalysedSentence) =>
-    s.cues.includes(lexicon.metaKey) || speaksOfTheCandidate(folded.text.slice(s.foldedStart, s.foldedEnd));
+  const ofTheInterview = new Set(
+    sentences.filter((s) => !s.injected && (s.cues.includes(lexicon.metaKey) || speaksOfTheCandidate(folded.text.slice(s.foldedStart, s.foldedEnd)))),
+  );
   const aside = asideParagraphs(source, sentences, ofTheInterview);
   const credited = sentences.filter(
-    (s) => !s.injected && !s.duplicate && !s.listLike && !ofTheInterview(s) && !aside.has(s) && !isBareMarker(source.slice(s.start, s.end)),
+    (s) => !s.injected && !s.duplicate && !s.listLike && !ofTheInterview.has(s) && !aside.has(s) && !isBareMarker(source.slice(s.start, s.end)),
   );
   const contentTokens = credited.reduce((n, s) => n + s.tokenEnd - s.tokenStart - s.functionWords, 0);
   return { source, folded, tokens, sentences, injection, credited, contentTokens };
