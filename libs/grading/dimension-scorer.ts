@@ -188,7 +188,7 @@ function withoutPoints(inputs: DimensionInputs, id: string, score: DimensionScor
     // Below the band the count alone is no advice ("Your one sentence gives a reason" at 2 of 4): say what is missing.
     if (score >= 3) return count;
     return reasons === 0
-      ? `${count}: say why for each choice, what it protects and what it costs`
+      ? `${count}. Say why for each choice, what it protects and what it costs`
       : `${count}, but the answer is too short to show how you reason: take the phase step by step and say why at each step`;
   }
   const owner = lexiconIndex().dimensionOfKey;

@@ -4178,7 +4178,7 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
       { allOf: [['exactly once', 'exactly one time']], denies: ['idempotent', 'idempotency'], unless: ['at least once', 'effectively once'] },
     ],
     correction:
-      'delivery is at least once: after a crash or a timeout the same message or job runs again, so exactly-once effects come from idempotent handling (an idempotency key or a dedupe check where the side effect happens), not from the broker or the lock',
+      'delivery is at least once, so after a crash or a timeout the same message or job runs again; exactly-once effects come from idempotent handling (an idempotency key or a dedupe check where the side effect happens), not from the broker or the lock',
   },
   {
     id: 'skip-locked-marks-skipped',

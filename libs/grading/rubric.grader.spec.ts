@@ -509,7 +509,7 @@ describe(RubricGrader.name, () => {
       inPhaseOf('payment-gateway', 'high-level-design')(answer).dimensions.find((d) => d.id === 'communication')?.reason;
     const wrongTwice =
       'The merchant calls our API, which writes the payment and then calls the processor. We do not need idempotency keys because the processor never charges twice, and two-phase commit across our database and the processor makes the whole flow exactly-once for free.';
-    const advice = ': say why for each choice, what it protects and what it costs.';
+    const advice = '. Say why for each choice, what it protects and what it costs.';
     expect(communication(wrongTwice)).toBe(`The one sentence that earned credit does not give a reason${advice}`);
     expect(communication('The merchant calls our API, which writes the payment and then calls the processor.')).toBe(
       `Your one sentence does not give a reason${advice}`,
