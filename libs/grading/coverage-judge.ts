@@ -16,6 +16,8 @@ export interface CoverageResult {
     readonly concepts: readonly string[];
     /** A capacity estimate that sizes nothing: no number in the sentences that carry it. */
     readonly numbers?: boolean;
+    /** Its words come in sentences about other points: the answer never takes it on (`main-topic.ts`). */
+    readonly focus?: boolean;
   };
 }
 

@@ -234,9 +234,11 @@ function gapLines(gaps: readonly CompiledKeyPoint[], inputs: FeedbackInputs): st
       lines.push(
         result.lacks?.numbers
           ? `${said(quote)} starts on ${point}, but sizes nothing: put numbers on the rates and the storage, even rough ones, and say what they change in the design.`
-          : missing.length > 0
-            ? `${said(quote)} starts on ${point}, but does not get to ${listOf(missing)}.`
-            : `${said(quote)} names ${point} but never says why it is needed here: give the reason and what it costs.`,
+          : result.lacks?.focus
+            ? `${said(quote)} touches on ${point} only in passing, while making another point; take it on in its own right: what you would build and why.`
+            : missing.length > 0
+              ? `${said(quote)} starts on ${point}, but does not get to ${listOf(missing)}.`
+              : `${said(quote)} names ${point} but never says why it is needed here: give the reason and what it costs.`,
       );
       continue;
     }

@@ -519,4 +519,27 @@ describe(RubricGrader.name, () => {
       'Your one sentence gives a reason, but the answer is too short to show how you reason: take the phase step by step and say why at each step.',
     );
   });
+
+  describe('a point is covered where the answer takes it on', () => {
+    const scheduler = (answer: string) => {
+      const js = content.questions.get('job-scheduler')!;
+      return sut.gradeSync({ ...input(answer), question: js, questionVersion: js.version, role: content.roles.get(js.role)! });
+    };
+    const IN_PASSING = [
+      'The scheduler polls the jobs table with FOR UPDATE SKIP LOCKED on an index on next_run_at, each instance owning a set of hash partitions through leases, so no run is claimed twice.',
+      'A worker renews its lease with a heartbeat; when the heartbeat stops, a reaper re-queues the run with attempts plus one and exponential backoff, and the status goes to failed after the last attempt, because a dead worker must not strand a run.',
+    ].join(' ');
+    const DATA_MODEL =
+      'Data model: a job definitions table with the cron expression and the next run time, and an executions table with the state and attempts of every run, partitioned by day and dropped after 30 days, because history is append-heavy.';
+
+    it('leaves a point partial when its words only come in sentences about other points, and says so', () => {
+      const result = scheduler(IN_PASSING);
+      expect(status(result)).toMatchObject({ 'trigger-claiming': 'covered', 'job-data-model': 'partial' });
+      expect(result.feedback.improvements.join('\n')).toContain('only in passing, while making another point');
+    });
+
+    it('covers it once a sentence is about it', () => {
+      expect(status(scheduler(`${IN_PASSING} ${DATA_MODEL}`))).toMatchObject({ 'job-data-model': 'covered' });
+    });
+  });
 });

@@ -14,6 +14,7 @@ import type { DimensionScore, Grade, GradeFlag, KeyPointGrade, MistakeGrade } fr
 import type { GradeInput, Grader } from './grader.port.js';
 import { gradingScope, type GradingScope } from './grading-scope.js';
 import { lexiconIndex } from './lexicon-index.js';
+import { MainTopics } from './main-topic.js';
 import { assertsClaim, findMisconceptions, judgeMistake, type FoundMisconception, type MistakeResult } from './mistake-judge.js';
 import { OVERCLAIM } from './overclaims.js';
 import { GraderEngine } from './grader-engine.js';
@@ -103,7 +104,13 @@ export class RubricGrader implements Grader {
       if (pool === sound && !out) return credited;
       return new SentenceKeys(out ? pool.filter((s) => !out.has(s)) : pool);
     };
-    let keyPoints = new Map(compiled.keyPoints.map((k) => [k.keyPoint.id, judgeCoverage(k.signals, evidenceFor(k))]));
+    const topics = new MainTopics(compiled.keyPoints);
+    let keyPoints = new Map(
+      compiled.keyPoints.map((k) => {
+        const said = evidenceFor(k);
+        return [k.keyPoint.id, topics.judge(k, said.sentences, judgeCoverage(k.signals, said))];
+      }),
+    );
     const flags = this.flagsFor(compiled, answer, keyPoints);
     const nothingToCredit = flags.includes('non_answer') || flags.includes('off_topic');
     if (nothingToCredit) keyPoints = new Map([...keyPoints.keys()].map((id) => [id, MISSED]));
