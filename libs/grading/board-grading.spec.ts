@@ -20,7 +20,7 @@ const graphOf = (name: string): ComponentGraph =>
 describe('grading with the board', () => {
   let content: ContentBundle;
   const partialWords =
-    'Every client keeps a WebSocket open to one of our gateway servers, and each notification is pushed down that socket while the user has the app open.';
+    'Every client keeps a WebSocket open to one of our gateway servers, and each notification is pushed down that socket while the user has the app open; with the app closed it goes out as a mobile push through APNs or FCM.';
   const input = (answer: string, overrides: Partial<GradeInput> = {}): GradeInput => {
     const question = content.questions.get('realtime-notifications')!;
     return {

@@ -60,7 +60,7 @@ describe('a drawn board in grading and follow-ups', () => {
     const design = await c.ok('answer:submit', {
       sessionId,
       clientId: 'hld-1',
-      text: 'Every client keeps a WebSocket open to one of our gateway servers, and each notification is pushed down that socket while the user has the app open.',
+      text: 'Every client keeps a WebSocket open to one of our gateway servers, and each notification is pushed down that socket while the user has the app open; with the app closed it goes out as a mobile push through APNs or FCM.',
     });
     const scored = await c.waitForEvent('grade:scored', (e) => e.turnId === design.turnId);
     const point = (scored.grade as GradeBody).keyPoints.find((k) => k.id === 'realtime-processing')!;
