@@ -538,6 +538,15 @@ describe(RubricGrader.name, () => {
       expect(result.feedback.improvements.join('\n')).toContain('only in passing, while making another point');
     });
 
+    it('reads earlier turns the same way: a wrong deep dive is not credited with a data model said in passing', () => {
+      const deepDive = inPhaseOf('job-scheduler', 'deep-dive')(
+        'We run everything on one cron box with a big crontab, and Kafka gives us exactly-once so a job never runs twice.',
+        [{ role: 'candidate', text: IN_PASSING, phaseId: 'high-level-design' }],
+      );
+      expect(status(deepDive)['job-data-model']).not.toBe('covered');
+      expect(deepDive.dimensions.find((d) => d.id === 'data-model-storage')?.reason).not.toMatch(/^You covered/);
+    });
+
     it('covers it once a sentence is about it', () => {
       expect(status(scheduler(`${IN_PASSING} ${DATA_MODEL}`))).toMatchObject({ 'job-data-model': 'covered' });
     });

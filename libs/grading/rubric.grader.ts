@@ -177,7 +177,7 @@ export class RubricGrader implements Grader {
       const said = turns.some((t) => t.tainted.has(id))
         ? new SentenceKeys(turns.flatMap((t) => t.sentences.filter((s) => !t.tainted.get(id)?.has(s))))
         : all;
-      return judgeCoverage(k.signals, said).status;
+      return topics.judge(k, said.sentences, judgeCoverage(k.signals, said)).status;
     };
     // What earlier turns made of each point (a point of this phase: earlier phases' turns only), the best of both.
     const coveredBefore = new Set<string>();
