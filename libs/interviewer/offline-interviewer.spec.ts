@@ -138,6 +138,22 @@ describe(OfflineInterviewer.name, () => {
     expect(report.failures).toEqual([]);
   });
 
+  it('puts no second lead-in before a probe that leads in by itself', async () => {
+    // The opener is picked by the answer's length: four lengths meet every one of them.
+    const report = await play(
+      ...[0, 1, 2, 3].map((k) =>
+        conversation('realtime-notifications', [
+          {
+            phase: 'requirements-clarification',
+            say: `It sends notifications to users${'.'.repeat(k + 1)}`,
+            expect: { probeOneOf: ['checklist'], avoids: ["Let's dig into that. Let's", 'Let me push on that a bit. Let'] },
+          },
+        ]),
+      ),
+    );
+    expect(report.failures).toEqual([]);
+  });
+
   it('says no line twice over ten answers in five phases', async () => {
     const phases = ['requirements-clarification', 'capacity-estimation', 'high-level-design', 'deep-dive', 'trade-offs-scaling'];
     const answers = [

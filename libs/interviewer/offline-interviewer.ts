@@ -29,6 +29,8 @@ const ASSUME: Record<Question['kind'], readonly string[]> = {
 const REPEAT_PREFIXES = ['As I said: ', 'Same answer as before: ', 'To repeat: ', 'Again: '];
 const PASSING_ACKS = ['Okay, that works.', 'Good.', 'That makes sense.', 'Fair enough.', 'Okay.'];
 const WEAK_ACKS = ['Okay.', "Let's dig into that.", 'Let me push on that a bit.', 'Got it.'];
+/** A line that leads into what follows by itself. */
+const LEADS_IN = /^Let(?:'s| me| us)\b/;
 const DONT_KNOW_OPENERS = [
   "That's fine, it happens in real interviews too. Let's come at it from another angle.",
   'No problem. Reason it out from first principles rather than recall.',
@@ -70,7 +72,7 @@ export function composeReply(ctx: ReplyContext): InterviewerReply | null {
   const parts = [...(facts?.parts ?? [])];
   const reasons = facts ? [facts.reason] : [];
   if (probe) {
-    parts.push(opener(ctx, state), probe.text);
+    parts.push(opener(ctx, state, probe.text), probe.text);
     reasons.push(probe.reason);
   } else if (ctx.followUp && kind === 'answer') {
     const wrap = wrapUp(ctx, state);
@@ -117,12 +119,16 @@ function chooseProbe(ctx: ReplyContext, state: ProbeState): PickedProbe | null {
   return checklistProbe(ctx, state);
 }
 
-/** A short opener before the probe: praise only when it is earned (`praiseAllowed`). */
-function opener(ctx: ReplyContext, state: ProbeState): string {
+/**
+ * A short opener before the probe: praise only when it is earned (`praiseAllowed`). A probe that leads in by itself
+ * ("Let's pin the scope down first.") gets no second lead-in ("Let's dig into that.") before it.
+ */
+function opener(ctx: ReplyContext, state: ProbeState, probe: string): string {
   const pick = (list: readonly string[]) => list[(state.saidLines.size + ctx.turn.text.length) % list.length]!;
   if (ctx.turn.reading.kind === 'dont-know') return pick(DONT_KNOW_OPENERS);
   if (praiseAllowed(ctx)) return pick(PASSING_ACKS);
-  return ctx.mode === 'practice' ? pick(WEAK_ACKS) : '';
+  if (ctx.mode !== 'practice') return '';
+  return pick(LEADS_IN.test(probe) ? WEAK_ACKS.filter((ack) => !LEADS_IN.test(ack)) : WEAK_ACKS);
 }
 
 /**
