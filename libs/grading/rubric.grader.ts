@@ -162,29 +162,29 @@ export class RubricGrader implements Grader {
     );
     const quality = qualitySignals(compiled, answer.folded, creditable, engine.scratch.cueMarks);
     // A point that earlier turns covered stays covered: an earlier phase's point made in any earlier turn, and any
-    // point an answer of an earlier phase made (the session's evidence counts as a whole: a deep dive is not told it
-    // "never got to" the data model the design answer described). This phase's own points, made only in an earlier
-    // turn of this same phase, stay each answer's to show: the report keeps the phase's best answer.
+    // point an answer of an earlier phase made (a deep dive is not told it "never got to" the data model the design
+    // answer described). This phase's own points, made only in an earlier turn of this same phase, stay each answer's
+    // to show: the report keeps the phase's best answer. Each earlier turn is read on its own, as its own grade read
+    // it (not beside a wrong claim about the point, only where it takes the point on): "covered before" is a point
+    // one answer covered, so a dimension's "you covered" always has a Covered beside it in the report.
     const phaseId = input.question.phases[scope.phaseIndex]?.id;
-    // An earlier turn's sentences evidence a point as they did in that turn's own grade: not beside a wrong claim about it.
     const inEarlierPhases = earlierTurns.filter((turn) => turn.phaseId !== undefined && turn.phaseId !== phaseId);
-    const earlier = history.length > 0 ? new SentenceKeys(history) : null;
-    const earlierPhases = inEarlierPhases.flatMap((turn) => turn.sentences);
-    const inEarlierPhase = earlierPhases.length > 0 ? new SentenceKeys(earlierPhases) : null;
-    const madeIn = (k: CompiledKeyPoint, turns: typeof earlierTurns, all: SentenceKeys | null): CoverageStatus => {
-      if (all === null) return 'missed';
-      const id = k.keyPoint.id;
-      const said = turns.some((t) => t.tainted.has(id))
-        ? new SentenceKeys(turns.flatMap((t) => t.sentences.filter((s) => !t.tainted.get(id)?.has(s))))
-        : all;
-      return topics.judge(k, said.sentences, judgeCoverage(k.signals, said)).status;
+    const turnKeys = new Map<(typeof earlierTurns)[number], SentenceKeys>();
+    const madeIn = (k: CompiledKeyPoint, turns: typeof earlierTurns): CoverageStatus => {
+      let status: CoverageStatus = 'missed';
+      for (const turn of turns) {
+        const out = turn.tainted.get(k.keyPoint.id);
+        let said = out ? new SentenceKeys(turn.sentences.filter((s) => !out.has(s))) : turnKeys.get(turn);
+        if (!said) turnKeys.set(turn, (said = new SentenceKeys(turn.sentences)));
+        status = best(status, topics.judge(k, said.sentences, judgeCoverage(k.signals, said)).status);
+        if (status === 'covered') break;
+      }
+      return status;
     };
-    // What earlier turns made of each point (a point of this phase: earlier phases' turns only), the best of both.
     const coveredBefore = new Set<string>();
     const partlyBefore = new Set<string>();
     for (const k of compiled.keyPoints) {
-      const anyTurn = k.keyPoint.phase !== phaseId ? madeIn(k, earlierTurns, earlier) : 'missed';
-      const before = anyTurn === 'covered' ? anyTurn : best(anyTurn, madeIn(k, inEarlierPhases, inEarlierPhase));
+      const before = madeIn(k, k.keyPoint.phase !== phaseId ? earlierTurns : inEarlierPhases);
       if (before === 'covered') coveredBefore.add(k.keyPoint.id);
       else if (before === 'partial') partlyBefore.add(k.keyPoint.id);
     }

@@ -109,6 +109,12 @@ describe(buildReport.name, () => {
       'High-Level Design: Walks through the delivery path in order. Deep Dive: Explains the retry path step by step.',
     );
     for (const d of sut.dimensions.filter((x) => x.score !== null)) expect(d.comment).not.toBe(d.descriptor);
+    // The same reason from two phases is one sentence, about the dimension as a whole: no phase named before it.
+    const twice = report([
+      grade('high-level-design', { 'high-level-architecture': [3, 'You covered the delivery path.'] }),
+      grade('deep-dive', { 'high-level-architecture': [3, 'You covered the delivery path.'] }),
+    ]);
+    expect(twice.dimensions.find((d) => d.id === 'high-level-architecture')?.comment).toBe('You covered the delivery path.');
     expect(dim('capacity-estimation').comment).toBe('Shown best by “2 million connections.”');
     expect(dim('requirements')).toMatchObject({ score: null, comment: null });
   });

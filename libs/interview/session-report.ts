@@ -204,18 +204,21 @@ function bestPerPhase(
   return [...best.entries()].sort(([a], [b]) => rank(a) - rank(b)).map(([, b]) => b);
 }
 
-/** Sentences said about a dimension, each once (under the first phase that said it), as one comment. */
+/**
+ * Sentences said about a dimension, each once (under the first phase that said it), as one comment. The phase is
+ * named only when more than one sentence is left: one sentence speaks for the dimension as a whole.
+ */
 function commentOf(said: readonly (string | { text: string; phase?: string })[]): string | null {
   const seen = new Set<string>();
-  const out: string[] = [];
+  const out: { sentence: string; phase: string | undefined }[] = [];
   for (const item of said) {
     const { text: raw, phase } = typeof item === 'string' ? { text: item, phase: undefined } : item;
     const text = raw.trim();
     const key = text.toLowerCase().replace(/[.!?\s]+$/, '');
     if (!text || seen.has(key)) continue;
     seen.add(key);
-    const sentence = /[.!?]["'”’)]*$/.test(text) ? text : `${text}.`;
-    out.push(phase ? `${phase}: ${sentence}` : sentence);
+    out.push({ sentence: /[.!?]["'”’)]*$/.test(text) ? text : `${text}.`, phase });
   }
-  return out.length ? out.join(' ') : null;
+  if (out.length === 0) return null;
+  return out.map(({ sentence, phase }) => (phase && out.length > 1 ? `${phase}: ${sentence}` : sentence)).join(' ');
 }
