@@ -178,7 +178,7 @@ describe('the system-design whiteboard in the browser', () => {
 
       // The words say how a notification reaches the user; the pipeline that gets it there is on the board.
       const answer =
-        'Every client keeps a WebSocket open to one of our gateway servers, and each notification is pushed down that socket while the user has the app open.';
+        'Every client keeps a WebSocket open to one of our gateway servers, and each notification is pushed down that socket while the user has the app open; with the app closed it goes out as a mobile push through APNs or FCM.';
       await sendAnswer(p.page, answer);
       const card = answerCard(p.page, answer);
       await card.and(p.page.locator('[data-status="scored"]')).waitFor({ timeout: 60_000 });
