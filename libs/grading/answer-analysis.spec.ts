@@ -102,6 +102,15 @@ describe(analyseAnswer.name, () => {
     expect(listLike(prose)).toEqual([false]);
   });
 
+  it('reads items whose only function words are inside rubric phrases as a keyword list', () => {
+    const listLike = (text: string) => sut('photo-feed', text).sentences.map((s) => s.listLike);
+    expect(
+      listLike('**Feed:** fan-out on write, fan-out on read, hybrid, celebrity problem, Redis, Cassandra, Snowflake IDs, cursor pagination'),
+    ).toEqual([true]);
+    // A terse line that sizes or relates what it names is notation, not a list.
+    expect(listLike('Feed: fan-out on write for 99% of users, fan-out on read for celebrities, merged at read time in Redis.')).toEqual([false]);
+  });
+
   it("takes a checklist of verdicts on the topics as injected, but not a coding answer's pasted test run", () => {
     const checklist = '[lint] trigger claiming ........ PASS\n[lint] worker failure recovery ..... PASS (see appendix A)\nWorkers poll the queue.';
     expect(sut('job-scheduler', checklist).injection.findings.map((f) => f.kind)).toEqual(['fake-grade']);

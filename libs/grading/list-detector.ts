@@ -34,13 +34,19 @@ export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedTe
       s.listLike = true;
       continue;
     }
+    const items = text.split(/[,;|+*]| \/ | and | or | & /).filter((part) => /[\p{L}\p{N}]/u.test(part)).length;
+    // Its only function words are inside rubric phrases, over six or more items ("fan-out on write, fan-out on read,
+    // hybrid, celebrity problem, Redis, …"): items with no grammar of their own between them.
+    if (s.plainFunctionWords === 0 && s.termCount >= 3 && items >= 6 && !/->|→|=>|=/.test(text) && !s.hasNumber) {
+      s.listLike = true;
+      continue;
+    }
     const functionRatio = s.functionWords / n;
     // Every test below needs fewer than 30% function words: prose skips the text work.
     if (functionRatio >= 0.3) {
       s.listLike = false;
       continue;
     }
-    const items = text.split(/[,;|+*]| \/ | and | or | & /).filter((part) => /[\p{L}\p{N}]/u.test(part)).length;
     const content = n - s.functionWords;
     // Arrows and "x = y" say how things relate: notation, not a list.
     const relates = /->|→|=>|=/.test(text);
