@@ -6,6 +6,11 @@ const CHAINED = / (?:and|or) /g;
 /** Share of a sentence's content words that are rubric terms above which it says nothing of its own. */
 const RUBRIC_ONLY = 0.8;
 
+const RELATES = /->|→|=>|=/;
+
+/** The items a line separates with commas, semicolons, pipes, pluses, stars, slashes, "and", "or" or "&". */
+const itemsIn = (text: string) => text.split(/[,;|+*]| \/ | and | or | & /).filter((part) => /[\p{L}\p{N}]/u.test(part)).length;
+
 /**
  * Marks keyword lists: sentences that name terms without explaining them. A list earns
  * no credit (a buzzword list must score like an empty answer), so the tests are about
@@ -34,10 +39,12 @@ export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedTe
       s.listLike = true;
       continue;
     }
-    const items = text.split(/[,;|+*]| \/ | and | or | & /).filter((part) => /[\p{L}\p{N}]/u.test(part)).length;
+    // Arrows and "x = y" say how things relate: notation, not a list.
+    const relates = RELATES.test(text);
     // Its only function words are inside rubric phrases, over six or more items ("fan-out on write, fan-out on read,
-    // hybrid, celebrity problem, Redis, …"): items with no grammar of their own between them.
-    if (s.plainFunctionWords === 0 && s.termCount >= 3 && items >= 6 && !/->|→|=>|=/.test(text) && !s.hasNumber) {
+    // hybrid, celebrity problem, Redis, …"): items with no grammar of their own between them. Prose has grammar of
+    // its own, so it is not split here.
+    if (s.plainFunctionWords === 0 && s.termCount >= 3 && !s.hasNumber && !relates && itemsIn(text) >= 6) {
       s.listLike = true;
       continue;
     }
@@ -47,9 +54,8 @@ export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedTe
       s.listLike = false;
       continue;
     }
+    const items = itemsIn(text);
     const content = n - s.functionWords;
-    // Arrows and "x = y" say how things relate: notation, not a list.
-    const relates = /->|→|=>|=/.test(text);
     s.listLike =
       (functionRatio < 0.1 && !relates && (n >= 8 || (n >= 4 && items >= 3))) ||
       (items >= 4 && n / items <= 2.6 && functionRatio < 0.25) ||
