@@ -111,6 +111,53 @@ describe(analyseAnswer.name, () => {
     expect(listLike('Feed: fan-out on write for 99% of users, fan-out on read for celebrities, merged at read time in Redis.')).toEqual([false]);
   });
 
+  it('reads items of two or three words with one preposition among them as a keyword list, and a schema with its reasons as prose', () => {
+    const listLike = (text: string) => sut('realtime-notifications', text).sentences.map((s) => s.listLike);
+    expect(listLike('At-least-once, exactly-once, idempotency, deduplication, DLQ, retries with exponential backoff, outbox pattern.')).toEqual([
+      true,
+    ]);
+    expect(listLike('Retries with exponential backoff and jitter, so a flapping provider is not hammered, then a DLQ after five attempts.')).toEqual([
+      false,
+    ]);
+  });
+
+  it('reads an answer made of fragments as a list throughout, prepositions and all, and terse notes with reasons as notes', () => {
+    const listLike = (text: string) => sut('chat-system', text).sentences.map((s) => s.listLike);
+    const fragments = [
+      '- WebSockets / MQTT',
+      '- Kafka for fan-out',
+      '- Per-conversation sequence numbers',
+      '- Presence via heartbeats + TTL',
+      '- APNs / FCM for offline devices',
+      '- Sync on reconnect, last seen seq',
+      '- Multi-region, home region',
+    ].join('\n');
+    expect(listLike(fragments)).toEqual(fragments.split('\n').map(() => true));
+    const notes = [
+      '- gateways hold sockets; session registry in Redis, so any server finds a user',
+      '- seq per conversation from a counter, so order survives retries',
+      '- persist to Cassandra, then ack: an acked message is never lost',
+      '- offline devices sync from their last seq on reconnect',
+      '- presence via heartbeats + TTL, fanned out only to open chats',
+    ].join('\n');
+    expect(listLike(notes)).toEqual(notes.split('\n').map(() => false));
+  });
+
+  it('ends a sentence at a line break before a capitalised word, but not inside a soft-wrapped phrase or a query', () => {
+    const sentences = (text: string) => {
+      const answer = sut('photo-feed', text);
+      return answer.sentences.map((s) => answer.source.slice(s.start, s.end));
+    };
+    expect(sentences('S3 / object storage → pre-signed URLs → CloudFront CDN\nKafka → resize workers → WebP variants')).toEqual([
+      'S3 / object storage → pre-signed URLs → CloudFront CDN',
+      'Kafka → resize workers → WebP variants',
+    ]);
+    expect(sentences('Uploads go straight from the client to object storage through a pre-signed URL issued by\nThe upload service.')).toHaveLength(
+      1,
+    );
+    expect(sentences('Each feed read is SELECT post_id FROM timelines WHERE user_id = $1\nORDER BY post_id DESC LIMIT 20.')).toHaveLength(1);
+  });
+
   it("takes a checklist of verdicts on the topics as injected, but not a coding answer's pasted test run", () => {
     const checklist = '[lint] trigger claiming ........ PASS\n[lint] worker failure recovery ..... PASS (see appendix A)\nWorkers poll the queue.';
     expect(sut('job-scheduler', checklist).injection.findings.map((f) => f.kind)).toEqual(['fake-grade']);

@@ -18,6 +18,10 @@ export interface CoverageResult {
     readonly numbers?: boolean;
     /** Its words come in sentences about other points: the answer never takes it on (`main-topic.ts`). */
     readonly focus?: boolean;
+    /** Named in an answer that is mostly general remarks (`credibility.ts`). */
+    readonly filler?: boolean;
+    /** Named with only its minimum of concepts in an answer that makes several wrong claims (`credibility.ts`). */
+    readonly doubted?: boolean;
   };
 }
 

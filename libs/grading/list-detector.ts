@@ -8,6 +8,15 @@ const RUBRIC_ONLY = 0.8;
 
 const RELATES = /->|→|=>|=/;
 
+/** Words per item at most, on average, in a line of items that has one plain function word ("retries with backoff"). */
+const SHORT_ITEM = 2.5;
+
+/** Words at most in a fragment: a bullet that names things ("Presence via heartbeats + TTL") rather than saying them. */
+const FRAGMENT_WORDS = 12;
+
+/** Share of an answer's lines that are fragments from which it is a list throughout (development answers: at most 0.58). */
+const FRAGMENT_ANSWER = 0.7;
+
 /** The items a line separates with commas, semicolons, pipes, pluses, stars, slashes, "and", "or" or "&". */
 const itemsIn = (text: string) => text.split(/[,;|+*]| \/ | and | or | & /).filter((part) => /[\p{L}\p{N}]/u.test(part)).length;
 
@@ -20,7 +29,8 @@ const itemsIn = (text: string) => text.split(/[,;|+*]| \/ | and | or | & /).filt
  * - many short comma/slash/"and" separated items with little prose around them;
  * - a dense run of short items that are mostly rubric terms, with no reasoning;
  * - a chain of rubric terms joined by "and" or "or" over and over ("idempotency keys and a ledger and sagas and …");
- * - three or more consecutive lines of one to four words without function words, or of rubric words only (bullets).
+ * - three or more consecutive lines of one to four words without function words, or of rubric words only (bullets);
+ * - every fragment of an answer made mostly of fragments (short lines with no number, relation or reason).
  */
 export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedText): void {
   for (const s of sentences) {
@@ -42,11 +52,15 @@ export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedTe
     // Arrows and "x = y" say how things relate: notation, not a list.
     const relates = RELATES.test(text);
     // Its only function words are inside rubric phrases, over six or more items ("fan-out on write, fan-out on read,
-    // hybrid, celebrity problem, Redis, …"): items with no grammar of their own between them. Prose has grammar of
-    // its own, so it is not split here.
-    if (s.plainFunctionWords === 0 && s.termCount >= 3 && !s.hasNumber && !relates && itemsIn(text) >= 6) {
-      s.listLike = true;
-      continue;
+    // hybrid, celebrity problem, Redis, …"), or one more where the items average two or three words ("…, DLQ,
+    // retries with exponential backoff, outbox pattern"): items with no grammar of their own between them. Prose has
+    // grammar of its own, so it is not split here; a schema's columns have numbers or few rubric terms.
+    if (s.plainFunctionWords <= 1 && s.termCount >= 3 && !s.hasNumber && !relates) {
+      const items = itemsIn(text);
+      if (items >= 6 && (s.plainFunctionWords === 0 || n / items <= SHORT_ITEM)) {
+        s.listLike = true;
+        continue;
+      }
     }
     const functionRatio = s.functionWords / n;
     // Every test below needs fewer than 30% function words: prose skips the text work.
@@ -81,4 +95,16 @@ export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedTe
     else flush();
   }
   flush();
+  // An answer made of fragments is a list even where a bullet carries a preposition ("- Kafka for fan-out",
+  // "- APNs / FCM for offline devices"): its fragments name things, they do not say anything about them.
+  if (sentences.length < 5) return;
+  const fragments = sentences.filter((s) => isFragment(s, folded));
+  if (fragments.length / sentences.length >= FRAGMENT_ANSWER) for (const s of fragments) s.listLike = true;
+}
+
+/** A short line with at most two plain function words and no number, relation or reason. */
+function isFragment(s: AnalysedSentence, folded: FoldedText): boolean {
+  const words = s.tokenEnd - s.tokenStart;
+  if (words === 0 || words > FRAGMENT_WORDS || s.plainFunctionWords > 2 || s.hasNumber || s.reasoning) return false;
+  return !RELATES.test(folded.text.slice(s.foldedStart, s.foldedEnd));
 }

@@ -32,8 +32,18 @@ export function judgeMistake(
     if (compiled.appliesWhen !== null && said.any().with(compiled.appliesWhen) === undefined) return { present: false, evidence: [] };
     return { present: judgeCoverage(compiled.absent, said.sound()).status !== 'covered', evidence: [] };
   }
+  return judgeClaim(compiled, answer);
+}
+
+/** A wrong-claim mistake (`absent` null): present where a sentence of `answer` makes it. */
+function judgeClaim(compiled: CompiledMistake, answer: readonly AnalysedSentence[]): MistakeResult {
   const evidence = answer.filter((s) => !s.injected && compiled.claims.some((claim) => assertsClaim(s, claim)));
   return { present: evidence.length > 0, evidence: evidence.slice(0, 2) };
+}
+
+/** The question's own wrong claims, by mistake id, as `answer` makes them (a wrong claim is due whenever it is made). */
+export function claimsMade(mistakes: readonly CompiledMistake[], answer: readonly AnalysedSentence[]): Map<string, MistakeResult> {
+  return new Map(mistakes.filter((m) => !m.absent).map((m) => [m.mistake.id, judgeClaim(m, answer)] as const));
 }
 
 /**

@@ -344,6 +344,50 @@ describe(RubricGrader.name, () => {
     expect(one.dimensions.some((d) => d.reason.includes('held down'))).toBe(false);
   });
 
+  describe('how far an answer is taken at its word', () => {
+    const pull =
+      'Metrics are pulled: Prometheus scrapes each pod, because a dead target then shows up in the up metric, and short-lived batch jobs push instead.';
+    const fluff = [
+      'Observability is such an important part of modern engineering culture, because trust is everything.',
+      'Ultimately there is no one-size-fits-all answer, since every company has its own priorities and people.',
+      'I would collaborate closely with stakeholders and iterate, so that we keep learning as we go.',
+    ];
+    const wrong = [
+      "Retries are cheap here, so we don't need backoff on the collectors.",
+      'The collectors scale automatically, so there is no need for any capacity planning.',
+      'We use head-based sampling at 5%, and every error is kept because the decision is made once the request has failed.',
+    ];
+
+    it('covers no point in an answer that is mostly general remarks, and asks for a design instead', () => {
+      expect(status(grade(pull))['push-vs-pull']).toBe('covered');
+      const padded = grade([fluff[0], pull, fluff[1], fluff[2]].join(' '));
+      expect(status(padded)['push-vs-pull']).toBe('partial');
+      expect(padded.feedback.improvements).toContainEqual(
+        expect.stringMatching(
+          /^“Metrics are pulled: .*” names ‘Data aggregation patterns \(push vs pull models\)’ in an answer that is mostly general remarks about importance and trade-offs; commit to a design for it: what you would build, and why it fits this question\.$/,
+        ),
+      );
+      // A word of emphasis in a design sentence is not filler: "Cost matters: we keep raw metrics for two weeks …".
+      expect(status(grade(GOOD))).toEqual(status(grade([fluff[0], GOOD].join('\n'))));
+    });
+
+    it('needs more than the minimum of a point once the answer makes three wrong claims, and not before', () => {
+      expect(status(grade([pull, ...wrong.slice(0, 2)].join('\n')))['push-vs-pull']).toBe('covered');
+      expect(status(grade([pull, ...wrong].join('\n')))['push-vs-pull']).toBe('partial');
+      // A point shown with more than its minimum still stands.
+      expect(status(grade([GOOD, ...wrong].join('\n')))['push-vs-pull']).toBe('covered');
+    });
+
+    it('reads an earlier turn the same way: a padded design answer covered nothing for the deep dive to keep', () => {
+      const deepDive = inPhaseOf('observability-platform', 'deep-dive');
+      const later = 'Storage: metrics go to a TSDB and logs to object storage.';
+      const turn = (text: string) => [{ role: 'candidate' as const, text, phaseId: 'high-level-design' }];
+      const point = question.keyPoints.find((k) => k.id === 'push-vs-pull')!.text;
+      expect(deepDive(later, turn(pull)).feedback.improvements.join(' ')).not.toContain(point);
+      expect(deepDive(later, turn([fluff[0], pull, fluff[1], fluff[2]].join(' '))).feedback.improvements.join(' ')).toContain(point);
+    });
+  });
+
   it('lets a wrong claim cost the point it is about, not the point beside it that shares one word, in this answer and when later answers look back', () => {
     const inPhase = (phaseId: string, answer: string, history: GradeInput['history'] = []) => inPhaseOf('payment-gateway', phaseId)(answer, history);
     const deepDive =

@@ -6,6 +6,7 @@ import { readBoard } from './board-reading.js';
 import type { AnalysedSentence, AnswerAnalysis } from './answer-analysis.js';
 import type { CompiledKeyPoint, CompiledQuestion } from './compiled-question.js';
 import { computeOverall } from './compute-overall.js';
+import { credited, fillerShare, type Credibility } from './credibility.js';
 import { judgeCoverage, SentenceKeys, type CoverageResult, type CoverageStatus } from './coverage-judge.js';
 import { scoreDimensions } from './dimension-scorer.js';
 import { writeFeedback } from './feedback-writer.js';
@@ -15,7 +16,7 @@ import type { GradeInput, Grader } from './grader.port.js';
 import { gradingScope, type GradingScope } from './grading-scope.js';
 import { lexiconIndex } from './lexicon-index.js';
 import { MainTopics } from './main-topic.js';
-import { assertsClaim, findMisconceptions, judgeMistake, type FoundMisconception, type MistakeResult } from './mistake-judge.js';
+import { assertsClaim, claimsMade, findMisconceptions, judgeMistake, type FoundMisconception, type MistakeResult } from './mistake-judge.js';
 import { OVERCLAIM } from './overclaims.js';
 import { GraderEngine } from './grader-engine.js';
 import { contradictingEvidence, taintedEvidence } from './tainted-evidence.js';
@@ -84,7 +85,11 @@ export class RubricGrader implements Grader {
       wrong,
     );
     const sound = answer.credited.filter((s) => !unsound.has(s));
-    const credited = new SentenceKeys(sound);
+    const soundKeys = new SentenceKeys(sound);
+    const claimable = answer.sentences.filter((s) => !s.injected && !s.duplicate);
+    // The question's own wrong claims: judged whenever made, whatever the phase (grading-scope.ts).
+    const claimed = claimsMade(compiled.mistakes, claimable);
+    const credibility: Credibility = { wrongClaims: distinctWrongClaims(wrong, claimed), filler: fillerShare(answer.sentences, answer.source) };
     // ... nor do the sentences around it earn the point it got wrong: its paragraph, or the whole answer once it
     // asserts two different misconceptions (a pattern of wrong understanding, not a slip). A list asserts nothing.
     // An overclaim earns nothing itself but says nothing wrong about a point: it taints no other sentence.
@@ -101,14 +106,14 @@ export class RubricGrader implements Grader {
       const first = k.keyPoint.phase === input.question.phases[0]?.id;
       const pool = first ? (opening ?? sound) : stated;
       const out = tainted.get(k.keyPoint.id);
-      if (pool === sound && !out) return credited;
+      if (pool === sound && !out) return soundKeys;
       return new SentenceKeys(out ? pool.filter((s) => !out.has(s)) : pool);
     };
     const topics = new MainTopics(compiled.keyPoints);
     let keyPoints = new Map(
       compiled.keyPoints.map((k) => {
         const said = evidenceFor(k);
-        return [k.keyPoint.id, topics.judge(k, said.sentences, judgeCoverage(k.signals, said))];
+        return [k.keyPoint.id, credited(k, said, topics.judge(k, said.sentences, judgeCoverage(k.signals, said)), credibility)];
       }),
     );
     const flags = this.flagsFor(compiled, answer, keyPoints);
@@ -131,7 +136,6 @@ export class RubricGrader implements Grader {
         : new Map();
     keyPoints = withBoard(keyPoints, credits);
 
-    const claimable = answer.sentences.filter((s) => !s.injected && !s.duplicate);
     const creditable = nothingToCredit ? [] : sound;
     let saidSoundly: SentenceKeys | undefined;
     let saidAtAll: SentenceKeys | undefined;
@@ -141,11 +145,6 @@ export class RubricGrader implements Grader {
     };
     // Wrong claims first: a topic the answer got wrong in one of the question's own wrong claims was addressed, so its
     // absent-topic mistake does not fire beside the claim ("fails closed everywhere" is not "ignores store failure").
-    const claimed = new Map(
-      compiled.mistakes
-        .filter((m) => !m.absent)
-        .map((m) => [m.mistake.id, judgeMistake(m, scope.dueMistakes.has(m.mistake.id), claimable, said)] as const),
-    );
     const wrongClaims = [...claimed.values()].flatMap((r) => r.evidence);
     let saidOrClaimed: SentenceKeys | undefined;
     const addressed = {
@@ -176,7 +175,7 @@ export class RubricGrader implements Grader {
         const out = turn.tainted.get(k.keyPoint.id);
         let said = out ? new SentenceKeys(turn.sentences.filter((s) => !out.has(s))) : turnKeys.get(turn);
         if (!said) turnKeys.set(turn, (said = new SentenceKeys(turn.sentences)));
-        status = best(status, topics.judge(k, said.sentences, judgeCoverage(k.signals, said)).status);
+        status = best(status, credited(k, said, topics.judge(k, said.sentences, judgeCoverage(k.signals, said)), turn.credibility).status);
         if (status === 'covered') break;
       }
       return status;
@@ -199,7 +198,7 @@ export class RubricGrader implements Grader {
       partlyBefore,
       mistakes,
       misconceptions: wrong,
-      wrongClaims: distinctWrongClaims(wrong, claimed),
+      wrongClaims: credibility.wrongClaims,
       quality,
       nothingToCredit,
       credited: creditable,
@@ -226,7 +225,7 @@ export class RubricGrader implements Grader {
         role: input.role,
         scope,
         answer,
-        said: credited,
+        said: soundKeys,
         keyPoints,
         coveredBefore,
         mistakes,
@@ -287,21 +286,31 @@ function openingSentences(input: GradeInput, scope: GradingScope, sound: readonl
 }
 
 /**
- * An earlier turn as its own grade judged it: its sound sentences, and per key point the sentences a wrong claim
- * about that point left out (its paragraph, or the whole turn once it made two different wrong claims).
+ * An earlier turn as its own grade judged it: its sound sentences, per key point the sentences a wrong claim about
+ * that point left out (its paragraph, or the whole turn once it made two different wrong claims), and how far its
+ * words were taken at face value.
  */
 function judgedTurn(
   compiled: CompiledQuestion,
   analysis: AnswerAnalysis,
-): { sentences: AnalysedSentence[]; tainted: Map<string, Set<AnalysedSentence>> } {
+): { sentences: AnalysedSentence[]; tainted: Map<string, Set<AnalysedSentence>>; credibility: Credibility } {
   const found = findMisconceptions(compiled, analysis.credited, analysis.source);
   const unsound = unsoundSentences(compiled, analysis.credited, found);
   const sentences = analysis.credited.filter((s) => !unsound.has(s));
+  const claimed = claimsMade(
+    compiled.mistakes,
+    analysis.sentences.filter((s) => !s.injected && !s.duplicate),
+  );
+  const credibility = { wrongClaims: distinctWrongClaims(found, claimed), filler: fillerShare(analysis.sentences, analysis.source) };
   const contradicted = contradictingEvidence(compiled.keyPoints, sentences, analysis.source).left;
-  if (unsound.size === 0) return { sentences, tainted: contradicted };
+  if (unsound.size === 0) return { sentences, tainted: contradicted, credibility };
   const slip = new Set(found.filter((w) => w.misconception.id !== OVERCLAIM.id).map((w) => w.misconception.id)).size < 2;
   const claims = [...unsound].filter((s) => !s.listLike && !overclaimOnly(s, found));
-  return { sentences, tainted: merged(taintedEvidence(compiled.keyPoints, claims, sentences, slip ? analysis.source : null).left, contradicted) };
+  return {
+    sentences,
+    tainted: merged(taintedEvidence(compiled.keyPoints, claims, sentences, slip ? analysis.source : null).left, contradicted),
+    credibility,
+  };
 }
 
 /**

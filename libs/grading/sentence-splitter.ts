@@ -39,8 +39,9 @@ const ABBREVIATIONS: ReadonlySet<string> = new Set([
 /**
  * Splits at `.`, `!`, `?` followed by a space or the end, keeping abbreviations ("e.g.",
  * "vs.") and decimals ("1.5") inside their sentence, and at line breaks that end a line of
- * its own (a blank line, a bullet or heading, a line ending in punctuation, a short line);
- * a soft-wrapped line break inside prose does not split the sentence. `scratch`: a reusable
+ * its own (a blank line, a bullet or heading, a line ending in punctuation, a short line, a line followed by one
+ * that opens with a capitalised word while it does not end mid-phrase); a soft-wrapped line break inside prose does
+ * not split the sentence. `scratch`: a reusable
  * buffer for the text's code units (the grader engine's).
  */
 export function splitSentences(folded: FoldedText, tokens: Tokens, scratch: CodeUnits = new CodeUnits()): Sentence[] {
@@ -52,7 +53,7 @@ export function splitSentences(folded: FoldedText, tokens: Tokens, scratch: Code
   for (let m = BOUNDARY.exec(text); m !== null; m = BOUNDARY.exec(text)) {
     const i = m.index;
     const ch = m[0];
-    if (ch === '\n' && lineBreakEnds(text, from, i)) {
+    if (ch === '\n' && lineBreakEnds(folded, from, i)) {
       bounds.push([from, i]);
       from = i + 1;
     } else if ((ch === '.' || ch === '!' || ch === '?') && endsSentence(text, units, i)) {
@@ -83,14 +84,25 @@ export function splitSentences(folded: FoldedText, tokens: Tokens, scratch: Code
   return sentences;
 }
 
-function lineBreakEnds(text: string, lineStart: number, at: number): boolean {
+/** A line that stops mid-phrase: a comma, an open bracket or a joining word before the break ("sent to\nKafka"). */
+const MID_PHRASE = /(?:[,(]|\b(?:the|a|an|to|of|and|or|in|on|for|with|by|from|at|as|is|are|that|which|into|via|vs))$/;
+
+/** A capitalised word (not an all-caps one: SQL and state names run on over lines). */
+const CAPITALISED = /^\s*[A-Z][a-z]/;
+
+function lineBreakEnds(folded: FoldedText, lineStart: number, at: number): boolean {
+  const text = folded.text;
   const line = text.slice(lineStart, at).trimEnd();
   const rest = text.slice(at + 1, at + 12);
   if (line.length === 0 || /^\s*(\n|$)/.test(rest)) return true;
   if (/^\s*([-*+>#|]|\d{1,2}[.)]\s)/.test(rest)) return true;
   if (/[.!?:;]$/.test(line)) return true;
   const words = line.split(/\s+/).filter(Boolean).length;
-  return words <= 6;
+  if (words <= 6) return true;
+  // Lines typed one per item, unpunctuated ("S3 → CDN\nKafka → resize workers"): the next opens a statement of its
+  // own. The folded text is lower case, so the capital is read from the source.
+  const next = folded.sourceStart(at + 1);
+  return CAPITALISED.test(folded.source.slice(next, next + 12)) && !MID_PHRASE.test(line);
 }
 
 /** Characters are read from `units`, the text's code units (see CodeUnits). */

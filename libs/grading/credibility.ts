@@ -1,0 +1,64 @@
+import type { AnalysedSentence } from './answer-analysis.js';
+import type { CompiledKeyPoint } from './compiled-question.js';
+import { judgeCoverage, type CoverageResult, type SentenceKeys } from './coverage-judge.js';
+
+/**
+ * How far an answer's words can be taken at face value. A strict interviewer who has heard three confidently wrong
+ * claims no longer credits a point for its bare minimum of right words, and one who has heard mostly "scalability is
+ * crucial" and "it depends" credits no point to the talk around it. Both are read from the answer as a whole, the
+ * same way for the answer being graded and for each earlier turn (so "covered before" agrees with that turn's grade).
+ */
+export interface Credibility {
+  /** Different wrong claims the answer makes (general misconceptions, the question's own wrong claims, overclaims). */
+  readonly wrongClaims: number;
+  /** Share of the answer's words spent on general remarks rather than design (`fillerShare`). */
+  readonly filler: number;
+}
+
+/** Wrong claims from which a point needs one concept more than its minimum: a pattern, not a slip. */
+const WRONG_CLAIMS_TO_DOUBT = 3;
+
+/**
+ * Filler share from which the answer covers no point: 162 of the 199 development answers labelled padded reach it, no
+ * good, excellent or terse answer passes 0.20, and the three weak ones that reach it lose nothing they were labelled with.
+ */
+const FILLER_TO_DOUBT = 0.25;
+
+/**
+ * Talk about a design instead of a design: importance, care, hedges and the stock phrases of an answer that commits to
+ * nothing. General English, not any question's words.
+ */
+const FILLER =
+  /\b(?:important|importance|crucial|critical|essential|vital|matters?|careful(?:ly)?|robust(?:ness)?|it depends|depends on|consider(?:ing|ed)?|various|of course|obviously|well[- ]known|best practices?|industry[- ]standard|very|really|make sure|think(?:ing)? about|seamless(?:ly)?|great|exciting|world[- ]class|cutting[- ]edge|key (?:consideration|factor|aspect|challenge)s?|overall|in general|generally|holistic|fundamental(?:ly)?|paramount|priorit(?:y|ies)|stakeholders?|business needs|user experience|at the end of the day|no one[- ]size|one[- ]size[- ]fits[- ]all|always a trade-?off|many trade-?offs|trade-?offs to (?:consider|discuss)|one could|might (?:also )?(?:make sense|be worth)|worth (?:looking|considering|exploring)|pros and cons|depending on|hard to say|etc)\b/i;
+
+/** Sentences shorter than this are headings and labels: they neither pad nor design. */
+const SENTENCE_WORDS = 4;
+
+/** Rubric terms at most in a filler sentence: one that names more is a design sentence with a word of emphasis. */
+const FILLER_TERMS = 2;
+
+/** The share of the words of `sentences` (of `source`) in filler: a stock phrase, at most two rubric terms, no number. */
+export function fillerShare(sentences: readonly AnalysedSentence[], source: string): number {
+  let words = 0;
+  let filler = 0;
+  for (const s of sentences) {
+    const n = s.tokenEnd - s.tokenStart;
+    if (s.injected || s.duplicate || n < SENTENCE_WORDS) continue;
+    words += n;
+    if (!s.hasNumber && s.termCount <= FILLER_TERMS && FILLER.test(source.slice(s.start, s.end))) filler += n;
+  }
+  return words === 0 ? 0 : filler / words;
+}
+
+/**
+ * `result` (a point judged on `said`, the sentences its evidence may come from) as far as the answer's credibility
+ * carries it: covered stays covered unless the answer is mostly filler, or makes enough wrong claims that the point's
+ * minimum of concepts is no longer enough. Otherwise partial, with the reason (`lacks.filler`, `lacks.doubted`).
+ */
+export function credited(point: CompiledKeyPoint, said: SentenceKeys, result: CoverageResult, credibility: Credibility): CoverageResult {
+  if (result.status !== 'covered') return result;
+  if (credibility.filler >= FILLER_TO_DOUBT) return { ...result, status: 'partial', lacks: { reasoning: false, concepts: [], filler: true } };
+  if (credibility.wrongClaims < WRONG_CLAIMS_TO_DOUBT) return result;
+  const stricter = judgeCoverage({ ...point.signals, minConcepts: point.signals.minConcepts + 1 }, said);
+  return stricter.status === 'covered' ? result : { ...result, status: 'partial', lacks: { reasoning: false, concepts: [], doubted: true } };
+}
