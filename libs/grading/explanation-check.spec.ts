@@ -72,6 +72,14 @@ describe('explanation check', () => {
       expect(dismissedIn('There is no separate sync to build.')).toEqual(['sync']);
       expect(dismissedIn('There is no need for separate object storage.')).toEqual(['separ', 'object', 'storag']);
       expect(dismissedIn('A distributed lock is overkill here.')).toEqual(['distribut', 'lock']);
+      expect(dismissedIn('Serializable transactions make a separate double-entry ledger and reconciliation redundant.')).toEqual([
+        'doubl',
+        'entri',
+        'ledger',
+        'reconcili',
+      ]);
+      expect(dismissedIn("It fits on a single primary, so I wouldn't bother partitioning.")).toEqual(['partit']);
+      expect(dismissedIn("The index fits on one box; I wouldn't shard at all.")).toEqual(['shard']);
       // Saying what the design does not do is no dismissal of a need: those are the misconception table's to judge.
       expect(dismissedIn('Owners do not need per-second accuracy.')).toEqual([]);
       expect(dismissedIn('Two schedulers never pick up the same row.')).toEqual([]);

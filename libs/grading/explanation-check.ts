@@ -86,6 +86,10 @@ const DISMISSALS: readonly RegExp[] = [
   /\bno need (?:for|of) (?:a |an |the |any )?((?:[a-z0-9']+ ){0,2}[a-z0-9']+)/g,
   /\bsimpler than (?:a |an |the |any )?((?:[a-z0-9']+ ){0,2}[a-z0-9']+)/g,
   /\b((?:[a-z0-9']+ ){0,2}[a-z0-9']+) (?:is|are|becomes|would be) (?:unnecessary|not needed|not required|overkill|redundant)\b/g,
+  // "makes a separate double-entry ledger redundant", "I wouldn't bother partitioning", "I wouldn't shard at all".
+  /\bmakes? (?:a |an |the |any )?(?:separate |extra |dedicated )?((?:[a-z0-9']+ ){0,5}[a-z0-9']+) (?:unnecessary|redundant|pointless|obsolete|overkill)\b/g,
+  /\b(?:wouldn't|won't|don't|do not|would not|will not) bother (?:with |about )?(?:a |an |the |any )?((?:[a-z0-9']+ ){0,1}[a-z0-9']+)/g,
+  /\b(?:wouldn't|won't|don't|do not|would not|will not) ([a-z']+) at all\b/g,
 ];
 
 /** A clause that denies what it says of a side. */
@@ -93,7 +97,7 @@ const NEGATED =
   /\b(?:not|no|never|without|instead of|rather than|rules? out|ruled out|avoids?|unlike|neither|nor|cannot|(?:is|are|was|ca|do|does|wo)n't)\b/;
 
 /** A word every dismissal pattern holds. */
-const DISMISSAL_WORD = /\b(?:no|simpler|unnecessary|needed|required|overkill|redundant)\b/;
+const DISMISSAL_WORD = /\b(?:no|simpler|unnecessary|needed|required|overkill|redundant|pointless|obsolete|bother|at all)\b/;
 
 /** Where the explanation itself sets something aside ("instead of a lock", "without a sequencer"): not a need. */
 const SETS_ASIDE = /\b(?:no|not|never|without|instead of|rather than|avoid|avoids|cannot|can't|unlike)\b/;

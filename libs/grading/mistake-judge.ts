@@ -3,6 +3,7 @@ import type { CompiledMistake, CompiledQuestion } from './compiled-question.js';
 import type { CompiledClaim, CompiledMisconception } from './compiled-question.js';
 import { inSameClause } from './clause-bounds.js';
 import { judgeCoverage, type SentenceKeys } from './coverage-judge.js';
+import { estimateMisconceptions } from './estimate-check.js';
 import { OVERCLAIM, OVERCLAIMS_TO_COUNT, overclaims } from './overclaims.js';
 
 export interface MistakeResult {
@@ -196,13 +197,20 @@ export function findMisconceptions(
     }
     previous = sentence;
   }
-  // Overclaims count only as a habit: two or more in the answer (overclaims.ts).
   if (source === undefined) return found;
+  // A sum whose stated result is off (estimate-check.ts): a wrong claim with the sum redone as its correction.
+  for (const sentence of sentences) {
+    if (sentence.injected || sentence.listLike || !sentence.hasNumber) continue;
+    for (const misconception of estimateMisconceptions(source.slice(sentence.start, sentence.end)))
+      found.push({ misconception, sentence, sentences: [sentence] });
+  }
+  // Overclaims count only as a habit: two or more in the answer (overclaims.ts).
   const waved = sentences.filter((s) => !s.injected && !s.listLike && overclaims(source.slice(s.start, s.end)));
-  if (waved.length < OVERCLAIMS_TO_COUNT) return found;
-  return [...found, ...waved.map((sentence) => ({ misconception: OVERCLAIM, sentence, sentences: [sentence] }))].sort(
-    (a, b) => a.sentence.start - b.sentence.start,
-  );
+  const all =
+    waved.length < OVERCLAIMS_TO_COUNT
+      ? found
+      : [...found, ...waved.map((sentence) => ({ misconception: OVERCLAIM, sentence, sentences: [sentence] }))];
+  return all.sort((a, b) => a.sentence.start - b.sentence.start);
 }
 
 /**

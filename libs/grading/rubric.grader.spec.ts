@@ -344,6 +344,21 @@ describe(RubricGrader.name, () => {
     expect(one.dimensions.some((d) => d.reason.includes('held down'))).toBe(false);
   });
 
+  it('redoes the sums of an estimate: a wrong one earns nothing, and the line gives the right figure', () => {
+    const estimate = inPhaseOf('url-shortener', 'capacity-estimation');
+    const right =
+      '100M new links a month works out to roughly 40 writes per second, and at 100:1 reads that is about 4,000 redirects per second. ' +
+      'Each link is about 500 bytes, so 100M links a month is 50 GB a month and 6 TB over 10 years; 62^7 is about 3.5 trillion codes, so 7 characters last.';
+    const wrong = right.replace('roughly 40 writes', 'roughly 40,000 writes');
+    expect(status(estimate(right))['traffic-storage-estimates']).toBe('covered');
+    const graded = estimate(wrong);
+    expect(status(graded)['traffic-storage-estimates']).not.toBe('covered');
+    expect(graded.feedback.improvements[0]).toBe(
+      '“100M new links a month works out to roughly 40,000 writes per second, and at 100:1 reads that is about 4,000 redirects per second.” is not right: ' +
+        '100M a month is about 39 per second (a month has about 2.6 million seconds), not 40,000; redo the sum before it sizes the design.',
+    );
+  });
+
   describe('how far an answer is taken at its word', () => {
     const pull =
       'Metrics are pulled: Prometheus scrapes each pod, because a dead target then shows up in the up metric, and short-lived batch jobs push instead.';

@@ -1,0 +1,61 @@
+import { estimateErrors } from './estimate-check.js';
+
+describe(estimateErrors.name, () => {
+  const corrections = (text: string) => estimateErrors(text).map((e) => e.correction);
+
+  it('redoes a count over a period said per second, and gives the right figure', () => {
+    expect(corrections('Estimates: 100M new links a month works out to roughly 40,000 writes per second, so writes are the hard part.')).toEqual([
+      '100M a month is about 39 per second (a month has about 2.6 million seconds), not 40,000; redo the sum before it sizes the design',
+    ]);
+    expect(corrections('For load, 10M/day is around 1,100/s on average.')).toEqual([
+      '10M a day is about 116 per second (a day has about 86,400 seconds), not 1,100; redo the sum before it sizes the design',
+    ]);
+    expect(corrections('4 billion messages per day is roughly 4,600 per second.')).toEqual([
+      '4 billion a day is about 46,000 per second (a day has about 86,400 seconds), not 4,600; redo the sum before it sizes the design',
+    ]);
+  });
+
+  it('lets a rounded sum stand, and leaves a peak, another quantity or a factor alone', () => {
+    expect(corrections('100M links a month is about 40 writes per second.')).toEqual([]);
+    expect(corrections('10M/day ≈ 100/s on average.')).toEqual([]);
+    expect(corrections('10M executions a day, with peaks of 12k/s at the top of the hour.')).toEqual([]);
+    expect(corrections('10M/day is ~1.2k/s at peak.')).toEqual([]);
+    expect(corrections('Writes ~40/s (100M/mo), reads ~4k/s avg at 100:1.')).toEqual([]);
+    expect(corrections('The 10,000/day quota is tied to billing; 100/s is abuse protection.')).toEqual([]);
+    expect(corrections('Load: 10M DAU x ~20 notifications/day is ~2,300/s average.')).toEqual([]);
+    expect(corrections('100M links/month ÷ ~2.6M s/month ≈ 40 writes/s average.')).toEqual([]);
+  });
+
+  it('redoes a power, with a magnitude word or an exponent', () => {
+    expect(corrections('Since 62^5 is already about 900 billion, 5 characters will last us decades.')).toEqual([
+      '62^5 is about 916 million, not 900 billion; redo the sum before it sizes the key space',
+    ]);
+    expect(corrections('62^7 is roughly 3.5 million combinations.')).toEqual([
+      '62^7 is about 3.5 trillion, not 3.5 million; redo the sum before it sizes the key space',
+    ]);
+    expect(corrections('Codes: base62, 7 chars (62^7 ≈ 3.5e12).')).toEqual([]);
+    expect(corrections('62^7 ≈ 3.5 trillion codes.')).toEqual([]);
+  });
+
+  it('redoes a product of counts and sizes, per second or per day, and reads "100 B" beside a size in bytes as bytes', () => {
+    expect(corrections('8k pods × 50 log lines/s × 300 bytes is about 120 KB/s.')).toEqual([
+      '8k pods × 50 log lines/s × 300 bytes is about 120 MB per second, not 120 KB; redo the sum before it sizes the design',
+    ]);
+    expect(corrections('Four variants at ~2 MB in total: 100M x 2 MB = ~200 GB/day.')).toEqual([
+      '100M x 2 MB is about 200 TB a day, not 200 GB; redo the sum before it sizes the design',
+    ]);
+    expect(corrections('Memory: 1M active keys x 3 counters x ~100 B = ~300 MB.')).toEqual([]);
+    expect(corrections('Embeddings: 50M items × 128 dims × 4 bytes ≈ 25 GB.')).toEqual([]);
+    expect(corrections('~1.2k uploads/s x 2 MB = ~200 TB/day.')).toEqual([]);
+    expect(corrections('1,200 posts/s × 200 ≈ 240k feed inserts/s.')).toEqual([]);
+    expect(corrections('Logs: 8k pods × 50 lines/s × 300 B ≈ 120 MB/s ≈ 10 TB/day raw.')).toEqual([]);
+  });
+
+  it('leaves a sum alone when it cannot read every factor: additions, a missing factor, durations', () => {
+    expect(corrections('Keys: ~1M active API keys + ~5M IPs, 3 counters each x 64 bytes = ~1.2 GB.')).toEqual([]);
+    expect(corrections('Egress: ~10 images × ~150 KB per feed open → ~3 PB/day.')).toEqual([]);
+    expect(corrections('Ranking: 500 items x ~50 us = ~25 ms.')).toEqual([]);
+    expect(corrections('6B links over 5 years x ~0.5 KB is ~3 TB.')).toEqual([]);
+    expect(corrections('30M DAU × ~10 rec slots → ~3.5k rps avg.')).toEqual([]);
+  });
+});

@@ -1,0 +1,217 @@
+import type { Misconception } from './misconceptions.js';
+
+/**
+ * Sums a candidate states in a capacity estimate, redone: a count over a period said per second ("100M links a month
+ * works out to roughly 40,000 writes per second"), a power ("62^7 ≈ 3.5 trillion") and a product ("50M items × 128
+ * dims × 4 bytes ≈ 25 GB"). A stated result off by more than a factor of three (estimates round; a slipped digit or a
+ * wrong unit does not survive that) is a wrong claim like any other: the sentence earns nothing and the line gives
+ * the right figure. Only a result the sentence ties to its own sum ("is", "≈", "=", "works out to") is checked; a
+ * figure with a peak factor, another quantity or a unit this cannot convert in between is left alone.
+ */
+interface EstimateError {
+  /** The sum redone, as a clause the feedback line can end with. */
+  readonly correction: string;
+}
+
+/** A wrong sum as a misconception of its own: its correction is the sum redone, and it counts against the estimate. */
+export function estimateMisconceptions(text: string): Misconception[] {
+  return estimateErrors(text).map((e) => ({ id: 'wrong-estimate', dimension: 'capacity-estimation', claims: [], correction: e.correction }));
+}
+
+/** How far a stated result may be from the sum before it is wrong (either way). */
+const TOLERANCE = 3;
+
+/** A figure: digits with separators, an optional exponent ("3.5e12"), an optional magnitude ("M", "billion"). */
+const FIGURE = String.raw`(\d+(?:[.,]\d+)*(?:e\d+)?)(?:\s*(k|thousand|m|mn|million|b|bn|billion|t|tn|trillion)(?![a-z]))?`;
+const SCALE: Readonly<Record<string, number>> = {
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  million: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+  t: 1e12,
+  tn: 1e12,
+  trillion: 1e12,
+};
+const BYTE_SCALE: Readonly<Record<string, number>> = { b: 1, byte: 1, bytes: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, pb: 1e15 };
+const SECONDS: Readonly<Record<string, number>> = {
+  minute: 60,
+  min: 60,
+  hour: 3600,
+  hr: 3600,
+  h: 3600,
+  day: 86_400,
+  d: 86_400,
+  week: 604_800,
+  month: 2_592_000,
+  mo: 2_592_000,
+  year: 31_536_000,
+  yr: 31_536_000,
+};
+const PERIOD_NAME: Readonly<Record<string, string>> = { min: 'minute', hr: 'hour', h: 'hour', d: 'day', mo: 'month', yr: 'year' };
+/** Seconds in a period, as the line says them. */
+const SECONDS_TEXT: Readonly<Record<string, string>> = {
+  minute: '60',
+  hour: '3,600',
+  day: '86,400',
+  week: '604,800',
+  month: '2.6 million',
+  year: '31.5 million',
+};
+
+/** "is", "≈", "works out to" …, and a hedge: what ties a stated result to the sum before it. */
+const TIES = String.raw`(?:\s*(?:≈|~=|=|→|->|\bis\b|\bare\b|\bworks out to\b|\bcomes to\b|\bgives\b|\bmeans\b|\btranslates to\b|\bthat's\b))`;
+const HEDGE = String.raw`(?:\s*(?:already|only|just))?(?:\s*(?:about|roughly|around|approximately|approx\.?|nearly|almost|maybe|~|≈))?\s*~?\s*`;
+
+/** A count over a period: "100M new links a month", "10M/day", "4 billion messages per day". */
+const OVER_PERIOD = new RegExp(
+  String.raw`(?<![\w.^])${FIGURE}((?:\s+[a-z_-]+){0,3}?)\s*(?:\/\s*|\s+(?:per|a|an|each)\s+)(minute|min|hour|hr|h|day|d|week|month|mo|year|yr)\b`,
+  'gi',
+);
+/** Right after it, tied to it, the same count per second: "is roughly 40,000 writes per second", "≈ 115/s". */
+const PER_SECOND = new RegExp(
+  String.raw`^${TIES}${HEDGE}${FIGURE}(?:\s+[a-z_-]+){0,3}?\s*(?:\/\s*s(?:ec(?:ond)?)?\b|\s+(?:per|a|each)\s+second\b|\s*(?:qps|rps|tps)\b)`,
+  'i',
+);
+/** A peak named right after the figure ("1,200/s at peak") makes it a different estimate. */
+const PEAK_AFTER = /^[^.;]{0,20}\b(?:peak|burst|spike|top of|busiest|max)/i;
+/** Seconds are what a period is divided by, not a count ("2.6M s/month"). */
+const SECONDS_NOUN = /^\s*(?:s|secs?|seconds)\s*$/i;
+
+const POWER = /(?<![\w.])(\d+)\s*(?:\^|\*\*)\s*(\d+)/g;
+const POWER_RESULT = new RegExp(String.raw`^(?:${TIES}|\s*,)${HEDGE}${FIGURE}`, 'i');
+
+/** A stated result: tied to what precedes it, a figure, a byte unit, a time suffix. */
+const RESULT = new RegExp(String.raw`${TIES}${HEDGE}${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)?([^;,.()\d≈=~→]{0,24})`, 'gi');
+/** One factor of a product: a figure, a byte unit, up to three words ("50M items", "~100 B", "20k req/s"). */
+const FACTOR = new RegExp(String.raw`^\s*~?\s*${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)?((?:\s*[a-z_/-]+){0,3})\s*$`, 'i');
+const TIMES = /\s*(?:×|\*|\sx\s)\s*/i;
+/** What makes a figure something other than a count or a size: a duration, a share. */
+const NOT_A_COUNT = /^\s*(?:ms|us|µs|ns|s|secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|%)\b/i;
+const PER_SECOND_SUFFIX = /\/\s*s\b|per second|\b(?:rps|qps|tps)\b/i;
+const PER_DAY_SUFFIX = /\/\s*d(?:ay)?\b|(?:per|a) day\b/i;
+const PER_OTHER = /\bper (?!second\b)[a-z]/i;
+
+const valueOf = (digits: string, magnitude: string | undefined): number =>
+  Number(digits.replace(/,(?=\d{3}(?!\d))/g, '').replace(',', '.')) * (magnitude ? (SCALE[magnitude.toLowerCase()] ?? 1) : 1);
+
+const off = (stated: number, actual: number) => actual > 0 && stated > 0 && (stated / actual > TOLERANCE || actual / stated > TOLERANCE);
+
+/** A figure as a person writes it: 39, 116, 1,160, 916 million, 3.5 trillion. */
+function readable(n: number): string {
+  const round = (x: number) =>
+    x >= 1000 ? Number(x.toPrecision(2)).toLocaleString('en-US') : x >= 100 ? String(Math.round(x)) : String(Number(x.toPrecision(2)));
+  for (const [scale, word] of [
+    [1e12, 'trillion'],
+    [1e9, 'billion'],
+    [1e6, 'million'],
+  ] as const) {
+    if (n >= scale) return `${round(n / scale)} ${word}`;
+  }
+  return round(n);
+}
+
+function readableBytes(n: number): string {
+  for (const [scale, unit] of [
+    [1e15, 'PB'],
+    [1e12, 'TB'],
+    [1e9, 'GB'],
+    [1e6, 'MB'],
+    [1e3, 'KB'],
+  ] as const) {
+    if (n >= scale) return `${Number((n / scale).toPrecision(2))} ${unit}`;
+  }
+  return `${Math.round(n)} bytes`;
+}
+
+const stated = (digits: string, magnitude: string | undefined, unit = '') =>
+  `${digits}${magnitude ? (magnitude.length <= 2 ? magnitude : ` ${magnitude}`) : ''}${unit}`;
+
+/** The sums in `text` (one sentence) whose stated result is off, each redone. */
+export function estimateErrors(text: string): EstimateError[] {
+  if (!/\d/.test(text)) return [];
+  return [...rateErrors(text), ...powerErrors(text), ...productErrors(text)];
+}
+
+function rateErrors(text: string): EstimateError[] {
+  const errors: EstimateError[] = [];
+  for (const m of text.matchAll(OVER_PERIOD)) {
+    const [whole, digits = '', magnitude, noun = '', period = ''] = m;
+    // A figure multiplied into it ("10M DAU × 20 notifications/day") is a factor, not the count.
+    if (SECONDS_NOUN.test(noun) || /(?:×|\*|\sx)\s*~?\s*$/i.test(text.slice(0, m.index))) continue;
+    const after = text.slice((m.index ?? 0) + whole.length);
+    const target = PER_SECOND.exec(after);
+    if (!target || PEAK_AFTER.test(after.slice(target[0].length))) continue;
+    const seconds = SECONDS[period.toLowerCase()] ?? 0;
+    const actual = valueOf(digits, magnitude) / seconds;
+    if (!off(valueOf(target[1] ?? '', target[2]), actual)) continue;
+    const name = PERIOD_NAME[period.toLowerCase()] ?? period.toLowerCase();
+    errors.push({
+      correction: `${stated(digits, magnitude)} a ${name} is about ${readable(actual)} per second (a ${name} has about ${SECONDS_TEXT[name] ?? readable(seconds)} seconds), not ${stated(target[1] ?? '', target[2])}; redo the sum before it sizes the design`,
+    });
+  }
+  return errors;
+}
+
+function powerErrors(text: string): EstimateError[] {
+  const errors: EstimateError[] = [];
+  for (const m of text.matchAll(POWER)) {
+    const [whole, base = '', exponent = ''] = m;
+    const result = POWER_RESULT.exec(text.slice((m.index ?? 0) + whole.length));
+    if (!result) continue;
+    const actual = Number(base) ** Number(exponent);
+    if (!off(valueOf(result[1] ?? '', result[2]), actual)) continue;
+    errors.push({
+      correction: `${base}^${exponent} is about ${readable(actual)}, not ${stated(result[1] ?? '', result[2])}; redo the sum before it sizes the key space`,
+    });
+  }
+  return errors;
+}
+
+function productErrors(text: string): EstimateError[] {
+  const errors: EstimateError[] = [];
+  for (const m of text.matchAll(RESULT)) {
+    const [, digits = '', magnitude, unit, suffix = ''] = m;
+    if (NOT_A_COUNT.test(text.slice((m.index ?? 0) + m[0].length - suffix.length))) continue;
+    // The sum: the clause before the tie, every part of it a factor joined by "×".
+    // Commas stay: "1,200" is one figure, and "1M keys + 5M IPs, 3 counters each × 64 bytes" is one sum.
+    const clause =
+      text
+        .slice(0, m.index)
+        .split(/[;:(]|\bso\b|\bthen\b/i)
+        .at(-1) ?? '';
+    const parts = clause.split(TIMES);
+    if (parts.length < 2) continue;
+    const factors = parts.map((part) => FACTOR.exec(part));
+    // A factor "per feed open" or "per search" needs another factor the sentence leaves out.
+    if (factors.some((f) => f === null || NOT_A_COUNT.test(f[4] ?? '') || PER_OTHER.test(f[4] ?? ''))) continue;
+    const parsed = factors as RegExpExecArray[];
+    let bytesOf = parsed.filter((f) => f[3] !== undefined);
+    const resultBytes = unit !== undefined;
+    // "~100 B" beside a result in bytes is bytes, not billions.
+    if (resultBytes && bytesOf.length === 0) bytesOf = parsed.filter((f) => f[2] === 'B');
+    if (bytesOf.length !== (resultBytes ? 1 : 0)) continue;
+    let actual = 1;
+    for (const f of parsed) {
+      const isBytes = bytesOf.includes(f);
+      const byteUnit = (f[3] ?? (isBytes && f[2] === 'B' ? 'b' : '')).trim().toLowerCase();
+      actual *= valueOf(f[1] ?? '', isBytes && f[2] === 'B' ? undefined : f[2]) * (isBytes ? (BYTE_SCALE[byteUnit] ?? 1) : 1);
+    }
+    // Time suffixes must agree: per second × … = per second; per second × … = per day is the same sum over 86,400 s;
+    // a per-day result of plain counts ("50M DAU × 8 searches = 400M/day") is read as is.
+    const perSecond = parsed.some((f) => PER_SECOND_SUFFIX.test(f[4] ?? ''));
+    const resultPerSecond = PER_SECOND_SUFFIX.test(suffix);
+    const resultPerDay = PER_DAY_SUFFIX.test(suffix);
+    if (perSecond && resultPerDay) actual *= 86_400;
+    else if (perSecond !== resultPerSecond) continue;
+    const result = valueOf(digits, magnitude) * (resultBytes ? (BYTE_SCALE[(unit ?? '').trim().toLowerCase()] ?? 1) : 1);
+    if (!off(result, actual)) continue;
+    errors.push({
+      correction: `${clause.trim().replace(/^~\s*/, '')} is about ${resultBytes ? readableBytes(actual) : readable(actual)}${resultPerSecond ? ' per second' : resultPerDay ? ' a day' : ''}, not ${stated(digits, magnitude, unit ?? '')}; redo the sum before it sizes the design`,
+    });
+  }
+  return errors;
+}
