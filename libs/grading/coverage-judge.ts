@@ -20,8 +20,8 @@ export interface CoverageResult {
     readonly focus?: boolean;
     /** Named in an answer that is mostly general remarks (`credibility.ts`). */
     readonly filler?: boolean;
-    /** Named with only its minimum of concepts in an answer that makes several wrong claims (`credibility.ts`). */
-    readonly doubted?: boolean;
+    /** Named with only its minimum of concepts in an answer that makes several wrong claims, or lists terms (`credibility.ts`). */
+    readonly doubted?: 'wrong-claims' | 'list';
   };
 }
 

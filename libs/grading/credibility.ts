@@ -1,4 +1,4 @@
-import type { AnalysedSentence } from './answer-analysis.js';
+import type { AnalysedSentence, AnswerAnalysis } from './answer-analysis.js';
 import type { CompiledKeyPoint } from './compiled-question.js';
 import { judgeCoverage, type CoverageResult, type SentenceKeys } from './coverage-judge.js';
 
@@ -13,9 +13,14 @@ export interface Credibility {
   readonly wrongClaims: number;
   /** Share of the answer's words spent on general remarks rather than design (`fillerShare`). */
   readonly filler: number;
+  /** The answer is mostly a keyword list (`keywordList`): what it says outside the list is read the same way. */
+  readonly listed: boolean;
 }
 
-/** Wrong claims from which a point needs one concept more than its minimum: a pattern, not a slip. */
+/**
+ * Wrong claims from which a point needs one concept more than its minimum: a pattern, not a slip. An answer that is
+ * mostly a keyword list is held to the same: a sentence that escapes the list with the bare minimum is no explanation.
+ */
 const WRONG_CLAIMS_TO_DOUBT = 3;
 
 /**
@@ -37,6 +42,13 @@ const SENTENCE_WORDS = 4;
 /** Rubric terms at most in a filler sentence: one that names more is a design sentence with a word of emphasis. */
 const FILLER_TERMS = 2;
 
+/** Mostly a keyword list: at least four rubric terms in list lines, and no fewer than in the sentences that may earn credit. */
+export function keywordList(answer: Pick<AnswerAnalysis, 'sentences' | 'credited'>): boolean {
+  const listed = answer.sentences.filter((s) => s.listLike && !s.injected && !s.duplicate).reduce((n, s) => n + s.termCount, 0);
+  const credited = answer.credited.reduce((n, s) => n + s.termCount, 0);
+  return listed >= 4 && listed >= credited;
+}
+
 /** The share of the words of `sentences` (of `source`) in filler: a stock phrase, at most two rubric terms, no number. */
 export function fillerShare(sentences: readonly AnalysedSentence[], source: string): number {
   let words = 0;
@@ -53,12 +65,14 @@ export function fillerShare(sentences: readonly AnalysedSentence[], source: stri
 /**
  * `result` (a point judged on `said`, the sentences its evidence may come from) as far as the answer's credibility
  * carries it: covered stays covered unless the answer is mostly filler, or makes enough wrong claims that the point's
- * minimum of concepts is no longer enough. Otherwise partial, with the reason (`lacks.filler`, `lacks.doubted`).
+ * minimum of concepts is no longer enough, or is mostly a keyword list. Otherwise partial, with the reason
+ * (`lacks.filler`, `lacks.doubted`).
  */
 export function credited(point: CompiledKeyPoint, said: SentenceKeys, result: CoverageResult, credibility: Credibility): CoverageResult {
   if (result.status !== 'covered') return result;
   if (credibility.filler >= FILLER_TO_DOUBT) return { ...result, status: 'partial', lacks: { reasoning: false, concepts: [], filler: true } };
-  if (credibility.wrongClaims < WRONG_CLAIMS_TO_DOUBT) return result;
+  const doubted = credibility.listed ? 'list' : credibility.wrongClaims >= WRONG_CLAIMS_TO_DOUBT ? 'wrong-claims' : null;
+  if (doubted === null) return result;
   const stricter = judgeCoverage({ ...point.signals, minConcepts: point.signals.minConcepts + 1 }, said);
-  return stricter.status === 'covered' ? result : { ...result, status: 'partial', lacks: { reasoning: false, concepts: [], doubted: true } };
+  return stricter.status === 'covered' ? result : { ...result, status: 'partial', lacks: { reasoning: false, concepts: [], doubted } };
 }

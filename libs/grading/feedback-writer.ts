@@ -238,11 +238,13 @@ function gapLines(gaps: readonly CompiledKeyPoint[], inputs: FeedbackInputs): st
             ? `${said(quote)} touches on ${point} only in passing, while making another point; take it on in its own right: what you would build and why.`
             : result.lacks?.filler
               ? `${said(quote)} names ${point} in an answer that is mostly general remarks about importance and trade-offs; commit to a design for it: what you would build, and why it fits this question.`
-              : result.lacks?.doubted
+              : result.lacks?.doubted === 'wrong-claims'
                 ? `${said(quote)} names ${point}, but beside the wrong claims above its bare minimum is not enough: show how it works, step by step, and what it costs.`
-                : missing.length > 0
-                  ? `${said(quote)} starts on ${point}, but does not get to ${listOf(missing)}.`
-                  : `${said(quote)} names ${point} but never says why it is needed here: give the reason and what it costs.`,
+                : result.lacks?.doubted === 'list'
+                  ? `${said(quote)} names ${point} in an answer that mostly lists terms: show how it works here, step by step, and why you would build it.`
+                  : missing.length > 0
+                    ? `${said(quote)} starts on ${point}, but does not get to ${listOf(missing)}.`
+                    : `${said(quote)} names ${point} but never says why it is needed here: give the reason and what it costs.`,
       );
       continue;
     }

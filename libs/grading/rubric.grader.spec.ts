@@ -393,6 +393,16 @@ describe(RubricGrader.name, () => {
       expect(status(grade([GOOD, ...wrong].join('\n')))['push-vs-pull']).toBe('covered');
     });
 
+    it('needs more than the minimum of a point in an answer that is mostly a keyword list', () => {
+      const list =
+        'OpenTelemetry SDKs, Envoy sidecars, node exporter, kube-state-metrics, Prometheus, Thanos, Loki, Tempo, Kafka, tail-based sampling, downsampling, cold storage, PagerDuty, SLO burn rate, mTLS, PII redaction.';
+      expect(status(grade(pull))['push-vs-pull']).toBe('covered');
+      const listed = grade(`${list}\n${pull}`);
+      expect(listed.flags).toContain('keyword_stuffing');
+      expect(status(listed)['push-vs-pull']).toBe('partial');
+      expect(listed.feedback.improvements).toContainEqual(expect.stringMatching(/ in an answer that mostly lists terms: show how it works here/));
+    });
+
     it('reads an earlier turn the same way: a padded design answer covered nothing for the deep dive to keep', () => {
       const deepDive = inPhaseOf('observability-platform', 'deep-dive');
       const later = 'Storage: metrics go to a TSDB and logs to object storage.';

@@ -6,7 +6,7 @@ import { readBoard } from './board-reading.js';
 import type { AnalysedSentence, AnswerAnalysis } from './answer-analysis.js';
 import type { CompiledKeyPoint, CompiledQuestion } from './compiled-question.js';
 import { computeOverall } from './compute-overall.js';
-import { credited, fillerShare, type Credibility } from './credibility.js';
+import { credited, fillerShare, keywordList, type Credibility } from './credibility.js';
 import { judgeCoverage, SentenceKeys, type CoverageResult, type CoverageStatus } from './coverage-judge.js';
 import { scoreDimensions } from './dimension-scorer.js';
 import { writeFeedback } from './feedback-writer.js';
@@ -89,7 +89,11 @@ export class RubricGrader implements Grader {
     const claimable = answer.sentences.filter((s) => !s.injected && !s.duplicate);
     // The question's own wrong claims: judged whenever made, whatever the phase (grading-scope.ts).
     const claimed = claimsMade(compiled.mistakes, claimable);
-    const credibility: Credibility = { wrongClaims: distinctWrongClaims(wrong, claimed), filler: fillerShare(answer.sentences, answer.source) };
+    const credibility: Credibility = {
+      wrongClaims: distinctWrongClaims(wrong, claimed),
+      filler: fillerShare(answer.sentences, answer.source),
+      listed: keywordList(answer),
+    };
     // ... nor do the sentences around it earn the point it got wrong: its paragraph, or the whole answer once it
     // asserts two different misconceptions (a pattern of wrong understanding, not a slip). A list asserts nothing.
     // An overclaim earns nothing itself but says nothing wrong about a point: it taints no other sentence.
@@ -253,10 +257,7 @@ export class RubricGrader implements Grader {
   private flagsFor(compiled: CompiledQuestion, answer: AnswerAnalysis, keyPoints: ReadonlyMap<string, CoverageResult>): GradeFlag[] {
     const flags: GradeFlag[] = [];
     if (answer.injection.suspected) flags.push('injection_suspected');
-    const listed = answer.sentences.filter((s) => s.listLike && !s.injected && !s.duplicate);
-    const listedTerms = listed.reduce((n, s) => n + s.termCount, 0);
-    const creditedTerms = answer.credited.reduce((n, s) => n + s.termCount, 0);
-    const stuffing = listedTerms >= 4 && listedTerms >= creditedTerms;
+    const stuffing = keywordList(answer);
     if (stuffing) flags.push('keyword_stuffing');
     const statuses = [...keyPoints.values()].map((r) => r.status);
     const progress = statuses.filter((s) => s === 'covered').length * 2 + statuses.filter((s) => s === 'partial').length;
@@ -301,7 +302,11 @@ function judgedTurn(
     compiled.mistakes,
     analysis.sentences.filter((s) => !s.injected && !s.duplicate),
   );
-  const credibility = { wrongClaims: distinctWrongClaims(found, claimed), filler: fillerShare(analysis.sentences, analysis.source) };
+  const credibility = {
+    wrongClaims: distinctWrongClaims(found, claimed),
+    filler: fillerShare(analysis.sentences, analysis.source),
+    listed: keywordList(analysis),
+  };
   const contradicted = contradictingEvidence(compiled.keyPoints, sentences, analysis.source).left;
   if (unsound.size === 0) return { sentences, tainted: contradicted, credibility };
   const slip = new Set(found.filter((w) => w.misconception.id !== OVERCLAIM.id).map((w) => w.misconception.id)).size < 2;
