@@ -101,7 +101,7 @@ export const WORD_PATTERN_SOURCE: readonly WordPatternSource[] = [
   {
     kind: 'instruction',
     words: seq(
-      anchor(alt(one('dear attention'), '*note to', '*message to', one('hey hi'))),
+      anchor(alt(one('dear attention'), '*note to', '*note for', '*message to', '*message for', one('hey hi'))),
       opt('the'),
       anchor(alt(one('grader evaluator assistant ai llm reviewer'), seq('*grading', one('system model')))),
     ),
