@@ -102,6 +102,23 @@ describe('MISCONCEPTIONS', () => {
     ['job-scheduler', 'Priority queues provide fairness between tenants.', 'priority-is-fairness'],
     ['distributed-rate-limiter', 'The token bucket guarantees each request is delivered exactly once.', 'rate-limiter-delivers'],
     ['distributed-rate-limiter', 'The sliding log uses constant memory because it only keeps the count.', 'sliding-log-constant-memory'],
+    [
+      'distributed-rate-limiter',
+      'A sliding log only needs O(1) memory per key because it stores just the latest timestamp.',
+      'sliding-log-constant-memory',
+    ],
+    [
+      'distributed-rate-limiter',
+      'Fixed window is the most accurate option because the counter resets at an exact boundary, so there is never any over-admission.',
+      'rate-limit-algorithms-swapped',
+    ],
+    ['distributed-rate-limiter', 'Token bucket and leaky bucket are the same algorithm under two names.', 'token-bucket-renamed'],
+    ['distributed-rate-limiter', 'Token bucket is just a fixed window with a different name.', 'token-bucket-renamed'],
+    [
+      'payment-gateway',
+      "By Little's law the number in flight is throughput divided by latency, so 5,000 / 0.2 = 25,000 concurrent requests.",
+      'littles-law-divides',
+    ],
     ['payment-gateway', 'With the outbox the merchant polls an outbox endpoint instead of us sending webhooks.', 'outbox-is-polling'],
     [
       'search-autocomplete',
@@ -192,6 +209,16 @@ describe('MISCONCEPTIONS', () => {
     expect(found('chat-system', 'Clocks are not perfectly synchronised, so we order messages by a per-conversation sequence number.')).toEqual([]);
     expect(found('chat-system', 'NTP does not give a total order across servers; the sequencer does.')).toEqual([]);
     expect(found('distributed-rate-limiter', 'A token bucket allows bursts up to its capacity while holding the average rate.')).toEqual([]);
+    expect(
+      found('distributed-rate-limiter', 'A sliding log stores a timestamp per request, unlike the window counter, which keeps two counts.'),
+    ).toEqual([]);
+    expect(
+      found('distributed-rate-limiter', 'The sliding log is the most accurate; a fixed window lets a client double its rate at the boundary.'),
+    ).toEqual([]);
+    expect(
+      found('distributed-rate-limiter', 'A token bucket is not the same as a leaky bucket: it allows bursts, the leaky bucket smooths them.'),
+    ).toEqual([]);
+    expect(found('payment-gateway', "By Little's law, 5,000 payments/s at 0.2 s each is about 1,000 requests in flight.")).toEqual([]);
     expect(found('distributed-rate-limiter', 'Redis replicates asynchronously, so a failover can lose the last few increments.')).toEqual([]);
     expect(found('search-autocomplete', 'A Bloom filter tells us whether a term might be blocked; it stores no terms.')).toEqual([]);
     expect(found('job-scheduler', 'A lock without a TTL is held forever when its holder crashes, so locks are leases.')).toEqual([]);

@@ -2385,7 +2385,17 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
       {
         allOf: [
           ['fixed window', 'fixed windows'],
-          ['never exceed the limit', 'can never exceed', 'never go over the limit', 'never goes over the limit'],
+          [
+            'never exceed the limit',
+            'can never exceed',
+            'never go over the limit',
+            'never goes over the limit',
+            'never lets a client exceed',
+            'never let a client exceed',
+            'never any over admission',
+            'no over admission',
+            'never over admits',
+          ],
         ],
         negated: true,
         unless: ['double', 'twice', '2x', 'boundary burst', 'don t guarantee', 'doesn t guarantee', 'cannot guarantee', 'can t guarantee'],
@@ -2406,7 +2416,18 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
             'the accurate one',
           ],
         ],
-        unless: ['sliding log', 'sliding window log', 'boundary', 'boundaries', 'double', 'twice', '2x', 'least accurate', 'less accurate'],
+        // Not "boundary": the claim is often argued from it ("resets at an exact boundary, so never any over-admission").
+        unless: [
+          'sliding log',
+          'sliding window log',
+          'double',
+          'twice',
+          '2x',
+          'least accurate',
+          'less accurate',
+          'boundary burst',
+          'burst at the boundary',
+        ],
       },
       // The boundary burst pinned on the sliding-window counter, whose weighting of the previous window is what removes it.
       {
@@ -6370,15 +6391,19 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
             'two counts',
           ],
         ],
+        // What a true sentence says of the log ("stores every timestamp"), not any mention of a timestamp: "O(1)
+        // memory because it stores just the latest timestamp" is the claim.
         unless: [
-          'unlike',
           'whereas',
           'instead',
           'rather than',
           'stores every',
           'every timestamp',
-          'timestamps',
-          'timestamp',
+          'timestamp per request',
+          'timestamp of every request',
+          'timestamp for every request',
+          'timestamps of every request',
+          'all timestamps',
           'per request',
           'sliding window counter',
           'window counter',
@@ -6388,6 +6413,43 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     ],
     correction:
       'a sliding log stores one timestamp per request in the window, so its memory grows with the rate; the sliding-window counter is the constant-memory approximation',
+  },
+  {
+    id: 'token-bucket-renamed',
+    dimension: TRADE,
+    claims: [
+      {
+        allOf: [
+          ['token bucket', 'token buckets'],
+          ['leaky bucket', 'leaky buckets', 'fixed window', 'fixed windows'],
+          ['same algorithm', 'same thing', 'two names', 'different name', 'another name', 'identical', 'just a', 'just the'],
+        ],
+        unless: ['not the same', 'not just', 'different from', 'unlike', 'whereas', 'but'],
+      },
+    ],
+    correction:
+      'a token bucket refills at a steady rate and lets a client spend saved tokens in a burst; a leaky bucket drains a queue at a constant rate with no bursts, and a fixed window counts per interval, so a client can double its rate across the boundary',
+  },
+  {
+    id: 'littles-law-divides',
+    dimension: 'capacity-estimation',
+    claims: [
+      {
+        allOf: [
+          ["little's law", 'littles law', 'little s law'],
+          [
+            'divided by latency',
+            'divided by the latency',
+            'throughput divided by',
+            'rate divided by',
+            'divide the throughput by',
+            'divide throughput by',
+          ],
+        ],
+      },
+    ],
+    correction:
+      "Little's law multiplies: requests in flight = arrival rate × time each one spends in the system (5,000/s at 0.2 s is 1,000 in flight), so slower calls mean more in flight, not fewer",
   },
   {
     id: 'outbox-is-polling',
