@@ -51,6 +51,14 @@ describe(estimateErrors.name, () => {
     expect(corrections('Logs: 8k pods × 50 lines/s × 300 B ≈ 120 MB/s ≈ 10 TB/day raw.')).toEqual([]);
   });
 
+  it('redoes a rate at a size each, said as a total per second or per day', () => {
+    expect(corrections("We're at roughly 1M samples per second, at 16 bytes each that's about 1.4 GB a day.")).toEqual([
+      '1M samples per second at 16 bytes each is about 1.4 TB a day, not 1.4 GB; redo the sum before it sizes the design',
+    ]);
+    expect(corrections("1M samples per second, at 16 bytes each that's about 1.4 TB a day.")).toEqual([]);
+    expect(corrections('20k spans/s at 1 KB each is 20 MB/s.')).toEqual([]);
+  });
+
   it('leaves a sum alone when it cannot read every factor: additions, a missing factor, durations', () => {
     expect(corrections('Keys: ~1M active API keys + ~5M IPs, 3 counters each x 64 bytes = ~1.2 GB.')).toEqual([]);
     expect(corrections('Egress: ~10 images × ~150 KB per feed open → ~3 PB/day.')).toEqual([]);

@@ -2,8 +2,8 @@ import type { Misconception } from './misconceptions.js';
 
 /**
  * Sums a candidate states in a capacity estimate, redone: a count over a period said per second ("100M links a month
- * works out to roughly 40,000 writes per second"), a power ("62^7 ≈ 3.5 trillion") and a product ("50M items × 128
- * dims × 4 bytes ≈ 25 GB"). A stated result off by more than a factor of three (estimates round; a slipped digit or a
+ * works out to roughly 40,000 writes per second"), a power ("62^7 ≈ 3.5 trillion"), a product ("50M items × 128
+ * dims × 4 bytes ≈ 25 GB") and a rate at a size each ("1M samples per second, at 16 bytes each, is about 1.4 TB a day"). A stated result off by more than a factor of three (estimates round; a slipped digit or a
  * wrong unit does not survive that) is a wrong claim like any other: the sentence earns nothing and the line gives
  * the right figure. Only a result the sentence ties to its own sum ("is", "≈", "=", "works out to") is checked; a
  * figure with a peak factor, another quantity or a unit this cannot convert in between is left alone.
@@ -133,7 +133,7 @@ const stated = (digits: string, magnitude: string | undefined, unit = '') =>
 /** The sums in `text` (one sentence) whose stated result is off, each redone. */
 export function estimateErrors(text: string): EstimateError[] {
   if (!/\d/.test(text)) return [];
-  return [...rateErrors(text), ...powerErrors(text), ...productErrors(text)];
+  return [...rateErrors(text), ...powerErrors(text), ...productErrors(text), ...eachErrors(text)];
 }
 
 function rateErrors(text: string): EstimateError[] {
@@ -211,6 +211,38 @@ function productErrors(text: string): EstimateError[] {
     if (!off(result, actual)) continue;
     errors.push({
       correction: `${clause.trim().replace(/^~\s*/, '')} is about ${resultBytes ? readableBytes(actual) : readable(actual)}${resultPerSecond ? ' per second' : resultPerDay ? ' a day' : ''}, not ${stated(digits, magnitude, unit ?? '')}; redo the sum before it sizes the design`,
+    });
+  }
+  return errors;
+}
+
+/** "1M samples per second, at 16 bytes each, that's about 1.4 GB a day": a rate, a size each, a stated total. */
+const EACH = new RegExp(
+  String.raw`(?<![\w.])${FIGURE}((?:\s+[a-z_-]+){0,3}?)\s*(\/\s*s(?:ec(?:ond)?)?\b|\s(?:per|a|each)\s+second\b|\/\s*d(?:ay)?\b|\s(?:per|a)\s+day\b)[^;.\d]{0,12}?\bat\s+~?\s*${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)\s+(?:each|apiece|per [a-z]+)\b[,\s]*${TIES}${HEDGE}${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)([^;,.()\d]{0,16})`,
+  'gi',
+);
+
+function eachErrors(text: string): EstimateError[] {
+  const errors: EstimateError[] = [];
+  for (const m of text.matchAll(EACH)) {
+    const [, count = '', countMag, , per = '', size = '', sizeMag, sizeUnit = '', total = '', totalMag, totalUnit = '', suffix = ''] = m;
+    const perSecond = /second|\/\s*s/i.test(per);
+    const bytes = (digits: string, mag: string | undefined, unit: string) => valueOf(digits, mag) * (BYTE_SCALE[unit.trim().toLowerCase()] ?? 1);
+    let actual = valueOf(count, countMag) * bytes(size, sizeMag, sizeUnit);
+    const resultPerDay = PER_DAY_SUFFIX.test(suffix);
+    const resultPerSecond = PER_SECOND_SUFFIX.test(suffix);
+    if (perSecond && resultPerDay) actual *= 86_400;
+    else if (perSecond !== resultPerSecond && !(!perSecond && resultPerDay)) continue;
+    const stated = bytes(total, totalMag, totalUnit);
+    if (!off(stated, actual)) continue;
+    errors.push({
+      correction: `${m[0]
+        .slice(0, m[0].search(/\bat\s/))
+        .trim()
+        .replace(
+          /,$/,
+          '',
+        )} at ${size}${sizeMag ?? ''}${sizeUnit} each is about ${readableBytes(actual)}${resultPerDay ? ' a day' : resultPerSecond ? ' per second' : ''}, not ${total}${totalMag ?? ''}${totalUnit}; redo the sum before it sizes the design`,
     });
   }
   return errors;
