@@ -24,8 +24,9 @@ export interface Credibility {
 const WRONG_CLAIMS_TO_DOUBT = 3;
 
 /**
- * Filler share from which the answer covers no point: 162 of the 199 development answers labelled padded reach it, no
- * good, excellent or terse answer passes 0.20, and the three weak ones that reach it lose nothing they were labelled with.
+ * Filler share from which the answer covers no point: 174 of the 199 development answers labelled padded (at the time)
+ * reach it, no good, excellent or terse answer passes 0.20, and the weak ones that reach it lose nothing they were
+ * labelled with.
  */
 const FILLER_TO_DOUBT = 0.25;
 
@@ -62,6 +63,11 @@ export function fillerShare(sentences: readonly AnalysedSentence[], source: stri
   return words === 0 ? 0 : filler / words;
 }
 
+/** The answer spends a quarter or more of its words on general remarks. */
+export function mostlyFiller(credibility: Credibility): boolean {
+  return credibility.filler >= FILLER_TO_DOUBT;
+}
+
 /**
  * `result` (a point judged on `said`, the sentences its evidence may come from) as far as the answer's credibility
  * carries it: covered stays covered unless the answer is mostly filler, or makes enough wrong claims that the point's
@@ -70,7 +76,7 @@ export function fillerShare(sentences: readonly AnalysedSentence[], source: stri
  */
 export function credited(point: CompiledKeyPoint, said: SentenceKeys, result: CoverageResult, credibility: Credibility): CoverageResult {
   if (result.status !== 'covered') return result;
-  if (credibility.filler >= FILLER_TO_DOUBT) return { ...result, status: 'partial', lacks: { reasoning: false, concepts: [], filler: true } };
+  if (mostlyFiller(credibility)) return { ...result, status: 'partial', lacks: { reasoning: false, concepts: [], filler: true } };
   const doubted = credibility.listed ? 'list' : credibility.wrongClaims >= WRONG_CLAIMS_TO_DOUBT ? 'wrong-claims' : null;
   if (doubted === null) return result;
   const stricter = judgeCoverage({ ...point.signals, minConcepts: point.signals.minConcepts + 1 }, said);

@@ -78,7 +78,31 @@ const OPPOSITIONS: readonly (readonly [readonly string[], readonly string[]])[] 
 ];
 
 /** Words of a side's clauses that say nothing of either side. */
-const NEUTRAL = new Set(['id', 'ids', 'key', 'keys', 'system', 'design', 'one', 'two', 'side', 'case', 'way']);
+const NEUTRAL = new Set([
+  'id',
+  'ids',
+  'key',
+  'keys',
+  'system',
+  'design',
+  'one',
+  'two',
+  'side',
+  'case',
+  'way',
+  // How many or which of a thing, not what it is ("a fleet of gateways", "a separate store").
+  'fleet',
+  'pool',
+  'set',
+  'bunch',
+  'lot',
+  'lots',
+  'number',
+  'separate',
+  'extra',
+  'dedicated',
+  'additional',
+]);
 
 /** Phrases that dismiss what follows (or, for the last, what precedes) them; group 1 is the dismissed thing. */
 const DISMISSALS: readonly RegExp[] = [
@@ -213,13 +237,16 @@ export type PassageSides = ReadonlyMap<number, readonly [ReadonlySet<string>, Re
 export const sidesOf = (passage: string, pairs?: ReadonlySet<number>): PassageSides => readSides(passage, pairs);
 
 /** Stems of what a sentence dismisses ("no registry to maintain" → registri), read once for all key points. */
-export function dismissedIn(sentence: string): string[] {
+export function dismissedIn(sentence: string): string[][] {
   const text = normalise(sentence);
   // Grading reads every sentence: most have none of the dismissal words, and the patterns need one.
   if (!DISMISSAL_WORD.test(text)) return [];
-  const dismissed: string[] = [];
+  const dismissed: string[][] = [];
   for (const pattern of DISMISSALS) {
-    for (const m of text.matchAll(pattern)) dismissed.push(...contentStems(wordsOf(m[1] ?? '')));
+    for (const m of text.matchAll(pattern)) {
+      const stems = contentStems(wordsOf(m[1] ?? ''));
+      if (stems.length > 0) dismissed.push(stems);
+    }
   }
   return dismissed;
 }
@@ -238,11 +265,16 @@ export function swapsSides(stance: ExplanationStance, sides: PassageSides): Cont
   return null;
 }
 
-/** A sentence that dismisses something the explanation says the design has. */
-export function dismissesNeed(stance: ExplanationStance, dismissed: readonly string[]): Contradiction | null {
-  for (const stem of dismissed) {
-    const n = stance.needs.get(stem);
-    if (n !== undefined) return { kind: 'dismissed-need', says: stance.sentences[n] ?? '' };
+/**
+ * A sentence that dismisses something the explanation says the design has: a thing named in one word the explanation
+ * uses, or in several of which at least two are. One shared word is not the same thing: "no collision check is
+ * needed" with counter ranges dismisses nothing of an explanation whose "uniqueness check" is what random codes need.
+ */
+export function dismissesNeed(stance: ExplanationStance, dismissed: readonly (readonly string[])[]): Contradiction | null {
+  for (const stems of dismissed) {
+    const needed = stems.map((stem) => stance.needs.get(stem)).filter((n) => n !== undefined);
+    if (needed.length > 0 && needed.length >= Math.min(2, stems.length))
+      return { kind: 'dismissed-need', says: stance.sentences[needed[0] ?? 0] ?? '' };
   }
   return null;
 }

@@ -31,6 +31,8 @@ export interface FeedbackInputs {
   readonly dimensions: readonly DimensionGrade[];
   readonly overall: number;
   readonly flags: readonly GradeFlag[];
+  /** The answer is mostly general remarks (`credibility.ts`): an off-topic flag then says so instead. */
+  readonly padded?: boolean;
   /** Structural problems the board shows, as improvements quoting its elements (`boardFindingLines`). */
   readonly boardLines?: readonly string[];
 }
@@ -110,7 +112,7 @@ function dimensionStrengths({ dimensions, role, compiled }: FeedbackInputs): str
 }
 
 /** What earned a flag, quoted, and what to do instead. */
-function flagLines({ flags, answer }: FeedbackInputs): string[] {
+function flagLines({ flags, answer, padded }: FeedbackInputs): string[] {
   const source = (s: AnalysedSentence | undefined) => (s ? answer.source.slice(s.start, s.end).trim() : '');
   const first = source(answer.sentences.find((s) => !s.injected)) || answer.source.trim();
   const lines: string[] = [];
@@ -129,7 +131,11 @@ function flagLines({ flags, answer }: FeedbackInputs): string[] {
         : 'There is no answer to grade yet: state your assumptions and reason from the requirements to a first design.',
     );
   } else if (flags.includes('off_topic')) {
-    lines.push(`${said(first)} answers a different question: map each part of your answer to this question's requirements.`);
+    lines.push(
+      padded
+        ? `${said(first)} talks about design in general (what is important, what it depends on) rather than about this one: say what you would build for this question, and why.`
+        : `${said(first)} answers a different question: map each part of your answer to this question's requirements.`,
+    );
   }
   if (flags.includes('keyword_stuffing')) {
     const list = source(answer.sentences.find((s) => s.listLike && !s.injected)) || first;
@@ -209,7 +215,10 @@ function gapLines(gaps: readonly CompiledKeyPoint[], inputs: FeedbackInputs): st
   const cited = new Set<string>();
   for (const k of gaps) {
     const result = inputs.keyPoints.get(k.keyPoint.id);
-    const quote = inputs.graded.keyPoints.find((x) => x.id === k.keyPoint.id)?.evidence[0];
+    // The sentence that shows most of the point, not merely the first that names one of its words.
+    const quote = result?.lead
+      ? inputs.answer.source.slice(result.lead.start, result.lead.end).trim()
+      : inputs.graded.keyPoints.find((x) => x.id === k.keyPoint.id)?.evidence[0];
     const point = label(k.keyPoint.text);
     // Got wrong, not left out: the correction above says what is wrong, this line what it costs.
     const wrong = inputs.wrongAbout.get(k.keyPoint.id);

@@ -382,6 +382,11 @@ describe(RubricGrader.name, () => {
           /^“Metrics are pulled: .*” names ‘Data aggregation patterns \(push vs pull models\)’ in an answer that is mostly general remarks about importance and trade-offs; commit to a design for it: what you would build, and why it fits this question\.$/,
         ),
       );
+      // Nothing of the design at all: not another question's answer, general talk; the line says which.
+      const talk = grade(fluff.join(' '));
+      expect(talk.feedback.improvements[0]).toBe(
+        `“${fluff[0]}” talks about design in general (what is important, what it depends on) rather than about this one: say what you would build for this question, and why.`,
+      );
       // A word of emphasis in a design sentence is not filler: "Cost matters: we keep raw metrics for two weeks …".
       expect(status(grade(GOOD))).toEqual(status(grade([fluff[0], GOOD].join('\n'))));
     });
@@ -590,6 +595,19 @@ describe(RubricGrader.name, () => {
   });
 
   describe('a point is covered where the answer takes it on', () => {
+    it('says what a point its own sentence began on still lacks, quoting that sentence, not one that named its word in passing', () => {
+      const deepDive = inPhaseOf('url-shortener', 'deep-dive');
+      const codes =
+        'Codes come from a counter service that hands each app server a block of ids, base62-encoded, so codes are unique by construction and no collision check is needed.';
+      const clicks = 'Click events go to Kafka asynchronously so analytics never slows a redirect.';
+      const graded = deepDive(`${codes} ${clicks}`);
+      expect(status(graded)['collision-free-id-generation']).toBe('covered');
+      expect(status(graded)['async-analytics']).toBe('partial');
+      expect(graded.feedback.improvements).toContain(
+        `“${clicks}” starts on ‘Records clicks asynchronously (queue/stream, aggregation) so analytics never slows or breaks redirects’, but does not get to ‘aggregation’ or ‘isolation’.`,
+      );
+    });
+
     const scheduler = (answer: string) => {
       const js = content.questions.get('job-scheduler')!;
       return sut.gradeSync({ ...input(answer), question: js, questionVersion: js.version, role: content.roles.get(js.role)! });

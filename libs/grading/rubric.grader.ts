@@ -6,7 +6,7 @@ import { readBoard } from './board-reading.js';
 import type { AnalysedSentence, AnswerAnalysis } from './answer-analysis.js';
 import type { CompiledKeyPoint, CompiledQuestion } from './compiled-question.js';
 import { computeOverall } from './compute-overall.js';
-import { credited, fillerShare, keywordList, type Credibility } from './credibility.js';
+import { credited, fillerShare, keywordList, mostlyFiller, type Credibility } from './credibility.js';
 import { judgeCoverage, SentenceKeys, type CoverageResult, type CoverageStatus } from './coverage-judge.js';
 import { scoreDimensions } from './dimension-scorer.js';
 import { writeFeedback } from './feedback-writer.js';
@@ -240,6 +240,7 @@ export class RubricGrader implements Grader {
         dimensions,
         overall,
         flags,
+        padded: mostlyFiller(credibility),
         boardLines: board ? boardFindingLines(board.evaluation.findings, input.question) : [],
       }),
       flags,
