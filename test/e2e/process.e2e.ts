@@ -11,7 +11,7 @@ describe('api, worker and code-runner processes', () => {
     }
   });
 
-  it('serves readiness, then stops all three cleanly on SIGTERM within 10 s', async () => {
+  it('serves readiness, then stops all three cleanly on SIGTERM', async () => {
     const api: SpawnedApp = spawnApp('api', { PORT: '0', MIGRATE_ON_START: 'true' });
     const worker: SpawnedApp = spawnApp('worker', {});
     const codeRunner: SpawnedApp = spawnApp('code-runner', {});
@@ -22,10 +22,9 @@ describe('api, worker and code-runner processes', () => {
       const ready = await fetch(`http://127.0.0.1:${url}/health/ready`);
       expect(ready.status).toBe(200);
 
-      const stopAt = Date.now();
       for (const app of [api, worker, codeRunner]) app.child.kill('SIGTERM');
       const exits = await Promise.all([api.exited, worker.exited, codeRunner.exited]);
-      expect(Date.now() - stopAt).toBeLessThan(10_000);
+      // Exit 0 is the clean close: a hung shutdown ends through the bound with exit 1 and an error line.
       for (const exit of exits) expect(exit).toEqual({ code: 0, signal: null });
       expect(api.output()).toContain('shutting down');
       for (const app of [api, worker, codeRunner]) expect(app.output()).not.toMatch(/"level":(50|60)/);
@@ -40,11 +39,10 @@ describe('api, worker and code-runner processes', () => {
       try {
         // Nest is building the app: nothing has started listening for signals but the process itself.
         await waitFor(async () => (app.output().includes('Starting Nest application') ? true : undefined), { timeoutMs: 30_000 });
-        const stopAt = Date.now();
         app.child.kill('SIGTERM');
+        // Before, the signal was swallowed: the process lingered (this test then times out) or the shutdown bound
+        // forced it out (exit 1 and an error line). No wall-clock bound here: a busy CI host makes start-up slow.
         expect(await app.exited).toEqual({ code: 0, signal: null });
-        // Before, the signal was swallowed and the process lingered until the shutdown bound (8 s + 2 s) forced it out.
-        expect(Date.now() - stopAt).toBeLessThan(8_000);
         expect(app.output()).toContain('shutting down');
         expect(app.output()).not.toMatch(/"level":(50|60)/);
       } finally {
