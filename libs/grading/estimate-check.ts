@@ -232,17 +232,16 @@ function eachErrors(text: string): EstimateError[] {
     const resultPerDay = PER_DAY_SUFFIX.test(suffix);
     const resultPerSecond = PER_SECOND_SUFFIX.test(suffix);
     if (perSecond && resultPerDay) actual *= 86_400;
-    else if (perSecond !== resultPerSecond && !(!perSecond && resultPerDay)) continue;
-    const stated = bytes(total, totalMag, totalUnit);
-    if (!off(stated, actual)) continue;
+    else if (perSecond !== resultPerSecond) continue;
+    if (!off(bytes(total, totalMag, totalUnit), actual)) continue;
+    // The rate as the candidate said it: the match up to "at <size> each".
+    const rate = m[0]
+      .slice(0, m[0].search(/\bat\s/))
+      .trim()
+      .replace(/,$/, '');
+    const over = resultPerDay ? ' a day' : resultPerSecond ? ' per second' : '';
     errors.push({
-      correction: `${m[0]
-        .slice(0, m[0].search(/\bat\s/))
-        .trim()
-        .replace(
-          /,$/,
-          '',
-        )} at ${size}${sizeMag ?? ''}${sizeUnit} each is about ${readableBytes(actual)}${resultPerDay ? ' a day' : resultPerSecond ? ' per second' : ''}, not ${total}${totalMag ?? ''}${totalUnit}; redo the sum before it sizes the design`,
+      correction: `${rate} at ${stated(size, sizeMag, sizeUnit)} each is about ${readableBytes(actual)}${over}, not ${stated(total, totalMag, totalUnit)}; redo the sum before it sizes the design`,
     });
   }
   return errors;
