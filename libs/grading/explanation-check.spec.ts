@@ -76,17 +76,37 @@ describe('explanation check', () => {
     });
 
     it('reads the dismissal forms, not every negation', () => {
-      expect(dismissedIn('There is no separate sync to build.')).toEqual([['sync']]);
-      expect(dismissedIn('There is no need for separate object storage.')).toEqual([['object', 'storag']]);
-      expect(dismissedIn('A distributed lock is overkill here.')).toEqual([['distribut', 'lock']]);
-      expect(dismissedIn('Serializable transactions make a separate double-entry ledger and reconciliation redundant.')).toEqual([
+      const unneeded = (text: string) => dismissedIn(text).map((d) => (d.kind === 'unneeded' ? d.stems : ['harmless', ...d.stems]));
+      expect(unneeded('There is no separate sync to build.')).toEqual([['sync']]);
+      expect(unneeded('There is no need for separate object storage.')).toEqual([['object', 'storag']]);
+      expect(unneeded('A distributed lock is overkill here.')).toEqual([['distribut', 'lock']]);
+      expect(unneeded('Serializable transactions make a separate double-entry ledger and reconciliation redundant.')).toEqual([
         ['doubl', 'entri', 'ledger', 'reconcili'],
       ]);
-      expect(dismissedIn("It fits on a single primary, so I wouldn't bother partitioning.")).toEqual([['partit']]);
-      expect(dismissedIn("The index fits on one box; I wouldn't shard at all.")).toEqual([['shard']]);
+      expect(unneeded("It fits on a single primary, so I wouldn't bother partitioning.")).toEqual([['partit']]);
+      expect(unneeded("The index fits on one box; I wouldn't shard at all.")).toEqual([['shard']]);
+      expect(unneeded("Celebrities aren't a real problem because Redis is fast.")).toEqual([['harmless', 'celebr']]);
+      expect(unneeded("10M a day is only ~115/s, so the top of the hour isn't really a concern.")).toEqual([['harmless', 'hour']]);
       // Saying what the design does not do is no dismissal of a need: those are the misconception table's to judge.
       expect(dismissedIn('Owners do not need per-second accuracy.')).toEqual([]);
       expect(dismissedIn('Two schedulers never pick up the same row.')).toEqual([]);
+    });
+
+    it('reads a thing waved away as harmless against what the explanation needs, unless it plays that down too', () => {
+      const peaks = stanceOf('job-scheduler', 'peak-estimates');
+      expect(dismissesNeed(peaks, dismissedIn("10M a day is only ~115/s, so the top of the hour isn't really a concern."))?.says).toContain(
+        'top of the hour',
+      );
+      const feed = stanceOf('photo-feed', 'hybrid-fanout');
+      expect(dismissesNeed(feed, dismissedIn("Celebrities aren't a real problem: Redis does a million writes a second."))?.kind).toBe(
+        'dismissed-need',
+      );
+      // The explanation says memory is "usually only gigabytes", and the extra write latency of synchronous replication
+      // "acceptable": a candidate who says so agrees with it.
+      const counters = stanceOf('distributed-rate-limiter', 'counter-load-estimates');
+      expect(dismissesNeed(counters, dismissedIn('Memory is not a concern: a million keys at 100 bytes is 100 MB.'))).toBeNull();
+      const money = stanceOf('payment-gateway', 'consistency-vs-availability');
+      expect(dismissesNeed(money, dismissedIn("Processor calls take 300 ms, so the extra sync-replication latency doesn't matter."))).toBeNull();
     });
 
     it('does not count what the explanation itself sets aside ("without a lock") as a need', () => {

@@ -10,7 +10,8 @@ import { porterStem } from './tokeniser.js';
  *   fan-out on write/read, token/leaky bucket, fail open/closed…) and the answer gives each side the other's
  *   properties ("a 301 sends every click through us, a 302 lets the browser cache it");
  * - **a dismissed need**: the answer dismisses something the explanation says the design has ("no registry to
- *   maintain", "simpler than a fleet of gateways", "teams don't need idempotent jobs");
+ *   maintain", "simpler than a fleet of gateways", "teams don't need idempotent jobs"), or waves it away as
+ *   harmless ("celebrities aren't a real problem") where the explanation does not play it down itself;
  * Such a passage is no evidence for the point, and the feedback cites the explanation's sentence it contradicts
  * (`contradictingEvidence` in tainted-evidence.ts). Words are compared as Porter stems.
  *
@@ -32,6 +33,14 @@ export interface ExplanationStance {
   }[];
   /** Stem → the sentence that says the design has it (content words outside the explanation's own negations). */
   readonly needs: ReadonlyMap<string, number>;
+  /** Stems of the sentences that play something down: waving those away as harmless agrees with the explanation. */
+  readonly playedDown: ReadonlySet<string>;
+}
+
+/** What a sentence dismisses, as stems: something it says is not needed, or something it says does no harm. */
+export interface Dismissal {
+  readonly stems: readonly string[];
+  readonly kind: 'unneeded' | 'harmless';
 }
 
 /** What an answer's passage contradicts in an explanation, and which of its sentences says otherwise. */
@@ -116,12 +125,24 @@ const DISMISSALS: readonly RegExp[] = [
   /\b(?:wouldn't|won't|don't|do not|would not|will not) ([a-z']+) at all\b/g,
 ];
 
+/**
+ * A thing waved away as harmless ("celebrities aren't a real problem", "retention isn't really a concern", "the
+ * extra latency doesn't matter"); group 1 is the thing. Right when the explanation plays the same thing down too.
+ */
+const HARMLESS =
+  /\b((?:[a-z0-9']+ ){0,2}[a-z0-9']+) (?:(?:is|are)n't|(?:is|are) not|(?:do|does)n't|(?:do|does) not) (?:really |actually |even )?(?:an? )?(?:real |big |serious |practical )?(?:concern|problem|issue|worry|matter)\b/g;
+
+/** An explanation's sentence that plays something down ("usually only gigabytes", "which is acceptable because …"). */
+const PLAYS_DOWN = /\b(?:only|acceptable|anyway|rather than|cheap|small|negligible|fine)\b/;
+const CONTRAST = /;|\s(?:but|however|although|though|while|whereas|yet)\s/;
+
 /** A clause that denies what it says of a side. */
 const NEGATED =
   /\b(?:not|no|never|without|instead of|rather than|rules? out|ruled out|avoids?|unlike|neither|nor|cannot|(?:is|are|was|ca|do|does|wo)n't)\b/;
 
 /** A word every dismissal pattern holds. */
-const DISMISSAL_WORD = /\b(?:no|simpler|unnecessary|needed|required|overkill|redundant|pointless|obsolete|bother|at all)\b/;
+const DISMISSAL_WORD =
+  /\b(?:no|simpler|unnecessary|needed|required|overkill|redundant|pointless|obsolete|bother|at all|concern|problem|issue|worry|matter)\b/;
 
 /** Where the explanation itself sets something aside ("instead of a lock", "without a sequencer"): not a need. */
 const SETS_ASIDE = /\b(?:no|not|never|without|instead of|rather than|avoid|avoids|cannot|can't|unlike)\b/;
@@ -215,8 +236,13 @@ export function readExplanation(explanation: string): ExplanationStance {
     };
   });
   const needs = new Map<string, number>();
+  const playedDown = new Set<string>();
   sentences.forEach((sentence, n) => {
     const words = wordsOf(normalise(sentence));
+    // Up to a contrast: "makes reads cheap, but a celebrity … would cause 100 million writes" plays down only the reads.
+    for (const part of normalise(sentence).split(CONTRAST)) {
+      if (PLAYS_DOWN.test(part)) for (const stem of contentStems(wordsOf(part))) playedDown.add(stem);
+    }
     // A word within four of a negation ("without a sequencer", "instead of a lock") is set aside, not needed.
     const aside = new Set<number>();
     words.forEach((_, i) => {
@@ -227,7 +253,7 @@ export function readExplanation(explanation: string): ExplanationStance {
       if (!aside.has(i) && !FUNCTION_WORDS.has(w) && !NEUTRAL.has(w) && !/^\d+$/.test(w) && !needs.has(stem)) needs.set(stem, n);
     });
   });
-  return { sentences, contrasts, needs };
+  return { sentences, contrasts, needs, playedDown };
 }
 
 /** The sides of every distinction a passage (a paragraph) draws, read once for all key points. */
@@ -236,18 +262,18 @@ export type PassageSides = ReadonlyMap<number, readonly [ReadonlySet<string>, Re
 /** `pairs`: only these distinctions (the ones some key point's explanation draws); all when left out. */
 export const sidesOf = (passage: string, pairs?: ReadonlySet<number>): PassageSides => readSides(passage, pairs);
 
-/** Stems of what a sentence dismisses ("no registry to maintain" → registri), read once for all key points. */
-export function dismissedIn(sentence: string): string[][] {
+/** What a sentence dismisses ("no registry to maintain" → registri), read once for all key points. */
+export function dismissedIn(sentence: string): Dismissal[] {
   const text = normalise(sentence);
   // Grading reads every sentence: most have none of the dismissal words, and the patterns need one.
   if (!DISMISSAL_WORD.test(text)) return [];
-  const dismissed: string[][] = [];
-  for (const pattern of DISMISSALS) {
-    for (const m of text.matchAll(pattern)) {
-      const stems = contentStems(wordsOf(m[1] ?? ''));
-      if (stems.length > 0) dismissed.push(stems);
-    }
-  }
+  const dismissed: Dismissal[] = [];
+  const add = (thing: string | undefined, kind: Dismissal['kind']) => {
+    const stems = contentStems(wordsOf(thing ?? ''));
+    if (stems.length > 0) dismissed.push({ stems, kind });
+  };
+  for (const pattern of DISMISSALS) for (const m of text.matchAll(pattern)) add(m[1], 'unneeded');
+  for (const m of text.matchAll(HARMLESS)) add(m[1], 'harmless');
   return dismissed;
 }
 
@@ -270,9 +296,12 @@ export function swapsSides(stance: ExplanationStance, sides: PassageSides): Cont
  * uses, or in several of which at least two are. One shared word is not the same thing: "no collision check is
  * needed" with counter ranges dismisses nothing of an explanation whose "uniqueness check" is what random codes need.
  */
-export function dismissesNeed(stance: ExplanationStance, dismissed: readonly (readonly string[])[]): Contradiction | null {
-  for (const stems of dismissed) {
-    const needed = stems.map((stem) => stance.needs.get(stem)).filter((n) => n !== undefined);
+export function dismissesNeed(stance: ExplanationStance, dismissed: readonly Dismissal[]): Contradiction | null {
+  for (const { stems, kind } of dismissed) {
+    const needed = stems
+      .filter((stem) => kind === 'unneeded' || !stance.playedDown.has(stem))
+      .map((stem) => stance.needs.get(stem))
+      .filter((n) => n !== undefined);
     if (needed.length > 0 && needed.length >= Math.min(2, stems.length))
       return { kind: 'dismissed-need', says: stance.sentences[needed[0] ?? 0] ?? '' };
   }
