@@ -121,6 +121,20 @@ describe(analyseAnswer.name, () => {
     ]);
   });
 
+  it("reads a dozen things in one sentence as a catalogue, and a record's fields as one thing described", () => {
+    const listLike = (text: string) => sut('chat-system', text).sentences.map((s) => s.listLike);
+    expect(
+      listLike(
+        "I'd build it with WebSocket gateways, a session service, a message service, a presence service, a notification service and a media service, using Kafka and Redis for pub/sub and fan-out, Cassandra for messages with sequence numbers, Postgres for users and groups, and S3 plus a CDN for attachments, all on Kubernetes with autoscaling, plus offline sync, read receipts and end-to-end encryption.",
+      ),
+    ).toEqual([true]);
+    expect(
+      listLike(
+        'And messages: conversation id, sequence number within the conversation, sender, client message id for dedup, body, a media reference (an S3 key or none), sent at, edited at, a deleted flag, the message it replies to, reactions and delivery state.',
+      ),
+    ).toEqual([false]);
+  });
+
   it('reads an answer made of fragments as a list throughout, prepositions and all, and terse notes with reasons as notes', () => {
     const listLike = (text: string) => sut('chat-system', text).sentences.map((s) => s.listLike);
     const fragments = [

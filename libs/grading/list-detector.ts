@@ -11,6 +11,12 @@ const RELATES = /->|→|=>|=/;
 /** Words per item at most, on average, in a line of items that has one plain function word ("retries with backoff"). */
 const SHORT_ITEM = 2.5;
 
+/** Items in one sentence from which it is a catalogue, and the words per item at most, on average. */
+const CATALOGUE_ITEMS = 12;
+const CATALOGUE_ITEM_WORDS = 4.2;
+/** A line that names one record and then its fields. */
+const FIELDS = /^\W*(?:and\s+)?[\p{L}\p{N}_.]+\s*[:(]/u;
+
 /** Words at most in a fragment: a bullet that names things ("Presence via heartbeats + TTL") rather than saying them. */
 const FRAGMENT_WORDS = 12;
 
@@ -27,6 +33,7 @@ const itemsIn = (text: string) => text.split(/[,;|+*]| \/ | and | or | & /).filt
  * - content words that are almost all rubric terms, whatever joins them ("Kafka -> sharding because CAP");
  * - almost no function words between the terms ("Kafka Redis sharding CAP …");
  * - many short comma/slash/"and" separated items with little prose around them;
+ * - a dozen or more things in one sentence, a few words each, unless it is one record's fields (a catalogue);
  * - a dense run of short items that are mostly rubric terms, with no reasoning;
  * - a chain of rubric terms joined by "and" or "or" over and over ("idempotency keys and a ledger and sagas and …");
  * - three or more consecutive lines of one to four words without function words, or of rubric words only (bullets);
@@ -61,6 +68,14 @@ export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedTe
         s.listLike = true;
         continue;
       }
+    }
+    // A catalogue: a dozen things or more in one sentence, a few words each ("I'd build it with WebSocket gateways, a
+    // session service, …, Cassandra for messages, Postgres for users, and S3 plus a CDN for attachments"), whatever
+    // joins them. Prose that explains lists fewer things per sentence; a record's fields ("executions(id, job_id, …)",
+    // "job_definitions: id, owning team, …") are one thing described, not a catalogue.
+    if (itemsIn(text) >= CATALOGUE_ITEMS && n / itemsIn(text) <= CATALOGUE_ITEM_WORDS && !FIELDS.test(text)) {
+      s.listLike = true;
+      continue;
     }
     const functionRatio = s.functionWords / n;
     // Every test below needs fewer than 30% function words: prose skips the text work.
