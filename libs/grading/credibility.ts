@@ -11,7 +11,7 @@ import { judgeCoverage, type CoverageResult, type SentenceKeys } from './coverag
 export interface Credibility {
   /** Different wrong claims the answer makes (general misconceptions, the question's own wrong claims, overclaims). */
   readonly wrongClaims: number;
-  /** Share of the answer's words spent on general remarks rather than design (`fillerShare`). */
+  /** Share of the answer's words spent on general remarks and open choices rather than design (`fillerShare`). */
   readonly filler: number;
   /** The answer is mostly a keyword list (`keywordList`): what it says outside the list is read the same way. */
   readonly listed: boolean;
@@ -24,7 +24,7 @@ export interface Credibility {
 const WRONG_CLAIMS_TO_DOUBT = 3;
 
 /**
- * Filler share from which the answer covers no point: 174 of the 199 development answers labelled padded (at the time)
+ * Filler share from which the answer covers no point: 223 of the 248 development answers labelled padded (at the time)
  * reach it, no good, excellent or terse answer passes 0.20, and the weak ones that reach it lose nothing they were
  * labelled with.
  */
@@ -36,6 +36,15 @@ const FILLER_TO_DOUBT = 0.25;
  */
 const FILLER =
   /\b(?:important|importance|crucial|critical|essential|vital|matters?|careful(?:ly)?|robust(?:ness)?|it depends|depends on|consider(?:ing|ed)?|various|of course|obviously|well[- ]known|best practices?|industry[- ]standard|very|really|make sure|think(?:ing)? about|seamless(?:ly)?|great|exciting|world[- ]class|cutting[- ]edge|key (?:consideration|factor|aspect|challenge)s?|overall|in general|generally|holistic|fundamental(?:ly)?|paramount|priorit(?:y|ies)|stakeholders?|business needs|user experience|at the end of the day|no one[- ]size|one[- ]size[- ]fits[- ]all|always a trade-?off|many trade-?offs|trade-?offs to (?:consider|discuss)|one could|might (?:also )?(?:make sense|be worth)|worth (?:looking|considering|exploring)|pros and cons|depending on|hard to say|etc)\b/i;
+
+/**
+ * A hedge: a choice left open. A sentence with two of them ("one could consider a pull model, or possibly push; it
+ * would depend on the requirements") commits to nothing, however many terms it names. On the development split no
+ * good, excellent or weak answer spends more than 0.18 of its words on such sentences; hedged padding spends 0.7.
+ */
+const HEDGE =
+  /\b(?:could|might|maybe|perhaps|possibly|potentially|probably|likely|may|would (?:really )?depend|depending on|one could|one might|some (?:kind|form|sort) of|either way|it depends|not sure)\b/gi;
+const HEDGES_TO_COMMIT_NOTHING = 2;
 
 /** Sentences shorter than this are headings and labels: they neither pad nor design. */
 const SENTENCE_WORDS = 4;
@@ -50,7 +59,10 @@ export function keywordList(answer: Pick<AnswerAnalysis, 'sentences' | 'credited
   return listed >= 4 && listed >= credited;
 }
 
-/** The share of the words of `sentences` (of `source`) in filler: a stock phrase, at most two rubric terms, no number. */
+/**
+ * The share of the words of `sentences` (of `source`) in filler: a stock phrase in a sentence with at most two rubric
+ * terms and no number, or two hedges in any sentence.
+ */
 export function fillerShare(sentences: readonly AnalysedSentence[], source: string): number {
   let words = 0;
   let filler = 0;
@@ -58,12 +70,15 @@ export function fillerShare(sentences: readonly AnalysedSentence[], source: stri
     const n = s.tokenEnd - s.tokenStart;
     if (s.injected || s.duplicate || n < SENTENCE_WORDS) continue;
     words += n;
-    if (!s.hasNumber && s.termCount <= FILLER_TERMS && FILLER.test(source.slice(s.start, s.end))) filler += n;
+    const text = source.slice(s.start, s.end);
+    if ((!s.hasNumber && s.termCount <= FILLER_TERMS && FILLER.test(text)) || hedges(text) >= HEDGES_TO_COMMIT_NOTHING) filler += n;
   }
   return words === 0 ? 0 : filler / words;
 }
 
-/** The answer spends a quarter or more of its words on general remarks. */
+const hedges = (text: string): number => text.match(HEDGE)?.length ?? 0;
+
+/** The answer spends a quarter or more of its words on general remarks and open choices. */
 export function mostlyFiller(credibility: Credibility): boolean {
   return credibility.filler >= FILLER_TO_DOUBT;
 }

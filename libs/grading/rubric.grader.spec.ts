@@ -379,7 +379,7 @@ describe(RubricGrader.name, () => {
       expect(status(padded)['push-vs-pull']).toBe('partial');
       expect(padded.feedback.improvements).toContainEqual(
         expect.stringMatching(
-          /^“Metrics are pulled: .*” names ‘Data aggregation patterns \(push vs pull models\)’ in an answer that is mostly general remarks about importance and trade-offs; commit to a design for it: what you would build, and why it fits this question\.$/,
+          /^“Metrics are pulled: .*” names ‘Data aggregation patterns \(push vs pull models\)’ in an answer that is mostly general remarks and options left open; commit to a design for it: what you would build, and why it fits this question\.$/,
         ),
       );
       // Nothing of the design at all: not another question's answer, general talk; the line says which.
@@ -389,6 +389,18 @@ describe(RubricGrader.name, () => {
       );
       // A word of emphasis in a design sentence is not filler: "Cost matters: we keep raw metrics for two weeks …".
       expect(status(grade(GOOD))).toEqual(status(grade([fluff[0], GOOD].join('\n'))));
+    });
+
+    it('covers no point in an answer that leaves every choice open, however many terms it names', () => {
+      const open = [
+        'Logs could go through a Kafka buffer into Elasticsearch, or possibly straight to S3 with Loki, depending on volume.',
+        'Traces might use head-based sampling or perhaps tail-based sampling in the collector; it would depend on cost.',
+        'Raw metrics could probably be downsampled to rollups in a time-series database, or kept in object storage, depending on retention.',
+      ];
+      expect(status(grade([pull, ...open].join(' ')))['push-vs-pull']).toBe('partial');
+      // One hedge in a sentence is a candidate's caution, not an open choice.
+      const cautious = ['Logs would probably go through Fluentd into object storage.', 'Traces go to Tempo, sampled at the tail.'];
+      expect(status(grade([pull, ...cautious].join(' ')))['push-vs-pull']).toBe('covered');
     });
 
     it('needs more than the minimum of a point once the answer makes three wrong claims, and not before', () => {
