@@ -51,6 +51,30 @@ describe(estimateErrors.name, () => {
     expect(corrections('Logs: 8k pods × 50 lines/s × 300 B ≈ 120 MB/s ≈ 10 TB/day raw.')).toEqual([]);
   });
 
+  it('reads a product after an earlier result or a capacity label', () => {
+    expect(corrections('~2 MB per photo for the original plus 3 variants -> 2 MB x 100M = ~200 GB/day.')).toEqual([
+      '2 MB x 100M is about 200 TB a day, not 200 GB; redo the sum before it sizes the design',
+    ]);
+    expect(corrections('Storage 4B × 300 B ≈ 120 GB/day, ~45 TB/year.')).toEqual([
+      '4B × 300 B is about 1.2 TB a day, not 120 GB; redo the sum before it sizes the design',
+    ]);
+    expect(corrections('Storage 4B × 300 B ≈ 1.2 TB/day.')).toEqual([]);
+    // A factor per pod, or after words that may leave a factor to the sentence before, is not the whole sum.
+    expect(corrections('8k pods; logs ~50 lines/s/pod x 300 B = 120 MB/s.')).toEqual([]);
+    expect(corrections('Logs at 50 lines/s x 300 B -> ~120 MB/s, ~10 TB/day raw.')).toEqual([]);
+  });
+
+  it('redoes a quotient, and leaves fractions, durations and longer expressions alone', () => {
+    expect(corrections('Estimates: 4B msgs/day ÷ 86,400 ≈ 4.6k msgs/s, ~15k/s at peak.')).toEqual([
+      '4B ÷ 86,400 is about 46,000, not 4.6k; redo the sum before it sizes the design',
+    ]);
+    expect(corrections('2M/24 ≈ 83k per hour.')).toEqual([]);
+    expect(corrections('1 TB / 100 KB ≈ 10M objects.')).toEqual([]);
+    expect(corrections('Assume the average is ~1/3 -> ~1,700/s.')).toEqual([]);
+    expect(corrections('Metrics 15s/15d → 5m/13mo downsampled.')).toEqual([]);
+    expect(corrections("By Little's law 5,000 × 1.5 / 10 ≈ 750 in flight.")).toEqual([]);
+  });
+
   it('redoes a rate at a size each, said as a total per second or per day', () => {
     expect(corrections("We're at roughly 1M samples per second, at 16 bytes each that's about 1.4 GB a day.")).toEqual([
       '1M samples per second at 16 bytes each is about 1.4 TB a day, not 1.4 GB; redo the sum before it sizes the design',

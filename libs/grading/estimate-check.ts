@@ -3,10 +3,12 @@ import type { Misconception } from './misconceptions.js';
 /**
  * Sums a candidate states in a capacity estimate, redone: a count over a period said per second ("100M links a month
  * works out to roughly 40,000 writes per second"), a power ("62^7 ≈ 3.5 trillion"), a product ("50M items × 128
- * dims × 4 bytes ≈ 25 GB") and a rate at a size each ("1M samples per second, at 16 bytes each, is about 1.4 TB a day"). A stated result off by more than a factor of three (estimates round; a slipped digit or a
- * wrong unit does not survive that) is a wrong claim like any other: the sentence earns nothing and the line gives
- * the right figure. Only a result the sentence ties to its own sum ("is", "≈", "=", "works out to") is checked; a
- * figure with a peak factor, another quantity or a unit this cannot convert in between is left alone.
+ * dims × 4 bytes ≈ 25 GB"), a quotient ("4B msgs/day ÷ 86,400 ≈ 46k/s") and a rate at a size each ("1M samples per
+ * second, at 16 bytes each, is about 1.4 TB a day"). A stated result off by more than a factor of three (estimates
+ * round; a slipped digit or a wrong unit does not survive that) is a wrong claim like any other: the sentence earns
+ * nothing and the line gives the right figure. Only a result the sentence ties to its own sum ("is", "≈", "=", "works
+ * out to") is checked; a figure with a peak factor, another quantity or a unit this cannot convert in between is left
+ * alone.
  */
 interface EstimateError {
   /** The sum redone, as a clause the feedback line can end with. */
@@ -89,11 +91,16 @@ const RESULT = new RegExp(String.raw`${TIES}${HEDGE}${FIGURE}(\s*(?:[kmgtp]?b|by
 /** One factor of a product: a figure, a byte unit, up to three words ("50M items", "~100 B", "20k req/s"). */
 const FACTOR = new RegExp(String.raw`^\s*~?\s*${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)?((?:\s*[a-z_/-]+){0,3})\s*$`, 'i');
 const TIMES = /\s*(?:×|\*|\sx\s)\s*/i;
+/**
+ * A capacity label before a sum's first figure ("Storage 4B × 300 B"). Any other word may be a factor the sum leaves
+ * to the sentence before ("Logs at 50 lines/s x 300 B", with the pods counted earlier).
+ */
+const LABEL = /^\s*(?:storage|memory|ram|disk|bandwidth|egress|ingress|index|total|raw|data)\s+(?=~?\s*\d)/i;
 /** What makes a figure something other than a count or a size: a duration, a share. */
 const NOT_A_COUNT = /^\s*(?:ms|us|µs|ns|s|secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|%)\b/i;
 const PER_SECOND_SUFFIX = /\/\s*s\b|per second|\b(?:rps|qps|tps)\b/i;
 const PER_DAY_SUFFIX = /\/\s*d(?:ay)?\b|(?:per|a) day\b/i;
-const PER_OTHER = /\bper (?!second\b)[a-z]/i;
+const PER_OTHER = /\bper (?!second\b)[a-z]|\/\s*(?!(?:s|secs?|seconds?|d|days?)\b)[a-z]/i;
 
 const valueOf = (digits: string, magnitude: string | undefined): number =>
   Number(digits.replace(/,(?=\d{3}(?!\d))/g, '').replace(',', '.')) * (magnitude ? (SCALE[magnitude.toLowerCase()] ?? 1) : 1);
@@ -133,7 +140,7 @@ const stated = (digits: string, magnitude: string | undefined, unit = '') =>
 /** The sums in `text` (one sentence) whose stated result is off, each redone. */
 export function estimateErrors(text: string): EstimateError[] {
   if (!/\d/.test(text)) return [];
-  return [...rateErrors(text), ...powerErrors(text), ...productErrors(text), ...eachErrors(text)];
+  return [...rateErrors(text), ...powerErrors(text), ...productErrors(text), ...eachErrors(text), ...quotientErrors(text)];
 }
 
 function rateErrors(text: string): EstimateError[] {
@@ -178,11 +185,14 @@ function productErrors(text: string): EstimateError[] {
     if (NOT_A_COUNT.test(text.slice((m.index ?? 0) + m[0].length - suffix.length))) continue;
     // The sum: the clause before the tie, every part of it a factor joined by "×".
     // Commas stay: "1,200" is one figure, and "1M keys + 5M IPs, 3 counters each × 64 bytes" is one sum.
-    const clause =
+    // An earlier tie ends the sum before it ("… plus 3 variants -> 2 MB x 100M = ~200 GB/day"), and a label before
+    // its first figure is no factor ("Storage 4B × 300 B ≈ 120 GB/day").
+    const clause = (
       text
         .slice(0, m.index)
-        .split(/[;:(]|\bso\b|\bthen\b/i)
-        .at(-1) ?? '';
+        .split(/[;:(]|\bso\b|\bthen\b|->|→|≈|=/i)
+        .at(-1) ?? ''
+    ).replace(LABEL, '');
     const parts = clause.split(TIMES);
     if (parts.length < 2) continue;
     const factors = parts.map((part) => FACTOR.exec(part));
@@ -191,8 +201,11 @@ function productErrors(text: string): EstimateError[] {
     const parsed = factors as RegExpExecArray[];
     let bytesOf = parsed.filter((f) => f[3] !== undefined);
     const resultBytes = unit !== undefined;
-    // "~100 B" beside a result in bytes is bytes, not billions.
-    if (resultBytes && bytesOf.length === 0) bytesOf = parsed.filter((f) => f[2] === 'B');
+    // "~100 B" beside a result in bytes is bytes, not billions; of "4B × 300 B", the one written apart.
+    if (resultBytes && bytesOf.length === 0) {
+      bytesOf = parsed.filter((f) => f[2] === 'B');
+      if (bytesOf.length > 1) bytesOf = bytesOf.filter((f) => /\d\s+B/.test(f[0]));
+    }
     if (bytesOf.length !== (resultBytes ? 1 : 0)) continue;
     let actual = 1;
     for (const f of parsed) {
@@ -242,6 +255,37 @@ function eachErrors(text: string): EstimateError[] {
     const over = resultPerDay ? ' a day' : resultPerSecond ? ' per second' : '';
     errors.push({
       correction: `${rate} at ${stated(size, sizeMag, sizeUnit)} each is about ${readableBytes(actual)}${over}, not ${stated(total, totalMag, totalUnit)}; redo the sum before it sizes the design`,
+    });
+  }
+  return errors;
+}
+
+/** "4B msgs/day ÷ 86,400 ≈ 46k msgs/s", "2M/24 ≈ 83k": a figure divided by a figure, each with up to three words. */
+const QUOTIENT = new RegExp(
+  String.raw`(?<![\w.^])${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)?((?:\s*[a-z_/-]+){0,3}?)\s*(?:÷|\/)\s*~?\s*${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)?((?:\s*[a-z_/-]+){0,3}?)${TIES}${HEDGE}${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)?`,
+  'gi',
+);
+/** An operator right before a figure: it is one term of a longer expression ("5,000 × 1.5 / 10"). */
+const OPERAND = /(?:×|\*|\sx|\+|-|\/|÷)\s*~?\s*$/i;
+
+function quotientErrors(text: string): EstimateError[] {
+  const errors: EstimateError[] = [];
+  for (const m of text.matchAll(QUOTIENT)) {
+    const [, top = '', topMag, topUnit, , bottom = '', bottomMag, bottomUnit, , result = '', resultMag, resultUnit] = m;
+    // A fraction ("~1/3 -> ~1,700/s") scales something else; a duration ("15s/15d") is no count.
+    if (OPERAND.test(text.slice(0, m.index)) || (Number(top) < 10 && Number(bottom) < 10 && !topMag && !bottomMag)) continue;
+    if (NOT_A_COUNT.test(m[4] ?? '') || NOT_A_COUNT.test(m[8] ?? '')) continue;
+    // Sizes divide into a count (size ÷ size) or a size (size ÷ count); any other mix is a unit this cannot convert.
+    const sizes = [topUnit, bottomUnit, resultUnit].map((u) => u !== undefined);
+    if (!(sizes.join() === 'false,false,false' || sizes.join() === 'true,true,false' || sizes.join() === 'true,false,true')) continue;
+    const amount = (digits: string, mag: string | undefined, unit: string | undefined) =>
+      valueOf(digits, mag) * (unit === undefined ? 1 : (BYTE_SCALE[unit.trim().toLowerCase()] ?? 1));
+    const divisor = amount(bottom, bottomMag, bottomUnit);
+    if (divisor === 0) continue;
+    const actual = amount(top, topMag, topUnit) / divisor;
+    if (!off(amount(result, resultMag, resultUnit), actual)) continue;
+    errors.push({
+      correction: `${stated(top, topMag, topUnit ?? '')} ÷ ${stated(bottom, bottomMag, bottomUnit ?? '')} is about ${resultUnit === undefined ? readable(actual) : readableBytes(actual)}, not ${stated(result, resultMag, resultUnit ?? '')}; redo the sum before it sizes the design`,
     });
   }
   return errors;
