@@ -348,6 +348,11 @@ const WRONG: readonly (readonly [string, string, string])[] = [
     'get-compare-set-race',
   ],
   ['distributed-rate-limiter', 'We use MULTI/EXEC so the read, the check and the write happen atomically.', 'multi-exec-read-then-write'],
+  [
+    'distributed-rate-limiter',
+    'The gateway reads the bucket with HGETALL, computes the refill in Go and writes the new count back inside MULTI/EXEC, so the update is atomic.',
+    'multi-exec-read-then-write',
+  ],
   ['distributed-rate-limiter', 'Pipelining the commands makes them atomic.', 'pipeline-is-atomic'],
   ['distributed-rate-limiter', 'INCR and EXPIRE together are atomic, so no Lua is needed.', 'incr-expire-atomic'],
   [

@@ -2539,6 +2539,16 @@ export const COORDINATION_MISCONCEPTIONS: readonly Misconception[] = [
             'read and the write happen atomically',
             'read check and write happen atomically',
             'happen atomically',
+            // Read outside, written back inside: "reads the bucket with HGETALL, … writes the new count back inside
+            // MULTI/EXEC, so the update is atomic".
+            'back inside multi',
+            'back in multi',
+            'back inside a multi',
+            'back in a multi',
+            'so the update is atomic',
+            'can t both spend',
+            'cannot both spend',
+            'can t both take the last',
           ],
         ],
         unless: [...ATOMIC_REDIS, 'can t read', 'cannot read', 'queued', 'queues', 'until exec', 'optimistic'],

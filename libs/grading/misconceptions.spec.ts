@@ -142,6 +142,16 @@ describe('MISCONCEPTIONS', () => {
     ['payment-gateway', 'When the call times out we retry it with a new request after a second.', 'new-idempotency-key-per-retry'],
     ['payment-gateway', 'We encrypt card numbers, so the database is out of PCI scope.', 'encryption-removes-pci'],
     ['payment-gateway', 'Async replication between regions means we never lose a payment.', 'async-replication-loses-nothing'],
+    [
+      'payment-gateway',
+      'Postgres has an asynchronous replica in region B with automatic failover, so a regional failover loses no payments.',
+      'async-replication-loses-nothing',
+    ],
+    [
+      'payment-gateway',
+      "Each retry goes out with a new attempt_id as the processor's idempotency key, so every attempt is traceable.",
+      'new-idempotency-key-per-retry',
+    ],
     ['job-scheduler', 'The lease prevents the worker from crashing mid-job.', 'lease-prevents-crash'],
     ['job-scheduler', 'When the visibility timeout expires SQS deletes the message.', 'visibility-timeout-deletes'],
     // Right words, wrong concept: each of these names the right mechanism and gets it wrong.
@@ -206,6 +216,10 @@ describe('MISCONCEPTIONS', () => {
   });
 
   it('leaves the correct statements of the same topics alone', () => {
+    expect(found('payment-gateway', 'The asynchronous replica in region B can lose the last second of writes on failover.')).toEqual([]);
+    expect(found('payment-gateway', "Every retry reuses the first attempt's idempotency key; a new attempt id goes in our own log only.")).toEqual(
+      [],
+    );
     expect(found('chat-system', 'Clocks are not perfectly synchronised, so we order messages by a per-conversation sequence number.')).toEqual([]);
     expect(found('chat-system', 'NTP does not give a total order across servers; the sequencer does.')).toEqual([]);
     expect(found('distributed-rate-limiter', 'A token bucket allows bursts up to its capacity while holding the average rate.')).toEqual([]);

@@ -4081,8 +4081,14 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
             'different key on every retry',
             'different key per attempt',
             'unique key per attempt',
+            'each attempt with a new',
+            'new attempt id',
+            'new id per attempt',
+            'new id for each attempt',
+            'new id for every attempt',
           ],
         ],
+        unless: ['same key', 'same idempotency', 'original key', 'reuse', 'reuses', 'reused'],
       },
       // A retried charge sent as a new request (no key, or a new one): the processor sees a second charge.
       {
@@ -7108,8 +7114,22 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     claims: [
       {
         allOf: [
-          ['asynchronous replication', 'async replication', 'asynchronously replicated', 'replicate asynchronously'],
           [
+            'asynchronous replication',
+            'async replication',
+            'asynchronously replicated',
+            'replicate asynchronously',
+            'asynchronous replica',
+            'async replica',
+            'asynchronous standby',
+            'async standby',
+          ],
+          [
+            'loses no',
+            'lose no',
+            'loses nothing',
+            'lose nothing',
+            'no writes are lost',
             'no data loss',
             'never lose',
             'nothing is lost',
