@@ -75,6 +75,17 @@ describe(estimateErrors.name, () => {
     expect(corrections("By Little's law 5,000 × 1.5 / 10 ≈ 750 in flight.")).toEqual([]);
   });
 
+  it('redoes a count spread over a stretch of time, said per second', () => {
+    expect(corrections("Top of the hour: 2M/24 ≈ 83k per hour mark, spread over the first minute that's ~140/s.")).toEqual([
+      '83k over a minute is about 1,400 per second, not 140; redo the sum before it sizes the design',
+    ]);
+    expect(corrections('If 100k jobs fire in the first 10 seconds that is 1k/s.')).toEqual([
+      '100k over 10 seconds is about 10,000 per second, not 1k; redo the sum before it sizes the design',
+    ]);
+    expect(corrections('If 100k jobs fire in the first 10 seconds that is 10k/s.')).toEqual([]);
+    expect(corrections('2M executions at the top of the hour spread over a minute is ~33k/s.')).toEqual([]);
+  });
+
   it('redoes a rate at a size each, said as a total per second or per day', () => {
     expect(corrections("We're at roughly 1M samples per second, at 16 bytes each that's about 1.4 GB a day.")).toEqual([
       '1M samples per second at 16 bytes each is about 1.4 TB a day, not 1.4 GB; redo the sum before it sizes the design',

@@ -3,12 +3,12 @@ import type { Misconception } from './misconceptions.js';
 /**
  * Sums a candidate states in a capacity estimate, redone: a count over a period said per second ("100M links a month
  * works out to roughly 40,000 writes per second"), a power ("62^7 ≈ 3.5 trillion"), a product ("50M items × 128
- * dims × 4 bytes ≈ 25 GB"), a quotient ("4B msgs/day ÷ 86,400 ≈ 46k/s") and a rate at a size each ("1M samples per
- * second, at 16 bytes each, is about 1.4 TB a day"). A stated result off by more than a factor of three (estimates
- * round; a slipped digit or a wrong unit does not survive that) is a wrong claim like any other: the sentence earns
- * nothing and the line gives the right figure. Only a result the sentence ties to its own sum ("is", "≈", "=", "works
- * out to") is checked; a figure with a peak factor, another quantity or a unit this cannot convert in between is left
- * alone.
+ * dims × 4 bytes ≈ 25 GB"), a quotient ("4B msgs/day ÷ 86,400 ≈ 46k/s"), a count spread over a stretch of time
+ * ("83k spread over the first minute, that's 1,400/s") and a rate at a size each ("1M samples per second, at 16 bytes
+ * each, is about 1.4 TB a day"). A stated result off by more than a factor of three (estimates round; a slipped digit
+ * or a wrong unit does not survive that) is a wrong claim like any other: the sentence earns nothing and the line
+ * gives the right figure. Only a result the sentence ties to its own sum ("is", "≈", "=", "works out to") is checked;
+ * a figure with a peak factor, another quantity or a unit this cannot convert in between is left alone.
  */
 interface EstimateError {
   /** The sum redone, as a clause the feedback line can end with. */
@@ -140,7 +140,7 @@ const stated = (digits: string, magnitude: string | undefined, unit = '') =>
 /** The sums in `text` (one sentence) whose stated result is off, each redone. */
 export function estimateErrors(text: string): EstimateError[] {
   if (!/\d/.test(text)) return [];
-  return [...rateErrors(text), ...powerErrors(text), ...productErrors(text), ...eachErrors(text), ...quotientErrors(text)];
+  return [...rateErrors(text), ...powerErrors(text), ...productErrors(text), ...eachErrors(text), ...quotientErrors(text), ...spreadErrors(text)];
 }
 
 function rateErrors(text: string): EstimateError[] {
@@ -286,6 +286,29 @@ function quotientErrors(text: string): EstimateError[] {
     if (!off(amount(result, resultMag, resultUnit), actual)) continue;
     errors.push({
       correction: `${stated(top, topMag, topUnit ?? '')} ÷ ${stated(bottom, bottomMag, bottomUnit ?? '')} is about ${resultUnit === undefined ? readable(actual) : readableBytes(actual)}, not ${stated(result, resultMag, resultUnit ?? '')}; redo the sum before it sizes the design`,
+    });
+  }
+  return errors;
+}
+
+/** "83k per hour mark, spread over the first minute, that's ~140/s": a count spread over a stretch of time, per second. */
+const SPREAD = new RegExp(
+  String.raw`(?<![\w.^])${FIGURE}(?:[^\d.;:]{0,40}?)\b(?:spread(?: out)? )?(?:over|across|within|in) (?:the |a |an |one )?(?:first |next |same )?(?:(\d+) )?(second|minute|min|hour|hr|day)s?\b[,\s]*(?:that|which|so)?${TIES}${HEDGE}${FIGURE}\s*(?:\/\s*s(?:ec(?:ond)?)?\b|(?:per|a) second\b|(?:qps|rps|tps)\b)`,
+  'gi',
+);
+
+function spreadErrors(text: string): EstimateError[] {
+  const errors: EstimateError[] = [];
+  for (const m of text.matchAll(SPREAD)) {
+    const [, count = '', countMag, times, period = '', rate = '', rateMag] = m;
+    const name = PERIOD_NAME[period.toLowerCase()] ?? period.toLowerCase();
+    const seconds = (SECONDS[name] ?? (name === 'second' ? 1 : 0)) * Number(times ?? 1);
+    if (seconds === 0) continue;
+    const actual = valueOf(count, countMag) / seconds;
+    if (!off(valueOf(rate, rateMag), actual)) continue;
+    const stretch = times ? `${times} ${name}s` : `a ${name}`;
+    errors.push({
+      correction: `${stated(count, countMag)} over ${stretch} is about ${readable(actual)} per second, not ${stated(rate, rateMag)}; redo the sum before it sizes the design`,
     });
   }
   return errors;
