@@ -56,6 +56,16 @@ describe('MISCONCEPTIONS', () => {
     ['realtime-notifications', 'Because pub/sub is persistent, an offline user receives everything on reconnect.', 'pubsub-is-durable'],
     ['payment-gateway', "Because of that we don't need reconciliation at all.", 'reconciliation-unneeded'],
     ['distributed-rate-limiter', 'Redis is single threaded, so a GET then a SET from two gateways is race free.', 'single-threaded-means-atomic'],
+    [
+      'url-shortener',
+      "The server checks Redis for the code and writes it if absent; Redis is single-threaded, so two servers can't both pass the check.",
+      'single-threaded-means-atomic',
+    ],
+    [
+      'url-shortener',
+      "With Kafka's exactly-once semantics every click is counted exactly once, even if a redirect server crashes mid-request.",
+      'exactly-once-end-to-end',
+    ],
     // A qualifier the sentence itself denies is no qualifier.
     [
       'distributed-rate-limiter',
@@ -216,6 +226,10 @@ describe('MISCONCEPTIONS', () => {
   });
 
   it('leaves the correct statements of the same topics alone', () => {
+    expect(
+      found('url-shortener', 'Even if a consumer crashes, Kafka redelivers, so clicks are counted at least once and deduplicated by event id.'),
+    ).toEqual([]);
+    expect(found('url-shortener', "SET NX is one command and Redis is single-threaded, so two servers can't both pass the check.")).toEqual([]);
     expect(found('payment-gateway', 'The asynchronous replica in region B can lose the last second of writes on failover.')).toEqual([]);
     expect(found('payment-gateway', "Every retry reuses the first attempt's idempotency key; a new attempt id goes in our own log only.")).toEqual(
       [],
