@@ -38,6 +38,13 @@ const FILLER =
   /\b(?:important|importance|crucial|critical|essential|vital|matters?|careful(?:ly)?|robust(?:ness)?|it depends|depends on|consider(?:ing|ed)?|various|of course|obviously|well[- ]known|best practices?|industry[- ]standard|very|really|make sure|think(?:ing)? about|seamless(?:ly)?|great|exciting|world[- ]class|cutting[- ]edge|key (?:consideration|factor|aspect|challenge)s?|overall|in general|generally|holistic|fundamental(?:ly)?|paramount|priorit(?:y|ies)|stakeholders?|business needs|user experience|at the end of the day|no one[- ]size|one[- ]size[- ]fits[- ]all|always a trade-?off|many trade-?offs|trade-?offs to (?:consider|discuss)|one could|might (?:also )?(?:make sense|be worth)|worth (?:looking|considering|exploring)|pros and cons|depending on|hard to say|etc)\b/i;
 
 /**
+ * A lecture: the textbook and its history instead of this design ("The CAP theorem says …", "Akamai pioneered this in
+ * the late nineties", "PACELC extends the idea"). However many terms such a sentence names, it designs nothing.
+ */
+const LECTURE =
+  /\b(?:textbook|foundational|pillars?|pioneered|formali[sz]ed|coined|conjecture|(?:theorem|law|principle) (?:says|states)|extends the idea|goes back to|is the model of)\b/i;
+
+/**
  * A hedge: a choice left open. A sentence with two of them ("one could consider a pull model, or possibly push; it
  * would depend on the requirements") commits to nothing, however many terms it names. On the development split no
  * good, excellent or weak answer spends more than 0.18 of its words on such sentences; hedged padding spends 0.7.
@@ -45,6 +52,9 @@ const FILLER =
 const HEDGE =
   /\b(?:could|might|maybe|perhaps|possibly|potentially|probably|likely|may|would (?:really )?depend|depending on|one could|one might|some (?:kind|form|sort) of|either way|it depends|not sure)\b/gi;
 const HEDGES_TO_COMMIT_NOTHING = 2;
+
+/** A year ("proposed around 2000", "in the late 1990s") dates a story; it sizes nothing. */
+const YEAR = /\b(?:19|20)\d\d(?:s\b)?/g;
 
 /** Sentences shorter than this are headings and labels: they neither pad nor design. */
 const SENTENCE_WORDS = 4;
@@ -71,7 +81,9 @@ export function fillerShare(sentences: readonly AnalysedSentence[], source: stri
     if (s.injected || s.duplicate || n < SENTENCE_WORDS) continue;
     words += n;
     const text = source.slice(s.start, s.end);
-    if ((!s.hasNumber && s.termCount <= FILLER_TERMS && FILLER.test(text)) || hedges(text) >= HEDGES_TO_COMMIT_NOTHING) filler += n;
+    const figures = s.hasNumber && /\d/.test(text.replace(YEAR, ''));
+    const remarks = !figures && s.termCount <= FILLER_TERMS && FILLER.test(text);
+    if (remarks || (!figures && LECTURE.test(text)) || hedges(text) >= HEDGES_TO_COMMIT_NOTHING) filler += n;
   }
   return words === 0 ? 0 : filler / words;
 }

@@ -403,6 +403,18 @@ describe(RubricGrader.name, () => {
       expect(status(grade([pull, ...cautious].join(' ')))['push-vs-pull']).toBe('covered');
     });
 
+    it('covers no point in an answer that lectures on the textbook and its history instead of designing', () => {
+      const lecture = [
+        'The CAP theorem says that during a network partition a distributed system has to choose between consistency and availability.',
+        'Brewer proposed it around 2000 and Gilbert and Lynch later formalised it, and PACELC extends the idea to latency.',
+        'Time-series databases are a foundational pillar of observability, pioneered by tools like RRDtool in the late 1990s.',
+      ];
+      expect(status(grade([pull, ...lecture].join(' ')))['push-vs-pull']).toBe('partial');
+      // One theorem named to justify a choice in a design is no lecture.
+      const justified = 'The CAP theorem says we must pick during a partition, so alert evaluation keeps running on stale data.';
+      expect(status(grade([GOOD, justified].join('\n')))).toEqual(status(grade(GOOD)));
+    });
+
     it('needs more than the minimum of a point once the answer makes three wrong claims, and not before', () => {
       expect(status(grade([pull, ...wrong.slice(0, 2)].join('\n')))['push-vs-pull']).toBe('covered');
       expect(status(grade([pull, ...wrong].join('\n')))['push-vs-pull']).toBe('partial');
