@@ -496,6 +496,11 @@ const WRONG: readonly (readonly [string, string, string])[] = [
 /** The correct statement of the same topic, as a strong candidate words it: [question, text, misconception it must not trip]. */
 const RIGHT: readonly (readonly [string, string, string])[] = [
   [
+    'photo-feed',
+    "Most accounts have a few hundred followers, so on post we fan out on write into each follower's cached timeline - cheap writes, very cheap reads.",
+    'fanout-costs-swapped',
+  ],
+  [
     'url-shortener',
     'Cache-aside: the service reads Redis, on a miss loads the row from the database and puts it in the cache with a TTL.',
     'cache-aside-is-write-through',

@@ -861,7 +861,26 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
             'the work at read time',
           ],
         ],
-        unless: ['fan out on read', 'fanout on read', 'pull model', 'pull', 'pulled', 'whereas', 'while', 'celebrity', 'celebrities', ...CONTRAST],
+        unless: [
+          'fan out on read',
+          'fanout on read',
+          'pull model',
+          'pull',
+          'pulled',
+          'whereas',
+          'while',
+          'celebrity',
+          'celebrities',
+          // Writes are cheap for an account with a few hundred followers: "most accounts have a few hundred followers, so
+          // we fan out on write … cheap writes".
+          'few hundred',
+          'most accounts',
+          'ordinary accounts',
+          'normal accounts',
+          'regular accounts',
+          'small accounts',
+          ...CONTRAST,
+        ],
       },
       {
         allOf: [
