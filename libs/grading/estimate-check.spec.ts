@@ -75,6 +75,17 @@ describe(estimateErrors.name, () => {
     expect(corrections("By Little's law 5,000 × 1.5 / 10 ≈ 750 in flight.")).toEqual([]);
   });
 
+  it('reads a spaced "~" as a tie, and a figure said to be the average before its peak as the average', () => {
+    expect(corrections('Embeddings: 50M x 128 floats x 4 B ~ 2.5 GB, so every pod keeps the index in-process.')).toEqual([
+      '50M x 128 floats x 4 B is about 26 GB, not 2.5 GB; redo the sum before it sizes the design',
+    ]);
+    expect(corrections('- 50M DAU x 10 searches x 6 req/search = 3B req/day ~ 3.5k req/s avg, ~10k/s peak')).toEqual([
+      '3B a day is about 35,000 per second (a day has about 86,400 seconds), not 3.5k; redo the sum before it sizes the design',
+    ]);
+    expect(corrections('Embeddings: 50M x 128 floats x 4 B ~ 26 GB.')).toEqual([]);
+    expect(corrections('10M/day ~ 1.2k/s at peak.')).toEqual([]);
+  });
+
   it('redoes a count spread over a stretch of time, said per second', () => {
     expect(corrections("Top of the hour: 2M/24 ≈ 83k per hour mark, spread over the first minute that's ~140/s.")).toEqual([
       '83k over a minute is about 1,400 per second, not 140; redo the sum before it sizes the design',

@@ -64,8 +64,8 @@ const SECONDS_TEXT: Readonly<Record<string, string>> = {
   year: '31.5 million',
 };
 
-/** "is", "≈", "works out to" …, and a hedge: what ties a stated result to the sum before it. */
-const TIES = String.raw`(?:\s*(?:≈|~=|=|→|->|\bis\b|\bare\b|\bworks out to\b|\bcomes to\b|\bgives\b|\bmeans\b|\btranslates to\b|\bthat's\b))`;
+/** "is", "≈", a spaced "~", "works out to" …, and a hedge: what ties a stated result to the sum before it. */
+const TIES = String.raw`(?:\s*(?:≈|~=|=|→|->|~(?=\s)|\bis\b|\bare\b|\bworks out to\b|\bcomes to\b|\bgives\b|\bmeans\b|\btranslates to\b|\bthat's\b))`;
 const HEDGE = String.raw`(?:\s*(?:already|only|just))?(?:\s*(?:about|roughly|around|approximately|approx\.?|nearly|almost|maybe|~|≈))?\s*~?\s*`;
 
 /** A count over a period: "100M new links a month", "10M/day", "4 billion messages per day". */
@@ -80,6 +80,8 @@ const PER_SECOND = new RegExp(
 );
 /** A peak named right after the figure ("1,200/s at peak") makes it a different estimate. */
 const PEAK_AFTER = /^[^.;]{0,20}\b(?:peak|burst|spike|top of|busiest|max)/i;
+/** …unless the figure is said to be the average first ("~3.5k req/s avg, ~10k/s peak"). */
+const AVERAGE_AFTER = /^\s*(?:avg|average|on average|mean)\b/i;
 /** Seconds are what a period is divided by, not a count ("2.6M s/month"). */
 const SECONDS_NOUN = /^\s*(?:s|secs?|seconds)\s*$/i;
 
@@ -151,7 +153,9 @@ function rateErrors(text: string): EstimateError[] {
     if (SECONDS_NOUN.test(noun) || /(?:×|\*|\sx)\s*~?\s*$/i.test(text.slice(0, m.index))) continue;
     const after = text.slice((m.index ?? 0) + whole.length);
     const target = PER_SECOND.exec(after);
-    if (!target || PEAK_AFTER.test(after.slice(target[0].length))) continue;
+    if (!target) continue;
+    const rest = after.slice(target[0].length);
+    if (PEAK_AFTER.test(rest) && !AVERAGE_AFTER.test(rest)) continue;
     const seconds = SECONDS[period.toLowerCase()] ?? 0;
     const actual = valueOf(digits, magnitude) / seconds;
     if (!off(valueOf(target[1] ?? '', target[2]), actual)) continue;

@@ -5,6 +5,12 @@ import { MISCONCEPTIONS } from './misconceptions.js';
 /** [questionId, sentence, misconception id] */
 const WRONG: readonly (readonly [string, string, string])[] = [
   [
+    'job-scheduler',
+    '10M a day is ~115 per second, so 20 containers cover it, top of the hour included, since peaks average out over the day.',
+    'peaks-average-out',
+  ],
+  ['job-scheduler', 'The spikes at :00 even out across the hour, so we size the workers for the mean rate.', 'peaks-average-out'],
+  [
     'payment-gateway',
     'On every retry the gateway generates a new idempotency key, so each attempt is unique.',
     'server-generates-idempotency-key-per-request',
@@ -533,6 +539,7 @@ const BROADENED: readonly (readonly [string, string, string])[] = [
 
 /** [questionId, sentence] */
 const CORRECT: readonly (readonly [string, string])[] = [
+  ['job-scheduler', "Peaks don't average out for the workers: the top of the hour brings 30x the mean, so we queue and add jitter."],
   ['payment-gateway', 'The merchant generates one idempotency key per payment and reuses it on every retry.'],
   ['payment-gateway', 'A retry carries the same idempotency key, so the processor returns the first outcome instead of charging again.'],
   [

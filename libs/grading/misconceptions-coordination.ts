@@ -4009,6 +4009,21 @@ export const COORDINATION_MISCONCEPTIONS: readonly Misconception[] = [
       "histogram buckets are counters that add up across instances and windows, so a fleet percentile is computed from the summed buckets; a summary's precomputed quantiles are the ones that cannot be aggregated",
   },
   {
+    id: 'peaks-average-out',
+    dimension: SCALE,
+    claims: [
+      {
+        allOf: [
+          ['peak', 'peaks', 'spike', 'spikes', 'burst', 'bursts', 'top of the hour'],
+          ['average out', 'averages out', 'averaged out', 'even out', 'evens out', 'cancel out', 'cancels out', 'wash out', 'washes out'],
+        ],
+        unless: ['not', 'only'],
+      },
+    ],
+    correction:
+      'capacity is sized for the peak, not the daily average: work that arrives at the top of the hour must be served or queued then, and averaging over the day hides exactly the seconds that overload the system',
+  },
+  {
     id: 'average-latency-is-enough',
     dimension: TRADE,
     claims: [

@@ -140,6 +140,15 @@ describe('MISCONCEPTIONS', () => {
     ['url-shortener', 'On a redirect we decode the hash back to the long URL.', 'hash-is-reversible'],
     ['observability-platform', 'For the fleet p99 we average the p99 of each host.', 'percentiles-averaged'],
     ['observability-platform', 'Tail sampling decides at the start of the request whether to keep the trace.', 'tail-sampling-up-front'],
+    [
+      'observability-platform',
+      'Traces: tail-based sampling, meaning we only keep the tail end of each trace, the last few spans nearest the database.',
+      'tail-sampling-keeps-last-spans',
+    ],
+    ['observability-platform', 'With tail sampling we store only the last spans of every request.', 'tail-sampling-keeps-last-spans'],
+    ['observability-platform', 'We downsample logs too, averaging the log lines per minute.', 'logs-downsampled-by-averaging'],
+    ['observability-platform', 'After a week logs are downsampled to hourly averages.', 'logs-downsampled-by-averaging'],
+    ['photo-feed', 'The cursor is base64("page=3"), and the server turns it into LIMIT 20 OFFSET 60.', 'cursor-is-page-number'],
     ['observability-platform', 'Storage is cheap, so we keep 100% of traces for a year.', 'keep-all-telemetry-forever'],
     ['observability-platform', 'Scraping is perfect for short-lived batch jobs.', 'scraping-short-lived-jobs'],
     ['observability-platform', 'Pull is the better fit for short-lived cron jobs.', 'scraping-short-lived-jobs'],
@@ -226,6 +235,9 @@ describe('MISCONCEPTIONS', () => {
   });
 
   it('leaves the correct statements of the same topics alone', () => {
+    expect(found('observability-platform', 'Tail sampling decides once the trace is complete, so we keep whole traces with errors.')).toEqual([]);
+    expect(found('observability-platform', 'Logs are not averaged: we drop debug lines and move week-old logs to S3.')).toEqual([]);
+    expect(found('photo-feed', 'The cursor is the last post id seen, not an OFFSET, so a page is LIMIT 20 after that id.')).toEqual([]);
     expect(found('observability-platform', 'For alerting and debugging, traces are tail-sampled, keeping every error and slow trace.')).toEqual([]);
     expect(
       found('url-shortener', 'Even if a consumer crashes, Kafka redelivers, so clicks are counted at least once and deduplicated by event id.'),

@@ -4847,6 +4847,11 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     dimension: DATA,
     claims: [
       { allOf: [['cursor'], ['page number', 'offset page', 'turns it into offset']], unless: ['instead', 'rather than', 'unlike', 'versus', 'vs'] },
+      // An opaque cursor the server turns into "LIMIT 20 OFFSET 60" is a page number in disguise.
+      {
+        allOf: [['cursor'], ['offset'], ['limit']],
+        unless: ['instead', 'rather than', 'unlike', 'versus', 'vs', 'not', 'never', 'avoid', 'avoids'],
+      },
     ],
     correction:
       'a cursor encodes the last item seen (keyset pagination); a page number turned into OFFSET rescans skipped rows and shifts when new items arrive',
@@ -7026,6 +7031,46 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     ],
     correction:
       'tail-based sampling decides after a trace is complete, so it can keep errors and slow traces; deciding at the start is head-based sampling',
+  },
+  {
+    id: 'tail-sampling-keeps-last-spans',
+    dimension: TRADE,
+    claims: [
+      {
+        allOf: [
+          ['tail sampling', 'tail based sampling'],
+          ['tail end', 'last few spans', 'last spans', 'final spans', 'end of each trace', 'end of the trace', 'spans nearest'],
+        ],
+        unless: ['not', 'rather than', 'instead of', 'decision', 'decides'],
+      },
+    ],
+    correction:
+      'tail-based sampling keeps or drops whole traces, deciding once a trace is complete (so errors and slow traces are kept); it is about when the decision is made, not which spans of a trace survive',
+  },
+  {
+    id: 'logs-downsampled-by-averaging',
+    dimension: TRADE,
+    claims: [
+      {
+        allOf: [
+          ['log', 'logs', 'log lines'],
+          [
+            'averaging the log lines',
+            'average the log lines',
+            'averages the log lines',
+            'averaging log lines',
+            'average log lines',
+            'downsample logs',
+            'downsampling logs',
+            'downsample the logs',
+            'logs are downsampled',
+          ],
+        ],
+        unless: ['metrics from logs', 'derive metrics', 'counts', 'not'],
+      },
+    ],
+    correction:
+      'log lines are text events and cannot be averaged; downsampling is for metrics, while logs are cut by sampling, dropping debug levels, shorter hot retention and moving older logs to object storage',
   },
   {
     id: 'keep-all-telemetry-forever',
