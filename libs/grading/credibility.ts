@@ -99,11 +99,13 @@ export function mostlyFiller(credibility: Credibility): boolean {
  * `result` (a point judged on `said`, the sentences its evidence may come from) as far as the answer's credibility
  * carries it: covered stays covered unless the answer is mostly filler, or makes enough wrong claims that the point's
  * minimum of concepts is no longer enough, or is mostly a keyword list. Otherwise partial, with the reason
- * (`lacks.filler`, `lacks.doubted`).
+ * (`lacks.filler`, `lacks.doubted`); a point only begun in an answer that is mostly filler says so too.
  */
 export function credited(point: CompiledKeyPoint, said: SentenceKeys, result: CoverageResult, credibility: Credibility): CoverageResult {
-  if (result.status !== 'covered') return result;
+  if (result.status === 'missed') return result;
+  // A point begun in such an answer is told what holds it back first: the talk around it, not a missing word.
   if (mostlyFiller(credibility)) return { ...result, status: 'partial', lacks: { reasoning: false, concepts: [], filler: true } };
+  if (result.status !== 'covered') return result;
   const doubted = credibility.listed ? 'list' : credibility.wrongClaims >= WRONG_CLAIMS_TO_DOUBT ? 'wrong-claims' : null;
   if (doubted === null) return result;
   const stricter = judgeCoverage({ ...point.signals, minConcepts: point.signals.minConcepts + 1 }, said);

@@ -27,6 +27,8 @@ export interface DimensionInputs {
   readonly quality: QualitySignals;
   /** Non-answers and off-topic answers score 1 everywhere: there is nothing to credit. */
   readonly nothingToCredit: boolean;
+  /** The answer is mostly general remarks and open choices (`credibility.ts`): no dimension passes 2. */
+  readonly padded: boolean;
   /** The sentences that may earn credit, and their text, for the reasons' quotes. */
   readonly credited: readonly AnalysedSentence[];
   /** How many sentences the answer has (injected text and repeats aside): more than `credited` when some earned nothing. */
@@ -37,6 +39,8 @@ export interface DimensionInputs {
 }
 
 const CREDIT = { covered: 1, partial: 0.5, missed: 0 } as const;
+/** The most a dimension scores in an answer that is mostly general remarks and open choices: lean no hire. */
+const PADDED_CAP: DimensionScore = 2;
 /**
  * Several different wrong claims are a pattern of wrong understanding, not a slip: a strict interviewer stops
  * trusting the rest of the answer. Two cap every dimension at 3, three or more at 2 (the answer's own covered
@@ -89,6 +93,8 @@ export function scoreDimensions(inputs: DimensionInputs): DimensionGrade[] {
     else if (mistakes.length > 0) score = Math.max(1, score - 1) as DimensionScore;
     const pattern = PATTERN_CAPS.find((p) => inputs.wrongClaims >= p.from && score > p.cap);
     if (pattern) score = pattern.cap;
+    const padded = inputs.padded && score > PADDED_CAP;
+    if (padded) score = PADDED_CAP;
     if (inputs.nothingToCredit) score = 1;
     const why = inputs.nothingToCredit
       ? 'the answer gives nothing on this to credit'
@@ -98,6 +104,7 @@ export function scoreDimensions(inputs: DimensionInputs): DimensionGrade[] {
           () => withoutPoints(inputs, id, score),
           wrong.map((m) => inputs.quote(m.sentence)),
           pattern ? inputs.wrongClaims : 0,
+          padded,
         );
     return [{ id, score, reason: reasonFor(why) }];
   });
@@ -140,7 +147,14 @@ function coverageOf(inputs: DimensionInputs, onDimension: (dimension: string) =>
  * Why the score, from this answer: the dimension's key points by status and its mistakes; a dimension without
  * key points says what in the answer moved it (`withoutPoints`).
  */
-function explain(coverage: DimensionCoverage, mistakes: string[], otherwise: () => string, wrong: readonly string[], pattern: number): string {
+function explain(
+  coverage: DimensionCoverage,
+  mistakes: string[],
+  otherwise: () => string,
+  wrong: readonly string[],
+  pattern: number,
+  padded: boolean,
+): string {
   const parts: string[] = [];
   if (coverage.ratio !== null) {
     if (coverage.covered.length) parts.push(`you covered ${listOf(coverage.covered.map(label), 'and')}`);
@@ -158,6 +172,7 @@ function explain(coverage: DimensionCoverage, mistakes: string[], otherwise: () 
   // Held down by the answer's wrong claims elsewhere: said, so the score is not a mystery beside covered points.
   if (pattern > 0)
     parts.push(`held down because the answer makes ${pattern} technically wrong claims, which a strict interviewer will not look past`);
+  if (padded) parts.push('held down because most of the answer is general remarks and options left open rather than a design');
   return parts.join(', ');
 }
 

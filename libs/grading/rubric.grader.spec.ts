@@ -403,6 +403,20 @@ describe(RubricGrader.name, () => {
       expect(status(grade([pull, ...cautious].join(' ')))['push-vs-pull']).toBe('covered');
     });
 
+    it('holds a phase answer that leaves its choices open at lean no hire, and tells the candidate why', () => {
+      const scoping = inPhaseOf('chat-system', 'requirements-clarification');
+      const graded = scoping(
+        'For the requirements one could consider one-to-one and group chat, maybe up to 500 members, though it would depend on the product. ' +
+          'Delivery receipts could possibly be needed, or perhaps just read receipts, depending on what users expect. ' +
+          'Ordering might be per conversation or maybe global, it would depend on the use case.',
+      );
+      expect(Math.max(...graded.dimensions.map((d) => d.score))).toBeLessThanOrEqual(2);
+      expect(graded.dimensions.find((d) => d.id === 'requirements')?.reason).toContain('general remarks and options left open');
+      expect(graded.feedback.improvements).toContainEqual(
+        expect.stringContaining('mostly general remarks and options left open; commit to a design'),
+      );
+    });
+
     it('covers no point in an answer that lectures on the textbook and its history instead of designing', () => {
       const lecture = [
         'The CAP theorem says that during a network partition a distributed system has to choose between consistency and availability.',

@@ -205,6 +205,7 @@ export class RubricGrader implements Grader {
       wrongClaims: credibility.wrongClaims,
       quality,
       nothingToCredit,
+      padded: mostlyFiller(credibility),
       credited: creditable,
       answered: answer.sentences.filter((s) => !s.injected && !s.duplicate).length,
       quote,
