@@ -17,6 +17,13 @@ describe('MESSAGING_MISCONCEPTIONS', () => {
   // New entries: each claim in at least two wordings.
   it.each([
     ['kafka-weak-acks-durable', 'realtime-notifications', 'We produce with acks=1, which is durable because the leader has persisted the event.'],
+    ['topic-per-group', 'chat-system', 'Groups: each group gets its own Kafka topic, and every member gateway subscribes to it.'],
+    ['topic-per-group', 'realtime-notifications', 'We create one topic per user, so each user reads only their own notifications.'],
+    [
+      'offset-commit-before-processing',
+      'realtime-notifications',
+      'The consumer commits the offset as soon as it has read the event and then does the work, which gives exactly-once processing.',
+    ],
     ['kafka-weak-acks-durable', 'realtime-notifications', 'We use acks=0 for speed, and because the topic has three replicas no message is lost.'],
     [
       'kafka-weak-acks-durable',
@@ -201,6 +208,11 @@ describe('MESSAGING_MISCONCEPTIONS', () => {
 
   // The correct version of each claim, as a strong candidate says it: no misconception at all.
   it.each([
+    [
+      'topic-per-group',
+      'chat-system',
+      'Messages go to one Kafka topic partitioned by conversation id, not a topic per group, so order holds per chat.',
+    ],
     [
       'kafka-weak-acks-durable',
       'realtime-notifications',

@@ -111,6 +111,34 @@ const IN_ORDER = [
 ];
 
 export const MESSAGING_MISCONCEPTIONS: readonly Misconception[] = [
+  {
+    id: 'topic-per-group',
+    dimension: 'scalability-reliability',
+    claims: [
+      {
+        allOf: [
+          ['kafka', 'topic', 'topics'],
+          [
+            'its own kafka topic',
+            'a topic per group',
+            'one topic per group',
+            'a topic per conversation',
+            'one topic per conversation',
+            'a topic per chat',
+            'one topic per chat',
+            'a topic per user',
+            'one topic per user',
+            'topic for every user',
+            'topic for every group',
+          ],
+          ['group', 'groups', 'conversation', 'conversations', 'chat', 'chats', 'user', 'users'],
+        ],
+        unless: ['not', 'instead', 'avoid', 'millions', 'partition key', 'partitioned by'],
+      },
+    ],
+    correction:
+      'a broker holds thousands of topics, not millions: groups, conversations and users are keys within a few partitioned topics (partition by conversation id for order), never a topic each',
+  },
   // Broker durability: acks, the producer's buffer, replication.
   {
     id: 'kafka-weak-acks-durable',
@@ -977,6 +1005,9 @@ export const MESSAGING_MISCONCEPTIONS: readonly Misconception[] = [
             'right after polling',
             'right after the poll',
             'immediately after reading',
+            'as soon as it has read',
+            'as soon as we have read',
+            'then does the work',
           ],
           [...NEVER_LOST, 'at least once', 'guarantee', 'guarantees', 'guaranteed', 'no duplicates', 'exactly once', 'reliable', 'lossless'],
         ],

@@ -5,6 +5,19 @@ import { READPATH_MISCONCEPTIONS } from './misconceptions-readpath.js';
 /** Wrong claims about read paths, storage and ranking, each worded as different candidates would put it: [question, text, misconception]. */
 const WRONG: readonly (readonly [string, string, string])[] = [
   [
+    'distributed-rate-limiter',
+    'Hot keys: the biggest customers get spread out automatically because Redis Cluster hashes keys across slots.',
+    'hashing-spreads-a-hot-key',
+  ],
+  ['chat-system', 'Celebrity groups are no problem: consistent hashing balances the hot keys for free.', 'hashing-spreads-a-hot-key'],
+  [
+    'photo-feed',
+    "After 30 days photos move to Glacier; the CDN keeps serving them so users won't notice the retrieval delay.",
+    'archive-tier-served-by-cdn',
+  ],
+  ['photo-feed', 'Old originals go to Deep Archive, which is transparently served through the CDN.', 'archive-tier-served-by-cdn'],
+  ['url-shortener', 'Redis is write-through on create, so every link is in cache and the hit rate is effectively 100%.', 'cache-always-hits'],
+  [
     'url-shortener',
     'With cache-aside, the cache loads missing entries from the database itself, so the service only talks to the cache.',
     'cache-aside-is-write-through',
@@ -495,6 +508,16 @@ const WRONG: readonly (readonly [string, string, string])[] = [
 
 /** The correct statement of the same topic, as a strong candidate words it: [question, text, misconception it must not trip]. */
 const RIGHT: readonly (readonly [string, string, string])[] = [
+  [
+    'distributed-rate-limiter',
+    "A hot key stays on one slot however keys are hashed, so the biggest customers' counters are split into sub-keys automatically summed.",
+    'hashing-spreads-a-hot-key',
+  ],
+  [
+    'photo-feed',
+    'Originals older than 90 days move to an archive tier; opening one is slower, so the CDN keeps the thumbnails users will notice.',
+    'archive-tier-served-by-cdn',
+  ],
   [
     'photo-feed',
     "Most accounts have a few hundred followers, so on post we fan out on write into each follower's cached timeline - cheap writes, very cheap reads.",

@@ -122,6 +122,37 @@ const SAME_THING = [
 const CURSOR = ['cursor', 'cursors', 'cursor pagination', 'cursor based pagination', 'cursor based paging', 'cursor paging'];
 
 export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
+  {
+    id: 'hashing-spreads-a-hot-key',
+    dimension: SCALE,
+    claims: [
+      {
+        allOf: [
+          ['hot key', 'hot keys', 'biggest customers', 'heavy hitters', 'hottest keys', 'celebrity', 'celebrities'],
+          ['automatically', 'for free', 'on its own', 'by itself', 'takes care of'],
+          ['hash', 'hashes', 'hashing', 'consistent hashing', 'hash slots', 'slots'],
+        ],
+        unless: ['not', 'split', 'splits', 'suffix', 'salt', 'salted', 'replicate', 'replicas', 'local', 'sub keys', 'shard the key', 'still'],
+      },
+    ],
+    correction:
+      'hashing places each key on one shard, so a hot key stays one hot shard however the keys are spread; it needs splitting (sub-keys or a salted suffix), replicas for reads, or local pre-aggregation',
+  },
+  {
+    id: 'archive-tier-served-by-cdn',
+    dimension: SCALE,
+    claims: [
+      {
+        allOf: [
+          ['glacier', 'deep archive', 'archive tier', 'archive storage'],
+          ['won t notice', 'will not notice', 'wouldn t notice', 'no one notices', 'nobody notices', 'transparently', 'no extra latency'],
+        ],
+        unless: ['hours', 'restore', 'restored', 'retrieval takes', 'rarely', 'instant retrieval', 'slower'],
+      },
+    ],
+    correction:
+      'an archive tier (Glacier, Deep Archive) takes minutes to hours to restore an object, and a CDN only serves what it has cached: a photo that must open on demand stays in a tier with instant retrieval',
+  },
   // Caching patterns.
   {
     id: 'cache-aside-is-write-through',
@@ -336,6 +367,12 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
             'every request is a hit',
             'every lookup is a hit',
             'every redirect is a hit',
+            'hit rate is effectively 100',
+            'effectively 100 hit',
+            'every link is in cache',
+            'every link is in the cache',
+            'everything is in cache',
+            'everything is in the cache',
             'every read hits the cache',
             'every request hits the cache',
             'every lookup hits the cache',

@@ -171,6 +171,11 @@ describe('MISCONCEPTIONS', () => {
       "Each retry goes out with a new attempt_id as the processor's idempotency key, so every attempt is traceable.",
       'new-idempotency-key-per-retry',
     ],
+    [
+      'payment-gateway',
+      "A retry worker re-sends the authorization with a fresh processor request id each attempt, so the processor doesn't reject it as a duplicate.",
+      'new-idempotency-key-per-retry',
+    ],
     ['job-scheduler', 'The lease prevents the worker from crashing mid-job.', 'lease-prevents-crash'],
     ['job-scheduler', 'When the visibility timeout expires SQS deletes the message.', 'visibility-timeout-deletes'],
     // Right words, wrong concept: each of these names the right mechanism and gets it wrong.

@@ -4148,6 +4148,16 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
         ],
         unless: ['same key', 'same idempotency', 'original key', 'not', 'never'],
       },
+      // "… re-sends the authorization (fresh processor request id each attempt, so the processor doesn't reject it as a
+      // duplicate)": the dedup the processor offers, switched off on purpose.
+      {
+        allOf: [
+          ['retry', 'retries', 're sends', 'resends', 'each attempt', 'every attempt'],
+          ['fresh processor request id', 'fresh request id', 'new request id', 'fresh id', 'new id each attempt', 'new id per attempt'],
+          ['duplicate', 'duplicates'],
+        ],
+        unless: ['same', 'reuse', 'reuses', 'reused'],
+      },
     ],
     correction:
       "a retry must reuse the first attempt's idempotency key; a new request or a fresh key per retry is a new charge to the processor, so a card the first attempt charged is charged twice",
