@@ -121,6 +121,19 @@ describe(analyseAnswer.name, () => {
     ]);
   });
 
+  it('reads a numbered list of terms, each "for" a buzzword, as a list: its markers are not sentences, its names not figures', () => {
+    const numbered = [
+      '1. Load balancer - for scalability',
+      '2. Redis - for low latency',
+      '3. Cassandra - for availability and horizontal scaling',
+      '4. MD5 + base62 - for short unique codes',
+      '5. Kafka - for decoupling',
+      '6. CDN - for global performance',
+    ].join('\n');
+    const items = sut('url-shortener', numbered).sentences.filter((s) => /[a-z]/i.test(numbered.slice(s.start, s.end)));
+    expect(items.map((s) => s.listLike)).toEqual([true, true, true, true, true, true]);
+  });
+
   it("reads a dozen things in one sentence as a catalogue, and a record's fields as one thing described", () => {
     const listLike = (text: string) => sut('chat-system', text).sentences.map((s) => s.listLike);
     expect(

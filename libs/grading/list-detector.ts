@@ -112,14 +112,21 @@ export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedTe
   flush();
   // An answer made of fragments is a list even where a bullet carries a preposition ("- Kafka for fan-out",
   // "- APNs / FCM for offline devices"): its fragments name things, they do not say anything about them.
-  if (sentences.length < 5) return;
+  // A numbering marker ("1.", "2.") on a line of its own is no sentence of the answer's: it neither lists nor says.
+  const lines = sentences.filter((s) => !/\p{L}/u.test(folded.text.slice(s.foldedStart, s.foldedEnd)));
+  const counted = sentences.length - lines.length;
+  if (counted < 5) return;
   const fragments = sentences.filter((s) => isFragment(s, folded));
-  if (fragments.length / sentences.length >= FRAGMENT_ANSWER) for (const s of fragments) s.listLike = true;
+  if (fragments.length / counted >= FRAGMENT_ANSWER) for (const s of fragments) s.listLike = true;
 }
+
+/** A figure of its own: "300 ms", "10k", not the digits of a name ("MD5", "base62", "S3"). */
+const FIGURE = /(?<![\p{L}\d])\d/u;
 
 /** A short line with at most two plain function words and no number, relation or reason. */
 function isFragment(s: AnalysedSentence, folded: FoldedText): boolean {
   const words = s.tokenEnd - s.tokenStart;
-  if (words === 0 || words > FRAGMENT_WORDS || s.plainFunctionWords > 2 || s.hasNumber || s.reasoning) return false;
-  return !RELATES.test(folded.text.slice(s.foldedStart, s.foldedEnd));
+  if (words === 0 || words > FRAGMENT_WORDS || s.plainFunctionWords > 2 || s.reasoning) return false;
+  const text = folded.text.slice(s.foldedStart, s.foldedEnd);
+  return !(s.hasNumber && FIGURE.test(text)) && !RELATES.test(text);
 }
