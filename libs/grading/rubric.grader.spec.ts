@@ -413,7 +413,7 @@ describe(RubricGrader.name, () => {
       expect(Math.max(...graded.dimensions.map((d) => d.score))).toBeLessThanOrEqual(2);
       expect(graded.dimensions.find((d) => d.id === 'requirements')?.reason).toContain('general remarks and options left open');
       expect(graded.feedback.improvements).toContainEqual(
-        expect.stringContaining('mostly general remarks and options left open; commit to a design'),
+        expect.stringContaining('mostly general remarks and options left open; commit to a scope for it: what is in, what is out, the targets'),
       );
     });
 
