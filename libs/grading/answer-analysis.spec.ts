@@ -134,6 +134,20 @@ describe(analyseAnswer.name, () => {
     expect(items.map((s) => s.listLike)).toEqual([true, true, true, true, true, true]);
   });
 
+  it('reads terms each pointed at a virtue ("Redis Cluster -> horizontal scalability") as a list, and a consequence as a relation', () => {
+    const virtues = [
+      '1) Envoy rate-limit filter -> low latency',
+      '2) Redis Cluster -> horizontal scalability',
+      '3) Lua scripts -> atomicity',
+      '4) Token bucket -> burst handling',
+      '5) Local in-memory cache -> performance',
+      '6) Fail open -> high availability',
+    ].join('\n');
+    expect(sut('distributed-rate-limiter', virtues).sentences.map((s) => s.listLike)).toEqual([true, true, true, true, true, true]);
+    const consequence = sut('distributed-rate-limiter', 'Lua script -> check and increment run as one step on the shard.').sentences[0];
+    expect(consequence?.reasoning).toBe(true);
+  });
+
   it("reads a dozen things in one sentence as a catalogue, and a record's fields as one thing described", () => {
     const listLike = (text: string) => sut('chat-system', text).sentences.map((s) => s.listLike);
     expect(

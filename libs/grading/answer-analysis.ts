@@ -7,7 +7,7 @@ import { TermHits } from './term-index.js';
 import { FoldedText } from './text-normaliser.js';
 import type { Tokens } from './tokeniser.js';
 import type { AnalysisScratch, GraderEngine } from './grader-engine.js';
-import { classifyListLike } from './list-detector.js';
+import { classifyListLike, namesAVirtue } from './list-detector.js';
 
 /** A sentence with what the grader found in it and whether it may earn credit. */
 export interface AnalysedSentence extends Sentence {
@@ -276,7 +276,7 @@ const isReasoningCue = (key: number, lexicon: LexiconIndex) => key === lexicon.r
 function leadsTo(text: string): boolean {
   if (!text.includes('>') && !text.includes('→')) return false;
   const arrows = text.match(/\S\s*(?:->|→|=>)\s*\S/g);
-  return arrows !== null && arrows.length === 1;
+  return arrows !== null && arrows.length === 1 && !namesAVirtue(text);
 }
 
 /**

@@ -53,6 +53,13 @@ const HEDGE =
   /\b(?:could|might|maybe|perhaps|possibly|potentially|probably|likely|may|would (?:really )?depend|depending on|one could|one might|some (?:kind|form|sort) of|either way|it depends|not sure)\b/gi;
 const HEDGES_TO_COMMIT_NOTHING = 2;
 
+/**
+ * A sales pitch: what the design does for people, in brochure words ("unlocking scale", "experiences that delight
+ * customers", "empowers data scientists", "best-in-class", "blazing-fast"). Figures in it are claims, not sizing.
+ */
+const PITCH =
+  /\b(?:unlock(?:s|ing)?|empower(?:s|ing)?|delight(?:s|ing)?|synerg\w*|best[- ]in[- ]class|game[- ]chang\w*|next[- ]gen(?:eration)?|state[- ]of[- ]the[- ]art|blazing[- ]fast|future[- ]proof|move fast|supercharg\w*|turbocharg\w*)\b/i;
+
 /** A year ("proposed around 2000", "in the late 1990s") dates a story; it sizes nothing. */
 const YEAR = /\b(?:19|20)\d\d(?:s\b)?/g;
 
@@ -83,7 +90,7 @@ export function fillerShare(sentences: readonly AnalysedSentence[], source: stri
     const text = source.slice(s.start, s.end);
     const figures = s.hasNumber && /\d/.test(text.replace(YEAR, ''));
     const remarks = !figures && s.termCount <= FILLER_TERMS && FILLER.test(text);
-    if (remarks || (!figures && LECTURE.test(text)) || hedges(text) >= HEDGES_TO_COMMIT_NOTHING) filler += n;
+    if (remarks || (!figures && LECTURE.test(text)) || PITCH.test(text) || hedges(text) >= HEDGES_TO_COMMIT_NOTHING) filler += n;
   }
   return words === 0 ? 0 : filler / words;
 }

@@ -123,10 +123,20 @@ export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedTe
 /** A figure of its own: "300 ms", "10k", not the digits of a name ("MD5", "base62", "S3"). */
 const FIGURE = /(?<![\p{L}\d])\d/u;
 
+/**
+ * What a design is for, in a word or two: an arrow or a dash to one of these ("Redis Cluster -> horizontal scalability",
+ * "Lua scripts -> atomicity") names a virtue, it does not say how the thing gets it.
+ */
+const VIRTUE =
+  /(?:->|→|=>|\s[-–—]\s)\s*(?:(?:high|low|better|horizontal|global|strong|eventual|great|more)\s+)?(?:scalability|scale|scaling|performance|latency|availability|reliability|resilience|durability|consistency|accuracy|atomicity|decoupling|observability|security|simplicity|speed|throughput|elasticity|fault tolerance|burst handling|efficiency|flexibility|maintainability|redundancy)\s*[.;]?\s*$/i;
+
+/** The line ends in an arrow or a dash to a virtue: no relation, and no reason either. */
+export const namesAVirtue = (text: string): boolean => VIRTUE.test(text);
+
 /** A short line with at most two plain function words and no number, relation or reason. */
 function isFragment(s: AnalysedSentence, folded: FoldedText): boolean {
   const words = s.tokenEnd - s.tokenStart;
   if (words === 0 || words > FRAGMENT_WORDS || s.plainFunctionWords > 2 || s.reasoning) return false;
-  const text = folded.text.slice(s.foldedStart, s.foldedEnd);
-  return !(s.hasNumber && FIGURE.test(text)) && !RELATES.test(text);
+  const text = folded.text.slice(s.foldedStart, s.foldedEnd).replace(/^\s*\d+[.)]\s*/, '');
+  return !(s.hasNumber && FIGURE.test(text)) && (!RELATES.test(text) || namesAVirtue(text));
 }

@@ -429,6 +429,15 @@ describe(RubricGrader.name, () => {
       expect(status(grade([GOOD, justified].join('\n')))).toEqual(status(grade(GOOD)));
     });
 
+    it('covers no point in a sales pitch, whatever its figures', () => {
+      const pitch = [
+        'Our OpenTelemetry pipeline unlocks end-to-end visibility at massive scale, empowering every team to move fast.',
+        'A best-in-class Mimir backend delivers blazing-fast dashboards in under 100 ms that delight on-call engineers.',
+        'Tail-based sampling is future-proof and supercharges debugging while cutting cost by 90%.',
+      ];
+      expect(status(grade([pull, ...pitch].join(' ')))['push-vs-pull']).toBe('partial');
+    });
+
     it('needs more than the minimum of a point once the answer makes three wrong claims, and not before', () => {
       expect(status(grade([pull, ...wrong.slice(0, 2)].join('\n')))['push-vs-pull']).toBe('covered');
       expect(status(grade([pull, ...wrong].join('\n')))['push-vs-pull']).toBe('partial');
