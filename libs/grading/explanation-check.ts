@@ -118,7 +118,7 @@ const DISMISSALS: readonly RegExp[] = [
   /\bno (?:separate |extra |dedicated |additional |special )?((?:[a-z0-9']+ ){0,2}[a-z0-9']+) (?:to (?:maintain|build|manage|operate|worry about)|needed|required)\b/g,
   /\bno need (?:for|of) (?:a |an |the |any )?((?:[a-z0-9']+ ){0,2}[a-z0-9']+)/g,
   /\bsimpler than (?:a |an |the |any )?((?:[a-z0-9']+ ){0,2}[a-z0-9']+)/g,
-  /\b((?:[a-z0-9']+ ){0,2}[a-z0-9']+) (?:is|are|becomes|would be) (?:unnecessary|not needed|not required|overkill|redundant)\b/g,
+  /\b((?:[a-z0-9']+ ){0,2}[a-z0-9']+) (?:is|are|becomes|would be) (?:unnecessary|not needed|not required|overkill|redundant|over engineering|overengineering|over engineered)\b/g,
   // "makes a separate double-entry ledger redundant", "I wouldn't bother partitioning", "I wouldn't shard at all".
   /\bmakes? (?:a |an |the |any )?(?:separate |extra |dedicated )?((?:[a-z0-9']+ ){0,5}[a-z0-9']+) (?:unnecessary|redundant|pointless|obsolete|overkill)\b/g,
   /\b(?:wouldn't|won't|don't|do not|would not|will not) bother (?:with |about )?(?:a |an |the |any )?((?:[a-z0-9']+ ){0,1}[a-z0-9']+)/g,
@@ -142,7 +142,7 @@ const NEGATED =
 
 /** A word every dismissal pattern holds. */
 const DISMISSAL_WORD =
-  /\b(?:no|simpler|unnecessary|needed|required|overkill|redundant|pointless|obsolete|bother|at all|concern|problem|issue|worry|matter)\b/;
+  /\b(?:no|simpler|unnecessary|needed|required|overkill|redundant|pointless|obsolete|bother|at all|concern|problem|issue|worry|matter|over engineering|overengineering|over engineered)\b/;
 
 /** Where the explanation itself sets something aside ("instead of a lock", "without a sequencer"): not a need. */
 const SETS_ASIDE = /\b(?:no|not|never|without|instead of|rather than|avoid|avoids|cannot|can't|unlike)\b/;

@@ -5,6 +5,13 @@ import { MISCONCEPTIONS } from './misconceptions.js';
 /** [questionId, sentence, misconception id] */
 const WRONG: readonly (readonly [string, string, string])[] = [
   [
+    'payment-gateway',
+    'Events: after the payment transaction commits, the service publishes PaymentUpdated to Kafka with acks=all, so no event can be lost.',
+    'publish-after-commit-never-lost',
+  ],
+  ['payment-gateway', 'After commit the handler publishes the event to Kafka, so a webhook is never missed.', 'publish-after-commit-never-lost'],
+  ['distributed-rate-limiter', "The sliding window counter weights the previous window by overlap, so it's exact.", 'sliding-window-counter-exact'],
+  [
     'job-scheduler',
     '10M a day is ~115 per second, so 20 containers cover it, top of the hour included, since peaks average out over the day.',
     'peaks-average-out',
@@ -539,6 +546,7 @@ const BROADENED: readonly (readonly [string, string, string])[] = [
 
 /** [questionId, sentence] */
 const CORRECT: readonly (readonly [string, string])[] = [
+  ['payment-gateway', 'After the transaction commits, a relay publishes the outbox rows to Kafka, so no event is lost.'],
   ['job-scheduler', "Peaks don't average out for the workers: the top of the hour brings 30x the mean, so we queue and add jitter."],
   ['payment-gateway', 'The merchant generates one idempotency key per payment and reuses it on every retry.'],
   ['payment-gateway', 'A retry carries the same idempotency key, so the processor returns the first outcome instead of charging again.'],

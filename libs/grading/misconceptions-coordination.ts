@@ -995,6 +995,43 @@ export const COORDINATION_MISCONCEPTIONS: readonly Misconception[] = [
       'money needs one authoritative writer per account: under a partition an AP design accepts conflicting charges and balances that no merge can fix, so the payment path chooses consistency (refusing or queueing) and makes retries safe',
   },
   {
+    id: 'publish-after-commit-never-lost',
+    dimension: ARCH,
+    claims: [
+      {
+        allOf: [
+          [
+            'after the payment transaction commits',
+            'after the transaction commits',
+            'once the transaction commits',
+            'after commit',
+            'after the commit',
+            'after committing',
+            'once committed',
+          ],
+          ['publishes', 'publish', 'produces', 'produce', 'sends the event', 'emits'],
+          [
+            'no event can be lost',
+            'no event is lost',
+            'no event is ever lost',
+            'nothing is lost',
+            'nothing can be lost',
+            'never lost',
+            'can t be lost',
+            'cannot be lost',
+            'is never missed',
+            'is ever missed',
+            'never misses',
+            'guaranteed delivery',
+          ],
+        ],
+        unless: ['outbox', 'change data capture', 'cdc', 'debezium', 'same transaction', 'relay', 'reconcil', 'sweeper'],
+      },
+    ],
+    correction:
+      'publishing after the commit is a dual write: a crash between the commit and the publish loses the event whatever the broker guarantees once it has it; write the event to an outbox table in the same transaction and relay it (or read the change log)',
+  },
+  {
     id: 'outbox-in-memory',
     dimension: ARCH,
     claims: [
@@ -2958,6 +2995,8 @@ export const COORDINATION_MISCONCEPTIONS: readonly Misconception[] = [
             'exact counts',
             'exact limit',
             'gives exact',
+            'it s exact',
+            'so it s exact',
           ],
         ],
         unless: [

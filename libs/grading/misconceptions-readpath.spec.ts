@@ -5,6 +5,20 @@ import { READPATH_MISCONCEPTIONS } from './misconceptions-readpath.js';
 /** Wrong claims about read paths, storage and ranking, each worded as different candidates would put it: [question, text, misconception]. */
 const WRONG: readonly (readonly [string, string, string])[] = [
   [
+    'url-shortener',
+    "62^6 ≈ 57B, almost 5x the 12B links we'll ever have, so collisions are astronomically unlikely and I skip the existence check.",
+    'random-codes-never-collide',
+  ],
+  ['url-shortener', 'With 7 random characters a collision is practically impossible, so inserts never look first.', 'random-codes-never-collide'],
+  [
+    'search-autocomplete',
+    "Replicas exchange counts via gossip, which keeps every replica's suggestions identical at all times.",
+    'gossip-keeps-replicas-identical',
+  ],
+  ['search-autocomplete', 'The gossip protocol keeps all nodes always in sync.', 'gossip-keeps-replicas-identical'],
+  ['recommendation-engine', 'Experiments: each request is assigned to a model by hashing the request id, 50/50.', 'experiment-split-by-request'],
+  ['recommendation-engine', 'We split the experiment randomly per request so traffic is even across the variants.', 'experiment-split-by-request'],
+  [
     'distributed-rate-limiter',
     'Hot keys: the biggest customers get spread out automatically because Redis Cluster hashes keys across slots.',
     'hashing-spreads-a-hot-key',
@@ -508,6 +522,13 @@ const WRONG: readonly (readonly [string, string, string])[] = [
 
 /** The correct statement of the same topic, as a strong candidate words it: [question, text, misconception it must not trip]. */
 const RIGHT: readonly (readonly [string, string, string])[] = [
+  ['url-shortener', 'Codes come from a counter, so collisions are practically impossible.', 'random-codes-never-collide'],
+  ['search-autocomplete', 'Gossip keeps replicas eventually consistent: they converge within seconds.', 'gossip-keeps-replicas-identical'],
+  [
+    'recommendation-engine',
+    'Every request is assigned to a variant by hashing the user id, so a shopper stays in one arm.',
+    'experiment-split-by-request',
+  ],
   [
     'distributed-rate-limiter',
     "A hot key stays on one slot however keys are hashed, so the biggest customers' counters are split into sub-keys automatically summed.",

@@ -123,6 +123,76 @@ const CURSOR = ['cursor', 'cursors', 'cursor pagination', 'cursor based paginati
 
 export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
   {
+    id: 'random-codes-never-collide',
+    dimension: CAPACITY,
+    claims: [
+      {
+        allOf: [
+          ['collisions are', 'a collision is', 'collision is'],
+          [
+            'astronomically unlikely',
+            'vanishingly unlikely',
+            'extremely unlikely',
+            'practically impossible',
+            'essentially impossible',
+            'basically impossible',
+          ],
+        ],
+        unless: ['per insert', 'each insert', 'per code', 'a given', 'single', 'birthday', 'retry', 'retries', 'counter', 'sequence'],
+      },
+    ],
+    correction:
+      'random codes meet the birthday bound: a collision becomes likely after about the square root of the key space (about 240,000 codes for 62^6), so billions of random codes collide many times; insert only if absent and retry on a clash',
+  },
+  {
+    id: 'gossip-keeps-replicas-identical',
+    dimension: SCALE,
+    claims: [
+      {
+        allOf: [
+          ['gossip'],
+          [
+            'identical at all times',
+            'always identical',
+            'always consistent',
+            'strongly consistent',
+            'instantly consistent',
+            'in sync at all times',
+            'always in sync',
+            'immediately consistent',
+          ],
+        ],
+        unless: ['eventually', 'converge', 'converges', 'seconds behind', 'lag', 'not'],
+      },
+    ],
+    correction:
+      'gossip spreads updates in rounds, so replicas converge eventually and differ for a while after every change; identical replicas at all times need synchronous replication or a single writer',
+  },
+  {
+    id: 'experiment-split-by-request',
+    dimension: TRADE,
+    claims: [
+      {
+        allOf: [
+          [
+            'hashing the request id',
+            'hash of the request id',
+            'hash the request id',
+            'by request id',
+            'random per request',
+            'randomly per request',
+            'each request is assigned',
+            'every request is assigned',
+          ],
+          ['model', 'variant', 'arm', 'experiment', 'experiments', 'a b', '50 50', 'treatment'],
+        ],
+        unless: ['user id', 'per user', 'sticky', 'same user'],
+      },
+    ],
+    correction:
+      'an experiment assigns users, not requests: hash the user id so a user stays in one arm, or the same shopper flips between models page to page and the arms contaminate each other',
+  },
+  {
     id: 'hashing-spreads-a-hot-key',
     dimension: SCALE,
     claims: [

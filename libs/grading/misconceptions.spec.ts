@@ -149,6 +149,13 @@ describe('MISCONCEPTIONS', () => {
     ['observability-platform', 'We downsample logs too, averaging the log lines per minute.', 'logs-downsampled-by-averaging'],
     ['observability-platform', 'After a week logs are downsampled to hourly averages.', 'logs-downsampled-by-averaging'],
     ['photo-feed', 'The cursor is base64("page=3"), and the server turns it into LIMIT 20 OFFSET 60.', 'cursor-is-page-number'],
+    ['photo-feed', 'Pagination: opaque cursor = base64 of the page offset, so clients cannot tamper with it.', 'cursor-is-page-number'],
+    [
+      'url-shortener',
+      "Browsers keep it for an hour, and since every click is still logged as a Kafka event we don't lose analytics.",
+      'cached-redirect-still-counted',
+    ],
+    ['recommendation-engine', 'Training-serving skew is when the model is trained on more data than it sees at serving time.', 'skew-is-stale-model'],
     ['observability-platform', 'Storage is cheap, so we keep 100% of traces for a year.', 'keep-all-telemetry-forever'],
     ['observability-platform', 'Scraping is perfect for short-lived batch jobs.', 'scraping-short-lived-jobs'],
     ['observability-platform', 'Pull is the better fit for short-lived cron jobs.', 'scraping-short-lived-jobs'],

@@ -1775,7 +1775,7 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     claims: [
       {
         allOf: [
-          ['301', 'permanent redirect', 'cached redirect'],
+          ['301', 'permanent redirect', 'cached redirect', 'browsers keep it', 'browser keeps it', 'browsers cache it', 'browser caches it'],
           [
             'don t lose analytics',
             'do not lose analytics',
@@ -4856,7 +4856,10 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     id: 'cursor-is-page-number',
     dimension: DATA,
     claims: [
-      { allOf: [['cursor'], ['page number', 'offset page', 'turns it into offset']], unless: ['instead', 'rather than', 'unlike', 'versus', 'vs'] },
+      {
+        allOf: [['cursor'], ['page number', 'offset page', 'turns it into offset', 'page offset', 'base64 of the offset', 'encodes the offset']],
+        unless: ['instead', 'rather than', 'unlike', 'versus', 'vs'],
+      },
       // An opaque cursor the server turns into "LIMIT 20 OFFSET 60" is a page number in disguise.
       {
         allOf: [['cursor'], ['offset'], ['limit']],
@@ -4947,6 +4950,9 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
             'trained on old data',
             'trained on stale data',
             'trained on outdated data',
+            'trained on more data than',
+            'more data than it sees',
+            'less data at serving',
             'older data than',
             'fix it by retraining',
             'fixed by retraining',
