@@ -52,6 +52,22 @@ describe(buildReport.name, () => {
     expect(score('scalability-reliability')).toBe(4);
   });
 
+  it('says where a point of a dimension was covered when its own phase left it, so "only started on" never stands unexplained beside Covered', () => {
+    const sut = report([
+      grade('high-level-design', { 'high-level-architecture': [2, 'Only started on the delivery path'] }, { 'realtime-processing': 'partial' }),
+      grade('deep-dive', { 'data-model-storage': 3 }, { 'realtime-processing': 'covered' }),
+    ]);
+    expect(sut.keyPoints.find((k) => k.id === 'realtime-processing')?.status).toBe('covered');
+    const dimension = sut.dimensions.find((d) => d.id === 'high-level-architecture')!;
+    expect(dimension.score).toBe(2);
+    expect(dimension.comment).toMatch(
+      /^Only started on the delivery path\. ‘.+’ was covered in Deep Dive; this score rates what the High-Level Design answers showed\.$/,
+    );
+    // Covered in its own phase: nothing to explain.
+    const own = report([grade('high-level-design', { 'high-level-architecture': [4, 'You covered it'] }, { 'realtime-processing': 'covered' })]);
+    expect(own.dimensions.find((d) => d.id === 'high-level-architecture')!.comment).toBe('You covered it.');
+  });
+
   it('averages a dimension over the phases that assessed it', () => {
     const sut = report([
       grade('high-level-design', { communication: 4 }),

@@ -122,7 +122,16 @@ export function buildReport(input: {
       const said = byTests
         ? [`Hidden tests: ${hidden.passed} of ${hidden.total} passed; correctness is scored from the tests, not from words.`]
         : best.map((b) => (best.length > 1 ? { text: b.reason, phase: phaseTitle(b.phaseId) } : { text: b.reason }));
-      return { id: d.id, title: d.title, weight: d.weight, score, comment: score === null ? null : commentOf(said), descriptor };
+      const elsewhere = byTests
+        ? []
+        : coveredElsewhere(
+            question,
+            grades,
+            d.id,
+            best.map((b) => b.phaseId),
+            phaseTitle,
+          );
+      return { id: d.id, title: d.title, weight: d.weight, score, comment: score === null ? null : commentOf([...said, ...elsewhere]), descriptor };
     });
   const overall = weighOverall(dimensions);
 
@@ -202,6 +211,29 @@ function bestPerPhase(
   }
   const rank = (phase: string) => (phaseOrder.includes(phase) ? phaseOrder.indexOf(phase) : phaseOrder.length);
   return [...best.entries()].sort(([a], [b]) => rank(a) - rank(b)).map(([, b]) => b);
+}
+
+/**
+ * A dimension's key points that its own phases left uncovered and another phase covered: the key point list shows them
+ * Covered, so the comment says where, and that the score rates the answers of the phases that assess the dimension.
+ */
+function coveredElsewhere(
+  question: Question,
+  grades: readonly Grade[],
+  dimensionId: string,
+  phases: readonly string[],
+  phaseTitle: (id: string) => string,
+): string[] {
+  const covers = (g: Grade, id: string) => g.keyPoints.some((k) => k.id === id && k.status === 'covered');
+  const lines: string[] = [];
+  for (const kp of question.keyPoints.filter((k) => k.dimension === dimensionId)) {
+    if (grades.some((g) => phases.includes(g.phaseId) && covers(g, kp.id))) continue;
+    const where = grades.find((g) => !phases.includes(g.phaseId) && covers(g, kp.id));
+    if (!where) continue;
+    const own = phases.map(phaseTitle).join(' and ');
+    lines.push(`‘${kp.text}’ was covered in ${phaseTitle(where.phaseId)}; this score rates what the ${own} answers showed.`);
+  }
+  return lines;
 }
 
 /**
