@@ -106,6 +106,9 @@ const PER_OTHER = /\bper (?!second\b)[a-z]|\/\s*(?!(?:s|secs?|seconds?|d|days?)\
 
 const valueOf = (digits: string, magnitude: string | undefined): number =>
   Number(digits.replace(/,(?=\d{3}(?!\d))/g, '').replace(',', '.')) * (magnitude ? (SCALE[magnitude.toLowerCase()] ?? 1) : 1);
+/** A figure in bytes when it has a byte unit ("300 B", "2 MB"), as a count when it has none. */
+const amount = (digits: string, magnitude: string | undefined, unit: string | undefined): number =>
+  valueOf(digits, magnitude) * (unit === undefined ? 1 : (BYTE_SCALE[unit.trim().toLowerCase()] ?? 1));
 
 const off = (stated: number, actual: number) => actual > 0 && stated > 0 && (stated / actual > TOLERANCE || actual / stated > TOLERANCE);
 
@@ -244,13 +247,12 @@ function eachErrors(text: string): EstimateError[] {
   for (const m of text.matchAll(EACH)) {
     const [, count = '', countMag, , per = '', size = '', sizeMag, sizeUnit = '', total = '', totalMag, totalUnit = '', suffix = ''] = m;
     const perSecond = /second|\/\s*s/i.test(per);
-    const bytes = (digits: string, mag: string | undefined, unit: string) => valueOf(digits, mag) * (BYTE_SCALE[unit.trim().toLowerCase()] ?? 1);
-    let actual = valueOf(count, countMag) * bytes(size, sizeMag, sizeUnit);
+    let actual = valueOf(count, countMag) * amount(size, sizeMag, sizeUnit);
     const resultPerDay = PER_DAY_SUFFIX.test(suffix);
     const resultPerSecond = PER_SECOND_SUFFIX.test(suffix);
     if (perSecond && resultPerDay) actual *= 86_400;
     else if (perSecond !== resultPerSecond) continue;
-    if (!off(bytes(total, totalMag, totalUnit), actual)) continue;
+    if (!off(amount(total, totalMag, totalUnit), actual)) continue;
     // The rate as the candidate said it: the match up to "at <size> each".
     const rate = m[0]
       .slice(0, m[0].search(/\bat\s/))
@@ -279,11 +281,11 @@ function quotientErrors(text: string): EstimateError[] {
     // A fraction ("~1/3 -> ~1,700/s") scales something else; a duration ("15s/15d") is no count.
     if (OPERAND.test(text.slice(0, m.index)) || (Number(top) < 10 && Number(bottom) < 10 && !topMag && !bottomMag)) continue;
     if (NOT_A_COUNT.test(m[4] ?? '') || NOT_A_COUNT.test(m[8] ?? '')) continue;
-    // Sizes divide into a count (size ÷ size) or a size (size ÷ count); any other mix is a unit this cannot convert.
-    const sizes = [topUnit, bottomUnit, resultUnit].map((u) => u !== undefined);
-    if (!(sizes.join() === 'false,false,false' || sizes.join() === 'true,true,false' || sizes.join() === 'true,false,true')) continue;
-    const amount = (digits: string, mag: string | undefined, unit: string | undefined) =>
-      valueOf(digits, mag) * (unit === undefined ? 1 : (BYTE_SCALE[unit.trim().toLowerCase()] ?? 1));
+    // Counts divide into a count, sizes into a count (size ÷ size) and a size by a count into a size; any other mix is
+    // a unit this cannot convert.
+    const units =
+      bottomUnit === undefined ? (topUnit === undefined) === (resultUnit === undefined) : topUnit !== undefined && resultUnit === undefined;
+    if (!units) continue;
     const divisor = amount(bottom, bottomMag, bottomUnit);
     if (divisor === 0) continue;
     const actual = amount(top, topMag, topUnit) / divisor;

@@ -238,9 +238,10 @@ export function readExplanation(explanation: string): ExplanationStance {
   const needs = new Map<string, number>();
   const playedDown = new Set<string>();
   sentences.forEach((sentence, n) => {
-    const words = wordsOf(normalise(sentence));
+    const text = normalise(sentence);
+    const words = wordsOf(text);
     // Up to a contrast: "makes reads cheap, but a celebrity … would cause 100 million writes" plays down only the reads.
-    for (const part of normalise(sentence).split(CONTRAST)) {
+    for (const part of text.split(CONTRAST)) {
       if (PLAYS_DOWN.test(part)) for (const stem of contentStems(wordsOf(part))) playedDown.add(stem);
     }
     // A word within four of a negation ("without a sequencer", "instead of a lock") is set aside, not needed.

@@ -58,12 +58,12 @@ export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedTe
     }
     // Arrows and "x = y" say how things relate: notation, not a list.
     const relates = RELATES.test(text);
+    const items = itemsIn(text);
     // Its only function words are inside rubric phrases, over six or more items ("fan-out on write, fan-out on read,
     // hybrid, celebrity problem, Redis, …"), or one more where the items average two or three words ("…, DLQ,
     // retries with exponential backoff, outbox pattern"): items with no grammar of their own between them. Prose has
     // grammar of its own, so it is not split here; a schema's columns have numbers or few rubric terms.
     if (s.plainFunctionWords <= 1 && s.termCount >= 3 && !s.hasNumber && !relates) {
-      const items = itemsIn(text);
       if (items >= 6 && (s.plainFunctionWords === 0 || n / items <= SHORT_ITEM)) {
         s.listLike = true;
         continue;
@@ -73,7 +73,7 @@ export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedTe
     // session service, …, Cassandra for messages, Postgres for users, and S3 plus a CDN for attachments"), whatever
     // joins them. Prose that explains lists fewer things per sentence; a record's fields ("executions(id, job_id, …)",
     // "job_definitions: id, owning team, …") are one thing described, not a catalogue.
-    if (itemsIn(text) >= CATALOGUE_ITEMS && n / itemsIn(text) <= CATALOGUE_ITEM_WORDS && !FIELDS.test(text)) {
+    if (items >= CATALOGUE_ITEMS && n / items <= CATALOGUE_ITEM_WORDS && !FIELDS.test(text)) {
       s.listLike = true;
       continue;
     }
@@ -83,7 +83,6 @@ export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedTe
       s.listLike = false;
       continue;
     }
-    const items = itemsIn(text);
     const content = n - s.functionWords;
     s.listLike =
       (functionRatio < 0.1 && !relates && (n >= 8 || (n >= 4 && items >= 3))) ||
@@ -113,8 +112,8 @@ export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedTe
   // An answer made of fragments is a list even where a bullet carries a preposition ("- Kafka for fan-out",
   // "- APNs / FCM for offline devices"): its fragments name things, they do not say anything about them.
   // A numbering marker ("1.", "2.") on a line of its own is no sentence of the answer's: it neither lists nor says.
-  const lines = sentences.filter((s) => !/\p{L}/u.test(folded.text.slice(s.foldedStart, s.foldedEnd)));
-  const counted = sentences.length - lines.length;
+  const markers = sentences.filter((s) => !/\p{L}/u.test(folded.text.slice(s.foldedStart, s.foldedEnd))).length;
+  const counted = sentences.length - markers;
   if (counted < 5) return;
   const fragments = sentences.filter((s) => isFragment(s, folded));
   if (fragments.length / counted >= FRAGMENT_ANSWER) for (const s of fragments) s.listLike = true;

@@ -225,12 +225,12 @@ function coveredElsewhere(
   phaseTitle: (id: string) => string,
 ): string[] {
   const covers = (g: Grade, id: string) => g.keyPoints.some((k) => k.id === id && k.status === 'covered');
+  const own = phases.map(phaseTitle).join(' and ');
   const lines: string[] = [];
   for (const kp of question.keyPoints.filter((k) => k.dimension === dimensionId)) {
     if (grades.some((g) => phases.includes(g.phaseId) && covers(g, kp.id))) continue;
     const where = grades.find((g) => !phases.includes(g.phaseId) && covers(g, kp.id));
     if (!where) continue;
-    const own = phases.map(phaseTitle).join(' and ');
     lines.push(`‘${kp.text}’ was covered in ${phaseTitle(where.phaseId)}; this score rates what the ${own} answers showed.`);
   }
   return lines;
