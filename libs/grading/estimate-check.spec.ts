@@ -13,6 +13,10 @@ describe(estimateErrors.name, () => {
     expect(corrections('4 billion messages per day is roughly 4,600 per second.')).toEqual([
       '4 billion a day is about 46,000 per second (a day has about 86,400 seconds), not 4,600; redo the sum before it sizes the design',
     ]);
+    expect(corrections('So 3B requests a day, which is about 3.5k requests per second, maybe 10k/s at the evening peak.')).toEqual([
+      '3B a day is about 35,000 per second (a day has about 86,400 seconds), not 3.5k; redo the sum before it sizes the design',
+    ]);
+    expect(corrections('3B requests a day, which is about 35k requests per second.')).toEqual([]);
   });
 
   it('lets a rounded sum stand, and leaves a peak, another quantity or a factor alone', () => {
@@ -49,6 +53,19 @@ describe(estimateErrors.name, () => {
     expect(corrections('~1.2k uploads/s x 2 MB = ~200 TB/day.')).toEqual([]);
     expect(corrections('1,200 posts/s × 200 ≈ 240k feed inserts/s.')).toEqual([]);
     expect(corrections('Logs: 8k pods × 50 lines/s × 300 B ≈ 120 MB/s ≈ 10 TB/day raw.')).toEqual([]);
+  });
+
+  it('reads a result per minute or hour from a rate per second, and a size per key beside a count of keys', () => {
+    expect(corrections('Logs: 8,000 pods × 50 lines/s × 300 bytes is 120 MB per minute, so about 2 MB/s.')).toEqual([
+      '8,000 pods × 50 lines/s × 300 bytes is about 7.2 GB a minute, not 120 MB; redo the sum before it sizes the design',
+    ]);
+    expect(corrections('8,000 pods × 50 lines/s × 300 bytes is about 7 GB per minute.')).toEqual([]);
+    expect(corrections('For memory, 1M active keys × ~100 bytes per key is about 100 GB, so memory binds.')).toEqual([
+      '1M active keys × ~100 bytes per key is about 100 MB, not 100 GB; redo the sum before it sizes the design',
+    ]);
+    expect(corrections('1M active keys × ~100 bytes per key is about 100 MB.')).toEqual([]);
+    // Per something no other factor counts: the sum leaves a factor out.
+    expect(corrections('1M users × 100 bytes per session is about 100 GB.')).toEqual([]);
   });
 
   it('reads a product after an earlier result or a capacity label', () => {
@@ -103,6 +120,14 @@ describe(estimateErrors.name, () => {
     ]);
     expect(corrections("1M samples per second, at 16 bytes each that's about 1.4 TB a day.")).toEqual([]);
     expect(corrections('20k spans/s at 1 KB each is 20 MB/s.')).toEqual([]);
+  });
+
+  it('redoes a count at a size each, and leaves a term of a sum alone', () => {
+    expect(corrections("Over ten years we store 12 billion links; at roughly 500 bytes per link that's about 600 GB.")).toEqual([
+      '12 billion links at 500 bytes each is about 6 TB, not 600 GB; redo the sum before it sizes the design',
+    ]);
+    expect(corrections("12 billion links, at roughly 500 bytes per link that's about 6 TB.")).toEqual([]);
+    expect(corrections('Payment row ~1 KB + ~5 state rows + 4 ledger entries at ~200 B each -> ~2.5 KB per payment.')).toEqual([]);
   });
 
   it('leaves a sum alone when it cannot read every factor: additions, a missing factor, durations', () => {

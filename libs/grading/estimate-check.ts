@@ -4,8 +4,8 @@ import type { Misconception } from './misconceptions.js';
  * Sums a candidate states in a capacity estimate, redone: a count over a period said per second ("100M links a month
  * works out to roughly 40,000 writes per second"), a power ("62^7 ≈ 3.5 trillion"), a product ("50M items × 128
  * dims × 4 bytes ≈ 25 GB"), a quotient ("4B msgs/day ÷ 86,400 ≈ 46k/s"), a count spread over a stretch of time
- * ("83k spread over the first minute, that's 1,400/s") and a rate at a size each ("1M samples per second, at 16 bytes
- * each, is about 1.4 TB a day"). A stated result off by more than a factor of three (estimates round; a slipped digit
+ * ("83k spread over the first minute, that's 1,400/s") and a count or a rate at a size each ("1M samples per second,
+ * at 16 bytes each, is about 1.4 TB a day"). A stated result off by more than a factor of three (estimates round; a slipped digit
  * or a wrong unit does not survive that) is a wrong claim like any other: the sentence earns nothing and the line
  * gives the right figure. Only a result the sentence ties to its own sum ("is", "≈", "=", "works out to") is checked;
  * a figure with a peak factor, another quantity or a unit this cannot convert in between is left alone.
@@ -75,7 +75,7 @@ const OVER_PERIOD = new RegExp(
 );
 /** Right after it, tied to it, the same count per second: "is roughly 40,000 writes per second", "≈ 115/s". */
 const PER_SECOND = new RegExp(
-  String.raw`^${TIES}${HEDGE}${FIGURE}(?:\s+[a-z_-]+){0,3}?\s*(?:\/\s*s(?:ec(?:ond)?)?\b|\s+(?:per|a|each)\s+second\b|\s*(?:qps|rps|tps)\b)`,
+  String.raw`^(?:\s*,?\s*(?:which|that|so)(?=\s))?${TIES}${HEDGE}${FIGURE}(?:\s+[a-z_-]+){0,3}?\s*(?:\/\s*s(?:ec(?:ond)?)?\b|\s+(?:per|a|each)\s+second\b|\s*(?:qps|rps|tps)\b)`,
   'i',
 );
 /** A peak named right after the figure ("1,200/s at peak") makes it a different estimate. */
@@ -94,14 +94,16 @@ const RESULT = new RegExp(String.raw`${TIES}${HEDGE}${FIGURE}(\s*(?:[kmgtp]?b|by
 const FACTOR = new RegExp(String.raw`^\s*~?\s*${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)?((?:\s*[a-z_/-]+){0,3})\s*$`, 'i');
 const TIMES = /\s*(?:×|\*|\sx\s)\s*/i;
 /**
- * A capacity label before a sum's first figure ("Storage 4B × 300 B"). Any other word may be a factor the sum leaves
+ * A capacity label before a sum's first figure ("Storage 4B × 300 B", "For memory, 1M keys × 100 bytes per key"). Any other word may be a factor the sum leaves
  * to the sentence before ("Logs at 50 lines/s x 300 B", with the pods counted earlier).
  */
-const LABEL = /^\s*(?:storage|memory|ram|disk|bandwidth|egress|ingress|index|total|raw|data)\s+(?=~?\s*\d)/i;
+const LABEL = /^\s*(?:(?:for|on)\s+(?:the\s+)?)?(?:storage|memory|ram|disk|bandwidth|egress|ingress|index|total|raw|data),?\s+(?=~?\s*\d)/i;
 /** What makes a figure something other than a count or a size: a duration, a share. */
 const NOT_A_COUNT = /^\s*(?:ms|us|µs|ns|s|secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|%)\b/i;
 const PER_SECOND_SUFFIX = /\/\s*s\b|per second|\b(?:rps|qps|tps)\b/i;
 const PER_DAY_SUFFIX = /\/\s*d(?:ay)?\b|(?:per|a) day\b/i;
+/** A result said per minute, hour or day: the seconds it spans ("120 MB per minute"). */
+const PER_LONGER_SUFFIX = /(?:\/\s*|\b(?:per|a|an)\s+)(minute|min|hour|hr|day|d)\b/i;
 const PER_OTHER = /\bper (?!second\b)[a-z]|\/\s*(?!(?:s|secs?|seconds?|d|days?)\b)[a-z]/i;
 
 const valueOf = (digits: string, magnitude: string | undefined): number =>
@@ -204,8 +206,10 @@ function productErrors(text: string): EstimateError[] {
     if (parts.length < 2) continue;
     const factors = parts.map((part) => FACTOR.exec(part));
     // A factor "per feed open" or "per search" needs another factor the sentence leaves out.
-    if (factors.some((f) => f === null || NOT_A_COUNT.test(f[4] ?? '') || PER_OTHER.test(f[4] ?? ''))) continue;
+    if (factors.some((f) => f === null || NOT_A_COUNT.test(f[4] ?? ''))) continue;
     const parsed = factors as RegExpExecArray[];
+    // …unless another factor counts what it is per: "1M active keys × ~100 bytes per key".
+    if (parsed.some((f) => PER_OTHER.test(f[4] ?? '') && !perAnother(f, parsed))) continue;
     let bytesOf = parsed.filter((f) => f[3] !== undefined);
     const resultBytes = unit !== undefined;
     // "~100 B" beside a result in bytes is bytes, not billions; of "4B × 300 B", the one written apart.
@@ -220,32 +224,52 @@ function productErrors(text: string): EstimateError[] {
       const byteUnit = (f[3] ?? (isBytes && f[2] === 'B' ? 'b' : '')).trim().toLowerCase();
       actual *= valueOf(f[1] ?? '', isBytes && f[2] === 'B' ? undefined : f[2]) * (isBytes ? (BYTE_SCALE[byteUnit] ?? 1) : 1);
     }
-    // Time suffixes must agree: per second × … = per second; per second × … = per day is the same sum over 86,400 s;
-    // a per-day result of plain counts ("50M DAU × 8 searches = 400M/day") is read as is.
+    // Time suffixes must agree: per second × … = per second; per second × … = per minute, hour or day is the same sum
+    // over that many seconds; a per-day result of plain counts ("50M DAU × 8 searches = 400M/day") is read as is.
     const perSecond = parsed.some((f) => PER_SECOND_SUFFIX.test(f[4] ?? ''));
     const resultPerSecond = PER_SECOND_SUFFIX.test(suffix);
-    const resultPerDay = PER_DAY_SUFFIX.test(suffix);
-    if (perSecond && resultPerDay) actual *= 86_400;
+    const longer = resultPerSecond ? undefined : PER_LONGER_SUFFIX.exec(suffix)?.[1]?.toLowerCase();
+    if (perSecond && longer) actual *= SECONDS[longer] ?? 1;
     else if (perSecond !== resultPerSecond) continue;
     const result = valueOf(digits, magnitude) * (resultBytes ? (BYTE_SCALE[(unit ?? '').trim().toLowerCase()] ?? 1) : 1);
     if (!off(result, actual)) continue;
     errors.push({
-      correction: `${clause.trim().replace(/^~\s*/, '')} is about ${resultBytes ? readableBytes(actual) : readable(actual)}${resultPerSecond ? ' per second' : resultPerDay ? ' a day' : ''}, not ${stated(digits, magnitude, unit ?? '')}; redo the sum before it sizes the design`,
+      correction: `${clause.trim().replace(/^~\s*/, '')} is about ${resultBytes ? readableBytes(actual) : readable(actual)}${resultPerSecond ? ' per second' : longer ? ` a ${PERIOD_NAME[longer] ?? longer}` : ''}, not ${stated(digits, magnitude, unit ?? '')}; redo the sum before it sizes the design`,
     });
   }
   return errors;
 }
 
-/** "1M samples per second, at 16 bytes each, that's about 1.4 GB a day": a rate, a size each, a stated total. */
+/** A factor "per key" beside a factor that counts keys ("1M active keys × ~100 bytes per key"). */
+function perAnother(factor: RegExpExecArray, factors: readonly RegExpExecArray[]): boolean {
+  const unit = /(?:\bper\s+|\/\s*)([a-z]+)/i.exec(factor[4] ?? '')?.[1]?.toLowerCase();
+  if (!unit) return false;
+  return factors.some(
+    (f) =>
+      f !== factor &&
+      (f[4] ?? '')
+        .toLowerCase()
+        .split(/[\s/]+/)
+        .some((word) => word === unit || word === `${unit}s` || word === `${unit}es`),
+  );
+}
+
+/**
+ * "1M samples per second, at 16 bytes each, that's about 1.4 GB a day", "12 billion links; at roughly 500 bytes per
+ * link that's about 6 TB": a count or a rate, a size each, a stated total.
+ */
 const EACH = new RegExp(
-  String.raw`(?<![\w.])${FIGURE}((?:\s+[a-z_-]+){0,3}?)\s*(\/\s*s(?:ec(?:ond)?)?\b|\s(?:per|a|each)\s+second\b|\/\s*d(?:ay)?\b|\s(?:per|a)\s+day\b)[^;.\d]{0,12}?\bat\s+~?\s*${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)\s+(?:each|apiece|per [a-z]+)\b[,\s]*${TIES}${HEDGE}${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)([^;,.()\d]{0,16})`,
+  String.raw`(?<![\w.])${FIGURE}((?:\s+(?!(?:per|a|each)\b)[a-z_-]+){0,3}?)(\s*\/\s*s(?:ec(?:ond)?)?\b|\s+(?:per|a|each)\s+second\b|\s*\/\s*d(?:ay)?\b|\s+(?:per|a)\s+day\b)?[^.\d]{0,12}?\bat\b${HEDGE}${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)\s+(?:each|apiece|per [a-z]+)\b[,\s]*${TIES}${HEDGE}${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)([^;,.()\d]{0,16})`,
   'gi',
 );
 
 function eachErrors(text: string): EstimateError[] {
   const errors: EstimateError[] = [];
   for (const m of text.matchAll(EACH)) {
-    const [, count = '', countMag, , per = '', size = '', sizeMag, sizeUnit = '', total = '', totalMag, totalUnit = '', suffix = ''] = m;
+    const [, count = '', countMag, noun = '', per = '', size = '', sizeMag, sizeUnit = '', total = '', totalMag, totalUnit = '', suffix = ''] = m;
+    // A size is no count ("2 KB, at 500 bytes each" compares sizes); a term of a sum is not the whole ("1 KB row + 4
+    // entries at 200 B each -> 2.5 KB").
+    if (/^\s*(?:[kmgtp]?b|bytes?)\b/i.test(noun) || OPERAND.test(text.slice(0, m.index))) continue;
     const perSecond = /second|\/\s*s/i.test(per);
     let actual = valueOf(count, countMag) * amount(size, sizeMag, sizeUnit);
     const resultPerDay = PER_DAY_SUFFIX.test(suffix);
@@ -257,7 +281,7 @@ function eachErrors(text: string): EstimateError[] {
     const rate = m[0]
       .slice(0, m[0].search(/\bat\s/))
       .trim()
-      .replace(/,$/, '');
+      .replace(/[,;]$/, '');
     const over = resultPerDay ? ' a day' : resultPerSecond ? ' per second' : '';
     errors.push({
       correction: `${rate} at ${stated(size, sizeMag, sizeUnit)} each is about ${readableBytes(actual)}${over}, not ${stated(total, totalMag, totalUnit)}; redo the sum before it sizes the design`,
