@@ -17,6 +17,32 @@ describe('MESSAGING_MISCONCEPTIONS', () => {
   // New entries: each claim in at least two wordings.
   it.each([
     ['kafka-weak-acks-durable', 'realtime-notifications', 'We produce with acks=1, which is durable because the leader has persisted the event.'],
+    [
+      'kafka-weak-acks-durable',
+      'observability-platform',
+      "Producers use acks=1 with replication factor 3, so once a log batch is acknowledged it's replicated and can't be lost.",
+    ],
+    ['kafka-weak-acks-durable', 'chat-system', 'With acks=1 a message is on all three brokers once it is acked.'],
+    [
+      'offset-commit-before-processing',
+      'realtime-notifications',
+      "If it crashes in between, the message is not redelivered, so there are no duplicates, and because Kafka replicates it it isn't lost either.",
+    ],
+    [
+      'partition-by-unique-id',
+      'realtime-notifications',
+      "I'll partition the delivery topics by notification id so load spreads perfectly evenly and no heavy user creates a hot partition.",
+    ],
+    [
+      'partition-key-breaks-order',
+      'realtime-notifications',
+      'Per-user ordering still holds, because each notification carries its creation timestamp and consumers sort by it.',
+    ],
+    [
+      'partition-key-breaks-order',
+      'chat-system',
+      'Messages are spread over partitions at random; with the created_at timestamp they still arrive in order.',
+    ],
     ['topic-per-group', 'chat-system', 'Groups: each group gets its own Kafka topic, and every member gateway subscribes to it.'],
     ['topic-per-group', 'realtime-notifications', 'We create one topic per user, so each user reads only their own notifications.'],
     [
@@ -208,6 +234,21 @@ describe('MESSAGING_MISCONCEPTIONS', () => {
 
   // The correct version of each claim, as a strong candidate says it: no misconception at all.
   it.each([
+    [
+      'kafka-weak-acks-durable',
+      'observability-platform',
+      'Logs use acks=1: once the leader acknowledged a batch it is replicated asynchronously, so we can lose a little on failover.',
+    ],
+    [
+      'offset-commit-before-processing',
+      'realtime-notifications',
+      'If it crashes after the send, the message is not redelivered because it was already sent, and nothing is lost.',
+    ],
+    [
+      'partition-key-breaks-order',
+      'realtime-notifications',
+      'Per-user ordering still holds because the topic is keyed by user id, so one user stays in one partition.',
+    ],
     [
       'topic-per-group',
       'chat-system',

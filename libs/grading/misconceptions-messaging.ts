@@ -185,6 +185,24 @@ export const MESSAGING_MISCONCEPTIONS: readonly Misconception[] = [
           'clickstream',
         ],
       },
+      // "acks=1 with replication factor 3, so once a batch is acknowledged it's replicated": the leader acknowledges
+      // before any follower has it, whatever the data.
+      {
+        allOf: [
+          ['ack 1', 'ack one', 'ack set to 1', 'ack of 1', 'ack equal 1', 'leader only ack', 'leader only acknowledgement'],
+          ['acknowledged', 'acked', 'the ack', 'an ack'],
+          [
+            'it s replicated',
+            'it is replicated',
+            'is already replicated',
+            'on every replica',
+            'on all replicas',
+            'on all three brokers',
+            'on three brokers',
+          ],
+        ],
+        unless: [...CAN_LOSE, 'ack all', 'acks all', 'asynchronously', 'later', 'eventually', 'catch up', 'not'],
+      },
       // "Once the leader has written it to its log it is durable, so acks=all would only add latency."
       {
         allOf: [
@@ -954,6 +972,26 @@ export const MESSAGING_MISCONCEPTIONS: readonly Misconception[] = [
           'overprovision',
         ],
       },
+      // "Per-user ordering still holds, because each notification carries its creation timestamp": a consumer of one
+      // partition cannot wait for what other partitions hold, so a stamp restores no order across them.
+      {
+        allOf: [
+          ['timestamp', 'timestamps', 'creation time', 'created at'],
+          [
+            'ordering still holds',
+            'order still holds',
+            'ordering is still preserved',
+            'order is still preserved',
+            'ordering is still guaranteed',
+            'order is still guaranteed',
+            'still arrive in order',
+            'still processed in order',
+            'still delivered in order',
+            'ordering still works',
+          ],
+        ],
+        unless: ['sequence', 'sequence number', 'same partition', 'one partition', 'single partition', 'keyed by user', 'by user id', 'not'],
+      },
     ],
     correction:
       'Kafka orders only within a partition, so per-user (or per-conversation) order needs that id as the partition key; partitioning by type or at random scatters one user across partitions, and adding partitions remaps keys and breaks order for the keys that move',
@@ -1084,6 +1122,16 @@ export const MESSAGING_MISCONCEPTIONS: readonly Misconception[] = [
           'same thread',
           'inside the poll loop',
         ],
+      },
+      // "If it crashes in between, the message is not redelivered, so there are no duplicates, and … it isn't lost
+      // either": a message a crash keeps from being redelivered is a message lost.
+      {
+        allOf: [
+          ['not redelivered', 'isn t redelivered', 'never redelivered', 'won t be redelivered', 'not delivered again', 'never delivered again'],
+          ['isn t lost', 'is not lost', 'not lost either', 'isn t lost either', ...NEVER_LOST],
+        ],
+        negated: true,
+        unless: ['already sent', 'already processed', 'already delivered', 'after the send', 'after sending', 'after processing', 'once sent'],
       },
       // Committing after the work is the at-least-once order, not the at-most-once one.
       {
@@ -1843,6 +1891,7 @@ export const MESSAGING_MISCONCEPTIONS: readonly Misconception[] = [
         allOf: [
           [
             'partition key',
+            'partition the',
             'partitioned by',
             'partition by',
             'partitioned on',

@@ -19,6 +19,32 @@ const WRONG: readonly (readonly [string, string, string])[] = [
   ['recommendation-engine', 'Experiments: each request is assigned to a model by hashing the request id, 50/50.', 'experiment-split-by-request'],
   ['recommendation-engine', 'We split the experiment randomly per request so traffic is even across the variants.', 'experiment-split-by-request'],
   [
+    'recommendation-engine',
+    'Then an A/B test where each request is randomly assigned to model A or B with 50/50 probability.',
+    'experiment-split-by-request',
+  ],
+  [
+    'url-shortener',
+    'With 3.5 trillion codes and 12 billion used, the chance of two links getting the same code is negligible, so I skip the check.',
+    'random-codes-never-collide',
+  ],
+  [
+    'search-autocomplete',
+    'Personalised suggestions can still be cached at the CDN by setting Cache-Control: private, which tells the edge to keep a copy per user.',
+    'private-response-cached-at-edge',
+  ],
+  ['photo-feed', 'Feed pages are marked private in Cache-Control, so the CDN keeps a per-user copy.', 'private-response-cached-at-edge'],
+  [
+    'observability-platform',
+    'One Prometheus pair per cluster, plus a global Prometheus that federates every series from the cluster instances.',
+    'federation-as-long-term-store',
+  ],
+  [
+    'observability-platform',
+    'The global Prometheus doubles as the long-term store for the year of history, federated from each cluster.',
+    'federation-as-long-term-store',
+  ],
+  [
     'distributed-rate-limiter',
     'Hot keys: the biggest customers get spread out automatically because Redis Cluster hashes keys across slots.',
     'hashing-spreads-a-hot-key',
@@ -522,6 +548,21 @@ const WRONG: readonly (readonly [string, string, string])[] = [
 
 /** The correct statement of the same topic, as a strong candidate words it: [question, text, misconception it must not trip]. */
 const RIGHT: readonly (readonly [string, string, string])[] = [
+  [
+    'search-autocomplete',
+    'Personalised responses carry Cache-Control: private, so the CDN never stores them and only the browser caches them.',
+    'private-response-cached-at-edge',
+  ],
+  [
+    'observability-platform',
+    'A global Prometheus federates only aggregated recording rules; long-term history goes to Thanos on S3.',
+    'federation-as-long-term-store',
+  ],
+  [
+    'url-shortener',
+    'The chance that a given new code hits an existing one is tiny, but across billions the birthday bound bites, so insert-if-absent and retry.',
+    'random-codes-never-collide',
+  ],
   ['url-shortener', 'Codes come from a counter, so collisions are practically impossible.', 'random-codes-never-collide'],
   ['search-autocomplete', 'Gossip keeps replicas eventually consistent: they converge within seconds.', 'gossip-keeps-replicas-identical'],
   [

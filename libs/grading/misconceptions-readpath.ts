@@ -128,8 +128,19 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
     claims: [
       {
         allOf: [
-          ['collisions are', 'a collision is', 'collision is'],
           [
+            'collisions are',
+            'a collision is',
+            'collision is',
+            'getting the same code',
+            'get the same code',
+            'chance of a collision',
+            'odds of a collision',
+          ],
+          [
+            'negligible',
+            'practically zero',
+            'effectively zero',
             'astronomically unlikely',
             'vanishingly unlikely',
             'extremely unlikely',
@@ -183,6 +194,12 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
             'randomly per request',
             'each request is assigned',
             'every request is assigned',
+            'each request is randomly assigned',
+            'every request is randomly assigned',
+            'per request randomisation',
+            'per request randomization',
+            'randomised per request',
+            'randomized per request',
           ],
           ['model', 'variant', 'arm', 'experiment', 'experiments', 'a b', '50 50', 'treatment'],
         ],
@@ -3562,5 +3579,56 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
     ],
     correction:
       'OFFSET n still reads and discards the first n rows even with an index, so deep pages get slower and shift when rows are inserted; a keyset cursor (WHERE key < last seen) seeks straight to the page',
+  },
+  {
+    id: 'private-response-cached-at-edge',
+    dimension: SCALE,
+    claims: [
+      // "Cache-Control: private, which tells the edge to keep a separate copy per user": private forbids shared caches.
+      {
+        allOf: [
+          ['cache control private', 'private cache control', 'marked private', 'mark them private', 'mark it private'],
+          ['cdn', 'edge', 'proxy', 'shared cache'],
+          ['cached', 'cache', 'caches', 'keep', 'keeps', 'store', 'stores', 'serve', 'serves', 'copy per user', 'per user copy'],
+        ],
+        unless: ['only the browser', 'browser only', 'only in the browser', 'bypass', 'bypasses', 'skip', 'skips', 'must not', 'never', 'not'],
+      },
+    ],
+    correction:
+      'Cache-Control: private tells shared caches (a CDN, a proxy) not to store the response at all, so only the browser keeps it; per-user responses at the edge need a cache key that includes the user, which usually means they are not cached there',
+  },
+  {
+    id: 'federation-as-long-term-store',
+    dimension: SCALE,
+    claims: [
+      // "A global Prometheus that federates every series from the cluster instances … doubles as the long-term store".
+      {
+        allOf: [
+          ['federate', 'federates', 'federating', 'federation', 'federated'],
+          ['every series', 'all series', 'all the series', 'all metrics', 'every metric', 'all raw series', 'everything'],
+        ],
+        unless: [
+          'only',
+          'aggregated',
+          'aggregates',
+          'recording rules',
+          'recording rule',
+          'rolled up',
+          'not',
+          'instead of',
+          'rather than',
+          'anti pattern',
+        ],
+      },
+      {
+        allOf: [
+          ['federate', 'federates', 'federating', 'federation', 'federated', 'global prometheus'],
+          ['long term store', 'long term storage', 'long term retention', 'a year of history', 'year of history', 'years of history'],
+        ],
+        unless: ['thanos', 'mimir', 'cortex', 'victoriametrics', 'remote write', 'object storage', 'not', 'instead of', 'rather than'],
+      },
+    ],
+    correction:
+      "federation pulls every scrape through one server, so federating all series makes the global Prometheus the fleet's bottleneck and its disk the only copy; federate only aggregated recording rules, and keep long-term history in remote storage (Thanos, Mimir, Cortex) on object storage",
   },
 ];

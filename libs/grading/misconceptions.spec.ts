@@ -242,11 +242,22 @@ describe('MISCONCEPTIONS', () => {
     ['chat-system', 'Kafka orders messages across the whole topic.', 'kafka-total-order'],
     ['realtime-notifications', "WebSockets are stateless once they're established, so any gateway can push.", 'websocket-is-stateless'],
     ['chat-system', 'Pub/Sub keeps the messages, so a device that reconnects receives whatever it missed.', 'pubsub-is-durable'],
+    ['search-autocomplete', 'Letters are used fairly evenly across queries, so 26 shards give a balanced load.', 'first-letter-sharding-even'],
+    [
+      'recommendation-engine',
+      'Since both compute the same features from the same events, training and serving stay consistent.',
+      'skew-is-stale-model',
+    ],
+    ['recommendation-engine', 'A Flink job and a Spark job each compute the same features, so training and serving match.', 'skew-is-stale-model'],
   ])('finds a wrong claim in %s: %j', (questionId, text, id) => {
     expect(found(questionId, text)).toContain(id);
   });
 
   it('leaves the correct statements of the same topics alone', () => {
+    expect(
+      found('recommendation-engine', 'Both compute the same features from one shared definition, so training and serving stay consistent.'),
+    ).toEqual([]);
+    expect(found('search-autocomplete', 'Letters are used very unevenly, so we shard by hashed prefix rather than by first letter.')).toEqual([]);
     expect(found('observability-platform', 'Tail sampling decides once the trace is complete, so we keep whole traces with errors.')).toEqual([]);
     expect(found('observability-platform', 'Logs are not averaged: we drop debug lines and move week-old logs to S3.')).toEqual([]);
     expect(found('photo-feed', 'The cursor is the last post id seen, not an OFFSET, so a page is LIMIT 20 after that id.')).toEqual([]);

@@ -4800,6 +4800,9 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
             'alphabetical',
             'alphabetically',
             'letter of the alphabet',
+            'letters are used',
+            'letters appear',
+            'letters occur',
           ],
           [
             'even load',
@@ -5083,6 +5086,41 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
           'shared definition',
           'instead of',
           'rather than',
+        ],
+      },
+      // "Since both compute the same features from the same events, training and serving stay consistent": two jobs
+      // that each implement the features are how they drift apart.
+      {
+        allOf: [
+          ['both compute', 'both jobs compute', 'both pipelines compute', 'both implement', 'each implements', 'each computes'],
+          ['same features', 'same feature'],
+          [
+            'training and serving stay consistent',
+            'training and serving are consistent',
+            'training and serving consistent',
+            'training and serving match',
+            'training and serving always match',
+            'stay consistent',
+            'stays consistent',
+            'remain consistent',
+            'are always consistent',
+            'no skew',
+          ],
+        ],
+        unless: [
+          'same code',
+          'same library',
+          'shared library',
+          'one definition',
+          'single definition',
+          'shared definition',
+          'defined once',
+          'define once',
+          'logged',
+          'log the',
+          'not',
+          'risk',
+          'unless',
         ],
       },
       // "To avoid skew, each side computes the features in its own stack": the purpose clause opens with a negation word.
