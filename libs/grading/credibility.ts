@@ -60,6 +60,16 @@ const HEDGES_TO_COMMIT_NOTHING = 2;
 const PITCH =
   /\b(?:unlock(?:s|ing)?|empower(?:s|ing)?|delight(?:s|ing)?|synerg\w*|best[- ]in[- ]class|game[- ]chang\w*|next[- ]gen(?:eration)?|state[- ]of[- ]the[- ]art|blazing[- ]fast|future[- ]proof|move fast|supercharg\w*|turbocharg\w*)\b/i;
 
+/**
+ * Talk about the interview instead of the design ("Great question, before I dive in …", "I'll come back to that",
+ * "Does that plan work for you?"), and principles that fit any system ("follow SOLID, keep services loosely
+ * coupled", "design for failure", "80% test coverage", "the same approach has worked for every service I've built").
+ */
+const META =
+  /\b(?:great question|before I dive in|start broad|(?:we're|we are) aligned|align on (?:the )?goals|first things first|come back to|circle back|revisit (?:that|this|it)|park (?:that|this)|a bit later|what I'm going to do|rabbit holes?|keeps? me honest|in these interviews|does that (?:plan )?(?:work|sound)|happy to adapt|iterate from there|summari[sz]e at the end|I want to (?:flag|be upfront)|how I like to)\b/i;
+const BOILERPLATE =
+  /\b(?:SOLID|separation of concerns|single responsibility|one responsibility|does one thing well|do one thing well|loosely coupled|loose coupling|clean architecture|design for failure|infrastructure as code|infrastructure is code|gitops|trunk[- ]based|test coverage|snowflake servers?|monitor everything|automate everything|(?:any|every) (?:other )?(?:production |critical |backend )?(?:service|system|backend|API) I(?:'ve)? (?:built|design(?:ed)?|apply)|(?:any|every) (?:other )?(?:production|critical platform|critical) service|general rule|the fundamentals|the basics|principles)\b/;
+
 /** A year ("proposed around 2000", "in the late 1990s") dates a story; it sizes nothing. */
 const YEAR = /\b(?:19|20)\d\d(?:s\b)?/g;
 
@@ -89,7 +99,7 @@ export function fillerShare(sentences: readonly AnalysedSentence[], source: stri
     words += n;
     const text = source.slice(s.start, s.end);
     const figures = s.hasNumber && /\d/.test(text.replace(YEAR, ''));
-    const remarks = !figures && s.termCount <= FILLER_TERMS && FILLER.test(text);
+    const remarks = !figures && s.termCount <= FILLER_TERMS && (FILLER.test(text) || META.test(text) || BOILERPLATE.test(text));
     if (remarks || (!figures && LECTURE.test(text)) || PITCH.test(text) || hedges(text) >= HEDGES_TO_COMMIT_NOTHING) filler += n;
   }
   return words === 0 ? 0 : filler / words;

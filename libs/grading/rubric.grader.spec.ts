@@ -438,6 +438,24 @@ describe(RubricGrader.name, () => {
       expect(status(grade([pull, ...pitch].join(' ')))['push-vs-pull']).toBe('partial');
     });
 
+    it('covers no point in talk about the interview, or in principles that fit any system', () => {
+      const meta = [
+        'Before I dive in I want to be upfront about how I like to run these conversations.',
+        "Sampling is another area I have opinions on, and I'll come back to it once we agree on the shape.",
+        'Does that plan work for you, or should I iterate from there and summarise at the end?',
+      ];
+      expect(status(grade([pull, ...meta].join(' ')))['push-vs-pull']).toBe('partial');
+      const principles = [
+        "I'd apply the principles I'd apply to any production service: follow SOLID and keep services loosely coupled.",
+        'Design for failure, with infrastructure as code and no snowflake servers anywhere.',
+        "If we get the fundamentals right, the same approach has worked for every service I've built.",
+      ];
+      expect(status(grade([pull, ...principles].join(' ')))['push-vs-pull']).toBe('partial');
+      // A design that says where it will go next is still a design.
+      const plan = "Alert rules are evaluated next to the data; I'll come back to how the rules are sharded in the deep dive.";
+      expect(status(grade([GOOD, plan].join('\n')))).toEqual(status(grade(GOOD)));
+    });
+
     it('needs more than the minimum of a point once the answer makes three wrong claims, and not before', () => {
       expect(status(grade([pull, ...wrong.slice(0, 2)].join('\n')))['push-vs-pull']).toBe('covered');
       expect(status(grade([pull, ...wrong].join('\n')))['push-vs-pull']).toBe('partial');
