@@ -1,4 +1,4 @@
-import { estimateErrors } from './estimate-check.js';
+import { estimateErrors, estimateMisconceptions } from './estimate-check.js';
 
 describe(estimateErrors.name, () => {
   const corrections = (text: string) => estimateErrors(text).map((e) => e.correction);
@@ -128,6 +128,19 @@ describe(estimateErrors.name, () => {
     ]);
     expect(corrections("12 billion links, at roughly 500 bytes per link that's about 6 TB.")).toEqual([]);
     expect(corrections('Payment row ~1 KB + ~5 state rows + 4 ledger entries at ~200 B each -> ~2.5 KB per payment.')).toEqual([]);
+  });
+
+  it('redoes a sum that goes on from the sentence before ("… a day. Divided by 86,400 …")', () => {
+    const carried = (previous: string, text: string) => estimateMisconceptions(text, previous).map((m) => m.correction);
+    expect(
+      carried('Numbers: 100M DAU × 40 = 4 billion messages a day.', "Divided by 86,400 seconds that's roughly 4,600 messages per second."),
+    ).toEqual(['4 billion ÷ 86,400 is about 46,000, not 4,600; redo the sum before it sizes the design']);
+    expect(
+      carried('Numbers: 100M DAU × 40 = 4 billion messages a day.', "Divided by 86,400 seconds that's roughly 46,000 messages per second."),
+    ).toEqual([]);
+    // Nothing to divide: the sentence before states no count over a period.
+    expect(carried('We keep 30 days of history.', "Divided by 86,400 seconds that's roughly 4,600 per second.")).toEqual([]);
+    expect(estimateMisconceptions("Divided by 86,400 seconds that's roughly 4,600 per second.")).toEqual([]);
   });
 
   it('leaves a sum alone when it cannot read every factor: additions, a missing factor, durations', () => {

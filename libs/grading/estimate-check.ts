@@ -15,9 +15,18 @@ interface EstimateError {
   readonly correction: string;
 }
 
-/** A wrong sum as a misconception of its own: its correction is the sum redone, and it counts against the estimate. */
-export function estimateMisconceptions(text: string): Misconception[] {
-  return estimateErrors(text).map((e) => ({ id: 'wrong-estimate', dimension: 'capacity-estimation', claims: [], correction: e.correction }));
+/**
+ * A wrong sum as a misconception of its own: its correction is the sum redone, and it counts against the estimate.
+ * `previous` is the sentence before in the same paragraph, for a sum that goes on from it ("4 billion messages a day.
+ * Divided by 86,400 seconds that's roughly 4,600 per second").
+ */
+export function estimateMisconceptions(text: string, previous?: string): Misconception[] {
+  return [...estimateErrors(text), ...(previous === undefined ? [] : carriedErrors(previous, text))].map((e) => ({
+    id: 'wrong-estimate',
+    dimension: 'capacity-estimation',
+    claims: [],
+    correction: e.correction,
+  }));
 }
 
 /** How far a stated result may be from the sum before it is wrong (either way). */
@@ -319,6 +328,31 @@ function quotientErrors(text: string): EstimateError[] {
     });
   }
   return errors;
+}
+
+/** A sentence that divides what the sentence before ended on: "Divided by 86,400 seconds that's roughly 4,600 per second". */
+const CARRIED = new RegExp(
+  String.raw`^\s*(?:(?:and|so)\s+)?(?:divided\s+by|÷)\s*~?\s*${FIGURE}(?:\s*(?:seconds?|secs?|s)\b)?[,\s]*(?:that|which|so)?${TIES}${HEDGE}${FIGURE}(?!\s*(?:[kmgtp]?b|bytes?)\b)`,
+  'i',
+);
+
+function carriedErrors(previous: string, text: string): EstimateError[] {
+  const m = CARRIED.exec(text);
+  if (!m) return [];
+  const [, bottom = '', bottomMag, result = '', resultMag] = m;
+  // What is divided: the last count over a period the sentence before states ("4 billion messages a day").
+  const counts = [...previous.matchAll(OVER_PERIOD)].filter((c) => !SECONDS_NOUN.test(c[3] ?? ''));
+  const count = counts.at(-1);
+  const divisor = valueOf(bottom, bottomMag);
+  if (!count || divisor === 0) return [];
+  const [, top = '', topMag] = count;
+  const actual = valueOf(top, topMag) / divisor;
+  if (!off(valueOf(result, resultMag), actual)) return [];
+  return [
+    {
+      correction: `${stated(top, topMag)} ÷ ${stated(bottom, bottomMag)} is about ${readable(actual)}, not ${stated(result, resultMag)}; redo the sum before it sizes the design`,
+    },
+  ];
 }
 
 /** "83k per hour mark, spread over the first minute, that's ~140/s": a count spread over a stretch of time, per second. */

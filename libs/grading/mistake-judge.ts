@@ -198,11 +198,18 @@ export function findMisconceptions(
     previous = sentence;
   }
   if (source === undefined) return found;
-  // A sum whose stated result is off (estimate-check.ts): a wrong claim with the sum redone as its correction.
+  // A sum whose stated result is off (estimate-check.ts): a wrong claim with the sum redone as its correction. A sum
+  // may go on from the sentence before, in the same paragraph.
+  let before: AnalysedSentence | null = null;
   for (const sentence of sentences) {
-    if (sentence.injected || sentence.listLike || !sentence.hasNumber) continue;
-    for (const misconception of estimateMisconceptions(source.slice(sentence.start, sentence.end)))
+    if (sentence.injected || sentence.listLike || !sentence.hasNumber) {
+      before = null;
+      continue;
+    }
+    const previous = before !== null && sameParagraph(source, before, sentence) ? source.slice(before.start, before.end) : undefined;
+    for (const misconception of estimateMisconceptions(source.slice(sentence.start, sentence.end), previous))
       found.push({ misconception, sentence, sentences: [sentence] });
+    before = sentence;
   }
   // Overclaims count only as a habit: two or more in the answer (overclaims.ts).
   const waved = sentences.filter((s) => !s.injected && !s.listLike && overclaims(source.slice(s.start, s.end)));
@@ -219,7 +226,10 @@ export function findMisconceptions(
  */
 function drawsConsequence(source: string, prev: AnalysedSentence, next: AnalysedSentence): boolean {
   CONSEQUENCE.lastIndex = next.start;
-  if (!CONSEQUENCE.test(source)) return false;
+  return CONSEQUENCE.test(source) && sameParagraph(source, prev, next);
+}
+
+function sameParagraph(source: string, prev: AnalysedSentence, next: AnalysedSentence): boolean {
   PARAGRAPH_BREAK.lastIndex = prev.end;
   const paragraphBreak = PARAGRAPH_BREAK.exec(source);
   return paragraphBreak === null || paragraphBreak.index >= next.start;
