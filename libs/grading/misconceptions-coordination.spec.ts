@@ -5,6 +5,12 @@ import { MISCONCEPTIONS } from './misconceptions.js';
 /** [questionId, sentence, misconception id] */
 const WRONG: readonly (readonly [string, string, string])[] = [
   [
+    'job-scheduler',
+    "Spread over the 3,600 seconds of the hour that's about 60 per second on top of the base load, so the peak stays well under 200/s.",
+    'top-of-hour-spread-over-hour',
+  ],
+  ['job-scheduler', "Half of all runs are hourly; averaged over the hour that's 60/s.", 'top-of-hour-spread-over-hour'],
+  [
     'payment-gateway',
     'Events: after the payment transaction commits, the service publishes PaymentUpdated to Kafka with acks=all, so no event can be lost.',
     'publish-after-commit-never-lost',
@@ -546,6 +552,8 @@ const BROADENED: readonly (readonly [string, string, string])[] = [
 
 /** [questionId, sentence] */
 const CORRECT: readonly (readonly [string, string])[] = [
+  ['job-scheduler', 'Hourly jobs are spread over the hour with a random jitter, so the peak is flat.'],
+  ['job-scheduler', 'Half the runs are hourly and fire in the first few seconds, not spread over the hour: about 5k/s for a moment.'],
   ['payment-gateway', 'After the transaction commits, a relay publishes the outbox rows to Kafka, so no event is lost.'],
   ['job-scheduler', "Peaks don't average out for the workers: the top of the hour brings 30x the mean, so we queue and add jitter."],
   ['payment-gateway', 'The merchant generates one idempotency key per payment and reuses it on every retry.'],

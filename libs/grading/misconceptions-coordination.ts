@@ -11,6 +11,7 @@ const SCALE = 'scalability-reliability';
 const DATA = 'data-model-storage';
 const ARCH = 'high-level-architecture';
 const TRADE = 'trade-offs';
+const CAPACITY = 'capacity-estimation';
 
 /** Words of a correct statement about idempotency: the key is kept, reused and checked. */
 const KEY_REUSED = [
@@ -3101,7 +3102,7 @@ export const COORDINATION_MISCONCEPTIONS: readonly Misconception[] = [
   },
   {
     id: 'cross-region-latency-negligible',
-    dimension: 'capacity-estimation',
+    dimension: CAPACITY,
     claims: [
       {
         allOf: [
@@ -4181,5 +4182,42 @@ export const COORDINATION_MISCONCEPTIONS: readonly Misconception[] = [
     ],
     correction:
       'an alert when the error budget is gone comes too late; burn-rate alerts page when the budget is being consumed fast enough to run out early (for example 14x over an hour), over a long and a short window',
+  },
+  {
+    id: 'top-of-hour-spread-over-hour',
+    dimension: CAPACITY,
+    claims: [
+      // "Spread over the 3,600 seconds of the hour that's about 60 per second": jobs due at :00 all fire at :00.
+      {
+        allOf: [
+          ['spread over', 'spread across', 'spread evenly over', 'spread out over', 'spreads over', 'averaged over', 'averaging over'],
+          ['seconds of the hour', 'the hour', 'the whole hour', 'the full hour', 'the entire hour'],
+        ],
+        unless: [
+          'jitter',
+          'jittered',
+          'jittering',
+          'random offset',
+          'randomised',
+          'randomized',
+          'smear',
+          'smeared',
+          'stagger',
+          'staggered',
+          'if we',
+          'if teams',
+          'would',
+          'not',
+          'instead of',
+          'rather than',
+          'first minute',
+          'first few seconds',
+          'first seconds',
+          'first second',
+        ],
+      },
+    ],
+    correction:
+      'jobs scheduled at the top of the hour all come due in its first seconds, not spread over its 3,600: size the trigger path for that burst, or jitter the schedules on purpose, rather than for the hourly average',
   },
 ];
