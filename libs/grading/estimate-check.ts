@@ -4,10 +4,10 @@ import type { Misconception } from './misconceptions.js';
  * Sums a candidate states in a capacity estimate, redone: a count over a period said per second ("100M links a month
  * works out to roughly 40,000 writes per second"), a power ("62^7 ≈ 3.5 trillion"), a product ("50M items × 128
  * dims × 4 bytes ≈ 25 GB"), a quotient ("4B msgs/day ÷ 86,400 ≈ 46k/s"), a count spread over a stretch of time
- * ("83k spread over the first minute, that's 1,400/s") and a count or a rate at a size each ("1M samples per second,
- * at 16 bytes each, is about 1.4 TB a day"). A stated result off by more than a factor of three (estimates round; a slipped digit
- * or a wrong unit does not survive that) is a wrong claim like any other: the sentence earns nothing and the line
- * gives the right figure. Only a result the sentence ties to its own sum ("is", "≈", "=", "works out to") is checked;
+ * ("83k spread over the first minute, that's 1,400/s") and a count or a rate at a size each ("1M samples per
+ * second, at 16 bytes each, is about 1.4 TB a day"). A stated result off by more than a factor of three (estimates
+ * round; a slipped digit or a wrong unit does not survive that) is a wrong claim like any other: the sentence earns
+ * nothing and the line gives the right figure. Only a result the sentence ties to its own sum ("is", "≈", "=", "works out to") is checked;
  * a figure with a peak factor, another quantity or a unit this cannot convert in between is left alone.
  */
 interface EstimateError {
@@ -103,8 +103,9 @@ const RESULT = new RegExp(String.raw`${TIES}${HEDGE}${FIGURE}(\s*(?:[kmgtp]?b|by
 const FACTOR = new RegExp(String.raw`^\s*~?\s*${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)?((?:\s*[a-z_/-]+){0,3})\s*$`, 'i');
 const TIMES = /\s*(?:×|\*|\sx\s)\s*/i;
 /**
- * A capacity label before a sum's first figure ("Storage 4B × 300 B", "For memory, 1M keys × 100 bytes per key"). Any other word may be a factor the sum leaves
- * to the sentence before ("Logs at 50 lines/s x 300 B", with the pods counted earlier).
+ * A capacity label before a sum's first figure ("Storage 4B × 300 B", "For memory, 1M keys × 100 bytes per key"). Any
+ * other word may be a factor the sum leaves to the sentence before ("Logs at 50 lines/s x 300 B", with the pods
+ * counted earlier).
  */
 const LABEL = /^\s*(?:(?:for|on)\s+(?:the\s+)?)?(?:storage|memory|ram|disk|bandwidth|egress|ingress|index|total|raw|data),?\s+(?=~?\s*\d)/i;
 /** What makes a figure something other than a count or a size: a duration, a share. */
