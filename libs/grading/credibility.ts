@@ -70,6 +70,23 @@ const META =
 const BOILERPLATE =
   /\b(?:SOLID|separation of concerns|single responsibility|one responsibility|does one thing well|do one thing well|loosely coupled|loose coupling|clean architecture|design for failure|infrastructure as code|infrastructure is code|gitops|trunk[- ]based|test coverage|snowflake servers?|monitor everything|automate everything|(?:any|every) (?:other )?(?:production |critical |backend )?(?:service|system|backend|API) I(?:'ve)? (?:built|design(?:ed)?|apply)|(?:any|every) (?:other )?(?:production|critical platform|critical) service|general rule|the fundamentals|the basics|principles)\b/;
 
+/**
+ * A glossary entry: a concept defined in general terms ("The outbox pattern is a technique in which a service …",
+ * "Downsampling means reducing the resolution of older data", "A race condition happens when …"), said of no system
+ * in particular. Whatever it names and whatever its example figures, it applies nothing to this question.
+ */
+const DEFINITION =
+  /^\W*(?:(?:an?|the)\s+)?[\w/()' -]{1,60}?\b(?:means (?:that )?[a-z]+ing\b|refers to|is defined as|is (?:an?|the) (?:[\w-]+ ){0,3}?(?:technique|pattern|strategy|approach|method|way|mechanism|algorithm|protocol|data structure|callback|operation|practice|property|measure|idea|concept|term|process)|is one (?:that|where|in which)|is when|happens when|occurs when|describes? (?:how|what|the)|states that|says that)\b/i;
+/**
+ * Definitions from which an answer is a glossary: no development answer but a padded one has two (one is a candidate
+ * making sure a term is understood); glossary padding has three to seven.
+ */
+const GLOSSARY_ENTRIES = 2;
+/** An example in a definition ("for example 1, 2, 4 and 8 seconds") sizes nothing. */
+const EXAMPLE = /\b(?:for example|for instance|e\.g\.|such as)\b/i;
+/** The candidate's own design: a sentence in the first person, or about this system, defines nothing in general. */
+const OWN = /\b(?:I|I'd|I'll|I'm|we|we'd|we'll|we're|our|us|my|here|this (?:system|design|service|question))\b/i;
+
 /** A year ("proposed around 2000", "in the late 1990s") dates a story; it sizes nothing. */
 const YEAR = /\b(?:19|20)\d\d(?:s\b)?/g;
 
@@ -93,6 +110,8 @@ export function keywordList(answer: Pick<AnswerAnalysis, 'sentences' | 'credited
 export function fillerShare(sentences: readonly AnalysedSentence[], source: string): number {
   let words = 0;
   let filler = 0;
+  let glossary = 0;
+  let defined = 0;
   for (const s of sentences) {
     const n = s.tokenEnd - s.tokenStart;
     if (s.injected || s.duplicate || n < SENTENCE_WORDS) continue;
@@ -101,8 +120,12 @@ export function fillerShare(sentences: readonly AnalysedSentence[], source: stri
     const figures = s.hasNumber && /\d/.test(text.replace(YEAR, ''));
     const remarks = !figures && s.termCount <= FILLER_TERMS && (FILLER.test(text) || META.test(text) || BOILERPLATE.test(text));
     if (remarks || (!figures && LECTURE.test(text)) || PITCH.test(text) || hedges(text) >= HEDGES_TO_COMMIT_NOTHING) filler += n;
+    else if (DEFINITION.test(text) && !OWN.test(text) && (!figures || EXAMPLE.test(text))) {
+      glossary += n;
+      defined += 1;
+    }
   }
-  return words === 0 ? 0 : filler / words;
+  return words === 0 ? 0 : (filler + (defined >= GLOSSARY_ENTRIES ? glossary : 0)) / words;
 }
 
 const hedges = (text: string): number => text.match(HEDGE)?.length ?? 0;

@@ -456,6 +456,17 @@ describe(RubricGrader.name, () => {
       expect(status(grade([GOOD, plan].join('\n')))).toEqual(status(grade(GOOD)));
     });
 
+    it('covers no point in a glossary: concepts defined in general, applied to nothing', () => {
+      const glossary = [
+        'Downsampling means reducing the resolution of older data, for example from one point every 15 seconds to one every 5 minutes.',
+        'Retention is the practice of deciding how long data is kept before it is deleted.',
+        'A race condition happens when two writers interleave their reads and writes of one value.',
+      ];
+      expect(status(grade([pull, ...glossary].join(' ')))['push-vs-pull']).toBe('partial');
+      // One definition is a candidate making sure a term is understood.
+      expect(status(grade([GOOD, glossary[0]].join('\n')))).toEqual(status(grade(GOOD)));
+    });
+
     it('needs more than the minimum of a point once the answer makes three wrong claims, and not before', () => {
       expect(status(grade([pull, ...wrong.slice(0, 2)].join('\n')))['push-vs-pull']).toBe('covered');
       expect(status(grade([pull, ...wrong].join('\n')))['push-vs-pull']).toBe('partial');
