@@ -55,6 +55,20 @@ describe(estimateErrors.name, () => {
     expect(corrections('Logs: 8k pods × 50 lines/s × 300 B ≈ 120 MB/s ≈ 10 TB/day raw.')).toEqual([]);
   });
 
+  it('redoes a product of bare figures whose units were said before, and reads "300 B" beside a size as bytes', () => {
+    expect(corrections('For logs, say 50 lines a second per pod at 300 bytes: 8,000 × 50 × 300 is 120 KB/s, about 10 GB a day.')).toEqual([
+      '8,000 × 50 × 300 is about 120 MB, not 120 KB; redo the sum before it sizes the design',
+    ]);
+    expect(corrections('At 300 bytes a line: 8,000 × 50 × 300 is 120 MB/s.')).toEqual([]);
+    expect(corrections('Feeds: 200M × 800 × 8 ≈ 1.3 TB of Redis.')).toEqual([]);
+    // A "B" written on is billions or bytes, whichever the sum needs.
+    expect(corrections('Storage 4B × 300 ≈ 1.2 TB a day.')).toEqual([]);
+    expect(corrections('10y = 12B x 500B ~ 6TB (x3 RF).')).toEqual([]);
+    expect(corrections('Storage 4B × 300 ≈ 1.2 GB a day.')).toEqual([
+      '4B × 300 is about 1.2 TB, not 1.2 GB; redo the sum before it sizes the design',
+    ]);
+  });
+
   it('reads a result per minute or hour from a rate per second, and a size per key beside a count of keys', () => {
     expect(corrections('Logs: 8,000 pods × 50 lines/s × 300 bytes is 120 MB per minute, so about 2 MB/s.')).toEqual([
       '8,000 pods × 50 lines/s × 300 bytes is about 7.2 GB a minute, not 120 MB; redo the sum before it sizes the design',
@@ -138,6 +152,11 @@ describe(estimateErrors.name, () => {
     expect(
       carried('Numbers: 100M DAU × 40 = 4 billion messages a day.', "Divided by 86,400 seconds that's roughly 46,000 messages per second."),
     ).toEqual([]);
+    expect(carried('So 3B requests a day.', "Over 86,400 seconds that's roughly 3,500 requests per second, maybe 10k/s at peak.")).toEqual([
+      '3B ÷ 86,400 is about 35,000, not 3,500; redo the sum before it sizes the design',
+    ]);
+    // "Over" divides only by seconds: "over ten years" is another sum.
+    expect(carried('So 3B requests a day.', "Over 10 years that's roughly 11 trillion requests.")).toEqual([]);
     // Nothing to divide: the sentence before states no count over a period.
     expect(carried('We keep 30 days of history.', "Divided by 86,400 seconds that's roughly 4,600 per second.")).toEqual([]);
     expect(estimateMisconceptions("Divided by 86,400 seconds that's roughly 4,600 per second.")).toEqual([]);

@@ -227,6 +227,24 @@ function productErrors(text: string): EstimateError[] {
       bytesOf = parsed.filter((f) => f[2] === 'B');
       if (bytesOf.length > 1) bytesOf = bytesOf.filter((f) => /\d\s+B/.test(f[0]));
     }
+    // Bare figures, their units said before ("at 300 bytes: 8,000 × 50 × 300 is 120 KB/s"): the product itself must hold.
+    // ("300 B" written apart beside a size is bytes, read below.) A "B" written on may be billions ("4B × 300") or bytes
+    // ("12B x 500B"): the sum is wrong only if it is wrong both ways.
+    const bare = parsed.every((f) => f[3] === undefined && (f[4] ?? '').trim() === '' && !(resultBytes && /\d\s+B/.test(f[0])));
+    if (bare) {
+      const product = (asBytes?: RegExpExecArray) => parsed.reduce((p, f) => p * valueOf(f[1] ?? '', f === asBytes ? undefined : f[2]), 1);
+      const readings = [product(), ...(resultBytes ? parsed.filter((f) => f[2] === 'B').map(product) : [])];
+      const result = amount(digits, magnitude, unit);
+      if (readings.every((p) => off(result, p))) {
+        // The reading nearest what was stated is the one meant.
+        const distance = (p: number) => Math.abs(Math.log(p / result));
+        const actual = readings.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+        errors.push({
+          correction: `${clause.trim().replace(/^~\s*/, '')} is about ${resultBytes ? readableBytes(actual) : readable(actual)}, not ${stated(digits, magnitude, unit ?? '')}; redo the sum before it sizes the design`,
+        });
+      }
+      continue;
+    }
     if (bytesOf.length !== (resultBytes ? 1 : 0)) continue;
     let actual = 1;
     for (const f of parsed) {
@@ -331,9 +349,12 @@ function quotientErrors(text: string): EstimateError[] {
   return errors;
 }
 
-/** A sentence that divides what the sentence before ended on: "Divided by 86,400 seconds that's roughly 4,600 per second". */
+/**
+ * A sentence that divides what the sentence before ended on: "Divided by 86,400 seconds that's roughly 4,600 per
+ * second", "Over 86,400 seconds that's …".
+ */
 const CARRIED = new RegExp(
-  String.raw`^\s*(?:(?:and|so)\s+)?(?:divided\s+by|÷)\s*~?\s*${FIGURE}(?:\s*(?:seconds?|secs?|s)\b)?[,\s]*(?:that|which|so)?${TIES}${HEDGE}${FIGURE}(?!\s*(?:[kmgtp]?b|bytes?)\b)`,
+  String.raw`^\s*(?:(?:and|so)\s+)?(?:divided\s+by|÷|(?:over|across)(?=\s+(?:the\s+)?[\d,]+\s*(?:seconds?|secs?)\b))\s*(?:the\s+)?~?\s*${FIGURE}(?:\s*(?:seconds?|secs?|s)\b)?[,\s]*(?:that|which|so)?${TIES}${HEDGE}${FIGURE}(?!\s*(?:[kmgtp]?b|bytes?)\b)`,
   'i',
 );
 

@@ -5,6 +5,11 @@ import { MISCONCEPTIONS } from './misconceptions.js';
 /** [questionId, sentence, misconception id] */
 const WRONG: readonly (readonly [string, string, string])[] = [
   [
+    'payment-gateway',
+    "Webhooks: after committing the state change, the service publishes the event to Kafka in a finally block, so it's always published even if something throws.",
+    'publish-after-commit-never-lost',
+  ],
+  [
     'job-scheduler',
     "Spread over the 3,600 seconds of the hour that's about 60 per second on top of the base load, so the peak stays well under 200/s.",
     'top-of-hour-spread-over-hour',

@@ -1009,6 +1009,7 @@ export const COORDINATION_MISCONCEPTIONS: readonly Misconception[] = [
             'after the commit',
             'after committing',
             'once committed',
+            'after committing the state change',
           ],
           ['publishes', 'publish', 'produces', 'produce', 'sends the event', 'emits'],
           [
@@ -1024,6 +1025,10 @@ export const COORDINATION_MISCONCEPTIONS: readonly Misconception[] = [
             'is ever missed',
             'never misses',
             'guaranteed delivery',
+            'always published',
+            'always gets published',
+            'always sent',
+            'always gets sent',
           ],
         ],
         unless: ['outbox', 'change data capture', 'cdc', 'debezium', 'same transaction', 'relay', 'reconcil', 'sweeper'],

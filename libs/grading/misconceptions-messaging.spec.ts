@@ -23,6 +23,7 @@ describe('MESSAGING_MISCONCEPTIONS', () => {
       "Producers use acks=1 with replication factor 3, so once a log batch is acknowledged it's replicated and can't be lost.",
     ],
     ['kafka-weak-acks-durable', 'chat-system', 'With acks=1 a message is on all three brokers once it is acked.'],
+    ['offset-commit-before-processing', 'realtime-notifications', 'Workers commit the offset as soon as they read a batch, so nothing is lost.'],
     [
       'offset-commit-before-processing',
       'realtime-notifications',

@@ -25,6 +25,11 @@ const WRONG: readonly (readonly [string, string, string])[] = [
   ],
   [
     'url-shortener',
+    "Short codes: I'll generate 7 random base62 characters, about 3.5 trillion possibilities, so collisions are rare.",
+    'random-codes-never-collide',
+  ],
+  [
+    'url-shortener',
     'With 3.5 trillion codes and 12 billion used, the chance of two links getting the same code is negligible, so I skip the check.',
     'random-codes-never-collide',
   ],
@@ -548,6 +553,7 @@ const WRONG: readonly (readonly [string, string, string])[] = [
 
 /** The correct statement of the same topic, as a strong candidate words it: [question, text, misconception it must not trip]. */
 const RIGHT: readonly (readonly [string, string, string])[] = [
+  ['url-shortener', 'Random 7-char codes; collisions are rare, so we insert if absent and retry on a clash.', 'random-codes-never-collide'],
   [
     'search-autocomplete',
     'Personalised responses carry Cache-Control: private, so the CDN never stores them and only the browser caches them.',

@@ -138,6 +138,7 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
             'odds of a collision',
           ],
           [
+            'rare',
             'negligible',
             'practically zero',
             'effectively zero',
