@@ -220,30 +220,21 @@ function productErrors(text: string): EstimateError[] {
     const parsed = factors as RegExpExecArray[];
     // …unless another factor counts what it is per: "1M active keys × ~100 bytes per key".
     if (parsed.some((f) => PER_OTHER.test(f[4] ?? '') && !perAnother(f, parsed))) continue;
-    let bytesOf = parsed.filter((f) => f[3] !== undefined);
     const resultBytes = unit !== undefined;
+    const result = amount(digits, magnitude, unit);
+    const line = (actual: number, over = '') => productLine(clause, actual, resultBytes, over, stated(digits, magnitude, unit ?? ''));
+    // Bare figures, their units said before ("at 300 bytes: 8,000 × 50 × 300 is 120 KB/s"): the product itself must
+    // hold. ("300 B" written apart beside a size is bytes, read below.)
+    if (parsed.every((f) => f[3] === undefined && (f[4] ?? '').trim() === '' && !(resultBytes && /\d\s+B/.test(f[0])))) {
+      const actual = wrongBareProduct(parsed, result, resultBytes);
+      if (actual !== null) errors.push(line(actual));
+      continue;
+    }
+    let bytesOf = parsed.filter((f) => f[3] !== undefined);
     // "~100 B" beside a result in bytes is bytes, not billions; of "4B × 300 B", the one written apart.
     if (resultBytes && bytesOf.length === 0) {
       bytesOf = parsed.filter((f) => f[2] === 'B');
       if (bytesOf.length > 1) bytesOf = bytesOf.filter((f) => /\d\s+B/.test(f[0]));
-    }
-    // Bare figures, their units said before ("at 300 bytes: 8,000 × 50 × 300 is 120 KB/s"): the product itself must hold.
-    // ("300 B" written apart beside a size is bytes, read below.) A "B" written on may be billions ("4B × 300") or bytes
-    // ("12B x 500B"): the sum is wrong only if it is wrong both ways.
-    const bare = parsed.every((f) => f[3] === undefined && (f[4] ?? '').trim() === '' && !(resultBytes && /\d\s+B/.test(f[0])));
-    if (bare) {
-      const product = (asBytes?: RegExpExecArray) => parsed.reduce((p, f) => p * valueOf(f[1] ?? '', f === asBytes ? undefined : f[2]), 1);
-      const readings = [product(), ...(resultBytes ? parsed.filter((f) => f[2] === 'B').map(product) : [])];
-      const result = amount(digits, magnitude, unit);
-      if (readings.every((p) => off(result, p))) {
-        // The reading nearest what was stated is the one meant.
-        const distance = (p: number) => Math.abs(Math.log(p / result));
-        const actual = readings.reduce((a, b) => (distance(b) < distance(a) ? b : a));
-        errors.push({
-          correction: `${clause.trim().replace(/^~\s*/, '')} is about ${resultBytes ? readableBytes(actual) : readable(actual)}, not ${stated(digits, magnitude, unit ?? '')}; redo the sum before it sizes the design`,
-        });
-      }
-      continue;
     }
     if (bytesOf.length !== (resultBytes ? 1 : 0)) continue;
     let actual = 1;
@@ -259,13 +250,29 @@ function productErrors(text: string): EstimateError[] {
     const longer = resultPerSecond ? undefined : PER_LONGER_SUFFIX.exec(suffix)?.[1]?.toLowerCase();
     if (perSecond && longer) actual *= SECONDS[longer] ?? 1;
     else if (perSecond !== resultPerSecond) continue;
-    const result = valueOf(digits, magnitude) * (resultBytes ? (BYTE_SCALE[(unit ?? '').trim().toLowerCase()] ?? 1) : 1);
-    if (!off(result, actual)) continue;
-    errors.push({
-      correction: `${clause.trim().replace(/^~\s*/, '')} is about ${resultBytes ? readableBytes(actual) : readable(actual)}${resultPerSecond ? ' per second' : longer ? ` a ${PERIOD_NAME[longer] ?? longer}` : ''}, not ${stated(digits, magnitude, unit ?? '')}; redo the sum before it sizes the design`,
-    });
+    if (off(result, actual)) errors.push(line(actual, resultPerSecond ? ' per second' : longer ? ` a ${PERIOD_NAME[longer] ?? longer}` : ''));
   }
   return errors;
+}
+
+/** A product redone, as the line ends: "<the sum> is about <its value><per period>, not <what was stated>; …". */
+function productLine(clause: string, actual: number, bytes: boolean, over: string, statedFigure: string): EstimateError {
+  return {
+    correction: `${clause.trim().replace(/^~\s*/, '')} is about ${bytes ? readableBytes(actual) : readable(actual)}${over}, not ${statedFigure}; redo the sum before it sizes the design`,
+  };
+}
+
+/**
+ * A product of bare figures that does not come to `result`, or null when it does. A "B" written on may be billions
+ * ("4B × 300") or bytes ("12B x 500B"): the sum is wrong only if it is wrong both ways, and the reading nearest what
+ * was stated is the one meant.
+ */
+function wrongBareProduct(factors: readonly RegExpExecArray[], result: number, resultBytes: boolean): number | null {
+  const product = (asBytes?: RegExpExecArray) => factors.reduce((p, f) => p * valueOf(f[1] ?? '', f === asBytes ? undefined : f[2]), 1);
+  const readings = [product(), ...(resultBytes ? factors.filter((f) => f[2] === 'B').map(product) : [])];
+  if (readings.some((p) => !off(result, p))) return null;
+  const distance = (p: number) => Math.abs(Math.log(p / result));
+  return readings.reduce((a, b) => (distance(b) < distance(a) ? b : a));
 }
 
 /** A factor "per key" beside a factor that counts keys ("1M active keys × ~100 bytes per key"). */
