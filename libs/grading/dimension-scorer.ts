@@ -172,7 +172,7 @@ function explain(
   // Held down by the answer's wrong claims elsewhere: said, so the score is not a mystery beside covered points.
   if (pattern > 0)
     parts.push(`held down because the answer makes ${pattern} technically wrong claims, which a strict interviewer will not look past`);
-  if (padded) parts.push('held down because most of the answer is general remarks and options left open rather than decisions');
+  if (padded) parts.push('held down because most of the answer is general remarks, definitions and options left open rather than decisions');
   return parts.join(', ');
 }
 

@@ -246,7 +246,7 @@ function gapLines(gaps: readonly CompiledKeyPoint[], inputs: FeedbackInputs): st
           : result.lacks?.focus
             ? `${said(quote)} touches on ${point} only in passing, while making another point; take it on in its own right: what you would build and why.`
             : result.lacks?.filler
-              ? `${said(quote)} names ${point} in an answer that is mostly general remarks and options left open; ${k.keyPoint.dimension === 'requirements' ? 'commit to a scope for it: what is in, what is out, the targets, and why' : 'commit to a design for it: what you would build, and why it fits this question'}.`
+              ? `${said(quote)} names ${point} in an answer that is mostly general remarks, definitions and options left open; ${k.keyPoint.dimension === 'requirements' ? 'commit to a scope for it: what is in, what is out, the targets, and why' : 'commit to a design for it: what you would build, and why it fits this question'}.`
               : result.lacks?.doubted === 'wrong-claims'
                 ? `${said(quote)} names ${point}, but beside the wrong claims above its bare minimum is not enough: show how it works, step by step, and what it costs.`
                 : result.lacks?.doubted === 'list'

@@ -379,7 +379,7 @@ describe(RubricGrader.name, () => {
       expect(status(padded)['push-vs-pull']).toBe('partial');
       expect(padded.feedback.improvements).toContainEqual(
         expect.stringMatching(
-          /^“Metrics are pulled: .*” names ‘Data aggregation patterns \(push vs pull models\)’ in an answer that is mostly general remarks and options left open; commit to a design for it: what you would build, and why it fits this question\.$/,
+          /^“Metrics are pulled: .*” names ‘Data aggregation patterns \(push vs pull models\)’ in an answer that is mostly general remarks, definitions and options left open; commit to a design for it: what you would build, and why it fits this question\.$/,
         ),
       );
       // Nothing of the design at all: not another question's answer, general talk; the line says which.
@@ -411,9 +411,9 @@ describe(RubricGrader.name, () => {
           'Ordering might be per conversation or maybe global, it would depend on the use case.',
       );
       expect(Math.max(...graded.dimensions.map((d) => d.score))).toBeLessThanOrEqual(2);
-      expect(graded.dimensions.find((d) => d.id === 'requirements')?.reason).toContain('general remarks and options left open');
+      expect(graded.dimensions.find((d) => d.id === 'requirements')?.reason).toContain('general remarks, definitions and options left open');
       expect(graded.feedback.improvements).toContainEqual(
-        expect.stringContaining('mostly general remarks and options left open; commit to a scope for it: what is in, what is out, the targets'),
+        expect.stringContaining('mostly general remarks, definitions and options left open; commit to a scope for it: what is in, what is out, the targets'),
       );
     });
 
