@@ -76,7 +76,7 @@ const BOILERPLATE =
  * in particular. Whatever it names and whatever its example figures, it applies nothing to this question.
  */
 const DEFINITION =
-  /^\W*(?:(?:an?|the)\s+)?[\w/()' -]{1,60}?\b(?:means (?:that )?[a-z]+ing\b|refers to|is defined as|is (?:an?|the) (?:[\w-]+ ){0,3}?(?:technique|pattern|strategy|approach|method|way|mechanism|algorithm|protocol|data structure|callback|operation|practice|property|measure|idea|concept|term|process)|is one (?:that|where|in which)|is when|happens when|occurs when|describes? (?:how|what|the)|states that|says that)\b/i;
+  /^\W*(?:(?:an?|the)\s+)?[\w/()' -]{1,60}?\b(?:means (?:that )?[a-z]+ing\b|means (?:the|a|an) (?:[\w-]+ ){0,2}?(?:share|fraction|percentage|time|amount|number|ability|property|practice|process|idea|way)\b|refers to|is defined as|is (?:an?|the) (?:[\w-]+ ){0,3}?(?:technique|pattern|strategy|approach|method|way|mechanism|algorithm|protocol|data structure|callback|operation|practice|property|measure|idea|concept|term|process)|is (?:an?|the) (?:[\w-]+ ){0,3}?(?:service|system|tool|share|fraction|percentage|time|amount|number|ratio|kind|type|form) (?:that|which|where|in which|of|for|it takes|a request takes)|is one (?:that|where|in which)|is when|happens when|occurs when|describes? (?:how|what|the|an?)|states that|says that)\b/i;
 /**
  * Definitions from which an answer is a glossary: no development answer but a padded one has two (one is a candidate
  * making sure a term is understood); glossary padding has three to seven.

@@ -413,7 +413,9 @@ describe(RubricGrader.name, () => {
       expect(Math.max(...graded.dimensions.map((d) => d.score))).toBeLessThanOrEqual(2);
       expect(graded.dimensions.find((d) => d.id === 'requirements')?.reason).toContain('general remarks, definitions and options left open');
       expect(graded.feedback.improvements).toContainEqual(
-        expect.stringContaining('mostly general remarks, definitions and options left open; commit to a scope for it: what is in, what is out, the targets'),
+        expect.stringContaining(
+          'mostly general remarks, definitions and options left open; commit to a scope for it: what is in, what is out, the targets',
+        ),
       );
     });
 
@@ -465,6 +467,16 @@ describe(RubricGrader.name, () => {
       expect(status(grade([pull, ...glossary].join(' ')))['push-vs-pull']).toBe('partial');
       // One definition is a candidate making sure a term is understood.
       expect(status(grade([GOOD, glossary[0]].join('\n')))).toEqual(status(grade(GOOD)));
+      // Seen in Chromium: a scoping answer of definitions was "Covered … and you said why", 73.
+      const scoping = inPhaseOf(
+        'url-shortener',
+        'requirements-clarification',
+      )(
+        'A URL shortener is a service that maps a long address to a short code. Latency is the time a request takes from the client to the server and back. ' +
+          'Availability means the share of time a service answers correctly. Read-heavy describes a workload in which reads far outnumber writes.',
+      );
+      expect(scoping.keyPoints.find((k) => k.id === 'scope-and-slos')?.status).not.toBe('covered');
+      expect(scoping.overall).toBeLessThan(50);
     });
 
     it('needs more than the minimum of a point once the answer makes three wrong claims, and not before', () => {
