@@ -154,6 +154,22 @@ describe(OfflineInterviewer.name, () => {
     expect(report.failures).toEqual([]);
   });
 
+  it('puts no acknowledgement between its answer to the candidate and the probe that follows', async () => {
+    // Seen in Chromium: "That one is your call: state an assumption and we'll go with it. Got it. What is …".
+    const report = await play(
+      ...[0, 1, 2, 3].map((k) =>
+        conversation('url-shortener', [
+          {
+            phase: 'deep-dive',
+            say: `Caching is an area I have opinions on, and I'll come back to it. Do we have a budget for a CDN${'?'.repeat(k + 1)}`,
+            expect: { avoids: ['go with it. Okay.', 'go with it. Got it.', "go with it. Let's dig", 'go with it. Let me push'] },
+          },
+        ]),
+      ),
+    );
+    expect(report.failures).toEqual([]);
+  });
+
   it('says no line twice over ten answers in five phases', async () => {
     const phases = ['requirements-clarification', 'capacity-estimation', 'high-level-design', 'deep-dive', 'trade-offs-scaling'];
     const answers = [

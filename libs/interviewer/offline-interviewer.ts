@@ -72,7 +72,9 @@ export function composeReply(ctx: ReplyContext): InterviewerReply | null {
   const parts = [...(facts?.parts ?? [])];
   const reasons = facts ? [facts.reason] : [];
   if (probe) {
-    parts.push(opener(ctx, state, probe.text), probe.text);
+    // After an answer to the candidate's own question, the probe follows it directly: "That one is your call: state an
+    // assumption and we'll go with it. Got it. What is …" read as the interviewer acknowledging itself.
+    parts.push(facts ? '' : opener(ctx, state, probe.text), probe.text);
     reasons.push(probe.reason);
   } else if (ctx.followUp && kind === 'answer') {
     const wrap = wrapUp(ctx, state);
