@@ -82,6 +82,12 @@ const DEFINITION =
  * making sure a term is understood); glossary padding has three to seven.
  */
 const GLOSSARY_ENTRIES = 2;
+/**
+ * Share of an answer's sentences that are questions from which it is an interrogation: questions put to the
+ * interviewer one after another, never answered by a decision. No development answer but a non-answer asks in more
+ * than a third of its sentences; interrogation padding asks in more than four fifths.
+ */
+const INTERROGATION = 0.5;
 /** An example in a definition ("for example 1, 2, 4 and 8 seconds") sizes nothing. */
 const EXAMPLE = /\b(?:for example|for instance|e\.g\.|such as)\b/i;
 /** The candidate's own design: a sentence in the first person, or about this system, defines nothing in general. */
@@ -110,22 +116,30 @@ export function keywordList(answer: Pick<AnswerAnalysis, 'sentences' | 'credited
 export function fillerShare(sentences: readonly AnalysedSentence[], source: string): number {
   let words = 0;
   let filler = 0;
-  let glossary = 0;
-  let defined = 0;
+  // Sentences that count only in numbers: definitions (a glossary) and questions (an interrogation).
+  const glossary = { words: 0, sentences: 0 };
+  const questions = { words: 0, sentences: 0 };
+  let counted = 0;
   for (const s of sentences) {
     const n = s.tokenEnd - s.tokenStart;
     if (s.injected || s.duplicate || n < SENTENCE_WORDS) continue;
     words += n;
+    counted += 1;
     const text = source.slice(s.start, s.end);
     const figures = s.hasNumber && /\d/.test(text.replace(YEAR, ''));
     const remarks = !figures && s.termCount <= FILLER_TERMS && (FILLER.test(text) || META.test(text) || BOILERPLATE.test(text));
     if (remarks || (!figures && LECTURE.test(text)) || PITCH.test(text) || hedges(text) >= HEDGES_TO_COMMIT_NOTHING) filler += n;
-    else if (DEFINITION.test(text) && !OWN.test(text) && (!figures || EXAMPLE.test(text))) {
-      glossary += n;
-      defined += 1;
+    else if (text.trimEnd().endsWith('?')) {
+      questions.words += n;
+      questions.sentences += 1;
+    } else if (DEFINITION.test(text) && !OWN.test(text) && (!figures || EXAMPLE.test(text))) {
+      glossary.words += n;
+      glossary.sentences += 1;
     }
   }
-  return words === 0 ? 0 : (filler + (defined >= GLOSSARY_ENTRIES ? glossary : 0)) / words;
+  if (glossary.sentences >= GLOSSARY_ENTRIES) filler += glossary.words;
+  if (counted > 0 && questions.sentences / counted >= INTERROGATION) filler += questions.words;
+  return words === 0 ? 0 : filler / words;
 }
 
 const hedges = (text: string): number => text.match(HEDGE)?.length ?? 0;

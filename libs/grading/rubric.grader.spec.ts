@@ -479,6 +479,18 @@ describe(RubricGrader.name, () => {
       expect(scoping.overall).toBeLessThan(50);
     });
 
+    it('covers no point in an interrogation: question after question, no decision', () => {
+      const questions = [
+        'Should metrics be pulled by Prometheus or pushed by the services, and does that depend on the team?',
+        'How many services are there, and how many pods does each run?',
+        'Do we need traces for every request, or is sampling acceptable to the product?',
+        'How long must logs be kept, and who reads them after a week?',
+      ];
+      expect(status(grade([pull, ...questions].join(' ')))['push-vs-pull']).toBe('partial');
+      // A good answer that asks a question or two is still a design.
+      expect(status(grade([GOOD, questions[1]].join('\n')))).toEqual(status(grade(GOOD)));
+    });
+
     it('needs more than the minimum of a point once the answer makes three wrong claims, and not before', () => {
       expect(status(grade([pull, ...wrong.slice(0, 2)].join('\n')))['push-vs-pull']).toBe('covered');
       expect(status(grade([pull, ...wrong].join('\n')))['push-vs-pull']).toBe('partial');
