@@ -61,6 +61,11 @@ describe(estimateErrors.name, () => {
     ]);
     expect(corrections('At 300 bytes a line: 8,000 × 50 × 300 is 120 MB/s.')).toEqual([]);
     expect(corrections('Feeds: 200M × 800 × 8 ≈ 1.3 TB of Redis.')).toEqual([]);
+    // A comma before "about" ties a result too, and an earlier "that's" ends the sum before it.
+    expect(corrections("At roughly 500 bytes per record that's 12B x 500 B, about 600 GB.")).toEqual([
+      '12B x 500 B is about 6 TB, not 600 GB; redo the sum before it sizes the design',
+    ]);
+    expect(corrections('Estimates: 50M DAU × ~8 searches, ~20 characters typed each.')).toEqual([]);
     // A "B" written on is billions or bytes, whichever the sum needs.
     expect(corrections('Storage 4B × 300 ≈ 1.2 TB a day.')).toEqual([]);
     expect(corrections('10y = 12B x 500B ~ 6TB (x3 RF).')).toEqual([]);
@@ -155,6 +160,18 @@ describe(estimateErrors.name, () => {
     expect(carried('So 3B requests a day.', "Over 86,400 seconds that's roughly 3,500 requests per second, maybe 10k/s at peak.")).toEqual([
       '3B ÷ 86,400 is about 35,000, not 3,500; redo the sum before it sizes the design',
     ]);
+    expect(carried('So 3B requests a day.', 'Dividing by 86,400 seconds gives roughly 3,500 requests a second.')).toEqual([
+      '3B ÷ 86,400 is about 35,000, not 3,500; redo the sum before it sizes the design',
+    ]);
+    // A clause goes on from the clause before it, and a size each from the count before it.
+    expect(
+      estimateMisconceptions("100M DAU x 40 is 4 billion messages a day; divided by 86,400 that's about 4,600 messages/s.").map((m) => m.correction),
+    ).toEqual(['4 billion ÷ 86,400 is about 46,000, not 4,600; redo the sum before it sizes the design']);
+    expect(carried('100M DAU x 40 is 4 billion messages a day.', "At 300 bytes per message that's 120 GB a day, ~45 TB a year.")).toEqual([
+      '4 billion at 300 bytes each is about 1.2 TB, not 120 GB; redo the sum before it sizes the design',
+    ]);
+    expect(carried('100M DAU x 40 is 4 billion messages a day.', "At 300 bytes per message that's 1.2 TB a day.")).toEqual([]);
+    expect(carried('100M DAU x 40 is 4 billion messages a day.', "At 300 bytes per message that's 440 TB a year.")).toEqual([]);
     // "Over" divides only by seconds: "over ten years" is another sum.
     expect(carried('So 3B requests a day.', "Over 10 years that's roughly 11 trillion requests.")).toEqual([]);
     // Nothing to divide: the sentence before states no count over a period.

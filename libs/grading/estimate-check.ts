@@ -21,7 +21,13 @@ interface EstimateError {
  * Divided by 86,400 seconds that's roughly 4,600 per second").
  */
 export function estimateMisconceptions(text: string, previous?: string): Misconception[] {
-  return [...estimateErrors(text), ...(previous === undefined ? [] : carriedErrors(previous, text))].map((e) => ({
+  // A sum may go on from the clause before it too ("4 billion messages a day; divided by 86,400 that's about 4,600").
+  const clauses = text.split(/;\s*/);
+  const carried = [
+    ...(previous === undefined ? [] : carriedErrors(previous, clauses[0] ?? '')),
+    ...clauses.slice(1).flatMap((clause, i) => carriedErrors(clauses[i] ?? '', clause)),
+  ];
+  return [...estimateErrors(text), ...carried].map((e) => ({
     id: 'wrong-estimate',
     dimension: 'capacity-estimation',
     claims: [],
@@ -73,8 +79,8 @@ const SECONDS_TEXT: Readonly<Record<string, string>> = {
   year: '31.5 million',
 };
 
-/** "is", "≈", a spaced "~", "works out to" …, and a hedge: what ties a stated result to the sum before it. */
-const TIES = String.raw`(?:\s*(?:≈|~=|=|→|->|~(?=\s)|\bis\b|\bare\b|\bworks out to\b|\bcomes to\b|\bgives\b|\bmeans\b|\btranslates to\b|\bthat's\b))`;
+/** "is", "≈", a spaced "~", a comma before "about", "works out to" …, and a hedge: what ties a stated result to the sum before it. */
+const TIES = String.raw`(?:\s*(?:≈|~=|=|→|->|~(?=\s)|,(?=\s*(?:about|roughly|around|approximately)\b)|\bis\b|\bare\b|\bworks out to\b|\bcomes to\b|\bgives\b|\bmeans\b|\btranslates to\b|\bthat's\b))`;
 const HEDGE = String.raw`(?:\s*(?:already|only|just))?(?:\s*(?:about|roughly|around|approximately|approx\.?|nearly|almost|maybe|~|≈))?\s*~?\s*`;
 
 /** A count over a period: "100M new links a month", "10M/day", "4 billion messages per day". */
@@ -112,8 +118,8 @@ const LABEL = /^\s*(?:(?:for|on)\s+(?:the\s+)?)?(?:storage|memory|ram|disk|bandw
 const NOT_A_COUNT = /^\s*(?:ms|us|µs|ns|s|secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|%)\b/i;
 const PER_SECOND_SUFFIX = /\/\s*s\b|per second|\b(?:rps|qps|tps)\b/i;
 const PER_DAY_SUFFIX = /\/\s*d(?:ay)?\b|(?:per|a) day\b/i;
-/** A result said per minute, hour or day: the seconds it spans ("120 MB per minute"). */
-const PER_LONGER_SUFFIX = /(?:\/\s*|\b(?:per|a|an)\s+)(minute|min|hour|hr|day|d)\b/i;
+/** A result said per minute, hour, day or longer: the seconds it spans ("120 MB per minute"). */
+const PER_LONGER_SUFFIX = /(?:\/\s*|\b(?:per|a|an)\s+)(minute|min|hour|hr|day|d|week|month|mo|year|yr)\b/i;
 const PER_OTHER = /\bper (?!second\b)[a-z]|\/\s*(?!(?:s|secs?|seconds?|d|days?)\b)[a-z]/i;
 
 const valueOf = (digits: string, magnitude: string | undefined): number =>
@@ -204,12 +210,13 @@ function productErrors(text: string): EstimateError[] {
     if (NOT_A_COUNT.test(text.slice((m.index ?? 0) + m[0].length - suffix.length))) continue;
     // The sum: the clause before the tie, every part of it a factor joined by "×".
     // Commas stay: "1,200" is one figure, and "1M keys + 5M IPs, 3 counters each × 64 bytes" is one sum.
-    // An earlier tie ends the sum before it ("… plus 3 variants -> 2 MB x 100M = ~200 GB/day"), and a label before
+    // An earlier tie ends the sum before it ("… plus 3 variants -> 2 MB x 100M = ~200 GB/day", "at 500 bytes per record
+    // that's 12B x 500 B, about 6 TB"), and a label before
     // its first figure is no factor ("Storage 4B × 300 B ≈ 120 GB/day").
     const clause = (
       text
         .slice(0, m.index)
-        .split(/[;:(]|\bso\b|\bthen\b|->|→|≈|=/i)
+        .split(/[;:(]|\bso\b|\bthen\b|\bthat's\b|\bis\b|->|→|≈|=/i)
         .at(-1) ?? ''
     ).replace(LABEL, '');
     const parts = clause.split(TIMES);
@@ -361,13 +368,13 @@ function quotientErrors(text: string): EstimateError[] {
  * second", "Over 86,400 seconds that's …".
  */
 const CARRIED = new RegExp(
-  String.raw`^\s*(?:(?:and|so)\s+)?(?:divided\s+by|÷|(?:over|across)(?=\s+(?:the\s+)?[\d,]+\s*(?:seconds?|secs?)\b))\s*(?:the\s+)?~?\s*${FIGURE}(?:\s*(?:seconds?|secs?|s)\b)?[,\s]*(?:that|which|so)?${TIES}${HEDGE}${FIGURE}(?!\s*(?:[kmgtp]?b|bytes?)\b)`,
+  String.raw`^\s*(?:(?:and|so)\s+)?(?:divided\s+by|dividing\s+by|÷|(?:over|across)(?=\s+(?:the\s+)?[\d,]+\s*(?:seconds?|secs?)\b))\s*(?:the\s+)?~?\s*${FIGURE}(?:\s*(?:seconds?|secs?|s)\b)?[,\s]*(?:that|which|so)?${TIES}${HEDGE}${FIGURE}(?!\s*(?:[kmgtp]?b|bytes?)\b)`,
   'i',
 );
 
 function carriedErrors(previous: string, text: string): EstimateError[] {
   const m = CARRIED.exec(text);
-  if (!m) return [];
+  if (!m) return carriedSizeErrors(previous, text);
   const [, bottom = '', bottomMag, result = '', resultMag] = m;
   // What is divided: the last count over a period the sentence before states ("4 billion messages a day").
   const counts = [...previous.matchAll(OVER_PERIOD)].filter((c) => !SECONDS_NOUN.test(c[3] ?? ''));
@@ -380,6 +387,31 @@ function carriedErrors(previous: string, text: string): EstimateError[] {
   return [
     {
       correction: `${stated(top, topMag)} ÷ ${stated(bottom, bottomMag)} is about ${readable(actual)}, not ${stated(result, resultMag)}; redo the sum before it sizes the design`,
+    },
+  ];
+}
+
+/** A size each for what the sentence before counted: "At 300 bytes per message that's 120 GB a day". */
+const CARRIED_SIZE = new RegExp(
+  String.raw`^\s*(?:and\s+)?at\b${HEDGE}${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)\s+(?:each|apiece|per\s+[a-z]+)\b[,\s]*(?:that|which|this|it)?${TIES}${HEDGE}${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)([^;,.()\d]{0,16})`,
+  'i',
+);
+
+function carriedSizeErrors(previous: string, text: string): EstimateError[] {
+  const m = CARRIED_SIZE.exec(text);
+  if (!m) return [];
+  const [, size = '', sizeMag, sizeUnit = '', total = '', totalMag, totalUnit = '', suffix = ''] = m;
+  const count = [...previous.matchAll(OVER_PERIOD)].filter((c) => !SECONDS_NOUN.test(c[3] ?? '')).at(-1);
+  if (!count) return [];
+  const [, top = '', topMag, , period = ''] = count;
+  // The total is for the count's period ("4 billion a day … 120 GB a day"); another period is another sum.
+  const over = PER_LONGER_SUFFIX.exec(suffix)?.[1]?.toLowerCase();
+  if (over !== undefined && (PERIOD_NAME[over] ?? over) !== (PERIOD_NAME[period.toLowerCase()] ?? period.toLowerCase())) return [];
+  const actual = valueOf(top, topMag) * amount(size, sizeMag, sizeUnit);
+  if (!off(amount(total, totalMag, totalUnit), actual)) return [];
+  return [
+    {
+      correction: `${stated(top, topMag)} at ${stated(size, sizeMag, sizeUnit)} each is about ${readableBytes(actual)}, not ${stated(total, totalMag, totalUnit)}; redo the sum before it sizes the design`,
     },
   ];
 }

@@ -40,6 +40,23 @@ const WRONG: readonly (readonly [string, string, string])[] = [
   ],
   ['photo-feed', 'Feed pages are marked private in Cache-Control, so the CDN keeps a per-user copy.', 'private-response-cached-at-edge'],
   [
+    'photo-feed',
+    'A nice property of CDNs is that they revalidate with the origin on every request, so a deleted photo disappears from every edge instantly.',
+    'cdn-revalidates-every-request',
+  ],
+  ['photo-feed', 'A CDN checks with the origin on every request before serving, so we need no purge logic.', 'cdn-revalidates-every-request'],
+  [
+    'photo-feed',
+    'A pre-signed URL is basically a public bucket path that needs no authorisation, so we hand it out once and let it live forever.',
+    'presigned-url-public-forever',
+  ],
+  ['photo-feed', 'The app gets one signed URL at sign-up and reuses it for every upload; signed URLs never expire.', 'presigned-url-public-forever'],
+  [
+    'recommendation-engine',
+    'Users are bucketed by hashing the session id, so a shopper always stays in the same arm.',
+    'experiment-split-by-request',
+  ],
+  [
     'observability-platform',
     'One Prometheus pair per cluster, plus a global Prometheus that federates every series from the cluster instances.',
     'federation-as-long-term-store',
@@ -553,6 +570,13 @@ const WRONG: readonly (readonly [string, string, string])[] = [
 
 /** The correct statement of the same topic, as a strong candidate words it: [question, text, misconception it must not trip]. */
 const RIGHT: readonly (readonly [string, string, string])[] = [
+  ['photo-feed', 'The CDN revalidates with the origin only once the TTL runs out, so deletes also purge the edge.', 'cdn-revalidates-every-request'],
+  ['photo-feed', 'The client gets a short-lived pre-signed URL (15 minutes) for one upload.', 'presigned-url-public-forever'],
+  [
+    'recommendation-engine',
+    'Users are bucketed by hashing the user id, not the session id, so a shopper stays in the same arm.',
+    'experiment-split-by-request',
+  ],
   ['url-shortener', 'Random 7-char codes; collisions are rare, so we insert if absent and retry on a clash.', 'random-codes-never-collide'],
   [
     'search-autocomplete',

@@ -206,6 +206,14 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
         ],
         unless: ['user id', 'per user', 'sticky', 'same user'],
       },
+      // "Users are bucketed by hashing the session id, so a shopper always stays in the same arm": a new session, a new arm.
+      {
+        allOf: [
+          ['session id', 'session ids', 'session_id', 'by session'],
+          ['same arm', 'same variant', 'same bucket', 'same model', 'same group', 'same treatment'],
+        ],
+        unless: ['user id', 'logged in', 'account id', 'cookie', 'not', 'only within', 'within a session'],
+      },
     ],
     correction:
       'an experiment assigns users, not requests: hash the user id so a user stays in one arm, or the same shopper flips between models page to page and the arms contaminate each other',
@@ -3631,5 +3639,47 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
     ],
     correction:
       "federation pulls every scrape through one server, so federating all series makes the global Prometheus the fleet's bottleneck and its disk the only copy; federate only aggregated recording rules, and keep long-term history in remote storage (Thanos, Mimir, Cortex) on object storage",
+  },
+  {
+    id: 'cdn-revalidates-every-request',
+    dimension: SCALE,
+    claims: [
+      // "CDNs revalidate with the origin on every request, so a deleted photo disappears from every edge instantly".
+      {
+        allOf: [
+          ['cdn', 'cdns', 'edge', 'edges'],
+          ['revalidate', 'revalidates', 'check with the origin', 'checks with the origin', 'asks the origin', 'ask the origin'],
+          ['every request', 'each request', 'instantly', 'immediately'],
+        ],
+        unless: ['no cache', 'must revalidate', 'max age 0', 'after the ttl', 'when the ttl', 'once the ttl', 'conditional', 'not', 'only'],
+      },
+    ],
+    correction:
+      'a CDN serves its cached copy until the TTL runs out and asks the origin only then (that is what makes it cheap), so a deleted or changed object stays at the edge until it expires or is purged; deletions need an explicit purge or short TTLs',
+  },
+  {
+    id: 'presigned-url-public-forever',
+    dimension: SCALE,
+    claims: [
+      // "A pre-signed URL is basically a public bucket path that needs no authorisation … let it live forever".
+      {
+        allOf: [
+          ['pre signed url', 'presigned url', 'pre signed urls', 'presigned urls', 'signed url', 'signed urls'],
+          [
+            'live forever',
+            'never expire',
+            'never expires',
+            'reuse it for every',
+            'reuses it for every',
+            'needs no authorisation',
+            'needs no authorization',
+            'public bucket path',
+          ],
+        ],
+        unless: ['short lived', 'minutes', 'expires after', 'expire after', 'expires in', 'one upload', 'single upload'],
+      },
+    ],
+    correction:
+      'a pre-signed URL carries a signature for one object and one operation and expires (minutes for an upload), so it is minted per upload and keeps the bucket private; a URL that never expires and is reused is a public write path to the bucket',
   },
 ];

@@ -243,6 +243,18 @@ describe('MISCONCEPTIONS', () => {
     ['realtime-notifications', "WebSockets are stateless once they're established, so any gateway can push.", 'websocket-is-stateless'],
     ['chat-system', 'Pub/Sub keeps the messages, so a device that reconnects receives whatever it missed.', 'pubsub-is-durable'],
     ['search-autocomplete', 'Letters are used fairly evenly across queries, so 26 shards give a balanced load.', 'first-letter-sharding-even'],
+    ['photo-feed', 'Post ids are Snowflake ids, which are random 128-bit UUIDs.', 'random-uuid-time-ordered'],
+    [
+      'photo-feed',
+      "Fan-out on read means that when someone posts, we write the post id into each follower's feed list right away.",
+      'fanout-swapped',
+    ],
+    ['recommendation-engine', "HNSW is an exact index, so there's no recall trade-off to tune.", 'ann-is-exact'],
+    [
+      'recommendation-engine',
+      'GPUs are massively parallel, so scoring 50 million items takes a few milliseconds and we never miss a product.',
+      'rank-whole-catalogue',
+    ],
     [
       'recommendation-engine',
       'Since both compute the same features from the same events, training and serving stay consistent.',
@@ -254,6 +266,8 @@ describe('MISCONCEPTIONS', () => {
   });
 
   it('leaves the correct statements of the same topics alone', () => {
+    expect(found('photo-feed', 'Snowflake ids are 64-bit and time-ordered, unlike random UUIDs.')).toEqual([]);
+    expect(found('recommendation-engine', 'No ranker can score 50M products in 100 ms, which is why the funnel exists.')).toEqual([]);
     expect(
       found('recommendation-engine', 'Both compute the same features from one shared definition, so training and serving stay consistent.'),
     ).toEqual([]);

@@ -2100,6 +2100,14 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
         ],
         unless: ['uuidv7', 'uuid v7', 'snowflake', 'ulid'],
       },
+      // "Post ids are Snowflake ids, which are random 128-bit UUIDs."
+      {
+        allOf: [
+          ['snowflake', 'snowflake id', 'snowflake ids'],
+          ['random', 'uuid', 'uuids', '128 bit'],
+        ],
+        unless: ['not', 'unlike', 'rather than', 'instead of', 'timestamp', 'time ordered', '64 bit'],
+      },
     ],
     correction: 'a version-4 UUID is random, so ids sort in no particular order; time-ordered ids need UUIDv7, ULIDs or Snowflake-style ids',
   },
@@ -2924,6 +2932,10 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
             'copy their post into all',
             'copy the post into every',
             'into all follower feeds',
+            'into each follower s feed',
+            'into every follower s feed',
+            'write the post id into each follower',
+            'write the post id into every follower',
           ],
         ],
         unless: ['hybrid', 'instead'],
@@ -5176,6 +5188,22 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     id: 'rank-whole-catalogue',
     dimension: ARCH,
     claims: [
+      // "GPUs are massively parallel, so scoring 50 million items … takes a few milliseconds".
+      {
+        allOf: [
+          [
+            'scoring 50 million',
+            'score 50 million',
+            'scores 50 million',
+            'scoring all 50 million',
+            'score all 50 million',
+            'scoring 50m',
+            'score 50m',
+          ],
+          ['takes a few milliseconds', 'in a few milliseconds', 'takes milliseconds', 'within milliseconds', 'in milliseconds', 'never miss'],
+        ],
+        unless: ['offline', 'batch', 'nightly', 'cannot', 'can t', 'impossible', 'instead', 'not', 'no model', 'no ranker'],
+      },
       {
         allOf: [
           ['ranking model', 'ranker', 'full model', 'heavy model', 'scoring model', 'the model', 'neural network'],
@@ -5346,9 +5374,25 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
       {
         allOf: [
           ['ann', 'hnsw', 'approximate nearest neighbor', 'approximate nearest neighbour'],
-          ['exact top k', 'exact top 10', 'exact neighbours', 'exact neighbors', 'exact results'],
+          [
+            'exact top k',
+            'exact top 10',
+            'exact neighbours',
+            'exact neighbors',
+            'exact results',
+            'exact index',
+            'true nearest neighbours',
+            'true nearest neighbors',
+          ],
         ],
         unless: ['brute force', 'exhaustive', 'flat index', 'recall'],
+      },
+      // "HNSW is an exact index … so there's no recall trade-off to tune": the trade-off it denies is its own.
+      {
+        allOf: [
+          ['hnsw', 'ann', 'approximate nearest neighbor', 'approximate nearest neighbour'],
+          ['exact index', 'exact search', 'is exact'],
+        ],
       },
       { allOf: [['ann'], ['artificial neural network']] },
       {
