@@ -42,9 +42,9 @@ const WRONG: readonly (readonly [string, string, string])[] = [
   [
     'photo-feed',
     'A nice property of CDNs is that they revalidate with the origin on every request, so a deleted photo disappears from every edge instantly.',
-    'cdn-revalidates-every-request',
+    'cdn-always-fresh',
   ],
-  ['photo-feed', 'A CDN checks with the origin on every request before serving, so we need no purge logic.', 'cdn-revalidates-every-request'],
+  ['photo-feed', 'A CDN checks with the origin on every request before serving, so we need no purge logic.', 'cdn-always-fresh'],
   [
     'photo-feed',
     'A pre-signed URL is basically a public bucket path that needs no authorisation, so we hand it out once and let it live forever.',
@@ -570,7 +570,7 @@ const WRONG: readonly (readonly [string, string, string])[] = [
 
 /** The correct statement of the same topic, as a strong candidate words it: [question, text, misconception it must not trip]. */
 const RIGHT: readonly (readonly [string, string, string])[] = [
-  ['photo-feed', 'The CDN revalidates with the origin only once the TTL runs out, so deletes also purge the edge.', 'cdn-revalidates-every-request'],
+  ['photo-feed', 'The CDN revalidates with the origin only once the TTL runs out, so deletes also purge the edge.', 'cdn-always-fresh'],
   ['photo-feed', 'The client gets a short-lived pre-signed URL (15 minutes) for one upload.', 'presigned-url-public-forever'],
   [
     'recommendation-engine',

@@ -773,6 +773,15 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
     id: 'cdn-always-fresh',
     dimension: ARCH,
     claims: [
+      // "CDNs revalidate with the origin on every request, so a deleted photo disappears from every edge instantly".
+      {
+        allOf: [
+          ['cdn', 'cdns', 'edge', 'edges'],
+          ['revalidate', 'revalidates', 'check with the origin', 'checks with the origin', 'asks the origin', 'ask the origin'],
+          ['every request', 'each request', 'instantly', 'immediately'],
+        ],
+        unless: ['no cache', 'must revalidate', 'max age 0', 'after the ttl', 'when the ttl', 'once the ttl', 'conditional', 'not', 'only'],
+      },
       {
         allOf: [
           ['cdn', 'cdns', 'cloudfront', 'akamai', 'fastly', 'edge cache', 'edge caches', 'edge servers', 'edge nodes'],
@@ -3639,23 +3648,6 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
     ],
     correction:
       "federation pulls every scrape through one server, so federating all series makes the global Prometheus the fleet's bottleneck and its disk the only copy; federate only aggregated recording rules, and keep long-term history in remote storage (Thanos, Mimir, Cortex) on object storage",
-  },
-  {
-    id: 'cdn-revalidates-every-request',
-    dimension: SCALE,
-    claims: [
-      // "CDNs revalidate with the origin on every request, so a deleted photo disappears from every edge instantly".
-      {
-        allOf: [
-          ['cdn', 'cdns', 'edge', 'edges'],
-          ['revalidate', 'revalidates', 'check with the origin', 'checks with the origin', 'asks the origin', 'ask the origin'],
-          ['every request', 'each request', 'instantly', 'immediately'],
-        ],
-        unless: ['no cache', 'must revalidate', 'max age 0', 'after the ttl', 'when the ttl', 'once the ttl', 'conditional', 'not', 'only'],
-      },
-    ],
-    correction:
-      'a CDN serves its cached copy until the TTL runs out and asks the origin only then (that is what makes it cheap), so a deleted or changed object stays at the edge until it expires or is purged; deletions need an explicit purge or short TTLs',
   },
   {
     id: 'presigned-url-public-forever',
