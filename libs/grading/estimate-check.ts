@@ -377,8 +377,7 @@ function carriedErrors(previous: string, text: string): EstimateError[] {
   if (!m) return carriedSizeErrors(previous, text);
   const [, bottom = '', bottomMag, result = '', resultMag] = m;
   // What is divided: the last count over a period the sentence before states ("4 billion messages a day").
-  const counts = [...previous.matchAll(OVER_PERIOD)].filter((c) => !SECONDS_NOUN.test(c[3] ?? ''));
-  const count = counts.at(-1);
+  const count = lastCount(previous);
   const divisor = valueOf(bottom, bottomMag);
   if (!count || divisor === 0) return [];
   const [, top = '', topMag] = count;
@@ -391,6 +390,9 @@ function carriedErrors(previous: string, text: string): EstimateError[] {
   ];
 }
 
+/** The last count over a period `text` states ("4 billion messages a day"), not seconds per period. */
+const lastCount = (text: string): RegExpExecArray | undefined => [...text.matchAll(OVER_PERIOD)].filter((c) => !SECONDS_NOUN.test(c[3] ?? '')).at(-1);
+
 /** A size each for what the sentence before counted: "At 300 bytes per message that's 120 GB a day". */
 const CARRIED_SIZE = new RegExp(
   String.raw`^\s*(?:and\s+)?at\b${HEDGE}${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)\s+(?:each|apiece|per\s+[a-z]+)\b[,\s]*(?:that|which|this|it)?${TIES}${HEDGE}${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)([^;,.()\d]{0,16})`,
@@ -401,7 +403,7 @@ function carriedSizeErrors(previous: string, text: string): EstimateError[] {
   const m = CARRIED_SIZE.exec(text);
   if (!m) return [];
   const [, size = '', sizeMag, sizeUnit = '', total = '', totalMag, totalUnit = '', suffix = ''] = m;
-  const count = [...previous.matchAll(OVER_PERIOD)].filter((c) => !SECONDS_NOUN.test(c[3] ?? '')).at(-1);
+  const count = lastCount(previous);
   if (!count) return [];
   const [, top = '', topMag, , period = ''] = count;
   // The total is for the count's period ("4 billion a day … 120 GB a day"); another period is another sum.
