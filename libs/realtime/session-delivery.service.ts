@@ -54,7 +54,11 @@ export class SessionDeliveryService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.subscriber = createRedisConnection(this.config.redis.target, { subscriber: true, name: 'session-events' });
+    this.subscriber = createRedisConnection(this.config.redis.target, {
+      subscriber: true,
+      name: 'session-events',
+      onError: (err) => this.logger.warn({ err }, 'session-events subscriber: Redis connection error (it reconnects)'),
+    });
     const events = sessionEventsChannel(this.config);
     const deltas = interviewerDeltasChannel(this.config);
     await subscribeNotices(this.subscriber, [events, deltas], (channel, message) => {

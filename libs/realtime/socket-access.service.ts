@@ -30,7 +30,11 @@ export class SocketAccessService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.subscriber = createRedisConnection(this.config.redis.target, { subscriber: true, name: 'access-changes' });
+    this.subscriber = createRedisConnection(this.config.redis.target, {
+      subscriber: true,
+      name: 'access-changes',
+      onError: (err) => this.logger.warn({ err }, 'access-changes subscriber: Redis connection error (it reconnects)'),
+    });
     await subscribeNotices(this.subscriber, [accessChangesChannel(this.config)], (_channel, message) => {
       try {
         const change = JSON.parse(message) as AccessChange;

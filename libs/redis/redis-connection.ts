@@ -4,13 +4,23 @@ import { parseRedisTarget, type RedisTarget } from '#libs/config';
 /** A Redis connection: one server's client, or a Redis Cluster's (which sends each command to its slot's master). */
 export type Redis = SingleRedis | Cluster;
 
-export interface RedisConnectionOptions {
+interface CommonOptions {
   /** BullMQ workers and subscribers: retry commands forever (`maxRetriesPerRequest: null`), or a Redis restart kills them. */
   blocking?: boolean;
-  /** A subscriber of sharded pub/sub (SSUBSCRIBE): on a cluster, one subscriber connection per master. */
-  subscriber?: boolean;
   name?: string;
 }
+
+/**
+ * A subscriber of sharded pub/sub (SSUBSCRIBE): on a cluster, one subscriber connection per master. It must say
+ * where its connection errors go: a Cluster re-emits a failed subscriber connection as an `error` event, and with
+ * no listener that event throws (an uncaught exception that ends the process) while ioredis would have reconnected.
+ */
+interface SubscriberOptions extends CommonOptions {
+  subscriber: true;
+  onError: (err: Error) => void;
+}
+
+export type RedisConnectionOptions = (CommonOptions & { subscriber?: false }) | SubscriberOptions;
 
 const retryDelay = (times: number) => Math.min(times * 200, 2_000);
 
@@ -39,8 +49,16 @@ export function createRedisConnection(target: RedisTarget | string, opts: RedisC
     retryStrategy: retryDelay,
     socketTimeout: opts.blocking ? BLOCKING_SOCKET_TIMEOUT_MS : SOCKET_TIMEOUT_MS,
   };
-  if (parsed.kind === 'single') return new SingleRedis(parsed.url, options);
-  const cluster: ClusterOptions = {
+  const connection =
+    parsed.kind === 'single'
+      ? new SingleRedis(parsed.url, options)
+      : new Cluster(parsed.nodes, clusterOptions(parsed, options, Boolean(opts.subscriber)));
+  if (opts.subscriber) connection.on('error', opts.onError);
+  return connection;
+}
+
+function clusterOptions(parsed: Extract<RedisTarget, { kind: 'cluster' }>, options: RedisOptions, subscriber: boolean): ClusterOptions {
+  return {
     redisOptions: { ...options, username: parsed.username, password: parsed.password, ...(parsed.tls ? { tls: {} } : {}) },
     clusterRetryStrategy: retryDelay,
     enableReadyCheck: true,
@@ -51,7 +69,6 @@ export function createRedisConnection(target: RedisTarget | string, opts: RedisC
     // node fails the connection.
     slotsRefreshTimeout: 5_000,
     // SSUBSCRIBE goes to the master that owns the channel's slot, re-sent there after a failover or resharding.
-    shardedSubscribers: Boolean(opts.subscriber),
+    shardedSubscribers: subscriber,
   };
-  return new Cluster(parsed.nodes, cluster);
 }

@@ -8,10 +8,15 @@ describe(subscribeNotices.name, () => {
   const config = testConfig();
   let publisher: Redis;
   let subscriber: Redis;
+  const connectionErrors: Error[] = [];
 
   beforeAll(() => {
     publisher = createRedisConnection(config.redis.target, { name: 'notices-test-pub' });
-    subscriber = createRedisConnection(config.redis.target, { subscriber: true, name: 'notices-test-sub' });
+    subscriber = createRedisConnection(config.redis.target, {
+      subscriber: true,
+      name: 'notices-test-sub',
+      onError: (err) => connectionErrors.push(err),
+    });
   });
   afterAll(async () => {
     await subscriber.quit();
@@ -38,5 +43,12 @@ describe(subscribeNotices.name, () => {
 
     await waitFor(async () => (received.length >= keys.length ? true : undefined));
     expect(received.sort()).toEqual(keys.map((k) => [base, `notice ${k}`]).sort());
+  });
+
+  it("hands a subscriber's connection errors to its onError instead of throwing them", () => {
+    // A Cluster re-emits a sharded subscriber's failed (re)connection as 'error'; unheard, that event throws.
+    const err = new Error('Connection is closed.');
+    expect(() => subscriber.emit('error', err)).not.toThrow();
+    expect(connectionErrors).toEqual([err]);
   });
 });
