@@ -71,6 +71,23 @@ const BOILERPLATE =
   /\b(?:SOLID|separation of concerns|single responsibility|one responsibility|does one thing well|do one thing well|loosely coupled|loose coupling|clean architecture|design for failure|infrastructure as code|infrastructure is code|gitops|trunk[- ]based|test coverage|snowflake servers?|monitor everything|automate everything|(?:any|every) (?:other )?(?:production |critical |backend )?(?:service|system|backend|API) I(?:'ve)? (?:built|design(?:ed)?|apply)|(?:any|every) (?:other )?(?:production|critical platform|critical) service|general rule|the fundamentals|the basics|principles)\b/;
 
 /**
+ * Business talk instead of a design: vendors and their billing models, licences and contracts, build versus buy,
+ * hiring and roadmap phases ("Datadog is priced per host", "quarter one, metrics for all services", "two backend
+ * engineers and an SRE"). Figures in it are prices and headcounts, not sizing.
+ */
+const COMMERCE =
+  /\b(?:vendors?|licen[cs](?:e|es|ed|ing)|procurement|negotiat\w*|enterprise (?:tier|plan|agreement|pricing|version|features)s?|managed (?:service|offering|product|route)s?|build (?:versus|vs\.?|or) buy|roadmap|(?:quarter|phase) (?:one|two|three|four)|year one|hir(?:e|es|ed|ing)|recruit\w*|headcount|consultancy|contractors?|bills? (?:per|by|for)|billed (?:per|by)|priced (?:per|by|similarly)|per-[\w-]+ pricing|pricing (?:is|tiers?|per|model)|(?<!skip )lock(?:ed)?[- ]in|list prices?|charges? (?:per|by|no)|cloud spend)\b/i;
+
+/**
+ * An analogy: the system as a railway station, a librarian, a town crier ("A WebSocket is like a doorbell", "Picture a
+ * big station at eight in the morning", "Kafka, in this story, is …"). One analogy can explain; two or more make the
+ * answer a story, and the paragraphs they open, apart from sentences that name several rubric terms, design nothing.
+ */
+const FIGURATIVE =
+  /\b(?:(?:is|are|was|feels?|works?|acts?|behaves?) (?:just |really |a bit |much |exactly |rather |a little )?like (?:a|an|the|my|our)|(?:picture|imagine|think (?:also )?of) (?:a|an|the)|remind(?:s|ed)? (?:me|us|you) of|makes? me think of|analog(?:y|ies)|metaphors?|image of|guiding image|in this story|in my mind|to my mind|at heart|the same (?:kindness|instinct|courtesy))\b/i;
+const ANALOGIES = 2;
+
+/**
  * A glossary entry: a concept defined in general terms ("The outbox pattern is a technique in which a service …",
  * "Downsampling means reducing the resolution of older data", "A race condition happens when …"), said of no system
  * in particular. Whatever it names and whatever its example figures, it applies nothing to this question.
@@ -111,34 +128,52 @@ export function keywordList(answer: Pick<AnswerAnalysis, 'sentences' | 'credited
 
 /**
  * The share of the words of `sentences` (of `source`) in filler: a stock phrase in a sentence with at most two rubric
- * terms and no number, or two hedges in any sentence.
+ * terms and no number, business talk, or two hedges in any sentence; and, past their counts, a glossary's
+ * definitions, an interrogation's questions and the paragraphs of a story told in analogies.
  */
 export function fillerShare(sentences: readonly AnalysedSentence[], source: string): number {
   let words = 0;
   let filler = 0;
-  // Sentences that count only in numbers: definitions (a glossary) and questions (an interrogation).
+  // Sentences that count only in numbers: definitions (a glossary), questions (an interrogation), analogies (a story).
   const glossary = { words: 0, sentences: 0 };
   const questions = { words: 0, sentences: 0 };
+  const analogies = { sentences: 0, paragraphs: new Set<number>() };
+  const storyWords: Array<{ paragraph: number; words: number }> = [];
   let counted = 0;
+  let paragraph = 0;
+  let previousEnd = 0;
   for (const s of sentences) {
+    if (source.slice(previousEnd, s.start).includes('\n')) paragraph += 1;
+    previousEnd = s.end;
     const n = s.tokenEnd - s.tokenStart;
     if (s.injected || s.duplicate || n < SENTENCE_WORDS) continue;
     words += n;
     counted += 1;
     const text = source.slice(s.start, s.end);
     const figures = s.hasNumber && /\d/.test(text.replace(YEAR, ''));
-    const remarks = !figures && s.termCount <= FILLER_TERMS && (FILLER.test(text) || META.test(text) || BOILERPLATE.test(text));
-    if (remarks || (!figures && LECTURE.test(text)) || PITCH.test(text) || hedges(text) >= HEDGES_TO_COMMIT_NOTHING) filler += n;
-    else if (text.trimEnd().endsWith('?')) {
+    const few = s.termCount <= FILLER_TERMS;
+    const remarks = !figures && few && (FILLER.test(text) || META.test(text) || BOILERPLATE.test(text));
+    if (remarks || (!figures && LECTURE.test(text)) || PITCH.test(text) || (few && COMMERCE.test(text)) || hedges(text) >= HEDGES_TO_COMMIT_NOTHING) {
+      filler += n;
+      continue;
+    }
+    if (FIGURATIVE.test(text)) {
+      analogies.sentences += 1;
+      analogies.paragraphs.add(paragraph);
+    }
+    if (text.trimEnd().endsWith('?')) {
       questions.words += n;
       questions.sentences += 1;
     } else if (DEFINITION.test(text) && !OWN.test(text) && (!figures || EXAMPLE.test(text))) {
       glossary.words += n;
       glossary.sentences += 1;
-    }
+    } else if (few) storyWords.push({ paragraph, words: n });
   }
   if (glossary.sentences >= GLOSSARY_ENTRIES) filler += glossary.words;
   if (counted > 0 && questions.sentences / counted >= INTERROGATION) filler += questions.words;
+  if (analogies.sentences >= ANALOGIES) {
+    for (const s of storyWords) if (analogies.paragraphs.has(s.paragraph)) filler += s.words;
+  }
   return words === 0 ? 0 : filler / words;
 }
 

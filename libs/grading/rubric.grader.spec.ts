@@ -491,6 +491,29 @@ describe(RubricGrader.name, () => {
       expect(status(grade([GOOD, questions[1]].join('\n')))).toEqual(status(grade(GOOD)));
     });
 
+    it('covers no point in business talk: vendors and their prices, hiring, a roadmap', () => {
+      const business = [
+        'Splunk is licensed per GB ingested a day, while Honeycomb bills per event, so the vendor shortlist decides the budget.',
+        'We should negotiate an enterprise agreement before renewal, or self-host and avoid lock-in.',
+        'I would hire four platform engineers and a data engineer, with a contractor for the first months.',
+        'The roadmap is quarter one for metrics, quarter two for logs, then traces in year two.',
+      ];
+      expect(status(grade([pull, ...business].join(' ')))['push-vs-pull']).toBe('partial');
+      // A cost the design weighs is no sales talk.
+      const cost = 'Object storage is billed per GB-month, so raw logs older than 30 days move to the infrequent-access tier.';
+      expect(status(grade([GOOD, cost].join('\n')))).toEqual(status(grade(GOOD)));
+    });
+
+    it('covers no point in a story told in analogies, and keeps one analogy that explains', () => {
+      const story = [
+        'Monitoring is like a hospital ward at night. The nurses walk the corridor and glance at every monitor beside every bed.',
+        'Picture a busy emergency room on a Saturday. Everybody arrives at once and the triage nurse decides who is seen first.',
+        'The alert, in my mind, is the pager on the doctor’s belt. It should only buzz when a patient truly needs someone.',
+      ];
+      expect(status(grade([pull, ...story].join('\n')))['push-vs-pull']).toBe('partial');
+      expect(status(grade([GOOD, story[0]].join('\n')))).toEqual(status(grade(GOOD)));
+    });
+
     it('needs more than the minimum of a point once the answer makes three wrong claims, and not before', () => {
       expect(status(grade([pull, ...wrong.slice(0, 2)].join('\n')))['push-vs-pull']).toBe('covered');
       expect(status(grade([pull, ...wrong].join('\n')))['push-vs-pull']).toBe('partial');
