@@ -131,6 +131,42 @@ describe(estimateErrors.name, () => {
     ]);
     expect(corrections('If 100k jobs fire in the first 10 seconds that is 10k/s.')).toEqual([]);
     expect(corrections('2M executions at the top of the hour spread over a minute is ~33k/s.')).toEqual([]);
+    // A stretch in words, and a count the clause before ended on.
+    expect(
+      estimateMisconceptions(
+        "That's 10M × 0.25 / 24 ≈ 104k triggers at the top of each hour; spread over the first ten seconds that's about 1,000 triggers per second.",
+      ).map((m) => m.correction),
+    ).toEqual(['104k over ten seconds is about 10,000 per second, not 1,000; redo the sum before it sizes the design']);
+    expect(
+      estimateMisconceptions(
+        "That's about 104k triggers at the top of each hour; spread over the first ten seconds that's about 10k triggers per second.",
+      ),
+    ).toEqual([]);
+  });
+
+  it('redoes a count or a size per period carried over a longer one', () => {
+    expect(corrections("That's 200 TB of new media per day, which over a year comes to roughly 7 PB.")).toEqual([
+      '200 TB a day over a year is about 73 PB, not 7 PB; redo the sum before it sizes the design',
+    ]);
+    expect(corrections('About 10M rows a day, over a year about 3.6B.')).toEqual([]);
+    expect(corrections('About 10M rows a day, over 5 years about 1.8B.')).toEqual([
+      '10M a day over 5 years is about 18 billion, not 1.8B; redo the sum before it sizes the design',
+    ]);
+    // A shorter stretch is a peak or an average, another sum.
+    expect(corrections('About 10M runs a day, in the busiest hour about 2M.')).toEqual([]);
+  });
+
+  it('reads a duration in seconds times a rate per second, "times" as ×, and a label before the sum', () => {
+    expect(corrections('A sample is about 1.5 bytes, and 1M samples/s × 86,400 s × 1.5 bytes is about 13 GB a day.')).toEqual([
+      '1M samples/s × 86,400 s × 1.5 bytes is about 130 GB a day, not 13 GB; redo the sum before it sizes the design',
+    ]);
+    expect(corrections('A sample is about 1.5 bytes, and 1M samples/s × 86,400 s × 1.5 bytes is about 130 GB a day.')).toEqual([]);
+    expect(corrections("By Little's law, 5,000 per second times 2 seconds is about 1,000 calls in flight.")).toEqual([
+      '5,000 per second times 2 seconds is about 10,000, not 1,000; redo the sum before it sizes the design',
+    ]);
+    expect(corrections("By Little's law, 5,000 per second times 2 seconds is about 10,000 calls in flight.")).toEqual([]);
+    // A duration with no rate per second is a factor this cannot read.
+    expect(corrections('Ranking: 500 items times 2 seconds is 100 s.')).toEqual([]);
   });
 
   it('redoes a rate at a size each, said as a total per second or per day', () => {

@@ -4,8 +4,9 @@ import type { Misconception } from './misconceptions.js';
  * Sums a candidate states in a capacity estimate, redone: a count over a period said per second ("100M links a month
  * works out to roughly 40,000 writes per second"), a power ("62^7 ≈ 3.5 trillion"), a product ("50M items × 128
  * dims × 4 bytes ≈ 25 GB"), a quotient ("4B msgs/day ÷ 86,400 ≈ 46k/s"), a count spread over a stretch of time
- * ("83k spread over the first minute, that's 1,400/s") and a count or a rate at a size each ("1M samples per
- * second, at 16 bytes each, is about 1.4 TB a day"). A stated result off by more than a factor of three (estimates
+ * ("83k spread over the first minute, that's 1,400/s"), a count or a rate at a size each ("1M samples per
+ * second, at 16 bytes each, is about 1.4 TB a day") and a count per period over a longer one ("200 TB a day, which
+ * over a year comes to 73 PB"). A stated result off by more than a factor of three (estimates
  * round; a slipped digit or a wrong unit does not survive that) is a wrong claim like any other: the sentence earns
  * nothing and the line gives the right figure. Only a result the sentence ties to its own sum ("is", "≈", "=", "works out to") is checked;
  * a figure with a peak factor, another quantity or a unit this cannot convert in between is left alone.
@@ -107,13 +108,17 @@ const POWER_RESULT = new RegExp(String.raw`^(?:${TIES}|\s*,)${HEDGE}${FIGURE}`, 
 const RESULT = new RegExp(String.raw`${TIES}${HEDGE}${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)?([^;,.()\d≈=~→]{0,24})`, 'gi');
 /** One factor of a product: a figure, a byte unit, up to three words ("50M items", "~100 B", "20k req/s"). */
 const FACTOR = new RegExp(String.raw`^\s*~?\s*${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)?((?:\s*[a-z_/-]+){0,3})\s*$`, 'i');
-const TIMES = /\s*(?:×|\*|\sx\s)\s*/i;
+const TIMES = /\s*(?:×|\*|\sx\s|\stimes\s|\smultiplied by\s)\s*/i;
 /**
  * A capacity label before a sum's first figure ("Storage 4B × 300 B", "For memory, 1M keys × 100 bytes per key"). Any
  * other word may be a factor the sum leaves to the sentence before ("Logs at 50 lines/s x 300 B", with the pods
  * counted earlier).
  */
 const LABEL = /^\s*(?:(?:for|on)\s+(?:the\s+)?)?(?:storage|memory|ram|disk|bandwidth|egress|ingress|index|total|raw|data),?\s+(?=~?\s*\d)/i;
+/** Words up to a comma before a sum's first figure ("By Little's law, 5,000/s × 2 s"): a label, no factor. */
+const LEAD = /^[^\d,]*,\s*(?=~?\s*\d)/;
+/** A duration in seconds as a factor: times a rate per second it is a count ("1M samples/s × 86,400 s"). */
+const IN_SECONDS = /^\s*(?:s|secs?|seconds?)\s*$/i;
 /** What makes a figure something other than a count or a size: a duration, a share. */
 const NOT_A_COUNT = /^\s*(?:ms|us|µs|ns|s|secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|%)\b/i;
 const PER_SECOND_SUFFIX = /\/\s*s\b|per second|\b(?:rps|qps|tps)\b/i;
@@ -163,7 +168,15 @@ const stated = (digits: string, magnitude: string | undefined, unit = '') =>
 /** The sums in `text` (one sentence) whose stated result is off, each redone. */
 export function estimateErrors(text: string): EstimateError[] {
   if (!/\d/.test(text)) return [];
-  return [...rateErrors(text), ...powerErrors(text), ...productErrors(text), ...eachErrors(text), ...quotientErrors(text), ...spreadErrors(text)];
+  return [
+    ...rateErrors(text),
+    ...powerErrors(text),
+    ...productErrors(text),
+    ...eachErrors(text),
+    ...quotientErrors(text),
+    ...spreadErrors(text),
+    ...longerErrors(text),
+  ];
 }
 
 function rateErrors(text: string): EstimateError[] {
@@ -213,19 +226,24 @@ function productErrors(text: string): EstimateError[] {
     // An earlier tie ends the sum before it ("… plus 3 variants -> 2 MB x 100M = ~200 GB/day", "at 500 bytes per record
     // that's 12B x 500 B, about 6 TB"), and a label before
     // its first figure is no factor ("Storage 4B × 300 B ≈ 120 GB/day").
-    const clause = (
+    const tied =
       text
         .slice(0, m.index)
         .split(/[;:(]|\bso\b|\bthen\b|\bthat's\b|\bis\b|->|→|≈|=/i)
-        .at(-1) ?? ''
-    ).replace(LABEL, '');
+        .at(-1) ?? '';
+    // ", and" begins another sum ("a sample is 1.5 bytes, and 1M samples/s × 86,400 s × 1.5 bytes is …").
+    const clause = (tied.split(/,\s*and\b/i).at(-1) ?? '').replace(LEAD, '').replace(LABEL, '');
     const parts = clause.split(TIMES);
     if (parts.length < 2) continue;
     const factors = parts.map((part) => FACTOR.exec(part));
-    // A factor "per feed open" or "per search" needs another factor the sentence leaves out.
-    if (factors.some((f) => f === null || NOT_A_COUNT.test(f[4] ?? ''))) continue;
+    if (factors.some((f) => f === null)) continue;
     const parsed = factors as RegExpExecArray[];
-    // …unless another factor counts what it is per: "1M active keys × ~100 bytes per key".
+    // Seconds times a rate per second are a count; any other duration or share is a factor this cannot read.
+    const rated = parsed.some((f) => PER_SECOND_SUFFIX.test(f[4] ?? ''));
+    const duration = parsed.filter((f) => NOT_A_COUNT.test(f[4] ?? ''));
+    if (duration.some((f) => !rated || f[3] !== undefined || !IN_SECONDS.test(f[4] ?? ''))) continue;
+    // A factor "per feed open" or "per search" needs another factor the sentence leaves out, unless another factor
+    // counts what it is per: "1M active keys × ~100 bytes per key".
     if (parsed.some((f) => PER_OTHER.test(f[4] ?? '') && !perAnother(f, parsed))) continue;
     const resultBytes = unit !== undefined;
     const result = amount(digits, magnitude, unit);
@@ -252,7 +270,7 @@ function productErrors(text: string): EstimateError[] {
     }
     // Time suffixes must agree: per second × … = per second; per second × … = per minute, hour or day is the same sum
     // over that many seconds; a per-day result of plain counts ("50M DAU × 8 searches = 400M/day") is read as is.
-    const perSecond = parsed.some((f) => PER_SECOND_SUFFIX.test(f[4] ?? ''));
+    const perSecond = rated && duration.length === 0;
     const resultPerSecond = PER_SECOND_SUFFIX.test(suffix);
     const longer = resultPerSecond ? undefined : PER_LONGER_SUFFIX.exec(suffix)?.[1]?.toLowerCase();
     if (perSecond && longer) actual *= SECONDS[longer] ?? 1;
@@ -374,7 +392,7 @@ const CARRIED = new RegExp(
 
 function carriedErrors(previous: string, text: string): EstimateError[] {
   const m = CARRIED.exec(text);
-  if (!m) return carriedSizeErrors(previous, text);
+  if (!m) return [...carriedSizeErrors(previous, text), ...carriedSpreadErrors(previous, text)];
   const [, bottom = '', bottomMag, result = '', resultMag] = m;
   // What is divided: the last count over a period the sentence before states ("4 billion messages a day").
   const count = lastCount(previous);
@@ -418,24 +436,85 @@ function carriedSizeErrors(previous: string, text: string): EstimateError[] {
   ];
 }
 
+/** A small count in words ("the first ten seconds"). */
+const NUMBERS: Readonly<Record<string, number>> = { two: 2, three: 3, five: 5, ten: 10, fifteen: 15, twenty: 20, thirty: 30, sixty: 60 };
+const NUMBER_WORD = Object.keys(NUMBERS).join('|');
+const countOf = (times: string | undefined): number => (times === undefined ? 1 : (NUMBERS[times.toLowerCase()] ?? Number(times)));
+
 /** "83k per hour mark, spread over the first minute, that's ~140/s": a count spread over a stretch of time, per second. */
 const SPREAD = new RegExp(
-  String.raw`(?<![\w.^])${FIGURE}(?:[^\d.;:]{0,40}?)\b(?:spread(?: out)? )?(?:over|across|within|in) (?:the |a |an |one )?(?:first |next |same )?(?:(\d+) )?(second|minute|min|hour|hr|day)s?\b[,\s]*(?:that|which|so)?${TIES}${HEDGE}${FIGURE}\s*(?:\/\s*s(?:ec(?:ond)?)?\b|(?:per|a) second\b|(?:qps|rps|tps)\b)`,
+  String.raw`(?<![\w.^])${FIGURE}(?:[^\d.;:]{0,40}?)\b(?:spread(?: out)? )?(?:over|across|within|in) (?:the |a |an |one )?(?:first |next |same )?(?:(\d+|${NUMBER_WORD}) )?(second|minute|min|hour|hr|day)s?\b[,\s]*(?:that|which|so)?${TIES}${HEDGE}${FIGURE}(?:\s+[a-z_-]+){0,2}?\s*(?:\/\s*s(?:ec(?:ond)?)?\b|(?:per|a) second\b|(?:qps|rps|tps)\b)`,
   'gi',
 );
 
 function spreadErrors(text: string): EstimateError[] {
-  const errors: EstimateError[] = [];
-  for (const m of text.matchAll(SPREAD)) {
-    const [, count = '', countMag, times, period = '', rate = '', rateMag] = m;
-    const name = PERIOD_NAME[period.toLowerCase()] ?? period.toLowerCase();
-    const seconds = (SECONDS[name] ?? (name === 'second' ? 1 : 0)) * Number(times ?? 1);
-    if (seconds === 0) continue;
-    const actual = valueOf(count, countMag) / seconds;
-    if (!off(valueOf(rate, rateMag), actual)) continue;
-    const stretch = times ? `${times} ${name}s` : `a ${name}`;
-    errors.push({
+  return [...text.matchAll(SPREAD)].flatMap(([, count = '', countMag, times, period = '', rate = '', rateMag]) =>
+    spreadError(count, countMag, times, period, rate, rateMag),
+  );
+}
+
+/** A count over a stretch of time said per second, redone; none when it holds. */
+function spreadError(
+  count: string,
+  countMag: string | undefined,
+  times: string | undefined,
+  period: string,
+  rate: string,
+  rateMag: string | undefined,
+): EstimateError[] {
+  const name = PERIOD_NAME[period.toLowerCase()] ?? period.toLowerCase();
+  const seconds = (SECONDS[name] ?? (name === 'second' ? 1 : 0)) * countOf(times);
+  if (seconds === 0) return [];
+  const actual = valueOf(count, countMag) / seconds;
+  if (!off(valueOf(rate, rateMag), actual)) return [];
+  const stretch = times ? `${times} ${name}s` : `a ${name}`;
+  return [
+    {
       correction: `${stated(count, countMag)} over ${stretch} is about ${readable(actual)} per second, not ${stated(rate, rateMag)}; redo the sum before it sizes the design`,
+    },
+  ];
+}
+
+/** Spreading what the clause before ended on: "≈ 104k triggers at the top of the hour; spread over ten seconds that's …". */
+const CARRIED_SPREAD = new RegExp(
+  String.raw`^\s*(?:(?:and|so)\s+)?(?:if\s+(?:we|you)\s+)?spread(?:ing)?(?:\s+(?:it|them|that|those))?(?:\s+out)?\s+(?:over|across)\s+(?:the |a |an |one )?(?:first |next )?(?:(\d+|${NUMBER_WORD}) )?(second|minute|min|hour|hr)s?\b[,\s]*(?:that|which|so|it)?${TIES}${HEDGE}${FIGURE}(?:\s+[a-z_-]+){0,2}?\s*(?:\/\s*s(?:ec(?:ond)?)?\b|(?:per|a) second\b|(?:qps|rps|tps)\b)`,
+  'i',
+);
+/** A figure that counts something: not a duration, a share or a size. */
+const COUNT_FIGURE = new RegExp(String.raw`(?<![\w.^])${FIGURE}(?!\s*(?:[kmgtp]?b|bytes?)\b)(?![\d.,])`, 'gi');
+
+function carriedSpreadErrors(previous: string, text: string): EstimateError[] {
+  const m = CARRIED_SPREAD.exec(text);
+  if (!m) return [];
+  const [, times, period = '', rate = '', rateMag] = m;
+  const count = [...previous.matchAll(COUNT_FIGURE)].filter((c) => !NOT_A_COUNT.test(previous.slice((c.index ?? 0) + c[0].length))).at(-1);
+  if (!count) return [];
+  return spreadError(count[1] ?? '', count[2], times, period, rate, rateMag);
+}
+
+/**
+ * A count or a size per period, over a longer one: "200 TB of new media per day, which over a year comes to …",
+ * "10M rows a day, over a year about 3.6B".
+ */
+const OVER_LONGER = new RegExp(
+  String.raw`(?<![\w.^])${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)?((?:\s+[a-z_-]+){0,4}?)\s*(?:\/\s*|\s+(?:per|a|an|each)\s+)(minute|min|hour|hr|day|week|month)\b[,\s]*(?:(?:which|that|so|and)\s+)?(?:over|in|across|for)\s+(?:a|an|one|the)?\s*(?:full\s+)?(?:(\d+|${NUMBER_WORD})\s+)?(day|week|month|year)s?\b[,\s]*(?:(?:that|this|it)(?:'s)?\s*)?(?:${TIES})?${HEDGE}${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)?`,
+  'gi',
+);
+
+function longerErrors(text: string): EstimateError[] {
+  const errors: EstimateError[] = [];
+  for (const m of text.matchAll(OVER_LONGER)) {
+    const [, count = '', countMag, countUnit, , period = '', times, longer = '', total = '', totalMag, totalUnit] = m;
+    if (OPERAND.test(text.slice(0, m.index)) || (countUnit === undefined) !== (totalUnit === undefined)) continue;
+    const name = PERIOD_NAME[period.toLowerCase()] ?? period.toLowerCase();
+    const span = (SECONDS[longer.toLowerCase()] ?? 0) * countOf(times);
+    const each = SECONDS[name] ?? 0;
+    if (each === 0 || span <= each) continue;
+    const actual = (amount(count, countMag, countUnit) * span) / each;
+    if (!off(amount(total, totalMag, totalUnit), actual)) continue;
+    const stretch = times ? `${times} ${longer.toLowerCase()}s` : `a ${longer.toLowerCase()}`;
+    errors.push({
+      correction: `${stated(count, countMag, countUnit ?? '')} a ${name} over ${stretch} is about ${countUnit === undefined ? readable(actual) : readableBytes(actual)}, not ${stated(total, totalMag, totalUnit ?? '')}; redo the sum before it sizes the design`,
     });
   }
   return errors;
