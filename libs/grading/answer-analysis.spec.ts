@@ -89,6 +89,17 @@ describe(analyseAnswer.name, () => {
     expect(credited(`Context on me, since the text box is short: I ran the feed infrastructure for four years. ${design}`)).toEqual([design]);
   });
 
+  it('credits no sentence that only puts a topic off for later, and keeps a design said before the promise', () => {
+    const credited = (text: string) => creditedText('photo-feed', text);
+    const design = 'Feeds are precomputed on write for most users, because reads outnumber posts a hundred to one.';
+    expect(credited(`${design} I'd want to talk through cost and staleness next if we have time.`)).toEqual([design]);
+    expect(credited(`${design} Sharding and multi-region I'd get into if we have time.`)).toEqual([design]);
+    const planned = 'Celebrities are merged at read time; I will come back to how their posts are cached later.';
+    expect(credited(`${design} ${planned}`)).toEqual([design, planned]);
+    const claimed = 'Fan-out I would do on write for most people with a pull path for celebrities, happy to dig into that next.';
+    expect(credited(claimed)).toEqual([claimed]);
+  });
+
   it('reads rubric terms chained by "and" as a keyword list, and prose that joins a few things with "and" as prose', () => {
     const listLike = (text: string) => sut('payment-gateway', text).sentences.map((s) => s.listLike);
     const chain =

@@ -242,13 +242,21 @@ export function analyseAnswer(engine: GraderEngine, compiled: CompiledQuestion, 
   // A sentence about the grading (the rubric, key points, a band) says nothing about the design, nor does one that
   // says the candidate presented it ("In the spoken part I went through …"), nor the rest of a paragraph that speaks
   // of the interview twice or more (an appeal, a note on how to assess). A bare marker ("[1]", "2.", "---") says
-  // nothing either: it is no sentence of the answer's.
+  // nothing either: it is no sentence of the answer's. Nor does a topic put off for later ("I'd want to talk through cost
+  // and staleness next if we have time").
   const ofTheInterview = new Set(
     sentences.filter((s) => !s.injected && (s.cues.includes(lexicon.metaKey) || speaksOfTheCandidate(folded.text.slice(s.foldedStart, s.foldedEnd)))),
   );
   const aside = asideParagraphs(source, sentences, ofTheInterview);
   const credited = sentences.filter(
-    (s) => !s.injected && !s.duplicate && !s.listLike && !ofTheInterview.has(s) && !aside.has(s) && !isBareMarker(source.slice(s.start, s.end)),
+    (s) =>
+      !s.injected &&
+      !s.duplicate &&
+      !s.listLike &&
+      !ofTheInterview.has(s) &&
+      !aside.has(s) &&
+      !isBareMarker(source.slice(s.start, s.end)) &&
+      !DEFERRAL.test(source.slice(s.start, s.end)),
   );
   const contentTokens = credited.reduce((n, s) => n + s.tokenEnd - s.tokenStart - s.functionWords, 0);
   return { source, folded, tokens, sentences, injection, credited, contentTokens };
@@ -375,6 +383,14 @@ function insideOtherSense(hits: TermHits, h: number, kinds: Uint8Array, lexicon:
   }
   return false;
 }
+
+/**
+ * A sentence that only puts a topic off: at most four words, then "I'd like to come back to …", "happy to dig into …",
+ * "… I'd get into", and "later", "next" or "if we have time". A design said before it ("Rules are evaluated next to the
+ * data; I'll come back to how they are sharded") or more than four words ahead of it is still said.
+ */
+const DEFERRAL =
+  /^\W*(?:[\w'’-]+\s+){0,4}?(?:I'd|I would|I'll|I will|we can|we could|happy to|let's|let me)\s+(?:want to\s+|like to\s+|be happy to\s+)?(?:talk (?:through|about)|discuss|cover|go (?:into|over|deeper)|dig into|get (?:into|to)|come back to|touch on|revisit)\b[^.;:]*\b(?:next|later|if (?:we have|there's|there is) time|afterwards|in the deep dive|another time)\b[^;:]*$/i;
 
 /** No letters and at most one number: a footnote mark or a list number left on its own, not a sentence. */
 function isBareMarker(text: string): boolean {
