@@ -566,6 +566,96 @@ const WRONG: readonly (readonly [string, string, string])[] = [
   ['chat-system', "Cassandra's vnodes are copies of the data that give us fault tolerance.", 'virtual-nodes-are-replicas'],
   ['chat-system', 'Message history is paged with a database cursor held open on the server for each client.', 'cursor-is-db-cursor'],
   ['chat-system', 'Loading older messages with OFFSET is as efficient as a cursor thanks to the index.', 'offset-uses-index'],
+  // Wordings of v48's wrong claims, each said another way too.
+  ['photo-feed', 'Once a photo is at the edge the CDN is the authoritative copy, so we delete the original after a week.', 'cdn-is-the-store'],
+  ['photo-feed', 'We can drop the originals from S3 because the CDN keeps them as long as anyone requests them.', 'cdn-is-the-store'],
+  ['photo-feed', 'Ids are random UUIDv4 values and the next page returns the ids smaller than the cursor.', 'random-uuid-time-ordered'],
+  ['chat-system', 'Messages are keyed by a random UUID, and the feed is sorted by id so newer ones come first.', 'random-uuid-time-ordered'],
+  [
+    'chat-system',
+    'For even writes the table is partitioned by a hash of message_id, and a conversation still stays in one partition.',
+    'partition-by-unique-id',
+  ],
+  [
+    'realtime-notifications',
+    'The inbox is sharded by notification id; reading a user inbox is still a single-partition read.',
+    'partition-by-unique-id',
+  ],
+  [
+    'distributed-rate-limiter',
+    "When Redis is down each gateway falls to a local token bucket with the key's full limit, which keeps abuse bounded at the configured rate.",
+    'local-limits-are-global',
+  ],
+  [
+    'distributed-rate-limiter',
+    'On a Redis outage every gateway uses an in-memory bucket with the normal limit, so the limit still holds.',
+    'local-limits-are-global',
+  ],
+  [
+    'realtime-notifications',
+    'Consumers use auto-commit every few seconds; since delivery is at least once we cannot lose anything.',
+    'offset-commit-before-processing',
+  ],
+  ['chat-system', 'Auto-commit is on, whatever the worker is doing, and nothing is lost that way.', 'offset-commit-before-processing'],
+  ['url-shortener', 'Tracked links get a 301 for tracked clicks and untracked ones a 302.', 'cached-redirect-still-counted'],
+  ['url-shortener', 'We return 301 for links with analytics enabled and 302 for the rest.', 'cached-redirect-still-counted'],
+  ['recommendation-engine', 'Training-serving skew happens when training and serving run on different hardware.', 'skew-is-stale-model'],
+  [
+    'recommendation-engine',
+    'Training-serving skew comes from the training cluster having different hardware, so we train on the same GPU type.',
+    'skew-is-stale-model',
+  ],
+  ['url-shortener', 'Under consistent hashing adding a node reshuffles every key, so we never resize.', 'consistent-hashing-moves-everything'],
+  ['chat-system', 'With a hash ring, all keys move when a node joins, so scaling out means a full migration.', 'consistent-hashing-moves-everything'],
+  ['url-shortener', 'Redis is durable by default, so the hot links need no database behind them.', 'redis-durable-by-default'],
+  ['chat-system', 'Redis fsyncs every write before it replies, so a restart loses nothing.', 'redis-durable-by-default'],
+  ['photo-feed', 'Eventual consistency means every read is stale by exactly the replication interval.', 'eventual-consistency-fixed-lag'],
+  [
+    'chat-system',
+    'The store is eventually consistent, so a message shows up after a fixed delay of two seconds, never earlier or later.',
+    'eventual-consistency-fixed-lag',
+  ],
+  [
+    'search-autocomplete',
+    "The service re-ranks the top 10 with each user's recent searches, and the CDN caches that response by prefix for a minute.",
+    'personalised-response-shared-by-prefix',
+  ],
+  [
+    'search-autocomplete',
+    'Personalised suggestions are cached at the edge per prefix so short prefixes stay cheap.',
+    'personalised-response-shared-by-prefix',
+  ],
+  ['url-shortener', "Cache entries get a fixed one-day TTL regardless of the link's expiry.", 'cache-ttl-is-link-expiry'],
+  ['url-shortener', 'The Redis TTL is always 24 hours, independent of the expiry, to keep things simple.', 'cache-ttl-is-link-expiry'],
+  [
+    'job-scheduler',
+    'The unique constraint on job and slot means a job can never run twice, so callbacks can skip deduplication.',
+    'scheduler-promises-exactly-once',
+  ],
+  ['job-scheduler', 'Each execution row is created only once, so a job never runs twice.', 'scheduler-promises-exactly-once'],
+  ['job-scheduler', 'Executions are hash partitioned by job id, and nightly we drop partitions older than 30 days.', 'hash-partitions-for-retention'],
+  [
+    'recommendation-engine',
+    'For training we join each impression with the latest snapshot of the online feature store, so features match.',
+    'training-joins-latest-features',
+  ],
+  ['recommendation-engine', 'Training examples are joined with the current feature values from the nightly job.', 'training-joins-latest-features'],
+  [
+    'recommendation-engine',
+    'To get significance quickly the treatment group is our most active users and the control is everyone else.',
+    'ab-groups-chosen-not-random',
+  ],
+  ['recommendation-engine', 'The new ranker goes to power users as the treatment group first.', 'ab-groups-chosen-not-random'],
+  [
+    'realtime-notifications',
+    'Security alerts share the same topic as marketing but carry a priority flag, so consumers handle them first.',
+    'priority-flag-jumps-the-queue',
+  ],
+  [
+    'chat-system',
+    'Urgent pushes go in the same queue with a high-priority flag that lets them skip ahead of the backlog.',
+    'priority-flag-jumps-the-queue',
+  ],
 ];
 
 /** The correct statement of the same topic, as a strong candidate words it: [question, text, misconception it must not trip]. */
@@ -928,6 +1018,68 @@ const RIGHT: readonly (readonly [string, string, string])[] = [
   ['photo-feed', 'With cursors, new posts arriving at the top cause no duplicates, unlike offsets.', 'offset-pages-stable'],
   ['url-shortener', 'LRU evicts by recency regardless of how often a key was used; LFU evicts by access count.', 'lru-is-frequency'],
   ['lru-cache', 'An LRU cache evicts the least recently used key when it is full.', 'lru-is-frequency'],
+  // Correct statements beside v48's wrong claims.
+  ['photo-feed', 'The CDN is a cache in front of S3, which keeps the originals; the edge fetches from it on a miss.', 'cdn-is-the-store'],
+  ['photo-feed', 'Post ids are Snowflake-style, time-ordered, so the next page returns the ids smaller than the cursor.', 'random-uuid-time-ordered'],
+  ['chat-system', 'Messages are partitioned by conversation_id, so a conversation stays in one partition.', 'partition-by-unique-id'],
+  [
+    'distributed-rate-limiter',
+    'If Redis is down each gateway falls back to a local bucket with its share of the limit, so a key can overshoot a little.',
+    'local-limits-are-global',
+  ],
+  [
+    'realtime-notifications',
+    'Auto-commit is disabled; we commit only after processing, so a crash redelivers rather than loses.',
+    'offset-commit-before-processing',
+  ],
+  [
+    'url-shortener',
+    'We return 302 for links with analytics enabled and 301 for untracked ones, which browsers may cache.',
+    'cached-redirect-still-counted',
+  ],
+  [
+    'recommendation-engine',
+    'Training-serving skew is features computed differently offline and online, so both share feature definitions.',
+    'skew-is-stale-model',
+  ],
+  [
+    'url-shortener',
+    'Consistent hashing moves only about 1/N of the keys when a node joins; hash mod N reshuffles every key.',
+    'consistent-hashing-moves-everything',
+  ],
+  ['url-shortener', 'Redis is not durable by default: it snapshots now and then, so a crash loses the latest writes.', 'redis-durable-by-default'],
+  [
+    'photo-feed',
+    'The feed is eventually consistent: a post usually reaches followers within a few seconds, at most a minute under load.',
+    'eventual-consistency-fixed-lag',
+  ],
+  [
+    'search-autocomplete',
+    'The CDN caches the shared top 10 by prefix, and the client re-ranks it with the user history, so nothing personal is cached.',
+    'personalised-response-shared-by-prefix',
+  ],
+  ['url-shortener', 'A cache entry gets a TTL capped at the link expiry, and the redirect still checks expires_at.', 'cache-ttl-is-link-expiry'],
+  [
+    'job-scheduler',
+    'The unique constraint stops a slot being triggered twice, but a retried job can run twice, so handlers are idempotent.',
+    'scheduler-promises-exactly-once',
+  ],
+  ['job-scheduler', 'Executions are partitioned by day, so nightly we drop partitions older than 30 days.', 'hash-partitions-for-retention'],
+  [
+    'recommendation-engine',
+    'Training rows join each impression with feature values as of impression time, a point-in-time join, never the latest snapshot.',
+    'training-joins-latest-features',
+  ],
+  [
+    'recommendation-engine',
+    'Users are randomly assigned to treatment and control, with guardrails on the most active users.',
+    'ab-groups-chosen-not-random',
+  ],
+  [
+    'realtime-notifications',
+    'Security alerts get their own topic and consumers, so they are never stuck behind a marketing broadcast.',
+    'priority-flag-jumps-the-queue',
+  ],
 ];
 
 /** Expert sentences on the same topics that name the concepts correctly: none may match any misconception. */

@@ -3496,6 +3496,29 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
         ],
         unless: ['never', 'capped', 'cap', 'min', 'shorter', 'clamp', 'would', 'bug', 'wrong'],
       },
+      // "Cache entries get a fixed 24-hour TTL, regardless of each link's expiry date": an expired link keeps resolving.
+      {
+        allOf: [
+          ['ttl', 'ttls', 'cache entry', 'cache entries'],
+          [
+            'regardless of each link s expiry',
+            'regardless of the link s expiry',
+            'regardless of its expiry',
+            'regardless of expiry',
+            'regardless of the expiry',
+            'whatever the link s expiry',
+            'whatever its expiry',
+            'ignores the expiry',
+            'ignoring the expiry',
+            'ignores the link s expiry',
+            'independent of the expiry',
+            'independent of expiry',
+            'irrespective of expiry',
+            'irrespective of the expiry',
+          ],
+        ],
+        unless: ['capped', 'cap', 'min', 'shorter', 'clamp', 'check', 'checked', 'checks', 'never', 'not', 'bug', 'wrong'],
+      },
     ],
     correction:
       "a cache TTL only decides when the cached copy is dropped, not when the link dies: expiry lives in the store and is checked on every redirect, and a cache entry must never outlive the link's expiry",
@@ -3673,5 +3696,242 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
     ],
     correction:
       'a pre-signed URL carries a signature for one object and one operation and expires (minutes for an upload), so it is minted per upload and keeps the bucket private; a URL that never expires and is reused is a public write path to the bucket',
+  },
+  {
+    id: 'consistent-hashing-moves-everything',
+    dimension: SCALE,
+    claims: [
+      // "Adding a node under consistent hashing reshuffles every key, so we size the cluster up front."
+      {
+        allOf: [
+          ['consistent hashing', 'hash ring'],
+          [
+            'reshuffles every key',
+            'reshuffles all keys',
+            'reshuffles all the keys',
+            'reshuffle every key',
+            'reshuffle all keys',
+            'moves every key',
+            'moves all keys',
+            'moves all the keys',
+            'remaps every key',
+            'remaps all keys',
+            'remaps all the keys',
+            'rehashes every key',
+            'rehashes all keys',
+            'every key moves',
+            'all keys move',
+            'every key has to move',
+            'all keys have to move',
+            'all the data moves',
+            'all data has to move',
+          ],
+        ],
+        unless: ['mod n', 'modulo', 'mod the number', 'not', 'unlike', 'instead of', 'rather than', 'without'],
+      },
+    ],
+    correction:
+      'adding a node to a consistent-hash ring moves only the keys the new node takes over, about 1/N of them; it is hash mod N that remaps almost every key',
+  },
+  {
+    id: 'redis-durable-by-default',
+    dimension: DATA,
+    claims: [
+      // "Redis is durable by default: it fsyncs every command to disk before replying."
+      {
+        allOf: [
+          ['redis'],
+          [
+            'durable by default',
+            'persistent by default',
+            'fsyncs every command',
+            'fsyncs every write',
+            'fsyncs each write',
+            'fsyncs each command',
+            'fsync every command',
+            'fsync every write',
+            'by default it fsyncs',
+            'by default it persists every',
+            'persists every write by default',
+            'writes every command to disk before replying',
+            'writes every command to disk before it replies',
+          ],
+        ],
+        unless: [
+          'not',
+          'isn t',
+          'configure',
+          'configured',
+          'appendfsync always',
+          'if we enable',
+          'once we enable',
+          'turn on',
+          'turned on',
+          'set to always',
+        ],
+      },
+    ],
+    correction:
+      'Redis keeps data in memory and by default only snapshots it now and then, so a crash loses the latest writes; fsync on every write (appendfsync always) has to be configured and costs throughput, and a cache in front of a database needs none of it',
+  },
+  {
+    id: 'eventual-consistency-fixed-lag',
+    dimension: DATA,
+    claims: [
+      // "Eventual consistency means every read is stale by exactly the replication interval."
+      {
+        allOf: [
+          ['eventual consistency', 'eventually consistent'],
+          [
+            'stale by exactly',
+            'exactly the replication interval',
+            'exactly the replication lag',
+            'precisely five seconds',
+            'precisely the replication',
+            'never earlier or later',
+            'never earlier and never later',
+            'always exactly',
+            'a fixed delay',
+            'a fixed lag',
+            'fixed staleness',
+            'exact staleness',
+          ],
+        ],
+        unless: ['not', 'bound', 'bounded', 'at most', 'up to', 'typically', 'usually', 'unlike'],
+      },
+    ],
+    correction:
+      'eventual consistency promises only that replicas converge once writes stop: how stale a read is varies with load and failures, so a design states a typical and a worst-case lag rather than an exact one',
+  },
+  {
+    id: 'personalised-response-shared-by-prefix',
+    dimension: SCALE,
+    claims: [
+      // "The service re-ranks the top 10 with the user's recent searches, and the CDN caches that response by prefix."
+      {
+        allOf: [
+          ['user s recent', 'user s history', 'each user', 'per user', 'personalised', 'personalized', 're ranks', 're rank', 'reranks'],
+          [
+            'cdn caches',
+            'cdn caching',
+            'cached at the cdn',
+            'cached in the cdn',
+            'cache it at the cdn',
+            'cached at the edge',
+            'edge caches',
+            'shared cache',
+          ],
+          ['by prefix', 'per prefix', 'keyed by prefix', 'keyed by the prefix', 'prefix as the key', 'prefix as the cache key'],
+        ],
+        unless: [
+          'not',
+          'never',
+          'can t',
+          'cannot',
+          'bypass',
+          'bypasses',
+          'client',
+          'browser',
+          'on the device',
+          'private',
+          'vary',
+          'user id',
+          'and user',
+          'plus user',
+          'only the shared',
+          'non personalised',
+          'non personalized',
+          'unpersonalised',
+          'unpersonalized',
+          'before personalisation',
+          'before personalization',
+        ],
+      },
+    ],
+    correction:
+      'a shared cache keyed by prefix alone serves whatever it stored first to everyone: a response re-ranked for one user would be shown to all others; cache the shared list at the edge and personalise after it, on the client or per request',
+  },
+  {
+    id: 'training-joins-latest-features',
+    dimension: DATA,
+    claims: [
+      // "We join each logged impression with the latest snapshot of the online store, which keeps features identical."
+      {
+        allOf: [
+          ['training set', 'training data', 'training examples', 'training rows', 'impression', 'impressions'],
+          [
+            'latest snapshot',
+            'latest values',
+            'latest feature values',
+            'current feature values',
+            'current values of the features',
+            'snapshot taken when the nightly job runs',
+            'today s snapshot',
+            'nightly snapshot of the online',
+            'snapshot of the online feature store',
+          ],
+          ['join', 'joins', 'joined', 'joining'],
+        ],
+        unless: [
+          'point in time',
+          'as of',
+          'as they were',
+          'at impression time',
+          'at request time',
+          'logged features',
+          'log the features',
+          'not',
+          'never',
+          'leak',
+          'leakage',
+        ],
+      },
+    ],
+    correction:
+      "training rows must carry the feature values as they were when each impression was served (a point-in-time join, or features logged at serving time); joining today's snapshot leaks later information into training",
+  },
+  {
+    id: 'ab-groups-chosen-not-random',
+    dimension: TRADE,
+    claims: [
+      // "To reach significance faster, the treatment group is the 10% most active users and the control is everyone else."
+      {
+        allOf: [
+          ['treatment group', 'treatment', 'test group', 'variant group', 'experiment group'],
+          [
+            'most active users',
+            'most active customers',
+            'most engaged users',
+            'power users',
+            'heaviest users',
+            'top users',
+            'best customers',
+            'highest spending',
+            'new users only',
+            'employees',
+          ],
+        ],
+        unless: ['not', 'never', 'randomly', 'random', 'randomised', 'randomized', 'stratified', 'within', 'segment', 'bias', 'biased'],
+      },
+    ],
+    correction:
+      'an A/B test assigns users at random from one population; a treatment group chosen by activity differs from the control before any model change, so the difference measures who they are, not what the model does',
+  },
+  {
+    id: 'priority-flag-jumps-the-queue',
+    dimension: SCALE,
+    claims: [
+      // "Urgent notifications go to the same topic but carry a high-priority flag, which lets consumers handle them first."
+      {
+        allOf: [
+          ['same topic', 'one topic', 'shared topic', 'same queue', 'same partition', 'same partitions'],
+          ['priority flag', 'high priority flag', 'priority field', 'priority header', 'priority marker', 'urgent flag'],
+          ['ahead of', 'jump the queue', 'skip ahead', 'skip the queue', 'first', 'before the rest', 'before other', 'before marketing'],
+        ],
+        unless: ['separate topic', 'own topic', 'dedicated topic', 'separate queue', 'own queue', 'dedicated queue', 'not', 'can t', 'cannot'],
+      },
+    ],
+    correction:
+      'a consumer reads a partition in order, so a flag on a message cannot move it past the backlog in front of it; urgent traffic needs its own topic or queue with its own consumers',
   },
 ];
