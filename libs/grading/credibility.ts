@@ -11,8 +11,8 @@ import { judgeCoverage, type CoverageResult, type SentenceKeys } from './coverag
 export interface Credibility {
   /** Different wrong claims the answer makes (general misconceptions, the question's own wrong claims, overclaims). */
   readonly wrongClaims: number;
-  /** Share of the answer's words spent on general remarks and open choices rather than design (`fillerShare`). */
-  readonly filler: number;
+  /** The answer's words spent on general remarks, open choices, business talk … rather than design (`fillerOf`). */
+  readonly filler: Filler;
   /** The answer is mostly a keyword list (`keywordList`): what it says outside the list is read the same way. */
   readonly listed: boolean;
 }
@@ -126,14 +126,31 @@ export function keywordList(answer: Pick<AnswerAnalysis, 'sentences' | 'credited
   return listed >= 4 && listed >= credited;
 }
 
+/** What an answer's filler is mostly made of, as the feedback names it ("an answer that is mostly …"). */
+const FILLER_KINDS = {
+  remarks: 'general remarks and options left open',
+  business: 'vendors, prices, hiring and plans',
+  definitions: 'definitions of terms',
+  questions: 'questions left open',
+  analogies: 'analogies',
+} as const;
+type FillerKind = keyof typeof FILLER_KINDS;
+
+export interface Filler {
+  /** Share (0–1) of the answer's words in filler. */
+  readonly share: number;
+  /** The kind with the most of those words, in the words the feedback uses; null when there is none. */
+  readonly mostly: string | null;
+}
+
 /**
- * The share of the words of `sentences` (of `source`) in filler: a stock phrase in a sentence with at most two rubric
- * terms and no number, business talk, or two hedges in any sentence; and, past their counts, a glossary's
- * definitions, an interrogation's questions and the paragraphs of a story told in analogies.
+ * The words of `sentences` (of `source`) in filler: a stock phrase in a sentence with at most two rubric terms and no
+ * number, business talk, or two hedges in any sentence; and, past their counts, a glossary's definitions, an
+ * interrogation's questions and the paragraphs of a story told in analogies.
  */
-export function fillerShare(sentences: readonly AnalysedSentence[], source: string): number {
+export function fillerOf(sentences: readonly AnalysedSentence[], source: string): Filler {
   let words = 0;
-  let filler = 0;
+  const filler: Record<FillerKind, number> = { remarks: 0, business: 0, definitions: 0, questions: 0, analogies: 0 };
   // Sentences that count only in numbers: definitions (a glossary), questions (an interrogation), analogies (a story).
   const glossary = { words: 0, sentences: 0 };
   const questions = { words: 0, sentences: 0 };
@@ -153,8 +170,12 @@ export function fillerShare(sentences: readonly AnalysedSentence[], source: stri
     const figures = s.hasNumber && /\d/.test(text.replace(YEAR, ''));
     const few = s.termCount <= FILLER_TERMS;
     const remarks = !figures && few && (FILLER.test(text) || META.test(text) || BOILERPLATE.test(text));
-    if (remarks || (!figures && LECTURE.test(text)) || PITCH.test(text) || (few && COMMERCE.test(text)) || hedges(text) >= HEDGES_TO_COMMIT_NOTHING) {
-      filler += n;
+    if (few && COMMERCE.test(text)) {
+      filler.business += n;
+      continue;
+    }
+    if (remarks || (!figures && LECTURE.test(text)) || PITCH.test(text) || hedges(text) >= HEDGES_TO_COMMIT_NOTHING) {
+      filler.remarks += n;
       continue;
     }
     if (FIGURATIVE.test(text)) {
@@ -169,19 +190,27 @@ export function fillerShare(sentences: readonly AnalysedSentence[], source: stri
       glossary.sentences += 1;
     } else if (few) storyWords.push({ paragraph, words: n });
   }
-  if (glossary.sentences >= GLOSSARY_ENTRIES) filler += glossary.words;
-  if (counted > 0 && questions.sentences / counted >= INTERROGATION) filler += questions.words;
+  if (glossary.sentences >= GLOSSARY_ENTRIES) filler.definitions = glossary.words;
+  if (counted > 0 && questions.sentences / counted >= INTERROGATION) filler.questions = questions.words;
   if (analogies.sentences >= ANALOGIES) {
-    for (const s of storyWords) if (analogies.paragraphs.has(s.paragraph)) filler += s.words;
+    for (const s of storyWords) if (analogies.paragraphs.has(s.paragraph)) filler.analogies += s.words;
   }
-  return words === 0 ? 0 : filler / words;
+  const kinds = Object.entries(filler) as [FillerKind, number][];
+  const total = kinds.reduce((n, [, w]) => n + w, 0);
+  const [most, mostWords] = kinds.reduce((a, b) => (b[1] > a[1] ? b : a));
+  return { share: words === 0 ? 0 : total / words, mostly: mostWords > 0 ? FILLER_KINDS[most] : null };
 }
 
 const hedges = (text: string): number => text.match(HEDGE)?.length ?? 0;
 
-/** The answer spends a quarter or more of its words on general remarks and open choices. */
+/** The answer spends a quarter or more of its words on general remarks, open choices and the like. */
 export function mostlyFiller(credibility: Credibility): boolean {
-  return credibility.filler >= FILLER_TO_DOUBT;
+  return credibility.filler.share >= FILLER_TO_DOUBT;
+}
+
+/** What an answer that is mostly filler is mostly made of ("analogies", "definitions of terms"), or null. */
+export function paddingOf(credibility: Credibility): string | null {
+  return mostlyFiller(credibility) ? credibility.filler.mostly : null;
 }
 
 /**

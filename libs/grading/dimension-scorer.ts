@@ -28,7 +28,7 @@ export interface DimensionInputs {
   /** Non-answers and off-topic answers score 1 everywhere: there is nothing to credit. */
   readonly nothingToCredit: boolean;
   /** The answer is mostly general remarks and open choices (`credibility.ts`): no dimension passes 2. */
-  readonly padded: boolean;
+  readonly padding: string | null;
   /** The sentences that may earn credit, and their text, for the reasons' quotes. */
   readonly credited: readonly AnalysedSentence[];
   /** How many sentences the answer has (injected text and repeats aside): more than `credited` when some earned nothing. */
@@ -93,7 +93,7 @@ export function scoreDimensions(inputs: DimensionInputs): DimensionGrade[] {
     else if (mistakes.length > 0) score = Math.max(1, score - 1) as DimensionScore;
     const pattern = PATTERN_CAPS.find((p) => inputs.wrongClaims >= p.from && score > p.cap);
     if (pattern) score = pattern.cap;
-    const padded = inputs.padded && score > PADDED_CAP;
+    const padded = inputs.padding !== null && score > PADDED_CAP;
     if (padded) score = PADDED_CAP;
     if (inputs.nothingToCredit) score = 1;
     const why = inputs.nothingToCredit
@@ -104,7 +104,7 @@ export function scoreDimensions(inputs: DimensionInputs): DimensionGrade[] {
           () => withoutPoints(inputs, id, score),
           wrong.map((m) => inputs.quote(m.sentence)),
           pattern ? inputs.wrongClaims : 0,
-          padded,
+          padded ? inputs.padding : null,
         );
     return [{ id, score, reason: reasonFor(why) }];
   });
@@ -153,7 +153,7 @@ function explain(
   otherwise: () => string,
   wrong: readonly string[],
   pattern: number,
-  padded: boolean,
+  padding: string | null,
 ): string {
   const parts: string[] = [];
   if (coverage.ratio !== null) {
@@ -172,7 +172,7 @@ function explain(
   // Held down by the answer's wrong claims elsewhere: said, so the score is not a mystery beside covered points.
   if (pattern > 0)
     parts.push(`held down because the answer makes ${pattern} technically wrong claims, which a strict interviewer will not look past`);
-  if (padded) parts.push('held down because most of the answer is general remarks, definitions and options left open rather than decisions');
+  if (padding) parts.push(`held down because most of the answer is ${padding} rather than decisions`);
   return parts.join(', ');
 }
 

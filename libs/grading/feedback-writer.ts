@@ -31,8 +31,11 @@ export interface FeedbackInputs {
   readonly dimensions: readonly DimensionGrade[];
   readonly overall: number;
   readonly flags: readonly GradeFlag[];
-  /** The answer is mostly general remarks (`credibility.ts`): an off-topic flag then says so instead. */
-  readonly padded?: boolean;
+  /**
+   * What the answer mostly is when it is mostly filler ("general remarks and options left open", "analogies":
+   * `credibility.ts`), else null: a point it names is told so, and an off-topic flag says it talks in general.
+   */
+  readonly padding?: string | null;
   /** Structural problems the board shows, as improvements quoting its elements (`boardFindingLines`). */
   readonly boardLines?: readonly string[];
 }
@@ -112,7 +115,7 @@ function dimensionStrengths({ dimensions, role, compiled }: FeedbackInputs): str
 }
 
 /** What earned a flag, quoted, and what to do instead. */
-function flagLines({ flags, answer, padded }: FeedbackInputs): string[] {
+function flagLines({ flags, answer, padding }: FeedbackInputs): string[] {
   const source = (s: AnalysedSentence | undefined) => (s ? answer.source.slice(s.start, s.end).trim() : '');
   const first = source(answer.sentences.find((s) => !s.injected)) || answer.source.trim();
   const lines: string[] = [];
@@ -132,7 +135,7 @@ function flagLines({ flags, answer, padded }: FeedbackInputs): string[] {
     );
   } else if (flags.includes('off_topic')) {
     lines.push(
-      padded
+      padding
         ? `${said(first)} talks about design in general (what is important, what it depends on) rather than about this one: say what you would build for this question, and why.`
         : `${said(first)} answers a different question: map each part of your answer to this question's requirements.`,
     );
@@ -246,7 +249,7 @@ function gapLines(gaps: readonly CompiledKeyPoint[], inputs: FeedbackInputs): st
           : result.lacks?.focus
             ? `${said(quote)} touches on ${point} only in passing, while making another point; take it on in its own right: what you would build and why.`
             : result.lacks?.filler
-              ? `${said(quote)} names ${point} in an answer that is mostly general remarks, definitions and options left open; ${k.keyPoint.dimension === 'requirements' ? 'commit to a scope for it: what is in, what is out, the targets, and why' : 'commit to a design for it: what you would build, and why it fits this question'}.`
+              ? `${said(quote)} names ${point} in an answer that is mostly ${inputs.padding ?? 'general remarks and options left open'}; ${k.keyPoint.dimension === 'requirements' ? 'commit to a scope for it: what is in, what is out, the targets, and why' : 'commit to a design for it: what you would build, and why it fits this question'}.`
               : result.lacks?.doubted === 'wrong-claims'
                 ? `${said(quote)} names ${point}, but beside the wrong claims above its bare minimum is not enough: show how it works, step by step, and what it costs.`
                 : result.lacks?.doubted === 'list'

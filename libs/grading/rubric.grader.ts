@@ -6,7 +6,7 @@ import { readBoard } from './board-reading.js';
 import type { AnalysedSentence, AnswerAnalysis } from './answer-analysis.js';
 import type { CompiledKeyPoint, CompiledQuestion } from './compiled-question.js';
 import { computeOverall } from './compute-overall.js';
-import { credited, fillerShare, keywordList, mostlyFiller, type Credibility } from './credibility.js';
+import { credited, fillerOf, keywordList, paddingOf, type Credibility } from './credibility.js';
 import { judgeCoverage, SentenceKeys, type CoverageResult, type CoverageStatus } from './coverage-judge.js';
 import { scoreDimensions } from './dimension-scorer.js';
 import { writeFeedback } from './feedback-writer.js';
@@ -91,7 +91,7 @@ export class RubricGrader implements Grader {
     const claimed = claimsMade(compiled.mistakes, claimable);
     const credibility: Credibility = {
       wrongClaims: distinctWrongClaims(wrong, claimed),
-      filler: fillerShare(answer.sentences, answer.source),
+      filler: fillerOf(answer.sentences, answer.source),
       listed: keywordList(answer),
     };
     // ... nor do the sentences around it earn the point it got wrong: its paragraph, or the whole answer once it
@@ -205,7 +205,7 @@ export class RubricGrader implements Grader {
       wrongClaims: credibility.wrongClaims,
       quality,
       nothingToCredit,
-      padded: mostlyFiller(credibility),
+      padding: paddingOf(credibility),
       credited: creditable,
       answered: answer.sentences.filter((s) => !s.injected && !s.duplicate).length,
       quote,
@@ -241,7 +241,7 @@ export class RubricGrader implements Grader {
         dimensions,
         overall,
         flags,
-        padded: mostlyFiller(credibility),
+        padding: paddingOf(credibility),
         boardLines: board ? boardFindingLines(board.evaluation.findings, input.question) : [],
       }),
       flags,
@@ -306,7 +306,7 @@ function judgedTurn(
   );
   const credibility = {
     wrongClaims: distinctWrongClaims(found, claimed),
-    filler: fillerShare(analysis.sentences, analysis.source),
+    filler: fillerOf(analysis.sentences, analysis.source),
     listed: keywordList(analysis),
   };
   const contradicted = contradictingEvidence(compiled.keyPoints, sentences, analysis.source).left;
