@@ -113,6 +113,15 @@ describe(analyseAnswer.name, () => {
     expect(listLike(prose)).toEqual([false]);
   });
 
+  it('reads a diagram typed as text as a list: long arrows and labelled boxes name parts, they explain none', () => {
+    const listLike = (text: string) => sut('photo-feed', text).sentences.map((s) => s.listLike);
+    expect(listLike('Kafka --> Fanout[Fan-out on write: normal accounts]')).toEqual([true]);
+    expect(listLike('[Upload API] -> [S3 originals] -> [Resize workers]')).toEqual([true]);
+    expect(listLike('FeedSvc -->|pull at read: celebrities| PostsDB')).toEqual([true]);
+    // One arrow in a sentence gives a reason.
+    expect(listLike('Celebrity posts are pulled at read time -> a post by a star costs one write, not 100M.')).toEqual([false]);
+  });
+
   it('reads items whose only function words are inside rubric phrases as a keyword list', () => {
     const listLike = (text: string) => sut('photo-feed', text).sentences.map((s) => s.listLike);
     expect(

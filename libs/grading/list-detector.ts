@@ -8,6 +8,13 @@ const RUBRIC_ONLY = 0.8;
 
 const RELATES = /->|→|=>|=/;
 
+/**
+ * Diagram notation typed as text: a long arrow ("A --> B", "+---->", "<--", "==>", "-.->") or a labelled box joined by
+ * an arrow ("LB[L4 LB] -> API", "[Kafka] -> [Flink]"). Its boxes and edge labels name parts; none of it says how a
+ * part works or why it is there, and the board, not the chat, is where a diagram is read.
+ */
+const DIAGRAM = /-{2,}>|<-{2,}|==>|-\.->|(?:\b[a-z_]\w*\[[a-z(][^\]]*\]|\[[a-z][^\]]*\])\s*(?:-+>|→|\|)/i;
+
 /** Words per item at most, on average, in a line of items that has one plain function word ("retries with backoff"). */
 const SHORT_ITEM = 2.5;
 
@@ -37,12 +44,17 @@ const itemsIn = (text: string) => text.split(/[,;|+*]| \/ | and | or | & /).filt
  * - a dense run of short items that are mostly rubric terms, with no reasoning;
  * - a chain of rubric terms joined by "and" or "or" over and over ("idempotency keys and a ledger and sagas and …");
  * - three or more consecutive lines of one to four words without function words, or of rubric words only (bullets);
- * - every fragment of an answer made mostly of fragments (short lines with no number, relation or reason).
+ * - every fragment of an answer made mostly of fragments (short lines with no number, relation or reason);
+ * - a line of diagram notation (long arrows, labelled boxes joined by arrows).
  */
 export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedText): void {
   for (const s of sentences) {
     const n = s.tokenEnd - s.tokenStart;
     if (n < 3) continue;
+    if (DIAGRAM.test(folded.text.slice(s.foldedStart, s.foldedEnd))) {
+      s.listLike = true;
+      continue;
+    }
     // Nothing but the rubric's own words and no grammar of its own, however it is joined (commas, arrows,
     // "because … so that therefore", a comment): glue words between terms do not make an explanation.
     if (s.termCount >= 3 && n - s.functionWords >= 4 && s.termShare >= RUBRIC_ONLY && s.plainFunctionWords / n < 0.2) {
