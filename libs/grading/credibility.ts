@@ -79,6 +79,14 @@ const COMMERCE =
   /\b(?:vendors?|licen[cs](?:e|es|ed|ing)|procurement|negotiat\w*|enterprise (?:tier|plan|agreement|pricing|version|features)s?|managed (?:service|offering|product|route)s?|build (?:versus|vs\.?|or) buy|roadmap|(?:quarter|phase) (?:one|two|three|four)|year one|hir(?:e|es|ed|ing)|recruit\w*|headcount|consultancy|contractors?|bills? (?:per|by|for)|billed (?:per|by)|priced (?:per|by|similarly)|per-[\w-]+ pricing|pricing (?:is|tiers?|per|model)|(?<!skip )lock(?:ed)?[- ]in|list prices?|charges? (?:per|by|no)|cloud spend)\b/i;
 
 /**
+ * Process talk instead of a design: compliance regimes, audits and reviews, team rituals and success metrics for
+ * leadership ("SOC 2 auditors will ask …", "quarterly access reviews", "blameless post-mortems", "OKRs with key
+ * results", "a leadership dashboard"). It fits any system and shapes none.
+ */
+const PROCESS =
+  /\b(?:GDPR|SOC ?2|HIPAA|ISO ?27001|CCPA|lawful basis|data protection impact|data processing agreements?|register of processing|data subjects?|penetration tests?|pen[- ]tests?|bug bount(?:y|ies)|access reviews?|security reviews?|auditors?|stand-?ups?|retrospectives?|blameless|post-?mortems?|planning (?:sessions?|meetings?)|sprints?|OKRs?|KPIs?|key results?|headline metrics?|success metrics?|leadership dashboards?|executives?|culture)\b/i;
+
+/**
  * An analogy: the system as a railway station, a librarian, a town crier ("A WebSocket is like a doorbell", "Picture a
  * big station at eight in the morning", "Kafka, in this story, is …"). One analogy can explain; two or more make the
  * answer a story, and the paragraphs they open, apart from sentences that name several rubric terms, design nothing.
@@ -130,6 +138,7 @@ export function keywordList(answer: Pick<AnswerAnalysis, 'sentences' | 'credited
 const FILLER_KINDS = {
   remarks: 'general remarks and options left open',
   business: 'vendors, prices, hiring and plans',
+  process: 'compliance, team process and success metrics',
   definitions: 'definitions of terms',
   questions: 'questions left open',
   analogies: 'analogies',
@@ -145,12 +154,12 @@ export interface Filler {
 
 /**
  * The words of `sentences` (of `source`) in filler: a stock phrase in a sentence with at most two rubric terms and no
- * number, business talk, or two hedges in any sentence; and, past their counts, a glossary's definitions, an
+ * number, business or process talk, or two hedges in any sentence; and, past their counts, a glossary's definitions, an
  * interrogation's questions and the paragraphs of a story told in analogies.
  */
 export function fillerOf(sentences: readonly AnalysedSentence[], source: string): Filler {
   let words = 0;
-  const filler: Record<FillerKind, number> = { remarks: 0, business: 0, definitions: 0, questions: 0, analogies: 0 };
+  const filler: Record<FillerKind, number> = { remarks: 0, business: 0, process: 0, definitions: 0, questions: 0, analogies: 0 };
   // Sentences that count only in numbers: definitions (a glossary), questions (an interrogation), analogies (a story).
   const glossary = { words: 0, sentences: 0 };
   const questions = { words: 0, sentences: 0 };
@@ -172,6 +181,10 @@ export function fillerOf(sentences: readonly AnalysedSentence[], source: string)
     const remarks = !figures && few && (FILLER.test(text) || META.test(text) || BOILERPLATE.test(text));
     if (few && COMMERCE.test(text)) {
       filler.business += n;
+      continue;
+    }
+    if (few && PROCESS.test(text)) {
+      filler.process += n;
       continue;
     }
     if (remarks || (!figures && LECTURE.test(text)) || PITCH.test(text) || hedges(text) >= HEDGES_TO_COMMIT_NOTHING) {
@@ -204,7 +217,7 @@ export function fillerOf(sentences: readonly AnalysedSentence[], source: string)
 const hedges = (text: string): number => text.match(HEDGE)?.length ?? 0;
 
 /** The answer spends a quarter or more of its words on general remarks, open choices and the like. */
-export function mostlyFiller(credibility: Credibility): boolean {
+function mostlyFiller(credibility: Credibility): boolean {
   return credibility.filler.share >= FILLER_TO_DOUBT;
 }
 

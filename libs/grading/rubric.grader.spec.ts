@@ -507,6 +507,23 @@ describe(RubricGrader.name, () => {
       expect(status(grade([GOOD, cost].join('\n')))).toEqual(status(grade(GOOD)));
     });
 
+    it('covers no point in process talk: compliance, audits, team rituals and success metrics', () => {
+      const process = [
+        'SOC 2 auditors will ask who can read production telemetry, so access reviews happen every quarter.',
+        'GDPR applies too, so a data protection impact assessment comes before launch.',
+        'The team runs daily stand-ups, a fortnightly retrospective and blameless post-mortems for every incident.',
+        'Our OKRs track the headline metric on a leadership dashboard that executives check weekly.',
+      ];
+      const talked = grade([pull, ...process].join(' '));
+      expect(status(talked)['push-vs-pull']).toBe('partial');
+      expect(talked.feedback.improvements).toContainEqual(
+        expect.stringContaining('in an answer that is mostly compliance, team process and success metrics;'),
+      );
+      // A safeguard the design builds is no process talk.
+      const redaction = 'Collectors redact PII before data leaves the node, because GDPR forbids keeping emails in logs for a year.';
+      expect(status(grade([GOOD, redaction].join('\n')))).toEqual(status(grade(GOOD)));
+    });
+
     it('covers no point in a story told in analogies, and keeps one analogy that explains', () => {
       const story = [
         'Monitoring is like a hospital ward at night. The nurses walk the corridor and glance at every monitor beside every bed.',
