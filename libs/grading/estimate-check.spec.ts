@@ -136,12 +136,34 @@ describe(estimateErrors.name, () => {
       estimateMisconceptions(
         "That's 10M × 0.25 / 24 ≈ 104k triggers at the top of each hour; spread over the first ten seconds that's about 1,000 triggers per second.",
       ).map((m) => m.correction),
-    ).toEqual(['104k over ten seconds is about 10,000 per second, not 1,000; redo the sum before it sizes the design']);
+    ).toEqual(['104k over 10 seconds is about 10,000 per second, not 1,000; redo the sum before it sizes the design']);
     expect(
       estimateMisconceptions(
         "That's about 104k triggers at the top of each hour; spread over the first ten seconds that's about 10k triggers per second.",
       ),
     ).toEqual([]);
+  });
+
+  it('redoes sums said in words, and a rate per second said after the count it divides', () => {
+    expect(
+      corrections('Thirty million daily users times twenty requests is six hundred million a day, which is about seven hundred a second.'),
+    ).toEqual(['600 million a day is about 6,900 per second (a day has about 86,400 seconds), not 700; redo the sum before it sizes the design']);
+    expect(corrections('Item embeddings are 50 million items times 128 floats times 4 bytes, about two and a half gigabytes.')).toEqual([
+      '50 million items times 128 floats times 4 bytes is about 26 GB, not 2.5 GB; redo the sum before it sizes the design',
+    ]);
+    expect(corrections('Thirty million users times twenty requests is six hundred million a day, about seven thousand a second.')).toEqual([]);
+    // A peak with a figure of its own leaves the first figure the average.
+    expect(corrections('600 million a day, which is about 700 requests a second, peaking at 2,000.')).toEqual([
+      '600 million a day is about 6,900 per second (a day has about 86,400 seconds), not 700; redo the sum before it sizes the design',
+    ]);
+    expect(corrections('200 million users opening the feed ten times a day is about 23,000 requests per second.')).toEqual([]);
+    const carried = (previous: string, text: string) => estimateMisconceptions(text, previous).map((m) => m.correction);
+    expect(
+      carried('That gives three billion requests a day.', "That's about three and a half thousand a second, maybe ten thousand at peak."),
+    ).toEqual([
+      '3 billion a day is about 35,000 per second (a day has about 86,400 seconds), not 3.5 thousand; redo the sum before it sizes the design',
+    ]);
+    expect(carried('That gives three billion requests a day.', "That's about thirty-five thousand a second.")).toEqual([]);
   });
 
   it('redoes a count or a size per period carried over a longer one', () => {

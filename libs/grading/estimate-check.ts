@@ -1,4 +1,5 @@
 import type { Misconception } from './misconceptions.js';
+import { withFigures } from './number-words.js';
 
 /**
  * Sums a candidate states in a capacity estimate, redone: a count over a period said per second ("100M links a month
@@ -21,7 +22,10 @@ interface EstimateError {
  * `previous` is the sentence before in the same paragraph, for a sum that goes on from it ("4 billion messages a day.
  * Divided by 86,400 seconds that's roughly 4,600 per second").
  */
-export function estimateMisconceptions(text: string, previous?: string): Misconception[] {
+export function estimateMisconceptions(said: string, saidBefore?: string): Misconception[] {
+  // Figures in words ("twelve billion links") are figures too.
+  const text = withFigures(said);
+  const previous = saidBefore === undefined ? undefined : withFigures(saidBefore);
   // A sum may go on from the clause before it too ("4 billion messages a day; divided by 86,400 that's about 4,600").
   const clauses = text.split(/;\s*/);
   const carried = [
@@ -94,8 +98,11 @@ const PER_SECOND = new RegExp(
   String.raw`^(?:\s*,?\s*(?:which|that|so)(?=\s))?${TIES}${HEDGE}${FIGURE}(?:\s+[a-z_-]+){0,3}?\s*(?:\/\s*s(?:ec(?:ond)?)?\b|\s+(?:per|a|each)\s+second\b|\s*(?:qps|rps|tps)\b)`,
   'i',
 );
-/** A peak named right after the figure ("1,200/s at peak") makes it a different estimate. */
-const PEAK_AFTER = /^[^.;]{0,20}\b(?:peak|burst|spike|top of|busiest|max)/i;
+/**
+ * A peak named right after the figure ("1,200/s at peak") makes it a different estimate; a peak with a figure of its
+ * own ("700 a second, peaking at 2 thousand") leaves the first figure the average.
+ */
+const PEAK_AFTER = /^[^.;]{0,20}\b(?:peak|burst|spike|top of|busiest|max)(?![^.;\d]{0,16}\d)/i;
 /** …unless the figure is said to be the average first ("~3.5k req/s avg, ~10k/s peak"). */
 const AVERAGE_AFTER = /^\s*(?:avg|average|on average|mean)\b/i;
 /** Seconds are what a period is divided by, not a count ("2.6M s/month"). */
@@ -166,7 +173,8 @@ const stated = (digits: string, magnitude: string | undefined, unit = '') =>
   `${digits}${magnitude ? (magnitude.length <= 2 ? magnitude : ` ${magnitude}`) : ''}${unit}`;
 
 /** The sums in `text` (one sentence) whose stated result is off, each redone. */
-export function estimateErrors(text: string): EstimateError[] {
+export function estimateErrors(said: string): EstimateError[] {
+  const text = withFigures(said);
   if (!/\d/.test(text)) return [];
   return [
     ...rateErrors(text),
@@ -183,8 +191,9 @@ function rateErrors(text: string): EstimateError[] {
   const errors: EstimateError[] = [];
   for (const m of text.matchAll(OVER_PERIOD)) {
     const [whole, digits = '', magnitude, noun = '', period = ''] = m;
-    // A figure multiplied into it ("10M DAU × 20 notifications/day") is a factor, not the count.
-    if (SECONDS_NOUN.test(noun) || /(?:×|\*|\sx)\s*~?\s*$/i.test(text.slice(0, m.index))) continue;
+    // A figure multiplied into it ("10M DAU × 20 notifications/day") is a factor, not the count, and so is a frequency
+    // ("200M users opening the feed 10 times a day").
+    if (SECONDS_NOUN.test(noun) || /^\s*times\s*$/i.test(noun) || /(?:×|\*|\sx)\s*~?\s*$/i.test(text.slice(0, m.index))) continue;
     const after = text.slice((m.index ?? 0) + whole.length);
     const target = PER_SECOND.exec(after);
     if (!target) continue;
@@ -229,7 +238,7 @@ function productErrors(text: string): EstimateError[] {
     const tied =
       text
         .slice(0, m.index)
-        .split(/[;:(]|\bso\b|\bthen\b|\bthat's\b|\bis\b|->|→|≈|=/i)
+        .split(/[;:(]|\bso\b|\bthen\b|\bthat's\b|\bis\b|\bare\b|->|→|≈|=/i)
         .at(-1) ?? '';
     // ", and" begins another sum ("a sample is 1.5 bytes, and 1M samples/s × 86,400 s × 1.5 bytes is …").
     const clause = (tied.split(/,\s*and\b/i).at(-1) ?? '').replace(LEAD, '').replace(LABEL, '');
@@ -392,7 +401,7 @@ const CARRIED = new RegExp(
 
 function carriedErrors(previous: string, text: string): EstimateError[] {
   const m = CARRIED.exec(text);
-  if (!m) return [...carriedSizeErrors(previous, text), ...carriedSpreadErrors(previous, text)];
+  if (!m) return [...carriedSizeErrors(previous, text), ...carriedSpreadErrors(previous, text), ...carriedRateErrors(previous, text)];
   const [, bottom = '', bottomMag, result = '', resultMag] = m;
   // What is divided: the last count over a period the sentence before states ("4 billion messages a day").
   const count = lastCount(previous);
@@ -404,6 +413,32 @@ function carriedErrors(previous: string, text: string): EstimateError[] {
   return [
     {
       correction: `${stated(top, topMag)} ÷ ${stated(bottom, bottomMag)} is about ${readable(actual)}, not ${stated(result, resultMag)}; redo the sum before it sizes the design`,
+    },
+  ];
+}
+
+/** The same count per second, said next: "… 3 billion requests a day. That's about 35 thousand a second". */
+const CARRIED_RATE = new RegExp(
+  String.raw`^\s*(?:that's|that is|which is|this is|so that's|or)\s*${HEDGE}${FIGURE}(?:\s+[a-z_-]+){0,2}?\s*(?:\/\s*s(?:ec(?:ond)?)?\b|(?:per|a) second\b|(?:qps|rps|tps)\b)`,
+  'i',
+);
+
+function carriedRateErrors(previous: string, text: string): EstimateError[] {
+  const m = CARRIED_RATE.exec(text);
+  const count = m ? lastCount(previous) : undefined;
+  if (!m || !count) return [];
+  const rest = text.slice(m[0].length);
+  if (PEAK_AFTER.test(rest) && !AVERAGE_AFTER.test(rest)) return [];
+  const [, top = '', topMag, , period = ''] = count;
+  const seconds = SECONDS[period.toLowerCase()] ?? 0;
+  if (seconds === 0) return [];
+  const actual = valueOf(top, topMag) / seconds;
+  const [, rate = '', rateMag] = m;
+  if (!off(valueOf(rate, rateMag), actual)) return [];
+  const name = PERIOD_NAME[period.toLowerCase()] ?? period.toLowerCase();
+  return [
+    {
+      correction: `${stated(top, topMag)} a ${name} is about ${readable(actual)} per second (a ${name} has about ${SECONDS_TEXT[name] ?? readable(seconds)} seconds), not ${stated(rate, rateMag)}; redo the sum before it sizes the design`,
     },
   ];
 }
@@ -436,14 +471,9 @@ function carriedSizeErrors(previous: string, text: string): EstimateError[] {
   ];
 }
 
-/** A small count in words ("the first ten seconds"). */
-const NUMBERS: Readonly<Record<string, number>> = { two: 2, three: 3, five: 5, ten: 10, fifteen: 15, twenty: 20, thirty: 30, sixty: 60 };
-const NUMBER_WORD = Object.keys(NUMBERS).join('|');
-const countOf = (times: string | undefined): number => (times === undefined ? 1 : (NUMBERS[times.toLowerCase()] ?? Number(times)));
-
 /** "83k per hour mark, spread over the first minute, that's ~140/s": a count spread over a stretch of time, per second. */
 const SPREAD = new RegExp(
-  String.raw`(?<![\w.^])${FIGURE}(?:[^\d.;:]{0,40}?)\b(?:spread(?: out)? )?(?:over|across|within|in) (?:the |a |an |one )?(?:first |next |same )?(?:(\d+|${NUMBER_WORD}) )?(second|minute|min|hour|hr|day)s?\b[,\s]*(?:that|which|so)?${TIES}${HEDGE}${FIGURE}(?:\s+[a-z_-]+){0,2}?\s*(?:\/\s*s(?:ec(?:ond)?)?\b|(?:per|a) second\b|(?:qps|rps|tps)\b)`,
+  String.raw`(?<![\w.^])${FIGURE}(?:[^\d.;:]{0,40}?)\b(?:spread(?: out)? )?(?:over|across|within|in) (?:the |a |an |one )?(?:first |next |same )?(?:(\d+) )?(second|minute|min|hour|hr|day)s?\b[,\s]*(?:that|which|so)?${TIES}${HEDGE}${FIGURE}(?:\s+[a-z_-]+){0,2}?\s*(?:\/\s*s(?:ec(?:ond)?)?\b|(?:per|a) second\b|(?:qps|rps|tps)\b)`,
   'gi',
 );
 
@@ -463,7 +493,7 @@ function spreadError(
   rateMag: string | undefined,
 ): EstimateError[] {
   const name = PERIOD_NAME[period.toLowerCase()] ?? period.toLowerCase();
-  const seconds = (SECONDS[name] ?? (name === 'second' ? 1 : 0)) * countOf(times);
+  const seconds = (SECONDS[name] ?? (name === 'second' ? 1 : 0)) * Number(times ?? 1);
   if (seconds === 0) return [];
   const actual = valueOf(count, countMag) / seconds;
   if (!off(valueOf(rate, rateMag), actual)) return [];
@@ -477,7 +507,7 @@ function spreadError(
 
 /** Spreading what the clause before ended on: "≈ 104k triggers at the top of the hour; spread over ten seconds that's …". */
 const CARRIED_SPREAD = new RegExp(
-  String.raw`^\s*(?:(?:and|so)\s+)?(?:if\s+(?:we|you)\s+)?spread(?:ing)?(?:\s+(?:it|them|that|those))?(?:\s+out)?\s+(?:over|across)\s+(?:the |a |an |one )?(?:first |next )?(?:(\d+|${NUMBER_WORD}) )?(second|minute|min|hour|hr)s?\b[,\s]*(?:that|which|so|it)?${TIES}${HEDGE}${FIGURE}(?:\s+[a-z_-]+){0,2}?\s*(?:\/\s*s(?:ec(?:ond)?)?\b|(?:per|a) second\b|(?:qps|rps|tps)\b)`,
+  String.raw`^\s*(?:(?:and|so)\s+)?(?:if\s+(?:we|you)\s+)?spread(?:ing)?(?:\s+(?:it|them|that|those))?(?:\s+out)?\s+(?:over|across)\s+(?:the |a |an |one )?(?:first |next )?(?:(\d+) )?(second|minute|min|hour|hr)s?\b[,\s]*(?:that|which|so|it)?${TIES}${HEDGE}${FIGURE}(?:\s+[a-z_-]+){0,2}?\s*(?:\/\s*s(?:ec(?:ond)?)?\b|(?:per|a) second\b|(?:qps|rps|tps)\b)`,
   'i',
 );
 /** A figure that counts something: not a duration, a share or a size. */
@@ -497,7 +527,7 @@ function carriedSpreadErrors(previous: string, text: string): EstimateError[] {
  * "10M rows a day, over a year about 3.6B".
  */
 const OVER_LONGER = new RegExp(
-  String.raw`(?<![\w.^])${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)?((?:\s+[a-z_-]+){0,4}?)\s*(?:\/\s*|\s+(?:per|a|an|each)\s+)(minute|min|hour|hr|day|week|month)\b[,\s]*(?:(?:which|that|so|and)\s+)?(?:over|in|across|for)\s+(?:a|an|one|the)?\s*(?:full\s+)?(?:(\d+|${NUMBER_WORD})\s+)?(day|week|month|year)s?\b[,\s]*(?:(?:that|this|it)(?:'s)?\s*)?(?:${TIES})?${HEDGE}${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)?`,
+  String.raw`(?<![\w.^])${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)?((?:\s+[a-z_-]+){0,4}?)\s*(?:\/\s*|\s+(?:per|a|an|each)\s+)(minute|min|hour|hr|day|week|month)\b[,\s]*(?:(?:which|that|so|and)\s+)?(?:over|in|across|for)\s+(?:a|an|one|the)?\s*(?:full\s+)?(?:(\d+)\s+)?(day|week|month|year)s?\b[,\s]*(?:(?:that|this|it)(?:'s)?\s*)?(?:${TIES})?${HEDGE}${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)?`,
   'gi',
 );
 
@@ -507,7 +537,7 @@ function longerErrors(text: string): EstimateError[] {
     const [, count = '', countMag, countUnit, , period = '', times, longer = '', total = '', totalMag, totalUnit] = m;
     if (OPERAND.test(text.slice(0, m.index)) || (countUnit === undefined) !== (totalUnit === undefined)) continue;
     const name = PERIOD_NAME[period.toLowerCase()] ?? period.toLowerCase();
-    const span = (SECONDS[longer.toLowerCase()] ?? 0) * countOf(times);
+    const span = (SECONDS[longer.toLowerCase()] ?? 0) * Number(times ?? 1);
     const each = SECONDS[name] ?? 0;
     if (each === 0 || span <= each) continue;
     const actual = (amount(count, countMag, countUnit) * span) / each;

@@ -4,6 +4,7 @@ import type { CompiledClaim, CompiledMisconception } from './compiled-question.j
 import { inSameClause } from './clause-bounds.js';
 import { judgeCoverage, type SentenceKeys } from './coverage-judge.js';
 import { estimateMisconceptions } from './estimate-check.js';
+import { statesFigures } from './number-words.js';
 import { OVERCLAIM, OVERCLAIMS_TO_COUNT, overclaims } from './overclaims.js';
 
 export interface MistakeResult {
@@ -202,7 +203,7 @@ export function findMisconceptions(
   // may go on from the sentence before, in the same paragraph.
   let before: AnalysedSentence | null = null;
   for (const sentence of sentences) {
-    if (sentence.injected || sentence.listLike || !sentence.hasNumber) {
+    if (sentence.injected || sentence.listLike || !statesFigures(source.slice(sentence.start, sentence.end))) {
       before = null;
       continue;
     }
