@@ -165,9 +165,10 @@ describe('self-healing', () => {
       const stoppedAt = Date.now();
       workers[0]!.child.kill('SIGTERM');
 
-      await c.waitForEvent('grade:scored', (e) => e.turnId === turnId, 12_000);
-      // SHUTDOWN_TIMEOUT_MS for the job to finish, then it is handed back and taken at once.
-      expect(Date.now() - stoppedAt).toBeLessThan(5_000);
+      await c.waitForEvent('grade:scored', (e) => e.turnId === turnId, 20_000);
+      // SHUTDOWN_TIMEOUT_MS for the job to finish, then it is handed back and taken at once: well inside the 30 s lock
+      // a grade left to expire would wait for (a loaded CI machine has taken 6.5 s for the rest: start-up, pickup).
+      expect(Date.now() - stoppedAt).toBeLessThan(15_000);
       expect(c.events.some((e) => e.type === 'grade:failed')).toBe(false);
       expect((await workers[0]!.exited).code).toBe(0);
     } finally {
