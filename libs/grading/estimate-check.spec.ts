@@ -166,6 +166,46 @@ describe(estimateErrors.name, () => {
     expect(carried('That gives three billion requests a day.', "That's about thirty-five thousand a second.")).toEqual([]);
   });
 
+  it("redoes Little's law: the rate times the time each request takes, in flight", () => {
+    const carried = (previous: string, text: string) => estimateMisconceptions(text, previous).map((m) => m.correction);
+    expect(
+      carried(
+        'Peak is 5,000 payments per second.',
+        "Processor calls take around a second and a half, so by Little's law about seven hundred and fifty requests are in flight.",
+      ),
+    ).toEqual(["by Little's law 5,000 a second for 1.5 s each is about 7,500 in flight, not 750; redo the sum before it sizes the design"]);
+    expect(carried('Peak is 5,000 payments per second.', "Calls take about 1.5 s, so by Little's law about 7,500 requests in flight.")).toEqual([]);
+    // A range of times: a candidate may size for either end.
+    expect(
+      carried(
+        'Peak is 5,000 payments per second.',
+        'Processors answer in a couple of hundred ms to a couple of seconds, so roughly 10k calls are in flight.',
+      ),
+    ).toEqual([]);
+    expect(
+      estimateMisconceptions("5,000 TPS with processor latency around 1 s means by Little's law ~50 requests in flight.").map((m) => m.correction),
+    ).toEqual(["by Little's law 5,000 a second for 1 s each is about 5,000 in flight, not 50; redo the sum before it sizes the design"]);
+  });
+
+  it('redoes a fleet said to carry a load: machines times what each carries', () => {
+    const carried = (previous: string, text: string) => estimateMisconceptions(text, previous).map((m) => m.correction);
+    expect(
+      carried('', 'Given 400k redirects a second, a primary-plus-replica pair of Redis nodes at around 100k operations each will carry it.'),
+    ).toEqual([
+      '2 machines at about 100,000 a second each carry about 200,000 a second, not the 400,000 a second the estimate needs (4 or more); redo the sum before it sizes the design',
+    ]);
+    expect(carried('', 'Given 150k redirects a second, a pair of Redis nodes at around 100k operations each will carry it.')).toEqual([]);
+    const load = 'Two rules per request make two million counter operations a second.';
+    expect(
+      carried(load, 'One Redis shard does about a hundred thousand operations a second, so four shards per region, eight in total, cover it.'),
+    ).toEqual([
+      '8 machines at about 100,000 a second each carry about 800,000 a second, not the 2 million a second the estimate needs (20 or more); redo the sum before it sizes the design',
+    ]);
+    expect(carried(load, 'One Redis shard does about a hundred thousand operations a second, so twenty-four shards cover it with headroom.')).toEqual(
+      [],
+    );
+  });
+
   it('redoes a count or a size per period carried over a longer one', () => {
     expect(corrections("That's 200 TB of new media per day, which over a year comes to roughly 7 PB.")).toEqual([
       '200 TB a day over a year is about 73 PB, not 7 PB; redo the sum before it sizes the design',

@@ -32,7 +32,10 @@ export function estimateMisconceptions(said: string, saidBefore?: string): Misco
     ...(previous === undefined ? [] : carriedErrors(previous, clauses[0] ?? '')),
     ...clauses.slice(1).flatMap((clause, i) => carriedErrors(clauses[i] ?? '', clause)),
   ];
-  return [...estimateErrors(text), ...carried].map((e) => ({
+  const own = estimateErrors(text);
+  // Little's law only where no sum of the sentence is already wrong: one wrong figure, one line.
+  const little = own.length === 0 ? [...littlesLawErrors(text, previous), ...capacityErrors(text, previous)] : [];
+  return [...own, ...carried, ...little].map((e) => ({
     id: 'wrong-estimate',
     dimension: 'capacity-estimation',
     claims: [],
@@ -548,4 +551,102 @@ function longerErrors(text: string): EstimateError[] {
     });
   }
   return errors;
+}
+
+/**
+ * Little's law: requests in flight are the arrival rate times the time each takes. "Peak is 5,000 payments a second.
+ * Calls take about a second and a half, so by Little's law about 750 in flight" is wrong by ten. The rates are the
+ * sentence's own figures per second, or else the sentence before's; the times are every duration the sentence says
+ * before its result ("200 ms to 2 s": a candidate may size for either end). The result, a figure "in flight" or
+ * "concurrent", is wrong only when it is off from every rate times every time.
+ */
+const IN_FLIGHT = new RegExp(
+  String.raw`(?<![\w.^])${FIGURE}((?:\s+[a-z-]+){0,3}?)\s+(?:in[- ]flight|concurrent(?:ly)?|in progress|outstanding)\b`,
+  'i',
+);
+const RATE = new RegExp(
+  String.raw`(?<![\w.^])${FIGURE}(?:\s+[a-z_-]+){0,3}?\s*(?:\/\s*s(?:ec(?:ond)?)?\b|(?:per|a) second\b(?!\s+and a half)|(?:qps|rps|tps)\b)`,
+  'gi',
+);
+const DURATION = /(?<![\w.^])(\d+(?:[.,]\d+)?)\s*(ms|milliseconds?|s|secs?|seconds?)\b|\b(a second and a half|half a second)\b/gi;
+const DURATION_WORDS: Readonly<Record<string, number>> = { 'a second and a half': 1.5, 'half a second': 0.5 };
+
+function littlesLawErrors(text: string, previous: string | undefined): EstimateError[] {
+  const result = IN_FLIGHT.exec(text);
+  if (!result) return [];
+  const before = text.slice(0, result.index);
+  const own = [...before.matchAll(RATE)];
+  const rates = (own.length > 0 ? own : [...(previous ?? '').matchAll(RATE)]).map((r) => valueOf(r[1] ?? '', r[2]));
+  const seconds = [...before.matchAll(DURATION)].map((d) =>
+    d[3] ? (DURATION_WORDS[d[3].toLowerCase()] ?? 0) : valueOf(d[1] ?? '', undefined) * (/^m/i.test(d[2] ?? '') ? 0.001 : 1),
+  );
+  const products = rates.flatMap((r) => seconds.map((t) => r * t)).filter((p) => p > 0);
+  if (products.length === 0) return [];
+  const claimed = valueOf(result[1] ?? '', result[2]);
+  const low = Math.min(...products);
+  const high = Math.max(...products);
+  if (claimed * TOLERANCE >= low && claimed <= high * TOLERANCE) return [];
+  const rate = Math.max(...rates);
+  const time = Math.max(...seconds);
+  return [
+    {
+      correction: `by Little's law ${readable(rate)} a second for ${readable(time)} s each is about ${readable(rate * time)} in flight, not ${readable(claimed)}; redo the sum before it sizes the design`,
+    },
+  ];
+}
+
+/** Machines as a candidate counts them. */
+const MACHINES = String.raw`(?:nodes?|servers?|shards?|instances?|primaries|primary|machines?|boxes|brokers?|pods?|gateways?)`;
+const PAIR = /\b(?:a\s+)?(?:primary[- ]plus[- ]replica\s+)?pair\b/i;
+/** "A pair of Redis nodes at around 100 thousand operations each": a count of machines and what each carries. */
+const FLEET = new RegExp(
+  String.raw`(?:\b(\d+)|${PAIR.source})(?:\s+of)?((?:\s+[a-z-]+){0,3}?)\s+${MACHINES}\b[^.;\d]{0,40}?\bat\s+${HEDGE}${FIGURE}(?:\s+[a-z-]+){0,3}?\s+(?:each|apiece|per\s+(?:node|server|shard|instance|machine|box|broker|pod|gateway))\b`,
+  'i',
+);
+/** "One Redis shard does about 100 thousand operations a second, so 4 shards …": what one carries, then how many. */
+const ONE_CARRIES = new RegExp(
+  String.raw`\b(?:one|1|a single|each|a)(?:\s+[a-z-]+){0,2}?\s+${MACHINES}\s+(?:does|handles|takes|serves|sustains|can do|can handle|can take|can serve)\s+${HEDGE}${FIGURE}(?:\s+[a-z_-]+){0,3}?\s*(?:a|per)\s+second\b[^.]*?\bso\b([^.]*)`,
+  'i',
+);
+/** Capacity claimed ("carry", "cover", "plenty"): a count of machines said to be enough. */
+const ENOUGH = /\b(?:carr(?:y|ies)|cover(?:s)?|handles?|enough|plenty|comfortabl[ey]|headroom|suffices?|sufficient)\b/i;
+/** Slack for rounding: a fleet a quarter short of its load is still "enough" in an estimate. */
+const FLEET_SLACK = 1.25;
+
+/**
+ * A fleet too small for the load it is said to carry: "4 hundred thousand redirects a second … a pair of Redis nodes at
+ * around 100 thousand operations each will carry it". The load is the largest rate per second before the fleet in the
+ * sentence, or else in the sentence before.
+ */
+function capacityErrors(text: string, previous: string | undefined): EstimateError[] {
+  if (!ENOUGH.test(text)) return [];
+  let count: number | undefined;
+  let each: number | undefined;
+  let at = 0;
+  const fleet = FLEET.exec(text);
+  if (fleet) {
+    count = fleet[1] === undefined ? 2 : Number(fleet[1]);
+    each = valueOf(fleet[3] ?? '', fleet[4]);
+    at = fleet.index;
+  } else {
+    const one = ONE_CARRIES.exec(text);
+    if (!one) return [];
+    each = valueOf(one[1] ?? '', one[2]);
+    const counts = [...(one[3] ?? '').matchAll(new RegExp(String.raw`\b(\d+)(?:\s+[a-z-]+){0,2}?\s+${MACHINES}\b|\b(\d+)\s+in total\b`, 'gi'))].map(
+      (c) => Number(c[1] ?? c[2]),
+    );
+    if (counts.length === 0) return [];
+    count = Math.max(...counts);
+    at = one.index;
+  }
+  const own = [...text.slice(0, at).matchAll(RATE)];
+  const loads = (own.length > 0 ? own : [...(previous ?? '').matchAll(RATE)]).map((r) => valueOf(r[1] ?? '', r[2]));
+  if (loads.length === 0 || !count || !each) return [];
+  const load = Math.max(...loads);
+  if (count * each * FLEET_SLACK >= load) return [];
+  return [
+    {
+      correction: `${count} machines at about ${readable(each)} a second each carry about ${readable(count * each)} a second, not the ${readable(load)} a second the estimate needs (${Math.ceil(load / each)} or more); redo the sum before it sizes the design`,
+    },
+  ];
 }

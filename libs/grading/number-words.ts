@@ -89,7 +89,7 @@ function valueOfRun(run: string): { value: number; scale?: string } {
 export function withFigures(text: string): string {
   if (!/[a-z]/i.test(text)) return text;
   // "A couple of thousand" is two thousand; "a few" says no figure.
-  const couple = text.replace(/\ba couple of (?=(?:hundred|thousand|million|billion|trillion)\b)/gi, 'two ');
+  const couple = text.replace(/\ba couple of (?=(?:hundred|thousand|million|billion|trillion|seconds|minutes|hours|days)\b)/gi, 'two ');
   const figures = couple.replace(RUN, (run) => {
     const { value, scale } = valueOfRun(run.trim());
     const trailing = /\s*$/.exec(run)?.[0] ?? '';
