@@ -2232,6 +2232,22 @@ export const MESSAGING_MISCONCEPTIONS: readonly Misconception[] = [
           'lag',
         ],
       },
+      // "Cassandra replicates synchronously to all three replicas before a write returns, so a read at ONE always sees the latest."
+      {
+        allOf: [
+          ['cassandra'],
+          [
+            'replicates synchronously to all',
+            'synchronously to all three',
+            'synchronously to every replica',
+            'to all three replicas before a write returns',
+            'to all replicas before a write returns',
+            'waits for every replica',
+            'waits for all replicas',
+          ],
+        ],
+        unless: ['consistency all', 'cl all', 'at all', 'write at all', 'writes at all', 'quorum', 'not', 'isn t', 'only'],
+      },
     ],
     correction:
       'a read is guaranteed to see the latest write only when read and write replicas overlap (R + W > RF), so QUORUM writes with ONE reads can be stale, and LOCAL_QUORUM is strong only within its own data center',

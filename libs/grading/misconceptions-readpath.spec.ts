@@ -656,6 +656,21 @@ const WRONG: readonly (readonly [string, string, string])[] = [
     'Urgent pushes go in the same queue with a high-priority flag that lets them skip ahead of the backlog.',
     'priority-flag-jumps-the-queue',
   ],
+  ['chat-system', 'Multicast guarantees each subscribed gateway receives the packet exactly once, so no acks are needed.', 'multicast-is-reliable'],
+  ['realtime-notifications', 'One UDP multicast per event reaches every gateway, and multicast guarantees delivery.', 'multicast-is-reliable'],
+  ['chat-system', 'Vector clocks give a total order over all messages, so devices sort them the same way.', 'vector-clocks-total-order'],
+  ['chat-system', 'Each message carries a vector clock, which lets any device sort any two messages deterministically.', 'vector-clocks-total-order'],
+  [
+    'chat-system',
+    'Cassandra replicates synchronously to all three replicas before a write returns, so reads at ONE are fresh.',
+    'cassandra-weak-quorums-strong',
+  ],
+  [
+    'chat-system',
+    'Writes go to Cassandra, which waits for every replica before acknowledging, so ONE is enough for reads.',
+    'cassandra-weak-quorums-strong',
+  ],
+  ['chat-system', 'Since Redis is single-threaded, it can never lose a write.', 'redis-durable-by-default'],
 ];
 
 /** The correct statement of the same topic, as a strong candidate words it: [question, text, misconception it must not trip]. */
@@ -1079,6 +1094,17 @@ const RIGHT: readonly (readonly [string, string, string])[] = [
     'realtime-notifications',
     'Security alerts get their own topic and consumers, so they are never stuck behind a marketing broadcast.',
     'priority-flag-jumps-the-queue',
+  ],
+  ['chat-system', 'Multicast is best effort over UDP, so receivers track sequence numbers and ask for what they missed.', 'multicast-is-reliable'],
+  [
+    'chat-system',
+    'Vector clocks give only a partial order, so concurrent messages are sorted by a tie-break on the sender id.',
+    'vector-clocks-total-order',
+  ],
+  [
+    'chat-system',
+    'With writes at ALL, Cassandra waits for every replica before the write returns, so reads at ONE see it.',
+    'cassandra-weak-quorums-strong',
   ],
 ];
 

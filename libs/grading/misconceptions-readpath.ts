@@ -3770,6 +3770,15 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
           'set to always',
         ],
       },
+      // "Since Redis is single-threaded, it can never lose a write."
+      {
+        allOf: [
+          ['single threaded'],
+          ['never lose a write', 'can never lose', 'never loses a write', 'never loses writes', 'can t lose a write', 'durable without persistence'],
+        ],
+        negated: true,
+        unless: ['aof', 'fsync', 'appendfsync', 'replica', 'replicas', 'replicated'],
+      },
     ],
     correction:
       'Redis keeps data in memory and by default only snapshots it now and then, so a crash loses the latest writes; fsync on every write (appendfsync always) has to be configured and costs throughput, and a cache in front of a database needs none of it',
@@ -3933,5 +3942,59 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
     ],
     correction:
       'a consumer reads a partition in order, so a flag on a message cannot move it past the backlog in front of it; urgent traffic needs its own topic or queue with its own consumers',
+  },
+  {
+    id: 'multicast-is-reliable',
+    dimension: SCALE,
+    claims: [
+      // "Multicast guarantees each subscribed gateway receives the packet exactly once."
+      {
+        allOf: [
+          ['multicast', 'udp multicast', 'ip multicast'],
+          [
+            'exactly once',
+            'guarantees each',
+            'guarantees delivery',
+            'guaranteed delivery',
+            'guarantees that every',
+            'reliable delivery',
+            'reliably delivers',
+            'never lost',
+            'never drops',
+          ],
+        ],
+        unless: [
+          'not',
+          'unreliable',
+          'best effort',
+          'at most once',
+          'lossy',
+          'nack',
+          'nacks',
+          'retransmit',
+          'retransmits',
+          'pgm',
+          'sequence numbers',
+        ],
+      },
+    ],
+    correction:
+      'IP multicast runs over UDP: a packet can be lost, duplicated or reordered and nobody retransmits it, so delivery still needs acknowledgements or sequence numbers with retransmission, and most clouds do not route multicast at all',
+  },
+  {
+    id: 'vector-clocks-total-order',
+    dimension: DATA,
+    claims: [
+      // "Vector clocks give you a total order over all messages, so every device can sort any two messages."
+      {
+        allOf: [
+          ['vector clock', 'vector clocks', 'version vector', 'version vectors'],
+          ['total order', 'totally ordered', 'sort any two', 'order any two', 'deterministic order', 'global order', 'globally ordered'],
+        ],
+        unless: ['not', 'partial order', 'partially ordered', 'only a partial', 'tie break', 'tie breaker', 'tiebreak', 'unlike', 'rather than'],
+      },
+    ],
+    correction:
+      'vector clocks give only a partial order: they say which of two events happened before the other, or that they were concurrent; a total order needs a tie-break or a single sequencer per conversation',
   },
 ];
