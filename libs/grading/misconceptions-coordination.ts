@@ -2442,7 +2442,16 @@ export const COORDINATION_MISCONCEPTIONS: readonly Misconception[] = [
     claims: [
       {
         allOf: [
-          ['get', 'reads the counter', 'read the counter', 'reads the count', 'read the count', 'gets the count'],
+          [
+            'get',
+            'reads the counter',
+            'read the counter',
+            'reads the count',
+            'read the count',
+            'gets the count',
+            'reads the current count',
+            'read the current count',
+          ],
           [
             'compares it to the limit',
             'compare it to the limit',
@@ -2453,6 +2462,10 @@ export const COORDINATION_MISCONCEPTIONS: readonly Misconception[] = [
             'compares with the limit',
             'compare with the limit',
             'compares against the limit',
+            'compares it with the quota',
+            'compares it to the quota',
+            'checks it against the quota',
+            'compare it with the quota',
           ],
           [
             'then increments',
@@ -2475,7 +2488,11 @@ export const COORDINATION_MISCONCEPTIONS: readonly Misconception[] = [
         ],
         unless: [
           'lua',
-          'script',
+          'in a script',
+          'in one script',
+          'inside a script',
+          'as one script',
+          'in the script',
           'watch',
           'race',
           'races',

@@ -671,6 +671,11 @@ const WRONG: readonly (readonly [string, string, string])[] = [
     'cassandra-weak-quorums-strong',
   ],
   ['chat-system', 'Since Redis is single-threaded, it can never lose a write.', 'redis-durable-by-default'],
+  [
+    'distributed-rate-limiter',
+    'A script per request felt heavy, so the gateway reads the current count from Redis, compares it with the quota, and then increments the key.',
+    'get-compare-set-race',
+  ],
 ];
 
 /** The correct statement of the same topic, as a strong candidate words it: [question, text, misconception it must not trip]. */
