@@ -145,11 +145,17 @@ const FILLER_KINDS = {
 } as const;
 type FillerKind = keyof typeof FILLER_KINDS;
 
+/** What an answer that is mostly filler is mostly made of: the kind, and its words for the feedback. */
+export interface Padding {
+  readonly kind: FillerKind;
+  readonly words: (typeof FILLER_KINDS)[FillerKind];
+}
+
 export interface Filler {
   /** Share (0–1) of the answer's words in filler. */
   readonly share: number;
-  /** The kind with the most of those words, in the words the feedback uses; null when there is none. */
-  readonly mostly: string | null;
+  /** The kind with the most of those words; null when there is none. */
+  readonly mostly: FillerKind | null;
 }
 
 /**
@@ -211,7 +217,7 @@ export function fillerOf(sentences: readonly AnalysedSentence[], source: string)
   const kinds = Object.entries(filler) as [FillerKind, number][];
   const total = kinds.reduce((n, [, w]) => n + w, 0);
   const [most, mostWords] = kinds.reduce((a, b) => (b[1] > a[1] ? b : a));
-  return { share: words === 0 ? 0 : total / words, mostly: mostWords > 0 ? FILLER_KINDS[most] : null };
+  return { share: words === 0 ? 0 : total / words, mostly: mostWords > 0 ? most : null };
 }
 
 const hedges = (text: string): number => text.match(HEDGE)?.length ?? 0;
@@ -222,8 +228,9 @@ function mostlyFiller(credibility: Credibility): boolean {
 }
 
 /** What an answer that is mostly filler is mostly made of ("analogies", "definitions of terms"), or null. */
-export function paddingOf(credibility: Credibility): string | null {
-  return mostlyFiller(credibility) ? credibility.filler.mostly : null;
+export function paddingOf(credibility: Credibility): Padding | null {
+  const kind = credibility.filler.mostly;
+  return mostlyFiller(credibility) && kind !== null ? { kind, words: FILLER_KINDS[kind] } : null;
 }
 
 /**

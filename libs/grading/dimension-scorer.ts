@@ -1,3 +1,4 @@
+import type { Padding } from './credibility.js';
 import type { AnalysedSentence } from './answer-analysis.js';
 import type { CompiledQuestion } from './compiled-question.js';
 import type { CoverageResult } from './coverage-judge.js';
@@ -28,7 +29,7 @@ export interface DimensionInputs {
   /** Non-answers and off-topic answers score 1 everywhere: there is nothing to credit. */
   readonly nothingToCredit: boolean;
   /** The answer is mostly general remarks and open choices (`credibility.ts`): no dimension passes 2. */
-  readonly padding: string | null;
+  readonly padding: Padding | null;
   /** The sentences that may earn credit, and their text, for the reasons' quotes. */
   readonly credited: readonly AnalysedSentence[];
   /** How many sentences the answer has (injected text and repeats aside): more than `credited` when some earned nothing. */
@@ -104,7 +105,7 @@ export function scoreDimensions(inputs: DimensionInputs): DimensionGrade[] {
           () => withoutPoints(inputs, id, score),
           wrong.map((m) => inputs.quote(m.sentence)),
           pattern ? inputs.wrongClaims : 0,
-          padded ? inputs.padding : null,
+          padded ? (inputs.padding?.words ?? null) : null,
         );
     return [{ id, score, reason: reasonFor(why) }];
   });

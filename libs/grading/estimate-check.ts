@@ -622,7 +622,7 @@ function capacityErrors(text: string, previous: string | undefined): EstimateErr
   if (!ENOUGH.test(text)) return [];
   let count: number | undefined;
   let each: number | undefined;
-  let at = 0;
+  let at: number;
   const fleet = FLEET.exec(text);
   if (fleet) {
     count = fleet[1] === undefined ? 2 : Number(fleet[1]);

@@ -1,3 +1,4 @@
+import type { Padding } from './credibility.js';
 import type { RoleGuide } from '#libs/content';
 import { type AnalysedSentence, type AnswerAnalysis, saysWhy } from './answer-analysis.js';
 import { withBelowBandReasons } from './below-band.js';
@@ -35,7 +36,7 @@ export interface FeedbackInputs {
    * What the answer mostly is when it is mostly filler ("general remarks and options left open", "analogies":
    * `credibility.ts`), else null: a point it names is told so, and an off-topic flag says it talks in general.
    */
-  readonly padding?: string | null;
+  readonly padding?: Padding | null;
   /** Structural problems the board shows, as improvements quoting its elements (`boardFindingLines`). */
   readonly boardLines?: readonly string[];
 }
@@ -135,9 +136,11 @@ function flagLines({ flags, answer, padding }: FeedbackInputs): string[] {
     );
   } else if (flags.includes('off_topic')) {
     lines.push(
-      padding
+      padding?.kind === 'remarks'
         ? `${said(first)} talks about design in general (what is important, what it depends on) rather than about this one: say what you would build for this question, and why.`
-        : `${said(first)} answers a different question: map each part of your answer to this question's requirements.`,
+        : padding
+          ? `${said(first)} opens an answer that is mostly ${padding.words} rather than a design for this question: say what you would build, and why.`
+          : `${said(first)} answers a different question: map each part of your answer to this question's requirements.`,
     );
   }
   if (flags.includes('keyword_stuffing')) {
@@ -249,7 +252,7 @@ function gapLines(gaps: readonly CompiledKeyPoint[], inputs: FeedbackInputs): st
           : result.lacks?.focus
             ? `${said(quote)} touches on ${point} only in passing, while making another point; take it on in its own right: what you would build and why.`
             : result.lacks?.filler
-              ? `${said(quote)} names ${point} in an answer that is mostly ${inputs.padding ?? 'general remarks and options left open'}; ${k.keyPoint.dimension === 'requirements' ? 'commit to a scope for it: what is in, what is out, the targets, and why' : 'commit to a design for it: what you would build, and why it fits this question'}.`
+              ? `${said(quote)} names ${point} in an answer that is mostly ${inputs.padding?.words ?? 'general remarks and options left open'}; ${k.keyPoint.dimension === 'requirements' ? 'commit to a scope for it: what is in, what is out, the targets, and why' : 'commit to a design for it: what you would build, and why it fits this question'}.`
               : result.lacks?.doubted === 'wrong-claims'
                 ? `${said(quote)} names ${point}, but beside the wrong claims above its bare minimum is not enough: show how it works, step by step, and what it costs.`
                 : result.lacks?.doubted === 'list'

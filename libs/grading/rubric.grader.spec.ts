@@ -519,6 +519,11 @@ describe(RubricGrader.name, () => {
       expect(talked.feedback.improvements).toContainEqual(
         expect.stringContaining('in an answer that is mostly compliance, team process and success metrics;'),
       );
+      // An answer of nothing else is told what it is made of, not that it is "design in general".
+      const deepDive = inPhaseOf('observability-platform', 'deep-dive')(process.join(' '));
+      expect(deepDive.feedback.improvements).toContainEqual(
+        expect.stringContaining('opens an answer that is mostly compliance, team process and success metrics rather than a design for this question'),
+      );
       // A safeguard the design builds is no process talk.
       const redaction = 'Collectors redact PII before data leaves the node, because GDPR forbids keeping emails in logs for a year.';
       expect(status(grade([GOOD, redaction].join('\n')))).toEqual(status(grade(GOOD)));
