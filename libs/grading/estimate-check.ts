@@ -32,7 +32,7 @@ export function estimateMisconceptions(said: string, saidBefore?: string): Misco
     ...(previous === undefined ? [] : carriedErrors(previous, clauses[0] ?? '')),
     ...clauses.slice(1).flatMap((clause, i) => carriedErrors(clauses[i] ?? '', clause)),
   ];
-  const own = estimateErrors(text);
+  const own = errorsIn(text);
   // Little's law only where no sum of the sentence is already wrong: one wrong figure, one line.
   const little = own.length === 0 ? [...littlesLawErrors(text, previous), ...capacityErrors(text, previous)] : [];
   return [...own, ...carried, ...little].map((e) => ({
@@ -177,7 +177,11 @@ const stated = (digits: string, magnitude: string | undefined, unit = '') =>
 
 /** The sums in `text` (one sentence) whose stated result is off, each redone. */
 export function estimateErrors(said: string): EstimateError[] {
-  const text = withFigures(said);
+  return errorsIn(withFigures(said));
+}
+
+/** The wrong sums of `text`, its figures already written as figures. */
+function errorsIn(text: string): EstimateError[] {
   if (!/\d/.test(text)) return [];
   return [
     ...rateErrors(text),
@@ -187,6 +191,31 @@ export function estimateErrors(said: string): EstimateError[] {
     ...quotientErrors(text),
     ...spreadErrors(text),
     ...longerErrors(text),
+  ];
+}
+
+/**
+ * A count over a period said per second (`rest`: what follows the rate), redone; none when it holds, or when a peak
+ * named right after makes the rate another estimate.
+ */
+function perSecondError(
+  count: string,
+  countMag: string | undefined,
+  period: string,
+  rate: string,
+  rateMag: string | undefined,
+  rest: string,
+): EstimateError[] {
+  if (PEAK_AFTER.test(rest) && !AVERAGE_AFTER.test(rest)) return [];
+  const seconds = SECONDS[period.toLowerCase()] ?? 0;
+  if (seconds === 0) return [];
+  const actual = valueOf(count, countMag) / seconds;
+  if (!off(valueOf(rate, rateMag), actual)) return [];
+  const name = PERIOD_NAME[period.toLowerCase()] ?? period.toLowerCase();
+  return [
+    {
+      correction: `${stated(count, countMag)} a ${name} is about ${readable(actual)} per second (a ${name} has about ${SECONDS_TEXT[name] ?? readable(seconds)} seconds), not ${stated(rate, rateMag)}; redo the sum before it sizes the design`,
+    },
   ];
 }
 
@@ -200,15 +229,7 @@ function rateErrors(text: string): EstimateError[] {
     const after = text.slice((m.index ?? 0) + whole.length);
     const target = PER_SECOND.exec(after);
     if (!target) continue;
-    const rest = after.slice(target[0].length);
-    if (PEAK_AFTER.test(rest) && !AVERAGE_AFTER.test(rest)) continue;
-    const seconds = SECONDS[period.toLowerCase()] ?? 0;
-    const actual = valueOf(digits, magnitude) / seconds;
-    if (!off(valueOf(target[1] ?? '', target[2]), actual)) continue;
-    const name = PERIOD_NAME[period.toLowerCase()] ?? period.toLowerCase();
-    errors.push({
-      correction: `${stated(digits, magnitude)} a ${name} is about ${readable(actual)} per second (a ${name} has about ${SECONDS_TEXT[name] ?? readable(seconds)} seconds), not ${stated(target[1] ?? '', target[2])}; redo the sum before it sizes the design`,
-    });
+    errors.push(...perSecondError(digits, magnitude, period, target[1] ?? '', target[2], after.slice(target[0].length)));
   }
   return errors;
 }
@@ -430,20 +451,8 @@ function carriedRateErrors(previous: string, text: string): EstimateError[] {
   const m = CARRIED_RATE.exec(text);
   const count = m ? lastCount(previous) : undefined;
   if (!m || !count) return [];
-  const rest = text.slice(m[0].length);
-  if (PEAK_AFTER.test(rest) && !AVERAGE_AFTER.test(rest)) return [];
   const [, top = '', topMag, , period = ''] = count;
-  const seconds = SECONDS[period.toLowerCase()] ?? 0;
-  if (seconds === 0) return [];
-  const actual = valueOf(top, topMag) / seconds;
-  const [, rate = '', rateMag] = m;
-  if (!off(valueOf(rate, rateMag), actual)) return [];
-  const name = PERIOD_NAME[period.toLowerCase()] ?? period.toLowerCase();
-  return [
-    {
-      correction: `${stated(top, topMag)} a ${name} is about ${readable(actual)} per second (a ${name} has about ${SECONDS_TEXT[name] ?? readable(seconds)} seconds), not ${stated(rate, rateMag)}; redo the sum before it sizes the design`,
-    },
-  ];
+  return perSecondError(top, topMag, period, m[1] ?? '', m[2], text.slice(m[0].length));
 }
 
 /** The last count over a period `text` states ("4 billion messages a day"), not seconds per period. */
