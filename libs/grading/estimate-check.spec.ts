@@ -17,6 +17,11 @@ describe(estimateErrors.name, () => {
       '3B a day is about 35,000 per second (a day has about 86,400 seconds), not 3.5k; redo the sum before it sizes the design',
     ]);
     expect(corrections('3B requests a day, which is about 35k requests per second.')).toEqual([]);
+    // The seconds it is divided by said between the two.
+    expect(corrections('Ten million executions a day over 86,400 seconds is roughly twelve per second.')).toEqual([
+      '10 million a day is about 116 per second (a day has about 86,400 seconds), not 12; redo the sum before it sizes the design',
+    ]);
+    expect(corrections('Ten million executions a day divided by 86,400 s is roughly 115 per second.')).toEqual([]);
   });
 
   it('lets a rounded sum stand, and leaves a peak, another quantity or a factor alone', () => {
@@ -185,6 +190,14 @@ describe(estimateErrors.name, () => {
     expect(
       estimateMisconceptions("5,000 TPS with processor latency around 1 s means by Little's law ~50 requests in flight.").map((m) => m.correction),
     ).toEqual(["by Little's law 5,000 a second for 1 s each is about 5,000 in flight, not 50; redo the sum before it sizes the design"]);
+    // The law named with the times said the sentence before (here in seconds mistaken for milliseconds).
+    const latency = 'Five thousand payments per second at peak, and processor calls take anywhere from 200 ms to two seconds.';
+    expect(
+      carried(latency, "By Little's law, concurrency is arrival rate times latency: 5,000 times 0.002 gives about ten requests in flight."),
+    ).toEqual(["by Little's law 5,000 a second for 2 s each is about 10,000 in flight, not 10; redo the sum before it sizes the design"]);
+    expect(carried(latency, "By Little's law that's roughly 5,000 requests in flight at the slow end.")).toEqual([]);
+    // Without the law's name, a figure "concurrent" after a latency is another quantity.
+    expect(carried('Gateways push 1 million messages a second within 100 ms.', 'That comfortably covers 2 million concurrent users.')).toEqual([]);
   });
 
   it('redoes a fleet said to carry a load: machines times what each carries', () => {
@@ -244,6 +257,11 @@ describe(estimateErrors.name, () => {
       '12 billion links at 500 bytes each is about 6 TB, not 600 GB; redo the sum before it sizes the design',
     ]);
     expect(corrections("12 billion links, at roughly 500 bytes per link that's about 6 TB.")).toEqual([]);
+    // A qualifier after the size each ("per photo across all variants").
+    expect(corrections('One hundred million uploads a day, at about 2 MB per photo across all variants, is 200 GB a day.')).toEqual([
+      '100 million uploads a day at 2 MB each is about 200 TB a day, not 200 GB; redo the sum before it sizes the design',
+    ]);
+    expect(corrections('One hundred million uploads a day, at about 2 MB per photo across all variants, is 200 TB a day.')).toEqual([]);
     expect(corrections('Payment row ~1 KB + ~5 state rows + 4 ledger entries at ~200 B each -> ~2.5 KB per payment.')).toEqual([]);
   });
 
@@ -258,6 +276,15 @@ describe(estimateErrors.name, () => {
     expect(carried('So 3B requests a day.', "Over 86,400 seconds that's roughly 3,500 requests per second, maybe 10k/s at peak.")).toEqual([
       '3B ÷ 86,400 is about 35,000, not 3,500; redo the sum before it sizes the design',
     ]);
+    // A rate per second the sentence before ended on, multiplied by the seconds of a day.
+    expect(
+      carried(
+        '8,000 pods each writing fifty lines a second at about 300 bytes is 120 MB per second.',
+        'Multiplying by 86,400 seconds gives roughly 1 TB per day.',
+      ),
+    ).toEqual(['120 MB per second over 86,400 seconds is about 10 TB, not 1 TB; redo the sum before it sizes the design']);
+    expect(carried('That is 120 MB per second.', 'Multiplying by 86,400 seconds gives roughly 10 TB per day.')).toEqual([]);
+    expect(carried('That is 120 MB per second.', 'Multiplying by 86,400 seconds gives roughly 10 billion lines.')).toEqual([]);
     expect(carried('So 3B requests a day.', 'Dividing by 86,400 seconds gives roughly 3,500 requests a second.')).toEqual([
       '3B ÷ 86,400 is about 35,000, not 3,500; redo the sum before it sizes the design',
     ]);

@@ -6,8 +6,9 @@ import { withFigures } from './number-words.js';
  * works out to roughly 40,000 writes per second"), a power ("62^7 ≈ 3.5 trillion"), a product ("50M items × 128
  * dims × 4 bytes ≈ 25 GB"), a quotient ("4B msgs/day ÷ 86,400 ≈ 46k/s"), a count spread over a stretch of time
  * ("83k spread over the first minute, that's 1,400/s"), a count or a rate at a size each ("1M samples per
- * second, at 16 bytes each, is about 1.4 TB a day") and a count per period over a longer one ("200 TB a day, which
- * over a year comes to 73 PB"). A stated result off by more than a factor of three (estimates
+ * second, at 16 bytes each, is about 1.4 TB a day"), a count per period over a longer one ("200 TB a day, which
+ * over a year comes to 73 PB") and a rate the sentence before ended on, multiplied out ("… is 120 MB per second.
+ * Multiplying by 86,400 seconds gives roughly 1 TB per day"). A stated result off by more than a factor of three (estimates
  * round; a slipped digit or a wrong unit does not survive that) is a wrong claim like any other: the sentence earns
  * nothing and the line gives the right figure. Only a result the sentence ties to its own sum ("is", "≈", "=", "works out to") is checked;
  * a figure with a peak factor, another quantity or a unit this cannot convert in between is left alone.
@@ -98,7 +99,7 @@ const OVER_PERIOD = new RegExp(
 );
 /** Right after it, tied to it, the same count per second: "is roughly 40,000 writes per second", "≈ 115/s". */
 const PER_SECOND = new RegExp(
-  String.raw`^(?:\s*,?\s*(?:which|that|so)(?=\s))?${TIES}${HEDGE}${FIGURE}(?:\s+[a-z_-]+){0,3}?\s*(?:\/\s*s(?:ec(?:ond)?)?\b|\s+(?:per|a|each)\s+second\b|\s*(?:qps|rps|tps)\b)`,
+  String.raw`^(?:\s*,?\s*(?:over|across|divided by|÷)\s+(?:the\s+)?~?\s*\d[\d,.]*(?:\s*(?:k|thousand|m|million))?\s*(?:seconds?|secs?|s)\b)?(?:\s*,?\s*(?:which|that|so)(?=\s))?${TIES}${HEDGE}${FIGURE}(?:\s+[a-z_-]+){0,3}?\s*(?:\/\s*s(?:ec(?:ond)?)?\b|\s+(?:per|a|each)\s+second\b|\s*(?:qps|rps|tps)\b)`,
   'i',
 );
 /**
@@ -352,7 +353,7 @@ function perAnother(factor: RegExpExecArray, factors: readonly RegExpExecArray[]
  * link that's about 6 TB": a count or a rate, a size each, a stated total.
  */
 const EACH = new RegExp(
-  String.raw`(?<![\w.])${FIGURE}((?:\s+(?!(?:per|a|each)\b)[a-z_-]+){0,3}?)(\s*\/\s*s(?:ec(?:ond)?)?\b|\s+(?:per|a|each)\s+second\b|\s*\/\s*d(?:ay)?\b|\s+(?:per|a)\s+day\b)?[^.\d]{0,12}?\bat\b${HEDGE}${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)\s+(?:each|apiece|per [a-z]+)\b[,\s]*${TIES}${HEDGE}${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)([^;,.()\d]{0,16})`,
+  String.raw`(?<![\w.])${FIGURE}((?:\s+(?!(?:per|a|each)\b)[a-z_-]+){0,3}?)(\s*\/\s*s(?:ec(?:ond)?)?\b|\s+(?:per|a|each)\s+second\b|\s*\/\s*d(?:ay)?\b|\s+(?:per|a)\s+day\b)?[^.\d]{0,12}?\bat\b${HEDGE}${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)\s+(?:each|apiece|per [a-z]+)\b(?:\s+(?:across|over|for|including|with|in)(?:\s+[a-z]+){1,3})?[,\s]*${TIES}${HEDGE}${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)([^;,.()\d]{0,16})`,
   'gi',
 );
 
@@ -425,7 +426,13 @@ const CARRIED = new RegExp(
 
 function carriedErrors(previous: string, text: string): EstimateError[] {
   const m = CARRIED.exec(text);
-  if (!m) return [...carriedSizeErrors(previous, text), ...carriedSpreadErrors(previous, text), ...carriedRateErrors(previous, text)];
+  if (!m)
+    return [
+      ...carriedSizeErrors(previous, text),
+      ...carriedSpreadErrors(previous, text),
+      ...carriedRateErrors(previous, text),
+      ...carriedTimesErrors(previous, text),
+    ];
   const [, bottom = '', bottomMag, result = '', resultMag] = m;
   // What is divided: the last count over a period the sentence before states ("4 billion messages a day").
   const count = lastCount(previous);
@@ -453,6 +460,34 @@ function carriedRateErrors(previous: string, text: string): EstimateError[] {
   if (!m || !count) return [];
   const [, top = '', topMag, , period = ''] = count;
   return perSecondError(top, topMag, period, m[1] ?? '', m[2], text.slice(m[0].length));
+}
+
+/** A rate per second that sentence before ended on, multiplied out: "… is 120 MB per second. Multiplying by 86,400 seconds gives …". */
+const CARRIED_TIMES = new RegExp(
+  String.raw`^\s*(?:(?:and|so)\s+)?(?:multiplying|multiplied|times|×)\s+(?:(?:it|that|this)\s+)?(?:by\s+)?(?:the\s+)?~?\s*${FIGURE}\s*(?:seconds?|secs?|s)\b(?:\s+(?:a|per|in a)\s+day)?[,\s]*(?:that|which|so|it)?${TIES}${HEDGE}${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)?`,
+  'i',
+);
+/** A rate per second, in bytes or a count: "120 MB per second", "46k messages/s". */
+const RATE_WITH_UNIT = new RegExp(
+  String.raw`(?<![\w.^])${FIGURE}(\s*(?:[kmgtp]?b|bytes?)\b)?(?:\s+[a-z_-]+){0,2}?\s*(?:\/\s*s(?:ec(?:ond)?)?\b|(?:per|a) second\b|(?:qps|rps|tps)\b)`,
+  'gi',
+);
+
+function carriedTimesErrors(previous: string, text: string): EstimateError[] {
+  const m = CARRIED_TIMES.exec(text);
+  const rate = m ? [...previous.matchAll(RATE_WITH_UNIT)].at(-1) : undefined;
+  if (!m || !rate) return [];
+  const [, seconds = '', secondsMag, total = '', totalMag, totalUnit] = m;
+  const [, perSecond = '', perSecondMag, unit] = rate;
+  // Bytes make bytes and counts make counts; a mix is a unit this cannot convert.
+  if ((unit === undefined) !== (totalUnit === undefined)) return [];
+  const actual = amount(perSecond, perSecondMag, unit) * valueOf(seconds, secondsMag);
+  if (!off(amount(total, totalMag, totalUnit), actual)) return [];
+  return [
+    {
+      correction: `${stated(perSecond, perSecondMag, unit ?? '')} per second over ${stated(seconds, secondsMag)} seconds is about ${unit === undefined ? readable(actual) : readableBytes(actual)}, not ${stated(total, totalMag, totalUnit ?? '')}; redo the sum before it sizes the design`,
+    },
+  ];
 }
 
 /** The last count over a period `text` states ("4 billion messages a day"), not seconds per period. */
@@ -566,7 +601,8 @@ function longerErrors(text: string): EstimateError[] {
  * Little's law: requests in flight are the arrival rate times the time each takes. "Peak is 5,000 payments a second.
  * Calls take about a second and a half, so by Little's law about 750 in flight" is wrong by ten. The rates are the
  * sentence's own figures per second, or else the sentence before's; the times are every duration the sentence says
- * before its result ("200 ms to 2 s": a candidate may size for either end). The result, a figure "in flight" or
+ * before its result ("200 ms to 2 s": a candidate may size for either end), or else, in a sentence that names the law,
+ * the sentence before's. The result, a figure "in flight" or
  * "concurrent", is wrong only when it is off from every rate times every time.
  */
 const IN_FLIGHT = new RegExp(
@@ -586,7 +622,12 @@ function littlesLawErrors(text: string, previous: string | undefined): EstimateE
   const before = text.slice(0, result.index);
   const own = [...before.matchAll(RATE)];
   const rates = (own.length > 0 ? own : [...(previous ?? '').matchAll(RATE)]).map((r) => valueOf(r[1] ?? '', r[2]));
-  const seconds = [...before.matchAll(DURATION)].map((d) =>
+  // A sentence that applies Little's law by name without a duration of its own sizes with the sentence before's
+  // ("calls take 200 ms to 2 s. By Little's law, 5,000 times 0.002 gives about ten in flight"); without the name, "2
+  // million concurrent users" after a latency is another quantity.
+  const ownTimes = [...before.matchAll(DURATION)];
+  const borrowed = ownTimes.length === 0 && /\blittle'?s law\b/i.test(text) ? [...(previous ?? '').matchAll(DURATION)] : [];
+  const seconds = (ownTimes.length > 0 ? ownTimes : borrowed).map((d) =>
     d[3] ? (DURATION_WORDS[d[3].toLowerCase()] ?? 0) : valueOf(d[1] ?? '', undefined) * (/^m/i.test(d[2] ?? '') ? 0.001 : 1),
   );
   const products = rates.flatMap((r) => seconds.map((t) => r * t)).filter((p) => p > 0);
