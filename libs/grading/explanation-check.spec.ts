@@ -85,6 +85,10 @@ describe('explanation check', () => {
       ]);
       expect(unneeded("It fits on a single primary, so I wouldn't bother partitioning.")).toEqual([['partit']]);
       expect(unneeded("The index fits on one box; I wouldn't shard at all.")).toEqual([['shard']]);
+      expect(unneeded("For performance I'd drop heartbeats and leases altogether.")).toEqual([['heartbeat', 'leas']]);
+      expect(unneeded("To reduce moving parts, I'd drop the read-time merge.")).toEqual([['time', 'merg']]);
+      // "Skip" scopes more often than it abandons.
+      expect(dismissedIn("I'd skip fan-out to users inactive for 30 days and rebuild their feed on login.")).toEqual([]);
       expect(unneeded("Celebrities aren't a real problem because Redis is fast.")).toEqual([['harmless', 'celebr']]);
       expect(unneeded("10M a day is only ~115/s, so the top of the hour isn't really a concern.")).toEqual([['harmless', 'hour']]);
       // Saying what the design does not do is no dismissal of a need: those are the misconception table's to judge.

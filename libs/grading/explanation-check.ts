@@ -123,6 +123,10 @@ const DISMISSALS: readonly RegExp[] = [
   /\bmakes? (?:a |an |the |any )?(?:separate |extra |dedicated )?((?:[a-z0-9']+ ){0,5}[a-z0-9']+) (?:unnecessary|redundant|pointless|obsolete|overkill)\b/g,
   /\b(?:wouldn't|won't|don't|do not|would not|will not) bother (?:with |about )?(?:a |an |the |any )?((?:[a-z0-9']+ ){0,1}[a-z0-9']+)/g,
   /\b(?:wouldn't|won't|don't|do not|would not|will not) ([a-z']+) at all\b/g,
+  // A change of plan that drops something: "I'd drop heartbeats and leases altogether", "I'd drop the read-time
+  // merge". Not "skip", which scopes more often than it abandons ("I'd skip fan-out to inactive users", "skip
+  // personalisation in the first version"), nor "disable" ("we'll disable auto-commit").
+  /\b(?:i'd|we'd|i would|we would|i'll|we'll|i will|we will|let's)\s+(?:just |simply |also )?(?:drop|remove|get rid of|do away with|eliminate|forgo)\s+(?:the |all |any |our |those |these |that |this )?((?:[a-z0-9']+ ){0,2}[a-z0-9']+)/g,
 ];
 
 /**
@@ -142,7 +146,7 @@ const NEGATED =
 
 /** A word every dismissal pattern holds. */
 const DISMISSAL_WORD =
-  /\b(?:no|simpler|unnecessary|needed|required|overkill|redundant|pointless|obsolete|bother|at all|concern|problem|issue|worry|matter|over engineering|overengineering|over engineered)\b/;
+  /\b(?:no|simpler|unnecessary|needed|required|overkill|redundant|pointless|obsolete|bother|at all|concern|problem|issue|worry|matter|over engineering|overengineering|over engineered|drop|remove|get rid of|do away with|eliminate|forgo)\b/;
 
 /** Where the explanation itself sets something aside ("instead of a lock", "without a sequencer"): not a need. */
 const SETS_ASIDE = /\b(?:no|not|never|without|instead of|rather than|avoid|avoids|cannot|can't|unlike)\b/;

@@ -1051,6 +1051,9 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
           ],
         ],
         unless: [
+          // Write amplification counted in feed inserts is the push's; a pull kept for inactive users is the exception.
+          'inserts',
+          'inactive',
           'fan out on write',
           'fanout on write',
           'push model',

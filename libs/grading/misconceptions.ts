@@ -4084,6 +4084,10 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
           'don t participate',
           'not a participant',
           'out of the question',
+          'not an option',
+          'isn t an option',
+          'don t offer',
+          'doesn t offer',
         ],
       },
       {

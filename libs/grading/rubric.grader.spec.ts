@@ -320,6 +320,19 @@ describe(RubricGrader.name, () => {
     );
   });
 
+  it("takes a point back when the answer's closing paragraph gets it wrong: the answer's last word on it", () => {
+    const deepDive = inPhaseOf('job-scheduler', 'deep-dive');
+    const leases =
+      'Workers heartbeat every ten seconds to extend a lease on the execution; when the lease expires, a reaper puts the execution back on the queue with the attempt counter incremented, and stale attempts are fenced by that counter. ' +
+      'Execution is at least once, so every job receives its execution id and must be idempotent, skipping side effects it has already made.';
+    expect(status(deepDive(leases))['worker-failure-recovery']).toBe('covered');
+    const dropped =
+      "For performance, though, I'd drop heartbeats and leases altogether: the dispatcher marks an execution done once a worker takes it.";
+    expect(status(deepDive(`${leases}\n\n${dropped}`))['worker-failure-recovery']).toBe('missed');
+    // Said first and then designed past, it is no last word: the design after it earns the point.
+    expect(status(deepDive(`${dropped}\n\n${leases}`))['worker-failure-recovery']).toBe('covered');
+  });
+
   it('holds every dimension down when several sentences make wrong claims: a pattern, not a slip', () => {
     const clean = grade(GOOD);
     const wrong = [

@@ -98,7 +98,7 @@ export class RubricGrader implements Grader {
     // asserts two different misconceptions (a pattern of wrong understanding, not a slip). A list asserts nothing.
     // An overclaim earns nothing itself but says nothing wrong about a point: it taints no other sentence.
     const slip = new Set(wrong.filter((w) => w.misconception.id !== OVERCLAIM.id).map((w) => w.misconception.id)).size < 2;
-    const claims = [...unsound].filter((s) => !s.listLike && !overclaimOnly(s, wrong));
+    const claims = [...unsound].filter(([s]) => !s.listLike && !overclaimOnly(s, wrong));
     const { left: wrongly, wrongAbout } = taintedEvidence(compiled.keyPoints, claims, sound, slip ? answer.source : null);
     const { left: contradicting, contradicted } = contradictingEvidence(compiled.keyPoints, sound, answer.source);
     const tainted = merged(wrongly, contradicting);
@@ -312,7 +312,7 @@ function judgedTurn(
   const contradicted = contradictingEvidence(compiled.keyPoints, sentences, analysis.source).left;
   if (unsound.size === 0) return { sentences, tainted: contradicted, credibility };
   const slip = new Set(found.filter((w) => w.misconception.id !== OVERCLAIM.id).map((w) => w.misconception.id)).size < 2;
-  const claims = [...unsound].filter((s) => !s.listLike && !overclaimOnly(s, found));
+  const claims = [...unsound].filter(([s]) => !s.listLike && !overclaimOnly(s, found));
   return {
     sentences,
     tainted: merged(taintedEvidence(compiled.keyPoints, claims, sentences, slip ? analysis.source : null).left, contradicted),
@@ -370,9 +370,16 @@ function unsoundSentences(
   compiled: CompiledQuestion,
   sentences: readonly AnalysedSentence[],
   found: readonly FoundMisconception[],
-): Set<AnalysedSentence> {
-  const unsound = new Set(found.flatMap((f) => f.sentences));
-  for (const s of sentences) if (compiled.mistakes.some((m) => m.claims.some((c) => assertsClaim(s, c)))) unsound.add(s);
+): Map<AnalysedSentence, Set<string>> {
+  // Each with the dimensions its wrong claims count against (what it is about, where it names several points).
+  const unsound = new Map<AnalysedSentence, Set<string>>();
+  const add = (s: AnalysedSentence, dimension: string) => {
+    const dimensions = unsound.get(s);
+    if (dimensions) dimensions.add(dimension);
+    else unsound.set(s, new Set([dimension]));
+  };
+  for (const f of found) for (const s of f.sentences) add(s, f.misconception.dimension);
+  for (const s of sentences) for (const m of compiled.mistakes) if (m.claims.some((c) => assertsClaim(s, c))) add(s, m.mistake.dimension);
   return unsound;
 }
 

@@ -16,8 +16,10 @@ import {
  * sentences around the wrong claim (its set-up, its consequences) earn that point nothing either. A key point is
  * "about" a wrong sentence when the sentence names more of its concepts than of any other point's (ties taint each):
  * a claim about timeouts that says "retry" is about the payment state machine, not the webhook retries beside it.
- * `source` null: the whole answer is one unit. Returns, per key point id, the sentences to leave out (only points
- * with any) and the first wrong sentence about it.
+ * `source` null: the whole answer is one unit. Each wrong sentence comes with the dimensions its claims count against.
+ * A wrong claim in the answer's closing unit is its last word on the one point it is about (`closingUnit`): that
+ * point earns nothing anywhere in the answer. Returns, per key point id, the sentences to leave out (only points with
+ * any) and the first wrong sentence about it.
  *
  * The unit is the paragraph (blank lines), and a line that opens with a bullet or a label ("- jobs(…)",
  * "Storage: …") is a unit of its own: terse notes put one topic per line, so one wrong line is no wrong
@@ -28,24 +30,29 @@ import {
  */
 export function taintedEvidence(
   keyPoints: readonly CompiledKeyPoint[],
-  wrong: Iterable<AnalysedSentence>,
+  wrong: Iterable<readonly [AnalysedSentence, ReadonlySet<string>]>,
   sentences: readonly AnalysedSentence[],
   source: string | null,
 ): { readonly left: Map<string, Set<AnalysedSentence>>; readonly wrongAbout: Map<string, AnalysedSentence> } {
   const unitOf = source === null ? () => 0 : unitIndexer(source);
+  const closing = closingUnit(sentences, unitOf);
   const left = new Map<string, Set<AnalysedSentence>>();
   const wrongAbout = new Map<string, AnalysedSentence>();
-  for (const w of wrong) {
+  for (const [w, dimensions] of wrong) {
     const unit = unitOf(w.start);
     const named = keyPoints.map((k) => k.signals.concepts.filter((c) => keyAt(w, c.key) !== -1).length);
     const most = Math.max(0, ...named);
     if (most === 0) continue;
-    for (const [i, k] of keyPoints.entries()) {
-      if (named[i] !== most) continue;
+    const about = keyPoints.filter((_, i) => named[i] === most);
+    // The closing unit's wrong claim takes back the one point it is about: the one it names most, or of those, the one
+    // its claim's dimension scores. Naming several points alike, it is no last word on any of them.
+    const ofItsDimension = about.filter((k) => dimensions.has(k.keyPoint.dimension));
+    const lastWordOn = unit !== closing ? null : about.length === 1 ? about[0] : ofItsDimension.length === 1 ? ofItsDimension[0] : null;
+    for (const k of about) {
       if (!wrongAbout.has(k.keyPoint.id)) wrongAbout.set(k.keyPoint.id, w);
       let set = left.get(k.keyPoint.id);
       if (!set) left.set(k.keyPoint.id, (set = new Set()));
-      for (const s of sentences) if (unitOf(s.start) === unit) set.add(s);
+      for (const s of sentences) if (k === lastWordOn || unitOf(s.start) === unit) set.add(s);
     }
   }
   return { left, wrongAbout };
@@ -54,7 +61,8 @@ export function taintedEvidence(
 /**
  * The sentences that may not evidence a key point because their unit of explanation contradicts the point's own
  * explanation (explanation-check.ts): each side of a distinction given the other's properties, or something the
- * point needs dismissed. Like a wrong claim, the contradiction taints its unit for that point only. A list asserts
+ * point needs dismissed. Like a wrong claim, the contradiction taints its unit for that point only, or the whole
+ * answer when it is made in the closing unit ("For performance, though, I'd drop heartbeats and leases altogether"). A list asserts
  * nothing. Returns, per key point id, the sentences to leave out (only points with any) and the first
  * contradiction: the sentence that makes it and the explanation's sentence it contradicts.
  */
@@ -74,6 +82,7 @@ export function contradictingEvidence(
   // Only the distinctions some point's explanation draws are read (most answers name none of them).
   const pairs = new Set(judged.flatMap((k) => (k.stance as ExplanationStance).contrasts.map((c) => c.pair)));
   const unitOf = unitIndexer(source);
+  const closing = closingUnit(sentences, unitOf);
   const units = new Map<number, AnalysedSentence[]>();
   for (const s of stated) units.set(unitOf(s.start), [...(units.get(unitOf(s.start)) ?? []), s]);
   for (const [unit, members] of units) {
@@ -98,7 +107,7 @@ export function contradictingEvidence(
       if (found === null) continue;
       contradicted.set(k.keyPoint.id, found);
       const set = left.get(k.keyPoint.id) ?? new Set<AnalysedSentence>();
-      for (const s of sentences) if (unitOf(s.start) === unit) set.add(s);
+      for (const s of sentences) if (unit === closing || unitOf(s.start) === unit) set.add(s);
       left.set(k.keyPoint.id, set);
     }
   }
@@ -106,6 +115,22 @@ export function contradictingEvidence(
 }
 
 const NO_SIDES: PassageSides = new Map();
+
+/**
+ * The answer's closing unit, when it has more than one: what it gets wrong there is its last word on the point ("For
+ * performance, though, I'd drop heartbeats and leases altogether"), and it takes back what the point earned earlier.
+ * -1 for an answer of one unit (its unit is already the whole answer).
+ */
+function closingUnit(sentences: readonly AnalysedSentence[], unitOf: (offset: number) => number): number {
+  let last = -1;
+  let first = Number.POSITIVE_INFINITY;
+  for (const s of sentences) {
+    const unit = unitOf(s.start);
+    if (unit > last) last = unit;
+    if (unit < first) first = unit;
+  }
+  return last > first ? last : -1;
+}
 
 /** A blank line, or a line break before a bullet ("-", "*", "•", "2.") or a short label ("Storage:", "Ordering:"). */
 const UNIT_BREAK = /\n[ \t]*\n|\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)]|[\p{L}][\p{L}\p{N} /&_-]{0,30}:)\s)/gu;
