@@ -468,6 +468,16 @@ const BROADENED: readonly (readonly [string, string, string])[] = [
   ['payment-gateway', 'Double-entry bookkeeping means we write every transaction to two databases for safety.', 'double-entry-is-replication'],
   ['payment-gateway', "I'd store the amount as a float, it's simpler to do math with.", 'floats-for-money'],
   ['payment-gateway', 'When the processor call times out we treat the payment as failed and tell the merchant to retry.', 'timeout-means-failed'],
+  [
+    'payment-gateway',
+    'If our call times out after 30 seconds, the charge definitively did not happen, so the merchant can retry.',
+    'timeout-means-failed',
+  ],
+  [
+    'payment-gateway',
+    'The status resolver adds a whole subsystem, so on a processor timeout we mark the payment failed and retry once.',
+    'timeout-means-failed',
+  ],
   ['job-scheduler', "We guarantee exactly-once execution, so job authors don't need to worry about idempotency.", 'exactly-once-without-idempotency'],
   [
     'job-scheduler',
@@ -557,6 +567,7 @@ const BROADENED: readonly (readonly [string, string, string])[] = [
 
 /** [questionId, sentence] */
 const CORRECT: readonly (readonly [string, string])[] = [
+  ['payment-gateway', "When the call times out we can't know whether the charge happened, so the payment stays unknown until a status query."],
   ['job-scheduler', 'Hourly jobs are spread over the hour with a random jitter, so the peak is flat.'],
   ['job-scheduler', 'Half the runs are hourly and fire in the first few seconds, not spread over the hour: about 5k/s for a moment.'],
   ['payment-gateway', 'After the transaction commits, a relay publishes the outbox rows to Kafka, so no event is lost.'],

@@ -229,6 +229,16 @@ describe('MESSAGING_MISCONCEPTIONS', () => {
     ['kafka-deletes-consumed', 'realtime-notifications', 'Kafka deletes each message once it is read by the consumer.'],
     ['clocks-are-synchronised', 'chat-system', 'NTP keeps clocks within a millisecond, so sorting by timestamp gives the correct order.'],
     ['cassandra-strong-by-default', 'chat-system', 'Cassandra gives us strong consistency, so every read sees the latest write.'],
+    [
+      'offset-commit-before-processing',
+      'realtime-notifications',
+      "I'd switch every consumer to auto-commit with a five-second interval, letting offsets advance in the background while records are still being processed.",
+    ],
+    [
+      'ack-before-persist',
+      'chat-system',
+      'The gateway should acknowledge the sender the moment it receives the frame, and the chat service batches writes to Cassandra every 200 ms.',
+    ],
   ] as const)('finds %s in %s: %j', (id, questionId, text) => {
     expect(found(questionId, text)).toContain(id);
   });
@@ -497,6 +507,16 @@ describe('MESSAGING_MISCONCEPTIONS', () => {
       'NTP keeps clocks within a few milliseconds, which is not enough to order messages, so we use a sequencer.',
     ],
     ['cassandra-strong-by-default', 'chat-system', 'With QUORUM reads and writes Cassandra gives us read-your-writes for a conversation.'],
+    [
+      'offset-commit-before-processing',
+      'realtime-notifications',
+      'Auto-commit lets offsets advance in the background while records are still being processed, so a crash can lose them: we commit by hand.',
+    ],
+    [
+      'ack-before-persist',
+      'chat-system',
+      'The chat service batches writes to Cassandra every 10 ms and acknowledges the sender after the batch is written.',
+    ],
   ] as const)('leaves a correct statement on the topic of %s alone in %s: %j', (_id, questionId, text) => {
     expect(found(questionId, text)).toEqual([]);
   });

@@ -1126,6 +1126,41 @@ export const MESSAGING_MISCONCEPTIONS: readonly Misconception[] = [
           'inside the poll loop',
         ],
       },
+      // "Switch the consumers to auto-commit, letting offsets advance in the background while records are still being
+      // processed": the design itself, offered as harmless, commits work not yet done.
+      {
+        allOf: [
+          ['auto commit', 'autocommit', 'enable auto commit', 'automatic offset commit', 'automatic commit', 'commits automatically'],
+          [
+            'while records are still being processed',
+            'while they are still being processed',
+            'while the records are still being processed',
+            'while messages are still being processed',
+            'while records are being processed',
+            'while they are being processed',
+            'before processing finishes',
+            'before the processing finishes',
+            'before the work is done',
+            'advance in the background',
+            'advances in the background',
+          ],
+        ],
+        unless: [
+          ...CAN_LOSE,
+          'lose',
+          'loses',
+          'losing',
+          'lost',
+          'not',
+          'never',
+          'instead',
+          'rather than',
+          'disable',
+          'disabled',
+          'manual',
+          'manually',
+        ],
+      },
       // "If it crashes in between, the message is not redelivered, so there are no duplicates, and … it isn't lost
       // either": a message a crash keeps from being redelivered is a message lost.
       {

@@ -202,6 +202,21 @@ const WRONG: readonly (readonly [string, string, string])[] = [
   ],
   ['recommendation-engine', 'Online A/B tests are pointless when offline NDCG already improved.', 'offline-win-means-online-win'],
   ['recommendation-engine', 'Offline replay is the most reliable gate, so we ship whatever wins there.', 'offline-win-means-online-win'],
+  [
+    'recommendation-engine',
+    'The team promotes a model once its offline NDCG beats the current one, and the fleet picks it up for all traffic on the next deploy.',
+    'offline-win-means-online-win',
+  ],
+  [
+    'search-autocomplete',
+    'At request time the server collects every completion beneath the prefix node, applies the decayed counts from the streaming job, and sorts them to pick the ten best.',
+    'trie-ranks-at-request-time',
+  ],
+  [
+    'url-shortener',
+    'With a 301 the browser caches the redirect, and the analytics pipeline keeps counting every click as before.',
+    'cached-redirect-still-counted',
+  ],
   ['url-shortener', '62^7 is about 3.5 billion, so seven characters last a few years.', 'base62-space-miscounted'],
   ['url-shortener', 'Six base62 characters give 62^6, roughly 56 million codes, which is not enough.', 'base62-space-miscounted'],
   ['url-shortener', 'Codes come from a global counter encoded in base62, so they are unguessable.', 'counter-codes-unguessable'],
@@ -680,6 +695,16 @@ const WRONG: readonly (readonly [string, string, string])[] = [
 
 /** The correct statement of the same topic, as a strong candidate words it: [question, text, misconception it must not trip]. */
 const RIGHT: readonly (readonly [string, string, string])[] = [
+  [
+    'recommendation-engine',
+    'A model whose offline NDCG beats the current one goes to a 5% canary and an A/B test before it reaches all traffic.',
+    'offline-win-means-online-win',
+  ],
+  [
+    'search-autocomplete',
+    'A nightly batch job collects every completion beneath each prefix node and sorts them to pick the ten best, stored at the node.',
+    'trie-ranks-at-request-time',
+  ],
   ['photo-feed', 'The CDN revalidates with the origin only once the TTL runs out, so deletes also purge the edge.', 'cdn-always-fresh'],
   ['photo-feed', 'The client gets a short-lived pre-signed URL (15 minutes) for one upload.', 'presigned-url-public-forever'],
   [

@@ -2826,6 +2826,15 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
           'bandits',
         ],
       },
+      // "The team promotes a model once its offline NDCG beats the current one, and the fleet picks it up for all traffic."
+      {
+        allOf: [
+          ['offline', 'auc', 'ndcg', 'recall at k', 'precision at k', 'held out', 'holdout', 'log loss', 'offline accuracy'],
+          ['beats the current', 'beats the old', 'beats the production', 'beats the live', 'outscores the current', 'is higher than the current'],
+          ['all traffic', 'all users', 'every user', 'everyone', 'in one deploy', 'on the next deploy'],
+        ],
+        unless: ['a b', 'ab test', 'canary', 'shadow', 'gradual', 'ramp', 'percent', 'guardrail', 'roll back', 'rollback', 'not'],
+      },
     ],
     correction:
       'offline metrics on logged data are a filter, not a verdict: they miss feedback loops, position bias, latency and real user response, so a model that wins offline can lose online; an online A/B test decides',
