@@ -454,6 +454,41 @@ const WRONG: readonly (readonly [string, string, string])[] = [
 /** [questionId, sentence, misconception id] */
 const BROADENED: readonly (readonly [string, string, string])[] = [
   [
+    'distributed-rate-limiter',
+    'A token bucket enforces perfectly even spacing between requests, so it never admits bursts at all.',
+    'token-bucket-constant-outflow',
+  ],
+  [
+    'distributed-rate-limiter',
+    'The sliding window counter stores each request and counts them exactly, so it has no boundary error.',
+    'sliding-window-counter-exact',
+  ],
+  [
+    'distributed-rate-limiter',
+    'The two commands are atomic together, because Redis is single-threaded and runs them back to back.',
+    'single-threaded-means-atomic',
+  ],
+  [
+    'recommendation-engine',
+    'Training-serving skew refers to class imbalance in the training data, far more non-clicks than clicks.',
+    'skew-is-stale-model',
+  ],
+  [
+    'recommendation-engine',
+    'Both stores load the same Parquet files, so training-serving skew is impossible by construction.',
+    'skew-is-stale-model',
+  ],
+  [
+    'payment-gateway',
+    'Streaming replication acknowledges a commit only once the replica has applied it, so failover loses nothing.',
+    'async-replication-loses-nothing',
+  ],
+  [
+    'payment-gateway',
+    'A 200 from the merchant confirms it processed the event exactly once, so we never need to send an event id.',
+    'exactly-once-without-idempotency',
+  ],
+  [
     'payment-gateway',
     "We get exactly-once delivery end to end thanks to Kafka transactions, so double charges can't happen.",
     'exactly-once-end-to-end',
@@ -567,6 +602,14 @@ const BROADENED: readonly (readonly [string, string, string])[] = [
 
 /** [questionId, sentence] */
 const CORRECT: readonly (readonly [string, string])[] = [
+  ['distributed-rate-limiter', 'Unlike a leaky bucket, a token bucket admits bursts up to its size and then spaces requests evenly.'],
+  ['distributed-rate-limiter', 'The sliding window counter approximates the sliding log: it weights the previous window, so it is close to exact.'],
+  ['recommendation-engine', 'Class imbalance is a training problem; training-serving skew comes from features computed differently online.'],
+  [
+    'payment-gateway',
+    'With synchronous_commit on, streaming replication acknowledges only once the replica has applied it, so failover loses nothing.',
+  ],
+  ['payment-gateway', 'Delivery is at least once, so every webhook carries an event id and merchants deduplicate on it.'],
   ['payment-gateway', "When the call times out we can't know whether the charge happened, so the payment stays unknown until a status query."],
   ['job-scheduler', 'Hourly jobs are spread over the hour with a random jitter, so the peak is flat.'],
   ['job-scheduler', 'Half the runs are hourly and fire in the first few seconds, not spread over the hour: about 5k/s for a moment.'],

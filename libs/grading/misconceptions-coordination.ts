@@ -2566,6 +2566,24 @@ export const COORDINATION_MISCONCEPTIONS: readonly Misconception[] = [
           'whereas',
         ],
       },
+      // "A token bucket never admits bursts at all": bursts up to the bucket size are what it allows.
+      {
+        allOf: [
+          ['token bucket', 'token buckets'],
+          [
+            'never admits bursts',
+            'never admits a burst',
+            'never allows bursts',
+            'never allows a burst',
+            'never lets bursts',
+            'no bursts at all',
+            'perfectly even spacing',
+            'even spacing between requests',
+          ],
+        ],
+        negated: true,
+        unless: ['leaky', 'unlike', 'whereas'],
+      },
       {
         allOf: [
           [
@@ -3081,6 +3099,12 @@ export const COORDINATION_MISCONCEPTIONS: readonly Misconception[] = [
             'gives exact',
             'it s exact',
             'so it s exact',
+            'counts them exactly',
+            'counts every request exactly',
+            'no boundary error',
+            'never admitting even one',
+            'never admits even one',
+            'never lets even one',
           ],
         ],
         unless: [

@@ -4,6 +4,12 @@ import { READPATH_MISCONCEPTIONS } from './misconceptions-readpath.js';
 
 /** Wrong claims about read paths, storage and ranking, each worded as different candidates would put it: [question, text, misconception]. */
 const WRONG: readonly (readonly [string, string, string])[] = [
+  ['recommendation-engine', 'A canary deployment means evaluating the new model offline on a small held-out sample.', 'canary-is-ab-test'],
+  [
+    'recommendation-engine',
+    'Collaborative filtering recommends products by comparing their attributes, category, brand and price band.',
+    'cf-uses-content',
+  ],
   [
     'url-shortener',
     "62^6 ≈ 57B, almost 5x the 12B links we'll ever have, so collisions are astronomically unlikely and I skip the existence check.",
@@ -695,6 +701,16 @@ const WRONG: readonly (readonly [string, string, string])[] = [
 
 /** The correct statement of the same topic, as a strong candidate words it: [question, text, misconception it must not trip]. */
 const RIGHT: readonly (readonly [string, string, string])[] = [
+  [
+    'recommendation-engine',
+    'We evaluate the new model offline on held-out data, then a canary deployment sends it 5% of live traffic.',
+    'canary-is-ab-test',
+  ],
+  [
+    'recommendation-engine',
+    'Collaborative filtering learns from co-purchases; brand and category attributes are content-based features.',
+    'cf-uses-content',
+  ],
   [
     'recommendation-engine',
     'A model whose offline NDCG beats the current one goes to a 5% canary and an A/B test before it reaches all traffic.',

@@ -2536,6 +2536,23 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
         allOf: [['canary', 'canaries', 'canary release', 'canary deployment', 'canary rollout', ...SHADOW], AB_TEST, SAME_THING],
         unless: ['not the same', 'different', 'differ', 'differs', 'distinct', 'whereas', 'while', 'but', ...CONTRAST],
       },
+      // "A canary deployment means evaluating the new model offline on a held-out sample": a canary serves live traffic.
+      {
+        allOf: [
+          ['canary', 'canary release', 'canary deployment', 'canary rollout'],
+          [
+            'evaluating the new model offline',
+            'evaluate the new model offline',
+            'evaluating it offline',
+            'offline evaluation',
+            'offline on a',
+            'on a held out sample',
+            'on held out data',
+            'on last week s data',
+          ],
+        ],
+        unless: ['not', 'before the canary', 'then a canary', 'then the canary', 'followed by', 'live traffic', 'real traffic'],
+      },
       // A canary watches errors and latency on a small slice; it has no control group or power to show a model is better.
       {
         allOf: [
@@ -2932,6 +2949,10 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
             'item metadata',
             'product metadata',
             'item attributes',
+            'their attributes',
+            'comparing their attributes',
+            'attribute similarity',
+            'brand',
             'product attributes',
             'titles and descriptions',
             'product titles',

@@ -1107,6 +1107,7 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
           ['single threaded', 'one command at a time', 'single thread', 'commands one by one', 'executes commands sequentially'],
           [
             'race free',
+            'atomic together',
             'can never interleave',
             'never interleave',
             'no race',
@@ -4357,6 +4358,15 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
         negated: true,
       },
       { allOf: [['exactly once', 'exactly one time']], denies: ['idempotent', 'idempotency'], unless: ['at least once', 'effectively once'] },
+      // "A 200 from the merchant confirms it processed the event exactly once, so we never send an event id."
+      {
+        allOf: [
+          ['exactly once', 'exactly one time'],
+          ['never need to send an event id', 'no need for an event id', 'don t need an event id', 'never need an event id'],
+        ],
+        negated: true,
+        unless: ['at least once', 'effectively once', 'achievable', 'idempotent'],
+      },
     ],
     correction:
       'delivery is at least once, so after a crash or a timeout the same message or job runs again; exactly-once effects come from idempotent handling (an idempotency key or a dedupe check where the side effect happens), not from the broker or the lock',
@@ -5041,6 +5051,12 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
             'mismatch between training and serving',
           ],
           [
+            'class imbalance',
+            'imbalanced classes',
+            'imbalanced training data',
+            'impossible by construction',
+            'impossible by design',
+            'can never happen',
             'model gets stale',
             'model goes stale',
             'model is stale',
@@ -7504,6 +7520,28 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
           ],
         ],
         unless: ['can lose', 'may lose', 'might lose', 'could lose', 'risk'],
+      },
+      // "Streaming replication acknowledges a commit only once the replica has applied it": by default it does not wait.
+      {
+        allOf: [
+          ['streaming replication', 'streams to a replica', 'streams to a standby', 'replica in a second region', 'replica in another region'],
+          [
+            'only once the replica has applied',
+            'only after the replica has applied',
+            'once the replica has applied it',
+            'after the replica applies it',
+          ],
+        ],
+        unless: [
+          'synchronous_commit',
+          'synchronous commit',
+          'synchronous standby',
+          'synchronous replication',
+          'remote apply',
+          'remote_apply',
+          'configure',
+          'configured',
+        ],
       },
     ],
     correction:
