@@ -154,6 +154,18 @@ describe(analyseAnswer.name, () => {
     expect(items.map((s) => s.listLike)).toEqual([true, true, true, true, true, true]);
   });
 
+  it('reads a thread numbered "1/", "2/" as one item per line, and hashtags on arrows as a list', () => {
+    const thread = [
+      "1/ How I'd build Instagram, a thread #SystemDesign",
+      '2/ Uploads → #S3 #PresignedURLs',
+      '3/ Delivery → #CDN #EdgeCaching',
+      '4/ Feed → #Redis #FanOut',
+    ].join('\n');
+    const items = sut('photo-feed', thread).sentences;
+    expect(items).toHaveLength(4);
+    expect(items.slice(1).map((s) => s.listLike)).toEqual([true, true, true]);
+  });
+
   it('reads terms each pointed at a virtue ("Redis Cluster -> horizontal scalability") as a list, and a consequence as a relation', () => {
     const virtues = [
       '1) Envoy rate-limit filter -> low latency',

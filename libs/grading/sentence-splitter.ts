@@ -95,7 +95,8 @@ function lineBreakEnds(folded: FoldedText, lineStart: number, at: number): boole
   const line = text.slice(lineStart, at).trimEnd();
   const rest = text.slice(at + 1, at + 12);
   if (line.length === 0 || /^\s*(\n|$)/.test(rest)) return true;
-  if (/^\s*([-*+>#|]|\d{1,2}[.)]\s)/.test(rest)) return true;
+  // A bullet, a numbered item ("2.", "2)") or a thread's numbering ("2/").
+  if (/^\s*([-*+>#|]|\d{1,2}[.)/]\s)/.test(rest)) return true;
   if (/[.!?:;]$/.test(line)) return true;
   const words = line.split(/\s+/).filter(Boolean).length;
   if (words <= 6) return true;

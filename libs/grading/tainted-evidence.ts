@@ -132,8 +132,8 @@ function closingUnit(sentences: readonly AnalysedSentence[], unitOf: (offset: nu
   return last > first ? last : -1;
 }
 
-/** A blank line, or a line break before a bullet ("-", "*", "•", "2.") or a short label ("Storage:", "Ordering:"). */
-const UNIT_BREAK = /\n[ \t]*\n|\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)]|[\p{L}][\p{L}\p{N} /&_-]{0,30}:)\s)/gu;
+/** A blank line, or a line break before a bullet ("-", "*", "•", "2.", "2/") or a short label ("Storage:", "Ordering:"). */
+const UNIT_BREAK = /\n[ \t]*\n|\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)/]|[\p{L}][\p{L}\p{N} /&_-]{0,30}:)\s)/gu;
 
 /** Offset → unit number (see `taintedEvidence`). */
 function unitIndexer(source: string): (offset: number) => number {
