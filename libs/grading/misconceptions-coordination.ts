@@ -128,6 +128,12 @@ const SUSPECTED = [
 
 /** Words saying a label value is kept out of the metric (logs, traces, exemplars) or bounded. */
 const LABELS_BOUNDED = [
+  // What such a label costs, said as the reason not to add it.
+  'separate time series',
+  'separate series',
+  'millions of series',
+  'take down',
+  'takes down',
   'cap',
   'capped',
   'limit',

@@ -333,6 +333,19 @@ describe(RubricGrader.name, () => {
     expect(status(deepDive(`${dropped}\n\n${leases}`))['worker-failure-recovery']).toBe('covered');
   });
 
+  it("reads a closing wrong claim as about the point of its claim's dimension, even where it names another point more", () => {
+    const tradeOffs = inPhaseOf('recommendation-engine', 'trade-offs-scaling');
+    const experiments =
+      'Every new model runs in shadow first, then as a 5% canary, then in an A/B test judged on conversion, with guardrails on latency that roll it back automatically. ' +
+      'If ranking times out we serve candidates in retrieval order, and if the service fails, cached popular-per-category lists; new users get popularity plus context.';
+    // A trade-off (offline-win-means-online-win) that names the offline/online split as much as experimentation.
+    const promoted =
+      "For simplicity in the first year, we'll skip the experimentation platform: the team promotes a model once its offline NDCG beats the current one, and the fleet picks it up for all traffic on the next deploy.";
+    expect(status(tradeOffs(experiments))['experimentation-fallbacks']).toBe('covered');
+    expect(status(tradeOffs(`${experiments}\n\n${promoted}`))['experimentation-fallbacks']).toBe('missed');
+    expect(status(tradeOffs(`${promoted}\n\n${experiments}`))['experimentation-fallbacks']).toBe('covered');
+  });
+
   it('holds every dimension down when several sentences make wrong claims: a pattern, not a slip', () => {
     const clean = grade(GOOD);
     const wrong = [

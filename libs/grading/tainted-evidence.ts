@@ -16,6 +16,9 @@ import {
  * sentences around the wrong claim (its set-up, its consequences) earn that point nothing either. A key point is
  * "about" a wrong sentence when the sentence names more of its concepts than of any other point's (ties taint each):
  * a claim about timeouts that says "retry" is about the payment state machine, not the webhook retries beside it.
+ * It is also about the one point it names that the claim's dimension scores (a question scores each dimension by about
+ * one point): "promote the model once its offline NDCG beats the current one" names the offline/online split most,
+ * but as a trade-off it is about experimentation.
  * `source` null: the whole answer is one unit. Each wrong sentence comes with the dimensions its claims count against.
  * A wrong claim in the answer's closing unit is its last word on the one point it is about (`closingUnit`): that
  * point earns nothing anywhere in the answer. Returns, per key point id, the sentences to leave out (only points with
@@ -35,19 +38,22 @@ export function taintedEvidence(
   source: string | null,
 ): { readonly left: Map<string, Set<AnalysedSentence>>; readonly wrongAbout: Map<string, AnalysedSentence> } {
   const unitOf = source === null ? () => 0 : unitIndexer(source);
-  const closing = closingUnit(sentences, unitOf);
+  const closing = source === null ? -1 : closingUnit(source, unitOf);
   const left = new Map<string, Set<AnalysedSentence>>();
   const wrongAbout = new Map<string, AnalysedSentence>();
   for (const [w, dimensions] of wrong) {
     const unit = unitOf(w.start);
     const named = keyPoints.map((k) => k.signals.concepts.filter((c) => keyAt(w, c.key) !== -1).length);
-    const most = Math.max(0, ...named);
-    if (most === 0) continue;
-    const about = keyPoints.filter((_, i) => named[i] === most);
-    // The closing unit's wrong claim takes back the one point it is about: the one it names most, or of those, the one
-    // its claim's dimension scores. Naming several points alike, it is no last word on any of them.
-    const ofItsDimension = about.filter((k) => dimensions.has(k.keyPoint.dimension));
-    const lastWordOn = unit !== closing ? null : about.length === 1 ? about[0] : ofItsDimension.length === 1 ? ofItsDimension[0] : null;
+    const top = Math.max(0, ...named);
+    if (top === 0) continue;
+    // It is about the points it names most, and about the one point it names that its claim's dimension scores.
+    const ofItsDimension = keyPoints.filter((k, i) => (named[i] ?? 0) > 0 && dimensions.has(k.keyPoint.dimension));
+    const most = keyPoints.filter((_, i) => named[i] === top);
+    const about = ofItsDimension.length === 1 && !most.includes(ofItsDimension[0] as CompiledKeyPoint) ? [...most, ...ofItsDimension] : most;
+    // The closing unit's wrong claim takes back the one point of its dimension it names. Which other point it is about
+    // is read from word overlap alone, too loosely to take back what the answer earned elsewhere ("the HTTP latency
+    // histogram will carry user_id as a label" names instrumentation most, and gets cardinality wrong).
+    const lastWordOn = unit === closing && ofItsDimension.length === 1 ? ofItsDimension[0] : null;
     for (const k of about) {
       if (!wrongAbout.has(k.keyPoint.id)) wrongAbout.set(k.keyPoint.id, w);
       let set = left.get(k.keyPoint.id);
@@ -82,7 +88,7 @@ export function contradictingEvidence(
   // Only the distinctions some point's explanation draws are read (most answers name none of them).
   const pairs = new Set(judged.flatMap((k) => (k.stance as ExplanationStance).contrasts.map((c) => c.pair)));
   const unitOf = unitIndexer(source);
-  const closing = closingUnit(sentences, unitOf);
+  const closing = closingUnit(source, unitOf);
   const units = new Map<number, AnalysedSentence[]>();
   for (const s of stated) units.set(unitOf(s.start), [...(units.get(unitOf(s.start)) ?? []), s]);
   for (const [unit, members] of units) {
@@ -117,20 +123,25 @@ export function contradictingEvidence(
 const NO_SIDES: PassageSides = new Map();
 
 /**
- * The answer's closing unit, when it has more than one: what it gets wrong there is its last word on the point ("For
- * performance, though, I'd drop heartbeats and leases altogether"), and it takes back what the point earned earlier.
- * -1 for an answer of one unit (its unit is already the whole answer).
+ * The answer's closing paragraph, when it has more than one unit: what it gets wrong there is its last word on the
+ * point ("For performance, though, I'd drop heartbeats and leases altogether"), and it takes back what the point
+ * earned earlier. A closing bullet or labelled line is one note among others, and costs only itself. -1 when there is
+ * no such paragraph (an answer of one unit: its unit is already the whole answer).
  */
-function closingUnit(sentences: readonly AnalysedSentence[], unitOf: (offset: number) => number): number {
-  let last = -1;
-  let first = Number.POSITIVE_INFINITY;
-  for (const s of sentences) {
-    const unit = unitOf(s.start);
-    if (unit > last) last = unit;
-    if (unit < first) first = unit;
-  }
-  return last > first ? last : -1;
+function closingUnit(source: string, unitOf: (offset: number) => number): number {
+  const first = source.search(/\S/);
+  if (first === -1) return -1;
+  const end = source.trimEnd().length;
+  const last = unitOf(end - 1);
+  if (last <= unitOf(first)) return -1;
+  const blank = [...source.slice(0, end).matchAll(/\n[ \t]*\n/g)].at(-1);
+  if (blank === undefined) return -1;
+  const start = (blank.index ?? 0) + blank[0].length;
+  return unitOf(start) === last && !NOTE_OPENING.test(source.slice(start, end)) ? last : -1;
 }
+
+/** A line that opens with a bullet, a number or a short label: one note, not a paragraph. */
+const NOTE_OPENING = /^\s*(?:[-*•]|\d{1,2}[.)/]|[\p{L}][\p{L}\p{N} /&_-]{0,30}:)\s/u;
 
 /** A blank line, or a line break before a bullet ("-", "*", "•", "2.", "2/") or a short label ("Storage:", "Ordering:"). */
 const UNIT_BREAK = /\n[ \t]*\n|\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)/]|[\p{L}][\p{L}\p{N} /&_-]{0,30}:)\s)/gu;
