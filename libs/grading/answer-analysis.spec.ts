@@ -111,6 +111,11 @@ describe(analyseAnswer.name, () => {
       'Nightly we load the settlement files and match them line by line against captured payments and ledger entries, ' +
       'and a mismatch opens a case and pages finance and blocks the payout until it is resolved.';
     expect(listLike(prose)).toEqual([false]);
+    // "plus" joins a chain as "and" does.
+    const plus =
+      'Idempotency keys and a double-entry ledger plus a transactional outbox with HMAC-signed webhooks and exponential backoff plus a ' +
+      'payment state machine with a pending state and tokenization and PCI DSS plus Postgres with ACID and sharding by merchant.';
+    expect(listLike(plus)).toEqual([true]);
   });
 
   it('reads a diagram typed as text as a list: long arrows and labelled boxes name parts, they explain none', () => {
@@ -164,6 +169,28 @@ describe(analyseAnswer.name, () => {
     const items = sut('photo-feed', thread).sentences;
     expect(items).toHaveLength(4);
     expect(items.slice(1).map((s) => s.listLike)).toEqual([true, true, true]);
+  });
+
+  it('reads a commit log as a list: each line titles a change and explains none', () => {
+    const log = [
+      'a1f3c2e feat: websocket gateway with session registry',
+      '9b7d410 feat: per-conversation sequence numbers',
+      '5c2e9aa feat: cassandra partition key conversation_id, clustering seq',
+      '3d9f8c1 fix(presence): heartbeats + read receipts',
+    ].join('\n');
+    const items = sut('chat-system', log).sentences;
+    expect(items.map((s) => s.listLike)).toEqual([true, true, true, true]);
+  });
+
+  it('ends a line of code at its line break, so identifiers spelling rubric terms read as the list they are', () => {
+    const code = [
+      'def home_feed(user_id, cursor):',
+      '    media = presigned_s3_upload() + async_thumbnail_workers() + cdn_edge_cache()',
+      '    shard = consistent_hashing(user_id)',
+    ].join('\n');
+    const items = sut('photo-feed', code).sentences;
+    expect(items).toHaveLength(3);
+    expect(items.slice(1).map((s) => s.listLike)).toEqual([true, true]);
   });
 
   it('reads terms each pointed at a virtue ("Redis Cluster -> horizontal scalability") as a list, and a consequence as a relation', () => {

@@ -1,7 +1,8 @@
 import type { AnalysedSentence } from './answer-analysis.js';
+import { COMMIT_LINE } from './sentence-splitter.js';
 import type { FoldedText } from './text-normaliser.js';
 
-const CHAINED = / (?:and|or) /g;
+const CHAINED = / (?:and|or|plus) /g;
 
 /** Share of a sentence's content words that are rubric terms above which it says nothing of its own. */
 const RUBRIC_ONLY = 0.8;
@@ -14,6 +15,9 @@ const RELATES = /->|→|=>|=/;
  * part works or why it is there, and the board, not the chat, is where a diagram is read.
  */
 const DIAGRAM = /-{2,}>|<-{2,}|==>|-\.->|(?:\b[a-z_]\w*\[[a-z(][^\]]*\]|\[[a-z][^\]]*\])\s*(?:-+>|→|\|)/i;
+
+/** Lines of a commit log from which they are one. */
+const COMMIT_LOG_LINES = 3;
 
 /** Words per item at most, on average, in a line of items that has one plain function word ("retries with backoff"). */
 const SHORT_ITEM = 2.5;
@@ -42,16 +46,20 @@ const itemsIn = (text: string) => text.split(/[,;|+*]| \/ | and | or | & /).filt
  * - many short comma/slash/"and" separated items with little prose around them;
  * - a dozen or more things in one sentence, a few words each, unless it is one record's fields (a catalogue);
  * - a dense run of short items that are mostly rubric terms, with no reasoning;
- * - a chain of rubric terms joined by "and" or "or" over and over ("idempotency keys and a ledger and sagas and …");
+ * - a chain of rubric terms joined by "and", "or" or "plus" over and over ("idempotency keys and a ledger and sagas and …");
  * - three or more consecutive lines of one to four words without function words, or of rubric words only (bullets);
  * - every fragment of an answer made mostly of fragments (short lines with no number, relation or reason);
- * - a line of diagram notation (long arrows, labelled boxes joined by arrows).
+ * - a line of diagram notation (long arrows, labelled boxes joined by arrows);
+ * - the lines of a commit log (a short hash or a "feat:" type before each title).
  */
 export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedText): void {
+  // A commit log ("9b7d410 feat: per-conversation sequence numbers", three lines or more) titles changes, one per line.
+  const commits = sentences.filter((s) => COMMIT_LINE.test(folded.text.slice(s.foldedStart, s.foldedEnd)));
+  const log = commits.length >= COMMIT_LOG_LINES ? new Set(commits) : null;
   for (const s of sentences) {
     const n = s.tokenEnd - s.tokenStart;
     if (n < 3) continue;
-    if (DIAGRAM.test(folded.text.slice(s.foldedStart, s.foldedEnd))) {
+    if (log?.has(s) || DIAGRAM.test(folded.text.slice(s.foldedStart, s.foldedEnd))) {
       s.listLike = true;
       continue;
     }

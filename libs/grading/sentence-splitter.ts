@@ -87,6 +87,13 @@ export function splitSentences(folded: FoldedText, tokens: Tokens, scratch: Code
 /** A line that stops mid-phrase: a comma, an open bracket or a joining word before the break ("sent to\nKafka"). */
 const MID_PHRASE = /(?:[,(]|\b(?:the|a|an|to|of|and|or|in|on|for|with|by|from|at|as|is|are|that|which|into|via|vs))$/;
 
+/** A commit as a log lists it: a short hash, or a conventional-commit type ("feat:", "fix(api):"). */
+export const COMMIT_LINE =
+  /^\s*(?:(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,12}\s|(?:feat|fix|chore|refactor|perf|docs|test|build|ci|style)(?:\([^)]*\))?!?:\s)/;
+
+/** A line of code, by its form: it assigns a name, or ends a call, a block or a statement. */
+const CODE_LINE = /^\s*[a-z_][\w.]*\s*=(?!=)|[(){};]$|\)\s*:$/i;
+
 /** A capitalised word (not an all-caps one: SQL and state names run on over lines). */
 const CAPITALISED = /^\s*[A-Z][a-z]/;
 
@@ -95,9 +102,11 @@ function lineBreakEnds(folded: FoldedText, lineStart: number, at: number): boole
   const line = text.slice(lineStart, at).trimEnd();
   const rest = text.slice(at + 1, at + 12);
   if (line.length === 0 || /^\s*(\n|$)/.test(rest)) return true;
-  // A bullet, a numbered item ("2.", "2)") or a thread's numbering ("2/").
-  if (/^\s*([-*+>#|]|\d{1,2}[.)/]\s)/.test(rest)) return true;
+  // A bullet, a numbered item ("2.", "2)"), a thread's numbering ("2/") or a commit of a log ("9b7d410 feat: …").
+  if (/^\s*([-*+>#|]|\d{1,2}[.)/]\s)/.test(rest) || COMMIT_LINE.test(text.slice(at + 1, at + 40))) return true;
   if (/[.!?:;]$/.test(line)) return true;
+  // A line of code: an assignment, or a call, block or statement ended ("media = upload() + resize()", "}", "f(x)").
+  if (CODE_LINE.test(line)) return true;
   const words = line.split(/\s+/).filter(Boolean).length;
   if (words <= 6) return true;
   // Lines typed one per item, unpunctuated ("S3 → CDN\nKafka → resize workers"): the next opens a statement of its
