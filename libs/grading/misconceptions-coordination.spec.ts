@@ -454,6 +454,21 @@ const WRONG: readonly (readonly [string, string, string])[] = [
 /** [questionId, sentence, misconception id] */
 const BROADENED: readonly (readonly [string, string, string])[] = [
   [
+    'observability-platform',
+    'With push, the platform notices a dead service immediately, because its data arrives on a schedule.',
+    'push-reveals-dead-services',
+  ],
+  [
+    'observability-platform',
+    "With pull, a crashed target just goes quiet, and the scraper can't tell a dead process from an idle one.",
+    'push-reveals-dead-services',
+  ],
+  [
+    'distributed-rate-limiter',
+    'The sliding log is the memory-light option: per key it just keeps a running count and the start of the window.',
+    'sliding-log-constant-memory',
+  ],
+  [
     'distributed-rate-limiter',
     'A token bucket enforces perfectly even spacing between requests, so it never admits bursts at all.',
     'token-bucket-constant-outflow',
@@ -602,6 +617,7 @@ const BROADENED: readonly (readonly [string, string, string])[] = [
 
 /** [questionId, sentence] */
 const CORRECT: readonly (readonly [string, string])[] = [
+  ['observability-platform', 'With pull, a crashed target fails its scrape, so the up metric drops to zero and we page on it.'],
   ['distributed-rate-limiter', 'Unlike a leaky bucket, a token bucket admits bursts up to its size and then spaces requests evenly.'],
   ['distributed-rate-limiter', 'The sliding window counter approximates the sliding log: it weights the previous window, so it is close to exact.'],
   ['recommendation-engine', 'Class imbalance is a training problem; training-serving skew comes from features computed differently online.'],

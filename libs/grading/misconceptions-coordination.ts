@@ -3491,6 +3491,10 @@ export const COORDINATION_MISCONCEPTIONS: readonly Misconception[] = [
             'one central place to see what s alive',
             'see what s alive',
             'see what is alive',
+            'notices a dead service',
+            'notice a dead service',
+            'notices a dead service immediately',
+            'knows exactly what it expected',
           ],
         ],
         unless: [
@@ -3510,6 +3514,23 @@ export const COORDINATION_MISCONCEPTIONS: readonly Misconception[] = [
           'stays',
           'remains',
         ],
+      },
+      // "With pull, a crashed target just goes quiet, and the scraper can't tell a dead process from an idle one."
+      {
+        allOf: [
+          ['with pull', 'pulling', 'the scraper', 'scraping', 'scrape based'],
+          [
+            'can t tell a dead',
+            'cannot tell a dead',
+            'just goes quiet',
+            'can t tell dead',
+            'miss outages',
+            'can t detect a dead',
+            'cannot detect a dead',
+          ],
+        ],
+        negated: true,
+        unless: ['push', 'pushes', 'pushing', 'up metric', 'scrape fails', 'failed scrape'],
       },
     ],
     correction:

@@ -4,6 +4,23 @@ import { READPATH_MISCONCEPTIONS } from './misconceptions-readpath.js';
 
 /** Wrong claims about read paths, storage and ranking, each worded as different candidates would put it: [question, text, misconception]. */
 const WRONG: readonly (readonly [string, string, string])[] = [
+  [
+    'recommendation-engine',
+    'Precomputed lists are actually the fresher option: the nightly job sees the complete picture of what each user did.',
+    'batch-fresher-than-request-time',
+  ],
+  [
+    'recommendation-engine',
+    "Since the nightly lists already reflect the freshest data, we don't need a streaming pipeline.",
+    'batch-fresher-than-request-time',
+  ],
+  ['payment-gateway', 'An eventually consistent store is what protects us from double charges.', 'eventual-consistency-prevents-duplicates'],
+  [
+    'payment-gateway',
+    'Both regions accept the charge, and when the regions converge the duplicate is merged away.',
+    'eventual-consistency-prevents-duplicates',
+  ],
+  ['chat-system', "Fan-out on write is the cheap side for sending, so the sender's path stays light.", 'fanout-costs-swapped'],
   ['recommendation-engine', 'A canary deployment means evaluating the new model offline on a small held-out sample.', 'canary-is-ab-test'],
   [
     'recommendation-engine',
@@ -701,6 +718,16 @@ const WRONG: readonly (readonly [string, string, string])[] = [
 
 /** The correct statement of the same topic, as a strong candidate words it: [question, text, misconception it must not trip]. */
 const RIGHT: readonly (readonly [string, string, string])[] = [
+  [
+    'recommendation-engine',
+    'Nightly precomputed lists are cheap to serve but a day old, so session features computed at request time keep them fresh.',
+    'batch-fresher-than-request-time',
+  ],
+  [
+    'payment-gateway',
+    'Multi-leader replication cannot prevent double charges: two regions could both accept the charge before they converge.',
+    'eventual-consistency-prevents-duplicates',
+  ],
   [
     'recommendation-engine',
     'We evaluate the new model offline on held-out data, then a canary deployment sends it 5% of live traffic.',

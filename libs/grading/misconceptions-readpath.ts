@@ -990,6 +990,8 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
             'heavier reads',
             'cheap writes',
             'writes are cheap',
+            'is the cheap side',
+            'the cheap side for sending',
             'cheaper writes',
             'fast writes',
             'faster writes',
@@ -4029,5 +4031,55 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
     ],
     correction:
       'vector clocks give only a partial order: they say which of two events happened before the other, or that they were concurrent; a total order needs a tie-break or a single sequencer per conversation',
+  },
+  // Trade-offs stated backwards.
+  {
+    id: 'batch-fresher-than-request-time',
+    dimension: TRADE,
+    claims: [
+      {
+        allOf: [
+          ['precomputed', 'precompute', 'nightly', 'batch', 'offline'],
+          [
+            'are the fresher option',
+            'is the fresher option',
+            'are actually the fresher',
+            'is actually the fresher',
+            'already reflect the freshest',
+            'reflect the freshest data',
+            'fresher than computing at request time',
+            'fresher than request time',
+            'fresher than real time',
+          ],
+        ],
+        unless: ['not', 'never', 'less'],
+      },
+    ],
+    correction:
+      'a nightly batch is up to a day old when it is served, so it cannot reflect the current session; freshness comes from computing at request time with features a stream keeps seconds old, and the batch supplies what may be stale',
+  },
+  {
+    id: 'eventual-consistency-prevents-duplicates',
+    dimension: TRADE,
+    claims: [
+      {
+        allOf: [
+          ['eventually consistent', 'eventual consistency', 'multi leader', 'active active', 'asynchronous replication', 'converge'],
+          [
+            'protects us from double charges',
+            'protects against double charges',
+            'prevents double charges',
+            'prevent double charges',
+            'the duplicate is merged away',
+            'duplicates are merged away',
+            'duplicate gets merged',
+            'merges the duplicate',
+          ],
+        ],
+        unless: ['not', 'can t', 'cannot', 'risk', 'could', 'might'],
+      },
+    ],
+    correction:
+      'two leaders that each accept a write independently can both charge: converging later merges the records, not the money already moved; preventing a double charge needs one place that decides, an idempotency key checked under strong consistency',
   },
 ];

@@ -6686,6 +6686,10 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
             'only needs the current',
             'two counters',
             'two counts',
+            'memory light option',
+            'the memory light one',
+            'is memory light',
+            'keeps a running count',
           ],
         ],
         // What a true sentence says of the log ("stores every timestamp"), not any mention of a timestamp: "O(1)
