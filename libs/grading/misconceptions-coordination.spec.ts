@@ -454,6 +454,12 @@ const WRONG: readonly (readonly [string, string, string])[] = [
 /** [questionId, sentence, misconception id] */
 const BROADENED: readonly (readonly [string, string, string])[] = [
   [
+    'payment-gateway',
+    'A synchronous standby, because synchronous replication makes commits faster by sharing the write across two machines.',
+    'sync-replication-free',
+  ],
+  ['payment-gateway', 'Retrying is safe because processors always decline a request that timed out.', 'timeout-means-failed'],
+  [
     'observability-platform',
     'With push, the platform notices a dead service immediately, because its data arrives on a schedule.',
     'push-reveals-dead-services',

@@ -4,6 +4,20 @@ import { READPATH_MISCONCEPTIONS } from './misconceptions-readpath.js';
 
 /** Wrong claims about read paths, storage and ranking, each worded as different candidates would put it: [question, text, misconception]. */
 const WRONG: readonly (readonly [string, string, string])[] = [
+  ['payment-gateway', 'Webhooks are signed with HMAC so they are encrypted in transit.', 'signing-is-encryption'],
+  ['realtime-notifications', 'Each push is signed, so it is encrypted and nobody can read it.', 'signing-is-encryption'],
+  ['photo-feed', 'Snowflake ids are random 64-bit numbers, so writes spread evenly across shards.', 'snowflake-ids-random'],
+  ['chat-system', "We use Snowflake ids because they're random and never collide.", 'snowflake-ids-random'],
+  ['photo-feed', 'Older originals move to cold storage because cold storage has faster reads for rarely accessed data.', 'cold-storage-faster'],
+  ['observability-platform', 'Logs go to the archive tier after a week, which also gives faster retrieval.', 'cold-storage-faster'],
+  ['photo-feed', 'Once the CDN holds a copy, we can keep fewer replicas in S3 and let the CDN act as the backup.', 'cdn-as-backup'],
+  ['url-shortener', 'The CDN keeps every redirect, so it serves as our backup if the database is lost.', 'cdn-as-backup'],
+  ['payment-gateway', 'The idempotency key lets the load balancer pin a retry to the same application server.', 'idempotency-key-pins-server'],
+  [
+    'job-scheduler',
+    'Idempotency keys route the retry to the same worker, whose in-memory cache still holds the result.',
+    'idempotency-key-pins-server',
+  ],
   [
     'recommendation-engine',
     'Precomputed lists are actually the fresher option: the nightly job sees the complete picture of what each user did.',
@@ -718,6 +732,19 @@ const WRONG: readonly (readonly [string, string, string])[] = [
 
 /** The correct statement of the same topic, as a strong candidate words it: [question, text, misconception it must not trip]. */
 const RIGHT: readonly (readonly [string, string, string])[] = [
+  [
+    'payment-gateway',
+    'Webhooks are signed with HMAC for authenticity and sent over TLS, which is what encrypts them in transit.',
+    'signing-is-encryption',
+  ],
+  ['photo-feed', 'Snowflake ids are time-ordered, so a cursor of the last id pages the feed.', 'snowflake-ids-random'],
+  ['photo-feed', 'Cold storage is cheaper but slower to read, so only originals nobody has viewed in months go there.', 'cold-storage-faster'],
+  ['photo-feed', 'The CDN is a cache, not a backup: durability stays with S3 and its cross-region replication.', 'cdn-as-backup'],
+  [
+    'payment-gateway',
+    'The idempotency key and the first response are stored in Postgres under a unique constraint, so a retry on any server finds them.',
+    'idempotency-key-pins-server',
+  ],
   [
     'recommendation-engine',
     'Nightly precomputed lists are cheap to serve but a day old, so session features computed at request time keep them fresh.',

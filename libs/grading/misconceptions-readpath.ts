@@ -4082,4 +4082,111 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
     correction:
       'two leaders that each accept a write independently can both charge: converging later merges the records, not the money already moved; preventing a double charge needs one place that decides, an idempotency key checked under strong consistency',
   },
+  // Right choices, wrong reasons: what a mechanism is for, said wrong.
+  {
+    id: 'signing-is-encryption',
+    dimension: TRADE,
+    claims: [
+      {
+        allOf: [
+          ['hmac', 'signed', 'signature', 'signatures', 'signing'],
+          [
+            'so they are encrypted',
+            'so it is encrypted',
+            'encrypted in transit',
+            'encrypts the payload',
+            'encrypts the body',
+            'keeps the payload secret',
+          ],
+        ],
+        unless: ['not', 'tls', 'https', 'integrity', 'authentic', 'authenticity'],
+      },
+    ],
+    correction:
+      'an HMAC signature proves who sent a payload and that it was not altered; it hides nothing, so confidentiality in transit comes from TLS',
+  },
+  {
+    id: 'snowflake-ids-random',
+    dimension: DATA,
+    claims: [
+      {
+        allOf: [
+          ['snowflake', 'snowflake ids', 'snowflake id'],
+          [
+            'are random',
+            'they re random',
+            'they are random',
+            'random 64 bit',
+            'randomly distributed',
+            'because they re random',
+            'because they are random',
+          ],
+        ],
+        unless: ['not random', 'time ordered', 'time sortable', 'roughly sorted', 'timestamp', 'not'],
+      },
+    ],
+    correction:
+      'a Snowflake id starts with a timestamp, then a machine id and a sequence: ids sort by creation time, which is why feeds page by them, and they are anything but random',
+  },
+  {
+    id: 'cold-storage-faster',
+    dimension: TRADE,
+    claims: [
+      {
+        allOf: [
+          ['cold storage', 'cold tier', 'glacier', 'archive tier', 'archive storage', 'infrequent access'],
+          ['faster reads', 'reads faster', 'faster to read', 'faster retrieval', 'quicker reads', 'faster access'],
+        ],
+        unless: ['not', 'slower', 'instead of', 'rather than', 'hot tier', 'hot storage'],
+      },
+    ],
+    correction:
+      'cold and archive tiers trade slower, sometimes hours-long, retrieval for cheaper storage; rarely read data goes there because it is rarely read, not to read it faster',
+  },
+  {
+    id: 'cdn-as-backup',
+    dimension: ARCH,
+    claims: [
+      {
+        allOf: [
+          ['cdn', 'edge cache', 'edge caches'],
+          [
+            'act as the backup',
+            'acts as the backup',
+            'as our backup',
+            'as a backup',
+            'fewer replicas in s3',
+            'fewer copies in s3',
+            'instead of replicas',
+          ],
+        ],
+        unless: ['not', 'never', 'cannot', 'can t'],
+      },
+    ],
+    correction:
+      'a CDN caches what was recently requested and evicts the rest: it is no durable copy, so durability stays with the object store and its replication',
+  },
+  {
+    id: 'idempotency-key-pins-server',
+    dimension: ARCH,
+    claims: [
+      {
+        allOf: [
+          ['idempotency key', 'idempotency keys'],
+          [
+            'pin a retry',
+            'pins a retry',
+            'pin the retry',
+            'pins the retry',
+            'same application server',
+            'route the retry to the same',
+            'in memory cache still holds',
+          ],
+        ],
+        unless: ['not', 'any server', 'shared store', 'database', 'unique constraint'],
+      },
+    ],
+    correction:
+      'the key is stored with the first response in a shared store under a unique constraint, so a retry that lands on any server finds it; pinning to one server loses it when that server restarts',
+  },
 ];

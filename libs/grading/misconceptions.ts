@@ -1091,7 +1091,18 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
       {
         allOf: [
           ['synchronous replication', 'replication is synchronous', 'replicates synchronously'],
-          ['no extra latency', 'no latency', 'without latency', 'no cost', 'for free', 'always see exactly the same'],
+          [
+            'no extra latency',
+            'no latency',
+            'without latency',
+            'no cost',
+            'for free',
+            'always see exactly the same',
+            'makes commits faster',
+            'commits faster',
+            'faster commits',
+            'by sharing the write',
+          ],
         ],
       },
     ],
@@ -7445,6 +7456,8 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
         allOf: [
           ['timeout', 'timed out', 'times out', 'time out'],
           [
+            'always decline a request that timed out',
+            'always declines a request that timed out',
             'did not happen',
             'didn t happen',
             'never happened',
