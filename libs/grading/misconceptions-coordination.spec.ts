@@ -454,6 +454,11 @@ const WRONG: readonly (readonly [string, string, string])[] = [
 /** [questionId, sentence, misconception id] */
 const BROADENED: readonly (readonly [string, string, string])[] = [
   [
+    'distributed-rate-limiter',
+    'Including the gateway id spreads the counters, and each gateway enforces the configured limit against its own counter.',
+    'local-limits-are-global',
+  ],
+  [
     'payment-gateway',
     'A synchronous standby, because synchronous replication makes commits faster by sharing the write across two machines.',
     'sync-replication-free',
@@ -623,6 +628,7 @@ const BROADENED: readonly (readonly [string, string, string])[] = [
 
 /** [questionId, sentence] */
 const CORRECT: readonly (readonly [string, string])[] = [
+  ['distributed-rate-limiter', 'If Redis is down, each gateway falls back to its own counter with the limit divided by the number of gateways.'],
   ['observability-platform', 'With pull, a crashed target fails its scrape, so the up metric drops to zero and we page on it.'],
   ['distributed-rate-limiter', 'Unlike a leaky bucket, a token bucket admits bursts up to its size and then spaces requests evenly.'],
   ['distributed-rate-limiter', 'The sliding window counter approximates the sliding log: it weights the previous window, so it is close to exact.'],

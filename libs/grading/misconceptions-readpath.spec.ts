@@ -4,6 +4,16 @@ import { READPATH_MISCONCEPTIONS } from './misconceptions-readpath.js';
 
 /** Wrong claims about read paths, storage and ranking, each worded as different candidates would put it: [question, text, misconception]. */
 const WRONG: readonly (readonly [string, string, string])[] = [
+  [
+    'job-scheduler',
+    'When the dispatcher hands an attempt to a worker, it generates a fresh random UUID as the idempotency key.',
+    'idempotency-key-per-attempt',
+  ],
+  [
+    'payment-gateway',
+    'When a charge request reaches our API, the gateway generates an idempotency key for it, a fresh UUID, and stores it.',
+    'idempotency-key-per-attempt',
+  ],
   ['payment-gateway', 'Webhooks are signed with HMAC so they are encrypted in transit.', 'signing-is-encryption'],
   ['realtime-notifications', 'Each push is signed, so it is encrypted and nobody can read it.', 'signing-is-encryption'],
   ['photo-feed', 'Snowflake ids are random 64-bit numbers, so writes spread evenly across shards.', 'snowflake-ids-random'],
@@ -732,6 +742,7 @@ const WRONG: readonly (readonly [string, string, string])[] = [
 
 /** The correct statement of the same topic, as a strong candidate words it: [question, text, misconception it must not trip]. */
 const RIGHT: readonly (readonly [string, string, string])[] = [
+  ['payment-gateway', 'The client generates a fresh UUID as the idempotency key once and reuses it on every retry.', 'idempotency-key-per-attempt'],
   [
     'payment-gateway',
     'Webhooks are signed with HMAC for authenticity and sent over TLS, which is what encrypts them in transit.',

@@ -4189,4 +4189,38 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
     correction:
       'the key is stored with the first response in a shared store under a unique constraint, so a retry that lands on any server finds it; pinning to one server loses it when that server restarts',
   },
+  {
+    id: 'idempotency-key-per-attempt',
+    dimension: ARCH,
+    claims: [
+      {
+        allOf: [
+          ['idempotency key', 'idempotency keys'],
+          [
+            'fresh uuid',
+            'fresh random uuid',
+            'new uuid',
+            'new random uuid',
+            'a fresh key',
+            'generating the key at dispatch',
+            'generated at dispatch',
+          ],
+        ],
+        unless: [
+          'same key',
+          'stable',
+          'across retries',
+          'across attempts',
+          'client',
+          'merchant sends',
+          'merchants send',
+          'reuse',
+          'reuses',
+          'reused',
+        ],
+      },
+    ],
+    correction:
+      'an idempotency key must stay the same across every retry of one operation: the client, or the first step that creates the operation, mints it once, and a fresh key per request or attempt makes every retry look new',
+  },
 ];

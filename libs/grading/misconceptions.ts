@@ -2679,6 +2679,19 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     id: 'local-limits-are-global',
     dimension: SCALE,
     claims: [
+      // "Including the gateway id in the key … each gateway enforces the configured limit against its own counter."
+      {
+        allOf: [
+          [
+            'against its own counter',
+            'no two gateways ever update the same counter',
+            'no two gateways update the same counter',
+            'gateway id in the key',
+            'including the gateway id',
+          ],
+        ],
+        unless: ['divide', 'divided', 'split', 'share of', 'times the number', 'fallback', 'fall back', 'falls back'],
+      },
       {
         allOf: [
           [
