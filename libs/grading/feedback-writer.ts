@@ -4,12 +4,12 @@ import { type AnalysedSentence, type AnswerAnalysis, saysWhy } from './answer-an
 import { withBelowBandReasons } from './below-band.js';
 import type { CompiledKeyPoint, CompiledQuestion } from './compiled-question.js';
 import type { CoverageResult, SentenceKeys } from './coverage-judge.js';
-import type { Contradiction } from './explanation-check.js';
 import { label, listOf, said } from './feedback-text.js';
 import type { DimensionGrade, Feedback, GradeFlag, KeyPointGrade, MistakeGrade } from './grade.schema.js';
 import type { GradingScope } from './grading-scope.js';
 import type { FoundMisconception, MistakeResult } from './mistake-judge.js';
 import { OVERCLAIM } from './overclaims.js';
+import type { Contradicted } from './tainted-evidence.js';
 
 export interface FeedbackInputs {
   readonly compiled: CompiledQuestion;
@@ -25,8 +25,10 @@ export interface FeedbackInputs {
   readonly misconceptions: readonly FoundMisconception[];
   /** Per key point, the wrong claim in this answer that is about it (its explanation then earns the point nothing). */
   readonly wrongAbout: ReadonlyMap<string, AnalysedSentence>;
+  /** The key points a wrong claim in the closing paragraph took back from the whole answer (tainted-evidence.ts). */
+  readonly lastWord: ReadonlySet<string>;
   /** Per key point, the sentence in this answer that contradicts the point's explanation, and how (explanation-check.ts). */
-  readonly contradicted: ReadonlyMap<string, { readonly sentence: AnalysedSentence; readonly contradiction: Contradiction }>;
+  readonly contradicted: ReadonlyMap<string, Contradicted>;
   /** The key points and mistakes as graded, with their verbatim quotes. */
   readonly graded: { readonly keyPoints: readonly KeyPointGrade[]; readonly mistakes: readonly MistakeGrade[] };
   readonly dimensions: readonly DimensionGrade[];
@@ -229,18 +231,24 @@ function gapLines(gaps: readonly CompiledKeyPoint[], inputs: FeedbackInputs): st
     // Got wrong, not left out: the correction above says what is wrong, this line what it costs.
     const wrong = inputs.wrongAbout.get(k.keyPoint.id);
     if (wrong) {
+      const quoted = said(inputs.answer.source.slice(wrong.start, wrong.end).trim());
       lines.push(
-        `${point} earns nothing in this answer, because ${said(inputs.answer.source.slice(wrong.start, wrong.end).trim())} gets it wrong; the correction above is what a strong answer builds on.`,
+        inputs.lastWord.has(k.keyPoint.id)
+          ? `${point} earns nothing in this answer: ${quoted}, in your closing paragraph, gets it wrong, and as your last word on it, it stands over what you said before; the correction above is what a strong answer builds on.`
+          : `${point} earns nothing in this answer, because ${quoted} gets it wrong; the correction above is what a strong answer builds on.`,
       );
       continue;
     }
     // Contradicted: the line says what the point's own explanation says instead.
     const against = inputs.contradicted.get(k.keyPoint.id);
     if (against) {
-      const { sentence, contradiction } = against;
+      const { sentence, contradiction, closing } = against;
       const how = contradiction.kind === 'swapped-sides' ? 'has the two sides the wrong way round' : 'sets aside what the point needs';
+      const quoted = said(inputs.answer.source.slice(sentence.start, sentence.end).trim());
       lines.push(
-        `${point} earns nothing from ${said(inputs.answer.source.slice(sentence.start, sentence.end).trim())}, which ${how}. ${contradiction.says}`,
+        closing
+          ? `${point} earns nothing: ${quoted}, in your closing paragraph, ${how}, and as your last word on it, it stands over what you said before. ${contradiction.says}`
+          : `${point} earns nothing from ${quoted}, which ${how}. ${contradiction.says}`,
       );
       continue;
     }

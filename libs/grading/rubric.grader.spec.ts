@@ -328,7 +328,12 @@ describe(RubricGrader.name, () => {
     expect(status(deepDive(leases))['worker-failure-recovery']).toBe('covered');
     const dropped =
       "For performance, though, I'd drop heartbeats and leases altogether: the dispatcher marks an execution done once a worker takes it.";
-    expect(status(deepDive(`${leases}\n\n${dropped}`))['worker-failure-recovery']).toBe('missed');
+    const reversed = deepDive(`${leases}\n\n${dropped}`);
+    expect(status(reversed)['worker-failure-recovery']).toBe('missed');
+    // The line says why an earlier design earns nothing: the closing paragraph is the answer's last word on it.
+    expect(reversed.feedback.improvements.find((line) => line.includes(dropped))).toContain(
+      'in your closing paragraph, sets aside what the point needs, and as your last word on it, it stands over what you said before.',
+    );
     // Said first and then designed past, it is no last word: the design after it earns the point.
     expect(status(deepDive(`${dropped}\n\n${leases}`))['worker-failure-recovery']).toBe('covered');
   });

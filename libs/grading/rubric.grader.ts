@@ -99,7 +99,7 @@ export class RubricGrader implements Grader {
     // An overclaim earns nothing itself but says nothing wrong about a point: it taints no other sentence.
     const slip = new Set(wrong.filter((w) => w.misconception.id !== OVERCLAIM.id).map((w) => w.misconception.id)).size < 2;
     const claims = [...unsound].filter(([s]) => !s.listLike && !overclaimOnly(s, wrong));
-    const { left: wrongly, wrongAbout } = taintedEvidence(compiled.keyPoints, claims, sound, slip ? answer.source : null);
+    const { left: wrongly, wrongAbout, lastWord } = taintedEvidence(compiled.keyPoints, claims, sound, slip ? answer.source : null);
     const { left: contradicting, contradicted } = contradictingEvidence(compiled.keyPoints, sound, answer.source);
     const tainted = merged(wrongly, contradicting);
     const opening = openingSentences(input, scope, sound);
@@ -236,6 +236,7 @@ export class RubricGrader implements Grader {
         mistakes,
         misconceptions: wrong,
         wrongAbout,
+        lastWord,
         contradicted,
         graded,
         dimensions,

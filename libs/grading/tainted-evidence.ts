@@ -22,7 +22,7 @@ import {
  * `source` null: the whole answer is one unit. Each wrong sentence comes with the dimensions its claims count against.
  * A wrong claim in the answer's closing unit is its last word on the one point it is about (`closingUnit`): that
  * point earns nothing anywhere in the answer. Returns, per key point id, the sentences to leave out (only points with
- * any) and the first wrong sentence about it.
+ * any), the first wrong sentence about it (the closing one, for a point it takes back) and the points taken back.
  *
  * The unit is the paragraph (blank lines), and a line that opens with a bullet or a label ("- jobs(…)",
  * "Storage: …") is a unit of its own: terse notes put one topic per line, so one wrong line is no wrong
@@ -36,11 +36,16 @@ export function taintedEvidence(
   wrong: Iterable<readonly [AnalysedSentence, ReadonlySet<string>]>,
   sentences: readonly AnalysedSentence[],
   source: string | null,
-): { readonly left: Map<string, Set<AnalysedSentence>>; readonly wrongAbout: Map<string, AnalysedSentence> } {
+): {
+  readonly left: Map<string, Set<AnalysedSentence>>;
+  readonly wrongAbout: Map<string, AnalysedSentence>;
+  readonly lastWord: Set<string>;
+} {
   const unitOf = source === null ? () => 0 : unitIndexer(source);
   const closing = source === null ? -1 : closingUnit(source, unitOf);
   const left = new Map<string, Set<AnalysedSentence>>();
   const wrongAbout = new Map<string, AnalysedSentence>();
+  const lastWord = new Set<string>();
   for (const [w, dimensions] of wrong) {
     const unit = unitOf(w.start);
     const named = keyPoints.map((k) => k.signals.concepts.filter((c) => keyAt(w, c.key) !== -1).length);
@@ -54,6 +59,10 @@ export function taintedEvidence(
     // is read from word overlap alone, too loosely to take back what the answer earned elsewhere ("the HTTP latency
     // histogram will carry user_id as a label" names instrumentation most, and gets cardinality wrong).
     const lastWordOn = unit === closing && ofItsDimension.length === 1 ? ofItsDimension[0] : null;
+    if (lastWordOn) {
+      lastWord.add(lastWordOn.keyPoint.id);
+      wrongAbout.set(lastWordOn.keyPoint.id, w);
+    }
     for (const k of about) {
       if (!wrongAbout.has(k.keyPoint.id)) wrongAbout.set(k.keyPoint.id, w);
       let set = left.get(k.keyPoint.id);
@@ -61,7 +70,7 @@ export function taintedEvidence(
       for (const s of sentences) if (k === lastWordOn || unitOf(s.start) === unit) set.add(s);
     }
   }
-  return { left, wrongAbout };
+  return { left, wrongAbout, lastWord };
 }
 
 /**
@@ -78,10 +87,10 @@ export function contradictingEvidence(
   source: string,
 ): {
   readonly left: Map<string, Set<AnalysedSentence>>;
-  readonly contradicted: Map<string, { readonly sentence: AnalysedSentence; readonly contradiction: Contradiction }>;
+  readonly contradicted: Map<string, Contradicted>;
 } {
   const left = new Map<string, Set<AnalysedSentence>>();
-  const contradicted = new Map<string, { sentence: AnalysedSentence; contradiction: Contradiction }>();
+  const contradicted = new Map<string, Contradicted>();
   const stated = sentences.filter((s) => !s.listLike);
   const judged = keyPoints.filter((k) => k.stance !== null);
   if (stated.length === 0 || judged.length === 0) return { left, contradicted };
@@ -111,7 +120,7 @@ export function contradictingEvidence(
         if (contradiction) found = { sentence: members[i] as AnalysedSentence, contradiction };
       }
       if (found === null) continue;
-      contradicted.set(k.keyPoint.id, found);
+      contradicted.set(k.keyPoint.id, { ...found, closing: unit === closing });
       const set = left.get(k.keyPoint.id) ?? new Set<AnalysedSentence>();
       for (const s of sentences) if (unit === closing || unitOf(s.start) === unit) set.add(s);
       left.set(k.keyPoint.id, set);
@@ -121,6 +130,13 @@ export function contradictingEvidence(
 }
 
 const NO_SIDES: PassageSides = new Map();
+
+/** A contradiction of a point's explanation: the sentence, how, and whether it is the closing paragraph's last word. */
+export interface Contradicted {
+  readonly sentence: AnalysedSentence;
+  readonly contradiction: Contradiction;
+  readonly closing: boolean;
+}
 
 /**
  * The answer's closing paragraph, when it has more than one unit: what it gets wrong there is its last word on the
