@@ -219,6 +219,20 @@ describe(estimateErrors.name, () => {
     );
   });
 
+  it('holds a fleet sized later to the peak the answer stated earlier, and machines holding connections to the connections counted', () => {
+    const later = (before: string, text: string) => estimateMisconceptions(text, undefined, before).map((m) => m.correction);
+    const estimate = 'Estimates: 1.2 billion requests a day, 14k QPS on average and about 40k QPS at peak.\n\nServing: a trie. ';
+    expect(later(estimate, 'A single server answers about 2k QPS, so at peak we need six servers in total.')).toEqual([
+      '6 machines at about 2,000 a second each carry about 12,000 a second, not the 40,000 a second the estimate needs (20 or more); redo the sum before it sizes the design',
+    ]);
+    expect(later(estimate, 'A single server answers about 2k QPS, so at peak we need 25 servers in total.')).toEqual([]);
+    const connected = 'Estimates: up to 2M concurrently connected clients. ';
+    expect(later(connected, 'The gateway tier is therefore two gateway nodes at 100k connections each.')).toEqual([
+      '2 machines at about 100,000 connections each hold about 200,000, not the 2 million connections the estimate counted (20 or more); redo the sum before it sizes the design',
+    ]);
+    expect(later(connected, 'The gateway tier is therefore 24 gateway nodes at 100k connections each.')).toEqual([]);
+  });
+
   it('redoes a count or a size per period carried over a longer one', () => {
     expect(corrections("That's 200 TB of new media per day, which over a year comes to roughly 7 PB.")).toEqual([
       '200 TB a day over a year is about 73 PB, not 7 PB; redo the sum before it sizes the design',

@@ -20,13 +20,16 @@ interface EstimateError {
 
 /**
  * A wrong sum as a misconception of its own: its correction is the sum redone, and it counts against the estimate.
- * `previous` is the sentence before in the same paragraph, for a sum that goes on from it ("4 billion messages a day.
- * Divided by 86,400 seconds that's roughly 4,600 per second").
+ * `saidBefore` is the sentence before in the same paragraph, for a sum that goes on from it ("4 billion messages a day.
+ * Divided by 86,400 seconds that's roughly 4,600 per second"); `answerBefore` everything the answer said before it, for
+ * a fleet sized against an estimate paragraphs earlier.
  */
-export function estimateMisconceptions(said: string, saidBefore?: string): Misconception[] {
+export function estimateMisconceptions(said: string, saidBefore?: string, answerBefore?: string): Misconception[] {
   // Figures in words ("twelve billion links") are figures too.
   const text = withFigures(said);
   const previous = saidBefore === undefined ? undefined : withFigures(saidBefore);
+  // What the answer said before this sentence, for a fleet sized paragraphs after its estimate (read only then).
+  const earlier = answerBefore !== undefined && ENOUGH.test(text) ? withFigures(answerBefore) : undefined;
   // A sum may go on from the clause before it too ("4 billion messages a day; divided by 86,400 that's about 4,600").
   const clauses = text.split(/;\s*/);
   const carried = [
@@ -35,7 +38,7 @@ export function estimateMisconceptions(said: string, saidBefore?: string): Misco
   ];
   const own = errorsIn(text);
   // Little's law only where no sum of the sentence is already wrong: one wrong figure, one line.
-  const little = own.length === 0 ? [...littlesLawErrors(text, previous), ...capacityErrors(text, previous)] : [];
+  const little = own.length === 0 ? [...littlesLawErrors(text, previous), ...capacityErrors(text, previous, earlier)] : [];
   return [...own, ...carried, ...little].map((e) => ({
     id: 'wrong-estimate',
     dimension: 'capacity-estimation',
@@ -650,30 +653,50 @@ const MACHINES = String.raw`(?:nodes?|servers?|shards?|instances?|primaries|prim
 const PAIR = /\b(?:a\s+)?(?:primary[- ]plus[- ]replica\s+)?pair\b/i;
 /** "A pair of Redis nodes at around 100 thousand operations each": a count of machines and what each carries. */
 const FLEET = new RegExp(
-  String.raw`(?:\b(\d+)|${PAIR.source})(?:\s+of)?((?:\s+[a-z-]+){0,3}?)\s+${MACHINES}\b[^.;\d]{0,40}?\bat\s+${HEDGE}${FIGURE}(?:\s+[a-z-]+){0,3}?\s+(?:each|apiece|per\s+(?:node|server|shard|instance|machine|box|broker|pod|gateway))\b`,
+  String.raw`(?:\b(\d+)|${PAIR.source})(?:\s+of)?((?:\s+[a-z-]+){0,3}?)\s+${MACHINES}\b[^.;\d]{0,40}?\bat\s+${HEDGE}${FIGURE}((?:\s+[a-z-]+){0,3}?)\s+(?:each|apiece|per\s+(?:node|server|shard|instance|machine|box|broker|pod|gateway))\b`,
   'i',
 );
+/** What a machine holds rather than does: open connections. */
+const HOLDS = /\b(?:connections?|sockets?|clients?|devices?|users?)\b/i;
+/** A count of open connections the answer estimates: "2M concurrently connected clients", "45M devices are connected". */
+const CONNECTED = new RegExp(String.raw`(?<![\w.^])${FIGURE}(?:\s+[a-z-]+){0,3}?\s+(?:concurrent(?:ly)?|connected|online|open)\b`, 'gi');
+/** A sentence of the answer's that states a peak. */
+const PEAK = /\bpeak/i;
 /** "One Redis shard does about 100 thousand operations a second, so 4 shards …": what one carries, then how many. */
 const ONE_CARRIES = new RegExp(
-  String.raw`\b(?:one|1|a single|each|a)(?:\s+[a-z-]+){0,2}?\s+${MACHINES}\s+(?:does|handles|takes|serves|sustains|can do|can handle|can take|can serve)\s+${HEDGE}${FIGURE}(?:\s+[a-z_-]+){0,3}?\s*(?:a|per)\s+second\b[^.]*?\bso\b([^.]*)`,
+  String.raw`\b(?:one|1|a single|each|a)(?:\s+[a-z-]+){0,2}?\s+${MACHINES}\s+(?:does|handles|takes|serves|sustains|answers|can do|can handle|can take|can serve|can answer)\s+${HEDGE}${FIGURE}(?:\s+[a-z_-]+){0,3}?\s*(?:(?:a|per)\s+second\b|\/\s*s\b|(?:qps|rps|tps)\b)[^.]*?\bso\b([^.]*)`,
   'i',
 );
 /** Capacity claimed ("carry", "cover", "plenty"): a count of machines said to be enough. */
-const ENOUGH = /\b(?:carr(?:y|ies)|cover(?:s)?|handles?|enough|plenty|comfortabl[ey]|headroom|suffices?|sufficient)\b/i;
+const ENOUGH = /\b(?:carr(?:y|ies)|cover(?:s)?|handles?|enough|plenty|comfortabl[ey]|headroom|suffices?|sufficient|therefore|we need)\b/i;
 /** Slack for rounding: a fleet a quarter short of its load is still "enough" in an estimate. */
 const FLEET_SLACK = 1.25;
 
 /**
  * A fleet too small for the load it is said to carry: "4 hundred thousand redirects a second … a pair of Redis nodes at
  * around 100 thousand operations each will carry it". The load is the largest rate per second before the fleet in the
- * sentence, or else in the sentence before.
+ * sentence, or else in the sentence before, or else the largest peak the answer stated before (`earlier`: a fleet sized
+ * paragraphs after its estimate). Machines that hold connections ("two gateway nodes at 100k connections each") are
+ * held to the connections the answer counted.
  */
-function capacityErrors(text: string, previous: string | undefined): EstimateError[] {
+function capacityErrors(text: string, previous: string | undefined, earlier: string | undefined): EstimateError[] {
   if (!ENOUGH.test(text)) return [];
   let count: number | undefined;
   let each: number | undefined;
   let at: number;
   const fleet = FLEET.exec(text);
+  if (fleet && HOLDS.test(fleet[5] ?? '')) {
+    const held = [...`${earlier ?? ''} ${text.slice(0, fleet.index)}`.matchAll(CONNECTED)].map((c) => valueOf(c[1] ?? '', c[2]));
+    const connections = Math.max(0, ...held);
+    const machines = fleet[1] === undefined ? 2 : Number(fleet[1]);
+    const per = valueOf(fleet[3] ?? '', fleet[4]);
+    if (connections === 0 || machines * per * FLEET_SLACK >= connections) return [];
+    return [
+      {
+        correction: `${machines} machines at about ${readable(per)} connections each hold about ${readable(machines * per)}, not the ${readable(connections)} connections the estimate counted (${Math.ceil(connections / per)} or more); redo the sum before it sizes the design`,
+      },
+    ];
+  }
   if (fleet) {
     count = fleet[1] === undefined ? 2 : Number(fleet[1]);
     each = valueOf(fleet[3] ?? '', fleet[4]);
@@ -690,7 +713,12 @@ function capacityErrors(text: string, previous: string | undefined): EstimateErr
     at = one.index;
   }
   const own = [...text.slice(0, at).matchAll(RATE)];
-  const loads = (own.length > 0 ? own : [...(previous ?? '').matchAll(RATE)]).map((r) => valueOf(r[1] ?? '', r[2]));
+  const before = own.length > 0 ? own : [...(previous ?? '').matchAll(RATE)];
+  const peaks = (earlier ?? '')
+    .split(/(?<=[.!?])\s+|\n+/)
+    .filter((sentence) => PEAK.test(sentence))
+    .flatMap((sentence) => [...sentence.matchAll(RATE)]);
+  const loads = (before.length > 0 ? before : peaks).map((r) => valueOf(r[1] ?? '', r[2]));
   if (loads.length === 0 || !count || !each) return [];
   const load = Math.max(...loads);
   if (count * each * FLEET_SLACK >= load) return [];

@@ -208,7 +208,7 @@ export function findMisconceptions(
       continue;
     }
     const previous = before !== null && sameParagraph(source, before, sentence) ? source.slice(before.start, before.end) : undefined;
-    for (const misconception of estimateMisconceptions(source.slice(sentence.start, sentence.end), previous))
+    for (const misconception of estimateMisconceptions(source.slice(sentence.start, sentence.end), previous, source.slice(0, sentence.start)))
       found.push({ misconception, sentence, sentences: [sentence] });
     before = sentence;
   }

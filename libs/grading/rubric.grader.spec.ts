@@ -351,6 +351,20 @@ describe(RubricGrader.name, () => {
     expect(status(tradeOffs(`${promoted}\n\n${experiments}`))['experimentation-fallbacks']).toBe('covered');
   });
 
+  it('holds a fleet sized paragraphs after its estimate to that estimate, and charges the miss to the estimate, not the design', () => {
+    const tradeOffs = inPhaseOf('search-autocomplete', 'trade-offs-scaling');
+    const estimates =
+      'Estimates: 50M DAU doing about 6 searches a day, with 4 requests per search after debouncing, so 1.2 billion requests a day: 14k QPS on average and about 40k QPS at peak.';
+    const scaling = (fleet: string) =>
+      `Scaling: prefixes are sharded by range and each shard is replicated, with hot short prefixes split further and the CDN caching popular prefixes. A single server answers about 2k QPS from memory, so at peak we need ${fleet}, which also covers a server failure.`;
+    const sized = tradeOffs(`${estimates}\n\n${scaling('twenty-five servers in total')}`);
+    expect(status(sized)['keystroke-qps']).toBe('covered');
+    const short = tradeOffs(`${estimates}\n\n${scaling('three replicas per shard group, six servers in total')}`);
+    expect(status(short)['keystroke-qps']).toBe('missed');
+    expect(status(short)['shard-replicate-cache']).toBe('covered');
+    expect(short.feedback.improvements.join(' ')).toContain('not the 40,000 a second the estimate needs (20 or more)');
+  });
+
   it('holds every dimension down when several sentences make wrong claims: a pattern, not a slip', () => {
     const clean = grade(GOOD);
     const wrong = [

@@ -18,7 +18,8 @@ import {
  * a claim about timeouts that says "retry" is about the payment state machine, not the webhook retries beside it.
  * It is also about the one point it names that the claim's dimension scores (a question scores each dimension by about
  * one point): "promote the model once its offline NDCG beats the current one" names the offline/online split most,
- * but as a trade-off it is about experimentation.
+ * but as a trade-off it is about experimentation. A wrong sum (a claim counted against capacity estimation) is about
+ * the estimate point alone, in the whole answer: the estimate is one chain, wherever a figure of it goes wrong.
  * `source` null: the whole answer is one unit. Each wrong sentence comes with the dimensions its claims count against.
  * A wrong claim in the answer's closing unit is its last word on the one point it is about (`closingUnit`): that
  * point earns nothing anywhere in the answer. Returns, per key point id, the sentences to leave out (only points with
@@ -48,6 +49,17 @@ export function taintedEvidence(
   const lastWord = new Set<string>();
   for (const [w, dimensions] of wrong) {
     const unit = unitOf(w.start);
+    // A wrong sum is about the estimate wherever it is made (a fleet sized against the wrong figure, a figure restated
+    // wrong): the estimate is one chain, and it costs the estimate point in the whole answer, not the design point
+    // whose paragraph it sits in.
+    const estimate = dimensions.has(ESTIMATE) ? keyPoints.filter((k) => k.keyPoint.dimension === ESTIMATE) : [];
+    if (estimate.length > 0) {
+      for (const k of estimate) {
+        if (!wrongAbout.has(k.keyPoint.id)) wrongAbout.set(k.keyPoint.id, w);
+        left.set(k.keyPoint.id, new Set(sentences));
+      }
+      continue;
+    }
     const named = keyPoints.map((k) => k.signals.concepts.filter((c) => keyAt(w, c.key) !== -1).length);
     const top = Math.max(0, ...named);
     if (top === 0) continue;
@@ -130,6 +142,9 @@ export function contradictingEvidence(
 }
 
 const NO_SIDES: PassageSides = new Map();
+
+/** The dimension that scores estimates. */
+const ESTIMATE = 'capacity-estimation';
 
 /** A contradiction of a point's explanation: the sentence, how, and whether it is the closing paragraph's last word. */
 export interface Contradicted {
