@@ -126,7 +126,7 @@ export const WORD_PATTERN_SOURCE: readonly WordPatternSource[] = [
       ),
       gap(0, 2),
       alt(one('must should shall will'), 'needs to', 'has to'),
-      one('output return respond give score grade mark rate assign set ignore treat copy use read'),
+      one('output return respond give score grade mark rate assign set ignore treat copy use read apply follow honour honor accept'),
     ),
   },
   {
