@@ -180,6 +180,24 @@ describe(analyseAnswer.name, () => {
     ].join('\n');
     const items = sut('chat-system', log).sentences;
     expect(items.map((s) => s.listLike)).toEqual([true, true, true, true]);
+    // A ticket list, a resource listing, a rated skills list: one titled item per line, three lines or more.
+    const listed = (questionId: string, lines: string[]) => sut(questionId, lines.join('\n')).sentences.map((s) => s.listLike);
+    const tickets = [
+      'OBS-201 OpenTelemetry collector DaemonSet — In progress',
+      'OBS-202 Prometheus scrape + remote write — To do',
+      'OBS-204 Tail-based sampling — Blocked',
+    ];
+    expect(listed('observability-platform', tickets)).toEqual([true, true, true]);
+    const resources = [
+      'resource "redis_cache" "redirects" { eviction = "lru" }',
+      'resource "cassandra_table" "links" { partition_key = "short_code" }',
+      'resource "kafka_topic" "click_analytics" { async = true }',
+    ];
+    expect(listed('url-shortener', resources)).toEqual([true, true, true]);
+    const skills = ['WebSockets / SSE — expert (7 years)', 'Kafka, consumer groups — advanced (5 years)', 'Redis presence registry ★★★★☆ (4 yrs)'];
+    expect(listed('realtime-notifications', skills)).toEqual([true, true, true]);
+    // Two such lines are no list.
+    expect(listed('observability-platform', tickets.slice(0, 2)).every(Boolean)).toBe(false);
   });
 
   it('ends a line of code at its line break, so identifiers spelling rubric terms read as the list they are', () => {

@@ -1,5 +1,5 @@
 import type { AnalysedSentence } from './answer-analysis.js';
-import { COMMIT_LINE } from './sentence-splitter.js';
+import { ITEM_LINE } from './sentence-splitter.js';
 import type { FoldedText } from './text-normaliser.js';
 
 const CHAINED = / (?:and|or|plus) /g;
@@ -16,8 +16,11 @@ const RELATES = /->|→|=>|=/;
  */
 const DIAGRAM = /-{2,}>|<-{2,}|==>|-\.->|(?:\b[a-z_]\w*\[[a-z(][^\]]*\]|\[[a-z][^\]]*\])\s*(?:-+>|→|\|)/i;
 
-/** Lines of a commit log from which they are one. */
-const COMMIT_LOG_LINES = 3;
+/** Lines of a log, a tracker, a listing or a rated skills list from which they are one. */
+const ITEM_LINES = 3;
+
+/** A line rated as a skill: stars, a level, or years ("★★★★☆ (6 yrs)", "— expert (7 years)"). */
+const RATED_LINE = /[★☆]{3,}|\(\d+\+?\s*(?:yrs?|years?)\)\s*$|[—–-]\s*(?:expert|advanced|intermediate|beginner|proficient|novice)\b/;
 
 /** Words per item at most, on average, in a line of items that has one plain function word ("retries with backoff"). */
 const SHORT_ITEM = 2.5;
@@ -50,12 +53,16 @@ const itemsIn = (text: string) => text.split(/[,;|+*]| \/ | and | or | & /).filt
  * - three or more consecutive lines of one to four words without function words, or of rubric words only (bullets);
  * - every fragment of an answer made mostly of fragments (short lines with no number, relation or reason);
  * - a line of diagram notation (long arrows, labelled boxes joined by arrows);
- * - the lines of a commit log (a short hash or a "feat:" type before each title).
+ * - the lines of a commit log, a ticket list, a resource listing or a rated skills list (three or more).
  */
 export function classifyListLike(sentences: AnalysedSentence[], folded: FoldedText): void {
-  // A commit log ("9b7d410 feat: per-conversation sequence numbers", three lines or more) titles changes, one per line.
-  const commits = sentences.filter((s) => COMMIT_LINE.test(folded.text.slice(s.foldedStart, s.foldedEnd)));
-  const log = commits.length >= COMMIT_LOG_LINES ? new Set(commits) : null;
+  // A commit log, a ticket list or a resource listing ("OBS-201 Tail-based sampling — Blocked"), or a skills list
+  // rated line by line ("Kafka ★★★★☆ (5 yrs)"), three lines or more, titles things one per line and explains none.
+  const items = sentences.filter((s) => {
+    const text = folded.text.slice(s.foldedStart, s.foldedEnd);
+    return ITEM_LINE.test(text) || RATED_LINE.test(text);
+  });
+  const log = items.length >= ITEM_LINES ? new Set(items) : null;
   for (const s of sentences) {
     const n = s.tokenEnd - s.tokenStart;
     if (n < 3) continue;

@@ -87,9 +87,12 @@ export function splitSentences(folded: FoldedText, tokens: Tokens, scratch: Code
 /** A line that stops mid-phrase: a comma, an open bracket or a joining word before the break ("sent to\nKafka"). */
 const MID_PHRASE = /(?:[,(]|\b(?:the|a|an|to|of|and|or|in|on|for|with|by|from|at|as|is|are|that|which|into|via|vs))$/;
 
-/** A commit as a log lists it: a short hash, or a conventional-commit type ("feat:", "fix(api):"). */
-export const COMMIT_LINE =
-  /^\s*(?:(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,12}\s|(?:feat|fix|chore|refactor|perf|docs|test|build|ci|style)(?:\([^)]*\))?!?:\s)/;
+/**
+ * A line that opens as one item of a tracker or a config listing: a commit ("9b7d410 feat: …"), a ticket ("OBS-201 …")
+ * or a resource block ("resource "redis_cache" "links" {"). Such lines stand one per item.
+ */
+export const ITEM_LINE =
+  /^\s*(?:(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,12}\s|(?:feat|fix|chore|refactor|perf|docs|test|build|ci|style)(?:\([^)]*\))?!?:\s|[a-z][a-z0-9]{1,9}-\d{1,6}\s|resource\s+["'])/;
 
 /** A line of code, by its form: it assigns a name, or ends a call, a block or a statement. */
 const CODE_LINE = /^\s*[a-z_][\w.]*\s*=(?!=)|[(){};]$|\)\s*:$/i;
@@ -102,8 +105,8 @@ function lineBreakEnds(folded: FoldedText, lineStart: number, at: number): boole
   const line = text.slice(lineStart, at).trimEnd();
   const rest = text.slice(at + 1, at + 12);
   if (line.length === 0 || /^\s*(\n|$)/.test(rest)) return true;
-  // A bullet, a numbered item ("2.", "2)"), a thread's numbering ("2/") or a commit of a log ("9b7d410 feat: …").
-  if (/^\s*([-*+>#|]|\d{1,2}[.)/]\s)/.test(rest) || COMMIT_LINE.test(text.slice(at + 1, at + 40))) return true;
+  // A bullet, a numbered item ("2.", "2)"), a thread's numbering ("2/") or an item of a tracker or listing (ITEM_LINE).
+  if (/^\s*([-*+>#|]|\d{1,2}[.)/]\s)/.test(rest) || ITEM_LINE.test(text.slice(at + 1, at + 40))) return true;
   if (/[.!?:;]$/.test(line)) return true;
   // A line of code: an assignment, or a call, block or statement ended ("media = upload() + resize()", "}", "f(x)").
   if (CODE_LINE.test(line)) return true;
