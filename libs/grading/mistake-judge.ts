@@ -4,6 +4,7 @@ import type { CompiledClaim, CompiledMisconception } from './compiled-question.j
 import { inSameClause } from './clause-bounds.js';
 import { judgeCoverage, type SentenceKeys } from './coverage-judge.js';
 import { estimateMisconceptions } from './estimate-check.js';
+import { magnitudeMisconceptions } from './known-magnitudes.js';
 import { statesFigures } from './number-words.js';
 import { OVERCLAIM, OVERCLAIMS_TO_COUNT, overclaims } from './overclaims.js';
 
@@ -209,6 +210,9 @@ export function findMisconceptions(
     }
     const previous = before !== null && sameParagraph(source, before, sentence) ? source.slice(before.start, before.end) : undefined;
     for (const misconception of estimateMisconceptions(source.slice(sentence.start, sentence.end), previous, source.slice(0, sentence.start)))
+      found.push({ misconception, sentence, sentences: [sentence] });
+    // A well-known number far off ("a cross-region round trip is only about 2 ms"), whatever sum it feeds.
+    for (const misconception of magnitudeMisconceptions(source.slice(sentence.start, sentence.end)))
       found.push({ misconception, sentence, sentences: [sentence] });
     before = sentence;
   }
