@@ -454,6 +454,11 @@ const WRONG: readonly (readonly [string, string, string])[] = [
 /** [questionId, sentence, misconception id] */
 const BROADENED: readonly (readonly [string, string, string])[] = [
   [
+    'url-shortener',
+    'Because Redis executes commands on a single thread, the second SET is processed after the first and is rejected.',
+    'single-threaded-means-atomic',
+  ],
+  [
     'distributed-rate-limiter',
     'Including the gateway id spreads the counters, and each gateway enforces the configured limit against its own counter.',
     'local-limits-are-global',

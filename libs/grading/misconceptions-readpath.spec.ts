@@ -5,6 +5,13 @@ import { READPATH_MISCONCEPTIONS } from './misconceptions-readpath.js';
 /** Wrong claims about read paths, storage and ranking, each worded as different candidates would put it: [question, text, misconception]. */
 const WRONG: readonly (readonly [string, string, string])[] = [
   [
+    'payment-gateway',
+    'Asynchronous means the primary waits for the standby to confirm each commit before answering the client.',
+    'replication-modes-swapped',
+  ],
+  ['payment-gateway', 'Synchronous replication would let the primary answer first and ship the WAL afterwards.', 'replication-modes-swapped'],
+  ['photo-feed', 'Kafka guarantees ordering, so every timeline list is automatically newest first.', 'kafka-total-order'],
+  [
     'job-scheduler',
     'When the dispatcher hands an attempt to a worker, it generates a fresh random UUID as the idempotency key.',
     'idempotency-key-per-attempt',
@@ -742,6 +749,11 @@ const WRONG: readonly (readonly [string, string, string])[] = [
 
 /** The correct statement of the same topic, as a strong candidate words it: [question, text, misconception it must not trip]. */
 const RIGHT: readonly (readonly [string, string, string])[] = [
+  [
+    'payment-gateway',
+    'Synchronous replication means the primary waits for the standby to confirm each commit; asynchronous replication does not wait.',
+    'replication-modes-swapped',
+  ],
   ['payment-gateway', 'The client generates a fresh UUID as the idempotency key once and reuses it on every retry.', 'idempotency-key-per-attempt'],
   [
     'payment-gateway',

@@ -4223,4 +4223,37 @@ export const READPATH_MISCONCEPTIONS: readonly Misconception[] = [
     correction:
       'an idempotency key must stay the same across every retry of one operation: the client, or the first step that creates the operation, mints it once, and a fresh key per request or attempt makes every retry look new',
   },
+  {
+    id: 'replication-modes-swapped',
+    dimension: TRADE,
+    claims: [
+      {
+        allOf: [
+          ['asynchronous means', 'asynchronous replication means', 'async means', 'async replication means', 'with asynchronous replication'],
+          [
+            'waits for the standby',
+            'waits for the replica',
+            'waits for the replicas',
+            'confirm each commit',
+            'confirms each commit',
+            'before answering the client',
+          ],
+        ],
+        unless: ['without waiting'],
+      },
+      {
+        allOf: [
+          [
+            'synchronous replication would let',
+            'synchronous replication lets',
+            'synchronous means the primary',
+            'synchronous replication means the primary',
+          ],
+          ['answer first', 'answers first', 'acknowledge first', 'acknowledges first', 'ship the wal afterwards', 'ships the wal afterwards'],
+        ],
+      },
+    ],
+    correction:
+      'synchronous replication makes the primary wait for the standby before acknowledging a commit, so a failover loses nothing; asynchronous replication acknowledges first and ships the change after, so the last commits can be lost',
+  },
 ];

@@ -1119,6 +1119,11 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
           [
             'race free',
             'atomic together',
+            'the second set is rejected',
+            'second set is processed after the first and is rejected',
+            'the primary serialises their writes',
+            'the primary serializes their writes',
+            'can t both consume the last token',
             'can never interleave',
             'never interleave',
             'no race',
@@ -4117,9 +4122,6 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
           'not a participant',
           'out of the question',
           'not an option',
-          'isn t an option',
-          'don t offer',
-          'doesn t offer',
         ],
       },
       {
@@ -6392,7 +6394,14 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
       {
         allOf: [
           ['kafka'],
-          ['total order across the whole topic', 'order across all partitions', 'order across partitions', 'total order across the topic'],
+          [
+            'total order across the whole topic',
+            'order across all partitions',
+            'order across partitions',
+            'total order across the topic',
+            'whatever order kafka delivers is the order',
+            'timeline list is automatically newest first',
+          ],
         ],
       },
       {
