@@ -455,6 +455,17 @@ const WRONG: readonly (readonly [string, string, string])[] = [
 const BROADENED: readonly (readonly [string, string, string])[] = [
   [
     'url-shortener',
+    'If the Redis primary fails, Sentinel promotes the replica, and a replica holds every key the primary acknowledged.',
+    'redis-replication-synchronous',
+  ],
+  [
+    'job-scheduler',
+    'If the Postgres primary fails over, the standby already has every committed claim, because a commit on the primary means the WAL is on the replica.',
+    'async-replication-loses-nothing',
+  ],
+  ['payment-gateway', 'So a timeout or crash always means no charge happened; we mark the attempt failed and retry.', 'timeout-means-failed'],
+  [
+    'url-shortener',
     'Because Redis executes commands on a single thread, the second SET is processed after the first and is rejected.',
     'single-threaded-means-atomic',
   ],

@@ -3021,6 +3021,7 @@ export const COORDINATION_MISCONCEPTIONS: readonly Misconception[] = [
             'don t think we need a fallback',
             'don t need any fallback',
             'without a fallback',
+            'never becomes unavailable',
           ],
           ['limiter', 'redis', 'store', 'counter', 'counters', 'mode', 'path'],
         ],

@@ -2807,6 +2807,10 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
             'failover loses nothing',
             'failover never loses',
             'no increments are lost',
+            'holds every key the primary acknowledged',
+            'has every key the primary acknowledged',
+            'has received every incr the primary answered',
+            'received every write the primary acknowledged',
           ],
         ],
         unless: ['wait', 'not', 'asynchronous', 'async', 'can lose', 'may lose', 'might lose'],
@@ -7478,6 +7482,7 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
         allOf: [
           ['timeout', 'timed out', 'times out', 'time out'],
           [
+            'always means no charge happened',
             'always decline a request that timed out',
             'always declines a request that timed out',
             'did not happen',
@@ -7563,8 +7568,18 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
       // "Streaming replication acknowledges a commit only once the replica has applied it": by default it does not wait.
       {
         allOf: [
-          ['streaming replication', 'streams to a replica', 'streams to a standby', 'replica in a second region', 'replica in another region'],
           [
+            'streaming replication',
+            'streams to a replica',
+            'streams to a standby',
+            'replica in a second region',
+            'replica in another region',
+            'primary fails over',
+            'a commit on the primary',
+          ],
+          [
+            'a commit on the primary means the wal is on the replica',
+            'standby already has every committed',
             'only once the replica has applied',
             'only after the replica has applied',
             'once the replica has applied it',
