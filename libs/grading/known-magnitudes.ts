@@ -161,6 +161,9 @@ function figuresIn(text: string, kind: Magnitude['kind']): { value: number; said
 /** The magnitudes a sentence gets wrong, each as a wrong claim with what is true. */
 export function magnitudeMisconceptions(said: string): Misconception[] {
   if (!/\d/.test(said) && !/\b(?:one|two|three|five|ten|hundred|thousand|a few|a couple|a (?:nano|micro|milli)?second)\b/i.test(said)) return [];
+  // Most sentences name none of the things: the figures in words are only written out for those that do.
+  const lower = said.toLowerCase();
+  if (!MAGNITUDES.some((m) => m.subject.test(lower))) return [];
   // "About a millisecond" is 1 ms.
   const text = withFigures(said)
     .toLowerCase()
