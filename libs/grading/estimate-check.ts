@@ -1,5 +1,5 @@
 import type { Misconception } from './misconceptions.js';
-import { withFigures } from './number-words.js';
+import { FIGURE, valueOf, withFigures } from './number-words.js';
 
 /**
  * Sums a candidate states in a capacity estimate, redone: a count over a period said per second ("100M links a month
@@ -28,8 +28,6 @@ export function estimateMisconceptions(said: string, saidBefore?: string, answer
   // Figures in words ("twelve billion links") are figures too.
   const text = withFigures(said);
   const previous = saidBefore === undefined ? undefined : withFigures(saidBefore);
-  // What the answer said before this sentence, for a fleet sized paragraphs after its estimate (read only then).
-  const earlier = answerBefore !== undefined && ENOUGH.test(text) ? withFigures(answerBefore) : undefined;
   // A sum may go on from the clause before it too ("4 billion messages a day; divided by 86,400 that's about 4,600").
   const clauses = text.split(/;\s*/);
   const carried = [
@@ -38,7 +36,7 @@ export function estimateMisconceptions(said: string, saidBefore?: string, answer
   ];
   const own = errorsIn(text);
   // Little's law only where no sum of the sentence is already wrong: one wrong figure, one line.
-  const little = own.length === 0 ? [...littlesLawErrors(text, previous), ...capacityErrors(text, previous, earlier)] : [];
+  const little = own.length === 0 ? [...littlesLawErrors(text, previous), ...capacityErrors(text, previous, answerBefore)] : [];
   return [...own, ...carried, ...little].map((e) => ({
     id: 'wrong-estimate',
     dimension: 'capacity-estimation',
@@ -50,21 +48,6 @@ export function estimateMisconceptions(said: string, saidBefore?: string, answer
 /** How far a stated result may be from the sum before it is wrong (either way). */
 const TOLERANCE = 3;
 
-/** A figure: digits with separators, an optional exponent ("3.5e12"), an optional magnitude ("M", "billion"). */
-const FIGURE = String.raw`(\d+(?:[.,]\d+)*(?:e\d+)?)(?:\s*(k|thousand|m|mn|million|b|bn|billion|t|tn|trillion)(?![a-z]))?`;
-const SCALE: Readonly<Record<string, number>> = {
-  k: 1e3,
-  thousand: 1e3,
-  m: 1e6,
-  mn: 1e6,
-  million: 1e6,
-  b: 1e9,
-  bn: 1e9,
-  billion: 1e9,
-  t: 1e12,
-  tn: 1e12,
-  trillion: 1e12,
-};
 const BYTE_SCALE: Readonly<Record<string, number>> = { b: 1, byte: 1, bytes: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, pb: 1e15 };
 const SECONDS: Readonly<Record<string, number>> = {
   minute: 60,
@@ -141,8 +124,6 @@ const PER_DAY_SUFFIX = /\/\s*d(?:ay)?\b|(?:per|a) day\b/i;
 const PER_LONGER_SUFFIX = /(?:\/\s*|\b(?:per|a|an)\s+)(minute|min|hour|hr|day|d|week|month|mo|year|yr)\b/i;
 const PER_OTHER = /\bper (?!second\b)[a-z]|\/\s*(?!(?:s|secs?|seconds?|d|days?)\b)[a-z]/i;
 
-const valueOf = (digits: string, magnitude: string | undefined): number =>
-  Number(digits.replace(/,(?=\d{3}(?!\d))/g, '').replace(',', '.')) * (magnitude ? (SCALE[magnitude.toLowerCase()] ?? 1) : 1);
 /** A figure in bytes when it has a byte unit ("300 B", "2 MB"), as a count when it has none. */
 const amount = (digits: string, magnitude: string | undefined, unit: string | undefined): number =>
   valueOf(digits, magnitude) * (unit === undefined ? 1 : (BYTE_SCALE[unit.trim().toLowerCase()] ?? 1));
@@ -605,8 +586,8 @@ function longerErrors(text: string): EstimateError[] {
  * Calls take about a second and a half, so by Little's law about 750 in flight" is wrong by ten. The rates are the
  * sentence's own figures per second, or else the sentence before's; the times are every duration the sentence says
  * before its result ("200 ms to 2 s": a candidate may size for either end), or else, in a sentence that names the law,
- * the sentence before's. The result, a figure "in flight" or
- * "concurrent", is wrong only when it is off from every rate times every time.
+ * the sentence before's. The result, a figure "in flight" or "concurrent", is wrong only when it is off from every
+ * rate times every time.
  */
 const IN_FLIGHT = new RegExp(
   String.raw`(?<![\w.^])${FIGURE}((?:\s+[a-z-]+){0,3}?)\s+(?:in[- ]flight|concurrent(?:ly)?|in progress|outstanding)\b`,
@@ -675,18 +656,21 @@ const FLEET_SLACK = 1.25;
 /**
  * A fleet too small for the load it is said to carry: "4 hundred thousand redirects a second … a pair of Redis nodes at
  * around 100 thousand operations each will carry it". The load is the largest rate per second before the fleet in the
- * sentence, or else in the sentence before, or else the largest peak the answer stated before (`earlier`: a fleet sized
+ * sentence, or else in the sentence before, or else the largest peak the answer stated before (`answerBefore`: a fleet sized
  * paragraphs after its estimate). Machines that hold connections ("two gateway nodes at 100k connections each") are
  * held to the connections the answer counted.
  */
-function capacityErrors(text: string, previous: string | undefined, earlier: string | undefined): EstimateError[] {
+function capacityErrors(text: string, previous: string | undefined, answerBefore: string | undefined): EstimateError[] {
   if (!ENOUGH.test(text)) return [];
+  // What the answer said before, its figures written out only for a fleet whose load this sentence does not give.
+  let before: string | undefined;
+  const earlier = () => (before ??= withFigures(answerBefore ?? ''));
   let count: number | undefined;
   let each: number | undefined;
   let at: number;
   const fleet = FLEET.exec(text);
   if (fleet && HOLDS.test(fleet[5] ?? '')) {
-    const held = [...`${earlier ?? ''} ${text.slice(0, fleet.index)}`.matchAll(CONNECTED)].map((c) => valueOf(c[1] ?? '', c[2]));
+    const held = [...`${earlier()} ${text.slice(0, fleet.index)}`.matchAll(CONNECTED)].map((c) => valueOf(c[1] ?? '', c[2]));
     const connections = Math.max(0, ...held);
     const machines = fleet[1] === undefined ? 2 : Number(fleet[1]);
     const per = valueOf(fleet[3] ?? '', fleet[4]);
@@ -713,12 +697,13 @@ function capacityErrors(text: string, previous: string | undefined, earlier: str
     at = one.index;
   }
   const own = [...text.slice(0, at).matchAll(RATE)];
-  const before = own.length > 0 ? own : [...(previous ?? '').matchAll(RATE)];
-  const peaks = (earlier ?? '')
-    .split(/(?<=[.!?])\s+|\n+/)
-    .filter((sentence) => PEAK.test(sentence))
-    .flatMap((sentence) => [...sentence.matchAll(RATE)]);
-  const loads = (before.length > 0 ? before : peaks).map((r) => valueOf(r[1] ?? '', r[2]));
+  const near = own.length > 0 ? own : [...(previous ?? '').matchAll(RATE)];
+  const peaks = () =>
+    earlier()
+      .split(/(?<=[.!?])\s+|\n+/)
+      .filter((sentence) => PEAK.test(sentence))
+      .flatMap((sentence) => [...sentence.matchAll(RATE)]);
+  const loads = (near.length > 0 ? near : peaks()).map((r) => valueOf(r[1] ?? '', r[2]));
   if (loads.length === 0 || !count || !each) return [];
   const load = Math.max(...loads);
   if (count * each * FLEET_SLACK >= load) return [];

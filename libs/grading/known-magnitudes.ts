@@ -1,5 +1,5 @@
 import type { Misconception } from './misconceptions.js';
-import { withFigures } from './number-words.js';
+import { FIGURE, valueOf, withFigures } from './number-words.js';
 
 /**
  * Numbers every backend engineer should know, as ranges wide enough for any real hardware and network: a design that
@@ -67,7 +67,7 @@ const MAGNITUDES: readonly Magnitude[] = [
     truth: 'a random read from an SSD takes about 0.1 ms (tens to a few hundred microseconds)',
   },
   {
-    subject: /\bredis (?:node|instance|shard|primary|server|process)s?\b|\ba single redis\b|\bone redis\b/,
+    subject: /\bredis (?:node|instance|shard|primary|server|process)s?\b|\b(?:a single|one|1) redis\b/,
     kind: 'per-second',
     low: 20_000,
     high: 10_000_000,
@@ -121,12 +121,16 @@ const MAGNITUDES: readonly Magnitude[] = [
   },
 ];
 
-const UNIT_SECONDS: Readonly<Record<string, number>> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1 };
-const DURATION = /(?<![\w.])(\d+(?:[.,]\d+)?)\s*(ns|nanoseconds?|µs|us|microseconds?|ms|milliseconds?|s|secs?|seconds?)\b/i;
-const RATE =
-  /(?<![\w.])(\d+(?:[.,]\d{3})*(?:\.\d+)?)\s*(k|thousand|m|million)?(?:\s+[a-z-]+\b){0,3}?\s*(?:\/\s*s(?:ec)?\b|\b(?:per|a) second\b|\b(?:qps|rps|tps|ops)\b)/i;
-const CONNECTIONS =
-  /(?<![\w.])(\d+(?:[.,]\d{3})*(?:\.\d+)?)\s*(k|thousand|m|million)?\s+(?:open\s+|concurrent\s+|idle\s+)?(?:websockets?|web sockets?|connections|sockets)\b(?!\s+(?:server|gateway|node|machine|box|process|instance)s?\b)/i;
+/** Figures of each kind, in the text as `withFigures` writes it ("2,000 operations per second", "50k connections"). */
+const DURATION = /(?<![\w.])(\d+(?:[.,]\d+)?)\s*(ns|nanoseconds?|µs|us|microseconds?|ms|milliseconds?|s|secs?|seconds?)\b/gi;
+const RATE = new RegExp(
+  String.raw`(?<![\w.])${FIGURE}(?:\s+[a-z-]+\b){0,3}?\s*(?:\/\s*s(?:ec)?\b|\b(?:per|a) second\b|\b(?:qps|rps|tps|ops)\b)`,
+  'gi',
+);
+const CONNECTIONS = new RegExp(
+  String.raw`(?<![\w.])${FIGURE}\s+(?:open\s+|concurrent\s+|idle\s+)?(?:websockets?|web sockets?|connections|sockets)\b(?!\s+(?:server|gateway|node|machine|box|process|instance)s?\b)`,
+  'gi',
+);
 /** Where a clause ends: another statement begins ("…, so we …", "…; …", "…, which …", "… versus …", "… (…"). */
 const CLAUSE_END = /;|\(|\)|,?\s+(?:so|which|but|whereas|while|because|since|and then|versus|vs\.?)\s|\s—\s/i;
 const CLAUSE_ENDS = new RegExp(CLAUSE_END.source, 'gi');
@@ -135,23 +139,20 @@ const NEAR = 60;
 /** A figure the design sets rather than measures. */
 const SET_NOT_MEASURED = /\btimeouts?\b|\bbudgets?\b|\bdeadlines?\b|\bwithin\b|\bunder\b|\bsla\b|\bslo\b|\bcap(?:ped)?\b|\blimit\b/;
 
-const SCALE: Readonly<Record<string, number>> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6 };
-const numberOf = (digits: string, scale: string | undefined) =>
-  Number(digits.replace(/,(?=\d{3}(?!\d))/g, '')) * (scale ? (SCALE[scale.toLowerCase()] ?? 1) : 1);
-
+/** A duration unit in seconds. */
 function secondsOf(unit: string): number {
   const u = unit.toLowerCase();
-  if (u.startsWith('nano') || u === 'ns') return UNIT_SECONDS.ns ?? 0;
-  if (u.startsWith('micro') || u === 'us' || u === 'µs') return UNIT_SECONDS.us ?? 0;
-  if (u.startsWith('milli') || u === 'ms') return UNIT_SECONDS.ms ?? 0;
+  if (u === 'ns' || u.startsWith('nano')) return 1e-9;
+  if (u === 'us' || u === 'µs' || u.startsWith('micro')) return 1e-6;
+  if (u === 'ms' || u.startsWith('milli')) return 1e-3;
   return 1;
 }
 
 /** Every figure of `kind` in `text`, in seconds, per second or connections, with where it stands and as said. */
 function figuresIn(text: string, kind: Magnitude['kind']): { value: number; said: string; start: number; end: number }[] {
   const pattern = kind === 'seconds' ? DURATION : kind === 'per-second' ? RATE : CONNECTIONS;
-  return [...text.matchAll(new RegExp(pattern.source, 'gi'))].map((m) => ({
-    value: kind === 'seconds' ? Number((m[1] ?? '').replace(',', '.')) * secondsOf(m[2] ?? 's') : numberOf(m[1] ?? '', m[2]),
+  return [...text.matchAll(pattern)].map((m) => ({
+    value: kind === 'seconds' ? valueOf(m[1] ?? '', undefined) * secondsOf(m[2] ?? 's') : valueOf(m[1] ?? '', m[2]),
     said: m[0].trim(),
     start: m.index,
     end: m.index + m[0].length,

@@ -103,3 +103,23 @@ export function statesFigures(text: string): boolean {
   RUN.lastIndex = 0;
   return /\d/.test(text) || RUN.test(text);
 }
+
+/** A figure: digits with separators, an optional exponent ("3.5e12"), an optional magnitude ("M", "billion"). */
+export const FIGURE = String.raw`(\d+(?:[.,]\d+)*(?:e\d+)?)(?:\s*(k|thousand|m|mn|million|b|bn|billion|t|tn|trillion)(?![a-z]))?`;
+const SCALE: Readonly<Record<string, number>> = {
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  million: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+  t: 1e12,
+  tn: 1e12,
+  trillion: 1e12,
+};
+
+/** A figure's value: "1,200" and "3.5" (a decimal comma too), times its magnitude ("M", "billion"). */
+export const valueOf = (digits: string, magnitude: string | undefined): number =>
+  Number(digits.replace(/,(?=\d{3}(?!\d))/g, '').replace(',', '.')) * (magnitude ? (SCALE[magnitude.toLowerCase()] ?? 1) : 1);
