@@ -171,11 +171,14 @@ function closingUnit(source: string, unitOf: (offset: number) => number): number
   return unitOf(start) === last && !NOTE_OPENING.test(source.slice(start, end)) ? last : -1;
 }
 
-/** A line that opens with a bullet, a number or a short label: one note, not a paragraph. */
-const NOTE_OPENING = /^\s*(?:[-*•]|\d{1,2}[.)/]|[\p{L}][\p{L}\p{N} /&_-]{0,30}:)\s/u;
+/** What opens a line of notes: a bullet ("-", "*", "•"), a number ("2.", "2/") or a short label ("Storage:"). */
+const NOTE = String.raw`(?:[-*•]|\d{1,2}[.)/]|[\p{L}][\p{L}\p{N} /&_-]{0,30}:)\s`;
 
-/** A blank line, or a line break before a bullet ("-", "*", "•", "2.", "2/") or a short label ("Storage:", "Ordering:"). */
-const UNIT_BREAK = /\n[ \t]*\n|\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)/]|[\p{L}][\p{L}\p{N} /&_-]{0,30}:)\s)/gu;
+/** A paragraph that opens as a note: one note, not a paragraph of prose. */
+const NOTE_OPENING = new RegExp(`^\\s*${NOTE}`, 'u');
+
+/** A blank line, or a line break before a line of notes. */
+const UNIT_BREAK = new RegExp(`\\n[ \\t]*\\n|\\n(?=[ \\t]*${NOTE})`, 'gu');
 
 /** Offset → unit number (see `taintedEvidence`). */
 function unitIndexer(source: string): (offset: number) => number {
