@@ -40,6 +40,8 @@ describe(magnitudeMisconceptions.name, () => {
 
   it.each([
     'A cross-region round trip is about 80 ms, so each region runs its own stack.',
+    // Thousands separators are read as such: 1,200 ms is 1.2 s, not 1.2 ms.
+    'A card authorization at the processor takes about 1,200 ms end to end.',
     'One Redis node tops out around 100-200k ops/s in practice, so 15-25 shards per region.',
     'One WebSocket server can hold ~50k connections, so ~400 servers.',
     'A memory access is on the order of 100 nanoseconds versus roughly 100 microseconds for an SSD read.',
