@@ -644,6 +644,10 @@ const BROADENED: readonly (readonly [string, string, string])[] = [
 
 /** [questionId, sentence] */
 const CORRECT: readonly (readonly [string, string])[] = [
+  [
+    'distributed-rate-limiter',
+    'A sliding window counter for daily quotas, because it avoids the fixed window boundary burst with only two numbers per key.',
+  ],
   ['distributed-rate-limiter', 'If Redis is down, each gateway falls back to its own counter with the limit divided by the number of gateways.'],
   ['observability-platform', 'With pull, a crashed target fails its scrape, so the up metric drops to zero and we page on it.'],
   ['distributed-rate-limiter', 'Unlike a leaky bucket, a token bucket admits bursts up to its size and then spaces requests evenly.'],

@@ -2565,9 +2565,11 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
         unless: [
           'fixed window',
           'fixed windows',
+          'fixed window boundary',
           'can t',
           'cannot',
           'prevents',
+          'avoids',
           'removes',
           'fixes',
           'solves',
